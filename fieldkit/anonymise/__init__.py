@@ -1,0 +1,1 @@
+"""Finding and replacing identifying details: Presidio with offline models, per language."""

@@ -1,0 +1,170 @@
+"""The hash chain itself: entry format, hashing, appending and verification.
+
+Each entry commits to the one before it, so altering, inserting or removing an entry breaks every hash
+after it, and verification names the first entry that no longer fits. Entries hold codes, ids, kinds,
+sizes and times only: a whitelist of field names keeps free text (and so names) out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import sqlcipher3
+
+from fieldkit.clock import Clock, format_instant, parse_instant
+from fieldkit.errors import AuditError, UsageError
+from fieldkit.vault.files import write_atomic
+
+GENESIS = "0" * 64
+
+#: Field names an audit entry may carry. Anything else is refused, so no caller can log free text.
+ALLOWED_FIELDS = frozenset(
+    {
+        "object", "kind", "respondent", "interview", "category", "plain_size", "blob_size", "codec",
+        "duration_s", "language", "model", "segments", "entities", "format", "rows", "sha256", "rule",
+        "reason", "policy", "policy_sha256", "last_ts", "now_ts", "replaces", "approved", "archive",
+        "schema_version", "version",
+    }
+)
+_SAFE_VALUE = re.compile(r"^[A-Za-z0-9_.:+\-]{0,96}$")
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    ts: str
+    event: str
+    data: dict
+    prev: str
+    hash: str
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True, ensure_ascii=True)
+
+
+def entry_hash(seq: int, ts: str, event: str, data: dict, prev: str) -> str:
+    body = json.dumps(
+        {"seq": seq, "ts": ts, "event": event, "data": data, "prev": prev},
+        sort_keys=True,
+        ensure_ascii=True,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def check_fields(event: str, data: dict) -> None:
+    """Refuse anything that could smuggle personal data into the log."""
+    if not _SAFE_VALUE.match(event):
+        raise UsageError(f"audit event name {event!r} is not allowed")
+    for name, value in data.items():
+        if name not in ALLOWED_FIELDS:
+            raise UsageError(f"audit field {name!r} is not on the allowed list")
+        if isinstance(value, bool | int | float) or value is None:
+            continue
+        if not isinstance(value, str) or not _SAFE_VALUE.match(value):
+            raise UsageError(f"audit field {name!r} holds a value that could carry free text")
+
+
+class AuditLog:
+    """The chain as stored inside the encrypted database (appends join the caller's transaction)."""
+
+    def __init__(self, conn: sqlcipher3.Connection, clock: Clock) -> None:
+        self.conn = conn
+        self.clock = clock
+
+    def head(self) -> AuditEntry | None:
+        row = self.conn.execute(
+            "SELECT seq, ts, event, data, prev, hash FROM audit ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+        return _row_to_entry(row) if row else None
+
+    def append(self, event: str, **data: object) -> AuditEntry:
+        """Append one entry; call inside a vault transaction so it commits with the action it records."""
+        check_fields(event, data)
+        now = self.clock.now()
+        head = self.head()
+        if head is not None and now < parse_instant(head.ts):
+            # A clock that runs backwards could be used to dodge a deadline: log it, keep the order.
+            self._write("clock_went_backwards", {"last_ts": head.ts, "now_ts": format_instant(now)}, head)
+            head = self.head()
+        return self._write(event, data, head)
+
+    def _write(self, event: str, data: dict, head: AuditEntry | None) -> AuditEntry:
+        seq = head.seq + 1 if head else 1
+        prev = head.hash if head else GENESIS
+        ts = format_instant(self.clock.now())
+        digest = entry_hash(seq, ts, event, data, prev)
+        self.conn.execute(
+            "INSERT INTO audit (seq, ts, event, data, prev, hash) VALUES (?, ?, ?, ?, ?, ?)",
+            (seq, ts, event, json.dumps(data, sort_keys=True), prev, digest),
+        )
+        return AuditEntry(seq, ts, event, data, prev, digest)
+
+    def entries(self) -> list[AuditEntry]:
+        rows = self.conn.execute("SELECT seq, ts, event, data, prev, hash FROM audit ORDER BY seq").fetchall()
+        return [_row_to_entry(row) for row in rows]
+
+    def export(self, path: Path) -> int:
+        """Write the chain as JSON lines for an ethics board; returns the number of entries."""
+        entries = self.entries()
+        write_atomic(path, "".join(entry.to_json() + "\n" for entry in entries).encode())
+        return len(entries)
+
+
+def _row_to_entry(row: tuple) -> AuditEntry:
+    seq, ts, event, data, prev, digest = row
+    return AuditEntry(seq, ts, event, json.loads(data), prev, digest)
+
+
+@dataclass(frozen=True)
+class Verification:
+    entries: int
+    head: str
+
+
+def verify(entries: Iterable[AuditEntry]) -> Verification:
+    """Check every link; raise AuditError naming the first entry that does not fit."""
+    prev = GENESIS
+    expected_seq = 1
+    count = 0
+    for entry in entries:
+        if entry.seq != expected_seq:
+            raise AuditError(f"audit entry {expected_seq} is missing (found entry {entry.seq} in its place)")
+        if entry.prev != prev:
+            raise AuditError(f"audit entry {entry.seq} does not follow entry {entry.seq - 1}")
+        if entry_hash(entry.seq, entry.ts, entry.event, entry.data, entry.prev) != entry.hash:
+            raise AuditError(f"audit entry {entry.seq} ({entry.event}) was altered: its hash does not match")
+        prev = entry.hash
+        expected_seq += 1
+        count += 1
+    return Verification(entries=count, head=prev)
+
+
+def read_export(path: Path) -> list[AuditEntry]:
+    """Parse an exported chain; a malformed line is reported by its line number."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise AuditError(f"{path.name} is not a fieldkit audit export (not UTF-8 text)") from exc
+    entries = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            entries.append(
+                AuditEntry(
+                    int(raw["seq"]), str(raw["ts"]), str(raw["event"]), dict(raw["data"]),
+                    str(raw["prev"]), str(raw["hash"]),
+                )
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise AuditError(f"{path.name} line {number} is not a valid audit entry") from exc
+    return entries

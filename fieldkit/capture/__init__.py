@@ -1,0 +1,1 @@
+"""Getting interviews in: audio files (and later live recording and typed notes)."""

@@ -1,0 +1,279 @@
+"""The command line: parse, call the core library, print. No logic of its own.
+
+Errors from the core arrive as FieldkitError and leave as `fieldkit: error: …` / `fieldkit: hint: …`
+on stderr with the error's exit code. Stdout carries only what scripts read (codes, ids, redacted text).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from fieldkit import __version__
+from fieldkit.clock import clock_from_env
+from fieldkit.errors import FieldkitError, UsageError
+
+PASSPHRASE_ENV = "FIELDKIT_PASSPHRASE"
+
+
+class FieldkitGroup(click.Group):
+    """Turns core errors into one-line messages and exit codes."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except FieldkitError as exc:
+            click.echo(f"fieldkit: error: {exc.message}", err=True)
+            if exc.hint:
+                click.echo(f"fieldkit: hint: {exc.hint}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("fieldkit: error: interrupted; nothing half-written was kept", err=True)
+            ctx.exit(130)
+
+
+def read_passphrase(*, confirm: bool = False) -> str:
+    value = os.environ.get(PASSPHRASE_ENV)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise UsageError("no passphrase", f"set {PASSPHRASE_ENV} for scripted use, or run in a terminal")
+    return click.prompt("Passphrase", hide_input=True, confirmation_prompt=confirm, err=True)
+
+
+def open_project(ctx: click.Context):
+    from fieldkit.vault.project import Project
+
+    return Project.open(Path(ctx.obj["project"]), read_passphrase(), clock_from_env())
+
+
+@click.group(cls=FieldkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--project", "project", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+    show_default="current folder", help="Project folder.",
+)
+@click.version_option(__version__, prog_name="fieldkit")
+@click.pass_context
+def main(ctx: click.Context, project: Path) -> None:
+    """Offline toolkit for interviews with people at risk."""
+    from fieldkit import offline
+
+    offline.enforce()
+    ctx.ensure_object(dict)
+    ctx.obj["project"] = project
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--policy", "policy", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--archive-recipient", help="An institution's age public key (age1…) that can recover the project.")
+def init(directory: Path, policy: Path, archive_recipient: str | None) -> None:
+    """Create an encrypted project in DIRECTORY under a retention policy."""
+    from fieldkit.vault.project import Project
+
+    passphrase = read_passphrase(confirm=True)
+    with Project.create(directory, policy, passphrase, clock_from_env(), archive_recipient) as project:
+        click.echo(f"created project {project.root} (policy: {project.policy.name})", err=True)
+
+
+@main.group()
+def respondent() -> None:
+    """Respondents, known only by code."""
+
+
+@respondent.command("add")
+@click.option("--category", required=True, help="A category code from the policy, e.g. P.")
+@click.pass_context
+def respondent_add(ctx: click.Context, category: str) -> None:
+    """Allocate the next code in CATEGORY and print it."""
+    from fieldkit.consent.respondents import add_respondent
+
+    with open_project(ctx) as project:
+        click.echo(add_respondent(project, category))
+
+
+@main.group()
+def capture() -> None:
+    """Bring interviews into the vault."""
+
+
+@capture.command("import")
+@click.argument("code")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.pass_context
+def capture_import(ctx: click.Context, code: str, file: Path) -> None:
+    """Import an audio FILE (WAV/MP3/M4A/OGG/FLAC) for respondent CODE; prints the interview id."""
+    from fieldkit.capture.importer import import_audio
+
+    with open_project(ctx) as project:
+        interview = import_audio(project, code, file)
+    click.echo(interview)
+    click.echo(
+        f"fieldkit: note: {file.name} is still on disk unencrypted; delete it once you have checked the import",
+        err=True,
+    )
+
+
+@main.command()
+@click.argument("interview")
+@click.option("--lang", "language", type=click.Choice(["ru", "kk", "en", "auto"]), default="auto")
+@click.option("--model", default="base", show_default=True, help="base (bundled) or a local model folder.")
+@click.option("--replace", is_flag=True, help="Transcribe again, replacing the stored transcript.")
+@click.pass_context
+def transcribe(ctx: click.Context, interview: str, language: str, model: str, replace: bool) -> None:
+    """Transcribe INTERVIEW locally; the audio is decrypted into memory only."""
+    from fieldkit.transcribe.runner import transcribe_interview
+
+    def progress(done: float, total: float) -> None:
+        if sys.stderr.isatty() and total:
+            click.echo(f"\rtranscribing… {min(100, done / total * 100):3.0f}%", err=True, nl=False)
+
+    with open_project(ctx) as project:
+        transcript = transcribe_interview(
+            project, interview, language=language, model=model, replace=replace, progress=progress
+        )
+    click.echo(
+        f"transcribed {interview}: {len(transcript.segments)} segments, {transcript.duration_s:.1f} s,"
+        f" language {transcript.language}",
+        err=True,
+    )
+
+
+@main.group()
+def pii() -> None:
+    """Stateless PII tools (for evaluation)."""
+
+
+@pii.command("redact")
+@click.option("--lang", "language", type=click.Choice(["en", "ru"]), required=True)
+def pii_redact(language: str) -> None:
+    """Read text on stdin, write it with identifiers replaced by placeholders on stdout."""
+    from fieldkit.anonymise.pseudonyms import redact
+
+    text = click.get_text_stream("stdin").read()
+    click.echo(redact(text, language), nl=False)
+
+
+@main.command()
+@click.argument("interview")
+@click.option("--accept-suggestions", is_flag=True, help="Apply every suggestion and store the result.")
+@click.option("--approve", "approve_", is_flag=True, help="Approve the anonymised text for export.")
+@click.option("--show-text", is_flag=True, help="Also print the identifying text of each suggestion.")
+@click.pass_context
+def anonymise(ctx: click.Context, interview: str, accept_suggestions: bool, approve_: bool, show_text: bool) -> None:
+    """List suggested replacements for INTERVIEW, or accept and approve them."""
+    from fieldkit.anonymise import interview as anon
+
+    with open_project(ctx) as project:
+        if not accept_suggestions and not approve_:
+            suggestions = anon.suggest(project, interview)
+            for item in suggestions:
+                finding = item.finding
+                shown = f"  {finding.text}" if show_text else ""
+                click.echo(
+                    f"segment {item.segment + 1}\t{finding.entity}\tscore {finding.score:.2f}"
+                    f"\tchars {finding.start}-{finding.end}{shown}"
+                )
+            click.echo(
+                f"{len(suggestions)} suggestions; nothing stored. Accept with --accept-suggestions.", err=True
+            )
+            return
+        if accept_suggestions:
+            result = anon.accept_suggestions(project, interview)
+            found = ", ".join(f"{k} {v}" for k, v in sorted(result.entity_counts.items())) or "none"
+            click.echo(f"anonymised {interview}: {found}", err=True)
+        if approve_:
+            anon.approve(project, interview)
+            click.echo(f"approved {interview} for export", err=True)
+
+
+@main.command()
+@click.option("--format", "format_", type=click.Choice(["csv"]), required=True)
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def export(ctx: click.Context, format_: str, out: Path) -> None:
+    """Export approved anonymised excerpts."""
+    from fieldkit.export.csv_export import export_csv
+
+    with open_project(ctx) as project:
+        result = export_csv(project, out)
+    click.echo(
+        f"exported {result.rows} rows from {result.interviews} interviews to {result.path}"
+        + (f" ({result.skipped} not approved, left out)" if result.skipped else ""),
+        err=True,
+    )
+
+
+@main.command()
+@click.pass_context
+def status(ctx: click.Context) -> None:
+    """List interviews and stored objects (codes, ids and sizes only)."""
+    from fieldkit.interviews import list_interviews
+
+    with open_project(ctx) as project:
+        for item in list_interviews(project):
+            stage = "approved" if item.approved else "anonymised" if item.anonymised_object else (
+                "transcribed" if item.transcript_object else "captured")
+            click.echo(f"{item.id}\t{item.respondent}\t{item.source}\t{stage}")
+        for obj in project.objects.list(include_destroyed=True):
+            state = f"destroyed {obj.destroyed[:10]}" if obj.destroyed else "stored"
+            click.echo(f"{obj.id}\t{obj.kind}\t{obj.interview or '-'}\t{obj.blob_size} B\t{state}")
+
+
+@main.group()
+def audit() -> None:
+    """The tamper-evident log."""
+
+
+@audit.command("verify")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def audit_verify(ctx: click.Context, file: Path | None) -> None:
+    """Verify the project's chain, or an exported FILE (no passphrase needed)."""
+    from fieldkit.audit.chain import read_export, verify
+
+    if file is not None:
+        result = verify(read_export(file))
+    else:
+        with open_project(ctx) as project:
+            result = verify(project.audit.entries())
+    click.echo(f"audit chain OK: {result.entries} entries, head {result.head}")
+
+
+@audit.command("export")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Default: PROJECT/audit/.")
+@click.pass_context
+def audit_export(ctx: click.Context, out: Path | None) -> None:
+    """Write the chain as JSON lines for an ethics board (codes and ids only)."""
+    with open_project(ctx) as project:
+        if out is None:
+            path = project.export_audit()
+        else:
+            project.audit.export(out)
+            path = out
+    click.echo(str(path))
+
+
+@main.command()
+@click.option(
+    "--workdir", type=click.Path(file_okay=False, path_type=Path), default=Path("fieldkit-demo"),
+    show_default=True, help="Where the throw-away project and its export go (replaced on each run).",
+)
+def demo(workdir: Path) -> None:
+    """Run the whole pipeline on bundled sample data in a throw-away project."""
+    from rich.console import Console
+
+    from fieldkit.demo import run_demo
+    from fieldkit.demo_report import print_summary
+
+    console = Console()
+    with console.status("starting…") as spinner:
+        summary = run_demo(workdir, clock_from_env(), step=lambda text: spinner.update(text + "…"))
+    print_summary(console, summary)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Respondents (by code only), consent and withdrawal."""

@@ -1,0 +1,36 @@
+"""Respondent codes: a policy category prefix plus a counter that never goes back, even after destruction."""
+
+from __future__ import annotations
+
+from fieldkit.clock import format_instant
+from fieldkit.errors import NotFound
+from fieldkit.vault.project import Project
+
+
+def add_respondent(project: Project, category: str) -> str:
+    """Allocate the next code in ``category`` (e.g. P1, P2, DE1) and log it."""
+    project.policy.category(category)
+    with project.transaction():
+        row = project.conn.execute(
+            "SELECT last FROM category_counters WHERE category = ?", (category,)
+        ).fetchone()
+        number = (row[0] if row else 0) + 1
+        project.conn.execute(
+            "INSERT INTO category_counters (category, last) VALUES (?, ?)"
+            " ON CONFLICT(category) DO UPDATE SET last = excluded.last",
+            (category, number),
+        )
+        code = f"{category}{number}"
+        project.conn.execute(
+            "INSERT INTO respondents (code, category, created) VALUES (?, ?, ?)",
+            (code, category, format_instant(project.clock.now())),
+        )
+        project.audit.append("respondent_added", respondent=code, category=category)
+    return code
+
+
+def require_respondent(project: Project, code: str) -> str:
+    row = project.conn.execute("SELECT status FROM respondents WHERE code = ?", (code,)).fetchone()
+    if row is None:
+        raise NotFound(f"no respondent {code}", "add one with `fieldkit respondent add --category P`")
+    return row[0]

@@ -1,0 +1,97 @@
+"""The whole pipeline on bundled sample data, in a throw-away project: what a new user runs first."""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from fieldkit.anonymise.interview import accept_suggestions, approve
+from fieldkit.audit.chain import verify
+from fieldkit.capture.importer import import_audio
+from fieldkit.clock import Clock
+from fieldkit.consent.respondents import add_respondent
+from fieldkit.errors import ProjectError
+from fieldkit.export.csv_export import ExportResult, export_csv
+from fieldkit.transcribe.runner import transcribe_interview
+from fieldkit.vault.blobs import StoredObject
+from fieldkit.vault.project import Project
+
+SAMPLE_AUDIO = "sample-interview-en.wav"
+POLICY = "reference-protocol.toml"
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    workdir: Path
+    project: Path
+    passphrase: str
+    respondent: str
+    interview: str
+    source_size: int
+    audio_seconds: float
+    language: str
+    objects: list[StoredObject]
+    anonymised_text: str
+    entity_counts: dict[str, int]
+    export: ExportResult
+    audit_entries: int
+    audit_head: str
+    audit_export: Path
+
+
+def bundled(name: str, folder: str) -> Path:
+    return Path(str(resources.files("fieldkit") / folder / name))
+
+
+MARKER = ".fieldkit-demo"
+
+
+def prepare_workdir(workdir: Path) -> Path:
+    """Use a fresh demo folder. The export is plaintext by design, so it is not put in the temp folder;
+    an earlier demo's folder (recognised by its marker) is replaced, anything else is left alone."""
+    workdir = workdir.expanduser().resolve()
+    if workdir.exists():
+        if not (workdir / MARKER).is_file():
+            if any(workdir.iterdir()):
+                raise ProjectError(
+                    f"{workdir} exists and is not a fieldkit demo folder", "pass --workdir with a new folder"
+                )
+        else:
+            shutil.rmtree(workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    (workdir / MARKER).write_text("made by `fieldkit demo`; replaced on the next run\n")
+    return workdir
+
+
+def run_demo(workdir: Path, clock: Clock, step: Callable[[str], None] = lambda _: None) -> DemoSummary:
+    """Run every stage for real: SQLCipher, age, faster-whisper, Presidio. Nothing is faked."""
+    workdir = prepare_workdir(workdir)
+    passphrase = "demo-" + secrets.token_urlsafe(12)
+    sample = bundled(SAMPLE_AUDIO, "data")
+    step("creating an encrypted project")
+    with Project.create(workdir / "project", bundled(POLICY, "policies"), passphrase, clock) as project:
+        step("adding respondent (category P: police official)")
+        code = add_respondent(project, "P")
+        step("importing the sample interview (compressed, encrypted)")
+        interview = import_audio(project, code, sample)
+        step("transcribing with faster-whisper (audio decrypted into memory only)")
+        transcript = transcribe_interview(project, interview, language="en")
+        step("anonymising with Presidio and approving")
+        anonymised = accept_suggestions(project, interview)
+        approve(project, interview)
+        step("exporting approved anonymised excerpts to CSV")
+        export = export_csv(project, workdir / "export" / "excerpts.csv")
+        step("verifying the audit chain")
+        verification = verify(project.audit.entries())
+        audit_file = project.export_audit()
+        return DemoSummary(
+            workdir=workdir, project=project.root, passphrase=passphrase, respondent=code, interview=interview,
+            source_size=sample.stat().st_size, audio_seconds=transcript.duration_s,
+            language=transcript.language, objects=project.objects.list(include_destroyed=True),
+            anonymised_text=anonymised.text, entity_counts=anonymised.entity_counts, export=export,
+            audit_entries=verification.entries, audit_head=verification.head, audit_export=audit_file,
+        )

@@ -1,0 +1,36 @@
+"""Render the demo summary for a terminal (presentation only; the demo itself is in fieldkit.demo)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+
+from fieldkit.demo import DemoSummary
+
+
+def print_summary(console: Console, summary: DemoSummary) -> None:
+    console.print(f"[bold]fieldkit demo[/bold] — project in {summary.project}")
+    console.print(
+        f"respondent {summary.respondent}, interview {summary.interview}: "
+        f"{summary.audio_seconds:.1f} s of audio ({summary.source_size:,} B WAV), language {summary.language}"
+    )
+    table = Table(title="Stored objects (each age-encrypted to its own key)")
+    for column in ("object", "kind", "plaintext", "encrypted", "state"):
+        table.add_column(column)
+    for obj in summary.objects:
+        table.add_row(
+            obj.id[:12], obj.kind, f"{obj.plain_size:,} B", f"{obj.blob_size:,} B",
+            "destroyed (key erased)" if obj.destroyed else "stored",
+        )
+    console.print(table)
+    found = ", ".join(f"{name} ×{count}" for name, count in sorted(summary.entity_counts.items())) or "none"
+    console.print(Panel(summary.anonymised_text, title=f"Anonymised transcript (replaced: {found})"))
+    console.print(f"export: {summary.export.path} ({summary.export.rows} rows, sha256 {summary.export.sha256[:16]}…)")
+    console.print(
+        f"audit chain verified: {summary.audit_entries} entries, head {summary.audit_head[:16]}…; "
+        f"exported for an ethics board to {summary.audit_export}"
+    )
+    console.print(
+        f"explore it: FIELDKIT_PASSPHRASE='{summary.passphrase}' fieldkit --project {summary.project} status"
+    )

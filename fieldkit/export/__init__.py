@@ -1,0 +1,1 @@
+"""Exports of anonymised, approved material only — each one gated and logged."""

@@ -1,0 +1,1 @@
+"""Retention policies: what must be destroyed, after which event, within how long."""

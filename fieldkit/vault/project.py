@@ -1,0 +1,165 @@
+"""A project folder: create it atomically, unlock it with the passphrase, and hand out its services.
+
+    PROJECT/
+      fieldkit.toml        public settings (policy name and hash, archive recipient, created)
+      policy.toml          the policy the project was created with (public, no personal data)
+      keys/identity.age    project keys wrapped with the passphrase (age scrypt)
+      keys/archive.age     the same keys wrapped to the archive recipient, when one is set
+      vault.db             SQLCipher 4 index; per-object identities live here
+      blobs/xx/<id>.age    one age file per object
+      audit/               exported audit chains (no personal data)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tomllib
+from pathlib import Path
+
+from fieldkit.audit.chain import AuditLog
+from fieldkit.clock import Clock, format_instant
+from fieldkit.errors import PolicyError, ProjectError, StorageError
+from fieldkit.retention.policy import Policy, load_policy, parse_policy
+from fieldkit.vault import db, keys
+from fieldkit.vault.blobs import ObjectStore
+from fieldkit.vault.files import storage_error, write_atomic
+
+SETTINGS = "fieldkit.toml"
+POLICY_COPY = "policy.toml"
+KEY_FILE = Path("keys") / "identity.age"
+ARCHIVE_KEY_FILE = Path("keys") / "archive.age"
+DB_FILE = "vault.db"
+
+
+class Project:
+    """An unlocked project. Use as a context manager so the database is closed."""
+
+    def __init__(self, root: Path, conn, policy: Policy, clock: Clock) -> None:
+        self.root = root
+        self.conn = conn
+        self.policy = policy
+        self.clock = clock
+        self.audit = AuditLog(conn, clock)
+        self.objects = ObjectStore(conn, root / "blobs", clock, self.audit)
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def transaction(self):
+        return db.transaction(self.conn)
+
+    @classmethod
+    def create(
+        cls,
+        root: Path,
+        policy_path: Path,
+        passphrase: str,
+        clock: Clock,
+        archive_recipient: str | None = None,
+    ) -> Project:
+        """Build the project in a hidden sibling folder and rename it into place, so a crash leaves nothing."""
+        root = root.resolve()
+        if root.exists() and any(root.iterdir()):
+            raise ProjectError(f"{root} already exists and is not empty", "choose a new folder for the project")
+        keys.check_new_passphrase(passphrase)
+        policy = load_policy(policy_path)
+        recipient = keys.parse_recipient(archive_recipient) if archive_recipient else None
+        project_keys = keys.ProjectKeys.generate()
+
+        staging = root.with_name(f".{root.name}.creating-{os.getpid()}")
+        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            (staging / "blobs").mkdir(parents=True)
+            (staging / "audit").mkdir()
+            write_atomic(staging / KEY_FILE, keys.wrap_with_passphrase(project_keys, passphrase))
+            if recipient is not None:
+                write_atomic(staging / ARCHIVE_KEY_FILE, keys.wrap_for_recipient(project_keys, recipient))
+            write_atomic(staging / POLICY_COPY, policy.text.encode())
+            write_atomic(staging / SETTINGS, _settings_text(policy, clock, archive_recipient).encode())
+            conn = db.connect(staging / DB_FILE, project_keys.db_key)
+            try:
+                db.create_schema(conn)
+                with db.transaction(conn):
+                    AuditLog(conn, clock).append(
+                        "project_created", policy=_safe_name(policy.source_name), policy_sha256=policy.sha256,
+                        archive=recipient is not None, schema_version=db.SCHEMA_VERSION,
+                    )
+            finally:
+                conn.close()
+            if root.exists():
+                root.rmdir()
+            os.replace(staging, root)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise storage_error(exc, root) from exc
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return cls._unlock(root, project_keys, clock)
+
+    @classmethod
+    def open(cls, root: Path, passphrase: str, clock: Clock) -> Project:
+        root = root.resolve()
+        settings_path = root / SETTINGS
+        if not settings_path.is_file():
+            raise ProjectError(
+                f"{root} is not a fieldkit project (no {SETTINGS})",
+                "pass --project DIR, or create one with `fieldkit init DIR --policy FILE`",
+            )
+        try:
+            settings = tomllib.loads(settings_path.read_text(encoding="utf-8"))
+            wrapped = (root / KEY_FILE).read_bytes()
+            policy_raw = (root / POLICY_COPY).read_bytes()
+        except FileNotFoundError as exc:
+            raise ProjectError(f"the project is incomplete: {Path(exc.filename).name} is missing") from exc
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ProjectError(f"{SETTINGS} is damaged") from exc
+        except OSError as exc:
+            raise storage_error(exc, root) from exc
+        if hashlib.sha256(policy_raw).hexdigest() != settings.get("policy_sha256"):
+            raise PolicyError(
+                f"{POLICY_COPY} does not match the policy this project was created with",
+                "the policy copy was edited; restore it (policy changes need a new ethics approval)",
+            )
+        return cls._unlock(root, keys.unwrap_with_passphrase(wrapped, passphrase), clock)
+
+    @classmethod
+    def _unlock(cls, root: Path, project_keys: keys.ProjectKeys, clock: Clock) -> Project:
+        policy = parse_policy((root / POLICY_COPY).read_bytes(), POLICY_COPY)
+        return cls(root, db.connect(root / DB_FILE, project_keys.db_key), policy, clock)
+
+    def export_audit(self) -> Path:
+        """Write the current chain to audit/chain-<head>.jsonl for an ethics board."""
+        head = self.audit.head()
+        path = self.root / "audit" / f"chain-{head.seq:06d}.jsonl" if head else self.root / "audit" / "chain.jsonl"
+        try:
+            self.audit.export(path)
+        except OSError as exc:
+            raise StorageError(f"cannot write {path.name}") from exc
+        return path
+
+
+def _safe_name(name: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in name)[:80]
+
+
+def _settings_text(policy: Policy, clock: Clock, archive_recipient: str | None) -> str:
+    lines = [
+        "# fieldkit project settings: public, no personal data.",
+        "format = 1",
+        f'created = "{format_instant(clock.now())}"',
+        f'policy = "{_safe_name(policy.source_name)}"',
+        f'policy_sha256 = "{policy.sha256}"',
+    ]
+    if archive_recipient:
+        lines.append(f'archive_recipient = "{archive_recipient.strip()}"')
+    return "\n".join(lines) + "\n"
+

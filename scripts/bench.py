@@ -1,0 +1,111 @@
+"""fieldkit benchmarks, printed as ratios against the bare library measured in this same run.
+
+One line per figure: ``BENCH <name> <value> <unit>``; ratios end in ``_ratio``. Later issues add
+figures by adding a function to FIGURES.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from fieldkit import offline
+from fieldkit.clock import SystemClock
+from fieldkit.demo import POLICY, SAMPLE_AUDIO, bundled
+
+PII_TEXT = (
+    "My name is John Peterson and I served in the Chicago Police Department for twelve years. "
+    "In March 2019 my colleague Sarah Miller told me that Captain Robert Jones took money from traders "
+    "in Almaty. You can reach me on +7 701 555 1234 or at john.peterson@example.kz. "
+) * 4
+
+
+def emit(name: str, value: float, unit: str) -> None:
+    print(f"BENCH {name} {value:.3f} {unit}", flush=True)
+
+
+def timed_pair(raw: Callable[[], object], ours: Callable[[], object], repeats: int) -> tuple[float, float]:
+    """Median wall times of the bare library and fieldkit, interleaved so that machine noise hits both."""
+    raw()
+    ours()
+    raw_times, our_times = [], []
+    for _ in range(repeats):
+        for fn, bucket in ((raw, raw_times), (ours, our_times)):
+            start = time.perf_counter()
+            fn()
+            bucket.append(time.perf_counter() - start)
+    return statistics.median(raw_times), statistics.median(our_times)
+
+
+def bench_transcribe(repeats: int) -> None:
+    from faster_whisper import decode_audio
+
+    from fieldkit.capture.importer import import_audio
+    from fieldkit.consent.respondents import add_respondent
+    from fieldkit.transcribe.model import load_model, resolve_model
+    from fieldkit.transcribe.runner import transcribe_interview
+    from fieldkit.vault.project import Project
+
+    sample = bundled(SAMPLE_AUDIO, "data")
+    model_dir = resolve_model("base")
+    model = load_model(str(model_dir))
+    samples = decode_audio(str(sample))
+    duration = len(samples) / 16_000
+
+    def raw() -> None:
+        segments, _ = model.transcribe(samples, language="en", beam_size=5)
+        list(segments)
+
+    with tempfile.TemporaryDirectory(prefix="fieldkit-bench-") as tmp:
+        project = Project.create(Path(tmp) / "p", bundled(POLICY, "policies"), "bench passphrase", SystemClock())
+        with project:
+            interview = import_audio(project, add_respondent(project, "P"), sample)
+            transcribe_interview(project, interview, language="en")
+
+            def ours() -> None:
+                transcribe_interview(project, interview, language="en", replace=True)
+
+            raw_s, ours_s = timed_pair(raw, ours, repeats)
+    emit("transcribe_raw_s", raw_s, "s")
+    emit("transcribe_fieldkit_s", ours_s, "s")
+    emit("transcribe_overhead_ratio", ours_s / raw_s, "x")
+    emit("transcribe_rtf", ours_s / duration, "x")
+
+
+def bench_pii(repeats: int) -> None:
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    from fieldkit.anonymise.engine import ENGLISH_MODEL, analyse, analyzer
+
+    analyzer()  # also pins tldextract to its offline snapshot, which the bare engine's email check uses
+    provider = NlpEngineProvider(
+        nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": ENGLISH_MODEL}]}
+    )
+    bare = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
+    raw_s, ours_s = timed_pair(lambda: bare.analyze(text=PII_TEXT, language="en"), lambda: analyse(PII_TEXT, "en"),
+                               repeats * 3)
+    emit("pii_raw_s", raw_s, "s")
+    emit("pii_fieldkit_s", ours_s, "s")
+    emit("pii_overhead_ratio", ours_s / raw_s, "x")
+
+
+FIGURES = {"transcribe": bench_transcribe, "pii": bench_pii}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("figures", nargs="*", choices=[*FIGURES, []], help="default: all")
+    args = parser.parse_args()
+    offline.enforce()
+    for name in args.figures or FIGURES:
+        FIGURES[name](args.repeats)
+
+
+if __name__ == "__main__":
+    main()
