@@ -18,8 +18,24 @@ import pyrage
 from fieldkit.audit.chain import AuditLog
 from fieldkit.clock import Clock, format_instant
 from fieldkit.errors import CorruptObject, NotFound, ObjectDestroyed
+from fieldkit.vault.ageformat import AgeFormatError, check_header
 from fieldkit.vault.db import transaction
 from fieldkit.vault.files import write_atomic
+
+
+def encrypt_to_new_key(data: bytes) -> tuple[bytes, str]:
+    """Encrypt ``data`` to a fresh X25519 identity; returns the age file and the identity string."""
+    identity = pyrage.x25519.Identity.generate()
+    return pyrage.encrypt(data, [identity.to_public()]), str(identity)
+
+
+def decrypt_with(ciphertext: bytes, identity: str) -> bytes:
+    """Decrypt an age file with one X25519 identity; any failure is pyrage.DecryptError."""
+    try:
+        check_header(ciphertext)
+    except AgeFormatError as exc:
+        raise pyrage.DecryptError(f"malformed age header: {exc}") from exc
+    return pyrage.decrypt(ciphertext, [pyrage.x25519.Identity.from_str(identity)])
 
 
 @dataclass(frozen=True)
@@ -57,8 +73,7 @@ class ObjectStore:
     ) -> str:
         """Encrypt and store ``data``; ``on_stored(conn, object_id)`` joins the same transaction."""
         object_id = secrets.token_hex(16)
-        identity = pyrage.x25519.Identity.generate()
-        ciphertext = pyrage.encrypt(data, [identity.to_public()])
+        ciphertext, identity = encrypt_to_new_key(data)
         path = self.blob_path(object_id)
         # Blob first, then the row that makes it readable: a crash in between leaves an orphan nobody can open.
         write_atomic(path, ciphertext)
@@ -73,7 +88,7 @@ class ObjectStore:
                     ),
                 )
                 self.conn.execute(
-                    "INSERT INTO object_keys (object_id, identity) VALUES (?, ?)", (object_id, str(identity))
+                    "INSERT INTO object_keys (object_id, identity) VALUES (?, ?)", (object_id, identity)
                 )
                 self.audit.append(
                     "object_stored", object=object_id, kind=kind, respondent=respondent, interview=interview,
@@ -120,8 +135,8 @@ class ObjectStore:
                 f"{len(ciphertext)} bytes on disk, {info.blob_size} expected (truncated or altered)"
             )
         try:
-            return pyrage.decrypt(ciphertext, [pyrage.x25519.Identity.from_str(identity)])
-        except pyrage.DecryptError as exc:
+            return decrypt_with(ciphertext, identity)
+        except (pyrage.DecryptError, pyrage.IdentityError) as exc:
             raise CorruptObject(f"object {object_id} ({info.kind}) cannot be decrypted") from exc
 
     def shred(self, object_id: str, *, reason: str, rule: str | None = None) -> None:

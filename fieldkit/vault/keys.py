@@ -12,8 +12,12 @@ from dataclasses import dataclass
 import pyrage
 
 from fieldkit.errors import ProjectError, UsageError, WrongPassphrase
+from fieldkit.vault.ageformat import AgeFormatError, check_header
 
 MIN_PASSPHRASE_LENGTH = 8
+#: Highest scrypt work factor accepted when unwrapping (as age's reference implementation): a key file
+#: swapped for one with a huge work factor would otherwise hang or exhaust the laptop.
+MAX_SCRYPT_WORK_FACTOR = 22
 
 
 @dataclass(frozen=True)
@@ -53,13 +57,29 @@ def wrap_with_passphrase(keys: ProjectKeys, passphrase: str) -> bytes:
     return pyrage.passphrase.encrypt(keys.serialise(), passphrase)
 
 
+def decrypt_passphrase_file(wrapped: bytes, passphrase: str) -> bytes:
+    """Decrypt an age scrypt file, refusing excessive work factors before spending any time on them."""
+    try:
+        check_header(wrapped)
+    except AgeFormatError as exc:
+        raise pyrage.DecryptError(f"malformed age header: {exc}") from exc
+    header = wrapped.split(b"\n---", 1)[0]
+    for line in header.split(b"\n"):
+        if line.startswith(b"-> scrypt "):
+            parts = line.split(b" ")
+            factor = parts[3] if len(parts) == 4 else b""
+            if not factor.isdigit() or factor.startswith(b"0") or int(factor) > MAX_SCRYPT_WORK_FACTOR:
+                raise pyrage.DecryptError("scrypt work factor missing, malformed or too high")
+    return pyrage.passphrase.decrypt(wrapped, passphrase)
+
+
 def unwrap_with_passphrase(wrapped: bytes, passphrase: str) -> ProjectKeys:
     if not wrapped.startswith(b"age-encryption.org/v1\n"):
         raise ProjectError("keys/identity.age is not an age file: the project key is damaged")
     try:
-        plain = pyrage.passphrase.decrypt(wrapped, passphrase)
+        plain = decrypt_passphrase_file(wrapped, passphrase)
     except pyrage.DecryptError as exc:
-        raise WrongPassphrase("wrong passphrase") from exc
+        raise WrongPassphrase("wrong passphrase (or a damaged key file)") from exc
     return ProjectKeys.parse(plain)
 
 

@@ -1,0 +1,69 @@
+"""Shared fixtures. Every test runs with outbound sockets refused, so an accidental download fails loudly
+even where scripts/test cannot use `unshare -n`."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from fieldkit.clock import FixedClock
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+SHARED = REPO.parent / "shared"
+REFERENCE_POLICY = REPO / "policies" / "reference-protocol.toml"
+PASSPHRASE = "correct horse battery staple"
+
+
+class NetworkBlocked(RuntimeError):
+    pass
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_network():
+    real_connect = socket.socket.connect
+
+    def guarded(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            raise NetworkBlocked(f"test tried to reach the network: {address!r}")
+        return real_connect(self, address)
+
+    socket.socket.connect = guarded
+    yield
+    socket.socket.connect = real_connect
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime(2026, 3, 1, 9, 0, tzinfo=UTC))
+
+
+@pytest.fixture(scope="session")
+def project_template(tmp_path_factory):
+    """One real project per session; tests get copies, so scrypt runs once rather than per test."""
+    from fieldkit.vault import keys
+    from fieldkit.vault.project import KEY_FILE, Project
+
+    root = tmp_path_factory.mktemp("template") / "project"
+    clock = FixedClock(datetime(2026, 3, 1, 8, 0, tzinfo=UTC))
+    Project.create(root, REFERENCE_POLICY, PASSPHRASE, clock).close()
+    return root, keys.unwrap_with_passphrase((root / KEY_FILE).read_bytes(), PASSPHRASE)
+
+
+@pytest.fixture
+def project(tmp_path, clock, project_template):
+    from fieldkit.vault.project import Project
+
+    template, project_keys = project_template
+    shutil.copytree(template, tmp_path / "project")
+    with Project._unlock(tmp_path / "project", project_keys, clock) as opened:
+        yield opened
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` with its bytes, to prove a failed command changed nothing."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

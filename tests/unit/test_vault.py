@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+import errno
+import shutil
+
+import pyrage
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fieldkit.errors import CorruptObject, ObjectDestroyed, PolicyError, ProjectError, StorageError, WrongPassphrase
+from fieldkit.vault import keys
+from fieldkit.vault.blobs import decrypt_with
+from fieldkit.vault.project import Project
+from tests.conftest import PASSPHRASE, REFERENCE_POLICY, snapshot
+
+
+def test_passphrase_wrap_round_trip_and_wrong_passphrase():
+    project_keys = keys.ProjectKeys.generate()
+    wrapped = keys.wrap_with_passphrase(project_keys, PASSPHRASE)
+    assert project_keys.db_key.hex().encode() not in wrapped
+    assert keys.unwrap_with_passphrase(wrapped, PASSPHRASE) == project_keys
+    with pytest.raises(WrongPassphrase):
+        keys.unwrap_with_passphrase(wrapped, "not the passphrase")
+
+
+def test_short_passphrase_is_refused(tmp_path, clock):
+    from fieldkit.errors import UsageError
+
+    with pytest.raises(UsageError, match="too short"):
+        Project.create(tmp_path / "p", REFERENCE_POLICY, "short", clock)
+    assert not (tmp_path / "p").exists()
+
+
+def test_archive_recipient_can_recover_the_project_keys(tmp_path, clock):
+    archive = pyrage.x25519.Identity.generate()
+    with Project.create(tmp_path / "p", REFERENCE_POLICY, PASSPHRASE, clock, str(archive.to_public())):
+        pass
+    recovered = keys.ProjectKeys.parse(pyrage.decrypt((tmp_path / "p/keys/archive.age").read_bytes(), [archive]))
+    from_passphrase = keys.unwrap_with_passphrase((tmp_path / "p/keys/identity.age").read_bytes(), PASSPHRASE)
+    assert recovered == from_passphrase
+
+
+def test_wrong_passphrase_changes_nothing(project, clock):
+    project.objects.put("notes", b"field notes")
+    project.close()
+    before = snapshot(project.root)
+    with pytest.raises(WrongPassphrase):
+        Project.open(project.root, "wrong passphrase!", clock)
+    assert snapshot(project.root) == before
+
+
+def test_create_refuses_a_non_empty_folder(tmp_path, clock):
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "thesis.docx").write_bytes(b"important")
+    with pytest.raises(ProjectError, match="not empty"):
+        Project.create(tmp_path / "p", REFERENCE_POLICY, PASSPHRASE, clock)
+    assert (tmp_path / "p" / "thesis.docx").read_bytes() == b"important"
+
+
+def test_failed_create_leaves_nothing_behind(tmp_path, clock):
+    bad_policy = tmp_path / "bad.toml"
+    bad_policy.write_text("[policy\n")
+    with pytest.raises(PolicyError):
+        Project.create(tmp_path / "p", bad_policy, PASSPHRASE, clock)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.toml"]
+
+
+def test_database_is_encrypted_and_keys_are_not_on_disk_in_clear(project):
+    object_id = project.objects.put("notes", b"Respondent mentioned Kozhanov")
+    project.close()
+    raw_db = (project.root / "vault.db").read_bytes()
+    assert not raw_db.startswith(b"SQLite format 3")
+    for path in project.root.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert b"Kozhanov" not in data and b"AGE-SECRET-KEY" not in data, path
+    assert object_id.encode() not in raw_db  # even ids sit inside encrypted pages
+
+
+def test_each_object_has_its_own_key(project):
+    first = project.objects.put("notes", b"one")
+    second = project.objects.put("notes", b"two")
+    keys_in_db = dict(project.conn.execute("SELECT object_id, identity FROM object_keys"))
+    assert keys_in_db[first] != keys_in_db[second]
+    with pytest.raises(pyrage.DecryptError):
+        decrypt_with(project.objects.blob_path(first).read_bytes(), keys_in_db[second])
+
+
+def test_shredding_erases_the_key_so_old_copies_are_unreadable(project):
+    object_id = project.objects.put("audio", b"pretend audio")
+    copy = project.objects.blob_path(object_id).read_bytes()  # e.g. a backup made earlier
+    project.objects.shred(object_id, reason="retention", rule="audio")
+    assert not project.objects.blob_path(object_id).exists()
+    assert project.conn.execute("SELECT count(*) FROM object_keys WHERE object_id = ?", (object_id,)).fetchone() == (0,)
+    remaining = [identity for (identity,) in project.conn.execute("SELECT identity FROM object_keys")]
+    for identity in remaining:
+        with pytest.raises(pyrage.DecryptError):
+            decrypt_with(copy, identity)
+    with pytest.raises(ObjectDestroyed):
+        project.objects.get(object_id)
+    assert project.audit.entries()[-1].event == "object_destroyed"
+
+
+def test_truncated_blob_is_reported_as_damaged(project):
+    object_id = project.objects.put("transcript", b"x" * 5000)
+    path = project.objects.blob_path(object_id)
+    path.write_bytes(path.read_bytes()[:-100])
+    with pytest.raises(CorruptObject, match="damaged"):
+        project.objects.get(object_id)
+
+
+def test_missing_blob_is_reported(project):
+    object_id = project.objects.put("transcript", b"x")
+    project.objects.blob_path(object_id).unlink()
+    with pytest.raises(CorruptObject, match="missing"):
+        project.objects.get(object_id)
+
+
+def test_full_disk_stores_nothing(project, monkeypatch):
+    import fieldkit.vault.files as files
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", full)
+    with pytest.raises(StorageError, match="disk full"):
+        project.objects.put("audio", b"audio bytes")
+    monkeypatch.undo()
+    assert project.objects.list() == []
+    assert not [p for p in (project.root / "blobs").rglob("*") if p.is_file()]
+
+
+def test_crash_before_commit_leaves_no_blob(project):
+    def crash(conn, object_id):
+        raise RuntimeError("power cut")
+
+    with pytest.raises(RuntimeError):
+        project.objects.put("audio", b"audio bytes", on_stored=crash)
+    assert project.objects.list() == []
+    assert not [p for p in (project.root / "blobs").rglob("*") if p.is_file()]
+    assert [e.event for e in project.audit.entries()] == ["project_created"]
+
+
+def test_tampered_policy_copy_is_refused(project, clock):
+    project.close()
+    policy = project.root / "policy.toml"
+    policy.write_text(policy.read_text().replace('within = "3d"', 'within = "300d"'))
+    with pytest.raises(PolicyError, match="does not match"):
+        Project.open(project.root, PASSPHRASE, clock)
+
+
+def test_replaced_database_is_refused(project, tmp_path, clock):
+    project.close()
+    with Project.create(tmp_path / "other", REFERENCE_POLICY, PASSPHRASE, clock):
+        pass
+    shutil.copy(tmp_path / "other" / "vault.db", project.root / "vault.db")
+    with pytest.raises(ProjectError, match="cannot be opened"):
+        Project.open(project.root, PASSPHRASE, clock)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(payload=st.binary(max_size=4096))
+def test_any_payload_round_trips(project, payload):
+    assert project.objects.get(project.objects.put("notes", payload)) == payload
