@@ -62,6 +62,7 @@ def main(ctx: click.Context, project: Path) -> None:
     from fieldkit import offline
 
     offline.enforce()
+    offline.forbid_core_dumps()
     ctx.ensure_object(dict)
     ctx.obj["project"] = project
 
@@ -112,7 +113,7 @@ def capture_import(ctx: click.Context, code: str, file: Path) -> None:
         interview = import_audio(project, code, file)
     click.echo(interview)
     click.echo(
-        f"fieldkit: note: {file.name} is still on disk unencrypted; delete it once you have checked the import",
+        "fieldkit: note: the original recording is still on disk unencrypted; delete it once the import is checked",
         err=True,
     )
 
@@ -230,17 +231,19 @@ def audit() -> None:
 
 @audit.command("verify")
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--checkpoint", help="A checkpoint witnessed earlier (N:HASH); the log must extend it.")
 @click.pass_context
-def audit_verify(ctx: click.Context, file: Path | None) -> None:
+def audit_verify(ctx: click.Context, file: Path | None, checkpoint: str | None) -> None:
     """Verify the project's chain, or an exported FILE (no passphrase needed)."""
     from fieldkit.audit.chain import read_export, verify
 
     if file is not None:
-        result = verify(read_export(file))
+        result = verify(read_export(file), checkpoint)
     else:
         with open_project(ctx) as project:
-            result = verify(project.audit.entries())
+            result = verify(project.audit.entries(), checkpoint)
     click.echo(f"audit chain OK: {result.entries} entries, head {result.head}")
+    click.echo(f"checkpoint: {result.checkpoint}")
 
 
 @audit.command("export")

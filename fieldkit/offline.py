@@ -1,4 +1,4 @@
-"""Keep every library that could reach a model hub offline, before any of them is imported."""
+"""Process hardening applied at start-up: no model hub, no suffix-list download, no core dumps."""
 
 from __future__ import annotations
 
@@ -24,3 +24,13 @@ def pin_public_suffix_snapshot() -> None:
     import tldextract.tldextract as module
 
     module.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+
+def forbid_core_dumps() -> None:
+    """A crash in a native library must not leave a core file holding decrypted audio or keys."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ImportError, ValueError, OSError):
+        pass

@@ -46,6 +46,19 @@ class Finding:
     text: str
 
 
+_MONTHS = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "янв", "фев", "мар", "апр", "мая", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+)
+
+
+def is_calendar_date(text: str) -> bool:
+    """Keep DATE_TIME findings that can pin down an event (a digit or a month name); spaCy also tags
+    vague spans such as "the afternoon" or "about an hour", which identify no one and cost readability."""
+    lowered = text.casefold()
+    return any(ch.isdigit() for ch in text) or any(month in lowered for month in _MONTHS)
+
+
 def language_for(transcript_language: str) -> str:
     """Kazakh transcripts are in Cyrillic and share Russian names: use the Russian analyzer for them."""
     return {"ru": "ru", "kk": "ru", "uk": "ru", "be": "ru"}.get(transcript_language, "en")
@@ -121,6 +134,8 @@ def analyse(text: str, language: str) -> list[Finding]:
     ranked = sorted(results, key=lambda r: (-(r.end - r.start), -r.score, r.start))
     chosen: list[Finding] = []
     for result in ranked:
+        if result.entity_type == "DATE_TIME" and not is_calendar_date(text[result.start : result.end]):
+            continue
         if any(result.start < kept.end and kept.start < result.end for kept in chosen):
             continue
         surface = text[result.start : result.end]

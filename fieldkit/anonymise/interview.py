@@ -91,11 +91,7 @@ def accept_suggestions(project: Project, interview_id: str) -> AnonymisedText:
             (MAP_META_KEY, object_id),
         )
 
-    project.objects.put("pseudonym_map", pseudonyms.to_bytes(), on_stored=set_map)
-    if old_map:
-        project.objects.shred(old_map, reason="replaced")
-
-    previous = interview.anonymised_object
+    project.objects.put("pseudonym_map", pseudonyms.to_bytes(), on_stored=set_map, replaces=(old_map,))
 
     def link(conn, object_id: str) -> None:
         set_field(conn, interview_id, "anonymised_object", object_id)
@@ -106,10 +102,9 @@ def accept_suggestions(project: Project, interview_id: str) -> AnonymisedText:
         )
 
     project.objects.put(
-        "anonymised", result.to_bytes(), respondent=interview.respondent, interview=interview_id, on_stored=link
+        "anonymised", result.to_bytes(), respondent=interview.respondent, interview=interview_id, on_stored=link,
+        replaces=(interview.anonymised_object,),
     )
-    if previous:
-        project.objects.shred(previous, reason="replaced")
     return result
 
 

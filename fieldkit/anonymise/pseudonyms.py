@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-
-from presidio_anonymizer import AnonymizerEngine
-from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+from functools import lru_cache
 
 from fieldkit.anonymise.engine import PLACEHOLDER_LABELS, Finding
 
@@ -47,11 +45,18 @@ class Pseudonyms:
         return cls({label: dict(numbers) for label, numbers in json.loads(data).items()})
 
 
-_anonymizer = AnonymizerEngine()
+@lru_cache(maxsize=1)
+def _anonymizer():
+    """Imported lazily: presidio pulls in spaCy, which costs seconds at start-up."""
+    from presidio_anonymizer import AnonymizerEngine
+
+    return AnonymizerEngine()
 
 
 def replace(text: str, findings: list[Finding], pseudonyms: Pseudonyms, language: str) -> str:
     """Swap each finding for its placeholder (findings must not overlap; ``engine.analyse`` ensures it)."""
+    from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+
     if not findings:
         return text
     for finding in sorted(findings, key=lambda f: f.start):  # number in reading order
@@ -63,7 +68,7 @@ def replace(text: str, findings: list[Finding], pseudonyms: Pseudonyms, language
         for entity in {finding.entity for finding in findings}
     }
     results = [RecognizerResult(f.entity, f.start, f.end, f.score) for f in findings]
-    return _anonymizer.anonymize(text=text, analyzer_results=results, operators=operators).text
+    return _anonymizer().anonymize(text=text, analyzer_results=results, operators=operators).text
 
 
 def redact(text: str, language: str) -> str:

@@ -31,7 +31,7 @@ ALLOWED_FIELDS = frozenset(
         "schema_version", "version",
     }
 )
-_SAFE_VALUE = re.compile(r"^[A-Za-z0-9_.:+\-]{0,96}$")
+_SAFE_VALUE = re.compile(r"[A-Za-z0-9_.:+\-]{0,96}")
 
 
 @dataclass(frozen=True)
@@ -59,14 +59,14 @@ def entry_hash(seq: int, ts: str, event: str, data: dict, prev: str) -> str:
 
 def check_fields(event: str, data: dict) -> None:
     """Refuse anything that could smuggle personal data into the log."""
-    if not _SAFE_VALUE.match(event):
+    if not _SAFE_VALUE.fullmatch(event):
         raise UsageError(f"audit event name {event!r} is not allowed")
     for name, value in data.items():
         if name not in ALLOWED_FIELDS:
             raise UsageError(f"audit field {name!r} is not on the allowed list")
         if isinstance(value, bool | int | float) or value is None:
             continue
-        if not isinstance(value, str) or not _SAFE_VALUE.match(value):
+        if not isinstance(value, str) or not _SAFE_VALUE.fullmatch(value):
             raise UsageError(f"audit field {name!r} holds a value that could carry free text")
 
 
@@ -126,22 +126,49 @@ class Verification:
     entries: int
     head: str
 
+    @property
+    def checkpoint(self) -> str:
+        """A short code to send home (SMS, paper): a later log must extend it."""
+        return f"{self.entries}:{self.head[:20]}"
 
-def verify(entries: Iterable[AuditEntry]) -> Verification:
-    """Check every link; raise AuditError naming the first entry that does not fit."""
+
+def parse_checkpoint(text: str) -> tuple[int, str]:
+    seq, _, prefix = text.strip().partition(":")
+    if not seq.isdigit() or len(prefix) < 16 or any(c not in "0123456789abcdef" for c in prefix):
+        raise UsageError(f"not a checkpoint: {text!r}", "a checkpoint looks like 42:3f9a0c… (as printed by verify)")
+    return int(seq), prefix
+
+
+def verify(entries: Iterable[AuditEntry], checkpoint: str | None = None) -> Verification:
+    """Check every link; raise AuditError naming the first entry that does not fit.
+
+    A chain can be truncated or rebuilt by someone holding the passphrase, so verification can also be
+    anchored to a ``checkpoint`` witnessed earlier off the device.
+    """
+    anchor = parse_checkpoint(checkpoint) if checkpoint else None
     prev = GENESIS
     expected_seq = 1
     count = 0
     for entry in entries:
+        try:
+            check_fields(entry.event, entry.data)
+        except UsageError as exc:
+            raise AuditError(f"audit entry {entry.seq} holds data an audit entry may not carry") from exc
         if entry.seq != expected_seq:
             raise AuditError(f"audit entry {expected_seq} is missing (found entry {entry.seq} in its place)")
         if entry.prev != prev:
             raise AuditError(f"audit entry {entry.seq} does not follow entry {entry.seq - 1}")
         if entry_hash(entry.seq, entry.ts, entry.event, entry.data, entry.prev) != entry.hash:
             raise AuditError(f"audit entry {entry.seq} ({entry.event}) was altered: its hash does not match")
+        if anchor and entry.seq == anchor[0] and not entry.hash.startswith(anchor[1]):
+            raise AuditError(f"audit entry {entry.seq} differs from the witnessed checkpoint: the log was rebuilt")
         prev = entry.hash
         expected_seq += 1
         count += 1
+    if count == 0:
+        raise AuditError("the audit log is empty: a fieldkit log always starts with project_created")
+    if anchor and count < anchor[0]:
+        raise AuditError(f"the log ends at entry {count}, before the witnessed checkpoint {anchor[0]}: truncated")
     return Verification(entries=count, head=prev)
 
 

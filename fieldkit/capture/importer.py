@@ -21,13 +21,14 @@ def import_audio(project: Project, respondent: str, source: Path) -> str:
     """
     if require_respondent(project, respondent) != "active":
         raise StateError(f"respondent {respondent} has withdrawn; nothing can be captured for them")
+    # File names from recorders often carry the respondent's name: errors say "the file", never the name.
     try:
         data = source.read_bytes()
     except IsADirectoryError:
-        raise InvalidAudio(f"{source.name} is a folder, not an audio file") from None
+        raise InvalidAudio("the file given is a folder, not an audio file") from None
     except OSError as exc:
-        raise InvalidAudio(f"cannot read {source.name}: {exc.strerror}", "check the path") from exc
-    decoded = audio.decode(data, label=source.name)
+        raise InvalidAudio(f"cannot read the file given: {exc.strerror}", "check the path") from exc
+    decoded = audio.decode(data, label="the file")
     encoded = audio.encode_opus(decoded)
 
     interview_id = new_interview_id(project, respondent)

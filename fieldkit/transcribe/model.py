@@ -105,8 +105,13 @@ def resolve_model(spec: str = "base") -> Path:
         return assemble_base_model()
     path = Path(spec).expanduser()
     if path.is_dir():
-        if not (path / "model.bin").is_file() or not (path / "config.json").is_file():
-            raise ModelError(f"{path} is not a CTranslate2 whisper model (model.bin and config.json expected)")
+        missing = [n for n in ("model.bin", "config.json", "tokenizer.json") if not (path / n).is_file()]
+        if missing:
+            # Without tokenizer.json faster-whisper would fetch one from a hub: refuse instead.
+            raise ModelError(
+                f"{path} is not a complete CTranslate2 whisper model (missing {', '.join(missing)})",
+                "model.bin, config.json and tokenizer.json must all be in the folder",
+            )
         return path
     raise OfflineViolation(
         f"model {spec!r} is not bundled and fieldkit does not download models",

@@ -92,8 +92,6 @@ def transcribe_interview(
         language=info.language, model=model if model == "base" else model_dir.name,
         duration_s=round(decoded.duration_s, 3), segments=tuple(segments),
     )
-    previous = [interview.transcript_object, interview.anonymised_object]
-
     def link(conn, object_id: str) -> None:
         set_field(conn, interview_id, "transcript_object", object_id)
         set_field(conn, interview_id, "anonymised_object", None)
@@ -108,10 +106,8 @@ def transcribe_interview(
     project.objects.put(
         "transcript", transcript.to_bytes(), respondent=interview.respondent, interview=interview_id,
         meta={"language": transcript.language}, on_stored=link,
+        replaces=(interview.transcript_object, interview.anonymised_object),
     )
-    for old in previous:
-        if old:
-            project.objects.shred(old, reason="replaced")
     return transcript
 
 

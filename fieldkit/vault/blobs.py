@@ -7,6 +7,7 @@ altered blob is reported as such rather than as a key problem.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import secrets
@@ -70,8 +71,13 @@ class ObjectStore:
         interview: str | None = None,
         meta: dict | None = None,
         on_stored=None,
+        replaces: tuple[str | None, ...] = (),
     ) -> str:
-        """Encrypt and store ``data``; ``on_stored(conn, object_id)`` joins the same transaction."""
+        """Encrypt and store ``data``; ``on_stored(conn, object_id)`` joins the same transaction.
+
+        Objects in ``replaces`` are shredded in that same transaction, so no crash can leave an old
+        version with a live key that nothing points to any more.
+        """
         object_id = secrets.token_hex(16)
         ciphertext, identity = encrypt_to_new_key(data)
         path = self.blob_path(object_id)
@@ -96,9 +102,12 @@ class ObjectStore:
                 )
                 if on_stored is not None:
                     on_stored(self.conn, object_id)
+                replaced = [old for old in replaces if old and self._erase_key(old, reason="replaced", rule=None)]
         except BaseException:
             path.unlink(missing_ok=True)
             raise
+        for old in replaced:
+            self._unlink(old)
         return object_id
 
     def info(self, object_id: str) -> StoredObject:
@@ -141,18 +150,29 @@ class ObjectStore:
 
     def shred(self, object_id: str, *, reason: str, rule: str | None = None) -> None:
         """Cryptographic erasure: delete the key row (secure_delete), log it, then unlink the blob."""
+        with transaction(self.conn):
+            erased = self._erase_key(object_id, reason=reason, rule=rule)
+        if erased:
+            self._unlink(object_id)
+
+    def _erase_key(self, object_id: str, *, reason: str, rule: str | None) -> bool:
+        """Inside a transaction: delete the key row, mark the object destroyed, log it."""
         info = self.info(object_id)
         if info.destroyed:
-            return
-        with transaction(self.conn):
-            self.conn.execute("DELETE FROM object_keys WHERE object_id = ?", (object_id,))
-            self.conn.execute(
-                "UPDATE objects SET destroyed = ? WHERE id = ?", (format_instant(self.clock.now()), object_id)
-            )
-            self.audit.append(
-                "object_destroyed", object=object_id, kind=info.kind, respondent=info.respondent,
-                interview=info.interview, reason=reason, rule=rule,
-            )
+            return False
+        self.conn.execute("DELETE FROM object_keys WHERE object_id = ?", (object_id,))
+        self.conn.execute(
+            "UPDATE objects SET destroyed = ? WHERE id = ?", (format_instant(self.clock.now()), object_id)
+        )
+        self.audit.append(
+            "object_destroyed", object=object_id, kind=info.kind, respondent=info.respondent,
+            interview=info.interview, reason=reason, rule=rule,
+        )
+        return True
+
+    def _unlink(self, object_id: str) -> None:
+        """After commit: the key is gone, so the blob is already unreadable; removing it is tidiness."""
         # Journal mode is DELETE; this is a no-op unless someone switched to WAL, then it flushes old pages.
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.blob_path(object_id).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            self.blob_path(object_id).unlink(missing_ok=True)

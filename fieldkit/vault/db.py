@@ -101,11 +101,14 @@ def transaction(conn: sqlcipher3.Connection) -> Iterator[sqlcipher3.Connection]:
         raise StorageError(f"the vault is busy or unwritable: {exc}") from exc
     try:
         yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    try:
         conn.execute("COMMIT")
-    except sqlcipher3.OperationalError as exc:
-        conn.execute("ROLLBACK")
-        raise StorageError(f"could not commit to the vault: {exc}") from exc
+    except BaseException as exc:
+        # SQLite may already have rolled back by itself (disk full, I/O error); a second ROLLBACK
+        # would then hide the real error.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if isinstance(exc, sqlcipher3.OperationalError | sqlcipher3.DatabaseError) and not isinstance(
+            exc, sqlcipher3.IntegrityError
+        ):
+            raise StorageError("the vault could not be written (disk full or I/O error)") from exc
+        raise

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tomllib
@@ -133,8 +134,21 @@ class Project:
 
     @classmethod
     def _unlock(cls, root: Path, project_keys: keys.ProjectKeys, clock: Clock) -> Project:
-        policy = parse_policy((root / POLICY_COPY).read_bytes(), POLICY_COPY)
-        return cls(root, db.connect(root / DB_FILE, project_keys.db_key), policy, clock)
+        if not (root / DB_FILE).is_file():
+            raise ProjectError(f"the project is incomplete: {DB_FILE} is missing", "restore it from a backup")
+        policy_raw = (root / POLICY_COPY).read_bytes()
+        project = cls(root, db.connect(root / DB_FILE, project_keys.db_key), parse_policy(policy_raw, POLICY_COPY),
+                      clock)
+        # fieldkit.toml is public and editable; the encrypted audit chain is the real record of the policy.
+        first = project.conn.execute("SELECT data FROM audit WHERE seq = 1").fetchone()
+        recorded = json.loads(first[0]).get("policy_sha256") if first else None
+        if recorded != hashlib.sha256(policy_raw).hexdigest():
+            project.close()
+            raise PolicyError(
+                f"{POLICY_COPY} is not the policy this project was created with",
+                "the policy copy was edited; restore it (policy changes need a new ethics approval)",
+            )
+        return project
 
     def export_audit(self) -> Path:
         """Write the current chain to audit/chain-<head>.jsonl for an ethics board."""
@@ -148,7 +162,7 @@ class Project:
 
 
 def _safe_name(name: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in name)[:80]
+    return "".join(ch if (ch.isascii() and ch.isalnum()) or ch in "._-" else "_" for ch in name)[:80]
 
 
 def _settings_text(policy: Policy, clock: Clock, archive_recipient: str | None) -> str:

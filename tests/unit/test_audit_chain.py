@@ -105,3 +105,42 @@ def test_clock_going_backwards_is_logged(project, clock):
     events = [entry.event for entry in project.audit.entries()]
     assert events == ["project_created", "clock_went_backwards", "object_stored"]
     assert verify(project.audit.entries()).entries == 3
+
+
+def test_truncated_log_fails_against_a_witnessed_checkpoint():
+    chain = make_chain(6)
+    checkpoint = verify(chain[:5]).checkpoint
+    assert verify(chain, checkpoint).entries == 6  # a longer log extends it
+    with pytest.raises(AuditError, match="before the witnessed checkpoint 5: truncated"):
+        verify(chain[:3], checkpoint)
+
+
+def test_rebuilt_log_fails_against_a_witnessed_checkpoint():
+    chain = make_chain(4)
+    checkpoint = verify(chain).checkpoint
+    rebuilt, prev = [], "0" * 64
+    for entry in chain:
+        data = {**entry.data, "plain_size": 1} if entry.seq == 2 else entry.data
+        digest = entry_hash(entry.seq, entry.ts, entry.event, data, prev)
+        rebuilt.append(AuditEntry(entry.seq, entry.ts, entry.event, data, prev, digest))
+        prev = digest
+    with pytest.raises(AuditError, match="entry 4 differs from the witnessed checkpoint"):
+        verify(rebuilt, checkpoint)
+
+
+def test_empty_log_does_not_verify():
+    with pytest.raises(AuditError, match="empty"):
+        verify([])
+
+
+def test_exported_entry_with_smuggled_fields_fails():
+    chain = make_chain(2)
+    data = {**chain[1].data, "name": "Ivanov"}
+    chain[1] = replace(chain[1], data=data, hash=entry_hash(2, chain[1].ts, chain[1].event, data, chain[1].prev))
+    with pytest.raises(AuditError, match="entry 2 holds data"):
+        verify(chain)
+
+
+def test_trailing_newline_cannot_sneak_text_in():
+    with pytest.raises(UsageError):
+        check_fields("object_stored", {"reason": "Ivanov\n"})

@@ -163,3 +163,47 @@ def test_replaced_database_is_refused(project, tmp_path, clock):
 @given(payload=st.binary(max_size=4096))
 def test_any_payload_round_trips(project, payload):
     assert project.objects.get(project.objects.put("notes", payload)) == payload
+
+
+def test_policy_edit_with_matching_public_hash_is_still_refused(project, clock):
+    import hashlib
+
+    project.close()
+    policy = project.root / "policy.toml"
+    edited = policy.read_text().replace('within = "3d"', 'within = "300w"')
+    policy.write_text(edited)
+    settings = project.root / "fieldkit.toml"
+    old_hash = hashlib.sha256(REFERENCE_POLICY.read_bytes()).hexdigest()
+    settings.write_text(settings.read_text().replace(old_hash, hashlib.sha256(edited.encode()).hexdigest()))
+    with pytest.raises(PolicyError, match="not the policy this project was created with"):
+        Project.open(project.root, PASSPHRASE, clock)
+
+
+def test_missing_database_is_reported_not_recreated(project, clock):
+    project.close()
+    (project.root / "vault.db").unlink()
+    with pytest.raises(ProjectError, match="vault.db is missing"):
+        Project.open(project.root, PASSPHRASE, clock)
+    assert not (project.root / "vault.db").exists()
+
+
+def test_write_failure_inside_a_transaction_is_a_storage_error(project):
+    import sqlcipher3
+
+    from fieldkit.vault.db import transaction
+
+    with pytest.raises(StorageError, match="disk full or I/O error"), transaction(project.conn):
+        project.conn.execute("INSERT INTO meta VALUES ('x', 'y')")
+        raise sqlcipher3.OperationalError("database or disk is full")
+    assert not project.conn.in_transaction
+    assert project.conn.execute("SELECT count(*) FROM meta WHERE key = 'x'").fetchone() == (0,)
+
+
+def test_replacing_an_object_shreds_the_old_one_in_the_same_step(project):
+    old = project.objects.put("transcript", b"first version")
+    new = project.objects.put("transcript", b"second version", replaces=(old,))
+    assert project.objects.get(new) == b"second version"
+    assert project.objects.info(old).destroyed
+    assert not project.objects.blob_path(old).exists()
+    events = [(e.event, e.data.get("object")) for e in project.audit.entries()[-2:]]
+    assert events == [("object_stored", new), ("object_destroyed", old)]

