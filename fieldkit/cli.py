@@ -154,7 +154,7 @@ def pii_redact(language: str) -> None:
     """Read text on stdin, write it with identifiers replaced by placeholders on stdout."""
     from fieldkit.anonymise.pseudonyms import redact
 
-    text = click.get_text_stream("stdin").read()
+    text = sys.stdin.read()
     click.echo(redact(text, language), nl=False)
 
 
