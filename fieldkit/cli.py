@@ -17,6 +17,7 @@ from fieldkit.clock import clock_from_env
 from fieldkit.errors import FieldkitError, UsageError
 
 PASSPHRASE_ENV = "FIELDKIT_PASSPHRASE"
+PASSPHRASE_FD_ENV = "FIELDKIT_PASSPHRASE_FD"
 
 
 class FieldkitGroup(click.Group):
@@ -33,9 +34,26 @@ class FieldkitGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("fieldkit: error: interrupted; nothing half-written was kept", err=True)
             ctx.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except Exception as exc:
+            # A library's message may quote the data it choked on: show the type only, unless asked.
+            if os.environ.get("FIELDKIT_DEBUG"):
+                raise
+            click.echo(f"fieldkit: error: internal error ({type(exc).__name__})", err=True)
+            click.echo("fieldkit: hint: set FIELDKIT_DEBUG=1 to see the traceback (it may show data)", err=True)
+            ctx.exit(70)
 
 
 def read_passphrase(*, confirm: bool = False) -> str:
+    """Passphrase from a file descriptor (kept out of the environment), the environment, or a prompt."""
+    fd = os.environ.get(PASSPHRASE_FD_ENV)
+    if fd is not None:
+        try:
+            with os.fdopen(int(fd), "r", encoding="utf-8", closefd=False) as handle:
+                return handle.readline().rstrip("\r\n")
+        except (ValueError, OSError) as exc:
+            raise UsageError(f"cannot read the passphrase from file descriptor {fd!r}") from exc
     value = os.environ.get(PASSPHRASE_ENV)
     if value is not None:
         return value

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from fieldkit.errors import ProjectError, StorageError
+from fieldkit.errors import ProjectError, StateError, StorageError
 
 SCHEMA_VERSION = 1
 
@@ -107,8 +107,10 @@ def transaction(conn: sqlcipher3.Connection) -> Iterator[sqlcipher3.Connection]:
         # would then hide the real error.
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        if isinstance(exc, sqlcipher3.OperationalError | sqlcipher3.DatabaseError) and not isinstance(
-            exc, sqlcipher3.IntegrityError
-        ):
+        if isinstance(exc, sqlcipher3.IntegrityError):
+            raise StateError(
+                "the project changed while this command ran", "another fieldkit may be running; retry"
+            ) from exc
+        if isinstance(exc, sqlcipher3.DatabaseError):
             raise StorageError("the vault could not be written (disk full or I/O error)") from exc
         raise

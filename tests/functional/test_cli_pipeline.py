@@ -130,3 +130,30 @@ def test_codes_are_never_reused(fk):
     codes = [fk("respondent", "add", "--category", "P").stdout.strip() for _ in range(3)]
     assert codes == ["P1", "P2", "P3"]
     assert fk("respondent", "add", "--category", "DE").stdout.strip() == "DE1"
+
+
+def test_unexpected_errors_do_not_print_library_messages(fk, monkeypatch):
+    import fieldkit.consent.respondents as respondents
+
+    def boom(project, category):
+        raise ValueError("could not parse 'Murat Kozhanov, Kostanay'")
+
+    monkeypatch.setattr(respondents, "add_respondent", boom)
+    result = fk("respondent", "add", "--category", "P", expect=70)
+    assert result.stderr.splitlines()[0] == "fieldkit: error: internal error (ValueError)"
+    assert "Kozhanov" not in result.output
+
+
+def test_passphrase_can_come_from_a_file_descriptor(fk):
+    import os
+
+    from tests.conftest import PASSPHRASE
+
+    read_end, write_end = os.pipe()
+    os.write(write_end, (PASSPHRASE + "\n").encode())
+    os.close(write_end)
+    try:
+        env = {"FIELDKIT_PASSPHRASE": None, "FIELDKIT_PASSPHRASE_FD": str(read_end)}
+        assert fk("respondent", "add", "--category", "O", env=env).stdout == "O1\n"
+    finally:
+        os.close(read_end)
