@@ -3,6 +3,7 @@ even where scripts/test cannot use `unshare -n`."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 from datetime import UTC, datetime
@@ -14,7 +15,7 @@ from fieldkit.clock import FixedClock
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
-SHARED = REPO.parent / "shared"
+SHARED = Path(os.environ.get("FIELDKIT_SHARED_DIR", REPO.parent / "shared"))
 REFERENCE_POLICY = REPO / "policies" / "reference-protocol.toml"
 PASSPHRASE = "correct horse battery staple"
 
