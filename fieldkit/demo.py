@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from fieldkit.anonymise.interview import accept_suggestions, approve
+from fieldkit.anonymise.review import accept_suggestions, approve
 from fieldkit.audit.chain import verify
 from fieldkit.capture.importer import import_audio
 from fieldkit.clock import Clock

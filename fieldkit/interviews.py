@@ -20,9 +20,13 @@ class Interview:
     anonymised_object: str | None
     language: str | None
     approved: str | None
+    review_object: str | None
 
 
-_COLUMNS = "id, respondent, created, source, audio_object, transcript_object, anonymised_object, language, approved"
+_COLUMNS = (
+    "id, respondent, created, source, audio_object, transcript_object, anonymised_object, language, approved,"
+    " review_object"
+)
 
 
 def new_interview_id(project: Project, respondent: str) -> str:
@@ -53,6 +57,7 @@ def list_interviews(project: Project) -> list[Interview]:
 
 
 def set_field(conn, interview_id: str, column: str, value: str | None) -> None:
-    if column not in {"audio_object", "transcript_object", "anonymised_object", "language", "approved"}:
+    if column not in {"audio_object", "transcript_object", "anonymised_object", "language", "approved",
+                      "review_object"}:
         raise ValueError(column)
     conn.execute(f"UPDATE interviews SET {column} = ? WHERE id = ?", (value, interview_id))

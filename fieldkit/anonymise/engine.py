@@ -7,6 +7,7 @@ explicitly so each of those is decided here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,13 +25,17 @@ PLACEHOLDER_LABELS = {
     "LOCATION": "PLACE",
     "ORGANIZATION": "ORG",
     "DATE_TIME": "DATE",
-    "NRP": "GROUP",
     "PHONE_NUMBER": "PHONE",
     "EMAIL_ADDRESS": "EMAIL",
     "IP_ADDRESS": "IP",
     "IBAN_CODE": "IBAN",
     "CREDIT_CARD": "CARD",
     "URL": "URL",
+    "IIN": "IIN",
+    "ID_NUMBER": "ID",
+    "PLATE": "PLATE",
+    "CASE_NUMBER": "CASE",
+    "ADDRESS": "ADDRESS",
 }
 ENTITIES = tuple(PLACEHOLDER_LABELS)
 
@@ -44,6 +49,7 @@ class Finding:
     end: int
     score: float
     text: str
+    place: str | None = None  # gazetteer id for LOCATION findings, used to generalise them
 
 
 _MONTHS = (
@@ -57,6 +63,30 @@ def is_calendar_date(text: str) -> bool:
     vague spans such as "the afternoon" or "about an hour", which identify no one and cost readability."""
     lowered = text.casefold()
     return any(ch.isdigit() for ch in text) or any(month in lowered for month in _MONTHS)
+
+
+_LEADING_ARTICLE = re.compile(r"(?i)the\s+")
+
+
+_ABBREVIATIONS = frozenset({"ул", "пр", "мкр", "просп", "пер", "кв", "корп", "г", "д", "обл", "st", "ave", "apt",
+                            "no", "mr", "mrs", "ms", "dr", "capt", "lt", "col", "sgt", "бул", "ш"})
+_INNER_BOUNDARY = re.compile(r"(\w+)[.!?…]\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces and punctuation, a leading "the", and anything past a sentence end."""
+    for boundary in _INNER_BOUNDARY.finditer(text, start, end):
+        if boundary.group(1).casefold() not in _ABBREVIATIONS:
+            end = boundary.start(1) + len(boundary.group(1))
+            break
+    while start < end and (text[start].isspace() or text[start] in ",;:—–"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–."):
+        end -= 1
+    article = _LEADING_ARTICLE.match(text, start, end)
+    if article and article.end() < end:
+        start = article.end()
+    return start, end
 
 
 def language_for(transcript_language: str) -> str:
@@ -101,16 +131,19 @@ def analyzer():
         UrlRecognizer,
     )
 
+    from fieldkit.anonymise import kz_recognizers
+    from fieldkit.anonymise.names import CapitalisedWordRecognizer, GivenNameRecognizer
     from fieldkit.anonymise.natasha_recognizer import NatashaRecognizer
 
     registry = RecognizerRegistry(supported_languages=list(LANGUAGES))
     registry.add_recognizer(
         SpacyRecognizer(
             supported_language="en",
-            supported_entities=["PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "NRP"],
+            supported_entities=["PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME"],
         )
     )
     registry.add_recognizer(NatashaRecognizer("ru"))
+    registry.add_recognizer(CapitalisedWordRecognizer("ru"))
     for language in LANGUAGES:
         registry.add_recognizer(EmailRecognizer(supported_language=language))
         registry.add_recognizer(PhoneRecognizer(supported_language=language, supported_regions=PHONE_REGIONS))
@@ -118,19 +151,65 @@ def analyzer():
         registry.add_recognizer(IbanRecognizer(supported_language=language))
         registry.add_recognizer(CreditCardRecognizer(supported_language=language))
         registry.add_recognizer(UrlRecognizer(supported_language=language))
+        for recognizer in kz_recognizers.recognizers(language):
+            registry.add_recognizer(recognizer)
+        registry.add_recognizer(kz_recognizers.GazetteerRecognizer(language))
+        registry.add_recognizer(GivenNameRecognizer(language))
     return AnalyzerEngine(
         registry=registry, nlp_engine=_nlp_engine(), supported_languages=list(LANGUAGES),
         default_score_threshold=SCORE_THRESHOLD,
     )
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+
+
+def script_language(text: str, default: str) -> str:
+    """en for Latin-script text, ru for Cyrillic (Russian and Kazakh share the Cyrillic analyzer)."""
+    cyrillic = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    if cyrillic > latin:
+        return "ru"
+    if latin > cyrillic:
+        return "en"
+    return default
+
+
+def language_chunks(text: str, default: str) -> list[tuple[int, int, str]]:
+    """Split mixed-language text into runs of sentences in one script: (start, end, language)."""
+    chunks: list[tuple[int, int, str]] = []
+    start = 0
+    for boundary in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
+        if boundary <= start:
+            continue
+        language = script_language(text[start:boundary], default)
+        if chunks and chunks[-1][2] == language:
+            chunks[-1] = (chunks[-1][0], boundary, language)
+        else:
+            chunks.append((start, boundary, language))
+        start = boundary
+    return chunks
+
+
 def analyse(text: str, language: str) -> list[Finding]:
-    """Suggested identifiers in ``text``, without overlaps (longest, then highest score wins)."""
+    """Suggested identifiers in ``text``, without overlaps (longest, then highest score wins).
+
+    Each run of sentences is analysed in the language of its script, so a Russian quote inside an
+    English transcript still goes through Natasha; ``language`` decides only for script-less runs.
+    """
     if language not in LANGUAGES:
         raise UsageError(f"unsupported language {language!r}", f"choose one of {', '.join(LANGUAGES)}")
     if not text.strip():
         return []
-    results = analyzer().analyze(text=text, language=language, entities=list(ENTITIES))
+    engine = analyzer()
+    results = []
+    for start, end, chunk_language in language_chunks(text, language):
+        for result in engine.analyze(text=text[start:end], language=chunk_language, entities=list(ENTITIES)):
+            result.start += start
+            result.end += start
+            results.append(result)
+    places = [(r.start, r.end, r.recognition_metadata["place"]) for r in results
+              if r.recognition_metadata and "place" in r.recognition_metadata]
     ranked = sorted(results, key=lambda r: (-(r.end - r.start), -r.score, r.start))
     chosen: list[Finding] = []
     for result in ranked:
@@ -138,6 +217,58 @@ def analyse(text: str, language: str) -> list[Finding]:
             continue
         if any(result.start < kept.end and kept.start < result.end for kept in chosen):
             continue
-        surface = text[result.start : result.end]
-        chosen.append(Finding(result.entity_type, result.start, result.end, result.score, surface))
-    return sorted(chosen, key=lambda f: f.start)
+        place = None
+        if result.entity_type == "LOCATION":
+            place = next((p for s, e, p in places if s < result.end and result.start < e), None)
+        start, end = _trim(text, result.start, result.end)
+        if end <= start:
+            continue
+        chosen.append(Finding(result.entity_type, start, end, result.score, text[start:end], place))
+    return propagate(text, sorted(chosen, key=lambda f: f.start))
+
+
+def occurrences(text: str, keyed: dict[str, tuple[str, float]]) -> list[Finding]:
+    """Every place where a word-key sequence from ``keyed`` (key → entity, score) occurs, in any form."""
+    from fieldkit.anonymise.morphology import word_key, words
+
+    if not keyed:
+        return []
+    tokens = words(text)
+    token_keys = [word_key(w) for _, _, w in tokens]
+    by_first: dict[str, list[tuple[list[str], str, float]]] = {}
+    for key, (entity, score) in keyed.items():
+        parts = key.split()
+        if parts and (len(parts) > 1 or len(parts[0]) >= 3):
+            by_first.setdefault(parts[0], []).append((parts, entity, score))
+    found = []
+    for i, first in enumerate(token_keys):
+        for parts, entity, score in by_first.get(first, ()):
+            if token_keys[i : i + len(parts)] == parts:
+                start, end = tokens[i][0], tokens[i + len(parts) - 1][1]
+                found.append(Finding(entity, start, end, score, text[start:end]))
+    return found
+
+
+def propagate(text: str, findings: list[Finding]) -> list[Finding]:
+    """Re-tag every other occurrence of what was found once ("Рыжего" found, so "Рыжий" too)."""
+    from fieldkit.anonymise.morphology import phrase_key
+
+    keyed: dict[str, tuple[str, float]] = {}
+    for finding in findings:
+        if finding.entity not in ("PERSON", "ORGANIZATION", "LOCATION"):
+            continue
+        key = phrase_key(finding.text)
+        keyed[key] = (finding.entity, finding.score)
+        if finding.entity == "PERSON":  # "Серік Ахметов" once, then "Ахметовпен" alone
+            for word in key.split():
+                if len(word) >= 4:
+                    keyed.setdefault(word, (finding.entity, finding.score))
+    extra = [f for f in occurrences(text, keyed)
+             if not any(f.start < kept.end and kept.start < f.end for kept in findings)]
+    if not extra:
+        return findings
+    merged = list(findings)
+    for finding in sorted(extra, key=lambda f: -(f.end - f.start)):
+        if not any(finding.start < kept.end and kept.start < finding.end for kept in merged):
+            merged.append(finding)
+    return sorted(merged, key=lambda f: f.start)

@@ -1,42 +1,16 @@
-"""Russian names, places and organisations from Natasha (Slovnet NER), as a Presidio recognizer.
+"""Russian (and Cyrillic Kazakh) names, places and organisations from Natasha, as a Presidio recognizer.
 
-Natasha's models ship inside the package, so this works offline. It also gives lemmas, which
-lets "Муратом Кожановым" and "Мурат Кожанов" share one pseudonym.
+Natasha's Slovnet NER and Navec embeddings ship inside the PyPI packages, so this works offline.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from fieldkit.anonymise.morphology import natasha, word_key
 
 NATASHA_TO_PRESIDIO = {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION"}
 SCORE = 0.85
-
-
-@lru_cache(maxsize=1)
-def _natasha():
-    from natasha import MorphVocab, NewsEmbedding, NewsNERTagger, Segmenter
-
-    embedding = NewsEmbedding()
-    return Segmenter(), NewsNERTagger(embedding), MorphVocab()
-
-
-def lemmatise(text: str) -> str:
-    """Lower-cased normal form of each word: Муратом Кожановым → мурат кожанов."""
-    _, _, morph = _natasha()
-    words = [word.strip(".,;:!?«»\"'()") for word in text.split()]
-    return " ".join(_normal_form(morph, word) if word.isalpha() else word.casefold() for word in words)
-
-
-_PROPER_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn")
-
-
-def _normal_form(morph, word: str) -> str:
-    """Prefer a proper-noun reading: "Кожанов" is a surname here, not the genitive of "кожан"."""
-    parses = morph.parse(word)
-    proper = [p for p in parses if any(tag in str(p.tag) for tag in _PROPER_TAGS)]
-    return (proper or parses)[0].normal_form
 
 
 class NatashaRecognizer(EntityRecognizer):
@@ -48,12 +22,12 @@ class NatashaRecognizer(EntityRecognizer):
         )
 
     def load(self) -> None:
-        _natasha()
+        natasha()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         from natasha import Doc
 
-        segmenter, tagger, _ = _natasha()
+        segmenter, tagger, _ = natasha()
         doc = Doc(text)
         doc.segment(segmenter)
         doc.tag_ner(tagger)
@@ -62,8 +36,42 @@ class NatashaRecognizer(EntityRecognizer):
             entity = NATASHA_TO_PRESIDIO.get(span.type)
             if entity is None or (entities and entity not in entities):
                 continue
+            start = _trim_doubtful_start(text, span.start, span.stop)
+            if start >= span.stop:
+                continue
             explanation = AnalysisExplanation(
                 recognizer=self.name, original_score=SCORE, textual_explanation=f"Natasha {span.type}"
             )
-            results.append(RecognizerResult(entity, span.start, span.stop, SCORE, explanation))
+            results.append(RecognizerResult(entity, start, span.stop, SCORE, explanation))
         return results
+
+
+def _confident_word(word: str) -> bool:
+    """A word that can open a name: a known given name, a surname shape, or a proper noun Russian knows."""
+    from fieldkit.anonymise.names import given_names, has_surname_shape
+
+    if word.isupper() or word_key(word) in given_names()[0] or has_surname_shape(word):
+        return True
+    _, _, morph = natasha()
+    lowered = word.casefold()
+    return morph.word_is_known(lowered) and any(
+        tag in str(parse.tag) for parse in morph.parse(lowered)[:2] for tag in ("Name", "Surn", "Geox", "Orgn")
+    )
+
+
+def _trim_doubtful_start(text: str, start: int, stop: int) -> int:
+    """Natasha reads many capitalised sentence-initial words as part of a name ("Машина", Kazakh "Мені",
+    "Бастығым Серік Ахметов"). Drop such opening words unless they look like names themselves."""
+    while start < stop:
+        before = text[:start].rstrip()
+        at_sentence_start = not before or before[-1] in ".!?…:—-\"«"
+        word_end = start
+        while word_end < stop and not text[word_end].isspace():
+            word_end += 1
+        word = text[start:word_end].strip(".,;:!?«»\"'()")
+        if not at_sentence_start or _confident_word(word):
+            return start
+        start = word_end
+        while start < stop and text[start].isspace():
+            start += 1
+    return stop

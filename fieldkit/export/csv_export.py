@@ -8,7 +8,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldkit.anonymise.interview import load_anonymised
+from fieldkit.anonymise.review import load_anonymised
 from fieldkit.export.gates import check_destination, select_exportable
 from fieldkit.vault.files import write_atomic
 from fieldkit.vault.project import Project

@@ -17,6 +17,9 @@ class ExportSelection:
 
 
 def select_exportable(project: Project) -> ExportSelection:
+    """Approved interviews only, and only if the residual scan finds nothing unresolved in any of them."""
+    from fieldkit.anonymise.review import residuals
+
     interviews = list_interviews(project)
     included = [i for i in interviews if i.approved and i.anonymised_object]
     skipped = [i for i in interviews if i not in included]
@@ -24,6 +27,14 @@ def select_exportable(project: Project) -> ExportSelection:
         raise GateClosed(
             "nothing to export: no interview has an approved anonymised transcript",
             "run `fieldkit anonymise ID --accept-suggestions --approve` after checking the text",
+        )
+    open_residuals = [r for interview in included for r in residuals(project, interview.id)]
+    if open_residuals:
+        where = ", ".join(sorted({f"{r.interview} ({r.entity})" for r in open_residuals}))
+        raise GateClosed(
+            f"export blocked: {len(open_residuals)} possible identifiers remain in approved text: {where}",
+            "see them with `fieldkit review ID --residuals`; fix the review, or override one with"
+            " `fieldkit review ID --override KEY` (logged)",
         )
     return ExportSelection(included, skipped)
 

@@ -95,6 +95,7 @@ def transcribe_interview(
     def link(conn, object_id: str) -> None:
         set_field(conn, interview_id, "transcript_object", object_id)
         set_field(conn, interview_id, "anonymised_object", None)
+        set_field(conn, interview_id, "review_object", None)
         set_field(conn, interview_id, "approved", None)
         set_field(conn, interview_id, "language", transcript.language)
         project.audit.append(
@@ -106,7 +107,7 @@ def transcribe_interview(
     project.objects.put(
         "transcript", transcript.to_bytes(), respondent=interview.respondent, interview=interview_id,
         meta={"language": transcript.language}, on_stored=link,
-        replaces=(interview.transcript_object, interview.anonymised_object),
+        replaces=(interview.transcript_object, interview.anonymised_object, interview.review_object),
     )
     return transcript
 

@@ -13,7 +13,12 @@ import sqlcipher3
 
 from fieldkit.errors import ProjectError, StateError, StorageError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+#: Statements that bring a database from version N-1 to N.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    2: ("ALTER TABLE interviews ADD COLUMN review_object TEXT",),
+}
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -49,7 +54,8 @@ CREATE TABLE interviews (
     transcript_object TEXT,
     anonymised_object TEXT,
     language TEXT,
-    approved TEXT
+    approved TEXT,
+    review_object TEXT
 );
 CREATE TABLE audit (
     seq INTEGER PRIMARY KEY,
@@ -90,6 +96,24 @@ def create_schema(conn: sqlcipher3.Connection) -> None:
             if statement.strip():
                 conn.execute(statement)
         conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+
+def migrate(conn: sqlcipher3.Connection) -> int | None:
+    """Bring an older database up to SCHEMA_VERSION; returns the version migrated from, if any."""
+    (current,) = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    current = int(current)
+    if current > SCHEMA_VERSION:
+        raise ProjectError(
+            f"this project was written by a newer fieldkit (schema {current})", "upgrade fieldkit to open it"
+        )
+    if current == SCHEMA_VERSION:
+        return None
+    with transaction(conn):
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            for statement in MIGRATIONS[version]:
+                conn.execute(statement)
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+    return current
 
 
 @contextmanager

@@ -137,8 +137,13 @@ class Project:
         if not (root / DB_FILE).is_file():
             raise ProjectError(f"the project is incomplete: {DB_FILE} is missing", "restore it from a backup")
         policy_raw = (root / POLICY_COPY).read_bytes()
-        project = cls(root, db.connect(root / DB_FILE, project_keys.db_key), parse_policy(policy_raw, POLICY_COPY),
-                      clock)
+        conn = db.connect(root / DB_FILE, project_keys.db_key)
+        try:
+            db.migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        project = cls(root, conn, parse_policy(policy_raw, POLICY_COPY), clock)
         # fieldkit.toml is public and editable; the encrypted audit chain is the real record of the policy.
         first = project.conn.execute("SELECT data FROM audit WHERE seq = 1").fetchone()
         recorded = json.loads(first[0]).get("policy_sha256") if first else None

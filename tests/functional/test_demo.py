@@ -65,7 +65,7 @@ def test_nothing_sensitive_in_clear_in_the_project_or_temp_folder(demo_run):
     with Project.open(project_dir, passphrase, SystemClock()) as project:
         identities = [i for (i,) in project.conn.execute("SELECT identity FROM object_keys")]
         plaintexts = [project.objects.get(o.id) for o in project.objects.list()]
-    assert len(identities) == 4 and len(plaintexts) == 4
+    assert len(identities) == 5 and len(plaintexts) == 5  # audio, transcript, review, map, anonymised
 
     pcm = SAMPLE.read_bytes()[44:]
     needles = [word.encode() for word in SPOKEN_WORDS]

@@ -1,0 +1,167 @@
+"""Measure the anonymiser on annotated text: leak recall per label, leaking documents, over-redaction.
+
+Annotated documents mark each identifying span inline as ``[[LABEL|text]]``; documents are separated by a
+line ``---``; lines starting with ``#`` are comments. A span counts as leaked when any of its significant
+words (in any inflected form) or number groups is still in the output. Over-redaction is the share of
+words outside every span that the output lost.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fieldkit.anonymise.morphology import word_key
+
+DIRECT = ("PERSON", "ADDRESS", "PHONE", "EMAIL", "IIN", "PLATE", "CASE_NUMBER")
+QUASI = ("LOCATION", "DATE", "ORGANIZATION")
+_MARKUP = re.compile(r"\[\[([A-Z_]+)\|([^\[\]|]+)\]\]")
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+#: Words inside a span that identify nobody on their own ("ул.", "область", "district"…).
+GENERIC = frozenset(
+    word_key(w)
+    for w in (
+        "ул", "улица", "пр", "проспект", "мкр", "микрорайон", "дом", "д", "кв", "квартира", "область", "район",
+        "город", "г", "street", "avenue", "apt", "apartment", "region", "district", "city", "the", "of", "no",
+        "flat", "road", "microdistrict", "mkr", "облысы", "ауданы", "көшесі", "даңғылы", "года", "год", "году",
+        "жылы", "in", "on", "and", "и", "в", "корпус", "подъезд", "тоо", "too", "llp", "of", "department",
+        "police", "полиции", "колония", "колониясында", "office",
+    )
+)
+
+
+@dataclass(frozen=True)
+class GoldSpan:
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    spans: tuple[GoldSpan, ...]
+
+
+def parse_documents(raw: str) -> list[Document]:
+    lines = [line for line in raw.splitlines() if not line.startswith("#")]
+    documents = []
+    for block in "\n".join(lines).split("\n---\n"):
+        block = block.strip()
+        if not block:
+            continue
+        text, spans, cursor = [], [], 0
+        position = 0
+        for match in _MARKUP.finditer(block):
+            text.append(block[cursor : match.start()])
+            position += match.start() - cursor
+            surface = match.group(2)
+            spans.append(GoldSpan(position, position + len(surface), match.group(1), surface))
+            text.append(surface)
+            position += len(surface)
+            cursor = match.end()
+        text.append(block[cursor:])
+        documents.append(Document("".join(text), tuple(spans)))
+    return documents
+
+
+def load_documents(path: Path) -> list[Document]:
+    return parse_documents(path.read_text(encoding="utf-8"))
+
+
+def _significant(span_text: str) -> list[str]:
+    tokens = _TOKEN.findall(span_text)
+    keys = []
+    for token in tokens:
+        if token.isdigit():
+            if len(token) >= 3:
+                keys.append(token)
+        elif len(token) >= 3 or (len(token) >= 2 and token[0].isupper()):
+            key = word_key(token)
+            if key not in GENERIC:
+                keys.append(key)
+    return keys
+
+
+def _key_counts(text: str) -> Counter:
+    return Counter(word_key(t) if not t.isdigit() else t for t in _TOKEN.findall(text))
+
+
+def leaked(span: GoldSpan, output: str, document: Document | None = None) -> bool:
+    """Whether a significant word of the span survives. A word the document also uses outside every span
+    ("Надежда у меня была…" next to the name Надежда) counts only if the output has more of it than that."""
+    output_counts = _key_counts(output)
+    output_digits = re.sub(r"\D", "", output)
+    ordinary = Counter()
+    if document is not None:
+        outside = "".join(
+            ch if not any(s.start <= i < s.end for s in document.spans) else " " for i, ch in enumerate(document.text)
+        )
+        ordinary = _key_counts(outside)
+    for key in _significant(span.text):
+        if key.isdigit() and len(key) >= 7 and key in output_digits:
+            return True
+        if output_counts[key] > ordinary[key]:
+            return True
+    return False
+
+
+def removed_outside_spans(document: Document, output: str) -> tuple[int, int]:
+    """(words outside gold spans, how many of them the output lost)."""
+    tokens = [(m.start(), m.group().casefold()) for m in _TOKEN.finditer(document.text)]
+    outside = [i for i, (start, _) in enumerate(tokens)
+               if not any(s.start <= start < s.end for s in document.spans)]
+    out_tokens = [t.casefold() for t in _TOKEN.findall(output)]
+    matcher = difflib.SequenceMatcher(a=[t for _, t in tokens], b=out_tokens, autojunk=False)
+    kept = {block.a + k for block in matcher.get_matching_blocks() for k in range(block.size)}
+    lost = sum(1 for i in outside if i not in kept)
+    return len(outside), lost
+
+
+@dataclass
+class Scores:
+    per_label: dict[str, list[int]] = field(default_factory=dict)  # label → [spans, leaked]
+    documents_with_direct: int = 0
+    documents_leaking_direct: int = 0
+    outside_words: int = 0
+    outside_lost: int = 0
+    leaks: list[tuple[str, str]] = field(default_factory=list)  # (label, text) for the report
+
+    def recall(self, labels: tuple[str, ...]) -> float | None:
+        total = sum(self.per_label.get(label, [0, 0])[0] for label in labels)
+        missed = sum(self.per_label.get(label, [0, 0])[1] for label in labels)
+        return None if total == 0 else (total - missed) / total
+
+    @property
+    def over_redaction(self) -> float:
+        return self.outside_lost / self.outside_words if self.outside_words else 0.0
+
+    @property
+    def leaking_document_share(self) -> float:
+        return self.documents_leaking_direct / self.documents_with_direct if self.documents_with_direct else 0.0
+
+
+def evaluate(documents: list[Document], redact: Callable[[str], str]) -> Scores:
+    scores = Scores()
+    for document in documents:
+        output = redact(document.text)
+        direct_leak = False
+        for span in document.spans:
+            counts = scores.per_label.setdefault(span.label, [0, 0])
+            counts[0] += 1
+            if leaked(span, output, document):
+                counts[1] += 1
+                scores.leaks.append((span.label, span.text))
+                direct_leak = direct_leak or span.label in DIRECT
+        if any(span.label in DIRECT for span in document.spans):
+            scores.documents_with_direct += 1
+            scores.documents_leaking_direct += direct_leak
+        words, lost = removed_outside_spans(document, output)
+        scores.outside_words += words
+        scores.outside_lost += lost
+    return scores

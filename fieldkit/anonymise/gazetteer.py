@@ -1,0 +1,139 @@
+"""Kazakhstan places: recognise them in any spelling or case form, and generalise them as the policy says.
+
+Data: ``data/kz_gazetteer.toml`` (regions with their macro-region, places with their region; Latin, Russian
+and Kazakh spellings, and lower-case stems that catch inflected forms such as "Костанае", "Қостанайда").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from fieldkit.errors import UsageError
+
+_WORD = re.compile(r"[\w\-]+")
+LEVELS = ("keep", "region", "macro_region", "remove")
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    macro: str
+    en: str
+    ru: str
+    ru_prepositional: str
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    kind: str  # city | town | village | district | microdistrict | region_city | region
+    region: str
+
+
+class Gazetteer:
+    def __init__(self, data: dict) -> None:
+        self.regions = {
+            r["id"]: Region(r["id"], r["macro"], r["en"], r["ru"], r.get("ru_prepositional", r["ru"]))
+            for r in data["region"]
+        }
+        self.places: dict[str, Place] = {}
+        exact: dict[str, str] = {}
+        stems: list[tuple[str, str]] = []
+        for item in data["region"]:
+            place_id = f"region:{item['id']}"
+            self.places[place_id] = Place(place_id, "region", item["id"])
+            self._collect(item, place_id, exact, stems)
+        for item in data["place"]:
+            if item["region"] not in self.regions:
+                raise UsageError(f"gazetteer place {item['id']} names unknown region {item['region']}")
+            self.places[item["id"]] = Place(item["id"], item["kind"], item["region"])
+            self._collect(item, item["id"], exact, stems)
+        self.exact = exact
+        self.stems = sorted(stems, key=lambda s: -len(s[0]))
+        names = sorted(exact, key=len, reverse=True)
+        self._exact_re = re.compile(r"(?<![\w\-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w\-])",
+                                    re.IGNORECASE)
+        self._by_prefix: dict[str, list[tuple[list[str], str]]] = {}
+        for stem, place_id in sorted(stems, key=lambda s: -len(s[0])):
+            parts = stem.split()
+            self._by_prefix.setdefault(parts[0][:3], []).append((parts, place_id))
+
+    @staticmethod
+    def _collect(item: dict, place_id: str, exact: dict, stems: list) -> None:
+        for name in item.get("names", []):
+            exact.setdefault(name.casefold(), place_id)
+        for stem in item.get("stems", []):
+            stems.append((stem.casefold(), place_id))
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, place id) of every mention; longer mentions win over those inside them."""
+        found: list[tuple[int, int, str]] = []
+        for match in self._exact_re.finditer(text):
+            found.append((match.start(), match.end(), self.exact[match.group().casefold()]))
+        tokens = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
+        for index, (start, _, word) in enumerate(tokens):
+            for parts, place_id in self._by_prefix.get(word[:3], ()):
+                following = tokens[index : index + len(parts)]
+                if len(following) == len(parts) and all(
+                    token[2].startswith(part) for token, part in zip(following, parts, strict=True)
+                ):
+                    # the span covers each stem word to its end: "Костанайской области"
+                    found.append((start, following[-1][1], place_id))
+                    break
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        kept: list[tuple[int, int, str]] = []
+        for item in found:
+            if kept and item[0] < kept[-1][1]:
+                continue
+            kept.append(item)
+        return kept
+
+    def generalise(self, place_id: str, level: str, cyrillic: bool) -> str | None:
+        """The replacement text for a place at ``level``; None means "use a numbered placeholder"."""
+        place = self.places.get(place_id)
+        if place is None or level == "remove":
+            return None
+        region = self.regions[place.region]
+        if level == "region":
+            return _region_phrase(place, region, cyrillic)
+        if level == "macro_region":
+            return _macro_phrase(place, region, cyrillic)
+        raise UsageError(f"unknown location level {level!r}", f"choose one of {', '.join(LEVELS)}")
+
+
+_KIND_EN = {"city": "a city", "town": "a town", "village": "a village", "district": "a district",
+            "microdistrict": "a neighbourhood", "region_city": "a city", "region": "a region"}
+_KIND_RU = {"city": "город", "town": "город", "village": "село", "district": "район",
+            "microdistrict": "микрорайон", "region_city": "город", "region": "область"}
+_MACRO_EN = {"north": "northern Kazakhstan", "south": "southern Kazakhstan", "east": "eastern Kazakhstan",
+             "west": "western Kazakhstan", "central": "central Kazakhstan"}
+_MACRO_RU = {"north": "на севере Казахстана", "south": "на юге Казахстана", "east": "на востоке Казахстана",
+             "west": "на западе Казахстана", "central": "в центре Казахстана"}
+_CITY_REGIONS = ("astana", "almaty", "shymkent")
+
+
+def _region_phrase(place: Place, region: Region, cyrillic: bool) -> str:
+    city_region = region.id in _CITY_REGIONS and place.kind != "region"
+    if place.kind in ("region", "region_city") or (city_region and place.kind == "city"):
+        return f"[{region.ru if cyrillic else region.en}]"
+    if cyrillic:
+        where = f"г. {region.ru}" if city_region else region.ru_prepositional
+        return f"[{_KIND_RU[place.kind]} в {where}]"
+    return f"[{_KIND_EN[place.kind]} in {region.en}]"
+
+
+def _macro_phrase(place: Place, region: Region, cyrillic: bool) -> str:
+    kind = "city" if place.kind == "region_city" else place.kind
+    if cyrillic:
+        return f"[{_KIND_RU[kind]} {_MACRO_RU[region.macro]}]"
+    return f"[{_KIND_EN[kind]} in {_MACRO_EN[region.macro]}]"
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    raw = (resources.files("fieldkit.anonymise") / "data" / "kz_gazetteer.toml").read_bytes()
+    return Gazetteer(tomllib.loads(raw.decode("utf-8")))

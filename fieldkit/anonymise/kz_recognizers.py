@@ -1,0 +1,356 @@
+"""Kazakhstan-specific identifiers as Presidio recognizers: IIN, phones, plates, case numbers, addresses,
+police units, ranks followed by a surname, surname shapes, Russian and Kazakh dates.
+
+Context ("телефон", "номер машины") is matched on word stems in a window before the match, not on spaCy
+lemmas: lemmas do not exist for Kazakh and are empty for the blank Russian pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from fieldkit.anonymise.gazetteer import gazetteer
+from fieldkit.anonymise.morphology import is_probably_name
+
+GAZETTEER_SCORE = 0.9
+CYR_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
+CYR_LOWER = "а-яёәғқңөұүһі"
+_IIN_WEIGHTS_1 = tuple(range(1, 12))
+_IIN_WEIGHTS_2 = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
+_CENTURY = {1: 1800, 2: 1800, 3: 1900, 4: 1900, 5: 2000, 6: 2000}
+
+
+def iin_is_valid(text: str) -> bool:
+    """A Kazakhstan IIN: YYMMDD, a century/sex digit 1-6, a 4-digit serial and a mod-11 check digit."""
+    digits = [int(ch) for ch in text if ch.isdigit()]
+    if len(digits) != 12 or len(text.strip()) != 12:
+        return False
+    century = _CENTURY.get(digits[6])
+    if century is None:
+        return False
+    try:
+        date(century + digits[0] * 10 + digits[1], digits[2] * 10 + digits[3], digits[4] * 10 + digits[5])
+    except ValueError:
+        return False
+    check = sum(d * w for d, w in zip(digits, _IIN_WEIGHTS_1, strict=False)) % 11
+    if check == 10:
+        check = sum(d * w for d, w in zip(digits, _IIN_WEIGHTS_2, strict=False)) % 11
+        if check == 10:
+            return False
+    return check == digits[11]
+
+
+Validator = Callable[[str, re.Match, str], bool]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One regular expression; only its ``id`` group (or the whole match) is reported."""
+
+    entity: str
+    pattern: re.Pattern
+    score: float
+    validator: Validator | None = None
+    context: tuple[str, ...] = ()
+    context_score: float = 0.0
+
+
+class RuleRecognizer(EntityRecognizer):
+    """Runs a list of Rules; context stems raise a match's score to ``context_score``."""
+
+    CONTEXT_WINDOW = 48
+
+    def __init__(self, name: str, rules: list[Rule], language: str) -> None:
+        self.rules = rules
+        super().__init__(
+            supported_entities=sorted({rule.entity for rule in rules}), name=name, supported_language=language
+        )
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        results = []
+        lowered = text.casefold()
+        for rule in self.rules:
+            if entities and rule.entity not in entities:
+                continue
+            for match in rule.pattern.finditer(text):
+                start, end = match.span("id") if "id" in rule.pattern.groupindex else match.span()
+                if start < 0 or end <= start:
+                    continue
+                if rule.validator and not rule.validator(text[start:end], match, text):
+                    continue
+                score = rule.score
+                if rule.context:
+                    window = lowered[max(0, start - self.CONTEXT_WINDOW) : start]
+                    if any(stem in window for stem in rule.context):
+                        score = max(score, rule.context_score)
+                explanation = AnalysisExplanation(
+                    recognizer=self.name, original_score=score, textual_explanation=rule.entity
+                )
+                results.append(RecognizerResult(rule.entity, start, end, score, explanation))
+        return results
+
+
+def _digits_not_money(value: str, match: re.Match, text: str) -> bool:
+    after = text[match.end() : match.end() + 12].casefold()
+    return not re.match(r"\s*(?:тенге|тг|₸|долл|\$|usd|рубл|евро|eur|tenge|dollar|kzt)", after)
+
+
+def _iin(value: str, match: re.Match, text: str) -> bool:
+    return iin_is_valid(value)
+
+
+def _plate_region(value: str, match: re.Match, text: str) -> bool:
+    compact = value.replace(" ", "")
+    return 1 <= int(compact[-2:]) <= 20
+
+
+def _surname_after_rank(value: str, match: re.Match, text: str) -> bool:
+    return is_probably_name(value.split()[0])
+
+
+def _name_shape(value: str, match: re.Match, text: str) -> bool:
+    before = text[: match.start("id")].rstrip()
+    if not before or before[-1] in ".!?…:—-\"«":
+        # sentence-initial: capitals prove nothing (Kazakh "Сосын" = "then" has a surname's ending)
+        from fieldkit.anonymise.names import has_surname_shape
+
+        return has_surname_shape(value) and is_probably_name(value)
+    return is_probably_name(value)
+
+
+def _has_qualifier(value: str, match: re.Match, text: str) -> bool:
+    return bool(match.group("qual"))
+
+
+_SEP = r"[\s\-\.]?"
+PHONE_CONTEXT = ("тел", "номер", "звон", "позвон", "whatsapp", "ватсап", "вотсап", "phone", "call", "number",
+                 "нөмір", "хабарлас")
+PLATE_CONTEXT = ("номер", "машин", "авто", "госномер", "plate", "car", "vehicle", "көлік")
+_RU_MONTHS_GEN = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+_RU_MONTHS_LOC = "январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре"
+_KK_MONTHS = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)\w*"
+_EN_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+              r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+
+COMMON_RULES = [
+    Rule("IIN", re.compile(r"(?<![\d\-])(?P<id>\d{12})(?![\d\-])"), 1.0, _iin),
+    Rule(
+        "ID_NUMBER",
+        re.compile(r"(?<![\w+])(?P<id>\d(?:[ \-/]?\d){8,})(?!\w)"),
+        0.41,
+        _digits_not_money,
+    ),
+    Rule(
+        "PHONE_NUMBER",
+        re.compile(r"(?<![\w+])(?P<id>(?:\+\s?7|8)[\s\-]?\(?\s?\d{3,4}\s?\)?[\s\-]?\d{2,3}[\s\-]?\d{2}[\s\-]?\d{2})(?!\d)"),
+        0.75,
+    ),
+    Rule(
+        "PHONE_NUMBER",
+        re.compile(r"(?<![\w+\-])(?P<id>\d{3}[\s\-]\d{2}[\s\-]\d{2}|\d{2}[\s\-]\d{2}[\s\-]\d{2})(?![\w\-])"),
+        0.2,
+        context=PHONE_CONTEXT,
+        context_score=0.65,
+    ),
+    Rule(
+        "PLATE",
+        re.compile(rf"(?<![\w])(?P<id>\d{{3}}\s?[A-Z{CYR_UPPER}]{{2,3}}\s?\d{{2}})(?![\w])"),
+        0.6,
+        _plate_region,
+        context=PLATE_CONTEXT,
+        context_score=0.9,
+    ),
+    Rule(
+        "PLATE",
+        re.compile(r"(?<![\w])(?P<id>[A-Z]\s?\d{3}\s?[A-Z]{2,3})(?![\w])"),
+        0.5,
+        context=PLATE_CONTEXT,
+        context_score=0.85,
+    ),
+    Rule(
+        "CASE_NUMBER",
+        re.compile(
+            r"(?i)(?:ердр|е\.р\.д\.р\.?|дел[оауеом]{0,2}|case|приговор\w*|протокол\w*|материал\w*|іс)"
+            r"\s*(?:№|no\.?|n|номер\w*|number|#)?\s*(?P<id>\d[\d\-/]{3,}\d)"
+        ),
+        0.85,
+    ),
+    Rule("CASE_NUMBER", re.compile(r"(?:№|No\.?)\s?(?P<id>\d[\d\-/]{4,}\d)"), 0.6),
+    # penal institutions are named by codes such as ЕЦ-166/12 or AK-159/14
+    Rule("ORGANIZATION", re.compile(rf"(?<![\w\-])(?P<id>[A-Z{CYR_UPPER}]{{2,3}}-\d{{2,3}}/\d{{1,3}})(?![\w/])"), 0.85),
+    Rule(
+        "ORGANIZATION",
+        re.compile(rf"(?P<id>(?:ТОО|АО|ИП|ЖШС|LLP|LLC|JSC|TOO)\s*[«\"“][^»\"”\n]{{2,40}}[»\"”]"
+                   rf"|(?:[A-Z{CYR_UPPER}][\w\-]+\s){{1,4}}(?:LLP|LLC|JSC|Ltd\.?|TOO|Inc\.?|ТОО|АО))"),
+        0.85,
+    ),
+]
+
+RU_RULES = [
+    Rule(
+        "ADDRESS",
+        re.compile(
+            r"(?P<id>(?i:\b(?:ул|пр|пр-т|просп|мкр|пер|б-р|бул|д|кв)\.|\b(?:улиц[аеуыой]|проспект\w*|микрорайон\w*|"
+            r"переул\w*|бульвар\w*|шоссе|трасс[аеуы]))\s*"
+            rf"(?:[{CYR_UPPER}A-Z0-9][\w\-]*\.?(?:\s|,\s?)?){{1,3}}"
+            r"(?:,?\s*(?i:дом|д\.|кв\.|квартира|корпус|корп\.|офис)?\s*\d+[а-яa-z]?(?:/\d+)?)*)"
+        ),
+        0.8,
+    ),
+    Rule(
+        "ADDRESS",
+        re.compile(
+            rf"(?P<id>(?:[{CYR_UPPER}][\w\-]+\s){{1,2}}(?:көшесі|даңғылы|шағын\s+ауданы|ш\.а\.)"
+            r"(?:,?\s*\d+[а-я]?(?:/\d+)?(?:-?\s?(?:пәтер|үй)\w*)?)*)"
+        ),
+        0.8,
+    ),
+    Rule(
+        "PERSON",
+        re.compile(
+            r"(?i:\b(?:рядов|сержант|старшин|прапорщик|лейтенант|капитан|майор|подполковник|полковник|генерал|"
+            r"следовател|дознавател|прокурор|судь|начальник|инспектор|участков|оперативник|опер|адвокат)\w*\.?)"
+            r"(?:\s+(?i:полиции|юстиции|внутренней\s+службы|финансовой\s+полиции))?\s+"
+            rf"(?P<id>[{CYR_UPPER}{CYR_LOWER}][{CYR_LOWER}\-]{{2,}}(?:\s+[{CYR_UPPER}][{CYR_LOWER}\-]+){{0,2}})"
+        ),
+        0.85,
+        _surname_after_rank,
+    ),
+    Rule(
+        "PERSON",
+        re.compile(
+            rf"(?<![\w\-])(?P<id>[{CYR_UPPER}][{CYR_LOWER}]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|"
+            r"цкая|ович|евич|овна|евна|ична|ұлы|улы|қызы|кызы|баев|баева|беков|бекова)"
+            r"(?:а|у|ым|ом|е|ой|ую|ых|ыми|ы|ға|ге|қа|ке|да|де|та|те|дан|ден|нан|нен|тан|тен|ның|нің|дың|дің|тың|"
+            r"тің|ны|ні|ды|ді|ты|ті|мен|бен|пен)?)(?![\w\-])"
+        ),
+        0.6,
+        _name_shape,
+    ),
+    Rule(
+        "ORGANIZATION",
+        re.compile(
+            r"(?P<id>\b(?:УВД|РУВД|ГУВД|ОВД|ДВД|ДП|УП|ОП|РОП|СИЗО|ИВС|ДУИС|КУИС|КНБ|ДКНБ|АФМ|ДЭР|"
+            r"(?i:колони[яиюей]|учреждени[еяю]|отдел\w*\s+полиции|управлени[еяю]\s+полиции|департамент\w*|"
+            r"акимат\w*|прокуратур\w*|управлени\w*|суд[аеу]?|агентств\w*|служб[аеуы]))"
+            r"(?P<qual>(?:\s+(?:№\s*)?[А-ЯЁA-Z]{1,3}-\d+(?:/\d+)?)|(?:\s+№\s*\d+)|"
+            rf"(?:\s+[{CYR_UPPER}][{CYR_LOWER}]+(?:ой|ого|ом|ая|ую|ий)\s+(?:области|обл\.|района|город\w*))|"
+            rf"(?:\s+(?:г\.\s*)?[{CYR_UPPER}][{CYR_LOWER}]{{3,}}(?:а|ы|е|и)?\b))+)"
+        ),
+        0.8,
+        _has_qualifier,
+    ),
+    Rule(
+        "ORGANIZATION",
+        re.compile(
+            rf"(?P<id>[{CYR_UPPER}][\w\-]+\s(?:[\w\-]+\s){{0,3}}(?:алқасы|соты|прокуратурасы|департаменті|"
+            r"басқармасы|бөлімі|әкімдігі|колониясы|мекемесі)\w*)"
+        ),
+        0.8,
+    ),
+    Rule(
+        "DATE_TIME",
+        re.compile(
+            rf"(?P<id>\b\d{{1,2}}\s+(?:{_RU_MONTHS_GEN})(?:\s+\d{{4}}(?:\s*(?:года|г\.|год))?)?"
+            rf"|(?i:\b(?:{_RU_MONTHS_LOC}|{_RU_MONTHS_GEN}))\s+\d{{4}}(?:\s*(?:года|году|г\.))?"
+            r"|\b(?:19|20)\d{2}(?:\s*(?:году|года|год|г\.))"
+            rf"|\b(?:19|20)\d{{2}}\s*жыл\w*(?:\s+\d{{1,2}})?(?:\s+{_KK_MONTHS}(?:\s+айында)?)?"
+            rf"|\b\d{{1,2}}\s+{_KK_MONTHS}"
+            r"|(?<=\b[вВсС]\s)(?:19|20)\d{2}\b(?!\s*(?:тенге|тг|₸|долл|\$))|(?<=\bдо\s)(?:19|20)\d{2}\b"
+            r"|(?<=\bпосле\s)(?:19|20)\d{2}\b"
+            r"|\b\d{1,2}[./]\d{1,2}[./](?:19|20)?\d{2}\b"
+            rf"|(?i:\b{_KK_MONTHS})\s+(?:19|20)\d{{2}})"
+        ),
+        0.85,
+    ),
+]
+
+EN_RULES = [
+    Rule(
+        "ADDRESS",
+        re.compile(
+            r"(?P<id>\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][\w\-]+\s){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|"
+            r"Boulevard|Blvd\.?|Lane|Prospect|Prospekt|Microdistrict|Square)"
+            r"|\b(?:[A-Z][\w\-]+\s){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Boulevard|Lane|Prospect|Prospekt)"
+            r"(?:,?\s*(?:No\.?\s*)?\d+[A-Za-z]?)?"
+            r"|\b(?:[Mm]icrodistrict|[Mm]kr\.?)\s+[A-Z][\w\-]+(?:,?\s*(?:building|house|bldg\.?)?\s*\d+)?)"
+            r"(?:,?\s*(?:apt\.?|apartment|flat)\s*\d+)?"
+        ),
+        0.8,
+    ),
+    Rule(
+        "PERSON",
+        re.compile(
+            r"\b(?:Captain|Capt\.|Major|Lieutenant|Lt\.|Colonel|Col\.|Sergeant|Sgt\.|General|Inspector|Officer|"
+            r"Detective|Judge|Prosecutor|Investigator|Chief|Mr\.?|Mrs\.?|Ms\.?)\s+"
+            r"(?P<id>[A-Z][a-z]+(?:[\-'][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+)?)"
+        ),
+        0.85,
+    ),
+    Rule(
+        "PERSON",
+        re.compile(
+            r"(?i:\b(?:captain|major|lieutenant|colonel|sergeant|general|inspector|officer|detective|judge|"
+            r"prosecutor|investigator))\s+(?P<id>[a-z]+(?:ov|ev|yev|ova|eva|uly|kyzy|bekov|bayev|baev|enko))\b"
+        ),
+        0.85,
+    ),
+    Rule(
+        "PERSON",
+        re.compile(r"\b(?P<id>[A-Z][a-z]+(?:ov|ev|yev|ova|eva|yeva|uly|ulu|kyzy|qyzy|bekov|bayev|baev|enko|sky|"
+                   r"skiy|skaya|ovich|evich|ovna|evna))\b"),
+        0.6,
+    ),
+    Rule(
+        "ORGANIZATION",
+        re.compile(
+            r"(?P<id>\b(?:(?:[A-Z][\w\-]+|of|for|and)\s){1,5}(?:Department|Directorate|Office|Committee|Agency|"
+            r"Court|Administration|Akimat|Prosecutor's Office)"
+            r"|\b(?:penal\s+)?colony\s+(?:No\.?\s*)?[A-Z]{1,3}-\d+/\d+)"
+        ),
+        0.75,
+    ),
+    Rule(
+        "DATE_TIME",
+        re.compile(
+            rf"(?P<id>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTHS}(?:,?\s+\d{{4}})?"
+            rf"|\b{_EN_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\b{_EN_MONTHS}\s+\d{{4}}"
+            r"|\b\d{1,2}[./]\d{1,2}[./](?:19|20)?\d{2}\b|(?<=\bin\s)(?:19|20)\d{2}\b|(?<=\bsince\s)(?:19|20)\d{2}\b)"
+        ),
+        0.85,
+    ),
+]
+
+
+class GazetteerRecognizer(EntityRecognizer):
+    """LOCATION for every gazetteer mention; the place id rides along in recognition_metadata."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__(supported_entities=["LOCATION"], name=f"KazakhstanGazetteer-{language}",
+                         supported_language=language)
+
+    def load(self) -> None:
+        gazetteer()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        results = []
+        for start, end, place_id in gazetteer().find(text):
+            explanation = AnalysisExplanation(recognizer=self.name, original_score=GAZETTEER_SCORE,
+                                              textual_explanation="Kazakhstan gazetteer")
+            results.append(RecognizerResult("LOCATION", start, end, GAZETTEER_SCORE, explanation,
+                                            recognition_metadata={"place": place_id,
+                                                                  RecognizerResult.RECOGNIZER_NAME_KEY: self.name}))
+        return results
+
+
+def recognizers(language: str) -> list[EntityRecognizer]:
+    rules = COMMON_RULES + (RU_RULES if language == "ru" else EN_RULES)
+    return [RuleRecognizer(f"KazakhstanRules-{language}", rules, language)]

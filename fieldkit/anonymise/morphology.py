@@ -1,0 +1,104 @@
+"""Word forms for Russian and Kazakh: one key per name, whatever its case ending.
+
+Presidio matches deny-lists and context words on exact forms or spaCy lemmas, which fails for Russian
+cases ("Кожанову", "Кожановым") and for agglutinative Kazakh ("Қостанайда", "Серікке"). Everything in
+fieldkit that compares names goes through ``word_key`` instead.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_WORD = re.compile(r"[\w\-']+")
+_SURNAME = re.compile(
+    r"^(?P<stem>\w{2,}?(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е|ой|ую|ых|ыми|ы)?$"
+)
+_SURNAME_SKIY = re.compile(r"^(?P<stem>\w{3,}?(?:ск|цк))(?:ий|ая|ого|ому|им|ом|ой|ую|ие|их|ими)$")
+#: Kazakh case and possessive endings, longest first (genitive, ablative, locative, dative, accusative,
+#: instrumental). Stripped only from words Russian morphology does not know.
+KAZAKH_SUFFIXES = tuple(
+    sorted(
+        {
+            "дың", "дің", "тың", "тің", "ның", "нің", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен",
+            "пен", "нда", "нде", "да", "де", "та", "те", "ға", "ге", "қа", "ке", "на", "не", "ды", "ді", "ты",
+            "ті", "ны", "ні", "ңа", "ңе",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_PROPER_TAGS = ("Surn", "Patr", "Name", "Geox", "Orgn")
+
+
+@lru_cache(maxsize=1)
+def natasha():
+    """Natasha's segmenter, NER tagger and morphology, loaded once (all shipped inside the packages)."""
+    from natasha import MorphVocab, NewsEmbedding, NewsNERTagger, Segmenter
+
+    return Segmenter(), NewsNERTagger(NewsEmbedding()), MorphVocab()
+
+
+def has_kazakh_letters(text: str) -> bool:
+    return any(ch in KAZAKH_LETTERS for ch in text)
+
+
+def is_cyrillic(word: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+
+
+def strip_kazakh_suffix(word: str) -> str:
+    for suffix in KAZAKH_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=50_000)
+def word_key(word: str) -> str:
+    """Lower-case dictionary form of one word, tuned for names: Ахметову → ахметов, Қостанайда → қостанай."""
+    lowered = word.casefold().strip(".,;:!?«»\"'()")
+    if not lowered or not is_cyrillic(lowered):
+        return lowered[:-2] if lowered.endswith("'s") else lowered
+    for pattern in (_SURNAME, _SURNAME_SKIY):
+        match = pattern.match(lowered)
+        if match:
+            return match["stem"]
+    if has_kazakh_letters(lowered):
+        return strip_kazakh_suffix(lowered)
+    _, _, morph = natasha()
+    parses = morph.parse(lowered)
+    known = morph.word_is_known(lowered)
+    surname = next((p for p in parses if "Surn" in str(p.tag)), None)
+    proper = surname or next((p for p in parses if any(t in str(p.tag) for t in _PROPER_TAGS)), None)
+    if proper is not None and (known or proper.score >= 0.5):
+        return proper.normal_form
+    if known:
+        return parses[0].normal_form
+    # An unknown word with a weak guess: more often a Kazakh form (Алматыда) than a Russian one.
+    return strip_kazakh_suffix(lowered)
+
+
+def phrase_key(text: str) -> str:
+    """Key of a multi-word name: the keys of its words, space-separated."""
+    return " ".join(word_key(word) for word in _WORD.findall(text))
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) for every word in ``text``."""
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def is_probably_name(word: str) -> bool:
+    """A Cyrillic word that Russian morphology reads as a name or surname, or does not know at all."""
+    lowered = word.casefold()
+    if len(lowered) < 3 or not is_cyrillic(lowered):
+        return False
+    _, _, morph = natasha()
+    if _SURNAME.match(lowered) or _SURNAME_SKIY.match(lowered):
+        proper = any(tag in str(p.tag) for p in morph.parse(lowered) for tag in ("Surn", "Name"))
+        return proper or not morph.word_is_known(lowered)
+    if not morph.word_is_known(lowered):
+        return True
+    return any(tag in str(p.tag) for p in morph.parse(lowered)[:2] for tag in ("Surn", "Name", "Patr"))

@@ -1,0 +1,121 @@
+"""Given names common in Kazakhstan, as a Presidio recognizer for both scripts.
+
+spaCy's small English model and Natasha both miss many Kazakh, Uzbek and Uyghur names ("Daniyar",
+"Айгерім"). A list of given names, compared by word key so inflected forms match, closes that gap; a
+following surname or patronymic is taken into the same span.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from fieldkit.anonymise.morphology import is_cyrillic, is_probably_name, word_key, words
+
+SCORE = 0.75
+_LATIN_SURNAME = re.compile(r"^[A-Z][a-z]+(?:ov|ev|yev|ova|eva|yeva|uly|ulu|kyzy|qyzy|bekov|bayev|baev|enko|"
+                            r"sky|skiy|skaya|ovich|evich|ovna|evna)$")
+_SENTENCE_END = re.compile(r"[.!?…:]\s*$")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(all name keys, the keys of names that are also ordinary words)."""
+    text = (resources.files("fieldkit.anonymise") / "data" / "given_names.txt").read_text(encoding="utf-8")
+    names, ambiguous = set(), set()
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        name = line.rstrip("?")
+        key = word_key(name)
+        names.add(key)
+        if line.endswith("?"):
+            ambiguous.add(key)
+    return frozenset(names), frozenset(ambiguous)
+
+
+_CYRILLIC_SURNAME = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:ов|ев|ёв|ин|ова|ева|ёва|ина|ский|цкий|ская|цкая|"
+                               r"ович|"
+                               r"евич|овна|евна|ична|ұлы|улы|қызы|кызы)(?:а|у|ым|ом|е|ой|ую|ых|ыми|ы|ға|ге|қа|ке|да|де|та|те|дан|"
+                               r"ден|нан|нен|тан|тен|ның|нің|дың|дің|тың|тің|ны|ні|ды|ді|ты|ті|мен|бен|пен)?$")
+
+
+def has_surname_shape(word: str) -> bool:
+    """Surname or patronymic by its ending alone (Ахметову, Серікұлы, Kasymova)."""
+    return bool(_CYRILLIC_SURNAME.match(word) or _LATIN_SURNAME.match(word))
+
+
+def is_surname_like(word: str) -> bool:
+    if is_cyrillic(word):
+        return word[:1].isupper() and is_probably_name(word)
+    return bool(_LATIN_SURNAME.match(word))
+
+
+class GivenNameRecognizer(EntityRecognizer):
+    def __init__(self, language: str) -> None:
+        super().__init__(supported_entities=["PERSON"], name=f"GivenNames-{language}", supported_language=language)
+
+    def load(self) -> None:
+        given_names()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        names, ambiguous = given_names()
+        tokens = words(text)
+        results = []
+        for index, (start, end, word) in enumerate(tokens):
+            if not word[:1].isupper():
+                continue
+            key = word_key(word)
+            if key not in names:
+                continue
+            sentence_start = not text[:start].strip() or bool(_SENTENCE_END.search(text[:start]))
+            if key in ambiguous and sentence_start:
+                continue
+            last = end
+            for next_start, next_end, next_word in tokens[index + 1 : index + 3]:
+                if text[last:next_start].strip() or not is_surname_like(next_word):
+                    break
+                last = next_end
+            explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE,
+                                              textual_explanation="given name")
+            results.append(RecognizerResult("PERSON", start, last, SCORE, explanation))
+        return results
+
+
+class CapitalisedWordRecognizer(EntityRecognizer):
+    """Cyrillic words capitalised mid-sentence that Russian morphology does not know as places or common
+    nouns are usually names or nicknames ("Бек", "Рыжий", "с Рыжим")."""
+
+    SCORE = 0.45
+
+    def __init__(self, language: str = "ru") -> None:
+        super().__init__(supported_entities=["PERSON"], name="CapitalisedWords", supported_language=language)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        from fieldkit.anonymise.morphology import natasha
+
+        _, _, morph = natasha()
+        results = []
+        for start, end, word in words(text):
+            if not (word[:1].isupper() and word[1:2].islower() and is_cyrillic(word) and len(word) >= 3):
+                continue
+            if not text[:start].strip() or _SENTENCE_END.search(text[:start]) or text[:start].rstrip()[-1:] in "«\"":
+                continue
+            lowered = word.casefold()
+            parses = morph.parse(lowered)
+            tags = str(parses[0].tag)
+            if morph.word_is_known(lowered) and not (tags.startswith("ADJF") or "Name" in tags or "Surn" in tags):
+                continue
+            if any(tag in tags for tag in ("Geox", "Orgn")):
+                continue
+            explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
+                                              textual_explanation="capitalised mid-sentence")
+            results.append(RecognizerResult("PERSON", start, end, self.SCORE, explanation))
+        return results

@@ -1,0 +1,386 @@
+"""Human review of anonymisation, and the residual check that gates export.
+
+Suggestions are stored as a review object: spans (segment, offsets, entity) with a status — pending,
+accepted or rejected — and never the identifying text itself. The reviewer accepts, rejects or adds spans;
+the anonymised text is derived only from accepted spans, once nothing is pending. Every identifier accepted
+anywhere in the project is re-tagged wherever it occurs (any inflected form), and an export is blocked
+while a detector still fires on approved text, unless the reviewer overrides that finding (logged).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass, field
+
+from fieldkit.anonymise.engine import PLACEHOLDER_LABELS, Finding, analyse, language_for, occurrences
+from fieldkit.anonymise.morphology import phrase_key, word_key, words
+from fieldkit.anonymise.pseudonyms import Pseudonyms, normalise, replace
+from fieldkit.clock import format_instant
+from fieldkit.errors import NotFound, StateError, UsageError
+from fieldkit.interviews import Interview, get_interview, set_field
+from fieldkit.transcribe.runner import Segment, Transcript, load_transcript
+from fieldkit.vault.project import Project
+
+MAP_META_KEY = "pseudonym_map_object"
+ENTITY_FOR_LABEL = {label: entity for entity, label in PLACEHOLDER_LABELS.items()}
+_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,80}\]")
+
+
+@dataclass
+class Span:
+    id: int
+    segment: int
+    start: int
+    end: int
+    entity: str
+    score: float
+    source: str  # detected | confirmed | manual
+    status: str  # pending | accepted | rejected
+    place: str | None = None
+
+
+@dataclass
+class Review:
+    transcript_object: str
+    spans: list[Span] = field(default_factory=list)
+    rejected_keys: list[str] = field(default_factory=list)
+    overrides: list[str] = field(default_factory=list)
+
+    @property
+    def pending(self) -> list[Span]:
+        return [span for span in self.spans if span.status == "pending"]
+
+    def span(self, span_id: int) -> Span:
+        for span in self.spans:
+            if span.id == span_id:
+                return span
+        raise NotFound(f"no suggestion {span_id} in this review", "list them with `fieldkit review ID`")
+
+    def add(self, span: Span) -> None:
+        span.id = max((s.id for s in self.spans), default=0) + 1
+        self.spans.append(span)
+        self.spans.sort(key=lambda s: (s.segment, s.start))
+
+    def to_bytes(self) -> bytes:
+        return json.dumps(asdict(self), ensure_ascii=False).encode()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Review:
+        raw = json.loads(data)
+        return cls(raw["transcript_object"], [Span(**s) for s in raw["spans"]], raw["rejected_keys"],
+                   raw["overrides"])
+
+
+@dataclass(frozen=True)
+class AnonymisedText:
+    language: str
+    segments: tuple[Segment, ...]
+    entity_counts: dict[str, int]
+
+    @property
+    def text(self) -> str:
+        return " ".join(segment.text for segment in self.segments)
+
+    def to_bytes(self) -> bytes:
+        return json.dumps(
+            {
+                "language": self.language,
+                "segments": [{"start": s.start, "end": s.end, "text": s.text} for s in self.segments],
+                "entity_counts": self.entity_counts,
+            },
+            ensure_ascii=False,
+        ).encode()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> AnonymisedText:
+        raw = json.loads(data)
+        segments = tuple(Segment(s["start"], s["end"], s["text"]) for s in raw["segments"])
+        return cls(raw["language"], segments, dict(raw["entity_counts"]))
+
+
+@dataclass(frozen=True)
+class Residual:
+    """A detection in approved anonymised text. ``key`` identifies it for an override without its text."""
+
+    key: str
+    interview: str
+    segment: int
+    start: int
+    end: int
+    entity: str
+    text: str
+
+
+# --- stored state -------------------------------------------------------------------------------------
+
+
+def load_pseudonyms(project: Project) -> tuple[Pseudonyms, str | None]:
+    row = project.conn.execute("SELECT value FROM meta WHERE key = ?", (MAP_META_KEY,)).fetchone()
+    if row is None:
+        return Pseudonyms(), None
+    return Pseudonyms.from_bytes(project.objects.get(row[0])), row[0]
+
+
+def _load_review(project: Project, interview: Interview) -> Review | None:
+    if interview.review_object is None:
+        return None
+    review = Review.from_bytes(project.objects.get(interview.review_object))
+    return review if review.transcript_object == interview.transcript_object else None
+
+
+def _store_review(project: Project, interview: Interview, review: Review) -> None:
+    def link(conn, object_id: str) -> None:
+        set_field(conn, interview.id, "review_object", object_id)
+
+    project.objects.put("review", review.to_bytes(), respondent=interview.respondent, interview=interview.id,
+                        on_stored=link, replaces=(interview.review_object,))
+
+
+def load_review(project: Project, interview_id: str) -> tuple[Review, Transcript]:
+    interview = get_interview(project, interview_id)
+    review = _load_review(project, interview)
+    if review is None:
+        raise StateError(f"interview {interview_id} has no stored suggestions",
+                         f"run `fieldkit anonymise {interview_id}` first")
+    return review, load_transcript(project, interview_id)
+
+
+# --- finding identifiers ------------------------------------------------------------------------------
+
+
+def confirmed_findings(text: str, pseudonyms: Pseudonyms) -> list[Finding]:
+    """Every occurrence, in any inflected form, of an identifier already confirmed in this project."""
+    keyed = {key: (ENTITY_FOR_LABEL.get(label, label), 1.0)
+             for label, label_keys in pseudonyms.keys().items() for key in label_keys}
+    return occurrences(text, keyed)
+
+
+def _merge(findings: list[Finding]) -> list[Finding]:
+    ranked = sorted(findings, key=lambda f: (-(f.end - f.start), -f.score, f.start))
+    kept: list[Finding] = []
+    for finding in ranked:
+        if not any(finding.start < k.end and k.start < finding.end for k in kept):
+            kept.append(finding)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def detect(text: str, language: str, pseudonyms: Pseudonyms) -> list[tuple[Finding, str]]:
+    """Detector findings plus re-tagged confirmed identifiers, without overlaps, with their source."""
+    detected = analyse(text, language)
+    confirmed = confirmed_findings(text, pseudonyms)
+    confirmed_spans = {(f.start, f.end) for f in confirmed}
+    merged = _merge(detected + confirmed)
+    return [(f, "confirmed" if (f.start, f.end) in confirmed_spans else "detected") for f in merged]
+
+
+# --- the review workflow ------------------------------------------------------------------------------
+
+
+def suggest(project: Project, interview_id: str) -> Review:
+    """(Re)compute suggestions and store them, keeping earlier decisions on the same spans."""
+    interview = get_interview(project, interview_id)
+    transcript = load_transcript(project, interview_id)
+    language = language_for(transcript.language)
+    pseudonyms, _ = load_pseudonyms(project)
+    previous = _load_review(project, interview) or Review(interview.transcript_object)
+    decided = {(s.segment, s.start, s.end): s for s in previous.spans}
+    review = Review(interview.transcript_object, rejected_keys=previous.rejected_keys,
+                    overrides=previous.overrides)
+    for span in previous.spans:
+        if span.source == "manual" or span.status != "pending":
+            review.spans.append(span)
+    taken = {(s.segment, s.start, s.end) for s in review.spans}
+    for index, segment in enumerate(transcript.segments):
+        for finding, source in detect(segment.text, language, pseudonyms):
+            where = (index, finding.start, finding.end)
+            if where in taken or any(s.segment == index and s.start < finding.end and finding.start < s.end
+                                     for s in review.spans):
+                continue
+            status = decided[where].status if where in decided else "pending"
+            if status == "pending" and normalise(finding.text) in review.rejected_keys:
+                status = "rejected"
+            review.add(Span(0, index, finding.start, finding.end, finding.entity, round(finding.score, 2), source,
+                            "accepted" if source == "confirmed" and status == "pending" else status,
+                            finding.place))
+    _store_review(project, interview, review)
+    return review
+
+
+def decide(
+    project: Project,
+    interview_id: str,
+    *,
+    accept: tuple[int, ...] = (),
+    reject: tuple[int, ...] = (),
+    accept_all: bool = False,
+    add: tuple[tuple[str, str], ...] = (),
+) -> Review:
+    """Apply the reviewer's decisions; once nothing is pending the anonymised text is derived again."""
+    interview = get_interview(project, interview_id)
+    review, transcript = load_review(project, interview_id)
+    for span_id in accept:
+        review.span(span_id).status = "accepted"
+    for span_id in reject:
+        span = review.span(span_id)
+        span.status = "rejected"
+        text = transcript.segments[span.segment].text[span.start : span.end]
+        if normalise(text) not in review.rejected_keys:
+            review.rejected_keys.append(normalise(text))
+    if accept_all:
+        for span in review.pending:
+            span.status = "accepted"
+    for text, entity in add:
+        _add_manual(review, transcript, text, entity)
+    _store_review(project, interview, review)
+    if not review.pending:
+        derive(project, interview_id)
+    return review
+
+
+def _add_manual(review: Review, transcript: Transcript, text: str, entity: str) -> None:
+    if entity not in PLACEHOLDER_LABELS:
+        raise UsageError(f"unknown entity type {entity!r}", f"choose one of {', '.join(PLACEHOLDER_LABELS)}")
+    key = phrase_key(text).split()
+    if not key:
+        raise UsageError("nothing to add: the text has no words")
+    added = 0
+    for index, segment in enumerate(transcript.segments):
+        tokens = words(segment.text)
+        token_keys = [word_key(w) for _, _, w in tokens]
+        for i in range(len(tokens) - len(key) + 1):
+            if token_keys[i : i + len(key)] != key:
+                continue
+            start, end = tokens[i][0], tokens[i + len(key) - 1][1]
+            for span in [s for s in review.spans if s.segment == index and s.start < end and start < s.end]:
+                review.spans.remove(span)
+            review.add(Span(0, index, start, end, entity, 1.0, "manual", "accepted"))
+            added += 1
+    if not added:
+        raise NotFound("that text does not occur in the transcript (in any inflected form)")
+
+
+def derive(project: Project, interview_id: str) -> AnonymisedText:
+    """Build the anonymised text from accepted spans; updates the project's pseudonym map."""
+    interview = get_interview(project, interview_id)
+    review, transcript = load_review(project, interview_id)
+    if review.pending:
+        raise StateError(f"{len(review.pending)} suggestions in {interview_id} are still pending",
+                         f"decide them with `fieldkit review {interview_id}`")
+    pseudonyms, old_map = load_pseudonyms(project)
+    level = project.policy.location_level
+    counts: dict[str, int] = {}
+    segments = []
+    for index, segment in enumerate(transcript.segments):
+        findings = [
+            Finding(s.entity, s.start, s.end, s.score, segment.text[s.start : s.end], s.place)
+            for s in review.spans if s.segment == index and s.status == "accepted"
+        ]
+        for finding in findings:
+            counts[finding.entity] = counts.get(finding.entity, 0) + 1
+        segments.append(Segment(segment.start, segment.end, replace(segment.text, findings, pseudonyms, level)))
+    result = AnonymisedText(transcript.language, tuple(segments), counts)
+
+    def set_map(conn, object_id: str) -> None:
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (MAP_META_KEY, object_id),
+        )
+
+    project.objects.put("pseudonym_map", pseudonyms.to_bytes(), on_stored=set_map, replaces=(old_map,))
+
+    def link(conn, object_id: str) -> None:
+        set_field(conn, interview_id, "anonymised_object", object_id)
+        set_field(conn, interview_id, "approved", None)
+        project.audit.append(
+            "transcript_anonymised", interview=interview_id, respondent=interview.respondent, object=object_id,
+            entities=sum(counts.values()), segments=len(segments),
+        )
+
+    project.objects.put("anonymised", result.to_bytes(), respondent=interview.respondent, interview=interview_id,
+                        on_stored=link, replaces=(interview.anonymised_object,))
+    return result
+
+
+def accept_suggestions(project: Project, interview_id: str) -> AnonymisedText:
+    """Scripted path: suggest, accept everything pending, derive."""
+    suggest(project, interview_id)
+    decide(project, interview_id, accept_all=True)
+    return load_anonymised(project, interview_id)
+
+
+def approve(project: Project, interview_id: str) -> None:
+    """The researcher confirms the anonymised text; retention deadlines such as "audio within 3 days" start here."""
+    interview = get_interview(project, interview_id)
+    if interview.anonymised_object is None:
+        raise StateError(
+            f"interview {interview_id} has no anonymised text to approve",
+            f"run `fieldkit anonymise {interview_id} --accept-suggestions` or review it first",
+        )
+    if interview.approved:
+        return
+    with project.transaction():
+        set_field(project.conn, interview_id, "approved", format_instant(project.clock.now()))
+        project.audit.append(
+            "transcript_approved", interview=interview_id, respondent=interview.respondent,
+            object=interview.anonymised_object,
+        )
+
+
+def load_anonymised(project: Project, interview_id: str) -> AnonymisedText:
+    interview = get_interview(project, interview_id)
+    if interview.anonymised_object is None:
+        raise StateError(f"interview {interview_id} has not been anonymised")
+    return AnonymisedText.from_bytes(project.objects.get(interview.anonymised_object))
+
+
+# --- residual check -----------------------------------------------------------------------------------
+
+
+def _mask_placeholders(text: str) -> str:
+    return _PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
+
+
+def residuals(project: Project, interview_id: str, *, include_overridden: bool = False) -> list[Residual]:
+    """Detections still firing on the anonymised text (placeholders masked), minus rejected and overridden."""
+    interview = get_interview(project, interview_id)
+    anonymised = load_anonymised(project, interview_id)
+    review = _load_review(project, interview)
+    rejected = set(review.rejected_keys) if review else set()
+    overrides = set(review.overrides) if review else set()
+    pseudonyms, _ = load_pseudonyms(project)
+    language = language_for(anonymised.language)
+    found = []
+    for index, segment in enumerate(anonymised.segments):
+        masked = _mask_placeholders(segment.text)
+        for finding, _ in detect(masked, language, pseudonyms):
+            if normalise(finding.text) in rejected:
+                continue
+            digest = hashlib.sha256(f"{index}:{finding.start}:{finding.end}:{finding.entity}:{finding.text}"
+                                    .encode()).hexdigest()[:16]
+            if digest in overrides and not include_overridden:
+                continue
+            found.append(Residual(digest, interview_id, index, finding.start, finding.end, finding.entity,
+                                  finding.text))
+    return found
+
+
+def override_residual(project: Project, interview_id: str, key: str) -> Residual:
+    """Let one residual detection through the export gate; logged with its entity type, never its text."""
+    interview = get_interview(project, interview_id)
+    match = next((r for r in residuals(project, interview_id) if r.key == key), None)
+    if match is None:
+        raise NotFound(f"no open residual {key} in {interview_id}",
+                       f"list them with `fieldkit review {interview_id} --residuals`")
+    review = _load_review(project, interview) or Review(interview.transcript_object or "")
+    review.overrides.append(key)
+
+    def link(conn, object_id: str) -> None:
+        set_field(conn, interview_id, "review_object", object_id)
+        project.audit.append("residual_overridden", interview=interview_id, respondent=interview.respondent,
+                             kind=match.entity)
+
+    project.objects.put("review", review.to_bytes(), respondent=interview.respondent, interview=interview_id,
+                        on_stored=link, replaces=(interview.review_object,))
+    return match
