@@ -118,7 +118,7 @@ def _surname_after_rank(value: str, match: re.Match, text: str) -> bool:
 
 def _name_shape(value: str, match: re.Match, text: str) -> bool:
     before = text[: match.start("id")].rstrip()
-    if not before or before[-1] in ".!?…:—-\"«":
+    if not before or before[-1] in '.!?…:—-"«':
         # sentence-initial: capitals prove nothing (Kazakh "Сосын" = "then" has a surname's ending)
         from fieldkit.anonymise.names import has_surname_shape
 
@@ -131,14 +131,167 @@ def _has_qualifier(value: str, match: re.Match, text: str) -> bool:
 
 
 _SEP = r"[\s\-\.]?"
-PHONE_CONTEXT = ("тел", "номер", "звон", "позвон", "whatsapp", "ватсап", "вотсап", "phone", "call", "number",
-                 "нөмір", "хабарлас")
+#: Lower-case words that follow a rank without being a surname ("the captain said", "an officer who").
+_COMMON_AFTER_RANK = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "who",
+        "which",
+        "that",
+        "this",
+        "there",
+        "then",
+        "said",
+        "says",
+        "told",
+        "asked",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "had",
+        "has",
+        "have",
+        "did",
+        "does",
+        "do",
+        "came",
+        "come",
+        "went",
+        "go",
+        "got",
+        "get",
+        "gave",
+        "give",
+        "took",
+        "take",
+        "would",
+        "could",
+        "should",
+        "will",
+        "can",
+        "may",
+        "might",
+        "must",
+        "never",
+        "always",
+        "also",
+        "just",
+        "only",
+        "still",
+        "even",
+        "again",
+        "later",
+        "himself",
+        "herself",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "it",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "as",
+        "if",
+        "when",
+        "while",
+        "because",
+        "so",
+        "not",
+        "no",
+        "yes",
+        "all",
+        "every",
+        "some",
+        "any",
+        "one",
+        "two",
+        "three",
+        "first",
+        "second",
+        "called",
+        "named",
+        "tried",
+        "wanted",
+        "knew",
+        "know",
+        "saw",
+        "see",
+        "looked",
+        "put",
+        "let",
+        "made",
+        "make",
+        "kept",
+        "keep",
+        "brought",
+        "bring",
+        "let",
+        "left",
+        "right",
+        "back",
+        "up",
+        "down",
+        "out",
+        "over",
+        "about",
+        "after",
+        "before",
+        "during",
+        "like",
+        "into",
+        "rank",
+        "level",
+        "grade",
+        "class",
+        "duty",
+        "general",
+    ]
+)
+PHONE_CONTEXT = (
+    "тел",
+    "номер",
+    "звон",
+    "позвон",
+    "whatsapp",
+    "ватсап",
+    "вотсап",
+    "phone",
+    "call",
+    "number",
+    "нөмір",
+    "хабарлас",
+)
 PLATE_CONTEXT = ("номер", "машин", "авто", "госномер", "plate", "car", "vehicle", "көлік")
 _RU_MONTHS_GEN = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 _RU_MONTHS_LOC = "январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре"
 _KK_MONTHS = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)\w*"
-_EN_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-              r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+_EN_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
 
 COMMON_RULES = [
     Rule("IIN", re.compile(r"(?<![\d\-])(?P<id>\d{12})(?![\d\-])"), 1.0, _iin),
@@ -150,7 +303,9 @@ COMMON_RULES = [
     ),
     Rule(
         "PHONE_NUMBER",
-        re.compile(r"(?<![\w+])(?P<id>(?:\+\s?7|8)[\s\-]?\(?\s?\d{3,4}\s?\)?[\s\-]?\d{2,3}[\s\-]?\d{2}[\s\-]?\d{2})(?!\d)"),
+        re.compile(
+            r"(?<![\w+])(?P<id>(?:\+\s?7|8)[\s\-]?\(?\s?\d{3,4}\s?\)?[\s\-]?\d{2,3}[\s\-]?\d{2}[\s\-]?\d{2})(?!\d)"
+        ),
         0.75,
     ),
     Rule(
@@ -188,8 +343,10 @@ COMMON_RULES = [
     Rule("ORGANIZATION", re.compile(rf"(?<![\w\-])(?P<id>[A-Z{CYR_UPPER}]{{2,3}}-\d{{2,3}}/\d{{1,3}})(?![\w/])"), 0.85),
     Rule(
         "ORGANIZATION",
-        re.compile(rf"(?P<id>(?:ТОО|АО|ИП|ЖШС|LLP|LLC|JSC|TOO)\s*[«\"“][^»\"”\n]{{2,40}}[»\"”]"
-                   rf"|(?:[A-Z{CYR_UPPER}][\w\-]+\s){{1,4}}(?:LLP|LLC|JSC|Ltd\.?|TOO|Inc\.?|ТОО|АО))"),
+        re.compile(
+            rf"(?P<id>(?:ТОО|АО|ИП|ЖШС|LLP|LLC|JSC|TOO)\s*[«\"“][^»\"”\n]{{2,40}}[»\"”]"
+            rf"|(?:[A-Z{CYR_UPPER}][\w\-]+\s){{1,4}}(?:LLP|LLC|JSC|Ltd\.?|TOO|Inc\.?|ТОО|АО))"
+        ),
         0.85,
     ),
 ]
@@ -238,11 +395,13 @@ RU_RULES = [
     Rule(
         "ORGANIZATION",
         re.compile(
-            r"(?P<id>\b(?:УВД|РУВД|ГУВД|ОВД|ДВД|ДП|УП|ОП|РОП|СИЗО|ИВС|ДУИС|КУИС|КНБ|ДКНБ|АФМ|ДЭР|"
+            rf"(?P<id>(?:\b[{CYR_LOWER}]+(?:ую|ая|ой|ого|ий|ые|ых|ое|ом)\s+)?"
+            r"\b(?:УВД|РУВД|ГУВД|ОВД|ДВД|ДП|УП|ОП|РОП|СИЗО|ИВС|ДУИС|КУИС|КНБ|ДКНБ|АФМ|ДЭР|"
             r"(?i:колони[яиюей]|учреждени[еяю]|отдел\w*\s+полиции|управлени[еяю]\s+полиции|департамент\w*|"
             r"акимат\w*|прокуратур\w*|управлени\w*|суд[аеу]?|агентств\w*|служб[аеуы]))"
             r"(?P<qual>(?:\s+(?:№\s*)?[А-ЯЁA-Z]{1,3}-\d+(?:/\d+)?)|(?:\s+№\s*\d+)|"
-            rf"(?:\s+[{CYR_UPPER}][{CYR_LOWER}]+(?:ой|ого|ом|ая|ую|ий)\s+(?:области|обл\.|района|город\w*))|"
+            rf"(?:\s+(?:по\s+)?[{CYR_UPPER}][{CYR_LOWER}]+(?:ой|ого|ом|ая|ую|ий)\s+(?:области|обл\.|района|город\w*))|"
+            rf"(?:\s+город[аеу]?\s+[{CYR_UPPER}][{CYR_LOWER}\-]+)|"
             rf"(?:\s+(?:г\.\s*)?[{CYR_UPPER}][{CYR_LOWER}]{{3,}}(?:а|ы|е|и)?\b))+)"
         ),
         0.8,
@@ -262,6 +421,10 @@ RU_RULES = [
             rf"(?P<id>\b\d{{1,2}}\s+(?:{_RU_MONTHS_GEN})(?:\s+\d{{4}}(?:\s*(?:года|г\.|год))?)?"
             rf"|(?i:\b(?:{_RU_MONTHS_LOC}|{_RU_MONTHS_GEN}))\s+\d{{4}}(?:\s*(?:года|году|г\.))?"
             r"|\b(?:19|20)\d{2}(?:\s*(?:году|года|год|г\.))"
+            r"|(?i:\b(?:весной|летом|осенью|зимой|весна|лето|осень|зима|в\s+начале|в\s+конце|в\s+середине))"
+            r"\s+(?:19|20)\d{2}(?:-?(?:го|м|х)\b|\s*(?:года|году|г\.))?"
+            r"|\b(?:19|20)\d{2}-(?:го|м)\b"
+            r"|\b(?:19|20)\d{2}\s*жыл\w*\s+(?:көктем|жаз|күз|қыс)\w*"
             rf"|\b(?:19|20)\d{{2}}\s*жыл\w*(?:\s+\d{{1,2}})?(?:\s+{_KK_MONTHS}(?:\s+айында)?)?"
             rf"|\b\d{{1,2}}\s+{_KK_MONTHS}"
             r"|(?<=\b[вВсС]\s)(?:19|20)\d{2}\b(?!\s*(?:тенге|тг|₸|долл|\$))|(?<=\bдо\s)(?:19|20)\d{2}\b"
@@ -277,12 +440,13 @@ EN_RULES = [
     Rule(
         "ADDRESS",
         re.compile(
-            r"(?P<id>\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][\w\-]+\s){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|"
+            r"(?P<id>(?:\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][\w\-]+\s){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|"
             r"Boulevard|Blvd\.?|Lane|Prospect|Prospekt|Microdistrict|Square)"
             r"|\b(?:[A-Z][\w\-]+\s){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Boulevard|Lane|Prospect|Prospekt)"
             r"(?:,?\s*(?:No\.?\s*)?\d+[A-Za-z]?)?"
-            r"|\b(?:[Mm]icrodistrict|[Mm]kr\.?)\s+[A-Z][\w\-]+(?:,?\s*(?:building|house|bldg\.?)?\s*\d+)?)"
-            r"(?:,?\s*(?:apt\.?|apartment|flat)\s*\d+)?"
+            r"|\b(?:[Mm]icro-?district|[Mm]kr\.?)\s+[A-Z][\w\-]+(?:,?\s*(?:building|house|bldg\.?)?\s*\d+)?"
+            r"|\b[A-Z][\w]+-\d+\s+[Mm]icro-?district)"
+            r"(?:,?\s*(?:house|building|bldg\.?|block)\s*\d+[A-Za-z]?)?(?:,?\s*(?:apt\.?|apartment|flat)\s*\d+)?)"
         ),
         0.8,
     ),
@@ -299,14 +463,17 @@ EN_RULES = [
         "PERSON",
         re.compile(
             r"(?i:\b(?:captain|major|lieutenant|colonel|sergeant|general|inspector|officer|detective|judge|"
-            r"prosecutor|investigator))\s+(?P<id>[a-z]+(?:ov|ev|yev|ova|eva|uly|kyzy|bekov|bayev|baev|enko))\b"
+            r"prosecutor|investigator))\s+(?P<id>[a-z]{2,})\b"
         ),
         0.85,
+        lambda value, match, text: value not in _COMMON_AFTER_RANK,
     ),
     Rule(
         "PERSON",
-        re.compile(r"\b(?P<id>[A-Z][a-z]+(?:ov|ev|yev|ova|eva|yeva|uly|ulu|kyzy|qyzy|bekov|bayev|baev|enko|sky|"
-                   r"skiy|skaya|ovich|evich|ovna|evna))\b"),
+        re.compile(
+            r"\b(?P<id>[A-Z][a-z]+(?:ov|ev|yev|ova|eva|yeva|uly|ulu|kyzy|qyzy|bekov|bayev|baev|enko|sky|"
+            r"skiy|skaya|ovich|evich|ovna|evna))\b"
+        ),
         0.6,
     ),
     Rule(
@@ -334,8 +501,9 @@ class GazetteerRecognizer(EntityRecognizer):
     """LOCATION for every gazetteer mention; the place id rides along in recognition_metadata."""
 
     def __init__(self, language: str) -> None:
-        super().__init__(supported_entities=["LOCATION"], name=f"KazakhstanGazetteer-{language}",
-                         supported_language=language)
+        super().__init__(
+            supported_entities=["LOCATION"], name=f"KazakhstanGazetteer-{language}", supported_language=language
+        )
 
     def load(self) -> None:
         gazetteer()
@@ -343,11 +511,19 @@ class GazetteerRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
         for start, end, place_id in gazetteer().find(text):
-            explanation = AnalysisExplanation(recognizer=self.name, original_score=GAZETTEER_SCORE,
-                                              textual_explanation="Kazakhstan gazetteer")
-            results.append(RecognizerResult("LOCATION", start, end, GAZETTEER_SCORE, explanation,
-                                            recognition_metadata={"place": place_id,
-                                                                  RecognizerResult.RECOGNIZER_NAME_KEY: self.name}))
+            explanation = AnalysisExplanation(
+                recognizer=self.name, original_score=GAZETTEER_SCORE, textual_explanation="Kazakhstan gazetteer"
+            )
+            results.append(
+                RecognizerResult(
+                    "LOCATION",
+                    start,
+                    end,
+                    GAZETTEER_SCORE,
+                    explanation,
+                    recognition_metadata={"place": place_id, RecognizerResult.RECOGNIZER_NAME_KEY: self.name},
+                )
+            )
         return results
 
 

@@ -16,9 +16,14 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from fieldkit.anonymise.morphology import is_cyrillic, is_probably_name, word_key, words
 
 SCORE = 0.75
-_LATIN_SURNAME = re.compile(r"^[A-Z][a-z]+(?:ov|ev|yev|ova|eva|yeva|uly|ulu|kyzy|qyzy|bekov|bayev|baev|enko|"
-                            r"sky|skiy|skaya|ovich|evich|ovna|evna)$")
+_LATIN_SURNAME = re.compile(
+    r"^[A-Z][a-z]+(?:ov|ev|yev|ova|eva|yeva|uly|ulu|kyzy|qyzy|bekov|bayev|baev|enko|"
+    r"sky|skiy|skaya|ovich|evich|ovna|evna)$"
+)
 _SENTENCE_END = re.compile(r"[.!?…:]\s*$")
+_NOT_SURNAMES = frozenset(
+    ["i", "the", "a", "and", "street", "avenue", "district", "region", "city", "police", "department", "и", "в"]
+)
 
 
 @lru_cache(maxsize=1)
@@ -38,10 +43,12 @@ def given_names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(names), frozenset(ambiguous)
 
 
-_CYRILLIC_SURNAME = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:ов|ев|ёв|ин|ова|ева|ёва|ина|ский|цкий|ская|цкая|"
-                               r"ович|"
-                               r"евич|овна|евна|ична|ұлы|улы|қызы|кызы)(?:а|у|ым|ом|е|ой|ую|ых|ыми|ы|ға|ге|қа|ке|да|де|та|те|дан|"
-                               r"ден|нан|нен|тан|тен|ның|нің|дың|дің|тың|тің|ны|ні|ды|ді|ты|ті|мен|бен|пен)?$")
+_CYRILLIC_SURNAME = re.compile(
+    r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:ов|ев|ёв|ин|ова|ева|ёва|ина|ский|цкий|ская|цкая|"
+    r"ович|"
+    r"евич|овна|евна|ична|ұлы|улы|қызы|кызы)(?:а|у|ым|ом|е|ой|ую|ых|ыми|ы|ға|ге|қа|ке|да|де|та|те|дан|"
+    r"ден|нан|нен|тан|тен|ның|нің|дың|дің|тың|тің|ны|ні|ды|ді|ты|ті|мен|бен|пен)?$"
+)
 
 
 def has_surname_shape(word: str) -> bool:
@@ -77,11 +84,15 @@ class GivenNameRecognizer(EntityRecognizer):
                 continue
             last = end
             for next_start, next_end, next_word in tokens[index + 1 : index + 3]:
-                if text[last:next_start].strip() or not is_surname_like(next_word):
+                # a capitalised word right after a given name is nearly always its surname ("Vyacheslav Ten")
+                if text[last:next_start].strip() or not (next_word[:1].isupper() or is_surname_like(next_word)):
+                    break
+                if next_word.casefold() in _NOT_SURNAMES:
                     break
                 last = next_end
-            explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE,
-                                              textual_explanation="given name")
+            explanation = AnalysisExplanation(
+                recognizer=self.name, original_score=SCORE, textual_explanation="given name"
+            )
             results.append(RecognizerResult("PERSON", start, last, SCORE, explanation))
         return results
 
@@ -106,7 +117,7 @@ class CapitalisedWordRecognizer(EntityRecognizer):
         for start, end, word in words(text):
             if not (word[:1].isupper() and word[1:2].islower() and is_cyrillic(word) and len(word) >= 3):
                 continue
-            if not text[:start].strip() or _SENTENCE_END.search(text[:start]) or text[:start].rstrip()[-1:] in "«\"":
+            if not text[:start].strip() or _SENTENCE_END.search(text[:start]) or text[:start].rstrip()[-1:] in '«"':
                 continue
             lowered = word.casefold()
             parses = morph.parse(lowered)
@@ -115,7 +126,34 @@ class CapitalisedWordRecognizer(EntityRecognizer):
                 continue
             if any(tag in tags for tag in ("Geox", "Orgn")):
                 continue
-            explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
-                                              textual_explanation="capitalised mid-sentence")
+            explanation = AnalysisExplanation(
+                recognizer=self.name, original_score=self.SCORE, textual_explanation="capitalised mid-sentence"
+            )
             results.append(RecognizerResult("PERSON", start, end, self.SCORE, explanation))
+        return results
+
+
+class FirstNameBeforeSurnameRecognizer(EntityRecognizer):
+    """A capitalised word right before a surname-shaped word is its first name ("Erzhan Serikuly")."""
+
+    SCORE = 0.7
+
+    def __init__(self, language: str) -> None:
+        super().__init__(supported_entities=["PERSON"], name=f"FirstAndSurname-{language}", supported_language=language)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        tokens = words(text)
+        results = []
+        for (start, end, first), (next_start, next_end, second) in zip(tokens, tokens[1:], strict=False):
+            if text[end:next_start].strip() or not first[:1].isupper() or first.casefold() in _NOT_SURNAMES:
+                continue
+            if len(first) < 3 or first.isupper() or not has_surname_shape(second):
+                continue
+            explanation = AnalysisExplanation(
+                recognizer=self.name, original_score=self.SCORE, textual_explanation="first name before surname"
+            )
+            results.append(RecognizerResult("PERSON", start, next_end, self.SCORE, explanation))
         return results
