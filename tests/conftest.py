@@ -68,3 +68,25 @@ def project(tmp_path, clock, project_template):
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` with its bytes, to prove a failed command changed nothing."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def add_transcribed_interview(project, respondent: str, texts: list[str], language: str = "ru") -> str:
+    """An interview with a stored transcript, made without whisper (the functional tests run whisper for
+    real). Lets review and export tests choose exactly what was "said"."""
+    from fieldkit.consent.respondents import add_respondent
+    from fieldkit.interviews import insert_interview, new_interview_id, set_field
+    from fieldkit.transcribe.runner import Segment, Transcript
+
+    known = project.conn.execute("SELECT 1 FROM respondents WHERE code = ?", (respondent,)).fetchone()
+    code = respondent if known else add_respondent(project, respondent)
+    interview_id = new_interview_id(project, code)
+    segments = tuple(Segment(i * 5.0, i * 5.0 + 5.0, text) for i, text in enumerate(texts))
+    transcript = Transcript(language, "base", len(texts) * 5.0, segments)
+
+    def link(conn, object_id):
+        insert_interview(conn, interview_id, code, "audio", project.clock.now())
+        set_field(conn, interview_id, "transcript_object", object_id)
+        set_field(conn, interview_id, "language", language)
+
+    project.objects.put("transcript", transcript.to_bytes(), respondent=code, interview=interview_id, on_stored=link)
+    return interview_id

@@ -70,12 +70,19 @@ def word_key(word: str) -> str:
     _, _, morph = natasha()
     parses = morph.parse(lowered)
     known = morph.word_is_known(lowered)
+    mass: dict[str, float] = {}
+    for parse in parses:
+        mass[parse.normal_form] = mass.get(parse.normal_form, 0.0) + parse.score
+    likeliest = max(mass, key=mass.get)
     surname = next((p for p in parses if "Surn" in str(p.tag)), None)
     proper = surname or next((p for p in parses if any(t in str(p.tag) for t in _PROPER_TAGS)), None)
+    # a proper reading must not outvote the common ones ("хромой" is lame, not a form of the river Хрома)
+    if proper is not None and surname is None and mass[proper.normal_form] < mass[likeliest]:
+        proper = None
     if proper is not None and (known or proper.score >= 0.5):
         return proper.normal_form
     if known:
-        return parses[0].normal_form
+        return likeliest
     # An unknown word with a weak guess: more often a Kazakh form (Алматыда) than a Russian one.
     return strip_kazakh_suffix(lowered)
 

@@ -157,3 +157,28 @@ def test_passphrase_can_come_from_a_file_descriptor(fk):
         assert fk("respondent", "add", "--category", "O", env=env).stdout == "O1\n"
     finally:
         os.close(read_end)
+
+
+def test_review_from_the_command_line(fk, tmp_path):
+    from fieldkit.clock import FixedClock, parse_instant
+    from fieldkit.vault.project import Project
+    from tests.conftest import PASSPHRASE, add_transcribed_interview
+
+    with Project.open(fk.project, PASSPHRASE, FixedClock(parse_instant("2026-03-01T09:00:00Z"))) as project:
+        interview = add_transcribed_interview(project, "DE", ["Товар давал Ерлан Жумабаев из Шымкента."])
+    listing = fk("anonymise", interview).stdout.splitlines()
+    assert len(listing) == 2 and all("pending" in line for line in listing)
+    assert "Жумабаев" not in "\n".join(listing)
+    person = next(line.split("\t")[0] for line in listing if "PERSON" in line)
+    place = next(line.split("\t")[0] for line in listing if "LOCATION" in line)
+    fk("review", interview, "--accept", person, "--reject", place)
+    fk("anonymise", interview, "--approve")
+    out = tmp_path / "out.csv"
+    fk("export", "--format", "csv", "--out", str(out))
+    text = out.read_text()
+    assert "Жумабаев" not in text and "Шымкента" in text and "[PERSON-1]" in text
+
+
+def test_pii_redact_generalises_places_when_asked(fk):
+    out = fk("pii", "redact", "--lang", "ru", "--locations", "macro_region", input="Я жил в Костанае.").stdout
+    assert out == "Я жил в [город на севере Казахстана]."
