@@ -207,3 +207,16 @@ def test_replacing_an_object_shreds_the_old_one_in_the_same_step(project):
     assert not project.objects.blob_path(old).exists()
     events = [(e.event, e.data.get("object")) for e in project.audit.entries()[-2:]]
     assert events == [("object_stored", new), ("object_destroyed", old)]
+
+
+def test_an_older_project_is_migrated_and_a_newer_one_refused(project, clock, project_template):
+    from fieldkit.vault import db
+
+    project.conn.execute("ALTER TABLE interviews DROP COLUMN review_object")
+    project.conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    assert db.migrate(project.conn) == 1
+    columns = [row[1] for row in project.conn.execute("PRAGMA table_info(interviews)")]
+    assert "review_object" in columns
+    project.conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(ProjectError, match="newer fieldkit"):
+        db.migrate(project.conn)

@@ -1,0 +1,36 @@
+"""The anonymiser must keep meeting issue 3's targets on the development set (a regression guard; the
+figures themselves are printed by scripts/eval-pii). Recall, not time: nothing here is timed."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldkit.anonymise.evaluation import DIRECT, QUASI, Document, GoldSpan, evaluate, leaked, load_documents
+from fieldkit.anonymise.pseudonyms import redact
+from tests.conftest import FIXTURES
+
+
+@pytest.mark.parametrize(("name", "language"), [("en", "en"), ("ru", "ru"), ("kk", "ru")])
+def test_development_set_meets_the_targets(name, language):
+    scores = evaluate(load_documents(FIXTURES / "pii-dev" / f"{name}.txt"), lambda text: redact(text, language))
+    assert scores.recall(DIRECT) >= 0.99, scores.leaks
+    assert scores.recall(QUASI) >= 0.95, scores.leaks
+    assert scores.over_redaction <= 0.08
+
+
+def test_the_leak_check_counts_inflected_forms():
+    document = Document("Я видел Кожанова.", (GoldSpan(8, 16, "PERSON", "Кожанова"),))
+    assert leaked(document.spans[0], "Я видел Кожанову.", document)
+    assert not leaked(document.spans[0], "Я видел [PERSON-1].", document)
+
+
+def test_the_parser_recovers_text_and_offsets():
+    [document] = load_documents_from("Звонил [[PERSON|Ерлан]] из [[LOCATION|Актобе]].")
+    assert document.text == "Звонил Ерлан из Актобе."
+    assert [document.text[s.start:s.end] for s in document.spans] == ["Ерлан", "Актобе"]
+
+
+def load_documents_from(raw: str):
+    from fieldkit.anonymise.evaluation import parse_documents
+
+    return parse_documents(raw)
