@@ -114,6 +114,131 @@ def respondent_add(ctx: click.Context, category: str) -> None:
         click.echo(add_respondent(project, category))
 
 
+@respondent.command("list")
+@click.pass_context
+def respondent_list(ctx: click.Context) -> None:
+    """Codes, categories, status and current consent (no identities)."""
+    from fieldkit.consent.records import current_consent
+
+    with open_project(ctx) as project:
+        rows = project.conn.execute("SELECT code, category, status FROM respondents ORDER BY rowid").fetchall()
+        for code, category, status in rows:
+            consent = current_consent(project, code)
+            given = ",".join(k for k, v in sorted(consent.answers.items()) if v) if consent else "no consent"
+            click.echo(f"{code}\t{category}\t{status}\t{given}")
+
+
+@respondent.command("link")
+@click.argument("code")
+@click.option("--name", required=True, help="The respondent's name (stored only in the encrypted linking key).")
+@click.option("--contact", default="", help="How to reach them.")
+@click.pass_context
+def respondent_link(ctx: click.Context, code: str, name: str, contact: str) -> None:
+    """Record who CODE is in the linking key (if the policy allows one)."""
+    from fieldkit.consent.linking import set_link
+
+    with open_project(ctx) as project:
+        set_link(project, code, name, contact)
+    click.echo(f"linking key updated for {code}", err=True)
+
+
+@respondent.command("lookup")
+@click.argument("code")
+@click.pass_context
+def respondent_lookup(ctx: click.Context, code: str) -> None:
+    """Print who CODE is, from the linking key (identifying: shown only on this explicit request)."""
+    from fieldkit.consent.linking import lookup
+
+    with open_project(ctx) as project:
+        entry = lookup(project, code)
+    click.echo(f"{entry['name']}\t{entry['contact']}")
+
+
+@main.group()
+def consent() -> None:
+    """Consent: record, show, withdraw."""
+
+
+@consent.command("record")
+@click.argument("code")
+@click.option("--lang", "language", type=click.Choice(["en", "ru", "kk"]), default="en", show_default=True)
+@click.option("--script", "script_id", help="Consent script id (default: the policy's first).")
+@click.option("--mode", type=click.Choice(["oral-attested", "oral-recorded", "written"]), default="oral-attested",
+              show_default=True)
+@click.option("--answers", help="item=yes,item=no,… for every item of the script.")
+@click.option("--accept-all", is_flag=True, help="The respondent said yes to every item.")
+@click.option("--audio", type=click.Path(dir_okay=False, path_type=Path), help="Recording of the oral consent.")
+@click.option("--form", type=click.Path(dir_okay=False, path_type=Path), help="Scan of a signed written form.")
+@click.pass_context
+def consent_record(ctx: click.Context, code: str, language: str, script_id: str | None, mode: str,
+                   answers: str | None, accept_all: bool, audio: Path | None, form: Path | None) -> None:
+    """Walk through the consent script with respondent CODE and record the answers (never a name)."""
+    from fieldkit.consent.records import parse_answers, record_consent
+    from fieldkit.consent.scripts import load_script
+
+    with open_project(ctx) as project:
+        script = load_script(script_id or project.policy.consent_scripts[0], language)
+        if accept_all:
+            given = {item.id: True for item in script.items}
+        elif answers:
+            given = parse_answers(answers)
+        else:
+            if not sys.stdin.isatty():
+                raise UsageError("no answers", "pass --answers item=yes,… or --accept-all when scripted")
+            click.echo(f"{script.title}\n\nRead aloud:\n{script.statement.strip()}\n", err=True)
+            given = {item.id: click.confirm(f"{item.question}{' (required)' if item.required else ''}", err=True)
+                     for item in script.items}
+        evidence_path = audio if mode == "oral-recorded" else form if mode == "written" else None
+        evidence = None
+        if evidence_path is not None:
+            try:
+                evidence = evidence_path.read_bytes()
+            except OSError as exc:
+                raise UsageError(f"cannot read the evidence file: {exc.strerror}") from exc
+        if mode == "oral-recorded" and evidence is not None:
+            from fieldkit.capture.audio import decode, encode_opus
+
+            evidence = encode_opus(decode(evidence, label="the consent recording"))
+        record = record_consent(project, code, language=language, answers=given, mode=mode,
+                                script_id=script.id, evidence=evidence)
+    yes = ", ".join(k for k, v in record.answers.items() if v)
+    click.echo(f"consent recorded for {code} ({record.script} v{record.version}, {record.language}): {yes}", err=True)
+
+
+@consent.command("status")
+@click.pass_context
+def consent_status(ctx: click.Context) -> None:
+    """Who consented to which script version, and who needs to re-consent."""
+    from fieldkit.consent.records import consents
+    from fieldkit.consent.scripts import load_script
+
+    with open_project(ctx) as project:
+        latest: dict = {}
+        for record in consents(project):
+            latest[record.respondent] = record
+        statuses = dict(project.conn.execute("SELECT code, status FROM respondents").fetchall())
+        for code, record in latest.items():
+            current = load_script(record.script, record.language).version
+            note = "" if record.version == current else f"\tre-consent needed (script is now v{current})"
+            given = ",".join(k for k, v in sorted(record.answers.items()) if v)
+            click.echo(f"{code}\t{statuses[code]}\t{record.script} v{record.version}\t{record.language}"
+                       f"\t{record.mode}\t{record.recorded[:10]}\t{given}{note}")
+
+
+@consent.command("withdraw")
+@click.argument("code")
+@click.option("--scope", type=click.Choice(["all", "future-use"]), default="all", show_default=True,
+              help="all: destroy everything they gave; future-use: keep what was collected, use nothing new.")
+@click.pass_context
+def consent_withdraw(ctx: click.Context, code: str, scope: str) -> None:
+    """Record that CODE withdrew, and destroy their data under the policy's withdrawal rule."""
+    from fieldkit.consent.records import withdraw
+
+    with open_project(ctx) as project:
+        result = withdraw(project, code, scope)
+    click.echo(f"{code} withdrawn ({scope}); {result.destroyed} objects destroyed", err=True)
+
+
 @main.group()
 def capture() -> None:
     """Bring interviews into the vault."""
@@ -134,6 +259,25 @@ def capture_import(ctx: click.Context, code: str, file: Path) -> None:
         "fieldkit: note: the original recording is still on disk unencrypted; delete it once the import is checked",
         err=True,
     )
+
+
+@capture.command("notes")
+@click.argument("code")
+@click.argument("file", required=False, default="-")
+@click.pass_context
+def capture_notes(ctx: click.Context, code: str, file: str) -> None:
+    """Store typed notes for CODE from FILE or stdin (-); prints the interview id."""
+    from fieldkit.capture.notes import import_notes
+
+    if file == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError("cannot read the notes file as UTF-8 text") from exc
+    with open_project(ctx) as project:
+        click.echo(import_notes(project, code, text))
 
 
 @main.command()
@@ -251,16 +395,17 @@ def review(ctx: click.Context, interview: str, accept, reject, accept_all: bool,
 @main.command()
 @click.option("--format", "format_", type=click.Choice(["csv"]), required=True)
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--quotes", is_flag=True, help="For direct quotation: every respondent must have consented to it.")
 @click.pass_context
-def export(ctx: click.Context, format_: str, out: Path) -> None:
+def export(ctx: click.Context, format_: str, out: Path, quotes: bool) -> None:
     """Export approved anonymised excerpts."""
     from fieldkit.export.csv_export import export_csv
 
     with open_project(ctx) as project:
-        result = export_csv(project, out)
+        result = export_csv(project, out, quotations=quotes)
     click.echo(
         f"exported {result.rows} rows from {result.interviews} interviews to {result.path}"
-        + (f" ({result.skipped} not approved, left out)" if result.skipped else ""),
+        + (f" ({result.skipped} left out: not approved or no consent)" if result.skipped else ""),
         err=True,
     )
 

@@ -13,7 +13,9 @@ from fieldkit.anonymise.review import accept_suggestions, approve
 from fieldkit.audit.chain import verify
 from fieldkit.capture.importer import import_audio
 from fieldkit.clock import Clock
+from fieldkit.consent.records import Consent, record_consent
 from fieldkit.consent.respondents import add_respondent
+from fieldkit.consent.scripts import load_script
 from fieldkit.errors import ProjectError
 from fieldkit.export.csv_export import ExportResult, export_csv
 from fieldkit.transcribe.runner import transcribe_interview
@@ -30,6 +32,7 @@ class DemoSummary:
     project: Path
     passphrase: str
     respondent: str
+    consent: Consent
     interview: str
     source_size: int
     audio_seconds: float
@@ -74,8 +77,10 @@ def run_demo(workdir: Path, clock: Clock, step: Callable[[str], None] = lambda _
     sample = bundled(SAMPLE_AUDIO, "data")
     step("creating an encrypted project")
     with Project.create(workdir / "project", bundled(POLICY, "policies"), passphrase, clock) as project:
-        step("adding respondent (category P: police official)")
+        step("adding respondent (category P: police official) and recording oral consent")
         code = add_respondent(project, "P")
+        script = load_script(project.policy.consent_scripts[0], "en")
+        consent = record_consent(project, code, language="en", answers={item.id: True for item in script.items})
         step("importing the sample interview (compressed, encrypted)")
         interview = import_audio(project, code, sample)
         step("transcribing with faster-whisper (audio decrypted into memory only)")
@@ -89,7 +94,8 @@ def run_demo(workdir: Path, clock: Clock, step: Callable[[str], None] = lambda _
         verification = verify(project.audit.entries())
         audit_file = project.export_audit()
         return DemoSummary(
-            workdir=workdir, project=project.root, passphrase=passphrase, respondent=code, interview=interview,
+            workdir=workdir, project=project.root, passphrase=passphrase, respondent=code, consent=consent,
+            interview=interview,
             source_size=sample.stat().st_size, audio_seconds=transcript.duration_s,
             language=transcript.language, objects=project.objects.list(include_destroyed=True),
             anonymised_text=anonymised.text, entity_counts=anonymised.entity_counts, export=export,

@@ -11,6 +11,11 @@ from fieldkit.demo import DemoSummary
 
 def print_summary(console: Console, summary: DemoSummary) -> None:
     console.print(f"[bold]fieldkit demo[/bold] — project in {summary.project}")
+    consent = summary.consent
+    console.print(
+        f"consent: {consent.script} v{consent.version} ({consent.language}, {consent.mode}), text sha256 "
+        f"{consent.text_sha256[:16]}…, yes to {', '.join(k for k, v in consent.answers.items() if v)}; no name stored"
+    )
     console.print(
         f"respondent {summary.respondent}, interview {summary.interview}: "
         f"{summary.audio_seconds:.1f} s of audio ({summary.source_size:,} B WAV), language {summary.language}"

@@ -18,6 +18,7 @@ REPO = Path(__file__).parent.parent
 SHARED = Path(os.environ.get("FIELDKIT_SHARED_DIR", REPO.parent / "shared"))
 REFERENCE_POLICY = REPO / "policies" / "reference-protocol.toml"
 PASSPHRASE = "correct horse battery staple"
+CONSENT_ITEMS = ("participate", "audio_recording", "excerpts", "quotation", "archiving")
 
 
 class NetworkBlocked(RuntimeError):
@@ -77,8 +78,12 @@ def add_transcribed_interview(project, respondent: str, texts: list[str], langua
     from fieldkit.interviews import insert_interview, new_interview_id, set_field
     from fieldkit.transcribe.runner import Segment, Transcript
 
+    from fieldkit.consent.records import record_consent
+
     known = project.conn.execute("SELECT 1 FROM respondents WHERE code = ?", (respondent,)).fetchone()
     code = respondent if known else add_respondent(project, respondent)
+    if not known:
+        record_consent(project, code, language="en", answers=dict.fromkeys(CONSENT_ITEMS, True))
     interview_id = new_interview_id(project, code)
     segments = tuple(Segment(i * 5.0, i * 5.0 + 5.0, text) for i, text in enumerate(texts))
     transcript = Transcript(language, "base", len(texts) * 5.0, segments)

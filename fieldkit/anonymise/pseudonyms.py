@@ -27,31 +27,59 @@ def normalise(surface: str) -> str:
 
 @dataclass
 class Pseudonyms:
-    """label → key → number, plus single-word aliases of multi-word names."""
+    """label → key → number, single-word aliases of multi-word names, and which interviews use each key.
+
+    Numbers come from a per-label counter and are never reused, so forgetting a withdrawn respondent's
+    names cannot make a later person inherit their number."""
 
     table: dict[str, dict[str, int]] = field(default_factory=dict)
     aliases: dict[str, dict[str, int]] = field(default_factory=dict)
+    sources: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    counters: dict[str, int] = field(default_factory=dict)
 
-    def number(self, entity: str, surface: str) -> int:
+    def number(self, entity: str, surface: str, source: str | None = None) -> int:
         label = PLACEHOLDER_LABELS.get(entity, entity)
         numbers = self.table.setdefault(label, {})
         aliases = self.aliases.setdefault(label, {})
         key = normalise(surface)
-        if key in numbers:
-            return numbers[key]
-        if key in aliases:
-            return aliases[key]
-        words = [w for w in key.split() if len(w) >= ALIAS_MIN_LENGTH]
-        known = next((numbers.get(w) or aliases.get(w) for w in words if w in numbers or w in aliases), None)
-        value = known or len(set(numbers.values()) | set(aliases.values())) + 1
-        numbers[key] = value
-        if label == "PERSON" and len(key.split()) > 1:
-            for word in words:
-                aliases.setdefault(word, value)
+        value = numbers.get(key) or aliases.get(key)
+        if value is None:
+            words = [w for w in key.split() if len(w) >= ALIAS_MIN_LENGTH]
+            value = next((numbers.get(w) or aliases.get(w) for w in words if w in numbers or w in aliases), None)
+            if value is None:
+                self.counters[label] = max(self.counters.get(label, 0), *numbers.values(), 0) + 1
+                value = self.counters[label]
+            numbers[key] = value
+            if label == "PERSON" and len(key.split()) > 1:
+                for word in words:
+                    aliases.setdefault(word, value)
+        if source is not None:
+            used = self.sources.setdefault(label, {}).setdefault(key, [])
+            if source not in used:
+                used.append(source)
         return value
 
-    def placeholder(self, entity: str, surface: str) -> str:
-        return f"[{PLACEHOLDER_LABELS.get(entity, entity)}-{self.number(entity, surface)}]"
+    def placeholder(self, entity: str, surface: str, source: str | None = None) -> str:
+        return f"[{PLACEHOLDER_LABELS.get(entity, entity)}-{self.number(entity, surface, source)}]"
+
+    def forget(self, interviews: set[str], keep: dict[str, set[str]] | None = None) -> int:
+        """Drop ``interviews`` as sources, except for keys in ``keep`` (label → keys still used); remove keys
+        no interview uses any more, with their aliases. Returns how many keys were removed."""
+        removed = 0
+        for label, by_key in self.sources.items():
+            for key in list(by_key):
+                if key in (keep or {}).get(label, set()):
+                    continue
+                by_key[key] = [s for s in by_key[key] if s not in interviews]
+                if not by_key[key]:
+                    del by_key[key]
+                    number = self.table.get(label, {}).pop(key, None)
+                    removed += 1
+                    if number is not None and number not in self.table.get(label, {}).values():
+                        aliases = self.aliases.get(label, {})
+                        for alias in [a for a, n in aliases.items() if n == number]:
+                            del aliases[alias]
+        return removed
 
     def keys(self) -> dict[str, set[str]]:
         """Every confirmed key and alias per label (for re-tagging them wherever they occur)."""
@@ -59,7 +87,11 @@ class Pseudonyms:
         return {label: set(self.table.get(label, {})) | set(self.aliases.get(label, {})) for label in labels}
 
     def to_bytes(self) -> bytes:
-        return json.dumps({"table": self.table, "aliases": self.aliases}, ensure_ascii=False, sort_keys=True).encode()
+        return json.dumps(
+            {"table": self.table, "aliases": self.aliases, "sources": self.sources, "counters": self.counters},
+            ensure_ascii=False,
+            sort_keys=True,
+        ).encode()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Pseudonyms:
@@ -67,6 +99,8 @@ class Pseudonyms:
         return cls(
             {label: dict(numbers) for label, numbers in raw.get("table", {}).items()},
             {label: dict(numbers) for label, numbers in raw.get("aliases", {}).items()},
+            {label: {k: list(v) for k, v in keys.items()} for label, keys in raw.get("sources", {}).items()},
+            dict(raw.get("counters", {})),
         )
 
 
@@ -78,7 +112,7 @@ def _anonymizer():
     return AnonymizerEngine()
 
 
-def replacement(finding: Finding, pseudonyms: Pseudonyms, location_level: str) -> str | None:
+def replacement(finding: Finding, pseudonyms: Pseudonyms, location_level: str, source: str | None = None) -> str | None:
     """What a finding becomes; None keeps the original text (locations under the "keep" level)."""
     if finding.entity == "LOCATION":
         if location_level == "keep":
@@ -87,15 +121,21 @@ def replacement(finding: Finding, pseudonyms: Pseudonyms, location_level: str) -
             phrase = gazetteer().generalise(finding.place, location_level, is_cyrillic(finding.text))
             if phrase:
                 return phrase
-    return pseudonyms.placeholder(finding.entity, finding.text)
+    return pseudonyms.placeholder(finding.entity, finding.text, source)
 
 
-def replace(text: str, findings: list[Finding], pseudonyms: Pseudonyms, location_level: str = "remove") -> str:
+def replace(
+    text: str,
+    findings: list[Finding],
+    pseudonyms: Pseudonyms,
+    location_level: str = "remove",
+    source: str | None = None,
+) -> str:
     """Swap each finding (non-overlapping, as ``engine.analyse`` returns them) for its replacement."""
     from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
     ordered = sorted(findings, key=lambda f: f.start)  # numbers are handed out in reading order
-    replacements = {(f.start, f.end): replacement(f, pseudonyms, location_level) for f in ordered}
+    replacements = {(f.start, f.end): replacement(f, pseudonyms, location_level, source) for f in ordered}
     kept = [f for f in ordered if replacements[(f.start, f.end)] is not None]
     if not kept:
         return text

@@ -271,6 +271,7 @@ def derive(project: Project, interview_id: str) -> AnonymisedText:
     pseudonyms, old_map = load_pseudonyms(project)
     level = project.policy.location_level
     counts: dict[str, int] = {}
+    used: dict[str, set[str]] = {}
     segments = []
     for index, segment in enumerate(transcript.segments):
         findings = [
@@ -279,7 +280,13 @@ def derive(project: Project, interview_id: str) -> AnonymisedText:
         ]
         for finding in findings:
             counts[finding.entity] = counts.get(finding.entity, 0) + 1
-        segments.append(Segment(segment.start, segment.end, replace(segment.text, findings, pseudonyms, level)))
+        segments.append(
+            Segment(segment.start, segment.end, replace(segment.text, findings, pseudonyms, level, interview_id))
+        )
+        for finding in findings:
+            label = PLACEHOLDER_LABELS.get(finding.entity, finding.entity)
+            used.setdefault(label, set()).add(normalise(finding.text))
+    pseudonyms.forget({interview_id}, keep=used)  # names this interview no longer uses
     result = AnonymisedText(transcript.language, tuple(segments), counts)
 
     def set_map(conn, object_id: str) -> None:
@@ -301,6 +308,20 @@ def derive(project: Project, interview_id: str) -> AnonymisedText:
     project.objects.put("anonymised", result.to_bytes(), respondent=interview.respondent, interview=interview_id,
                         on_stored=link, replaces=(interview.anonymised_object,))
     return result
+
+
+def forget_interviews(project: Project, interviews: list[str]) -> int:
+    """Remove from the pseudonym map every name only these interviews used (after a withdrawal)."""
+    pseudonyms, old_map = load_pseudonyms(project)
+    if old_map is None:
+        return 0
+    removed = pseudonyms.forget(set(interviews))
+
+    def set_map(conn, object_id: str) -> None:
+        conn.execute("UPDATE meta SET value = ? WHERE key = ?", (object_id, MAP_META_KEY))
+
+    project.objects.put("pseudonym_map", pseudonyms.to_bytes(), on_stored=set_map, replaces=(old_map,))
+    return removed
 
 
 def accept_suggestions(project: Project, interview_id: str) -> AnonymisedText:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from fieldkit.capture import audio
-from fieldkit.consent.respondents import require_respondent
-from fieldkit.errors import InvalidAudio, StateError
+from fieldkit.consent.records import require
+from fieldkit.errors import InvalidAudio
 from fieldkit.interviews import insert_interview, new_interview_id, set_field
 from fieldkit.vault.project import Project
 
@@ -19,8 +19,7 @@ def import_audio(project: Project, respondent: str, source: Path) -> str:
     Nothing is stored unless the whole file decodes. The source file itself is left where it is:
     removing it safely is the user's decision (the CLI says so).
     """
-    if require_respondent(project, respondent) != "active":
-        raise StateError(f"respondent {respondent} has withdrawn; nothing can be captured for them")
+    require(project, respondent, "audio_recording")
     # File names from recorders often carry the respondent's name: errors say "the file", never the name.
     try:
         data = source.read_bytes()

@@ -13,7 +13,7 @@ from fieldkit.export.gates import check_destination, select_exportable
 from fieldkit.vault.files import write_atomic
 from fieldkit.vault.project import Project
 
-COLUMNS = ("respondent", "category", "interview", "segment", "start_s", "end_s", "text")
+COLUMNS = ("respondent", "category", "interview", "segment", "start_s", "end_s", "quotable", "text")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -31,9 +31,9 @@ def _cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def export_csv(project: Project, out: Path) -> ExportResult:
+def export_csv(project: Project, out: Path, *, quotations: bool = False) -> ExportResult:
     destination = check_destination(project, out)
-    selection = select_exportable(project)
+    selection = select_exportable(project, quotations=quotations)
     categories = dict(project.conn.execute("SELECT code, category FROM respondents").fetchall())
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
@@ -43,7 +43,8 @@ def export_csv(project: Project, out: Path) -> ExportResult:
         for index, segment in enumerate(load_anonymised(project, interview.id).segments, start=1):
             writer.writerow(
                 (interview.respondent, categories[interview.respondent], interview.id, index,
-                 f"{segment.start:.2f}", f"{segment.end:.2f}", _cell(segment.text))
+                 f"{segment.start:.2f}", f"{segment.end:.2f}",
+                 "yes" if interview.respondent in selection.quotable else "no", _cell(segment.text))
             )
             rows += 1
     data = buffer.getvalue().encode("utf-8")

@@ -14,19 +14,38 @@ from fieldkit.vault.project import Project
 class ExportSelection:
     included: list[Interview]
     skipped: list[Interview]
+    quotable: set[str]  # respondents who consented to direct quotation
+    reasons: dict[str, str]  # interview → why it was left out
 
 
-def select_exportable(project: Project) -> ExportSelection:
-    """Approved interviews only, and only if the residual scan finds nothing unresolved in any of them."""
+def select_exportable(project: Project, *, quotations: bool = False) -> ExportSelection:
+    """Approved interviews of respondents who consented to excerpts, and only if the residual scan finds
+    nothing unresolved. ``quotations``: the export is for direct quotation, so every included respondent
+    must have consented to it."""
     from fieldkit.anonymise.review import residuals
+    from fieldkit.consent.records import allows
 
     interviews = list_interviews(project)
-    included = [i for i in interviews if i.approved and i.anonymised_object]
-    skipped = [i for i in interviews if i not in included]
+    reasons: dict[str, str] = {}
+    for interview in interviews:
+        if not allows(project, interview.respondent, "excerpts"):
+            reasons[interview.id] = "no consent to use excerpts (or withdrawn)"
+        elif not (interview.approved and interview.anonymised_object):
+            reasons[interview.id] = "not approved"
+    included = [i for i in interviews if i.id not in reasons]
+    skipped = [i for i in interviews if i.id in reasons]
+    quotable = {i.respondent for i in included if allows(project, i.respondent, "quotation")}
+    if quotations:
+        refused = sorted({i.respondent for i in included} - quotable)
+        if refused:
+            raise GateClosed(
+                f"{', '.join(refused)} did not consent to direct quotation; nothing was exported",
+                "export without --quotes (excerpts for analysis), or leave those respondents out",
+            )
     if not included:
         raise GateClosed(
-            "nothing to export: no interview has an approved anonymised transcript",
-            "run `fieldkit anonymise ID --accept-suggestions --approve` after checking the text",
+            "nothing to export: no approved anonymised interview of a respondent who consented to excerpts",
+            "approve with `fieldkit anonymise ID --approve`; check consent with `fieldkit consent status`",
         )
     open_residuals = [r for interview in included for r in residuals(project, interview.id)]
     if open_residuals:
@@ -36,7 +55,7 @@ def select_exportable(project: Project) -> ExportSelection:
             "see them with `fieldkit review ID --residuals`; fix the review, or override one with"
             " `fieldkit review ID --override KEY` (logged)",
         )
-    return ExportSelection(included, skipped)
+    return ExportSelection(included, skipped, quotable, reasons)
 
 
 def check_destination(project: Project, out: Path) -> Path:

@@ -11,7 +11,9 @@ from pathlib import Path
 
 from fieldkit.errors import PolicyError
 
-OBJECT_KINDS = ("audio", "notes", "transcript", "linking_key", "pseudonym_map", "consent_audio", "export")
+OBJECT_KINDS = (
+    "audio", "notes", "transcript", "linking_key", "pseudonym_map", "consent_audio", "consent_form", "export",
+)
 RULE_TARGETS = (*OBJECT_KINDS, "all")
 EVENTS = ("stored", "transcript_approved", "project_end", "consent_withdrawn", "export_done")
 ACTIONS = ("destroy",)
@@ -43,6 +45,7 @@ class Policy:
     location_level: str
     rules: tuple[Rule, ...]
     linking_key_allowed: bool
+    consent_scripts: tuple[str, ...] = ("standard-oral",)
     source_name: str = ""
     sha256: str = ""
     text: str = field(default="", repr=False)
@@ -139,6 +142,11 @@ def parse_policy(raw: bytes, name: str) -> Policy:
     if not isinstance(allowed, bool):
         raise check.fail("linking_key.allowed", "must be true or false")
 
+    consent = data.get("consent", {})
+    scripts = consent.get("scripts", ["standard-oral"]) if isinstance(consent, dict) else None
+    if not isinstance(scripts, list) or not scripts or not all(isinstance(s, str) and s for s in scripts):
+        raise check.fail("consent.scripts", "must be a non-empty list of consent script ids")
+
     rules = []
     for index, item in enumerate(data.get("rules", [])):
         path_ = f"rules[{index}]."
@@ -164,6 +172,7 @@ def parse_policy(raw: bytes, name: str) -> Policy:
         location_level=location,
         rules=tuple(rules),
         linking_key_allowed=allowed,
+        consent_scripts=tuple(scripts),
         source_name=name,
         sha256=hashlib.sha256(raw).hexdigest(),
         text=text,

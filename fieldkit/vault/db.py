@@ -13,11 +13,27 @@ import sqlcipher3
 
 from fieldkit.errors import ProjectError, StateError, StorageError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: Statements that bring a database from version N-1 to N.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: ("ALTER TABLE interviews ADD COLUMN review_object TEXT",),
+    3: (
+        "ALTER TABLE respondents ADD COLUMN withdrawn TEXT",
+        "ALTER TABLE respondents ADD COLUMN withdrawal_scope TEXT",
+        """CREATE TABLE consents (
+            id INTEGER PRIMARY KEY,
+            respondent TEXT NOT NULL REFERENCES respondents(code),
+            script TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            language TEXT NOT NULL,
+            text_sha256 TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            answers TEXT NOT NULL,
+            recorded TEXT NOT NULL,
+            evidence_object TEXT
+        )""",
+    ),
 }
 
 SCHEMA = """
@@ -54,8 +70,7 @@ CREATE TABLE interviews (
     transcript_object TEXT,
     anonymised_object TEXT,
     language TEXT,
-    approved TEXT,
-    review_object TEXT
+    approved TEXT
 );
 CREATE TABLE audit (
     seq INTEGER PRIMARY KEY,
@@ -91,11 +106,13 @@ def connect(path: Path, key: bytes) -> sqlcipher3.Connection:
 
 
 def create_schema(conn: sqlcipher3.Connection) -> None:
+    """Version 1 tables, then every migration: new and migrated projects end up identical."""
     with transaction(conn):
         for statement in SCHEMA.split(";"):
             if statement.strip():
                 conn.execute(statement)
-        conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        conn.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    migrate(conn)
 
 
 def migrate(conn: sqlcipher3.Connection) -> int | None:

@@ -23,6 +23,8 @@ def test_init_creates_a_project_and_refuses_to_overwrite(tmp_path):
 def test_scripted_pipeline_from_audio_to_csv(fk, tmp_path):
     code = fk("respondent", "add", "--category", "P").stdout
     assert code == "P1\n"
+    fk("capture", "import", "P1", str(FIXTURES / "short_en.wav"), expect=10)  # no consent yet
+    fk("consent", "record", "P1", "--lang", "en", "--accept-all")
     interview = fk("capture", "import", "P1", str(FIXTURES / "short_en.wav")).stdout
     assert interview == "P1-1\n"
 
@@ -76,6 +78,7 @@ def test_wrong_passphrase_is_one_line_and_changes_nothing(fk):
 
 def test_corrupt_audio_is_refused_and_nothing_is_stored(fk, tmp_path):
     fk("respondent", "add", "--category", "DE")
+    fk("consent", "record", "DE1", "--lang", "ru", "--accept-all")
     fake = tmp_path / "Ivanov interview.mp3"
     fake.write_bytes(b"ID3" + b"\x00" * 4000)
     before = snapshot(fk.project)
@@ -85,8 +88,22 @@ def test_corrupt_audio_is_refused_and_nothing_is_stored(fk, tmp_path):
     assert fk("status").stdout == ""
 
 
+def test_capture_without_recording_consent_is_refused_but_notes_are_allowed(fk):
+    fk("respondent", "add", "--category", "L")
+    answers = "participate=yes,audio_recording=no,excerpts=yes,quotation=no,archiving=no"
+    fk("consent", "record", "L1", "--lang", "kk", "--answers", answers)
+    refused = fk("capture", "import", "L1", str(FIXTURES / "short_en.wav"), expect=10)
+    assert refused.stderr.splitlines()[0] == (
+        "fieldkit: error: respondent L1 did not consent to audio recording, so no audio can be captured "
+        "(typed notes are still allowed)"
+    )
+    interview = fk("capture", "notes", "L1", "-", input="Респондент рассказал о работе в Костанае.\n").stdout
+    assert interview == "L1-1\n"
+
+
 def test_truncated_blob_gives_a_clear_error(fk):
     fk("respondent", "add", "--category", "P")
+    fk("consent", "record", "P1", "--accept-all")
     fk("capture", "import", "P1", str(FIXTURES / "short_en.wav"))
     blob = next((fk.project / "blobs").rglob("*.age"))
     blob.write_bytes(blob.read_bytes()[:1000])

@@ -209,14 +209,23 @@ def test_replacing_an_object_shreds_the_old_one_in_the_same_step(project):
     assert events == [("object_stored", new), ("object_destroyed", old)]
 
 
-def test_an_older_project_is_migrated_and_a_newer_one_refused(project, clock, project_template):
+def test_an_older_project_is_migrated_and_a_newer_one_refused(project, tmp_path):
+    import secrets
+
     from fieldkit.vault import db
 
-    project.conn.execute("ALTER TABLE interviews DROP COLUMN review_object")
-    project.conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    assert db.migrate(project.conn) == 1
-    columns = [row[1] for row in project.conn.execute("PRAGMA table_info(interviews)")]
-    assert "review_object" in columns
-    project.conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    old = db.connect(tmp_path / "v1.db", secrets.token_bytes(32))
+    for statement in db.SCHEMA.split(";"):
+        if statement.strip():
+            old.execute(statement)
+    old.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    assert db.migrate(old) == 1
+
+    def layout(conn):
+        tables = [name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1")]
+        return {t: [row[1] for row in conn.execute(f"PRAGMA table_info({t})")] for t in tables}
+
+    assert layout(old) == layout(project.conn)  # a migrated project equals a new one
+    old.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(ProjectError, match="newer fieldkit"):
-        db.migrate(project.conn)
+        db.migrate(old)

@@ -1,0 +1,212 @@
+"""Consent records, the gates they open, and withdrawal.
+
+A record holds the script id, version, language and the hash of the exact text read, each answer, the
+mode and the time — and never a name. Evidence (an audio-recorded consent, a scanned written form) is an
+encrypted object of its own, with its own retention rule.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from fieldkit.clock import format_instant
+from fieldkit.consent.respondents import require_respondent
+from fieldkit.consent.scripts import ConsentScript, load_script
+from fieldkit.errors import GateClosed, StateError, UsageError
+from fieldkit.vault.project import Project
+
+MODES = ("oral-attested", "oral-recorded", "written")
+EVIDENCE_KIND = {"oral-recorded": "consent_audio", "written": "consent_form"}
+SCOPES = ("all", "future-use")
+WITHDRAWAL_EVENT = "consent_withdrawn"
+
+
+@dataclass(frozen=True)
+class Consent:
+    id: int
+    respondent: str
+    script: str
+    version: int
+    language: str
+    text_sha256: str
+    mode: str
+    answers: dict[str, bool]
+    recorded: str
+    evidence_object: str | None
+
+
+def parse_answers(text: str) -> dict[str, bool]:
+    """``participate=yes,audio_recording=no`` → {"participate": True, "audio_recording": False}."""
+    answers = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        item, sep, value = part.partition("=")
+        value = value.strip().casefold()
+        if not sep or value not in ("yes", "no", "y", "n", "да", "нет", "иә", "жоқ"):
+            raise UsageError(f"cannot read answer {part!r}", "write answers as item=yes,item=no")
+        answers[item.strip()] = value in ("yes", "y", "да", "иә")
+    return answers
+
+
+def record_consent(
+    project: Project,
+    respondent: str,
+    *,
+    language: str,
+    answers: dict[str, bool],
+    mode: str = "oral-attested",
+    script_id: str | None = None,
+    evidence: bytes | None = None,
+) -> Consent:
+    """Store one consent; every item of the script must be answered, and a required "no" stops here."""
+    status = require_respondent(project, respondent)
+    if status != "active":
+        raise StateError(f"respondent {respondent} has withdrawn; consent cannot be recorded again")
+    if mode not in MODES:
+        raise UsageError(f"unknown consent mode {mode!r}", f"choose one of {', '.join(MODES)}")
+    script = load_script(script_id or project.policy.consent_scripts[0], language)
+    if script.id not in project.policy.consent_scripts:
+        raise GateClosed(f"consent script {script.id} is not approved by this project's policy")
+    unknown = set(answers) - {item.id for item in script.items}
+    if unknown:
+        raise UsageError(f"the script has no item(s) {', '.join(sorted(unknown))}",
+                         f"items: {', '.join(i.id for i in script.items)}")
+    missing = [item.id for item in script.items if item.id not in answers]
+    if missing:
+        raise UsageError(f"no answer for {', '.join(missing)}", "answer every item, or use --accept-all")
+    declined = [item.id for item in script.items if item.required and not answers[item.id]]
+    if declined:
+        raise GateClosed(f"required item(s) declined: {', '.join(declined)}; nothing was recorded",
+                         "the interview cannot go ahead without them")
+    if (mode in EVIDENCE_KIND) != (evidence is not None):
+        need = "needs" if mode in EVIDENCE_KIND else "takes no"
+        raise UsageError(f"consent mode {mode} {need} an evidence file",
+                         "oral-recorded: --audio FILE; written: --form FILE")
+    return _store(project, respondent, script, mode, answers, evidence)
+
+
+def _store(project, respondent, script: ConsentScript, mode, answers, evidence) -> Consent:
+    recorded = format_instant(project.clock.now())
+    row_id: list[int] = []
+
+    def insert(conn, evidence_object: str | None) -> None:
+        cursor = conn.execute(
+            "INSERT INTO consents (respondent, script, version, language, text_sha256, mode, answers, recorded,"
+            " evidence_object) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (respondent, script.id, script.version, script.language, script.sha256, mode,
+             json.dumps(answers, sort_keys=True), recorded, evidence_object),
+        )
+        row_id.append(cursor.lastrowid)
+        project.audit.append(
+            "consent_recorded", respondent=respondent, script=script.id, version=script.version,
+            language=script.language, sha256=script.sha256, mode=mode,
+        )
+
+    if evidence is None:
+        with project.transaction():
+            insert(project.conn, None)
+    else:
+        project.objects.put(EVIDENCE_KIND[mode], evidence, respondent=respondent, on_stored=insert)
+    return current_consent(project, respondent)  # type: ignore[return-value]
+
+
+def current_consent(project: Project, respondent: str) -> Consent | None:
+    row = project.conn.execute(
+        "SELECT id, respondent, script, version, language, text_sha256, mode, answers, recorded, evidence_object"
+        " FROM consents WHERE respondent = ? ORDER BY id DESC LIMIT 1",
+        (respondent,),
+    ).fetchone()
+    if row is None:
+        return None
+    return Consent(*row[:7], json.loads(row[7]), row[8], row[9])
+
+
+def consents(project: Project) -> list[Consent]:
+    rows = project.conn.execute(
+        "SELECT id, respondent, script, version, language, text_sha256, mode, answers, recorded, evidence_object"
+        " FROM consents ORDER BY id"
+    ).fetchall()
+    return [Consent(*row[:7], json.loads(row[7]), row[8], row[9]) for row in rows]
+
+
+CAPTURE_ITEMS = ("participate", "audio_recording")
+
+
+def _withdrawal_blocks(project: Project, respondent: str, item: str) -> bool:
+    """"all" blocks everything; "future-use" blocks new capture but not use of what was collected."""
+    if require_respondent(project, respondent) != "withdrawn":
+        return False
+    (scope,) = project.conn.execute(
+        "SELECT withdrawal_scope FROM respondents WHERE code = ?", (respondent,)
+    ).fetchone()
+    return scope == "all" or item in CAPTURE_ITEMS
+
+
+def allows(project: Project, respondent: str, item: str) -> bool:
+    if _withdrawal_blocks(project, respondent, item):
+        return False
+    consent = current_consent(project, respondent)
+    return bool(consent and consent.answers.get("participate") and consent.answers.get(item))
+
+
+_ACTIONS = {
+    "participate": "anything can be captured",
+    "audio_recording": "audio can be captured (typed notes are still allowed)",
+    "excerpts": "excerpts can be exported",
+    "quotation": "excerpts can be exported as quotations",
+}
+
+
+def require(project: Project, respondent: str, item: str) -> None:
+    """Raise GateClosed unless ``respondent``'s current consent says yes to ``item``."""
+    if _withdrawal_blocks(project, respondent, item):
+        raise GateClosed(f"respondent {respondent} has withdrawn consent")
+    consent = current_consent(project, respondent)
+    if consent is None:
+        raise GateClosed(f"respondent {respondent} has no recorded consent, so nothing can be captured",
+                         f"record it first: `fieldkit consent record {respondent}`")
+    if not consent.answers.get(item):
+        raise GateClosed(f"respondent {respondent} did not consent to {item.replace('_', ' ')}, so no "
+                         f"{_ACTIONS.get(item, item)}".replace("no anything", "nothing"),
+                         "record a new consent if the respondent changes their mind")
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    respondent: str
+    scope: str
+    destroyed: int
+
+
+def withdraw(project: Project, respondent: str, scope: str = "all") -> Withdrawal:
+    """Record a withdrawal. Scope "all" destroys the respondent's objects now — well inside the policy's
+    withdrawal deadline — and removes them from the linking key; "future-use" stops capture and new use."""
+    from fieldkit.consent.linking import forget_respondent
+
+    if scope not in SCOPES:
+        raise UsageError(f"unknown withdrawal scope {scope!r}", f"choose one of {', '.join(SCOPES)}")
+    if require_respondent(project, respondent) == "withdrawn":
+        raise StateError(f"respondent {respondent} has already withdrawn")
+    rule = next((f"{r.applies_to}:{r.after}:{int(r.within.total_seconds() // 3600)}h"
+                 for r in project.policy.rules if r.after == WITHDRAWAL_EVENT), None)
+    with project.transaction():
+        project.conn.execute(
+            "UPDATE respondents SET status = 'withdrawn', withdrawn = ?, withdrawal_scope = ? WHERE code = ?",
+            (format_instant(project.clock.now()), scope, respondent),
+        )
+        project.audit.append("consent_withdrawn", respondent=respondent, scope=scope, rule=rule)
+    if scope != "all":
+        return Withdrawal(respondent, scope, 0)
+    destroyed = 0
+    rows = project.conn.execute(
+        "SELECT id FROM objects WHERE respondent = ? AND destroyed IS NULL ORDER BY created", (respondent,)
+    ).fetchall()
+    for (object_id,) in rows:
+        project.objects.shred(object_id, reason=WITHDRAWAL_EVENT, rule=rule)
+        destroyed += 1
+    from fieldkit.anonymise.review import forget_interviews
+
+    interviews = [i for (i,) in project.conn.execute("SELECT id FROM interviews WHERE respondent = ?", (respondent,))]
+    forget_interviews(project, interviews)
+    forget_respondent(project, respondent)
+    return Withdrawal(respondent, scope, destroyed)
