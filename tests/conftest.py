@@ -74,11 +74,10 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def add_transcribed_interview(project, respondent: str, texts: list[str], language: str = "ru") -> str:
     """An interview with a stored transcript, made without whisper (the functional tests run whisper for
     real). Lets review and export tests choose exactly what was "said"."""
+    from fieldkit.consent.records import record_consent
     from fieldkit.consent.respondents import add_respondent
     from fieldkit.interviews import insert_interview, new_interview_id, set_field
     from fieldkit.transcribe.runner import Segment, Transcript
-
-    from fieldkit.consent.records import record_consent
 
     known = project.conn.execute("SELECT 1 FROM respondents WHERE code = ?", (respondent,)).fetchone()
     code = respondent if known else add_respondent(project, respondent)
