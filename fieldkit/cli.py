@@ -62,10 +62,31 @@ def read_passphrase(*, confirm: bool = False) -> str:
     return click.prompt("Passphrase", hide_input=True, confirmation_prompt=confirm, err=True)
 
 
-def open_project(ctx: click.Context):
+def open_project(ctx: click.Context, *, enforce: bool = True):
+    """Unlock the project and, first of all, destroy whatever retention says is due."""
+    from fieldkit.retention.schedule import clock_went_backwards
+    from fieldkit.retention.schedule import enforce as enforce_retention
     from fieldkit.vault.project import Project
 
-    return Project.open(Path(ctx.obj["project"]), read_passphrase(), clock_from_env())
+    project = Project.open(Path(ctx.obj["project"]), read_passphrase(), clock_from_env())
+    warning = clock_went_backwards(project)
+    if warning:
+        click.echo(f"fieldkit: warning: clock went backwards: {warning}; deadlines use the later time", err=True)
+    if enforce:
+        try:
+            report_enforcement(enforce_retention(project))
+        except BaseException:
+            project.close()
+            raise
+    return project
+
+
+def report_enforcement(result) -> None:
+    for item in result.destroyed:
+        owner = f" of {item.interview or item.respondent}" if (item.interview or item.respondent) else ""
+        click.echo(f"retention: destroyed {item.kind}{owner} ({item.object[:12]}) under rule {item.rule}", err=True)
+    for item, reason in result.failed:
+        click.echo(f"fieldkit: warning: could not destroy {item.kind} {item.object[:12]}: {reason}", err=True)
 
 
 @click.group(cls=FieldkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -427,8 +448,58 @@ def status(ctx: click.Context) -> None:
 
 
 @main.group()
+def retention() -> None:
+    """Retention deadlines and destruction."""
+
+
+@retention.command("status")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable list.")
+@click.option("--all", "show_all", is_flag=True, help="Include destroyed items.")
+@click.pass_context
+def retention_status(ctx: click.Context, as_json: bool, show_all: bool) -> None:
+    """Every item with its rule, deadline and state (pending, due, overdue, destroyed). Destroys nothing."""
+    import json
+
+    from fieldkit.retention.schedule import items
+
+    with open_project(ctx, enforce=False) as project:
+        listed = items(project, include_destroyed=show_all or as_json)
+    if as_json:
+        click.echo(json.dumps([item.as_json() for item in listed], indent=1))
+        return
+    for item in listed:
+        deadline = item.deadline.strftime("%Y-%m-%d %H:%M") if item.deadline else "-"
+        owner = item.interview or item.respondent or "-"
+        click.echo(f"{item.object[:12]}\t{item.kind}\t{owner}\t{item.rule or '-'}\t{deadline}\t{item.state}")
+
+
+@retention.command("run")
+@click.pass_context
+def retention_run(ctx: click.Context) -> None:
+    """Destroy every item whose deadline has come."""
+    from fieldkit.retention.schedule import enforce
+
+    with open_project(ctx, enforce=False) as project:
+        result = enforce(project)
+    report_enforcement(result)
+    click.echo(f"retention: {len(result.destroyed)} destroyed, {len(result.failed)} failed", err=True)
+    if result.failed:
+        ctx.exit(8)
+
+
+@main.group()
 def audit() -> None:
     """The tamper-evident log."""
+
+
+@audit.command("checkpoint")
+@click.pass_context
+def audit_checkpoint(ctx: click.Context) -> None:
+    """Print a short code (entry count and head hash) to send home; later logs must extend it."""
+    from fieldkit.audit.chain import verify
+
+    with open_project(ctx) as project:
+        click.echo(verify(project.audit.entries()).checkpoint)
 
 
 @audit.command("verify")

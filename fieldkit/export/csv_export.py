@@ -10,6 +10,7 @@ from pathlib import Path
 
 from fieldkit.anonymise.review import load_anonymised
 from fieldkit.export.gates import check_destination, select_exportable
+from fieldkit.retention.schedule import record_export
 from fieldkit.vault.files import write_atomic
 from fieldkit.vault.project import Project
 
@@ -52,7 +53,8 @@ def export_csv(project: Project, out: Path, *, quotations: bool = False) -> Expo
     write_atomic(destination, data)
     try:
         with project.transaction():
-            project.audit.append("export_made", format="csv", rows=rows, sha256=digest)
+            export_id = record_export(project.conn, project, destination, digest)
+            project.audit.append("export_made", object=export_id, format="csv", rows=rows, sha256=digest)
     except BaseException:
         destination.unlink(missing_ok=True)  # an export the log does not record must not exist
         raise

@@ -24,6 +24,14 @@ def select_exportable(project: Project, *, quotations: bool = False) -> ExportSe
     must have consented to it."""
     from fieldkit.anonymise.review import residuals
     from fieldkit.consent.records import allows
+    from fieldkit.retention.schedule import items
+
+    overdue = [item for item in items(project, include_destroyed=False) if item.state == "overdue"]
+    if overdue:
+        raise GateClosed(
+            f"export refused: {len(overdue)} item(s) are overdue for destruction",
+            "run `fieldkit retention run`, then check `fieldkit retention status`",
+        )
 
     interviews = list_interviews(project)
     reasons: dict[str, str] = {}

@@ -12,7 +12,14 @@ from pathlib import Path
 from fieldkit.errors import PolicyError
 
 OBJECT_KINDS = (
-    "audio", "notes", "transcript", "linking_key", "pseudonym_map", "consent_audio", "consent_form", "export",
+    "audio",
+    "notes",
+    "transcript",
+    "linking_key",
+    "pseudonym_map",
+    "consent_audio",
+    "consent_form",
+    "export",
 )
 RULE_TARGETS = (*OBJECT_KINDS, "all")
 EVENTS = ("stored", "transcript_approved", "project_end", "consent_withdrawn", "export_done")
@@ -34,6 +41,7 @@ class Rule:
     after: str
     within: timedelta
     action: str
+    categories: tuple[str, ...] = ()  # empty: every respondent category
 
 
 @dataclass(frozen=True)
@@ -74,12 +82,26 @@ class _Checker:
         self.lines = text.splitlines()
 
     def fail(self, field_path: str, problem: str) -> PolicyError:
-        key = field_path.rsplit(".", 1)[-1].split("[")[0]
-        line = next(
-            (n for n, text in enumerate(self.lines, 1) if re.match(rf"\s*\[*{re.escape(key)}\b", text)), None
-        )
-        where = f"{self.name}:{line}" if line else self.name
-        return PolicyError(f"{where}: {field_path}: {problem}")
+        return PolicyError(f"{self.where(field_path)}: {field_path}: {problem}")
+
+    def where(self, field_path: str) -> str:
+        """file:line of a field such as ``rules[2].within``: the line of that key inside the third [[rules]]
+        table (or the table's header when the key is missing)."""
+        table, _, key = field_path.rpartition(".")
+        name, _, index = table.partition("[")
+        start, end = 0, len(self.lines)
+        if name:
+            headers = [n for n, text in enumerate(self.lines) if re.match(rf"\s*\[\[?{re.escape(name)}\]\]?\s*$", text)]
+            position = int(index.rstrip("]")) if index else 0
+            if position < len(headers):
+                start = headers[position]
+                later = [n for n, text in enumerate(self.lines) if n > start and text.lstrip().startswith("[")]
+                end = later[0] if later else len(self.lines)
+        key = key.split("[")[0]
+        for number in range(start, end):
+            if re.match(rf"\s*{re.escape(key)}\s*=", self.lines[number]):
+                return f"{self.name}:{number + 1}"
+        return f"{self.name}:{start + 1}" if name else self.name
 
     def table(self, data: dict, key: str, path: str) -> dict:
         value = data.get(key)
@@ -148,19 +170,33 @@ def parse_policy(raw: bytes, name: str) -> Policy:
         raise check.fail("consent.scripts", "must be a non-empty list of consent script ids")
 
     rules = []
-    for index, item in enumerate(data.get("rules", [])):
+    raw_rules = data.get("rules", [])
+    if not isinstance(raw_rules, list) or not raw_rules:
+        raise check.fail("rules", "at least one [[rules]] entry is required")
+    for index, item in enumerate(raw_rules):
         path_ = f"rules[{index}]."
         within_text = check.string(item, "within", path_)
         try:
             within = parse_duration(within_text)
         except ValueError:
             raise check.fail(f"{path_}within", f"{within_text!r} is not a duration like 24h, 3d or 2w") from None
+        only = item.get("categories", [])
+        if not isinstance(only, list) or not all(isinstance(c, str) for c in only):
+            raise check.fail(f"{path_}categories", "must be a list of category codes")
+        for code in only:
+            if not any(c.code == code for c in categories):
+                known = ", ".join(c.code for c in categories)
+                raise check.fail(f"{path_}categories", f"unknown category {code!r} (the policy defines {known})")
+        unknown = set(item) - {"applies_to", "after", "within", "action", "categories"}
+        if unknown:
+            raise check.fail(f"{path_}{sorted(unknown)[0]}", "unknown field")
         rules.append(
             Rule(
                 applies_to=check.string(item, "applies_to", path_, RULE_TARGETS),
                 after=check.string(item, "after", path_, EVENTS),
                 within=within,
                 action=check.string(item, "action", path_, ACTIONS),
+                categories=tuple(only),
             )
         )
 

@@ -13,7 +13,7 @@ import sqlcipher3
 
 from fieldkit.errors import ProjectError, StateError, StorageError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: Statements that bring a database from version N-1 to N.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -32,6 +32,15 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             answers TEXT NOT NULL,
             recorded TEXT NOT NULL,
             evidence_object TEXT
+        )""",
+    ),
+    4: (
+        """CREATE TABLE exports (
+            id TEXT PRIMARY KEY,
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            created TEXT NOT NULL,
+            destroyed TEXT
         )""",
     ),
 }

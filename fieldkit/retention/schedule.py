@@ -1,0 +1,208 @@
+"""Retention: which stored item must be destroyed by when, under which rule, and destroying it on time.
+
+An item's deadline is the earliest over every rule that applies to its kind (or to ``all``) whose event
+has happened: ``stored`` (the object was stored), ``transcript_approved`` (its interview was approved),
+``project_end`` (the policy's end date, 00:00 UTC), ``consent_withdrawn`` (its respondent withdrew),
+``export_done`` (for export files fieldkit wrote). Items are kept until their deadline and destroyed by the
+first enforcement run at or after it.
+
+Time never runs backwards here: "now" is the later of the clock and the newest audit entry, so setting the
+laptop clock back cannot postpone a destruction (the audit chain also records the jump).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from fieldkit.clock import format_instant, parse_instant
+from fieldkit.retention.policy import Rule
+from fieldkit.vault.project import Project
+
+#: An item past its deadline by more than this is "overdue" rather than just "due".
+GRACE = timedelta(hours=24)
+STATES = ("pending", "due", "overdue", "destroyed")
+
+
+@dataclass(frozen=True)
+class Item:
+    object: str
+    kind: str
+    respondent: str | None
+    interview: str | None
+    rule: str | None
+    deadline: datetime | None
+    state: str
+    destroyed: datetime | None = None
+    lateness: timedelta | None = None  # for destroyed items: how late (zero when on time)
+
+    def as_json(self) -> dict:
+        return {
+            "object": self.object,
+            "kind": self.kind,
+            "respondent": self.respondent,
+            "rule": self.rule,
+            "deadline": format_instant(self.deadline) if self.deadline else None,
+            "state": self.state,
+        }
+
+
+def rule_name(rule: Rule) -> str:
+    hours = int(rule.within.total_seconds() // 3600)
+    within = f"{hours // 24}d" if hours % 24 == 0 else f"{hours}h"
+    return f"{rule.applies_to}:{rule.after}:{within}"
+
+
+def effective_now(project: Project) -> datetime:
+    """The later of the clock and the last audit entry: a clock set back cannot delay a deadline."""
+    now = project.clock.now()
+    head = project.audit.head()
+    if head is not None:
+        now = max(now, parse_instant(head.ts))
+    return now
+
+
+def clock_went_backwards(project: Project) -> str | None:
+    head = project.audit.head()
+    if head is not None and project.clock.now() < parse_instant(head.ts):
+        return f"the clock says {format_instant(project.clock.now())}, but the log already reached {head.ts}"
+    return None
+
+
+def _project_end(project: Project) -> datetime:
+    end = project.policy.project_end
+    return datetime(end.year, end.month, end.day, tzinfo=UTC)
+
+
+def _event_times(project: Project, kind: str, created: str, respondent: str | None, interview: str | None):
+    """When each policy event happened for this item (absent if it has not happened)."""
+    times = {"stored": parse_instant(created), "project_end": _project_end(project)}
+    if kind == "export":
+        times["export_done"] = parse_instant(created)
+    if interview:
+        row = project.conn.execute("SELECT approved FROM interviews WHERE id = ?", (interview,)).fetchone()
+        if row and row[0]:
+            times["transcript_approved"] = parse_instant(row[0])
+    if respondent:
+        row = project.conn.execute(
+            "SELECT withdrawn, withdrawal_scope, category FROM respondents WHERE code = ?", (respondent,)
+        ).fetchone()
+        if row and row[0] and row[1] == "all":
+            times["consent_withdrawn"] = parse_instant(row[0])
+    return times
+
+
+def _deadline(project: Project, kind, created, respondent, interview) -> tuple[datetime | None, str | None]:
+    category = None
+    if respondent:
+        row = project.conn.execute("SELECT category FROM respondents WHERE code = ?", (respondent,)).fetchone()
+        category = row[0] if row else None
+    times = _event_times(project, kind, created, respondent, interview)
+    best: tuple[datetime | None, str | None] = (None, None)
+    for rule in project.policy.rules:
+        if rule.applies_to not in (kind, "all") or rule.after not in times:
+            continue
+        if rule.categories and category not in rule.categories:
+            continue
+        deadline = times[rule.after] + rule.within
+        if best[0] is None or deadline < best[0]:
+            best = (deadline, rule_name(rule))
+    return best
+
+
+def _state(deadline: datetime | None, now: datetime) -> str:
+    if deadline is None or now < deadline:
+        return "pending"
+    return "due" if now - deadline <= GRACE else "overdue"
+
+
+def items(project: Project, *, include_destroyed: bool = True) -> list[Item]:
+    """Every stored object and every export file fieldkit wrote, with its rule, deadline and state."""
+    now = effective_now(project)
+    found = []
+    rows = project.conn.execute(
+        "SELECT id, kind, respondent, interview, created, destroyed, meta FROM objects ORDER BY created, id"
+    ).fetchall()
+    for object_id, kind, respondent, interview, created, destroyed, _ in rows:
+        found.append(_item(project, now, object_id, kind, respondent, interview, created, destroyed))
+    for export_id, created, destroyed in project.conn.execute(
+        "SELECT id, created, destroyed FROM exports ORDER BY created, id"
+    ).fetchall():
+        found.append(_item(project, now, export_id, "export", None, None, created, destroyed))
+    return [item for item in found if include_destroyed or item.state != "destroyed"]
+
+
+def _item(project, now, object_id, kind, respondent, interview, created, destroyed) -> Item:
+    if destroyed:
+        row = project.conn.execute(
+            "SELECT data FROM audit WHERE event IN ('object_destroyed', 'export_deleted') AND data LIKE ?"
+            " ORDER BY seq LIMIT 1",
+            (f'%"object": "{object_id}"%',),
+        ).fetchone()
+        rule = None
+        if row:
+            import json
+
+            rule = json.loads(row[0]).get("rule")
+        deadline, _ = _deadline(project, kind, created, respondent, interview)
+        when = parse_instant(destroyed)
+        lateness = max(timedelta(0), when - deadline) if deadline else timedelta(0)
+        return Item(object_id, kind, respondent, interview, rule, deadline, "destroyed", when, lateness)
+    deadline, rule = _deadline(project, kind, created, respondent, interview)
+    return Item(object_id, kind, respondent, interview, rule, deadline, _state(deadline, now))
+
+
+@dataclass(frozen=True)
+class Enforcement:
+    destroyed: list[Item]
+    failed: list[tuple[Item, str]]
+
+
+def enforce(project: Project) -> Enforcement:
+    """Destroy every item whose deadline has come (cryptographic erasure, logged with its rule)."""
+    destroyed, failed = [], []
+    for item in items(project, include_destroyed=False):
+        if item.state not in ("due", "overdue"):
+            continue
+        try:
+            if item.kind == "export":
+                _delete_export(project, item)
+            else:
+                project.objects.shred(item.object, reason="retention", rule=item.rule)
+            destroyed.append(item)
+        except Exception as exc:  # noqa: BLE001 - one failure must not stop the others; it is reported
+            failed.append((item, type(exc).__name__))
+    return Enforcement(destroyed, failed)
+
+
+def _delete_export(project: Project, item: Item) -> None:
+    path_text, digest = project.conn.execute(
+        "SELECT path, sha256 FROM exports WHERE id = ?", (item.object,)
+    ).fetchone()
+    path = Path(path_text)
+    outcome = "missing"
+    if path.is_file():
+        if hashlib.sha256(path.read_bytes()).hexdigest() == digest:
+            path.unlink()
+            outcome = "deleted"
+        else:
+            outcome = "changed"  # someone edited it: fieldkit will not delete a file it did not write
+    with project.transaction():
+        project.conn.execute(
+            "UPDATE exports SET destroyed = ? WHERE id = ?", (format_instant(project.clock.now()), item.object)
+        )
+        project.audit.append("export_deleted", object=item.object, kind="export", rule=item.rule, reason=outcome)
+
+
+def record_export(conn, project: Project, path: Path, digest: str) -> str:
+    """Remember an export file (path and hash, inside the encrypted index) so export rules can reach it."""
+    import secrets
+
+    export_id = "export-" + secrets.token_hex(8)
+    conn.execute(
+        "INSERT INTO exports (id, path, sha256, created) VALUES (?, ?, ?, ?)",
+        (export_id, str(path), digest, format_instant(project.clock.now())),
+    )
+    return export_id
