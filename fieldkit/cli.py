@@ -505,16 +505,17 @@ def audit_checkpoint(ctx: click.Context) -> None:
 @audit.command("verify")
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--checkpoint", help="A checkpoint witnessed earlier (N:HASH); the log must extend it.")
+@click.option("--public-key", help="The project's audit key (fieldkit.toml: audit_public_key) to pin.")
 @click.pass_context
-def audit_verify(ctx: click.Context, file: Path | None, checkpoint: str | None) -> None:
+def audit_verify(ctx: click.Context, file: Path | None, checkpoint: str | None, public_key: str | None) -> None:
     """Verify the project's chain, or an exported FILE (no passphrase needed)."""
-    from fieldkit.audit.chain import read_export, verify
+    from fieldkit.audit.chain import read_export_with_key, verify, verify_export
 
     if file is not None:
-        result = verify(read_export(file), checkpoint)
+        result = verify_export(read_export_with_key(file), public_key, checkpoint)
     else:
         with open_project(ctx) as project:
-            result = verify(project.audit.entries(), checkpoint)
+            result = verify(project.audit.entries(), checkpoint, project.audit.public_key())
     click.echo(f"audit chain OK: {result.entries} entries, head {result.head}")
     click.echo(f"checkpoint: {result.checkpoint}")
 

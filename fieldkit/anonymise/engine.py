@@ -65,6 +65,10 @@ def is_calendar_date(text: str) -> bool:
     return any(ch.isdigit() for ch in text) or any(month in lowered for month in _MONTHS)
 
 
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
 _LEADING_ARTICLE = re.compile(r"(?i)the\s+")
 
 
@@ -76,7 +80,8 @@ _INNER_BOUNDARY = re.compile(r"(\w+)[.!?…]\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop surrounding spaces and punctuation, a leading "the", and anything past a sentence end."""
     for boundary in _INNER_BOUNDARY.finditer(text, start, end):
-        if boundary.group(1).casefold() not in _ABBREVIATIONS:
+        word = boundary.group(1)
+        if word.casefold() not in _ABBREVIATIONS and not (len(word) == 1 and word.isupper()):  # "А.Б. Касымова"
             end = boundary.start(1) + len(boundary.group(1))
             break
     while start < end and (text[start].isspace() or text[start] in ",;:—–"):
@@ -129,7 +134,6 @@ def analyzer():
         IpRecognizer,
         PhoneRecognizer,
         SpacyRecognizer,
-        UrlRecognizer,
     )
 
     from fieldkit.anonymise import kz_recognizers
@@ -155,7 +159,6 @@ def analyzer():
         registry.add_recognizer(IpRecognizer(supported_language=language))
         registry.add_recognizer(IbanRecognizer(supported_language=language))
         registry.add_recognizer(CreditCardRecognizer(supported_language=language))
-        registry.add_recognizer(UrlRecognizer(supported_language=language))
         for recognizer in kz_recognizers.recognizers(language):
             registry.add_recognizer(recognizer)
         registry.add_recognizer(kz_recognizers.GazetteerRecognizer(language))
@@ -191,7 +194,7 @@ def language_chunks(text: str, default: str) -> list[tuple[int, int, str]]:
     linearly with text length, and a 90-minute transcript would otherwise be one huge call."""
     chunks: list[tuple[int, int, str]] = []
     start = 0
-    for boundary in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
+    for boundary in _bounded(text, [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]):
         if boundary <= start:
             continue
         language = script_language(text[start:boundary], default)
@@ -201,6 +204,21 @@ def language_chunks(text: str, default: str) -> list[tuple[int, int, str]]:
             chunks.append((start, boundary, language))
         start = boundary
     return chunks
+
+
+def _bounded(text: str, boundaries: list[int]) -> list[int]:
+    """Sentence ends, plus cuts inside any run longer than MAX_CHUNK (at a space if there is one): text
+    without punctuation must not become one huge, slow analyzer call."""
+    result, previous = [], 0
+    for boundary in boundaries:
+        while boundary - previous > MAX_CHUNK:
+            space = text.rfind(" ", previous + MAX_CHUNK // 2, previous + MAX_CHUNK)
+            cut = space + 1 if space > 0 else previous + MAX_CHUNK
+            result.append(cut)
+            previous = cut
+        result.append(boundary)
+        previous = boundary
+    return result
 
 
 def analyse(text: str, language: str) -> list[Finding]:
@@ -213,6 +231,8 @@ def analyse(text: str, language: str) -> list[Finding]:
         raise UsageError(f"unsupported language {language!r}", f"choose one of {', '.join(LANGUAGES)}")
     if not text.strip():
         return []
+    # lone surrogates (broken input) crash spaCy; replacing them keeps every offset
+    text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace") if _has_surrogate(text) else text
     engine = analyzer()
     results = []
     for start, end, chunk_language in language_chunks(text, language):

@@ -55,10 +55,17 @@ def strip_kazakh_suffix(word: str) -> str:
     return word
 
 
+_HONORIFIC = re.compile(r"-(?:ага|аға|апа|апай|ағай|ешка|жан|aga|apa|apai|agai|zhan)$")
+#: Latin letters that look Cyrillic, for words mixing both scripts ("Aсхат" with a Latin A).
+_LOOKALIKES = str.maketrans("AaBEeKkMHOoPpCcTXxy", "АаВЕеКкМНОоРрСсТХху")
+
+
 @lru_cache(maxsize=50_000)
 def word_key(word: str) -> str:
     """Lower-case dictionary form of one word, tuned for names: Ахметову → ахметов, Қостанайда → қостанай."""
-    lowered = word.casefold().strip(".,;:!?«»\"'()")
+    if is_cyrillic(word) and any(ch.isascii() and ch.isalpha() for ch in word):
+        word = word.translate(_LOOKALIKES)
+    lowered = _HONORIFIC.sub("", word.casefold().strip(".,;:!?«»\"'()"))
     if not lowered or not is_cyrillic(lowered):
         return lowered[:-2] if lowered.endswith("'s") else lowered
     for pattern in (_SURNAME, _SURNAME_SKIY):

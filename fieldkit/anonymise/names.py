@@ -117,14 +117,15 @@ class CapitalisedWordRecognizer(EntityRecognizer):
         for start, end, word in words(text):
             if not (word[:1].isupper() and word[1:2].islower() and is_cyrillic(word) and len(word) >= 3):
                 continue
-            if not text[:start].strip() or _SENTENCE_END.search(text[:start]) or text[:start].rstrip()[-1:] in '«"':
-                continue
+            quoted = text[:start].rstrip()[-1:] in "«\"“" and text[end : end + 1] in "»\"”"
+            if not quoted and (not text[:start].strip() or _SENTENCE_END.search(text[:start])):
+                continue  # sentence-initial capitals prove nothing; a quoted «Шайтан» is a nickname
             lowered = word.casefold()
             parses = morph.parse(lowered)
             tags = str(parses[0].tag)
-            if morph.word_is_known(lowered) and not (tags.startswith("ADJF") or "Name" in tags or "Surn" in tags):
-                continue
-            if any(tag in tags for tag in ("Geox", "Orgn")):
+            common = morph.word_is_known(lowered) and not (tags.startswith("ADJF") or "Name" in tags or "Surn" in tags)
+            place = any(tag in tags for tag in ("Geox", "Orgn"))
+            if not quoted and (common or place):  # a capitalised word in quotes is a nickname, whatever it means
                 continue
             explanation = AnalysisExplanation(
                 recognizer=self.name, original_score=self.SCORE, textual_explanation="capitalised mid-sentence"

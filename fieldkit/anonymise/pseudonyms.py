@@ -42,17 +42,19 @@ class Pseudonyms:
         numbers = self.table.setdefault(label, {})
         aliases = self.aliases.setdefault(label, {})
         key = normalise(surface)
-        value = numbers.get(key) or aliases.get(key)
+        value = numbers.get(key)
+        if value is None and len(key.split()) == 1:
+            value = aliases.get(key)  # "Кожанову" alone joins "Мурат Кожанов"
         if value is None:
-            words = [w for w in key.split() if len(w) >= ALIAS_MIN_LENGTH]
-            value = next((numbers.get(w) or aliases.get(w) for w in words if w in numbers or w in aliases), None)
-            if value is None:
-                self.counters[label] = max(self.counters.get(label, 0), *numbers.values(), 0) + 1
-                value = self.counters[label]
+            self.counters[label] = max(self.counters.get(label, 0), *numbers.values(), 0) + 1
+            value = self.counters[label]
             numbers[key] = value
             if label == "PERSON" and len(key.split()) > 1:
-                for word in words:
+                # a word alone ("Касымову") joins the first full name that contained it
+                for word in (w for w in key.split() if len(w) >= ALIAS_MIN_LENGTH):
                     aliases.setdefault(word, value)
+        elif key not in numbers:
+            numbers[key] = value
         if source is not None:
             used = self.sources.setdefault(label, {}).setdefault(key, [])
             if source not in used:
@@ -122,6 +124,30 @@ def replacement(finding: Finding, pseudonyms: Pseudonyms, location_level: str, s
             if phrase:
                 return phrase
     return pseudonyms.placeholder(finding.entity, finding.text, source)
+
+
+def replace_with_spans(
+    text: str,
+    findings: list[Finding],
+    pseudonyms: Pseudonyms,
+    location_level: str = "remove",
+    source: str | None = None,
+) -> tuple[str, list[tuple[int, int]]]:
+    """Like ``replace``, also returning where each replacement sits in the new text."""
+    from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+
+    ordered = sorted(findings, key=lambda f: f.start)
+    replacements = {(f.start, f.end): replacement(f, pseudonyms, location_level, source) for f in ordered}
+    kept = [f for f in ordered if replacements[(f.start, f.end)] is not None]
+    if not kept:
+        return text, []
+    tagged = [RecognizerResult(f"SPAN_{i}", f.start, f.end, 1.0) for i, f in enumerate(kept)]
+    operators = {
+        f"SPAN_{i}": OperatorConfig("replace", {"new_value": replacements[(f.start, f.end)]})
+        for i, f in enumerate(kept)
+    }
+    result = _anonymizer().anonymize(text=text, analyzer_results=tagged, operators=operators)
+    return result.text, sorted((item.start, item.end) for item in result.items)
 
 
 def replace(

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 
 from fieldkit.anonymise.engine import PLACEHOLDER_LABELS, Finding, analyse, language_for, occurrences
 from fieldkit.anonymise.morphology import phrase_key, word_key, words
-from fieldkit.anonymise.pseudonyms import Pseudonyms, normalise, replace
+from fieldkit.anonymise.pseudonyms import Pseudonyms, normalise, replace_with_spans
 from fieldkit.clock import format_instant
 from fieldkit.errors import NotFound, StateError, UsageError
 from fieldkit.interviews import Interview, get_interview, set_field
@@ -47,6 +47,7 @@ class Review:
     spans: list[Span] = field(default_factory=list)
     rejected_keys: list[str] = field(default_factory=list)
     overrides: list[str] = field(default_factory=list)
+    last_id: int = 0  # ids are never reused within a review
 
     @property
     def pending(self) -> list[Span]:
@@ -59,7 +60,8 @@ class Review:
         raise NotFound(f"no suggestion {span_id} in this review", "list them with `fieldkit review ID`")
 
     def add(self, span: Span) -> None:
-        span.id = max((s.id for s in self.spans), default=0) + 1
+        span.id = max((s.id for s in self.spans), default=self.last_id) + 1
+        self.last_id = max(self.last_id, span.id)
         self.spans.append(span)
         self.spans.sort(key=lambda s: (s.segment, s.start))
 
@@ -70,7 +72,7 @@ class Review:
     def from_bytes(cls, data: bytes) -> Review:
         raw = json.loads(data)
         return cls(raw["transcript_object"], [Span(**s) for s in raw["spans"]], raw["rejected_keys"],
-                   raw["overrides"])
+                   raw["overrides"], raw.get("last_id", 0))
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ class AnonymisedText:
     language: str
     segments: tuple[Segment, ...]
     entity_counts: dict[str, int]
+    masks: tuple[tuple[int, int, int], ...] | None = None  # (segment, start, end) of each replacement made
 
     @property
     def text(self) -> str:
@@ -89,6 +92,7 @@ class AnonymisedText:
                 "language": self.language,
                 "segments": [{"start": s.start, "end": s.end, "text": s.text} for s in self.segments],
                 "entity_counts": self.entity_counts,
+                "masks": [list(m) for m in self.masks or ()],
             },
             ensure_ascii=False,
         ).encode()
@@ -97,7 +101,8 @@ class AnonymisedText:
     def from_bytes(cls, data: bytes) -> AnonymisedText:
         raw = json.loads(data)
         segments = tuple(Segment(s["start"], s["end"], s["text"]) for s in raw["segments"])
-        return cls(raw["language"], segments, dict(raw["entity_counts"]))
+        masks = tuple(tuple(m) for m in raw["masks"]) if "masks" in raw else None
+        return cls(raw["language"], segments, dict(raw["entity_counts"]), masks)
 
 
 @dataclass(frozen=True)
@@ -187,7 +192,7 @@ def suggest(project: Project, interview_id: str) -> Review:
     previous = _load_review(project, interview) or Review(interview.transcript_object)
     decided = {(s.segment, s.start, s.end): s for s in previous.spans}
     review = Review(interview.transcript_object, rejected_keys=previous.rejected_keys,
-                    overrides=previous.overrides)
+                    overrides=previous.overrides, last_id=max([previous.last_id, *(s.id for s in previous.spans)]))
     for span in previous.spans:
         if span.source == "manual" or span.status != "pending":
             review.spans.append(span)
@@ -199,11 +204,18 @@ def suggest(project: Project, interview_id: str) -> Review:
                                      for s in review.spans):
                 continue
             status = decided[where].status if where in decided else "pending"
-            if status == "pending" and normalise(finding.text) in review.rejected_keys:
+            if source == "confirmed" and status == "pending":
+                status = "accepted"  # confirmed elsewhere in the project: never silently rejected
+            elif status == "pending" and _rejection_key(finding.entity, finding.text) in review.rejected_keys:
                 status = "rejected"
-            review.add(Span(0, index, finding.start, finding.end, finding.entity, round(finding.score, 2), source,
-                            "accepted" if source == "confirmed" and status == "pending" else status,
-                            finding.place))
+            span = Span(0, index, finding.start, finding.end, finding.entity, round(finding.score, 2), source, status,
+                        finding.place)
+            if where in decided:  # ids stay stable across re-runs, so "--reject 4" means what was listed
+                span.id = decided[where].id
+                review.spans.append(span)
+                review.spans.sort(key=lambda s: (s.segment, s.start))
+            else:
+                review.add(span)
     _store_review(project, interview, review)
     return review
 
@@ -226,8 +238,9 @@ def decide(
         span = review.span(span_id)
         span.status = "rejected"
         text = transcript.segments[span.segment].text[span.start : span.end]
-        if normalise(text) not in review.rejected_keys:
-            review.rejected_keys.append(normalise(text))
+        key = _rejection_key(span.entity, text)
+        if key not in review.rejected_keys:
+            review.rejected_keys.append(key)
     if accept_all:
         for span in review.pending:
             span.status = "accepted"
@@ -253,7 +266,12 @@ def _add_manual(review: Review, transcript: Transcript, text: str, entity: str) 
             if token_keys[i : i + len(key)] != key:
                 continue
             start, end = tokens[i][0], tokens[i + len(key) - 1][1]
-            for span in [s for s in review.spans if s.segment == index and s.start < end and start < s.end]:
+            overlapping = [s for s in review.spans if s.segment == index and s.start < end and start < s.end]
+            if any(s.status == "accepted" and s.start <= start and end <= s.end for s in overlapping):
+                added += 1  # already covered by a longer accepted span ("Ержан Касымов" holds "Касымов")
+                continue
+            for span in overlapping:  # the new span swallows what it overlaps, never cuts it short
+                start, end = min(start, span.start), max(end, span.end)
                 review.spans.remove(span)
             review.add(Span(0, index, start, end, entity, 1.0, "manual", "accepted"))
             added += 1
@@ -272,6 +290,7 @@ def derive(project: Project, interview_id: str) -> AnonymisedText:
     level = project.policy.location_level
     counts: dict[str, int] = {}
     used: dict[str, set[str]] = {}
+    masks: list[tuple[int, int, int]] = []
     segments = []
     for index, segment in enumerate(transcript.segments):
         findings = [
@@ -280,14 +299,14 @@ def derive(project: Project, interview_id: str) -> AnonymisedText:
         ]
         for finding in findings:
             counts[finding.entity] = counts.get(finding.entity, 0) + 1
-        segments.append(
-            Segment(segment.start, segment.end, replace(segment.text, findings, pseudonyms, level, interview_id))
-        )
+        new_text, spans = replace_with_spans(segment.text, findings, pseudonyms, level, interview_id)
+        segments.append(Segment(segment.start, segment.end, new_text))
+        masks.extend((index, start, end) for start, end in spans)
         for finding in findings:
             label = PLACEHOLDER_LABELS.get(finding.entity, finding.entity)
             used.setdefault(label, set()).add(normalise(finding.text))
     pseudonyms.forget({interview_id}, keep=used)  # names this interview no longer uses
-    result = AnonymisedText(transcript.language, tuple(segments), counts)
+    result = AnonymisedText(transcript.language, tuple(segments), counts, tuple(masks))
 
     def set_map(conn, object_id: str) -> None:
         conn.execute(
@@ -359,8 +378,16 @@ def load_anonymised(project: Project, interview_id: str) -> AnonymisedText:
 # --- residual check -----------------------------------------------------------------------------------
 
 
-def _mask_placeholders(text: str) -> str:
-    return _PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """Blank out fieldkit's own replacements (and only those: a bracket the speaker used is still read)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _rejection_key(entity: str, text: str) -> str:
+    return f"{entity}:{normalise(text)}"
 
 
 def residuals(project: Project, interview_id: str, *, include_overridden: bool = False) -> list[Residual]:
@@ -373,10 +400,16 @@ def residuals(project: Project, interview_id: str, *, include_overridden: bool =
     pseudonyms, _ = load_pseudonyms(project)
     language = language_for(anonymised.language)
     found = []
+    level = project.policy.location_level
     for index, segment in enumerate(anonymised.segments):
-        masked = _mask_placeholders(segment.text)
-        for finding, _ in detect(masked, language, pseudonyms):
-            if normalise(finding.text) in rejected:
+        if anonymised.masks is not None:
+            masked = _mask(segment.text, [(s, e) for i, s, e in anonymised.masks if i == index])
+        else:  # written before masks were recorded
+            masked = _PLACEHOLDER.sub(lambda m: " " * len(m.group()), segment.text)
+        for finding, source in detect(masked, language, pseudonyms):
+            if source != "confirmed" and _rejection_key(finding.entity, finding.text) in rejected:
+                continue
+            if finding.entity == "LOCATION" and level == "keep":
                 continue
             digest = hashlib.sha256(f"{index}:{finding.start}:{finding.end}:{finding.entity}:{finding.text}"
                                     .encode()).hexdigest()[:16]

@@ -42,6 +42,7 @@ class AuditEntry:
     data: dict
     prev: str
     hash: str
+    sig: str | None = None  # Ed25519 signature of ``hash`` by the project's audit key
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), sort_keys=True, ensure_ascii=True)
@@ -70,16 +71,66 @@ def check_fields(event: str, data: dict) -> None:
             raise UsageError(f"audit field {name!r} holds a value that could carry free text")
 
 
+SIGNING_KEY = "audit_signing_key"
+
+
+def public_key_hex(private_hex: str) -> str:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(private_hex))
+    return key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+
+
+def new_signing_key() -> str:
+    import secrets
+
+    return secrets.token_bytes(32).hex()
+
+
+def signature_valid(public_hex: str, digest: str, sig: str | None) -> bool:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    # only the canonical spelling: 128 lower-case hex digits (an upper-cased copy is a changed file)
+    if not sig or len(sig) != 128 or any(c not in "0123456789abcdef" for c in sig):
+        return False
+    try:
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex)).verify(bytes.fromhex(sig), digest.encode())
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
 class AuditLog:
-    """The chain as stored inside the encrypted database (appends join the caller's transaction)."""
+    """The chain as stored inside the encrypted database (appends join the caller's transaction).
+
+    Every entry is signed with the project's Ed25519 audit key, kept inside the encrypted database; its
+    public half is in fieldkit.toml and in every export, so a board can check that nobody without the
+    project's key added or changed entries."""
 
     def __init__(self, conn: sqlcipher3.Connection, clock: Clock) -> None:
         self.conn = conn
         self.clock = clock
+        self._signer = None
+
+    def _sign(self, digest: str) -> str | None:
+        if self._signer is None:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (SIGNING_KEY,)).fetchone()
+            if row is None:
+                return None
+            from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+            self._signer = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(row[0]))
+        return self._signer.sign(digest.encode()).hex()
+
+    def public_key(self) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (SIGNING_KEY,)).fetchone()
+        return public_key_hex(row[0]) if row else None
 
     def head(self) -> AuditEntry | None:
         row = self.conn.execute(
-            "SELECT seq, ts, event, data, prev, hash FROM audit ORDER BY seq DESC LIMIT 1"
+            "SELECT seq, ts, event, data, prev, hash, sig FROM audit ORDER BY seq DESC LIMIT 1"
         ).fetchone()
         return _row_to_entry(row) if row else None
 
@@ -99,26 +150,35 @@ class AuditLog:
         prev = head.hash if head else GENESIS
         ts = format_instant(self.clock.now())
         digest = entry_hash(seq, ts, event, data, prev)
+        sig = self._sign(digest)
         self.conn.execute(
-            "INSERT INTO audit (seq, ts, event, data, prev, hash) VALUES (?, ?, ?, ?, ?, ?)",
-            (seq, ts, event, json.dumps(data, sort_keys=True), prev, digest),
+            "INSERT INTO audit (seq, ts, event, data, prev, hash, sig) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (seq, ts, event, json.dumps(data, sort_keys=True), prev, digest, sig),
         )
-        return AuditEntry(seq, ts, event, data, prev, digest)
+        return AuditEntry(seq, ts, event, data, prev, digest, sig)
 
     def entries(self) -> list[AuditEntry]:
-        rows = self.conn.execute("SELECT seq, ts, event, data, prev, hash FROM audit ORDER BY seq").fetchall()
+        rows = self.conn.execute("SELECT seq, ts, event, data, prev, hash, sig FROM audit ORDER BY seq").fetchall()
         return [_row_to_entry(row) for row in rows]
 
     def export(self, path: Path) -> int:
-        """Write the chain as JSON lines for an ethics board; returns the number of entries."""
+        """Write the chain as JSON lines for an ethics board (a header with the public key, then one entry per
+        line); returns the number of entries."""
         entries = self.entries()
-        write_atomic(path, "".join(entry.to_json() + "\n" for entry in entries).encode())
+        head = entries[-1].hash if entries else GENESIS
+        # the signed header pins the length: dropping the last entries is caught without a checkpoint
+        header = json.dumps(
+            {"fieldkit_audit_export": 1, "public_key": self.public_key(), "entries": len(entries), "head": head,
+             "sig": self._sign(f"{len(entries)}:{head}")},
+            sort_keys=True,
+        )
+        write_atomic(path, (header + "\n" + "".join(entry.to_json() + "\n" for entry in entries)).encode())
         return len(entries)
 
 
 def _row_to_entry(row: tuple) -> AuditEntry:
-    seq, ts, event, data, prev, digest = row
-    return AuditEntry(seq, ts, event, json.loads(data), prev, digest)
+    seq, ts, event, data, prev, digest, sig = row
+    return AuditEntry(seq, ts, event, json.loads(data), prev, digest, sig)
 
 
 @dataclass(frozen=True)
@@ -139,7 +199,9 @@ def parse_checkpoint(text: str) -> tuple[int, str]:
     return int(seq), prefix
 
 
-def verify(entries: Iterable[AuditEntry], checkpoint: str | None = None) -> Verification:
+def verify(
+    entries: Iterable[AuditEntry], checkpoint: str | None = None, public_key: str | None = None
+) -> Verification:
     """Check every link; raise AuditError naming the first entry that does not fit.
 
     A chain can be truncated or rebuilt by someone holding the passphrase, so verification can also be
@@ -160,6 +222,9 @@ def verify(entries: Iterable[AuditEntry], checkpoint: str | None = None) -> Veri
             raise AuditError(f"audit entry {entry.seq} does not follow entry {entry.seq - 1}")
         if entry_hash(entry.seq, entry.ts, entry.event, entry.data, entry.prev) != entry.hash:
             raise AuditError(f"audit entry {entry.seq} ({entry.event}) was altered: its hash does not match")
+        # Every entry must carry a signature: allowing an unsigned prefix would let a forger strip them.
+        if public_key and not signature_valid(public_key, entry.hash, entry.sig):
+            raise AuditError(f"audit entry {entry.seq} ({entry.event}) is not signed by the project's audit key")
         if anchor and entry.seq == anchor[0] and not entry.hash.startswith(anchor[1]):
             raise AuditError(f"audit entry {entry.seq} differs from the witnessed checkpoint: the log was rebuilt")
         prev = entry.hash
@@ -172,7 +237,35 @@ def verify(entries: Iterable[AuditEntry], checkpoint: str | None = None) -> Veri
     return Verification(entries=count, head=prev)
 
 
+@dataclass(frozen=True)
+class Export:
+    entries: list[AuditEntry]
+    public_key: str | None
+    header: dict | None = None
+
+
+def verify_export(exported: Export, public_key: str | None = None, checkpoint: str | None = None) -> Verification:
+    """Verify an exported log: the key it carries (or the pinned one), its signed header, every entry."""
+    if public_key and exported.public_key and public_key.lower() != exported.public_key:
+        raise AuditError("the export carries a different audit key than the one pinned: it was re-signed")
+    key = public_key or exported.public_key
+    if key is None or exported.header is None:
+        raise AuditError("the export carries no signed header", "pass --public-key from the project's fieldkit.toml")
+    header = exported.header
+    if not signature_valid(key, f"{header.get('entries')}:{header.get('head')}", header.get("sig")):
+        raise AuditError("the export's header is not signed by the project's audit key")
+    result = verify(exported.entries, checkpoint, key)
+    if (result.entries, result.head) != (header["entries"], header["head"]):
+        raise AuditError(f"the export says it holds {header['entries']} entries but has {result.entries}: "
+                         "entries were removed or added at the end")
+    return result
+
+
 def read_export(path: Path) -> list[AuditEntry]:
+    return read_export_with_key(path).entries
+
+
+def read_export_with_key(path: Path) -> Export:
     """Parse an exported chain; a malformed line is reported by its line number."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -181,17 +274,24 @@ def read_export(path: Path) -> list[AuditEntry]:
     except UnicodeDecodeError as exc:
         raise AuditError(f"{path.name} is not a fieldkit audit export (not UTF-8 text)") from exc
     entries = []
+    public_key = None
+    header = None
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             raw = json.loads(line)
+            if number == 1 and "fieldkit_audit_export" in raw:
+                public_key = raw.get("public_key")
+                header = raw
+                continue
+            sig = raw.get("sig")
             entries.append(
                 AuditEntry(
                     int(raw["seq"]), str(raw["ts"]), str(raw["event"]), dict(raw["data"]),
-                    str(raw["prev"]), str(raw["hash"]),
+                    str(raw["prev"]), str(raw["hash"]), str(sig) if sig is not None else None,
                 )
             )
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise AuditError(f"{path.name} line {number} is not a valid audit entry") from exc
-    return entries
+    return Export(entries, public_key, header)

@@ -13,7 +13,7 @@ import sqlcipher3
 
 from fieldkit.errors import ProjectError, StateError, StorageError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: Statements that bring a database from version N-1 to N.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -43,6 +43,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             destroyed TEXT
         )""",
     ),
+    5: ("ALTER TABLE audit ADD COLUMN sig TEXT",),
 }
 
 SCHEMA = """

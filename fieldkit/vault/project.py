@@ -19,7 +19,7 @@ import shutil
 import tomllib
 from pathlib import Path
 
-from fieldkit.audit.chain import AuditLog
+from fieldkit.audit.chain import SIGNING_KEY, AuditLog, new_signing_key, public_key_hex
 from fieldkit.clock import Clock, format_instant
 from fieldkit.errors import PolicyError, ProjectError, StorageError
 from fieldkit.retention.policy import Policy, load_policy, parse_policy
@@ -84,11 +84,14 @@ class Project:
             if recipient is not None:
                 write_atomic(staging / ARCHIVE_KEY_FILE, keys.wrap_for_recipient(project_keys, recipient))
             write_atomic(staging / POLICY_COPY, policy.text.encode())
-            write_atomic(staging / SETTINGS, _settings_text(policy, clock, archive_recipient).encode())
+            signing_key = new_signing_key()
+            write_atomic(staging / SETTINGS,
+                         _settings_text(policy, clock, archive_recipient, public_key_hex(signing_key)).encode())
             conn = db.connect(staging / DB_FILE, project_keys.db_key)
             try:
                 db.create_schema(conn)
                 with db.transaction(conn):
+                    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (SIGNING_KEY, signing_key))
                     AuditLog(conn, clock).append(
                         "project_created", policy=_safe_name(policy.source_name), policy_sha256=policy.sha256,
                         archive=recipient is not None, schema_version=db.SCHEMA_VERSION,
@@ -144,6 +147,10 @@ class Project:
             conn.close()
             raise
         project = cls(root, conn, parse_policy(policy_raw, POLICY_COPY), clock)
+        if project.audit.public_key() is None:
+            project.close()
+            raise ProjectError("this project has no audit signing key (made by a development build)",
+                               "create a new project; its log cannot be verified by an ethics board")
         # fieldkit.toml is public and editable; the encrypted audit chain is the real record of the policy.
         first = project.conn.execute("SELECT data FROM audit WHERE seq = 1").fetchone()
         recorded = json.loads(first[0]).get("policy_sha256") if first else None
@@ -170,13 +177,14 @@ def _safe_name(name: str) -> str:
     return "".join(ch if (ch.isascii() and ch.isalnum()) or ch in "._-" else "_" for ch in name)[:80]
 
 
-def _settings_text(policy: Policy, clock: Clock, archive_recipient: str | None) -> str:
+def _settings_text(policy: Policy, clock: Clock, archive_recipient: str | None, audit_key: str) -> str:
     lines = [
         "# fieldkit project settings: public, no personal data.",
         "format = 1",
         f'created = "{format_instant(clock.now())}"',
         f'policy = "{_safe_name(policy.source_name)}"',
         f'policy_sha256 = "{policy.sha256}"',
+        f'audit_public_key = "{audit_key}"',
     ]
     if archive_recipient:
         lines.append(f'archive_recipient = "{archive_recipient.strip()}"')

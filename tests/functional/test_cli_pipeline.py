@@ -49,7 +49,7 @@ def test_scripted_pipeline_from_audio_to_csv(fk, tmp_path):
     assert verified.startswith("audit chain OK:")
     chain = tmp_path / "chain.jsonl"
     fk("audit", "export", "--out", str(chain))
-    events = [json.loads(line)["event"] for line in chain.read_text().splitlines()]
+    events = [json.loads(line)["event"] for line in chain.read_text().splitlines()[1:]]  # after the header
     for event in ("project_created", "respondent_added", "object_stored", "transcript_made",
                   "transcript_approved", "export_made"):
         assert event in events
@@ -118,9 +118,9 @@ def test_tampered_audit_export_names_the_entry(fk, tmp_path):
     chain = tmp_path / "chain.jsonl"
     fk("audit", "export", "--out", str(chain))
     lines = chain.read_text().splitlines()
-    entry = json.loads(lines[2])
+    entry = json.loads(lines[3])
     entry["data"]["respondent"] = "P7"
-    lines[2] = json.dumps(entry)
+    lines[3] = json.dumps(entry)
     chain.write_text("\n".join(lines) + "\n")
     result = fk("audit", "verify", str(chain), env={"FIELDKIT_PASSPHRASE": ""}, expect=11)
     assert "audit entry 3 (respondent_added) was altered" in result.stderr

@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fieldkit.audit.chain import AuditEntry, check_fields, entry_hash, read_export, verify
@@ -82,10 +82,10 @@ def test_export_round_trip_and_tampered_line(tmp_path, project):
     assert project.audit.export(out) == 2
     assert verify(read_export(out)).entries == 2
 
-    lines = out.read_text().splitlines()
-    entry = json.loads(lines[1])
+    lines = out.read_text().splitlines()  # line 0 is the header with the public key
+    entry = json.loads(lines[2])
     entry["data"]["kind"] = "audio"
-    lines[1] = json.dumps(entry)
+    lines[2] = json.dumps(entry)
     out.write_text("\n".join(lines) + "\n")
     with pytest.raises(AuditError, match="audit entry 2"):
         verify(read_export(out))
@@ -144,3 +144,79 @@ def test_exported_entry_with_smuggled_fields_fails():
 def test_trailing_newline_cannot_sneak_text_in():
     with pytest.raises(UsageError):
         check_fields("object_stored", {"reason": "Ivanov\n"})
+
+
+def signed_log(n_events=6):
+    """A fresh signed chain in an in-memory SQLCipher database (same code path as a project's log)."""
+    import sqlcipher3
+
+    from fieldkit.audit.chain import SIGNING_KEY, AuditLog, new_signing_key
+    from fieldkit.clock import FixedClock, parse_instant
+    from fieldkit.vault.db import MIGRATIONS, SCHEMA
+
+    conn = sqlcipher3.connect(":memory:", isolation_level=None)
+    for statement in SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    for statements in MIGRATIONS.values():
+        for statement in statements:
+            conn.execute(statement)
+    conn.execute("INSERT INTO meta VALUES (?, ?)", (SIGNING_KEY, new_signing_key()))
+    log = AuditLog(conn, FixedClock(parse_instant("2026-03-01T09:00:00Z")))
+    for i in range(n_events):
+        log.append("object_stored", object=f"obj{i}", kind="notes", plain_size=i)
+    return log
+
+
+MUTATIONS = ("flip", "delete", "swap", "append_copy", "append_forged", "truncate", "resign_with_other_key")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_mutation_of_an_exported_log_is_detected(tmp_path_factory, data):
+    from fieldkit.audit.chain import read_export_with_key, verify_export
+
+    log = signed_log()
+    out = tmp_path_factory.mktemp("m") / "chain.jsonl"
+    log.export(out)
+    header, *lines = out.read_text().splitlines()
+    checkpoint = verify(read_export(out), public_key=json.loads(header)["public_key"]).checkpoint
+    assert verify_export(read_export_with_key(out), log.public_key()).entries == 6  # intact: passes
+    mutation = data.draw(st.sampled_from(MUTATIONS))
+    index = data.draw(st.integers(0, len(lines) - 1))
+    if mutation == "flip":
+        raw = bytearray(lines[index].encode())
+        position = data.draw(st.integers(0, len(raw) - 1))
+        raw[position] ^= 1 << data.draw(st.integers(0, 6))
+        if bytes(raw) == lines[index].encode():
+            return
+        lines[index] = raw.decode("utf-8", errors="replace")
+    elif mutation == "delete":
+        del lines[index]
+    elif mutation == "swap":
+        other = data.draw(st.integers(0, len(lines) - 1).filter(lambda i: i != index))
+        lines[index], lines[other] = lines[other], lines[index]
+    elif mutation == "append_copy":
+        lines.append(lines[index])
+    elif mutation in ("append_forged", "resign_with_other_key"):
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+        forger = Ed25519PrivateKey.generate()
+        last = json.loads(lines[-1])
+        seq, prev = last["seq"] + 1, last["hash"]
+        data_ = {"object": "forged", "kind": "audio"}
+        digest = entry_hash(seq, last["ts"], "object_destroyed", data_, prev)
+        forged = {"seq": seq, "ts": last["ts"], "event": "object_destroyed", "data": data_, "prev": prev,
+                  "hash": digest, "sig": forger.sign(digest.encode()).hex()}
+        lines.append(json.dumps(forged))
+        if mutation == "resign_with_other_key":  # a forger also swaps in their own public key
+            from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+            public = forger.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+            header = json.dumps({"fieldkit_audit_export": 1, "public_key": public})
+    elif mutation == "truncate":
+        lines = lines[: data.draw(st.integers(0, len(lines) - 1))]
+    out.write_text("\n".join([header, *lines]) + "\n")
+    pinned = log.public_key()
+    with pytest.raises(AuditError):
+        verify_export(read_export_with_key(out), pinned, checkpoint if mutation == "truncate" else None)

@@ -88,3 +88,36 @@ def test_rank_alone_and_common_words_are_kept():
 def test_money_is_not_an_identifier():
     text = "Ему заплатили 150 000 000 тенге за это."
     assert redact(text, "ru") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "gone"),
+    [
+        ("Судья А.Б. Касымова вынесла приговор.", "ru", ("Касымова",)),
+        ("The order was signed by K. Tokayev.", "en", ("Tokayev",)),
+        ("ЭТО БЫЛО 5 МАРТА 2019 ГОДА", "ru", ("МАРТА", "2019")),
+        ("Это было 05.01.2022г. и 2022-01-05.", "ru", ("05.01", "2022-01-05")),
+        ("Задержали 5-го марта, а суд был 15-наурызда.", "ru", ("марта", "наурыз")),
+        ("Жил на ул. Толе би 59, кв 12.", "ru", ("Толе", "59")),
+        ("He lived at Kazybek bi Street 65.", "en", ("Kazybek",)),
+        ("Точка была в 5 микрорайоне, дом 12.", "ru", ("дом 12",)),
+        ("Его кличка «Шайтан».", "ru", ("Шайтан",)),
+        ("Гульнара-апай плакала, Aibek-aga молчал.", "ru", ("Гульнара", "Aibek")),
+        ("Паспорт N12345678, телеграм @aigerim_s.", "ru", ("12345678", "aigerim")),
+        ("Aсхат пришёл с братом.", "ru", ("схат",)),
+    ],
+)
+def test_leaks_found_in_review_stay_fixed(text, language, gone):
+    out = redact(text, language)
+    for fragment in gone:
+        assert fragment not in out, out
+
+
+def test_two_people_sharing_a_first_name_get_different_placeholders():
+    out = redact("Investigator Yerzhan Kassymov questioned my friend Yerzhan Nurlanov.", "en")
+    assert "[PERSON-1]" in out and "[PERSON-2]" in out
+
+
+@pytest.mark.parametrize("text", ["«" * 20000, "a." * 10000, "А" * 20000, "abc\ud800 Мурат Кожанов"])
+def test_pathological_input_does_not_crash(text):
+    assert isinstance(redact(text, "ru"), str)

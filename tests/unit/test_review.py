@@ -141,3 +141,37 @@ def test_an_identifier_confirmed_later_blocks_earlier_approved_text(project, tmp
     rv.decide(project, second, accept_all=True, add=(("Хромой", "PERSON"),))
     with pytest.raises(GateClosed, match="P1-1"):
         export_csv(project, tmp_path / "out.csv")
+
+
+def test_adding_a_surname_keeps_the_accepted_full_name(project):
+    interview = add_transcribed_interview(project, "P", ["Меня допрашивал Ержан Касымов."])
+    rv.suggest(project, interview)
+    rv.decide(project, interview, accept_all=True, add=(("Касымов", "PERSON"),))
+    assert text_of(project, interview) == "Меня допрашивал [PERSON-1]."
+
+
+def test_suggestion_ids_are_stable_when_suggestions_are_recomputed(project):
+    interview = add_transcribed_interview(project, "P", ["Мурат Кожанов жил в Караганде, потом в Костанае."])
+    first = {s.id: (s.start, s.end) for s in rv.suggest(project, interview).spans}
+    some = next(iter(first))
+    rv.decide(project, interview, accept=(some,))
+    again = {s.id: (s.start, s.end) for s in rv.suggest(project, interview).spans}
+    assert again == first
+
+
+def test_the_residual_check_still_reads_brackets_the_speaker_used(project):
+    interview = add_transcribed_interview(project, "P", ["Его звали [хромой], так и записали."])
+    rv.accept_suggestions(project, interview)
+    rv.approve(project, interview)
+    other = add_transcribed_interview(project, "P", ["Хромой уехал."])
+    rv.suggest(project, other)
+    rv.decide(project, other, accept_all=True, add=(("Хромой", "PERSON"),))
+    assert [r.entity for r in rv.residuals(project, interview)] == ["PERSON"]
+
+
+def test_keep_level_places_are_not_residuals(project):
+    project.policy = project.policy.__class__(**{**project.policy.__dict__, "location_level": "keep"})
+    interview = add_transcribed_interview(project, "P", ["Я жил в Костанае."])
+    rv.accept_suggestions(project, interview)
+    assert "Костанае" in text_of(project, interview)
+    assert rv.residuals(project, interview) == []
