@@ -492,6 +492,20 @@ def audit() -> None:
     """The tamper-evident log."""
 
 
+@audit.command("report")
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def audit_report(ctx: click.Context, out: Path) -> None:
+    """Write the ethics-board report: a self-contained HTML page with codes only."""
+    from fieldkit.audit.report import build_report
+    from fieldkit.vault.files import write_atomic
+
+    with open_project(ctx) as project:
+        html = build_report(project)
+    write_atomic(out, html.encode("utf-8"))
+    click.echo(str(out))
+
+
 @audit.command("checkpoint")
 @click.pass_context
 def audit_checkpoint(ctx: click.Context) -> None:

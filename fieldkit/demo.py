@@ -11,6 +11,7 @@ from pathlib import Path
 
 from fieldkit.anonymise.review import accept_suggestions, approve
 from fieldkit.audit.chain import verify
+from fieldkit.audit.report import build_report
 from fieldkit.capture.importer import import_audio
 from fieldkit.clock import Clock
 from fieldkit.consent.records import Consent, record_consent
@@ -20,6 +21,7 @@ from fieldkit.errors import ProjectError
 from fieldkit.export.csv_export import ExportResult, export_csv
 from fieldkit.transcribe.runner import transcribe_interview
 from fieldkit.vault.blobs import StoredObject
+from fieldkit.vault.files import write_atomic
 from fieldkit.vault.project import Project
 
 SAMPLE_AUDIO = "sample-interview-en.wav"
@@ -44,6 +46,7 @@ class DemoSummary:
     audit_entries: int
     audit_head: str
     audit_export: Path
+    report: Path
 
 
 def bundled(name: str, folder: str) -> Path:
@@ -90,9 +93,11 @@ def run_demo(workdir: Path, clock: Clock, step: Callable[[str], None] = lambda _
         approve(project, interview)
         step("exporting approved anonymised excerpts to CSV")
         export = export_csv(project, workdir / "export" / "excerpts.csv")
-        step("verifying the audit chain")
-        verification = verify(project.audit.entries())
+        step("verifying the audit chain and writing the ethics-board report")
+        verification = verify(project.audit.entries(), public_key=project.audit.public_key())
         audit_file = project.export_audit()
+        report = workdir / "report.html"
+        write_atomic(report, build_report(project).encode("utf-8"))
         return DemoSummary(
             workdir=workdir, project=project.root, passphrase=passphrase, respondent=code, consent=consent,
             interview=interview,
@@ -100,4 +105,5 @@ def run_demo(workdir: Path, clock: Clock, step: Callable[[str], None] = lambda _
             language=transcript.language, objects=project.objects.list(include_destroyed=True),
             anonymised_text=anonymised.text, entity_counts=anonymised.entity_counts, export=export,
             audit_entries=verification.entries, audit_head=verification.head, audit_export=audit_file,
+            report=report,
         )

@@ -36,6 +36,7 @@ def print_summary(console: Console, summary: DemoSummary) -> None:
         f"audit chain verified: {summary.audit_entries} entries, head {summary.audit_head[:16]}…; "
         f"exported for an ethics board to {summary.audit_export}"
     )
+    console.print(f"ethics-board report (open in a browser): {summary.report}")
     console.print(
         f"explore it: FIELDKIT_PASSPHRASE='{summary.passphrase}' fieldkit --project {summary.project} status"
     )

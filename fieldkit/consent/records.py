@@ -187,8 +187,9 @@ def withdraw(project: Project, respondent: str, scope: str = "all") -> Withdrawa
         raise UsageError(f"unknown withdrawal scope {scope!r}", f"choose one of {', '.join(SCOPES)}")
     if require_respondent(project, respondent) == "withdrawn":
         raise StateError(f"respondent {respondent} has already withdrawn")
-    rule = next((f"{r.applies_to}:{r.after}:{int(r.within.total_seconds() // 3600)}h"
-                 for r in project.policy.rules if r.after == WITHDRAWAL_EVENT), None)
+    from fieldkit.retention.schedule import rule_name
+
+    rule = next((rule_name(r) for r in project.policy.rules if r.after == WITHDRAWAL_EVENT), None)
     with project.transaction():
         project.conn.execute(
             "UPDATE respondents SET status = 'withdrawn', withdrawn = ?, withdrawal_scope = ? WHERE code = ?",

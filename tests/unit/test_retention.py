@@ -91,7 +91,7 @@ def test_withdrawal_cascades_under_the_withdrawal_rule(project, clock):
     withdraw(project, "P1", "all")
     theirs = [i for i in items(project) if i.respondent == "P1" and i.destroyed != DAY0]  # not old replacements
     assert len(theirs) >= 4 and all(i.state == "destroyed" for i in theirs)
-    assert all(i.rule == "all:consent_withdrawn:24h" for i in theirs)
+    assert all(i.rule == "all:consent_withdrawn:1d" for i in theirs)
     assert all(i.lateness == timedelta(0) for i in theirs)
 
 

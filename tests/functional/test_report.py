@@ -1,0 +1,71 @@
+"""The ethics-board report, rendered in headless Chromium (screenshot + DOM), naming respondents by code only."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import timedelta
+
+import av
+import numpy as np
+import pytest
+
+from fieldkit.anonymise import review as rv
+from fieldkit.audit.report import build_report
+from fieldkit.consent import linking
+from fieldkit.retention.schedule import enforce
+from tests.conftest import add_transcribed_interview
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--hide-scrollbars", "--window-size=1100,1600"]
+
+
+@pytest.fixture
+def report_file(project, clock, tmp_path):
+    interview = add_transcribed_interview(project, "P", ["Работал в Караганде с Ерланом Жумабаевым."])
+
+    def link(conn, object_id):
+        conn.execute("UPDATE interviews SET audio_object = ? WHERE id = ?", (object_id, interview))
+
+    project.objects.put("audio", b"pretend audio", respondent="P1", interview=interview, on_stored=link)
+    linking.set_link(project, "P1", "Ерлан Жумабаев")
+    rv.accept_suggestions(project, interview)
+    rv.approve(project, interview)
+    clock.instant += timedelta(days=3)
+    assert enforce(project).destroyed  # the audio goes under its 3-day rule
+    html = build_report(project)
+    path = tmp_path / "report.html"
+    path.write_text(html, encoding="utf-8")
+    return path, html
+
+
+def test_report_names_codes_never_identities(report_file):
+    _, html = report_file
+    assert "P1" in html and "Жумабаев" not in html and "Караганд" not in html
+    assert "audio:transcript_approved:3d" in html and "verified: key erased, blob removed" in html
+    assert 'id="destroyed">1<' in html and 'id="on-time">1<' in html
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (scripts/setup-env installs it with apt)")
+def test_report_renders_in_headless_chromium(report_file, tmp_path):
+    path, _ = report_file
+    profile = tmp_path / "profile"
+    dom = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", path.as_uri()],
+                         capture_output=True, text=True, timeout=120, check=True).stdout
+    text = re.sub(r"<[^>]+>", " ", dom)
+    assert re.search(r"Destroyed:\s+1", text) and re.search(r"On time:\s+1", text)
+    assert re.search(r"Audit chain verified:\s+\d+\s+entries", text)
+    assert "<svg" in dom and "cryptographic erase" in text
+
+    shot = tmp_path / "report.png"
+    subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", f"--screenshot={shot}", path.as_uri()],
+                   capture_output=True, timeout=120, check=True)
+    with av.open(str(shot)) as container:
+        pixels = next(container.decode(video=0)).to_ndarray(format="rgb24")
+    assert pixels.shape[0] >= 1000 and pixels.shape[1] >= 1000
+    assert len(np.unique(pixels.reshape(-1, 3), axis=0)) > 20  # text, table and chart drew something
+    red = (pixels[..., 0] > 180) & (pixels[..., 1] < 80) & (pixels[..., 2] < 80)
+    assert red.sum() > 20  # the destruction mark on the timeline
