@@ -49,3 +49,33 @@ def test_unknown_category_lists_the_known_ones():
     with pytest.raises(PolicyError) as caught:
         policy.category("X")
     assert "P, DE, L, O" in caught.value.hint
+
+
+def test_errors_point_at_the_right_rule():
+    text = REFERENCE_POLICY.read_text()
+    third = text.index('applies_to = "pseudonym_map"')
+    broken_text = text[:third] + text[third:].replace('within = "30d"', 'within = "a month"', 1)
+    line = next(n for n, row in enumerate(broken_text.splitlines(), 1) if "a month" in row)
+    with pytest.raises(PolicyError, match=rf"p\.toml:{line}: rules\[2\]\.within"):
+        parse_policy(broken_text.encode(), "p.toml")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('after = "project_end"', 'after = "project_finished"', r"rules\[1\]\.after: 'project_finished' is not one of"),
+        ('applies_to = "audio"\n', 'applies_to = "audio"\ncategories = ["X"]\n',
+         r"rules\[0\]\.categories: unknown category 'X' \(the policy defines P, DE, L, O\)"),
+        ('action = "destroy"', 'action = "archive"', r"rules\[0\]\.action: 'archive' is not one of destroy"),
+        ('action = "destroy"', 'action = "destroy"\nkeep_copies = true', r"rules\[0\]\.keep_copies: unknown field"),
+    ],
+)
+def test_rule_errors_are_located(old, new, message):
+    with pytest.raises(PolicyError, match=message):
+        parse_policy(broken(old, new), "p.toml")
+
+
+def test_the_stricter_example_policy_is_valid():
+    strict = load_policy(REFERENCE_POLICY.parent / "strict.toml")
+    assert strict.linking_key_allowed is False and strict.location_level == "macro_region"
+    assert min(rule.within for rule in strict.rules) == timedelta(hours=24)
