@@ -158,20 +158,7 @@ def replace(
     source: str | None = None,
 ) -> str:
     """Swap each finding (non-overlapping, as ``engine.analyse`` returns them) for its replacement."""
-    from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
-
-    ordered = sorted(findings, key=lambda f: f.start)  # numbers are handed out in reading order
-    replacements = {(f.start, f.end): replacement(f, pseudonyms, location_level, source) for f in ordered}
-    kept = [f for f in ordered if replacements[(f.start, f.end)] is not None]
-    if not kept:
-        return text
-    # Presidio's anonymizer does the splicing; each span gets its own operator with its fixed text.
-    tagged = [RecognizerResult(f"SPAN_{i}", f.start, f.end, 1.0) for i, f in enumerate(kept)]
-    operators = {
-        f"SPAN_{i}": OperatorConfig("replace", {"new_value": replacements[(f.start, f.end)]})
-        for i, f in enumerate(kept)
-    }
-    return _anonymizer().anonymize(text=text, analyzer_results=tagged, operators=operators).text
+    return replace_with_spans(text, findings, pseudonyms, location_level, source)[0]
 
 
 def redact(text: str, language: str, location_level: str = "remove") -> str:
