@@ -17,6 +17,7 @@ from fieldkit import offline
 from fieldkit.clock import SystemClock
 from fieldkit.demo import POLICY, SAMPLE_AUDIO, bundled
 
+CONSENT_ITEMS = ("participate", "audio_recording", "excerpts", "quotation", "archiving")
 PII_TEXT = (
     "My name is John Peterson and I served in the Chicago Police Department for twelve years. "
     "In March 2019 my colleague Sarah Miller told me that Captain Robert Jones took money from traders "
@@ -45,6 +46,7 @@ def bench_transcribe(repeats: int) -> None:
     from faster_whisper import decode_audio
 
     from fieldkit.capture.importer import import_audio
+    from fieldkit.consent.records import record_consent
     from fieldkit.consent.respondents import add_respondent
     from fieldkit.transcribe.model import load_model, resolve_model
     from fieldkit.transcribe.runner import transcribe_interview
@@ -63,7 +65,9 @@ def bench_transcribe(repeats: int) -> None:
     with tempfile.TemporaryDirectory(prefix="fieldkit-bench-") as tmp:
         project = Project.create(Path(tmp) / "p", bundled(POLICY, "policies"), "bench passphrase", SystemClock())
         with project:
-            interview = import_audio(project, add_respondent(project, "P"), sample)
+            code = add_respondent(project, "P")
+            record_consent(project, code, language="en", answers=dict.fromkeys(CONSENT_ITEMS, True))
+            interview = import_audio(project, code, sample)
             transcribe_interview(project, interview, language="en")
 
             def ours() -> None:
