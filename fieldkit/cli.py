@@ -265,28 +265,52 @@ def capture() -> None:
     """Bring interviews into the vault."""
 
 
+def metadata_options(command):
+    """--date, --place, --lang: what the interview register may say about an interview."""
+    from fieldkit.interviews import PLACE_CATEGORIES
+
+    command = click.option("--date", "interview_date", help="Interview date, YYYY-MM-DD (default: today).")(command)
+    command = click.option("--place", "place_category", type=click.Choice(PLACE_CATEGORIES),
+                           help="Kind of place (never the place itself).")(command)
+    return click.option("--lang", "language", type=click.Choice(["ru", "kk", "en", "mixed"]),
+                        help="Language(s) spoken.")(command)
+
+
 @capture.command("import")
 @click.argument("code")
 @click.argument("file", type=click.Path(path_type=Path))
+@click.option("--off-record", help="Ranges never to keep, e.g. 00:30-01:10,2:00-2:30 (original timeline).")
+@click.option("--remove-source", is_flag=True, help="Overwrite and delete FILE after a successful import.")
+@metadata_options
 @click.pass_context
-def capture_import(ctx: click.Context, code: str, file: Path) -> None:
-    """Import an audio FILE (WAV/MP3/M4A/OGG/FLAC) for respondent CODE; prints the interview id."""
-    from fieldkit.capture.importer import import_audio
+def capture_import(ctx: click.Context, code: str, file: Path, off_record: str | None, remove_source: bool,
+                   interview_date: str | None, place_category: str | None, language: str | None) -> None:
+    """Import an audio or video FILE (WAV/MP3/M4A/OGG/FLAC/MP4…) for respondent CODE; prints the interview id."""
+    from fieldkit.capture import importer
+    from fieldkit.capture.offrecord import parse_ranges
+    from fieldkit.interviews import Metadata
 
+    ranges = parse_ranges(off_record)
     with open_project(ctx) as project:
-        interview = import_audio(project, code, file)
+        interview = importer.import_audio(project, code, file, off_record=ranges,
+                                          metadata=Metadata(interview_date, place_category, language))
     click.echo(interview)
-    click.echo(
-        "fieldkit: note: the original recording is still on disk unencrypted; delete it once the import is checked",
-        err=True,
-    )
+    if remove_source:
+        importer.remove_source(file)
+        click.echo("fieldkit: note: the source file was overwritten and deleted (see docs/capture.md for what "
+                   "this cannot guarantee on SSDs and memory cards)", err=True)
+    else:
+        click.echo("fieldkit: note: the original recording is still on disk unencrypted; delete it once the import "
+                   "is checked (or use --remove-source)", err=True)
 
 
 @capture.command("notes")
 @click.argument("code")
 @click.argument("file", required=False, default="-")
+@metadata_options
 @click.pass_context
-def capture_notes(ctx: click.Context, code: str, file: str) -> None:
+def capture_notes(ctx: click.Context, code: str, file: str, interview_date: str | None, place_category: str | None,
+                  language: str | None) -> None:
     """Store typed notes for CODE from FILE or stdin (-); prints the interview id."""
     from fieldkit.capture.notes import import_notes
 
@@ -297,8 +321,10 @@ def capture_notes(ctx: click.Context, code: str, file: str) -> None:
             text = Path(file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise UsageError("cannot read the notes file as UTF-8 text") from exc
+    from fieldkit.interviews import Metadata
+
     with open_project(ctx) as project:
-        click.echo(import_notes(project, code, text))
+        click.echo(import_notes(project, code, text, Metadata(interview_date, place_category, language)))
 
 
 @main.command()
@@ -441,7 +467,9 @@ def status(ctx: click.Context) -> None:
         for item in list_interviews(project):
             stage = "approved" if item.approved else "anonymised" if item.anonymised_object else (
                 "transcribed" if item.transcript_object else "captured")
-            click.echo(f"{item.id}\t{item.respondent}\t{item.source}\t{stage}")
+            duration = f"{item.duration_s / 60:.0f} min" if item.duration_s else "-"
+            click.echo(f"{item.id}\t{item.respondent}\t{item.mode}\t{item.interview_date or '-'}"
+                       f"\t{item.place_category or '-'}\t{item.language or '-'}\t{duration}\t{stage}")
         for obj in project.objects.list(include_destroyed=True):
             state = f"destroyed {obj.destroyed[:10]}" if obj.destroyed else "stored"
             click.echo(f"{obj.id}\t{obj.kind}\t{obj.interview or '-'}\t{obj.blob_size} B\t{state}")

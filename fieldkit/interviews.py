@@ -21,12 +21,44 @@ class Interview:
     language: str | None
     approved: str | None
     review_object: str | None
+    interview_date: str | None = None
+    place_category: str | None = None
+    duration_s: float | None = None
+    off_record: str | None = None  # JSON list of [start, end] seconds on the original timeline
+
+    @property
+    def mode(self) -> str:
+        return "recorded" if self.source == "audio" else self.source
 
 
 _COLUMNS = (
     "id, respondent, created, source, audio_object, transcript_object, anonymised_object, language, approved,"
-    " review_object"
+    " review_object, interview_date, place_category, duration_s, off_record"
 )
+PLACE_CATEGORIES = ("office", "cafe", "car", "home", "outdoors", "detention", "phone", "other")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the interview register may say: never the place itself, only its kind."""
+
+    interview_date: str | None = None  # YYYY-MM-DD; default: the capture day
+    place_category: str | None = None
+    language: str | None = None
+
+    def check(self) -> None:
+        from fieldkit.errors import UsageError
+
+        if self.place_category and self.place_category not in PLACE_CATEGORIES:
+            raise UsageError(f"unknown place category {self.place_category!r}",
+                             f"choose one of {', '.join(PLACE_CATEGORIES)} (never the place itself)")
+        if self.interview_date:
+            from datetime import date
+
+            try:
+                date.fromisoformat(self.interview_date)
+            except ValueError as exc:
+                raise UsageError(f"not a date: {self.interview_date!r}", "use YYYY-MM-DD") from exc
 
 
 def new_interview_id(project: Project, respondent: str) -> str:
@@ -37,10 +69,16 @@ def new_interview_id(project: Project, respondent: str) -> str:
     return f"{respondent}-{count + 1}"
 
 
-def insert_interview(conn, interview_id: str, respondent: str, source: str, created) -> None:
+def insert_interview(conn, interview_id: str, respondent: str, source: str, created,
+                     metadata: Metadata | None = None, duration_s: float | None = None,
+                     off_record: str | None = None) -> None:
+    metadata = metadata or Metadata()
     conn.execute(
-        "INSERT INTO interviews (id, respondent, created, source) VALUES (?, ?, ?, ?)",
-        (interview_id, respondent, format_instant(created), source),
+        "INSERT INTO interviews (id, respondent, created, source, interview_date, place_category, language,"
+        " duration_s, off_record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (interview_id, respondent, format_instant(created), source,
+         metadata.interview_date or format_instant(created)[:10], metadata.place_category, metadata.language,
+         duration_s, off_record),
     )
 
 

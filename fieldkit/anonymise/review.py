@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from fieldkit.anonymise.engine import PLACEHOLDER_LABELS, Finding, analyse, language_for, occurrences
 from fieldkit.anonymise.morphology import phrase_key, word_key, words
 from fieldkit.anonymise.pseudonyms import Pseudonyms, normalise, replace_with_spans
+from fieldkit.capture.offrecord import MARKER
 from fieldkit.clock import format_instant
 from fieldkit.errors import NotFound, StateError, UsageError
 from fieldkit.interviews import Interview, get_interview, set_field
@@ -198,6 +199,8 @@ def suggest(project: Project, interview_id: str) -> Review:
             review.spans.append(span)
     taken = {(s.segment, s.start, s.end) for s in review.spans}
     for index, segment in enumerate(transcript.segments):
+        if MARKER.match(segment.text):
+            continue  # fieldkit's own "[off the record mm:ss–mm:ss]"
         for finding, source in detect(segment.text, language, pseudonyms):
             where = (index, finding.start, finding.end)
             if where in taken or any(s.segment == index and s.start < finding.end and finding.start < s.end
@@ -402,6 +405,8 @@ def residuals(project: Project, interview_id: str, *, include_overridden: bool =
     found = []
     level = project.policy.location_level
     for index, segment in enumerate(anonymised.segments):
+        if MARKER.match(segment.text):
+            continue
         if anonymised.masks is not None:
             masked = _mask(segment.text, [(s, e) for i, s, e in anonymised.masks if i == index])
         else:  # written before masks were recorded

@@ -1,25 +1,38 @@
-"""Import a dictaphone or phone recording: validate, compress to Opus, encrypt, index — all in memory."""
+"""Import a dictaphone or phone recording: validate, compress to Opus, encrypt, index — all in memory.
+
+Any container PyAV reads works (WAV, MP3, M4A, OGG, FLAC, and the audio track of MP4/MOV/MKV video).
+Off-the-record ranges are cut out before anything is stored.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
-from fieldkit.capture import audio
+from fieldkit.capture import audio, offrecord
 from fieldkit.consent.records import require
-from fieldkit.errors import InvalidAudio
-from fieldkit.interviews import insert_interview, new_interview_id, set_field
+from fieldkit.errors import InvalidAudio, StorageError
+from fieldkit.interviews import Metadata, insert_interview, new_interview_id, set_field
 from fieldkit.vault.project import Project
 
-SUPPORTED_SUFFIXES = (".wav", ".mp3", ".m4a", ".ogg", ".oga", ".opus", ".flac")
 
-
-def import_audio(project: Project, respondent: str, source: Path) -> str:
+def import_audio(
+    project: Project,
+    respondent: str,
+    source: Path,
+    *,
+    off_record: list[offrecord.Range] | None = None,
+    metadata: Metadata | None = None,
+) -> str:
     """Store ``source`` as a new interview of ``respondent``; returns the interview id.
 
-    Nothing is stored unless the whole file decodes. The source file itself is left where it is:
-    removing it safely is the user's decision (the CLI says so).
+    Nothing is stored unless the whole file decodes. The source file is left where it is; see
+    ``remove_source`` for the user's explicit request to delete it.
     """
     require(project, respondent, "audio_recording")
+    if metadata:
+        metadata.check()
     # File names from recorders often carry the respondent's name: errors say "the file", never the name.
     try:
         data = source.read_bytes()
@@ -28,12 +41,19 @@ def import_audio(project: Project, respondent: str, source: Path) -> str:
     except OSError as exc:
         raise InvalidAudio(f"cannot read the file given: {exc.strerror}", "check the path") from exc
     decoded = audio.decode(data, label="the file")
-    encoded = audio.encode_opus(decoded)
-
+    ranges = off_record or []
+    if ranges and ranges[0][0] >= decoded.duration_s:
+        raise InvalidAudio("the off-the-record ranges lie beyond the end of the recording")
+    kept = audio.DecodedAudio(offrecord.cut(decoded.samples, ranges))
+    if kept.duration_s < 0.1:
+        raise InvalidAudio("nothing is left once the off-the-record ranges are removed; nothing was stored")
+    encoded = audio.encode_opus(kept)
     interview_id = new_interview_id(project, respondent)
+    ranges_json = json.dumps([[round(s, 3), round(min(e, decoded.duration_s), 3)] for s, e in ranges])
 
     def link(conn, object_id: str) -> None:
-        insert_interview(conn, interview_id, respondent, "audio", project.clock.now())
+        insert_interview(conn, interview_id, respondent, "audio", project.clock.now(), metadata,
+                         round(decoded.duration_s, 3), ranges_json if ranges else None)
         set_field(conn, interview_id, "audio_object", object_id)
 
     project.objects.put(
@@ -41,7 +61,26 @@ def import_audio(project: Project, respondent: str, source: Path) -> str:
         encoded,
         respondent=respondent,
         interview=interview_id,
-        meta={"codec": audio.STORED_CODEC, "duration_s": round(decoded.duration_s, 3)},
+        meta={"codec": audio.STORED_CODEC, "duration_s": round(kept.duration_s, 3), "off_record": ranges},
         on_stored=link,
     )
     return interview_id
+
+
+def remove_source(path: Path) -> None:
+    """Overwrite the file with zeros, flush it to the device, then unlink it.
+
+    On a magnetic disk this destroys the content. On SSDs, flash cards, journaling or copy-on-write file
+    systems and in backups, older copies of the blocks may survive: only full-disk encryption protects those
+    (docs/capture.md says so)."""
+    try:
+        size = path.stat().st_size
+        with open(path, "r+b", buffering=0) as handle:
+            chunk = b"\0" * (1 << 20)
+            for offset in range(0, size, len(chunk)):
+                handle.write(chunk[: min(len(chunk), size - offset)])
+            os.fsync(handle.fileno())
+        path.unlink()
+    except OSError as exc:
+        raise StorageError(f"could not remove the source file: {exc.strerror}",
+                           "delete it yourself; the import itself succeeded") from exc

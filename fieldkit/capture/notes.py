@@ -12,7 +12,7 @@ import re
 from fieldkit.anonymise.morphology import has_kazakh_letters, is_cyrillic
 from fieldkit.consent.records import require
 from fieldkit.errors import UsageError
-from fieldkit.interviews import insert_interview, new_interview_id, set_field
+from fieldkit.interviews import Metadata, insert_interview, new_interview_id, set_field
 from fieldkit.transcribe.runner import Segment, Transcript
 from fieldkit.vault.project import Project
 
@@ -23,9 +23,11 @@ def notes_language(text: str) -> str:
     return "ru" if is_cyrillic(text) else "en"
 
 
-def import_notes(project: Project, respondent: str, text: str) -> str:
+def import_notes(project: Project, respondent: str, text: str, metadata: Metadata | None = None) -> str:
     """Store typed notes as a new interview; returns its id. Needs consent to take part, not to record."""
     require(project, respondent, "participate")
+    if metadata:
+        metadata.check()
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
     if not paragraphs:
         raise UsageError("the notes are empty; nothing was stored")
@@ -34,7 +36,7 @@ def import_notes(project: Project, respondent: str, text: str) -> str:
     interview_id = new_interview_id(project, respondent)
 
     def link(conn, object_id: str) -> None:
-        insert_interview(conn, interview_id, respondent, "notes", project.clock.now())
+        insert_interview(conn, interview_id, respondent, "notes", project.clock.now(), metadata)
         set_field(conn, interview_id, "transcript_object", object_id)
         set_field(conn, interview_id, "language", language)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from fieldkit.capture import audio
+from fieldkit.capture import audio, offrecord
 from fieldkit.errors import StateError, UsageError
 from fieldkit.interviews import get_interview, set_field
 from fieldkit.transcribe.model import load_model, resolve_model
@@ -69,6 +69,16 @@ def run_whisper(samples: np.ndarray, model_dir: Path, language: str, progress: P
     return collected, info
 
 
+def with_off_record_markers(segments: list[Segment], ranges: list) -> list[Segment]:
+    """Put segments back on the original timeline and mark each off-the-record gap where it happened."""
+    if not ranges:
+        return segments
+    placed = [Segment(round(offrecord.to_original(s.start, ranges), 2), round(offrecord.to_original(s.end, ranges), 2),
+                      s.text) for s in segments]
+    markers = [Segment(start, end, offrecord.marker(start, end)) for start, end in ranges]
+    return sorted(placed + markers, key=lambda s: (s.start, not s.text.startswith("[off the record")))
+
+
 def transcribe_interview(
     project: Project,
     interview_id: str,
@@ -88,6 +98,8 @@ def transcribe_interview(
     model_dir = resolve_model(model)
     decoded = audio.decode(project.objects.get(interview.audio_object), label=f"interview {interview_id}")
     segments, info = run_whisper(decoded.samples, model_dir, language, progress)
+    ranges = [tuple(r) for r in json.loads(interview.off_record)] if interview.off_record else []
+    segments = with_off_record_markers(segments, ranges)
     transcript = Transcript(
         language=info.language, model=model if model == "base" else model_dir.name,
         duration_s=round(decoded.duration_s, 3), segments=tuple(segments),

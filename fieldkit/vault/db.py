@@ -13,7 +13,7 @@ import sqlcipher3
 
 from fieldkit.errors import ProjectError, StateError, StorageError
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 #: Statements that bring a database from version N-1 to N.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -44,6 +44,12 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         )""",
     ),
     5: ("ALTER TABLE audit ADD COLUMN sig TEXT",),
+    6: (
+        "ALTER TABLE interviews ADD COLUMN interview_date TEXT",
+        "ALTER TABLE interviews ADD COLUMN place_category TEXT",
+        "ALTER TABLE interviews ADD COLUMN duration_s REAL",
+        "ALTER TABLE interviews ADD COLUMN off_record TEXT",
+    ),
 }
 
 SCHEMA = """
