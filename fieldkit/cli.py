@@ -327,6 +327,21 @@ def capture_notes(ctx: click.Context, code: str, file: str, interview_date: str 
         click.echo(import_notes(project, code, text, Metadata(interview_date, place_category, language)))
 
 
+@capture.command("document")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--respondent", "code", help="The respondent it belongs to (default: none).")
+@metadata_options
+@click.pass_context
+def capture_document(ctx: click.Context, file: Path, code: str | None, interview_date: str | None,
+                     place_category: str | None, language: str | None) -> None:
+    """Import a TXT, DOCX or PDF document to anonymise and code; prints its id (DOC-n or CODE-n)."""
+    from fieldkit.capture.documents import import_document
+    from fieldkit.interviews import Metadata
+
+    with open_project(ctx) as project:
+        click.echo(import_document(project, file, code, Metadata(interview_date, place_category, language)))
+
+
 @main.command()
 @click.argument("interview")
 @click.option("--lang", "language", type=click.Choice(["ru", "kk", "en", "auto"]), default="auto")

@@ -12,7 +12,7 @@ from fieldkit.vault.project import Project
 @dataclass(frozen=True)
 class Interview:
     id: str
-    respondent: str
+    respondent: str | None
     created: str
     source: str
     audio_object: str | None
@@ -61,15 +61,19 @@ class Metadata:
                 raise UsageError(f"not a date: {self.interview_date!r}", "use YYYY-MM-DD") from exc
 
 
-def new_interview_id(project: Project, respondent: str) -> str:
-    """Interview ids are the respondent code and a running number: P1-1, P1-2, …"""
+def new_interview_id(project: Project, respondent: str | None) -> str:
+    """Interview ids are the respondent code and a running number: P1-1, P1-2, …; documents without a
+    respondent are DOC-1, DOC-2, …"""
+    if respondent is None:
+        (count,) = project.conn.execute("SELECT count(*) FROM interviews WHERE respondent IS NULL").fetchone()
+        return f"DOC-{count + 1}"
     (count,) = project.conn.execute(
         "SELECT count(*) FROM interviews WHERE respondent = ?", (respondent,)
     ).fetchone()
     return f"{respondent}-{count + 1}"
 
 
-def insert_interview(conn, interview_id: str, respondent: str, source: str, created,
+def insert_interview(conn, interview_id: str, respondent: str | None, source: str, created,
                      metadata: Metadata | None = None, duration_s: float | None = None,
                      off_record: str | None = None) -> None:
     metadata = metadata or Metadata()

@@ -43,7 +43,7 @@ def export_csv(project: Project, out: Path, *, quotations: bool = False) -> Expo
     for interview in selection.included:
         for index, segment in enumerate(load_anonymised(project, interview.id).segments, start=1):
             writer.writerow(
-                (interview.respondent, categories[interview.respondent], interview.id, index,
+                (interview.respondent or "", categories.get(interview.respondent, ""), interview.id, index,
                  f"{segment.start:.2f}", f"{segment.end:.2f}",
                  "yes" if interview.respondent in selection.quotable else "no", _cell(segment.text))
             )

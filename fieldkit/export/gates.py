@@ -36,15 +36,15 @@ def select_exportable(project: Project, *, quotations: bool = False) -> ExportSe
     interviews = list_interviews(project)
     reasons: dict[str, str] = {}
     for interview in interviews:
-        if not allows(project, interview.respondent, "excerpts"):
+        if interview.respondent is not None and not allows(project, interview.respondent, "excerpts"):
             reasons[interview.id] = "no consent to use excerpts (or withdrawn)"
         elif not (interview.approved and interview.anonymised_object):
             reasons[interview.id] = "not approved"
     included = [i for i in interviews if i.id not in reasons]
     skipped = [i for i in interviews if i.id in reasons]
-    quotable = {i.respondent for i in included if allows(project, i.respondent, "quotation")}
+    quotable = {i.respondent for i in included if i.respondent and allows(project, i.respondent, "quotation")}
     if quotations:
-        refused = sorted({i.respondent for i in included} - quotable)
+        refused = sorted({i.respondent for i in included if i.respondent} - quotable)
         if refused:
             raise GateClosed(
                 f"{', '.join(refused)} did not consent to direct quotation; nothing was exported",

@@ -15,6 +15,7 @@ OBJECT_KINDS = (
     "audio",
     "notes",
     "transcript",
+    "document",
     "linking_key",
     "pseudonym_map",
     "consent_audio",

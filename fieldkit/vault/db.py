@@ -13,7 +13,7 @@ import sqlcipher3
 
 from fieldkit.errors import ProjectError, StateError, StorageError
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 #: Statements that bring a database from version N-1 to N.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -49,6 +49,30 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE interviews ADD COLUMN place_category TEXT",
         "ALTER TABLE interviews ADD COLUMN duration_s REAL",
         "ALTER TABLE interviews ADD COLUMN off_record TEXT",
+    ),
+    # documents may belong to no respondent: rebuild interviews with a nullable respondent
+    7: (
+        """CREATE TABLE interviews_v7 (
+            id TEXT PRIMARY KEY,
+            respondent TEXT REFERENCES respondents(code),
+            created TEXT NOT NULL,
+            source TEXT NOT NULL,
+            audio_object TEXT,
+            transcript_object TEXT,
+            anonymised_object TEXT,
+            language TEXT,
+            approved TEXT,
+            review_object TEXT,
+            interview_date TEXT,
+            place_category TEXT,
+            duration_s REAL,
+            off_record TEXT
+        )""",
+        "INSERT INTO interviews_v7 SELECT id, respondent, created, source, audio_object, transcript_object,"
+        " anonymised_object, language, approved, review_object, interview_date, place_category, duration_s,"
+        " off_record FROM interviews",
+        "DROP TABLE interviews",
+        "ALTER TABLE interviews_v7 RENAME TO interviews",
     ),
 }
 
