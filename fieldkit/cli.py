@@ -69,6 +69,14 @@ def open_project(ctx: click.Context, *, enforce: bool = True):
     from fieldkit.vault.project import Project
 
     project = Project.open(Path(ctx.obj["project"]), read_passphrase(), clock_from_env())
+    try:
+        from fieldkit.capture.recorder import recover_interrupted
+
+        for interview in recover_interrupted(project):
+            click.echo(f"fieldkit: recovered an interrupted recording as interview {interview}", err=True)
+    except BaseException:
+        project.close()
+        raise
     warning = clock_went_backwards(project)
     if warning:
         click.echo(f"fieldkit: warning: clock went backwards: {warning}; deadlines use the later time", err=True)
@@ -325,6 +333,100 @@ def capture_notes(ctx: click.Context, code: str, file: str, interview_date: str 
 
     with open_project(ctx) as project:
         click.echo(import_notes(project, code, text, Metadata(interview_date, place_category, language)))
+
+
+@capture.command("record")
+@click.argument("code", required=False)
+@click.option("--duration", type=float, help="Stop after this many seconds.")
+@click.option("--device", help="Input device number or name (see --list-devices).")
+@click.option("--list-devices", is_flag=True, help="List input devices and exit.")
+@metadata_options
+@click.pass_context
+def capture_record(ctx: click.Context, code: str | None, duration: float | None, device: str | None,
+                   list_devices: bool, interview_date: str | None, place_category: str | None,
+                   language: str | None) -> None:
+    """Record respondent CODE live, encrypted as it is captured; prints the interview id.
+
+    Keys in a terminal: space pause/resume, o off the record on/off, q stop. From a script, send lines
+    "pause", "resume", "off", "on", "stop" on stdin."""
+    import threading
+
+    from fieldkit.capture import recorder
+    from fieldkit.interviews import Metadata
+
+    if list_devices:
+        try:
+            import sounddevice
+        except OSError as exc:
+            raise recorder.DeviceError("no audio input library (PortAudio) on this machine") from exc
+        for index, info in enumerate(sounddevice.query_devices()):
+            if info["max_input_channels"] > 0:
+                click.echo(f"{index}\t{info['name']}")
+        return
+    if code is None:
+        raise UsageError("which respondent?", "fieldkit capture record CODE")
+    controls = recorder.Controls()
+    saved_terminal = None
+    if sys.stdin.isatty():
+        import termios
+
+        saved_terminal = termios.tcgetattr(sys.stdin.fileno())
+    threading.Thread(target=_read_controls, args=(controls,), daemon=True).start()
+
+    def show(level: float, elapsed: float, state) -> None:
+        if sys.stderr.isatty():
+            bar = "#" * min(30, int(level * 150))
+            flag = "OFF THE RECORD" if state.off_record else "paused" if state.paused else "recording"
+            minutes, seconds = divmod(int(elapsed), 60)
+            click.echo(f"\r{minutes:02d}:{seconds:02d} {flag:<15} [{bar:<30}]", err=True, nl=False)
+
+    chosen = int(device) if device and device.isdigit() else device
+    with open_project(ctx) as project:
+        interview = recorder.record(
+            project, code, controls=controls, duration=duration, device=chosen,
+            metadata=Metadata(interview_date, place_category, language), on_level=show,
+            on_start=lambda: click.echo("fieldkit: recording (space pause, o off the record, q stop)", err=True),
+        )
+    if saved_terminal is not None:
+        import termios
+
+        termios.tcsetattr(sys.stdin.fileno(), termios.TCSADRAIN, saved_terminal)
+    if sys.stderr.isatty():
+        click.echo("", err=True)
+    if interview:
+        click.echo(interview)
+    else:
+        click.echo("fieldkit: note: nothing was recorded", err=True)
+
+
+def _read_controls(controls) -> None:
+    """Single keys in a terminal, or whole words on a piped stdin."""
+    if sys.stdin.isatty():
+        import tty
+
+        tty.setcbreak(sys.stdin.fileno())  # the main thread restores the terminal when recording ends
+        while not controls.stop.is_set():
+            key = sys.stdin.read(1)
+            if key == " ":
+                controls.paused = not controls.paused
+            elif key.lower() == "o":
+                controls.off_record = not controls.off_record
+            elif key.lower() == "q" or not key:
+                controls.stop.set()
+        return
+    for line in sys.stdin:
+        command = line.strip().lower()
+        if command == "pause":
+            controls.paused = True
+        elif command == "resume":
+            controls.paused = False
+        elif command == "off":
+            controls.off_record = True
+        elif command == "on":
+            controls.off_record = False
+        elif command == "stop":
+            controls.stop.set()
+            return
 
 
 @capture.command("document")

@@ -13,7 +13,7 @@ import sqlcipher3
 
 from fieldkit.errors import ProjectError, StateError, StorageError
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 #: Statements that bring a database from version N-1 to N.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -73,6 +73,19 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         " off_record FROM interviews",
         "DROP TABLE interviews",
         "ALTER TABLE interviews_v7 RENAME TO interviews",
+    ),
+    8: (
+        """CREATE TABLE recordings (
+            id TEXT PRIMARY KEY,
+            respondent TEXT NOT NULL REFERENCES respondents(code),
+            started TEXT NOT NULL,
+            state TEXT NOT NULL,
+            identity TEXT NOT NULL,
+            pid INTEGER,
+            host TEXT,
+            metadata TEXT,
+            off_record TEXT
+        )""",
     ),
 }
 
