@@ -139,7 +139,61 @@ def bench_pii_interview(repeats: int) -> None:
     emit("pii_90min_overhead_ratio", ours_s / raw_s, "x")
 
 
-FIGURES = {"transcribe": bench_transcribe, "pii": bench_pii, "pii_interview": bench_pii_interview}
+def bench_import(repeats: int) -> None:
+    """Import of a 90-minute WAV (speech tiled from the sample): time, stored bytes per hour, and the ratio to
+    the bare PyAV decode + Opus encode of the same file; also FLAC's size for comparison (docs/capture.md)."""
+    import io
+    import wave
+
+    import av
+    import numpy as np
+
+    from fieldkit.capture import audio
+    from fieldkit.capture.importer import import_audio
+    from fieldkit.consent.records import record_consent
+    from fieldkit.consent.respondents import add_respondent
+    from fieldkit.vault.project import Project
+
+    speech = audio.decode(bundled(SAMPLE_AUDIO, "data").read_bytes()).samples
+    minutes = 90
+    tiled = np.resize(speech, minutes * 60 * audio.SAMPLE_RATE)
+    with tempfile.TemporaryDirectory(prefix="fieldkit-bench-") as tmp:
+        wav = Path(tmp) / "long.wav"
+        with wave.open(str(wav), "wb") as out:
+            out.setnchannels(1)
+            out.setsampwidth(2)
+            out.setframerate(audio.SAMPLE_RATE)
+            out.writeframes((np.clip(tiled, -1, 1) * 32767).astype("<i2").tobytes())
+        start = time.perf_counter()
+        encoded = audio.encode_opus(audio.decode(wav.read_bytes()))
+        raw_s = time.perf_counter() - start
+        with Project.create(Path(tmp) / "p", bundled(POLICY, "policies"), "bench passphrase", SystemClock()) as project:
+            code = add_respondent(project, "P")
+            record_consent(project, code, language="en", answers=dict.fromkeys(CONSENT_ITEMS, True))
+            start = time.perf_counter()
+            interview = import_audio(project, code, wav)
+            ours_s = time.perf_counter() - start
+            stored = project.objects.info(project.conn.execute(
+                "SELECT audio_object FROM interviews WHERE id = ?", (interview,)).fetchone()[0]).blob_size
+        flac = io.BytesIO()
+        with av.open(flac, mode="w", format="flac") as container:
+            stream = container.add_stream("flac", rate=audio.SAMPLE_RATE)
+            stream.layout = "mono"
+            frame = av.AudioFrame.from_ndarray((np.clip(tiled, -1, 1) * 32767).astype(np.int16).reshape(1, -1),
+                                               format="s16", layout="mono")
+            frame.sample_rate = audio.SAMPLE_RATE
+            for packet in [*stream.encode(frame), *stream.encode(None)]:
+                container.mux(packet)
+    hours = minutes / 60
+    emit("import_90min_s", ours_s, "s")
+    emit("import_90min_overhead_ratio", ours_s / raw_s, "x")
+    emit("import_stored_mb_per_hour", stored / hours / 1e6, "MB")
+    emit("import_opus_only_mb_per_hour", len(encoded) / hours / 1e6, "MB")
+    emit("import_flac_mb_per_hour", len(flac.getvalue()) / hours / 1e6, "MB")
+
+
+FIGURES = {"transcribe": bench_transcribe, "pii": bench_pii, "pii_interview": bench_pii_interview,
+           "import": bench_import}
 
 
 def main() -> None:
