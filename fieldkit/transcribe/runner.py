@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from fieldkit.capture import audio, offrecord
-from fieldkit.errors import StateError, UsageError
+from fieldkit.errors import FieldkitError, StateError, UsageError
 from fieldkit.interviews import get_interview, set_field
 from fieldkit.transcribe.model import load_model, resolve_model
 from fieldkit.vault.project import Project
@@ -19,11 +20,29 @@ LANGUAGES = ("ru", "kk", "en", "auto")
 Progress = Callable[[float, float], None]  # (seconds done, seconds total)
 
 
+SPEAKERS = ("interviewer", "respondent")
+#: Audio is transcribed in independent blocks cut at the quietest moment near each boundary, so a cancelled
+#: run resumes at the first unfinished block and gives exactly what an uninterrupted run gives.
+BLOCK_SECONDS = 120.0
+_CUT_SEARCH_SECONDS = 5.0
+
+
 @dataclass(frozen=True)
 class Segment:
     start: float
     end: float
     text: str
+    speaker: str | None = None  # set by the user: no diarisation model can be shipped offline
+
+    def as_dict(self) -> dict:
+        data = {"start": self.start, "end": self.end, "text": self.text}
+        if self.speaker:
+            data["speaker"] = self.speaker
+        return data
+
+
+def segment_from(raw: dict) -> Segment:
+    return Segment(raw["start"], raw["end"], raw["text"], raw.get("speaker"))
 
 
 @dataclass(frozen=True)
@@ -32,6 +51,7 @@ class Transcript:
     model: str
     duration_s: float
     segments: tuple[Segment, ...]
+    version: int = 1
 
     @property
     def text(self) -> str:
@@ -43,7 +63,8 @@ class Transcript:
                 "language": self.language,
                 "model": self.model,
                 "duration_s": self.duration_s,
-                "segments": [{"start": s.start, "end": s.end, "text": s.text} for s in self.segments],
+                "version": self.version,
+                "segments": [s.as_dict() for s in self.segments],
             },
             ensure_ascii=False,
         ).encode()
@@ -52,20 +73,70 @@ class Transcript:
     def from_bytes(cls, data: bytes) -> Transcript:
         raw = json.loads(data)
         return cls(
-            raw["language"], raw["model"], raw["duration_s"],
-            tuple(Segment(s["start"], s["end"], s["text"]) for s in raw["segments"]),
+            raw["language"], raw["model"], raw["duration_s"], tuple(segment_from(s) for s in raw["segments"]),
+            raw.get("version", 1),
         )
 
 
-def run_whisper(samples: np.ndarray, model_dir: Path, language: str, progress: Progress | None = None):
-    """The bare inference step, shared by fieldkit and the benchmark's baseline."""
-    model = load_model(str(model_dir))
-    segments, info = model.transcribe(samples, language=None if language == "auto" else language, beam_size=5)
+@dataclass(frozen=True)
+class Settings:
+    """Everything that decides the output; a saved partial run is resumed only under the same settings."""
+
+    model: str
+    language: str
+    beam_size: int = 5
+    vad: bool = False
+    compute_type: str = "default"
+    device: str = "auto"
+    block_seconds: float = BLOCK_SECONDS
+
+
+class TranscriptionCancelled(FieldkitError):
+    exit_code = 130
+    default_hint = "run the same command again to resume; finished blocks are kept (encrypted)"
+
+
+def block_bounds(samples: np.ndarray, block_seconds: float = BLOCK_SECONDS) -> list[tuple[int, int]]:
+    """Sample ranges of the blocks: about ``block_seconds`` long, each cut at the quietest 100 ms nearby."""
+    rate, total = audio.SAMPLE_RATE, len(samples)
+    block, window = int(block_seconds * rate), rate // 10
+    search = int(min(_CUT_SEARCH_SECONDS, block_seconds / 4) * rate)
+    bounds, start = [], 0
+    while total - start > block + search:
+        low = start + block - search
+        piece = samples[low : low + 2 * search]
+        count = len(piece) // window
+        energy = (piece[: count * window].reshape(count, window) ** 2).mean(axis=1)
+        cut = low + int(energy.argmin()) * window + window // 2
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, total))
+    return bounds
+
+
+def run_whisper(
+    samples: np.ndarray,
+    model_dir: Path,
+    settings: Settings,
+    progress: Progress | None = None,
+    offset: float = 0.0,
+    total: float | None = None,
+    cancel: threading.Event | None = None,
+):
+    """Inference on one block, shared by fieldkit and the benchmark's baseline."""
+    model = load_model(str(model_dir), settings.device, settings.compute_type)
+    segments, info = model.transcribe(
+        samples, language=None if settings.language == "auto" else settings.language,
+        beam_size=settings.beam_size, vad_filter=settings.vad,
+    )
     collected = []
     for segment in segments:
-        collected.append(Segment(round(segment.start, 2), round(segment.end, 2), segment.text.strip()))
+        if cancel is not None and cancel.is_set():
+            raise TranscriptionCancelled("transcription cancelled")
+        collected.append(Segment(round(offset + segment.start, 2), round(offset + segment.end, 2),
+                                 segment.text.strip()))
         if progress is not None:
-            progress(segment.end, info.duration)
+            progress(offset + segment.end, total or info.duration)
     return collected, info
 
 
@@ -73,8 +144,8 @@ def with_off_record_markers(segments: list[Segment], ranges: list) -> list[Segme
     """Put segments back on the original timeline and mark each off-the-record gap where it happened."""
     if not ranges:
         return segments
-    placed = [Segment(round(offrecord.to_original(s.start, ranges), 2), round(offrecord.to_original(s.end, ranges), 2),
-                      s.text) for s in segments]
+    placed = [replace(s, start=round(offrecord.to_original(s.start, ranges), 2),
+                      end=round(offrecord.to_original(s.end, ranges), 2)) for s in segments]
     markers = [Segment(start, end, offrecord.marker(start, end)) for start, end in ranges]
     return sorted(placed + markers, key=lambda s: (s.start, not s.text.startswith("[off the record")))
 
@@ -87,7 +158,15 @@ def transcribe_interview(
     model: str = "base",
     replace: bool = False,
     progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    beam_size: int = 5,
+    vad: bool = False,
+    compute_type: str = "default",
+    device: str = "auto",
+    block_seconds: float = BLOCK_SECONDS,
 ) -> Transcript:
+    """Transcribe block by block; after each block the segments so far are saved encrypted, so a cancelled
+    or crashed run resumes where it stopped."""
     if language not in LANGUAGES:
         raise UsageError(f"unsupported language {language!r}", f"choose one of {', '.join(LANGUAGES)}")
     interview = get_interview(project, interview_id)
@@ -96,14 +175,25 @@ def transcribe_interview(
     if interview.transcript_object and not replace:
         raise StateError(f"interview {interview_id} is already transcribed", "pass --replace to transcribe again")
     model_dir = resolve_model(model)
+    settings = Settings(model if model == "base" else model_dir.name, language, beam_size, vad, compute_type, device,
+                        block_seconds)
     decoded = audio.decode(project.objects.get(interview.audio_object), label=f"interview {interview_id}")
-    segments, info = run_whisper(decoded.samples, model_dir, language, progress)
+    bounds = block_bounds(decoded.samples, block_seconds)
+    partial_id, done, segments, detected = _load_partial(project, interview, settings)
+    for index in range(done, len(bounds)):
+        start, end = bounds[index]
+        found, info = run_whisper(decoded.samples[start:end], model_dir, settings, progress,
+                                  offset=start / audio.SAMPLE_RATE, total=decoded.duration_s, cancel=cancel)
+        segments.extend(found)
+        detected = detected or info.language
+        if index + 1 < len(bounds):
+            partial_id = _save_partial(project, interview, settings, index + 1, segments, detected, partial_id)
     ranges = [tuple(r) for r in json.loads(interview.off_record)] if interview.off_record else []
-    segments = with_off_record_markers(segments, ranges)
     transcript = Transcript(
-        language=info.language, model=model if model == "base" else model_dir.name,
-        duration_s=round(decoded.duration_s, 3), segments=tuple(segments),
+        language=detected or language, model=settings.model, duration_s=round(decoded.duration_s, 3),
+        segments=tuple(with_off_record_markers(segments, ranges)),
     )
+
     def link(conn, object_id: str) -> None:
         set_field(conn, interview_id, "transcript_object", object_id)
         set_field(conn, interview_id, "anonymised_object", None)
@@ -113,15 +203,99 @@ def transcribe_interview(
         project.audit.append(
             "transcript_made", interview=interview_id, respondent=interview.respondent, object=object_id,
             language=transcript.language, model=transcript.model if model == "base" else "local",
-            segments=len(segments), duration_s=transcript.duration_s,
+            segments=len(transcript.segments), duration_s=transcript.duration_s,
         )
 
     project.objects.put(
         "transcript", transcript.to_bytes(), respondent=interview.respondent, interview=interview_id,
         meta={"language": transcript.language}, on_stored=link,
-        replaces=(interview.transcript_object, interview.anonymised_object, interview.review_object),
+        replaces=(interview.transcript_object, interview.anonymised_object, interview.review_object, partial_id),
     )
     return transcript
+
+
+def _partial_row(project: Project, interview_id: str) -> str | None:
+    row = project.conn.execute(
+        "SELECT id FROM objects WHERE kind = 'transcript_partial' AND interview = ? AND destroyed IS NULL",
+        (interview_id,),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _load_partial(project: Project, interview, settings: Settings):
+    partial_id = _partial_row(project, interview.id)
+    if partial_id is None:
+        return None, 0, [], None
+    raw = json.loads(project.objects.get(partial_id))
+    if raw["settings"] != asdict(settings) or raw["audio_object"] != interview.audio_object:
+        project.objects.shred(partial_id, reason="replaced")  # other settings: start again
+        return None, 0, [], None
+    return partial_id, raw["blocks_done"], [segment_from(s) for s in raw["segments"]], raw["language"]
+
+
+def _save_partial(project: Project, interview, settings: Settings, blocks_done: int, segments, language, old):
+    data = json.dumps({"settings": asdict(settings), "audio_object": interview.audio_object,
+                       "blocks_done": blocks_done, "language": language,
+                       "segments": [s.as_dict() for s in segments]}, ensure_ascii=False).encode()
+    return project.objects.put("transcript_partial", data, respondent=interview.respondent, interview=interview.id,
+                               replaces=(old,))
+
+
+def edit_transcript(
+    project: Project, interview_id: str, *, text: dict[int, str] | None = None, speakers: dict[int, str] | None = None
+) -> Transcript:
+    """Store a new version with corrected text and/or speaker labels; the previous version stays as an
+    encrypted object (versioned edits). Text changes void the review and anonymised text built on the old words."""
+    interview = get_interview(project, interview_id)
+    current = load_transcript(project, interview_id)
+    segments = list(current.segments)
+    for index, new_text in (text or {}).items():
+        if not 0 <= index < len(segments) or not new_text.strip():
+            raise UsageError(f"no segment {index + 1}, or empty text")
+        segments[index] = replace(segments[index], text=new_text.strip())
+    for index, speaker in (speakers or {}).items():
+        if not 0 <= index < len(segments):
+            raise UsageError(f"no segment {index + 1}")
+        if speaker not in SPEAKERS:
+            raise UsageError(f"unknown speaker {speaker!r}", f"choose {' or '.join(SPEAKERS)}")
+        segments[index] = replace(segments[index], speaker=speaker)
+    edited = replace(current, segments=tuple(segments), version=current.version + 1)
+    text_changed = bool(text)
+
+    def link(conn, object_id: str) -> None:
+        set_field(conn, interview_id, "transcript_object", object_id)
+        if text_changed:  # offsets and words changed: review again
+            set_field(conn, interview_id, "anonymised_object", None)
+            set_field(conn, interview_id, "review_object", None)
+            set_field(conn, interview_id, "approved", None)
+        project.audit.append("transcript_edited", interview=interview_id, respondent=interview.respondent,
+                             object=object_id, version=edited.version, segments=len(text or {}) + len(speakers or {}))
+
+    stale = (interview.anonymised_object, interview.review_object) if text_changed else ()
+    project.objects.put("transcript", edited.to_bytes(), respondent=interview.respondent, interview=interview_id,
+                        meta={"language": edited.language, "version": edited.version,
+                              "previous": interview.transcript_object},
+                        on_stored=link, replaces=stale)
+    if not text_changed and interview.review_object:
+        _carry_review(project, interview_id, interview.transcript_object)
+    return edited
+
+
+def _carry_review(project: Project, interview_id: str, old_transcript: str | None) -> None:
+    """Speaker labels change no words: point the existing review at the new version."""
+    from fieldkit.anonymise.review import Review
+
+    interview = get_interview(project, interview_id)
+    review = Review.from_bytes(project.objects.get(interview.review_object))
+    if review.transcript_object != old_transcript:
+        return
+    review.transcript_object = interview.transcript_object
+
+    def link(conn, object_id: str) -> None:
+        set_field(conn, interview_id, "review_object", object_id)
+
+    project.objects.put("review", review.to_bytes(), respondent=interview.respondent, interview=interview_id,
+                        on_stored=link, replaces=(interview.review_object,))
 
 
 def load_transcript(project: Project, interview_id: str) -> Transcript:
@@ -131,3 +305,12 @@ def load_transcript(project: Project, interview_id: str) -> Transcript:
             f"interview {interview_id} has not been transcribed", f"run `fieldkit transcribe {interview_id}`"
         )
     return Transcript.from_bytes(project.objects.get(interview.transcript_object))
+
+
+def transcript_versions(project: Project, interview_id: str) -> list[str]:
+    """Object ids of every stored version, newest first (older ones are kept until retention removes them)."""
+    versions, current = [], get_interview(project, interview_id).transcript_object
+    while current:
+        versions.append(current)
+        current = project.objects.info(current).meta.get("previous")
+    return versions
