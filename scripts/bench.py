@@ -82,6 +82,45 @@ def bench_transcribe(repeats: int) -> None:
     emit("transcribe_fieldkit_s", ours_s, "s")
     emit("transcribe_overhead_ratio", ours_s / raw_s, "x")
     emit("transcribe_rtf", ours_s / duration, "x")
+    from fieldkit.transcribe.wer import word_error_rate
+
+    fixtures = Path(__file__).parents[1] / "tests" / "fixtures"
+    for name, wav, reference in (
+        ("sample", sample, sample.with_suffix(".txt")),
+        ("short_en", fixtures / "short_en.wav", fixtures / "short_en.txt"),
+    ):
+        found, _ = model.transcribe(decode(wav.read_bytes()).samples, language="en", beam_size=5)
+        emit(f"transcribe_wer_{name}", word_error_rate(reference.read_text(), " ".join(s.text for s in found)), "x")
+    emit("transcribe_peak_memory_mb", transcribe_peak_memory_mb(), "MB")
+
+
+PEAK_MEMORY_RUN = """
+import resource, sys, tempfile
+from pathlib import Path
+from fieldkit.clock import SystemClock
+from fieldkit.demo import POLICY, SAMPLE_AUDIO, bundled
+from fieldkit.vault.project import Project
+from fieldkit.consent.respondents import add_respondent
+from fieldkit.consent.records import record_consent
+from fieldkit.capture.importer import import_audio
+from fieldkit.transcribe.runner import transcribe_interview
+with tempfile.TemporaryDirectory() as tmp:
+    with Project.create(Path(tmp) / "p", bundled(POLICY, "policies"), "bench passphrase", SystemClock()) as p:
+        code = add_respondent(p, "P")
+        record_consent(p, code, language="en", answers=dict.fromkeys(%r, True))
+        transcribe_interview(p, import_audio(p, code, bundled(SAMPLE_AUDIO, "data")), language="en")
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def transcribe_peak_memory_mb() -> float:
+    """Peak resident memory of a whole fieldkit transcribe run in a fresh process (model load included)."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", PEAK_MEMORY_RUN % (CONSENT_ITEMS,)], capture_output=True,
+                         text=True, check=True).stdout
+    return int(out.strip().splitlines()[-1]) / 1024
 
 
 def bench_pii(repeats: int) -> None:

@@ -119,6 +119,7 @@ def resolve_model(spec: str = "base") -> Path:
     )
 
 
+@lru_cache(maxsize=4)
 def pick_device(device: str = "auto") -> str:
     """CUDA when asked for or, with "auto", when CTranslate2 sees a GPU; never required."""
     if device != "auto":
@@ -131,17 +132,21 @@ def pick_device(device: str = "auto") -> str:
         return "cpu"
 
 
-@lru_cache(maxsize=2)
 def load_model(model_dir: str, device: str = "auto", compute_type: str = "default"):
     """Load (once per process) a WhisperModel from a local folder, never from a hub.
 
     Defaults for a 2-core laptop: int8 on CPU (about 4x less memory than float32), float16 on CUDA."""
-    offline.enforce()
-    from faster_whisper import WhisperModel
-
     chosen = pick_device(device)
     if compute_type == "default":
         compute_type = "float16" if chosen == "cuda" else "int8"
+    return _load(model_dir, chosen, compute_type)  # one instance per real configuration
+
+
+@lru_cache(maxsize=2)
+def _load(model_dir: str, chosen: str, compute_type: str):
+    offline.enforce()
+    from faster_whisper import WhisperModel
+
     try:
         return WhisperModel(
             model_dir, device=chosen, compute_type=compute_type, cpu_threads=os.cpu_count() or 2,

@@ -92,3 +92,28 @@ def test_edits_are_versioned_and_void_the_review_speakers_keep_it(project, inter
     assert oldest.segments[0].text == "My name is John Petersen."
     assert all(project.objects.info(v).destroyed is None for v in versions)
     assert any(e.event == "transcript_edited" for e in project.audit.entries())
+
+
+def test_word_error_rate_on_the_committed_english_audio(project, interview):
+    from fieldkit.transcribe.wer import word_error_rate
+
+    transcript = transcribe_interview(project, interview, language="en")
+    assert word_error_rate(SAMPLE.with_suffix(".txt").read_text(), transcript.text) <= 0.1
+    assert word_error_rate("twelve years", "12 years") == 0.0
+    assert word_error_rate("a b c", "a x c") == pytest.approx(1 / 3)
+
+
+def test_transcript_commands(fk):
+    from tests.conftest import FIXTURES
+
+    fk("respondent", "add", "--category", "P")
+    fk("consent", "record", "P1", "--accept-all")
+    fk("capture", "import", "P1", str(FIXTURES / "short_en.wav"))
+    fk("transcribe", "P1-1", "--lang", "en", "--beam-size", "2", "--vad")
+    shown = fk("transcript", "show", "P1-1").stdout
+    assert "David Brown" in shown and shown.startswith("1\t0.00-")
+    fk("transcript", "speaker", "P1-1", "1", "respondent")
+    fk("transcript", "edit", "P1-1", "1", input="My name is David Browne and I live in London.")
+    shown = fk("transcript", "show", "P1-1").stdout
+    assert "\trespondent\tMy name is David Browne" in shown
+    assert "no segment 9" in fk("transcript", "edit", "P1-1", "9", input="x", expect=2).stderr
