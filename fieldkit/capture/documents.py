@@ -8,14 +8,12 @@ respondent (then their consent applies) or to nobody.
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 
-from fieldkit.capture.notes import notes_language
+from fieldkit.capture.notes import store_text
 from fieldkit.consent.records import require
 from fieldkit.errors import InvalidAudio, UsageError
-from fieldkit.interviews import Metadata, insert_interview, new_interview_id, set_field
-from fieldkit.transcribe.runner import Segment, Transcript
+from fieldkit.interviews import Metadata
 from fieldkit.vault.project import Project
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -69,19 +67,6 @@ def import_document(project: Project, source: Path, respondent: str | None = Non
     except OSError as exc:
         raise UsageError(f"cannot read the document: {exc.strerror}") from exc
     text = extract_text(data, source.suffix)
-    paragraphs = [re.sub(r"[ \t]+", " ", p).strip() for p in re.split(r"\n\s*\n", text)]
-    paragraphs = [p for p in paragraphs if p]
-    if not paragraphs:
+    if not text.strip():
         raise InvalidDocument("the document holds no text")
-    language = notes_language(text)
-    content = Transcript(language, "document", 0.0, tuple(Segment(0.0, 0.0, p) for p in paragraphs))
-    document_id = new_interview_id(project, respondent)
-
-    def link(conn, object_id: str) -> None:
-        insert_interview(conn, document_id, respondent, "document", project.clock.now(), metadata)
-        set_field(conn, document_id, "transcript_object", object_id)
-        set_field(conn, document_id, "language", language)
-
-    project.objects.put("document", content.to_bytes(), respondent=respondent, interview=document_id,
-                        meta={"language": language}, on_stored=link)
-    return document_id
+    return store_text(project, respondent, text, "document", metadata)

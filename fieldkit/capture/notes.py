@@ -23,23 +23,31 @@ def notes_language(text: str) -> str:
     return "ru" if is_cyrillic(text) else "en"
 
 
+def store_text(project: Project, respondent: str | None, text: str, kind: str,
+               metadata: Metadata | None = None) -> str:
+    """Store text (typed notes, an imported document) as an interview's transcript: one segment per
+    paragraph, no timings, encrypted as an object of ``kind``; returns the new id."""
+    if metadata:
+        metadata.check()
+    paragraphs = [re.sub(r"[ \t]+", " ", p).strip() for p in re.split(r"\n\s*\n", text)]
+    paragraphs = [p for p in paragraphs if p]
+    if not paragraphs:
+        raise UsageError(f"the {kind} holds no text; nothing was stored")
+    language = notes_language(text)
+    content = Transcript(language, kind, 0.0, tuple(Segment(0.0, 0.0, p) for p in paragraphs))
+    source_id = new_interview_id(project, respondent)
+
+    def link(conn, object_id: str) -> None:
+        insert_interview(conn, source_id, respondent, kind, project.clock.now(), metadata)
+        set_field(conn, source_id, "transcript_object", object_id)
+        set_field(conn, source_id, "language", language)
+
+    project.objects.put(kind, content.to_bytes(), respondent=respondent, interview=source_id,
+                        meta={"language": language}, on_stored=link)
+    return source_id
+
+
 def import_notes(project: Project, respondent: str, text: str, metadata: Metadata | None = None) -> str:
     """Store typed notes as a new interview; returns its id. Needs consent to take part, not to record."""
     require(project, respondent, "participate")
-    if metadata:
-        metadata.check()
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
-    if not paragraphs:
-        raise UsageError("the notes are empty; nothing was stored")
-    language = notes_language(text)
-    notes = Transcript(language, "notes", 0.0, tuple(Segment(0.0, 0.0, p) for p in paragraphs))
-    interview_id = new_interview_id(project, respondent)
-
-    def link(conn, object_id: str) -> None:
-        insert_interview(conn, interview_id, respondent, "notes", project.clock.now(), metadata)
-        set_field(conn, interview_id, "transcript_object", object_id)
-        set_field(conn, interview_id, "language", language)
-
-    project.objects.put("notes", notes.to_bytes(), respondent=respondent, interview=interview_id,
-                        meta={"language": language}, on_stored=link)
-    return interview_id
+    return store_text(project, respondent, text, "notes", metadata)
