@@ -41,8 +41,8 @@ def import_audio(
     except OSError as exc:
         raise InvalidAudio(f"cannot read the file given: {exc.strerror}", "check the path") from exc
     decoded = audio.decode(data, label="the file")
-    ranges = off_record or []
-    if ranges and ranges[0][0] >= decoded.duration_s:
+    ranges = [(start, min(end, decoded.duration_s)) for start, end in off_record or [] if start < decoded.duration_s]
+    if off_record and not ranges:
         raise InvalidAudio("the off-the-record ranges lie beyond the end of the recording")
     kept = audio.DecodedAudio(offrecord.cut(decoded.samples, ranges))
     if kept.duration_s < 0.1:

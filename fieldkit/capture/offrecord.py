@@ -58,10 +58,11 @@ def cut(samples: np.ndarray, ranges: list[Range]) -> np.ndarray:
     return samples[keep]
 
 
-def to_original(seconds: float, ranges: list[Range]) -> float:
-    """Map a time in the stored (cut) audio back to the original recording's timeline."""
+def to_original(seconds: float, ranges: list[Range], *, is_end: bool = False) -> float:
+    """Map a time in the stored (cut) audio back to the original recording's timeline. An end time that
+    falls exactly on a range's start stays before it (the segment ends where the gap begins)."""
     for start, end in ranges:
-        if seconds + 1e-9 >= start:
+        if seconds - 1e-9 > start if is_end else seconds + 1e-9 >= start:
             seconds += end - start
         else:
             break

@@ -12,6 +12,7 @@ recorded so the transcript shows "[off the record mm:ss–mm:ss]". Paused time d
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -96,6 +97,7 @@ def add_audio(project: Project, session: Session, samples: np.ndarray, *, on_rec
             session.off_record[-1][1] = session.elapsed
         else:
             session.off_record.append([start, session.elapsed])
+        _save_ranges(project, session)
         return
     if not session.buffered:
         session.buffer_start = session.elapsed
@@ -106,9 +108,16 @@ def add_audio(project: Project, session: Session, samples: np.ndarray, *, on_rec
         flush(project, session)
 
 
+def _save_ranges(project: Project, session: Session) -> None:
+    with project.transaction():
+        project.conn.execute("UPDATE recordings SET off_record = ? WHERE id = ?",
+                             (json.dumps(session.off_record), session.id))
+
+
 def flush(project: Project, session: Session) -> None:
     """Encode and encrypt what is buffered, in memory, and write it as the next chunk."""
     if not session.buffered:
+        _save_ranges(project, session)
         return
     samples = np.concatenate(session.buffer)
     encoded = audio.encode_opus(audio.DecodedAudio(samples))
@@ -117,9 +126,13 @@ def flush(project: Project, session: Session) -> None:
     start_ms = int(round(session.buffer_start * 1000))
     write_atomic(session.folder / f"{session.seq:06d}-{start_ms:010d}.age", ciphertext)
     session.buffer, session.buffered = [], 0
-    with project.transaction():
-        project.conn.execute("UPDATE recordings SET off_record = ? WHERE id = ?",
-                             (json.dumps(session.off_record), session.id))
+    _save_ranges(project, session)
+
+
+def _off_before(start: float, off_json: str | None) -> int:
+    """Samples of off-the-record time before ``start`` (they are not in the stored audio)."""
+    ranges = json.loads(off_json or "[]")
+    return int(round(sum(min(end, start) - begin for begin, end in ranges if begin < start) * audio.SAMPLE_RATE))
 
 
 def _chunks(folder: Path) -> Iterator[tuple[float, Path]]:
@@ -138,12 +151,20 @@ def finish(project: Project, session_id: str, *, recovered: bool = False) -> str
         raise StateError(f"no recording {session_id} in progress")
     respondent, identity, metadata_json, off_json = row
     folder = _sessions_dir(project) / session_id
-    pieces, lost = [], 0
-    for _, path in _chunks(folder):
+    pieces, lost, position = [], 0, 0
+    for start, path in _chunks(folder):
         try:
-            pieces.append(audio.decode(decrypt_with(path.read_bytes(), identity)).samples)
+            piece = audio.decode(decrypt_with(path.read_bytes(), identity)).samples
         except (pyrage.DecryptError, FieldkitError):
             lost += 1  # a chunk cut short by the crash: the rest are still good
+            continue
+        # chunk names carry their start on the timeline: a lost chunk becomes silence, not a shift
+        expected = int(round(start * audio.SAMPLE_RATE)) - _off_before(start, off_json)
+        if expected > position:
+            pieces.append(np.zeros(expected - position, dtype=np.float32))
+            position = expected
+        pieces.append(piece)
+        position += len(piece)
     interview_id = None
     if pieces:
         samples = np.concatenate(pieces)
@@ -153,11 +174,13 @@ def finish(project: Project, session_id: str, *, recovered: bool = False) -> str
         interview_id = new_interview_id(project, respondent)
 
         def link(conn, object_id: str) -> None:
+            claimed = conn.execute("UPDATE recordings SET state = ? WHERE id = ? AND state = 'recording'",
+                                   ("recovered" if recovered else "finished", session_id)).rowcount
+            if claimed != 1:  # another process finished it first: roll back, store nothing twice
+                raise StateError(f"recording {session_id} was already finished")
             insert_interview(conn, interview_id, respondent, "audio", project.clock.now(), metadata,
                              round(duration, 3), json.dumps(off_record) if off_record else None)
             set_field(conn, interview_id, "audio_object", object_id)
-            conn.execute("UPDATE recordings SET state = ? WHERE id = ?",
-                         ("recovered" if recovered else "finished", session_id))
             conn.execute("UPDATE recordings SET identity = '' WHERE id = ?", (session_id,))
             project.audit.append(
                 "recording_recovered" if recovered else "recording_finished", respondent=respondent,
@@ -170,11 +193,18 @@ def finish(project: Project, session_id: str, *, recovered: bool = False) -> str
                             on_stored=link)
     else:
         with project.transaction():
-            project.conn.execute("UPDATE recordings SET state = 'empty', identity = '' WHERE id = ?", (session_id,))
+            claimed = project.conn.execute(
+                "UPDATE recordings SET state = 'empty', identity = '' WHERE id = ? AND state = 'recording'",
+                (session_id,),
+            ).rowcount
+            if claimed != 1:
+                raise StateError(f"recording {session_id} was already finished")
             project.audit.append("recording_discarded", respondent=respondent, object=session_id)
-    for path in folder.glob("*"):
-        path.unlink(missing_ok=True)
-    folder.rmdir()
+    if folder.is_dir():
+        for path in folder.glob("*"):
+            path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            folder.rmdir()
     return interview_id
 
 
@@ -197,7 +227,10 @@ def recover_interrupted(project: Project) -> list[str]:
     for session_id, pid, host in rows:
         if _alive(pid, host):
             continue
-        interview = finish(project, session_id, recovered=True)
+        try:
+            interview = finish(project, session_id, recovered=True)
+        except StateError:
+            continue  # another fieldkit recovered it at the same moment
         if interview:
             recovered.append(interview)
     return recovered
@@ -242,21 +275,24 @@ def record(
         finish(project, session.id)
         raise DeviceError(f"cannot open the input device: {exc}") from exc
     started = time.monotonic()
-    with stream:
-        if on_start is not None:
-            on_start()
-        while not controls.stop.is_set():
-            if duration is not None and time.monotonic() - started >= duration:
-                break
-            try:
-                block = blocks.get(timeout=0.2)
-            except queue.Empty:
-                continue
-            if controls.paused:
-                continue
-            add_audio(project, session, block, on_record=not controls.off_record)
-            if on_level is not None:
-                on_level(float(np.sqrt(np.mean(block**2))), session.elapsed, controls)
+    try:
+        with stream:
+            if on_start is not None:
+                on_start()
+            while not controls.stop.is_set():
+                if duration is not None and time.monotonic() - started >= duration:
+                    break
+                try:
+                    block = blocks.get(timeout=0.2)
+                except queue.Empty:
+                    continue
+                if controls.paused:
+                    continue
+                add_audio(project, session, block, on_record=not controls.off_record)
+                if on_level is not None:
+                    on_level(float(np.sqrt(np.mean(block**2))), session.elapsed, controls)
+    except KeyboardInterrupt:
+        pass  # Ctrl-C ends the recording like "stop": keep everything captured so far
     while not blocks.empty() and not controls.paused:
         add_audio(project, session, blocks.get(), on_record=not controls.off_record)
     flush(project, session)

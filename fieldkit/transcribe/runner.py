@@ -145,7 +145,7 @@ def with_off_record_markers(segments: list[Segment], ranges: list) -> list[Segme
     if not ranges:
         return segments
     placed = [replace(s, start=round(offrecord.to_original(s.start, ranges), 2),
-                      end=round(offrecord.to_original(s.end, ranges), 2)) for s in segments]
+                      end=round(offrecord.to_original(s.end, ranges, is_end=True), 2)) for s in segments]
     markers = [Segment(start, end, offrecord.marker(start, end)) for start, end in ranges]
     return sorted(placed + markers, key=lambda s: (s.start, not s.text.startswith("[off the record")))
 
@@ -182,7 +182,9 @@ def transcribe_interview(
     partial_id, done, segments, detected = _load_partial(project, interview, settings)
     for index in range(done, len(bounds)):
         start, end = bounds[index]
-        found, info = run_whisper(decoded.samples[start:end], model_dir, settings, progress,
+        # with "auto", the first block decides the language for all, so blocks cannot drift between ru and kk
+        block_settings = replace(settings, language=detected) if detected and settings.language == "auto" else settings
+        found, info = run_whisper(decoded.samples[start:end], model_dir, block_settings, progress,
                                   offset=start / audio.SAMPLE_RATE, total=decoded.duration_s, cancel=cancel)
         segments.extend(found)
         detected = detected or info.language
@@ -209,7 +211,8 @@ def transcribe_interview(
     project.objects.put(
         "transcript", transcript.to_bytes(), respondent=interview.respondent, interview=interview_id,
         meta={"language": transcript.language}, on_stored=link,
-        replaces=(interview.transcript_object, interview.anonymised_object, interview.review_object, partial_id),
+        replaces=(*(transcript_versions(project, interview_id) if interview.transcript_object else ()),
+                  interview.anonymised_object, interview.review_object, partial_id),
     )
     return transcript
 
@@ -259,6 +262,8 @@ def edit_transcript(
         if speaker not in SPEAKERS:
             raise UsageError(f"unknown speaker {speaker!r}", f"choose {' or '.join(SPEAKERS)}")
         segments[index] = replace(segments[index], speaker=speaker)
+    if not text and not speakers:
+        raise UsageError("nothing to change", "name at least one segment, e.g. 3 or 1-5")
     edited = replace(current, segments=tuple(segments), version=current.version + 1)
     text_changed = bool(text)
 

@@ -81,3 +81,9 @@ def test_remove_source_overwrites_and_deletes(fk, tmp_path):
     result = fk("capture", "import", "P1", str(copy), "--remove-source", "--place", "car", "--date", "2026-02-01")
     assert result.stdout == "P1-1\n" and not copy.exists()
     assert "P1-1\tP1\trecorded\t2026-02-01\tcar" in fk("status").stdout
+
+
+def test_ranges_past_the_end_are_dropped_not_reversed(project, consented):
+    ranges = offrecord.parse_ranges("0:01-0:02,1:40-2:00")
+    interview = import_audio(project, consented, FIXTURES / "short_en.wav", off_record=ranges)
+    assert json.loads(get_interview(project, interview).off_record) == [[1.0, 2.0]]

@@ -95,3 +95,28 @@ def test_recording_needs_recording_consent(project):
                    answers={**dict.fromkeys(CONSENT_ITEMS, True), "audio_recording": False})
     with pytest.raises(GateClosed, match="audio recording"):
         recorder.start_session(project, respondent)
+
+
+def test_a_recording_that_ends_off_the_record_keeps_that_range(project, code):
+    session = recorder.start_session(project, code)
+    recorder.add_audio(project, session, tone(3.0))
+    recorder.add_audio(project, session, tone(4.0), on_record=False)
+    recorder.flush(project, session)
+    interview = get_interview(project, recorder.finish(project, session.id))
+    assert json.loads(interview.off_record) == [[3.0, 7.0]] and interview.duration_s == pytest.approx(7.0)
+
+
+def test_a_segment_ending_where_a_gap_starts_is_not_stretched_over_it():
+    from fieldkit.capture.offrecord import to_original
+
+    assert to_original(10.0, [(10.0, 20.0)], is_end=True) == 10.0
+    assert to_original(10.0, [(10.0, 20.0)]) == 20.0  # a start at that moment comes after the gap
+
+
+def test_a_second_recovery_of_the_same_session_stores_nothing_twice(project, code):
+    session = recorder.start_session(project, code)
+    recorder.add_audio(project, session, tone(2.0))
+    project.conn.execute("UPDATE recordings SET pid = 999999999 WHERE id = ?", (session.id,))
+    assert len(recorder.recover_interrupted(project)) == 1
+    assert recorder.recover_interrupted(project) == []
+    assert sum(1 for o in project.objects.list() if o.kind == "audio") == 1
