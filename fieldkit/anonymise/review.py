@@ -21,7 +21,7 @@ from fieldkit.capture.offrecord import MARKER
 from fieldkit.clock import format_instant
 from fieldkit.errors import NotFound, StateError, UsageError
 from fieldkit.interviews import Interview, get_interview, set_field
-from fieldkit.transcribe.runner import Segment, Transcript, load_transcript
+from fieldkit.transcribe.runner import Segment, Transcript, load_transcript, segment_from
 from fieldkit.vault.project import Project
 
 MAP_META_KEY = "pseudonym_map_object"
@@ -91,7 +91,7 @@ class AnonymisedText:
         return json.dumps(
             {
                 "language": self.language,
-                "segments": [{"start": s.start, "end": s.end, "text": s.text} for s in self.segments],
+                "segments": [s.as_dict() for s in self.segments],
                 "entity_counts": self.entity_counts,
                 "masks": [list(m) for m in self.masks or ()],
             },
@@ -101,7 +101,7 @@ class AnonymisedText:
     @classmethod
     def from_bytes(cls, data: bytes) -> AnonymisedText:
         raw = json.loads(data)
-        segments = tuple(Segment(s["start"], s["end"], s["text"]) for s in raw["segments"])
+        segments = tuple(segment_from(s) for s in raw["segments"])
         masks = tuple(tuple(m) for m in raw["masks"]) if "masks" in raw else None
         return cls(raw["language"], segments, dict(raw["entity_counts"]), masks)
 
