@@ -28,6 +28,8 @@ class FieldkitGroup(click.Group):
             return super().invoke(ctx)
         except FieldkitError as exc:
             click.echo(f"fieldkit: error: {exc.message}", err=True)
+            for line in exc.details:
+                click.echo(f"fieldkit:   - {line}", err=True)
             if exc.hint:
                 click.echo(f"fieldkit: hint: {exc.hint}", err=True)
             ctx.exit(exc.exit_code)
@@ -632,22 +634,227 @@ def review(ctx: click.Context, interview: str, accept, reject, accept_all: bool,
         print_spans(result, transcript, show_text)
 
 
-@main.command()
-@click.option("--format", "format_", type=click.Choice(["csv"]), required=True)
-@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--quotes", is_flag=True, help="For direct quotation: every respondent must have consented to it.")
+@main.group()
+def code() -> None:
+    """The codebook, and coding of anonymised text."""
+
+
+@code.command("add")
+@click.argument("name")
+@click.option("--description", default="", help="What the code means (shared with the codebook).")
+@click.option("--colour", "--color", "colour", help="#RRGGBB (default: the next palette colour).")
+@click.option("--parent", help="Put it under this code (a pattern code groups first-cycle codes).")
+@click.option("--memo", default="", help="An analytic memo on the code (exported only with --memos).")
 @click.pass_context
-def export(ctx: click.Context, format_: str, out: Path, quotes: bool) -> None:
-    """Export approved anonymised excerpts."""
-    from fieldkit.export.csv_export import export_csv
+def code_add(ctx: click.Context, name: str, description: str, colour: str | None, parent: str | None,
+             memo: str) -> None:
+    """Add a code; prints its GUID."""
+    from fieldkit.coding.codebook import add_code
 
     with open_project(ctx) as project:
-        result = export_csv(project, out, quotations=quotes)
-    click.echo(
-        f"exported {result.rows} rows from {result.interviews} interviews to {result.path}"
-        + (f" ({result.skipped} left out: not approved or no consent)" if result.skipped else ""),
-        err=True,
-    )
+        click.echo(add_code(project, name, description=description, colour=colour, parent=parent, memo=memo).id)
+
+
+@code.command("edit")
+@click.argument("name")
+@click.option("--name", "new_name", help="Rename the code.")
+@click.option("--description")
+@click.option("--colour", "--color", "colour")
+@click.option("--parent", help="Move it under this code.")
+@click.option("--top-level", is_flag=True, help="Move it to the top level.")
+@click.option("--memo")
+@click.pass_context
+def code_edit(ctx: click.Context, name: str, new_name: str | None, description: str | None, colour: str | None,
+              parent: str | None, top_level: bool, memo: str | None) -> None:
+    """Change a code's name, description, colour, parent or memo."""
+    from fieldkit.coding.codebook import edit_code
+
+    changes = {"parent": None} if top_level else {"parent": parent} if parent else {}
+    with open_project(ctx) as project:
+        edited = edit_code(project, name, name=new_name, description=description, colour=colour, memo=memo,
+                           **changes)
+    click.echo(f"code {edited.name!r} updated", err=True)
+
+
+@code.command("remove")
+@click.argument("name")
+@click.option("--force", is_flag=True, help="Also remove its codings; its child codes move up a level.")
+@click.pass_context
+def code_remove(ctx: click.Context, name: str, force: bool) -> None:
+    """Delete a code from the codebook."""
+    from fieldkit.coding.codebook import remove_code
+
+    with open_project(ctx) as project:
+        removed = remove_code(project, name, force=force)
+    click.echo(f"code {name!r} removed" + (f" with {removed} coding(s)" if removed else ""), err=True)
+
+
+@code.command("list")
+@click.pass_context
+def code_list(ctx: click.Context) -> None:
+    """The codebook as a tree, with how many excerpts each code has."""
+    from fieldkit.coding.codebook import list_codes
+
+    with open_project(ctx) as project:
+        codes = list_codes(project)
+        counts = dict(project.conn.execute("SELECT code, count(*) FROM codings GROUP BY code").fetchall())
+    by_id = {c.id: c for c in codes}
+    for item in codes:
+        depth, parent = 0, item.parent
+        while parent and parent in by_id and depth < 32:
+            depth, parent = depth + 1, by_id[parent].parent
+        description = f"\t{item.description}" if item.description else ""
+        click.echo(f"{'  ' * depth}{item.name}\t{item.colour}\t{counts.get(item.id, 0)}{description}")
+
+
+@code.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.pass_context
+def code_import(ctx: click.Context, file: Path) -> None:
+    """Merge a shared codebook (.qdc, .qdpx or .csv): new codes are added, matching ones updated."""
+    from fieldkit.export.codebook_exchange import import_codebook
+
+    with open_project(ctx) as project:
+        result = import_codebook(project, file)
+    click.echo(f"codebook imported: {result.added} added, {result.updated} updated, {result.unchanged} unchanged",
+               err=True)
+
+
+@code.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def code_export(ctx: click.Context, file: Path) -> None:
+    """Write the codebook for a team (.qdc for any QDA program, .csv for a spreadsheet)."""
+    from fieldkit.export.codebook_exchange import export_codebook
+
+    with open_project(ctx) as project:
+        count, _ = export_codebook(project, file)
+    click.echo(f"wrote {count} codes to {file}", err=True)
+
+
+@code.command("source")
+@click.argument("interview")
+@click.option("--offsets", is_flag=True, help="Prefix each line with its start offset (code points).")
+@click.pass_context
+def code_source(ctx: click.Context, interview: str, offsets: bool) -> None:
+    """Print INTERVIEW's anonymised text: the text codes apply to."""
+    from fieldkit.coding.sources import load_source
+
+    with open_project(ctx) as project:
+        text = load_source(project, interview).text
+    if not offsets:
+        click.echo(text)
+        return
+    position = 0
+    for line in text.split("\n"):
+        click.echo(f"{position}\t{line}")
+        position += len(line) + 1
+
+
+def parse_span(text: str) -> tuple[int, int]:
+    try:
+        start, end = (int(part) for part in text.split(":"))
+    except ValueError as exc:
+        raise click.BadParameter("use START:END in code points, e.g. 120:184") from exc
+    return start, end
+
+
+@code.command("apply")
+@click.argument("interview")
+@click.argument("code_name", metavar="CODE")
+@click.option("--text", "quote", help="The exact text to code, as `code source` prints it.")
+@click.option("--nth", default=1, show_default=True, type=click.IntRange(1), help="Which occurrence of --text.")
+@click.option("--span", help="START:END offsets in code points (end excluded).")
+@click.option("--memo", default="", help="A memo on this excerpt.")
+@click.pass_context
+def code_apply(ctx: click.Context, interview: str, code_name: str, quote: str | None, nth: int, span: str | None,
+               memo: str) -> None:
+    """Apply CODE to a span of INTERVIEW's anonymised text; prints the coding id."""
+    from fieldkit.coding.excerpts import apply_code
+
+    if (quote is None) == (span is None):
+        raise click.UsageError("give exactly one of --text or --span")
+    start, end = parse_span(span) if span else (None, None)
+    with open_project(ctx) as project:
+        coding = apply_code(project, interview, code_name, start=start, end=end, quote=quote, occurrence=nth,
+                            memo=memo)
+    click.echo(coding.id)
+
+
+@code.command("unapply")
+@click.argument("coding")
+@click.pass_context
+def code_unapply(ctx: click.Context, coding: str) -> None:
+    """Remove a coding (by id or an unambiguous prefix of at least 4 characters)."""
+    from fieldkit.coding.excerpts import remove_coding
+
+    with open_project(ctx) as project:
+        remove_coding(project, coding)
+    click.echo(f"coding {coding} removed", err=True)
+
+
+@code.command("memo")
+@click.argument("coding")
+@click.argument("memo")
+@click.pass_context
+def code_memo(ctx: click.Context, coding: str, memo: str) -> None:
+    """Set the memo on a coding ("" clears it)."""
+    from fieldkit.coding.excerpts import set_memo
+
+    with open_project(ctx) as project:
+        set_memo(project, coding, memo)
+    click.echo("memo saved", err=True)
+
+
+@code.command("excerpts")
+@click.option("--code", "code_name", help="Only this code and the codes under it.")
+@click.option("--category", help="Only respondents of this category, e.g. P.")
+@click.option("--interview", help="Only this interview.")
+@click.pass_context
+def code_excerpts(ctx: click.Context, code_name: str | None, category: str | None, interview: str | None) -> None:
+    """List coded excerpts (anonymised text), by code, respondent category or interview."""
+    from fieldkit.coding.excerpts import list_excerpts
+
+    with open_project(ctx) as project:
+        excerpts, stale = list_excerpts(project, code=code_name, category=category, interview=interview)
+    for item in excerpts:
+        memo = f"\tmemo: {item.coding.memo}" if item.coding.memo else ""
+        who = f"[{item.respondent}]" if item.respondent else "-"
+        click.echo(f"{item.coding.id[:8]}\t{item.code_path}\t{item.coding.interview}\t{who}\t{item.category or '-'}"
+                   f"\t{item.coding.start}:{item.coding.end}\t{' '.join(item.text.split())}{memo}")
+    for coding in stale:
+        click.echo(f"fieldkit: warning: coding {coding.id[:8]} on {coding.interview} no longer matches the text;"
+                   " re-apply or remove it", err=True)
+
+
+@main.command()
+@click.option("--format", "format_", type=click.Choice(["qdpx", "csv", "json", "md"]), required=True)
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--register", is_flag=True, help="The interview register (date, category, mode, duration) instead.")
+@click.option("--quotes", is_flag=True, help="For direct quotation: every respondent must have consented to it.")
+@click.option("--interview", "interviews", multiple=True, help="Only this interview (repeatable; default: all).")
+@click.option("--only-ready", is_flag=True, help="Leave out interviews that are not ready, naming each.")
+@click.option("--all-text", is_flag=True, help="csv/json/md: every line of each source, coded or not.")
+@click.option("--memos", is_flag=True, help="Include memos (scanned for identifying details first).")
+@click.option("--crlf", is_flag=True, help="CRLF line endings (MAXQDA).")
+@click.option("--to", "recipients", multiple=True, help="Encrypt the file to this age recipient (age1…).")
+@click.pass_context
+def export(ctx: click.Context, format_: str, out: Path, register: bool, quotes: bool, interviews, only_ready: bool,
+           all_text: bool, memos: bool, crlf: bool, recipients) -> None:
+    """Export anonymised, consented, approved material; refuses with every reason if a gate fails."""
+    from fieldkit.export.writer import ExportRequest, run_export
+
+    request = ExportRequest(format_, out, register=register, quotations=quotes, interviews=tuple(interviews),
+                            only_ready=only_ready, all_text=all_text, memos=memos, crlf=crlf,
+                            recipients=tuple(recipients))
+    with open_project(ctx) as project:
+        result = run_export(project, request)
+    for interview, reason in sorted(result.left_out.items()):
+        click.echo(f"left out {interview}: {reason}", err=True)
+    what = (f"{result.rows} interviews in the register" if register else
+            f"{result.excerpts} coded excerpts from {result.sources} sources")
+    sealed = " (encrypted)" if result.encrypted else ""
+    click.echo(f"exported {what} to {result.path}{sealed}; sha256 {result.sha256[:16]}…", err=True)
 
 
 @main.command()

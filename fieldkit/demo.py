@@ -18,7 +18,7 @@ from fieldkit.consent.records import Consent, record_consent
 from fieldkit.consent.respondents import add_respondent
 from fieldkit.consent.scripts import load_script
 from fieldkit.errors import ProjectError
-from fieldkit.export.csv_export import ExportResult, export_csv
+from fieldkit.export.writer import ExportRequest, ExportResult, run_export
 from fieldkit.transcribe.runner import transcribe_interview
 from fieldkit.vault.blobs import StoredObject
 from fieldkit.vault.files import write_atomic
@@ -42,7 +42,11 @@ class DemoSummary:
     objects: list[StoredObject]
     anonymised_text: str
     entity_counts: dict[str, int]
+    codes: list[str]
+    excerpts: list[tuple[str, str]]  # (code path, excerpt text)
+    qdpx: ExportResult
     export: ExportResult
+    register: ExportResult
     audit_entries: int
     audit_head: str
     audit_export: Path
@@ -73,6 +77,38 @@ def prepare_workdir(workdir: Path) -> Path:
     return workdir
 
 
+DEMO_CODES = (
+    # (name, description, parent, words that pick the sentence to code)
+    ("Institutional experience", "Pattern code: how respondents describe the institution", None, ()),
+    ("Career in the police", "Where and how long the respondent served", "Institutional experience",
+     ("police", "officer", "worked")),
+    ("Colleagues and networks", "Who the respondent worked with or relied on", "Institutional experience",
+     ("colleague", "friend", "partner")),
+)
+
+
+def code_sample(project: Project, interview: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """Build a small codebook and code one sentence per first-cycle code, chosen by its words (whisper's
+    wording may vary slightly, so the sentence is found rather than hard-coded)."""
+    import re
+
+    from fieldkit.coding.codebook import add_code
+    from fieldkit.coding.excerpts import apply_code, list_excerpts
+    from fieldkit.coding.sources import load_source
+
+    text = load_source(project, interview).text
+    sentences = [m for m in re.finditer(r"[^.!?\n]+[.!?]?", text) if m.group().strip()]
+    for name, description, parent, words in DEMO_CODES:
+        add_code(project, name, description=description, parent=parent)
+        if not words or not sentences:
+            continue
+        match = next((m for m in sentences if any(w in m.group().lower() for w in words)), sentences[0])
+        apply_code(project, interview, name, start=match.start(), end=match.end(),
+                   memo="First-cycle code from the demo" if parent else "")
+    excerpts, _ = list_excerpts(project)
+    return [name for name, *_ in DEMO_CODES], [(e.code_path, e.text) for e in excerpts]
+
+
 def run_demo(workdir: Path, clock: Clock, step: Callable[[str], None] = lambda _: None) -> DemoSummary:
     """Run every stage for real: SQLCipher, age, faster-whisper, Presidio. Nothing is faked."""
     workdir = prepare_workdir(workdir)
@@ -91,8 +127,12 @@ def run_demo(workdir: Path, clock: Clock, step: Callable[[str], None] = lambda _
         step("anonymising with Presidio and approving")
         anonymised = accept_suggestions(project, interview)
         approve(project, interview)
-        step("exporting approved anonymised excerpts to CSV")
-        export = export_csv(project, workdir / "export" / "excerpts.csv")
+        step("coding the anonymised text (a pattern code over two first-cycle codes)")
+        codes, excerpts = code_sample(project, interview)
+        step("exporting coded excerpts: QDPX (NVivo, ATLAS.ti, MAXQDA), CSV, and the interview register")
+        qdpx = run_export(project, ExportRequest("qdpx", workdir / "export" / "project.qdpx"))
+        export = run_export(project, ExportRequest("csv", workdir / "export" / "excerpts.csv"))
+        register = run_export(project, ExportRequest("md", workdir / "export" / "register.md", register=True))
         step("verifying the audit chain and writing the ethics-board report")
         verification = verify(project.audit.entries(), public_key=project.audit.public_key())
         audit_file = project.export_audit()
@@ -103,7 +143,8 @@ def run_demo(workdir: Path, clock: Clock, step: Callable[[str], None] = lambda _
             interview=interview,
             source_size=sample.stat().st_size, audio_seconds=transcript.duration_s,
             language=transcript.language, objects=project.objects.list(include_destroyed=True),
-            anonymised_text=anonymised.text, entity_counts=anonymised.entity_counts, export=export,
+            anonymised_text=anonymised.text, entity_counts=anonymised.entity_counts, codes=codes,
+            excerpts=excerpts, qdpx=qdpx, export=export, register=register,
             audit_entries=verification.entries, audit_head=verification.head, audit_export=audit_file,
             report=report,
         )

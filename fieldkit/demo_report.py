@@ -31,7 +31,15 @@ def print_summary(console: Console, summary: DemoSummary) -> None:
     console.print(table)
     found = ", ".join(f"{name} ×{count}" for name, count in sorted(summary.entity_counts.items())) or "none"
     console.print(Panel(summary.anonymised_text, title=f"Anonymised transcript (replaced: {found})"))
-    console.print(f"export: {summary.export.path} ({summary.export.rows} rows, sha256 {summary.export.sha256[:16]}…)")
+    coded = Table(title=f"Coded excerpts ({len(summary.codes)} codes in the codebook)")
+    coded.add_column("code")
+    coded.add_column("excerpt (anonymised)")
+    for path, text in summary.excerpts:
+        coded.add_row(path, text)
+    console.print(coded)
+    for label, result in (("QDPX (NVivo, ATLAS.ti, MAXQDA, QualCoder)", summary.qdpx),
+                          ("CSV excerpts", summary.export), ("interview register", summary.register)):
+        console.print(f"export, {label}: {result.path} ({result.rows} rows, sha256 {result.sha256[:16]}…)")
     console.print(
         f"audit chain verified: {summary.audit_entries} entries, head {summary.audit_head[:16]}…; "
         f"exported for an ethics board to {summary.audit_export}"

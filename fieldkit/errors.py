@@ -13,10 +13,11 @@ class FieldkitError(Exception):
     exit_code = 1
     default_hint = ""
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(self, message: str, hint: str | None = None, details: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.message = message
         self.hint = self.default_hint if hint is None else hint
+        self.details = tuple(details)  # one line each, shown under the message (e.g. every export blocker)
 
     def __str__(self) -> str:
         return self.message

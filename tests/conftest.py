@@ -94,3 +94,11 @@ def add_transcribed_interview(project, respondent: str, texts: list[str], langua
 
     project.objects.put("transcript", transcript.to_bytes(), respondent=code, interview=interview_id, on_stored=link)
     return interview_id
+
+
+def export_text(project, out: Path, fmt: str = "csv", **options):
+    """Run a real export of every source's whole text (no codes needed); returns the result."""
+    from fieldkit.export.writer import ExportRequest, run_export
+
+    options.setdefault("all_text", fmt != "qdpx")
+    return run_export(project, ExportRequest(fmt, out, **options))

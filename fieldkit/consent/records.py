@@ -210,4 +210,8 @@ def withdraw(project: Project, respondent: str, scope: str = "all") -> Withdrawa
     interviews = [i for (i,) in project.conn.execute("SELECT id FROM interviews WHERE respondent = ?", (respondent,))]
     forget_interviews(project, interviews)
     forget_respondent(project, respondent)
+    from fieldkit.coding.excerpts import prune_codings
+
+    with project.transaction():
+        prune_codings(project.conn)  # their codings and excerpt memos go with their text
     return Withdrawal(respondent, scope, destroyed)

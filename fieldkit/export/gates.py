@@ -1,69 +1,145 @@
-"""What may leave the vault: approved anonymised text, written outside the project folder."""
+"""What may leave the vault. Every gate is checked and every reason listed before anything is written:
+retention has run and nothing is overdue; each source is approved; each respondent's consent covers the
+use; no withdrawn respondent; no stale coding; the residual identifier scan is clean or overridden."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from fieldkit.errors import GateClosed
-from fieldkit.interviews import Interview, list_interviews
+from fieldkit.coding.sources import Source, load_source, text_available
+from fieldkit.errors import GateClosed, UsageError
+from fieldkit.interviews import Interview, get_interview, list_interviews
 from fieldkit.vault.project import Project
 
 
 @dataclass(frozen=True)
-class ExportSelection:
-    included: list[Interview]
-    skipped: list[Interview]
+class ExportPlan:
+    sources: list[Source]
+    left_out: dict[str, str]  # interview → why it is not in this export (only with only_ready / defaults)
     quotable: set[str]  # respondents who consented to direct quotation
-    reasons: dict[str, str]  # interview → why it was left out
+    codings: dict[str, list] = field(default_factory=dict)  # interview → its current codings
 
 
-def select_exportable(project: Project, *, quotations: bool = False) -> ExportSelection:
-    """Approved interviews of respondents who consented to excerpts, and only if the residual scan finds
-    nothing unresolved. ``quotations``: the export is for direct quotation, so every included respondent
-    must have consented to it."""
-    from fieldkit.anonymise.review import residuals
-    from fieldkit.consent.records import allows
-    from fieldkit.retention.schedule import items
+def _blocked(reasons: list[str], hint: str) -> GateClosed:
+    count = len(reasons)
+    return GateClosed(f"export refused for {count} reason{'s' if count != 1 else ''}; nothing was written", hint,
+                      details=tuple(reasons))
 
+
+def retention_gate(project: Project) -> list[str]:
+    """Run retention first (what is due is destroyed now); anything still overdue blocks every export."""
+    from fieldkit.retention.schedule import enforce, items
+
+    enforce(project)
     overdue = [item for item in items(project, include_destroyed=False) if item.state == "overdue"]
-    if overdue:
-        raise GateClosed(
-            f"export refused: {len(overdue)} item(s) are overdue for destruction",
-            "run `fieldkit retention run`, then check `fieldkit retention status`",
-        )
+    if not overdue:
+        return []
+    kinds = ", ".join(sorted({f"{item.kind} of {item.interview or item.respondent or 'the project'}"
+                              for item in overdue}))
+    return [f"{len(overdue)} item(s) are overdue for destruction ({kinds}); run `fieldkit retention run`"]
 
-    interviews = list_interviews(project)
-    reasons: dict[str, str] = {}
-    for interview in interviews:
-        if interview.respondent is not None and not allows(project, interview.respondent, "excerpts"):
-            reasons[interview.id] = "no consent to use excerpts (or withdrawn)"
-        elif not (interview.approved and interview.anonymised_object):
-            reasons[interview.id] = "not approved"
-    included = [i for i in interviews if i.id not in reasons]
-    skipped = [i for i in interviews if i.id in reasons]
-    quotable = {i.respondent for i in included if i.respondent and allows(project, i.respondent, "quotation")}
-    if quotations:
-        refused = sorted({i.respondent for i in included if i.respondent} - quotable)
-        if refused:
-            raise GateClosed(
-                f"{', '.join(refused)} did not consent to direct quotation; nothing was exported",
-                "export without --quotes (excerpts for analysis), or leave those respondents out",
-            )
-    if not included:
-        raise GateClosed(
-            "nothing to export: no approved anonymised interview of a respondent who consented to excerpts",
-            "approve with `fieldkit anonymise ID --approve`; check consent with `fieldkit consent status`",
-        )
-    open_residuals = [r for interview in included for r in residuals(project, interview.id)]
-    if open_residuals:
-        where = ", ".join(sorted({f"{r.interview} ({r.entity})" for r in open_residuals}))
-        raise GateClosed(
-            f"export blocked: {len(open_residuals)} possible identifiers remain in approved text: {where}",
-            "see them with `fieldkit review ID --residuals`; fix the review, or override one with"
-            " `fieldkit review ID --override KEY` (logged)",
-        )
-    return ExportSelection(included, skipped, quotable, reasons)
+
+def withdrew_all(project: Project, respondent: str) -> bool:
+    """Withdrawn with scope "all": nothing of theirs may be used. ("future-use" keeps what was collected.)"""
+    row = project.conn.execute("SELECT status, withdrawal_scope FROM respondents WHERE code = ?",
+                               (respondent,)).fetchone()
+    return row is not None and row[0] == "withdrawn" and row[1] == "all"
+
+
+def source_problem(project: Project, interview: Interview, *, quotations: bool) -> str | None:
+    """Why this interview may not be exported now, or None."""
+    from fieldkit.consent.records import allows
+
+    who = interview.respondent
+    if who is not None:
+        if withdrew_all(project, who):
+            return f"{interview.id}: respondent {who} withdrew consent"
+        if not allows(project, who, "excerpts"):
+            return f"{interview.id}: {who}'s consent does not cover using excerpts"
+        if quotations and not allows(project, who, "quotation"):
+            return f"{interview.id}: {who} did not consent to direct quotation"
+    if interview.anonymised_object and not text_available(project, interview):
+        return f"{interview.id}: its anonymised text was destroyed"
+    if interview.transcript_object is None:
+        return f"{interview.id}: not transcribed yet (`fieldkit transcribe {interview.id}`)"
+    if interview.anonymised_object is None:
+        return f"{interview.id}: not anonymised yet (`fieldkit anonymise {interview.id}`)"
+    if not interview.approved:
+        return f"{interview.id}: anonymisation not approved (`fieldkit anonymise {interview.id} --approve`)"
+    return None
+
+
+def _residual_problem(project: Project, interview_id: str) -> str | None:
+    from fieldkit.anonymise.review import residuals
+
+    found = residuals(project, interview_id)
+    if not found:
+        return None
+    kinds = ", ".join(sorted({r.entity for r in found}))
+    return (f"{interview_id}: {len(found)} possible identifier(s) remain in the approved text ({kinds});"
+            f" see `fieldkit review {interview_id} --residuals`, fix the review or override one (logged)")
+
+
+def _default_selection(project: Project) -> tuple[list[Interview], dict[str, str]]:
+    """Every interview, except withdrawn respondents' and sources whose text is gone (they can never be
+    exported, so they must not block the rest)."""
+    chosen, left_out = [], {}
+    for interview in list_interviews(project):
+        if interview.respondent and withdrew_all(project, interview.respondent):
+            left_out[interview.id] = "respondent withdrew"
+        elif interview.anonymised_object and not text_available(project, interview):
+            left_out[interview.id] = "anonymised text destroyed"
+        else:
+            chosen.append(interview)
+    return chosen, left_out
+
+
+def plan_export(project: Project, *, interviews: tuple[str, ...] = (), only_ready: bool = False,
+                quotations: bool = False) -> ExportPlan:
+    """Check every gate for the chosen interviews (default: all) and return the sources to export.
+
+    ``only_ready`` leaves out interviews that are not ready, naming each, instead of refusing; the gates that
+    concern the whole project (retention) still refuse.
+    """
+    from fieldkit.coding.excerpts import check_codings
+    from fieldkit.consent.records import allows
+
+    blockers = retention_gate(project)
+    if interviews:
+        selection, left_out = [get_interview(project, i) for i in dict.fromkeys(interviews)], {}
+    else:
+        selection, left_out = _default_selection(project)
+    ready: list[Interview] = []
+    for interview in selection:
+        problem = source_problem(project, interview, quotations=quotations) or _residual_problem(project, interview.id)
+        if problem is None:
+            ready.append(interview)
+        elif only_ready:
+            left_out[interview.id] = problem.split(": ", 1)[1]
+        else:
+            blockers.append(problem)
+    sources, codings = [], {}
+    for interview in ready:
+        source = load_source(project, interview.id)
+        current, stale = check_codings(project, source)
+        if stale:
+            problem = (f"{interview.id}: {len(stale)} coding(s) no longer match the anonymised text"
+                       f" ({', '.join(c.id[:8] for c in stale)}); re-apply or remove them with `fieldkit code unapply`")
+            if only_ready:
+                left_out[interview.id] = problem.split(": ", 1)[1]
+                continue
+            blockers.append(problem)
+        sources.append(source)
+        codings[interview.id] = current
+    if not sources and not blockers:
+        blockers.append("nothing to export: no approved anonymised source of a respondent who consented to"
+                        " excerpts")
+    if blockers:
+        raise _blocked(blockers, "fix each reason above; `--only-ready` leaves out interviews that are not ready")
+    quotable = {s.interview.respondent for s in sources
+                if s.interview.respondent and allows(project, s.interview.respondent, "quotation")}
+    return ExportPlan(sources, left_out, quotable, codings)
 
 
 def check_destination(project: Project, out: Path) -> Path:
@@ -75,5 +151,5 @@ def check_destination(project: Project, out: Path) -> Path:
             "the project folder holds only encrypted data; choose a path outside it",
         )
     if out.is_dir():
-        raise GateClosed(f"{out} is a folder", "give a file name, e.g. --out excerpts.csv")
+        raise UsageError(f"{out} is a folder", "give a file name, e.g. --out excerpts.csv")
     return out

@@ -26,6 +26,7 @@ RULE_TARGETS = (*OBJECT_KINDS, "all")
 EVENTS = ("stored", "transcript_approved", "project_end", "consent_withdrawn", "export_done")
 ACTIONS = ("destroy",)
 LOCATION_LEVELS = ("keep", "region", "macro_region", "remove")
+DATE_PRECISIONS = ("day", "month", "quarter", "year")  # how exports and the interview register show dates
 _DURATION = re.compile(r"^\s*(\d+)\s*(h|d|w)\s*$")
 _CATEGORY = re.compile(r"^[A-Z]{1,4}$")
 
@@ -55,6 +56,7 @@ class Policy:
     rules: tuple[Rule, ...]
     linking_key_allowed: bool
     consent_scripts: tuple[str, ...] = ("standard-oral",)
+    date_precision: str = "month"
     source_name: str = ""
     sha256: str = ""
     text: str = field(default="", repr=False)
@@ -170,6 +172,14 @@ def parse_policy(raw: bytes, name: str) -> Policy:
     if not isinstance(scripts, list) or not scripts or not all(isinstance(s, str) and s for s in scripts):
         raise check.fail("consent.scripts", "must be a non-empty list of consent script ids")
 
+    export = data.get("export", {})
+    if not isinstance(export, dict):
+        raise check.fail("export", "must be a table")
+    unknown = set(export) - {"date_precision"}
+    if unknown:
+        raise check.fail(f"export.{sorted(unknown)[0]}", "unknown field")
+    precision = check.string(export, "date_precision", "export.", DATE_PRECISIONS) if export else "month"
+
     rules = []
     raw_rules = data.get("rules", [])
     if not isinstance(raw_rules, list) or not raw_rules:
@@ -210,6 +220,7 @@ def parse_policy(raw: bytes, name: str) -> Policy:
         rules=tuple(rules),
         linking_key_allowed=allowed,
         consent_scripts=tuple(scripts),
+        date_precision=precision,
         source_name=name,
         sha256=hashlib.sha256(raw).hexdigest(),
         text=text,

@@ -174,6 +174,11 @@ def enforce(project: Project) -> Enforcement:
             destroyed.append(item)
         except Exception as exc:  # noqa: BLE001 - one failure must not stop the others; it is reported
             failed.append((item, type(exc).__name__))
+    if destroyed:
+        from fieldkit.coding.excerpts import prune_codings
+
+        with project.transaction():
+            prune_codings(project.conn)  # a destroyed source's codings and memos go with it
     return Enforcement(destroyed, failed)
 
 

@@ -13,7 +13,7 @@ import sqlcipher3
 
 from fieldkit.errors import ProjectError, StateError, StorageError
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 #: Statements that bring a database from version N-1 to N.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -86,6 +86,31 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             metadata TEXT,
             off_record TEXT
         )""",
+    ),
+    9: (
+        # The codebook and the codings on anonymised text. A coding keeps offsets and a hash of the coded
+        # text, never the text itself: destroying a source's key must leave no copy of its words here.
+        """CREATE TABLE codes (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            description TEXT NOT NULL DEFAULT '',
+            colour TEXT NOT NULL,
+            parent TEXT REFERENCES codes(id),
+            memo TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL
+        )""",
+        """CREATE TABLE codings (
+            id TEXT PRIMARY KEY,
+            code TEXT NOT NULL REFERENCES codes(id),
+            interview TEXT NOT NULL REFERENCES interviews(id),
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text_sha256 TEXT NOT NULL,
+            memo TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL
+        )""",
+        "CREATE INDEX codings_by_interview ON codings(interview)",
+        "CREATE INDEX codings_by_code ON codings(code)",
     ),
 }
 

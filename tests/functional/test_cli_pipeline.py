@@ -38,10 +38,10 @@ def test_scripted_pipeline_from_audio_to_csv(fk, tmp_path):
     fk("anonymise", "P1-1", "--accept-suggestions", "--approve")
 
     out = tmp_path / "exports" / "excerpts.csv"
-    fk("export", "--format", "csv", "--out", str(out))
+    fk("export", "--format", "csv", "--all-text", "--out", str(out))
     rows = list(csv.DictReader(out.open()))
     text = " ".join(row["text"] for row in rows)
-    assert rows[0]["respondent"] == "P1" and rows[0]["category"] == "P" and rows[0]["interview"] == "P1-1"
+    assert rows[0]["respondent"] == "[P1]" and rows[0]["category"] == "P" and rows[0]["interview"] == "P1-1"
     assert "[PERSON-1]" in text and "[PLACE-1]" in text
     assert not any(secret in out.read_text() for secret in SECRETS)
 
@@ -191,7 +191,7 @@ def test_review_from_the_command_line(fk, tmp_path):
     fk("review", interview, "--accept", person, "--reject", place)
     fk("anonymise", interview, "--approve")
     out = tmp_path / "out.csv"
-    fk("export", "--format", "csv", "--out", str(out))
+    fk("export", "--format", "csv", "--all-text", "--out", str(out))
     text = out.read_text()
     assert "Жумабаев" not in text and "Шымкента" in text and "[PERSON-1]" in text
 

@@ -13,9 +13,8 @@ from fieldkit.consent.records import current_consent, parse_answers, record_cons
 from fieldkit.consent.respondents import add_respondent
 from fieldkit.consent.scripts import LANGUAGES, load_script
 from fieldkit.errors import GateClosed, StateError, UsageError
-from fieldkit.export.csv_export import export_csv
 from fieldkit.vault.blobs import decrypt_with
-from tests.conftest import CONSENT_ITEMS, add_transcribed_interview
+from tests.conftest import CONSENT_ITEMS, add_transcribed_interview, export_text
 
 ALL_YES = dict.fromkeys(CONSENT_ITEMS, True)
 
@@ -111,12 +110,18 @@ def test_export_respects_excerpt_and_quotation_consent(project, tmp_path):
     for interview in (quotable, no_quotes, no_excerpts):
         rv.accept_suggestions(project, interview)
         rv.approve(project, interview)
-    result = export_csv(project, tmp_path / "analysis.csv")
+    with pytest.raises(GateClosed) as refused:
+        export_text(project, tmp_path / "analysis.csv")
+    assert refused.value.details == ("O1-1: O1's consent does not cover using excerpts",)
+    assert not (tmp_path / "analysis.csv").exists()
+    result = export_text(project, tmp_path / "analysis.csv", only_ready=True)
     text = (tmp_path / "analysis.csv").read_text()
-    assert result.interviews == 2 and result.skipped == 1 and "печатали" not in text
-    assert "P1,P,P1-1,1,0.00,5.00,yes," in text and "L1,L,L1-1,1,0.00,5.00,no," in text
-    with pytest.raises(GateClosed, match="L1 did not consent to direct quotation"):
-        export_csv(project, tmp_path / "quotes.csv", quotations=True)
+    assert result.sources == 2 and list(result.left_out) == ["O1-1"] and "печатали" not in text
+    assert "[P1],P,police official,P1-1," in text and ",yes,Мы работали по ночам." in text
+    assert "[L1],L,lawyer,L1-1," in text and ",no,Суд длился год." in text
+    with pytest.raises(GateClosed) as refused:
+        export_text(project, tmp_path / "quotes.csv", quotations=True, interviews=("P1-1", "L1-1"))
+    assert refused.value.details == ("L1-1: L1 did not consent to direct quotation",)
 
 
 def test_linking_key_is_separate_and_can_be_forbidden(project):
@@ -161,7 +166,7 @@ def test_withdrawal_destroys_everything_and_later_exports_hold_nothing_of_theirs
     assert not any("тулегенов" in key for keys in pseudonyms.table.values() for key in keys)
     assert any("жумабаев" in key for keys in pseudonyms.table.values() for key in keys)
 
-    export_csv(project, tmp_path / "after.csv")
+    export_text(project, tmp_path / "after.csv")
     assert "DE1" not in (tmp_path / "after.csv").read_text()
     events = [(e.event, e.data.get("respondent")) for e in project.audit.entries()]
     assert ("consent_withdrawn", "DE1") in events
@@ -178,7 +183,7 @@ def test_future_use_withdrawal_keeps_collected_data_but_stops_capture(project, t
     rv.accept_suggestions(project, interview)
     rv.approve(project, interview)
     withdraw(project, "L1", "future-use")
-    assert export_csv(project, tmp_path / "out.csv").rows == 1  # what was collected may still be used
+    assert export_text(project, tmp_path / "out.csv").rows == 1  # what was collected may still be used
     for item in ("participate", "audio_recording"):
         with pytest.raises(GateClosed, match="withdrawn"):
             require(project, "L1", item)

@@ -7,7 +7,8 @@ import sys
 
 CORE_MODULES = [
     "fieldkit.vault.project", "fieldkit.audit.chain", "fieldkit.capture.importer", "fieldkit.transcribe.runner",
-    "fieldkit.anonymise.review", "fieldkit.export.csv_export", "fieldkit.consent.respondents", "fieldkit.demo",
+    "fieldkit.anonymise.review", "fieldkit.export.writer", "fieldkit.coding.excerpts",
+    "fieldkit.export.codebook_exchange", "fieldkit.consent.respondents", "fieldkit.demo",
 ]
 
 

@@ -9,8 +9,7 @@ from fieldkit.anonymise.engine import Finding, analyse
 from fieldkit.anonymise.gazetteer import gazetteer
 from fieldkit.anonymise.pseudonyms import Pseudonyms, replace
 from fieldkit.errors import GateClosed, StateError
-from fieldkit.export.csv_export import export_csv
-from tests.conftest import add_transcribed_interview
+from tests.conftest import add_transcribed_interview, export_text
 
 
 def text_of(project, interview_id):
@@ -119,13 +118,14 @@ def test_export_gate_blocks_a_planted_name_until_overridden(project, tmp_path):
     rv.accept_suggestions(project, interview)
     rv.approve(project, interview)
     plant(project, interview, "Работал я тогда с Ерланом Жумабаевым в полиции.")
-    with pytest.raises(GateClosed, match=r"export blocked: .*P1-1 \(PERSON\)"):
-        export_csv(project, tmp_path / "out.csv")
+    with pytest.raises(GateClosed, match="export refused for 1 reason") as refused:
+        export_text(project, tmp_path / "out.csv")
+    assert refused.value.details[0].startswith("P1-1: 1 possible identifier(s) remain in the approved text (PERSON)")
     assert not (tmp_path / "out.csv").exists()
     found = rv.residuals(project, interview)
     assert [r.entity for r in found] == ["PERSON"] and "Жумабаев" in found[0].text
     rv.override_residual(project, interview, found[0].key)
-    assert export_csv(project, tmp_path / "out.csv").rows == 1
+    assert export_text(project, tmp_path / "out.csv").rows == 1
     event = [e for e in project.audit.entries() if e.event == "residual_overridden"][0]
     assert event.data == {"interview": interview, "respondent": "P1", "kind": "PERSON"}
 
@@ -139,8 +139,9 @@ def test_an_identifier_confirmed_later_blocks_earlier_approved_text(project, tmp
     second = add_transcribed_interview(project, "P", ["Хромой потом уехал."])
     rv.suggest(project, second)
     rv.decide(project, second, accept_all=True, add=(("Хромой", "PERSON"),))
-    with pytest.raises(GateClosed, match="P1-1"):
-        export_csv(project, tmp_path / "out.csv")
+    with pytest.raises(GateClosed) as refused:
+        export_text(project, tmp_path / "out.csv")
+    assert any(line.startswith("P1-1: 1 possible identifier") for line in refused.value.details)
 
 
 def test_adding_a_surname_keeps_the_accepted_full_name(project):

@@ -1,0 +1,56 @@
+"""The text a researcher codes: an interview's anonymised text, as one plain document.
+
+Every offset in a coding, and every position in an export, counts code points in this text (end excluded).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fieldkit.errors import StateError
+from fieldkit.interviews import Interview, get_interview
+from fieldkit.vault.project import Project
+
+SPEAKER_LABELS = {"interviewer": "Interviewer", "respondent": "Respondent"}
+
+
+@dataclass(frozen=True)
+class Source:
+    interview: Interview
+    text: str
+    language: str
+
+    @property
+    def id(self) -> str:
+        return self.interview.id
+
+
+def source_text(anonymised) -> str:
+    """One line per segment, labelled with its speaker when the researcher set one."""
+    lines = []
+    for segment in anonymised.segments:
+        label = SPEAKER_LABELS.get(segment.speaker or "")
+        lines.append(f"{label}: {segment.text}" if label else segment.text)
+    return "\n".join(lines)
+
+
+def text_available(project: Project, interview: Interview) -> bool:
+    """Whether the interview has anonymised text that has not been destroyed."""
+    if interview.anonymised_object is None:
+        return False
+    row = project.conn.execute("SELECT destroyed FROM objects WHERE id = ?", (interview.anonymised_object,)).fetchone()
+    return row is not None and row[0] is None
+
+
+def load_source(project: Project, interview_id: str) -> Source:
+    from fieldkit.anonymise.review import load_anonymised
+
+    interview = get_interview(project, interview_id)
+    if not text_available(project, interview):
+        state = "was destroyed" if interview.anonymised_object else "does not exist yet"
+        raise StateError(
+            f"the anonymised text of {interview_id} {state}",
+            f"anonymise it first: `fieldkit anonymise {interview_id}`" if not interview.anonymised_object else "",
+        )
+    anonymised = load_anonymised(project, interview_id)
+    return Source(interview, source_text(anonymised), anonymised.language)

@@ -1,0 +1,275 @@
+"""One export, start to finish: check every gate, build the file in memory, optionally encrypt it to a
+recipient, write it atomically, and log it (format, counts, hash). Nothing is written if any gate fails."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fieldkit import __version__
+from fieldkit.clock import format_instant
+from fieldkit.coding.codebook import Code, code_path, list_codes
+from fieldkit.coding.excerpts import Coding
+from fieldkit.errors import GateClosed, UsageError
+from fieldkit.export import refi, tabular
+from fieldkit.export.gates import ExportPlan, check_destination, plan_export, retention_gate
+from fieldkit.export.register import coarsen_date, register_rows
+from fieldkit.vault.files import write_atomic
+from fieldkit.vault.project import Project
+
+FORMATS = ("qdpx", "csv", "json", "md")
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    format: str
+    out: Path
+    register: bool = False  # the interview register instead of excerpts
+    quotations: bool = False  # for direct quotation: every respondent must have consented to it
+    interviews: tuple[str, ...] = ()  # empty: every interview
+    only_ready: bool = False  # leave out (and name) interviews that are not ready instead of refusing
+    all_text: bool = False  # csv/json/md: every line of every source, coded or not
+    memos: bool = False  # include memos (scanned for identifying details first)
+    crlf: bool = False  # CRLF line endings (MAXQDA)
+    recipients: tuple[str, ...] = ()  # age1… public keys: the file is encrypted to them
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    format: str
+    sources: int
+    excerpts: int
+    rows: int
+    sha256: str
+    encrypted: bool
+    left_out: dict[str, str] = field(default_factory=dict)
+
+
+def _guid_namespace(project: Project) -> str:
+    """Per-project GUID namespace from the audit public key: stable across exports, unrelated to content."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"fieldkit:{project.audit.public_key() or project.root.name}"))
+
+
+def _categories(project: Project) -> tuple[dict[str, str], dict[str, str]]:
+    categories = dict(project.conn.execute("SELECT code, category FROM respondents").fetchall())
+    return categories, {c.code: c.description for c in project.policy.categories}
+
+
+def _memo_blockers(project: Project, plan: ExportPlan, codes: list[Code]) -> list[str]:
+    """Memos are free text typed by a researcher: scan each one that would leave, like the approved text."""
+    from fieldkit.anonymise.engine import language_for
+    from fieldkit.anonymise.review import detect, load_pseudonyms
+    from fieldkit.capture.notes import notes_language
+
+    pseudonyms, _ = load_pseudonyms(project)
+    keep_places = project.policy.location_level == "keep"
+    blockers = []
+
+    def scan(memo: str, language: str, where: str) -> None:
+        kinds = {f.entity for f, _ in detect(memo, language_for(language), pseudonyms)
+                 if not (keep_places and f.entity == "LOCATION")}
+        if kinds:
+            blockers.append(f"memo on {where} may hold identifying details ({', '.join(sorted(kinds))});"
+                            " edit it with `fieldkit code memo`, or export without --memos")
+
+    for code in codes:
+        if code.memo:
+            scan(code.memo, notes_language(code.memo), f"code {code.name!r}")
+    for source in plan.sources:
+        for coding in plan.codings[source.id]:
+            if coding.memo:
+                scan(coding.memo, source.language, f"coding {coding.id[:8]} ({source.id})")
+    return blockers
+
+
+def _excerpt_rows(project: Project, plan: ExportPlan, codes: dict[str, Code],
+                  all_text: bool) -> list[tabular.ExcerptRow]:
+    categories, descriptions = _categories(project)
+    precision = project.policy.date_precision
+    rows = []
+    for source in plan.sources:
+        interview = source.interview
+        category = categories.get(interview.respondent, "") if interview.respondent else ""
+        common = dict(respondent=f"[{interview.respondent}]" if interview.respondent else "", category=category,
+                      respondent_type=descriptions.get(category, "document" if not interview.respondent else ""),
+                      interview=interview.id, interview_date=coarsen_date(interview.interview_date, precision),
+                      mode=interview.mode, language=source.language, quotable=interview.respondent in plan.quotable)
+        for coding in plan.codings[source.id]:
+            code = codes[coding.code]
+            rows.append(tabular.ExcerptRow(excerpt=coding.id, code=code.name, code_path=code_path(code, codes),
+                                           start=coding.start, end=coding.end,
+                                           text=source.text[coding.start:coding.end], memo=coding.memo, **common))
+        if all_text:
+            position = 0
+            for line in source.text.split("\n"):
+                if line.strip():
+                    rows.append(tabular.ExcerptRow(excerpt="", code="", code_path="", start=position,
+                                                   end=position + len(line), text=line, **common))
+                position += len(line) + 1
+    return rows
+
+
+def _code_dicts(codes: list[Code]) -> list[dict]:
+    by_id = {c.id: c for c in codes}
+    return [{"guid": c.id, "name": c.name, "path": code_path(c, by_id), "description": c.description,
+             "colour": c.colour, "parent": c.parent} for c in codes]
+
+
+def _header(project: Project, title: str, kind: str) -> dict:
+    precision = project.policy.date_precision
+    return {
+        "format": f"fieldkit-{kind}", "version": 1, "generator": f"fieldkit {__version__}",
+        "exported": format_instant(project.clock.now()), "date_precision": precision, "title": title,
+        "note": f"Anonymised export: respondents appear by code only; dates are shown by {precision}.",
+    }
+
+
+def _qdpx(project: Project, plan: ExportPlan, codes: list[Code], memos: bool, crlf: bool) -> bytes:
+    namespace = _guid_namespace(project)
+    categories, descriptions = _categories(project)
+    precision = project.policy.date_precision
+    notes: dict[str, str] = {}
+    xml_codes = []
+    for code in codes:
+        note = None
+        if memos and code.memo:
+            note = refi.stable_guid(namespace, f"code-memo:{code.id}")
+            notes[note] = code.memo
+        xml_codes.append(refi.XmlCode(code.id, code.name, code.colour, code.description, code.parent, note))
+    sources, cases = [], {}
+    for source in plan.sources:
+        interview = source.interview
+        guid = refi.stable_guid(namespace, f"source:{interview.id}")
+        spans: dict[tuple[int, int], list[Coding]] = {}
+        for coding in plan.codings[source.id]:
+            spans.setdefault((coding.start, coding.end), []).append(coding)
+        selections = []
+        for (start, end), together in sorted(spans.items()):
+            selection_notes = []
+            for coding in together:
+                if memos and coding.memo:
+                    note = refi.stable_guid(namespace, f"memo:{coding.id}")
+                    notes[note] = coding.memo
+                    selection_notes.append(note)
+            name = " ".join(source.text[start:end].split())
+            selections.append(refi.XmlSelection(refi.stable_guid(namespace, f"selection:{interview.id}:{start}:{end}"),
+                                                start, end, tuple(dict.fromkeys(c.code for c in together)),
+                                                name[:60] + ("…" if len(name) > 60 else ""), tuple(selection_notes)))
+        category = categories.get(interview.respondent, "") if interview.respondent else ""
+        variables = {"Respondent": f"[{interview.respondent}]" if interview.respondent else "",
+                     "Respondent category": category,
+                     "Respondent type": descriptions.get(category, "document" if not interview.respondent else ""),
+                     "Interview date": coarsen_date(interview.interview_date, precision),
+                     "Mode": interview.mode, "Language": source.language}
+        sources.append(refi.XmlSource(guid, interview.id, source.text, selections, variables))
+        if interview.respondent:
+            case = cases.setdefault(interview.respondent, refi.XmlCase(
+                refi.stable_guid(namespace, f"case:{interview.respondent}"), interview.respondent, [],
+                {"Respondent category": category, "Respondent type": descriptions.get(category, "")}))
+            case.sources.append(guid)
+    now = project.clock.now().replace(microsecond=0)
+    xml = refi.XmlProject(
+        name=f"{project.policy.name} (anonymised export)", origin=f"fieldkit {__version__}",
+        created=format_instant(now), user=refi.stable_guid(namespace, "user"), codes=xml_codes, sources=sources,
+        cases=list(cases.values()), notes=notes,
+        variables=["Respondent", "Respondent category", "Respondent type", "Interview date", "Mode", "Language"],
+    )
+    return refi.qdpx_bytes(xml, crlf=crlf, timestamp=(max(now.year, 1980), now.month, now.day, now.hour,
+                                                        now.minute, now.second))
+
+
+def _encrypt(data: bytes, recipients: tuple[str, ...]) -> bytes:
+    import pyrage
+
+    from fieldkit.vault.keys import parse_recipient
+
+    return pyrage.encrypt(data, [parse_recipient(r) for r in recipients])
+
+
+def check_request(request: ExportRequest) -> None:
+    if request.format not in FORMATS:
+        raise UsageError(f"unknown export format {request.format!r}", f"choose one of {', '.join(FORMATS)}")
+    if request.register and request.format == "qdpx":
+        raise UsageError("the interview register is a table", "use --format csv, json or md with --register")
+    if request.format == "qdpx" and request.all_text:
+        raise UsageError("--all-text is for csv, json and md", "a QDPX export always holds the whole texts")
+    if request.crlf and request.format not in ("qdpx", "csv"):
+        raise UsageError("--crlf applies to qdpx and csv exports")
+    from fieldkit.vault.keys import parse_recipient
+
+    for recipient in request.recipients:
+        parse_recipient(recipient)
+
+
+def build_export(project: Project, request: ExportRequest) -> tuple[bytes, ExportResult]:
+    """Check every gate and build the export in memory; raise GateClosed listing every reason."""
+    check_request(request)
+    destination = check_destination(project, request.out)
+    precision = project.policy.date_precision
+    if request.register:
+        blockers = retention_gate(project)
+        if blockers:
+            raise GateClosed(f"export refused for {len(blockers)} reason(s); nothing was written", "",
+                             details=tuple(blockers))
+        rows = register_rows(project)
+        header = _header(project, "Interview register", "register")
+        header["note"] = (f"Interviews by number, date ({precision}), respondent category and type, mode and"
+                          " duration. No names or places.")
+        data = {"csv": lambda: tabular.register_csv(rows, request.crlf),
+                "json": lambda: tabular.register_json(rows, header),
+                "md": lambda: tabular.register_md(rows, header)}[request.format]()
+        result = ExportResult(destination, "register-" + request.format, 0, 0, len(rows), "",
+                              bool(request.recipients))
+    else:
+        plan = plan_export(project, interviews=request.interviews, only_ready=request.only_ready,
+                           quotations=request.quotations)
+        codes = list_codes(project)
+        if request.memos:
+            blockers = _memo_blockers(project, plan, codes)
+            if blockers:
+                raise GateClosed(f"export refused for {len(blockers)} reason(s); nothing was written",
+                                 "memos are free text: fix them, or leave them out", details=tuple(blockers))
+        by_id = {c.id: c for c in codes}
+        excerpt_count = sum(len(plan.codings[s.id]) for s in plan.sources)
+        if request.format == "qdpx":
+            data = _qdpx(project, plan, codes, request.memos, request.crlf)
+            rows_count = excerpt_count
+        else:
+            rows = _excerpt_rows(project, plan, by_id, request.all_text)
+            if not rows:
+                raise GateClosed("nothing coded yet in the chosen sources; nothing was written",
+                                 "code excerpts with `fieldkit code apply`, or pass --all-text for the whole texts")
+            header = _header(project, "Coded excerpts", "excerpts")
+            code_list = _code_dicts(codes)
+            data = {"csv": lambda: tabular.excerpts_csv(rows, memos=request.memos, crlf=request.crlf),
+                    "json": lambda: tabular.excerpts_json(rows, code_list, header, memos=request.memos),
+                    "md": lambda: tabular.excerpts_md(rows, code_list, header, memos=request.memos)}[request.format]()
+            rows_count = len(rows)
+        result = ExportResult(destination, request.format, len(plan.sources), excerpt_count, rows_count, "",
+                              bool(request.recipients), plan.left_out)
+    if request.recipients:
+        data = _encrypt(data, request.recipients)
+    return data, result
+
+
+def run_export(project: Project, request: ExportRequest) -> ExportResult:
+    """Build, write atomically, then log; an export the log does not record is removed again."""
+    from fieldkit.retention.schedule import record_export
+
+    data, result = build_export(project, request)
+    digest = hashlib.sha256(data).hexdigest()
+    write_atomic(result.path, data)
+    try:
+        with project.transaction():
+            export_id = record_export(project.conn, project, result.path, digest)
+            project.audit.append("export_made", object=export_id, format=result.format, rows=result.rows,
+                                 sources=result.sources, codings=result.excerpts, encrypted=result.encrypted,
+                                 sha256=digest)
+    except BaseException:
+        result.path.unlink(missing_ok=True)
+        raise
+    return ExportResult(result.path, result.format, result.sources, result.excerpts, result.rows, digest,
+                        result.encrypted, result.left_out)
