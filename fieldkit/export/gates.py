@@ -47,27 +47,28 @@ def withdrew_all(project: Project, respondent: str) -> bool:
     return row is not None and row[0] == "withdrawn" and row[1] == "all"
 
 
-def source_problem(project: Project, interview: Interview, *, quotations: bool) -> str | None:
-    """Why this interview may not be exported now, or None."""
+def source_problems(project: Project, interview: Interview, *, quotations: bool) -> list[str]:
+    """Every reason this interview may not be exported now (empty: it may)."""
     from fieldkit.consent.records import allows
 
+    problems = []
     who = interview.respondent
     if who is not None:
         if withdrew_all(project, who):
-            return f"{interview.id}: respondent {who} withdrew consent"
+            return [f"{interview.id}: respondent {who} withdrew consent"]
         if not allows(project, who, "excerpts"):
-            return f"{interview.id}: {who}'s consent does not cover using excerpts"
+            problems.append(f"{interview.id}: {who}'s consent does not cover using excerpts")
         if quotations and not allows(project, who, "quotation"):
-            return f"{interview.id}: {who} did not consent to direct quotation"
+            problems.append(f"{interview.id}: {who} did not consent to direct quotation")
     if interview.anonymised_object and not text_available(project, interview):
-        return f"{interview.id}: its anonymised text was destroyed"
-    if interview.transcript_object is None:
-        return f"{interview.id}: not transcribed yet (`fieldkit transcribe {interview.id}`)"
-    if interview.anonymised_object is None:
-        return f"{interview.id}: not anonymised yet (`fieldkit anonymise {interview.id}`)"
-    if not interview.approved:
-        return f"{interview.id}: anonymisation not approved (`fieldkit anonymise {interview.id} --approve`)"
-    return None
+        problems.append(f"{interview.id}: its anonymised text was destroyed")
+    elif interview.transcript_object is None:
+        problems.append(f"{interview.id}: not transcribed yet (`fieldkit transcribe {interview.id}`)")
+    elif interview.anonymised_object is None:
+        problems.append(f"{interview.id}: not anonymised yet (`fieldkit anonymise {interview.id}`)")
+    elif not interview.approved:
+        problems.append(f"{interview.id}: anonymisation not approved (`fieldkit anonymise {interview.id} --approve`)")
+    return problems
 
 
 def _residual_problem(project: Project, interview_id: str) -> str | None:
@@ -112,13 +113,16 @@ def plan_export(project: Project, *, interviews: tuple[str, ...] = (), only_read
         selection, left_out = _default_selection(project)
     ready: list[Interview] = []
     for interview in selection:
-        problem = source_problem(project, interview, quotations=quotations) or _residual_problem(project, interview.id)
-        if problem is None:
+        problems = source_problems(project, interview, quotations=quotations)
+        if not problems:
+            residual = _residual_problem(project, interview.id)
+            problems = [residual] if residual else []
+        if not problems:
             ready.append(interview)
         elif only_ready:
-            left_out[interview.id] = problem.split(": ", 1)[1]
+            left_out[interview.id] = "; ".join(problem.split(": ", 1)[1] for problem in problems)
         else:
-            blockers.append(problem)
+            blockers.extend(problems)
     sources, codings = [], {}
     for interview in ready:
         source = load_source(project, interview.id)

@@ -43,6 +43,17 @@ def coarsen_date(value: str | None, precision: str) -> str:
     return str(day.year)
 
 
+def period_start(day: date, precision: str) -> date:
+    """The first day of the period a date is coarsened to (for formats that need a full date)."""
+    if precision == "day":
+        return day
+    if precision == "month":
+        return day.replace(day=1)
+    if precision == "quarter":
+        return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+    return date(day.year, 1, 1)
+
+
 def register_rows(project: Project) -> list[RegisterRow]:
     """Every interview with a respondent, except those of respondents who withdrew everything, by date."""
     from fieldkit.export.gates import withdrew_all

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fieldkit import __version__
@@ -15,7 +16,7 @@ from fieldkit.coding.excerpts import Coding
 from fieldkit.errors import GateClosed, UsageError
 from fieldkit.export import refi, tabular
 from fieldkit.export.gates import ExportPlan, check_destination, plan_export, retention_gate
-from fieldkit.export.register import coarsen_date, register_rows
+from fieldkit.export.register import coarsen_date, period_start, register_rows
 from fieldkit.vault.files import write_atomic
 from fieldkit.vault.project import Project
 
@@ -122,7 +123,10 @@ def _header(project: Project, title: str, kind: str) -> dict:
     precision = project.policy.date_precision
     return {
         "format": f"fieldkit-{kind}", "version": 1, "generator": f"fieldkit {__version__}",
-        "exported": format_instant(project.clock.now()), "date_precision": precision, "title": title,
+        # the export's own date, coarsened like interview dates: an export made the day after an interview
+        # would otherwise date it
+        "exported": coarsen_date(format_instant(project.clock.now()), precision), "date_precision": precision,
+        "title": title,
         "note": f"Anonymised export: respondents appear by code only; dates are shown by {precision}.",
     }
 
@@ -170,7 +174,9 @@ def _qdpx(project: Project, plan: ExportPlan, codes: list[Code], memos: bool, cr
                 refi.stable_guid(namespace, f"case:{interview.respondent}"), interview.respondent, [],
                 {"Respondent category": category, "Respondent type": descriptions.get(category, "")}))
             case.sources.append(guid)
-    now = project.clock.now().replace(microsecond=0)
+    # creation times say when the export was made; coarsened like every other date in an export
+    day = period_start(project.clock.now().date(), precision)
+    now = datetime(day.year, day.month, day.day, tzinfo=UTC)
     xml = refi.XmlProject(
         name=f"{project.policy.name} (anonymised export)", origin=f"fieldkit {__version__}",
         created=format_instant(now), user=refi.stable_guid(namespace, "user"), codes=xml_codes, sources=sources,

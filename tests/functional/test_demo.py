@@ -45,16 +45,29 @@ def test_demo_prints_a_readable_summary(demo_run):
         assert kind in out
     assert "[PERSON-1]" in out and "[PLACE-1]" in out
     assert "audit chain verified" in out
-    assert str(work / "export" / "excerpts.csv") in out
+    assert "Institutional experience / Career in the police" in out
+    for name in ("project.qdpx", "excerpts.csv", "register.md"):
+        assert str(work / "export" / name) in out
     assert not any(name in out for name in NAMES)
 
 
-def test_demo_export_holds_anonymised_text_only(demo_run):
+def test_demo_exports_hold_anonymised_coded_text_only(demo_run):
+    from fieldkit.export.refi import read_qdpx
+
     work, _, _ = demo_run
     rows = list(csv.DictReader((work / "export" / "excerpts.csv").open()))
+    assert [row["code"] for row in rows] == ["Career in the police", "Colleagues and networks"]
     text = " ".join(row["text"] for row in rows)
-    assert "police officer" in text and "[PERSON-2]" in text
-    assert not any(name in text for name in NAMES)
+    assert "police officer" in text and "[PERSON-2]" in text and rows[0]["respondent"] == "[P1]"
+    project = read_qdpx((work / "export" / "project.qdpx").read_bytes())
+    (source,) = project.sources
+    assert [source.text[s.start:s.end] for s in source.selections] == [row["text"] for row in rows]
+    assert {c.name for c in project.codes} == {"Institutional experience", "Career in the police",
+                                              "Colleagues and networks"}
+    register = (work / "export" / "register.md").read_text()
+    assert "| 1 | P1-1 | [P1] | P | police official | recorded |" in register
+    for exported in (text, source.text, register):
+        assert not any(name in exported for name in NAMES)
 
 
 def test_nothing_sensitive_in_clear_in_the_project_or_temp_folder(demo_run):
