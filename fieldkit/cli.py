@@ -14,7 +14,7 @@ import click
 
 from fieldkit import __version__
 from fieldkit.clock import clock_from_env
-from fieldkit.errors import FieldkitError, UsageError
+from fieldkit.errors import FieldkitError, ProjectError, UsageError
 
 PASSPHRASE_ENV = "FIELDKIT_PASSPHRASE"
 PASSPHRASE_FD_ENV = "FIELDKIT_PASSPHRASE_FD"
@@ -974,6 +974,20 @@ def audit_export(ctx: click.Context, out: Path | None) -> None:
             project.audit.export(out)
             path = out
     click.echo(str(path))
+
+
+@main.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.pass_context
+def tui(ctx: click.Context, directory: Path | None) -> None:
+    """The terminal app: the whole workflow without typing commands (DIR, or --project, or here)."""
+    from fieldkit.tui.app import FieldkitApp
+
+    root = directory or Path(ctx.obj["project"])
+    if not (root / "fieldkit.toml").is_file():
+        raise ProjectError(f"{root.resolve()} is not a fieldkit project",
+                           "pass the project folder: `fieldkit tui DIR`, or create one with `fieldkit init`")
+    FieldkitApp(root, clock=clock_from_env()).run()
 
 
 @main.command()

@@ -103,3 +103,31 @@ def set_field(conn, interview_id: str, column: str, value: str | None) -> None:
                       "review_object"}:
         raise ValueError(column)
     conn.execute(f"UPDATE interviews SET {column} = ? WHERE id = ?", (value, interview_id))
+
+
+STAGES = ("captured", "transcribed", "anonymised", "approved", "coded", "exported")
+
+
+def stages(project: Project) -> dict[str, str]:
+    """How far along the pipeline each interview is: captured → transcribed → anonymised → approved →
+    coded → exported (the furthest reached)."""
+    import json
+
+    coded = {i for (i,) in project.conn.execute("SELECT DISTINCT interview FROM codings")}
+    exported = {i for (listed,) in project.conn.execute("SELECT interviews FROM exports WHERE destroyed IS NULL")
+                for i in json.loads(listed or "[]")}
+    result = {}
+    for item in list_interviews(project):
+        if item.id in exported:
+            result[item.id] = "exported"
+        elif item.id in coded:
+            result[item.id] = "coded"
+        elif item.approved:
+            result[item.id] = "approved"
+        elif item.anonymised_object:
+            result[item.id] = "anonymised"
+        elif item.transcript_object:
+            result[item.id] = "transcribed"
+        else:
+            result[item.id] = "captured"
+    return result

@@ -231,10 +231,18 @@ def decide(
     reject: tuple[int, ...] = (),
     accept_all: bool = False,
     add: tuple[tuple[str, str], ...] = (),
+    retype: tuple[tuple[int, str], ...] = (),
 ) -> Review:
-    """Apply the reviewer's decisions; once nothing is pending the anonymised text is derived again."""
+    """Apply the reviewer's decisions; once nothing is pending the anonymised text is derived again.
+    ``retype`` changes a suggestion's entity type (and so its placeholder, e.g. [ORG-n] → [PLACE-n]) and
+    accepts it."""
     interview = get_interview(project, interview_id)
     review, transcript = load_review(project, interview_id)
+    for span_id, entity in retype:
+        if entity not in PLACEHOLDER_LABELS:
+            raise UsageError(f"unknown entity type {entity!r}", f"choose one of {', '.join(PLACEHOLDER_LABELS)}")
+        span = review.span(span_id)
+        span.entity, span.status = entity, "accepted"
     for span_id in accept:
         review.span(span_id).status = "accepted"
     for span_id in reject:

@@ -52,6 +52,13 @@ def check_name(name: str) -> str:
     return name
 
 
+def check_text(text: str, what: str) -> str:
+    """Descriptions and memos: any length, lines and tabs, but no control characters (XML cannot hold them)."""
+    if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text):
+        raise UsageError(f"the {what} holds control characters", "remove them; lines and tabs are fine")
+    return text.strip()
+
+
 def check_guid(value: str) -> str:
     try:
         return str(uuid.UUID(value.strip("{}")))
@@ -77,13 +84,13 @@ def list_codes(project: Project) -> list[Code]:
 
 
 def find_code(project: Project, ref: str) -> Code:
-    """A code by name (any case) or by GUID."""
-    row = project.conn.execute(
-        f"SELECT {_COLUMNS} FROM codes WHERE name = ? COLLATE NOCASE OR id = ?", (ref.strip(), ref.strip("{} "))
-    ).fetchone()
-    if row is None:
-        raise NotFound(f"no code named {ref!r}", "list codes with `fieldkit code list`")
-    return Code(*row)
+    """A code by name (any case, any script: compared case-folded) or by GUID."""
+    wanted, guid = ref.strip().casefold(), ref.strip("{} ").lower()
+    for row in project.conn.execute(f"SELECT {_COLUMNS} FROM codes"):
+        code = Code(*row)
+        if code.id == guid or code.name.casefold() == wanted:
+            return code
+    raise NotFound(f"no code named {ref!r}", "list codes with `fieldkit code list`")
 
 
 def code_path(code: Code, by_id: dict[str, Code]) -> str:
@@ -125,8 +132,9 @@ def _check_parent(project: Project, code_id: str | None, parent: str | None) -> 
 
 
 def _check_unique(project: Project, name: str, code_id: str | None) -> None:
-    row = project.conn.execute("SELECT id FROM codes WHERE name = ? COLLATE NOCASE", (name,)).fetchone()
-    if row and row[0] != code_id:
+    clash = [i for i, other in project.conn.execute("SELECT id, name FROM codes")
+             if other.casefold() == name.casefold() and i != code_id]
+    if clash:
         raise UsageError(f"a code named {name!r} already exists", "code names are unique (case does not count)")
 
 
@@ -142,7 +150,7 @@ def add_code(project: Project, name: str, *, description: str = "", colour: str 
     with project.transaction():
         project.conn.execute(
             f"INSERT INTO codes ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (code_id, name, description.strip(), colour, parent_id, memo.strip(),
+            (code_id, name, check_text(description, "description"), colour, parent_id, check_text(memo, "memo"),
              format_instant(project.clock.now())),
         )
     return find_code(project, code_id)
@@ -157,13 +165,13 @@ def edit_code(project: Project, ref: str, *, name: str | None = None, descriptio
         changes["name"] = check_name(name)
         _check_unique(project, changes["name"], code.id)
     if description is not None:
-        changes["description"] = description.strip()
+        changes["description"] = check_text(description, "description")
     if colour is not None:
         changes["colour"] = normalise_colour(colour)
     if parent is not _UNSET:
         changes["parent"] = _check_parent(project, code.id, parent)
     if memo is not None:
-        changes["memo"] = memo.strip()
+        changes["memo"] = check_text(memo, "memo")
     if changes:
         with project.transaction():
             project.conn.execute(
@@ -214,7 +222,7 @@ def import_codes(project: Project, specs: list[CodeSpec]) -> ImportResult:
     colour and parent; new codes are added; nothing is deleted. All or nothing, checked before any write."""
     existing = list_codes(project)
     by_guid = {c.id: c for c in existing}
-    by_name = {c.name.casefold(): c for c in existing}
+    by_name = {c.name.casefold(): c for c in existing}  # casefold, not SQL NOCASE: Cyrillic has case too
     seen_names: dict[str, str] = {}
     targets: list[tuple[CodeSpec, str, Code | None]] = []
     for spec in specs:
@@ -245,7 +253,8 @@ def import_codes(project: Project, specs: list[CodeSpec]) -> ImportResult:
             if parent is None:
                 raise UsageError(f"{spec.where}: parent {spec.parent!r} of {spec.name!r} is not in the file or project")
         colour = normalise_colour(spec.colour) if spec.colour else (match.colour if match else None)
-        rows.append((code_id, check_name(spec.name), spec.description.strip(), colour, parent, match))
+        rows.append((code_id, check_name(spec.name), check_text(spec.description, f"description at {spec.where}"),
+                     colour, parent, match))
         final[code_id] = {"name": check_name(spec.name), "parent": parent}
     names = [v["name"].casefold() for v in final.values()]
     clash = next((n for n in names if names.count(n) > 1), None)

@@ -9,11 +9,12 @@ whose text is gone is reported as stale and blocks exports until it is removed o
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 from dataclasses import dataclass
 
 from fieldkit.clock import format_instant
-from fieldkit.coding.codebook import Code, code_path, descendants, find_code, list_codes
+from fieldkit.coding.codebook import Code, check_text, code_path, descendants, find_code, list_codes
 from fieldkit.coding.sources import Source, load_source, text_available
 from fieldkit.errors import NotFound, UsageError
 from fieldkit.interviews import get_interview, list_interviews
@@ -95,9 +96,10 @@ def apply_code(project: Project, interview_id: str, code_ref: str, *, start: int
         (code.id, interview_id, start, end),
     ).fetchone()
     if existing:
-        return Coding(*existing)
+        coding = Coding(*existing)
+        return set_memo(project, coding.id, memo) if memo.strip() and memo.strip() != coding.memo else coding
     coding = Coding(str(uuid.uuid4()), code.id, interview_id, start, end, _digest(source.text[start:end]),
-                    memo.strip(), format_instant(project.clock.now()))
+                    check_text(memo, "memo"), format_instant(project.clock.now()))
     with project.transaction():
         project.conn.execute(f"INSERT INTO codings ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                              (coding.id, coding.code, coding.interview, coding.start, coding.end,
@@ -106,8 +108,13 @@ def apply_code(project: Project, interview_id: str, code_ref: str, *, start: int
 
 
 def get_coding(project: Project, coding_id: str) -> Coding:
-    rows = project.conn.execute(f"SELECT {_COLUMNS} FROM codings WHERE id LIKE ?", (coding_id + "%",)).fetchall()
-    if len(rows) != 1 or len(coding_id) < 4:
+    """A coding by id or by a prefix of at least 4 characters that matches exactly one."""
+    coding_id = coding_id.strip().lower()
+    if not re.fullmatch(r"[0-9a-f-]{4,36}", coding_id):
+        raise UsageError(f"not a coding id: {coding_id!r}", "ids are hexadecimal, e.g. 3f2a9c1b")
+    rows = project.conn.execute(f"SELECT {_COLUMNS} FROM codings WHERE substr(id, 1, ?) = ?",
+                                (len(coding_id), coding_id)).fetchall()
+    if len(rows) != 1:
         raise NotFound(f"no single coding matches {coding_id!r}", "list codings with `fieldkit code excerpts`")
     return Coding(*rows[0])
 
@@ -121,7 +128,7 @@ def remove_coding(project: Project, coding_id: str) -> None:
 def set_memo(project: Project, coding_id: str, memo: str) -> Coding:
     coding = get_coding(project, coding_id)
     with project.transaction():
-        project.conn.execute("UPDATE codings SET memo = ? WHERE id = ?", (memo.strip(), coding.id))
+        project.conn.execute("UPDATE codings SET memo = ? WHERE id = ?", (check_text(memo, "memo"), coding.id))
     return get_coding(project, coding.id)
 
 

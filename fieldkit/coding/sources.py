@@ -31,7 +31,9 @@ def source_text(anonymised) -> str:
     for segment in anonymised.segments:
         label = SPEAKER_LABELS.get(segment.speaker or "")
         lines.append(f"{label}: {segment.text}" if label else segment.text)
-    return "\n".join(lines)
+    # one line ending everywhere (documents from Windows keep CRLF inside paragraphs), so every offset
+    # counts the same characters and a CRLF export can recompute positions exactly
+    return "\n".join(lines).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def text_available(project: Project, interview: Interview) -> bool:

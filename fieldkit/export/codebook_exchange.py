@@ -11,6 +11,7 @@ from fieldkit import __version__
 from fieldkit.coding.codebook import CodeSpec, ImportResult, import_codes, list_codes
 from fieldkit.errors import UsageError
 from fieldkit.export.refi import XmlCode, codebook_xml, parse_xml, read_codes, read_qdpx
+from fieldkit.export.tabular import cell
 from fieldkit.vault.files import storage_error, write_atomic
 from fieldkit.vault.project import Project
 
@@ -38,7 +39,8 @@ def codebook_bytes(project: Project, fmt: str) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for code in codes:
-        writer.writerow((code.name, names.get(code.parent, ""), code.description, code.colour, code.id))
+        writer.writerow(cell(v) for v in (code.name, names.get(code.parent, ""), code.description, code.colour,
+                                          code.id))
     return buffer.getvalue().encode("utf-8")
 
 
@@ -50,12 +52,21 @@ def export_codebook(project: Project, out: Path) -> tuple[int, str]:
     fmt = _format_of(out)
     if fmt == "qdpx":
         raise UsageError("a codebook is written as .qdc or .csv", "use `fieldkit export --format qdpx` for a project")
+    from fieldkit.export.gates import blocked, free_text_problems
+
+    problems = free_text_problems(project, [], {}, memos=False)
+    if problems:
+        raise blocked(problems, "codebooks travel between people: fix each code named above")
     data = codebook_bytes(project, fmt)
     digest = hashlib.sha256(data).hexdigest()
     count = len(list_codes(project))
-    with project.transaction():
-        project.audit.append("codebook_exported", format=fmt, rows=count, sha256=digest)
-        write_atomic(out, data)
+    write_atomic(out, data)
+    try:
+        with project.transaction():
+            project.audit.append("codebook_exported", format=fmt, rows=count, sha256=digest)
+    except BaseException:
+        out.unlink(missing_ok=True)  # a file the log does not record must not exist
+        raise
     return count, digest
 
 

@@ -21,30 +21,32 @@ class ExportPlan:
     codings: dict[str, list] = field(default_factory=dict)  # interview → its current codings
 
 
-def _blocked(reasons: list[str], hint: str) -> GateClosed:
+def blocked(reasons: list[str], hint: str) -> GateClosed:
     count = len(reasons)
     return GateClosed(f"export refused for {count} reason{'s' if count != 1 else ''}; nothing was written", hint,
                       details=tuple(reasons))
 
 
 def retention_gate(project: Project) -> list[str]:
-    """Run retention first (what is due is destroyed now); anything still overdue blocks every export."""
+    """Run retention first (what is due is destroyed now); anything past its deadline that is still there
+    (a destruction that failed, however recently) blocks every export."""
     from fieldkit.retention.schedule import enforce, items
 
     enforce(project)
-    overdue = [item for item in items(project, include_destroyed=False) if item.state == "overdue"]
-    if not overdue:
+    late = [item for item in items(project, include_destroyed=False) if item.state in ("due", "overdue")]
+    if not late:
         return []
     kinds = ", ".join(sorted({f"{item.kind} of {item.interview or item.respondent or 'the project'}"
-                              for item in overdue}))
-    return [f"{len(overdue)} item(s) are overdue for destruction ({kinds}); run `fieldkit retention run`"]
+                              for item in late}))
+    return [f"{len(late)} item(s) are past their destruction deadline and still stored ({kinds});"
+            " run `fieldkit retention run`"]
 
 
-def withdrew_all(project: Project, respondent: str) -> bool:
-    """Withdrawn with scope "all": nothing of theirs may be used. ("future-use" keeps what was collected.)"""
-    row = project.conn.execute("SELECT status, withdrawal_scope FROM respondents WHERE code = ?",
-                               (respondent,)).fetchone()
-    return row is not None and row[0] == "withdrawn" and row[1] == "all"
+def withdrew(project: Project, respondent: str) -> bool:
+    """Any withdrawal ends new use: "all" destroyed their data, "future-use" keeps it but nothing of theirs
+    may leave in a new export."""
+    row = project.conn.execute("SELECT status FROM respondents WHERE code = ?", (respondent,)).fetchone()
+    return row is not None and row[0] == "withdrawn"
 
 
 def source_problems(project: Project, interview: Interview, *, quotations: bool) -> list[str]:
@@ -54,7 +56,7 @@ def source_problems(project: Project, interview: Interview, *, quotations: bool)
     problems = []
     who = interview.respondent
     if who is not None:
-        if withdrew_all(project, who):
+        if withdrew(project, who):
             return [f"{interview.id}: respondent {who} withdrew consent"]
         if not allows(project, who, "excerpts"):
             problems.append(f"{interview.id}: {who}'s consent does not cover using excerpts")
@@ -84,11 +86,11 @@ def _residual_problem(project: Project, interview_id: str) -> str | None:
 
 def _default_selection(project: Project) -> tuple[list[Interview], dict[str, str]]:
     """Every interview, except withdrawn respondents' and sources whose text is gone (they can never be
-    exported, so they must not block the rest)."""
+    exported, so they must not block the rest; the export names them as left out)."""
     chosen, left_out = [], {}
     for interview in list_interviews(project):
-        if interview.respondent and withdrew_all(project, interview.respondent):
-            left_out[interview.id] = "respondent withdrew"
+        if interview.respondent and withdrew(project, interview.respondent):
+            left_out[interview.id] = "respondent withdrew consent"
         elif interview.anonymised_object and not text_available(project, interview):
             left_out[interview.id] = "anonymised text destroyed"
         else:
@@ -96,8 +98,43 @@ def _default_selection(project: Project) -> tuple[list[Interview], dict[str, str
     return chosen, left_out
 
 
+def free_text_problems(project: Project, sources: list[Source], codings: dict[str, list], *,
+                       memos: bool) -> list[str]:
+    """Code names and descriptions (in every excerpt export) and, with ``memos``, every memo are free text a
+    researcher typed: they are scanned with the same detectors as the approved text before they leave."""
+    from fieldkit.anonymise.engine import language_for
+    from fieldkit.anonymise.review import detect, load_pseudonyms
+    from fieldkit.capture.notes import notes_language
+    from fieldkit.coding.codebook import list_codes
+
+    pseudonyms, _ = load_pseudonyms(project)
+    keep_places = project.policy.location_level == "keep"
+    problems = []
+
+    def scan(text: str, language: str, where: str, fix: str) -> None:
+        kinds = {f.entity for f, _ in detect(text, language_for(language), pseudonyms)
+                 if not (keep_places and f.entity == "LOCATION")}
+        if kinds:
+            problems.append(f"{where} may hold identifying details ({', '.join(sorted(kinds))}); {fix}")
+
+    for code in list_codes(project):
+        text = f"{code.name}. {code.description}".strip()
+        scan(text, notes_language(text), f"code {code.id[:8]} (name or description)",
+             "rename it or edit its description with `fieldkit code edit`")
+        if memos and code.memo:
+            scan(code.memo, notes_language(code.memo), f"memo on code {code.id[:8]}",
+                 "edit it with `fieldkit code edit --memo`, or export without --memos")
+    if memos:
+        for source in sources:
+            for coding in codings[source.id]:
+                if coding.memo:
+                    scan(coding.memo, source.language, f"memo on coding {coding.id[:8]} ({source.id})",
+                         "edit it with `fieldkit code memo`, or export without --memos")
+    return problems
+
+
 def plan_export(project: Project, *, interviews: tuple[str, ...] = (), only_ready: bool = False,
-                quotations: bool = False) -> ExportPlan:
+                quotations: bool = False, memos: bool = False) -> ExportPlan:
     """Check every gate for the chosen interviews (default: all) and return the sources to export.
 
     ``only_ready`` leaves out interviews that are not ready, naming each, instead of refusing; the gates that
@@ -111,36 +148,32 @@ def plan_export(project: Project, *, interviews: tuple[str, ...] = (), only_read
         selection, left_out = [get_interview(project, i) for i in dict.fromkeys(interviews)], {}
     else:
         selection, left_out = _default_selection(project)
-    ready: list[Interview] = []
+    sources, codings = [], {}
     for interview in selection:
         problems = source_problems(project, interview, quotations=quotations)
-        if not problems:
+        source = None
+        if text_available(project, interview):
             residual = _residual_problem(project, interview.id)
-            problems = [residual] if residual else []
-        if not problems:
-            ready.append(interview)
+            problems += [residual] if residual else []
+            source = load_source(project, interview.id)
+            current, stale = check_codings(project, source)
+            if stale:
+                problems.append(f"{interview.id}: {len(stale)} coding(s) no longer match the anonymised text"
+                                f" ({', '.join(c.id[:8] for c in stale)}); re-apply or remove them with"
+                                " `fieldkit code unapply`")
+        if not problems and source is not None:
+            sources.append(source)
+            codings[interview.id] = current
         elif only_ready:
             left_out[interview.id] = "; ".join(problem.split(": ", 1)[1] for problem in problems)
         else:
             blockers.extend(problems)
-    sources, codings = [], {}
-    for interview in ready:
-        source = load_source(project, interview.id)
-        current, stale = check_codings(project, source)
-        if stale:
-            problem = (f"{interview.id}: {len(stale)} coding(s) no longer match the anonymised text"
-                       f" ({', '.join(c.id[:8] for c in stale)}); re-apply or remove them with `fieldkit code unapply`")
-            if only_ready:
-                left_out[interview.id] = problem.split(": ", 1)[1]
-                continue
-            blockers.append(problem)
-        sources.append(source)
-        codings[interview.id] = current
     if not sources and not blockers:
         blockers.append("nothing to export: no approved anonymised source of a respondent who consented to"
                         " excerpts")
+    blockers += free_text_problems(project, sources, codings, memos=memos)
     if blockers:
-        raise _blocked(blockers, "fix each reason above; `--only-ready` leaves out interviews that are not ready")
+        raise blocked(blockers, "fix each reason above; `--only-ready` leaves out interviews that are not ready")
     quotable = {s.interview.respondent for s in sources
                 if s.interview.respondent and allows(project, s.interview.respondent, "quotation")}
     return ExportPlan(sources, left_out, quotable, codings)

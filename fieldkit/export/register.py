@@ -55,13 +55,13 @@ def period_start(day: date, precision: str) -> date:
 
 
 def register_rows(project: Project) -> list[RegisterRow]:
-    """Every interview with a respondent, except those of respondents who withdrew everything, by date."""
-    from fieldkit.export.gates import withdrew_all
+    """Every interview with a respondent, except withdrawn respondents', in date order."""
+    from fieldkit.export.gates import withdrew
 
     respondents = dict(project.conn.execute("SELECT code, category FROM respondents").fetchall())
     descriptions = {c.code: c.description for c in project.policy.categories}
     chosen = [i for i in list_interviews(project)
-              if i.respondent in respondents and not withdrew_all(project, i.respondent)]
+              if i.respondent in respondents and not withdrew(project, i.respondent)]
     chosen.sort(key=lambda i: (i.interview_date or i.created[:10], i.created, i.id))
     rows = []
     for number, interview in enumerate(chosen, start=1):

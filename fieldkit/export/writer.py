@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from fieldkit.coding.codebook import Code, code_path, list_codes
 from fieldkit.coding.excerpts import Coding
 from fieldkit.errors import GateClosed, UsageError
 from fieldkit.export import refi, tabular
-from fieldkit.export.gates import ExportPlan, check_destination, plan_export, retention_gate
+from fieldkit.export.gates import ExportPlan, blocked, check_destination, plan_export, retention_gate
 from fieldkit.export.register import coarsen_date, period_start, register_rows
 from fieldkit.vault.files import write_atomic
 from fieldkit.vault.project import Project
@@ -47,6 +47,7 @@ class ExportResult:
     sha256: str
     encrypted: bool
     left_out: dict[str, str] = field(default_factory=dict)
+    interviews: tuple[str, ...] = ()
 
 
 def _guid_namespace(project: Project) -> str:
@@ -57,33 +58,6 @@ def _guid_namespace(project: Project) -> str:
 def _categories(project: Project) -> tuple[dict[str, str], dict[str, str]]:
     categories = dict(project.conn.execute("SELECT code, category FROM respondents").fetchall())
     return categories, {c.code: c.description for c in project.policy.categories}
-
-
-def _memo_blockers(project: Project, plan: ExportPlan, codes: list[Code]) -> list[str]:
-    """Memos are free text typed by a researcher: scan each one that would leave, like the approved text."""
-    from fieldkit.anonymise.engine import language_for
-    from fieldkit.anonymise.review import detect, load_pseudonyms
-    from fieldkit.capture.notes import notes_language
-
-    pseudonyms, _ = load_pseudonyms(project)
-    keep_places = project.policy.location_level == "keep"
-    blockers = []
-
-    def scan(memo: str, language: str, where: str) -> None:
-        kinds = {f.entity for f, _ in detect(memo, language_for(language), pseudonyms)
-                 if not (keep_places and f.entity == "LOCATION")}
-        if kinds:
-            blockers.append(f"memo on {where} may hold identifying details ({', '.join(sorted(kinds))});"
-                            " edit it with `fieldkit code memo`, or export without --memos")
-
-    for code in codes:
-        if code.memo:
-            scan(code.memo, notes_language(code.memo), f"code {code.name!r}")
-    for source in plan.sources:
-        for coding in plan.codings[source.id]:
-            if coding.memo:
-                scan(coding.memo, source.language, f"coding {coding.id[:8]} ({source.id})")
-    return blockers
 
 
 def _excerpt_rows(project: Project, plan: ExportPlan, codes: dict[str, Code],
@@ -195,6 +169,16 @@ def _encrypt(data: bytes, recipients: tuple[str, ...]) -> bytes:
     return pyrage.encrypt(data, [parse_recipient(r) for r in recipients])
 
 
+def export_blockers(project: Project, request: ExportRequest) -> list[str]:
+    """What would stop this export now (empty: it would go ahead). Writes nothing; for screens that show
+    the gates before the user presses export."""
+    try:
+        build_export(project, request)
+    except GateClosed as exc:
+        return list(exc.details) or [exc.message]
+    return []
+
+
 def check_request(request: ExportRequest) -> None:
     if request.format not in FORMATS:
         raise UsageError(f"unknown export format {request.format!r}", f"choose one of {', '.join(FORMATS)}")
@@ -204,6 +188,10 @@ def check_request(request: ExportRequest) -> None:
         raise UsageError("--all-text is for csv, json and md", "a QDPX export always holds the whole texts")
     if request.crlf and request.format not in ("qdpx", "csv"):
         raise UsageError("--crlf applies to qdpx and csv exports")
+    if request.register and (request.interviews or request.only_ready or request.quotations or request.memos
+                             or request.all_text):
+        raise UsageError("the register lists every interview and holds no text",
+                         "drop --interview, --only-ready, --quotes, --memos and --all-text with --register")
     from fieldkit.vault.keys import parse_recipient
 
     for recipient in request.recipients:
@@ -218,8 +206,7 @@ def build_export(project: Project, request: ExportRequest) -> tuple[bytes, Expor
     if request.register:
         blockers = retention_gate(project)
         if blockers:
-            raise GateClosed(f"export refused for {len(blockers)} reason(s); nothing was written", "",
-                             details=tuple(blockers))
+            raise blocked(blockers, "the register waits until retention has done what is due")
         rows = register_rows(project)
         header = _header(project, "Interview register", "register")
         header["note"] = (f"Interviews by number, date ({precision}), respondent category and type, mode and"
@@ -231,13 +218,8 @@ def build_export(project: Project, request: ExportRequest) -> tuple[bytes, Expor
                               bool(request.recipients))
     else:
         plan = plan_export(project, interviews=request.interviews, only_ready=request.only_ready,
-                           quotations=request.quotations)
+                           quotations=request.quotations, memos=request.memos)
         codes = list_codes(project)
-        if request.memos:
-            blockers = _memo_blockers(project, plan, codes)
-            if blockers:
-                raise GateClosed(f"export refused for {len(blockers)} reason(s); nothing was written",
-                                 "memos are free text: fix them, or leave them out", details=tuple(blockers))
         by_id = {c.id: c for c in codes}
         excerpt_count = sum(len(plan.codings[s.id]) for s in plan.sources)
         if request.format == "qdpx":
@@ -255,7 +237,7 @@ def build_export(project: Project, request: ExportRequest) -> tuple[bytes, Expor
                     "md": lambda: tabular.excerpts_md(rows, code_list, header, memos=request.memos)}[request.format]()
             rows_count = len(rows)
         result = ExportResult(destination, request.format, len(plan.sources), excerpt_count, rows_count, "",
-                              bool(request.recipients), plan.left_out)
+                              bool(request.recipients), plan.left_out, tuple(s.id for s in plan.sources))
     if request.recipients:
         data = _encrypt(data, request.recipients)
     return data, result
@@ -270,12 +252,11 @@ def run_export(project: Project, request: ExportRequest) -> ExportResult:
     write_atomic(result.path, data)
     try:
         with project.transaction():
-            export_id = record_export(project.conn, project, result.path, digest)
+            export_id = record_export(project.conn, project, result.path, digest, result.interviews)
             project.audit.append("export_made", object=export_id, format=result.format, rows=result.rows,
                                  sources=result.sources, codings=result.excerpts, encrypted=result.encrypted,
                                  sha256=digest)
     except BaseException:
         result.path.unlink(missing_ok=True)
         raise
-    return ExportResult(result.path, result.format, result.sources, result.excerpts, result.rows, digest,
-                        result.encrypted, result.left_out)
+    return replace(result, sha256=digest)

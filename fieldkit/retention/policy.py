@@ -57,6 +57,7 @@ class Policy:
     linking_key_allowed: bool
     consent_scripts: tuple[str, ...] = ("standard-oral",)
     date_precision: str = "month"
+    wipe_after_failed_unlocks: int = 0  # 0: never
     source_name: str = ""
     sha256: str = ""
     text: str = field(default="", repr=False)
@@ -180,6 +181,16 @@ def parse_policy(raw: bytes, name: str) -> Policy:
         raise check.fail(f"export.{sorted(unknown)[0]}", "unknown field")
     precision = check.string(export, "date_precision", "export.", DATE_PRECISIONS) if export else "month"
 
+    duress = data.get("duress", {})
+    if not isinstance(duress, dict):
+        raise check.fail("duress", "must be a table")
+    unknown = set(duress) - {"wipe_after_failed_unlocks"}
+    if unknown:
+        raise check.fail(f"duress.{sorted(unknown)[0]}", "unknown field")
+    wipe_after = duress.get("wipe_after_failed_unlocks", 0)
+    if not isinstance(wipe_after, int) or isinstance(wipe_after, bool) or not 0 <= wipe_after <= 1000:
+        raise check.fail("duress.wipe_after_failed_unlocks", "must be a whole number from 0 (never) to 1000")
+
     rules = []
     raw_rules = data.get("rules", [])
     if not isinstance(raw_rules, list) or not raw_rules:
@@ -221,6 +232,7 @@ def parse_policy(raw: bytes, name: str) -> Policy:
         linking_key_allowed=allowed,
         consent_scripts=tuple(scripts),
         date_precision=precision,
+        wipe_after_failed_unlocks=wipe_after,
         source_name=name,
         sha256=hashlib.sha256(raw).hexdigest(),
         text=text,

@@ -174,11 +174,11 @@ def enforce(project: Project) -> Enforcement:
             destroyed.append(item)
         except Exception as exc:  # noqa: BLE001 - one failure must not stop the others; it is reported
             failed.append((item, type(exc).__name__))
-    if destroyed:
-        from fieldkit.coding.excerpts import prune_codings
+    from fieldkit.coding.excerpts import prune_codings
 
-        with project.transaction():
-            prune_codings(project.conn)  # a destroyed source's codings and memos go with it
+    with project.transaction():
+        # a destroyed source's codings and memos go with it; every run, so an interrupted one is caught up
+        prune_codings(project.conn)
     return Enforcement(destroyed, failed)
 
 
@@ -201,13 +201,15 @@ def _delete_export(project: Project, item: Item) -> None:
         project.audit.append("export_deleted", object=item.object, kind="export", rule=item.rule, reason=outcome)
 
 
-def record_export(conn, project: Project, path: Path, digest: str) -> str:
-    """Remember an export file (path and hash, inside the encrypted index) so export rules can reach it."""
+def record_export(conn, project: Project, path: Path, digest: str, interviews: tuple[str, ...] = ()) -> str:
+    """Remember an export file (path, hash and the interviews it carried, inside the encrypted index) so
+    export rules can reach it."""
+    import json
     import secrets
 
     export_id = "export-" + secrets.token_hex(8)
     conn.execute(
-        "INSERT INTO exports (id, path, sha256, created) VALUES (?, ?, ?, ?)",
-        (export_id, str(path), digest, format_instant(project.clock.now())),
+        "INSERT INTO exports (id, path, sha256, created, interviews) VALUES (?, ?, ?, ?, ?)",
+        (export_id, str(path), digest, format_instant(project.clock.now()), json.dumps(list(interviews))),
     )
     return export_id

@@ -13,7 +13,7 @@ import sqlcipher3
 
 from fieldkit.errors import ProjectError, StateError, StorageError
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 #: Statements that bring a database from version N-1 to N.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -112,6 +112,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX codings_by_interview ON codings(interview)",
         "CREATE INDEX codings_by_code ON codings(code)",
     ),
+    # which interviews each export carried, so the dashboard can show an interview as exported
+    10: ("ALTER TABLE exports ADD COLUMN interviews TEXT NOT NULL DEFAULT '[]'",),
 }
 
 SCHEMA = """

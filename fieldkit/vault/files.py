@@ -32,10 +32,12 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
         fsync_dir(path.parent)
-    except OSError as exc:
+    except BaseException as exc:  # Ctrl-C too: never leave a half-written (possibly plaintext) sibling
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise storage_error(exc, path) from exc
+        if isinstance(exc, OSError):
+            raise storage_error(exc, path) from exc
+        raise
 
 
 def storage_error(exc: OSError, path: Path) -> StorageError:

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from fieldkit.audit.chain import SIGNING_KEY, AuditLog, new_signing_key, public_key_hex
 from fieldkit.clock import Clock, format_instant
-from fieldkit.errors import PolicyError, ProjectError, StorageError
+from fieldkit.errors import FieldkitError, PolicyError, ProjectError, StorageError, WrongPassphrase
 from fieldkit.retention.policy import Policy, load_policy, parse_policy
-from fieldkit.vault import db, keys
+from fieldkit.vault import db, duress, keys
 from fieldkit.vault.blobs import ObjectStore
 from fieldkit.vault.files import storage_error, write_atomic
 
@@ -32,6 +32,23 @@ POLICY_COPY = "policy.toml"
 KEY_FILE = Path("keys") / "identity.age"
 ARCHIVE_KEY_FILE = Path("keys") / "archive.age"
 DB_FILE = "vault.db"
+
+
+def _count_failure(root: Path, wipe_after: int) -> FieldkitError:
+    """A wrong passphrase; under a policy with a wipe threshold, count it and wipe the keys at the limit."""
+    if wipe_after <= 0:
+        return WrongPassphrase("wrong passphrase")
+    count = duress.record_failed_unlock(root)
+    if count < wipe_after:
+        left = wipe_after - count
+        return WrongPassphrase(f"wrong passphrase ({left} attempt{'s' if left != 1 else ''} left before the keys are"
+                               " wiped)")
+    duress.wipe_key_file(root / KEY_FILE)
+    duress.reset_failed_unlocks(root)
+    return ProjectError(
+        f"{count} failed unlocks: the passphrase-wrapped keys were wiped, as the policy requires",
+        "only the institution's archive key can restore access now",
+    )
 
 
 class Project:
@@ -133,7 +150,13 @@ class Project:
                 f"{POLICY_COPY} does not match the policy this project was created with",
                 "the policy copy was edited; restore it (policy changes need a new ethics approval)",
             )
-        return cls._unlock(root, keys.unwrap_with_passphrase(wrapped, passphrase), clock)
+        policy = parse_policy(policy_raw, POLICY_COPY)
+        try:
+            project_keys = keys.unwrap_with_passphrase(wrapped, passphrase)
+        except WrongPassphrase as exc:
+            raise _count_failure(root, policy.wipe_after_failed_unlocks) from exc
+        duress.reset_failed_unlocks(root)
+        return cls._unlock(root, project_keys, clock)
 
     @classmethod
     def _unlock(cls, root: Path, project_keys: keys.ProjectKeys, clock: Clock) -> Project:

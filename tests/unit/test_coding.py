@@ -136,7 +136,7 @@ def test_memos_are_set_and_cleared(project):
     coding = apply_code(project, interview, "plans", quote="план")
     assert set_memo(project, coding.id[:6], "  сравнить с L1  ").memo == "сравнить с L1"
     assert set_memo(project, coding.id, "").memo == ""
-    with pytest.raises(NotFound):
+    with pytest.raises(UsageError, match="not a coding id"):
         set_memo(project, "abc", "too short a prefix")
 
 
@@ -170,3 +170,43 @@ def test_retention_destroying_a_source_prunes_its_codings(project):
     assert any(item.kind == "anonymised" for item in result.destroyed)
     assert codings_of(project, interview) == []
     assert cb.find_code(project, "plans")  # the codebook itself stays
+
+
+def test_names_are_unique_in_every_script_and_free_text_has_no_control_characters(project):
+    cb.add_code(project, "Закон")
+    with pytest.raises(UsageError, match="already exists"):
+        cb.add_code(project, "ЗАКОН")
+    assert cb.find_code(project, "закон").name == "Закон"
+    with pytest.raises(UsageError, match="control characters"):
+        cb.add_code(project, "Fear", description="bad \x01 byte")
+    with pytest.raises(UsageError, match="control characters"):
+        cb.edit_code(project, "Закон", memo="bell \x07")
+    assert cb.edit_code(project, "Закон", memo="two\nlines\tand a tab").memo == "two\nlines\tand a tab"
+
+
+def test_coding_ids_are_matched_literally(project):
+    interview = approved(project, "P", TEXT)
+    cb.add_code(project, "plans")
+    coding = apply_code(project, interview, "plans", quote="план")
+    for pattern in ("%%%%", "____", "abc"):
+        with pytest.raises((UsageError, NotFound)):
+            remove_coding(project, pattern)
+    remove_coding(project, coding.id[:4])
+    assert codings_of(project, interview) == []
+
+
+def test_re_applying_a_code_with_a_memo_keeps_the_memo(project):
+    interview = approved(project, "P", TEXT)
+    cb.add_code(project, "plans")
+    first = apply_code(project, interview, "plans", quote="план")
+    again = apply_code(project, interview, "plans", quote="план", memo="позже")
+    assert again.id == first.id and again.memo == "позже"
+
+
+def test_windows_line_endings_become_one_newline(project):
+    from fieldkit.coding.sources import source_text
+
+    class Text:
+        segments = [type("S", (), {"speaker": None, "text": "первая\r\nвторая\rтретья"})()]
+
+    assert source_text(Text()) == "первая\nвторая\nтретья"

@@ -183,7 +183,10 @@ def test_future_use_withdrawal_keeps_collected_data_but_stops_capture(project, t
     rv.accept_suggestions(project, interview)
     rv.approve(project, interview)
     withdraw(project, "L1", "future-use")
-    assert export_text(project, tmp_path / "out.csv").rows == 1  # what was collected may still be used
+    assert rv.load_anonymised(project, interview).text == "Я юрист."  # what was collected is kept…
+    with pytest.raises(GateClosed) as refused:  # …but nothing of theirs leaves in a new export
+        export_text(project, tmp_path / "out.csv", interviews=(interview,))
+    assert refused.value.details == (f"{interview}: respondent L1 withdrew consent",)
     for item in ("participate", "audio_recording"):
         with pytest.raises(GateClosed, match="withdrawn"):
             require(project, "L1", item)

@@ -103,7 +103,7 @@ def test_a_withdrawn_respondent_is_left_out_and_refused_when_named(coded, tmp_pa
     gone = approved(coded, "DE", ["Товар возили ночью."])
     withdraw(coded, "DE1", "all")
     result = export(coded, tmp_path / "out.csv")
-    assert result.left_out == {gone: "respondent withdrew"} and "DE1" not in (tmp_path / "out.csv").read_text()
+    assert result.left_out == {gone: "respondent withdrew consent"} and "DE1" not in (tmp_path / "out.csv").read_text()
     (tmp_path / "out.csv").unlink()
     assert refused(coded, tmp_path / "out.csv", interviews=(gone,)) == (f"{gone}: respondent DE1 withdrew consent",)
 
@@ -140,8 +140,47 @@ def test_an_overdue_item_blocks_every_export(coded, tmp_path, monkeypatch):
     monkeypatch.setattr(blobs.ObjectStore, "shred", stuck)
     coded.clock = FixedClock(datetime(2027, 9, 1, tzinfo=UTC))  # the pseudonym map's deadline is long past
     (reason,) = refused(coded, tmp_path / "out.csv")
-    assert "overdue for destruction (pseudonym_map of the project)" in reason
+    assert "past their destruction deadline and still stored (pseudonym_map of the project)" in reason
     assert refused(coded, tmp_path / "r.md", "md", register=True) == (reason,)
+    coded.clock = FixedClock(datetime(2027, 7, 30, 10, tzinfo=UTC))  # one hour late: "due", not yet "overdue"
+    assert refused(coded, tmp_path / "out.csv") == (reason,)  # a failed destruction blocks at once
+
+
+def test_a_future_use_withdrawal_also_stops_export_and_the_register(coded, tmp_path):
+    withdraw(coded, "P1", "future-use")
+    assert refused(coded, tmp_path / "out.csv", interviews=("P1-1",)) == ("P1-1: respondent P1 withdrew consent",)
+    (reason,) = refused(coded, tmp_path / "out.csv")
+    assert reason.startswith("nothing to export")
+    assert export(coded, tmp_path / "r.csv", register=True).rows == 0
+
+
+def test_every_reason_of_one_interview_is_listed(coded, tmp_path):
+    from tests.unit.test_review import plant
+
+    plant(coded, "P1-1", "Закон изменился, и всё стало иначе. Работал я с Ерланом Жумабаевым.")
+    record_consent(coded, "P1", language="en", answers={**ALL_YES, "excerpts": False})
+    reasons = refused(coded, tmp_path / "out.csv")
+    assert reasons[0] == "P1-1: P1's consent does not cover using excerpts"
+    assert reasons[1].startswith("P1-1: 1 possible identifier(s) remain")
+
+
+def test_code_names_and_descriptions_are_scanned(coded, tmp_path):
+    from fieldkit.export.codebook_exchange import export_codebook
+
+    code = cb.edit_code(coded, "changes in law", description="Как говорил Ерлан Жумабаев")
+    (reason,) = refused(coded, tmp_path / "out.json", "json")
+    assert reason.startswith(f"code {code.id[:8]} (name or description) may hold identifying details (PERSON)")
+    with pytest.raises(GateClosed):
+        export_codebook(coded, tmp_path / "book.qdc")
+    assert not (tmp_path / "book.qdc").exists()
+    cb.edit_code(coded, "changes in law", description="Any change in the law or its use")
+    assert export(coded, tmp_path / "out.json", "json").excerpts == 1
+
+
+def test_register_refuses_options_it_would_ignore(coded, tmp_path):
+    with pytest.raises(UsageError, match="holds no text") as info:
+        export(coded, tmp_path / "r.csv", register=True, interviews=("P1-1",))
+    assert "drop --interview" in info.value.hint
 
 
 def test_memos_are_scanned_before_they_leave(coded, tmp_path):

@@ -1,0 +1,1 @@
+"""One screen per task: unlock, dashboard, consent, capture, transcription, review, coding, export, audit."""

@@ -1,0 +1,83 @@
+"""What every screen shares: a header, a footer of keys, the project, and errors shown in one line."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Header, Input, Label, OptionList
+
+from fieldkit.errors import FieldkitError
+
+
+class FieldScreen(Screen):
+    BINDINGS = [Binding("escape", "back", "Back")]
+
+    @property
+    def project(self):
+        return self.app.project
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+
+    def show_error(self, exc: BaseException) -> None:
+        """Core errors carry a one-line message and a hint, never sensitive text; anything else by type only."""
+        if isinstance(exc, FieldkitError):
+            text = exc.message + "".join(f"\n  - {line}" for line in exc.details) + (
+                f"\n{exc.hint}" if exc.hint else "")
+        else:
+            text = f"internal error ({type(exc).__name__})"
+        self.notify(text, severity="error", timeout=8)
+
+    def compose_frame(self) -> ComposeResult:
+        yield Header(show_clock=False)
+
+    def compose_footer(self) -> ComposeResult:
+        yield Footer()
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """Ask for one line of text; Enter returns it, Escape returns None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, question: str, *, value: str = "", placeholder: str = "", password: bool = False) -> None:
+        super().__init__()
+        self.question, self.value, self.placeholder, self.password = question, value, placeholder, password
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.question)
+            yield Input(value=self.value, placeholder=self.placeholder, password=self.password, id="answer")
+            yield Label("Enter to confirm, Escape to cancel", classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ChoiceScreen(ModalScreen[str | None]):
+    """Pick one of a few options (id, label) with the arrow keys and Enter."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, question: str, options: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.question, self.options = question, options
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets.option_list import Option
+
+        with Vertical(classes="dialog"):
+            yield Label(self.question)
+            yield OptionList(*[Option(label, id=key) for key, label in self.options], id="choices")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,169 @@
+"""Capture: import a recording file, write notes when recording is refused, or record live."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Input, Label, ProgressBar, TextArea
+
+from fieldkit.tui.screens.base import FieldScreen
+
+
+class ImportScreen(FieldScreen):
+    """Import a dictaphone, phone or video file; it is compressed and encrypted in memory."""
+
+    BINDINGS = [Binding("escape", "back", "Back")]
+
+    def __init__(self, respondent: str) -> None:
+        super().__init__()
+        self.respondent = respondent
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_frame()
+        yield Label(f"Import a recording of {self.respondent}", classes="title")
+        yield Label("Path of the audio or video file (WAV, MP3, M4A, OGG, FLAC, MP4), then Enter", classes="hint")
+        yield Input(placeholder="/media/recorder/REC001.mp3", id="path")
+        yield Label("", id="import-status")
+        yield from self.compose_footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        path = Path(event.value.strip()).expanduser()
+        event.input.disabled = True
+        self.query_one("#import-status", Label).update("importing…")
+        self.run_import(path)
+
+    @work(thread=True, exclusive=True)
+    def run_import(self, path: Path) -> None:
+        from fieldkit.capture.importer import import_audio
+
+        try:
+            interview = import_audio(self.project, self.respondent, path)
+        except Exception as exc:  # noqa: BLE001
+            self.app.call_from_thread(self.failed, exc)
+            return
+        self.app.call_from_thread(self.done, interview)
+
+    def failed(self, exc: BaseException) -> None:
+        self.show_error(exc)
+        self.query_one("#import-status", Label).update("nothing was stored")
+        field = self.query_one("#path", Input)
+        field.disabled = False
+        field.focus()
+
+    def done(self, interview: str) -> None:
+        self.notify(f"imported as {interview}; transcribe it next (t)")
+        self.app.pop_screen()
+
+
+class NotesScreen(FieldScreen):
+    """Typed notes for a respondent who refused recording: kept in memory until saved, then encrypted."""
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save notes"), Binding("escape", "back", "Back (discard)")]
+
+    def __init__(self, respondent: str) -> None:
+        super().__init__()
+        self.respondent = respondent
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_frame()
+        yield Label(f"Notes on the interview with {self.respondent} (blank line between paragraphs)",
+                    classes="title")
+        yield TextArea(id="notes", soft_wrap=True)
+        yield from self.compose_footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#notes", TextArea).focus()
+
+    def action_save(self) -> None:
+        from fieldkit.capture.notes import import_notes
+
+        area = self.query_one("#notes", TextArea)
+        try:
+            interview = import_notes(self.project, self.respondent, area.text)
+        except Exception as exc:  # noqa: BLE001
+            self.show_error(exc)
+            return
+        area.clear()
+        self.notify(f"notes stored as {interview}")
+        self.app.pop_screen()
+
+
+class RecorderScreen(FieldScreen):
+    """Live recording, encrypted in 2-second chunks as it is captured; off the record is never kept."""
+
+    BINDINGS = [
+        Binding("space", "pause", "Pause/resume"),
+        Binding("o", "off_record", "Off the record"),
+        Binding("s", "stop", "Stop"),
+    ]
+
+    def __init__(self, respondent: str, *, duration: float | None = None) -> None:
+        super().__init__()
+        from fieldkit.capture.recorder import Controls
+
+        self.respondent = respondent
+        self.duration = duration
+        self.controls = Controls()
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_frame()
+        yield Label(f"Recording {self.respondent}", classes="title")
+        yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="meter")
+        yield Label("starting…", id="recorder-state")
+        yield from self.compose_footer()
+
+    def on_mount(self) -> None:
+        self.record()
+
+    @work(thread=True, exclusive=True)
+    def record(self) -> None:
+        from fieldkit.capture.recorder import record
+
+        def level(rms: float, elapsed: float, controls) -> None:
+            self.app.call_from_thread(self.show_level, rms, elapsed)
+
+        try:
+            interview = record(self.project, self.respondent, controls=self.controls, duration=self.duration,
+                               on_level=level)
+        except Exception as exc:  # noqa: BLE001
+            self.app.call_from_thread(self.failed, exc)
+            return
+        self.app.call_from_thread(self.done, interview)
+
+    def show_level(self, rms: float, elapsed: float) -> None:
+        self.query_one("#meter", ProgressBar).update(progress=min(100.0, rms * 400))
+        minutes, seconds = divmod(int(elapsed), 60)
+        state = "PAUSED" if self.controls.paused else "OFF THE RECORD (not kept)" if self.controls.off_record else (
+            "recording")
+        self.query_one("#recorder-state", Label).update(f"{minutes:02d}:{seconds:02d}  {state}")
+
+    def action_pause(self) -> None:
+        self.controls.paused = not self.controls.paused
+
+    def action_off_record(self) -> None:
+        self.controls.off_record = not self.controls.off_record
+        self.notify("off the record: nothing is kept" if self.controls.off_record else "back on the record")
+
+    def action_stop(self) -> None:
+        self.controls.stop.set()
+
+    def stop_jobs(self) -> None:
+        self.controls.stop.set()  # a lock ends the recording; what was captured is kept, encrypted
+
+    def action_back(self) -> None:
+        self.action_stop()
+
+    def failed(self, exc: BaseException) -> None:
+        self.show_error(exc)
+        self.query_one("#recorder-state", Label).update("not recording")
+
+    def done(self, interview: str | None) -> None:
+        self.notify(f"recording stored as {interview}" if interview else "nothing was recorded")
+        if self.app.screen is self:
+            self.app.pop_screen()

@@ -1,0 +1,148 @@
+"""Coding: select text in the anonymised transcript, apply a code from the codebook, create codes, and see
+the excerpts of each code."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Label, OptionList, TextArea
+from textual.widgets.option_list import Option
+
+from fieldkit.tui.screens.base import FieldScreen, PromptScreen
+
+
+def offset_of(text: str, location: tuple[int, int]) -> int:
+    """A TextArea (row, column) as a code-point offset into the text."""
+    row, column = location
+    lines = text.split("\n")
+    return sum(len(line) + 1 for line in lines[:row]) + column
+
+
+class CodingScreen(FieldScreen):
+    """Select a span (shift+arrows or the mouse), pick a code on the right, apply it."""
+
+    BINDINGS = [
+        Binding("ctrl+a", "apply", "Apply code", priority=True),
+        Binding("ctrl+n", "new_code", "New code", priority=True),
+        Binding("ctrl+e", "memo", "Memo on last", priority=True),
+        Binding("tab", "app.focus_next", "Text/codes", show=False),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, interview: str) -> None:
+        super().__init__()
+        self.interview = interview
+        self.text = ""
+        self.last_coding = None
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_frame()
+        yield Label(f"Code {self.interview} (anonymised text)", classes="title")
+        with Horizontal():
+            yield TextArea("", read_only=True, soft_wrap=True, id="source-view")
+            with Vertical(id="codes", classes="panel"):
+                yield Label("Codes", classes="title")
+                yield OptionList(id="code-list")
+        yield DataTable(id="excerpts", cursor_type="row")
+        yield from self.compose_footer()
+
+    def on_mount(self) -> None:
+        from fieldkit.coding.sources import load_source
+
+        self.query_one("#excerpts", DataTable).add_columns("code", "span", "excerpt")
+        try:
+            self.text = load_source(self.project, self.interview).text
+        except Exception as exc:  # noqa: BLE001
+            self.show_error(exc)
+            return
+        self.query_one("#source-view", TextArea).load_text(self.text)
+        self.refresh_codes()
+
+    def refresh_codes(self, select: str | None = None) -> None:
+        from fieldkit.coding.codebook import code_path, list_codes
+
+        codes = list_codes(self.project)
+        by_id = {c.id: c for c in codes}
+        counts = dict(self.project.conn.execute(
+            "SELECT code, count(*) FROM codings WHERE interview = ? GROUP BY code", (self.interview,)).fetchall())
+        options = self.query_one("#code-list", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options([Option(f"{code_path(c, by_id)} ({counts.get(c.id, 0)})", id=c.id) for c in codes])
+        if select is not None:
+            options.highlighted = next(i for i, c in enumerate(codes) if c.id == select)
+        elif codes:
+            options.highlighted = min(highlighted or 0, len(codes) - 1)
+        self.show_excerpts()
+
+    def highlighted_code(self) -> str | None:
+        options = self.query_one("#code-list", OptionList)
+        if options.highlighted is None or options.option_count == 0:
+            return None
+        return options.get_option_at_index(options.highlighted).id
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_excerpts()
+
+    def show_excerpts(self) -> None:
+        from fieldkit.coding.excerpts import list_excerpts
+
+        table = self.query_one("#excerpts", DataTable)
+        table.clear()
+        code = self.highlighted_code()
+        if code is None:
+            return
+        excerpts, _ = list_excerpts(self.project, code=code, interview=self.interview)
+        for excerpt in excerpts:
+            table.add_row(excerpt.code.name, f"{excerpt.coding.start}:{excerpt.coding.end}",
+                          " ".join(excerpt.text.split()))
+
+    def action_apply(self) -> None:
+        from fieldkit.coding.excerpts import apply_code
+
+        code = self.highlighted_code()
+        selection = self.query_one("#source-view", TextArea).selection
+        start, end = sorted((offset_of(self.text, selection.start), offset_of(self.text, selection.end)))
+        if code is None:
+            self.notify("create a code first (ctrl+n)", severity="warning")
+            return
+        if start == end:
+            self.notify("select some text first (shift+arrows or the mouse)", severity="warning")
+            return
+        try:
+            self.last_coding = apply_code(self.project, self.interview, code, start=start, end=end)
+        except Exception as exc:  # noqa: BLE001
+            self.show_error(exc)
+            return
+        self.refresh_codes(select=code)
+        self.notify(f"coded {self.last_coding.start}:{self.last_coding.end}")
+
+    def action_new_code(self) -> None:
+        from fieldkit.coding.codebook import add_code
+
+        def named(name: str | None) -> None:
+            if not name or not name.strip():
+                return
+            try:
+                code = add_code(self.project, name)
+            except Exception as exc:  # noqa: BLE001
+                self.show_error(exc)
+                return
+            self.refresh_codes(select=code.id)
+
+        self.app.push_screen(PromptScreen("Name of the new code"), named)
+
+    def action_memo(self) -> None:
+        from fieldkit.coding.excerpts import set_memo
+
+        if self.last_coding is None:
+            self.notify("apply a code first", severity="warning")
+            return
+
+        def written(memo: str | None) -> None:
+            if memo is not None:
+                set_memo(self.project, self.last_coding.id, memo)
+                self.notify("memo saved")
+
+        self.app.push_screen(PromptScreen("Memo on the excerpt just coded", value=self.last_coding.memo), written)

@@ -1,0 +1,136 @@
+"""Export: every gate and what blocks it, then the export itself (nothing is written while a gate is shut)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Label, Static
+
+from fieldkit.tui.screens.base import FieldScreen
+
+SUFFIXES = {"qdpx": ".qdpx", "csv": ".csv", "json": ".json", "md": ".md"}
+
+
+class ExportScreen(FieldScreen):
+    """Choose a format and a file outside the project; the gates are checked before anything is written."""
+
+    BINDINGS = [
+        Binding("f2", "format", "Format"),
+        Binding("f3", "register", "Register"),
+        Binding("f4", "only_ready", "Only ready"),
+        Binding("f5", "check", "Check gates"),
+        Binding("ctrl+e", "export", "Export", priority=True),
+        Binding("escape", "back", "Back"),
+    ]
+    FORMATS = tuple(SUFFIXES)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.format = "qdpx"
+        self.register = False
+        self.only_ready = False
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_frame()
+        yield Label("Export anonymised material", classes="title")
+        yield Label("", id="export-options", classes="hint")
+        yield Input(id="export-path")
+        with VerticalScroll(id="gates"):
+            yield Static("checking the gates…", id="gate-report")
+        yield from self.compose_footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).value = str(self.default_path())
+        self.show_options()
+        self.action_check()
+
+    def default_path(self) -> Path:
+        stem = "register" if self.register else "excerpts"
+        return Path.home() / "fieldkit-exports" / f"{self.project.root.name}-{stem}{SUFFIXES[self.format]}"
+
+    def show_options(self) -> None:
+        what = "interview register" if self.register else "coded excerpts"
+        ready = ", only ready interviews" if self.only_ready else ""
+        self.query_one("#export-options", Label).update(f"{self.format.upper()}: {what}{ready}")
+
+    def request(self):
+        from fieldkit.export.writer import ExportRequest
+
+        path = Path(self.query_one("#export-path", Input).value.strip()).expanduser()
+        return ExportRequest(self.format, path, register=self.register, only_ready=self.only_ready,
+                             all_text=not self.register and self.format != "qdpx")
+
+    def changed(self) -> None:
+        field = self.query_one("#export-path", Input)
+        field.value = str(Path(field.value).with_suffix(SUFFIXES[self.format]))
+        self.show_options()
+        self.action_check()
+
+    def action_format(self) -> None:
+        formats = ("csv", "json", "md") if self.register else self.FORMATS
+        self.format = formats[(formats.index(self.format) + 1) % len(formats)] if self.format in formats else "csv"
+        self.changed()
+
+    def action_register(self) -> None:
+        self.register = not self.register
+        if self.register and self.format == "qdpx":
+            self.format = "md"
+        self.changed()
+
+    def action_only_ready(self) -> None:
+        self.only_ready = not self.only_ready
+        self.changed()
+
+    def action_check(self) -> None:
+        self.query_one("#gate-report", Static).update("checking the gates…")
+        self.check(self.request())
+
+    @work(thread=True, exclusive=True, group="export")
+    def check(self, request) -> None:
+        """The residual scan re-reads every approved text: seconds, so off the UI thread."""
+        from fieldkit.export.writer import export_blockers
+
+        try:
+            blockers = export_blockers(self.project, request)
+        except Exception as exc:  # noqa: BLE001
+            self.app.call_from_thread(self.show_error, exc)
+            return
+        self.app.call_from_thread(self.show_blockers, blockers)
+
+    def show_blockers(self, blockers: list[str]) -> None:
+        report = self.query_one("#gate-report", Static)
+        if blockers:
+            report.update("BLOCKED — nothing will be written:\n" + "\n".join(f"  ✗ {b}" for b in blockers))
+        else:
+            report.update("✓ every gate passes: retention, approval, consent, withdrawal, residual scan,"
+                          " codings\nctrl+e exports")
+
+    def action_export(self) -> None:
+        self.query_one("#gate-report", Static).update("exporting…")
+        self.run_export(self.request())
+
+    @work(thread=True, exclusive=True, group="export")
+    def run_export(self, request) -> None:
+        from fieldkit.export.writer import run_export
+
+        try:
+            result = run_export(self.project, request)
+        except Exception as exc:  # noqa: BLE001
+            self.app.call_from_thread(self.export_failed, exc)
+            return
+        self.app.call_from_thread(self.exported, result)
+
+    def export_failed(self, exc: BaseException) -> None:
+        self.show_error(exc)
+        self.action_check()
+
+    def exported(self, result) -> None:
+        left = "".join(f"\n  left out {i}: {why}" for i, why in sorted(result.left_out.items()))
+        self.query_one("#gate-report", Static).update(
+            f"✓ exported {result.rows} rows from {result.sources} sources to {result.path}\n"
+            f"  sha256 {result.sha256[:16]}… (logged){left}")
+        self.notify(f"exported to {result.path}")

@@ -1,0 +1,102 @@
+"""Transcription in a worker thread with a progress bar; cancel keeps the finished blocks, starting again
+resumes from them."""
+
+from __future__ import annotations
+
+import threading
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Label, ProgressBar
+
+from fieldkit.tui.screens.base import FieldScreen
+
+
+class TranscribeScreen(FieldScreen):
+    """Transcribe an interview locally (audio is decrypted into memory only)."""
+
+    BINDINGS = [
+        Binding("s", "start", "Start/resume"),
+        Binding("c", "cancel", "Cancel"),
+        Binding("l", "language", "Language"),
+        Binding("escape", "back", "Back"),
+    ]
+    LANGUAGES = ("auto", "ru", "kk", "en")
+
+    def __init__(self, interview: str) -> None:
+        super().__init__()
+        self.interview = interview
+        self.language = "auto"
+        self.cancel_event = threading.Event()
+        self.running = False
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_frame()
+        yield Label(f"Transcribe {self.interview}", classes="title")
+        yield Label("", id="transcribe-language", classes="hint")
+        yield ProgressBar(total=1.0, id="transcribe-progress")
+        yield Label("s starts (or resumes), c cancels", id="transcribe-status")
+        yield from self.compose_footer()
+
+    def on_mount(self) -> None:
+        self.show_language()
+
+    def show_language(self) -> None:
+        self.query_one("#transcribe-language", Label).update(f"language: {self.language} (l to change)")
+
+    def action_language(self) -> None:
+        if not self.running:
+            self.language = self.LANGUAGES[(self.LANGUAGES.index(self.language) + 1) % len(self.LANGUAGES)]
+            self.show_language()
+
+    def action_start(self) -> None:
+        if self.running:
+            return
+        self.running = True
+        self.cancel_event.clear()
+        self.query_one("#transcribe-status", Label).update("loading the model…")
+        self.transcribe()
+
+    def action_cancel(self) -> None:
+        if self.running:
+            self.cancel_event.set()
+            self.query_one("#transcribe-status", Label).update("cancelling after this block…")
+
+    def stop_jobs(self) -> None:
+        self.cancel_event.set()
+
+    @work(thread=True, exclusive=True)
+    def transcribe(self) -> None:
+        from fieldkit.transcribe.runner import TranscriptionCancelled, transcribe_interview
+
+        def progress(done: float, total: float) -> None:
+            self.app.call_from_thread(self.show_progress, done, total)
+
+        try:
+            transcript = transcribe_interview(self.project, self.interview, language=self.language,
+                                              progress=progress, cancel=self.cancel_event)
+        except TranscriptionCancelled:
+            self.app.call_from_thread(self.finished, "cancelled: the finished blocks are kept; s resumes")
+            return
+        except Exception as exc:  # noqa: BLE001
+            self.app.call_from_thread(self.failed, exc)
+            return
+        self.app.call_from_thread(self.show_progress, 1.0, 1.0)
+        self.app.call_from_thread(self.finished, f"done: {len(transcript.segments)} segments, language"
+                                                 f" {transcript.language}; review it next (v on the dashboard)")
+
+    def show_progress(self, done: float, total: float) -> None:
+        bar = self.query_one("#transcribe-progress", ProgressBar)
+        bar.update(total=max(total, 0.001), progress=done)
+        if done < total:
+            self.query_one("#transcribe-status", Label).update(f"{done:.0f} of {total:.0f} s")
+
+    def finished(self, message: str) -> None:
+        self.running = False
+        self.query_one("#transcribe-status", Label).update(message)
+
+    def failed(self, exc: BaseException) -> None:
+        self.running = False
+        self.show_error(exc)
+        self.query_one("#transcribe-status", Label).update("not transcribed")

@@ -1,0 +1,62 @@
+"""Unlock: the only screen shown while the project is locked. Nothing about the project is on it."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label
+
+from fieldkit.errors import FieldkitError, WrongPassphrase
+
+
+class UnlockScreen(Screen):
+    def compose(self) -> ComposeResult:
+        with Vertical(id="unlock-box"):
+            yield Label("fieldkit — locked", classes="title")
+            yield Label("Passphrase", classes="hint")
+            yield Input(password=True, id="passphrase")
+            yield Label("", id="unlock-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#passphrase", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        passphrase = event.value
+        event.input.value = ""
+        event.input.disabled = True
+        self.query_one("#unlock-status", Label).update("unlocking…")
+        self.open_project(passphrase)
+
+    @work(thread=True, exclusive=True)
+    def open_project(self, passphrase: str) -> None:
+        """scrypt takes a second or two: off the UI thread, so the screen keeps drawing."""
+        from fieldkit.retention.schedule import enforce
+        from fieldkit.vault.project import Project
+
+        app = self.app
+        try:
+            project = Project.open(app.project_dir, passphrase, app.clock)
+        except FieldkitError as exc:
+            app.call_from_thread(self.failed, exc)
+            return
+        try:
+            from fieldkit.capture.recorder import recover_interrupted
+
+            recover_interrupted(project)
+            enforce(project)  # what retention says is due goes first, as in every CLI command
+        except FieldkitError as exc:
+            project.close()
+            app.call_from_thread(self.failed, exc)
+            return
+        app.call_from_thread(app.unlocked, project)
+
+    def failed(self, exc: FieldkitError) -> None:
+        status = self.query_one("#unlock-status", Label)
+        status.update(exc.message if isinstance(exc, WrongPassphrase) else f"{exc.message}\n{exc.hint}")
+        status.set_class(True, "error")
+        field = self.query_one("#passphrase", Input)
+        field.disabled = False
+        field.focus()

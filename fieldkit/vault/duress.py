@@ -1,0 +1,54 @@
+"""Duress options that work before the project is unlocked: count failed unlocks and, if the policy asks
+for it, wipe the passphrase-wrapped keys after too many.
+
+The counter lives in a plain file beside the keys (nothing can be encrypted before an unlock). Someone with
+the disk can reset it, so it stops guessing at the keyboard, not an attacker copying the disk: scrypt's cost
+is what protects against offline guessing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from pathlib import Path
+
+from fieldkit.vault.files import write_atomic
+
+FAILURES_FILE = Path("keys") / "unlock-failures"
+
+
+def failed_unlocks(root: Path) -> int:
+    try:
+        return int((root / FAILURES_FILE).read_text().strip() or 0)
+    except (FileNotFoundError, ValueError):
+        return 0
+
+
+def record_failed_unlock(root: Path) -> int:
+    count = failed_unlocks(root) + 1
+    write_atomic(root / FAILURES_FILE, f"{count}\n".encode())
+    return count
+
+
+def reset_failed_unlocks(root: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        (root / FAILURES_FILE).unlink()
+
+
+def wipe_key_file(path: Path) -> bool:
+    """Overwrite a key file with random bytes, flush, then delete it. Returns whether there was one.
+
+    On SSDs and copy-on-write file systems the old blocks may survive the overwrite; what matters is that the
+    wrapped key is gone from the file system and every copy needs the passphrase (scrypt) to open.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return False
+    with open(path, "r+b") as handle:
+        handle.write(secrets.token_bytes(max(size, 1)))
+        handle.flush()
+        os.fsync(handle.fileno())
+    path.unlink()
+    return True

@@ -1,0 +1,63 @@
+"""TUI fixtures: a project copied from the session template, an app on a fixed clock, and an unlock helper."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+
+import pytest
+
+from fieldkit.clock import FixedClock
+from tests.conftest import PASSPHRASE
+
+NOW = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def tui_root(tmp_path, project_template):
+    shutil.copytree(project_template[0], tmp_path / "project")
+    return tmp_path / "project"
+
+
+@pytest.fixture
+def seeded(tui_root):
+    """Open the project with the core library to set up a scene, then close it before the app opens it."""
+    from fieldkit.vault.project import Project
+
+    def seed(action):
+        with Project.open(tui_root, PASSPHRASE, FixedClock(NOW)) as project:
+            return action(project)
+
+    return seed
+
+
+def make_app(root, **options):
+    from fieldkit.tui.app import FieldkitApp
+
+    return FieldkitApp(root, clock=FixedClock(NOW), **options)
+
+
+async def settle(app, pilot) -> None:
+    """Wait for every worker (scrypt, Presidio, whisper, export) and the screen updates they post."""
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def unlock(app, pilot, passphrase: str = PASSPHRASE) -> None:
+    await pilot.pause()
+    await pilot.press(*passphrase, "enter")
+    await settle(app, pilot)
+
+
+def screen_text(app) -> str:
+    """Everything the current screen shows, as plain text."""
+    from textual.widgets import DataTable, Label, Static
+
+    parts = []
+    for widget in app.screen.query("*"):
+        if isinstance(widget, DataTable):
+            parts += [" ".join(str(c) for c in widget.get_row_at(i)) for i in range(widget.row_count)]
+        elif isinstance(widget, Label | Static):
+            parts.append(str(widget.render()))
+    return "\n".join(parts)
