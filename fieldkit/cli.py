@@ -607,11 +607,12 @@ def anonymise(ctx: click.Context, interview: str, accept_suggestions: bool, appr
 @click.option("--accept-all", is_flag=True, help="Accept every pending suggestion.")
 @click.option("--add", "add", multiple=True, help="Mark TEXT (every occurrence, any inflection) as identifying.")
 @click.option("--type", "entity", default="PERSON", show_default=True, help="Entity type for --add.")
+@click.option("--retype", "retype", multiple=True, help="N=TYPE: change suggestion N's type (and placeholder).")
 @click.option("--residuals", "show_residuals", is_flag=True, help="List detections left in the approved text.")
 @click.option("--override", "overrides", multiple=True, help="Let residual KEY through the export gate (logged).")
 @click.option("--show-text", is_flag=True, help="Also print the text of each span.")
 @click.pass_context
-def review(ctx: click.Context, interview: str, accept, reject, accept_all: bool, add, entity: str,
+def review(ctx: click.Context, interview: str, accept, reject, accept_all: bool, add, entity: str, retype,
            show_residuals: bool, overrides, show_text: bool) -> None:
     """Review INTERVIEW's suggestions: accept, reject or add spans; inspect and override residuals."""
     from fieldkit.anonymise import review as rv
@@ -625,10 +626,16 @@ def review(ctx: click.Context, interview: str, accept, reject, accept_all: bool,
                 shown = f"\t{residual.text}" if show_text else ""
                 click.echo(f"{residual.key}\tsegment {residual.segment + 1}\t{residual.entity}{shown}")
             return
-        if accept or reject or accept_all or add:
+        changes = []
+        for item in retype:
+            number, _, kind = item.partition("=")
+            if not number.strip().isdigit() or not kind.strip():
+                raise UsageError(f"--retype {item!r}: use N=TYPE, e.g. 3=ORGANIZATION")
+            changes.append((int(number), kind.strip().upper()))
+        if accept or reject or accept_all or add or changes:
             rv.decide(project, interview, accept=tuple(accept), reject=tuple(reject), accept_all=accept_all,
-                      add=tuple((text, entity) for text in add))
-        if overrides and not (accept or reject or accept_all or add):
+                      add=tuple((text, entity) for text in add), retype=tuple(changes))
+        if overrides and not (accept or reject or accept_all or add or changes):
             return
         result, transcript = rv.load_review(project, interview)
         print_spans(result, transcript, show_text)

@@ -341,8 +341,54 @@ def bench_export(repeats: int) -> None:
         emit("export_qdpx_writer_ratio", ours_s / raw_s, "x")
 
 
+_TUI_PROBE = """
+import asyncio, sys, time
+start = time.perf_counter()
+{imports}
+
+async def main():
+    app = {make}
+    async with app.run_test(size=(80, 24)) as pilot:
+        while {ready}:
+            await pilot.pause(0.01)
+    print(time.perf_counter() - start)
+
+asyncio.run(main())
+"""
+_BARE_TUI = dict(
+    imports="from textual.app import App\nfrom textual.screen import Screen\nfrom textual.widgets import Input, Label",
+    make="type('Bare', (App,), {'on_mount': lambda self: self.push_screen(type('S', (Screen,), "
+         "{'compose': lambda self: iter([Label('locked'), Input(password=True)])})())})()",
+    ready="type(app.screen).__name__ != 'S'",
+)
+
+
+def bench_tui(repeats: int) -> None:
+    """Cold start of `fieldkit tui` to its unlock screen, in a fresh interpreter each time (imports included),
+    against a bare Textual app showing the same two widgets."""
+    import subprocess
+    import sys
+
+    from fieldkit.vault.project import Project
+
+    with tempfile.TemporaryDirectory(prefix="fieldkit-bench-") as tmp:
+        Project.create(Path(tmp) / "p", bundled(POLICY, "policies"), "bench passphrase", SystemClock()).close()
+        ours = dict(imports="from fieldkit.tui.app import FieldkitApp",
+                    make=f"FieldkitApp({str(Path(tmp) / 'p')!r})", ready="type(app.screen).__name__ != 'UnlockScreen'")
+
+        def launch(probe: dict) -> float:
+            code = _TUI_PROBE.format(**probe)
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+            return time.perf_counter() - started
+
+        raw_s, ours_s = timed_pair(lambda: launch(_BARE_TUI), lambda: launch(ours), repeats)
+    emit("tui_cold_start_s", ours_s, "s")
+    emit("tui_cold_start_ratio", ours_s / raw_s, "x")
+
+
 FIGURES = {"transcribe": bench_transcribe, "pii": bench_pii, "pii_interview": bench_pii_interview,
-           "import": bench_import, "export": bench_export}
+           "import": bench_import, "export": bench_export, "tui": bench_tui}
 
 
 def main() -> None:

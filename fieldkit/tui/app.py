@@ -20,6 +20,7 @@ class FieldkitApp(App):
 
     CSS_PATH = "fieldkit.tcss"
     TITLE = "fieldkit"
+    ENABLE_COMMAND_PALETTE = False  # every action has a key; the footer's room goes to them
     BINDINGS = [
         Binding("ctrl+l", "lock", "Lock", priority=True),
         Binding("f12", "lock", "Panic lock", show=False, priority=True),
@@ -73,6 +74,7 @@ class FieldkitApp(App):
             self.project.close()
             self.project = None
         self.locks += 1
+        self.clear_notifications()  # a toast could still show a code or a path
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self.switch_screen(UnlockScreen())

@@ -62,10 +62,12 @@ async def test_panic_key_locks_at_once_from_any_screen(tui_root, seeded):
         await pilot.press("a")  # the audit screen, over the dashboard
         await pilot.pause()
         assert "P1-1" in screen_text(app)
+        app.notify("exported P1-1 to /home/me/study.qdpx")
         await pilot.press("f12")
         await pilot.pause()
         assert type(app.screen).__name__ == "UnlockScreen" and app.project is None
         assert len(app.screen_stack) == 2 and "P1" not in screen_text(app)
+        assert len(app._notifications) == 0  # no toast outlives the lock
         await unlock(app, pilot)
         assert type(app.screen).__name__ == "DashboardScreen" and app.locks == 1
 

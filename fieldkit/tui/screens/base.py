@@ -35,7 +35,7 @@ class FieldScreen(Screen):
         yield Header(show_clock=False)
 
     def compose_footer(self) -> ComposeResult:
-        yield Footer()
+        yield Footer(compact=True)
 
 
 class PromptScreen(ModalScreen[str | None]):

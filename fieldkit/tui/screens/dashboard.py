@@ -19,16 +19,17 @@ class DashboardScreen(FieldScreen):
     """Respondents, interviews with their stage, consent, and retention deadlines due soon."""
 
     BINDINGS = [
-        Binding("r", "add_respondent", "Respondent"),
+        Binding("r", "add_respondent", "Resp."),
         Binding("c", "consent", "Consent"),
         Binding("n", "notes", "Notes"),
         Binding("i", "import_file", "Import"),
-        Binding("m", "record", "Record"),
-        Binding("t", "transcribe", "Transcribe"),
+        Binding("m", "record", "Rec"),
+        Binding("t", "transcribe", "Transcr."),
         Binding("v", "review", "Review"),
         Binding("k", "code", "Code"),
         Binding("e", "export", "Export"),
         Binding("a", "audit", "Audit"),
+        Binding("escape", "back", "Back", show=False),
     ]
 
     def compose(self) -> ComposeResult:
