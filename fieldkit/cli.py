@@ -119,13 +119,14 @@ def main(ctx: click.Context, project: Path) -> None:
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--policy", "policy", required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--archive-recipient", help="An institution's age public key (age1…) that can recover the project.")
-def init(directory: Path, policy: Path, archive_recipient: str | None) -> None:
+@click.option("--archive-recipient", "archive_recipients", multiple=True,
+              help="An institution's age public key (age1…) that can recover the project (repeatable).")
+def init(directory: Path, policy: Path, archive_recipients) -> None:
     """Create an encrypted project in DIRECTORY under a retention policy."""
     from fieldkit.vault.project import Project
 
     passphrase = read_passphrase(confirm=True)
-    with Project.create(directory, policy, passphrase, clock_from_env(), archive_recipient) as project:
+    with Project.create(directory, policy, passphrase, clock_from_env(), tuple(archive_recipients)) as project:
         click.echo(f"created project {project.root} (policy: {project.policy.name})", err=True)
 
 
@@ -981,6 +982,72 @@ def audit_export(ctx: click.Context, out: Path | None) -> None:
             project.audit.export(out)
             path = out
     click.echo(str(path))
+
+
+@main.command()
+@click.argument("interview")
+@click.pass_context
+def seal(ctx: click.Context, interview: str) -> None:
+    """Re-encrypt INTERVIEW to the archive recipients only and erase its local keys (no way back here)."""
+    from fieldkit.vault.travel import seal_interview
+
+    with open_project(ctx) as project:
+        count = seal_interview(project, interview)
+    click.echo(f"sealed {count} object(s) of {interview}: only the institution's archive key opens them now",
+               err=True)
+
+
+@main.group()
+def travel() -> None:
+    """Travel mode: leave the laptop holding nothing its owner can open."""
+
+
+@travel.command("lock")
+@click.pass_context
+def travel_lock_command(ctx: click.Context) -> None:
+    """Seal per policy, re-key, hand the keys to a travel key only the institution can release, wipe the
+    passphrase-wrapped keys, and print the final checkpoint code to send home."""
+    from fieldkit.vault.travel import travel_lock
+
+    project = open_project(ctx)
+    result = travel_lock(project)  # closes the project
+    if result.sealed_interviews:
+        click.echo(f"sealed: {', '.join(result.sealed_interviews)}", err=True)
+    click.echo("travel mode: no passphrase opens this project now. Before the trip, send keys/travel-key.age"
+               " home; to come back, ask for the travel key and run `fieldkit travel unlock`.", err=True)
+    click.echo(f"checkpoint: {result.checkpoint}")
+
+
+@travel.command("unlock")
+@click.option("--key-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="File holding the travel key (AGE-SECRET-KEY-1…) the institution sent; default: prompt.")
+@click.pass_context
+def travel_unlock_command(ctx: click.Context, key_file: Path | None) -> None:
+    """Restore working access with the travel key the institution released; sets a new passphrase."""
+    from fieldkit.vault.travel import travel_unlock
+
+    if key_file is not None:
+        lines = [line.strip() for line in key_file.read_text().splitlines()]
+        travel_key = next((line for line in lines if line.startswith("AGE-SECRET-KEY-")), "")
+    else:
+        travel_key = click.prompt("Travel key", hide_input=True, err=True)
+    passphrase = os.environ.get("FIELDKIT_NEW_PASSPHRASE") or read_passphrase(confirm=True)
+    with travel_unlock(Path(ctx.obj["project"]), travel_key, passphrase, clock_from_env()):
+        pass
+    click.echo("travel mode ended: the new passphrase opens the project", err=True)
+
+
+@main.command()
+@click.option("--yes", is_flag=True, required=True, help="Confirm: the local keys are destroyed at once.")
+@click.option("--everything", is_flag=True, help="Also wipe the archive copy: nobody can ever open the project.")
+@click.pass_context
+def wipe(ctx: click.Context, yes: bool, everything: bool) -> None:
+    """Quick wipe under duress: destroy the local key files now, no passphrase needed."""
+    from fieldkit.vault.travel import quick_wipe
+
+    wiped = quick_wipe(Path(ctx.obj["project"]), everything=everything)
+    click.echo(f"wiped {len(wiped)} key file(s); this laptop cannot open the project"
+               + ("" if everything else " (the institution's archive copy can)"), err=True)
 
 
 @main.command()

@@ -96,3 +96,10 @@ class StateError(FieldkitError):
     """The interview is not at the stage this command needs."""
 
     exit_code = 12
+
+
+class ObjectSealed(FieldkitError):
+    """The object was re-encrypted to the archive recipients only; this laptop holds no key for it."""
+
+    exit_code = 13
+    default_hint = "sealed material can be opened only at the institution, with the archive key"

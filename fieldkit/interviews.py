@@ -25,6 +25,7 @@ class Interview:
     place_category: str | None = None
     duration_s: float | None = None
     off_record: str | None = None  # JSON list of [start, end] seconds on the original timeline
+    sealed: str | None = None  # when its objects were re-encrypted to the archive recipients only
 
     @property
     def mode(self) -> str:
@@ -33,7 +34,7 @@ class Interview:
 
 _COLUMNS = (
     "id, respondent, created, source, audio_object, transcript_object, anonymised_object, language, approved,"
-    " review_object, interview_date, place_category, duration_s, off_record"
+    " review_object, interview_date, place_category, duration_s, off_record, sealed"
 )
 PLACE_CATEGORIES = ("office", "cafe", "car", "home", "outdoors", "detention", "phone", "other")
 
@@ -105,12 +106,12 @@ def set_field(conn, interview_id: str, column: str, value: str | None) -> None:
     conn.execute(f"UPDATE interviews SET {column} = ? WHERE id = ?", (value, interview_id))
 
 
-STAGES = ("captured", "transcribed", "anonymised", "approved", "coded", "exported")
+STAGES = ("captured", "transcribed", "anonymised", "approved", "coded", "exported", "sealed")
 
 
 def stages(project: Project) -> dict[str, str]:
     """How far along the pipeline each interview is: captured → transcribed → anonymised → approved →
-    coded → exported (the furthest reached)."""
+    coded → exported (the furthest reached), or sealed (out of this laptop's reach)."""
     import json
 
     coded = {i for (i,) in project.conn.execute("SELECT DISTINCT interview FROM codings")}
@@ -118,7 +119,9 @@ def stages(project: Project) -> dict[str, str]:
                 for i in json.loads(listed or "[]")}
     result = {}
     for item in list_interviews(project):
-        if item.id in exported:
+        if item.sealed:
+            result[item.id] = "sealed"
+        elif item.id in exported:
             result[item.id] = "exported"
         elif item.id in coded:
             result[item.id] = "coded"

@@ -387,8 +387,36 @@ def bench_tui(repeats: int) -> None:
     emit("tui_cold_start_ratio", ours_s / raw_s, "x")
 
 
+def bench_wipe(repeats: int) -> None:
+    """`fieldkit wipe`: destroying the local key files, against a bare unlink of the same files."""
+    import os
+
+    from fieldkit.vault.project import KEY_FILE, Project
+    from fieldkit.vault.travel import quick_wipe
+
+    with tempfile.TemporaryDirectory(prefix="fieldkit-bench-") as tmp:
+        Project.create(Path(tmp) / "p", bundled(POLICY, "policies"), "bench passphrase", SystemClock()).close()
+        key = (Path(tmp) / "p" / KEY_FILE).read_bytes()
+
+        def restore() -> None:
+            (Path(tmp) / "p" / KEY_FILE).write_bytes(key)
+
+        def raw() -> None:
+            restore()
+            os.unlink(Path(tmp) / "p" / KEY_FILE)
+
+        def ours() -> None:
+            restore()
+            quick_wipe(Path(tmp) / "p")
+
+        raw_s, ours_s = timed_pair(raw, ours, repeats)
+    emit("wipe_s", ours_s, "s")
+    emit("wipe_overhead_ratio", ours_s / raw_s, "x")
+
+
 FIGURES = {"transcribe": bench_transcribe, "pii": bench_pii, "pii_interview": bench_pii_interview,
-           "import": bench_import, "export": bench_export, "tui": bench_tui}
+           "import": bench_import, "export": bench_export, "tui": bench_tui,
+           "wipe": bench_wipe}
 
 
 def main() -> None:

@@ -259,4 +259,9 @@ def run_export(project: Project, request: ExportRequest) -> ExportResult:
     except BaseException:
         result.path.unlink(missing_ok=True)
         raise
+    if project.policy.seal_after_export:
+        from fieldkit.vault.travel import seal_interview
+
+        for interview in result.interviews:  # the policy says exported material leaves the laptop's reach
+            seal_interview(project, interview)
     return replace(result, sha256=digest)

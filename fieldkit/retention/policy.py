@@ -26,7 +26,8 @@ RULE_TARGETS = (*OBJECT_KINDS, "all")
 EVENTS = ("stored", "transcript_approved", "project_end", "consent_withdrawn", "export_done")
 ACTIONS = ("destroy",)
 LOCATION_LEVELS = ("keep", "region", "macro_region", "remove")
-DATE_PRECISIONS = ("day", "month", "quarter", "year")  # how exports and the interview register show dates
+DATE_PRECISIONS = ("day", "month", "quarter", "year")
+TRAVEL_SEALS = ("none", "approved", "all")  # how exports and the interview register show dates
 _DURATION = re.compile(r"^\s*(\d+)\s*(h|d|w)\s*$")
 _CATEGORY = re.compile(r"^[A-Z]{1,4}$")
 
@@ -58,6 +59,8 @@ class Policy:
     consent_scripts: tuple[str, ...] = ("standard-oral",)
     date_precision: str = "month"
     wipe_after_failed_unlocks: int = 0  # 0: never
+    seal_after_export: bool = False  # seal each exported interview right after the export
+    travel_seal: str = "none"  # which interviews `travel lock` seals for good: none | approved | all
     source_name: str = ""
     sha256: str = ""
     text: str = field(default="", repr=False)
@@ -191,6 +194,17 @@ def parse_policy(raw: bytes, name: str) -> Policy:
     if not isinstance(wipe_after, int) or isinstance(wipe_after, bool) or not 0 <= wipe_after <= 1000:
         raise check.fail("duress.wipe_after_failed_unlocks", "must be a whole number from 0 (never) to 1000")
 
+    seal = data.get("seal", {})
+    if not isinstance(seal, dict) or set(seal) - {"after_export"}:
+        raise check.fail("seal", "must be a table with only after_export = true/false")
+    seal_after_export = seal.get("after_export", False)
+    if not isinstance(seal_after_export, bool):
+        raise check.fail("seal.after_export", "must be true or false")
+    travel = data.get("travel", {})
+    if not isinstance(travel, dict) or set(travel) - {"seal"}:
+        raise check.fail("travel", "must be a table with only seal = \"none\" | \"approved\" | \"all\"")
+    travel_seal = check.string(travel, "seal", "travel.", TRAVEL_SEALS) if "seal" in travel else "none"
+
     rules = []
     raw_rules = data.get("rules", [])
     if not isinstance(raw_rules, list) or not raw_rules:
@@ -233,6 +247,8 @@ def parse_policy(raw: bytes, name: str) -> Policy:
         consent_scripts=tuple(scripts),
         date_precision=precision,
         wipe_after_failed_unlocks=wipe_after,
+        seal_after_export=seal_after_export,
+        travel_seal=travel_seal,
         source_name=name,
         sha256=hashlib.sha256(raw).hexdigest(),
         text=text,

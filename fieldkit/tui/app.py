@@ -89,6 +89,21 @@ class FieldkitApp(App):
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
+    def _fatal_error(self) -> None:
+        """Textual prints a crash traceback with local variables, which could hold a passphrase or transcript
+        text. Show the exception type only, as the CLI does (FIELDKIT_DEBUG=1 shows Textual's traceback)."""
+        if os.environ.get("FIELDKIT_DEBUG"):
+            super()._fatal_error()
+            return
+        from rich.text import Text
+
+        self.bell()
+        kind = type(self._exception).__name__ if self._exception is not None else "unknown"
+        self._exit_renderables.append(Text(
+            f"fieldkit: error: internal error ({kind}); what was saved is safe and encrypted\n"
+            "fieldkit: hint: set FIELDKIT_DEBUG=1 to see the traceback (it may show data)"))
+        self._close_messages_no_wait()
+
     def on_unmount(self) -> None:
         if self.project is not None:
             self.project.close()

@@ -18,7 +18,7 @@ import pyrage
 
 from fieldkit.audit.chain import AuditLog
 from fieldkit.clock import Clock, format_instant
-from fieldkit.errors import CorruptObject, NotFound, ObjectDestroyed
+from fieldkit.errors import CorruptObject, NotFound, ObjectDestroyed, ObjectSealed
 from fieldkit.vault.ageformat import AgeFormatError, check_header
 from fieldkit.vault.db import transaction
 from fieldkit.vault.files import write_atomic
@@ -129,6 +129,9 @@ class ObjectStore:
         info = self.info(object_id)
         if info.destroyed:
             raise ObjectDestroyed(f"object {object_id} ({info.kind}) was destroyed on {info.destroyed[:10]}")
+        (sealed,) = self.conn.execute("SELECT sealed FROM objects WHERE id = ?", (object_id,)).fetchone()
+        if sealed:
+            raise ObjectSealed(f"object {object_id} ({info.kind}) was sealed on {sealed[:10]}")
         expected, identity = self.conn.execute(
             "SELECT o.blob_sha256, k.identity FROM objects o JOIN object_keys k ON k.object_id = o.id"
             " WHERE o.id = ?",
@@ -147,6 +150,36 @@ class ObjectStore:
             return decrypt_with(ciphertext, identity)
         except (pyrage.DecryptError, pyrage.IdentityError) as exc:
             raise CorruptObject(f"object {object_id} ({info.kind}) cannot be decrypted") from exc
+
+    def seal(self, object_id: str, recipients: list) -> bool:
+        """Re-encrypt an object to the archive recipients only and erase its local key: the institution can
+        still open it, this laptop cannot. The sealed copy is written beside the blob, the index commits
+        (new checksum, key row deleted, logged), then the copy replaces the blob. Returns False when there
+        was nothing to seal (already sealed or destroyed)."""
+        info = self.info(object_id)
+        (sealed,) = self.conn.execute("SELECT sealed FROM objects WHERE id = ?", (object_id,)).fetchone()
+        if info.destroyed or sealed:
+            return False
+        ciphertext = pyrage.encrypt(self.get(object_id), recipients)
+        path = self.blob_path(object_id)
+        pending = path.with_name(path.name + ".sealed")
+        write_atomic(pending, ciphertext)
+        try:
+            with transaction(self.conn):
+                self.conn.execute(
+                    "UPDATE objects SET sealed = ?, blob_size = ?, blob_sha256 = ? WHERE id = ?",
+                    (format_instant(self.clock.now()), len(ciphertext), hashlib.sha256(ciphertext).hexdigest(),
+                     object_id),
+                )
+                self.conn.execute("DELETE FROM object_keys WHERE object_id = ?", (object_id,))
+                self.audit.append("object_sealed", object=object_id, kind=info.kind, respondent=info.respondent,
+                                  interview=info.interview, recipients=len(recipients))
+        except BaseException:
+            pending.unlink(missing_ok=True)
+            raise
+        pending.replace(path)
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return True
 
     def shred(self, object_id: str, *, reason: str, rule: str | None = None) -> None:
         """Cryptographic erasure: delete the key row (secure_delete), log it, then unlink the blob."""

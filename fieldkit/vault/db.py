@@ -13,7 +13,7 @@ import sqlcipher3
 
 from fieldkit.errors import ProjectError, StateError, StorageError
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 #: Statements that bring a database from version N-1 to N.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -114,6 +114,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
     # which interviews each export carried, so the dashboard can show an interview as exported
     10: ("ALTER TABLE exports ADD COLUMN interviews TEXT NOT NULL DEFAULT '[]'",),
+    # sealing: the object was re-encrypted to the archive recipients only and its local key erased
+    11: ("ALTER TABLE objects ADD COLUMN sealed TEXT", "ALTER TABLE interviews ADD COLUMN sealed TEXT"),
 }
 
 SCHEMA = """

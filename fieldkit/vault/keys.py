@@ -92,5 +92,22 @@ def parse_recipient(text: str) -> pyrage.x25519.Recipient:
         ) from exc
 
 
-def wrap_for_recipient(keys: ProjectKeys, recipient: pyrage.x25519.Recipient) -> bytes:
-    return pyrage.encrypt(keys.serialise(), [recipient])
+def wrap_for_recipient(keys: ProjectKeys, recipient) -> bytes:
+    """The project keys as an age file to one recipient or a list of them (any one can open it)."""
+    recipients = recipient if isinstance(recipient, list | tuple) else [recipient]
+    return pyrage.encrypt(keys.serialise(), list(recipients))
+
+
+def unwrap_with_identity(wrapped: bytes, identity: str) -> ProjectKeys:
+    """Open a recipient-wrapped key file with an X25519 identity (AGE-SECRET-KEY-1…)."""
+    try:
+        parsed = pyrage.x25519.Identity.from_str(identity.strip())
+    except pyrage.IdentityError as exc:
+        raise UsageError("not an age identity", "it looks like AGE-SECRET-KEY-1…") from exc
+    try:
+        check_header(wrapped)
+        plain = pyrage.decrypt(wrapped, [parsed])
+    except (AgeFormatError, pyrage.DecryptError) as exc:
+        raise WrongPassphrase("this key does not open the project's key file",
+                              "check that it is the key your institution sent for this project") from exc
+    return ProjectKeys.parse(plain)

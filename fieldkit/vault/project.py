@@ -31,6 +31,8 @@ SETTINGS = "fieldkit.toml"
 POLICY_COPY = "policy.toml"
 KEY_FILE = Path("keys") / "identity.age"
 ARCHIVE_KEY_FILE = Path("keys") / "archive.age"
+TRAVEL_KEY_FILE = Path("keys") / "travel.age"  # project keys wrapped to a one-time travel key
+TRAVEL_IDENTITY_FILE = Path("keys") / "travel-key.age"  # that travel key, encrypted to the archive recipients
 DB_FILE = "vault.db"
 
 
@@ -81,7 +83,7 @@ class Project:
         policy_path: Path,
         passphrase: str,
         clock: Clock,
-        archive_recipient: str | None = None,
+        archive_recipients: tuple[str, ...] | str | None = (),
     ) -> Project:
         """Build the project in a hidden sibling folder and rename it into place, so a crash leaves nothing."""
         root = root.resolve()
@@ -89,7 +91,10 @@ class Project:
             raise ProjectError(f"{root} already exists and is not empty", "choose a new folder for the project")
         keys.check_new_passphrase(passphrase)
         policy = load_policy(policy_path)
-        recipient = keys.parse_recipient(archive_recipient) if archive_recipient else None
+        if isinstance(archive_recipients, str):
+            archive_recipients = (archive_recipients,)
+        archive_recipients = tuple(r.strip() for r in archive_recipients or ())
+        recipients = [keys.parse_recipient(r) for r in archive_recipients]
         project_keys = keys.ProjectKeys.generate()
 
         staging = root.with_name(f".{root.name}.creating-{os.getpid()}")
@@ -98,12 +103,12 @@ class Project:
             (staging / "blobs").mkdir(parents=True)
             (staging / "audit").mkdir()
             write_atomic(staging / KEY_FILE, keys.wrap_with_passphrase(project_keys, passphrase))
-            if recipient is not None:
-                write_atomic(staging / ARCHIVE_KEY_FILE, keys.wrap_for_recipient(project_keys, recipient))
+            if recipients:
+                write_atomic(staging / ARCHIVE_KEY_FILE, keys.wrap_for_recipient(project_keys, recipients))
             write_atomic(staging / POLICY_COPY, policy.text.encode())
             signing_key = new_signing_key()
             write_atomic(staging / SETTINGS,
-                         _settings_text(policy, clock, archive_recipient, public_key_hex(signing_key)).encode())
+                         _settings_text(policy, clock, archive_recipients, public_key_hex(signing_key)).encode())
             conn = db.connect(staging / DB_FILE, project_keys.db_key)
             try:
                 db.create_schema(conn)
@@ -111,7 +116,7 @@ class Project:
                     conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (SIGNING_KEY, signing_key))
                     AuditLog(conn, clock).append(
                         "project_created", policy=_safe_name(policy.source_name), policy_sha256=policy.sha256,
-                        archive=recipient is not None, schema_version=db.SCHEMA_VERSION,
+                        archive=bool(recipients), recipients=len(recipients), schema_version=db.SCHEMA_VERSION,
                     )
             finally:
                 conn.close()
@@ -134,6 +139,11 @@ class Project:
             raise ProjectError(
                 f"{root} is not a fieldkit project (no {SETTINGS})",
                 "pass --project DIR, or create one with `fieldkit init DIR --policy FILE`",
+            )
+        if not (root / KEY_FILE).exists() and (root / TRAVEL_KEY_FILE).exists():
+            raise ProjectError(
+                "this project is in travel mode: no key on this laptop opens it",
+                "`fieldkit travel unlock` with the key your institution sends back",
             )
         try:
             settings = tomllib.loads(settings_path.read_text(encoding="utf-8"))
@@ -185,6 +195,13 @@ class Project:
             )
         return project
 
+    def archive_recipients(self) -> list[str]:
+        """The institution's public keys from fieldkit.toml (public settings; older projects had one)."""
+        settings = tomllib.loads((self.root / SETTINGS).read_text(encoding="utf-8"))
+        listed = settings.get("archive_recipients") or (
+            [settings["archive_recipient"]] if settings.get("archive_recipient") else [])
+        return [str(r) for r in listed]
+
     def export_audit(self) -> Path:
         """Write the current chain to audit/chain-<head>.jsonl for an ethics board."""
         head = self.audit.head()
@@ -200,7 +217,7 @@ def _safe_name(name: str) -> str:
     return "".join(ch if (ch.isascii() and ch.isalnum()) or ch in "._-" else "_" for ch in name)[:80]
 
 
-def _settings_text(policy: Policy, clock: Clock, archive_recipient: str | None, audit_key: str) -> str:
+def _settings_text(policy: Policy, clock: Clock, archive_recipients: tuple[str, ...], audit_key: str) -> str:
     lines = [
         "# fieldkit project settings: public, no personal data.",
         "format = 1",
@@ -209,7 +226,7 @@ def _settings_text(policy: Policy, clock: Clock, archive_recipient: str | None, 
         f'policy_sha256 = "{policy.sha256}"',
         f'audit_public_key = "{audit_key}"',
     ]
-    if archive_recipient:
-        lines.append(f'archive_recipient = "{archive_recipient.strip()}"')
+    if archive_recipients:
+        lines.append("archive_recipients = [" + ", ".join(f'"{r}"' for r in archive_recipients) + "]")
     return "\n".join(lines) + "\n"
 

@@ -392,3 +392,21 @@ async def test_every_screen_opens_at_80x24_in_light_and_dark(tui_root, seeded, t
             await pilot.press("escape")
             await pilot.pause()
             assert type(app.screen).__name__ == "DashboardScreen"
+
+
+async def test_a_crash_shows_no_traceback_locals(tui_root, monkeypatch):
+    """Textual's own crash report lists local variables (a passphrase, transcript text): fieldkit's does not."""
+    monkeypatch.delenv("FIELDKIT_DEBUG", raising=False)
+    app = make_app(tui_root)
+    secret = "Ерлан Жумабаев"  # noqa: F841 - a local the default traceback would print
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        try:
+            raise ValueError(secret)
+        except ValueError as exc:
+            app._exception = exc
+        app._fatal_error()
+        rendered = " ".join(str(r) for r in app._exit_renderables)
+        app._exception = None  # the test itself did not crash
+        app._exit_renderables.clear()
+    assert "internal error (ValueError)" in rendered and "Жумабаев" not in rendered

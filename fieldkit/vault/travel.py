@@ -1,0 +1,137 @@
+"""Sealing, travel mode and quick wipe: what lets a laptop cross a border holding nothing its owner can open.
+
+- **Seal** re-encrypts an interview's remaining objects to the archive recipients (the institution) and erases
+  their local keys. The fieldworker can no longer open them; the institution can.
+- **Travel lock** (optionally sealing per policy) wraps the project keys to a fresh one-time *travel key*,
+  encrypts that travel key to the archive recipients, logs a final event and prints its checkpoint code, then
+  wipes the passphrase-wrapped key file. Afterwards no passphrase opens the project. To come back, the
+  fieldworker sends `keys/travel-key.age` home (it is ciphertext); the institution decrypts it with its own
+  key (`age -d -i institution.key travel-key.age`) and sends the travel key back; `travel unlock` uses it once
+  and sets a new passphrase. The institution's private key never touches the laptop.
+- **Quick wipe** destroys every key file on the laptop (the archive copy too, with ``everything``), without a
+  passphrase, in well under a second.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyrage
+
+from fieldkit.errors import ProjectError, StateError, UsageError
+from fieldkit.vault import duress, keys
+from fieldkit.vault.files import write_atomic
+from fieldkit.vault.project import ARCHIVE_KEY_FILE, KEY_FILE, TRAVEL_IDENTITY_FILE, TRAVEL_KEY_FILE, Project
+
+
+def _recipients(project: Project) -> list:
+    listed = project.archive_recipients()
+    if not listed:
+        raise StateError("this project has no archive recipient, so sealed material could never be opened again",
+                         "create projects with `fieldkit init --archive-recipient age1…` (the institution's key)")
+    return [keys.parse_recipient(r) for r in listed]
+
+
+def seal_interview(project: Project, interview_id: str) -> int:
+    """Seal every remaining object of an interview; returns how many were sealed."""
+    from fieldkit.clock import format_instant
+    from fieldkit.interviews import get_interview
+
+    get_interview(project, interview_id)
+    recipients = _recipients(project)
+    rows = project.conn.execute(
+        "SELECT id FROM objects WHERE interview = ? AND destroyed IS NULL AND sealed IS NULL ORDER BY created",
+        (interview_id,),
+    ).fetchall()
+    sealed = sum(1 for (object_id,) in rows if project.objects.seal(object_id, recipients))
+    with project.transaction():
+        project.conn.execute("UPDATE interviews SET sealed = ? WHERE id = ? AND sealed IS NULL",
+                             (format_instant(project.clock.now()), interview_id))
+        project.audit.append("interview_sealed", interview=interview_id, sealed=sealed)
+    return sealed
+
+
+def interviews_to_seal(project: Project, which: str) -> list[str]:
+    query = {"all": "SELECT id FROM interviews WHERE sealed IS NULL ORDER BY id",
+             "approved": "SELECT id FROM interviews WHERE sealed IS NULL AND approved IS NOT NULL ORDER BY id"}
+    return [i for (i,) in project.conn.execute(query[which])] if which in query else []
+
+
+@dataclass(frozen=True)
+class TravelLock:
+    sealed_interviews: list[str]
+    checkpoint: str
+
+
+def travel_lock(project: Project) -> TravelLock:
+    """Seal per policy, hand the keys to a one-time travel key only the institution can release, log the
+    checkpoint, and wipe the passphrase-wrapped keys. The project is closed afterwards."""
+    from fieldkit.audit.chain import verify
+
+    recipients = _recipients(project)
+    sealed = []
+    for interview in interviews_to_seal(project, project.policy.travel_seal):
+        seal_interview(project, interview)
+        sealed.append(interview)
+    with project.transaction():
+        project.audit.append("travel_locked", sealed=len(sealed), recipients=len(recipients))
+    checkpoint = verify(project.audit.entries(), public_key=project.audit.public_key()).checkpoint
+    project.export_audit()  # the record the institution compares the checkpoint with
+    # A new database key: the old passphrase-wrapped file (and any copy an SSD keeps of it) then opens
+    # nothing. Every file holding the new key is written before the database is re-keyed, so a crash
+    # at any point leaves a way in (the old passphrase before the re-key, the travel key after it).
+    project_keys = keys.ProjectKeys.generate()
+    travel_identity = pyrage.x25519.Identity.generate()
+    root = project.root
+    write_atomic(root / TRAVEL_KEY_FILE, keys.wrap_for_recipient(project_keys, travel_identity.to_public()))
+    write_atomic(root / TRAVEL_IDENTITY_FILE, pyrage.encrypt(str(travel_identity).encode(), recipients))
+    archive_next = root / ARCHIVE_KEY_FILE.with_name("archive.age.next")
+    write_atomic(archive_next, keys.wrap_for_recipient(project_keys, recipients))
+    try:
+        project.conn.execute(f"PRAGMA rekey = \"x'{project_keys.db_key.hex()}'\"")
+    except Exception as exc:
+        archive_next.unlink(missing_ok=True)
+        (root / TRAVEL_KEY_FILE).unlink(missing_ok=True)
+        (root / TRAVEL_IDENTITY_FILE).unlink(missing_ok=True)
+        with project.transaction():
+            project.audit.append("travel_lock_failed")
+        raise ProjectError("the database could not be re-keyed; nothing was locked",
+                           "the passphrase still opens the project; try again") from exc
+    archive_next.replace(root / ARCHIVE_KEY_FILE)
+    project.close()
+    duress.wipe_key_file(root / KEY_FILE)
+    duress.reset_failed_unlocks(root)
+    return TravelLock(sealed, checkpoint)
+
+
+def travel_unlock(root: Path, travel_key: str, new_passphrase: str, clock) -> Project:
+    """Open a travel-locked project with the travel key the institution released; set a new passphrase."""
+    root = root.resolve()
+    if not (root / TRAVEL_KEY_FILE).exists():
+        raise StateError("this project is not in travel mode", "open it with its passphrase")
+    keys.check_new_passphrase(new_passphrase)
+    project_keys = keys.unwrap_with_identity((root / TRAVEL_KEY_FILE).read_bytes(), travel_key)
+    write_atomic(root / KEY_FILE, keys.wrap_with_passphrase(project_keys, new_passphrase))
+    project = Project._unlock(root, project_keys, clock)
+    try:
+        with project.transaction():
+            project.audit.append("travel_unlocked")
+    except BaseException:
+        project.close()
+        raise
+    duress.wipe_key_file(root / TRAVEL_KEY_FILE)
+    duress.wipe_key_file(root / TRAVEL_IDENTITY_FILE)
+    return project
+
+
+def quick_wipe(root: Path, *, everything: bool = False) -> list[str]:
+    """Destroy the local key files now, without a passphrase. With ``everything`` the archive copy goes too,
+    and the project is gone for the institution as well. Returns the files wiped."""
+    root = root.resolve()
+    if not (root / "fieldkit.toml").is_file():
+        raise UsageError(f"{root} is not a fieldkit project")
+    targets = [KEY_FILE, TRAVEL_KEY_FILE, TRAVEL_IDENTITY_FILE, duress.FAILURES_FILE]
+    if everything:
+        targets.append(ARCHIVE_KEY_FILE)
+    return [str(t) for t in targets if duress.wipe_key_file(root / t)]
