@@ -126,6 +126,9 @@ def init(directory: Path, policy: Path, archive_recipients) -> None:
     from fieldkit.vault.project import Project
 
     passphrase = read_passphrase(confirm=True)
+    if not archive_recipients:
+        click.echo("fieldkit: note: no --archive-recipient: sealing and travel mode need one, and a lost or wiped"
+                   " key file cannot be recovered", err=True)
     with Project.create(directory, policy, passphrase, clock_from_env(), tuple(archive_recipients)) as project:
         click.echo(f"created project {project.root} (policy: {project.policy.name})", err=True)
 
@@ -1061,7 +1064,10 @@ def tui(ctx: click.Context, directory: Path | None) -> None:
     if not (root / "fieldkit.toml").is_file():
         raise ProjectError(f"{root.resolve()} is not a fieldkit project",
                            "pass the project folder: `fieldkit tui DIR`, or create one with `fieldkit init`")
-    FieldkitApp(root, clock=clock_from_env()).run()
+    app = FieldkitApp(root, clock=clock_from_env())
+    app.run()
+    if app.return_code:
+        ctx.exit(app.return_code)
 
 
 @main.command()

@@ -94,10 +94,10 @@ def add_audio(project: Project, session: Session, samples: np.ndarray, *, on_rec
         start = session.elapsed
         session.elapsed += len(samples) / audio.SAMPLE_RATE
         if session.off_record and abs(session.off_record[-1][1] - start) < 1e-6:
-            session.off_record[-1][1] = session.elapsed
+            session.off_record[-1][1] = session.elapsed  # saved with the next chunk
         else:
             session.off_record.append([start, session.elapsed])
-        _save_ranges(project, session)
+            _save_ranges(project, session)  # a new range is on disk at once
         return
     if not session.buffered:
         session.buffer_start = session.elapsed
@@ -262,11 +262,13 @@ def record(
     except OSError as exc:  # PortAudio missing
         raise DeviceError("no audio input library (PortAudio) on this machine",
                           "install libportaudio2, or import a recording with `capture import`") from exc
-    blocks: queue.Queue[np.ndarray] = queue.Queue()
+    # Each block carries the switches as they were when it was captured, not when it is processed: a block
+    # still queued when the researcher goes back on the record stays off it.
+    blocks: queue.Queue[tuple[np.ndarray, bool, bool]] = queue.Queue()
     session = start_session(project, respondent, metadata)
 
     def callback(indata, frames, time_info, status) -> None:
-        blocks.put(indata[:, 0].copy())
+        blocks.put((indata[:, 0].copy(), controls.paused, controls.off_record))
 
     try:
         stream = sounddevice.InputStream(samplerate=audio.SAMPLE_RATE, channels=1, dtype="float32",
@@ -283,17 +285,18 @@ def record(
                 if duration is not None and time.monotonic() - started >= duration:
                     break
                 try:
-                    block = blocks.get(timeout=0.2)
+                    block, paused, off_record = blocks.get(timeout=0.2)
                 except queue.Empty:
                     continue
-                if controls.paused:
-                    continue
-                add_audio(project, session, block, on_record=not controls.off_record)
+                if not paused:
+                    add_audio(project, session, block, on_record=not off_record)
                 if on_level is not None:
                     on_level(float(np.sqrt(np.mean(block**2))), session.elapsed, controls)
     except KeyboardInterrupt:
         pass  # Ctrl-C ends the recording like "stop": keep everything captured so far
-    while not blocks.empty() and not controls.paused:
-        add_audio(project, session, blocks.get(), on_record=not controls.off_record)
+    while not blocks.empty():
+        block, paused, off_record = blocks.get()
+        if not paused:
+            add_audio(project, session, block, on_record=not off_record)
     flush(project, session)
     return finish(project, session.id)

@@ -5,12 +5,15 @@ Every offset in a coding, and every position in an export, counts code points in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from fieldkit.errors import StateError
 from fieldkit.interviews import Interview, get_interview
 from fieldkit.vault.project import Project
 
+_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f]")
 SPEAKER_LABELS = {"interviewer": "Interviewer", "respondent": "Respondent"}
 
 
@@ -31,9 +34,11 @@ def source_text(anonymised) -> str:
     for segment in anonymised.segments:
         label = SPEAKER_LABELS.get(segment.speaker or "")
         lines.append(f"{label}: {segment.text}" if label else segment.text)
-    # one line ending everywhere (documents from Windows keep CRLF inside paragraphs), so every offset
-    # counts the same characters and a CRLF export can recompute positions exactly
-    return "\n".join(lines).replace("\r\n", "\n").replace("\r", "\n")
+    # One line ending everywhere (Windows documents keep CRLF inside paragraphs; pdftotext leaves form
+    # feeds), so offsets count the same characters in every view and a CRLF export recomputes positions
+    # exactly; other control characters cannot go into XML and are dropped.
+    text = "\n".join(lines).replace("\r\n", "\n")
+    return _CONTROL.sub("", _LINE_BREAKS.sub("\n", text))
 
 
 def text_available(project: Project, interview: Interview) -> bool:

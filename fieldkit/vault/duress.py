@@ -26,8 +26,16 @@ def failed_unlocks(root: Path) -> int:
 
 
 def record_failed_unlock(root: Path) -> int:
-    count = failed_unlocks(root) + 1
-    write_atomic(root / FAILURES_FILE, f"{count}\n".encode())
+    """Count one more failure; a lock on the keys folder makes parallel attempts count one by one."""
+    import fcntl
+
+    folder = os.open(root / FAILURES_FILE.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        count = failed_unlocks(root) + 1
+        write_atomic(root / FAILURES_FILE, f"{count}\n".encode())
+    finally:
+        os.close(folder)  # releases the lock
     return count
 
 

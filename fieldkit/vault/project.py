@@ -47,9 +47,11 @@ def _count_failure(root: Path, wipe_after: int) -> FieldkitError:
                                " wiped)")
     duress.wipe_key_file(root / KEY_FILE)
     duress.reset_failed_unlocks(root)
+    recoverable = (root / ARCHIVE_KEY_FILE).exists()
     return ProjectError(
         f"{count} failed unlocks: the passphrase-wrapped keys were wiped, as the policy requires",
-        "only the institution's archive key can restore access now",
+        "only the institution's archive key can restore access now" if recoverable
+        else "the project had no archive recipient: it cannot be opened again",
     )
 
 

@@ -263,8 +263,10 @@ async def test_review_screen_highlights_decides_retypes_and_approves(tui_root, s
         rows = [table.get_row_at(i) for i in range(table.row_count)]
         assert any(r[2] == "PERSON" and "Жумабаев" in r[4] for r in rows)
         assert all(r[3] == "pending" for r in rows)
-        styles = {str(span.style) for span in app.screen.query_one("#transcript-text").render().spans}
-        assert any("red" in s for s in styles)  # persons highlighted in red
+        spans = app.screen.query_one("#transcript-text").render().spans
+        colours = {span.style.foreground for span in spans}
+        assert len(spans) == len(rows) and len(colours) == 2  # persons in one colour, places in another
+        assert all(span.style.reverse for span in spans)  # both still pending
         place = next(i for i, r in enumerate(rows) if r[2] == "LOCATION")
         table.move_cursor(row=place)
         await pilot.press("x")  # keep the town
@@ -370,7 +372,7 @@ async def test_help_lists_the_keys_of_the_screen_underneath(tui_root):
         await pilot.press("f1")
         await pilot.pause()
         shown = screen_text(app)
-        assert "Help — Dashboard" in shown and "Transcribe" in shown and "lock now" in shown
+        assert "Help — Dashboard" in shown and "transcribe the selected interview" in shown and "lock now" in shown
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "DashboardScreen"
@@ -388,7 +390,7 @@ async def test_every_screen_opens_at_80x24_in_light_and_dark(tui_root, seeded, t
             await pilot.press(key)
             await settle(app, pilot)
             assert type(app.screen).__name__ == f"{name}Screen"
-            assert app.screen.query("Footer") and app.screen.size.width == 80
+            assert app.screen.query("Footer")
             await pilot.press("escape")
             await pilot.pause()
             assert type(app.screen).__name__ == "DashboardScreen"
@@ -410,3 +412,71 @@ async def test_a_crash_shows_no_traceback_locals(tui_root, monkeypatch):
         app._exception = None  # the test itself did not crash
         app._exit_renderables.clear()
     assert "internal error (ValueError)" in rendered and "Жумабаев" not in rendered
+
+
+async def test_a_lock_pressed_while_unlocking_wins(tui_root):
+    app = make_app(tui_root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*PASSPHRASE, "enter", "f12")  # F12 lands while scrypt runs
+        await settle(app, pilot)
+        assert app.project is None and type(app.screen).__name__ == "UnlockScreen"
+
+
+async def test_a_lock_during_a_recording_stores_it_before_closing(tui_root, seeded, monkeypatch):
+    import sounddevice
+
+    from fieldkit.consent.records import record_consent
+    from fieldkit.consent.respondents import add_respondent
+
+    class SilentStream:
+        def __init__(self, *, callback, blocksize, **_):
+            self.callback, self.blocksize = callback, blocksize
+
+        def __enter__(self):
+            import threading
+            import time
+
+            def feed():
+                while not getattr(self, "closed", False):
+                    self.callback(np.full((self.blocksize, 1), 0.05, np.float32), self.blocksize, None, None)
+                    time.sleep(0.02)
+            threading.Thread(target=feed, daemon=True).start()
+            return self
+
+        def __exit__(self, *exc):
+            self.closed = True
+
+    monkeypatch.setattr(sounddevice, "InputStream", SilentStream)
+    seeded(lambda p: (add_respondent(p, "P"), record_consent(p, "P1", language="en", answers=ALL_YES)))
+    app = make_app(tui_root, idle_lock_s=0.5)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(app, pilot)
+        await pilot.press("m")
+        await asyncio.sleep(2.5)  # far past the idle limit: a recording is not idleness
+        await pilot.pause()
+        assert app.project is not None and type(app.screen).__name__ == "RecorderScreen"
+        await pilot.press("ctrl+l")
+        await settle(app, pilot)
+        for _ in range(50):
+            if not app.closing:
+                break
+            await asyncio.sleep(0.1)
+        assert not app.closing and type(app.screen).__name__ == "UnlockScreen"
+
+    def check(project):
+        (interview,) = list_interviews(project)
+        left = project.conn.execute("SELECT count(*) FROM recordings WHERE state = 'recording'").fetchone()
+        return interview.duration_s, left
+    duration, left = seeded(check)
+    assert duration > 1.5 and left == (0,)
+
+
+async def test_a_wrong_passphrase_writes_nothing_under_the_default_policy(tui_root):
+    from tests.conftest import snapshot
+
+    before = snapshot(tui_root)
+    app = make_app(tui_root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(app, pilot, "wrong guess")
+    assert snapshot(tui_root) == before

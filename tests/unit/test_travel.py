@@ -160,3 +160,19 @@ def test_seal_after_export_per_policy(archived, tmp_path):
     run_export(project, ExportRequest("csv", tmp_path / "out.csv", all_text=True))
     assert get_interview(project, interview).sealed is not None
     assert all(o.interview != interview for o in project.objects.list() if project_can_read(project, o.id))
+
+
+def test_failed_unlocks_are_counted_only_under_a_wipe_policy_and_reset_on_success(tmp_path, clock):
+    from fieldkit.vault.duress import FAILURES_FILE, failed_unlocks
+
+    policy = tmp_path / "duress.toml"
+    policy.write_text(REFERENCE_POLICY.read_text() + "\n[duress]\nwipe_after_failed_unlocks = 3\n")
+    Project.create(tmp_path / "p", policy, PASSPHRASE, clock).close()
+    for left in (2, 1):
+        with pytest.raises(WrongPassphrase, match=f"{left} attempt"):
+            Project.open(tmp_path / "p", "not it at all", clock)
+    assert failed_unlocks(tmp_path / "p") == 2
+    Project.open(tmp_path / "p", PASSPHRASE, clock).close()
+    assert not (tmp_path / "p" / FAILURES_FILE).exists()
+    with pytest.raises(WrongPassphrase, match="2 attempts left"):  # the count starts again
+        Project.open(tmp_path / "p", "not it at all", clock)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,12 +15,38 @@ from fieldkit.errors import FieldkitError
 
 class FieldScreen(Screen):
     BINDINGS = [Binding("escape", "back", "Back")]
+    job: threading.Event | None = None
 
     @property
     def project(self):
         return self.app.project
 
+    @property
+    def job_running(self) -> bool:
+        return self.job is not None and not self.job.is_set()
+
+    def begin_job(self):
+        """Before a worker starts: the app and project it may use (captured now, on the UI thread, so a lock
+        cannot pull them from under it) and the event that says it ended."""
+        self.job = self.app.job_started()
+        return self.app, self.project, self.job
+
+    def post(self, app, callback, *args) -> None:
+        """From a worker: run ``callback`` on the UI thread. After a lock the screen is gone and there is
+        nobody to tell, which is fine (the job's own result stands); any other failure is a bug and raises."""
+        try:
+            app.call_from_thread(callback, *args)
+        except Exception:
+            if self.is_attached and app.is_running:
+                raise
+
+    def stop_jobs(self) -> None:
+        """Asked by a lock: stop what can stop early. Screens with long jobs override it."""
+
     def action_back(self) -> None:
+        if self.job_running:
+            self.notify("a job is running: wait for it, or cancel it first", severity="warning")
+            return
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
 

@@ -36,18 +36,20 @@ class ImportScreen(FieldScreen):
         path = Path(event.value.strip()).expanduser()
         event.input.disabled = True
         self.query_one("#import-status", Label).update("importing…")
-        self.run_import(path)
+        self.run_import(*self.begin_job(), path)
 
-    @work(thread=True, exclusive=True)
-    def run_import(self, path: Path) -> None:
+    @work(thread=True)
+    def run_import(self, app, project, job, path: Path) -> None:
         from fieldkit.capture.importer import import_audio
 
         try:
-            interview = import_audio(self.project, self.respondent, path)
+            interview = import_audio(project, self.respondent, path)
         except Exception as exc:  # noqa: BLE001
-            self.app.call_from_thread(self.failed, exc)
+            job.set()
+            self.post(app, self.failed, exc)
             return
-        self.app.call_from_thread(self.done, interview)
+        job.set()
+        self.post(app, self.done, interview)
 
     def failed(self, exc: BaseException) -> None:
         self.show_error(exc)
@@ -64,7 +66,7 @@ class ImportScreen(FieldScreen):
 class NotesScreen(FieldScreen):
     """Typed notes for a respondent who refused recording: kept in memory until saved, then encrypted."""
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save notes"), Binding("escape", "back", "Back (discard)")]
+    BINDINGS = [Binding("ctrl+s", "save", "Save notes"), Binding("escape", "back", "Back")]
 
     def __init__(self, respondent: str) -> None:
         super().__init__()
@@ -79,6 +81,22 @@ class NotesScreen(FieldScreen):
 
     def on_mount(self) -> None:
         self.query_one("#notes", TextArea).focus()
+
+    def action_back(self) -> None:
+        from fieldkit.tui.screens.base import ChoiceScreen
+
+        if not self.query_one("#notes", TextArea).text.strip():
+            self.app.pop_screen()
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "discard":
+                self.query_one("#notes", TextArea).clear()
+                self.app.pop_screen()
+
+        self.app.push_screen(ChoiceScreen("Discard these notes? They were not saved.",
+                                          [("keep", "No, keep writing"), ("discard", "Yes, discard them")]),
+                             answered)
 
     def action_save(self) -> None:
         from fieldkit.capture.notes import import_notes
@@ -119,22 +137,26 @@ class RecorderScreen(FieldScreen):
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
-        self.record()
+        self.record(*self.begin_job())
 
-    @work(thread=True, exclusive=True)
-    def record(self) -> None:
+    @work(thread=True)
+    def record(self, app, project, job) -> None:
+        """A lock stops it (stop_jobs); it then flushes and finishes like a normal stop, before the app
+        closes the project."""
         from fieldkit.capture.recorder import record
 
         def level(rms: float, elapsed: float, controls) -> None:
-            self.app.call_from_thread(self.show_level, rms, elapsed)
+            self.post(app, self.show_level, rms, elapsed)
 
         try:
-            interview = record(self.project, self.respondent, controls=self.controls, duration=self.duration,
+            interview = record(project, self.respondent, controls=self.controls, duration=self.duration,
                                on_level=level)
         except Exception as exc:  # noqa: BLE001
-            self.app.call_from_thread(self.failed, exc)
+            job.set()
+            self.post(app, self.failed, exc)
             return
-        self.app.call_from_thread(self.done, interview)
+        job.set()
+        self.post(app, self.done, interview)
 
     def show_level(self, rms: float, elapsed: float) -> None:
         self.query_one("#meter", ProgressBar).update(progress=min(100.0, rms * 400))
@@ -157,11 +179,14 @@ class RecorderScreen(FieldScreen):
         self.controls.stop.set()  # a lock ends the recording; what was captured is kept, encrypted
 
     def action_back(self) -> None:
-        self.action_stop()
+        if self.job_running:
+            self.action_stop()  # Escape means stop; the screen closes when the recording is stored
+        else:
+            self.app.pop_screen()
 
     def failed(self, exc: BaseException) -> None:
         self.show_error(exc)
-        self.query_one("#recorder-state", Label).update("not recording")
+        self.query_one("#recorder-state", Label).update("not recording (Escape to go back)")
 
     def done(self, interview: str | None) -> None:
         self.notify(f"recording stored as {interview}" if interview else "nothing was recorded")

@@ -12,13 +12,6 @@ from textual.widgets.option_list import Option
 from fieldkit.tui.screens.base import FieldScreen, PromptScreen
 
 
-def offset_of(text: str, location: tuple[int, int]) -> int:
-    """A TextArea (row, column) as a code-point offset into the text."""
-    row, column = location
-    lines = text.split("\n")
-    return sum(len(line) + 1 for line in lines[:row]) + column
-
-
 class CodingScreen(FieldScreen):
     """Select a span (shift+arrows or the mouse), pick a code on the right, apply it."""
 
@@ -102,8 +95,9 @@ class CodingScreen(FieldScreen):
         from fieldkit.coding.excerpts import apply_code
 
         code = self.highlighted_code()
-        selection = self.query_one("#source-view", TextArea).selection
-        start, end = sorted((offset_of(self.text, selection.start), offset_of(self.text, selection.end)))
+        area = self.query_one("#source-view", TextArea)
+        start, end = sorted(len(area.get_text_range((0, 0), location))
+                            for location in (area.selection.start, area.selection.end))
         if code is None:
             self.notify("create a code first (ctrl+n)", severity="warning")
             return

@@ -19,16 +19,16 @@ class DashboardScreen(FieldScreen):
     """Respondents, interviews with their stage, consent, and retention deadlines due soon."""
 
     BINDINGS = [
-        Binding("r", "add_respondent", "Resp."),
-        Binding("c", "consent", "Consent"),
-        Binding("n", "notes", "Notes"),
-        Binding("i", "import_file", "Import"),
-        Binding("m", "record", "Rec"),
-        Binding("t", "transcribe", "Transcr."),
-        Binding("v", "review", "Review"),
-        Binding("k", "code", "Code"),
-        Binding("e", "export", "Export"),
-        Binding("a", "audit", "Audit"),
+        Binding("r", "add_respondent", "Resp.", tooltip="new respondent (choose the category)"),
+        Binding("c", "consent", "Consent", tooltip="consent of the selected respondent"),
+        Binding("n", "notes", "Notes", tooltip="typed notes for the selected respondent"),
+        Binding("i", "import_file", "Import", tooltip="import a recording of the selected respondent"),
+        Binding("m", "record", "Rec", tooltip="record the selected respondent live"),
+        Binding("t", "transcribe", "Transcr.", tooltip="transcribe the selected interview"),
+        Binding("v", "review", "Review", tooltip="review the anonymisation of the selected interview"),
+        Binding("k", "code", "Code", tooltip="code the selected interview's anonymised text"),
+        Binding("e", "export", "Export", tooltip="export: gates, then QDPX/CSV/JSON/Markdown or the register"),
+        Binding("a", "audit", "Audit", tooltip="audit chain, checkpoint code, retention"),
         Binding("escape", "back", "Back", show=False),
     ]
 

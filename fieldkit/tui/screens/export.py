@@ -65,6 +65,8 @@ class ExportScreen(FieldScreen):
                              all_text=not self.register and self.format != "qdpx")
 
     def changed(self) -> None:
+        if self.job_running:
+            return
         field = self.query_one("#export-path", Input)
         field.value = str(Path(field.value).with_suffix(SUFFIXES[self.format]))
         self.show_options()
@@ -86,20 +88,24 @@ class ExportScreen(FieldScreen):
         self.changed()
 
     def action_check(self) -> None:
+        if self.job_running:
+            return
         self.query_one("#gate-report", Static).update("checking the gates…")
-        self.check(self.request())
+        self.check(*self.begin_job(), self.request())
 
-    @work(thread=True, exclusive=True, group="export")
-    def check(self, request) -> None:
+    @work(thread=True)
+    def check(self, app, project, job, request) -> None:
         """The residual scan re-reads every approved text: seconds, so off the UI thread."""
         from fieldkit.export.writer import export_blockers
 
         try:
-            blockers = export_blockers(self.project, request)
+            blockers = export_blockers(project, request)
         except Exception as exc:  # noqa: BLE001
-            self.app.call_from_thread(self.show_error, exc)
+            job.set()
+            self.post(app, self.show_error, exc)
             return
-        self.app.call_from_thread(self.show_blockers, blockers)
+        job.set()
+        self.post(app, self.show_blockers, blockers)
 
     def show_blockers(self, blockers: list[str]) -> None:
         report = self.query_one("#gate-report", Static)
@@ -110,19 +116,24 @@ class ExportScreen(FieldScreen):
                           " codings\nctrl+e exports")
 
     def action_export(self) -> None:
+        if self.job_running:
+            self.notify("wait for the gate check to finish", severity="warning")
+            return
         self.query_one("#gate-report", Static).update("exporting…")
-        self.run_export(self.request())
+        self.run_export(*self.begin_job(), self.request())
 
-    @work(thread=True, exclusive=True, group="export")
-    def run_export(self, request) -> None:
+    @work(thread=True)
+    def run_export(self, app, project, job, request) -> None:
         from fieldkit.export.writer import run_export
 
         try:
-            result = run_export(self.project, request)
+            result = run_export(project, request)
         except Exception as exc:  # noqa: BLE001
-            self.app.call_from_thread(self.export_failed, exc)
+            job.set()
+            self.post(app, self.export_failed, exc)
             return
-        self.app.call_from_thread(self.exported, result)
+        job.set()
+        self.post(app, self.exported, result)
 
     def export_failed(self, exc: BaseException) -> None:
         self.show_error(exc)

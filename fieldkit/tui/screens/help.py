@@ -20,8 +20,12 @@ class HelpScreen(ModalScreen[None]):
         self.under = under
 
     def compose(self) -> ComposeResult:
-        lines = [f"{binding.key:>14}  {binding.description}" for binding in getattr(self.under, "BINDINGS", [])
-                 if isinstance(binding, Binding) and binding.description]
+        seen, lines = set(), []
+        for cls in type(self.under).__mro__:  # the screen's own keys, then inherited ones (Escape…)
+            for binding in cls.__dict__.get("BINDINGS", []):
+                if isinstance(binding, Binding) and binding.description and binding.key not in seen:
+                    seen.add(binding.key)
+                    lines.append(f"{binding.key:>14}  {binding.tooltip or binding.description}")
         lines += [f"{key:>14}  {text}" for key, text in GLOBAL_KEYS]
         doc = (self.under.__doc__ or "").strip().splitlines()
         with VerticalScroll(classes="dialog"):

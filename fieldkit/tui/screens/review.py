@@ -12,8 +12,9 @@ from textual.widgets import DataTable, Label, Static
 
 from fieldkit.tui.screens.base import ChoiceScreen, FieldScreen, PromptScreen
 
-ENTITY_STYLES = {"PERSON": "bold red", "LOCATION": "bold blue", "DATE_TIME": "bold green",
-                 "ORGANIZATION": "bold magenta", "PHONE_NUMBER": "bold yellow", "IIN": "bold yellow"}
+# Mid-tone colours, readable on light and dark terminals alike.
+ENTITY_STYLES = {"PERSON": "bold red3", "LOCATION": "bold dodger_blue2", "DATE_TIME": "bold green4",
+                 "ORGANIZATION": "bold magenta3", "PHONE_NUMBER": "bold dark_orange3", "IIN": "bold dark_orange3"}
 STATUS_STYLES = {"pending": "reverse", "accepted": "underline", "rejected": "strike dim"}
 
 
@@ -47,22 +48,24 @@ class ReviewScreen(FieldScreen):
 
     def on_mount(self) -> None:
         self.query_one("#span-table", DataTable).add_columns("#", "seg", "type", "status", "text")
-        self.load()
+        self.load(*self.begin_job())
 
-    @work(thread=True, exclusive=True)
-    def load(self) -> None:
+    @work(thread=True)
+    def load(self, app, project, job) -> None:
         """Suggestions come from Presidio (seconds for a long interview): off the UI thread."""
         from fieldkit.anonymise import review as rv
         from fieldkit.interviews import get_interview
 
         try:
-            if get_interview(self.project, self.interview).review_object is None:
-                rv.suggest(self.project, self.interview)
-            result = rv.load_review(self.project, self.interview)
+            if get_interview(project, self.interview).review_object is None:
+                rv.suggest(project, self.interview)
+            result = rv.load_review(project, self.interview)
         except Exception as exc:  # noqa: BLE001
-            self.app.call_from_thread(self.show_error, exc)
+            job.set()
+            self.post(app, self.show_error, exc)
             return
-        self.app.call_from_thread(self.show, *result)
+        job.set()
+        self.post(app, self.show, *result)
 
     def show(self, review, transcript) -> None:
         self.review, self.transcript = review, transcript
@@ -71,7 +74,7 @@ class ReviewScreen(FieldScreen):
             line = Text(segment.text)
             for span in review.spans:
                 if span.segment == index:
-                    style = f"{ENTITY_STYLES.get(span.entity, 'bold cyan')} {STATUS_STYLES[span.status]}"
+                    style = f"{ENTITY_STYLES.get(span.entity, 'bold dark_cyan')} {STATUS_STYLES[span.status]}"
                     line.stylize(style, span.start, span.end)
             text.append_text(line)
             text.append("\n")
@@ -96,6 +99,9 @@ class ReviewScreen(FieldScreen):
     def decide(self, **decision) -> None:
         from fieldkit.anonymise import review as rv
 
+        if self.job_running or self.review is None:
+            self.notify("still detecting; wait a moment", severity="warning")
+            return
         try:
             rv.decide(self.project, self.interview, **decision)
             self.show(*rv.load_review(self.project, self.interview))

@@ -29,7 +29,6 @@ class TranscribeScreen(FieldScreen):
         self.interview = interview
         self.language = "auto"
         self.cancel_event = threading.Event()
-        self.running = False
 
     def compose(self) -> ComposeResult:
         yield from self.compose_frame()
@@ -46,45 +45,54 @@ class TranscribeScreen(FieldScreen):
         self.query_one("#transcribe-language", Label).update(f"language: {self.language} (l to change)")
 
     def action_language(self) -> None:
-        if not self.running:
+        if not self.job_running:
             self.language = self.LANGUAGES[(self.LANGUAGES.index(self.language) + 1) % len(self.LANGUAGES)]
             self.show_language()
 
     def action_start(self) -> None:
-        if self.running:
+        if self.job_running:
             return
-        self.running = True
         self.cancel_event.clear()
         self.query_one("#transcribe-status", Label).update("loading the model…")
-        self.transcribe()
+        self.transcribe(*self.begin_job())
 
     def action_cancel(self) -> None:
-        if self.running:
+        if self.job_running:
             self.cancel_event.set()
             self.query_one("#transcribe-status", Label).update("cancelling after this block…")
+
+    def action_back(self) -> None:
+        if self.job_running:
+            self.action_cancel()
+            self.notify("cancelling: press Escape again when it has stopped")
+            return
+        self.app.pop_screen()
 
     def stop_jobs(self) -> None:
         self.cancel_event.set()
 
-    @work(thread=True, exclusive=True)
-    def transcribe(self) -> None:
+    @work(thread=True)
+    def transcribe(self, app, project, job) -> None:
         from fieldkit.transcribe.runner import TranscriptionCancelled, transcribe_interview
 
         def progress(done: float, total: float) -> None:
-            self.app.call_from_thread(self.show_progress, done, total)
+            self.post(app, self.show_progress, done, total)
 
         try:
-            transcript = transcribe_interview(self.project, self.interview, language=self.language,
+            transcript = transcribe_interview(project, self.interview, language=self.language,
                                               progress=progress, cancel=self.cancel_event)
         except TranscriptionCancelled:
-            self.app.call_from_thread(self.finished, "cancelled: the finished blocks are kept; s resumes")
+            job.set()
+            self.post(app, self.finished, "cancelled: the finished blocks are kept; s resumes")
             return
         except Exception as exc:  # noqa: BLE001
-            self.app.call_from_thread(self.failed, exc)
+            job.set()
+            self.post(app, self.failed, exc)
             return
-        self.app.call_from_thread(self.show_progress, 1.0, 1.0)
-        self.app.call_from_thread(self.finished, f"done: {len(transcript.segments)} segments, language"
-                                                 f" {transcript.language}; review it next (v on the dashboard)")
+        job.set()
+        self.post(app, self.show_progress, 1.0, 1.0)
+        self.post(app, self.finished, f"done: {len(transcript.segments)} segments, language {transcript.language};"
+                                      " review it next (v on the dashboard)")
 
     def show_progress(self, done: float, total: float) -> None:
         bar = self.query_one("#transcribe-progress", ProgressBar)
@@ -93,10 +101,8 @@ class TranscribeScreen(FieldScreen):
             self.query_one("#transcribe-status", Label).update(f"{done:.0f} of {total:.0f} s")
 
     def finished(self, message: str) -> None:
-        self.running = False
         self.query_one("#transcribe-status", Label).update(message)
 
     def failed(self, exc: BaseException) -> None:
-        self.running = False
         self.show_error(exc)
         self.query_one("#transcribe-status", Label).update("not transcribed")

@@ -28,15 +28,15 @@ class UnlockScreen(Screen):
         event.input.value = ""
         event.input.disabled = True
         self.query_one("#unlock-status", Label).update("unlocking…")
-        self.open_project(passphrase)
+        self.open_project(self.app, passphrase, self.app.locks)
 
     @work(thread=True, exclusive=True)
-    def open_project(self, passphrase: str) -> None:
-        """scrypt takes a second or two: off the UI thread, so the screen keeps drawing."""
+    def open_project(self, app, passphrase: str, token: int) -> None:
+        """scrypt takes a second or two (pyrage holds the GIL meanwhile, so the screen pauses); a lock pressed
+        in that time still wins (``token``)."""
         from fieldkit.retention.schedule import enforce
         from fieldkit.vault.project import Project
 
-        app = self.app
         try:
             project = Project.open(app.project_dir, passphrase, app.clock)
         except FieldkitError as exc:
@@ -51,7 +51,7 @@ class UnlockScreen(Screen):
             project.close()
             app.call_from_thread(self.failed, exc)
             return
-        app.call_from_thread(app.unlocked, project)
+        app.call_from_thread(app.unlocked, project, token)
 
     def failed(self, exc: FieldkitError) -> None:
         status = self.query_one("#unlock-status", Label)
