@@ -94,7 +94,9 @@ def signature_valid(public_hex: str, digest: str, sig: str | None) -> bool:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     # only the canonical spelling: 128 lower-case hex digits (an upper-cased copy is a changed file)
-    if not sig or len(sig) != 128 or any(c not in "0123456789abcdef" for c in sig):
+    if not all(isinstance(v, str) for v in (public_hex, digest, sig)):  # from a file: anything can be there
+        return False
+    if len(sig) != 128 or any(c not in "0123456789abcdef" for c in sig):
         return False
     try:
         Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex)).verify(bytes.fromhex(sig), digest.encode())
@@ -195,7 +197,8 @@ class Verification:
 
 def parse_checkpoint(text: str) -> tuple[int, str]:
     seq, _, prefix = text.strip().partition(":")
-    if not seq.isdigit() or len(prefix) < 16 or any(c not in "0123456789abcdef" for c in prefix):
+    if (not (seq.isascii() and seq.isdigit()) or len(seq) > 12 or len(prefix) < 16
+            or any(c not in "0123456789abcdef" for c in prefix)):
         raise UsageError(f"not a checkpoint: {text!r}", "a checkpoint looks like 42:3f9a0c… (as printed by verify)")
     return int(seq), prefix
 
@@ -262,6 +265,39 @@ def verify_export(exported: Export, public_key: str | None = None, checkpoint: s
     return result
 
 
+_ENTRY_KEYS = {"seq", "ts", "event", "data", "prev", "hash", "sig"}
+_HEADER_KEYS = {"fieldkit_audit_export", "public_key", "entries", "head", "sig"}
+_HEX = re.compile(r"[0-9a-f]+")
+
+
+def _strict_header(raw: dict) -> dict:
+    """The header exactly as fieldkit writes it: version 1, a 64-hex-digit key, a count, a head, a signature."""
+    version, count = raw.get("fieldkit_audit_export"), raw.get("entries")
+    if set(raw) != _HEADER_KEYS or type(version) is not int or version != 1 or type(count) is not int:
+        raise ValueError("malformed header")
+    key, head, sig = raw["public_key"], raw["head"], raw["sig"]
+    if not (isinstance(key, str) and len(key) == 64 and _HEX.fullmatch(key)):
+        raise ValueError("malformed header key")
+    if not (isinstance(head, str) and isinstance(sig, str)):
+        raise ValueError("malformed header")
+    return raw
+
+
+def _strict_entry(raw) -> AuditEntry:
+    """Exactly the fields fieldkit writes, with their types: an extra key (free text slipped into a signed
+    log) or a coerced value ("1", true, 1.9 for a sequence number) is a changed file, not a valid one."""
+    if not isinstance(raw, dict) or set(raw) - _ENTRY_KEYS or not {"seq", "ts", "event", "data", "prev",
+                                                                     "hash"} <= set(raw):
+        raise ValueError("unexpected or missing fields")
+    seq = raw["seq"]
+    if type(seq) is not int or not isinstance(raw["data"], dict):
+        raise ValueError("wrong field types")
+    texts = [raw[k] for k in ("ts", "event", "prev", "hash")]
+    if not all(isinstance(t, str) for t in texts) or not isinstance(raw.get("sig"), str | None):
+        raise ValueError("wrong field types")
+    return AuditEntry(seq, raw["ts"], raw["event"], raw["data"], raw["prev"], raw["hash"], raw.get("sig"))
+
+
 def read_export(path: Path) -> list[AuditEntry]:
     return read_export_with_key(path).entries
 
@@ -282,17 +318,11 @@ def read_export_with_key(path: Path) -> Export:
             continue
         try:
             raw = json.loads(line)
-            if number == 1 and "fieldkit_audit_export" in raw:
-                public_key = raw.get("public_key")
-                header = raw
+            if number == 1 and isinstance(raw, dict) and "fieldkit_audit_export" in raw:
+                header = _strict_header(raw)
+                public_key = header["public_key"]
                 continue
-            sig = raw.get("sig")
-            entries.append(
-                AuditEntry(
-                    int(raw["seq"]), str(raw["ts"]), str(raw["event"]), dict(raw["data"]),
-                    str(raw["prev"]), str(raw["hash"]), str(sig) if sig is not None else None,
-                )
-            )
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            entries.append(_strict_entry(raw))
+        except (ValueError, KeyError, TypeError, AttributeError, OverflowError, RecursionError) as exc:
             raise AuditError(f"{path.name} line {number} is not a valid audit entry") from exc
     return Export(entries, public_key, header)

@@ -73,12 +73,19 @@ class Policy:
         raise PolicyError(f"category {code!r} is not in this project's policy", f"known categories: {known}")
 
 
+MAX_WITHIN = timedelta(days=365 * 100)
+
+
 def parse_duration(text: str) -> timedelta:
+    """24h, 3d, 2w — at most a hundred years (anything longer is a typo, and timedelta would overflow)."""
     match = _DURATION.match(text)
-    if not match:
+    if not match or len(match[1]) > 7:
         raise ValueError(text)
     amount, unit = int(match[1]), match[2]
-    return {"h": timedelta(hours=amount), "d": timedelta(days=amount), "w": timedelta(weeks=amount)}[unit]
+    duration = {"h": timedelta(hours=amount), "d": timedelta(days=amount), "w": timedelta(weeks=amount)}[unit]
+    if duration > MAX_WITHIN:
+        raise ValueError(text)
+    return duration
 
 
 class _Checker:
@@ -93,7 +100,13 @@ class _Checker:
 
     def where(self, field_path: str) -> str:
         """file:line of a field such as ``rules[2].within``: the line of that key inside the third [[rules]]
-        table (or the table's header when the key is missing)."""
+        table (or the table's header when the key is missing); just the file name if the path is odd."""
+        try:
+            return self._where(field_path)
+        except (ValueError, IndexError, re.error):  # a key with dots or brackets in its name
+            return self.name
+
+    def _where(self, field_path: str) -> str:
         table, _, key = field_path.rpartition(".")
         name, _, index = table.partition("[")
         start, end = 0, len(self.lines)
@@ -141,6 +154,8 @@ def parse_policy(raw: bytes, name: str) -> Policy:
         raise PolicyError(f"{name}: not UTF-8 text") from exc
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(f"{name}: invalid TOML: {exc}") from exc
+    except RecursionError as exc:
+        raise PolicyError(f"{name}: invalid TOML: nested too deeply") from exc
     check = _Checker(name, text)
 
     head = check.table(data, "policy", "")
@@ -156,6 +171,8 @@ def parse_policy(raw: bytes, name: str) -> Policy:
     categories = []
     for index, item in enumerate(raw_categories):
         path_ = f"categories[{index}]."
+        if not isinstance(item, dict):
+            raise check.fail(f"categories[{index}]", "must be a table ([[categories]])")
         code = check.string(item, "code", path_)
         if not _CATEGORY.match(code):
             raise check.fail(f"{path_}code", f"{code!r} must be 1-4 capital Latin letters")
@@ -211,6 +228,8 @@ def parse_policy(raw: bytes, name: str) -> Policy:
         raise check.fail("rules", "at least one [[rules]] entry is required")
     for index, item in enumerate(raw_rules):
         path_ = f"rules[{index}]."
+        if not isinstance(item, dict):
+            raise check.fail(f"rules[{index}]", "must be a table ([[rules]])")
         within_text = check.string(item, "within", path_)
         try:
             within = parse_duration(within_text)

@@ -141,6 +141,9 @@ class ObjectStore:
             ciphertext = self.blob_path(object_id).read_bytes()
         except FileNotFoundError:
             raise CorruptObject(f"the blob of object {object_id} ({info.kind}) is missing") from None
+        except OSError as exc:  # a folder in its place, no permission, an I/O error
+            raise CorruptObject(f"the blob of object {object_id} ({info.kind}) cannot be read: "
+                                f"{exc.strerror or type(exc).__name__}") from None
         if hashlib.sha256(ciphertext).hexdigest() != expected:
             raise CorruptObject(
                 f"the blob of object {object_id} ({info.kind}) is damaged: "

@@ -3,24 +3,23 @@
 Property everywhere: the only failure a user can meet is a FieldkitError (one line, with a hint), and a
 refused operation leaves nothing behind (no rows, no blob files, no changed files).
 
-Bugs these fuzzers found are pinned by the ``xfail(strict=True)`` tests at the end of each section. While
-they are open, the fuzz properties tolerate exactly those crashes (same exception type, raised in the same
-fieldkit function: see KNOWN_BUGS); once a bug is fixed its xfail test starts passing, fails as XPASS,
-and both the test's marker and its KNOWN_BUGS entry should go.
+The crashes these fuzzers found (a non-table [[rules]] entry, a dotted key, a huge duration, deep nesting, a
+superscript digit in a checkpoint, an infinite sequence number, a non-string public key, a folder in place of
+a blob, an altered entry that still verified) are fixed and pinned by the test_regression_* tests.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import math
 import tomllib
-import traceback
 from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import fieldkit
@@ -39,30 +38,6 @@ SLOW = settings(max_examples=30, deadline=None, suppress_health_check=[HealthChe
 
 FIELDKIT_DIR = str(Path(fieldkit.__file__).parent)
 
-#: Open bugs as (exception type, fieldkit function it escapes from); see the xfail tests below.
-KNOWN_BUGS = {
-    (AttributeError, "string"),  # policy: a [[categories]]/[[rules]] entry that is not a table
-    (ValueError, "where"),  # policy: an unknown key containing "." (or "[" and ".")
-    (OverflowError, "parse_duration"),  # policy: within = "1000000000d"
-    (ValueError, "parse_checkpoint"),  # audit: a checkpoint with a non-ASCII digit such as "²"
-    (OverflowError, "read_export_with_key"),  # audit: "seq": Infinity
-    (TypeError, "signature_valid"),  # audit: a header whose public_key is not a string, verified unpinned
-}
-
-
-def raised_in(exc: BaseException) -> str:
-    """The innermost fieldkit function the exception passed through."""
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.startswith(FIELDKIT_DIR)]
-    return frames[-1].name if frames else ""
-
-
-def known_bug(exc: BaseException) -> bool:
-    if (type(exc), raised_in(exc)) in KNOWN_BUGS:
-        event(f"known bug: {type(exc).__name__} in {raised_in(exc)}")
-        return True
-    return False
-
-
 # --------------------------------------------------------------------------------------------------------
 # (1) the policy parser
 # --------------------------------------------------------------------------------------------------------
@@ -78,10 +53,6 @@ def parses_or_refuses(raw: bytes) -> Policy | None:
     except PolicyError as exc:
         assert str(exc).startswith("fuzz.toml"), str(exc)  # every error names the file
         return None
-    except Exception as exc:
-        if known_bug(exc):
-            return None
-        raise
     assert isinstance(policy, Policy)
     return policy
 
@@ -282,36 +253,28 @@ def without_tables(name: str) -> str:
     return "\n\n".join(block for block in blocks if not block.startswith(f"[[{name}]]"))
 
 
-@pytest.mark.xfail(strict=True, raises=AttributeError,
-                   reason="policy.py _Checker.string calls .get on a [[categories]]/[[rules]] entry, not a table")
 @pytest.mark.parametrize("section", ["categories", "rules"])
-def test_bug_array_entry_that_is_not_a_table(section):
+def test_regression_array_entry_that_is_not_a_table(section):
     with pytest.raises(PolicyError):
         parse_policy(f"{section} = [1]\n{without_tables(section)}".encode(), "p.toml")
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="policy.py _Checker.where does int() on the text after '[' of a field path built from a key")
 @pytest.mark.parametrize(("old", "new"), [
     ('action = "destroy"', 'action = "destroy"\n"keep.copies" = true'),
     ('date_precision = "month"', '"a[b.c" = 1'),
 ])
-def test_bug_unknown_key_with_a_dot(old, new):
+def test_regression_unknown_key_with_a_dot(old, new):
     with pytest.raises(PolicyError, match="unknown field"):
         parse_policy(reference_with(old, new), "p.toml")
 
 
-@pytest.mark.xfail(strict=True, raises=OverflowError,
-                   reason="policy.py parse_duration: timedelta overflows and only ValueError is caught")
 @pytest.mark.parametrize("within", ["1000000000d", "99999999999999h", "999999999999w"])
-def test_bug_huge_duration(within):
+def test_regression_huge_duration(within):
     with pytest.raises(PolicyError, match="within"):
         parse_policy(reference_with('within = "3d"', f'within = "{within}"'), "p.toml")
 
 
-@pytest.mark.xfail(strict=True, raises=RecursionError,
-                   reason="policy.py parse_policy: tomllib's RecursionError on deep nesting is not caught")
-def test_bug_deeply_nested_toml():
+def test_regression_deeply_nested_toml():
     with pytest.raises(PolicyError):
         parse_policy(b"x = " + b"[" * 5000 + b"]" * 5000 + b"\n", "p.toml")
 
@@ -517,9 +480,7 @@ def test_age_header_checker_only_raises_its_own_error(data):
     assert data.startswith(b"age-encryption.org/v1\n-> ")
 
 
-@pytest.mark.xfail(strict=True, raises=IsADirectoryError,
-                   reason="blobs.py ObjectStore.get catches only FileNotFoundError when reading the blob")
-def test_bug_blob_replaced_by_a_folder(project):
+def test_regression_blob_replaced_by_a_folder(project):
     object_id = project.objects.put("notes", b"field notes")
     path = project.objects.blob_path(object_id)
     path.unlink()
@@ -626,9 +587,6 @@ def test_mutated_exports_are_refused_or_unchanged(exported_log, tmp_path):
             except FieldkitError as exc:
                 assert isinstance(exc, AuditError | UsageError), type(exc)
                 assert path.read_bytes() == mutated, "verification changed the file"
-            except Exception as exc:
-                if not known_bug(exc):
-                    raise
             else:
                 assert same_content(read_export_with_key(path), exported, pinned=bool(key)), "a changed log verified"
                 assert result.checkpoint == checkpoint
@@ -645,10 +603,6 @@ def test_parse_checkpoint_accepts_or_refuses(text):
         seq, prefix = parse_checkpoint(text)
     except UsageError:
         return
-    except Exception as exc:
-        if known_bug(exc):
-            return
-        raise
     assert seq >= 0 and len(prefix) >= 16 and set(prefix) <= set("0123456789abcdef")
 
 
@@ -656,13 +610,8 @@ def test_parse_checkpoint_accepts_or_refuses(text):
 @given(checkpoint=st.text(max_size=40) | st.from_regex(r"\A[0-9]{1,2}:[0-9a-f]{16,20}\Z"))
 def test_verify_with_any_checkpoint(exported_log, checkpoint):
     _, _, exported, _ = exported_log
-    try:
+    with contextlib.suppress(AuditError, UsageError):
         verify(exported.entries, checkpoint or None, exported.public_key)
-    except (AuditError, UsageError):
-        pass
-    except Exception as exc:
-        if not known_bug(exc):
-            raise
 
 
 def rewrite_line(original: bytes, number: int, change) -> bytes:
@@ -673,16 +622,12 @@ def rewrite_line(original: bytes, number: int, change) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="chain.py parse_checkpoint: str.isdigit() accepts '²', which int() refuses")
-def test_bug_checkpoint_with_a_superscript_digit():
+def test_regression_checkpoint_with_a_superscript_digit():
     with pytest.raises(UsageError):
         parse_checkpoint("²:0123456789abcdef")
 
 
-@pytest.mark.xfail(strict=True, raises=OverflowError,
-                   reason="chain.py read_export_with_key: int(float('inf')) raises OverflowError, not caught")
-def test_bug_export_with_infinite_seq(exported_log, tmp_path):
+def test_regression_export_with_infinite_seq(exported_log, tmp_path):
     _, original, _, _ = exported_log
     path = tmp_path / "inf.jsonl"
     path.write_bytes(original.replace(b'"seq": 1,', b'"seq": Infinity,', 1))
@@ -690,19 +635,15 @@ def test_bug_export_with_infinite_seq(exported_log, tmp_path):
         read_export_with_key(path)
 
 
-@pytest.mark.xfail(strict=True, raises=RecursionError,
-                   reason="chain.py read_export_with_key: json's RecursionError on deep nesting is not caught")
-def test_bug_export_with_deeply_nested_json(tmp_path):
+def test_regression_export_with_deeply_nested_json(tmp_path):
     path = tmp_path / "deep.jsonl"
     path.write_text("[" * 100_000 + "]" * 100_000 + "\n")
     with pytest.raises(AuditError):
         read_export_with_key(path)
 
 
-@pytest.mark.xfail(strict=True, raises=TypeError,
-                   reason="chain.py signature_valid: bytes.fromhex() on a header public_key that is not a string")
 @pytest.mark.parametrize("public_key", [5, [], {"a": 1}, True])
-def test_bug_header_key_that_is_not_a_string(exported_log, tmp_path, public_key):
+def test_regression_header_key_that_is_not_a_string(exported_log, tmp_path, public_key):
     _, original, _, _ = exported_log
     path = tmp_path / "key.jsonl"
     path.write_bytes(rewrite_line(original, 0, lambda header: header.update(public_key=public_key)))
@@ -710,15 +651,13 @@ def test_bug_header_key_that_is_not_a_string(exported_log, tmp_path, public_key)
         verify_export(read_export_with_key(path))  # no --public-key: the export's own key is used
 
 
-@pytest.mark.xfail(strict=True, reason="chain.py read_export_with_key ignores extra keys and coerces seq with int(), "
-                                       "so an altered line still verifies")
 @pytest.mark.parametrize("change", [
     lambda entry: entry.update(note="told me about Ivanov"),
     lambda entry: entry.update(seq=True),
     lambda entry: entry.update(seq="1"),
     lambda entry: entry.update(seq=1.9),
 ], ids=["extra-key", "seq-true", "seq-string", "seq-float"])
-def test_bug_altered_entry_line_still_verifies(exported_log, tmp_path, change):
+def test_regression_altered_entry_line_still_verifies(exported_log, tmp_path, change):
     project, original, _, _ = exported_log
     path = tmp_path / "altered.jsonl"
     path.write_bytes(rewrite_line(original, 1, change))
