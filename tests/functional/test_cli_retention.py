@@ -94,4 +94,4 @@ def test_export_is_refused_while_something_is_overdue(fk, tmp_path, monkeypatch)
     monkeypatch.setattr(blobs.ObjectStore, "shred", stuck)  # destruction keeps failing
     late = {"FIELDKIT_NOW": "2027-09-01T00:00:00Z"}  # pseudonym map's deadline long past
     result = fk("export", "--format", "csv", "--out", str(tmp_path / "x.csv"), env=late, expect=10)
-    assert "could not destroy" in result.stderr and "overdue for destruction" in result.stderr
+    assert "could not destroy" in result.stderr and "past their destruction deadline" in result.stderr
