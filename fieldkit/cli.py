@@ -126,11 +126,11 @@ def init(directory: Path, policy: Path, archive_recipients) -> None:
     from fieldkit.vault.project import Project
 
     passphrase = read_passphrase(confirm=True)
+    with Project.create(directory, policy, passphrase, clock_from_env(), tuple(archive_recipients)) as project:
+        click.echo(f"created project {project.root} (policy: {project.policy.name})", err=True)
     if not archive_recipients:
         click.echo("fieldkit: note: no --archive-recipient: sealing and travel mode need one, and a lost or wiped"
                    " key file cannot be recovered", err=True)
-    with Project.create(directory, policy, passphrase, clock_from_env(), tuple(archive_recipients)) as project:
-        click.echo(f"created project {project.root} (policy: {project.policy.name})", err=True)
 
 
 @main.group()

@@ -36,10 +36,10 @@ TRAVEL_IDENTITY_FILE = Path("keys") / "travel-key.age"  # that travel key, encry
 DB_FILE = "vault.db"
 
 
-def _count_failure(root: Path, wipe_after: int) -> FieldkitError:
+def _count_failure(root: Path, wipe_after: int, wrong: WrongPassphrase) -> FieldkitError:
     """A wrong passphrase; under a policy with a wipe threshold, count it and wipe the keys at the limit."""
     if wipe_after <= 0:
-        return WrongPassphrase("wrong passphrase")
+        return wrong
     count = duress.record_failed_unlock(root)
     if count < wipe_after:
         left = wipe_after - count
@@ -166,7 +166,7 @@ class Project:
         try:
             project_keys = keys.unwrap_with_passphrase(wrapped, passphrase)
         except WrongPassphrase as exc:
-            raise _count_failure(root, policy.wipe_after_failed_unlocks) from exc
+            raise _count_failure(root, policy.wipe_after_failed_unlocks, exc) from exc.__cause__
         duress.reset_failed_unlocks(root)
         return cls._unlock(root, project_keys, clock)
 
