@@ -67,3 +67,35 @@ def test_export_screen_with_blockers(snap_compare, tui_root, seeded):
         await pilot.pause()
 
     assert snap_compare(make_app(tui_root), terminal_size=SIZE, run_before=run_before)
+
+
+def test_dashboard_screen_light(snap_compare, tui_root, seeded):
+    seeded(scene)
+
+    async def run_before(pilot):
+        pilot.app.theme = "textual-light"
+        await unlock(pilot.app, pilot)
+
+    assert snap_compare(make_app(tui_root), terminal_size=SIZE, run_before=run_before)
+
+
+def test_coding_screen(snap_compare, tui_root, seeded):
+    def coded(project):
+        from fieldkit.coding.codebook import add_code
+        from fieldkit.coding.excerpts import apply_code
+
+        scene(project)
+        rv.accept_suggestions(project, "L1-1")
+        rv.approve(project, "L1-1")
+        add_code(project, "Institutions")
+        add_code(project, "courts", parent="Institutions")
+        apply_code(project, "L1-1", "courts", quote="Суд длился год.")
+
+    seeded(coded)
+
+    async def run_before(pilot):
+        await unlock(pilot.app, pilot)
+        await pilot.press("k")
+        await settle(pilot.app, pilot)
+
+    assert snap_compare(make_app(tui_root), terminal_size=SIZE, run_before=run_before)
