@@ -39,7 +39,8 @@ def print_summary(console: Console, summary: DemoSummary) -> None:
     console.print(coded)
     for label, result in (("QDPX (NVivo, ATLAS.ti, MAXQDA, QualCoder)", summary.qdpx),
                           ("CSV excerpts", summary.export), ("interview register", summary.register)):
-        console.print(f"export, {label}: {result.path} ({result.rows} rows, sha256 {result.sha256[:16]}…)")
+        rows = f"{result.rows} row{'s' if result.rows != 1 else ''}"
+        console.print(f"export, {label}: {result.path} ({rows}, sha256 {result.sha256[:16]}…)")
     console.print(
         f"audit chain verified: {summary.audit_entries} entries, head {summary.audit_head[:16]}…; "
         f"exported for an ethics board to {summary.audit_export}"
