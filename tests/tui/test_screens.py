@@ -28,6 +28,8 @@ async def test_unlock_refuses_a_wrong_passphrase_then_opens(tui_root):
         assert type(app.screen).__name__ == "UnlockScreen" and app.project is None
         await unlock(app, pilot, "not the passphrase")
         assert "wrong passphrase" in screen_text(app) and app.project is None
+        await unlock(app, pilot, "still not the passphrase")
+        assert "failed attempt 2" in screen_text(app)
         await unlock(app, pilot)
         assert type(app.screen).__name__ == "DashboardScreen" and app.project is not None
     assert app.project is None  # closed on exit
@@ -279,8 +281,9 @@ async def test_review_screen_highlights_decides_retypes_and_approves(tui_root, s
     assert seeded(lambda p: get_interview(p, interview).approved) is not None
 
 
-async def test_review_retype_changes_the_placeholder(tui_root, seeded):
-    interview = seeded(lambda p: add_transcribed_interview(p, "P", ["Меня допрашивал Ержан Касымов."]))
+async def test_review_retype_and_add_a_span_change_the_text(tui_root, seeded):
+    interview = seeded(lambda p: add_transcribed_interview(p, "P", ["Меня допрашивал Ержан Касымов.",
+                                                                    "Хромой стоял у двери."]))
     app = make_app(tui_root)
     async with app.run_test(size=(80, 24)) as pilot:
         await unlock(app, pilot)
@@ -293,7 +296,16 @@ async def test_review_retype_changes_the_placeholder(tui_root, seeded):
                                    if options.get_option_at_index(i).id == "ORGANIZATION")
         await pilot.press("enter")
         await settle(app, pilot)
-    assert "[ORG-1]" in seeded(lambda p: rv.load_anonymised(p, interview).text)
+        await pilot.press("plus")  # add a span the detectors missed: a nickname
+        await pilot.pause()
+        await pilot.press(*"Хромой", "enter")
+        await pilot.pause()
+        await pilot.press("enter")  # first type offered: PERSON
+        await settle(app, pilot)
+        await pilot.press("A", "ctrl+s")
+        await settle(app, pilot)
+    text = seeded(lambda p: rv.load_anonymised(p, interview).text)
+    assert "[ORG-1]" in text and "Хромой" not in text and "[PERSON-1]" in text
 
 
 async def test_coding_screen_applies_codes_to_a_selection(tui_root, seeded):

@@ -53,9 +53,15 @@ class UnlockScreen(Screen):
             return
         app.call_from_thread(app.unlocked, project, token)
 
+    failures = 0  # wrong passphrases typed on this screen (the policy's wipe counter is kept on disk)
+
     def failed(self, exc: FieldkitError) -> None:
         status = self.query_one("#unlock-status", Label)
-        status.update(exc.message if isinstance(exc, WrongPassphrase) else f"{exc.message}\n{exc.hint}")
+        if isinstance(exc, WrongPassphrase):
+            self.failures += 1
+            status.update(f"{exc.message} — failed attempt {self.failures}")
+        else:
+            status.update(f"{exc.message}\n{exc.hint}")
         status.set_class(True, "error")
         field = self.query_one("#passphrase", Input)
         field.disabled = False
