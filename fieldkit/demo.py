@@ -11,7 +11,6 @@ from pathlib import Path
 
 from fieldkit.anonymise.review import accept_suggestions, approve
 from fieldkit.audit.chain import verify
-from fieldkit.audit.report import build_report
 from fieldkit.capture.importer import import_audio
 from fieldkit.clock import Clock
 from fieldkit.consent.records import Consent, record_consent
@@ -19,6 +18,8 @@ from fieldkit.consent.respondents import add_respondent
 from fieldkit.consent.scripts import load_script
 from fieldkit.errors import ProjectError
 from fieldkit.export.writer import ExportRequest, ExportResult, run_export
+from fieldkit.services.report import build_report
+from fieldkit.session import create_project
 from fieldkit.transcribe.runner import transcribe_interview
 from fieldkit.vault.blobs import StoredObject
 from fieldkit.vault.files import write_atomic
@@ -115,7 +116,7 @@ def run_demo(workdir: Path, clock: Clock, step: Callable[[str], None] = lambda _
     passphrase = "demo-" + secrets.token_urlsafe(12)
     sample = bundled(SAMPLE_AUDIO, "data")
     step("creating an encrypted project")
-    with Project.create(workdir / "project", bundled(POLICY, "policies"), passphrase, clock) as project:
+    with create_project(workdir / "project", bundled(POLICY, "policies"), passphrase, clock) as project:
         step("adding respondent (category P: police official) and recording oral consent")
         code = add_respondent(project, "P")
         script = load_script(project.policy.consent_scripts[0], "en")

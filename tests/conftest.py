@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import fieldkit.services  # noqa: F401 - installs the pipeline's event handlers, as every front end does
 from fieldkit.clock import FixedClock
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -74,10 +75,11 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def add_transcribed_interview(project, respondent: str, texts: list[str], language: str = "ru") -> str:
     """An interview with a stored transcript, made without whisper (the functional tests run whisper for
     real). Lets review and export tests choose exactly what was "said"."""
+    from fieldkit import pipeline
     from fieldkit.consent.records import record_consent
     from fieldkit.consent.respondents import add_respondent
-    from fieldkit.interviews import insert_interview, new_interview_id, set_field
-    from fieldkit.transcribe.runner import Segment, Transcript
+    from fieldkit.documents import Segment, Transcript
+    from fieldkit.interviews import insert_interview, new_interview_id
 
     known = project.conn.execute("SELECT 1 FROM respondents WHERE code = ?", (respondent,)).fetchone()
     code = respondent if known else add_respondent(project, respondent)
@@ -89,8 +91,7 @@ def add_transcribed_interview(project, respondent: str, texts: list[str], langua
 
     def link(conn, object_id):
         insert_interview(conn, interview_id, code, "audio", project.clock.now())
-        set_field(conn, interview_id, "transcript_object", object_id)
-        set_field(conn, interview_id, "language", language)
+        pipeline.transcript_stored(conn, interview_id, object_id, language=language)
 
     project.objects.put("transcript", transcript.to_bytes(), respondent=code, interview=interview_id, on_stored=link)
     return interview_id

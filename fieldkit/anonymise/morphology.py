@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+from fieldkit.documents import KAZAKH_LETTERS, has_kazakh_letters, is_cyrillic  # noqa: F401 (re-exported)
+
 _WORD = re.compile(r"[\w\-']+")
 _SURNAME = re.compile(
     r"^(?P<stem>\w{2,}?(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е|ой|ую|ых|ыми|ы)?$"
@@ -38,14 +39,6 @@ def natasha():
     from natasha import MorphVocab, NewsEmbedding, NewsNERTagger, Segmenter
 
     return Segmenter(), NewsNERTagger(NewsEmbedding()), MorphVocab()
-
-
-def has_kazakh_letters(text: str) -> bool:
-    return any(ch in KAZAKH_LETTERS for ch in text)
-
-
-def is_cyrillic(word: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in word)
 
 
 def strip_kazakh_suffix(word: str) -> str:

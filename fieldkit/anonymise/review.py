@@ -14,14 +14,15 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 
+from fieldkit import pipeline
 from fieldkit.anonymise.engine import PLACEHOLDER_LABELS, Finding, analyse, language_for, occurrences
 from fieldkit.anonymise.morphology import phrase_key, word_key, words
 from fieldkit.anonymise.pseudonyms import Pseudonyms, normalise, replace_with_spans
 from fieldkit.capture.offrecord import MARKER
-from fieldkit.clock import format_instant
+from fieldkit.documents import AnonymisedText, Segment, Transcript
 from fieldkit.errors import NotFound, StateError, UsageError
-from fieldkit.interviews import Interview, get_interview, set_field
-from fieldkit.transcribe.runner import Segment, Transcript, load_transcript, segment_from
+from fieldkit.interviews import Interview, get_interview
+from fieldkit.transcribe.runner import load_transcript
 from fieldkit.vault.project import Project
 
 MAP_META_KEY = "pseudonym_map_object"
@@ -77,36 +78,6 @@ class Review:
 
 
 @dataclass(frozen=True)
-class AnonymisedText:
-    language: str
-    segments: tuple[Segment, ...]
-    entity_counts: dict[str, int]
-    masks: tuple[tuple[int, int, int], ...] | None = None  # (segment, start, end) of each replacement made
-
-    @property
-    def text(self) -> str:
-        return " ".join(segment.text for segment in self.segments)
-
-    def to_bytes(self) -> bytes:
-        return json.dumps(
-            {
-                "language": self.language,
-                "segments": [s.as_dict() for s in self.segments],
-                "entity_counts": self.entity_counts,
-                "masks": [list(m) for m in self.masks or ()],
-            },
-            ensure_ascii=False,
-        ).encode()
-
-    @classmethod
-    def from_bytes(cls, data: bytes) -> AnonymisedText:
-        raw = json.loads(data)
-        segments = tuple(segment_from(s) for s in raw["segments"])
-        masks = tuple(tuple(m) for m in raw["masks"]) if "masks" in raw else None
-        return cls(raw["language"], segments, dict(raw["entity_counts"]), masks)
-
-
-@dataclass(frozen=True)
 class Residual:
     """A detection in approved anonymised text. ``key`` identifies it for an override without its text."""
 
@@ -138,7 +109,7 @@ def _load_review(project: Project, interview: Interview) -> Review | None:
 
 def _store_review(project: Project, interview: Interview, review: Review) -> None:
     def link(conn, object_id: str) -> None:
-        set_field(conn, interview.id, "review_object", object_id)
+        pipeline.review_stored(conn, interview.id, object_id)
 
     project.objects.put("review", review.to_bytes(), respondent=interview.respondent, interview=interview.id,
                         on_stored=link, replaces=(interview.review_object,))
@@ -328,8 +299,7 @@ def derive(project: Project, interview_id: str) -> AnonymisedText:
     project.objects.put("pseudonym_map", pseudonyms.to_bytes(), on_stored=set_map, replaces=(old_map,))
 
     def link(conn, object_id: str) -> None:
-        set_field(conn, interview_id, "anonymised_object", object_id)
-        set_field(conn, interview_id, "approved", None)
+        pipeline.anonymised(conn, interview_id, object_id)
         project.audit.append(
             "transcript_anonymised", interview=interview_id, respondent=interview.respondent, object=object_id,
             entities=sum(counts.values()), segments=len(segments),
@@ -338,6 +308,25 @@ def derive(project: Project, interview_id: str) -> AnonymisedText:
     project.objects.put("anonymised", result.to_bytes(), respondent=interview.respondent, interview=interview_id,
                         on_stored=link, replaces=(interview.anonymised_object,))
     return result
+
+
+def carry_review_forward(project: Project, event: pipeline.TranscriptStored) -> None:
+    """Speaker labels change no words: point the existing review at the new transcript version."""
+    if event.words_changed:
+        return
+    interview = get_interview(project, event.interview)
+    if interview.review_object is None:
+        return
+    review = Review.from_bytes(project.objects.get(interview.review_object))
+    if review.transcript_object != event.previous:
+        return
+    review.transcript_object = event.object
+    _store_review(project, interview, review)
+
+
+def forget_withdrawn(project: Project, event: pipeline.RespondentWithdrawn) -> None:
+    """A withdrawn respondent's names leave the pseudonym map with their interviews."""
+    forget_interviews(project, list(event.interviews))
 
 
 def forget_interviews(project: Project, interviews: list[str]) -> int:
@@ -372,7 +361,7 @@ def approve(project: Project, interview_id: str) -> None:
     if interview.approved:
         return
     with project.transaction():
-        set_field(project.conn, interview_id, "approved", format_instant(project.clock.now()))
+        pipeline.approved(project.conn, interview_id, project.clock.now())
         project.audit.append(
             "transcript_approved", interview=interview_id, respondent=interview.respondent,
             object=interview.anonymised_object,
@@ -444,7 +433,7 @@ def override_residual(project: Project, interview_id: str, key: str) -> Residual
     review.overrides.append(key)
 
     def link(conn, object_id: str) -> None:
-        set_field(conn, interview_id, "review_object", object_id)
+        pipeline.review_stored(conn, interview_id, object_id)
         project.audit.append("residual_overridden", interview=interview_id, respondent=interview.respondent,
                              kind=match.entity)
 

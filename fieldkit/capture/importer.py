@@ -10,10 +10,11 @@ import json
 import os
 from pathlib import Path
 
+from fieldkit import pipeline
 from fieldkit.capture import audio, offrecord
 from fieldkit.consent.records import require
 from fieldkit.errors import InvalidAudio, StorageError
-from fieldkit.interviews import Metadata, insert_interview, new_interview_id, set_field
+from fieldkit.interviews import Metadata, insert_interview, new_interview_id
 from fieldkit.vault.project import Project
 
 
@@ -54,7 +55,7 @@ def import_audio(
     def link(conn, object_id: str) -> None:
         insert_interview(conn, interview_id, respondent, "audio", project.clock.now(), metadata,
                          round(decoded.duration_s, 3), ranges_json if ranges else None)
-        set_field(conn, interview_id, "audio_object", object_id)
+        pipeline.audio_captured(conn, interview_id, object_id)
 
     project.objects.put(
         "audio",

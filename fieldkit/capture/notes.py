@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from fieldkit.anonymise.morphology import has_kazakh_letters, is_cyrillic
+from fieldkit import pipeline
 from fieldkit.consent.records import require
+from fieldkit.documents import Segment, Transcript, has_kazakh_letters, is_cyrillic
 from fieldkit.errors import UsageError
-from fieldkit.interviews import Metadata, insert_interview, new_interview_id, set_field
-from fieldkit.transcribe.runner import Segment, Transcript
+from fieldkit.interviews import Metadata, insert_interview, new_interview_id
 from fieldkit.vault.project import Project
 
 
@@ -39,8 +39,7 @@ def store_text(project: Project, respondent: str | None, text: str, kind: str,
 
     def link(conn, object_id: str) -> None:
         insert_interview(conn, source_id, respondent, kind, project.clock.now(), metadata)
-        set_field(conn, source_id, "transcript_object", object_id)
-        set_field(conn, source_id, "language", language)
+        pipeline.transcript_stored(conn, source_id, object_id, language=language)
 
     project.objects.put(kind, content.to_bytes(), respondent=respondent, interview=source_id,
                         meta={"language": language}, on_stored=link)

@@ -26,11 +26,12 @@ from pathlib import Path
 import numpy as np
 import pyrage
 
+from fieldkit import pipeline
 from fieldkit.capture import audio
 from fieldkit.clock import format_instant
 from fieldkit.consent.records import require
 from fieldkit.errors import FieldkitError, StateError
-from fieldkit.interviews import Metadata, insert_interview, new_interview_id, set_field
+from fieldkit.interviews import Metadata, insert_interview, new_interview_id
 from fieldkit.vault.blobs import decrypt_with, encrypt_to_new_key
 from fieldkit.vault.files import write_atomic
 from fieldkit.vault.project import Project
@@ -180,7 +181,7 @@ def finish(project: Project, session_id: str, *, recovered: bool = False) -> str
                 raise StateError(f"recording {session_id} was already finished")
             insert_interview(conn, interview_id, respondent, "audio", project.clock.now(), metadata,
                              round(duration, 3), json.dumps(off_record) if off_record else None)
-            set_field(conn, interview_id, "audio_object", object_id)
+            pipeline.audio_captured(conn, interview_id, object_id)
             conn.execute("UPDATE recordings SET identity = '' WHERE id = ?", (session_id,))
             project.audit.append(
                 "recording_recovered" if recovered else "recording_finished", respondent=respondent,

@@ -214,3 +214,19 @@ def prune_codings(conn) -> int:
         " SELECT i.id FROM interviews i JOIN objects o ON o.id = i.anonymised_object WHERE o.destroyed IS NULL)"
     )
     return cursor.rowcount
+
+
+def prune_after_destruction(project: Project, event) -> None:
+    """Pipeline handler (objects destroyed, respondent withdrawn): codings and excerpt memos go with the text
+    they were made on."""
+    with project.transaction():
+        prune_codings(project.conn)
+
+
+def coding_counts(project: Project) -> dict[str, int]:
+    """How many codings each code (by id) has."""
+    return dict(project.conn.execute("SELECT code, count(*) FROM codings GROUP BY code").fetchall())
+
+
+def coded_interviews(project: Project) -> set[str]:
+    return {interview for (interview,) in project.conn.execute("SELECT DISTINCT interview FROM codings")}

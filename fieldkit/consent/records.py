@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from fieldkit import pipeline
 from fieldkit.clock import format_instant
 from fieldkit.consent.respondents import require_respondent
 from fieldkit.consent.scripts import ConsentScript, load_script
 from fieldkit.errors import GateClosed, StateError, UsageError
+from fieldkit.interviews import list_interviews
 from fieldkit.vault.project import Project
 
 MODES = ("oral-attested", "oral-recorded", "written")
@@ -205,13 +207,8 @@ def withdraw(project: Project, respondent: str, scope: str = "all") -> Withdrawa
     for (object_id,) in rows:
         project.objects.shred(object_id, reason=WITHDRAWAL_EVENT, rule=rule)
         destroyed += 1
-    from fieldkit.anonymise.review import forget_interviews
-
-    interviews = [i for (i,) in project.conn.execute("SELECT id FROM interviews WHERE respondent = ?", (respondent,))]
-    forget_interviews(project, interviews)
+    interviews = tuple(i.id for i in list_interviews(project) if i.respondent == respondent)
     forget_respondent(project, respondent)
-    from fieldkit.coding.excerpts import prune_codings
-
-    with project.transaction():
-        prune_codings(project.conn)  # their codings and excerpt memos go with their text
+    # later stages react: names only they used leave the pseudonym map, their codings and memos go
+    pipeline.publish(project, pipeline.RespondentWithdrawn(respondent, interviews))
     return Withdrawal(respondent, scope, destroyed)

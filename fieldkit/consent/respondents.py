@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from fieldkit.clock import format_instant
 from fieldkit.errors import NotFound
 from fieldkit.vault.project import Project
@@ -34,3 +36,16 @@ def require_respondent(project: Project, code: str) -> str:
     if row is None:
         raise NotFound(f"no respondent {code}", "add one with `fieldkit respondent add --category P`")
     return row[0]
+
+
+@dataclass(frozen=True)
+class Respondent:
+    code: str
+    category: str
+    status: str  # active | withdrawn
+
+
+def list_respondents(project: Project) -> list[Respondent]:
+    """Every respondent in the order they were added (codes and categories only: no identity is stored)."""
+    rows = project.conn.execute("SELECT code, category, status FROM respondents ORDER BY rowid").fetchall()
+    return [Respondent(*row) for row in rows]

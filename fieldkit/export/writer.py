@@ -260,7 +260,7 @@ def run_export(project: Project, request: ExportRequest) -> ExportResult:
         result.path.unlink(missing_ok=True)
         raise
     if project.policy.seal_after_export:
-        from fieldkit.vault.travel import seal_interview
+        from fieldkit.pipeline import seal_interview
 
         for interview in result.interviews:  # the policy says exported material leaves the laptop's reach
             seal_interview(project, interview)

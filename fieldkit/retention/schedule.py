@@ -13,10 +13,12 @@ laptop clock back cannot postpone a destruction (the audit chain also records th
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from fieldkit import pipeline
 from fieldkit.clock import format_instant, parse_instant
 from fieldkit.retention.policy import Rule
 from fieldkit.vault.project import Project
@@ -174,11 +176,9 @@ def enforce(project: Project) -> Enforcement:
             destroyed.append(item)
         except Exception as exc:  # noqa: BLE001 - one failure must not stop the others; it is reported
             failed.append((item, type(exc).__name__))
-    from fieldkit.coding.excerpts import prune_codings
-
-    with project.transaction():
-        # a destroyed source's codings and memos go with it; every run, so an interrupted one is caught up
-        prune_codings(project.conn)
+    # a destroyed source's codings and memos go with it; published on every run, so an interrupted one is
+    # caught up by the next
+    pipeline.publish(project, pipeline.ObjectsDestroyed(tuple(item.object for item in destroyed)))
     return Enforcement(destroyed, failed)
 
 
@@ -213,3 +213,9 @@ def record_export(conn, project: Project, path: Path, digest: str, interviews: t
         (export_id, str(path), digest, format_instant(project.clock.now()), json.dumps(list(interviews))),
     )
     return export_id
+
+
+def exported_interviews(project: Project) -> set[str]:
+    """Interviews carried by an export file that still exists (its row not destroyed)."""
+    rows = project.conn.execute("SELECT interviews FROM exports WHERE destroyed IS NULL")
+    return {interview for (listed,) in rows for interview in json.loads(listed or "[]")}

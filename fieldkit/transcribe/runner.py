@@ -10,9 +10,11 @@ from pathlib import Path
 
 import numpy as np
 
+from fieldkit import pipeline
 from fieldkit.capture import audio, offrecord
+from fieldkit.documents import Segment, Transcript, segment_from
 from fieldkit.errors import FieldkitError, StateError, UsageError
-from fieldkit.interviews import get_interview, set_field
+from fieldkit.interviews import get_interview
 from fieldkit.transcribe.model import load_model, resolve_model
 from fieldkit.vault.project import Project
 
@@ -25,57 +27,6 @@ SPEAKERS = ("interviewer", "respondent")
 #: run resumes at the first unfinished block and gives exactly what an uninterrupted run gives.
 BLOCK_SECONDS = 120.0
 _CUT_SEARCH_SECONDS = 5.0
-
-
-@dataclass(frozen=True)
-class Segment:
-    start: float
-    end: float
-    text: str
-    speaker: str | None = None  # set by the user: no diarisation model can be shipped offline
-
-    def as_dict(self) -> dict:
-        data = {"start": self.start, "end": self.end, "text": self.text}
-        if self.speaker:
-            data["speaker"] = self.speaker
-        return data
-
-
-def segment_from(raw: dict) -> Segment:
-    return Segment(raw["start"], raw["end"], raw["text"], raw.get("speaker"))
-
-
-@dataclass(frozen=True)
-class Transcript:
-    language: str
-    model: str
-    duration_s: float
-    segments: tuple[Segment, ...]
-    version: int = 1
-
-    @property
-    def text(self) -> str:
-        return " ".join(segment.text for segment in self.segments)
-
-    def to_bytes(self) -> bytes:
-        return json.dumps(
-            {
-                "language": self.language,
-                "model": self.model,
-                "duration_s": self.duration_s,
-                "version": self.version,
-                "segments": [s.as_dict() for s in self.segments],
-            },
-            ensure_ascii=False,
-        ).encode()
-
-    @classmethod
-    def from_bytes(cls, data: bytes) -> Transcript:
-        raw = json.loads(data)
-        return cls(
-            raw["language"], raw["model"], raw["duration_s"], tuple(segment_from(s) for s in raw["segments"]),
-            raw.get("version", 1),
-        )
 
 
 @dataclass(frozen=True)
@@ -197,11 +148,7 @@ def transcribe_interview(
     )
 
     def link(conn, object_id: str) -> None:
-        set_field(conn, interview_id, "transcript_object", object_id)
-        set_field(conn, interview_id, "anonymised_object", None)
-        set_field(conn, interview_id, "review_object", None)
-        set_field(conn, interview_id, "approved", None)
-        set_field(conn, interview_id, "language", transcript.language)
+        pipeline.transcript_stored(conn, interview_id, object_id, language=transcript.language)
         project.audit.append(
             "transcript_made", interview=interview_id, respondent=interview.respondent, object=object_id,
             language=transcript.language, model=transcript.model if model == "base" else "local",
@@ -268,11 +215,8 @@ def edit_transcript(
     text_changed = bool(text)
 
     def link(conn, object_id: str) -> None:
-        set_field(conn, interview_id, "transcript_object", object_id)
-        if text_changed:  # offsets and words changed: review again
-            set_field(conn, interview_id, "anonymised_object", None)
-            set_field(conn, interview_id, "review_object", None)
-            set_field(conn, interview_id, "approved", None)
+        # offsets and words changed: review again (speaker labels alone keep the review)
+        pipeline.transcript_stored(conn, interview_id, object_id, words_changed=text_changed)
         project.audit.append("transcript_edited", interview=interview_id, respondent=interview.respondent,
                              object=object_id, version=edited.version, segments=len(text or {}) + len(speakers or {}))
 
@@ -281,26 +225,10 @@ def edit_transcript(
                         meta={"language": edited.language, "version": edited.version,
                               "previous": interview.transcript_object},
                         on_stored=link, replaces=stale)
-    if not text_changed and interview.review_object:
-        _carry_review(project, interview_id, interview.transcript_object)
+    pipeline.publish(project, pipeline.TranscriptStored(interview_id, get_interview(project, interview_id)
+                                                        .transcript_object, interview.transcript_object,
+                                                        words_changed=text_changed))
     return edited
-
-
-def _carry_review(project: Project, interview_id: str, old_transcript: str | None) -> None:
-    """Speaker labels change no words: point the existing review at the new version."""
-    from fieldkit.anonymise.review import Review
-
-    interview = get_interview(project, interview_id)
-    review = Review.from_bytes(project.objects.get(interview.review_object))
-    if review.transcript_object != old_transcript:
-        return
-    review.transcript_object = interview.transcript_object
-
-    def link(conn, object_id: str) -> None:
-        set_field(conn, interview_id, "review_object", object_id)
-
-    project.objects.put("review", review.to_bytes(), respondent=interview.respondent, interview=interview_id,
-                        on_stored=link, replaces=(interview.review_object,))
 
 
 def load_transcript(project: Project, interview_id: str) -> Transcript:

@@ -124,6 +124,15 @@ class ObjectStore:
         query = "SELECT id FROM objects" + ("" if include_destroyed else " WHERE destroyed IS NULL")
         return [self.info(object_id) for (object_id,) in self.conn.execute(query + " ORDER BY created, id")]
 
+    def live_ids(self, *, interview: str | None = None, respondent: str | None = None) -> list[str]:
+        """Ids of objects not destroyed or sealed, oldest first, of one interview or one respondent."""
+        column, value = ("interview", interview) if interview is not None else ("respondent", respondent)
+        rows = self.conn.execute(
+            f"SELECT id FROM objects WHERE {column} = ? AND destroyed IS NULL AND sealed IS NULL ORDER BY created",
+            (value,),
+        )
+        return [object_id for (object_id,) in rows]
+
     def get(self, object_id: str) -> bytes:
         """Decrypt an object into memory (never to disk)."""
         info = self.info(object_id)

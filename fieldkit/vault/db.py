@@ -5,6 +5,7 @@ Rollback journal (not WAL) with secure_delete, so a deleted key row leaves no ol
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -165,10 +166,20 @@ CREATE TABLE audit (
 """
 
 
-def connect(path: Path, key: bytes) -> sqlcipher3.Connection:
+class Connection(sqlcipher3.Connection):
+    """The project's one connection. The TUI runs jobs in worker threads that share it, so every transaction
+    holds ``writer`` from BEGIN to COMMIT: one writer at a time, and no thread's statements land inside
+    another thread's transaction."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.writer = threading.RLock()
+
+
+def connect(path: Path, key: bytes) -> Connection:
     """Open (or create) the database with a raw 256-bit key and the hardening pragmas."""
     try:
-        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False, factory=Connection)
     except sqlcipher3.Error as exc:
         raise ProjectError(f"cannot open {path.name}: {exc}") from exc
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
@@ -217,11 +228,20 @@ def migrate(conn: sqlcipher3.Connection) -> int | None:
 
 @contextmanager
 def transaction(conn: sqlcipher3.Connection) -> Iterator[sqlcipher3.Connection]:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on any error (including a full disk)."""
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any error (including a full disk); one thread at a time."""
+    writer = getattr(conn, "writer", None)
+    if writer is None:
+        yield from _transaction(conn)
+        return
+    with writer:
+        yield from _transaction(conn)
+
+
+def _transaction(conn: sqlcipher3.Connection) -> Iterator[sqlcipher3.Connection]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlcipher3.OperationalError as exc:
-        raise StorageError(f"the vault is busy or unwritable: {exc}") from exc
+        raise StorageError(f"the vault is busy or unwritable: {exc}", "another fieldkit may be running; retry") from exc
     try:
         yield conn
         conn.execute("COMMIT")

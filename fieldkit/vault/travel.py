@@ -25,7 +25,7 @@ from fieldkit.vault.files import write_atomic
 from fieldkit.vault.project import ARCHIVE_KEY_FILE, KEY_FILE, TRAVEL_IDENTITY_FILE, TRAVEL_KEY_FILE, Project
 
 
-def _recipients(project: Project) -> list:
+def archive_recipients(project: Project) -> list:
     listed = project.archive_recipients()
     if not listed:
         raise StateError("this project has no archive recipient, so sealed material could never be opened again",
@@ -33,29 +33,10 @@ def _recipients(project: Project) -> list:
     return [keys.parse_recipient(r) for r in listed]
 
 
-def seal_interview(project: Project, interview_id: str) -> int:
-    """Seal every remaining object of an interview; returns how many were sealed."""
-    from fieldkit.clock import format_instant
-    from fieldkit.interviews import get_interview
-
-    get_interview(project, interview_id)
-    recipients = _recipients(project)
-    rows = project.conn.execute(
-        "SELECT id FROM objects WHERE interview = ? AND destroyed IS NULL AND sealed IS NULL ORDER BY created",
-        (interview_id,),
-    ).fetchall()
-    sealed = sum(1 for (object_id,) in rows if project.objects.seal(object_id, recipients))
-    with project.transaction():
-        project.conn.execute("UPDATE interviews SET sealed = ? WHERE id = ? AND sealed IS NULL",
-                             (format_instant(project.clock.now()), interview_id))
-        project.audit.append("interview_sealed", interview=interview_id, sealed=sealed)
-    return sealed
-
-
-def interviews_to_seal(project: Project, which: str) -> list[str]:
-    query = {"all": "SELECT id FROM interviews WHERE sealed IS NULL ORDER BY id",
-             "approved": "SELECT id FROM interviews WHERE sealed IS NULL AND approved IS NOT NULL ORDER BY id"}
-    return [i for (i,) in project.conn.execute(query[which])] if which in query else []
+def seal_objects(project: Project, object_ids: list[str]) -> int:
+    """Re-encrypt each object to the archive recipients only and erase its local key; returns how many."""
+    recipients = archive_recipients(project)
+    return sum(1 for object_id in object_ids if project.objects.seal(object_id, recipients))
 
 
 @dataclass(frozen=True)
@@ -64,16 +45,13 @@ class TravelLock:
     checkpoint: str
 
 
-def travel_lock(project: Project) -> TravelLock:
-    """Seal per policy, hand the keys to a one-time travel key only the institution can release, log the
-    checkpoint, and wipe the passphrase-wrapped keys. The project is closed afterwards."""
+def travel_lock(project: Project, sealed: tuple[str, ...] = ()) -> TravelLock:
+    """Hand the keys to a one-time travel key only the institution can release, log the checkpoint, and wipe
+    the passphrase-wrapped keys; the project is closed afterwards. The caller (services.travel) has already
+    sealed ``sealed`` per policy: this layer knows objects and keys, not interviews."""
     from fieldkit.audit.chain import verify
 
-    recipients = _recipients(project)
-    sealed = []
-    for interview in interviews_to_seal(project, project.policy.travel_seal):
-        seal_interview(project, interview)
-        sealed.append(interview)
+    recipients = archive_recipients(project)
     with project.transaction():
         project.audit.append("travel_locked", sealed=len(sealed), recipients=len(recipients))
     checkpoint = verify(project.audit.entries(), public_key=project.audit.public_key()).checkpoint
@@ -102,7 +80,7 @@ def travel_lock(project: Project) -> TravelLock:
     project.close()
     duress.wipe_key_file(root / KEY_FILE)
     duress.reset_failed_unlocks(root)
-    return TravelLock(sealed, checkpoint)
+    return TravelLock(list(sealed), checkpoint)
 
 
 def travel_unlock(root: Path, travel_key: str, new_passphrase: str, clock) -> Project:

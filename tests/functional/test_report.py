@@ -12,9 +12,9 @@ import numpy as np
 import pytest
 
 from fieldkit.anonymise import review as rv
-from fieldkit.audit.report import build_report
 from fieldkit.consent import linking
 from fieldkit.retention.schedule import enforce
+from fieldkit.services.report import build_report
 from tests.conftest import add_transcribed_interview
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from fieldkit.anonymise import review as rv
-from fieldkit.interviews import get_interview, list_interviews, stages
+from fieldkit.interviews import get_interview, list_interviews
+from fieldkit.services.overview import stages
 from tests.conftest import CONSENT_ITEMS, FIXTURES, PASSPHRASE, add_transcribed_interview
 from tests.tui.conftest import make_app, screen_text, settle, unlock
 
@@ -85,13 +86,13 @@ async def test_idle_auto_lock(tui_root):
 
 
 async def test_dashboard_lists_respondents_stages_consent_and_due_retention(tui_root, seeded):
+    from fieldkit import pipeline
     from fieldkit.capture.importer import import_audio
     from fieldkit.coding.codebook import add_code
     from fieldkit.coding.excerpts import apply_code
     from fieldkit.consent.records import record_consent
     from fieldkit.consent.respondents import add_respondent
-    from fieldkit.interviews import set_field
-    from fieldkit.transcribe.runner import Segment, Transcript
+    from fieldkit.documents import Segment, Transcript
 
     def scene(project):
         code = add_respondent(project, "P")
@@ -100,7 +101,7 @@ async def test_dashboard_lists_respondents_stages_consent_and_due_retention(tui_
         transcript = Transcript("en", "base", 3.0, (Segment(0.0, 3.0, "We worked at night."),))
 
         def link(conn, object_id):
-            set_field(conn, recorded, "transcript_object", object_id)
+            pipeline.transcript_stored(conn, recorded, object_id)
 
         project.objects.put("transcript", transcript.to_bytes(), respondent=code, interview=recorded, on_stored=link)
         rv.accept_suggestions(project, recorded)

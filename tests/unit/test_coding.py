@@ -100,15 +100,15 @@ def test_excerpts_by_code_category_and_interview_include_child_codes(project):
 
 
 def replace_anonymised_text(project, interview: str, texts: list[str]) -> None:
-    from fieldkit.anonymise.review import AnonymisedText
-    from fieldkit.interviews import set_field
-    from fieldkit.transcribe.runner import Segment
+    from fieldkit import pipeline
+    from fieldkit.documents import AnonymisedText, Segment
 
     row = project.conn.execute("SELECT anonymised_object FROM interviews WHERE id = ?", (interview,)).fetchone()
     segments = tuple(Segment(i * 5.0, i * 5.0 + 5, t) for i, t in enumerate(texts))
 
     def link(conn, object_id):
-        set_field(conn, interview, "anonymised_object", object_id)
+        pipeline.anonymised(conn, interview, object_id)
+        pipeline.approved(conn, interview, project.clock.now())  # swapped under an approval, as a damaged object
 
     project.objects.put("anonymised", AnonymisedText("ru", segments, {}).to_bytes(), interview=interview,
                         on_stored=link, replaces=row)

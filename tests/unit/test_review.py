@@ -101,13 +101,14 @@ def test_english_generalisation_names_the_region():
 
 def plant(project, interview, sentence):
     """Simulate approved text that still names someone (a missed detection or a damaged object)."""
-    from fieldkit.interviews import set_field
-    from fieldkit.transcribe.runner import Segment
+    from fieldkit import pipeline
+    from fieldkit.documents import Segment
 
     anonymised = rv.AnonymisedText("ru", (Segment(0, 5, sentence),), {})
 
     def link(conn, object_id):
-        set_field(conn, interview, "anonymised_object", object_id)
+        pipeline.anonymised(conn, interview, object_id)
+        pipeline.approved(conn, interview, project.clock.now())  # swapped under an approval, as a damaged object
 
     row = project.conn.execute("SELECT anonymised_object FROM interviews WHERE id = ?", (interview,)).fetchone()
     project.objects.put("anonymised", anonymised.to_bytes(), interview=interview, on_stored=link, replaces=row)

@@ -12,10 +12,12 @@ import pytest
 from fieldkit.anonymise import review as rv
 from fieldkit.errors import FieldkitError, ObjectSealed, ProjectError, StateError, WrongPassphrase
 from fieldkit.interviews import get_interview
+from fieldkit.pipeline import seal_interview
+from fieldkit.services.travel import lock as travel_lock
 from fieldkit.vault import keys
 from fieldkit.vault.blobs import decrypt_with
 from fieldkit.vault.project import ARCHIVE_KEY_FILE, KEY_FILE, TRAVEL_IDENTITY_FILE, Project
-from fieldkit.vault.travel import quick_wipe, seal_interview, travel_lock, travel_unlock
+from fieldkit.vault.travel import quick_wipe, travel_unlock
 from tests.conftest import PASSPHRASE, REFERENCE_POLICY, add_transcribed_interview
 
 INSTITUTION = pyrage.x25519.Identity.generate()

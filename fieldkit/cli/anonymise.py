@@ -1,0 +1,105 @@
+"""Anonymisation: suggestions, review, approval, and the stateless redaction tool."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from fieldkit.cli.app import main
+from fieldkit.cli.common import open_project
+from fieldkit.errors import UsageError
+
+
+@main.group()
+def pii() -> None:
+    """Stateless PII tools (for evaluation)."""
+
+
+@pii.command("redact")
+@click.option("--lang", "language", type=click.Choice(["en", "ru"]), required=True,
+              help="Language for text whose script does not decide it; Latin and Cyrillic runs are detected.")
+@click.option("--locations", type=click.Choice(["keep", "region", "macro_region", "remove"]), default="remove",
+              show_default=True, help="How places are generalised.")
+def pii_redact(language: str, locations: str) -> None:
+    """Read text on stdin, write it with identifiers replaced by placeholders on stdout."""
+    from fieldkit.anonymise.pseudonyms import redact
+
+    text = sys.stdin.read()
+    click.echo(redact(text, language, locations), nl=False)
+
+
+def print_spans(review, transcript, show_text: bool) -> None:
+    for span in review.spans:
+        shown = f"\t{transcript.segments[span.segment].text[span.start:span.end]}" if show_text else ""
+        click.echo(f"{span.id}\tsegment {span.segment + 1}\t{span.entity}\t{span.score:.2f}\t{span.source}"
+                   f"\t{span.status}{shown}")
+    counts = {status: sum(1 for s in review.spans if s.status == status) for status in ("pending", "accepted",
+                                                                                       "rejected")}
+    click.echo(", ".join(f"{n} {status}" for status, n in counts.items()), err=True)
+
+
+@main.command()
+@click.argument("interview")
+@click.option("--accept-suggestions", is_flag=True, help="Accept every pending suggestion and derive the text.")
+@click.option("--approve", "approve_", is_flag=True, help="Approve the anonymised text for export.")
+@click.option("--show-text", is_flag=True, help="Also print the identifying text of each suggestion.")
+@click.pass_context
+def anonymise(ctx: click.Context, interview: str, accept_suggestions: bool, approve_: bool, show_text: bool) -> None:
+    """Store suggested replacements for INTERVIEW and list them; or accept and approve them."""
+    from fieldkit.anonymise import review as rv
+    from fieldkit.transcribe.runner import load_transcript
+
+    with open_project(ctx) as project:
+        if accept_suggestions:
+            result = rv.accept_suggestions(project, interview)
+            found = ", ".join(f"{k} {v}" for k, v in sorted(result.entity_counts.items())) or "none"
+            click.echo(f"anonymised {interview}: {found}", err=True)
+        elif not approve_:
+            print_spans(rv.suggest(project, interview), load_transcript(project, interview), show_text)
+            click.echo(f"decide with `fieldkit review {interview}`, or accept all with --accept-suggestions",
+                       err=True)
+        if approve_:
+            rv.approve(project, interview)
+            click.echo(f"approved {interview} for export", err=True)
+
+
+@main.command()
+@click.argument("interview")
+@click.option("--accept", "accept", multiple=True, type=int, help="Accept suggestion N (repeatable).")
+@click.option("--reject", "reject", multiple=True, type=int, help="Reject suggestion N (repeatable).")
+@click.option("--accept-all", is_flag=True, help="Accept every pending suggestion.")
+@click.option("--add", "add", multiple=True, help="Mark TEXT (every occurrence, any inflection) as identifying.")
+@click.option("--type", "entity", default="PERSON", show_default=True, help="Entity type for --add.")
+@click.option("--retype", "retype", multiple=True, help="N=TYPE: change suggestion N's type (and placeholder).")
+@click.option("--residuals", "show_residuals", is_flag=True, help="List detections left in the approved text.")
+@click.option("--override", "overrides", multiple=True, help="Let residual KEY through the export gate (logged).")
+@click.option("--show-text", is_flag=True, help="Also print the text of each span.")
+@click.pass_context
+def review(ctx: click.Context, interview: str, accept, reject, accept_all: bool, add, entity: str, retype,
+           show_residuals: bool, overrides, show_text: bool) -> None:
+    """Review INTERVIEW's suggestions: accept, reject or add spans; inspect and override residuals."""
+    from fieldkit.anonymise import review as rv
+
+    with open_project(ctx) as project:
+        for key in overrides:
+            match = rv.override_residual(project, interview, key)
+            click.echo(f"overrode residual {key} ({match.entity}); logged", err=True)
+        if show_residuals:
+            for residual in rv.residuals(project, interview):
+                shown = f"\t{residual.text}" if show_text else ""
+                click.echo(f"{residual.key}\tsegment {residual.segment + 1}\t{residual.entity}{shown}")
+            return
+        changes = []
+        for item in retype:
+            number, _, kind = item.partition("=")
+            if not number.strip().isdigit() or not kind.strip():
+                raise UsageError(f"--retype {item!r}: use N=TYPE, e.g. 3=ORGANIZATION")
+            changes.append((int(number), kind.strip().upper()))
+        if accept or reject or accept_all or add or changes:
+            rv.decide(project, interview, accept=tuple(accept), reject=tuple(reject), accept_all=accept_all,
+                      add=tuple((text, entity) for text in add), retype=tuple(changes))
+        if overrides and not (accept or reject or accept_all or add or changes):
+            return
+        result, transcript = rv.load_review(project, interview)
+        print_spans(result, transcript, show_text)

@@ -1,0 +1,103 @@
+"""The document model every stage shares: timed segments, a transcript, and its anonymised form.
+
+It lives below the stages (capture writes notes as a transcript, transcription writes one from audio,
+anonymisation derives the anonymised text, coding and export read it), so no stage has to import a later
+one to read what an earlier one stored. Stored objects carry a schema version and are validated on read.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+#: Kazakh letters that Russian lacks: enough to tell Kazakh text from Russian without a model.
+KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+
+
+def has_kazakh_letters(text: str) -> bool:
+    return any(ch in KAZAKH_LETTERS for ch in text)
+
+
+def is_cyrillic(word: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: float
+    end: float
+    text: str
+    speaker: str | None = None  # set by the user: no diarisation model can be shipped offline
+
+    def as_dict(self) -> dict:
+        data = {"start": self.start, "end": self.end, "text": self.text}
+        if self.speaker:
+            data["speaker"] = self.speaker
+        return data
+
+
+def segment_from(raw: dict) -> Segment:
+    return Segment(raw["start"], raw["end"], raw["text"], raw.get("speaker"))
+
+
+@dataclass(frozen=True)
+class Transcript:
+    language: str
+    model: str
+    duration_s: float
+    segments: tuple[Segment, ...]
+    version: int = 1
+
+    @property
+    def text(self) -> str:
+        return " ".join(segment.text for segment in self.segments)
+
+    def to_bytes(self) -> bytes:
+        return json.dumps(
+            {
+                "language": self.language,
+                "model": self.model,
+                "duration_s": self.duration_s,
+                "version": self.version,
+                "segments": [s.as_dict() for s in self.segments],
+            },
+            ensure_ascii=False,
+        ).encode()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Transcript:
+        raw = json.loads(data)
+        return cls(
+            raw["language"], raw["model"], raw["duration_s"], tuple(segment_from(s) for s in raw["segments"]),
+            raw.get("version", 1),
+        )
+
+
+@dataclass(frozen=True)
+class AnonymisedText:
+    language: str
+    segments: tuple[Segment, ...]
+    entity_counts: dict[str, int]
+    masks: tuple[tuple[int, int, int], ...] | None = None  # (segment, start, end) of each replacement made
+
+    @property
+    def text(self) -> str:
+        return " ".join(segment.text for segment in self.segments)
+
+    def to_bytes(self) -> bytes:
+        return json.dumps(
+            {
+                "language": self.language,
+                "segments": [s.as_dict() for s in self.segments],
+                "entity_counts": self.entity_counts,
+                "masks": [list(m) for m in self.masks or ()],
+            },
+            ensure_ascii=False,
+        ).encode()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> AnonymisedText:
+        raw = json.loads(data)
+        segments = tuple(segment_from(s) for s in raw["segments"])
+        masks = tuple(tuple(m) for m in raw["masks"]) if "masks" in raw else None
+        return cls(raw["language"], segments, dict(raw["entity_counts"]), masks)

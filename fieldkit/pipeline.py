@@ -1,0 +1,175 @@
+"""Interview stages, the transitions between them, and the events other areas react to.
+
+An interview moves captured → transcribed → anonymised → approved (→ coded → exported, which coding and
+export record in their own tables), and may leave the line as sealed, withdrawn or discarded. Only this
+module changes an interview's stage columns: a stage records what it produced here, and this module clears
+whatever later stages built on the old state (new words void the review, the anonymised text and the
+approval). Cross-area consequences are *events*: the stage that causes one publishes it, and the areas that
+must react (anonymise, coding, retention) subscribe, so an earlier stage never imports a later one.
+
+Handlers are installed by :mod:`fieldkit.services` (the one place that knows every area). Publishing an
+event before they are installed is a programming error, never a silent no-op: a withdrawal whose clean-up
+did not run would keep data the respondent asked to have destroyed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from fieldkit.clock import format_instant
+from fieldkit.errors import StateError
+from fieldkit.interviews import Interview, get_interview, list_interviews
+from fieldkit.vault.travel import seal_objects
+
+#: How far along the line an interview is; "coded" and "exported" are derived by the services layer from
+#: the coding and export stores, "sealed" takes an interview out of this laptop's reach.
+STAGES = ("captured", "transcribed", "anonymised", "approved", "coded", "exported", "sealed")
+
+
+# --- events ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TranscriptStored:
+    """A new transcript version became current. ``words_changed`` is false for speaker labels only."""
+
+    interview: str
+    object: str
+    previous: str | None
+    words_changed: bool
+
+
+@dataclass(frozen=True)
+class RespondentWithdrawn:
+    """A respondent withdrew with scope "all": their objects are destroyed; derived state must follow."""
+
+    respondent: str
+    interviews: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ObjectsDestroyed:
+    """Retention (or another destruction) erased keys: whatever was derived from those objects must go."""
+
+    objects: tuple[str, ...]
+
+
+Event = TranscriptStored | RespondentWithdrawn | ObjectsDestroyed
+E = TypeVar("E")
+_handlers: dict[type, list[Callable[[Any, Any], None]]] = defaultdict(list)
+_installed = False
+
+
+def subscribe(event_type: type[E], handler: Callable[[Any, E], None]) -> None:
+    """Call ``handler(project, event)`` for every published event of ``event_type`` (once per handler)."""
+    if handler not in _handlers[event_type]:
+        _handlers[event_type].append(handler)
+
+
+def mark_installed() -> None:
+    global _installed
+    _installed = True
+
+
+def publish(project, event: Event) -> None:
+    """Run every handler of the event, in subscription order, in the caller's thread."""
+    if not _installed:
+        raise RuntimeError("pipeline event handlers are not installed: import fieldkit.services first")
+    for handler in _handlers[type(event)]:
+        handler(project, event)
+
+
+# --- transitions ----------------------------------------------------------------------------------------
+
+_LATER_THAN_TRANSCRIPT = ("anonymised_object", "review_object", "approved")
+
+
+def _set(conn, interview_id: str, **columns: str | None) -> None:
+    allowed = {"audio_object", "transcript_object", "anonymised_object", "language", "approved", "review_object"}
+    unknown = set(columns) - allowed
+    if unknown:
+        raise ValueError(f"not a stage column: {sorted(unknown)}")
+    assignments = ", ".join(f"{column} = ?" for column in columns)
+    conn.execute(f"UPDATE interviews SET {assignments} WHERE id = ?", (*columns.values(), interview_id))
+
+
+def audio_captured(conn, interview_id: str, audio_object: str) -> None:
+    """Inside the transaction that stored the audio."""
+    _set(conn, interview_id, audio_object=audio_object)
+
+
+def transcript_stored(conn, interview_id: str, transcript_object: str, *, language: str | None = None,
+                      words_changed: bool = True) -> None:
+    """A transcript version became current. New words void everything later stages built on the old ones."""
+    columns: dict[str, str | None] = {"transcript_object": transcript_object}
+    if language is not None:
+        columns["language"] = language
+    if words_changed:
+        columns.update(dict.fromkeys(_LATER_THAN_TRANSCRIPT))
+    _set(conn, interview_id, **columns)
+
+
+def review_stored(conn, interview_id: str, review_object: str) -> None:
+    _set(conn, interview_id, review_object=review_object)
+
+
+def anonymised(conn, interview_id: str, anonymised_object: str) -> None:
+    """New anonymised text needs a new approval."""
+    _set(conn, interview_id, anonymised_object=anonymised_object, approved=None)
+
+
+def approved(conn, interview_id: str, when) -> None:
+    _set(conn, interview_id, approved=format_instant(when))
+
+
+def sealed(conn, interview_id: str, when) -> None:
+    conn.execute("UPDATE interviews SET sealed = ? WHERE id = ? AND sealed IS NULL", (format_instant(when),
+                                                                                      interview_id))
+
+
+def require_stage(project, interview_id: str, column: str, hint: str) -> Interview:
+    """The interview, or a StateError when ``column`` (e.g. transcript_object) is not set yet."""
+    interview = get_interview(project, interview_id)
+    if getattr(interview, column) is None:
+        raise StateError(f"interview {interview_id} is not at that stage yet", hint)
+    return interview
+
+
+def stage_of(interview: Interview, *, coded: bool = False, exported: bool = False) -> str:
+    """The furthest stage reached (``coded``/``exported`` come from the coding and export stores)."""
+    if interview.sealed:
+        return "sealed"
+    if exported:
+        return "exported"
+    if coded:
+        return "coded"
+    if interview.approved:
+        return "approved"
+    if interview.anonymised_object:
+        return "anonymised"
+    if interview.transcript_object:
+        return "transcribed"
+    return "captured"
+
+
+def seal_interview(project, interview_id: str) -> int:
+    """Seal every remaining object of an interview (only the institution can open them afterwards) and mark
+    the interview sealed; returns how many objects were sealed."""
+    get_interview(project, interview_id)
+    count = seal_objects(project, project.objects.live_ids(interview=interview_id))
+    with project.transaction():
+        sealed(project.conn, interview_id, project.clock.now())
+        project.audit.append("interview_sealed", interview=interview_id, sealed=count)
+    return count
+
+
+def interviews_to_seal(project, which: str) -> list[str]:
+    """Interviews `travel lock` seals under the policy's [travel] seal = none | approved | all."""
+    if which == "all":
+        return [i.id for i in list_interviews(project) if not i.sealed]
+    if which == "approved":
+        return [i.id for i in list_interviews(project) if not i.sealed and i.approved]
+    return []

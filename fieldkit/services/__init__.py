@@ -1,0 +1,22 @@
+"""The services layer: what both front ends (CLI and TUI) call, above the stages.
+
+Importing this package installs the pipeline's event handlers, because this is the one place that knows
+every area: earlier stages publish events, later ones react, and neither imports the other.
+"""
+
+from __future__ import annotations
+
+from fieldkit import pipeline
+from fieldkit.anonymise.review import carry_review_forward, forget_withdrawn
+from fieldkit.coding.excerpts import prune_after_destruction
+
+
+def install_handlers() -> None:
+    pipeline.subscribe(pipeline.TranscriptStored, carry_review_forward)
+    pipeline.subscribe(pipeline.RespondentWithdrawn, forget_withdrawn)
+    pipeline.subscribe(pipeline.RespondentWithdrawn, prune_after_destruction)
+    pipeline.subscribe(pipeline.ObjectsDestroyed, prune_after_destruction)
+    pipeline.mark_installed()
+
+
+install_handlers()

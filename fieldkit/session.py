@@ -1,0 +1,104 @@
+"""One way to open a project, for every front end: unlock → recover interrupted recordings → clock check →
+retention enforcement, with a start-up report of everything that happened on the way.
+
+The CLI and the TUI both call :func:`open_session` and both show the whole report, so a safety message (the
+clock went backwards, what retention destroyed, a recording recovered after a crash) can never be dropped by
+one of them. :func:`create_project` is the one way to make a project: it checks that everything the policy
+names (consent scripts, categories) resolves before anything is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import fieldkit.services  # noqa: F401 - installs the pipeline's event handlers before any command runs
+from fieldkit.capture.recorder import recover_interrupted
+from fieldkit.clock import Clock
+from fieldkit.consent.scripts import check_policy_references
+from fieldkit.retention.policy import load_policy
+from fieldkit.retention.schedule import Enforcement, Item, clock_went_backwards, enforce
+from fieldkit.vault.project import Project
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One line of the start-up report. ``level`` is "note", "warning" or "retention"."""
+
+    level: str
+    text: str
+
+
+@dataclass
+class StartupReport:
+    recovered: list[str] = field(default_factory=list)  # interview ids of recordings finished after a crash
+    clock_warning: str | None = None
+    destroyed: list[Item] = field(default_factory=list)
+    failed: list[tuple[Item, str]] = field(default_factory=list)  # (item, error type)
+
+    def add_enforcement(self, result: Enforcement) -> None:
+        self.destroyed.extend(result.destroyed)
+        self.failed.extend(result.failed)
+
+    @property
+    def notices(self) -> list[Notice]:
+        """Everything worth telling the user, in the order it happened; the same words in CLI and TUI."""
+        notices = [Notice("note", f"recovered an interrupted recording as interview {interview}")
+                   for interview in self.recovered]
+        if self.clock_warning:
+            notices.append(Notice("warning", f"clock went backwards: {self.clock_warning}; deadlines use the"
+                                             " later time"))
+        notices.extend(Notice("retention", destroyed_line(item)) for item in self.destroyed)
+        notices.extend(Notice("warning", f"could not destroy {item.kind} {item.object[:12]}: {reason}")
+                       for item, reason in self.failed)
+        return notices
+
+
+def destroyed_line(item: Item) -> str:
+    owner = f" of {item.interview or item.respondent}" if (item.interview or item.respondent) else ""
+    return f"destroyed {item.kind}{owner} ({item.object[:12]}) under rule {item.rule}"
+
+
+@dataclass
+class Session:
+    """An unlocked project and what happened while opening it. Close it (or use ``with``)."""
+
+    project: Project
+    report: StartupReport
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.project.close()
+
+
+def start(project: Project, *, enforce_retention: bool = True) -> StartupReport:
+    """What every opening does after the unlock; closes the project if any step fails."""
+    report = StartupReport()
+    try:
+        report.recovered = recover_interrupted(project)
+        report.clock_warning = clock_went_backwards(project)
+        if enforce_retention:
+            report.add_enforcement(enforce(project))
+    except BaseException:
+        project.close()
+        raise
+    return report
+
+
+def open_session(root: Path, passphrase: str, clock: Clock, *, enforce_retention: bool = True) -> Session:
+    """Unlock ``root`` and run the start-up steps. ``enforce_retention=False`` is for commands that only
+    report deadlines (``retention status``) or enforce them themselves (``retention run``)."""
+    project = Project.open(Path(root), passphrase, clock)
+    return Session(project, start(project, enforce_retention=enforce_retention))
+
+
+def create_project(root: Path, policy_path: Path, passphrase: str, clock: Clock,
+                   archive_recipients: tuple[str, ...] = ()) -> Project:
+    """Create a project after checking that the policy's references (consent scripts) resolve."""
+    check_policy_references(load_policy(policy_path))
+    return Project.create(root, policy_path, passphrase, clock, archive_recipients)
