@@ -15,7 +15,7 @@ from pathlib import Path
 import fieldkit.services  # noqa: F401 - installs the pipeline's event handlers before any command runs
 from fieldkit.capture.recorder import recover_interrupted
 from fieldkit.clock import Clock
-from fieldkit.consent.scripts import check_policy_references
+from fieldkit.consent import scripts as consent_scripts
 from fieldkit.retention.policy import load_policy
 from fieldkit.retention.schedule import Enforcement, Item, clock_went_backwards, enforce
 from fieldkit.vault.project import Project
@@ -100,5 +100,5 @@ def open_session(root: Path, passphrase: str, clock: Clock, *, enforce_retention
 def create_project(root: Path, policy_path: Path, passphrase: str, clock: Clock,
                    archive_recipients: tuple[str, ...] = ()) -> Project:
     """Create a project after checking that the policy's references (consent scripts) resolve."""
-    check_policy_references(load_policy(policy_path))
+    consent_scripts.check_policy_references(load_policy(policy_path))
     return Project.create(root, policy_path, passphrase, clock, archive_recipients)

@@ -37,7 +37,8 @@ class FieldkitGroup(click.Group):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         try:
-            super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            # without standalone mode click returns the code of a ctx.exit(code) instead of exiting
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.UsageError as exc:
             if _NO_ARGS_IS_HELP is not None and isinstance(exc, _NO_ARGS_IS_HELP):
                 click.echo(exc.format_message(), err=True)  # `fieldkit code` alone: its help, as click does
@@ -58,7 +59,7 @@ class FieldkitGroup(click.Group):
             sys.exit(exc.exit_code)
         except BrokenPipeError:
             _quiet_closed_pipe()
-        sys.exit(0)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context):
         try:
