@@ -7,8 +7,12 @@ one to read what an earlier one stored. Stored objects carry a schema version an
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import Field
+
+from fieldkit.stored import StoredModel, StrictModel, dump_stored, load_stored
 
 #: Kazakh letters that Russian lacks: enough to tell Kazakh text from Russian without a model.
 KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
@@ -40,6 +44,36 @@ def segment_from(raw: dict) -> Segment:
     return Segment(raw["start"], raw["end"], raw["text"], raw.get("speaker"))
 
 
+# --- stored layouts (fieldkit/stored.py): what the JSON of each object holds, checked on every read --------
+
+
+class StoredSegment(StrictModel):
+    start: float
+    end: float
+    text: str
+    speaker: str | None = None  # absent when unset
+
+    def segment(self) -> Segment:
+        return Segment(self.start, self.end, self.text, self.speaker)
+
+
+class StoredTranscript(StoredModel):
+    SCHEMA = 1
+    language: str
+    model: str
+    duration_s: float
+    version: int = Field(1, ge=1)  # the edit version of the transcript, not the layout's (that is ``schema``)
+    segments: list[StoredSegment]
+
+
+class StoredAnonymisedText(StoredModel):
+    SCHEMA = 1
+    language: str
+    segments: list[StoredSegment]
+    entity_counts: dict[str, int]
+    masks: list[Annotated[list[int], Field(min_length=3, max_length=3)]] | None = None  # (segment, start, end)
+
+
 @dataclass(frozen=True)
 class Transcript:
     language: str
@@ -53,24 +87,19 @@ class Transcript:
         return " ".join(segment.text for segment in self.segments)
 
     def to_bytes(self) -> bytes:
-        return json.dumps(
-            {
-                "language": self.language,
-                "model": self.model,
-                "duration_s": self.duration_s,
-                "version": self.version,
-                "segments": [s.as_dict() for s in self.segments],
-            },
-            ensure_ascii=False,
-        ).encode()
+        return dump_stored(StoredTranscript, {
+            "language": self.language,
+            "model": self.model,
+            "duration_s": self.duration_s,
+            "version": self.version,
+            "segments": [s.as_dict() for s in self.segments],
+        })
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Transcript:
-        raw = json.loads(data)
-        return cls(
-            raw["language"], raw["model"], raw["duration_s"], tuple(segment_from(s) for s in raw["segments"]),
-            raw.get("version", 1),
-        )
+        """Validated (fieldkit/stored.py): a damaged or newer object raises CorruptObject."""
+        raw = load_stored(StoredTranscript, data, "transcript")
+        return cls(raw.language, raw.model, raw.duration_s, tuple(s.segment() for s in raw.segments), raw.version)
 
 
 @dataclass(frozen=True)
@@ -85,19 +114,16 @@ class AnonymisedText:
         return " ".join(segment.text for segment in self.segments)
 
     def to_bytes(self) -> bytes:
-        return json.dumps(
-            {
-                "language": self.language,
-                "segments": [s.as_dict() for s in self.segments],
-                "entity_counts": self.entity_counts,
-                "masks": [list(m) for m in self.masks or ()],
-            },
-            ensure_ascii=False,
-        ).encode()
+        return dump_stored(StoredAnonymisedText, {
+            "language": self.language,
+            "segments": [s.as_dict() for s in self.segments],
+            "entity_counts": self.entity_counts,
+            "masks": [list(m) for m in self.masks or ()],
+        })
 
     @classmethod
     def from_bytes(cls, data: bytes) -> AnonymisedText:
-        raw = json.loads(data)
-        segments = tuple(segment_from(s) for s in raw["segments"])
-        masks = tuple(tuple(m) for m in raw["masks"]) if "masks" in raw else None
-        return cls(raw["language"], segments, dict(raw["entity_counts"]), masks)
+        """Validated (fieldkit/stored.py): a damaged or newer object raises CorruptObject."""
+        raw = load_stored(StoredAnonymisedText, data, "anonymised text")
+        masks = tuple((m[0], m[1], m[2]) for m in raw.masks) if raw.masks is not None else None
+        return cls(raw.language, tuple(s.segment() for s in raw.segments), dict(raw.entity_counts), masks)

@@ -49,7 +49,8 @@ class Gazetteer:
             self._collect(item, place_id, exact, stems)
         for item in data["place"]:
             if item["region"] not in self.regions:
-                raise UsageError(f"gazetteer place {item['id']} names unknown region {item['region']}")
+                raise UsageError(f"gazetteer place {item['id']} names unknown region {item['region']}",
+                                 "the bundled gazetteer data is inconsistent; reinstall fieldkit")
             self.places[item["id"]] = Place(item["id"], item["kind"], item["region"])
             self._collect(item, item["id"], exact, stems)
         self.exact = exact

@@ -12,9 +12,12 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pydantic import Field
+
 from fieldkit.anonymise.engine import PLACEHOLDER_LABELS, Finding
 from fieldkit.anonymise.gazetteer import gazetteer
 from fieldkit.anonymise.morphology import is_cyrillic, phrase_key
+from fieldkit.stored import StoredModel, load_stored
 
 ALIAS_MIN_LENGTH = 4
 
@@ -90,20 +93,27 @@ class Pseudonyms:
 
     def to_bytes(self) -> bytes:
         return json.dumps(
-            {"table": self.table, "aliases": self.aliases, "sources": self.sources, "counters": self.counters},
+            {"schema": StoredPseudonyms.SCHEMA, "table": self.table, "aliases": self.aliases, "sources": self.sources,
+             "counters": self.counters},
             ensure_ascii=False,
             sort_keys=True,
         ).encode()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Pseudonyms:
-        raw = json.loads(data)
-        return cls(
-            {label: dict(numbers) for label, numbers in raw.get("table", {}).items()},
-            {label: dict(numbers) for label, numbers in raw.get("aliases", {}).items()},
-            {label: {k: list(v) for k, v in keys.items()} for label, keys in raw.get("sources", {}).items()},
-            dict(raw.get("counters", {})),
-        )
+        """Validated (fieldkit/stored.py): a damaged or newer map raises CorruptObject, naming no key in it."""
+        raw = load_stored(StoredPseudonyms, data, "pseudonym map")
+        return cls(raw.table, raw.aliases, raw.sources, raw.counters)
+
+
+class StoredPseudonyms(StoredModel):
+    """The stored layout of the pseudonym map: label → key → number, and so on (see Pseudonyms)."""
+
+    SCHEMA = 1
+    table: dict[str, dict[str, int]] = Field(default_factory=dict)
+    aliases: dict[str, dict[str, int]] = Field(default_factory=dict)
+    sources: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
+    counters: dict[str, int] = Field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass, field
+from typing import Literal
 
 from fieldkit import pipeline
 from fieldkit.anonymise.engine import PLACEHOLDER_LABELS, Finding, analyse, language_for, occurrences
@@ -22,7 +23,9 @@ from fieldkit.capture.offrecord import MARKER
 from fieldkit.documents import AnonymisedText, Segment, Transcript
 from fieldkit.errors import NotFound, StateError, UsageError
 from fieldkit.interviews import Interview, get_interview
+from fieldkit.stored import StoredModel, StrictModel, load_stored
 from fieldkit.transcribe.runner import load_transcript
+from fieldkit.vault.db import get_meta, set_meta
 from fieldkit.vault.project import Project
 
 MAP_META_KEY = "pseudonym_map_object"
@@ -68,13 +71,37 @@ class Review:
         self.spans.sort(key=lambda s: (s.segment, s.start))
 
     def to_bytes(self) -> bytes:
-        return json.dumps(asdict(self), ensure_ascii=False).encode()
+        return json.dumps({"schema": StoredReview.SCHEMA, **asdict(self)}, ensure_ascii=False).encode()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Review:
-        raw = json.loads(data)
-        return cls(raw["transcript_object"], [Span(**s) for s in raw["spans"]], raw["rejected_keys"],
-                   raw["overrides"], raw.get("last_id", 0))
+        """Validated (fieldkit/stored.py): a damaged or newer object raises CorruptObject."""
+        raw = load_stored(StoredReview, data, "review")
+        return cls(raw.transcript_object, [Span(**s.model_dump()) for s in raw.spans], list(raw.rejected_keys),
+                   list(raw.overrides), raw.last_id)
+
+
+class StoredSpan(StrictModel):
+    id: int
+    segment: int
+    start: int
+    end: int
+    entity: str
+    score: float
+    source: Literal["detected", "confirmed", "manual"]
+    status: Literal["pending", "accepted", "rejected"]
+    place: str | None = None
+
+
+class StoredReview(StoredModel):
+    """The stored layout of a review (fieldkit/stored.py)."""
+
+    SCHEMA = 1
+    transcript_object: str
+    spans: list[StoredSpan]
+    rejected_keys: list[str]
+    overrides: list[str]
+    last_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -94,10 +121,10 @@ class Residual:
 
 
 def load_pseudonyms(project: Project) -> tuple[Pseudonyms, str | None]:
-    row = project.conn.execute("SELECT value FROM meta WHERE key = ?", (MAP_META_KEY,)).fetchone()
-    if row is None:
+    map_object = get_meta(project.conn, MAP_META_KEY)
+    if map_object is None:
         return Pseudonyms(), None
-    return Pseudonyms.from_bytes(project.objects.get(row[0])), row[0]
+    return Pseudonyms.from_bytes(project.objects.get(map_object)), map_object
 
 
 def _load_review(project: Project, interview: Interview) -> Review | None:
@@ -291,10 +318,7 @@ def derive(project: Project, interview_id: str) -> AnonymisedText:
     result = AnonymisedText(transcript.language, tuple(segments), counts, tuple(masks))
 
     def set_map(conn, object_id: str) -> None:
-        conn.execute(
-            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (MAP_META_KEY, object_id),
-        )
+        set_meta(conn, MAP_META_KEY, object_id)
 
     project.objects.put("pseudonym_map", pseudonyms.to_bytes(), on_stored=set_map, replaces=(old_map,))
 
@@ -337,7 +361,7 @@ def forget_interviews(project: Project, interviews: list[str]) -> int:
     removed = pseudonyms.forget(set(interviews))
 
     def set_map(conn, object_id: str) -> None:
-        conn.execute("UPDATE meta SET value = ? WHERE key = ?", (object_id, MAP_META_KEY))
+        set_meta(conn, MAP_META_KEY, object_id)
 
     project.objects.put("pseudonym_map", pseudonyms.to_bytes(), on_stored=set_map, replaces=(old_map,))
     return removed

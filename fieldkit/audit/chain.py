@@ -59,17 +59,20 @@ def entry_hash(seq: int, ts: str, event: str, data: dict, prev: str) -> str:
     return hashlib.sha256(body.encode()).hexdigest()
 
 
+_FIELDS_HINT = "audit entries hold only codes, ids and counts; nothing was written to the log"
+
+
 def check_fields(event: str, data: dict) -> None:
     """Refuse anything that could smuggle personal data into the log."""
     if not _SAFE_VALUE.fullmatch(event):
-        raise UsageError(f"audit event name {event!r} is not allowed")
+        raise UsageError(f"audit event name {event!r} is not allowed", _FIELDS_HINT)
     for name, value in data.items():
         if name not in ALLOWED_FIELDS:
-            raise UsageError(f"audit field {name!r} is not on the allowed list")
+            raise UsageError(f"audit field {name!r} is not on the allowed list", _FIELDS_HINT)
         if isinstance(value, bool | int | float) or value is None:
             continue
         if not isinstance(value, str) or not _SAFE_VALUE.fullmatch(value):
-            raise UsageError(f"audit field {name!r} holds a value that could carry free text")
+            raise UsageError(f"audit field {name!r} holds a value that could carry free text", _FIELDS_HINT)
 
 
 SIGNING_KEY = "audit_signing_key"
@@ -160,6 +163,15 @@ class AuditLog:
         )
         return AuditEntry(seq, ts, event, data, prev, digest, sig)
 
+    def destruction_rule(self, object_id: str) -> str | None:
+        """The rule named by the first entry that destroyed ``object_id`` (an object or an export file)."""
+        row = self.conn.execute(
+            "SELECT data FROM audit WHERE event IN ('object_destroyed', 'export_deleted') AND data LIKE ?"
+            " ORDER BY seq LIMIT 1",
+            (f'%"object": "{object_id}"%',),
+        ).fetchone()
+        return json.loads(row[0]).get("rule") if row else None
+
     def entries(self) -> list[AuditEntry]:
         rows = self.conn.execute("SELECT seq, ts, event, data, prev, hash, sig FROM audit ORDER BY seq").fetchall()
         return [_row_to_entry(row) for row in rows]
@@ -235,7 +247,8 @@ def verify(
         expected_seq += 1
         count += 1
     if count == 0:
-        raise AuditError("the audit log is empty: a fieldkit log always starts with project_created")
+        raise AuditError("the audit log is empty: a fieldkit log always starts with project_created",
+                         "the log was emptied, or this is not an audit export; keep it as evidence")
     if anchor and count < anchor[0]:
         raise AuditError(f"the log ends at entry {count}, before the witnessed checkpoint {anchor[0]}: truncated")
     return Verification(entries=count, head=prev)
@@ -251,7 +264,8 @@ class Export:
 def verify_export(exported: Export, public_key: str | None = None, checkpoint: str | None = None) -> Verification:
     """Verify an exported log: the key it carries (or the pinned one), its signed header, every entry."""
     if public_key and exported.public_key and public_key.lower() != exported.public_key:
-        raise AuditError("the export carries a different audit key than the one pinned: it was re-signed")
+        raise AuditError("the export carries a different audit key than the one pinned: it was re-signed",
+                         "keep the file as evidence; the project's own key is in its fieldkit.toml")
     key = public_key or exported.public_key
     if key is None or exported.header is None:
         raise AuditError("the export carries no signed header", "pass --public-key from the project's fieldkit.toml")
@@ -307,9 +321,10 @@ def read_export_with_key(path: Path) -> Export:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
+        raise UsageError(f"cannot read {path}: {exc.strerror}", "check the path of the exported log") from exc
     except UnicodeDecodeError as exc:
-        raise AuditError(f"{path.name} is not a fieldkit audit export (not UTF-8 text)") from exc
+        raise AuditError(f"{path.name} is not a fieldkit audit export (not UTF-8 text)",
+                         "give the .jsonl file written by `fieldkit audit export`") from exc
     entries = []
     public_key = None
     header = None
@@ -324,5 +339,6 @@ def read_export_with_key(path: Path) -> Export:
                 continue
             entries.append(_strict_entry(raw))
         except (ValueError, KeyError, TypeError, AttributeError, OverflowError, RecursionError) as exc:
-            raise AuditError(f"{path.name} line {number} is not a valid audit entry") from exc
+            raise AuditError(f"{path.name} line {number} is not a valid audit entry",
+                             "the file was altered or is not an audit export; keep it as evidence") from exc
     return Export(entries, public_key, header)

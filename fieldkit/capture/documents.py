@@ -12,15 +12,11 @@ from pathlib import Path
 
 from fieldkit.capture.notes import store_text
 from fieldkit.consent.records import require
-from fieldkit.errors import InvalidAudio, UsageError
+from fieldkit.errors import InvalidDocument, UsageError
 from fieldkit.interviews import Metadata
 from fieldkit.vault.project import Project
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
-
-
-class InvalidDocument(InvalidAudio):
-    default_hint = "fieldkit reads .txt, .md, .docx and .pdf with a text layer; nothing was stored"
 
 
 def extract_text(data: bytes, suffix: str) -> str:
@@ -65,7 +61,7 @@ def import_document(project: Project, source: Path, respondent: str | None = Non
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise UsageError(f"cannot read the document: {exc.strerror}") from exc
+        raise UsageError(f"cannot read the document: {exc.strerror}", "check the path; nothing was stored") from exc
     text = extract_text(data, source.suffix)
     if not text.strip():
         raise InvalidDocument("the document holds no text")

@@ -38,16 +38,18 @@ def import_audio(
     try:
         data = source.read_bytes()
     except IsADirectoryError:
-        raise InvalidAudio("the file given is a folder, not an audio file") from None
+        raise InvalidAudio("the file given is a folder, not an audio file", "give the path of one audio file") from None
     except OSError as exc:
         raise InvalidAudio(f"cannot read the file given: {exc.strerror}", "check the path") from exc
     decoded = audio.decode(data, label="the file")
     ranges = [(start, min(end, decoded.duration_s)) for start, end in off_record or [] if start < decoded.duration_s]
     if off_record and not ranges:
-        raise InvalidAudio("the off-the-record ranges lie beyond the end of the recording")
+        raise InvalidAudio("the off-the-record ranges lie beyond the end of the recording",
+                           "--off-record times are on the recording's own timeline; check them against its length")
     kept = audio.DecodedAudio(offrecord.cut(decoded.samples, ranges))
     if kept.duration_s < 0.1:
-        raise InvalidAudio("nothing is left once the off-the-record ranges are removed; nothing was stored")
+        raise InvalidAudio("nothing is left once the off-the-record ranges are removed; nothing was stored",
+                           "narrow the --off-record ranges")
     encoded = audio.encode_opus(kept)
     interview_id = new_interview_id(project, respondent)
     ranges_json = json.dumps([[round(s, 3), round(min(e, decoded.duration_s), 3)] for s, e in ranges])

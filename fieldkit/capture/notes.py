@@ -32,7 +32,7 @@ def store_text(project: Project, respondent: str | None, text: str, kind: str,
     paragraphs = [re.sub(r"[ \t]+", " ", p).strip() for p in re.split(r"\n\s*\n", text)]
     paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
-        raise UsageError(f"the {kind} holds no text; nothing was stored")
+        raise UsageError(f"the {kind} holds no text; nothing was stored", "give a file (or stdin, -) that holds text")
     language = notes_language(text)
     content = Transcript(language, kind, 0.0, tuple(Segment(0.0, 0.0, p) for p in paragraphs))
     source_id = new_interview_id(project, respondent)

@@ -41,12 +41,12 @@ def parse_ranges(text: str | None) -> list[Range]:
             raise UsageError(f"not a range: {part!r}", "write ranges as START-END, e.g. 00:30-01:10")
         start, end = parse_time(start_text), parse_time(end_text)
         if end <= start:
-            raise UsageError(f"range {part!r} ends before it starts")
+            raise UsageError(f"range {part!r} ends before it starts", "write ranges as START-END, e.g. 00:30-01:10")
         ranges.append((start, end))
     ranges.sort()
     for (_, first_end), (second_start, _) in zip(ranges, ranges[1:], strict=False):
         if second_start < first_end:
-            raise UsageError("off-the-record ranges overlap")
+            raise UsageError("off-the-record ranges overlap", "merge overlapping ranges into one, e.g. 00:30-02:00")
     return ranges
 
 

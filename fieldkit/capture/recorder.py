@@ -30,7 +30,7 @@ from fieldkit import pipeline
 from fieldkit.capture import audio
 from fieldkit.clock import format_instant
 from fieldkit.consent.records import require
-from fieldkit.errors import FieldkitError, StateError
+from fieldkit.errors import DeviceError, FieldkitError, StateError
 from fieldkit.interviews import Metadata, insert_interview, new_interview_id
 from fieldkit.vault.blobs import decrypt_with, encrypt_to_new_key
 from fieldkit.vault.files import write_atomic
@@ -38,11 +38,7 @@ from fieldkit.vault.project import Project
 
 CHUNK_SECONDS = 2.0
 RECORDINGS = "recordings"
-
-
-class DeviceError(FieldkitError):
-    exit_code = 13
-    default_hint = "check the microphone (fieldkit capture record --list-devices); nothing was stored"
+_FINISHED_HINT = "another fieldkit finished it first; `fieldkit status` lists its interview"
 
 
 @dataclass
@@ -149,7 +145,8 @@ def finish(project: Project, session_id: str, *, recovered: bool = False) -> str
         (session_id,),
     ).fetchone()
     if row is None:
-        raise StateError(f"no recording {session_id} in progress")
+        raise StateError(f"no recording {session_id} in progress",
+                         "it was finished or recovered already; `fieldkit status` lists its interview")
     respondent, identity, metadata_json, off_json = row
     folder = _sessions_dir(project) / session_id
     pieces, lost, position = [], 0, 0
@@ -178,7 +175,7 @@ def finish(project: Project, session_id: str, *, recovered: bool = False) -> str
             claimed = conn.execute("UPDATE recordings SET state = ? WHERE id = ? AND state = 'recording'",
                                    ("recovered" if recovered else "finished", session_id)).rowcount
             if claimed != 1:  # another process finished it first: roll back, store nothing twice
-                raise StateError(f"recording {session_id} was already finished")
+                raise StateError(f"recording {session_id} was already finished", _FINISHED_HINT)
             insert_interview(conn, interview_id, respondent, "audio", project.clock.now(), metadata,
                              round(duration, 3), json.dumps(off_record) if off_record else None)
             pipeline.audio_captured(conn, interview_id, object_id)
@@ -199,7 +196,7 @@ def finish(project: Project, session_id: str, *, recovered: bool = False) -> str
                 (session_id,),
             ).rowcount
             if claimed != 1:
-                raise StateError(f"recording {session_id} was already finished")
+                raise StateError(f"recording {session_id} was already finished", _FINISHED_HINT)
             project.audit.append("recording_discarded", respondent=respondent, object=session_id)
     if folder.is_dir():
         for path in folder.glob("*"):

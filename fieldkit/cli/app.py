@@ -29,8 +29,33 @@ def fail(exc: FieldkitError) -> None:
 _NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", None)
 
 
-class FieldkitGroup(click.Group):
+class _NamesItsCommand:
+    """A usage error found in a command's own arguments (`export --format` with no value) carries that
+    command's context, so the hint names `fieldkit export --help` rather than `fieldkit --help`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            if exc.ctx is None:
+                exc.ctx = ctx
+            raise
+
+
+class FieldkitCommand(_NamesItsCommand, click.Command):
+    pass
+
+
+class FieldkitSubgroup(_NamesItsCommand, click.Group):
+    command_class = FieldkitCommand
+    group_class = type  # groups under it are FieldkitSubgroups too
+
+
+class FieldkitGroup(_NamesItsCommand, click.Group):
     """Turns core errors into one-line messages and exit codes."""
+
+    command_class = FieldkitCommand
+    group_class = FieldkitSubgroup
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         """click's own usage errors in fieldkit's one-line form; a closed pipe is quiet."""
@@ -73,7 +98,7 @@ class FieldkitGroup(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
         except BrokenPipeError:
-            raise
+            _quiet_closed_pipe()  # here, before click's own handler turns it into exit code 1
         except Exception as exc:
             # A library's message may quote the data it choked on: show the type only, unless asked.
             if os.environ.get("FIELDKIT_DEBUG"):
@@ -101,8 +126,8 @@ def main(ctx: click.Context, project: Path) -> None:
 
 
 def run() -> None:
-    """The console entry point."""
-    main.main()
+    """The console entry point (also `python -m fieldkit.cli`, which then names itself fieldkit too)."""
+    main.main(prog_name="fieldkit")
 
 
 def _quiet_closed_pipe() -> None:

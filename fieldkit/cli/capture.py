@@ -61,7 +61,8 @@ def capture_notes(ctx: click.Context, code: str, file: str, interview_date: str 
         try:
             text = Path(file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError("cannot read the notes file as UTF-8 text") from exc
+            raise UsageError("cannot read the notes file as UTF-8 text",
+                             "save the notes as UTF-8 text, or pipe them in with `-`") from exc
     from fieldkit.interviews import Metadata
 
     with open_project(ctx) as project:
@@ -91,7 +92,8 @@ def capture_record(ctx: click.Context, code: str | None, duration: float | None,
         try:
             import sounddevice
         except OSError as exc:
-            raise recorder.DeviceError("no audio input library (PortAudio) on this machine") from exc
+            raise recorder.DeviceError("no audio input library (PortAudio) on this machine",
+                                       "install libportaudio2, or import a recording with `capture import`") from exc
         for index, info in enumerate(sounddevice.query_devices()):
             if info["max_input_channels"] > 0:
                 click.echo(f"{index}\t{info['name']}")

@@ -16,6 +16,7 @@ PALETTE = ("#E6194B", "#3CB44B", "#4363D8", "#F58231", "#911EB4", "#42D4F4", "#F
 _COLOUR = re.compile(r"^#(?:[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 MAX_NAME = 200
+_IMPORT_HINT = "fix the codebook file; nothing was imported"
 _UNSET = object()
 
 
@@ -63,7 +64,7 @@ def check_guid(value: str) -> str:
     try:
         return str(uuid.UUID(value.strip("{}")))
     except ValueError as exc:
-        raise UsageError(f"not a GUID: {value!r}") from exc
+        raise UsageError(f"not a GUID: {value!r}", "a GUID looks like 0f8fad5b-d9cb-469f-a165-70867728950e") from exc
 
 
 def list_codes(project: Project) -> list[Code]:
@@ -127,7 +128,8 @@ def _check_parent(project: Project, code_id: str | None, parent: str | None) -> 
         return None
     parent_code = find_code(project, parent)
     if code_id is not None and parent_code.id in descendants(project, code_id):
-        raise UsageError(f"{parent_code.name!r} is under this code; a code cannot be its own ancestor")
+        raise UsageError(f"{parent_code.name!r} is under this code; a code cannot be its own ancestor",
+                         "choose a parent outside this code's branch (`fieldkit code list`)")
     return parent_code.id
 
 
@@ -144,7 +146,7 @@ def add_code(project: Project, name: str, *, description: str = "", colour: str 
     _check_unique(project, name, None)
     code_id = check_guid(code_id) if code_id else str(uuid.uuid4())
     if project.conn.execute("SELECT 1 FROM codes WHERE id = ?", (code_id,)).fetchone():
-        raise UsageError(f"a code with GUID {code_id} already exists")
+        raise UsageError(f"a code with GUID {code_id} already exists", "leave out the GUID to get a new one")
     parent_id = _check_parent(project, None, parent)
     colour = normalise_colour(colour) if colour else _next_colour(project)
     with project.transaction():
@@ -229,7 +231,8 @@ def import_codes(project: Project, specs: list[CodeSpec]) -> ImportResult:
         name = check_name(spec.name)
         folded = name.casefold()
         if folded in seen_names:
-            raise UsageError(f"{spec.where}: code {name!r} appears twice (first at {seen_names[folded]})")
+            raise UsageError(f"{spec.where}: code {name!r} appears twice (first at {seen_names[folded]})",
+                             _IMPORT_HINT)
         seen_names[folded] = spec.where
         guid = check_guid(spec.guid) if spec.guid else None
         match = by_guid.get(guid) if guid else None
@@ -251,7 +254,8 @@ def import_codes(project: Project, specs: list[CodeSpec]) -> ImportResult:
             known = by_guid.get(key) or by_name.get(key)
             parent = file_ids.get(key) or (known.id if known else None)
             if parent is None:
-                raise UsageError(f"{spec.where}: parent {spec.parent!r} of {spec.name!r} is not in the file or project")
+                raise UsageError(f"{spec.where}: parent {spec.parent!r} of {spec.name!r} is not in the file or project",
+                                 _IMPORT_HINT)
         colour = normalise_colour(spec.colour) if spec.colour else (match.colour if match else None)
         rows.append((code_id, check_name(spec.name), check_text(spec.description, f"description at {spec.where}"),
                      colour, parent, match))
@@ -264,7 +268,7 @@ def import_codes(project: Project, specs: list[CodeSpec]) -> ImportResult:
         seen, node = set(), code_id
         while node is not None:
             if node in seen:
-                raise UsageError(f"the codebook makes {final[code_id]['name']!r} its own ancestor")
+                raise UsageError(f"the codebook makes {final[code_id]['name']!r} its own ancestor", _IMPORT_HINT)
             seen.add(node)
             node = final[node]["parent"]
     added = updated = unchanged = 0

@@ -56,7 +56,7 @@ def _digest(text: str) -> str:
 def locate(text: str, quote: str, occurrence: int = 1) -> tuple[int, int]:
     """Code-point offsets of the ``occurrence``-th appearance of ``quote`` in ``text``."""
     if not quote.strip():
-        raise UsageError("the text to code is empty")
+        raise UsageError("the text to code is empty", "give words of the anonymised text (`fieldkit code source ID`)")
     position = -1
     for _ in range(max(occurrence, 1)):
         position = text.find(quote, position + 1)
@@ -85,12 +85,13 @@ def apply_code(project: Project, interview_id: str, code_ref: str, *, start: int
     if quote is not None:
         start, end = locate(source.text, quote, occurrence)
     if start is None or end is None:
-        raise UsageError("give the span as offsets or as the text to code")
+        raise UsageError("give the span as offsets or as the text to code", "pass --text TEXT or --span START:END")
     if not 0 <= start < end <= len(source.text):
-        raise UsageError(f"span {start}:{end} is outside the text (0:{len(source.text)})")
+        raise UsageError(f"span {start}:{end} is outside the text (0:{len(source.text)})",
+                         "`fieldkit code source ID --offsets` shows the offsets")
     start, end = _trim(source.text, start, end)
     if start == end:
-        raise UsageError("the span holds only white space")
+        raise UsageError("the span holds only white space", "`fieldkit code source ID --offsets` shows the offsets")
     existing = project.conn.execute(
         f"SELECT {_COLUMNS} FROM codings WHERE code = ? AND interview = ? AND start = ? AND end = ?",
         (code.id, interview_id, start, end),

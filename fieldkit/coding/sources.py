@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from fieldkit.errors import StateError
+from fieldkit.errors import NotFound, StateError
 from fieldkit.interviews import Interview, get_interview
 from fieldkit.vault.project import Project
 
@@ -45,8 +45,10 @@ def text_available(project: Project, interview: Interview) -> bool:
     """Whether the interview has anonymised text that has not been destroyed."""
     if interview.anonymised_object is None:
         return False
-    row = project.conn.execute("SELECT destroyed FROM objects WHERE id = ?", (interview.anonymised_object,)).fetchone()
-    return row is not None and row[0] is None
+    try:
+        return project.objects.info(interview.anonymised_object).destroyed is None
+    except NotFound:
+        return False
 
 
 def load_source(project: Project, interview_id: str) -> Source:

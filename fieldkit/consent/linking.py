@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from fieldkit.consent.respondents import require_respondent
-from fieldkit.errors import GateClosed, NotFound
+from fieldkit.errors import GateClosed, NotFound, UsageError
 from fieldkit.vault.project import Project
 
 META_KEY = "linking_key_object"
@@ -45,9 +45,10 @@ def set_link(project: Project, respondent: str, name: str, contact: str = "") ->
     if not project.policy.linking_key_allowed:
         raise GateClosed("this project's policy forbids a linking key", "keep no record of who each code is")
     if require_respondent(project, respondent) == "withdrawn":
-        raise GateClosed(f"respondent {respondent} has withdrawn; their identity must not be stored")
+        raise GateClosed(f"respondent {respondent} has withdrawn; their identity must not be stored",
+                         "nothing was stored: a withdrawn respondent's identity is kept nowhere")
     if not name.strip():
-        raise NotFound("no name given")
+        raise UsageError("no name given", "pass --name with the respondent's name")
     table, old = _current(project)
     table[respondent] = {"name": name.strip(), "contact": contact.strip()}
     _write(project, table, old)
@@ -56,7 +57,8 @@ def set_link(project: Project, respondent: str, name: str, contact: str = "") ->
 def lookup(project: Project, respondent: str) -> dict[str, str]:
     table, _ = _current(project)
     if respondent not in table:
-        raise NotFound(f"the linking key has no entry for {respondent}")
+        raise NotFound(f"the linking key has no entry for {respondent}",
+                       f"record one with `fieldkit respondent link {respondent} --name NAME`")
     return table[respondent]
 
 

@@ -63,12 +63,14 @@ def record_consent(
     """Store one consent; every item of the script must be answered, and a required "no" stops here."""
     status = require_respondent(project, respondent)
     if status != "active":
-        raise StateError(f"respondent {respondent} has withdrawn; consent cannot be recorded again")
+        raise StateError(f"respondent {respondent} has withdrawn; consent cannot be recorded again",
+                         "a withdrawal is final: nothing more is recorded for this code")
     if mode not in MODES:
         raise UsageError(f"unknown consent mode {mode!r}", f"choose one of {', '.join(MODES)}")
     script = load_script(script_id or project.policy.consent_scripts[0], language)
     if script.id not in project.policy.consent_scripts:
-        raise GateClosed(f"consent script {script.id} is not approved by this project's policy")
+        raise GateClosed(f"consent script {script.id} is not approved by this project's policy",
+                         "pass --script with one of the policy's consent_scripts")
     unknown = set(answers) - {item.id for item in script.items}
     if unknown:
         raise UsageError(f"the script has no item(s) {', '.join(sorted(unknown))}",
@@ -162,7 +164,8 @@ _ACTIONS = {
 def require(project: Project, respondent: str, item: str) -> None:
     """Raise GateClosed unless ``respondent``'s current consent says yes to ``item``."""
     if _withdrawal_blocks(project, respondent, item):
-        raise GateClosed(f"respondent {respondent} has withdrawn consent")
+        raise GateClosed(f"respondent {respondent} has withdrawn consent",
+                         "nothing more may be captured or used for a withdrawn respondent")
     consent = current_consent(project, respondent)
     if consent is None:
         raise GateClosed(f"respondent {respondent} has no recorded consent, so nothing can be captured",
@@ -188,8 +191,9 @@ def withdraw(project: Project, respondent: str, scope: str = "all") -> Withdrawa
     if scope not in SCOPES:
         raise UsageError(f"unknown withdrawal scope {scope!r}", f"choose one of {', '.join(SCOPES)}")
     if require_respondent(project, respondent) == "withdrawn":
-        raise StateError(f"respondent {respondent} has already withdrawn")
-    from fieldkit.retention.schedule import rule_name
+        raise StateError(f"respondent {respondent} has already withdrawn",
+                         "nothing to do; `fieldkit consent status` shows who withdrew")
+    from fieldkit.retention.policy import rule_name
 
     rule = next((rule_name(r) for r in project.policy.rules if r.after == WITHDRAWAL_EVENT), None)
     with project.transaction():

@@ -45,6 +45,24 @@ class Respondent:
     status: str  # active | withdrawn
 
 
+@dataclass(frozen=True)
+class Withdrawal:
+    when: str  # ISO instant
+    scope: str  # all | future-use
+
+
+def respondent_category(project: Project, code: str) -> str | None:
+    row = project.conn.execute("SELECT category FROM respondents WHERE code = ?", (code,)).fetchone()
+    return row[0] if row else None
+
+
+def withdrawal_of(project: Project, code: str) -> Withdrawal | None:
+    """When and how the respondent withdrew, if they did."""
+    row = project.conn.execute("SELECT withdrawn, withdrawal_scope FROM respondents WHERE code = ?",
+                               (code,)).fetchone()
+    return Withdrawal(row[0], row[1]) if row and row[0] else None
+
+
 def list_respondents(project: Project) -> list[Respondent]:
     """Every respondent in the order they were added (codes and categories only: no identity is stored)."""
     rows = project.conn.execute("SELECT code, category, status FROM respondents ORDER BY rowid").fetchall()

@@ -7,14 +7,29 @@ respondent heard, even after the script is revised (a revision must raise ``vers
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, ValidationError, model_validator
 
 from fieldkit.errors import PolicyError, UsageError
+from fieldkit.retention.policy import (
+    Policy,
+    StrictTable,
+    Text,
+    entries,
+    one_of,
+    problem,
+    read_toml,
+    schema_error,
+    worded,
+)
 
 LANGUAGES = ("en", "ru", "kk")
+SCRIPT_EXAMPLE = "fieldkit/policies/consent/standard-oral.en.toml"
+Language = one_of(*LANGUAGES)
 
 
 @dataclass(frozen=True)
@@ -55,20 +70,55 @@ def scripts_dir() -> Path:
     return Path(str(resources.files("fieldkit") / "policies" / "consent"))
 
 
+class ScriptHead(StrictTable):
+    """[script]"""
+
+    id: Text
+    version: Annotated[int, Field(ge=1), worded("must be a whole number, 1 or more",
+                                                "raise it whenever the wording changes")]
+    language: Language
+    title: Text
+    statement: Text
+
+
+class ItemEntry(StrictTable):
+    """[[items]]"""
+
+    id: Text
+    question: Text
+    required: Annotated[bool, worded("must be true or false")]
+
+
+class ScriptFile(StrictTable):
+    """A whole consent script file: [script] and [[items]], nothing else."""
+
+    script: ScriptHead
+    items: Annotated[list[ItemEntry], entries("items")]
+
+    @model_validator(mode="after")
+    def _items_make_sense(self) -> ScriptFile:
+        seen: set[str] = set()
+        for index, item in enumerate(self.items):
+            if item.id in seen:
+                raise problem(f"{item.id!r} is asked twice", "give each [[items]] entry its own id",
+                              at=("items", index, "id"))
+            seen.add(item.id)
+        if not any(item.id == "participate" and item.required for item in self.items):
+            raise problem("a consent script must ask the required item 'participate'",
+                          'add an [[items]] entry with id = "participate" and required = true', at=("items",))
+        return self
+
+
 def parse_script(raw: bytes, name: str) -> ConsentScript:
+    """A consent script file, validated against :class:`ScriptFile`; a PolicyError with file:line otherwise."""
+    text, data = read_toml(raw, name)
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
-        head = data["script"]
-        items = tuple(Item(str(i["id"]), str(i["question"]), bool(i["required"])) for i in data["items"])
-        script = ConsentScript(str(head["id"]), int(head["version"]), str(head["language"]), str(head["title"]),
-                               str(head["statement"]), items)
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise PolicyError(f"{name}: not a valid consent script: {exc}") from exc
-    except (KeyError, TypeError, ValueError) as exc:
-        raise PolicyError(f"{name}: consent script field missing or wrong: {exc}") from exc
-    if not any(item.id == "participate" and item.required for item in script.items):
-        raise PolicyError(f"{name}: a consent script must ask the required item 'participate'")
-    return script
+        document = ScriptFile.model_validate(data)
+    except ValidationError as exc:
+        raise schema_error(name, text, exc, ScriptFile, what="consent script", example=SCRIPT_EXAMPLE) from exc
+    head = document.script
+    items = tuple(Item(item.id, item.question, item.required) for item in document.items)
+    return ConsentScript(head.id, head.version, head.language, head.title, head.statement, items)
 
 
 def load_script(script_id: str, language: str) -> ConsentScript:
@@ -82,3 +132,35 @@ def load_script(script_id: str, language: str) -> ConsentScript:
     if script.id != script_id or script.language != language:
         raise PolicyError(f"{path.name}: its [script] id or language does not match the file name")
     return script
+
+
+def available_scripts() -> dict[str, tuple[str, ...]]:
+    """The installed consent scripts: script id -> the languages it exists in (in LANGUAGES order)."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(scripts_dir().glob("*.toml")):
+        script_id, _, language = path.stem.rpartition(".")
+        if script_id and language in LANGUAGES:
+            found.setdefault(script_id, []).append(language)
+    return {script_id: tuple(sorted(langs, key=LANGUAGES.index)) for script_id, langs in sorted(found.items())}
+
+
+def check_policy_references(policy: Policy) -> None:
+    """Refuse a policy that names a consent script fieldkit does not have (``fieldkit init`` calls this).
+
+    Each id in the policy's ``[consent] scripts`` must exist in at least one of the languages en/ru/kk
+    (``policies/consent/<id>.<lang>.toml``): an interview is held in one language, so a script translated into
+    only some of them is allowed (recording consent in a missing language is refused then, by name). Every
+    file of a named script is also parsed, so a broken script is reported at init rather than at the first
+    interview. The error names the policy file and the line of its ``scripts`` key.
+    """
+    available = available_scripts()
+    listing = ", ".join(f"{script_id} ({'/'.join(langs)})" for script_id, langs in available.items()) or "none"
+    for script_id in policy.consent_scripts:
+        if script_id not in available:
+            raise PolicyError(
+                f"{policy.where('consent.scripts')}: consent.scripts: no consent script {script_id!r} in any "
+                f"language ({', '.join(LANGUAGES)})",
+                f"available scripts: {listing}; a script is policies/consent/<id>.<language>.toml",
+            )
+        for language in available[script_id]:
+            load_script(script_id, language)

@@ -74,7 +74,7 @@ def parse_codebook_csv(data: bytes, name: str) -> list[CodeSpec]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UsageError(f"{name}: not UTF-8 text") from exc
+        raise UsageError(f"{name}: not UTF-8 text", "save it as UTF-8 (\"CSV UTF-8\" in a spreadsheet)") from exc
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [_ALIASES.get((h or "").strip().lower(), (h or "").strip().lower()) for h in reader.fieldnames or ()]
     if "name" not in header:
@@ -87,7 +87,7 @@ def parse_codebook_csv(data: bytes, name: str) -> list[CodeSpec]:
     specs = []
     for row_number, row in enumerate(reader, start=2):
         if None in row:
-            raise UsageError(f"{name}:{row_number}: more cells than columns")
+            raise UsageError(f"{name}:{row_number}: more cells than columns", "quote cells that hold commas")
         if not any((v or "").strip() for v in row.values()):
             continue
         specs.append(CodeSpec(name=row.get("name") or "", guid=(row.get("guid") or "").strip() or None,
@@ -101,7 +101,7 @@ def read_codebook(path: Path) -> list[CodeSpec]:
     fmt = _format_of(path)
     try:
         if path.stat().st_size > MAX_CODEBOOK_BYTES:
-            raise UsageError(f"{path.name} is too large for a codebook")
+            raise UsageError(f"{path.name} is too large for a codebook", "export the codebook alone (.qdc or .csv)")
         data = path.read_bytes()
     except OSError as exc:
         raise storage_error(exc, path) from exc
@@ -111,7 +111,8 @@ def read_codebook(path: Path) -> list[CodeSpec]:
     if not codes and fmt == "qdc":
         root = parse_xml(data, path.name)
         if not root.tag.endswith("CodeBook"):
-            raise UsageError(f"{path.name} is not a REFI-QDA codebook (root element {root.tag!r})")
+            raise UsageError(f"{path.name} is not a REFI-QDA codebook (root element {root.tag!r})",
+                             "give a .qdc codebook, a .qdpx project or a .csv")
     return [CodeSpec(c.name, c.guid, c.description, c.colour, c.parent, f"{path.name}: code {c.name!r}")
             for c in codes]
 

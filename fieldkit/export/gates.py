@@ -45,8 +45,9 @@ def retention_gate(project: Project) -> list[str]:
 def withdrew(project: Project, respondent: str) -> bool:
     """Any withdrawal ends new use: "all" destroyed their data, "future-use" keeps it but nothing of theirs
     may leave in a new export."""
-    row = project.conn.execute("SELECT status FROM respondents WHERE code = ?", (respondent,)).fetchone()
-    return row is not None and row[0] == "withdrawn"
+    from fieldkit.consent.respondents import require_respondent
+
+    return require_respondent(project, respondent) == "withdrawn"
 
 
 def source_problems(project: Project, interview: Interview, *, quotations: bool) -> list[str]:

@@ -24,6 +24,7 @@ CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 PROJECT_FILE = "project.qde"
 SOURCES_FOLDER = "sources/"
 MAX_MEMBER_BYTES = 256 * 1024 * 1024  # a larger member in a .qdpx read back is refused (zip bombs)
+_QDA_HINT = "give a .qdc or .qdpx file written by a QDA program (REFI-QDA 1.0); nothing was imported"
 
 
 @dataclass(frozen=True)
@@ -231,7 +232,7 @@ def parse_xml(data: bytes, what: str) -> ET.Element:
     try:
         return SafeET.fromstring(data)
     except (ET.ParseError, DefusedXmlException) as exc:
-        raise UsageError(f"{what} is not valid REFI-QDA XML: {exc}") from exc
+        raise UsageError(f"{what} is not valid REFI-QDA XML: {exc}", _QDA_HINT) from exc
 
 
 def read_codes(root: ET.Element, what: str) -> list[XmlCode]:
@@ -245,7 +246,7 @@ def read_codes(root: ET.Element, what: str) -> list[XmlCode]:
         for code in _children(element, "Code"):
             guid, name = code.get("guid"), code.get("name")
             if not guid or not name:
-                raise UsageError(f"{what}: a Code without guid or name")
+                raise UsageError(f"{what}: a Code without guid or name", _QDA_HINT)
             notes = _children(code, "NoteRef")
             codes.append(XmlCode(guid.strip("{}").lower(), name, code.get("color"), _child_text(code, "Description"),
                                  parent, notes[0].get("targetGUID") if notes else None))
@@ -260,15 +261,15 @@ def read_qdpx(data: bytes) -> XmlProject:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        raise UsageError("not a .qdpx file (not a zip archive)") from exc
+        raise UsageError("not a .qdpx file (not a zip archive)", _QDA_HINT) from exc
 
     def member(name: str) -> bytes:
         try:
             info = archive.getinfo(name)
         except KeyError as exc:
-            raise UsageError(f"the .qdpx has no {name}") from exc
+            raise UsageError(f"the .qdpx has no {name}", _QDA_HINT) from exc
         if info.file_size > MAX_MEMBER_BYTES:
-            raise UsageError(f"{name} in the .qdpx is too large")
+            raise UsageError(f"{name} in the .qdpx is too large", _QDA_HINT)
         return archive.read(info)
 
     root = parse_xml(member(PROJECT_FILE), PROJECT_FILE)

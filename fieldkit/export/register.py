@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date
 
+from fieldkit.consent.respondents import list_respondents
 from fieldkit.interviews import list_interviews
 from fieldkit.vault.project import Project
 
@@ -58,7 +59,7 @@ def register_rows(project: Project) -> list[RegisterRow]:
     """Every interview with a respondent, except withdrawn respondents', in date order."""
     from fieldkit.export.gates import withdrew
 
-    respondents = dict(project.conn.execute("SELECT code, category FROM respondents").fetchall())
+    respondents = {r.code: r.category for r in list_respondents(project)}
     descriptions = {c.code: c.description for c in project.policy.categories}
     chosen = [i for i in list_interviews(project)
               if i.respondent in respondents and not withdrew(project, i.respondent)]

@@ -13,6 +13,7 @@ from fieldkit import __version__
 from fieldkit.clock import format_instant
 from fieldkit.coding.codebook import Code, code_path, list_codes
 from fieldkit.coding.excerpts import Coding
+from fieldkit.consent.respondents import list_respondents
 from fieldkit.errors import GateClosed, UsageError
 from fieldkit.export import refi, tabular
 from fieldkit.export.gates import ExportPlan, blocked, check_destination, plan_export, retention_gate
@@ -56,7 +57,7 @@ def _guid_namespace(project: Project) -> str:
 
 
 def _categories(project: Project) -> tuple[dict[str, str], dict[str, str]]:
-    categories = dict(project.conn.execute("SELECT code, category FROM respondents").fetchall())
+    categories = {r.code: r.category for r in list_respondents(project)}
     return categories, {c.code: c.description for c in project.policy.categories}
 
 
@@ -187,7 +188,7 @@ def check_request(request: ExportRequest) -> None:
     if request.format == "qdpx" and request.all_text:
         raise UsageError("--all-text is for csv, json and md", "a QDPX export always holds the whole texts")
     if request.crlf and request.format not in ("qdpx", "csv"):
-        raise UsageError("--crlf applies to qdpx and csv exports")
+        raise UsageError("--crlf applies to qdpx and csv exports", "drop --crlf, or use --format csv or qdpx")
     if request.register and (request.interviews or request.only_ready or request.quotations or request.memos
                              or request.all_text):
         raise UsageError("the register lists every interview and holds no text",

@@ -1,13 +1,36 @@
-"""Policy files (policies/*.toml): parsed, validated, and reported with file, line and field on error."""
+"""Policy files (policies/*.toml): a declared schema, reported with file, line and field on error.
+
+Every table of a policy is a pydantic model that refuses unknown keys (``extra="forbid"``) and does not
+coerce types (``strict``): a typo such as ``alowed = true`` under ``[linking_key]`` is an error, never a silent
+default. Validation failures become one :class:`PolicyError` worded for the TOML file, e.g.
+``policy.toml:12: linking_key.alowed: unknown field``, with a hint (the allowed fields, or the reference policy).
+The schema helpers here (``StrictTable``, ``problem``, ``schema_error``, ``toml_line``) also serve the consent
+script files (fieldkit/consent/scripts.py).
+"""
 
 from __future__ import annotations
 
+import difflib
 import hashlib
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Annotated, Any, Literal, get_args, get_origin
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    WrapValidator,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from fieldkit.errors import PolicyError
 
@@ -72,6 +95,16 @@ class Policy:
         known = ", ".join(c.code for c in self.categories)
         raise PolicyError(f"category {code!r} is not in this project's policy", f"known categories: {known}")
 
+    def line_of(self, field_path: str) -> int | None:
+        """The line (from 1) of a field such as ``consent.scripts`` or ``rules[2].within`` in this policy's text:
+        the key's own line, or the line of its table when the key is absent; None when neither is in the file."""
+        return toml_line(self.text, _parse_field_path(field_path))
+
+    def where(self, field_path: str) -> str:
+        """``FILE:LINE`` of a field (just ``FILE`` when the file does not contain it), for error messages."""
+        line = self.line_of(field_path)
+        return self.source_name if line is None else f"{self.source_name}:{line}"
+
 
 MAX_WITHIN = timedelta(days=365 * 100)
 
@@ -88,54 +121,418 @@ def parse_duration(text: str) -> timedelta:
     return duration
 
 
-class _Checker:
-    """Walks the parsed TOML, turning every problem into a PolicyError with file:line and field."""
+# --------------------------------------------------------------------------------------------------------
+# Where a field is in a TOML text (for FILE:LINE in error messages)
+# --------------------------------------------------------------------------------------------------------
 
-    def __init__(self, name: str, text: str) -> None:
-        self.name = name
-        self.lines = text.splitlines()
+Loc = tuple[str | int, ...]  # a field's location, as pydantic gives it: ("rules", 2, "within")
 
-    def fail(self, field_path: str, problem: str) -> PolicyError:
-        return PolicyError(f"{self.where(field_path)}: {field_path}: {problem}")
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
+_KEY = rf"{_KEY_PART}(?:\s*\.\s*{_KEY_PART})*"
+_ARRAY_HEADER = re.compile(rf"\s*\[\[\s*({_KEY})\s*\]\]\s*(?:#.*)?$")
+_TABLE_HEADER = re.compile(rf"\s*\[\s*({_KEY})\s*\]\s*(?:#.*)?$")
+_KEY_LINE = re.compile(rf"\s*({_KEY})\s*=")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
-    def where(self, field_path: str) -> str:
-        """file:line of a field such as ``rules[2].within``: the line of that key inside the third [[rules]]
-        table (or the table's header when the key is missing); just the file name if the path is odd."""
+
+def _key_parts(key: str) -> tuple[str, ...]:
+    """``a."b.c".d`` -> ("a", "b.c", "d")."""
+    parts = []
+    for token in re.findall(_KEY_PART, key):
+        if token.startswith('"'):
+            try:
+                token = json.loads(token)  # TOML basic-string escapes are JSON's, bar a few rare ones
+            except ValueError:
+                token = token[1:-1]
+        elif token.startswith("'"):
+            token = token[1:-1]
+        parts.append(token)
+    return tuple(parts)
+
+
+def _field_lines(text: str) -> dict[Loc, int]:
+    """The line (from 1) of every table header and key in a TOML text, by location. [[array]] entries are
+    numbered as tomllib numbers them; a header or key also gives its line to enclosing tables that have none
+    yet. Multi-line strings are skipped; the keys of an inline table share their table's line."""
+    lines: dict[Loc, int] = {}
+    arrays: dict[Loc, int] = {}  # the index of the last [[entry]] of each array of tables seen so far
+    current: Loc = ()
+    inside = ""  # the delimiter of the multi-line string being skipped
+
+    def resolve(parts: tuple[str, ...]) -> Loc:
+        loc: Loc = ()
+        for part in parts:
+            loc += (part,)
+            if loc in arrays:  # [rules.x] after [[rules]] means the last rules entry
+                loc += (arrays[loc],)
+        return loc
+
+    def record(loc: Loc, number: int) -> None:
+        for end in range(1, len(loc) + 1):
+            lines.setdefault(loc[:end], number)
+
+    for number, line in enumerate(text.splitlines(), 1):
+        if inside:
+            if line.count(inside) % 2:
+                inside = ""
+            continue
+        if match := _ARRAY_HEADER.match(line):
+            parts = _key_parts(match[1])
+            table = resolve(parts[:-1]) + parts[-1:]
+            arrays[table] = arrays.get(table, -1) + 1
+            current = (*table, arrays[table])
+            record(current, number)
+        elif match := _TABLE_HEADER.match(line):
+            current = resolve(_key_parts(match[1]))
+            record(current, number)
+        elif match := _KEY_LINE.match(line):
+            record(current + _key_parts(match[1]), number)
+        for delimiter in ('"""', "'''"):
+            if line.count(delimiter) % 2:
+                inside = delimiter
+                break
+    return lines
+
+
+def _nearest_line(lines: dict[Loc, int], loc: Loc) -> int | None:
+    for end in range(len(loc), 0, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return None
+
+
+def toml_line(text: str, loc: Loc) -> int | None:
+    """The line (from 1) of the field at ``loc`` in a TOML text, else of the nearest enclosing table or key
+    the text has (the table's header when the key is missing); None when the text has none of them."""
+    return _nearest_line(_field_lines(text), tuple(loc))
+
+
+def _parse_field_path(path: str) -> Loc:
+    """``rules[2].within`` -> ("rules", 2, "within") (bare keys only)."""
+    return tuple(int(index) if index else key for key, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path))
+
+
+def _field_path(loc: Loc) -> str:
+    """("rules", 2, "keep.copies") -> ``rules[2]."keep.copies"``: the field as it would be written in TOML."""
+    path = ""
+    for step in loc:
+        if isinstance(step, int):
+            path += f"[{step}]"
+        else:
+            key = step if _BARE_KEY.fullmatch(step) else json.dumps(step, ensure_ascii=False)
+            path += f".{key}" if path else key
+    return path
+
+
+# --------------------------------------------------------------------------------------------------------
+# Declared schema: building blocks (also used by fieldkit/consent/scripts.py)
+# --------------------------------------------------------------------------------------------------------
+
+
+class StrictTable(BaseModel):
+    """One TOML table: unknown keys refused, no type coercion (the string "true" is not true), read-only."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+def problem(message: str, hint: str = "", at: Loc = ()) -> PydanticCustomError:
+    """A validation failure in fieldkit's words, raised from a validator. ``at`` extends the location of the
+    field being validated (a validator of the whole categories list points at ``[1].code``, say)."""
+    return PydanticCustomError("fieldkit", "{problem}", {"problem": message, "hint": hint, "at": tuple(at)})
+
+
+def worded(message: str, hint: str = "") -> WrapValidator:
+    """Whatever the declared type underneath refuses is reported as ``message``."""
+
+    def validate(value: Any, handler: Any) -> Any:
         try:
-            return self._where(field_path)
-        except (ValueError, IndexError, re.error):  # a key with dots or brackets in its name
-            return self.name
+            return handler(value)
+        except ValidationError:
+            raise problem(message, hint) from None
 
-    def _where(self, field_path: str) -> str:
-        table, _, key = field_path.rpartition(".")
-        name, _, index = table.partition("[")
-        start, end = 0, len(self.lines)
-        if name:
-            headers = [n for n, text in enumerate(self.lines) if re.match(rf"\s*\[\[?{re.escape(name)}\]\]?\s*$", text)]
-            position = int(index.rstrip("]")) if index else 0
-            if position < len(headers):
-                start = headers[position]
-                later = [n for n, text in enumerate(self.lines) if n > start and text.lstrip().startswith("[")]
-                end = later[0] if later else len(self.lines)
-        key = key.split("[")[0]
-        for number in range(start, end):
-            if re.match(rf"\s*{re.escape(key)}\s*=", self.lines[number]):
-                return f"{self.name}:{number + 1}"
-        return f"{self.name}:{start + 1}" if name else self.name
+    return WrapValidator(validate)
 
-    def table(self, data: dict, key: str, path: str) -> dict:
-        value = data.get(key)
-        if not isinstance(value, dict):
-            raise self.fail(f"{path}{key}", "missing table" if value is None else "must be a table")
-        return value
 
-    def string(self, data: dict, key: str, path: str, choices: tuple[str, ...] = ()) -> str:
-        value = data.get(key)
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"{path}{key}", "missing" if value is None else "must be a non-empty string")
-        if choices and value not in choices:
-            raise self.fail(f"{path}{key}", f"{value!r} is not one of {', '.join(choices)}")
-        return value
+def _non_empty_string(value: Any, handler: Any) -> Any:
+    if not isinstance(value, str) or not value.strip():
+        raise problem("must be a non-empty string")
+    return handler(value)
+
+
+Text = Annotated[str, WrapValidator(_non_empty_string)]
+
+
+def one_of(*choices: str) -> Any:
+    """A type: a non-empty string among ``choices`` (declared as a Literal)."""
+
+    def validate(value: Any, handler: Any) -> Any:
+        _non_empty_string(value, lambda text: text)
+        try:
+            return handler(value)
+        except ValidationError:
+            raise problem(f"{value!r} is not one of {', '.join(choices)}") from None
+
+    return Annotated[Literal[choices], WrapValidator(validate)]
+
+
+def entries(table: str) -> WrapValidator:
+    """For an array of tables: at least one [[table]] entry; each entry is then validated on its own."""
+
+    def validate(value: Any, handler: Any) -> Any:
+        if not isinstance(value, list) or not value:
+            raise problem(f"at least one [[{table}]] entry is required")
+        return handler(value)
+
+    return WrapValidator(validate)
+
+
+def read_toml(raw: bytes, name: str) -> tuple[str, dict[str, Any]]:
+    """The text and the parsed document, or a PolicyError naming the file."""
+    try:
+        text = raw.decode("utf-8")
+        return text, tomllib.loads(text)
+    except UnicodeDecodeError as exc:
+        raise PolicyError(f"{name}: not UTF-8 text") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(f"{name}: invalid TOML: {exc}") from exc
+    except RecursionError as exc:
+        raise PolicyError(f"{name}: invalid TOML: nested too deeply") from exc
+
+
+def schema_error(name: str, text: str, error: ValidationError, schema: type[BaseModel], *, what: str,
+                 example: str) -> PolicyError:
+    """One PolicyError for a failed validation of the TOML file ``name`` against ``schema``:
+    ``FILE:LINE: field.path: problem`` for the first problem in the file, every further problem as a detail
+    line, and a hint (for an unknown key: the allowed keys; otherwise ``example``, a valid file)."""
+    lines = _field_lines(text)
+    found = []
+    for detail in error.errors(include_url=False):
+        loc, message, hint = _explain(schema, detail, example)
+        line = _nearest_line(lines, loc)
+        where = name if line is None else f"{name}:{line}"
+        path = _field_path(loc)
+        found.append((line or 0, f"{where}: {path}: {message}" if path else f"{where}: {message}", hint))
+    found.sort(key=lambda item: (item[0] == 0, item[0]))  # in file order; then those with no line (missing)
+    (_, message, hint), *others = found
+    return PolicyError(message, hint or f"fix the {what}; see {example} for a valid example",
+                       tuple(other for _, other, _ in others))
+
+
+def _explain(schema: type[BaseModel], detail: Any, example: str) -> tuple[Loc, str, str]:
+    """(location, problem, hint) of one pydantic error, worded for a TOML file."""
+    kind, loc, context = detail["type"], tuple(detail["loc"]), detail.get("ctx") or {}
+    if kind == "fieldkit":
+        return loc + tuple(context.get("at", ())), context["problem"], context.get("hint", "")
+    key = loc[-1] if loc else ""
+    parent = _model_at(schema, loc[:-1])
+    if kind == "extra_forbidden":
+        unknown = "unknown table" if len(loc) == 1 and isinstance(detail["input"], dict | list) else "unknown field"
+        return loc, unknown, _allowed_keys(parent, loc, example)
+    if kind == "missing" and parent is not None and key in parent.model_fields:
+        annotation = parent.model_fields[key].annotation
+        if _model_in(annotation) is None:
+            return loc, "missing", f"add {key} = … under {_table_header(loc[:-1])} (see {example})"
+        if get_origin(annotation) is list:
+            return loc, f"at least one [[{key}]] entry is required", f"add a [[{key}]] table (see {example})"
+        return loc, "missing table", f"add the [{_field_path(loc)}] table (see {example})"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        array = isinstance(key, int) and len(loc) > 1
+        return loc, f"must be a table ([[{loc[-2]}]])" if array else "must be a table", ""
+    return loc, detail["msg"][:1].lower() + detail["msg"][1:], ""
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The table model inside a field's type (``list[RuleEntry]`` -> RuleEntry), if it has one."""
+    if get_origin(annotation) is None and isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in get_args(annotation):
+        if (model := _model_in(argument)) is not None:
+            return model
+    return None
+
+
+def _model_at(schema: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    model: type[BaseModel] | None = schema
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        if model is None or step not in model.model_fields:
+            return None
+        model = _model_in(model.model_fields[step].annotation)
+    return model
+
+
+def _header(name: str, annotation: Any) -> str:
+    return f"[[{name}]]" if get_origin(annotation) is list else f"[{name}]"
+
+
+def _allowed_keys(model: type[BaseModel] | None, loc: Loc, example: str) -> str:
+    """The hint for an unknown key: the nearest allowed name, if one is close, and all allowed names."""
+    if model is None:
+        return ""
+    names = list(model.model_fields)
+    close = difflib.get_close_matches(str(loc[-1]), names, n=1)
+    guess = f"did you mean {close[0]!r}? " if close else ""
+    if len(loc) == 1:
+        tables = ", ".join(_header(name, info.annotation) for name, info in model.model_fields.items())
+        return f"{guess}the file takes only these tables: {tables} (see {example})"
+    return f"{guess}{_table_header(loc[:-1])} takes only: {', '.join(names)} (see {example})"
+
+
+def _table_header(loc: Loc) -> str:
+    """("rules", 2) -> ``[[rules]]``, ("linking_key",) -> ``[linking_key]``, () -> the top of the file."""
+    if not loc:
+        return "the top of the file"
+    table = ".".join(step for step in loc if isinstance(step, str))
+    return f"[[{table}]]" if isinstance(loc[-1], int) else f"[{table}]"
+
+
+# --------------------------------------------------------------------------------------------------------
+# The policy schema: one model per table
+# --------------------------------------------------------------------------------------------------------
+
+REFERENCE_EXAMPLE = "policies/reference-protocol.toml"
+
+Flag = Annotated[bool, worded("must be true or false")]
+EndDate = Annotated[date, worded("must be a date like 2027-06-30", "write a TOML date, without quotes")]
+WipeCount = Annotated[int, Field(ge=0, le=1000), worded("must be a whole number from 0 (never) to 1000")]
+LocationLevel = one_of(*LOCATION_LEVELS)
+DatePrecision = one_of(*DATE_PRECISIONS)
+TravelSeal = one_of(*TRAVEL_SEALS)
+RuleTarget = one_of(*RULE_TARGETS)
+Event = one_of(*EVENTS)
+Action = one_of(*ACTIONS)
+CategoryCodes = Annotated[list[str], worded("must be a list of category codes")]
+ScriptIds = Annotated[
+    list[Annotated[str, Field(min_length=1)]],
+    Field(min_length=1),
+    worded("must be a non-empty list of consent script ids", "e.g. scripts = [\"standard-oral\"]"),
+]
+
+
+def _category_code(value: Any, handler: Any) -> Any:
+    code = _non_empty_string(value, handler)
+    if not _CATEGORY.fullmatch(code):
+        raise problem(f"{code!r} must be 1-4 capital Latin letters")
+    return code
+
+
+def _duration(value: Any) -> Any:
+    if not isinstance(value, str) or not value.strip():
+        raise problem("must be a non-empty string")
+    try:
+        return parse_duration(value)
+    except ValueError:
+        raise problem(f"{value!r} is not a duration like 24h, 3d or 2w",
+                      "a whole number of hours, days or weeks (h, d, w), at most a hundred years") from None
+
+
+CategoryCode = Annotated[str, WrapValidator(_category_code)]
+Duration = Annotated[timedelta, BeforeValidator(_duration)]
+
+
+class PolicyHead(StrictTable):
+    """[policy]"""
+
+    name: Text
+    ethics_approval: Text
+    project_end: EndDate
+
+
+class CategoryEntry(StrictTable):
+    """[[categories]]"""
+
+    code: CategoryCode
+    description: Text
+
+
+class AnonymisationTable(StrictTable):
+    """[anonymisation]"""
+
+    location: LocationLevel
+
+
+class ExportTable(StrictTable):
+    """[export]"""
+
+    date_precision: DatePrecision = "month"
+
+
+class LinkingKeyTable(StrictTable):
+    """[linking_key]"""
+
+    allowed: Flag = False
+
+
+class ConsentTable(StrictTable):
+    """[consent]"""
+
+    scripts: ScriptIds = Field(default_factory=lambda: ["standard-oral"])
+
+
+class DuressTable(StrictTable):
+    """[duress]"""
+
+    wipe_after_failed_unlocks: WipeCount = 0
+
+
+class SealTable(StrictTable):
+    """[seal]"""
+
+    after_export: Flag = False
+
+
+class TravelTable(StrictTable):
+    """[travel]"""
+
+    seal: TravelSeal = "none"
+
+
+class RuleEntry(StrictTable):
+    """[[rules]]"""
+
+    applies_to: RuleTarget
+    after: Event
+    within: Duration
+    action: Action
+    categories: CategoryCodes = Field(default_factory=list)  # empty: every respondent category
+
+
+class PolicyFile(StrictTable):
+    """A whole policy file: these tables and no others."""
+
+    policy: PolicyHead
+    categories: Annotated[list[CategoryEntry], entries("categories")]
+    anonymisation: AnonymisationTable
+    export: ExportTable = ExportTable()
+    linking_key: LinkingKeyTable = LinkingKeyTable()
+    consent: ConsentTable = ConsentTable()
+    duress: DuressTable = DuressTable()
+    seal: SealTable = SealTable()
+    travel: TravelTable = TravelTable()
+    rules: Annotated[list[RuleEntry], entries("rules")]
+
+    @field_validator("categories")
+    @classmethod
+    def _codes_defined_once(cls, categories: list[CategoryEntry]) -> list[CategoryEntry]:
+        seen: set[str] = set()
+        for index, category in enumerate(categories):
+            if category.code in seen:
+                raise problem(f"{category.code!r} is defined twice", "give each [[categories]] entry its own code",
+                              at=(index, "code"))
+            seen.add(category.code)
+        return categories
+
+    @model_validator(mode="after")
+    def _rules_name_declared_categories(self) -> PolicyFile:
+        known = [category.code for category in self.categories]
+        for index, rule in enumerate(self.rules):
+            for code in rule.categories:
+                if code not in known:
+                    raise problem(f"unknown category {code!r} (the policy defines {', '.join(known)})",
+                                  f"declare {code!r} in a [[categories]] entry, or take it out of this rule",
+                                  at=("rules", index, "categories"))
+        return self
 
 
 def load_policy(path: Path) -> Policy:
@@ -147,128 +544,36 @@ def load_policy(path: Path) -> Policy:
 
 
 def parse_policy(raw: bytes, name: str) -> Policy:
+    text, data = read_toml(raw, name)
     try:
-        text = raw.decode("utf-8")
-        data = tomllib.loads(text)
-    except UnicodeDecodeError as exc:
-        raise PolicyError(f"{name}: not UTF-8 text") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(f"{name}: invalid TOML: {exc}") from exc
-    except RecursionError as exc:
-        raise PolicyError(f"{name}: invalid TOML: nested too deeply") from exc
-    check = _Checker(name, text)
-
-    head = check.table(data, "policy", "")
-    title = check.string(head, "name", "policy.")
-    approval = check.string(head, "ethics_approval", "policy.")
-    end = head.get("project_end")
-    if not isinstance(end, date):
-        raise check.fail("policy.project_end", "must be a date like 2027-06-30")
-
-    raw_categories = data.get("categories")
-    if not isinstance(raw_categories, list) or not raw_categories:
-        raise check.fail("categories", "at least one [[categories]] entry is required")
-    categories = []
-    for index, item in enumerate(raw_categories):
-        path_ = f"categories[{index}]."
-        if not isinstance(item, dict):
-            raise check.fail(f"categories[{index}]", "must be a table ([[categories]])")
-        code = check.string(item, "code", path_)
-        if not _CATEGORY.match(code):
-            raise check.fail(f"{path_}code", f"{code!r} must be 1-4 capital Latin letters")
-        if any(c.code == code for c in categories):
-            raise check.fail(f"{path_}code", f"{code!r} is defined twice")
-        categories.append(Category(code, check.string(item, "description", path_)))
-
-    anonymisation = check.table(data, "anonymisation", "")
-    location = check.string(anonymisation, "location", "anonymisation.", LOCATION_LEVELS)
-
-    linking = data.get("linking_key", {})
-    allowed = linking.get("allowed", False) if isinstance(linking, dict) else None
-    if not isinstance(allowed, bool):
-        raise check.fail("linking_key.allowed", "must be true or false")
-
-    consent = data.get("consent", {})
-    scripts = consent.get("scripts", ["standard-oral"]) if isinstance(consent, dict) else None
-    if not isinstance(scripts, list) or not scripts or not all(isinstance(s, str) and s for s in scripts):
-        raise check.fail("consent.scripts", "must be a non-empty list of consent script ids")
-
-    export = data.get("export", {})
-    if not isinstance(export, dict):
-        raise check.fail("export", "must be a table")
-    unknown = set(export) - {"date_precision"}
-    if unknown:
-        raise check.fail(f"export.{sorted(unknown)[0]}", "unknown field")
-    precision = check.string(export, "date_precision", "export.", DATE_PRECISIONS) if export else "month"
-
-    duress = data.get("duress", {})
-    if not isinstance(duress, dict):
-        raise check.fail("duress", "must be a table")
-    unknown = set(duress) - {"wipe_after_failed_unlocks"}
-    if unknown:
-        raise check.fail(f"duress.{sorted(unknown)[0]}", "unknown field")
-    wipe_after = duress.get("wipe_after_failed_unlocks", 0)
-    if not isinstance(wipe_after, int) or isinstance(wipe_after, bool) or not 0 <= wipe_after <= 1000:
-        raise check.fail("duress.wipe_after_failed_unlocks", "must be a whole number from 0 (never) to 1000")
-
-    seal = data.get("seal", {})
-    if not isinstance(seal, dict) or set(seal) - {"after_export"}:
-        raise check.fail("seal", "must be a table with only after_export = true/false")
-    seal_after_export = seal.get("after_export", False)
-    if not isinstance(seal_after_export, bool):
-        raise check.fail("seal.after_export", "must be true or false")
-    travel = data.get("travel", {})
-    if not isinstance(travel, dict) or set(travel) - {"seal"}:
-        raise check.fail("travel", "must be a table with only seal = \"none\" | \"approved\" | \"all\"")
-    travel_seal = check.string(travel, "seal", "travel.", TRAVEL_SEALS) if "seal" in travel else "none"
-
-    rules = []
-    raw_rules = data.get("rules", [])
-    if not isinstance(raw_rules, list) or not raw_rules:
-        raise check.fail("rules", "at least one [[rules]] entry is required")
-    for index, item in enumerate(raw_rules):
-        path_ = f"rules[{index}]."
-        if not isinstance(item, dict):
-            raise check.fail(f"rules[{index}]", "must be a table ([[rules]])")
-        within_text = check.string(item, "within", path_)
-        try:
-            within = parse_duration(within_text)
-        except ValueError:
-            raise check.fail(f"{path_}within", f"{within_text!r} is not a duration like 24h, 3d or 2w") from None
-        only = item.get("categories", [])
-        if not isinstance(only, list) or not all(isinstance(c, str) for c in only):
-            raise check.fail(f"{path_}categories", "must be a list of category codes")
-        for code in only:
-            if not any(c.code == code for c in categories):
-                known = ", ".join(c.code for c in categories)
-                raise check.fail(f"{path_}categories", f"unknown category {code!r} (the policy defines {known})")
-        unknown = set(item) - {"applies_to", "after", "within", "action", "categories"}
-        if unknown:
-            raise check.fail(f"{path_}{sorted(unknown)[0]}", "unknown field")
-        rules.append(
-            Rule(
-                applies_to=check.string(item, "applies_to", path_, RULE_TARGETS),
-                after=check.string(item, "after", path_, EVENTS),
-                within=within,
-                action=check.string(item, "action", path_, ACTIONS),
-                categories=tuple(only),
-            )
-        )
-
+        document = PolicyFile.model_validate(data)
+    except ValidationError as exc:
+        raise schema_error(name, text, exc, PolicyFile, what="policy file", example=REFERENCE_EXAMPLE) from exc
     return Policy(
-        name=title,
-        ethics_approval=approval,
-        project_end=end,
-        categories=tuple(categories),
-        location_level=location,
-        rules=tuple(rules),
-        linking_key_allowed=allowed,
-        consent_scripts=tuple(scripts),
-        date_precision=precision,
-        wipe_after_failed_unlocks=wipe_after,
-        seal_after_export=seal_after_export,
-        travel_seal=travel_seal,
+        name=document.policy.name,
+        ethics_approval=document.policy.ethics_approval,
+        project_end=document.policy.project_end,
+        categories=tuple(Category(entry.code, entry.description) for entry in document.categories),
+        location_level=document.anonymisation.location,
+        rules=tuple(
+            Rule(applies_to=rule.applies_to, after=rule.after, within=rule.within, action=rule.action,
+                 categories=tuple(rule.categories))
+            for rule in document.rules
+        ),
+        linking_key_allowed=document.linking_key.allowed,
+        consent_scripts=tuple(document.consent.scripts),
+        date_precision=document.export.date_precision,
+        wipe_after_failed_unlocks=document.duress.wipe_after_failed_unlocks,
+        seal_after_export=document.seal.after_export,
+        travel_seal=document.travel.seal,
         source_name=name,
         sha256=hashlib.sha256(raw).hexdigest(),
         text=text,
     )
+
+
+def rule_name(rule: Rule) -> str:
+    """A rule's short name in logs and reports, e.g. ``audio:transcript_approved:3d``."""
+    hours = int(rule.within.total_seconds() // 3600)
+    within = f"{hours // 24}d" if hours % 24 == 0 else f"{hours}h"
+    return f"{rule.applies_to}:{rule.after}:{within}"

@@ -20,7 +20,10 @@ from pathlib import Path
 
 from fieldkit import pipeline
 from fieldkit.clock import format_instant, parse_instant
-from fieldkit.retention.policy import Rule
+from fieldkit.consent.respondents import respondent_category, withdrawal_of
+from fieldkit.errors import NotFound
+from fieldkit.interviews import get_interview
+from fieldkit.retention.policy import Rule, rule_name  # noqa: F401 (rule_name re-exported)
 from fieldkit.vault.project import Project
 
 #: An item past its deadline by more than this is "overdue" rather than just "due".
@@ -51,12 +54,6 @@ class Item:
         }
 
 
-def rule_name(rule: Rule) -> str:
-    hours = int(rule.within.total_seconds() // 3600)
-    within = f"{hours // 24}d" if hours % 24 == 0 else f"{hours}h"
-    return f"{rule.applies_to}:{rule.after}:{within}"
-
-
 def effective_now(project: Project) -> datetime:
     """The later of the clock and the last audit entry: a clock set back cannot delay a deadline."""
     now = project.clock.now()
@@ -84,23 +81,21 @@ def _event_times(project: Project, kind: str, created: str, respondent: str | No
     if kind == "export":
         times["export_done"] = parse_instant(created)
     if interview:
-        row = project.conn.execute("SELECT approved FROM interviews WHERE id = ?", (interview,)).fetchone()
-        if row and row[0]:
-            times["transcript_approved"] = parse_instant(row[0])
+        try:
+            approved = get_interview(project, interview).approved
+        except NotFound:
+            approved = None
+        if approved:
+            times["transcript_approved"] = parse_instant(approved)
     if respondent:
-        row = project.conn.execute(
-            "SELECT withdrawn, withdrawal_scope, category FROM respondents WHERE code = ?", (respondent,)
-        ).fetchone()
-        if row and row[0] and row[1] == "all":
-            times["consent_withdrawn"] = parse_instant(row[0])
+        withdrawal = withdrawal_of(project, respondent)
+        if withdrawal and withdrawal.scope == "all":
+            times["consent_withdrawn"] = parse_instant(withdrawal.when)
     return times
 
 
 def _deadline(project: Project, kind, created, respondent, interview) -> tuple[datetime | None, str | None]:
-    category = None
-    if respondent:
-        row = project.conn.execute("SELECT category FROM respondents WHERE code = ?", (respondent,)).fetchone()
-        category = row[0] if row else None
+    category = respondent_category(project, respondent) if respondent else None
     times = _event_times(project, kind, created, respondent, interview)
     best: tuple[datetime | None, str | None] = (None, None)
     for rule in project.policy.rules:
@@ -124,11 +119,8 @@ def items(project: Project, *, include_destroyed: bool = True) -> list[Item]:
     """Every stored object and every export file fieldkit wrote, with its rule, deadline and state."""
     now = effective_now(project)
     found = []
-    rows = project.conn.execute(
-        "SELECT id, kind, respondent, interview, created, destroyed, meta FROM objects ORDER BY created, id"
-    ).fetchall()
-    for object_id, kind, respondent, interview, created, destroyed, _ in rows:
-        found.append(_item(project, now, object_id, kind, respondent, interview, created, destroyed))
+    for obj in project.objects.list(include_destroyed=True):
+        found.append(_item(project, now, obj.id, obj.kind, obj.respondent, obj.interview, obj.created, obj.destroyed))
     for export_id, created, destroyed in project.conn.execute(
         "SELECT id, created, destroyed FROM exports ORDER BY created, id"
     ).fetchall():
@@ -138,16 +130,7 @@ def items(project: Project, *, include_destroyed: bool = True) -> list[Item]:
 
 def _item(project, now, object_id, kind, respondent, interview, created, destroyed) -> Item:
     if destroyed:
-        row = project.conn.execute(
-            "SELECT data FROM audit WHERE event IN ('object_destroyed', 'export_deleted') AND data LIKE ?"
-            " ORDER BY seq LIMIT 1",
-            (f'%"object": "{object_id}"%',),
-        ).fetchone()
-        rule = None
-        if row:
-            import json
-
-            rule = json.loads(row[0]).get("rule")
+        rule = project.audit.destruction_rule(object_id)
         deadline, _ = _deadline(project, kind, created, respondent, interview)
         when = parse_instant(destroyed)
         lateness = max(timedelta(0), when - deadline) if deadline else timedelta(0)

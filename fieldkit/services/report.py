@@ -93,9 +93,7 @@ def _timeline_svg(project: Project) -> str:
 def _certificate_check(project: Project, item: Item) -> str:
     if item.kind == "export":
         return "export file removed or reported missing"
-    key_gone = project.conn.execute(
-        "SELECT count(*) FROM object_keys WHERE object_id = ?", (item.object,)
-    ).fetchone() == (0,)
+    key_gone = project.objects.key_erased(item.object)
     blob_gone = not project.objects.blob_path(item.object).exists()
     return "verified: key erased, blob removed" if key_gone and blob_gone else "NOT VERIFIED: key or blob present"
 

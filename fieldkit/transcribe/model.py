@@ -85,7 +85,8 @@ def assemble_base_model(root: Path | None = None) -> Path:
         shutil.rmtree(target, ignore_errors=True)
         os.replace(staging, target)
     except OSError as exc:
-        raise ModelError(f"cannot assemble the whisper model in {target.parent}: {exc.strerror}") from exc
+        raise ModelError(f"cannot assemble the whisper model in {target.parent}: {exc.strerror}",
+                         "free disk space, or set FIELDKIT_CACHE_DIR to a writable folder") from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     _verified_once.cache_clear()
@@ -153,4 +154,6 @@ def _load(model_dir: str, chosen: str, compute_type: str):
             local_files_only=True,
         )
     except (RuntimeError, ValueError, OSError) as exc:
-        raise ModelError(f"cannot load the whisper model from {Path(model_dir).name}: {exc}") from exc
+        raise ModelError(f"cannot load the whisper model from {Path(model_dir).name}: {exc}",
+                         "with --model DIR, check it holds a converted CTranslate2 model; else use --model base"
+                         ) from exc

@@ -9,12 +9,14 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
+from pydantic import Field
 
 from fieldkit import pipeline
 from fieldkit.capture import audio, offrecord
-from fieldkit.documents import Segment, Transcript, segment_from
-from fieldkit.errors import FieldkitError, StateError, UsageError
+from fieldkit.documents import Segment, StoredSegment, Transcript
+from fieldkit.errors import StateError, TranscriptionCancelled, UsageError
 from fieldkit.interviews import get_interview
+from fieldkit.stored import StoredModel, dump_stored, load_stored
 from fieldkit.transcribe.model import load_model, resolve_model
 from fieldkit.vault.project import Project
 
@@ -23,6 +25,7 @@ Progress = Callable[[float, float], None]  # (seconds done, seconds total)
 
 
 SPEAKERS = ("interviewer", "respondent")
+_SEGMENTS_HINT = "`fieldkit transcript show ID` numbers the segments"
 #: Audio is transcribed in independent blocks cut at the quietest moment near each boundary, so a cancelled
 #: run resumes at the first unfinished block and gives exactly what an uninterrupted run gives.
 BLOCK_SECONDS = 120.0
@@ -40,11 +43,6 @@ class Settings:
     compute_type: str = "default"
     device: str = "auto"
     block_seconds: float = BLOCK_SECONDS
-
-
-class TranscriptionCancelled(FieldkitError):
-    exit_code = 130
-    default_hint = "run the same command again to resume; finished blocks are kept (encrypted)"
 
 
 def block_bounds(samples: np.ndarray, block_seconds: float = BLOCK_SECONDS) -> list[tuple[int, int]]:
@@ -122,7 +120,8 @@ def transcribe_interview(
         raise UsageError(f"unsupported language {language!r}", f"choose one of {', '.join(LANGUAGES)}")
     interview = get_interview(project, interview_id)
     if interview.audio_object is None:
-        raise StateError(f"interview {interview_id} has no audio to transcribe")
+        raise StateError(f"interview {interview_id} has no audio to transcribe",
+                         f"notes and documents have no audio; read it with `fieldkit transcript show {interview_id}`")
     if interview.transcript_object and not replace:
         raise StateError(f"interview {interview_id} is already transcribed", "pass --replace to transcribe again")
     model_dir = resolve_model(model)
@@ -165,28 +164,37 @@ def transcribe_interview(
 
 
 def _partial_row(project: Project, interview_id: str) -> str | None:
-    row = project.conn.execute(
-        "SELECT id FROM objects WHERE kind = 'transcript_partial' AND interview = ? AND destroyed IS NULL",
-        (interview_id,),
-    ).fetchone()
-    return row[0] if row else None
+    found = project.objects.live_ids(interview=interview_id, kind="transcript_partial")
+    return found[0] if found else None
+
+
+class StoredPartial(StoredModel):
+    """The stored layout of a partial transcription (fieldkit/stored.py). ``settings`` is compared whole with
+    the current run's, so it is kept as a flat JSON object: a field added to Settings only means starting again."""
+
+    SCHEMA = 1
+    settings: dict[str, str | int | float | bool | None]
+    audio_object: str
+    blocks_done: int = Field(ge=0)
+    language: str | None
+    segments: list[StoredSegment]
 
 
 def _load_partial(project: Project, interview, settings: Settings):
     partial_id = _partial_row(project, interview.id)
     if partial_id is None:
         return None, 0, [], None
-    raw = json.loads(project.objects.get(partial_id))
-    if raw["settings"] != asdict(settings) or raw["audio_object"] != interview.audio_object:
+    raw = load_stored(StoredPartial, project.objects.get(partial_id), "partial transcription")
+    if raw.settings != asdict(settings) or raw.audio_object != interview.audio_object:
         project.objects.shred(partial_id, reason="replaced")  # other settings: start again
         return None, 0, [], None
-    return partial_id, raw["blocks_done"], [segment_from(s) for s in raw["segments"]], raw["language"]
+    return partial_id, raw.blocks_done, [s.segment() for s in raw.segments], raw.language
 
 
 def _save_partial(project: Project, interview, settings: Settings, blocks_done: int, segments, language, old):
-    data = json.dumps({"settings": asdict(settings), "audio_object": interview.audio_object,
-                       "blocks_done": blocks_done, "language": language,
-                       "segments": [s.as_dict() for s in segments]}, ensure_ascii=False).encode()
+    data = dump_stored(StoredPartial, {"settings": asdict(settings), "audio_object": interview.audio_object,
+                                       "blocks_done": blocks_done, "language": language,
+                                       "segments": [s.as_dict() for s in segments]})
     return project.objects.put("transcript_partial", data, respondent=interview.respondent, interview=interview.id,
                                replaces=(old,))
 
@@ -201,11 +209,11 @@ def edit_transcript(
     segments = list(current.segments)
     for index, new_text in (text or {}).items():
         if not 0 <= index < len(segments) or not new_text.strip():
-            raise UsageError(f"no segment {index + 1}, or empty text")
+            raise UsageError(f"no segment {index + 1}, or empty text", _SEGMENTS_HINT)
         segments[index] = replace(segments[index], text=new_text.strip())
     for index, speaker in (speakers or {}).items():
         if not 0 <= index < len(segments):
-            raise UsageError(f"no segment {index + 1}")
+            raise UsageError(f"no segment {index + 1}", _SEGMENTS_HINT)
         if speaker not in SPEAKERS:
             raise UsageError(f"unknown speaker {speaker!r}", f"choose {' or '.join(SPEAKERS)}")
         segments[index] = replace(segments[index], speaker=speaker)

@@ -55,6 +55,11 @@ class FieldkitApp(App):
         self.locks = 0
         self.jobs: set[threading.Event] = set()  # one event per running job, set when it ends
         self.closing: list = []  # projects locked while a job still used them: closed when the jobs end
+        # The one-writer rule (docs/tui.md): a worker holds this around its call into the core, so two jobs
+        # never interleave their steps (even a job left running by a lock and one of the next session).
+        self.core_lock = threading.RLock()
+        # The start-up report's notices not yet read: kept through a lock and shown after the next unlock.
+        self.unseen_notices: list = []
 
     def on_mount(self) -> None:
         from fieldkit.tui.screens.unlock import UnlockScreen
@@ -84,16 +89,31 @@ class FieldkitApp(App):
         elif self.project is not None and time.monotonic() - self.last_activity >= self.idle_lock_s:
             self.action_lock()
 
-    def unlocked(self, project, token: int) -> None:
-        """Called by the unlock worker. A lock pressed while it was opening wins: the project is closed."""
+    def unlocked(self, session, token: int) -> None:
+        """Called by the unlock worker with the opened session. A lock pressed while it was opening wins: the
+        project is closed, but what opening it did (retention may have destroyed something) is kept, unread,
+        for the next unlock."""
         from fieldkit.tui.screens.dashboard import DashboardScreen
 
+        self.unseen_notices.extend(session.report.notices)
         if token != self.locks:
-            project.close()
+            session.close()
             return
-        self.project = project
+        self.project = session.project
         self.last_activity = time.monotonic()
         self.switch_screen(DashboardScreen())
+        self.show_startup_report()
+
+    def show_startup_report(self) -> None:
+        """Every notice of the start-up report, over the dashboard until a key says it was read; nothing is
+        shown when there is nothing to report."""
+        from fieldkit.tui.screens.startup import StartupReportScreen
+
+        if self.unseen_notices:
+            self.push_screen(StartupReportScreen(list(self.unseen_notices)), self.startup_report_read)
+
+    def startup_report_read(self, _result=None) -> None:
+        self.unseen_notices.clear()
 
     def action_lock(self) -> None:
         """Panic/idle lock: the screen is cleared at once and the project leaves the UI's reach; running jobs

@@ -117,21 +117,28 @@ class ObjectStore:
             (object_id,),
         ).fetchone()
         if row is None:
-            raise NotFound(f"no object {object_id}")
+            raise NotFound(f"no object {object_id}", "`fieldkit status` lists the stored objects")
         return StoredObject(*row[:7], json.loads(row[7]), row[8])
 
     def list(self, *, include_destroyed: bool = False) -> list[StoredObject]:
         query = "SELECT id FROM objects" + ("" if include_destroyed else " WHERE destroyed IS NULL")
         return [self.info(object_id) for (object_id,) in self.conn.execute(query + " ORDER BY created, id")]
 
-    def live_ids(self, *, interview: str | None = None, respondent: str | None = None) -> list[str]:
-        """Ids of objects not destroyed or sealed, oldest first, of one interview or one respondent."""
+    def live_ids(self, *, interview: str | None = None, respondent: str | None = None,
+                 kind: str | None = None) -> list[str]:
+        """Ids of objects not destroyed or sealed, oldest first, of one interview or one respondent
+        (optionally of one kind)."""
         column, value = ("interview", interview) if interview is not None else ("respondent", respondent)
-        rows = self.conn.execute(
-            f"SELECT id FROM objects WHERE {column} = ? AND destroyed IS NULL AND sealed IS NULL ORDER BY created",
-            (value,),
-        )
-        return [object_id for (object_id,) in rows]
+        query = f"SELECT id FROM objects WHERE {column} = ? AND destroyed IS NULL AND sealed IS NULL"
+        params: tuple = (value,)
+        if kind is not None:
+            query, params = query + " AND kind = ?", (value, kind)
+        return [object_id for (object_id,) in self.conn.execute(query + " ORDER BY created", params)]
+
+    def key_erased(self, object_id: str) -> bool:
+        """No key for this object is left in the index (what a destruction certificate verifies)."""
+        row = self.conn.execute("SELECT 1 FROM object_keys WHERE object_id = ?", (object_id,)).fetchone()
+        return row is None
 
     def get(self, object_id: str) -> bytes:
         """Decrypt an object into memory (never to disk)."""

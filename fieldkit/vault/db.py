@@ -198,6 +198,18 @@ def connect(path: Path, key: bytes) -> Connection:
     return conn
 
 
+def get_meta(conn, key: str) -> str | None:
+    """A project-wide setting kept inside the encrypted index (e.g. which object is the pseudonym map)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def set_meta(conn, key: str, value: str) -> None:
+    """Inside the caller's transaction."""
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                 (key, value))
+
+
 def create_schema(conn: sqlcipher3.Connection) -> None:
     """Version 1 tables, then every migration: new and migrated projects end up identical."""
     with transaction(conn):

@@ -15,6 +15,7 @@ from fieldkit.errors import ProjectError, UsageError, WrongPassphrase
 from fieldkit.vault.ageformat import AgeFormatError, check_header
 
 MIN_PASSPHRASE_LENGTH = 8
+_KEY_HINT = "restore keys/identity.age from a backup; without it the project cannot be opened"
 #: Highest scrypt work factor accepted when unwrapping (as age's reference implementation): a key file
 #: swapped for one with a huge work factor would otherwise hang or exhaust the laptop.
 MAX_SCRYPT_WORK_FACTOR = 22
@@ -39,9 +40,9 @@ class ProjectKeys:
             payload = json.loads(data)
             key = bytes.fromhex(payload["db_key"])
         except (ValueError, KeyError, TypeError) as exc:
-            raise ProjectError("the project key file decrypted but its contents are damaged") from exc
+            raise ProjectError("the project key file decrypted but its contents are damaged", _KEY_HINT) from exc
         if len(key) != 32:
-            raise ProjectError("the project key file holds a key of the wrong length")
+            raise ProjectError("the project key file holds a key of the wrong length", _KEY_HINT)
         return cls(db_key=key)
 
 
@@ -75,7 +76,7 @@ def decrypt_passphrase_file(wrapped: bytes, passphrase: str) -> bytes:
 
 def unwrap_with_passphrase(wrapped: bytes, passphrase: str) -> ProjectKeys:
     if not wrapped.startswith(b"age-encryption.org/v1\n"):
-        raise ProjectError("keys/identity.age is not an age file: the project key is damaged")
+        raise ProjectError("keys/identity.age is not an age file: the project key is damaged", _KEY_HINT)
     try:
         plain = decrypt_passphrase_file(wrapped, passphrase)
     except pyrage.DecryptError as exc:

@@ -108,7 +108,7 @@ def quick_wipe(root: Path, *, everything: bool = False) -> list[str]:
     and the project is gone for the institution as well. Returns the files wiped."""
     root = root.resolve()
     if not (root / "fieldkit.toml").is_file():
-        raise UsageError(f"{root} is not a fieldkit project")
+        raise UsageError(f"{root} is not a fieldkit project", "pass --project DIR: the folder that holds fieldkit.toml")
     targets = [KEY_FILE, TRAVEL_KEY_FILE, TRAVEL_IDENTITY_FILE, duress.FAILURES_FILE]
     if everything:
         targets.append(ARCHIVE_KEY_FILE)

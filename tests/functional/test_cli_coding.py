@@ -34,7 +34,7 @@ def test_code_apply_and_export_every_format(fk, tmp_path):
     assert source.splitlines()[1].startswith("36\tНачальство")
     coding = fk("code", "apply", interview, "changes in law", "--text", "Закон изменился").stdout.strip()
     fk("code", "apply", interview, "quotas", "--span", "36:62", "--memo", "план сверху")
-    fk("code", "apply", interview, "quotas", "--text", "нет такого текста", expect=4)
+    fk("code", "apply", interview, "quotas", "--text", "нет такого текста", expect=14)
     fk("code", "apply", interview, "quotas", expect=2)  # neither --text nor --span
     excerpts = fk("code", "excerpts", "--code", "Institutional pressure").stdout.splitlines()
     assert excerpts[0].startswith(f"{coding[:8]}\tInstitutional pressure / changes in law\t{interview}\t[P1]\tP\t0:15")

@@ -31,7 +31,7 @@ def test_status_json_then_enforcement_on_the_next_command(fk):
     assert "retention: destroyed audio of P1-1" in result.stderr
     after = json.loads(fk("retention", "status", "--json", env=later).stdout)
     assert next(i for i in after if i["object"] == audio["object"])["state"] == "destroyed"
-    assert "destroyed" in fk("transcribe", "P1-1", "--replace", env=later, expect=7).stderr
+    assert "destroyed" in fk("transcribe", "P1-1", "--replace", env=later, expect=15).stderr
 
 
 def test_retention_run_and_report(fk, tmp_path):

@@ -34,7 +34,8 @@ def seeded(tui_root):
 def make_app(root, **options):
     from fieldkit.tui.app import FieldkitApp
 
-    return FieldkitApp(root, clock=FixedClock(NOW), **options)
+    options.setdefault("clock", FixedClock(NOW))
+    return FieldkitApp(root, **options)
 
 
 async def settle(app, pilot) -> None:

@@ -58,12 +58,49 @@ def test_create_refuses_a_non_empty_folder(tmp_path, clock):
     assert (tmp_path / "p" / "thesis.docx").read_bytes() == b"important"
 
 
-def test_failed_create_leaves_nothing_behind(tmp_path, clock):
+def test_refused_policy_creates_nothing(tmp_path, clock):
     bad_policy = tmp_path / "bad.toml"
     bad_policy.write_text("[policy\n")
     with pytest.raises(PolicyError):
         Project.create(tmp_path / "p", bad_policy, PASSPHRASE, clock)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.toml"]
+
+
+@pytest.mark.parametrize("failure", ["disk-full", "interrupted"])
+def test_failed_create_leaves_nothing_behind(tmp_path, clock, monkeypatch, failure):
+    """A failure once the hidden staging folder holds the wrapped keys — the disk fills while the settings are
+    written (an OSError), or something else breaks once the database exists — removes the staging folder."""
+    from fieldkit.audit.chain import AuditLog
+    from fieldkit.vault import project as project_module
+
+    seen: list[list[str]] = []
+
+    def staged() -> None:  # what the staging folder holds at the moment of the failure
+        (folder,) = [p for p in tmp_path.iterdir() if p.name.startswith(".p.creating-")]
+        seen.append(sorted(str(p.relative_to(folder)) for p in folder.rglob("*")))
+
+    if failure == "disk-full":
+        real_write = project_module.write_atomic
+
+        def write_atomic(path, data):
+            if path.name == project_module.SETTINGS:
+                staged()
+                raise OSError(errno.ENOSPC, "No space left on device", str(path))
+            return real_write(path, data)
+
+        monkeypatch.setattr(project_module, "write_atomic", write_atomic)
+        expected, already = StorageError, "keys/identity.age"
+    else:
+        def append(self, event, **data):
+            staged()
+            raise RuntimeError("interrupted while the audit log was started")
+
+        monkeypatch.setattr(AuditLog, "append", append)
+        expected, already = RuntimeError, "vault.db"
+    with pytest.raises(expected):
+        Project.create(tmp_path / "p", REFERENCE_POLICY, PASSPHRASE, clock)
+    assert len(seen) == 1 and already in seen[0]  # the failure came after staging had begun
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_database_is_encrypted_and_keys_are_not_on_disk_in_clear(project):

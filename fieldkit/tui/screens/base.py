@@ -27,7 +27,12 @@ class FieldScreen(Screen):
 
     def begin_job(self):
         """Before a worker starts: the app and project it may use (captured now, on the UI thread, so a lock
-        cannot pull them from under it) and the event that says it ended."""
+        cannot pull them from under it) and the event that says it ended.
+
+        The one-writer rule (docs/tui.md): the worker holds ``app.core_lock`` around its call into the core,
+        and reads no screen state that the UI thread changes (pass such values in as arguments). The UI thread
+        never waits for that lock — a panic lock must always get through — so a screen refuses its own core
+        actions while ``job_running``."""
         self.job = self.app.job_started()
         return self.app, self.project, self.job
 

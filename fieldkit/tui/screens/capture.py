@@ -43,7 +43,8 @@ class ImportScreen(FieldScreen):
         from fieldkit.capture.importer import import_audio
 
         try:
-            interview = import_audio(project, self.respondent, path)
+            with app.core_lock:  # the one-writer rule (docs/tui.md)
+                interview = import_audio(project, self.respondent, path)
         except Exception as exc:  # noqa: BLE001
             job.set()
             self.post(app, self.failed, exc)
@@ -142,7 +143,10 @@ class RecorderScreen(FieldScreen):
     @work(thread=True)
     def record(self, app, project, job) -> None:
         """A lock stops it (stop_jobs); it then flushes and finishes like a normal stop, before the app
-        closes the project."""
+        closes the project. It runs for as long as the interview, so it does not hold ``app.core_lock``
+        (docs/tui.md): each chunk and the final store are single transactions on this recording's own rows,
+        serialised by the connection's writer lock, and nothing else can reach the project meanwhile (this
+        screen's keys stop it, they do not leave it)."""
         from fieldkit.capture.recorder import record
 
         def level(rms: float, elapsed: float, controls) -> None:

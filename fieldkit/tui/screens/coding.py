@@ -53,12 +53,15 @@ class CodingScreen(FieldScreen):
         self.refresh_codes()
 
     def refresh_codes(self, select: str | None = None) -> None:
-        from fieldkit.coding.codebook import code_path, list_codes
+        from collections import Counter
 
-        codes = list_codes(self.project)
+        from fieldkit.coding.codebook import code_path
+        from fieldkit.coding.excerpts import codings_of
+        from fieldkit.services.overview import codebook_rows
+
+        codes = [row.code for row in codebook_rows(self.project)]
         by_id = {c.id: c for c in codes}
-        counts = dict(self.project.conn.execute(
-            "SELECT code, count(*) FROM codings WHERE interview = ? GROUP BY code", (self.interview,)).fetchall())
+        counts = Counter(coding.code for coding in codings_of(self.project, self.interview))  # in this interview
         options = self.query_one("#code-list", OptionList)
         highlighted = options.highlighted
         options.clear_options()

@@ -56,31 +56,28 @@ class DashboardScreen(FieldScreen):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        from fieldkit.consent.records import current_consent
-        from fieldkit.interviews import list_interviews, stages
         from fieldkit.retention.schedule import effective_now, items
+        from fieldkit.services.overview import interview_rows, respondent_rows
 
         project = self.project
         if project is None:
             return
         respondents = self.query_one("#respondent-table", DataTable)
         respondents.clear()
-        for code, category, status in project.conn.execute(
-                "SELECT code, category, status FROM respondents ORDER BY created, code"):
-            consent = current_consent(project, code)
-            if status == "withdrawn":
+        for row in respondent_rows(project):
+            if row.respondent.status == "withdrawn":
                 state = "withdrawn"
-            elif consent is None:
+            elif row.consent is None:
                 state = "none"
             else:
-                state = "quotes" if consent.answers.get("quotation") else (
-                    "excerpts" if consent.answers.get("excerpts") else "no use")
-            respondents.add_row(code, category, state, key=code)
+                state = "quotes" if row.consent.answers.get("quotation") else (
+                    "excerpts" if row.consent.answers.get("excerpts") else "no use")
+            respondents.add_row(row.respondent.code, row.respondent.category, state, key=row.respondent.code)
         interviews = self.query_one("#interview-table", DataTable)
         interviews.clear()
-        stage = stages(project)
-        for item in list_interviews(project):
-            interviews.add_row(item.id, item.mode, item.interview_date or "-", stage[item.id], key=item.id)
+        for row in interview_rows(project):
+            item = row.interview
+            interviews.add_row(item.id, item.mode, item.interview_date or "-", row.stage, key=item.id)
         due = self.query_one("#due-table", DataTable)
         due.clear()
         now = effective_now(project)

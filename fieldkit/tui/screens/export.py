@@ -99,7 +99,8 @@ class ExportScreen(FieldScreen):
         from fieldkit.export.writer import export_blockers
 
         try:
-            blockers = export_blockers(project, request)
+            with app.core_lock:  # the one-writer rule (docs/tui.md)
+                blockers = export_blockers(project, request)
         except Exception as exc:  # noqa: BLE001
             job.set()
             self.post(app, self.show_error, exc)
@@ -127,7 +128,8 @@ class ExportScreen(FieldScreen):
         from fieldkit.export.writer import run_export
 
         try:
-            result = run_export(project, request)
+            with app.core_lock:
+                result = run_export(project, request)
         except Exception as exc:  # noqa: BLE001
             job.set()
             self.post(app, self.export_failed, exc)

@@ -57,9 +57,10 @@ class ReviewScreen(FieldScreen):
         from fieldkit.interviews import get_interview
 
         try:
-            if get_interview(project, self.interview).review_object is None:
-                rv.suggest(project, self.interview)
-            result = rv.load_review(project, self.interview)
+            with app.core_lock:  # read, suggest, store, read again: one step for every other job
+                if get_interview(project, self.interview).review_object is None:
+                    rv.suggest(project, self.interview)
+                result = rv.load_review(project, self.interview)
         except Exception as exc:  # noqa: BLE001
             job.set()
             self.post(app, self.show_error, exc)
@@ -145,6 +146,9 @@ class ReviewScreen(FieldScreen):
     def action_approve(self) -> None:
         from fieldkit.anonymise import review as rv
 
+        if self.job_running:  # never while the worker is still storing its suggestions
+            self.notify("still detecting; wait a moment", severity="warning")
+            return
         try:
             rv.approve(self.project, self.interview)
         except Exception as exc:  # noqa: BLE001

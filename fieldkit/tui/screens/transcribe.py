@@ -54,7 +54,7 @@ class TranscribeScreen(FieldScreen):
             return
         self.cancel_event.clear()
         self.query_one("#transcribe-status", Label).update("loading the model…")
-        self.transcribe(*self.begin_job())
+        self.transcribe(*self.begin_job(), self.language)
 
     def action_cancel(self) -> None:
         if self.job_running:
@@ -72,14 +72,19 @@ class TranscribeScreen(FieldScreen):
         self.cancel_event.set()
 
     @work(thread=True)
-    def transcribe(self, app, project, job) -> None:
+    def transcribe(self, app, project, job, language: str) -> None:
+        """Minutes long, so it does not hold ``app.core_lock`` (docs/tui.md): the core stores each finished
+        block and then the transcript in single transactions of its own, serialised by the connection's writer
+        lock, and exposes no separate final store step to lock; this screen keeps every other action away
+        until it ends. ``language`` is passed in, read on the UI thread: the worker reads no screen state
+        but ``cancel_event`` (a threading.Event)."""
         from fieldkit.transcribe.runner import TranscriptionCancelled, transcribe_interview
 
         def progress(done: float, total: float) -> None:
             self.post(app, self.show_progress, done, total)
 
         try:
-            transcript = transcribe_interview(project, self.interview, language=self.language,
+            transcript = transcribe_interview(project, self.interview, language=language,
                                               progress=progress, cancel=self.cancel_event)
         except TranscriptionCancelled:
             job.set()

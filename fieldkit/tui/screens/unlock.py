@@ -32,26 +32,18 @@ class UnlockScreen(Screen):
 
     @work(thread=True, exclusive=True)
     def open_project(self, app, passphrase: str, token: int) -> None:
-        """scrypt takes a second or two (pyrage holds the GIL meanwhile, so the screen pauses); a lock pressed
-        in that time still wins (``token``)."""
-        from fieldkit.retention.schedule import enforce
-        from fieldkit.vault.project import Project
+        """The session service does what every opening does — unlock, recover interrupted recordings, check the
+        clock, enforce retention — and reports it; the app shows that report. scrypt takes a second or two
+        (pyrage holds the GIL meanwhile, so the screen pauses); a lock pressed in that time still wins
+        (``token``). No core lock here: nothing else can reach this project until the app has it."""
+        from fieldkit.session import open_session
 
         try:
-            project = Project.open(app.project_dir, passphrase, app.clock)
+            session = open_session(app.project_dir, passphrase, app.clock)
         except FieldkitError as exc:
             app.call_from_thread(self.failed, exc)
             return
-        try:
-            from fieldkit.capture.recorder import recover_interrupted
-
-            recover_interrupted(project)
-            enforce(project)  # what retention says is due goes first, as in every CLI command
-        except FieldkitError as exc:
-            project.close()
-            app.call_from_thread(self.failed, exc)
-            return
-        app.call_from_thread(app.unlocked, project, token)
+        app.call_from_thread(app.unlocked, session, token)
 
     failures = 0  # wrong passphrases typed on this screen (the policy's wipe counter is kept on disk)
 
