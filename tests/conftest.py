@@ -22,6 +22,21 @@ PASSPHRASE = "correct horse battery staple"
 CONSENT_ITEMS = ("participate", "audio_recording", "excerpts", "quotation", "archiving")
 
 
+def shared_path(*parts: str) -> Path:
+    """A file or folder of the shared test data (../shared beside the repository, or $FIELDKIT_SHARED_DIR):
+    age vectors, the REFI-QDA schema, QualCoder files. Missing, it skips the test with the reason — except
+    under CI=true, where a missing ../shared is a failure: CI always has it, so a skip there would hide a
+    broken checkout rather than an absent extra."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        reason = (f"shared test data {'/'.join(parts)} not found at {path} (../shared beside the repository, "
+                  "or set FIELDKIT_SHARED_DIR)")
+        if os.environ.get("CI", "").strip().lower() in ("true", "1", "yes"):
+            pytest.fail(f"CI=true: {reason}", pytrace=False)
+        pytest.skip(reason)
+    return path
+
+
 class NetworkBlocked(RuntimeError):
     pass
 

@@ -10,10 +10,10 @@ a blob, an altered entry that still verified) are fixed and pinned by the test_r
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import json
 import math
+import shutil
 import tomllib
 from datetime import date, datetime, time
 from pathlib import Path
@@ -31,6 +31,7 @@ from fieldkit.consent.respondents import add_respondent
 from fieldkit.errors import AuditError, CorruptObject, FieldkitError, InvalidAudio, PolicyError, UsageError
 from fieldkit.retention.policy import Policy, parse_policy
 from fieldkit.vault.ageformat import AgeFormatError, check_header
+from fieldkit.vault.project import Project
 from tests.conftest import CONSENT_ITEMS, FIXTURES, REFERENCE_POLICY
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -606,12 +607,63 @@ def test_parse_checkpoint_accepts_or_refuses(text):
     assert seq >= 0 and len(prefix) >= 16 and set(prefix) <= set("0123456789abcdef")
 
 
+@pytest.fixture
+def forked_log(project_template, tmp_path, clock):
+    """The same project (another copy of the template, same keys) after different steps: its log shares
+    entry 1 with exported_log's, then forks, as a log rebuilt from a backup would."""
+    template, project_keys = project_template
+    shutil.copytree(template, tmp_path / "fork")
+    with Project._unlock(tmp_path / "fork", project_keys, clock) as fork:
+        code = add_respondent(fork, "L")
+        record_consent(fork, code, language="ru", answers=dict.fromkeys(CONSENT_ITEMS, True))
+        fork.objects.put("notes", b"other field notes", respondent=code)
+        return fork.audit.entries()
+
+
+def checkpoint_of(entry, length: int = 20) -> str:
+    return f"{entry.seq}:{entry.hash[:length]}"
+
+
 @FAST
-@given(checkpoint=st.text(max_size=40) | st.from_regex(r"\A[0-9]{1,2}:[0-9a-f]{16,20}\Z"))
-def test_verify_with_any_checkpoint(exported_log, checkpoint):
+@given(data=st.data())
+def test_verify_with_any_checkpoint(exported_log, forked_log, data):
+    """Any text as a checkpoint: malformed is a UsageError; a well-formed one verifies exactly when the log
+    reaches its entry and that entry's hash starts with the witnessed prefix (0 witnesses the empty log, which
+    every log extends). A checkpoint of a forked log, of a longer log or with a wrong prefix is refused."""
     _, _, exported, _ = exported_log
-    with contextlib.suppress(AuditError, UsageError):
-        verify(exported.entries, checkpoint or None, exported.public_key)
+    entries = exported.entries
+    checkpoint = data.draw(
+        st.text(max_size=40)
+        | st.from_regex(r"\A[0-9]{1,2}:[0-9a-f]{16,20}\Z")
+        | st.builds(checkpoint_of, st.sampled_from(entries), st.integers(16, 64))  # witnessed from this log
+        | st.builds(checkpoint_of, st.sampled_from(forked_log), st.integers(16, 64))  # from the fork
+        | st.builds(lambda n, e: f"{n}:{e.hash[:20]}", st.integers(len(entries) + 1, 10**6), st.sampled_from(entries))
+    )
+    try:
+        anchor = parse_checkpoint(checkpoint) if checkpoint else None
+    except UsageError:
+        with pytest.raises(UsageError):
+            verify(entries, checkpoint, exported.public_key)
+        return
+    hashes = {entry.seq: entry.hash for entry in entries}
+    extends = anchor is None or anchor[0] == 0 or hashes.get(anchor[0], "").startswith(anchor[1])
+    if extends:
+        result = verify(entries, checkpoint or None, exported.public_key)
+        assert (result.entries, result.head) == (len(entries), entries[-1].hash)
+    else:
+        with pytest.raises(AuditError, match="witnessed checkpoint"):
+            verify(entries, checkpoint, exported.public_key)
+
+
+def test_a_checkpoint_from_a_forked_log_is_refused(exported_log, forked_log):
+    _, _, exported, _ = exported_log
+    entries, key = exported.entries, exported.public_key
+    assert entries[0] == forked_log[0] and entries[1].hash != forked_log[1].hash
+    assert verify(forked_log, checkpoint_of(forked_log[-1]), key).entries == len(forked_log)  # a valid log itself
+    assert verify(entries, checkpoint_of(entries[0]), key).entries == len(entries)  # the shared first entry
+    for entry in forked_log[1:]:
+        with pytest.raises(AuditError, match="witnessed checkpoint"):
+            verify(entries, checkpoint_of(entry), key)
 
 
 def rewrite_line(original: bytes, number: int, change) -> bytes:
