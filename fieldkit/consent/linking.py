@@ -11,34 +11,61 @@ import json
 
 from fieldkit.consent.respondents import require_respondent
 from fieldkit.errors import GateClosed, NotFound, UsageError
+from fieldkit.stored import StoredModel, StrictModel, dump_stored, load_stored
+from fieldkit.vault.db import delete_meta, get_meta, set_meta
 from fieldkit.vault.project import Project
 
 META_KEY = "linking_key_object"
 
 
+class StoredLink(StrictModel):
+    name: str
+    contact: str
+
+
+class StoredLinkingKey(StoredModel):
+    """Version 2: ``{"schema": 2, "respondents": {code: {name, contact}}}``. Version 1 (unversioned) was the
+    respondents table alone; it is read by wrapping it (a respondent code can never be "schema")."""
+
+    SCHEMA = 2
+    respondents: dict[str, StoredLink]
+
+
+def decode(data: bytes) -> dict[str, dict[str, str]]:
+    """The code → {name, contact} table of a stored linking key, validated (CorruptObject otherwise)."""
+    try:
+        raw = json.loads(data)
+    except ValueError:
+        raw = None  # load_stored reports it
+    if isinstance(raw, dict) and "schema" not in raw:
+        data = json.dumps({"schema": 1, "respondents": raw}, ensure_ascii=False).encode()
+    stored = load_stored(StoredLinkingKey, data, "linking key")
+    return {code: entry.model_dump() for code, entry in stored.respondents.items()}
+
+
+def encode(table: dict[str, dict[str, str]]) -> bytes:
+    return dump_stored(StoredLinkingKey, {"respondents": table}, sort_keys=True)
+
+
 def _current(project: Project) -> tuple[dict[str, dict[str, str]], str | None]:
-    row = project.conn.execute("SELECT value FROM meta WHERE key = ?", (META_KEY,)).fetchone()
-    if row is None:
+    object_id = get_meta(project.conn, META_KEY)
+    if object_id is None:
         return {}, None
-    return json.loads(project.objects.get(row[0])), row[0]
+    return decode(project.objects.get(object_id)), object_id
 
 
 def _write(project: Project, table: dict[str, dict[str, str]], old: str | None) -> None:
     if not table:
         if old:
             with project.transaction():
-                project.conn.execute("DELETE FROM meta WHERE key = ?", (META_KEY,))
+                delete_meta(project.conn, META_KEY)
             project.objects.shred(old, reason="emptied")
         return
 
     def point(conn, object_id: str) -> None:
-        conn.execute(
-            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (META_KEY, object_id),
-        )
+        set_meta(conn, META_KEY, object_id)
 
-    data = json.dumps(table, ensure_ascii=False, sort_keys=True).encode()
-    project.objects.put("linking_key", data, on_stored=point, replaces=(old,))
+    project.objects.put("linking_key", encode(table), on_stored=point, replaces=(old,))
 
 
 def set_link(project: Project, respondent: str, name: str, contact: str = "") -> None:

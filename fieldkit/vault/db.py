@@ -210,6 +210,11 @@ def set_meta(conn, key: str, value: str) -> None:
                  (key, value))
 
 
+def delete_meta(conn, key: str) -> None:
+    """Inside the caller's transaction."""
+    conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+
+
 def create_schema(conn: sqlcipher3.Connection) -> None:
     """Version 1 tables, then every migration: new and migrated projects end up identical."""
     with transaction(conn):

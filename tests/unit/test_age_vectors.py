@@ -14,7 +14,7 @@ import pytest
 
 from fieldkit.vault.blobs import decrypt_with
 from fieldkit.vault.keys import decrypt_passphrase_file
-from tests.conftest import SHARED
+from tests.conftest import SHARED, shared_path
 
 VECTORS = SHARED / "age-vectors"
 
@@ -46,9 +46,12 @@ def usable(path) -> bool:
 CASES = sorted(p for p in VECTORS.iterdir() if usable(p)) if VECTORS.is_dir() else []
 
 
-@pytest.mark.skipif(not CASES, reason="../shared/age-vectors not present")
-@pytest.mark.parametrize("path", CASES, ids=lambda p: p.name)
+# Without ../shared one placeholder case stands in, so the absence is reported (a failure under CI=true).
+@pytest.mark.parametrize("path", CASES or [pytest.param(None, id="age-vectors-missing")], ids=lambda p: p.name)
 def test_vault_reader_agrees_with_vector(path):
+    if path is None:
+        shared_path("age-vectors")
+        pytest.fail(f"{VECTORS} holds no usable vector")
     fields, body = parse_vector(path)
     expect_success = fields["expect"] == ["success"]
     try:
@@ -72,7 +75,6 @@ def test_vault_reader_agrees_with_vector(path):
 
 
 def test_vectors_cover_both_primitives():
-    if not CASES:
-        pytest.skip("../shared/age-vectors not present")
+    shared_path("age-vectors")
     kinds = {"passphrase" in parse_vector(p)[0] for p in CASES}
     assert kinds == {True, False}

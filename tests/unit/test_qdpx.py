@@ -16,9 +16,8 @@ from fieldkit.errors import UsageError
 from fieldkit.export import refi
 from fieldkit.export.codebook_exchange import export_codebook, import_codebook
 from fieldkit.export.writer import ExportRequest, run_export
-from tests.conftest import SHARED, add_transcribed_interview
+from tests.conftest import add_transcribed_interview, shared_path
 
-SCHEMA = SHARED / "refi-qda" / "Project-mrt2019.xsd"
 RU = ["Закон изменился, и всё стало иначе.", "Начальство требовало план каждый месяц.", "Мы боялись проверок."]
 EN = ["The law changed and the quotas came.", "Nobody could refuse."]
 
@@ -26,9 +25,7 @@ EN = ["The law changed and the quotas came.", "Nobody could refuse."]
 @pytest.fixture(scope="module")
 def schema():
     xmlschema = pytest.importorskip("xmlschema")
-    if not SCHEMA.is_file():
-        pytest.skip("../shared/refi-qda not present")
-    return xmlschema.XMLSchema(str(SCHEMA))
+    return xmlschema.XMLSchema(str(shared_path("refi-qda", "Project-mrt2019.xsd")))
 
 
 @pytest.fixture

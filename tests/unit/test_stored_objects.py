@@ -341,3 +341,24 @@ def test_any_transcript_round_trips(parts, language, model, duration, version):
 def test_any_anonymised_text_round_trips(parts, counts, masks):
     anonymised = AnonymisedText("ru", tuple(parts), counts, tuple(masks))
     assert AnonymisedText.from_bytes(anonymised.to_bytes()) == anonymised
+
+
+def test_the_linking_key_reads_its_old_layout_and_writes_a_versioned_one():
+    from fieldkit.consent.linking import decode, encode
+
+    old = '{"P1": {"contact": "+7 701 000 00 00", "name": "Мурат Кожанов"}}'.encode()
+    table = decode(old)
+    assert table == {"P1": {"name": "Мурат Кожанов", "contact": "+7 701 000 00 00"}}
+    new = encode(table)
+    assert json.loads(new)["schema"] == 2 and decode(new) == table
+
+
+def test_a_malformed_linking_key_is_refused_without_showing_a_name():
+    from fieldkit.consent.linking import decode
+
+    for data in ('{"schema": 2, "respondents": {"P1": {"name": "Мурат Кожанов"}}}',
+                 '{"P1": {"name": "Мурат Кожанов", "contact": 7}}',
+                 '{"schema": 3, "respondents": {}}'):
+        with pytest.raises(CorruptObject) as caught:
+            decode(data.encode())
+        assert "Кожанов" not in str(caught.value) and "linking key" in str(caught.value)
