@@ -266,7 +266,7 @@ def _add_manual(review: Review, transcript: Transcript, text: str, entity: str) 
         raise UsageError(f"unknown entity type {entity!r}", f"choose one of {', '.join(PLACEHOLDER_LABELS)}")
     key = phrase_key(text).split()
     if not key:
-        raise UsageError("nothing to add: the text has no words")
+        raise UsageError("nothing to add: the text has no words", "pass the word or name to mark, e.g. --add \"Рыжий\"")
     added = 0
     for index, segment in enumerate(transcript.segments):
         tokens = words(segment.text)
@@ -285,7 +285,8 @@ def _add_manual(review: Review, transcript: Transcript, text: str, entity: str) 
             review.add(Span(0, index, start, end, entity, 1.0, "manual", "accepted"))
             added += 1
     if not added:
-        raise NotFound("that text does not occur in the transcript (in any inflected form)")
+        raise NotFound("that text does not occur in the transcript (in any inflected form)",
+                       "check the spelling against `fieldkit transcript show ID`; nothing was changed")
 
 
 def derive(project: Project, interview_id: str) -> AnonymisedText:

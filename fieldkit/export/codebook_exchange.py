@@ -12,7 +12,7 @@ from fieldkit.coding.codebook import CodeSpec, ImportResult, import_codes, list_
 from fieldkit.errors import UsageError
 from fieldkit.export.refi import XmlCode, codebook_xml, parse_xml, read_codes, read_qdpx
 from fieldkit.export.tabular import cell
-from fieldkit.vault.files import storage_error, write_atomic
+from fieldkit.vault.files import write_atomic
 from fieldkit.vault.project import Project
 
 CSV_COLUMNS = ("name", "parent", "description", "colour", "guid")
@@ -104,7 +104,8 @@ def read_codebook(path: Path) -> list[CodeSpec]:
             raise UsageError(f"{path.name} is too large for a codebook", "export the codebook alone (.qdc or .csv)")
         data = path.read_bytes()
     except OSError as exc:
-        raise storage_error(exc, path) from exc
+        raise UsageError(f"cannot read {path.name}: {exc.strerror or 'read error'}",
+                         "check the path and that the file is readable; nothing was imported") from exc
     if fmt == "csv":
         return parse_codebook_csv(data, path.name)
     codes = read_qdpx(data).codes if fmt == "qdpx" else read_codes(parse_xml(data, path.name), path.name)

@@ -45,6 +45,21 @@ async def settle(app, pilot) -> None:
         await pilot.pause()
 
 
+async def wait_until(pilot, condition, what: str, timeout: float = 60.0) -> None:
+    """Let the app run until ``condition()`` holds. The deadline is generous on purpose: a loaded 2-core machine
+    (a parallel test run) can take many times longer than an idle one, and a fixed sleep there makes a flaky
+    test; a passing run returns as soon as the condition holds."""
+    import asyncio
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"after {timeout:.0f} s still not true: {what}")
+        await asyncio.sleep(0.05)
+        await pilot.pause()
+
+
 async def unlock(app, pilot, passphrase: str = PASSPHRASE) -> None:
     await pilot.pause()
     await pilot.press(*passphrase, "enter")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import numpy as np
 import pytest
@@ -11,7 +12,7 @@ from fieldkit.anonymise import review as rv
 from fieldkit.interviews import get_interview, list_interviews
 from fieldkit.services.overview import stages
 from tests.conftest import CONSENT_ITEMS, FIXTURES, PASSPHRASE, add_transcribed_interview
-from tests.tui.conftest import make_app, screen_text, settle, unlock
+from tests.tui.conftest import make_app, screen_text, settle, unlock, wait_until
 
 ALL_YES = dict.fromkeys(CONSENT_ITEMS, True)
 
@@ -76,11 +77,14 @@ async def test_panic_key_locks_at_once_from_any_screen(tui_root, seeded):
 
 
 async def test_idle_auto_lock(tui_root):
-    app = make_app(tui_root, idle_lock_s=0.5)
+    app = make_app(tui_root, idle_lock_s=3600)
     async with app.run_test(size=(80, 24)) as pilot:
         await unlock(app, pilot)
         assert app.project is not None
-        await asyncio.sleep(2.2)
+        # Shortened only once unlocked: with 0.5 s from the start, a slow unlock on a loaded machine could be
+        # locked before the check above.
+        app.idle_lock_s = 0.5
+        await wait_until(pilot, lambda: app.project is None, "the idle lock closed the project", timeout=30)
         await pilot.pause()
         assert app.project is None and type(app.screen).__name__ == "UnlockScreen"
 
@@ -212,12 +216,13 @@ async def test_recorder_screen_meter_off_record_and_stop(tui_root, seeded, monke
     async with app.run_test(size=(80, 24)) as pilot:
         await unlock(app, pilot)
         await pilot.press("m")
-        await asyncio.sleep(1.5)
-        await pilot.pause()
+        await asyncio.sleep(1.5)  # at least 1.5 s of recording (the duration checked below)
+        await wait_until(pilot, lambda: "recording" in screen_text(app) and app.screen.query_one("#meter").progress
+                         > 0, "the recorder shows the level")
         assert "recording" in screen_text(app) and app.screen.query_one("#meter").progress > 0
         await pilot.press("o")
-        await asyncio.sleep(1.0)
-        await pilot.pause()
+        await asyncio.sleep(1.0)  # a second off the record
+        await wait_until(pilot, lambda: "OFF THE RECORD" in screen_text(app), "the recorder shows OFF THE RECORD")
         assert "OFF THE RECORD" in screen_text(app)
         await pilot.press("o", "s")
         await settle(app, pilot)
@@ -462,19 +467,32 @@ async def test_a_lock_during_a_recording_stores_it_before_closing(tui_root, seed
 
     monkeypatch.setattr(sounddevice, "InputStream", SilentStream)
     seeded(lambda p: (add_respondent(p, "P"), record_consent(p, "P1", language="en", answers=ALL_YES)))
-    app = make_app(tui_root, idle_lock_s=0.5)
+    app = make_app(tui_root)
     async with app.run_test(size=(80, 24)) as pilot:
         await unlock(app, pilot)
         await pilot.press("m")
-        await asyncio.sleep(2.5)  # far past the idle limit: a recording is not idleness
-        await pilot.pause()
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "RecorderScreen" and app.busy,
+                         "the recording started")
+        # Only now the idle limit drops to 0.5 s: set from the start, it could lock the app between the unlock
+        # and the "m" on a loaded machine, before any recording exists (the flaky failure this replaces).
+        app.idle_lock_s = 0.5
+        started = time.monotonic()
+        refreshed: list[float] = []
+
+        def idle_checks_passed() -> bool:
+            # The idle check runs every second and, while a recording runs, counts it as activity. Two such
+            # refreshes mean a check ran at least 0.5 s after the previous one: past the limit, yet no lock.
+            if app.last_activity > started and app.last_activity not in refreshed:
+                refreshed.append(app.last_activity)
+            return len(refreshed) >= 2 and time.monotonic() - started >= 2.5
+
+        await wait_until(pilot, lambda: idle_checks_passed() or app.project is None, "two idle checks ran")
         assert app.project is not None and type(app.screen).__name__ == "RecorderScreen"
         await pilot.press("ctrl+l")
         await settle(app, pilot)
-        for _ in range(50):
-            if not app.closing:
-                break
-            await asyncio.sleep(0.1)
+        # The lock stops the recording; the recorder then encrypts what it has and the project closes once it
+        # has (app.closing empties). That flush is slow on a loaded machine: wait for it, not a fixed time.
+        await wait_until(pilot, lambda: not app.closing, "the project closed after the recording was stored")
         assert not app.closing and type(app.screen).__name__ == "UnlockScreen"
 
     def check(project):

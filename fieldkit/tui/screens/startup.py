@@ -14,10 +14,13 @@ PREFIXES = {"warning": "warning: ", "retention": "retention: ", "note": ""}
 
 
 class StartupReportScreen(ModalScreen[None]):
-    """Every notice of :class:`fieldkit.session.StartupReport`, one per line, styled by level (warnings as
-    warnings). It stays until Enter or Escape: no timeout, and other keys do not reach the dashboard."""
+    """What opening the project did, in the words the CLI prints; Enter when you have read it.
 
-    BINDINGS = [Binding("enter", "seen", "Seen"), Binding("escape", "seen", "Seen", show=False)]
+    Every notice of the session's start-up report, one per line, styled by level (warnings as warnings). It
+    stays until Enter or Escape: no timeout, and other keys do not reach the dashboard underneath."""
+
+    BINDINGS = [Binding("enter", "seen", "Seen", tooltip="close the report: I have read it"),
+                Binding("escape", "seen", "Seen", show=False)]
 
     def __init__(self, notices: list) -> None:
         super().__init__()
