@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 from textual.app import ComposeResult
@@ -44,6 +45,13 @@ class FieldScreen(Screen):
         except Exception:
             if self.is_attached and app.is_running:
                 raise
+
+    def post_progress(self, app, callback, *args) -> None:
+        """From a worker's progress callback (level meter, progress bar): like :meth:`post`, but never raises.
+        Progress is only a display, and the callback runs inside the core's loop: a screen torn down by a lock
+        (its widgets already gone while it is still attached) must not end the job before it stores its work."""
+        with contextlib.suppress(Exception):  # see above: the job's own result is what matters
+            app.call_from_thread(callback, *args)
 
     def stop_jobs(self) -> None:
         """Asked by a lock: stop what can stop early. Screens with long jobs override it."""

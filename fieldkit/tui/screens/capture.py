@@ -150,7 +150,7 @@ class RecorderScreen(FieldScreen):
         from fieldkit.capture.recorder import record
 
         def level(rms: float, elapsed: float, controls) -> None:
-            self.post(app, self.show_level, rms, elapsed)
+            self.post_progress(app, self.show_level, rms, elapsed)
 
         try:
             interview = record(project, self.respondent, controls=self.controls, duration=self.duration,

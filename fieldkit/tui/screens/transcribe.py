@@ -81,7 +81,7 @@ class TranscribeScreen(FieldScreen):
         from fieldkit.transcribe.runner import TranscriptionCancelled, transcribe_interview
 
         def progress(done: float, total: float) -> None:
-            self.post(app, self.show_progress, done, total)
+            self.post_progress(app, self.show_progress, done, total)
 
         try:
             transcript = transcribe_interview(project, self.interview, language=language,
