@@ -37,6 +37,29 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+# Under pytest-xdist (scripts/test runs `-n`), two adjustments keep a 2-core run short. They apply only on the
+# workers (PYTEST_XDIST_WORKER), so a plain `pytest` run keeps the files' order.
+_HEAVY_FIRST = ("tests/functional/", "tests/tui/", "tests/fuzz/")
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the xdist_group marks
+def pytest_collection_modifyitems(config, items):
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    for item in items:
+        # Tests sharing a module-scoped fixture (the demo run, the PulseAudio daemon, the golden project) go to
+        # one worker (--dist loadgroup), so the fixture is built once rather than on every worker.
+        info = getattr(item, "_fixtureinfo", None)
+        shared = [name for name in (info.names_closure if info else ())
+                  if (defs := info.name2fixturedefs.get(name)) and defs[-1].scope in ("module", "package")]
+        if shared:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+    # The long tests (models, subprocesses, real terminals) are handed out first and the many short unit tests
+    # fill the gaps at the end, rather than one worker finishing a long test alone. The sort is stable and
+    # the same on every worker, as xdist requires.
+    items.sort(key=lambda item: not item.nodeid.startswith(_HEAVY_FIRST))
+
+
 class NetworkBlocked(RuntimeError):
     pass
 

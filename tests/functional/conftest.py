@@ -12,10 +12,20 @@ NOW = "2026-03-01T09:00:00Z"
 class Fieldkit:
     """Drives the CLI in-process exactly as a script would (env vars, stdout for ids)."""
 
-    def __init__(self, project):
+    def __init__(self, project, keys=None):
         self.project = project
+        self.keys = keys  # the project's keys when known (a copy of the session template)
         self.runner = CliRunner()
         self.env = {"FIELDKIT_PASSPHRASE": PASSPHRASE, "FIELDKIT_NOW": NOW}
+
+    def open(self, clock):
+        """The project through the core library, to set up or inspect a scene. With known keys it skips the scrypt
+        unwrap (seconds each; every CLI command the test runs still unlocks with the passphrase)."""
+        from fieldkit.vault.project import Project
+
+        if self.keys is None:
+            return Project.open(self.project, PASSPHRASE, clock)
+        return Project._unlock(self.project.resolve(), self.keys, clock)
 
     def __call__(self, *args: str, input: str | None = None, expect: int = 0, env: dict | None = None):
         result = self.runner.invoke(
@@ -31,4 +41,4 @@ def fk(tmp_path, project_template):
     import shutil
 
     shutil.copytree(project_template[0], tmp_path / "project")
-    return Fieldkit(tmp_path / "project")
+    return Fieldkit(tmp_path / "project", project_template[1])

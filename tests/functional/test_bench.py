@@ -1,4 +1,7 @@
-"""scripts/bench must keep working as the code changes (one quick repeat; its figures are not asserted)."""
+"""scripts/bench must keep working as the code changes (one quick repeat; its figures are not asserted).
+
+Marked ``bench``: left out of the default run (about a minute of model inference that asserts no figure);
+run it with `scripts/test -m bench` or `pytest -m bench tests/functional/test_bench.py`."""
 
 from __future__ import annotations
 
@@ -7,7 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).parents[2] / "scripts" / "bench.py"
+pytestmark = pytest.mark.bench
 
 
 def test_bench_prints_every_figure_as_a_bench_line():

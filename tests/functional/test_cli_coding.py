@@ -12,10 +12,9 @@ from tests.functional.conftest import NOW
 
 def seed(fk, texts, category="P", language="ru"):
     from fieldkit.clock import FixedClock, parse_instant
-    from fieldkit.vault.project import Project
-    from tests.conftest import PASSPHRASE, add_transcribed_interview
+    from tests.conftest import add_transcribed_interview
 
-    with Project.open(fk.project, PASSPHRASE, FixedClock(parse_instant(NOW))) as project:
+    with fk.open(FixedClock(parse_instant(NOW))) as project:
         return add_transcribed_interview(project, category, texts, language=language)
 
 

@@ -128,11 +128,9 @@ def test_tampered_audit_export_names_the_entry(fk, tmp_path):
 
 def test_tampered_entry_inside_the_vault_is_named(fk):
     from fieldkit.clock import FixedClock, parse_instant
-    from fieldkit.vault.project import Project
-    from tests.conftest import PASSPHRASE
 
     fk("respondent", "add", "--category", "P")
-    with Project.open(fk.project, PASSPHRASE, FixedClock(parse_instant("2026-03-01T10:00:00Z"))) as project:
+    with fk.open(FixedClock(parse_instant("2026-03-01T10:00:00Z"))) as project:
         project.conn.execute("UPDATE audit SET data = ? WHERE seq = 2", ('{"category": "P", "respondent": "P2"}',))
     result = fk("audit", "verify", expect=11)
     assert "audit entry 2 (respondent_added) was altered" in result.stderr
@@ -178,10 +176,9 @@ def test_passphrase_can_come_from_a_file_descriptor(fk):
 
 def test_review_from_the_command_line(fk, tmp_path):
     from fieldkit.clock import FixedClock, parse_instant
-    from fieldkit.vault.project import Project
-    from tests.conftest import PASSPHRASE, add_transcribed_interview
+    from tests.conftest import add_transcribed_interview
 
-    with Project.open(fk.project, PASSPHRASE, FixedClock(parse_instant("2026-03-01T09:00:00Z"))) as project:
+    with fk.open(FixedClock(parse_instant("2026-03-01T09:00:00Z"))) as project:
         interview = add_transcribed_interview(project, "DE", ["Товар давал Ерлан Жумабаев из Шымкента."])
     listing = fk("anonymise", interview).stdout.splitlines()
     assert len(listing) == 2 and all("pending" in line for line in listing)

@@ -80,10 +80,8 @@ def test_pinned_key_rejects_a_resigned_export(fk, tmp_path):
 
 def test_export_is_refused_while_something_is_overdue(fk, tmp_path, monkeypatch):
     from fieldkit.clock import FixedClock, parse_instant
-    from fieldkit.vault.project import Project
-    from tests.conftest import PASSPHRASE
 
-    with Project.open(fk.project, PASSPHRASE, FixedClock(parse_instant("2026-03-01T09:00:00Z"))) as project:
+    with fk.open(FixedClock(parse_instant("2026-03-01T09:00:00Z"))) as project:
         add_transcribed_interview(project, "P", ["Текст."])
     fk("anonymise", "P1-1", "--accept-suggestions", "--approve")
     import fieldkit.vault.blobs as blobs

@@ -18,8 +18,6 @@ from pathlib import Path
 import pytest
 
 from fieldkit.clock import SystemClock
-from fieldkit.vault.project import Project
-from tests.conftest import PASSPHRASE
 
 SAMPLE = Path(__file__).parents[2] / "fieldkit" / "data" / "sample-interview-en.wav"
 NEEDED = ("pulseaudio", "paplay", "pactl")
@@ -92,7 +90,7 @@ def test_recording_captures_the_spoken_words_and_never_writes_plain_audio(fk, pu
     assert process.returncode == 0, err
     assert out.strip() == "P1-1" and leaks == []
     fk("transcribe", "P1-1", "--lang", "en")
-    with Project.open(fk.project, PASSPHRASE, SystemClock()) as project:
+    with fk.open(SystemClock()) as project:
         from fieldkit.transcribe.runner import load_transcript
 
         text = " ".join(s.text for s in load_transcript(project, "P1-1").segments)
@@ -110,7 +108,7 @@ def test_kill_9_mid_recording_loses_at_most_5_seconds(fk, pulse, tmp_path):
     player.wait(timeout=30)
     result = fk("respondent", "list")
     assert "recovered an interrupted recording as interview P1-1" in result.stderr
-    with Project.open(fk.project, PASSPHRASE, SystemClock()) as project:
+    with fk.open(SystemClock()) as project:
         from fieldkit.capture.audio import decode
         from fieldkit.interviews import get_interview
 

@@ -20,12 +20,15 @@ def tui_root(tmp_path, project_template):
 
 
 @pytest.fixture
-def seeded(tui_root):
-    """Open the project with the core library to set up a scene, then close it before the app opens it."""
+def seeded(tui_root, project_template):
+    """Open the project with the core library to set up a scene, then close it before the app opens it.
+
+    It opens with the template's keys rather than the passphrase: the scene is not what these tests are about,
+    and each scrypt unwrap costs seconds (the app under test still unlocks with the passphrase)."""
     from fieldkit.vault.project import Project
 
     def seed(action):
-        with Project.open(tui_root, PASSPHRASE, FixedClock(NOW)) as project:
+        with Project._unlock(tui_root.resolve(), project_template[1], FixedClock(NOW)) as project:
             return action(project)
 
     return seed

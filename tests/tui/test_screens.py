@@ -496,9 +496,11 @@ async def test_a_lock_during_a_recording_stores_it_before_closing(tui_root, seed
         assert not app.closing and type(app.screen).__name__ == "UnlockScreen"
 
     def check(project):
-        (interview,) = list_interviews(project)
+        states = project.conn.execute("SELECT state FROM recordings").fetchall()
+        interviews = list_interviews(project)
+        assert len(interviews) == 1, f"no interview stored; recording sessions: {states}"
         left = project.conn.execute("SELECT count(*) FROM recordings WHERE state = 'recording'").fetchone()
-        return interview.duration_s, left
+        return interviews[0].duration_s, left
     duration, left = seeded(check)
     assert duration > 1.5 and left == (0,)
 
