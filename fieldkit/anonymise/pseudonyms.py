@@ -8,7 +8,6 @@ stored as its own encrypted object with its own retention rule.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,7 +16,7 @@ from pydantic import Field
 from fieldkit.anonymise.engine import PLACEHOLDER_LABELS, Finding
 from fieldkit.anonymise.gazetteer import gazetteer
 from fieldkit.anonymise.morphology import is_cyrillic, phrase_key
-from fieldkit.stored import StoredModel, load_stored
+from fieldkit.stored import StoredModel, dump_stored, load_stored
 
 ALIAS_MIN_LENGTH = 4
 
@@ -92,12 +91,8 @@ class Pseudonyms:
         return {label: set(self.table.get(label, {})) | set(self.aliases.get(label, {})) for label in labels}
 
     def to_bytes(self) -> bytes:
-        return json.dumps(
-            {"schema": StoredPseudonyms.SCHEMA, "table": self.table, "aliases": self.aliases, "sources": self.sources,
-             "counters": self.counters},
-            ensure_ascii=False,
-            sort_keys=True,
-        ).encode()
+        return dump_stored(StoredPseudonyms, {"table": self.table, "aliases": self.aliases, "sources": self.sources,
+                                              "counters": self.counters}, sort_keys=True)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Pseudonyms:

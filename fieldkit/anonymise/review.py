@@ -10,7 +10,6 @@ while a detector still fires on approved text, unless the reviewer overrides tha
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Literal
@@ -23,7 +22,7 @@ from fieldkit.capture.offrecord import MARKER
 from fieldkit.documents import AnonymisedText, Segment, Transcript
 from fieldkit.errors import NotFound, StateError, UsageError
 from fieldkit.interviews import Interview, get_interview
-from fieldkit.stored import StoredModel, StrictModel, load_stored
+from fieldkit.stored import StoredModel, StrictModel, dump_stored, load_stored
 from fieldkit.transcribe.runner import load_transcript
 from fieldkit.vault.db import get_meta, set_meta
 from fieldkit.vault.project import Project
@@ -71,7 +70,7 @@ class Review:
         self.spans.sort(key=lambda s: (s.segment, s.start))
 
     def to_bytes(self) -> bytes:
-        return json.dumps({"schema": StoredReview.SCHEMA, **asdict(self)}, ensure_ascii=False).encode()
+        return dump_stored(StoredReview, asdict(self))
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Review:
