@@ -146,6 +146,14 @@ class InvalidDocument(InvalidAudio):
     default_hint = "fieldkit reads .txt, .md, .docx and .pdf with a text layer; nothing was stored"
 
 
+class TranscriptRejected(FieldkitError):
+    """A transcript was refused: the audio holds no speech, or whisper gave far fewer words than its speech needs."""
+
+    exit_code = 19
+    default_hint = ("nothing was stored and the audio is kept; see \"Empty transcripts\" in docs/transcription.md"
+                    " for what to try")
+
+
 class TranscriptionCancelled(FieldkitError):
     """A transcription was cancelled (Ctrl-C or the TUI's cancel) before it finished."""
 

@@ -26,6 +26,7 @@ class Interview:
     duration_s: float | None = None
     off_record: str | None = None  # JSON list of [start, end] seconds on the original timeline
     sealed: str | None = None  # when its objects were re-encrypted to the archive recipients only
+    discarded: str | None = None  # when it was discarded as a wrong import (its objects destroyed)
 
     @property
     def mode(self) -> str:
@@ -34,7 +35,7 @@ class Interview:
 
 _COLUMNS = (
     "id, respondent, created, source, audio_object, transcript_object, anonymised_object, language, approved,"
-    " review_object, interview_date, place_category, duration_s, off_record, sealed"
+    " review_object, interview_date, place_category, duration_s, off_record, sealed, discarded"
 )
 PLACE_CATEGORIES = ("office", "cafe", "car", "home", "outdoors", "detention", "phone", "other")
 
@@ -76,14 +77,15 @@ def new_interview_id(project: Project, respondent: str | None) -> str:
 
 def insert_interview(conn, interview_id: str, respondent: str | None, source: str, created,
                      metadata: Metadata | None = None, duration_s: float | None = None,
-                     off_record: str | None = None) -> None:
+                     off_record: str | None = None, *, source_hmac: str | None = None) -> None:
+    """``source_hmac``: the keyed fingerprint of an imported file, to notice the same file imported twice."""
     metadata = metadata or Metadata()
     conn.execute(
         "INSERT INTO interviews (id, respondent, created, source, interview_date, place_category, language,"
-        " duration_s, off_record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " duration_s, off_record, source_hmac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (interview_id, respondent, format_instant(created), source,
          metadata.interview_date or format_instant(created)[:10], metadata.place_category, metadata.language,
-         duration_s, off_record),
+         duration_s, off_record, source_hmac),
     )
 
 

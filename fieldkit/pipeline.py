@@ -25,8 +25,9 @@ from fieldkit.interviews import Interview, get_interview, list_interviews
 from fieldkit.vault.travel import seal_objects
 
 #: How far along the line an interview is; "coded" and "exported" are derived by the services layer from
-#: the coding and export stores, "sealed" takes an interview out of this laptop's reach.
-STAGES = ("captured", "transcribed", "anonymised", "approved", "coded", "exported", "sealed")
+#: the coding and export stores, "sealed" takes an interview out of this laptop's reach, "discarded" marks a
+#: wrong import whose objects were destroyed.
+STAGES = ("captured", "transcribed", "anonymised", "approved", "coded", "exported", "sealed", "discarded")
 
 
 # --- events ---------------------------------------------------------------------------------------------
@@ -51,13 +52,20 @@ class RespondentWithdrawn:
 
 
 @dataclass(frozen=True)
+class InterviewDiscarded:
+    """A wrong import was discarded: names only it brought into the pseudonym map must go too."""
+
+    interview: str
+
+
+@dataclass(frozen=True)
 class ObjectsDestroyed:
     """Retention (or another destruction) erased keys: whatever was derived from those objects must go."""
 
     objects: tuple[str, ...]
 
 
-Event = TranscriptStored | RespondentWithdrawn | ObjectsDestroyed
+Event = TranscriptStored | RespondentWithdrawn | InterviewDiscarded | ObjectsDestroyed
 E = TypeVar("E")
 _handlers: dict[type, list[Callable[[Any, Any], None]]] = defaultdict(list)
 _installed = False
@@ -103,13 +111,17 @@ def audio_captured(conn, interview_id: str, audio_object: str) -> None:
 
 def transcript_stored(conn, interview_id: str, transcript_object: str, *, language: str | None = None,
                       words_changed: bool = True) -> None:
-    """A transcript version became current. New words void everything later stages built on the old ones."""
+    """A transcript version became current. New words void everything later stages built on the old ones.
+
+    ``language`` (what the transcript was made in, or detected as) fills the interview's language only when
+    none was declared: what the researcher declared at capture is never overwritten."""
     columns: dict[str, str | None] = {"transcript_object": transcript_object}
-    if language is not None:
-        columns["language"] = language
     if words_changed:
         columns.update(dict.fromkeys(_LATER_THAN_TRANSCRIPT))
     _set(conn, interview_id, **columns)
+    if language is not None:
+        conn.execute("UPDATE interviews SET language = ? WHERE id = ? AND (language IS NULL OR language = '')",
+                     (language, interview_id))
 
 
 def review_stored(conn, interview_id: str, review_object: str) -> None:
@@ -138,8 +150,13 @@ def require_stage(project, interview_id: str, column: str, hint: str) -> Intervi
     return interview
 
 
-def stage_of(interview: Interview, *, coded: bool = False, exported: bool = False) -> str:
-    """The furthest stage reached (``coded``/``exported`` come from the coding and export stores)."""
+def stage_of(interview: Interview, *, coded: bool = False, exported: bool = False, withdrawn: bool = False) -> str:
+    """The furthest stage reached (``coded``/``exported`` come from the coding and export stores), or the way
+    it left the line (``withdrawn``: its respondent withdrew consent, from the consent store)."""
+    if interview.discarded:
+        return "discarded"
+    if withdrawn:
+        return "withdrawn"
     if interview.sealed:
         return "sealed"
     if exported:
@@ -166,10 +183,42 @@ def seal_interview(project, interview_id: str) -> int:
     return count
 
 
+def discarded(conn, interview_id: str, when) -> None:
+    """Inside a transaction: the interview is out of the line, and forgets its imported file's fingerprint
+    (so the right file, or the same one for the right respondent, can be imported afterwards)."""
+    conn.execute("UPDATE interviews SET discarded = ?, source_hmac = NULL WHERE id = ? AND discarded IS NULL",
+                 (format_instant(when), interview_id))
+
+
+def discard_interview(project, interview_id: str) -> int:
+    """Destroy every object of a wrong import (audio, transcript versions, partial transcripts, review,
+    anonymised text; reason "discarded"), mark the interview discarded and log it; codings made on it go with
+    it (:class:`ObjectsDestroyed`). Returns how many objects were destroyed.
+
+    The objects go first and the mark last, so an interrupted discard leaves an interview that can simply be
+    discarded again."""
+    interview = get_interview(project, interview_id)
+    if interview.discarded:
+        raise StateError(f"interview {interview_id} was already discarded on {interview.discarded[:10]}",
+                         "nothing to do; its objects are destroyed")
+    if interview.sealed:
+        raise StateError(f"interview {interview_id} is sealed: this laptop holds no key to its objects",
+                         "sealed material can be dealt with only at the institution, with the archive key")
+    objects = tuple(project.objects.live_ids(interview=interview_id))
+    for object_id in objects:
+        project.objects.shred(object_id, reason="discarded")
+    with project.transaction():
+        discarded(project.conn, interview_id, project.clock.now())
+        project.audit.append("interview_discarded", interview=interview_id, destroyed=len(objects))
+    publish(project, ObjectsDestroyed(objects))
+    publish(project, InterviewDiscarded(interview_id))
+    return len(objects)
+
+
 def interviews_to_seal(project, which: str) -> list[str]:
     """Interviews `travel lock` seals under the policy's [travel] seal = none | approved | all."""
     if which == "all":
-        return [i.id for i in list_interviews(project) if not i.sealed]
+        return [i.id for i in list_interviews(project) if not i.sealed and not i.discarded]
     if which == "approved":
-        return [i.id for i in list_interviews(project) if not i.sealed and i.approved]
+        return [i.id for i in list_interviews(project) if not i.sealed and not i.discarded and i.approved]
     return []

@@ -348,6 +348,11 @@ def carry_review_forward(project: Project, event: pipeline.TranscriptStored) -> 
     _store_review(project, interview, review)
 
 
+def forget_discarded(project: Project, event: pipeline.InterviewDiscarded) -> None:
+    """A discarded import's names leave the pseudonym map (those other interviews also use stay)."""
+    forget_interviews(project, [event.interview])
+
+
 def forget_withdrawn(project: Project, event: pipeline.RespondentWithdrawn) -> None:
     """A withdrawn respondent's names leave the pseudonym map with their interviews."""
     forget_interviews(project, list(event.interviews))

@@ -29,7 +29,7 @@ ALLOWED_FIELDS = frozenset(
         "duration_s", "language", "model", "segments", "entities", "format", "rows", "sha256", "rule",
         "reason", "policy", "policy_sha256", "last_ts", "now_ts", "replaces", "approved", "archive",
         "schema_version", "version", "script", "mode", "scope", "chunks", "lost",
-        "sources", "codings", "encrypted", "recipients", "sealed", "checkpoint",
+        "sources", "codings", "encrypted", "recipients", "sealed", "checkpoint", "destroyed",
     }
 )
 _SAFE_VALUE = re.compile(r"[A-Za-z0-9_.:+\-]{0,96}")

@@ -5,7 +5,17 @@ One module per command group; each registers its commands on :data:`fieldkit.cli
 
 from __future__ import annotations
 
-from fieldkit.cli import anonymise, audit, capture, coding, consent, export, project, transcribe  # noqa: F401
+from fieldkit.cli import (  # noqa: F401
+    anonymise,
+    audit,
+    capture,
+    coding,
+    consent,
+    export,
+    interview,
+    project,
+    transcribe,
+)
 from fieldkit.cli.app import main, run
 
 __all__ = ["main", "run"]

@@ -80,15 +80,20 @@ def review(ctx: click.Context, interview: str, accept, reject, accept_all: bool,
            show_residuals: bool, overrides, show_text: bool) -> None:
     """Review INTERVIEW's suggestions: accept, reject or add spans; inspect and override residuals."""
     from fieldkit.anonymise import review as rv
+    from fieldkit.interviews import get_interview
 
     with open_project(ctx) as project:
         for key in overrides:
             match = rv.override_residual(project, interview, key)
             click.echo(f"overrode residual {key} ({match.entity}); logged", err=True)
         if show_residuals:
-            for residual in rv.residuals(project, interview):
+            found = rv.residuals(project, interview)
+            for residual in found:
                 shown = f"\t{residual.text}" if show_text else ""
                 click.echo(f"{residual.key}\tsegment {residual.segment + 1}\t{residual.entity}{shown}")
+            if not found:  # say so: an empty listing could as well mean the check did not run
+                which = "approved" if get_interview(project, interview).approved else "anonymised (not yet approved)"
+                click.echo(f"no residual detections in the {which} text of {interview}", err=True)
             return
         changes = []
         for item in retype:

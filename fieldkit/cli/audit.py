@@ -20,7 +20,8 @@ def retention() -> None:
 @click.option("--all", "show_all", is_flag=True, help="Include destroyed items.")
 @click.pass_context
 def retention_status(ctx: click.Context, as_json: bool, show_all: bool) -> None:
-    """Every item with its rule, deadline and state (pending, due, overdue, destroyed). Destroys nothing."""
+    """Every item with its rule, deadline and state (kept with no rule, pending, due, overdue, destroyed).
+    Destroys nothing."""
     import json
 
     from fieldkit.retention.schedule import items
@@ -33,7 +34,7 @@ def retention_status(ctx: click.Context, as_json: bool, show_all: bool) -> None:
     for item in listed:
         deadline = item.deadline.strftime("%Y-%m-%d %H:%M") if item.deadline else "-"
         owner = item.interview or item.respondent or "-"
-        click.echo(f"{item.object[:12]}\t{item.kind}\t{owner}\t{item.rule or '-'}\t{deadline}\t{item.state}")
+        click.echo(f"{item.object[:12]}\t{item.kind}\t{owner}\t{item.rule or '-'}\t{deadline}\t{item.state_label}")
 
 
 @retention.command("run")

@@ -22,10 +22,13 @@ def capture() -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--off-record", help="Ranges never to keep, e.g. 00:30-01:10,2:00-2:30 (original timeline).")
 @click.option("--remove-source", is_flag=True, help="Overwrite and delete FILE after a successful import.")
+@click.option("--allow-duplicate", is_flag=True,
+              help="Import FILE even though it was imported before (e.g. a group interview for each respondent).")
 @metadata_options
 @click.pass_context
 def capture_import(ctx: click.Context, code: str, file: Path, off_record: str | None, remove_source: bool,
-                   interview_date: str | None, place_category: str | None, language: str | None) -> None:
+                   allow_duplicate: bool, interview_date: str | None, place_category: str | None,
+                   language: str | None) -> None:
     """Import an audio or video FILE (WAV/MP3/M4A/OGG/FLAC/MP4…) for respondent CODE; prints the interview id."""
     from fieldkit.capture import importer
     from fieldkit.capture.offrecord import parse_ranges
@@ -34,7 +37,8 @@ def capture_import(ctx: click.Context, code: str, file: Path, off_record: str | 
     ranges = parse_ranges(off_record)
     with open_project(ctx) as project:
         interview = importer.import_audio(project, code, file, off_record=ranges,
-                                          metadata=Metadata(interview_date, place_category, language))
+                                          metadata=Metadata(interview_date, place_category, language),
+                                          allow_duplicate=allow_duplicate)
     click.echo(interview)
     if remove_source:
         importer.remove_source(file)

@@ -184,10 +184,11 @@ def code_memo(ctx: click.Context, coding: str, memo: str) -> None:
 @click.pass_context
 def code_excerpts(ctx: click.Context, code_name: str | None, category: str | None, interview: str | None) -> None:
     """List coded excerpts (anonymised text), by code, respondent category or interview."""
-    from fieldkit.coding.excerpts import list_excerpts
+    from fieldkit.coding.excerpts import list_excerpts, sealed_interviews
 
     with open_project(ctx) as project:
         excerpts, stale = list_excerpts(project, code=code_name, category=category, interview=interview)
+        sealed = sealed_interviews(project, category=category, interview=interview)
     for item in excerpts:
         memo = f"\tmemo: {item.coding.memo}" if item.coding.memo else ""
         who = f"[{item.respondent}]" if item.respondent else "-"
@@ -196,3 +197,6 @@ def code_excerpts(ctx: click.Context, code_name: str | None, category: str | Non
     for coding in stale:
         click.echo(f"fieldkit: warning: coding {coding.id[:8]} on {coding.interview} no longer matches the text;"
                    " re-apply or remove it", err=True)
+    for item in sealed:
+        click.echo(f"fieldkit: note: {item} is sealed, so its excerpts are left out: only the institution can open"
+                   " it", err=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -72,6 +73,11 @@ def consent() -> None:
     """Consent: record, show, withdraw."""
 
 
+def stdin_is_terminal() -> bool:
+    """Whether a person at a terminal can be asked (the tests replace this to drive the interactive path)."""
+    return sys.stdin.isatty()
+
+
 @consent.command("record")
 @click.argument("code")
 @click.option("--lang", "language", type=click.Choice(["en", "ru", "kk"]), default="en", show_default=True)
@@ -85,27 +91,80 @@ def consent() -> None:
 @click.pass_context
 def consent_record(ctx: click.Context, code: str, language: str, script_id: str | None, mode: str,
                    answers: str | None, accept_all: bool, audio: Path | None, form: Path | None) -> None:
-    """Walk through the consent script with respondent CODE and record the answers (never a name)."""
-    from fieldkit.consent.records import parse_answers
+    """Walk through the consent script with respondent CODE and record the answers (never a name).
+
+    In a terminal, without --answers or --accept-all, the statement is shown to be read aloud and each item is
+    asked in the script's language (answers: yes/no, да/нет, иә/жоқ, y/n; Enter alone asks again); the answers
+    are then read back and recorded only once the respondent confirms them. A "no" where the respondent had
+    said yes before narrows consent: what it no longer covers (their interview audio) is destroyed at once."""
+    from fieldkit.consent.records import EVIDENCE_KIND, parse_answers
     from fieldkit.services import consent as consent_service
 
+    interactive = not accept_all and not answers
+    if interactive and not stdin_is_terminal():
+        raise UsageError("no answers", "pass --answers item=yes,… or --accept-all when scripted")
     with open_project(ctx) as project:
         script = consent_service.script_for(project, script_id, language)
+        evidence = consent_service.read_evidence(mode, audio, form)  # a bad file stops before anyone is asked
+        if interactive and mode in EVIDENCE_KIND and evidence is None:
+            raise UsageError(f"consent mode {mode} needs an evidence file",
+                             "oral-recorded: --audio FILE; written: --form FILE; nobody was asked anything")
         if accept_all:
             given = {item.id: True for item in script.items}
         elif answers:
             given = parse_answers(answers)
         else:
-            if not sys.stdin.isatty():
-                raise UsageError("no answers", "pass --answers item=yes,… or --accept-all when scripted")
-            click.echo(f"{script.title}\n\nRead aloud:\n{script.statement.strip()}\n", err=True)
-            given = {item.id: click.confirm(f"{item.question}{' (required)' if item.required else ''}", err=True)
-                     for item in script.items}
-        evidence = consent_service.read_evidence(mode, audio, form)
-        record = consent_service.record(project, code, script, language=language, answers=given, mode=mode,
+            given = ask_script(script)
+        result = consent_service.record(project, code, script, language=language, answers=given, mode=mode,
                                         evidence=evidence)
+    record = result.consent
+    if interactive:
+        click.echo(script.ui.recorded, err=True)
     yes = ", ".join(k for k, v in record.answers.items() if v)
     click.echo(f"consent recorded for {code} ({record.script} v{record.version}, {record.language}): {yes}", err=True)
+    if result.destroyed:
+        gone = ", ".join(f"{count} {kind}" for kind, count in sorted(result.destroyed.items()))
+        click.echo(f"consent narrowed: destroyed at once what it no longer covers: {gone} (the consent evidence "
+                   "is kept)", err=True)
+
+
+def ask_script(script) -> dict[str, bool]:
+    """The statement to read aloud, each item asked in the script's language, the answers read back and
+    confirmed. A declined confirmation records nothing (UsageError); a required "no" stops the questions."""
+    ui = script.ui
+    width = max(40, min(shutil.get_terminal_size().columns, 100))
+    click.echo(f"{ui.read_aloud}\n\n{script.title}\n", err=True)
+    for paragraph in script.paragraphs():  # reflowed: the file's line breaks would wrap raggedly
+        click.echo(click.wrap_text(paragraph, width) + "\n", err=True)
+    given: dict[str, bool] = {}
+    for number, item in enumerate(script.items, 1):
+        required = f" ({ui.required})" if item.required else ""
+        given[item.id] = ask_yes_no(f"{number}/{len(script.items)}{required} {item.question}", ui)
+        if item.required and not given[item.id]:
+            # the interview cannot go ahead: nothing more to ask, and recording refuses (nothing is written)
+            click.echo(ui.not_recorded, err=True)
+            return {**{i.id: False for i in script.items}, **given}
+    click.echo(f"\n{ui.summary}", err=True)
+    for line in script.summary(given):
+        click.echo(f"  {line}", err=True)
+    if not ask_yes_no(ui.confirm, ui):
+        click.echo(ui.not_recorded, err=True)
+        raise UsageError("consent not recorded: the answers read back were not confirmed",
+                         "nothing was written; run `fieldkit consent record` again to ask the items again")
+    return given
+
+
+def ask_yes_no(question: str, ui) -> bool:
+    """Ask until the answer is a yes or a no in any script language; an empty line is neither."""
+    from fieldkit.consent.records import parse_answer
+
+    while True:
+        text = click.prompt(question, default="", show_default=False, prompt_suffix=f" [{ui.yes}/{ui.no}]: ",
+                            err=True)
+        answer = parse_answer(text)
+        if answer is not None:
+            return answer
+        click.echo(ui.answer, err=True)
 
 
 @consent.command("status")
@@ -128,11 +187,59 @@ def consent_status(ctx: click.Context) -> None:
 @click.argument("code")
 @click.option("--scope", type=click.Choice(["all", "future-use"]), default="all", show_default=True,
               help="all: destroy everything they gave; future-use: keep what was collected, use nothing new.")
+@click.option("--yes", is_flag=True, help="Do not ask for the code again (required when not in a terminal).")
 @click.pass_context
-def consent_withdraw(ctx: click.Context, code: str, scope: str) -> None:
-    """Record that CODE withdrew, and destroy their data under the policy's withdrawal rule."""
-    from fieldkit.consent.records import withdraw
+def consent_withdraw(ctx: click.Context, code: str, scope: str, yes: bool) -> None:
+    """Record that CODE withdrew, and destroy their data under the policy's withdrawal rule.
 
+    In a terminal it first shows what will be destroyed and the exports already written that contain CODE,
+    and asks for the code to be typed again; scripts pass --yes. The export files are outside the vault:
+    their paths are printed (on stdout) so they can be deleted by hand."""
+    from fieldkit.consent.records import withdraw
+    from fieldkit.services.consent import withdrawal_preview
+
+    if not yes and not stdin_is_terminal():
+        what = "destroys their data for good and " if scope == "all" else ""
+        raise UsageError(f"withdrawing {code} {what}needs a confirmation",
+                         "run it in a terminal to see what goes and confirm, or pass --yes when scripted; "
+                         "nothing was changed")
     with open_project(ctx) as project:
+        preview = withdrawal_preview(project, code, scope)
+        if not yes:
+            show_withdrawal(preview)
+            typed = click.prompt(f"Type the respondent code ({code}) again to withdraw them", default="",
+                                 show_default=False, err=True)
+            if typed.strip().casefold() != code.casefold():
+                raise UsageError(f"the code typed does not match {code}; nothing was changed",
+                                 f"run `fieldkit consent withdraw {code}` again and type {code} to confirm")
         result = withdraw(project, code, scope)
     click.echo(f"{code} withdrawn ({scope}); {result.destroyed} objects destroyed", err=True)
+    show_exports(preview)
+
+
+def show_withdrawal(preview) -> None:
+    """The preview on stderr: what goes (counts per kind, the interviews), and the exports already out."""
+    code = preview.respondent
+    if preview.scope == "all":
+        kinds = ", ".join(f"{count} {kind}" for kind, count in preview.objects.items()) or "nothing stored"
+        click.echo(f"Withdrawing {code} (scope all) destroys at once, for good: {kinds}", err=True)
+        click.echo(f"  interviews: {', '.join(preview.interviews) or 'none'}", err=True)
+        click.echo("  and their entries in the linking key and the pseudonym map, their codings and memos",
+                   err=True)
+    else:
+        click.echo(f"Withdrawing {code} (scope future-use) destroys nothing: what was collected is kept, nothing "
+                   "new is captured, and nothing of theirs leaves in a new export", err=True)
+        click.echo(f"  interviews: {', '.join(preview.interviews) or 'none'}", err=True)
+    show_exports(preview, before=True)
+
+
+def show_exports(preview, *, before: bool = False) -> None:
+    """Exports already written that carry the respondent: heading on stderr, ``path<TAB>date`` lines on stdout
+    after the withdrawal (on stderr in the preview, so a terminal run does not print them twice on stdout)."""
+    if not preview.exports:
+        return
+    tense = "contain" if before else "still contain"
+    click.echo(f"export files written earlier {tense} {preview.respondent}; fieldkit cannot destroy them, "
+               "delete them yourself:", err=True)
+    for export in preview.exports:
+        click.echo(f"{export.path}\t{export.created[:10]}", err=before)

@@ -26,11 +26,15 @@ from fieldkit.errors import UsageError
 def transcribe(ctx: click.Context, interview: str, language: str, model: str, replace: bool, beam_size: int,
                vad: bool, compute_type: str, device: str) -> None:
     """Transcribe INTERVIEW locally; the audio is decrypted into memory only. Ctrl-C cancels; running the
-    command again resumes after the last finished block."""
+    command again resumes after the last finished block (at most 30 s of audio is done again). Audio with no
+    speech, or a transcript with far too few words for its speech, is refused (exit 19): nothing is stored
+    and the audio is kept. --lang auto picks ru, kk or en; the language declared at import is kept."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+    from fieldkit.interviews import get_interview
     from fieldkit.transcribe.runner import transcribe_interview
+    from fieldkit.transcribe.speech import count_words
 
     bar = Progress(TextColumn("transcribing"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
                    TimeElapsedColumn(), TimeRemainingColumn(), transient=True,
@@ -47,9 +51,13 @@ def transcribe(ctx: click.Context, interview: str, language: str, model: str, re
             project, interview, language=language, model=model, replace=replace, progress=progress,
             beam_size=beam_size, vad=vad, compute_type=compute_type, device=device,
         )
+        declared = get_interview(project, interview).language
+    words = count_words(s for s in transcript.segments if not s.text.startswith("[off the record"))
+    kept = (f"; the interview's declared language {declared} is kept"
+            if declared and declared != transcript.language else "")
     click.echo(
-        f"transcribed {interview}: {len(transcript.segments)} segments, {transcript.duration_s:.1f} s,"
-        f" language {transcript.language}",
+        f"transcribed {interview}: {len(transcript.segments)} segments, {words} words,"
+        f" {transcript.duration_s:.1f} s, language {transcript.language}{kept}",
         err=True,
     )
 

@@ -17,7 +17,7 @@ from fieldkit.clock import format_instant
 from fieldkit.coding.codebook import Code, check_text, code_path, descendants, find_code, list_codes
 from fieldkit.coding.sources import Source, load_source, text_available
 from fieldkit.errors import NotFound, UsageError
-from fieldkit.interviews import get_interview, list_interviews
+from fieldkit.interviews import Interview, get_interview, list_interviews
 from fieldkit.vault.project import Project
 
 
@@ -185,19 +185,24 @@ def excerpts_of(project: Project, source: Source, codings: list[Coding], codes: 
     ]
 
 
+def _chosen(project: Project, category: str | None, interview: str | None) -> list[Interview]:
+    """The interviews a listing covers: one by id, or all, optionally of one respondent category."""
+    interviews = [get_interview(project, interview)] if interview else list_interviews(project)
+    if category is None:
+        return interviews
+    of_category = {code for (code,) in project.conn.execute("SELECT code FROM respondents WHERE category = ?",
+                                                            (category,))}
+    return [item for item in interviews if item.respondent in of_category]
+
+
 def list_excerpts(project: Project, *, code: str | None = None, category: str | None = None,
                   interview: str | None = None) -> tuple[list[Excerpt], list[Coding]]:
     """Current excerpts filtered by code (with the codes under it), respondent category or interview, and
-    the stale codings met on the way."""
+    the stale codings met on the way. Sealed interviews are skipped (see :func:`sealed_interviews`)."""
     codes = {c.id: c for c in list_codes(project)}
     wanted = descendants(project, find_code(project, code).id) if code else None
-    interviews = [get_interview(project, interview)] if interview else list_interviews(project)
     excerpts, stale = [], []
-    for item in interviews:
-        if category is not None:
-            row = project.conn.execute("SELECT category FROM respondents WHERE code = ?", (item.respondent,)).fetchone()
-            if row is None or row[0] != category:
-                continue
+    for item in _chosen(project, category, interview):
         if not text_available(project, item) or not codings_of(project, item.id):
             continue
         source = load_source(project, item.id)
@@ -206,6 +211,13 @@ def list_excerpts(project: Project, *, code: str | None = None, category: str | 
         chosen = [c for c in current if wanted is None or c.code in wanted]
         excerpts.extend(excerpts_of(project, source, chosen, codes))
     return excerpts, stale
+
+
+def sealed_interviews(project: Project, *, category: str | None = None, interview: str | None = None) -> list[str]:
+    """The sealed interviews among those a listing covers that hold codings (or the one asked for by id):
+    their excerpts are out of this laptop's reach, so a listing skips them and says so."""
+    return [item.id for item in _chosen(project, category, interview)
+            if item.sealed and (interview or codings_of(project, item.id))]
 
 
 def prune_codings(conn) -> int:

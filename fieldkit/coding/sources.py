@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from fieldkit.errors import NotFound, StateError
+from fieldkit.errors import NotFound, ObjectSealed, StateError
 from fieldkit.interviews import Interview, get_interview
 from fieldkit.vault.project import Project
 
@@ -41,9 +41,13 @@ def source_text(anonymised) -> str:
     return _CONTROL.sub("", _LINE_BREAKS.sub("\n", text))
 
 
+#: Why a sealed interview is out of reach, as exports and `code excerpts` name it.
+SEALED_REASON = "sealed: only the institution can open it"
+
+
 def text_available(project: Project, interview: Interview) -> bool:
-    """Whether the interview has anonymised text that has not been destroyed."""
-    if interview.anonymised_object is None:
+    """Whether the interview has anonymised text this laptop can read: not destroyed, not sealed."""
+    if interview.anonymised_object is None or interview.sealed:
         return False
     try:
         return project.objects.info(interview.anonymised_object).destroyed is None
@@ -55,6 +59,9 @@ def load_source(project: Project, interview_id: str) -> Source:
     from fieldkit.anonymise.review import load_anonymised
 
     interview = get_interview(project, interview_id)
+    if interview.sealed:
+        raise ObjectSealed(f"the anonymised text of {interview_id} was sealed on {interview.sealed[:10]}:"
+                           " only the institution can open it")
     if not text_available(project, interview):
         state = "was destroyed" if interview.anonymised_object else "does not exist yet"
         raise StateError(

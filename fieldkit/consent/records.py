@@ -3,11 +3,16 @@
 A record holds the script id, version, language and the hash of the exact text read, each answer, the
 mode and the time — and never a name. Evidence (an audio-recorded consent, a scanned written form) is an
 encrypted object of its own, with its own retention rule.
+
+A new record that says "no" where the respondent had said "yes" narrows consent: what the new answers no
+longer cover is destroyed at once, as in a withdrawal (:data:`NOT_COVERED`). The consent evidence itself
+(``consent_audio``, ``consent_form``) is kept: it is the proof of what was agreed, the new consent included.
 """
 
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 
 from fieldkit import pipeline
@@ -22,6 +27,15 @@ MODES = ("oral-attested", "oral-recorded", "written")
 EVIDENCE_KIND = {"oral-recorded": "consent_audio", "written": "consent_form"}
 SCOPES = ("all", "future-use")
 WITHDRAWAL_EVENT = "consent_withdrawn"
+NARROWED_EVENT = "consent_narrowed"
+#: What a "no" to an item takes from what was already collected: these object kinds of the respondent's
+#: are destroyed at once. Typed notes and transcripts need only "participate", so they stay.
+NOT_COVERED = {"audio_recording": ("audio",)}
+
+#: Accepted answers, in every script language (the scripts' [ui] words are among them). No single Cyrillic
+#: letter: with a Russian keyboard layout on, the "y" key types "н", which must not read as "нет".
+YES_WORDS = ("yes", "y", "да", "иә", "ия")
+NO_WORDS = ("no", "n", "нет", "жоқ", "жок")
 
 
 @dataclass(frozen=True)
@@ -38,15 +52,26 @@ class Consent:
     evidence_object: str | None
 
 
+def parse_answer(text: str) -> bool | None:
+    """One spoken answer as typed: yes/y, да, иә → True; no/n, нет, жоқ → False; anything else (an empty
+    line included) → None, so the caller asks again. There is no default."""
+    word = unicodedata.normalize("NFC", text).strip().strip(".!").strip().casefold()
+    if word in YES_WORDS:
+        return True
+    if word in NO_WORDS:
+        return False
+    return None
+
+
 def parse_answers(text: str) -> dict[str, bool]:
     """``participate=yes,audio_recording=no`` → {"participate": True, "audio_recording": False}."""
     answers = {}
     for part in filter(None, (p.strip() for p in text.split(","))):
         item, sep, value = part.partition("=")
-        value = value.strip().casefold()
-        if not sep or value not in ("yes", "no", "y", "n", "да", "нет", "иә", "жоқ"):
+        answer = parse_answer(value) if sep and value.strip() else None
+        if answer is None:
             raise UsageError(f"cannot read answer {part!r}", "write answers as item=yes,item=no")
-        answers[item.strip()] = value in ("yes", "y", "да", "иә")
+        answers[item.strip()] = answer
     return answers
 
 
@@ -86,10 +111,46 @@ def record_consent(
         need = "needs" if mode in EVIDENCE_KIND else "takes no"
         raise UsageError(f"consent mode {mode} {need} an evidence file",
                          "oral-recorded: --audio FILE; written: --form FILE")
-    return _store(project, respondent, script, mode, answers, evidence)
+    previous = current_consent(project, respondent)
+    narrowed = tuple(item for item, given in sorted((previous.answers if previous else {}).items())
+                     if given and answers.get(item) is False)
+    record = _store(project, respondent, script, mode, answers, evidence, narrowed)
+    destroy_not_covered(project, respondent)
+    return record
 
 
-def _store(project, respondent, script: ConsentScript, mode, answers, evidence) -> Consent:
+def not_covered(project: Project, respondent: str) -> list[str]:
+    """Ids of the respondent's live objects that their current consent no longer covers (see NOT_COVERED)."""
+    consent = current_consent(project, respondent)
+    if consent is None:
+        return []
+    kinds = [kind for item, kinds in NOT_COVERED.items() if not consent.answers.get(item) for kind in kinds]
+    # sealed objects too, as in a withdrawal: a copy only the institution can open is still theirs
+    return [object_id for kind in kinds for (object_id,) in project.conn.execute(
+        "SELECT id FROM objects WHERE respondent = ? AND kind = ? AND destroyed IS NULL ORDER BY created, id",
+        (respondent, kind))]
+
+
+def destroy_not_covered(project: Project, respondent: str) -> list[str]:
+    """Destroy at once what the current consent no longer covers (after a narrowed re-consent), under the
+    policy's withdrawal rule, each destruction logged with reason "consent_narrowed". Returns the ids."""
+    found = not_covered(project, respondent)
+    for object_id in found:
+        project.objects.shred(object_id, reason=NARROWED_EVENT,
+                              rule=withdrawal_rule(project, project.objects.info(object_id).kind))
+    return found
+
+
+def withdrawal_rule(project: Project, kind: str | None = None) -> str | None:
+    """The name of the policy's rule for a withdrawal (``after = "consent_withdrawn"``), the one for ``kind``
+    (or "all") when a kind is given."""
+    from fieldkit.retention.policy import rule_name
+
+    return next((rule_name(r) for r in project.policy.rules if r.after == WITHDRAWAL_EVENT
+                 and (kind is None or r.applies_to in (kind, "all"))), None)
+
+
+def _store(project, respondent, script: ConsentScript, mode, answers, evidence, narrowed=()) -> Consent:
     recorded = format_instant(project.clock.now())
     row_id: list[int] = []
 
@@ -105,6 +166,8 @@ def _store(project, respondent, script: ConsentScript, mode, answers, evidence) 
             "consent_recorded", respondent=respondent, script=script.id, version=script.version,
             language=script.language, sha256=script.sha256, mode=mode,
         )
+        if narrowed:  # the items now refused, by id only
+            project.audit.append(NARROWED_EVENT, respondent=respondent, scope="+".join(narrowed))
 
     if evidence is None:
         with project.transaction():
@@ -193,9 +256,7 @@ def withdraw(project: Project, respondent: str, scope: str = "all") -> Withdrawa
     if require_respondent(project, respondent) == "withdrawn":
         raise StateError(f"respondent {respondent} has already withdrawn",
                          "nothing to do; `fieldkit consent status` shows who withdrew")
-    from fieldkit.retention.policy import rule_name
-
-    rule = next((rule_name(r) for r in project.policy.rules if r.after == WITHDRAWAL_EVENT), None)
+    rule = withdrawal_rule(project)
     with project.transaction():
         project.conn.execute(
             "UPDATE respondents SET status = 'withdrawn', withdrawn = ?, withdrawal_scope = ? WHERE code = ?",

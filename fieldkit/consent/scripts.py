@@ -1,13 +1,17 @@
-"""Consent scripts (policies/consent/<id>.<lang>.toml): the statement read aloud and the items asked.
+"""Consent scripts (policies/consent/<id>.<lang>.toml): the statement read aloud, the items asked, and the
+words the front ends use around them in the script's language (``[ui]``: yes/no, "required", the read-back
+summary and its confirmation).
 
 The exact text read is hashed into every consent record, so a record always says which wording the
-respondent heard, even after the script is revised (a revision must raise ``version``).
+respondent heard, even after the script is revised (a revision must raise ``version``). The ``[ui]`` words
+are not part of that text: they frame the questions, they are not what the respondent agrees to.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -40,6 +44,24 @@ class Item:
 
 
 @dataclass(frozen=True)
+class ScriptUI:
+    """The words said or shown around the items, in the script's language (the file's ``[ui]`` table)."""
+
+    yes: str = "yes"
+    no: str = "no"
+    required: str = "required"
+    read_aloud: str = "Read aloud:"
+    answer: str = "Please answer yes or no."
+    summary: str = "Your answers:"
+    confirm: str = "Are these answers right? Record the consent?"
+    recorded: str = "Consent recorded."
+    not_recorded: str = "Nothing was recorded."
+
+    def word(self, value: bool) -> str:
+        return self.yes if value else self.no
+
+
+@dataclass(frozen=True)
 class ConsentScript:
     id: str
     version: int
@@ -47,6 +69,7 @@ class ConsentScript:
     title: str
     statement: str
     items: tuple[Item, ...]
+    ui: ScriptUI = field(default_factory=ScriptUI)
 
     @property
     def text(self) -> str:
@@ -58,12 +81,45 @@ class ConsentScript:
     def sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
+    def paragraphs(self) -> list[str]:
+        """The statement reflowed for display (see :func:`reflow`); the hashed :attr:`text` keeps its lines."""
+        return reflow(self.statement)
+
+    def summary(self, answers: dict[str, bool]) -> list[str]:
+        """The read-back: each item answered so far (in script order) and its answer, in the script's words."""
+        return [f"{n}. {item.question} — {self.ui.word(answers[item.id])}"
+                for n, item in enumerate(self.items, 1) if item.id in answers]
+
     def item(self, item_id: str) -> Item:
         for item in self.items:
             if item.id == item_id:
                 return item
         raise UsageError(f"consent script {self.id} has no item {item_id!r}",
                          f"items: {', '.join(i.id for i in self.items)}")
+
+
+_SENTENCE_END = re.compile(r"[.!?…][»\"'”)]*$")
+
+
+def reflow(text: str) -> list[str]:
+    """The paragraphs of a script text, each joined into one line so a screen can wrap it to its own width.
+
+    The files break lines at about 110 characters for editing; shown as they are, those breaks wrap raggedly
+    on a narrower screen. A paragraph ends at a blank line, and at a line that ends a sentence (the files put
+    each new thought on a new line without a blank one between).
+    """
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in text.strip().splitlines():
+        line = line.strip()
+        if line:
+            current.append(line)
+        if current and (not line or _SENTENCE_END.search(line)):
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
 
 
 def scripts_dir() -> Path:
@@ -89,10 +145,31 @@ class ItemEntry(StrictTable):
     required: Annotated[bool, worded("must be true or false")]
 
 
+class UIWords(StrictTable):
+    """[ui]: what the front ends say around the items, in the script's language."""
+
+    yes: Text
+    no: Text
+    required: Text
+    read_aloud: Text
+    answer: Text
+    summary: Text
+    confirm: Text
+    recorded: Text
+    not_recorded: Text
+
+    @model_validator(mode="after")
+    def _yes_is_not_no(self) -> UIWords:
+        if self.yes.strip().casefold() == self.no.strip().casefold():
+            raise problem("yes and no are the same word", "give the two answers different words", at=("no",))
+        return self
+
+
 class ScriptFile(StrictTable):
-    """A whole consent script file: [script] and [[items]], nothing else."""
+    """A whole consent script file: [script], [ui] and [[items]], nothing else."""
 
     script: ScriptHead
+    ui: UIWords
     items: Annotated[list[ItemEntry], entries("items")]
 
     @model_validator(mode="after")
@@ -118,7 +195,8 @@ def parse_script(raw: bytes, name: str) -> ConsentScript:
         raise schema_error(name, text, exc, ScriptFile, what="consent script", example=SCRIPT_EXAMPLE) from exc
     head = document.script
     items = tuple(Item(item.id, item.question, item.required) for item in document.items)
-    return ConsentScript(head.id, head.version, head.language, head.title, head.statement, items)
+    ui = ScriptUI(**document.ui.model_dump())
+    return ConsentScript(head.id, head.version, head.language, head.title, head.statement, items, ui)
 
 
 def load_script(script_id: str, language: str) -> ConsentScript:

@@ -4,10 +4,11 @@ use; no withdrawn respondent; no stale coding; the residual identifier scan is c
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fieldkit.coding.sources import Source, load_source, text_available
+from fieldkit.coding.sources import SEALED_REASON, Source, load_source, text_available
 from fieldkit.errors import GateClosed, UsageError
 from fieldkit.interviews import Interview, get_interview, list_interviews
 from fieldkit.vault.project import Project
@@ -54,11 +55,15 @@ def source_problems(project: Project, interview: Interview, *, quotations: bool)
     """Every reason this interview may not be exported now (empty: it may)."""
     from fieldkit.consent.records import allows
 
+    if interview.discarded:
+        return [f"{interview.id}: discarded as a wrong import (its objects are destroyed)"]
     problems = []
     who = interview.respondent
+    if who is not None and withdrew(project, who):
+        return [f"{interview.id}: respondent {who} withdrew consent"]
+    if interview.sealed:  # nothing else can be fixed here: only the institution can open it now
+        return [f"{interview.id}: {SEALED_REASON}"]
     if who is not None:
-        if withdrew(project, who):
-            return [f"{interview.id}: respondent {who} withdrew consent"]
         if not allows(project, who, "excerpts"):
             problems.append(f"{interview.id}: {who}'s consent does not cover using excerpts")
         if quotations and not allows(project, who, "quotation"):
@@ -87,11 +92,15 @@ def _residual_problem(project: Project, interview_id: str) -> str | None:
 
 def _default_selection(project: Project) -> tuple[list[Interview], dict[str, str]]:
     """Every interview, except withdrawn respondents' and sources whose text is gone (they can never be
-    exported, so they must not block the rest; the export names them as left out)."""
+    exported, so they must not block the rest; the export names them as left out) and discarded ones."""
     chosen, left_out = [], {}
     for interview in list_interviews(project):
+        if interview.discarded:
+            continue  # a wrong import, destroyed: not part of the research, so not named either
         if interview.respondent and withdrew(project, interview.respondent):
             left_out[interview.id] = "respondent withdrew consent"
+        elif interview.sealed:  # out of this laptop's reach for good, like a destroyed text: named, not blocking
+            left_out[interview.id] = SEALED_REASON
         elif interview.anonymised_object and not text_available(project, interview):
             left_out[interview.id] = "anonymised text destroyed"
         else:
@@ -106,7 +115,7 @@ def free_text_problems(project: Project, sources: list[Source], codings: dict[st
     from fieldkit.anonymise.engine import language_for
     from fieldkit.anonymise.review import detect, load_pseudonyms
     from fieldkit.capture.notes import notes_language
-    from fieldkit.coding.codebook import list_codes
+    from fieldkit.coding.codebook import code_path, list_codes
 
     pseudonyms, _ = load_pseudonyms(project)
     keep_places = project.policy.location_level == "keep"
@@ -118,13 +127,16 @@ def free_text_problems(project: Project, sources: list[Source], codings: dict[st
         if kinds:
             problems.append(f"{where} may hold identifying details ({', '.join(sorted(kinds))}); {fix}")
 
-    for code in list_codes(project):
+    codes = list_codes(project)
+    by_id = {code.id: code for code in codes}
+    for code in codes:  # named as `code list` shows it and as `code edit` takes it, never by GUID
         text = f"{code.name}. {code.description}".strip()
-        scan(text, notes_language(text), f"code {code.id[:8]} (name or description)",
-             "rename it or edit its description with `fieldkit code edit`")
+        where, edit = f'code "{code_path(code, by_id)}"', f"`fieldkit code edit {shlex.quote(code.name)}"
+        scan(text, notes_language(text), f"{where} (name or description)",
+             f"rename it ({edit} --name NEW`) or edit its description ({edit} --description TEXT`)")
         if memos and code.memo:
-            scan(code.memo, notes_language(code.memo), f"memo on code {code.id[:8]}",
-                 "edit it with `fieldkit code edit --memo`, or export without --memos")
+            scan(code.memo, notes_language(code.memo), f"memo on {where}",
+                 f"edit it ({edit} --memo TEXT`), or export without --memos")
     if memos:
         for source in sources:
             for coding in codings[source.id]:

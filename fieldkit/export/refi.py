@@ -45,6 +45,7 @@ class XmlSelection:
     codes: tuple[str, ...]
     name: str = ""
     notes: tuple[str, ...] = ()
+    description: str = ""  # e.g. whether the excerpt may be quoted
 
 
 @dataclass
@@ -168,6 +169,8 @@ def project_xml(project: XmlProject, variable_guids: dict[str, str], source_path
                 chosen = _el(element, ns, "PlainTextSelection", guid=selection.guid, name=selection.name,
                              startPosition=str(selection.start), endPosition=str(selection.end),
                              creatingUser=project.user, creationDateTime=project.created)
+                if selection.description:  # the schema puts Description first
+                    _text(chosen, ns, "Description", selection.description)
                 for code in selection.codes:
                     coding = _el(chosen, ns, "Coding", guid=stable_guid(selection.guid, code))
                     _el(coding, ns, "CodeRef", targetGUID=code)
@@ -191,7 +194,7 @@ def qdpx_bytes(project: XmlProject, *, crlf: bool = False, timestamp: tuple[int,
         converted = []
         for source in project.sources:
             selections = [XmlSelection(s.guid, crlf_position(source.text, s.start), crlf_position(source.text, s.end),
-                                       s.codes, s.name, s.notes) for s in source.selections]
+                                       s.codes, s.name, s.notes, s.description) for s in source.selections]
             converted.append(XmlSource(source.guid, source.name, with_crlf(source.text), selections, source.variables))
         project = XmlProject(project.name, project.origin, project.created, project.user, project.codes, converted,
                              project.cases, project.notes, project.variables)
@@ -305,6 +308,7 @@ def read_qdpx(data: bytes) -> XmlProject:
             notes = tuple(ref.get("targetGUID", "") for ref in _children(selection, "NoteRef"))
             read.selections.append(XmlSelection(selection.get("guid", ""), int(selection.get("startPosition", "0")),
                                                 int(selection.get("endPosition", "0")), codes,
-                                                selection.get("name", ""), notes))
+                                                selection.get("name", ""), notes,
+                                                _child_text(selection, "Description")))
         result.sources.append(read)
     return result

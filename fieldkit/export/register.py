@@ -56,13 +56,13 @@ def period_start(day: date, precision: str) -> date:
 
 
 def register_rows(project: Project) -> list[RegisterRow]:
-    """Every interview with a respondent, except withdrawn respondents', in date order."""
+    """Every interview with a respondent, except withdrawn respondents' and discarded ones, in date order."""
     from fieldkit.export.gates import withdrew
 
     respondents = {r.code: r.category for r in list_respondents(project)}
     descriptions = {c.code: c.description for c in project.policy.categories}
     chosen = [i for i in list_interviews(project)
-              if i.respondent in respondents and not withdrew(project, i.respondent)]
+              if i.respondent in respondents and not i.discarded and not withdrew(project, i.respondent)]
     chosen.sort(key=lambda i: (i.interview_date or i.created[:10], i.created, i.id))
     rows = []
     for number, interview in enumerate(chosen, start=1):

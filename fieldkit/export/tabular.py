@@ -86,8 +86,21 @@ def _quote(text: str) -> str:
     return "\n".join("> " + line if line else ">" for line in text.splitlines() or [""])
 
 
+#: How Markdown marks an excerpt whose respondent did not consent to direct quotation: a plain paragraph,
+#: never a `>` quotation with an attribution.
+NOT_FOR_QUOTATION = "(not for quotation; paraphrase only)"
+
+
+def _paraphrase_only(row: ExcerptRow, citation: str) -> list[str]:
+    text = " ".join(row.text.split())
+    return [f"{NOT_FOR_QUOTATION} {text}", f"({citation}, interview {row.interview})"]
+
+
 def excerpts_md(rows: list[ExcerptRow], codes: list[dict], header: dict, *, memos: bool) -> bytes:
     lines = [f"# {header['title']}", "", header["note"], ""]
+    if not all(row.quotable for row in rows):
+        lines += [f"Excerpts marked {NOT_FOR_QUOTATION} come from respondents who did not consent to direct"
+                  " quotation: use them for analysis and paraphrase, never quote them.", ""]
     by_code: dict[str, list[ExcerptRow]] = {}
     for row in rows:
         by_code.setdefault(row.code_path, []).append(row)
@@ -100,7 +113,10 @@ def excerpts_md(rows: list[ExcerptRow], codes: list[dict], header: dict, *, memo
             lines += [f"_{descriptions[path]}_", ""]
         for row in by_code[path]:
             citation = ", ".join(part for part in (row.respondent, row.respondent_type, row.interview_date) if part)
-            lines += [_quote(row.text), ">", f"> — {citation} (interview {row.interview})", ""]
+            if row.quotable:
+                lines += [_quote(row.text), ">", f"> — {citation} (interview {row.interview})", ""]
+            else:
+                lines += [*_paraphrase_only(row, citation), ""]
             if memos and row.memo:
                 lines += [f"Memo: {row.memo}", ""]
     return "\n".join(lines).encode("utf-8")

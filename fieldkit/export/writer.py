@@ -22,6 +22,9 @@ from fieldkit.vault.files import write_atomic
 from fieldkit.vault.project import Project
 
 FORMATS = ("qdpx", "csv", "json", "md")
+#: Each QDPX selection says whether it may be quoted (the respondent's current consent to quotation).
+QUOTABLE_NOTE = "Quotable: the respondent consented to direct quotation."
+NOT_QUOTABLE_NOTE = "Not for quotation: paraphrase only (the respondent did not consent to direct quotation)."
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,7 @@ def _qdpx(project: Project, plan: ExportPlan, codes: list[Code], memos: bool, cr
     sources, cases = [], {}
     for source in plan.sources:
         interview = source.interview
+        quotable = interview.respondent in plan.quotable
         guid = refi.stable_guid(namespace, f"source:{interview.id}")
         spans: dict[tuple[int, int], list[Coding]] = {}
         for coding in plan.codings[source.id]:
@@ -136,18 +140,20 @@ def _qdpx(project: Project, plan: ExportPlan, codes: list[Code], memos: bool, cr
             name = " ".join(source.text[start:end].split())
             selections.append(refi.XmlSelection(refi.stable_guid(namespace, f"selection:{interview.id}:{start}:{end}"),
                                                 start, end, tuple(dict.fromkeys(c.code for c in together)),
-                                                name[:60] + ("…" if len(name) > 60 else ""), tuple(selection_notes)))
+                                                name[:60] + ("…" if len(name) > 60 else ""), tuple(selection_notes),
+                                                QUOTABLE_NOTE if quotable else NOT_QUOTABLE_NOTE))
         category = categories.get(interview.respondent, "") if interview.respondent else ""
         variables = {"Respondent": f"[{interview.respondent}]" if interview.respondent else "",
                      "Respondent category": category,
                      "Respondent type": descriptions.get(category, "document" if not interview.respondent else ""),
                      "Interview date": coarsen_date(interview.interview_date, precision),
-                     "Mode": interview.mode, "Language": source.language}
+                     "Mode": interview.mode, "Language": source.language, "Quotable": tabular.cell(quotable)}
         sources.append(refi.XmlSource(guid, interview.id, source.text, selections, variables))
         if interview.respondent:
             case = cases.setdefault(interview.respondent, refi.XmlCase(
                 refi.stable_guid(namespace, f"case:{interview.respondent}"), interview.respondent, [],
-                {"Respondent category": category, "Respondent type": descriptions.get(category, "")}))
+                {"Respondent category": category, "Respondent type": descriptions.get(category, ""),
+                 "Quotable": tabular.cell(quotable)}))
             case.sources.append(guid)
     # creation times say when the export was made; coarsened like every other date in an export
     day = period_start(project.clock.now().date(), precision)
@@ -156,7 +162,8 @@ def _qdpx(project: Project, plan: ExportPlan, codes: list[Code], memos: bool, cr
         name=f"{project.policy.name} (anonymised export)", origin=f"fieldkit {__version__}",
         created=format_instant(now), user=refi.stable_guid(namespace, "user"), codes=xml_codes, sources=sources,
         cases=list(cases.values()), notes=notes,
-        variables=["Respondent", "Respondent category", "Respondent type", "Interview date", "Mode", "Language"],
+        variables=["Respondent", "Respondent category", "Respondent type", "Interview date", "Mode", "Language",
+                   "Quotable"],
     )
     return refi.qdpx_bytes(xml, crlf=crlf, timestamp=(max(now.year, 1980), now.month, now.day, now.hour,
                                                         now.minute, now.second))

@@ -37,6 +37,7 @@ from fieldkit.errors import PolicyError
 OBJECT_KINDS = (
     "audio",
     "notes",
+    "notes_draft",  # notes still being typed in the terminal app (fieldkit/capture/notes.py): short-lived
     "transcript",
     "document",
     "linking_key",

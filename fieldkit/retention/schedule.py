@@ -28,7 +28,10 @@ from fieldkit.vault.project import Project
 
 #: An item past its deadline by more than this is "overdue" rather than just "due".
 GRACE = timedelta(hours=24)
-STATES = ("pending", "due", "overdue", "destroyed")
+#: kept: no rule gives it a deadline (none applies, or its event has not happened); pending: deadline ahead.
+STATES = ("kept", "pending", "due", "overdue", "destroyed")
+#: How the front ends word a state where the bare word would mislead ("pending" with no deadline did).
+STATE_LABELS = {"kept": "kept, no rule"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,10 @@ class Item:
     state: str
     destroyed: datetime | None = None
     lateness: timedelta | None = None  # for destroyed items: how late (zero when on time)
+
+    @property
+    def state_label(self) -> str:
+        return STATE_LABELS.get(self.state, self.state)
 
     def as_json(self) -> dict:
         return {
@@ -110,7 +117,9 @@ def _deadline(project: Project, kind, created, respondent, interview) -> tuple[d
 
 
 def _state(deadline: datetime | None, now: datetime) -> str:
-    if deadline is None or now < deadline:
+    if deadline is None:
+        return "kept"
+    if now < deadline:
         return "pending"
     return "due" if now - deadline <= GRACE else "overdue"
 
@@ -202,3 +211,27 @@ def exported_interviews(project: Project) -> set[str]:
     """Interviews carried by an export file that still exists (its row not destroyed)."""
     rows = project.conn.execute("SELECT interviews FROM exports WHERE destroyed IS NULL")
     return {interview for (listed,) in rows for interview in json.loads(listed or "[]")}
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """An export file fieldkit wrote, as the export log remembers it."""
+
+    id: str
+    path: Path
+    created: str  # instant, e.g. 2026-03-01T09:00:00Z
+    interviews: tuple[str, ...]
+
+
+def exports_containing(project: Project, interviews) -> list[ExportFile]:
+    """The export files still on record (not deleted by a retention rule) that carried any of ``interviews``,
+    oldest first: copies outside the vault that fieldkit cannot destroy, e.g. after a withdrawal."""
+    wanted = set(interviews)
+    found = []
+    for export_id, path, created, listed in project.conn.execute(
+        "SELECT id, path, created, interviews FROM exports WHERE destroyed IS NULL ORDER BY created, rowid"
+    ).fetchall():
+        carried = tuple(json.loads(listed or "[]"))
+        if wanted.intersection(carried):
+            found.append(ExportFile(export_id, Path(path), created, carried))
+    return found

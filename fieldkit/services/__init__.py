@@ -7,7 +7,7 @@ every area: earlier stages publish events, later ones react, and neither imports
 from __future__ import annotations
 
 from fieldkit import pipeline
-from fieldkit.anonymise.review import carry_review_forward, forget_withdrawn
+from fieldkit.anonymise.review import carry_review_forward, forget_discarded, forget_withdrawn
 from fieldkit.coding.excerpts import prune_after_destruction
 
 
@@ -16,6 +16,7 @@ def install_handlers() -> None:
     pipeline.subscribe(pipeline.RespondentWithdrawn, forget_withdrawn)
     pipeline.subscribe(pipeline.RespondentWithdrawn, prune_after_destruction)
     pipeline.subscribe(pipeline.ObjectsDestroyed, prune_after_destruction)
+    pipeline.subscribe(pipeline.InterviewDiscarded, forget_discarded)
     pipeline.mark_installed()
 
 

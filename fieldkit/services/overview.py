@@ -17,9 +17,12 @@ from fieldkit.vault.project import Project
 
 def stages(project: Project) -> dict[str, str]:
     """Each interview's furthest stage: captured → transcribed → anonymised → approved → coded → exported,
-    or sealed (out of this laptop's reach)."""
+    or sealed (out of this laptop's reach), or discarded (a wrong import, its objects destroyed), or withdrawn
+    (its respondent withdrew, with either scope: nothing of it may be used again; scope "all" destroyed it)."""
     coded, exported = coded_interviews(project), exported_interviews(project)
-    return {item.id: pipeline.stage_of(item, coded=item.id in coded, exported=item.id in exported)
+    withdrawn = {r.code for r in list_respondents(project) if r.status == "withdrawn"}
+    return {item.id: pipeline.stage_of(item, coded=item.id in coded, exported=item.id in exported,
+                                       withdrawn=item.respondent in withdrawn)
             for item in list_interviews(project)}
 
 

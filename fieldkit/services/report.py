@@ -133,6 +133,7 @@ def build_report(project: Project) -> str:
     on_time = sum(1 for i in listed if i.state == "destroyed" and i.rule and not i.lateness)
     pending = sum(1 for i in listed if i.state in ("pending", "due") and i.deadline)
     overdue = sum(1 for i in listed if i.state == "overdue")
+    kept = sum(1 for i in listed if i.state == "kept")  # no rule gives them a deadline (yet)
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <title>fieldkit retention report — {escape(policy.name)}</title>
@@ -149,7 +150,7 @@ code {{ font-size: 0.85em; }}
 Report generated {escape(format_instant(now)[:19])} UTC. Respondents appear by code only.</p>
 <div class="figures"><span>Destroyed: <b id="destroyed">{destroyed}</b></span>
 <span>On time: <b id="on-time">{on_time}</b></span><span>Pending: <b id="pending">{pending}</b></span>
-<span>Overdue: <b id="overdue">{overdue}</b></span></div>
+<span>Overdue: <b id="overdue">{overdue}</b></span><span>Kept, no rule: <b id="kept">{kept}</b></span></div>
 <h2>Audit chain</h2>{chain}
 <h2>Rules</h2>
 <table><tr><th>rule (applies to : after event : within)</th><th>destroyed on time</th><th>destroyed late</th>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 from collections.abc import Callable
@@ -14,22 +15,42 @@ from pydantic import Field
 from fieldkit import pipeline
 from fieldkit.capture import audio, offrecord
 from fieldkit.documents import Segment, StoredSegment, Transcript
-from fieldkit.errors import StateError, TranscriptionCancelled, UsageError
+from fieldkit.errors import StateError, TranscriptionCancelled, TranscriptRejected, UsageError
 from fieldkit.interviews import get_interview
 from fieldkit.stored import StoredModel, dump_stored, load_stored
+from fieldkit.transcribe import speech as sp
 from fieldkit.transcribe.model import load_model, resolve_model
 from fieldkit.vault.project import Project
 
-LANGUAGES = ("ru", "kk", "en", "auto")
+#: The project's languages: ``auto`` detects one of these, never any other of whisper's 99.
+PROJECT_LANGUAGES = ("ru", "kk", "en")
+LANGUAGES = (*PROJECT_LANGUAGES, "auto")
+#: How much of the speech language detection listens to (one whisper window).
+DETECT_SECONDS = 30.0
 Progress = Callable[[float, float], None]  # (seconds done, seconds total)
 
 
 SPEAKERS = ("interviewer", "respondent")
 _SEGMENTS_HINT = "`fieldkit transcript show ID` numbers the segments"
-#: Audio is transcribed in independent blocks cut at the quietest moment near each boundary, so a cancelled
-#: run resumes at the first unfinished block and gives exactly what an uninterrupted run gives.
-BLOCK_SECONDS = 120.0
+#: Audio is transcribed in independent blocks of about this length, each cut at the quietest 100 ms within
+#: 5 s of it, so a block is 20-30 s: never longer than whisper's own 30-second window. A cancelled run
+#: (Ctrl-C, the terminal app's lock) resumes at the first unfinished block and gives exactly what an
+#: uninterrupted run gives; at most one block, 30 s of audio, is transcribed again.
+BLOCK_SECONDS = 25.0
 _CUT_SEARCH_SECONDS = 5.0
+#: Decoding is greedy/beam search at temperature 0 only. faster-whisper's default falls back to *sampling*
+#: at temperatures 0.2-1.0 whenever a window looks repetitive or unsure, and CTranslate2's sampling cannot be
+#: seeded reproducibly (its random generator is per thread and seeded once), so the same audio gave a
+#: different transcript on every run, sometimes none at all. Without sampling, the same audio and settings
+#: always give the same segments.
+TEMPERATURE = 0.0
+#: Without that fallback, whisper at temperature 0 fills silence and noise with one confident phrase repeated
+#: ("Я не знаю, что это было." fourteen times over 28 s of digital silence). A window whose text is more
+#: repetitive than faster-whisper's own fallback threshold (zlib compression ratio above 2.4) and that whisper
+#: itself judges probably not speech (no-speech probability above 0.6, its skip threshold) is dropped: what the
+#: random fallback mostly ended in, decided the same way every time.
+HALLUCINATION_COMPRESSION_RATIO = 2.4
+HALLUCINATION_NO_SPEECH = 0.6
 
 
 @dataclass(frozen=True)
@@ -72,21 +93,42 @@ def run_whisper(
     total: float | None = None,
     cancel: threading.Event | None = None,
 ):
-    """Inference on one block, shared by fieldkit and the benchmark's baseline."""
+    """Inference on one block: deterministic (temperature 0, no sampling fallback); each 30-second window
+    decoded on its own, without the previous window's text as a prompt (which carries one hallucination on
+    through a block); "auto" chooses among the project's languages only."""
     model = load_model(str(model_dir), settings.device, settings.compute_type)
+    language = settings.language
+    if language == "auto":
+        language, _ = detect_language(samples, model_dir, settings)
     segments, info = model.transcribe(
-        samples, language=None if settings.language == "auto" else settings.language,
-        beam_size=settings.beam_size, vad_filter=settings.vad,
+        samples, language=language, beam_size=settings.beam_size, vad_filter=settings.vad,
+        temperature=TEMPERATURE, condition_on_previous_text=False,
     )
-    collected = []
+    collected, length = [], len(samples) / audio.SAMPLE_RATE
     for segment in segments:
         if cancel is not None and cancel.is_set():
             raise TranscriptionCancelled("transcription cancelled")
-        collected.append(Segment(round(offset + segment.start, 2), round(offset + segment.end, 2),
-                                 segment.text.strip()))
+        # whisper may place an end after the block's last sample; it would overlap the next block's first segment
+        end = min(segment.end, length)
+        if not (segment.compression_ratio > HALLUCINATION_COMPRESSION_RATIO
+                and segment.no_speech_prob > HALLUCINATION_NO_SPEECH):
+            collected.append(Segment(round(offset + min(segment.start, end), 2), round(offset + end, 2),
+                                     segment.text.strip()))
         if progress is not None:
             progress(offset + segment.end, total or info.duration)
     return collected, info
+
+
+def detect_language(samples: np.ndarray, model_dir: Path, settings: Settings) -> tuple[str, float]:
+    """The most probable of the project's languages (ru, kk, en) in the first 30 s of ``samples``, and its
+    share of their summed probability. Whisper alone picks among 99 languages and called Russian speech
+    Latvian or Georgian; only a language the project works in may be chosen."""
+    model = load_model(str(model_dir), settings.device, settings.compute_type)
+    _, _, probabilities = model.detect_language(audio=samples[: int(DETECT_SECONDS * audio.SAMPLE_RATE)])
+    allowed = {language: p for language, p in probabilities if language in PROJECT_LANGUAGES}
+    best = max(PROJECT_LANGUAGES, key=lambda language: allowed.get(language, 0.0))
+    total = sum(allowed.values())
+    return best, (allowed.get(best, 0.0) / total if total else 0.0)
 
 
 def with_off_record_markers(segments: list[Segment], ranges: list) -> list[Segment]:
@@ -115,7 +157,12 @@ def transcribe_interview(
     block_seconds: float = BLOCK_SECONDS,
 ) -> Transcript:
     """Transcribe block by block; after each block the segments so far are saved encrypted, so a cancelled
-    or crashed run resumes where it stopped."""
+    or crashed run resumes where it stopped.
+
+    Nothing is stored, and the audio is kept, when the audio holds no speech or whisper returns too few words
+    for the speech in it (:mod:`fieldkit.transcribe.speech`): TranscriptRejected. With ``language="auto"`` the
+    language is detected once, among the project's languages, on the first 30 s of speech; the transcript
+    records it, and the language declared at capture stays the interview's."""
     if language not in LANGUAGES:
         raise UsageError(f"unsupported language {language!r}", f"choose one of {', '.join(LANGUAGES)}")
     interview = get_interview(project, interview_id)
@@ -128,18 +175,29 @@ def transcribe_interview(
     settings = Settings(model if model == "base" else model_dir.name, language, beam_size, vad, compute_type, device,
                         block_seconds)
     decoded = audio.decode(project.objects.get(interview.audio_object), label=f"interview {interview_id}")
+    speech = sp.find_speech(decoded.samples)
+    if speech.total < sp.MIN_SPEECH_SECONDS:
+        raise TranscriptRejected(
+            f"no speech found in the audio of interview {interview_id} ({speech.total:.1f} s of speech in"
+            f" {decoded.duration_s:.1f} s); nothing was stored",
+            "the audio is kept; check it is the right recording: silence or noise alone cannot be transcribed",
+        )
     bounds = block_bounds(decoded.samples, block_seconds)
     partial_id, done, segments, detected = _load_partial(project, interview, settings)
+    if settings.language == "auto" and detected is None:
+        # detected once, on speech, so blocks cannot drift between ru and kk
+        detected, _ = detect_language(speech.first(decoded.samples, DETECT_SECONDS), model_dir, settings)
+    # (dataclasses.replace: ``replace`` is this function's flag; main called the flag on auto's second block)
+    block_settings = dataclasses.replace(settings, language=detected or settings.language)
     for index in range(done, len(bounds)):
         start, end = bounds[index]
-        # with "auto", the first block decides the language for all, so blocks cannot drift between ru and kk
-        block_settings = replace(settings, language=detected) if detected and settings.language == "auto" else settings
-        found, info = run_whisper(decoded.samples[start:end], model_dir, block_settings, progress,
-                                  offset=start / audio.SAMPLE_RATE, total=decoded.duration_s, cancel=cancel)
+        found, _ = run_whisper(decoded.samples[start:end], model_dir, block_settings, progress,
+                               offset=start / audio.SAMPLE_RATE, total=decoded.duration_s, cancel=cancel)
+        _check_words(interview_id, found, speech.seconds(start, end), (start, end), block=True)
         segments.extend(found)
-        detected = detected or info.language
         if index + 1 < len(bounds):
             partial_id = _save_partial(project, interview, settings, index + 1, segments, detected, partial_id)
+    _check_words(interview_id, segments, speech.total, (0, len(decoded.samples)), block=False)
     ranges = [tuple(r) for r in json.loads(interview.off_record)] if interview.off_record else []
     transcript = Transcript(
         language=detected or language, model=settings.model, duration_s=round(decoded.duration_s, 3),
@@ -161,6 +219,30 @@ def transcribe_interview(
                   interview.anonymised_object, interview.review_object, partial_id),
     )
     return transcript
+
+
+def _check_words(interview_id: str, segments: list[Segment], speech_s: float, span: tuple[int, int], *,
+                 block: bool) -> None:
+    """Refuse a transcript (or one block of it) with fewer words than its detected speech needs."""
+    if block and speech_s < sp.BLOCK_CHECK_SECONDS:
+        return
+    words, needed = sp.count_words(segments), sp.words_needed(speech_s)
+    if words >= needed:
+        return
+    where = (f"{_clock(span[0])}-{_clock(span[1])} of interview {interview_id}" if block
+             else f"interview {interview_id}")
+    got = "no words" if words == 0 else f"only {words} word{'s' if words != 1 else ''}"
+    raise TranscriptRejected(
+        f"whisper returned {got} for {speech_s:.1f} s of speech in {where} (at least {needed} expected);"
+        " nothing was stored",
+        "the audio is kept; try --lang with the language spoken, --vad, or a larger model (--model DIR); the"
+        " same settings give the same result",
+    )
+
+
+def _clock(sample: int) -> str:
+    seconds = int(sample / audio.SAMPLE_RATE)
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
 
 
 def _partial_row(project: Project, interview_id: str) -> str | None:

@@ -14,7 +14,7 @@ import sqlcipher3
 
 from fieldkit.errors import ProjectError, StateError, StorageError
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 #: Statements that bring a database from version N-1 to N.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -117,6 +117,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     10: ("ALTER TABLE exports ADD COLUMN interviews TEXT NOT NULL DEFAULT '[]'",),
     # sealing: the object was re-encrypted to the archive recipients only and its local key erased
     11: ("ALTER TABLE objects ADD COLUMN sealed TEXT", "ALTER TABLE interviews ADD COLUMN sealed TEXT"),
+    # discarding a wrong import; the keyed fingerprint (HMAC, secret in meta) of an imported file's bytes
+    12: ("ALTER TABLE interviews ADD COLUMN discarded TEXT", "ALTER TABLE interviews ADD COLUMN source_hmac TEXT",
+         "CREATE INDEX interviews_by_source_hmac ON interviews(source_hmac)"),
 }
 
 SCHEMA = """

@@ -72,7 +72,7 @@ def test_the_whole_workflow_in_a_real_terminal(terminal):
     term.wait_for("1/5")
     for _ in range(5):
         term.keys("y")
-    term.wait_for("All items answered")
+    term.wait_for("Shall I record your consent?")  # the read-back, then Enter confirms it
     term.keys("Enter")
     term.wait_for("quotes")
     term.keys("i")

@@ -6,6 +6,7 @@ hand-edited or newer objects raise CorruptObject with a message that names the f
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import replace
 from types import SimpleNamespace
@@ -170,8 +171,8 @@ def test_old_pseudonyms_without_schema_read_as_version_1():
 def test_old_partial_transcription_without_schema_resumes(project):
     interview = fake_interview(project)
     settings = runner.Settings("base", "ru")
-    old = json.dumps({"settings": {"model": "base", "language": "ru", "beam_size": 5, "vad": False,
-                                   "compute_type": "default", "device": "auto", "block_seconds": 120.0},
+    # the settings as this fieldkit writes them (a partial saved under other settings is discarded by design)
+    old = json.dumps({"settings": dataclasses.asdict(settings),
                       "audio_object": "obj-audio", "blocks_done": 1, "language": "ru",
                       "segments": [{"start": 0.0, "end": 1.5, "text": "Привет"}]}, ensure_ascii=False).encode()
     partial_id = project.objects.put("transcript_partial", old, respondent="P", interview=interview.id)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Label
+from textual.widgets import Label
 
-from fieldkit.tui.screens.base import FieldScreen
+from fieldkit.tui.screens.base import FieldScreen, FitTable, literal
 
 
 class AuditScreen(FieldScreen):
@@ -20,7 +20,8 @@ class AuditScreen(FieldScreen):
         yield Label("", id="chain-status")
         yield Label("", id="checkpoint", classes="title")
         yield Label("Retention", classes="title")
-        yield DataTable(id="retention-table", cursor_type="row")
+        yield FitTable("object", "kind", "of", "rule", "deadline", "state", wrap=("rule", "kind"),
+                       id="retention-table")
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
@@ -31,19 +32,19 @@ class AuditScreen(FieldScreen):
         try:
             result = verify(self.project.audit.entries(), public_key=self.project.audit.public_key())
         except FieldkitError as exc:
-            self.query_one("#chain-status", Label).update(f"CHAIN BROKEN: {exc.message}")
+            self.query_one("#chain-status", Label).update(literal(f"CHAIN BROKEN: {exc.message}"))
             self.query_one("#chain-status", Label).set_class(True, "error")
         else:
             self.query_one("#chain-status", Label).update(
                 f"chain OK: {result.entries} signed entries, head {result.head[:16]}…")
             self.query_one("#chain-status", Label).set_class(True, "ok")
             self.query_one("#checkpoint", Label).update(f"checkpoint to send home: {result.checkpoint}")
-        table = self.query_one("#retention-table", DataTable)
-        table.add_columns("object", "kind", "of", "rule", "deadline", "state")
-        for item in items(self.project, include_destroyed=True):
+        rows = []
+        for index, item in enumerate(items(self.project, include_destroyed=True)):
             deadline = item.deadline.strftime("%Y-%m-%d") if item.deadline else "-"
-            table.add_row(item.object[:10], item.kind, item.interview or item.respondent or "-", item.rule or "-",
-                          deadline, item.state)
+            rows.append(((item.object[:10], item.kind, item.interview or item.respondent or "-", item.rule or "-",
+                          deadline, item.state), f"{index}:{item.object}"))
+        self.query_one("#retention-table", FitTable).set_rows(rows)
 
     def action_export_chain(self) -> None:
         try:
@@ -51,4 +52,5 @@ class AuditScreen(FieldScreen):
         except Exception as exc:  # noqa: BLE001
             self.show_error(exc)
             return
-        self.notify(f"chain written to {path} (no personal data; verify with `fieldkit audit verify FILE`)")
+        self.notify(f"chain written to {path}: no personal data; send it home with the checkpoint code above,"
+                    " where it is verified", markup=False)

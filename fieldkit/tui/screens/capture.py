@@ -65,13 +65,17 @@ class ImportScreen(FieldScreen):
 
 
 class NotesScreen(FieldScreen):
-    """Typed notes for a respondent who refused recording: kept in memory until saved, then encrypted."""
+    """Typed notes for a respondent who refused recording. While they are typed they are kept as an encrypted
+    draft (every few seconds when the text changed, and on a lock or quit), so a lock does not destroy them;
+    saving stores them as an interview and destroys the draft."""
 
     BINDINGS = [Binding("ctrl+s", "save", "Save notes"), Binding("escape", "back", "Back")]
+    DRAFT_EVERY_S = 5.0  # what a crash (nothing runs on a kill -9) can lose of the notes
 
     def __init__(self, respondent: str) -> None:
         super().__init__()
         self.respondent = respondent
+        self.drafted = ""  # the text the stored draft holds ("" when there is none)
 
     def compose(self) -> ComposeResult:
         yield from self.compose_frame()
@@ -81,34 +85,88 @@ class NotesScreen(FieldScreen):
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
-        self.query_one("#notes", TextArea).focus()
+        from fieldkit.capture.notes import load_draft
+
+        area = self.query_one("#notes", TextArea)
+        try:
+            draft = load_draft(self.project, self.respondent)
+        except Exception as exc:  # noqa: BLE001
+            self.show_error(exc)
+            draft = None
+        if draft is not None:
+            area.load_text(draft.text)
+            area.move_cursor(area.document.end)
+            self.drafted = draft.text
+            self.notify(f"the draft of {draft.saved:%Y-%m-%d %H:%M} UTC is open; ctrl+s stores it")
+        area.focus()
+        self.set_interval(self.DRAFT_EVERY_S, self.keep_draft)
+
+    def keep_draft(self) -> None:
+        """Store the text as the respondent's encrypted draft when it changed since the last one. Called every
+        few seconds and by the app on a lock or quit (on the UI thread, before the project leaves it): it never
+        raises, a lock must always get through; a draft that could not be stored is said after the unlock."""
+        from fieldkit.capture.notes import save_draft
+
+        project = self.app.project
+        if project is None or not self.is_attached:
+            return
+        try:
+            text = self.query_one("#notes", TextArea).text
+        except Exception:  # noqa: BLE001 - the screen is being torn down
+            return
+        if text == self.drafted or (not text.strip() and not self.drafted.strip()):
+            return
+        try:
+            save_draft(project, self.respondent, text)
+        except Exception as exc:  # noqa: BLE001
+            self.app.draft_failed(self.respondent, exc)
+            return
+        self.drafted = text
 
     def action_back(self) -> None:
         from fieldkit.tui.screens.base import ChoiceScreen
 
         if not self.query_one("#notes", TextArea).text.strip():
-            self.app.pop_screen()
+            self.discard()
             return
 
         def answered(choice: str | None) -> None:
             if choice == "discard":
-                self.query_one("#notes", TextArea).clear()
-                self.app.pop_screen()
+                self.discard()
+            elif choice == "draft":
+                self.keep_draft()
+                if self.drafted == self.query_one("#notes", TextArea).text:
+                    self.app.pop_screen()  # n on this respondent opens the draft again
 
-        self.app.push_screen(ChoiceScreen("Discard these notes? They were not saved.",
-                                          [("keep", "No, keep writing"), ("discard", "Yes, discard them")]),
+        self.app.push_screen(ChoiceScreen("Discard these notes? They were not stored.",
+                                          [("keep", "No, keep writing"), ("discard", "Yes, discard them"),
+                                           ("draft", "Leave them as a draft (n opens it again)")]),
                              answered)
+
+    def discard(self) -> None:
+        """Clear the text and destroy the draft (its key erased), then leave."""
+        from fieldkit.capture.notes import discard_draft
+
+        self.query_one("#notes", TextArea).clear()
+        try:
+            discard_draft(self.project, self.respondent)
+        except Exception as exc:  # noqa: BLE001
+            self.show_error(exc)
+            return
+        self.drafted = ""
+        self.app.pop_screen()
 
     def action_save(self) -> None:
         from fieldkit.capture.notes import import_notes
 
         area = self.query_one("#notes", TextArea)
         try:
-            interview = import_notes(self.project, self.respondent, area.text)
+            interview = import_notes(self.project, self.respondent, area.text, from_draft=True)
         except Exception as exc:  # noqa: BLE001
             self.show_error(exc)
             return
         area.clear()
+        self.drafted = ""
         self.notify(f"notes stored as {interview}")
         self.app.pop_screen()
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Label, OptionList, TextArea
+from textual.widgets import Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
-from fieldkit.tui.screens.base import FieldScreen, PromptScreen
+from fieldkit.tui.screens.base import FieldScreen, FitTable, PromptScreen, error_text, literal
 
 
 class CodingScreen(FieldScreen):
@@ -31,23 +31,25 @@ class CodingScreen(FieldScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_frame()
-        yield Label(f"Code {self.interview} (anonymised text)", classes="title")
+        yield Label(f"Code {self.interview} (anonymised text)", classes="title", id="coding-title")
         with Horizontal():
             yield TextArea("", read_only=True, soft_wrap=True, id="source-view")
             with Vertical(id="codes", classes="panel"):
                 yield Label("Codes", classes="title")
                 yield OptionList(id="code-list")
-        yield DataTable(id="excerpts", cursor_type="row")
+        yield FitTable("code", "span", "excerpt", wrap=("excerpt", "code"), id="excerpts")
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
         from fieldkit.coding.sources import load_source
 
-        self.query_one("#excerpts", DataTable).add_columns("code", "span", "excerpt")
         try:
             self.text = load_source(self.project, self.interview).text
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - said on the screen itself, not only in a passing toast
             self.show_error(exc)
+            title = self.query_one("#coding-title", Label)
+            title.update(literal(f"Code {self.interview}: " + error_text(exc).replace("\n", "; ")))
+            title.set_class(True, "error")
             return
         self.query_one("#source-view", TextArea).load_text(self.text)
         self.refresh_codes()
@@ -65,7 +67,8 @@ class CodingScreen(FieldScreen):
         options = self.query_one("#code-list", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        options.add_options([Option(f"{code_path(c, by_id)} ({counts.get(c.id, 0)})", id=c.id) for c in codes])
+        options.add_options([Option(literal(f"{code_path(c, by_id)} ({counts.get(c.id, 0)})"), id=c.id)
+                             for c in codes])
         if select is not None:
             options.highlighted = next(i for i, c in enumerate(codes) if c.id == select)
         elif codes:
@@ -84,15 +87,14 @@ class CodingScreen(FieldScreen):
     def show_excerpts(self) -> None:
         from fieldkit.coding.excerpts import list_excerpts
 
-        table = self.query_one("#excerpts", DataTable)
-        table.clear()
+        table = self.query_one("#excerpts", FitTable)
         code = self.highlighted_code()
         if code is None:
+            table.set_rows([])
             return
         excerpts, _ = list_excerpts(self.project, code=code, interview=self.interview)
-        for excerpt in excerpts:
-            table.add_row(excerpt.code.name, f"{excerpt.coding.start}:{excerpt.coding.end}",
-                          " ".join(excerpt.text.split()))
+        table.set_rows([((excerpt.code.name, f"{excerpt.coding.start}:{excerpt.coding.end}",
+                          " ".join(excerpt.text.split())), excerpt.coding.id) for excerpt in excerpts])
 
     def action_apply(self) -> None:
         from fieldkit.coding.excerpts import apply_code
@@ -113,7 +115,7 @@ class CodingScreen(FieldScreen):
             self.show_error(exc)
             return
         self.refresh_codes(select=code)
-        self.notify(f"coded {self.last_coding.start}:{self.last_coding.end}")
+        self.notify(f"{self.interview}: coded {self.last_coding.start}:{self.last_coding.end}")
 
     def action_new_code(self) -> None:
         from fieldkit.coding.codebook import add_code
@@ -140,6 +142,6 @@ class CodingScreen(FieldScreen):
         def written(memo: str | None) -> None:
             if memo is not None:
                 set_memo(self.project, self.last_coding.id, memo)
-                self.notify("memo saved")
+                self.notify(f"{self.interview}: memo saved on {self.last_coding.start}:{self.last_coding.end}")
 
         self.app.push_screen(PromptScreen("Memo on the excerpt just coded", value=self.last_coding.memo), written)

@@ -8,9 +8,9 @@ from datetime import timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Label
+from textual.widgets import Label
 
-from fieldkit.tui.screens.base import ChoiceScreen, FieldScreen
+from fieldkit.tui.screens.base import ChoiceScreen, FieldScreen, FitTable
 
 DUE_SOON = timedelta(days=7)
 
@@ -19,12 +19,12 @@ class DashboardScreen(FieldScreen):
     """Respondents, interviews with their stage, consent, and retention deadlines due soon."""
 
     BINDINGS = [
-        Binding("r", "add_respondent", "Resp.", tooltip="new respondent (choose the category)"),
+        Binding("r", "add_respondent", "Respondent", tooltip="new respondent (choose the category)"),
         Binding("c", "consent", "Consent", tooltip="consent of the selected respondent"),
         Binding("n", "notes", "Notes", tooltip="typed notes for the selected respondent"),
         Binding("i", "import_file", "Import", tooltip="import a recording of the selected respondent"),
-        Binding("m", "record", "Rec", tooltip="record the selected respondent live"),
-        Binding("t", "transcribe", "Transcr.", tooltip="transcribe the selected interview"),
+        Binding("m", "record", "Record", tooltip="record the selected respondent live"),
+        Binding("t", "transcribe", "Transcribe", tooltip="transcribe the selected interview"),
         Binding("v", "review", "Review", tooltip="review the anonymisation of the selected interview"),
         Binding("k", "code", "Code", tooltip="code the selected interview's anonymised text"),
         Binding("e", "export", "Export", tooltip="export: gates, then QDPX/CSV/JSON/Markdown or the register"),
@@ -32,38 +32,64 @@ class DashboardScreen(FieldScreen):
         Binding("escape", "back", "Back", show=False),
     ]
 
+    TITLES = {"respondent-table": "Respondents", "interview-table": "Interviews",
+              "due-table": "Retention: due within 7 days"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stages: dict[str, str] = {}  # interview -> stage, as last shown
+        self.interviews_of: dict[str, list[str]] = {}  # respondent -> their interviews, as last shown
+        self.respondent_of: dict[str, str | None] = {}  # interview -> its respondent
+
     def compose(self) -> ComposeResult:
         yield from self.compose_frame()
         with Horizontal(id="dashboard-top"):
             with Vertical(id="respondents", classes="panel"):
-                yield Label("Respondents", classes="title")
-                yield DataTable(id="respondent-table", cursor_type="row")
-            with Vertical(classes="panel"):
-                yield Label("Interviews", classes="title")
-                yield DataTable(id="interview-table", cursor_type="row")
+                yield Label(self.TITLES["respondent-table"], classes="title", id="respondent-table-title")
+                yield FitTable("code", "cat.", "consent", id="respondent-table")
+            with Vertical(id="interviews", classes="panel"):
+                yield Label(self.TITLES["interview-table"], classes="title", id="interview-table-title")
+                yield FitTable("interview", "mode", "date", "stage", id="interview-table")
         with Vertical(id="due", classes="panel"):
-            yield Label("Retention: due within 7 days", classes="title")
-            yield DataTable(id="due-table", cursor_type="row")
+            yield Label(self.TITLES["due-table"], classes="title", id="due-table-title")
+            yield FitTable("kind", "of", "rule", "deadline", "state", wrap=("rule", "kind"), id="due-table")
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
-        self.query_one("#respondent-table", DataTable).add_columns("code", "cat.", "consent")
-        self.query_one("#interview-table", DataTable).add_columns("interview", "mode", "date", "stage")
-        self.query_one("#due-table", DataTable).add_columns("kind", "of", "rule", "deadline", "state")
         self.refresh_data()
+        self.show_focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_data()
+        self.refresh_data()  # every table keeps its cursor on the same row (by key) and the focus stays
+        self.show_focus()
 
-    def refresh_data(self) -> None:
+    def on_descendant_focus(self, _event) -> None:
+        self.show_focus()
+
+    def on_descendant_blur(self, _event) -> None:
+        self.show_focus()
+
+    def show_focus(self) -> None:
+        """The table the keys act on, unmistakably: "▶" before its title and a heavy accent border (colour
+        alone is not enough)."""
+        focused = self.focused
+        for table_id, title in self.TITLES.items():
+            table = self.query_one(f"#{table_id}", FitTable)
+            here = table is focused
+            self.query_one(f"#{table_id}-title", Label).update(f"▶ {title}" if here else title)
+            if table.parent is not None:
+                table.parent.set_class(here, "-focused")
+
+    def refresh_data(self, *, respondent: str | None = None) -> None:
+        """Fill the tables again; each keeps its cursor on the same row key (``respondent`` moves that table's
+        cursor to a new respondent)."""
         from fieldkit.retention.schedule import effective_now, items
         from fieldkit.services.overview import interview_rows, respondent_rows
 
         project = self.project
         if project is None:
             return
-        respondents = self.query_one("#respondent-table", DataTable)
-        respondents.clear()
+        rows = []
         for row in respondent_rows(project):
             if row.respondent.status == "withdrawn":
                 state = "withdrawn"
@@ -72,38 +98,78 @@ class DashboardScreen(FieldScreen):
             else:
                 state = "quotes" if row.consent.answers.get("quotation") else (
                     "excerpts" if row.consent.answers.get("excerpts") else "no use")
-            respondents.add_row(row.respondent.code, row.respondent.category, state, key=row.respondent.code)
-        interviews = self.query_one("#interview-table", DataTable)
-        interviews.clear()
+            rows.append(((row.respondent.code, row.respondent.category, state), row.respondent.code))
+        self.query_one("#respondent-table", FitTable).set_rows(rows, select=respondent)
+        rows = []
+        self.stages, self.interviews_of, self.respondent_of = {}, {}, {}
         for row in interview_rows(project):
             item = row.interview
-            interviews.add_row(item.id, item.mode, item.interview_date or "-", row.stage, key=item.id)
-        due = self.query_one("#due-table", DataTable)
-        due.clear()
+            self.stages[item.id] = row.stage
+            self.respondent_of[item.id] = item.respondent
+            if item.respondent:
+                self.interviews_of.setdefault(item.respondent, []).append(item.id)
+            rows.append(((item.id, item.mode, item.interview_date or "-", row.stage), item.id))
+        self.query_one("#interview-table", FitTable).set_rows(rows)
+        rows = []
         now = effective_now(project)
-        for item in items(project, include_destroyed=False):
+        for index, item in enumerate(items(project, include_destroyed=False)):
             if item.deadline is None or (item.state == "pending" and item.deadline - now > DUE_SOON):
                 continue
-            due.add_row(item.kind, item.interview or item.respondent or "project", item.rule or "-",
-                        item.deadline.strftime("%Y-%m-%d %H:%M"), item.state)
+            rows.append(((item.kind, item.interview or item.respondent or "project", item.rule or "-",
+                          item.deadline.strftime("%Y-%m-%d %H:%M"), item.state), f"{index}:{item.object}"))
+        self.query_one("#due-table", FitTable).set_rows(rows)
 
-    def selected(self, table_id: str) -> str | None:
-        table = self.query_one(table_id, DataTable)
-        if table.row_count == 0:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+    def focused_table(self) -> str | None:
+        focused = self.focused
+        return focused.id if isinstance(focused, FitTable) else None
 
     def respondent(self) -> str | None:
-        code = self.selected("#respondent-table")
-        if code is None:
-            self.notify("add a respondent first (r)", severity="warning")
-        return code
+        """The respondent a key acts on: the one selected in Respondents, or the respondent of the interview
+        selected in Interviews; otherwise the key is refused with what to focus."""
+        table = self.focused_table()
+        if table == "respondent-table":
+            code = self.query_one("#respondent-table", FitTable).selected_key()
+            if code is None:
+                self.notify("no respondent yet: add one (r)", severity="warning")
+            return code
+        if table == "interview-table":
+            interview = self.query_one("#interview-table", FitTable).selected_key()
+            code = self.respondent_of.get(interview) if interview else None
+            if code is None:
+                self.notify(f"{interview or 'no interview'} has no respondent: press Tab to focus the Respondents"
+                            " table and pick one", severity="warning")
+            return code
+        self.notify("this key acts on a respondent: press Tab to focus the Respondents table and pick one",
+                    severity="warning")
+        return None
 
     def interview(self) -> str | None:
-        interview = self.selected("#interview-table")
-        if interview is None:
-            self.notify("no interview yet: import (i), record (m) or write notes (n)", severity="warning")
-        return interview
+        """The interview a key acts on: the one selected in Interviews, or the only interview of the respondent
+        selected in Respondents; otherwise the key is refused with what to focus."""
+        table = self.focused_table()
+        if table == "interview-table":
+            interview = self.query_one("#interview-table", FitTable).selected_key()
+            if interview is None:
+                self.notify("no interview yet: import (i), record (m) or write notes (n)", severity="warning")
+            return interview
+        if table == "respondent-table":
+            code = self.query_one("#respondent-table", FitTable).selected_key()
+            if code is None:
+                self.notify("no respondent yet: add one (r)", severity="warning")
+                return None
+            theirs = self.interviews_of.get(code, [])
+            if len(theirs) == 1:
+                return theirs[0]
+            if not theirs:
+                self.notify(f"{code} has no interview yet: import (i), record (m) or write notes (n)",
+                            severity="warning")
+            else:
+                self.notify(f"{code} has {len(theirs)} interviews: press Tab to focus the Interviews table and"
+                            " pick one", severity="warning")
+            return None
+        self.notify("this key acts on an interview: press Tab to focus the Interviews table and pick one",
+                    severity="warning")
+        return None
 
     def action_add_respondent(self) -> None:
         from fieldkit.consent.respondents import add_respondent
@@ -117,7 +183,7 @@ class DashboardScreen(FieldScreen):
                 self.show_error(exc)
                 return
             self.notify(f"respondent {code} added; take consent next (c)")
-            self.refresh_data()
+            self.refresh_data(respondent=code)
 
         options = [(c.code, f"{c.code} — {c.description}") for c in self.project.policy.categories]
         self.app.push_screen(ChoiceScreen("Category of the new respondent", options), chosen)

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Static
 
-from fieldkit.tui.screens.base import FieldScreen
+from fieldkit.tui.screens.base import ConfirmScreen, FieldScreen, literal, tui_words
 
 SUFFIXES = {"qdpx": ".qdpx", "csv": ".csv", "json": ".json", "md": ".md"}
 
@@ -33,6 +33,7 @@ class ExportScreen(FieldScreen):
         self.format = "qdpx"
         self.register = False
         self.only_ready = False
+        self.ready: tuple[str, ...] = ()  # the interviews the last gate check would export
 
     def compose(self) -> ComposeResult:
         yield from self.compose_frame()
@@ -95,30 +96,53 @@ class ExportScreen(FieldScreen):
 
     @work(thread=True)
     def check(self, app, project, job, request) -> None:
-        """The residual scan re-reads every approved text: seconds, so off the UI thread."""
-        from fieldkit.export.writer import export_blockers
+        """The residual scan re-reads every approved text: seconds, so off the UI thread. The export is built
+        in memory (nothing is written) to learn what blocks it, or which interviews it would hold."""
+        from fieldkit.errors import GateClosed
+        from fieldkit.export.writer import build_export
 
         try:
             with app.core_lock:  # the one-writer rule (docs/tui.md)
-                blockers = export_blockers(project, request)
+                try:
+                    _, result = build_export(project, request)
+                    blockers, ready = [], tuple(result.interviews)
+                except GateClosed as exc:
+                    blockers, ready = list(exc.details) or [exc.message], ()
         except Exception as exc:  # noqa: BLE001
             job.set()
             self.post(app, self.show_error, exc)
             return
         job.set()
-        self.post(app, self.show_blockers, blockers)
+        self.post(app, self.show_blockers, blockers, ready)
 
-    def show_blockers(self, blockers: list[str]) -> None:
+    def show_blockers(self, blockers: list[str], ready: tuple[str, ...] = ()) -> None:
+        """What blocks the export, in the TUI's words (keys and screens, not command-line flags); or which
+        interviews ctrl+e would export."""
         report = self.query_one("#gate-report", Static)
+        self.ready = ready
         if blockers:
-            report.update("BLOCKED — nothing will be written:\n" + "\n".join(f"  ✗ {b}" for b in blockers))
+            report.update(literal("BLOCKED — nothing will be written:\n"
+                                  + "\n".join(f"  ✗ {tui_words(b, keep_first=True)}" for b in blockers)))
         else:
-            report.update("✓ every gate passes: retention, approval, consent, withdrawal, residual scan,"
-                          " codings\nctrl+e exports")
+            what = f"exports {', '.join(ready)}" if ready else "exports the interview register"
+            report.update(literal("✓ every gate passes: retention, approval, consent, withdrawal, residual scan,"
+                                  f" codings\nctrl+e {what}"))
 
     def action_export(self) -> None:
         if self.job_running:
             self.notify("wait for the gate check to finish", severity="warning")
+            return
+        if self.project.policy.seal_after_export and not self.register:
+            named = ", ".join(self.ready) or "every ready interview"
+            self.app.push_screen(ConfirmScreen(
+                f"Export and seal {named}?",
+                "The policy seals each exported interview: afterwards only the institution can open it."),
+                lambda yes: yes and self.export_now())
+            return
+        self.export_now()
+
+    def export_now(self) -> None:
+        if self.job_running:
             return
         self.query_one("#gate-report", Static).update("exporting…")
         self.run_export(*self.begin_job(), self.request())
@@ -143,7 +167,8 @@ class ExportScreen(FieldScreen):
 
     def exported(self, result) -> None:
         left = "".join(f"\n  left out {i}: {why}" for i, why in sorted(result.left_out.items()))
-        self.query_one("#gate-report", Static).update(
-            f"✓ exported {result.rows} rows from {result.sources} sources to {result.path}\n"
-            f"  sha256 {result.sha256[:16]}… (logged){left}")
-        self.notify(f"exported to {result.path}")
+        which = f" ({', '.join(result.interviews)})" if result.interviews else ""
+        self.query_one("#gate-report", Static).update(literal(
+            f"✓ exported {result.rows} rows from {result.sources} sources{which} to {result.path}\n"
+            f"  sha256 {result.sha256[:16]}… (logged){left}"))
+        self.notify(f"exported {', '.join(result.interviews) or 'the register'} to {result.path}", markup=False)

@@ -8,6 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
+from fieldkit.tui.screens.base import literal
+
 GLOBAL_KEYS = [("ctrl+l / F12", "lock now: close the project and clear the screen"),
                ("F1", "this help"), ("ctrl+t", "light / dark colours"), ("ctrl+q", "quit")]
 
@@ -31,8 +33,8 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog"):
             yield Label(f"Help — {type(self.under).__name__.removesuffix('Screen')}", classes="title")
             if doc:
-                yield Static(doc[0], classes="hint")
-            yield Static("\n".join(lines), id="help-keys")
+                yield Static(literal(doc[0]), classes="hint")
+            yield Static(literal("\n".join(lines)), id="help-keys")
             yield Label("Escape to close", classes="hint")
 
     def action_close(self) -> None:

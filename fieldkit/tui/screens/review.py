@@ -8,14 +8,16 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Label, Static
+from textual.widgets import Label, Static
 
-from fieldkit.tui.screens.base import ChoiceScreen, FieldScreen, PromptScreen
+from fieldkit.tui.screens.base import ChoiceScreen, ConfirmScreen, FieldScreen, FitTable, PromptScreen
 
 # Mid-tone colours, readable on light and dark terminals alike.
 ENTITY_STYLES = {"PERSON": "bold red3", "LOCATION": "bold dodger_blue2", "DATE_TIME": "bold green4",
                  "ORGANIZATION": "bold magenta3", "PHONE_NUMBER": "bold dark_orange3", "IIN": "bold dark_orange3"}
 STATUS_STYLES = {"pending": "reverse", "accepted": "underline", "rejected": "strike dim"}
+# Stages where a changed decision replaces text that was already approved (and perhaps coded or exported).
+APPROVED_STAGES = ("approved", "coded", "exported")
 
 
 class ReviewScreen(FieldScreen):
@@ -36,19 +38,26 @@ class ReviewScreen(FieldScreen):
         self.interview = interview
         self.review = None
         self.transcript = None
+        self.change_confirmed = False  # a change to an approved review was confirmed once on this screen
 
     def compose(self) -> ComposeResult:
         yield from self.compose_frame()
-        yield Label(f"Review {self.interview}", classes="title")
+        yield Label(f"Review {self.interview}", classes="title", id="review-title")
         with VerticalScroll(id="transcript-view"):
             yield Static("detecting identifying details…", id="transcript-text")
-        yield DataTable(id="span-table", cursor_type="row")
+        yield FitTable("#", "seg", "type", "status", "text", wrap=("text",), id="span-table")
         yield Label("", id="review-status", classes="hint")
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
-        self.query_one("#span-table", DataTable).add_columns("#", "seg", "type", "status", "text")
+        self.query_one("#review-title", Label).update(f"Review {self.interview} ({self.stage()})")
+        self.query_one("#span-table", FitTable).focus()  # the keys decide the highlighted suggestion
         self.load(*self.begin_job())
+
+    def stage(self) -> str:
+        from fieldkit.services.overview import stages
+
+        return stages(self.project).get(self.interview, "")
 
     @work(thread=True)
     def load(self, app, project, job) -> None:
@@ -68,7 +77,7 @@ class ReviewScreen(FieldScreen):
         job.set()
         self.post(app, self.show, *result)
 
-    def show(self, review, transcript) -> None:
+    def show(self, review, transcript, select: str | None = None) -> None:
         self.review, self.transcript = review, transcript
         text = Text()
         for index, segment in enumerate(transcript.segments):
@@ -80,44 +89,63 @@ class ReviewScreen(FieldScreen):
             text.append_text(line)
             text.append("\n")
         self.query_one("#transcript-text", Static).update(text)
-        table = self.query_one("#span-table", DataTable)
-        row = table.cursor_row
-        table.clear()
-        for span in review.spans:
-            shown = transcript.segments[span.segment].text[span.start:span.end]
-            table.add_row(str(span.id), str(span.segment + 1), span.entity, span.status, shown, key=str(span.id))
-        if review.spans:
-            table.move_cursor(row=min(row, len(review.spans) - 1))
+        self.query_one("#span-table", FitTable).set_rows(
+            [((str(span.id), str(span.segment + 1), span.entity, span.status,
+               transcript.segments[span.segment].text[span.start:span.end]), str(span.id)) for span in review.spans],
+            select=select)
         counts = {s: sum(1 for x in review.spans if x.status == s) for s in ("pending", "accepted", "rejected")}
         self.query_one("#review-status", Label).update(", ".join(f"{n} {s}" for s, n in counts.items()))
 
     def selected(self) -> int | None:
-        table = self.query_one("#span-table", DataTable)
-        if table.row_count == 0:
-            return None
-        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        key = self.query_one("#span-table", FitTable).selected_key()
+        return None if key is None else int(key)
 
-    def decide(self, **decision) -> None:
-        from fieldkit.anonymise import review as rv
-
+    def decide(self, advance_from: int | None = None, **decision) -> None:
+        """Apply a decision. On an interview whose text was already approved, ask once first (naming it): a
+        changed decision replaces the approved text, which then needs approving again. After an accept or a
+        reject the cursor moves on to the next suggestion, so the next key decides the next one."""
         if self.job_running or self.review is None:
             self.notify("still detecting; wait a moment", severity="warning")
             return
+        stage = self.stage()
+        if stage in APPROVED_STAGES and not self.change_confirmed:
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.change_confirmed = True
+                    self.decide(advance_from, **decision)
+
+            self.app.push_screen(ConfirmScreen(
+                f"Change the review of {self.interview} (already {stage})?",
+                "Its anonymised text is made again and needs a new approval (ctrl+s) before coding or export."),
+                answered)
+            return
+        self.apply(advance_from, decision)
+
+    def apply(self, advance_from: int | None, decision: dict) -> None:
+        from fieldkit.anonymise import review as rv
+
         try:
             rv.decide(self.project, self.interview, **decision)
-            self.show(*rv.load_review(self.project, self.interview))
+            review, transcript = rv.load_review(self.project, self.interview)
         except Exception as exc:  # noqa: BLE001
             self.show_error(exc)
+            return
+        select = None
+        if advance_from is not None:
+            ids = [span.id for span in review.spans]
+            if advance_from in ids:
+                select = str(ids[min(ids.index(advance_from) + 1, len(ids) - 1)])
+        self.show(review, transcript, select=select)
 
     def action_accept(self) -> None:
         span = self.selected()
         if span is not None:
-            self.decide(accept=(span,))
+            self.decide(span, accept=(span,))
 
     def action_reject(self) -> None:
         span = self.selected()
         if span is not None:
-            self.decide(reject=(span,))
+            self.decide(span, reject=(span,))
 
     def action_accept_all(self) -> None:
         self.decide(accept_all=True)
@@ -144,12 +172,23 @@ class ReviewScreen(FieldScreen):
                                lambda entity: entity and self.decide(retype=((span, entity),)))
 
     def action_approve(self) -> None:
+        """Approve the anonymised text. When nothing is pending but no text was made yet (nothing was detected,
+        or every suggestion was accepted already, e.g. names confirmed elsewhere in the project), it is made
+        from the accepted suggestions first; while suggestions are pending, approving is refused."""
         from fieldkit.anonymise import review as rv
+        from fieldkit.interviews import get_interview
 
-        if self.job_running:  # never while the worker is still storing its suggestions
+        if self.job_running or self.review is None:  # never while the worker is still storing its suggestions
             self.notify("still detecting; wait a moment", severity="warning")
             return
         try:
+            review, _ = rv.load_review(self.project, self.interview)
+            if review.pending:
+                self.notify(f"{len(review.pending)} suggestion(s) in {self.interview} are still pending: a accepts,"
+                            " x rejects, A accepts all; then ctrl+s", severity="warning")
+                return
+            if get_interview(self.project, self.interview).anonymised_object is None:
+                rv.derive(self.project, self.interview)
             rv.approve(self.project, self.interview)
         except Exception as exc:  # noqa: BLE001
             self.show_error(exc)

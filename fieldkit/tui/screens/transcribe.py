@@ -32,7 +32,7 @@ class TranscribeScreen(FieldScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_frame()
-        yield Label(f"Transcribe {self.interview}", classes="title")
+        yield Label(f"Transcribe {self.interview}", classes="title", id="transcribe-title")
         yield Label("", id="transcribe-language", classes="hint")
         yield ProgressBar(total=1.0, id="transcribe-progress")
         yield Label("s starts (or resumes), c cancels", id="transcribe-status")
@@ -40,6 +40,27 @@ class TranscribeScreen(FieldScreen):
 
     def on_mount(self) -> None:
         self.show_language()
+        self.show_state()
+
+    def state(self) -> tuple[bool, str]:
+        """Whether the interview already has a transcript, and its stage (as the dashboard names it)."""
+        from fieldkit.interviews import get_interview
+        from fieldkit.services.overview import stages
+
+        return get_interview(self.project, self.interview).transcript_object is not None, stages(
+            self.project).get(self.interview, "")
+
+    def show_state(self) -> None:
+        """Say what this interview already has, so a transcribed one never reads as "not transcribed"."""
+        from fieldkit.interviews import get_interview
+
+        transcribed, stage = self.state()
+        self.query_one("#transcribe-title", Label).update(f"Transcribe {self.interview} ({stage})")
+        status = self.query_one("#transcribe-status", Label)
+        if transcribed:
+            status.update(f"{self.interview} is already transcribed ({stage}); s transcribes it again, after asking")
+        elif get_interview(self.project, self.interview).audio_object is None:
+            status.update(f"{self.interview} has no audio to transcribe (notes, a document, or audio destroyed)")
 
     def show_language(self) -> None:
         self.query_one("#transcribe-language", Label).update(f"language: {self.language} (l to change)")
@@ -50,11 +71,25 @@ class TranscribeScreen(FieldScreen):
             self.show_language()
 
     def action_start(self) -> None:
+        from fieldkit.tui.screens.base import ConfirmScreen
+
+        if self.job_running:
+            return
+        transcribed, stage = self.state()
+        if not transcribed:
+            self.start()
+            return
+        self.app.push_screen(ConfirmScreen(
+            f"Transcribe {self.interview} again (already {stage})?",
+            "Its transcript, review and anonymised text are replaced, and it needs a new review and approval."),
+            lambda yes: yes and self.start(replace=True))
+
+    def start(self, *, replace: bool = False) -> None:
         if self.job_running:
             return
         self.cancel_event.clear()
         self.query_one("#transcribe-status", Label).update("loading the model…")
-        self.transcribe(*self.begin_job(), self.language)
+        self.transcribe(*self.begin_job(), self.language, replace)
 
     def action_cancel(self) -> None:
         if self.job_running:
@@ -72,7 +107,7 @@ class TranscribeScreen(FieldScreen):
         self.cancel_event.set()
 
     @work(thread=True)
-    def transcribe(self, app, project, job, language: str) -> None:
+    def transcribe(self, app, project, job, language: str, replace: bool = False) -> None:
         """Minutes long, so it does not hold ``app.core_lock`` (docs/tui.md): the core stores each finished
         block and then the transcript in single transactions of its own, serialised by the connection's writer
         lock, and exposes no separate final store step to lock; this screen keeps every other action away
@@ -85,7 +120,7 @@ class TranscribeScreen(FieldScreen):
 
         try:
             transcript = transcribe_interview(project, self.interview, language=language,
-                                              progress=progress, cancel=self.cancel_event)
+                                              progress=progress, cancel=self.cancel_event, replace=replace)
         except TranscriptionCancelled:
             job.set()
             self.post(app, self.finished, "cancelled: the finished blocks are kept; s resumes")
@@ -110,4 +145,6 @@ class TranscribeScreen(FieldScreen):
 
     def failed(self, exc: BaseException) -> None:
         self.show_error(exc)
-        self.query_one("#transcribe-status", Label).update("not transcribed")
+        transcribed, _ = self.state()
+        self.query_one("#transcribe-status", Label).update(
+            f"nothing changed: {self.interview} keeps its transcript" if transcribed else "not transcribed")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -21,23 +23,35 @@ class UnlockScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#passphrase", Input).focus()
+        for field in self.query("#passphrase").results(Input):  # none when mounted as the app quits
+            field.focus()
+
+    #: After "unlocking…" is drawn, this long for the terminal to receive it before scrypt starts.
+    PAINT_S = 0.1
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         passphrase = event.value
         event.input.value = ""
         event.input.disabled = True
-        self.query_one("#unlock-status", Label).update("unlocking…")
-        self.open_project(self.app, passphrase, self.app.locks)
+        status = self.query_one("#unlock-status", Label)
+        status.set_class(False, "error")
+        status.update("unlocking…")
+        painted = threading.Event()
+        self.app.call_after_refresh(self.app.set_timer, self.PAINT_S, painted.set)
+        self.open_project(self.app, passphrase, self.app.locks, painted)
 
     @work(thread=True, exclusive=True)
-    def open_project(self, app, passphrase: str, token: int) -> None:
+    def open_project(self, app, passphrase: str, token: int, painted: threading.Event) -> None:
         """The session service does what every opening does — unlock, recover interrupted recordings, check the
-        clock, enforce retention — and reports it; the app shows that report. scrypt takes a second or two
-        (pyrage holds the GIL meanwhile, so the screen pauses); a lock pressed in that time still wins
-        (``token``). No core lock here: nothing else can reach this project until the app has it."""
+        clock, enforce retention — and reports it; the app shows that report. A lock pressed meanwhile still
+        wins (``token``). No core lock here: nothing else can reach this project until the app has it.
+
+        scrypt takes a second or two and pyrage holds Python's interpreter lock for all of it, so the screen
+        cannot draw meanwhile. The worker therefore waits (without that lock) until "unlocking…" has been drawn
+        and the driver has had ``PAINT_S`` to send it to the terminal (``painted``; at most a second)."""
         from fieldkit.session import open_session
 
+        painted.wait(timeout=1.0)
         try:
             session = open_session(app.project_dir, passphrase, app.clock)
         except FieldkitError as exc:
