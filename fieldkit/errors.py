@@ -154,6 +154,21 @@ class TranscriptRejected(FieldkitError):
                     " for what to try")
 
 
+class Busy(FieldkitError):
+    """Another fieldkit command holds what this one needs, or the machine is too busy; nothing was changed."""
+
+    exit_code = 20
+    default_hint = "wait for the other command to finish (or close other programs) and try again"
+
+
+class VaultDamaged(ProjectError):
+    """The encrypted database vault.db is damaged, empty or not a fieldkit database; nothing was changed."""
+
+    exit_code = 21
+    default_hint = ("restore vault.db from a backup; the institution can recover the project from a backup with"
+                    " keys/archive.age")
+
+
 class TranscriptionCancelled(FieldkitError):
     """A transcription was cancelled (Ctrl-C or the TUI's cancel) before it finished."""
 

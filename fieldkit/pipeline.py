@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from fieldkit.clock import format_instant
 from fieldkit.errors import StateError
 from fieldkit.interviews import Interview, get_interview, list_interviews
+from fieldkit.vault import intents
 from fieldkit.vault.travel import seal_objects
 
 #: How far along the line an interview is; "coded" and "exported" are derived by the services layer from
@@ -190,29 +191,55 @@ def discarded(conn, interview_id: str, when) -> None:
                  (format_instant(when), interview_id))
 
 
+DISCARD_INTENT = "discard"
+
+
 def discard_interview(project, interview_id: str) -> int:
     """Destroy every object of a wrong import (audio, transcript versions, partial transcripts, review,
     anonymised text; reason "discarded"), mark the interview discarded and log it; codings made on it go with
     it (:class:`ObjectsDestroyed`). Returns how many objects were destroyed.
 
-    The objects go first and the mark last, so an interrupted discard leaves an interview that can simply be
-    discarded again."""
+    The intent commits first and every step after it can be repeated, so a discard cut short by a crash is
+    finished by the next opening, or by running the command again."""
     interview = get_interview(project, interview_id)
-    if interview.discarded:
+    pending = intents.pending(project.conn, DISCARD_INTENT, interview_id)
+    if interview.discarded and not pending:
         raise StateError(f"interview {interview_id} was already discarded on {interview.discarded[:10]}",
                          "nothing to do; its objects are destroyed")
     if interview.sealed:
         raise StateError(f"interview {interview_id} is sealed: this laptop holds no key to its objects",
                          "sealed material can be dealt with only at the institution, with the archive key")
+    with project.lock_interview(interview_id):
+        if pending:
+            intent = pending[0]
+        else:
+            with project.transaction():
+                intent = intents.Intent(intents.begin(project.conn, project.clock, DISCARD_INTENT, interview_id),
+                                        DISCARD_INTENT, interview_id, {}, "")
+        return finish_discard(project, intent)
+
+
+def finish_discard(project, intent: intents.Intent) -> int:
+    """The steps of a discard after its intent, each safe to repeat; returns how many objects they destroyed."""
+    interview_id = intent.subject or ""
     objects = tuple(project.objects.live_ids(interview=interview_id))
     for object_id in objects:
         project.objects.shred(object_id, reason="discarded")
     with project.transaction():
-        discarded(project.conn, interview_id, project.clock.now())
-        project.audit.append("interview_discarded", interview=interview_id, destroyed=len(objects))
+        if get_interview(project, interview_id).discarded is None:
+            discarded(project.conn, interview_id, project.clock.now())
+            project.audit.append("interview_discarded", interview=interview_id, destroyed=len(objects))
     publish(project, ObjectsDestroyed(objects))
     publish(project, InterviewDiscarded(interview_id))
+    with project.transaction():
+        intents.finish(project.conn, intent.id)
     return len(objects)
+
+
+def finish_interrupted_discard(project, intent: intents.Intent) -> str:
+    """The finisher registered for an interrupted discard (services)."""
+    count = finish_discard(project, intent)
+    return f"finished discarding interview {intent.subject}, interrupted by a crash ({count} more object(s))"
 
 
 def interviews_to_seal(project, which: str) -> list[str]:

@@ -18,6 +18,7 @@ from fieldkit.clock import Clock
 from fieldkit.consent import scripts as consent_scripts
 from fieldkit.retention.policy import load_policy
 from fieldkit.retention.schedule import Enforcement, Item, clock_went_backwards, enforce
+from fieldkit.vault import intents
 from fieldkit.vault.project import Project
 
 
@@ -31,6 +32,9 @@ class Notice:
 
 @dataclass
 class StartupReport:
+    #: interrupted operations finished or rolled back (a seal, a withdrawal, an export, a travel lock…)
+    finished: list[str] = field(default_factory=list)
+    cleaned: list[str] = field(default_factory=list)  # crash leftovers removed (paths inside the project)
     recovered: list[str] = field(default_factory=list)  # interview ids of recordings finished after a crash
     clock_warning: str | None = None
     destroyed: list[Item] = field(default_factory=list)
@@ -43,8 +47,12 @@ class StartupReport:
     @property
     def notices(self) -> list[Notice]:
         """Everything worth telling the user, in the order it happened; the same words in CLI and TUI."""
-        notices = [Notice("note", f"recovered an interrupted recording as interview {interview}")
-                   for interview in self.recovered]
+        notices = [Notice("note", line) for line in self.finished]
+        if self.cleaned:
+            notices.append(Notice("note", f"removed {len(self.cleaned)} file(s) left by an interrupted command"
+                                          " (unreadable ciphertext or temporary copies)"))
+        notices.extend(Notice("note", f"recovered an interrupted recording as interview {interview}")
+                       for interview in self.recovered)
         if self.clock_warning:
             notices.append(Notice("warning", f"clock went backwards: {self.clock_warning}; deadlines use the"
                                              " later time"))
@@ -80,6 +88,8 @@ def start(project: Project, *, enforce_retention: bool = True) -> StartupReport:
     """What every opening does after the unlock; closes the project if any step fails."""
     report = StartupReport()
     try:
+        report.finished = list(project.recovery_notes) + intents.finish_interrupted(project)
+        report.cleaned = project.clean_leftovers().paths
         report.recovered = recover_interrupted(project)
         report.clock_warning = clock_went_backwards(project)
         if enforce_retention:

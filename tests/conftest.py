@@ -20,6 +20,11 @@ SHARED = Path(os.environ.get("FIELDKIT_SHARED_DIR", REPO.parent / "shared"))
 REFERENCE_POLICY = REPO / "policies" / "reference-protocol.toml"
 PASSPHRASE = "correct horse battery staple"
 CONSENT_ITEMS = ("participate", "audio_recording", "excerpts", "quotation", "archiving")
+#: scrypt work factor of the session's template project. Real scrypt, real age, only cheaper: the tests built on
+#: the template are about what happens after an unlock, and each CLI command they run unlocks again. The
+#: production factor (keys.WORK_FACTOR) is what `fieldkit init` uses and what tests/unit/test_passphrase_keys.py,
+#: tests/functional/test_cli_travel.py and every test that runs `fieldkit init` unlock with.
+TEST_WORK_FACTOR = 10
 
 
 def shared_path(*parts: str) -> Path:
@@ -85,13 +90,14 @@ def clock() -> FixedClock:
 
 @pytest.fixture(scope="session")
 def project_template(tmp_path_factory):
-    """One real project per session; tests get copies, so scrypt runs once rather than per test."""
+    """One real project per session; tests get copies, so it is made once rather than per test (its key file
+    uses TEST_WORK_FACTOR)."""
     from fieldkit.vault import keys
     from fieldkit.vault.project import KEY_FILE, Project
 
     root = tmp_path_factory.mktemp("template") / "project"
     clock = FixedClock(datetime(2026, 3, 1, 8, 0, tzinfo=UTC))
-    Project.create(root, REFERENCE_POLICY, PASSPHRASE, clock).close()
+    Project.create(root, REFERENCE_POLICY, PASSPHRASE, clock, work_factor=TEST_WORK_FACTOR).close()
     return root, keys.unwrap_with_passphrase((root / KEY_FILE).read_bytes(), PASSPHRASE)
 
 

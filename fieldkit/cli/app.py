@@ -100,12 +100,30 @@ class FieldkitGroup(_NamesItsCommand, click.Group):
         except BrokenPipeError:
             _quiet_closed_pipe()  # here, before click's own handler turns it into exit code 1
         except Exception as exc:
+            translated = _database_error(exc)
+            if translated is not None:
+                fail(translated)
+                ctx.exit(translated.exit_code)
             # A library's message may quote the data it choked on: show the type only, unless asked.
             if os.environ.get("FIELDKIT_DEBUG"):
                 raise
             click.echo(f"fieldkit: error: internal error ({type(exc).__name__})", err=True)
             click.echo("fieldkit: hint: set FIELDKIT_DEBUG=1 to see the traceback (it may show data)", err=True)
             ctx.exit(70)
+
+
+def _database_error(exc: Exception) -> FieldkitError | None:
+    """SQLCipher's errors in fieldkit's words: another process holding the database is Busy, anything else
+    the database reports is damage (the open checks every page, so this is damage that came during the run)."""
+    import sqlcipher3
+
+    from fieldkit.errors import Busy, VaultDamaged
+
+    if not isinstance(exc, sqlcipher3.DatabaseError):
+        return None
+    if isinstance(exc, sqlcipher3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
+        return Busy("another fieldkit command is writing to this project")
+    return VaultDamaged("vault.db reported damage while the command ran; the command's changes were rolled back")
 
 
 @click.group(cls=FieldkitGroup, context_settings={"help_option_names": ["-h", "--help"]})

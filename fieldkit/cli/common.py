@@ -34,6 +34,16 @@ def read_passphrase(*, confirm: bool = False) -> str:
     return click.prompt("Passphrase", hide_input=True, confirmation_prompt=confirm, err=True)
 
 
+def read_new_passphrase() -> str:
+    """A new passphrase: FIELDKIT_NEW_PASSPHRASE for scripted use, else typed twice in a terminal."""
+    value = os.environ.get("FIELDKIT_NEW_PASSPHRASE")
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise UsageError("no new passphrase", "set FIELDKIT_NEW_PASSPHRASE for scripted use, or run in a terminal")
+    return click.prompt("New passphrase", hide_input=True, confirmation_prompt=True, err=True)
+
+
 def open_project(ctx: click.Context, *, enforce: bool = True):
     """Open the project through the session service and print its whole start-up report on stderr."""
     from fieldkit.session import open_session

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from fieldkit.cli.app import main
-from fieldkit.cli.common import open_project, read_passphrase
+from fieldkit.cli.common import open_project, read_new_passphrase, read_passphrase
 from fieldkit.clock import clock_from_env
 from fieldkit.errors import ProjectError
 
@@ -58,6 +58,20 @@ def seal(ctx: click.Context, interview: str) -> None:
         count = seal_interview(project, interview)
     click.echo(f"sealed {count} object(s) of {interview}: only the institution's archive key opens them now",
                err=True)
+
+
+@main.command("passphrase")
+@click.pass_context
+def passphrase_command(ctx: click.Context) -> None:
+    """Change the passphrase. The database gets a new key too, so the old passphrase and any old copy of the
+    key file (a backup, an SSD's remnant) open nothing afterwards. The new one comes from
+    FIELDKIT_NEW_PASSPHRASE or is typed twice."""
+    from fieldkit.vault.rekey import change_passphrase
+
+    project = open_project(ctx)
+    with project:
+        change_passphrase(project, read_new_passphrase())
+    click.echo("passphrase changed: the new passphrase opens the project; the old one opens nothing", err=True)
 
 
 @main.group()

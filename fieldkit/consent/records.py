@@ -21,6 +21,7 @@ from fieldkit.consent.respondents import require_respondent
 from fieldkit.consent.scripts import ConsentScript, load_script
 from fieldkit.errors import GateClosed, StateError, UsageError
 from fieldkit.interviews import list_interviews
+from fieldkit.vault import intents
 from fieldkit.vault.project import Project
 
 MODES = ("oral-attested", "oral-recorded", "written")
@@ -246,16 +247,29 @@ class Withdrawal:
     destroyed: int
 
 
+WITHDRAWAL_INTENT = "withdrawal"
+
+
+def interrupted_withdrawal(project: Project, respondent: str) -> intents.Intent | None:
+    """The recorded intent of a withdrawal of ``respondent`` that a crash cut short, if any."""
+    found = intents.pending(project.conn, WITHDRAWAL_INTENT, respondent)
+    return found[0] if found else None
+
+
 def withdraw(project: Project, respondent: str, scope: str = "all") -> Withdrawal:
     """Record a withdrawal. Scope "all" destroys the respondent's objects now — well inside the policy's
-    withdrawal deadline — and removes them from the linking key; "future-use" stops capture and new use."""
-    from fieldkit.consent.linking import forget_respondent
+    withdrawal deadline — and removes them from the linking key; "future-use" stops capture and new use.
 
+    The withdrawal mark and the intent to destroy commit together; every step after it can be repeated, so
+    a withdrawal cut short by a crash is finished by the next opening, or by running the command again."""
     if scope not in SCOPES:
         raise UsageError(f"unknown withdrawal scope {scope!r}", f"choose one of {', '.join(SCOPES)}")
     if require_respondent(project, respondent) == "withdrawn":
-        raise StateError(f"respondent {respondent} has already withdrawn",
-                         "nothing to do; `fieldkit consent status` shows who withdrew")
+        pending = interrupted_withdrawal(project, respondent)
+        if pending is None:
+            raise StateError(f"respondent {respondent} has already withdrawn",
+                             "nothing to do; `fieldkit consent status` shows who withdrew")
+        return finish_withdrawal(project, pending)
     rule = withdrawal_rule(project)
     with project.transaction():
         project.conn.execute(
@@ -263,8 +277,19 @@ def withdraw(project: Project, respondent: str, scope: str = "all") -> Withdrawa
             (format_instant(project.clock.now()), scope, respondent),
         )
         project.audit.append("consent_withdrawn", respondent=respondent, scope=scope, rule=rule)
-    if scope != "all":
-        return Withdrawal(respondent, scope, 0)
+        if scope != "all":
+            return Withdrawal(respondent, scope, 0)
+        intent = intents.begin(project.conn, project.clock, WITHDRAWAL_INTENT, respondent, scope=scope, rule=rule)
+    return finish_withdrawal(project, intents.Intent(intent, WITHDRAWAL_INTENT, respondent,
+                                                     {"scope": scope, "rule": rule}, ""))
+
+
+def finish_withdrawal(project: Project, intent: intents.Intent) -> Withdrawal:
+    """The steps after the mark, each safe to repeat: destroy what is still live, forget the respondent in
+    the linking key, let later stages prune (pseudonym map, codings, memos), then close the intent."""
+    from fieldkit.consent.linking import forget_respondent
+
+    respondent, rule = intent.subject or "", intent.data.get("rule")
     destroyed = 0
     rows = project.conn.execute(
         "SELECT id FROM objects WHERE respondent = ? AND destroyed IS NULL ORDER BY created", (respondent,)
@@ -276,4 +301,13 @@ def withdraw(project: Project, respondent: str, scope: str = "all") -> Withdrawa
     forget_respondent(project, respondent)
     # later stages react: names only they used leave the pseudonym map, their codings and memos go
     pipeline.publish(project, pipeline.RespondentWithdrawn(respondent, interviews))
-    return Withdrawal(respondent, scope, destroyed)
+    with project.transaction():
+        intents.finish(project.conn, intent.id)
+    return Withdrawal(respondent, intent.data.get("scope", "all"), destroyed)
+
+
+def finish_interrupted_withdrawal(project: Project, intent: intents.Intent) -> str:
+    """The finisher registered for an interrupted withdrawal (services)."""
+    result = finish_withdrawal(project, intent)
+    return (f"finished the withdrawal of {result.respondent}, interrupted by a crash: {result.destroyed} more"
+            " object(s) destroyed")

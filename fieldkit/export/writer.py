@@ -3,6 +3,7 @@ recipient, write it atomically, and log it (format, counts, hash). Nothing is wr
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import uuid
 from dataclasses import dataclass, field, replace
@@ -18,6 +19,7 @@ from fieldkit.errors import GateClosed, UsageError
 from fieldkit.export import refi, tabular
 from fieldkit.export.gates import ExportPlan, blocked, check_destination, plan_export, retention_gate
 from fieldkit.export.register import coarsen_date, period_start, register_rows
+from fieldkit.vault import intents
 from fieldkit.vault.files import write_atomic
 from fieldkit.vault.project import Project
 
@@ -169,6 +171,38 @@ def _qdpx(project: Project, plan: ExportPlan, codes: list[Code], memos: bool, cr
                                                         now.minute, now.second))
 
 
+def _log_export(project: Project, path: Path, digest: str, intent: intents.Intent) -> None:
+    """Record the written file in the export log and the audit chain, closing its intent (one transaction)."""
+    from fieldkit.retention.schedule import record_export
+
+    data = intent.data
+    with project.transaction():
+        export_id = record_export(project.conn, project, path, digest, tuple(data["interviews"]))
+        project.audit.append("export_made", object=export_id, format=data["format"], rows=data["rows"],
+                             sources=data["sources"], codings=data["codings"], encrypted=data["encrypted"],
+                             sha256=digest)
+        intents.finish(project.conn, intent.id)
+
+
+def finish_export(project: Project, intent: intents.Intent) -> str:
+    """The finisher of an interrupted export: log the file if it was written whole, else remove the temporary
+    copy the write left beside it."""
+    path = Path(intent.subject or "")
+    digest = intent.data["sha256"]
+    try:
+        written = path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    except OSError:
+        written = False
+    if written:
+        _log_export(project, path, digest, intent)
+        return f"an interrupted export to {path.name} was written whole: it is now logged (retention covers it)"
+    for temporary in path.parent.glob(f".{glob.escape(path.name)}.*.tmp") if path.parent.is_dir() else ():
+        temporary.unlink(missing_ok=True)
+    with project.transaction():
+        intents.finish(project.conn, intent.id)
+    return f"an interrupted export to {path.name} was rolled back: nothing of it is left"
+
+
 def _encrypt(data: bytes, recipients: tuple[str, ...]) -> bytes:
     import pyrage
 
@@ -251,21 +285,32 @@ def build_export(project: Project, request: ExportRequest) -> tuple[bytes, Expor
     return data, result
 
 
-def run_export(project: Project, request: ExportRequest) -> ExportResult:
-    """Build, write atomically, then log; an export the log does not record is removed again."""
-    from fieldkit.retention.schedule import record_export
+EXPORT_INTENT = "export"
 
+
+def run_export(project: Project, request: ExportRequest) -> ExportResult:
+    """Build, then write and log as one recorded intent: the intent names the file and its hash before a byte
+    is written, so an export killed before its rename leaves a temporary copy the next opening removes, and
+    one killed after the rename but before it was logged is logged then (retention can reach it)."""
     data, result = build_export(project, request)
     digest = hashlib.sha256(data).hexdigest()
-    write_atomic(result.path, data)
+    record = dict(sha256=digest, interviews=list(result.interviews), format=result.format, rows=result.rows,
+                  sources=result.sources, codings=result.excerpts, encrypted=result.encrypted)
+    with project.transaction():
+        intent = intents.begin(project.conn, project.clock, EXPORT_INTENT, str(result.path), **record)
+    # An error undoes the export here; an interruption (Ctrl-C, a kill) leaves the intent for the next opening.
     try:
+        write_atomic(result.path, data)
+    except Exception:
         with project.transaction():
-            export_id = record_export(project.conn, project, result.path, digest, result.interviews)
-            project.audit.append("export_made", object=export_id, format=result.format, rows=result.rows,
-                                 sources=result.sources, codings=result.excerpts, encrypted=result.encrypted,
-                                 sha256=digest)
-    except BaseException:
+            intents.finish(project.conn, intent)
+        raise
+    try:
+        _log_export(project, result.path, digest, intents.Intent(intent, EXPORT_INTENT, str(result.path), record, ""))
+    except Exception:
         result.path.unlink(missing_ok=True)
+        with project.transaction():
+            intents.finish(project.conn, intent)
         raise
     if project.policy.seal_after_export:
         from fieldkit.pipeline import seal_interview

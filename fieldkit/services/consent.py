@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fieldkit.capture.audio import decode, encode_opus
-from fieldkit.consent.records import SCOPES, Consent, record_consent
+from fieldkit.consent.records import SCOPES, Consent, interrupted_withdrawal, record_consent
 from fieldkit.consent.respondents import require_respondent
 from fieldkit.consent.scripts import ConsentScript, load_script
 from fieldkit.errors import StateError, UsageError
@@ -78,7 +78,7 @@ def withdrawal_preview(project: Project, respondent: str, scope: str = "all") ->
     nothing; refuses (as the withdrawal itself would) an unknown code or scope, or a respondent already withdrawn."""
     if scope not in SCOPES:
         raise UsageError(f"unknown withdrawal scope {scope!r}", f"choose one of {', '.join(SCOPES)}")
-    if require_respondent(project, respondent) == "withdrawn":
+    if require_respondent(project, respondent) == "withdrawn" and interrupted_withdrawal(project, respondent) is None:
         raise StateError(f"respondent {respondent} has already withdrawn",
                          "nothing to do; `fieldkit consent status` shows who withdrew")
     objects = Counter(_live_objects(project, respondent).values()) if scope == "all" else Counter()

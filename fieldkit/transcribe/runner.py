@@ -141,7 +141,15 @@ def with_off_record_markers(segments: list[Segment], ranges: list) -> list[Segme
     return sorted(placed + markers, key=lambda s: (s.start, not s.text.startswith("[off the record")))
 
 
-def transcribe_interview(
+def transcribe_interview(project: Project, interview_id: str, **options) -> Transcript:
+    """Transcribe one interview (options as :func:`_transcribe_interview`) holding the interview's lock: a
+    second transcription of the same interview, in another process or thread, is refused as Busy at once, so
+    two runs can never both store a transcript."""
+    with project.lock_interview(interview_id):
+        return _transcribe_interview(project, interview_id, **options)
+
+
+def _transcribe_interview(
     project: Project,
     interview_id: str,
     *,

@@ -10,8 +10,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyrage
@@ -19,9 +20,29 @@ import pyrage
 from fieldkit.audit.chain import AuditLog
 from fieldkit.clock import Clock, format_instant
 from fieldkit.errors import CorruptObject, NotFound, ObjectDestroyed, ObjectSealed
+from fieldkit.vault import intents
 from fieldkit.vault.ageformat import AgeFormatError, check_header
 from fieldkit.vault.db import transaction
 from fieldkit.vault.files import write_atomic
+
+SEAL_INTENT = "seal_blob"
+_BLOB_NAME = re.compile(r"([0-9a-f]{32})\.age")
+_SEALED_NAME = re.compile(r"([0-9a-f]{32})\.age\.sealed")
+_TEMP_NAME = re.compile(r"\..+\.(\d+)\.[0-9a-f]{8}\.tmp")  # files.write_atomic's temporary siblings
+
+
+@dataclass
+class Leftovers:
+    """What :meth:`ObjectStore.clean_leftovers` removed after a crash."""
+
+    orphans: int = 0  # blobs no row refers to (the process died between writing the blob and committing it)
+    destroyed: int = 0  # blobs of destroyed objects (died between erasing the key and unlinking the blob)
+    temporary: int = 0  # temporary siblings of an interrupted atomic write, and stray sealed copies
+    paths: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.orphans + self.destroyed + self.temporary
 
 
 def encrypt_to_new_key(data: bytes) -> tuple[bytes, str]:
@@ -185,6 +206,8 @@ class ObjectStore:
         write_atomic(pending, ciphertext)
         try:
             with transaction(self.conn):
+                # the sealed copy replaces the blob after the commit; a crash before that is finished on opening
+                intent = intents.begin(self.conn, self.clock, SEAL_INTENT, object_id)
                 self.conn.execute(
                     "UPDATE objects SET sealed = ?, blob_size = ?, blob_sha256 = ? WHERE id = ?",
                     (format_instant(self.clock.now()), len(ciphertext), hashlib.sha256(ciphertext).hexdigest(),
@@ -196,9 +219,61 @@ class ObjectStore:
         except BaseException:
             pending.unlink(missing_ok=True)
             raise
-        pending.replace(path)
-        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._finish_seal(object_id, intent)
         return True
+
+    def _finish_seal(self, object_id: str, intent_id: int) -> None:
+        """Move the sealed copy over the blob (if it is still beside it) and close the intent; repeatable."""
+        path = self.blob_path(object_id)
+        pending = path.with_name(path.name + ".sealed")
+        if pending.exists():
+            pending.replace(path)
+            with contextlib.suppress(OSError):
+                from fieldkit.vault.files import fsync_dir
+
+                fsync_dir(path.parent)
+        with transaction(self.conn):
+            intents.finish(self.conn, intent_id)
+
+    def finish_seal(self, intent: intents.Intent) -> str:
+        """The finisher of an interrupted seal (registered in vault.project)."""
+        self._finish_seal(intent.subject or "", intent.id)
+        return f"finished sealing object {(intent.subject or '')[:12]}, interrupted after its key was erased"
+
+    def clean_leftovers(self, older_than: float) -> Leftovers:
+        """Remove what a crash can leave under blobs/: temporary siblings, stray sealed copies, blobs no row
+        refers to and blobs of destroyed objects. Only files last changed before ``older_than`` (the moment
+        this process opened the project as its only opener) are touched: anything newer belongs to a process
+        that opened it since. Finish interrupted seals first, or their sealed copies count as strays."""
+        found = Leftovers()
+        if not self.root.is_dir():
+            return found
+        rows = {object_id: destroyed for object_id, destroyed in
+                self.conn.execute("SELECT id, destroyed FROM objects").fetchall()}
+        for folder in self.root.iterdir():
+            if not folder.is_dir():
+                continue
+            for path in folder.iterdir():
+                try:
+                    if not path.is_file() or path.stat().st_mtime >= older_than:
+                        continue
+                except OSError:
+                    continue
+                name = path.name
+                blob = _BLOB_NAME.fullmatch(name)
+                if blob and blob.group(1) not in rows:
+                    kind = "orphans"
+                elif blob and rows[blob.group(1)] is not None:
+                    kind = "destroyed"
+                elif _SEALED_NAME.fullmatch(name) or _TEMP_NAME.fullmatch(name):
+                    kind = "temporary"
+                else:
+                    continue
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    setattr(found, kind, getattr(found, kind) + 1)
+                    found.paths.append(str(path.relative_to(self.root.parent)))
+        return found
 
     def shred(self, object_id: str, *, reason: str, rule: str | None = None) -> None:
         """Cryptographic erasure: delete the key row (secure_delete), log it, then unlink the blob."""

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import sqlcipher3
 
-from fieldkit.errors import ProjectError, StateError, StorageError
+from fieldkit.errors import ProjectError, StateError, StorageError, VaultDamaged
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 #: Statements that bring a database from version N-1 to N.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -120,6 +120,14 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # discarding a wrong import; the keyed fingerprint (HMAC, secret in meta) of an imported file's bytes
     12: ("ALTER TABLE interviews ADD COLUMN discarded TEXT", "ALTER TABLE interviews ADD COLUMN source_hmac TEXT",
          "CREATE INDEX interviews_by_source_hmac ON interviews(source_hmac)"),
+    # recorded intents of multi-step operations, finished or rolled back on the next open (vault.intents)
+    13: ("""CREATE TABLE intents (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            subject TEXT,
+            data TEXT NOT NULL,
+            started TEXT NOT NULL
+        )""",),
 }
 
 SCHEMA = """
@@ -179,26 +187,77 @@ class Connection(sqlcipher3.Connection):
         self.writer = threading.RLock()
 
 
-def connect(path: Path, key: bytes) -> Connection:
-    """Open (or create) the database with a raw 256-bit key and the hardening pragmas."""
+def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
+    """Open the database with a raw 256-bit key and the hardening pragmas (``create``: a new, empty one).
+
+    An existing database is checked page by page first (SQLCipher's HMAC on every page), so damage anywhere is
+    one clear VaultDamaged before any command reads or writes, never a DatabaseError halfway through one; the
+    check changes nothing on disk. SQLCipher's own log lines are silenced: the error says it all."""
+    if not create:
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise ProjectError(f"cannot open {path.name}: {exc.strerror}", "restore it from a backup") from exc
+        if size == 0:
+            raise VaultDamaged(f"{path.name} is empty (0 bytes): the database was lost, e.g. by a full disk or a"
+                               " bad copy")
+        if size % 1024:
+            raise VaultDamaged(f"{path.name} is damaged: {size} bytes is not a whole number of pages (truncated"
+                               " or altered)")
     try:
         conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False, factory=Connection)
     except sqlcipher3.Error as exc:
         raise ProjectError(f"cannot open {path.name}: {exc}") from exc
-    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("PRAGMA cipher_memory_security = ON")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise VaultDamaged(
+            f"{path.name} cannot be opened with this project's key: its first page is damaged, or the file was"
+            " replaced",
+        ) from exc
+    if not create:
+        try:
+            damaged = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+        except sqlcipher3.DatabaseError as exc:
+            conn.close()
+            raise VaultDamaged(f"{path.name} is damaged and cannot be checked") from exc
+        if damaged:
+            conn.close()
+            pages = ", ".join(_page_of(line) for line in damaged[:5]) + (" …" if len(damaged) > 5 else "")
+            raise VaultDamaged(f"{path.name} is damaged: {len(damaged)} page(s) fail their integrity check"
+                               f" (page {pages}); nothing was changed")
+    try:
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlcipher3.DatabaseError as exc:
         conn.close()
-        raise ProjectError(
-            "vault.db cannot be opened with this project's key",
-            "the database is damaged or was replaced; restore it from a backup",
-        ) from exc
+        raise VaultDamaged(f"{path.name} is damaged") from exc
     return conn
+
+
+def opens_with(path: Path, key: bytes) -> bool:
+    """Whether ``key`` opens the database's first page (changes nothing; for telling a re-keyed database)."""
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+def _page_of(line: str) -> str:
+    """The page number in one line of SQLCipher's integrity report ("HMAC verification failed for page 6")."""
+    words = [word for word in line.replace(",", " ").split() if word.isdigit()]
+    return words[-1] if words else "?"
 
 
 def get_meta(conn, key: str) -> str | None:

@@ -1,24 +1,47 @@
 """Project key material and how it is wrapped: by passphrase (scrypt) and, optionally, to an archive recipient.
 
-The wrapped file is a standard age file, so an institution can recover it with any age implementation.
+Passphrase wrapping (format 2, ``keys/passphrase.key``): scrypt with a fixed, documented work factor derives an
+X25519 age identity from the passphrase and a random salt; the project keys are a standard (armored) age file to
+that identity's recipient, kept in a small TOML file beside the scrypt parameters. Unlike age's own scrypt
+recipient, whose decryptor refuses a work factor it estimates to take too long on *this* machine *now*, the
+derivation always runs to the end: a busy CPU makes an unlock slower, never refused, and the factor never
+depends on how busy the machine was when the project was made. docs/design.md gives the derivation, so an
+institution can recompute the identity with any scrypt and any age implementation.
+
+Format 1 (``keys/identity.age``, an age scrypt file) is still read, and rewritten as format 2 after the
+first successful unlock.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import secrets
+import tomllib
+import unicodedata
 from dataclasses import dataclass
 
+import bech32
 import pyrage
 
-from fieldkit.errors import ProjectError, UsageError, WrongPassphrase
+from fieldkit.errors import Busy, ProjectError, UsageError, WrongPassphrase
 from fieldkit.vault.ageformat import AgeFormatError, check_header
 
 MIN_PASSPHRASE_LENGTH = 8
-_KEY_HINT = "restore keys/identity.age from a backup; without it the project cannot be opened"
+_KEY_HINT = "restore keys/passphrase.key from a backup, or recover with the archive key; without a key file the" \
+            " project cannot be opened"
 #: Highest scrypt work factor accepted when unwrapping (as age's reference implementation): a key file
 #: swapped for one with a huge work factor would otherwise hang or exhaust the laptop.
 MAX_SCRYPT_WORK_FACTOR = 22
+#: The scrypt work factor (log2 N) every new project gets, whatever the machine is doing: N = 2^18, r = 8,
+#: p = 1 takes 256 MiB and about a second on a 2020 laptop. Never chosen by timing (a busy machine would pick
+#: a weaker one).
+WORK_FACTOR = 18
+SCRYPT_R, SCRYPT_P = 8, 1
+KEY_FORMAT = "fieldkit-passphrase/2"
+#: Domain separation: the salt fed to scrypt is this prefix followed by the file's random 16-byte salt.
+SALT_PREFIX = b"fieldkit-passphrase/2:"
 
 
 @dataclass(frozen=True)
@@ -54,8 +77,69 @@ def check_new_passphrase(passphrase: str) -> None:
         )
 
 
-def wrap_with_passphrase(keys: ProjectKeys, passphrase: str) -> bytes:
-    return pyrage.passphrase.encrypt(keys.serialise(), passphrase)
+def passphrase_identity(passphrase: str, salt: bytes, work_factor: int) -> pyrage.x25519.Identity:
+    """The age X25519 identity a passphrase derives: scrypt(NFC UTF-8 passphrase, SALT_PREFIX + salt,
+    N = 2^work_factor, r = 8, p = 1, 32 bytes), Bech32-encoded as AGE-SECRET-KEY-1…"""
+    secret = hashlib.scrypt(unicodedata.normalize("NFC", passphrase).encode("utf-8"), salt=SALT_PREFIX + salt,
+                            n=2 ** work_factor, r=SCRYPT_R, p=SCRYPT_P, dklen=32,
+                            maxmem=256 * SCRYPT_R * 2 ** work_factor)
+    encoded = bech32.bech32_encode("age-secret-key-", bech32.convertbits(secret, 8, 5))
+    return pyrage.x25519.Identity.from_str(encoded.upper())
+
+
+def wrap_with_passphrase(keys: ProjectKeys, passphrase: str, *, work_factor: int = WORK_FACTOR) -> bytes:
+    """The project keys wrapped with the passphrase (format 2, TOML text; see the module docstring).
+    ``work_factor`` is for tests that are not about the unlock's cost; fieldkit itself always uses WORK_FACTOR."""
+    if not 1 <= work_factor <= MAX_SCRYPT_WORK_FACTOR:
+        raise UsageError(f"scrypt work factor {work_factor} is out of range")
+    salt = secrets.token_bytes(16)
+    identity = passphrase_identity(passphrase, salt, work_factor)
+    armored = pyrage.encrypt(keys.serialise(), [identity.to_public()], armored=True).decode("ascii")
+    return (
+        "# fieldkit project keys, wrapped with the passphrase (docs/design.md, \"Passphrase wrapping\").\n"
+        f'format = "{KEY_FORMAT}"\nkdf = "scrypt"\nwork_factor = {work_factor}\nr = {SCRYPT_R}\np = {SCRYPT_P}\n'
+        f'salt = "{base64.b64encode(salt).decode()}"\nage = """\n{armored.strip()}\n"""\n'
+    ).encode("ascii")
+
+
+def is_legacy_key_file(wrapped: bytes) -> bool:
+    """Format 1: an age scrypt file (keys/identity.age of projects made before format 2)."""
+    return wrapped.startswith(b"age-encryption.org/v1\n")
+
+
+def _parse_wrapped(wrapped: bytes) -> tuple[int, bytes, bytes]:
+    """(work factor, salt, age file) of a format-2 key file; ProjectError when it is not one."""
+    try:
+        fields = tomllib.loads(wrapped.decode("utf-8"))
+        if fields.get("format") != KEY_FORMAT or fields.get("kdf") != "scrypt":
+            raise ValueError("not a format-2 key file")
+        if (fields.get("r"), fields.get("p")) != (SCRYPT_R, SCRYPT_P):
+            raise ValueError("unexpected scrypt parameters")
+        factor = fields["work_factor"]
+        salt = base64.b64decode(fields["salt"], validate=True)
+        armored = fields["age"].strip().encode("ascii")
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ProjectError("the project's key file is damaged (not a fieldkit passphrase key file)",
+                           _KEY_HINT) from exc
+    if not isinstance(factor, int) or isinstance(factor, bool) or not 1 <= factor <= MAX_SCRYPT_WORK_FACTOR:
+        raise ProjectError("the project's key file asks for an invalid or excessive scrypt work factor", _KEY_HINT)
+    if len(salt) != 16:
+        raise ProjectError("the project's key file has a salt of the wrong length", _KEY_HINT)
+    return factor, salt, armored
+
+
+def work_factor_of(wrapped: bytes) -> int | None:
+    """The scrypt work factor a key file uses (format 1 or 2), or None when it cannot be read."""
+    if is_legacy_key_file(wrapped):
+        for line in wrapped.split(b"\n---", 1)[0].split(b"\n"):
+            parts = line.split(b" ")
+            if line.startswith(b"-> scrypt ") and len(parts) == 4 and parts[3].isdigit():
+                return int(parts[3])
+        return None
+    try:
+        return _parse_wrapped(wrapped)[0]
+    except ProjectError:
+        return None
 
 
 def decrypt_passphrase_file(wrapped: bytes, passphrase: str) -> bytes:
@@ -75,10 +159,23 @@ def decrypt_passphrase_file(wrapped: bytes, passphrase: str) -> bytes:
 
 
 def unwrap_with_passphrase(wrapped: bytes, passphrase: str) -> ProjectKeys:
-    if not wrapped.startswith(b"age-encryption.org/v1\n"):
-        raise ProjectError("keys/identity.age is not an age file: the project key is damaged", _KEY_HINT)
+    """Open a key file of either format. Only a passphrase that does not open it is WrongPassphrase (which a
+    policy may count); a damaged file is ProjectError and a machine too busy for age's format-1 decryptor is
+    Busy, neither of which counts as a failed unlock."""
+    if is_legacy_key_file(wrapped):
+        try:
+            plain = decrypt_passphrase_file(wrapped, passphrase)
+        except pyrage.DecryptError as exc:
+            if "xcessive work" in str(exc):  # rage's estimate of the time scrypt would take on this machine now
+                raise Busy("this machine is too busy to unlock the project now (age's scrypt decryptor refused"
+                           " to start)", "close other programs and try again; the passphrase was not counted"
+                           " as wrong") from exc
+            raise WrongPassphrase("wrong passphrase (or a damaged key file)") from exc
+        return ProjectKeys.parse(plain)
+    factor, salt, armored = _parse_wrapped(wrapped)
+    identity = passphrase_identity(passphrase, salt, factor)
     try:
-        plain = decrypt_passphrase_file(wrapped, passphrase)
+        plain = pyrage.decrypt(armored, [identity])
     except pyrage.DecryptError as exc:
         raise WrongPassphrase("wrong passphrase (or a damaged key file)") from exc
     return ProjectKeys.parse(plain)

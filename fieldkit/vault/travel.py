@@ -22,7 +22,15 @@ import pyrage
 from fieldkit.errors import ProjectError, StateError, UsageError
 from fieldkit.vault import duress, keys
 from fieldkit.vault.files import write_atomic
-from fieldkit.vault.project import ARCHIVE_KEY_FILE, KEY_FILE, TRAVEL_IDENTITY_FILE, TRAVEL_KEY_FILE, Project
+from fieldkit.vault.project import (
+    ARCHIVE_KEY_FILE,
+    ARCHIVE_NEXT_FILE,
+    KEY_FILE,
+    LEGACY_KEY_FILE,
+    TRAVEL_IDENTITY_FILE,
+    TRAVEL_KEY_FILE,
+    Project,
+)
 
 
 def archive_recipients(project: Project) -> list:
@@ -64,7 +72,7 @@ def travel_lock(project: Project, sealed: tuple[str, ...] = ()) -> TravelLock:
     root = project.root
     write_atomic(root / TRAVEL_KEY_FILE, keys.wrap_for_recipient(project_keys, travel_identity.to_public()))
     write_atomic(root / TRAVEL_IDENTITY_FILE, pyrage.encrypt(str(travel_identity).encode(), recipients))
-    archive_next = root / ARCHIVE_KEY_FILE.with_name("archive.age.next")
+    archive_next = root / ARCHIVE_NEXT_FILE
     write_atomic(archive_next, keys.wrap_for_recipient(project_keys, recipients))
     try:
         project.conn.execute(f"PRAGMA rekey = \"x'{project_keys.db_key.hex()}'\"")
@@ -79,6 +87,7 @@ def travel_lock(project: Project, sealed: tuple[str, ...] = ()) -> TravelLock:
     archive_next.replace(root / ARCHIVE_KEY_FILE)
     project.close()
     duress.wipe_key_file(root / KEY_FILE)
+    duress.wipe_key_file(root / LEGACY_KEY_FILE)
     duress.reset_failed_unlocks(root)
     return TravelLock(list(sealed), checkpoint)
 
@@ -109,7 +118,7 @@ def quick_wipe(root: Path, *, everything: bool = False) -> list[str]:
     root = root.resolve()
     if not (root / "fieldkit.toml").is_file():
         raise UsageError(f"{root} is not a fieldkit project", "pass --project DIR: the folder that holds fieldkit.toml")
-    targets = [KEY_FILE, TRAVEL_KEY_FILE, TRAVEL_IDENTITY_FILE, duress.FAILURES_FILE]
+    targets = [KEY_FILE, LEGACY_KEY_FILE, TRAVEL_KEY_FILE, TRAVEL_IDENTITY_FILE, duress.FAILURES_FILE]
     if everything:
         targets.append(ARCHIVE_KEY_FILE)
     return [str(t) for t in targets if duress.wipe_key_file(root / t)]

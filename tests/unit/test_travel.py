@@ -49,6 +49,10 @@ def every_secret_on_disk(root, passphrase=PASSPHRASE) -> list[bytes]:
     opened = []
     for path in files:
         data = path.read_bytes()
+        if data.startswith(b"# fieldkit project keys, wrapped with the passphrase"):  # keys.py format 2
+            with contextlib.suppress(Exception):
+                opened.append(keys.unwrap_with_passphrase(data, passphrase).serialise())
+            continue
         if not data.startswith(b"age-encryption.org/v1"):
             continue
         for attempt in ([lambda d: pyrage.passphrase.decrypt(d, passphrase)]
@@ -125,13 +129,17 @@ def test_travel_lock_leaves_nothing_the_owner_can_open_and_unlock_restores_it(ar
 
 
 def test_the_old_key_file_opens_nothing_after_a_travel_lock(archived, clock):
-    """Travel lock re-keys the database: a copy of identity.age (an SSD may keep one) is useless."""
+    """Travel lock re-keys the database: a copy of the passphrase key file (an SSD may keep one) is useless;
+    put back, it is recognised as from before the lock, wiped, and the project stays in travel mode."""
     project, _ = archived
     root = project.root
     old_copy = (root / KEY_FILE).read_bytes()
     travel_lock(project)
     (root / KEY_FILE).write_bytes(old_copy)
-    with pytest.raises(ProjectError, match="cannot be opened with this project's key"):
+    with pytest.raises(ProjectError, match="travel mode"):
+        Project.open(root, PASSPHRASE, clock)
+    assert not (root / KEY_FILE).exists()
+    with pytest.raises(ProjectError, match="travel mode"):
         Project.open(root, PASSPHRASE, clock)
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from fieldkit.errors import CorruptObject, ObjectDestroyed, PolicyError, ProjectError, StorageError, WrongPassphrase
 from fieldkit.vault import keys
 from fieldkit.vault.blobs import decrypt_with
-from fieldkit.vault.project import Project
+from fieldkit.vault.project import KEY_FILE, Project
 from tests.conftest import PASSPHRASE, REFERENCE_POLICY, snapshot
 
 
@@ -37,7 +37,7 @@ def test_archive_recipient_can_recover_the_project_keys(tmp_path, clock):
     with Project.create(tmp_path / "p", REFERENCE_POLICY, PASSPHRASE, clock, str(archive.to_public())):
         pass
     recovered = keys.ProjectKeys.parse(pyrage.decrypt((tmp_path / "p/keys/archive.age").read_bytes(), [archive]))
-    from_passphrase = keys.unwrap_with_passphrase((tmp_path / "p/keys/identity.age").read_bytes(), PASSPHRASE)
+    from_passphrase = keys.unwrap_with_passphrase((tmp_path / "p" / KEY_FILE).read_bytes(), PASSPHRASE)
     assert recovered == from_passphrase
 
 
@@ -89,7 +89,7 @@ def test_failed_create_leaves_nothing_behind(tmp_path, clock, monkeypatch, failu
             return real_write(path, data)
 
         monkeypatch.setattr(project_module, "write_atomic", write_atomic)
-        expected, already = StorageError, "keys/identity.age"
+        expected, already = StorageError, str(KEY_FILE)
     else:
         def append(self, event, **data):
             staged()
@@ -251,7 +251,7 @@ def test_an_older_project_is_migrated_and_a_newer_one_refused(project, tmp_path)
 
     from fieldkit.vault import db
 
-    old = db.connect(tmp_path / "v1.db", secrets.token_bytes(32))
+    old = db.connect(tmp_path / "v1.db", secrets.token_bytes(32), create=True)
     for statement in db.SCHEMA.split(";"):
         if statement.strip():
             old.execute(statement)
