@@ -62,6 +62,26 @@ def store_text(project: Project, respondent: str | None, text: str, kind: str,
     return source_id
 
 
+#: The encodings typed notes given as bytes (piped to `capture notes -`) are read in, in this order: as imported
+#: text documents are (fieldkit/capture/documents.py). Windows-1251 is what Russian and Kazakh text saved by older
+#: Windows programs is in.
+NOTES_ENCODINGS = ("utf-8", "cp1251")
+
+
+def decode_notes(data: bytes) -> tuple[str, str]:
+    """Notes given as bytes: the text and the encoding it was read in (``utf-8``, a leading byte-order mark
+    dropped, or else ``cp1251``). Raises :class:`UsageError` when it is neither."""
+    for encoding in NOTES_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return (text.removeprefix("\ufeff") if encoding == "utf-8" else text), encoding
+    raise UsageError("the notes are neither UTF-8 nor Windows-1251 text; nothing was stored",
+                     "convert them to UTF-8 first, e.g. `iconv -f ENCODING -t UTF-8 notes.txt | fieldkit capture"
+                     " notes CODE -`")
+
+
 def import_notes(project: Project, respondent: str, text: str, metadata: Metadata | None = None, *,
                  from_draft: bool = False) -> str:
     """Store typed notes as a new interview; returns its id. Needs consent to take part, not to record.

@@ -57,11 +57,17 @@ def capture_import(ctx: click.Context, code: str, file: Path, off_record: str | 
 def capture_notes(ctx: click.Context, code: str, file: str, interview_date: str | None, place_category: str | None,
                   language: str | None) -> None:
     """Store typed notes for CODE from FILE or stdin (-); prints the interview id."""
-    from fieldkit.capture.notes import import_notes
+    from fieldkit.capture.notes import decode_notes, import_notes
 
     if file == "-":
-        text = sys.stdin.read()
+        # bytes, decoded here: the terminal's or the pipe's encoding is not necessarily the notes' own
+        stdin = getattr(sys.stdin, "buffer", None)
+        if stdin is None:  # stdin replaced by a text stream (embedding): already text
+            text, encoding = sys.stdin.read(), "utf-8"
+        else:
+            text, encoding = decode_notes(stdin.read())
     else:
+        encoding = "utf-8"
         try:
             text = Path(file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
@@ -70,7 +76,12 @@ def capture_notes(ctx: click.Context, code: str, file: str, interview_date: str 
     from fieldkit.interviews import Metadata
 
     with open_project(ctx) as project:
-        click.echo(import_notes(project, code, text, Metadata(interview_date, place_category, language)))
+        interview = import_notes(project, code, text, Metadata(interview_date, place_category, language))
+    click.echo(interview)
+    if encoding != "utf-8":
+        click.echo("fieldkit: note: the notes were not UTF-8 and were read as Windows-1251 (Cyrillic); if they were"
+                   f" in another encoding, `fieldkit interview discard {interview}` and pipe them through"
+                   " `iconv -t UTF-8`", err=True)
 
 
 @capture.command("record")
