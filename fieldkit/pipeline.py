@@ -177,10 +177,11 @@ def seal_interview(project, interview_id: str) -> int:
     """Seal every remaining object of an interview (only the institution can open them afterwards) and mark
     the interview sealed; returns how many objects were sealed."""
     get_interview(project, interview_id)
-    count = seal_objects(project, project.objects.live_ids(interview=interview_id))
-    with project.transaction():
-        sealed(project.conn, interview_id, project.clock.now())
-        project.audit.append("interview_sealed", interview=interview_id, sealed=count)
+    with project.lock_interview(interview_id):
+        count = seal_objects(project, project.objects.live_ids(interview=interview_id))
+        with project.transaction():
+            sealed(project.conn, interview_id, project.clock.now())
+            project.audit.append("interview_sealed", interview=interview_id, sealed=count)
     return count
 
 

@@ -67,12 +67,12 @@ def capture_notes(ctx: click.Context, code: str, file: str, interview_date: str 
         else:
             text, encoding = decode_notes(stdin.read())
     else:
-        encoding = "utf-8"
         try:
-            text = Path(file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError("cannot read the notes file as UTF-8 text",
-                             "save the notes as UTF-8 text, or pipe them in with `-`") from exc
+            raw = Path(file).read_bytes()
+        except OSError as exc:
+            raise UsageError(f"cannot read the notes file: {exc.strerror}",
+                             "check the path; nothing was stored") from exc
+        text, encoding = decode_notes(raw)  # as stdin: UTF-8, else Windows-1251, else refused
     from fieldkit.interviews import Metadata
 
     with open_project(ctx) as project:

@@ -161,3 +161,12 @@ def test_notes_that_no_encoding_reads_are_refused_in_one_line(consented):
     assert stderr.splitlines()[0] == ("fieldkit: error: the notes are neither UTF-8 nor Windows-1251 text; "
                                       "nothing was stored")
     assert snapshot(consented.project) == before
+
+
+def test_a_notes_file_is_read_the_same_way_as_stdin(consented, tmp_path, clock):
+    path = tmp_path / "notes.txt"
+    path.write_bytes("Респондент рассказал о работе в Костанае.\n".encode("cp1251"))
+    result = consented("capture", "notes", "P1", str(path))
+    assert result.stdout == "P1-1\n" and "read as Windows-1251" in result.stderr
+    path.write_bytes(b"\x98 undecodable\n")
+    assert "P1-2" not in consented("capture", "notes", "P1", str(path), expect=2).stdout
