@@ -44,7 +44,7 @@ def shared_path(*parts: str) -> Path:
 
 # Under pytest-xdist (scripts/test runs `-n`), two adjustments keep a 2-core run short. They apply only on the
 # workers (PYTEST_XDIST_WORKER), so a plain `pytest` run keeps the files' order.
-_HEAVY_FIRST = ("tests/functional/", "tests/tui/", "tests/fuzz/")
+_HEAVY_FIRST = ("tests/functional/", "tests/tui/", "tests/fuzz/", "tests/crash/")
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the xdist_group marks

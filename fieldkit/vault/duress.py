@@ -47,16 +47,39 @@ def reset_failed_unlocks(root: Path) -> None:
 def wipe_key_file(path: Path) -> bool:
     """Overwrite a key file with random bytes, flush, then delete it. Returns whether there was one.
 
+    The file is first renamed to a hidden ``.NAME.wiping`` sibling, so a crash halfway leaves no key file
+    under its real name (a half-wiped key file there read as "damaged" and blocked the project's recovery);
+    :func:`wipe_leftovers` finishes such a wipe on the next opening.
+
     On SSDs and copy-on-write file systems the old blocks may survive the overwrite; what matters is that the
     wrapped key is gone from the file system and every copy needs the passphrase (scrypt) to open.
     """
+    wiping = path.with_name(f".{path.name}{WIPING_SUFFIX}")
     try:
-        size = path.stat().st_size
+        os.replace(path, wiping)
     except FileNotFoundError:
         return False
+    _overwrite_and_unlink(wiping)
+    return True
+
+
+WIPING_SUFFIX = ".wiping"
+
+
+def _overwrite_and_unlink(path: Path) -> None:
+    size = path.stat().st_size
     with open(path, "r+b") as handle:
         handle.write(secrets.token_bytes(max(size, 1)))
         handle.flush()
         os.fsync(handle.fileno())
     path.unlink()
-    return True
+
+
+def wipe_leftovers(folder: Path) -> int:
+    """Finish wipes a crash interrupted (``.NAME.wiping`` files); returns how many."""
+    count = 0
+    for path in folder.glob(f".*{WIPING_SUFFIX}") if folder.is_dir() else ():
+        with contextlib.suppress(OSError):
+            _overwrite_and_unlink(path)
+            count += 1
+    return count

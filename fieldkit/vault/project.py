@@ -103,6 +103,9 @@ class Project:
         if not self.sole_opener or self.lock is None:
             return blobs.Leftovers()
         found = self.objects.clean_leftovers(self.lock.opened_at)
+        wiped = duress.wipe_leftovers(self.root / "keys")
+        found.temporary += wiped
+        found.paths.extend(["keys/(an interrupted wipe)"] * wiped)
         for folder in (self.root, self.root / "keys", self.root / "audit"):
             for path in folder.glob(".*.tmp") if folder.is_dir() else ():
                 try:
@@ -192,6 +195,7 @@ class Project:
             )
         key_file = root / KEY_FILE if (root / KEY_FILE).exists() else root / LEGACY_KEY_FILE
         if not key_file.exists() and (root / TRAVEL_KEY_FILE).exists():
+            duress.wipe_leftovers(root / "keys")  # a wipe of the passphrase key file a crash cut short
             raise ProjectError(
                 "this project is in travel mode: no key on this laptop opens it",
                 "`fieldkit travel unlock` with the key your institution sends back",

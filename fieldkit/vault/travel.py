@@ -121,4 +121,6 @@ def quick_wipe(root: Path, *, everything: bool = False) -> list[str]:
     targets = [KEY_FILE, LEGACY_KEY_FILE, TRAVEL_KEY_FILE, TRAVEL_IDENTITY_FILE, duress.FAILURES_FILE]
     if everything:
         targets.append(ARCHIVE_KEY_FILE)
-    return [str(t) for t in targets if duress.wipe_key_file(root / t)]
+    wiped = [str(t) for t in targets if duress.wipe_key_file(root / t)]
+    duress.wipe_leftovers(root / "keys")  # and any wipe a crash interrupted
+    return wiped

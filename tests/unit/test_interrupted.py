@@ -346,3 +346,21 @@ def test_a_passphrase_change_killed_after_the_rekey_is_finished_with_the_new_pas
         assert session.project.objects.get(get_interview(session.project, interview).transcript_object)
     archive_keys = keys.unwrap_with_identity((root / ARCHIVE_KEY_FILE).read_bytes(), str(INSTITUTION))
     assert db.opens_with(root / "vault.db", archive_keys.db_key)
+
+
+def test_travel_lock_killed_halfway_through_wiping_the_key_file_is_still_travel_mode(archived, clock,
+                                                                                   monkeypatch):
+    """Found by the crash harness: a key file overwritten but not yet deleted read as "damaged" and blocked
+    the recovery. The wipe renames it out of the way first; the next opening finishes the wipe."""
+    from fieldkit.vault import duress
+
+    project, _ = archived
+    root = project.root
+    monkeypatch.setattr(duress, "_overwrite_and_unlink", _crash)
+    with pytest.raises(Crash):
+        travel_lock(project)
+    monkeypatch.undo()
+    assert not (root / KEY_FILE).exists() and list((root / "keys").glob(".*.wiping"))
+    with pytest.raises(ProjectError, match="travel mode"):
+        Project.open(root, PASSPHRASE, clock)
+    assert not list((root / "keys").glob(".*.wiping"))  # the opening finished the wipe
