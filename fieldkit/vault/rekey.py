@@ -9,6 +9,8 @@ or rolls back a change cut short at any step (vault.project), whichever passphra
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fieldkit.errors import ProjectError
 from fieldkit.vault import keys
 from fieldkit.vault.files import write_atomic
@@ -20,6 +22,20 @@ from fieldkit.vault.project import (
     LEGACY_KEY_FILE,
     Project,
 )
+
+
+def rekey_database(project: Project, project_keys: keys.ProjectKeys, *, undo: tuple[Path, ...], failed_event: str,
+                   error: ProjectError) -> None:
+    """``PRAGMA rekey`` (one SQLite transaction); when it fails, remove the files written for the new key,
+    log ``failed_event`` and raise ``error``: the old key still opens everything."""
+    try:
+        project.conn.execute(f"PRAGMA rekey = \"x'{project_keys.db_key.hex()}'\"")
+    except Exception as exc:
+        for path in undo:
+            path.unlink(missing_ok=True)
+        with project.transaction():
+            project.audit.append(failed_event)
+        raise error from exc
 
 
 def change_passphrase(project: Project, new_passphrase: str) -> None:
@@ -35,15 +51,10 @@ def change_passphrase(project: Project, new_passphrase: str) -> None:
         write_atomic(root / ARCHIVE_NEXT_FILE, keys.wrap_for_recipient(project_keys, recipients))
     with project.transaction():
         project.audit.append("passphrase_changed")
-    try:
-        project.conn.execute(f"PRAGMA rekey = \"x'{project_keys.db_key.hex()}'\"")
-    except Exception as exc:
-        (root / KEY_NEXT_FILE).unlink(missing_ok=True)
-        (root / ARCHIVE_NEXT_FILE).unlink(missing_ok=True)
-        with project.transaction():
-            project.audit.append("passphrase_change_rolled_back")
-        raise ProjectError("the database could not be re-keyed; the passphrase was not changed",
-                           "the old passphrase still opens the project; try again") from exc
+    rekey_database(project, project_keys, undo=(root / KEY_NEXT_FILE, root / ARCHIVE_NEXT_FILE),
+                   failed_event="passphrase_change_rolled_back",
+                   error=ProjectError("the database could not be re-keyed; the passphrase was not changed",
+                                      "the old passphrase still opens the project; try again"))
     if recipients:
         (root / ARCHIVE_NEXT_FILE).replace(root / ARCHIVE_KEY_FILE)
     (root / KEY_NEXT_FILE).replace(root / KEY_FILE)

@@ -31,6 +31,7 @@ from fieldkit.vault.project import (
     TRAVEL_KEY_FILE,
     Project,
 )
+from fieldkit.vault.rekey import rekey_database
 
 
 def archive_recipients(project: Project) -> list:
@@ -74,16 +75,10 @@ def travel_lock(project: Project, sealed: tuple[str, ...] = ()) -> TravelLock:
     write_atomic(root / TRAVEL_IDENTITY_FILE, pyrage.encrypt(str(travel_identity).encode(), recipients))
     archive_next = root / ARCHIVE_NEXT_FILE
     write_atomic(archive_next, keys.wrap_for_recipient(project_keys, recipients))
-    try:
-        project.conn.execute(f"PRAGMA rekey = \"x'{project_keys.db_key.hex()}'\"")
-    except Exception as exc:
-        archive_next.unlink(missing_ok=True)
-        (root / TRAVEL_KEY_FILE).unlink(missing_ok=True)
-        (root / TRAVEL_IDENTITY_FILE).unlink(missing_ok=True)
-        with project.transaction():
-            project.audit.append("travel_lock_failed")
-        raise ProjectError("the database could not be re-keyed; nothing was locked",
-                           "the passphrase still opens the project; try again") from exc
+    rekey_database(project, project_keys, undo=(archive_next, root / TRAVEL_KEY_FILE, root / TRAVEL_IDENTITY_FILE),
+                   failed_event="travel_lock_failed",
+                   error=ProjectError("the database could not be re-keyed; nothing was locked",
+                                      "the passphrase still opens the project; try again"))
     archive_next.replace(root / ARCHIVE_KEY_FILE)
     project.close()
     duress.wipe_key_file(root / KEY_FILE)

@@ -55,6 +55,20 @@ def archived(tmp_path, clock):
     project.close()
 
 
+def _crash_when_moving(monkeypatch, name: str) -> None:
+    """Crash at the rename that moves the file called ``name`` into place (Path.replace)."""
+    from pathlib import Path
+
+    real_replace = Path.replace
+
+    def replace(self, target):
+        if self.name == name:
+            raise Crash
+        return real_replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", replace)
+
+
 def _reopen(project, clock):
     project.close()
     return open_session(project.root, PASSPHRASE, clock)
@@ -85,14 +99,7 @@ def test_travel_lock_killed_after_the_rekey_is_finished_and_the_archive_opens_th
                                                                                        monkeypatch):
     project, _ = archived
     root = project.root
-    real_replace = type(root).replace
-
-    def replace(self, target):
-        if self.name == ARCHIVE_NEXT_FILE.name:
-            raise Crash
-        return real_replace(self, target)
-
-    monkeypatch.setattr(type(root), "replace", replace)
+    _crash_when_moving(monkeypatch, ARCHIVE_NEXT_FILE.name)
     with pytest.raises(Crash):
         travel_lock(project)
     monkeypatch.undo()
@@ -326,14 +333,7 @@ def test_a_passphrase_change_killed_after_the_rekey_is_finished_with_the_new_pas
 
     project, interview = archived
     root = project.root
-    real_replace = type(root).replace
-
-    def replace(self, target):
-        if self.name == ARCHIVE_NEXT_FILE.name:
-            raise Crash
-        return real_replace(self, target)
-
-    monkeypatch.setattr(type(root), "replace", replace)
+    _crash_when_moving(monkeypatch, ARCHIVE_NEXT_FILE.name)
     with pytest.raises(Crash):
         rekey.change_passphrase(project, NEW_PASSPHRASE)
     monkeypatch.undo()
