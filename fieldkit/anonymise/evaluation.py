@@ -18,7 +18,8 @@ from pathlib import Path
 from fieldkit.anonymise.morphology import word_key
 
 DIRECT = ("PERSON", "ADDRESS", "PHONE", "EMAIL", "IIN", "PLATE", "CASE_NUMBER")
-QUASI = ("LOCATION", "DATE", "ORGANIZATION")
+#: AGE, MONEY, TIME and DURATION are marked only in tests/fixtures/pii-field (issue 17's field-style sets).
+QUASI = ("LOCATION", "DATE", "ORGANIZATION", "AGE", "MONEY", "TIME", "DURATION")
 _MARKUP = re.compile(r"\[\[([A-Z_]+)\|([^\[\]|]+)\]\]")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 #: Words inside a span that identify nobody on their own ("ул.", "область", "district"…).

@@ -17,16 +17,18 @@ def pii() -> None:
 
 
 @pii.command("redact")
-@click.option("--lang", "language", type=click.Choice(["en", "ru"]), required=True,
-              help="Language for text whose script does not decide it; Latin and Cyrillic runs are detected.")
+@click.option("--lang", "language", type=click.Choice(["en", "ru", "kk"]), required=True,
+              help="Language for text whose script does not decide it; Latin and Cyrillic runs are detected"
+                   " (kk uses the Russian analyzers with the Kazakh recognizers, as transcripts in kk do).")
 @click.option("--locations", type=click.Choice(["keep", "region", "macro_region", "remove"]), default="remove",
               show_default=True, help="How places are generalised.")
 def pii_redact(language: str, locations: str) -> None:
     """Read text on stdin, write it with identifiers replaced by placeholders on stdout."""
+    from fieldkit.anonymise.engine import language_for
     from fieldkit.anonymise.pseudonyms import redact
 
     text = sys.stdin.read()
-    click.echo(redact(text, language, locations), nl=False)
+    click.echo(redact(text, language_for(language), locations), nl=False)
 
 
 def print_spans(review, transcript, show_text: bool) -> None:
