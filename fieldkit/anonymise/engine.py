@@ -141,6 +141,7 @@ def analyzer():
         CapitalisedWordRecognizer,
         FirstNameBeforeSurnameRecognizer,
         GivenNameRecognizer,
+        LowerCaseNameRecognizer,
     )
     from fieldkit.anonymise.natasha_recognizer import NatashaRecognizer
 
@@ -164,6 +165,7 @@ def analyzer():
         registry.add_recognizer(kz_recognizers.GazetteerRecognizer(language))
         registry.add_recognizer(GivenNameRecognizer(language))
         registry.add_recognizer(FirstNameBeforeSurnameRecognizer(language))
+        registry.add_recognizer(LowerCaseNameRecognizer(language))
     return AnalyzerEngine(
         registry=registry, nlp_engine=_nlp_engine(), supported_languages=list(LANGUAGES),
         default_score_threshold=SCORE_THRESHOLD,

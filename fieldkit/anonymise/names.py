@@ -158,3 +158,62 @@ class FirstNameBeforeSurnameRecognizer(EntityRecognizer):
             )
             results.append(RecognizerResult("PERSON", start, next_end, self.SCORE, explanation))
         return results
+
+
+_LOWER_CYRILLIC_SURNAME = re.compile(
+    r"^[а-яёәғқңөұүһі]{2,}(?:ов|ев|ёв|ин|ова|ева|ёва|ина|ский|цкий|ская|цкая|ович|евич|овна|евна|ична|ұлы|улы|"
+    r"қызы|кызы)(?:а|у|ым|ом|е|ой|ую|ых|ыми|ы|ға|ге|қа|ке|да|де|та|те|дан|ден|нан|нен|тан|тен|ның|нің|дың|дің|"
+    r"тың|тің|ны|ні|ды|ді|ты|ті|мен|бен|пен)?$"
+)
+_LOWER_LATIN_SURNAME = re.compile(
+    r"^[a-z]{3,}(?:ov|ev|yev|ova|eva|yeva|uly|ulu|kyzy|qyzy|bekov|bayev|baev|enko|skiy|skaya|ovich|evich|ovna|"
+    r"evna)$"
+)
+
+
+def is_lower_case_surname(word: str) -> bool:
+    """A lower-case word shaped like a surname or patronymic that Russian morphology reads as one or does not
+    know ("бекову", "жумабаевым", "серікұлы", "kozhanov"); common words of that shape ("готов", "часов") are
+    known to it as something else."""
+    if _LOWER_LATIN_SURNAME.match(word):
+        return True
+    if not _LOWER_CYRILLIC_SURNAME.match(word):
+        return False
+    from fieldkit.anonymise.morphology import natasha
+
+    _, _, morph = natasha()
+    if any(tag in str(parse.tag) for parse in morph.parse(word) for tag in ("Surn", "Patr")):
+        return True
+    return not morph.word_is_known(word)
+
+
+class LowerCaseNameRecognizer(EntityRecognizer):
+    """Names as speech recognition writes them, in lower case ("потом ерлан бекову позвонил", "асқармен бірге",
+    "my friend murat kozhanov"): a given name from the list (not one that is also an ordinary word) and words
+    shaped like surnames or patronymics (is_lower_case_surname); neighbours join into one span. Capitalised
+    names are the other recognizers' work."""
+
+    SCORE = 0.6
+
+    def __init__(self, language: str) -> None:
+        super().__init__(supported_entities=["PERSON"], name=f"LowerCaseNames-{language}",
+                         supported_language=language)
+
+    def load(self) -> None:
+        given_names()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        names, ambiguous = given_names()
+        marked: list[tuple[int, int]] = []
+        for start, end, word in words(text):
+            if len(word) < 3 or not word.islower() or word.casefold() in _NOT_SURNAMES:
+                continue
+            key = word_key(word)
+            if (key in names and key not in ambiguous) or is_lower_case_surname(word):
+                if marked and not text[marked[-1][1]:start].strip():
+                    marked[-1] = (marked[-1][0], end)  # "ерлан бекову": one person
+                else:
+                    marked.append((start, end))
+        explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
+                                          textual_explanation="lower-case name")
+        return [RecognizerResult("PERSON", start, end, self.SCORE, explanation) for start, end in marked]
