@@ -144,6 +144,7 @@ def analyzer():
         LowerCaseNameRecognizer,
     )
     from fieldkit.anonymise.natasha_recognizer import NatashaRecognizer
+    from fieldkit.anonymise.spoken_numbers import SpokenNumberRecognizer
 
     registry = RecognizerRegistry(supported_languages=list(LANGUAGES))
     registry.add_recognizer(
@@ -166,6 +167,7 @@ def analyzer():
         registry.add_recognizer(GivenNameRecognizer(language))
         registry.add_recognizer(FirstNameBeforeSurnameRecognizer(language))
         registry.add_recognizer(LowerCaseNameRecognizer(language))
+        registry.add_recognizer(SpokenNumberRecognizer(language))
     return AnalyzerEngine(
         registry=registry, nlp_engine=_nlp_engine(), supported_languages=list(LANGUAGES),
         default_score_threshold=SCORE_THRESHOLD,

@@ -1,0 +1,172 @@
+"""Numbers spoken as words, read back into digits, for the identifiers speech recognition writes out in words.
+
+Whisper often writes a dictated phone number or IIN as words — «восемь семьсот один пятьсот двадцать три сорок
+пять шестьдесят семь», «сегіз жеті жүз бір…», "eight seven oh one…" — or mixes words and digits. The regular
+expressions for phones and IINs see only digits, so :class:`SpokenNumberRecognizer` reads every run of number
+words (Russian, Kazakh, English; digits may be mixed in) into its digit string, keeping where each run starts and
+ends in the original text, and reports the run as PHONE when its digits form a Kazakhstan or Russian number, or as
+IIN when they form a valid IIN. E-mail addresses spelled out («… собака гмейл точка ком», "… at gmail dot com")
+are reported as EMAIL.
+
+A run is read group by group, as people dictate: «семьсот один» is one group (701), «ноль пять» two (0, 5); a
+group ends when the next word cannot extend it (a unit after a unit, tens after units, a hundred after tens).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from fieldkit.anonymise.kz_recognizers import iin_is_valid
+
+UNITS = {
+    # Russian
+    "ноль": 0, "нуль": 0, "один": 1, "одна": 1, "одну": 1, "одного": 1, "два": 2, "две": 2, "три": 3,
+    "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+    # Kazakh
+    "нөл": 0, "нөль": 0, "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
+    "тоғыз": 9,
+    # English
+    "zero": 0, "oh": 0, "o": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9,
+}
+TEENS = {
+    "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
+    "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70,
+    "восемьдесят": 80, "девяносто": 90,
+    "он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50, "алпыс": 60, "жетпіс": 70, "сексен": 80,
+    "тоқсан": 90,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+HUNDREDS = {
+    "сто": 100, "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500, "шестьсот": 600, "семьсот": 700,
+    "восемьсот": 800, "девятьсот": 900,
+}
+#: words that multiply the group before them by 100 (Kazakh «екі жүз», English "two hundred")
+HUNDRED_MULTIPLIERS = {"жүз", "hundred"}
+#: words that join groups without being numbers themselves
+JOINERS = {"и", "and", "плюс", "plus", "-"}
+
+_TOKEN = re.compile(r"\d+|[^\W\d_]+", re.UNICODE)
+_GAP = re.compile(r"[\s,.\-–—()+]*")
+_DOT = r"\s+(?:точка|dot|нижнее\s+подчёркивание|нижнее\s+подчеркивание|underscore|дефис|dash)\s+"
+_SPELLED_EMAIL = re.compile(
+    rf"(?P<id>(?:[\w\-]+{_DOT})*[\w.\-]+\s+(?:собака|собачка|at)\s+[\w\-]+(?:\s+(?:точка|dot)\s+[\w\-]+)+)",
+    re.IGNORECASE)
+SCORE = 0.85
+
+
+@dataclass(frozen=True)
+class NumberRun:
+    start: int
+    end: int
+    digits: str
+
+
+def _value(word: str) -> tuple[str, int] | None:
+    """(kind, value) of one number word, or None."""
+    lowered = word.casefold()
+    for kind, table in (("unit", UNITS), ("teen", TEENS), ("tens", TENS), ("hundred", HUNDREDS)):
+        if lowered in table:
+            return kind, table[lowered]
+    if lowered in HUNDRED_MULTIPLIERS:
+        return "times100", 100
+    return None
+
+
+def number_runs(text: str) -> list[NumberRun]:
+    """Every run of adjacent number words and digit groups in ``text``, read into digits."""
+    runs: list[NumberRun] = []
+    groups: list[str] = []  # digit strings of the run so far
+    current: list[tuple[str, int]] = []  # (kind, value) of the group being built
+    run_start = run_end = -1
+
+    def close_group() -> None:
+        if current:
+            groups.append(str(sum(value for _, value in current)))
+            current.clear()
+
+    def close_run() -> None:
+        nonlocal run_start
+        close_group()
+        if groups and run_start >= 0:
+            runs.append(NumberRun(run_start, run_end, "".join(groups)))
+        groups.clear()
+        run_start = -1
+
+    position = 0
+    for match in _TOKEN.finditer(text):
+        gap = text[position:match.start()]
+        position = match.end()
+        word = match.group()
+        if run_start >= 0 and not _GAP.fullmatch(gap):
+            close_run()
+        if word.isdigit():
+            close_group()
+            groups.append(word)
+        elif word.casefold() in JOINERS and run_start >= 0:
+            continue
+        else:
+            parsed = _value(word)
+            if parsed is None:
+                close_run()
+                continue
+            kind, value = parsed
+            if kind == "times100":
+                if current and current[-1][0] == "unit":
+                    current[-1] = ("hundred", current[-1][1] * 100)
+                    run_end = match.end()
+                    continue
+                close_group()
+                current.append(("hundred", 100))
+            else:
+                order = {"hundred": 3, "tens": 2, "teen": 1, "unit": 1}
+                last = current[-1][0] if current else None
+                fits = last is not None and order[kind] < order[last] and not (last == "tens" and kind == "teen")
+                if not fits:
+                    close_group()
+                current.append((kind, value))
+        if run_start < 0:
+            run_start = match.start()
+        run_end = match.end()
+    close_run()
+    return runs
+
+
+def _is_phone(digits: str) -> bool:
+    return (len(digits) == 11 and digits[0] in "78") or (len(digits) == 10 and digits[0] in "79")
+
+
+class SpokenNumberRecognizer(EntityRecognizer):
+    """PHONE and IIN written out in words (or words and digits mixed), and e-mail addresses spelled out."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__(supported_entities=["PHONE_NUMBER", "IIN", "EMAIL_ADDRESS"],
+                         name=f"SpokenNumbers-{language}", supported_language=language)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        results = []
+        for run in number_runs(text):
+            if run.digits.isdigit() and text[run.start:run.end].isdigit():
+                continue  # plain digits: the regular rules see them already
+            entity = "PHONE_NUMBER" if _is_phone(run.digits) else (
+                "IIN" if len(run.digits) == 12 and iin_is_valid(run.digits) else None)
+            if entity:
+                results.append(self._result(entity, run.start, run.end, f"{entity} spoken as words"))
+        for match in _SPELLED_EMAIL.finditer(text):
+            results.append(self._result("EMAIL_ADDRESS", match.start("id"), match.end("id"), "e-mail spelled out"))
+        return results
+
+    def _result(self, entity: str, start: int, end: int, why: str) -> RecognizerResult:
+        explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE, textual_explanation=why)
+        return RecognizerResult(entity, start, end, SCORE, explanation)
