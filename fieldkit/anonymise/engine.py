@@ -225,6 +225,34 @@ def _bounded(text: str, boundaries: list[int]) -> list[int]:
     return result
 
 
+#: Respondent codes (a category of 1-4 capitals and a number): pseudonyms already, kept.
+RESPONDENT_CODE = re.compile(r"^[A-Z]{1,4}\d{1,3}$")
+
+
+@lru_cache(maxsize=1)
+def kept_terms() -> frozenset[str]:
+    """Keys (morphology.phrase_key) of data/kept_terms.txt."""
+    from importlib import resources
+
+    from fieldkit.anonymise.morphology import phrase_key
+
+    text = (resources.files("fieldkit.anonymise") / "data" / "kept_terms.txt").read_text(encoding="utf-8")
+    return frozenset(phrase_key(line.strip()) for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def is_kept(found: str) -> bool:
+    """A finding that is, as a whole, a kept term or a respondent code: it identifies nobody."""
+    from fieldkit.anonymise.morphology import phrase_key
+
+    stripped = found.strip(" .,;:«»\"'()")
+    if RESPONDENT_CODE.match(stripped) or phrase_key(stripped) in kept_terms():
+        return True
+    lowered = stripped.casefold()  # a borrowed word morphology does not know, inflected ("в Телеграме")
+    return " " not in lowered and any(lowered.endswith(ending) and phrase_key(lowered[: -len(ending)]) in kept_terms()
+                                      for ending in ("ом", "ой", "ами", "ам", "ах", "е", "а", "у", "ы", "и"))
+
+
 def analyse(text: str, language: str) -> list[Finding]:
     """Suggested identifiers in ``text``, without overlaps (longest, then highest score wins).
 
@@ -251,16 +279,30 @@ def analyse(text: str, language: str) -> list[Finding]:
     for result in ranked:
         if result.entity_type == "DATE_TIME" and not is_calendar_date(text[result.start : result.end]):
             continue
+        if is_kept(text[result.start : result.end]):
+            continue
         if any(result.start < kept.end and kept.start < result.end for kept in chosen):
             continue
         place = None
         if result.entity_type == "LOCATION":
             place = next((p for s, e, p in places if s < result.end and result.start < e), None)
         start, end = _trim(text, result.start, result.end)
+        if result.entity_type == "PERSON":
+            start = _after_leading_titles(text, start, end)
         if end <= start:
             continue
         chosen.append(Finding(result.entity_type, start, end, result.score, text[start:end], place))
     return propagate(text, sorted(chosen, key=lambda f: f.start))
+
+
+def _after_leading_titles(text: str, start: int, end: int) -> int:
+    """Where a person's name starts once ranks and titles before it are left out ("майора [Ахметова]")."""
+    from fieldkit.anonymise.morphology import words
+
+    for word_start, _word_end, word in words(text[start:end]):
+        if not is_kept(word):
+            return start + word_start
+    return end
 
 
 def occurrences(text: str, keyed: dict[str, tuple[str, float]]) -> list[Finding]:

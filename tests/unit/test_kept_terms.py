@@ -1,0 +1,24 @@
+"""What the protocol keeps (issue 17's over-redaction): national institutions named generically, countries,
+messaging platforms, ranks and respondent codes identify nobody on their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldkit.anonymise.pseudonyms import redact
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Я работал в КНБ, потом перешёл в МВД Казахстана.", "ru"),
+    ("Майор сказал, что P12 и NARK03 уже дали показания.", "ru"),
+    ("The Captain said that P12 had talked to the KNB.", "en"),
+    ("Мы переписывались в Телеграме и в Ватсапе.", "ru"),
+])
+def test_generic_institutions_countries_platforms_ranks_and_codes_are_kept(text, language):
+    assert redact(text, language) == text
+
+
+def test_a_rank_stays_outside_the_name_and_a_specific_unit_is_still_an_organisation():
+    assert redact("Майора Ахметова перевели.", "ru") == "Майора [PERSON-1] перевели."
+    assert redact("Captain Serikbayev called me.", "en") == "Captain [PERSON-1] called me."
+    assert "Карагандинской" not in redact("Его перевели в управление КНБ по Карагандинской области.", "ru")
