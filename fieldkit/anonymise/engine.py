@@ -36,6 +36,8 @@ PLACEHOLDER_LABELS = {
     "PLATE": "PLATE",
     "CASE_NUMBER": "CASE",
     "ADDRESS": "ADDRESS",
+    "MONEY": "SUM",  # generalised to an order of magnitude (anonymise.quantities), not numbered
+    "AGE": "AGE",  # generalised to a ten-year band
 }
 ENTITIES = tuple(PLACEHOLDER_LABELS)
 
@@ -144,6 +146,7 @@ def analyzer():
         LowerCaseNameRecognizer,
     )
     from fieldkit.anonymise.natasha_recognizer import NatashaRecognizer
+    from fieldkit.anonymise.quantities import QuantityRecognizer
     from fieldkit.anonymise.spoken_numbers import SpokenNumberRecognizer
 
     registry = RecognizerRegistry(supported_languages=list(LANGUAGES))
@@ -168,6 +171,7 @@ def analyzer():
         registry.add_recognizer(FirstNameBeforeSurnameRecognizer(language))
         registry.add_recognizer(LowerCaseNameRecognizer(language))
         registry.add_recognizer(SpokenNumberRecognizer(language))
+        registry.add_recognizer(QuantityRecognizer(language))
     return AnalyzerEngine(
         registry=registry, nlp_engine=_nlp_engine(), supported_languages=list(LANGUAGES),
         default_score_threshold=SCORE_THRESHOLD,

@@ -31,6 +31,11 @@ GENERIC = frozenset(
         "flat", "road", "microdistrict", "mkr", "облысы", "ауданы", "көшесі", "даңғылы", "года", "год", "году",
         "жылы", "in", "on", "and", "и", "в", "корпус", "подъезд", "тоо", "too", "llp", "of", "department",
         "police", "полиции", "колония", "колониясында", "office",
+        # units of the quasi-identifiers that are generalised rather than removed (issue 17): a currency, a
+        # magnitude or an age word says nothing on its own; the value ("двести", "37") is what identifies
+        "тенге", "теңге", "tenge", "доллар", "долларов", "dollars", "рублей", "евро", "тысяч", "тысячи", "тысяча",
+        "миллион", "миллиона", "миллионов", "мың", "thousand", "thousands", "million", "millions", "лет",
+        "жаста", "years", "old",
     )
 )
 

@@ -182,9 +182,12 @@ def is_lower_case_surname(word: str) -> bool:
     from fieldkit.anonymise.morphology import natasha
 
     _, _, morph = natasha()
-    if any(tag in str(parse.tag) for parse in morph.parse(word) for tag in ("Surn", "Patr")):
+    parses = morph.parse(word)
+    if not morph.word_is_known(word):
         return True
-    return not morph.word_is_known(word)
+    # a surname reading counts only when the common ones do not outweigh it («машин» is cars, not Машин)
+    proper = sum(p.score for p in parses if any(tag in str(p.tag) for tag in ("Surn", "Patr", "Name")))
+    return proper > 0 and proper >= sum(p.score for p in parses) - proper
 
 
 class LowerCaseNameRecognizer(EntityRecognizer):

@@ -121,6 +121,13 @@ def _anonymizer():
 
 def replacement(finding: Finding, pseudonyms: Pseudonyms, location_level: str, source: str | None = None) -> str | None:
     """What a finding becomes; None keeps the original text (locations under the "keep" level)."""
+    if finding.entity in ("MONEY", "AGE"):
+        from fieldkit.anonymise.quantities import generalise_age, generalise_sum
+
+        phrase = (generalise_sum if finding.entity == "MONEY" else generalise_age)(
+            finding.text, is_cyrillic(finding.text) or not finding.text.isascii())
+        if phrase:
+            return phrase
     if finding.entity == "LOCATION":
         if location_level == "keep":
             return None

@@ -1,0 +1,152 @@
+"""Sums of money and ages: quasi-identifiers that are generalised rather than deleted (issue 17).
+
+A bribe of exactly 3 450 000 tenge or an age of 37 links a transcript to a court record; "millions of tenge"
+or "30–39" does not, and still tells the researcher how big the bribe was. :class:`QuantityRecognizer` finds
+sums (digits or words, Russian, Kazakh, English, slang such as «лям», «штука баксов», "grand") and ages («мне
+тогда было тридцать семь», «қырық жаста», "I was 23"); :func:`generalise` gives the text that replaces them: the
+order of magnitude of a sum in its currency, an age's ten-year band, in the script of the original.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from fieldkit.anonymise.spoken_numbers import HUNDREDS, TEENS, TENS, UNITS, number_runs
+
+_WORDS = sorted({*UNITS, *TEENS, *TENS, *HUNDREDS, "жүз", "hundred"} - {"o", "oh", "он"}, key=len, reverse=True)
+_WORD = "(?:" + "|".join(_WORDS) + ")"
+#: a number in digits (with thousands separators or a decimal part) or in words
+NUMBER = rf"(?:\d{{1,3}}(?:[ ,\u00a0.]\d{{3}})+|\d+(?:[.,]\d+)?|{_WORD}(?:[\s-]+{_WORD}){{0,4}})"
+_MULTIPLIERS = {
+    "к": 1e3, "k": 1e3, "тыс": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "тысячу": 1e3, "мың": 1e3,
+    "thousand": 1e3, "grand": 1e3, "косарь": 1e3, "косаря": 1e3, "косарей": 1e3, "штука": 1e3, "штуки": 1e3,
+    "штук": 1e3, "штуку": 1e3,
+    "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "лям": 1e6, "ляма": 1e6, "лямов": 1e6,
+    "million": 1e6, "millions": 1e6, "m": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
+    "billion": 1e9,
+}
+_MULTIPLIER = "(?:" + "|".join(sorted(map(re.escape, _MULTIPLIERS), key=len, reverse=True)) + r")\.?"
+_CURRENCIES = {
+    "тенге": "KZT", "тг": "KZT", "₸": "KZT", "теңге": "KZT", "tenge": "KZT", "kzt": "KZT",
+    "доллар": "USD", "доллара": "USD", "долларов": "USD", "бакс": "USD", "бакса": "USD", "баксов": "USD",
+    "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "bucks": "USD", "долл": "USD",
+    "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "руб": "RUB", "rubles": "RUB", "roubles": "RUB",
+    "евро": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR",
+}
+_CURRENCY = "(?:" + "|".join(sorted(map(re.escape, _CURRENCIES), key=len, reverse=True)) + r")\.?"
+#: slang multipliers that mean money on their own («пять лямов», «штука», "fifty grand")
+_MONEY_ON_ITS_OWN = {"лям", "ляма", "лямов", "косарь", "косаря", "косарей", "grand"}
+_SUM = re.compile(
+    rf"(?<![\w$₸€])(?P<id>(?:(?P<pre>[$₸€])\s?)?(?P<n>{NUMBER})?(?:\s*(?P<mult>{_MULTIPLIER}))?"
+    rf"(?:\s*(?P<cur>{_CURRENCY}))?)(?![\w])",
+    re.IGNORECASE,
+)
+_AGE_PATTERNS = [
+    re.compile(rf"\b(?:мне|ему|ей|им|нам|вам|тебе)\s+(?:(?:тогда|уже|было|будет|исполнилось|только|всего)\s+)*"
+               rf"(?P<id>(?P<n>{NUMBER})(?:\s+(?:год|года|лет))?)(?!\s*(?:тысяч|миллион|тенге|доллар|рубл|час|минут))",
+               re.IGNORECASE),
+    re.compile(rf"\b(?:в\s+возрасте|возраст(?:ом)?)\s+(?P<id>(?P<n>{NUMBER})(?:\s+(?:год|года|лет))?)", re.IGNORECASE),
+    re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s*-?\s*летн\w+)", re.IGNORECASE),
+    re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s+(?:жаста|жасымда|жасында|жасымнан|жасынан|жасқа|жастағы|жасар|жаста\w*))",
+               re.IGNORECASE),
+    re.compile(rf"\b(?:I|he|she|we|they)\s+(?:was|were|am|is|are|turned)\s+(?:only\s+|just\s+|about\s+)?"
+               rf"(?P<id>(?P<n>{NUMBER}))\b(?!\s*(?:am|pm|o'clock|dollars|bucks|tenge|percent|%|years?\s+in))",
+               re.IGNORECASE),
+    re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s+years?\s+old)\b", re.IGNORECASE),
+    re.compile(rf"\baged\s+(?P<id>(?P<n>{NUMBER}))\b", re.IGNORECASE),
+]
+SCORE = 0.9  # above spaCy's DATE reading of a bare number ("I was 23")
+
+
+def _number(text: str) -> float | None:
+    text = text.strip()
+    digits = text.replace(" ", "").replace("\u00a0", "")
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):  # thousands separators, not a decimal part
+        digits = digits.replace(".", "").replace(",", "")
+    try:
+        return float(digits.replace(",", "."))
+    except ValueError:
+        pass
+    runs = number_runs(text)
+    if len(runs) != 1:
+        return None
+    return float(runs[0].digits) if runs[0].digits.isdigit() else None
+
+
+def sum_value(text: str) -> tuple[float, str | None] | None:
+    """(amount, currency code or None) of a sum as written, or None when it is not one."""
+    match = _SUM.fullmatch(text.strip())
+    if match is None:
+        return None
+    amount = _number(match["n"]) if match["n"] else 1.0
+    if amount is None:
+        return None
+    multiplier = (match["mult"] or "").rstrip(".").casefold()
+    amount *= _MULTIPLIERS.get(multiplier, 1.0)
+    currency = match["cur"] or match["pre"]
+    return amount, _CURRENCIES.get(currency.rstrip(".").casefold()) if currency else None
+
+
+_MAGNITUDES_EN = ((1e3, "hundreds"), (1e4, "thousands"), (1e5, "tens of thousands"), (1e6, "hundreds of thousands"),
+                  (1e7, "millions"), (1e8, "tens of millions"), (1e9, "hundreds of millions"))
+_MAGNITUDES_RU = ((1e3, "сотни"), (1e4, "тысячи"), (1e5, "десятки тысяч"), (1e6, "сотни тысяч"), (1e7, "миллионы"),
+                  (1e8, "десятки миллионов"), (1e9, "сотни миллионов"))
+_CURRENCY_NAMES = {"KZT": ("tenge", "тенге"), "USD": ("dollars", "долларов"), "RUB": ("roubles", "рублей"),
+                   "EUR": ("euros", "евро")}
+
+
+def generalise_sum(text: str, cyrillic: bool) -> str | None:
+    """"[SUM: tens of thousands of tenge]" (or «[СУММА: десятки тысяч тенге]») for a sum as written."""
+    value = sum_value(text)
+    if value is None:
+        return None
+    amount, currency = value
+    table = _MAGNITUDES_RU if cyrillic else _MAGNITUDES_EN
+    magnitude = next((name for limit, name in table if amount < limit),
+                     "миллиарды" if cyrillic else "billions")
+    unit = _CURRENCY_NAMES.get(currency or "", ("", ""))[1 if cyrillic else 0]
+    if cyrillic:
+        return f"[СУММА: {magnitude}{' ' + unit if unit else ''}]"
+    return f"[SUM: {magnitude}{' of ' + unit if unit else ''}]"
+
+
+def generalise_age(text: str, cyrillic: bool) -> str | None:
+    """"[AGE: 30–39]" (or «[ВОЗРАСТ: 30–39]») for an age as written."""
+    match = re.match(rf"\s*({NUMBER})", text, re.IGNORECASE)
+    value = _number(match.group(1)) if match else None
+    if value is None or not 0 < value < 120:
+        return None
+    low = int(value) // 10 * 10
+    return f"[{'ВОЗРАСТ' if cyrillic else 'AGE'}: {low}–{low + 9}]"
+
+
+class QuantityRecognizer(EntityRecognizer):
+    """MONEY (a number with a currency or a money word, or slang that means money alone) and AGE."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__(supported_entities=["MONEY", "AGE"], name=f"Quantities-{language}",
+                         supported_language=language)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        results = []
+        for match in _SUM.finditer(text):
+            if not match["id"].strip() or not (match["n"] or match["mult"]):
+                continue
+            multiplier = (match["mult"] or "").rstrip(".").casefold()
+            if not (match["cur"] or match["pre"] or multiplier in _MONEY_ON_ITS_OWN):
+                continue  # a bare number is not a sum
+            results.append(self._result("MONEY", match.start("id"), match.end("id"), "sum of money"))
+        for pattern in _AGE_PATTERNS:
+            for match in pattern.finditer(text):
+                if generalise_age(match["id"], False) is not None:
+                    results.append(self._result("AGE", match.start("id"), match.end("id"), "age"))
+        return results
+
+    def _result(self, entity: str, start: int, end: int, why: str) -> RecognizerResult:
+        explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE, textual_explanation=why)
+        return RecognizerResult(entity, start, end, SCORE, explanation)
