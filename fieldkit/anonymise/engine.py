@@ -38,6 +38,8 @@ PLACEHOLDER_LABELS = {
     "ADDRESS": "ADDRESS",
     "MONEY": "SUM",  # generalised to an order of magnitude (anonymise.quantities), not numbered
     "AGE": "AGE",  # generalised to a ten-year band
+    "TIME": "TIME",  # generalised to the part of the day
+    "DURATION": "DURATION",  # generalised to a band of years
 }
 ENTITIES = tuple(PLACEHOLDER_LABELS)
 

@@ -119,13 +119,18 @@ def _anonymizer():
     return AnonymizerEngine()
 
 
-def replacement(finding: Finding, pseudonyms: Pseudonyms, location_level: str, source: str | None = None) -> str | None:
-    """What a finding becomes; None keeps the original text (locations under the "keep" level)."""
-    if finding.entity in ("MONEY", "AGE"):
-        from fieldkit.anonymise.quantities import generalise_age, generalise_sum
+def replacement(finding: Finding, pseudonyms: Pseudonyms, location_level: str, source: str | None = None,
+                cyrillic: bool | None = None) -> str | None:
+    """What a finding becomes; None keeps the original text (locations under the "keep" level). ``cyrillic``:
+    whether the text around it is written in Cyrillic (generalised quantities are worded in its script)."""
+    if finding.entity in ("MONEY", "AGE", "TIME", "DURATION"):
+        from fieldkit.anonymise import quantities
 
-        phrase = (generalise_sum if finding.entity == "MONEY" else generalise_age)(
-            finding.text, is_cyrillic(finding.text) or not finding.text.isascii())
+        generalise = {"MONEY": quantities.generalise_sum, "AGE": quantities.generalise_age,
+                      "TIME": quantities.generalise_time, "DURATION": quantities.generalise_duration}[finding.entity]
+        if cyrillic is None:
+            cyrillic = is_cyrillic(finding.text) or not finding.text.isascii()
+        phrase = generalise(finding.text, cyrillic)
         if phrase:
             return phrase
     if finding.entity == "LOCATION":
@@ -136,6 +141,11 @@ def replacement(finding: Finding, pseudonyms: Pseudonyms, location_level: str, s
             if phrase:
                 return phrase
     return pseudonyms.placeholder(finding.entity, finding.text, source)
+
+
+def _mostly_cyrillic(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff") * 2 > len(letters)
 
 
 def replace_with_spans(
@@ -149,7 +159,8 @@ def replace_with_spans(
     from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
     ordered = sorted(findings, key=lambda f: f.start)
-    replacements = {(f.start, f.end): replacement(f, pseudonyms, location_level, source) for f in ordered}
+    cyrillic = _mostly_cyrillic(text)
+    replacements = {(f.start, f.end): replacement(f, pseudonyms, location_level, source, cyrillic) for f in ordered}
     kept = [f for f in ordered if replacements[(f.start, f.end)] is not None]
     if not kept:
         return text, []

@@ -1,4 +1,4 @@
-"""Sums of money and ages: quasi-identifiers that are generalised rather than deleted (issue 17).
+"""Sums of money, ages, clock times and durations: quasi-identifiers generalised rather than deleted (issue 17).
 
 A bribe of exactly 3 450 000 tenge or an age of 37 links a transcript to a court record; "millions of tenge"
 or "30–39" does not, and still tells the researcher how big the bribe was. :class:`QuantityRecognizer` finds
@@ -58,6 +58,32 @@ _AGE_PATTERNS = [
     re.compile(rf"\baged\s+(?P<id>(?P<n>{NUMBER}))\b", re.IGNORECASE),
 ]
 SCORE = 0.9  # above spaCy's DATE reading of a bare number ("I was 23")
+DURATION_SCORE = 0.8  # below an age: «мне было 37 лет» is an age, «отсидел 6 лет» a duration
+
+_PARTS_OF_DAY = {
+    "ночи": "night", "ночью": "night", "утра": "morning", "утром": "morning", "дня": "day", "днём": "day",
+    "днем": "day", "вечера": "evening", "вечером": "evening", "түнгі": "night", "түнде": "night",
+    "таңғы": "morning", "таңертең": "morning", "күндізгі": "day", "кешкі": "evening", "кешке": "evening",
+    "am": "morning", "pm": "day", "night": "night", "morning": "morning", "afternoon": "day", "evening": "evening",
+}
+_PART_NAMES = {"night": "ночь", "morning": "утро", "day": "день", "evening": "вечер"}
+_ORDINAL_HOURS = {
+    "первого": 1, "второго": 2, "третьего": 3, "четвёртого": 4, "четвертого": 4, "пятого": 5, "шестого": 6,
+    "седьмого": 7, "восьмого": 8, "девятого": 9, "десятого": 10, "одиннадцатого": 11, "двенадцатого": 12,
+}
+_PART = "(?:" + "|".join(sorted(_PARTS_OF_DAY, key=len, reverse=True)) + ")"
+_TIME_PATTERNS = [
+    re.compile(r"(?<![\d:])(?P<id>(?:[01]?\d|2[0-3]):[0-5]\d)(?![\d:])"),
+    re.compile(rf"\b(?P<id>(?:в\s+)?половин[еуы]\s+(?:{'|'.join(_ORDINAL_HOURS)})(?:\s+{_PART})?)", re.IGNORECASE),
+    re.compile(rf"\b(?P<id>(?:{NUMBER}|час)\s+(?:час(?:а|ов)?\s+)?{_PART})\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<id>(?:{_PART}\s+)?сағат\s+(?:{NUMBER})\w*)", re.IGNORECASE),
+    re.compile(rf"\b(?P<id>(?:{NUMBER})\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)(?:\s+in\s+the\s+(?:morning|afternoon|"
+               rf"evening)|\s+at\s+night)?)", re.IGNORECASE),
+]
+_DURATION = re.compile(
+    rf"\b(?P<id>(?P<n>{NUMBER})\s+(?P<unit>год|года|лет|месяц|месяца|месяцев|жыл|жылдай|ай|years?|months?))\b"
+    rf"(?!\s*(?:назад|бұрын|ago|old))",
+    re.IGNORECASE)
 
 
 def _number(text: str) -> float | None:
@@ -122,11 +148,52 @@ def generalise_age(text: str, cyrillic: bool) -> str | None:
     return f"[{'ВОЗРАСТ' if cyrillic else 'AGE'}: {low}–{low + 9}]"
 
 
+def generalise_time(text: str, cyrillic: bool) -> str:
+    """"[TIME: night]" (or «[ВРЕМЯ: ночь]»): the part of the day a clock time falls in."""
+    lowered = text.casefold()
+    part = next((name for word, name in _PARTS_OF_DAY.items() if re.search(rf"(?<!\w){re.escape(word)}(?!\w)",
+                                                                       lowered)), None)
+    meridiem = re.match(rf"\s*({NUMBER})\s*([ap])\.?m\b", lowered)
+    if meridiem and _number(meridiem.group(1)) is not None:
+        hour = int(_number(meridiem.group(1)) or 0) % 12 + (12 if meridiem.group(2) == "p" else 0)
+        part = "night" if hour < 6 else "morning" if hour < 12 else "day" if hour < 18 else "evening"
+    if part is None:
+        hour = None
+        clock = re.search(r"(\d{1,2}):\d{2}", lowered)
+        if clock:
+            hour = int(clock.group(1))
+        else:
+            half = next((value for word, value in _ORDINAL_HOURS.items() if word in lowered), None)
+            hour = half - 1 if half is not None else None
+        part = (None if hour is None else "night" if hour < 6 else "morning" if hour < 12
+                else "day" if hour < 18 else "evening")
+    if part is None:
+        return "[ВРЕМЯ]" if cyrillic else "[TIME]"
+    return f"[ВРЕМЯ: {_PART_NAMES[part]}]" if cyrillic else f"[TIME: {part}]"
+
+
+def generalise_duration(text: str, cyrillic: bool) -> str | None:
+    """"[DURATION: 5–9 years]" (or «[СРОК: 5–9 лет]»): a band, in years or, under a year, months."""
+    match = _DURATION.fullmatch(text.strip())
+    if match is None:
+        return None
+    value = _number(match["n"])
+    if value is None:
+        return None
+    months = match["unit"].casefold().startswith(("месяц", "ай", "month"))
+    years = value / 12 if months else value
+    if years < 1:
+        return "[СРОК: меньше года]" if cyrillic else "[DURATION: under a year]"
+    band = "1–4" if years < 5 else "5–9" if years < 10 else "10–19" if years < 20 else "20+"
+    return f"[СРОК: {band} лет]" if cyrillic else f"[DURATION: {band} years]"
+
+
 class QuantityRecognizer(EntityRecognizer):
-    """MONEY (a number with a currency or a money word, or slang that means money alone) and AGE."""
+    """MONEY (a number with a currency or a money word, or slang that means money alone), AGE, TIME (clock
+    times) and DURATION (a number of years or months)."""
 
     def __init__(self, language: str) -> None:
-        super().__init__(supported_entities=["MONEY", "AGE"], name=f"Quantities-{language}",
+        super().__init__(supported_entities=["MONEY", "AGE", "TIME", "DURATION"], name=f"Quantities-{language}",
                          supported_language=language)
 
     def load(self) -> None:
@@ -145,8 +212,15 @@ class QuantityRecognizer(EntityRecognizer):
             for match in pattern.finditer(text):
                 if generalise_age(match["id"], False) is not None:
                     results.append(self._result("AGE", match.start("id"), match.end("id"), "age"))
+        for pattern in _TIME_PATTERNS:
+            for match in pattern.finditer(text):
+                results.append(self._result("TIME", match.start("id"), match.end("id"), "clock time"))
+        for match in _DURATION.finditer(text):
+            if generalise_duration(match["id"], False) is not None:
+                results.append(self._result("DURATION", match.start("id"), match.end("id"), "duration",
+                                            DURATION_SCORE))
         return results
 
-    def _result(self, entity: str, start: int, end: int, why: str) -> RecognizerResult:
-        explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE, textual_explanation=why)
-        return RecognizerResult(entity, start, end, SCORE, explanation)
+    def _result(self, entity: str, start: int, end: int, why: str, score: float = SCORE) -> RecognizerResult:
+        explanation = AnalysisExplanation(recognizer=self.name, original_score=score, textual_explanation=why)
+        return RecognizerResult(entity, start, end, score, explanation)

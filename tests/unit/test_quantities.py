@@ -39,3 +39,23 @@ def test_an_age_becomes_its_ten_year_band(text, language, expected):
 ])
 def test_numbers_that_are_neither_sums_nor_ages_are_kept(text, language):
     assert redact(text, language) == text
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Он пришёл в 23:40 и ушёл в половине третьего ночи.", "ru",
+     "Он пришёл в [ВРЕМЯ: вечер] и ушёл [ВРЕМЯ: ночь]."),
+    ("Түнгі сағат үште келді.", "ru", "[ВРЕМЯ: ночь] келді."),
+    ("They came for him at 11 pm.", "en", "They came for him at [TIME: evening]."),
+])
+def test_a_clock_time_becomes_the_part_of_the_day(text, language, expected):
+    assert redact(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Отсидел шесть лет, служил двенадцать лет в органах.", "ru",
+     "Отсидел [СРОК: 5–9 лет], служил [СРОК: 10–19 лет] в органах."),
+    ("Работал там 8 месяцев.", "ru", "Работал там [СРОК: меньше года]."),
+    ("I did five years inside.", "en", "I did [DURATION: 5–9 years] inside."),
+])
+def test_a_duration_becomes_a_band(text, language, expected):
+    assert redact(text, language) == expected
