@@ -140,13 +140,19 @@ def test_travel_lock_killed_before_the_rekey_is_rolled_back(archived, clock, mon
         Project.open(root, PASSPHRASE, clock)
 
 
-def test_withdrawal_killed_between_transactions_reruns_to_completion(project, clock, monkeypatch):
+def _withdrawal_cut_short(project, monkeypatch) -> str:
+    """A respondent whose withdrawal was killed right after its first transaction; returns the code."""
     interview = add_transcribed_interview(project, "P", ["Мы работали по ночам."])
     respondent = get_interview(project, interview).respondent
     monkeypatch.setattr(records, "finish_withdrawal", _crash)
     with pytest.raises(Crash):
         records.withdraw(project, respondent)
     monkeypatch.undo()
+    return respondent
+
+
+def test_withdrawal_killed_between_transactions_reruns_to_completion(project, clock, monkeypatch):
+    respondent = _withdrawal_cut_short(project, monkeypatch)
     assert project.objects.live_ids(respondent=respondent)  # marked withdrawn, everything still live
     result = records.withdraw(project, respondent)  # the rerun finishes instead of "already withdrawn"
     assert result.destroyed >= 1 and project.objects.live_ids(respondent=respondent) == []
@@ -154,12 +160,7 @@ def test_withdrawal_killed_between_transactions_reruns_to_completion(project, cl
 
 
 def test_withdrawal_killed_between_transactions_is_finished_on_the_next_opening(project, clock, monkeypatch):
-    interview = add_transcribed_interview(project, "P", ["Мы работали по ночам."])
-    respondent = get_interview(project, interview).respondent
-    monkeypatch.setattr(records, "finish_withdrawal", _crash)
-    with pytest.raises(Crash):
-        records.withdraw(project, respondent)
-    monkeypatch.undo()
+    respondent = _withdrawal_cut_short(project, monkeypatch)
     with _reopen(project, clock) as session:
         assert any(f"finished the withdrawal of {respondent}" in n.text for n in session.report.notices)
         assert session.project.objects.live_ids(respondent=respondent) == []
@@ -247,12 +248,7 @@ def test_the_sole_opener_removes_crash_leftovers_and_only_older_ones(project, cl
 
 
 def test_a_second_opener_finishes_nothing_and_removes_nothing(project, clock, monkeypatch):
-    interview = add_transcribed_interview(project, "P", ["Мы работали по ночам."])
-    respondent = get_interview(project, interview).respondent
-    monkeypatch.setattr(records, "finish_withdrawal", _crash)
-    with pytest.raises(Crash):
-        records.withdraw(project, respondent)
-    monkeypatch.undo()
+    _withdrawal_cut_short(project, monkeypatch)
     # the first process is still running (it holds the project open): its intent is not a leftover
     with open_session(project.root, PASSPHRASE, clock) as second:
         assert not second.project.sole_opener
