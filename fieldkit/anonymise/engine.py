@@ -40,6 +40,7 @@ PLACEHOLDER_LABELS = {
     "AGE": "AGE",  # generalised to a ten-year band
     "TIME": "TIME",  # generalised to the part of the day
     "DURATION": "DURATION",  # generalised to a band of years
+    "DATE_WORDS": "DATE",  # a date written out in words (anonymise.spoken_dates), numbered with the other dates
 }
 ENTITIES = tuple(PLACEHOLDER_LABELS)
 
@@ -149,6 +150,7 @@ def analyzer():
     )
     from fieldkit.anonymise.natasha_recognizer import NatashaRecognizer
     from fieldkit.anonymise.quantities import QuantityRecognizer
+    from fieldkit.anonymise.spoken_dates import SpokenDateRecognizer
     from fieldkit.anonymise.spoken_numbers import SpokenNumberRecognizer
 
     registry = RecognizerRegistry(supported_languages=list(LANGUAGES))
@@ -174,6 +176,7 @@ def analyzer():
         registry.add_recognizer(LowerCaseNameRecognizer(language))
         registry.add_recognizer(SpokenNumberRecognizer(language))
         registry.add_recognizer(QuantityRecognizer(language))
+        registry.add_recognizer(SpokenDateRecognizer(language))
     return AnalyzerEngine(
         registry=registry, nlp_engine=_nlp_engine(), supported_languages=list(LANGUAGES),
         default_score_threshold=SCORE_THRESHOLD,
