@@ -177,8 +177,9 @@ def generalise_time(text: str, cyrillic: bool) -> str:
     part = next((name for word, name in _PARTS_OF_DAY.items() if re.search(rf"(?<!\w){re.escape(word)}(?!\w)",
                                                                        lowered)), None)
     meridiem = re.match(rf"\s*({NUMBER})\s*([ap])\.?m\b", lowered)
-    if meridiem and _number(meridiem.group(1)) is not None:
-        hour = int(_number(meridiem.group(1)) or 0) % 12 + (12 if meridiem.group(2) == "p" else 0)
+    clock_hour = _number(meridiem.group(1)) if meridiem else None
+    if meridiem and clock_hour is not None:
+        hour = int(clock_hour) % 12 + (12 if meridiem.group(2) == "p" else 0)
         part = "night" if hour < 6 else "morning" if hour < 12 else "day" if hour < 18 else "evening"
     if part is None:
         hour = None

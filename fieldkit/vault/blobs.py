@@ -23,7 +23,7 @@ from fieldkit.errors import CorruptObject, NotFound, ObjectDestroyed, ObjectSeal
 from fieldkit.vault import intents
 from fieldkit.vault.ageformat import AgeFormatError, check_header
 from fieldkit.vault.db import transaction
-from fieldkit.vault.files import write_atomic
+from fieldkit.vault.files import fsync_dir, write_atomic
 
 SEAL_INTENT = "seal_blob"
 _BLOB_NAME = re.compile(r"([0-9a-f]{32})\.age")
@@ -229,8 +229,6 @@ class ObjectStore:
         if pending.exists():
             pending.replace(path)
             with contextlib.suppress(OSError):
-                from fieldkit.vault.files import fsync_dir
-
                 fsync_dir(path.parent)
         with transaction(self.conn):
             intents.finish(self.conn, intent_id)

@@ -209,10 +209,8 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
     except sqlcipher3.Error as exc:
         raise ProjectError(f"cannot open {path.name}: {exc}") from exc
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        _unlock_first_page(conn, key)
         conn.execute("PRAGMA cipher_memory_security = ON")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as exc:
         conn.close()
         raise VaultDamaged(
@@ -240,13 +238,19 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
     return conn
 
 
+def _unlock_first_page(conn, key: bytes) -> None:
+    """Give SQLCipher the raw key (its own log lines silenced) and read the first page: a wrong key or a
+    damaged first page is a DatabaseError here."""
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
 def opens_with(path: Path, key: bytes) -> bool:
     """Whether ``key`` opens the database's first page (changes nothing; for telling a re-keyed database)."""
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        _unlock_first_page(conn, key)
         return True
     except sqlcipher3.DatabaseError:
         return False

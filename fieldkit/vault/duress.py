@@ -75,11 +75,11 @@ def _overwrite_and_unlink(path: Path) -> None:
     path.unlink()
 
 
-def wipe_leftovers(folder: Path) -> int:
-    """Finish wipes a crash interrupted (``.NAME.wiping`` files); returns how many."""
-    count = 0
+def wipe_leftovers(folder: Path) -> list[Path]:
+    """Finish wipes a crash interrupted (``.NAME.wiping`` files); returns the files wiped."""
+    wiped = []
     for path in folder.glob(f".*{WIPING_SUFFIX}") if folder.is_dir() else ():
         with contextlib.suppress(OSError):
             _overwrite_and_unlink(path)
-            count += 1
-    return count
+            wiped.append(path)
+    return wiped

@@ -104,8 +104,8 @@ class Project:
             return blobs.Leftovers()
         found = self.objects.clean_leftovers(self.lock.opened_at)
         wiped = duress.wipe_leftovers(self.root / "keys")
-        found.temporary += wiped
-        found.paths.extend(["keys/(an interrupted wipe)"] * wiped)
+        found.temporary += len(wiped)
+        found.paths.extend(str(path.relative_to(self.root)) for path in wiped)
         for folder in (self.root, self.root / "keys", self.root / "audit"):
             for path in folder.glob(".*.tmp") if folder.is_dir() else ():
                 try:
