@@ -109,3 +109,16 @@ def is_probably_name(word: str) -> bool:
     if not morph.word_is_known(lowered):
         return True
     return any(tag in str(p.tag) for p in morph.parse(lowered)[:2] for tag in ("Surn", "Name", "Patr"))
+
+
+@lru_cache(maxsize=50_000)
+def is_common_word(word: str) -> bool:
+    """A Russian dictionary word with no reading as a name, surname, patronymic or place ("рода", "дома"):
+    one letter away from a known name is then a different word, not a misspelling of the name."""
+    lowered = word.casefold()
+    if not is_cyrillic(lowered) or has_kazakh_letters(lowered):
+        return False
+    _, _, morph = natasha()
+    if not morph.word_is_known(lowered):
+        return False
+    return not any(tag in str(p.tag) for p in morph.parse(lowered) for tag in _PROPER_TAGS)

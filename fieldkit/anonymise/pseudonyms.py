@@ -16,9 +16,12 @@ from pydantic import Field
 from fieldkit.anonymise.engine import PLACEHOLDER_LABELS, Finding
 from fieldkit.anonymise.gazetteer import gazetteer
 from fieldkit.anonymise.morphology import is_cyrillic, phrase_key
+from fieldkit.retention.policy import QuasiModes
 from fieldkit.stored import StoredModel, dump_stored, load_stored
 
 ALIAS_MIN_LENGTH = 4
+MAP_META_KEY = "pseudonym_map_object"
+DEFAULT_QUASI = QuasiModes()  # the reference protocol's: every kind generalised
 
 
 def normalise(surface: str) -> str:
@@ -101,6 +104,16 @@ class Pseudonyms:
         return cls(raw.table, raw.aliases, raw.sources, raw.counters)
 
 
+def load_pseudonyms(project) -> tuple[Pseudonyms, str | None]:
+    """The project's pseudonym map and its object id (an empty map and None before the first derive)."""
+    from fieldkit.vault.db import get_meta
+
+    map_object = get_meta(project.conn, MAP_META_KEY)
+    if map_object is None:
+        return Pseudonyms(), None
+    return Pseudonyms.from_bytes(project.objects.get(map_object)), map_object
+
+
 class StoredPseudonyms(StoredModel):
     """The stored layout of the pseudonym map: label → key → number, and so on (see Pseudonyms)."""
 
@@ -120,14 +133,20 @@ def _anonymizer():
 
 
 def replacement(finding: Finding, pseudonyms: Pseudonyms, location_level: str, source: str | None = None,
-                cyrillic: bool | None = None) -> str | None:
-    """What a finding becomes; None keeps the original text (locations under the "keep" level). ``cyrillic``:
-    whether the text around it is written in Cyrillic (generalised quantities are worded in its script)."""
-    if finding.entity in ("MONEY", "AGE", "TIME", "DURATION"):
-        from fieldkit.anonymise import quantities
+                cyrillic: bool | None = None, quasi: QuasiModes = DEFAULT_QUASI) -> str | None:
+    """What a finding becomes; None keeps the original text (locations under the "keep" level, quasi-identifiers
+    the policy keeps). ``cyrillic``: whether the text around it is written in Cyrillic (generalised
+    quantities are worded in its script). ``quasi``: the policy's keep | generalise | remove per kind."""
+    mode = quasi.mode_for(finding.entity)
+    if mode == "keep":
+        return None
+    if mode == "generalise":
+        from fieldkit.anonymise import quantities, spoken_dates
 
         generalise = {"MONEY": quantities.generalise_sum, "AGE": quantities.generalise_age,
-                      "TIME": quantities.generalise_time, "DURATION": quantities.generalise_duration}[finding.entity]
+                      "TIME": quantities.generalise_time, "DURATION": quantities.generalise_duration,
+                      "DATE_TIME": spoken_dates.generalise_date,
+                      "DATE_WORDS": spoken_dates.generalise_date}[finding.entity]
         if cyrillic is None:
             cyrillic = is_cyrillic(finding.text) or not finding.text.isascii()
         phrase = generalise(finding.text, cyrillic)
@@ -154,13 +173,15 @@ def replace_with_spans(
     pseudonyms: Pseudonyms,
     location_level: str = "remove",
     source: str | None = None,
+    quasi: QuasiModes = DEFAULT_QUASI,
 ) -> tuple[str, list[tuple[int, int]]]:
     """Like ``replace``, also returning where each replacement sits in the new text."""
     from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
     ordered = sorted(findings, key=lambda f: f.start)
     cyrillic = _mostly_cyrillic(text)
-    replacements = {(f.start, f.end): replacement(f, pseudonyms, location_level, source, cyrillic) for f in ordered}
+    replacements = {(f.start, f.end): replacement(f, pseudonyms, location_level, source, cyrillic, quasi)
+                    for f in ordered}
     kept = [f for f in ordered if replacements[(f.start, f.end)] is not None]
     if not kept:
         return text, []
@@ -179,13 +200,14 @@ def replace(
     pseudonyms: Pseudonyms,
     location_level: str = "remove",
     source: str | None = None,
+    quasi: QuasiModes = DEFAULT_QUASI,
 ) -> str:
     """Swap each finding (non-overlapping, as ``engine.analyse`` returns them) for its replacement."""
-    return replace_with_spans(text, findings, pseudonyms, location_level, source)[0]
+    return replace_with_spans(text, findings, pseudonyms, location_level, source, quasi)[0]
 
 
-def redact(text: str, language: str, location_level: str = "remove") -> str:
+def redact(text: str, language: str, location_level: str = "remove", quasi: QuasiModes = DEFAULT_QUASI) -> str:
     """Stateless redaction of one text (``fieldkit pii redact``): numbering starts afresh each call."""
     from fieldkit.anonymise.engine import analyse
 
-    return replace(text, analyse(text, language), Pseudonyms(), location_level)
+    return replace(text, analyse(text, language), Pseudonyms(), location_level, quasi=quasi)

@@ -16,18 +16,19 @@ from typing import Literal
 
 from fieldkit import pipeline
 from fieldkit.anonymise.engine import PLACEHOLDER_LABELS, Finding, analyse, language_for, occurrences
+from fieldkit.anonymise.fuzzy import KnownIdentifiers
+from fieldkit.anonymise.lexicon import known_entries, known_identifiers
 from fieldkit.anonymise.morphology import phrase_key, word_key, words
-from fieldkit.anonymise.pseudonyms import Pseudonyms, normalise, replace_with_spans
+from fieldkit.anonymise.pseudonyms import MAP_META_KEY, Pseudonyms, load_pseudonyms, normalise, replace_with_spans
 from fieldkit.capture.offrecord import MARKER
 from fieldkit.documents import AnonymisedText, Segment, Transcript
 from fieldkit.errors import NotFound, StateError, UsageError
 from fieldkit.interviews import Interview, get_interview
 from fieldkit.stored import StoredModel, StrictModel, dump_stored, load_stored
 from fieldkit.transcribe.runner import load_transcript
-from fieldkit.vault.db import get_meta, set_meta
+from fieldkit.vault.db import set_meta
 from fieldkit.vault.project import Project
 
-MAP_META_KEY = "pseudonym_map_object"
 ENTITY_FOR_LABEL = {label: entity for entity, label in PLACEHOLDER_LABELS.items()}
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,80}\]")
 
@@ -119,13 +120,6 @@ class Residual:
 # --- stored state -------------------------------------------------------------------------------------
 
 
-def load_pseudonyms(project: Project) -> tuple[Pseudonyms, str | None]:
-    map_object = get_meta(project.conn, MAP_META_KEY)
-    if map_object is None:
-        return Pseudonyms(), None
-    return Pseudonyms.from_bytes(project.objects.get(map_object)), map_object
-
-
 def _load_review(project: Project, interview: Interview) -> Review | None:
     if interview.review_object is None:
         return None
@@ -169,13 +163,52 @@ def _merge(findings: list[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda f: f.start)
 
 
-def detect(text: str, language: str, pseudonyms: Pseudonyms) -> list[tuple[Finding, str]]:
-    """Detector findings plus re-tagged confirmed identifiers, without overlaps, with their source."""
+def detect(text: str, language: str, pseudonyms: Pseudonyms,
+           known: KnownIdentifiers | None = None) -> list[tuple[Finding, str]]:
+    """Detector findings plus re-tagged confirmed identifiers and the project lexicon's known identifiers
+    (anonymise.lexicon), without overlaps, with their source: "confirmed" for a confirmed key or an exact form
+    of a known identifier (accepted at once), "known" for a misspelt, glued or split form of one (left to
+    the reviewer, but like "confirmed" never let through the export gate by a rejection), else "detected"."""
     detected = analyse(text, language)
     confirmed = confirmed_findings(text, pseudonyms)
-    confirmed_spans = {(f.start, f.end) for f in confirmed}
-    merged = _merge(detected + confirmed)
-    return [(f, "confirmed" if (f.start, f.end) in confirmed_spans else "detected") for f in merged]
+    lexicon = known.find(text) if known is not None else []
+    sources = {(f.start, f.end): "known" if f.score < 1.0 else "confirmed" for f in lexicon}
+    sources.update({(f.start, f.end): "confirmed" for f in confirmed})
+    merged = _merge(detected + confirmed + lexicon)
+    return [(f, sources.get((f.start, f.end), "detected")) for f in merged]
+
+
+def project_lexicon(project: Project, pseudonyms: Pseudonyms) -> KnownIdentifiers:
+    """The fuzzy index of everything this project knows to be identifying (anonymise.lexicon)."""
+    return known_identifiers(known_entries(project, pseudonyms))
+
+
+def detect_segments(texts: list[str], language: str, pseudonyms: Pseudonyms,
+                    known: KnownIdentifiers | None = None) -> list[tuple[int, Finding, str]]:
+    """``detect`` on the segments joined into one text, so context and names run across segment breaks
+    (whisper splits «серик» and «байжанов» into two segments); each finding is given back per segment as
+    (segment index, finding with offsets in that segment, source), one piece per segment it covers."""
+    starts, position = [], 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + 1
+    joined = " ".join(texts)
+    found = []
+    for finding, source in detect(joined, language, pseudonyms, known):
+        for index, text in enumerate(texts):
+            start = max(finding.start, starts[index]) - starts[index]
+            end = min(finding.end, starts[index] + len(text)) - starts[index]
+            while start < end and (text[start].isspace() or text[start] in _PIECE_EDGE):
+                start += 1
+            while end > start and (text[end - 1].isspace() or text[end - 1] in _PIECE_EDGE):
+                end -= 1
+            if start < end:
+                found.append((index, Finding(finding.entity, start, end, finding.score, text[start:end],
+                                             finding.place), source))
+    return found
+
+
+_PIECE_EDGE = ",.;:!?—–…"
 
 
 # --- the review workflow ------------------------------------------------------------------------------
@@ -195,27 +228,27 @@ def suggest(project: Project, interview_id: str) -> Review:
         if span.source == "manual" or span.status != "pending":
             review.spans.append(span)
     taken = {(s.segment, s.start, s.end) for s in review.spans}
-    for index, segment in enumerate(transcript.segments):
-        if MARKER.match(segment.text):
-            continue  # fieldkit's own "[off the record mm:ss–mm:ss]"
-        for finding, source in detect(segment.text, language, pseudonyms):
-            where = (index, finding.start, finding.end)
-            if where in taken or any(s.segment == index and s.start < finding.end and finding.start < s.end
-                                     for s in review.spans):
-                continue
-            status = decided[where].status if where in decided else "pending"
-            if source == "confirmed" and status == "pending":
-                status = "accepted"  # confirmed elsewhere in the project: never silently rejected
-            elif status == "pending" and _rejection_key(finding.entity, finding.text) in review.rejected_keys:
-                status = "rejected"
-            span = Span(0, index, finding.start, finding.end, finding.entity, round(finding.score, 2), source, status,
-                        finding.place)
-            if where in decided:  # ids stay stable across re-runs, so "--reject 4" means what was listed
-                span.id = decided[where].id
-                review.spans.append(span)
-                review.spans.sort(key=lambda s: (s.segment, s.start))
-            else:
-                review.add(span)
+    # fieldkit's own "[off the record mm:ss–mm:ss]" markers are blanked, keeping every offset
+    texts = [" " * len(segment.text) if MARKER.match(segment.text) else segment.text
+             for segment in transcript.segments]
+    for index, finding, source in detect_segments(texts, language, pseudonyms, project_lexicon(project, pseudonyms)):
+        where = (index, finding.start, finding.end)
+        if where in taken or any(s.segment == index and s.start < finding.end and finding.start < s.end
+                                 for s in review.spans):
+            continue
+        status = decided[where].status if where in decided else "pending"
+        if source == "confirmed" and status == "pending":
+            status = "accepted"  # confirmed elsewhere in the project: never silently rejected
+        elif status == "pending" and _rejection_key(finding.entity, finding.text) in review.rejected_keys:
+            status = "rejected"
+        span = Span(0, index, finding.start, finding.end, finding.entity, round(finding.score, 2),
+                    "confirmed" if source == "confirmed" else "detected", status, finding.place)
+        if where in decided:  # ids stay stable across re-runs, so "--reject 4" means what was listed
+            span.id = decided[where].id
+            review.spans.append(span)
+            review.spans.sort(key=lambda s: (s.segment, s.start))
+        else:
+            review.add(span)
     _store_review(project, interview, review)
     return review
 
@@ -308,7 +341,8 @@ def derive(project: Project, interview_id: str) -> AnonymisedText:
         ]
         for finding in findings:
             counts[finding.entity] = counts.get(finding.entity, 0) + 1
-        new_text, spans = replace_with_spans(segment.text, findings, pseudonyms, level, interview_id)
+        new_text, spans = replace_with_spans(segment.text, findings, pseudonyms, level, interview_id,
+                                             project.policy.quasi)
         segments.append(Segment(segment.start, segment.end, new_text))
         masks.extend((index, start, end) for start, end in spans)
         for finding in findings:
@@ -430,24 +464,27 @@ def residuals(project: Project, interview_id: str, *, include_overridden: bool =
     language = language_for(anonymised.language)
     found = []
     level = project.policy.location_level
+    texts = []
     for index, segment in enumerate(anonymised.segments):
         if MARKER.match(segment.text):
-            continue
-        if anonymised.masks is not None:
-            masked = _mask(segment.text, [(s, e) for i, s, e in anonymised.masks if i == index])
+            texts.append(" " * len(segment.text))
+        elif anonymised.masks is not None:
+            texts.append(_mask(segment.text, [(s, e) for i, s, e in anonymised.masks if i == index]))
         else:  # written before masks were recorded
-            masked = _PLACEHOLDER.sub(lambda m: " " * len(m.group()), segment.text)
-        for finding, source in detect(masked, language, pseudonyms):
-            if source != "confirmed" and _rejection_key(finding.entity, finding.text) in rejected:
-                continue
-            if finding.entity == "LOCATION" and level == "keep":
-                continue
-            digest = hashlib.sha256(f"{index}:{finding.start}:{finding.end}:{finding.entity}:{finding.text}"
-                                    .encode()).hexdigest()[:16]
-            if digest in overrides and not include_overridden:
-                continue
-            found.append(Residual(digest, interview_id, index, finding.start, finding.end, finding.entity,
-                                  finding.text))
+            texts.append(_PLACEHOLDER.sub(lambda m: " " * len(m.group()), segment.text))
+    known = project_lexicon(project, pseudonyms)
+    for index, finding, source in detect_segments(texts, language, pseudonyms, known):
+        if source == "detected" and _rejection_key(finding.entity, finding.text) in rejected:
+            continue  # a known identifier (confirmed, or in the lexicon) blocks until overridden, logged
+        kept = project.policy.quasi.mode_for(finding.entity) == "keep"
+        if kept or (finding.entity == "LOCATION" and level == "keep"):
+            continue  # what the policy keeps is not a residual
+        digest = hashlib.sha256(f"{index}:{finding.start}:{finding.end}:{finding.entity}:{finding.text}"
+                                .encode()).hexdigest()[:16]
+        if digest in overrides and not include_overridden:
+            continue
+        found.append(Residual(digest, interview_id, index, finding.start, finding.end, finding.entity,
+                              finding.text))
     return found
 
 

@@ -51,3 +51,100 @@ class SpokenDateRecognizer(EntityRecognizer):
                                                   textual_explanation="date in words")
                 results.append(RecognizerResult("DATE_WORDS", match.start("id"), match.end("id"), SCORE, explanation))
         return results
+
+
+# --- generalising a date to a period -------------------------------------------------------------------
+
+_ORDINAL_STEMS = {
+    "перв": 1, "втор": 2, "трет": 3, "четвёрт": 4, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8,
+    "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12, "тринадцат": 13, "четырнадцат": 14,
+    "пятнадцат": 15, "шестнадцат": 16, "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20,
+    "тридцат": 30, "сороков": 40, "пятидесят": 50, "шестидесят": 60, "семидесят": 70, "восьмидесят": 80,
+    "девяност": 90,
+}
+_KAZAKH_ORDINAL = re.compile(r"(?:ыншы|інші|ншы|нші)$")
+_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+#: two-digit years: 12.03.19, 3/19, '19, Dec '20, «в 19-м»
+_TWO_DIGIT_YEAR = re.compile(r"(?:\d{1,2}[./]\d{1,2}[./]|\d{1,2}/|['’])(\d\d)(?!\d)")
+
+
+def _word_value(word: str) -> tuple[int, bool] | None:
+    """(value, is an ordinal) of one number word in Russian or Kazakh."""
+    from fieldkit.anonymise.spoken_numbers import HUNDREDS, TEENS, TENS, UNITS
+
+    lowered = word.casefold()
+    for table in (UNITS, TEENS, TENS, HUNDREDS):
+        if lowered in table:
+            return table[lowered], False
+    kazakh = _KAZAKH_ORDINAL.sub("", lowered)
+    if kazakh != lowered:
+        for table in (UNITS, TENS):
+            if kazakh in table:
+                return table[kazakh], True
+            if kazakh + "ы" in table or kazakh + "і" in table:  # «алтыншы» is алты + ншы
+                return table.get(kazakh + "ы", table.get(kazakh + "і")), True
+    for stem in sorted(_ORDINAL_STEMS, key=len, reverse=True):
+        if lowered.startswith(stem) and len(lowered) - len(stem) <= 4:
+            return _ORDINAL_STEMS[stem], True
+    return None
+
+
+def year_in(text: str) -> int | None:
+    """The year a date names, in digits or in words («две тысячи девятнадцатого», «девяносто восьмом»,
+    «екі мың он тоғызыншы», '19); None when it names none."""
+    if match := _FOUR_DIGIT_YEAR.search(text):
+        return int(match.group(1))
+    if match := _TWO_DIGIT_YEAR.search(text):
+        two = int(match.group(1))
+        return 2000 + two if two <= 40 else 1900 + two
+    lowered = text.casefold()
+    words = re.findall(r"[^\W\d_]+", lowered)
+    for index, word in enumerate(words):
+        base = None
+        if word in ("тысяча", "тысячи", "мың") and index + 1 < len(words):
+            nxt = words[index + 1]
+            base = 1900 if nxt.startswith(("девятьсот", "тоғыз")) else 1000
+            rest_start = index + 2 if base == 1900 else index + 1
+            if index > 0 and words[index - 1] in ("две", "екі"):
+                base = 2000
+                rest_start = index + 1
+            if nxt.startswith("тоғыз") and index + 2 < len(words) and words[index + 2] == "жүз":
+                base, rest_start = 1900, index + 3
+        elif word.startswith("двухтысячн"):
+            return 2000
+        elif word in ("восемьдесят", "девяносто") or word.startswith(("восьмидесят", "девяност")):
+            base, rest_start = 1900, index
+        if base is None:
+            continue
+        total = 0
+        for later in words[rest_start: rest_start + 3]:
+            value = _word_value(later)
+            if value is None:
+                break
+            total += value[0]
+            if value[1]:
+                break
+        if total < 100:
+            return base + total
+    return None
+
+
+_DECADES_RU = {1950: "пятидесятых", 1960: "шестидесятых", 1970: "семидесятых", 1980: "восьмидесятых",
+               1990: "девяностых", 2000: "двухтысячных", 2010: "десятых", 2020: "двадцатых", 2030: "тридцатых"}
+_DECADES_EN = {1950: "fifties", 1960: "sixties", 1970: "seventies", 1980: "eighties", 1990: "nineties",
+               2000: "two-thousands", 2010: "twenty-tens", 2020: "twenty-twenties", 2030: "twenty-thirties"}
+
+
+def generalise_date(text: str, cyrillic: bool) -> str | None:
+    """"[DATE: the late twenty-tens]" (or «[ДАТА: конец десятых]»): the third of a decade a date falls in,
+    which keeps "when, roughly" for the research without the day that links to a court record. The decade
+    is named in words, so not even the year a decade starts with is left in the text. None when the date
+    names no year (it is then replaced by a numbered placeholder)."""
+    year = year_in(text)
+    if year is None or not 1950 <= year < 2040:
+        return None
+    decade, within = year // 10 * 10, year % 10
+    part = 0 if within <= 3 else 1 if within <= 6 else 2
+    if cyrillic:
+        return f"[ДАТА: {('начало', 'середина', 'конец')[part]} {_DECADES_RU[decade]}]"
+    return f"[DATE: the {('early', 'mid', 'late')[part]} {_DECADES_EN[decade]}]"

@@ -13,6 +13,7 @@ from fieldkit.cli import (  # noqa: F401
     consent,
     export,
     interview,
+    lexicon,
     project,
     transcribe,
 )

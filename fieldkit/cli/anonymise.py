@@ -22,13 +22,18 @@ def pii() -> None:
                    " (kk uses the Russian analyzers with the Kazakh recognizers, as transcripts in kk do).")
 @click.option("--locations", type=click.Choice(["keep", "region", "macro_region", "remove"]), default="remove",
               show_default=True, help="How places are generalised.")
-def pii_redact(language: str, locations: str) -> None:
+@click.option("--quasi", type=click.Choice(["keep", "generalise", "remove"]), default="generalise", show_default=True,
+              help="Dates, ages, sums, clock times and terms: kept, generalised (as the reference protocol does)"
+                   " or replaced by placeholders.")
+def pii_redact(language: str, locations: str, quasi: str) -> None:
     """Read text on stdin, write it with identifiers replaced by placeholders on stdout."""
     from fieldkit.anonymise.engine import language_for
     from fieldkit.anonymise.pseudonyms import redact
+    from fieldkit.retention.policy import QUASI_KINDS, QuasiModes
 
     text = sys.stdin.read()
-    click.echo(redact(text, language_for(language), locations), nl=False)
+    modes = QuasiModes(**dict.fromkeys(QUASI_KINDS, quasi))
+    click.echo(redact(text, language_for(language), locations, modes), nl=False)
 
 
 def print_spans(review, transcript, show_text: bool) -> None:

@@ -32,6 +32,7 @@ def transcribe(ctx: click.Context, interview: str, language: str, model: str, re
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+    from fieldkit.anonymise.lexicon import interview_hotwords
     from fieldkit.interviews import get_interview
     from fieldkit.transcribe.runner import transcribe_interview
     from fieldkit.transcribe.speech import count_words
@@ -50,6 +51,7 @@ def transcribe(ctx: click.Context, interview: str, language: str, model: str, re
         transcript = transcribe_interview(
             project, interview, language=language, model=model, replace=replace, progress=progress,
             beam_size=beam_size, vad=vad, compute_type=compute_type, device=device,
+            hotwords=interview_hotwords(project, interview),
         )
         declared = get_interview(project, interview).language
     words = count_words(s for s in transcript.segments if not s.text.startswith("[off the record"))

@@ -97,3 +97,9 @@ def forget_respondent(project: Project, respondent: str) -> bool:
     del table[respondent]
     _write(project, table, old)
     return True
+
+
+def linked_names(project: Project) -> list[str]:
+    """Every name in the linking key (for the project lexicon); empty when there is none or it was destroyed."""
+    table, _ = _current(project)
+    return [entry["name"] for _code, entry in sorted(table.items()) if entry.get("name")]

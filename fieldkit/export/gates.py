@@ -113,17 +113,19 @@ def free_text_problems(project: Project, sources: list[Source], codings: dict[st
     """Code names and descriptions (in every excerpt export) and, with ``memos``, every memo are free text a
     researcher typed: they are scanned with the same detectors as the approved text before they leave."""
     from fieldkit.anonymise.engine import language_for
-    from fieldkit.anonymise.review import detect, load_pseudonyms
+    from fieldkit.anonymise.review import detect, load_pseudonyms, project_lexicon
     from fieldkit.capture.notes import notes_language
     from fieldkit.coding.codebook import code_path, list_codes
 
     pseudonyms, _ = load_pseudonyms(project)
+    known = project_lexicon(project, pseudonyms)
     keep_places = project.policy.location_level == "keep"
     problems = []
 
     def scan(text: str, language: str, where: str, fix: str) -> None:
-        kinds = {f.entity for f, _ in detect(text, language_for(language), pseudonyms)
-                 if not (keep_places and f.entity == "LOCATION")}
+        kinds = {f.entity for f, _ in detect(text, language_for(language), pseudonyms, known)
+                 if not (keep_places and f.entity == "LOCATION")
+                 and project.policy.quasi.mode_for(f.entity) != "keep"}
         if kinds:
             problems.append(f"{where} may hold identifying details ({', '.join(sorted(kinds))}); {fix}")
 

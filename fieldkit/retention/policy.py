@@ -42,6 +42,7 @@ OBJECT_KINDS = (
     "document",
     "linking_key",
     "pseudonym_map",
+    "lexicon",  # identifiers the researcher typed in advance (fieldkit/anonymise/lexicon.py)
     "consent_audio",
     "consent_form",
     "export",
@@ -50,6 +51,13 @@ RULE_TARGETS = (*OBJECT_KINDS, "all")
 EVENTS = ("stored", "transcript_approved", "project_end", "consent_withdrawn", "export_done")
 ACTIONS = ("destroy",)
 LOCATION_LEVELS = ("keep", "region", "macro_region", "remove")
+#: What the anonymiser does with a quasi-identifier of each kind: leave it, generalise it (a sum to its order
+#: of magnitude, an age to a band, a date to a period of years, a time to the part of the day, a term to a
+#: band of years) or replace it with a numbered placeholder.
+QUASI_MODES = ("keep", "generalise", "remove")
+#: [anonymisation] key → the entities (anonymise.engine) it governs.
+QUASI_KINDS = {"dates": ("DATE_TIME", "DATE_WORDS"), "ages": ("AGE",), "sums": ("MONEY",), "times": ("TIME",),
+               "durations": ("DURATION",)}
 DATE_PRECISIONS = ("day", "month", "quarter", "year")
 TRAVEL_SEALS = ("none", "approved", "all")  # how exports and the interview register show dates
 _DURATION = re.compile(r"^\s*(\d+)\s*(h|d|w)\s*$")
@@ -60,6 +68,24 @@ _CATEGORY = re.compile(r"^[A-Z]{1,4}$")
 class Category:
     code: str
     description: str
+
+
+@dataclass(frozen=True)
+class QuasiModes:
+    """[anonymisation] dates, ages, sums, times, durations: keep | generalise | remove each."""
+
+    dates: str = "generalise"
+    ages: str = "generalise"
+    sums: str = "generalise"
+    times: str = "generalise"
+    durations: str = "generalise"
+
+    def mode_for(self, entity: str) -> str | None:
+        """The mode for a finding's entity; None for entities that are not quasi-identifiers of these kinds."""
+        for kind, entities in QUASI_KINDS.items():
+            if entity in entities:
+                return getattr(self, kind)
+        return None
 
 
 @dataclass(frozen=True)
@@ -85,6 +111,7 @@ class Policy:
     wipe_after_failed_unlocks: int = 0  # 0: never
     seal_after_export: bool = False  # seal each exported interview right after the export
     travel_seal: str = "none"  # which interviews `travel lock` seals for good: none | approved | all
+    quasi: QuasiModes = QuasiModes()
     source_name: str = ""
     sha256: str = ""
     text: str = field(default="", repr=False)
@@ -399,6 +426,7 @@ EndDate = Annotated[date, worded("must be a date like 2027-06-30", "write a TOML
 WipeCount = Annotated[int, Field(ge=0, le=1000), worded("must be a whole number from 0 (never) to 1000")]
 LocationLevel = one_of(*LOCATION_LEVELS)
 DatePrecision = one_of(*DATE_PRECISIONS)
+QuasiMode = one_of(*QUASI_MODES)
 TravelSeal = one_of(*TRAVEL_SEALS)
 RuleTarget = one_of(*RULE_TARGETS)
 Event = one_of(*EVENTS)
@@ -451,6 +479,11 @@ class AnonymisationTable(StrictTable):
     """[anonymisation]"""
 
     location: LocationLevel
+    dates: QuasiMode = "generalise"
+    ages: QuasiMode = "generalise"
+    sums: QuasiMode = "generalise"
+    times: QuasiMode = "generalise"
+    durations: QuasiMode = "generalise"
 
 
 class ExportTable(StrictTable):
@@ -567,6 +600,7 @@ def parse_policy(raw: bytes, name: str) -> Policy:
         wipe_after_failed_unlocks=document.duress.wipe_after_failed_unlocks,
         seal_after_export=document.seal.after_export,
         travel_seal=document.travel.seal,
+        quasi=QuasiModes(**{kind: getattr(document.anonymisation, kind) for kind in QUASI_KINDS}),
         source_name=name,
         sha256=hashlib.sha256(raw).hexdigest(),
         text=text,

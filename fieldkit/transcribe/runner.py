@@ -92,17 +92,19 @@ def run_whisper(
     offset: float = 0.0,
     total: float | None = None,
     cancel: threading.Event | None = None,
+    hotwords: str | None = None,
 ):
     """Inference on one block: deterministic (temperature 0, no sampling fallback); each 30-second window
     decoded on its own, without the previous window's text as a prompt (which carries one hallucination on
-    through a block); "auto" chooses among the project's languages only."""
+    through a block); "auto" chooses among the project's languages only. ``hotwords``: names from the project
+lexicon whisper should expect, so it spells them right (they never leave memory)."""
     model = load_model(str(model_dir), settings.device, settings.compute_type)
     language = settings.language
     if language == "auto":
         language, _ = detect_language(samples, model_dir, settings)
     segments, info = model.transcribe(
         samples, language=language, beam_size=settings.beam_size, vad_filter=settings.vad,
-        temperature=TEMPERATURE, condition_on_previous_text=False,
+        temperature=TEMPERATURE, condition_on_previous_text=False, hotwords=hotwords,
     )
     collected, length = [], len(samples) / audio.SAMPLE_RATE
     for segment in segments:
@@ -163,6 +165,7 @@ def _transcribe_interview(
     compute_type: str = "default",
     device: str = "auto",
     block_seconds: float = BLOCK_SECONDS,
+    hotwords: str | None = None,
 ) -> Transcript:
     """Transcribe block by block; after each block the segments so far are saved encrypted, so a cancelled
     or crashed run resumes where it stopped.
@@ -170,7 +173,9 @@ def _transcribe_interview(
     Nothing is stored, and the audio is kept, when the audio holds no speech or whisper returns too few words
     for the speech in it (:mod:`fieldkit.transcribe.speech`): TranscriptRejected. With ``language="auto"`` the
     language is detected once, among the project's languages, on the first 30 s of speech; the transcript
-    records it, and the language declared at capture stays the interview's."""
+    records it, and the language declared at capture stays the interview's. ``hotwords`` (the project
+    lexicon's names for this interview) go to whisper in memory and are never stored, not even in a partial
+    transcript's settings."""
     if language not in LANGUAGES:
         raise UsageError(f"unsupported language {language!r}", f"choose one of {', '.join(LANGUAGES)}")
     interview = get_interview(project, interview_id)
@@ -200,7 +205,8 @@ def _transcribe_interview(
     for index in range(done, len(bounds)):
         start, end = bounds[index]
         found, _ = run_whisper(decoded.samples[start:end], model_dir, block_settings, progress,
-                               offset=start / audio.SAMPLE_RATE, total=decoded.duration_s, cancel=cancel)
+                               offset=start / audio.SAMPLE_RATE, total=decoded.duration_s, cancel=cancel,
+                               hotwords=hotwords)
         _check_words(interview_id, found, speech.seconds(start, end), (start, end), block=True)
         segments.extend(found)
         if index + 1 < len(bounds):

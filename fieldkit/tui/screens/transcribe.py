@@ -113,6 +113,7 @@ class TranscribeScreen(FieldScreen):
         lock, and exposes no separate final store step to lock; this screen keeps every other action away
         until it ends. ``language`` is passed in, read on the UI thread: the worker reads no screen state
         but ``cancel_event`` (a threading.Event)."""
+        from fieldkit.anonymise.lexicon import interview_hotwords
         from fieldkit.transcribe.runner import TranscriptionCancelled, transcribe_interview
 
         def progress(done: float, total: float) -> None:
@@ -120,7 +121,8 @@ class TranscribeScreen(FieldScreen):
 
         try:
             transcript = transcribe_interview(project, self.interview, language=language,
-                                              progress=progress, cancel=self.cancel_event, replace=replace)
+                                              progress=progress, cancel=self.cancel_event, replace=replace,
+                                              hotwords=interview_hotwords(project, self.interview))
         except TranscriptionCancelled:
             job.set()
             self.post(app, self.finished, "cancelled: the finished blocks are kept; s resumes")

@@ -1,0 +1,272 @@
+"""Known identifiers found again in the forms speech recognition and hurried typing give them.
+
+A name the project already knows ("Кожанов", "Павлодар") comes back from whisper as «кажанову», glued to a
+preposition («впавлодаре»), split in two («серик бай» for Серикбай), in Latin letters ("kozhanovym") or with
+a Kazakh case ending («кожановтың»). Exact matching on dictionary forms misses all of these, so every word is
+reduced to a *skeleton* — lower case, one Latin spelling for Cyrillic and Kazakh letters, case endings
+stripped — and skeletons are compared within a small edit distance.
+
+Lookups go through a deletion index (every variant of a known skeleton with up to ``max_distance`` letters
+deleted), so the cost per word of text does not depend on how many entries the lexicon holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from fieldkit.anonymise.engine import Finding
+
+_CYRILLIC_TO_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
+    "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya", "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u",
+    "һ": "h", "і": "i",
+}
+#: Latin spellings messengers use for the same sounds, folded onto the ones above.
+_LATIN_FOLDS = ((re.compile("kh"), "h"), (re.compile("dzh|dj|j"), "zh"), (re.compile("q"), "k"),
+                (re.compile("w"), "v"), (re.compile("x"), "h"), (re.compile("c(?!h)"), "ts"))
+#: Russian and Kazakh case (and a few possessive) endings, as skeletons, longest first. Stripped only while
+#: a stem of MIN_STEM letters is left.
+_ENDINGS = tuple(sorted({
+    # Russian nouns, adjectives and surnames
+    "ovym", "evym", "inym", "ovoi", "evoi", "inoi", "omu", "emu", "ogo", "ego", "ymi", "imi", "ami",
+    "yami", "ah", "yah", "om", "em", "ym", "im", "oi", "ei", "uyu", "yu", "oyu", "eyu", "yh", "ih", "a", "ya",
+    "u", "e", "y", "i", "o", "yi", "ii", "aya", "yaya", "oe", "ee", "ye", "ie", "yuyu",
+    # Kazakh genitive, ablative, locative, dative, accusative, instrumental; possessive third person
+    "dyn", "din", "tyn", "tin", "nyn", "nin", "dan", "den", "tan", "ten", "nan", "nen", "men", "ben", "pen",
+    "nda", "nde", "da", "de", "ta", "te", "ga", "ge", "ka", "ke", "na", "ne", "dy", "di", "ty", "ti", "ny",
+    "ni", "sy", "si",
+}, key=len, reverse=True))
+#: Prepositions speech recognition glues onto the next word («впавлодаре», "vpavlodar", «скожановым»).
+_GLUED_PREPOSITIONS = ("vo", "so", "iz", "ko", "ot", "do", "po", "za", "na", "ob", "v", "s", "k", "u")
+#: Words that designate a kind of place or body, never identifying on their own inside a longer entry.
+_DESIGNATORS = frozenset({
+    "oblast", "raion", "ulitsa", "gorod", "selo", "poselok", "mikroraion", "mkr", "ul", "obl", "rn", "aul",
+    "auyl", "oblysy", "audany", "koshesi", "kalasy", "auyly", "upravlenie", "otdel", "departament",
+    "politsii", "politsiya", "sud", "rainyi", "gorodskoi", "oblastnoi", "kolonia", "koloniya", "nomer",
+    "district", "region", "street", "city", "village", "department", "police", "court",
+})
+MIN_STEM = 3
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+_JOINERS = frozenset({" ", "-", "\u00a0"})
+
+
+@lru_cache(maxsize=100_000)
+def skeleton(word: str) -> str:
+    """One spelling for a word in any script: Кожанову, кожанову and Kozhanovu all give "kozhanovu"."""
+    lowered = word.casefold().replace("ё", "е")
+    latin = "".join(_CYRILLIC_TO_LATIN.get(ch, ch) for ch in lowered)
+    if any("a" <= ch <= "z" for ch in lowered):  # written in Latin letters: fold messenger spellings
+        for pattern, target in _LATIN_FOLDS:
+            latin = pattern.sub(target, latin)
+    return "".join(ch for ch in latin if "a" <= ch <= "z")
+
+
+@lru_cache(maxsize=100_000)
+def stems(word: str) -> tuple[str, ...]:
+    """The skeleton, then what is left of it with one case ending stripped («кожановтың» → kozhanov)."""
+    base = skeleton(word)
+    found = [base]
+    for ending in _ENDINGS:
+        if base.endswith(ending) and len(base) - len(ending) >= MIN_STEM and base[: -len(ending)] not in found:
+            found.append(base[: -len(ending)])
+    return tuple(found)
+
+
+def max_distance(stem: str) -> int:
+    """How many letters may differ: none in short stems (too many ordinary words are one letter away)."""
+    if len(stem) < 5:
+        return 0
+    return 1 if len(stem) < 9 else 2
+
+
+def distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance between a and b, or limit + 1 as soon as it must exceed limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+@lru_cache(maxsize=200_000)
+def _deletions(stem: str, depth: int) -> frozenset[str]:
+    variants = {stem}
+    frontier = {stem}
+    for _ in range(depth):
+        frontier = {form[:i] + form[i + 1:] for form in frontier for i in range(len(form)) if len(form) > 1}
+        variants |= frontier
+    return frozenset(variants)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One known identifier: its text (sensitive) and the entity type it stands for."""
+
+    text: str
+    entity: str
+
+
+@dataclass(frozen=True)
+class _Word:
+    entry: int  # index into the index's entries
+    position: int  # which word of the entry
+    stem: str
+    alone: bool  # identifying on its own (a surname); False: only as part of the whole entry
+
+
+class KnownIdentifiers:
+    """A fuzzy, inflection-aware index of known identifiers; ``find`` returns where they occur in a text."""
+
+    def __init__(self, entries: Iterable[Entry], *, is_common_word=None) -> None:
+        self.entries = list(dict.fromkeys(entries))
+        self._is_common = is_common_word or (lambda word: False)
+        self._common_cache: dict[str, bool] = {}
+        self._exact: dict[str, list[_Word]] = {}
+        self._deleted: dict[str, list[_Word]] = {}
+        self._lengths: dict[int, int] = {}  # entry → how many words it has
+        for number, entry in enumerate(self.entries):
+            parts = _WORD.findall(entry.text)
+            self._lengths[number] = len(parts)
+            for position, part in enumerate(parts):
+                word_stems = stems(part)
+                if not word_stems or not word_stems[0] or any(stem in _DESIGNATORS for stem in word_stems):
+                    continue
+                alone = (entry.entity == "PERSON" or len(parts) == 1 or not self._is_common(part))
+                if len(word_stems[0]) < MIN_STEM and len(parts) == 1:
+                    continue  # "Ли" alone would fire on every syllable
+                for stem in word_stems:
+                    word = _Word(number, position, stem, alone)
+                    self._exact.setdefault(stem, []).append(word)
+                    for variant in _deletions(stem, max_distance(stem)):
+                        self._deleted.setdefault(variant, []).append(word)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def _matches(self, token: str, *, fuzzy: bool = True) -> list[tuple[_Word, bool]]:
+        """Entry words this token may be a form of, each with whether the match is exact."""
+        found: dict[tuple[int, int], tuple[_Word, bool]] = {}
+        token_stems = stems(token)
+        for stem in token_stems:
+            for word in self._exact.get(stem, ()):
+                found[(word.entry, word.position)] = (word, True)
+        if found or not fuzzy:
+            return list(found.values())
+        for stem in token_stems:
+            if len(stem) < 5:
+                continue
+            for variant in _deletions(stem, 2 if len(stem) >= 9 else 1):
+                for word in self._deleted.get(variant, ()):
+                    key = (word.entry, word.position)
+                    if key in found:
+                        continue
+                    limit = min(max_distance(word.stem), max_distance(stem))
+                    if limit and distance(stem, word.stem, limit) <= limit:
+                        found[key] = (word, False)
+        return list(found.values())
+
+    def _token_matches(self, token: str) -> list[tuple[_Word, bool]]:
+        """Exact forms of any token; for words that are not ordinary dictionary words ("рода" is one letter
+        from "Роза"), also misspelt forms and forms with a glued preposition."""
+        common = self._common(token)
+        matches = self._matches(token, fuzzy=not common)
+        if matches or common:
+            return matches
+        base = skeleton(token)
+        for preposition in _GLUED_PREPOSITIONS:  # «впавлодаре»: the preposition glued on by the recogniser
+            if base.startswith(preposition) and len(base) - len(preposition) >= 5:
+                rest = self._matches(_without_prefix(token, preposition))
+                if rest:
+                    return rest
+        return []
+
+    def _common(self, token: str) -> bool:
+        known = self._common_cache.get(token)
+        if known is None:
+            known = self._common_cache[token] = bool(self._is_common(token))
+        return known
+
+    def find(self, text: str) -> list[Finding]:
+        """Every occurrence of a known identifier in ``text``, in any of the forms above, without overlaps.
+        Exact (inflected) matches score 1.0; misspelt, glued or split ones 0.85."""
+        if not self.entries:
+            return []
+        tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        hits: list[tuple[int, int, int, int, float]] = []  # start, end, entry, words covered, score
+        i = 0
+        while i < len(tokens):
+            start, end, token = tokens[i]
+            matches = self._token_matches(token)
+            covered = 1
+            if (i + 1 < len(tokens) and not any(exact for _, exact in matches) and end < tokens[i + 1][0]
+                    and set(text[end:tokens[i + 1][0]]) <= _JOINERS
+                    and not (self._common(token) and self._common(tokens[i + 1][2]))):
+                joined = token + tokens[i + 1][2]  # «серик бай» for Серикбай, «петро павловске»
+                if len(skeleton(joined)) >= 6 and not self._token_matches(tokens[i + 1][2]):
+                    joined_matches = [m for m in self._matches(joined) if m[0].alone]
+                    if joined_matches:
+                        matches, covered = joined_matches, 2
+            for word, exact in matches:
+                if not word.alone and not self._whole_entry_at(tokens, i, word):
+                    continue
+                hits.append((start, tokens[i + covered - 1][1], word.entry, covered, 1.0 if exact else 0.85))
+            i += covered
+        return self._merged(text, hits)
+
+    def _whole_entry_at(self, tokens, i: int, word: _Word) -> bool:
+        """Whether the rest of a multi-word entry this word belongs to stands around it, in order."""
+        first = i - word.position
+        count = self._lengths[word.entry]
+        if first < 0 or first + count > len(tokens):
+            return False
+        positions = {(w.entry, w.position) for j in range(first, first + count)
+                     for w, _exact in self._token_matches(tokens[j][2])}
+        return all((word.entry, p) in positions or not _indexed(self, word.entry, p) for p in range(count))
+
+    def _merged(self, text: str, hits) -> list[Finding]:
+        """Adjacent words of one entity become one span ("ерлан бекову"); the longest span wins overlaps."""
+        hits.sort()
+        findings: list[Finding] = []
+        for start, end, entry, _covered, score in hits:
+            entity = self.entries[entry].entity
+            if findings and findings[-1].entity == entity and start >= findings[-1].start:
+                last = findings[-1]
+                gap = text[last.end:start]
+                if start <= last.end or (gap and set(gap) <= _JOINERS):
+                    findings[-1] = Finding(entity, last.start, max(end, last.end), min(score, last.score),
+                                           text[last.start:max(end, last.end)])
+                    continue
+            if findings and start < findings[-1].end:
+                continue
+            findings.append(Finding(entity, start, end, score, text[start:end]))
+        return findings
+
+
+def _indexed(index: KnownIdentifiers, entry: int, position: int) -> bool:
+    parts = _WORD.findall(index.entries[entry].text)
+    return skeleton(parts[position]) not in _DESIGNATORS
+
+
+def _without_prefix(token: str, preposition: str) -> str:
+    """The token with its glued preposition taken off, in the token's own letters."""
+    taken = 0
+    for index in range(len(token)):
+        if len(skeleton(token[: index + 1])) >= len(preposition):
+            taken = index + 1
+            break
+    return token[taken:]
