@@ -15,9 +15,11 @@ from fieldkit.anonymise.evaluation import DIRECT, QUASI, evaluate, load_document
 from fieldkit.anonymise.pseudonyms import redact
 
 FIXTURES = Path(__file__).parents[1] / "tests" / "fixtures"
-SETS = {"dev": FIXTURES / "pii-dev", "heldout": FIXTURES / "pii-heldout", "field": FIXTURES / "pii-field"}
+SETS = {"dev": FIXTURES / "pii-dev", "heldout": FIXTURES / "pii-heldout", "field": FIXTURES / "pii-field",
+        "field-dev": FIXTURES / "pii-field-dev"}
 FILES = {"en": ("en.txt", "en"), "ru": ("ru.txt", "ru"), "kk": ("kk.txt", "ru")}
-#: pii-field (issue 17): field styles written by someone who never saw the rules; never tuned on.
+#: pii-field (issue 17): field styles written by someone who never saw the rules; never tuned on. pii-field-dev:
+#: the same styles by another helper who never saw the rules either, written to tune on.
 FIELD_FILES = {"ru-asr": ("ru-asr.txt", "ru"), "notes-ru": ("notes-ru.txt", "ru"), "kk": ("kk.txt", "ru"),
                "kk-ru-mixed": ("kk-ru-mixed.txt", "ru"), "translit": ("translit.txt", "en")}
 TARGETS = {"direct": 0.99, "quasi": 0.95}
@@ -34,11 +36,12 @@ def main() -> int:
     parser.add_argument("--show-leaks", action="store_true")
     parser.add_argument("--set", dest="dataset", choices=list(SETS), default="dev",
                         help="dev: the set the recognizers were tuned on; heldout: written separately, never tuned on;"
-                             " field: ASR-style, notes, Kazakh, mixed and transliterated text (never tuned on)")
+                             " field: ASR-style, notes, Kazakh, mixed and transliterated text (never tuned on);"
+                             " field-dev: the same styles, to tune on")
     parser.add_argument("languages", nargs="*", help="default: every file of the set")
     args = parser.parse_args()
     offline.enforce()
-    files = FIELD_FILES if args.dataset == "field" else FILES
+    files = FIELD_FILES if args.dataset.startswith("field") else FILES
     missed = []
     for language in args.languages or list(files):
         if language not in files:

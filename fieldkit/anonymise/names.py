@@ -162,9 +162,16 @@ class FirstNameBeforeSurnameRecognizer(EntityRecognizer):
 
 _LOWER_CYRILLIC_SURNAME = re.compile(
     r"^[а-яёәғқңөұүһі]{2,}(?:ов|ев|ёв|ин|ова|ева|ёва|ина|ский|цкий|ская|цкая|ович|евич|овна|евна|ична|ұлы|улы|"
-    r"қызы|кызы)(?:а|у|ым|ом|е|ой|ую|ых|ыми|ы|ға|ге|қа|ке|да|де|та|те|дан|ден|нан|нен|тан|тен|ның|нің|дың|дің|"
+    r"қызы|кызы|енко|"
+    # as speech recognition and hurried typing misspell them: -оф, -еф, -ава for -ова
+    r"оф|еф|ава|эв)"
+    r"(?:а|у|ым|ом|е|ой|ую|ых|ыми|ы|ға|ге|қа|ке|да|де|та|те|дан|ден|нан|нен|тан|тен|ның|нің|дың|дің|"
     r"тың|тің|ны|ні|ды|ді|ты|ті|мен|бен|пен)?$"
 )
+_PATRONYMIC = re.compile(r"^[а-яё]{3,}(?:(?:ович|евич)(?:а|у|ем|ом|е)?|(?:овн|евн|ичн)(?:а|у|ы|ой|е))$|"
+                         r"^[а-яёәғқңөұүһі]{3,}(?:ұлы|улы|қызы|кызы)\w{0,4}$")
+#: diminutive suffixes, with case endings, on a listed given name («маратика», «серикке» is not one)
+_DIMINUTIVE = re.compile(r"^(?P<name>[а-яёәғқңөұүһі]{3,}?)(?:ик|ек|чик|ка|ушка|юшка)(?:а|у|ом|е|и|ой|ой)?$")
 _LOWER_LATIN_SURNAME = re.compile(
     r"^[a-z]{3,}(?:ov|ev|yev|ova|eva|yeva|uly|ulu|kyzy|qyzy|bekov|bayev|baev|enko|skiy|skaya|ovich|evich|ovna|"
     r"evna)$"
@@ -190,11 +197,36 @@ def is_lower_case_surname(word: str) -> bool:
     return proper > 0 and proper >= sum(p.score for p in parses) - proper
 
 
+def _name_reading(word: str) -> bool:
+    """Russian morphology reads a lower-case word mainly as a given name («витя», «олегом», «светлану»), and its
+    common readings do not outweigh that one («вера», «гена» the gene, «надежда» stay common words)."""
+    from fieldkit.anonymise.morphology import natasha
+
+    _, _, morph = natasha()
+    if not morph.word_is_known(word):
+        return False
+    parses = morph.parse(word)
+    proper = sum(p.score for p in parses if "Name" in str(p.tag))
+    return proper > 0 and proper > sum(p.score for p in parses) - proper
+
+
+def _listed_name(word: str, names: frozenset[str], ambiguous: frozenset[str], *, strict: bool = True) -> bool:
+    """A given name from the list, in any case, or a diminutive of one («маратика»). ``strict``: leave out names
+    that are also ordinary words."""
+    key = word_key(word)
+    if key in names and not (strict and key in ambiguous):
+        return True
+    diminutive = _DIMINUTIVE.match(word)
+    return bool(diminutive) and word_key(diminutive["name"]) in names - ambiguous
+
+
 class LowerCaseNameRecognizer(EntityRecognizer):
     """Names as speech recognition writes them, in lower case ("потом ерлан бекову позвонил", "асқармен бірге",
-    "my friend murat kozhanov"): a given name from the list (not one that is also an ordinary word) and words
-    shaped like surnames or patronymics (is_lower_case_surname); neighbours join into one span. Capitalised
-    names are the other recognizers' work."""
+    "my friend murat kozhanov"): a given name from the list (not one that is also an ordinary word), a word
+    Russian morphology reads mainly as a given name, and words shaped like surnames or patronymics
+    (is_lower_case_surname); a name split in two by the recogniser («бау ыржан», «нур лан») is joined back;
+    neighbours join into one span, and a word right before a surname or a patronymic is taken in when it can be
+    a given name («ардака сапарова»). Capitalised names are the other recognizers' work."""
 
     SCORE = 0.6
 
@@ -207,16 +239,46 @@ class LowerCaseNameRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         names, ambiguous = given_names()
-        marked: list[tuple[int, int]] = []
-        for start, end, word in words(text):
-            if len(word) < 3 or not word.islower() or word.casefold() in _NOT_SURNAMES:
+        tokens = [(start, end, word) for start, end, word in words(text)]
+
+        def candidate(word: str) -> bool:
+            return len(word) >= 3 and word.islower() and word.casefold() not in _NOT_SURNAMES
+
+        flags = []
+        for _start, _end, word in tokens:
+            flags.append(candidate(word) and (_listed_name(word, names, ambiguous) or is_lower_case_surname(word)
+                                              or (is_cyrillic(word) and _name_reading(word))))
+        for i in range(len(tokens) - 1):  # «бау ыржан», «нур лан», «бек болат»: one name split in two
+            (_, end, first), (start, _, second) = tokens[i], tokens[i + 1]
+            if (text[end:start] == " " and first.islower() and second.islower() and len(first) >= 2
+                    and len(second) >= 2 and word_key(first + second) in names - ambiguous):
+                flags[i] = flags[i + 1] = True
+        for i in range(1, len(tokens)):  # a given name before a surname, a patronymic after a given name
+            start, _end, word = tokens[i]
+            if not flags[i] or flags[i - 1] or text[tokens[i - 1][1]:start] != " ":
                 continue
-            key = word_key(word)
-            if (key in names and key not in ambiguous) or is_lower_case_surname(word):
-                if marked and not text[marked[-1][1]:start].strip():
-                    marked[-1] = (marked[-1][0], end)  # "ерлан бекову": one person
-                else:
-                    marked.append((start, end))
+            before = tokens[i - 1][2]
+            if (candidate(before) and (is_lower_case_surname(word) or _PATRONYMIC.match(word))
+                    and (_listed_name(before, names, ambiguous, strict=False) or _name_reading(before)
+                         or (is_cyrillic(before) and not _known_word(before)))):
+                flags[i - 1] = True
+        for i in range(1, len(tokens)):  # «светлану николаевну»
+            if flags[i - 1] and not flags[i] and text[tokens[i - 1][1]:tokens[i][0]] == " ":
+                flags[i] = bool(_PATRONYMIC.match(tokens[i][2]))
+        marked: list[tuple[int, int]] = []
+        for (start, end, _word), flag in zip(tokens, flags, strict=True):
+            if not flag:
+                continue
+            if marked and not text[marked[-1][1]:start].strip():
+                marked[-1] = (marked[-1][0], end)  # "ерлан бекову": one person
+            else:
+                marked.append((start, end))
         explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
                                           textual_explanation="lower-case name")
         return [RecognizerResult("PERSON", start, end, self.SCORE, explanation) for start, end in marked]
+
+
+def _known_word(word: str) -> bool:
+    from fieldkit.anonymise.morphology import natasha
+
+    return natasha()[2].word_is_known(word.casefold())

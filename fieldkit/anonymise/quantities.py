@@ -15,7 +15,13 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from fieldkit.anonymise.spoken_numbers import HUNDREDS, TEENS, TENS, UNITS, number_runs
 
-_WORDS = sorted({*UNITS, *TEENS, *TENS, *HUNDREDS, "жүз", "hundred"} - {"o", "oh", "он"}, key=len, reverse=True)
+#: «полтора года», «пол миллиона», «полторы тысячи», «жарты лям»; collective numerals for terms («трое суток»)
+_FRACTIONS = {"пол": 0.5, "полу": 0.5, "полтора": 1.5, "полторы": 1.5, "жарты": 0.5, "half": 0.5, "half a": 0.5}
+_COLLECTIVE = {"двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7}
+#: Kazakh teens: «он» alone is the Russian «он» (he) far more often than the Kazakh ten
+_KAZAKH_TEENS = {f"он {unit}" for unit in ("бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз")}
+_WORDS = sorted({*UNITS, *TEENS, *TENS, *HUNDREDS, *_FRACTIONS, *_COLLECTIVE, *_KAZAKH_TEENS, "жүз", "hundred"}
+                - {"o", "oh", "он"}, key=len, reverse=True)
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -41,8 +47,10 @@ def _trie_pattern(words: list[str]) -> str:
 
 _WORD = _trie_pattern(_WORDS)
 #: a number in digits (with thousands separators or a decimal part) or in words
-NUMBER = rf"(?:\d{{1,3}}(?:[ ,\u00a0.]\d{{3}})+|\d+(?:[.,]\d+)?|{_WORD}(?:[\s-]+{_WORD}){{0,4}})"
+NUMBER = (rf"(?:\d{{1,3}}(?:[ ,\u00a0.]\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\+?"
+          rf"|{_WORD}(?:[\s-]+{_WORD}){{0,4}})")
 _MULTIPLIERS = {
+    "myn": 1e3, "lyam": 1e6, "lyama": 1e6, "lyamov": 1e6, "млн.": 1e6,
     "к": 1e3, "k": 1e3, "тыс": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "тысячу": 1e3, "мың": 1e3,
     "thousand": 1e3, "grand": 1e3, "косарь": 1e3, "косаря": 1e3, "косарей": 1e3, "штука": 1e3, "штуки": 1e3,
     "штук": 1e3, "штуку": 1e3,
@@ -55,12 +63,21 @@ _CURRENCIES = {
     "тенге": "KZT", "тг": "KZT", "₸": "KZT", "теңге": "KZT", "tenge": "KZT", "kzt": "KZT",
     "доллар": "USD", "доллара": "USD", "долларов": "USD", "бакс": "USD", "бакса": "USD", "баксов": "USD",
     "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "bucks": "USD", "долл": "USD",
+    "тинге": "KZT", "тэнге": "KZT", "тенги": "KZT", "тенгэ": "KZT", "зелёных": "USD", "зеленых": "USD",
+    "зелени": "USD", "долларға": "USD", "теңгеге": "KZT", "тенгеге": "KZT",
     "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "руб": "RUB", "rubles": "RUB", "roubles": "RUB",
     "евро": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR",
 }
 _CURRENCY = "(?:" + "|".join(sorted(map(re.escape, _CURRENCIES), key=len, reverse=True)) + r")\.?"
 #: slang multipliers that mean money on their own («пять лямов», «штука», "fifty grand")
-_MONEY_ON_ITS_OWN = {"лям", "ляма", "лямов", "косарь", "косаря", "косарей", "grand"}
+_MONEY_ON_ITS_OWN = {"лям", "ляма", "лямов", "косарь", "косаря", "косарей", "grand", "lyam", "lyama", "lyamov"}
+#: a number with one of these and no currency is still a sum in an interview («отдал триста тысяч», «300к»),
+#: unless a counted noun follows («тысяч человек»)
+_MONEY_MULTIPLIERS = {"к", "k", "тыс", "тысяча", "тысячи", "тысяч", "тысячу", "мың", "myn", "млн", "миллион",
+                      "миллиона", "миллионов", "млрд", "миллиард", "миллиарда", "миллиардов", "штук", "штуки",
+                      "штуку", "штука"}
+_COUNTED = re.compile(r"\s*(?:человек|людей|жителей|голос|подписчик|км|километр|тонн|гектар|га\b|кв|метр|шаг|"
+                      r"раз|штук|доз|грамм|грам|кг|адам|жыл|лет|год|рублей|тенге)", re.IGNORECASE)
 _SUM = re.compile(
     rf"(?<![\w$₸€])(?P<id>(?:(?P<pre>[$₸€])\s?)?(?P<n>{NUMBER})?(?:\s*(?P<mult>{_MULTIPLIER}))?"
     rf"(?:\s*(?P<cur>{_CURRENCY}))?)(?![\w])",
@@ -87,15 +104,29 @@ _PARTS_OF_DAY = {
     "ночи": "night", "ночью": "night", "утра": "morning", "утром": "morning", "дня": "day", "днём": "day",
     "днем": "day", "вечера": "evening", "вечером": "evening", "түнгі": "night", "түнде": "night",
     "таңғы": "morning", "таңертең": "morning", "күндізгі": "day", "кешкі": "evening", "кешке": "evening",
+    "түн": "night", "таң": "morning", "түскі": "day", "түсте": "day", "түстен": "day",
     "am": "morning", "pm": "day", "night": "night", "morning": "morning", "afternoon": "day", "evening": "evening",
 }
-_PART_NAMES = {"night": "ночь", "morning": "утро", "day": "день", "evening": "вечер"}
+#: the hours of each part of the day, as a generalised time is written: the range says as much as "evening"
+#: and repeats none of the speaker's words
+_PART_HOURS = {"night": "0–6", "morning": "6–12", "day": "12–18", "evening": "18–24"}
 _ORDINAL_HOURS = {
     "первого": 1, "второго": 2, "третьего": 3, "четвёртого": 4, "четвертого": 4, "пятого": 5, "шестого": 6,
     "седьмого": 7, "восьмого": 8, "девятого": 9, "десятого": 10, "одиннадцатого": 11, "двенадцатого": 12,
 }
 _PART = "(?:" + "|".join(sorted(_PARTS_OF_DAY, key=len, reverse=True)) + ")"
+_GENITIVE_HOURS = (r"(?:часу|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|"
+                   r"двенадцати)")
+_KK_HOUR = (r"(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|он\s+бір|он\s+екі)"
+            r"(?:де|да|те|та|ге|ға|ке|қа|ден|дан|тен|тан|нен|нан)")
 _TIME_PATTERNS = [
+    re.compile(rf"\b(?P<id>{_GENITIVE_HOURS}\s+{_PART})\b", re.IGNORECASE),
+    re.compile(rf"(?<!\w)(?P<id>(?:кешкі|таңғы|түнгі|түскі|кешке|таңертең)\s+(?:сағат\s+)?{_KK_HOUR}|сағат\s+{_KK_HOUR}"
+               r"|түн\s+ортасында)(?!\w)", re.IGNORECASE),
+    re.compile(r"\b(?P<id>(?:half\s+past|quarter\s+(?:past|to))\s+\w+(?:\s+in\s+the\s+(?:morning|afternoon|evening)"
+               r"|\s+at\s+night)?)", re.IGNORECASE),
+    re.compile(rf"\b(?P<id>(?:{NUMBER})(?:\s+(?:thirty|fifteen|forty[\s-]five|o'clock))?\s+(?:in\s+the\s+"
+               r"(?:morning|afternoon|evening)|at\s+night))\b", re.IGNORECASE),
     re.compile(r"(?<![\d:])(?P<id>(?:[01]?\d|2[0-3]):[0-5]\d)(?![\d:])"),
     re.compile(rf"\b(?P<id>(?:в\s+)?половин[еуы]\s+(?:{'|'.join(_ORDINAL_HOURS)})(?:\s+{_PART})?)", re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?:{NUMBER}|час)\s+(?:час(?:а|ов)?\s+)?{_PART})\b", re.IGNORECASE),
@@ -104,13 +135,23 @@ _TIME_PATTERNS = [
                rf"evening)|\s+at\s+night)?)", re.IGNORECASE),
 ]
 _DURATION = re.compile(
-    rf"\b(?P<id>(?P<n>{NUMBER})\s+(?P<unit>год|года|лет|месяц|месяца|месяцев|жыл|жылдай|ай|years?|months?))\b"
+    rf"\b(?P<id>(?P<n>{NUMBER})\s+(?P<unit>год|года|лет|месяц|месяца|месяцев|жыл|жылдай|ай|years?|months?|суток|сутки|"
+    rf"недель|недели|неделю|дней|дня|тәулік|апта|сағат|let|goda|god|mesyatsev|sutok|days|weeks))\b"
     rf"(?!\s*(?:назад|бұрын|ago|old))",
     re.IGNORECASE)
 
 
 def _number(text: str) -> float | None:
-    text = text.strip()
+    text = text.strip().rstrip("+").strip()
+    lowered = text.casefold()
+    if lowered in _FRACTIONS:
+        return _FRACTIONS[lowered]
+    if lowered in _COLLECTIVE:
+        return float(_COLLECTIVE[lowered])
+    if lowered.startswith(("пол ", "полу")) and _number(lowered.split(" ", 1)[-1]) is not None:
+        return 0.5 * (_number(lowered.split(" ", 1)[-1]) or 1)
+    if re.fullmatch(r"\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?", text):  # a range: "150-200к" → its top
+        text = re.split(r"\s*[-–]\s*", text)[1]
     digits = text.replace(" ", "").replace("\u00a0", "")
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):  # thousands separators, not a decimal part
         digits = digits.replace(".", "").replace(",", "")
@@ -193,7 +234,7 @@ def generalise_time(text: str, cyrillic: bool) -> str:
                 else "day" if hour < 18 else "evening")
     if part is None:
         return "[ВРЕМЯ]" if cyrillic else "[TIME]"
-    return f"[ВРЕМЯ: {_PART_NAMES[part]}]" if cyrillic else f"[TIME: {part}]"
+    return f"[ВРЕМЯ: {_PART_HOURS[part]} ч]" if cyrillic else f"[TIME: {_PART_HOURS[part]} h]"
 
 
 def generalise_duration(text: str, cyrillic: bool) -> str | None:
@@ -204,8 +245,14 @@ def generalise_duration(text: str, cyrillic: bool) -> str | None:
     value = _number(match["n"])
     if value is None:
         return None
-    months = match["unit"].casefold().startswith(("месяц", "ай", "month"))
-    years = value / 12 if months else value
+    unit = match["unit"].casefold()
+    per_year = (12 if unit.startswith(("месяц", "ай", "month", "mesyats")) else
+                52 if unit.startswith(("недел", "апта", "week")) else
+                365 if unit.startswith(("сут", "дн", "дня", "тәулік", "sut", "day")) else
+                365 * 24 if unit.startswith(("сағат", "hour")) else 1)
+    years = value / per_year
+    if years < 1 / 12:
+        return "[СРОК: меньше месяца]" if cyrillic else "[DURATION: under a month]"
     if years < 1:
         return "[СРОК: меньше года]" if cyrillic else "[DURATION: under a year]"
     band = "1–4" if years < 5 else "5–9" if years < 10 else "10–19" if years < 20 else "20+"
@@ -229,7 +276,9 @@ class QuantityRecognizer(EntityRecognizer):
             if not match["id"].strip() or not (match["n"] or match["mult"]):
                 continue
             multiplier = (match["mult"] or "").rstrip(".").casefold()
-            if not (match["cur"] or match["pre"] or multiplier in _MONEY_ON_ITS_OWN):
+            implied = (match["n"] and multiplier in _MONEY_MULTIPLIERS
+                       and not _COUNTED.match(text, match.end("id")))
+            if not (match["cur"] or match["pre"] or multiplier in _MONEY_ON_ITS_OWN or implied):
                 continue  # a bare number is not a sum
             results.append(self._result("MONEY", match.start("id"), match.end("id"), "sum of money"))
         for pattern in _AGE_PATTERNS:

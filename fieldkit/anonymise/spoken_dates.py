@@ -22,13 +22,49 @@ _YEAR_RU = (r"(?:(?:две\s+тысячи|двухтысячн\w+|тысяча\s
             rf"{_ORDINAL_ENDING}|(?:восемьдесят|девяносто)\s+[а-яё]+{_ORDINAL_ENDING}|двухтысячн\w+)")
 _YEAR_WORD_RU = r"(?:года|году|год|годах|годы|г\.)"
 _YEAR_KK = r"(?:(?:екі\s+мың|мың\s+тоғыз\s+жүз)(?:\s+[а-яәғқңөұүһі]+){0,2}?\s+[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші))"
+_MONTHS_RU_ANY = (r"(?:январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+                  r"[а-я]{0,3}")
+_TENS_RU = r"(?:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто)"
+_TENS_ORDINAL_RU = r"(?:двадцат|тридцат|сороков|пятидесят|шестидесят|семидесят|восьмидесят|девяност)\w*"
+#: ordinals from the tenth on: «третий год подряд» is a count of years, «шестнадцатый год» a year
+_TEEN_STEMS = "|".join(stem for stem in _DAY_ORDINALS if stem.endswith("дцат") or stem == "десят")
+_TEEN_ORDINAL = rf"(?:{_TEEN_STEMS})\w*{_ORDINAL_ENDING}"
+#: a year said short: «девяносто восьмом», «двадцать первом», «шестнадцатый», «девяностом»
+_SHORT_YEAR_RU = rf"(?:{_TENS_RU}\s+{_DAY}|{_TEEN_ORDINAL}|{_TENS_ORDINAL_RU}{_ORDINAL_ENDING})"
+_KK_ORDINAL = r"[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші|сыншы|сінші)\w*"
+_KK_NUMBER = (r"(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жиырма|отыз|қырық|елу|алпыс|жетпіс|сексен|тоқсан|"
+              r"мың|жүз)")
+_YEAR_WORD_KK = r"(?:жыл\w*|году|года)"
+_YEAR_DIGITS = r"(?:19[5-9]\d|20[0-3]\d)"
 _PATTERNS = [
     # a month with its day or its year (a month alone, «в начале марта», pins down little)
-    re.compile(rf"(?<!\w)(?P<id>{_DAY}\s+{_MONTHS_RU}(?:\s+{_YEAR_RU}(?:\s+{_YEAR_WORD_RU})?)?)(?!\w)",
+    re.compile(rf"(?<!\w)(?P<id>{_DAY}\s+{_MONTHS_RU}(?:\s+(?:{_YEAR_RU}|{_SHORT_YEAR_RU})(?:\s+{_YEAR_WORD_RU})?)?)(?!\w)",
                re.IGNORECASE),
-    re.compile(rf"(?<!\w)(?P<id>{_MONTHS_RU}\s+{_YEAR_RU}(?:\s+{_YEAR_WORD_RU})?)(?!\w)", re.IGNORECASE),
-    re.compile(rf"(?<!\w)(?P<id>{_YEAR_RU}\s+{_YEAR_WORD_RU})(?!\w)", re.IGNORECASE),
-    re.compile(rf"(?<!\w)(?P<id>{_YEAR_KK}\s+жыл\w*(?:\s+{_MONTHS_KK})?)(?!\w)", re.IGNORECASE),
+    re.compile(rf"(?<!\w)(?P<id>{_MONTHS_RU_ANY}\s+(?:{_YEAR_RU}|{_SHORT_YEAR_RU})(?:\s+{_YEAR_WORD_RU})?)(?!\w)",
+               re.IGNORECASE),
+    re.compile(rf"(?<!\w)(?P<id>(?:{_YEAR_RU}|{_SHORT_YEAR_RU})\s+{_YEAR_WORD_RU})(?!\w)", re.IGNORECASE),
+    # a full year alone is a year: «в две тысячи девятом», «с тысяча девятьсот девяностого»
+    re.compile(rf"(?<!\w)(?P<id>(?:две\s+тысячи|тысяча\s+девятьсот)(?:\s+[а-яё]+){{0,2}}?\s+[а-яё]+{_ORDINAL_ENDING})"
+               rf"(?!\w)", re.IGNORECASE),
+    # a short year after a preposition, where no noun follows it («в девяносто восьмом», «с четырнадцатого по…»)
+    re.compile(rf"(?:(?<=\b[вВсС]\s)|(?<=\bпо\s)|(?<=\bдо\s)|(?<=\bот\s))(?P<id>{_SHORT_YEAR_RU})(?![\w-])(?!\s+[а-яё]+(?:е|и|у|а|ом|ой)\b)",
+               re.IGNORECASE),
+    re.compile(rf"(?<!\w)(?P<id>(?:{_YEAR_KK}|(?:{_KK_NUMBER}\s+){{0,2}}{_KK_ORDINAL})\s+{_YEAR_WORD_KK}"
+               rf"(?:\s+{_MONTHS_KK}(?:\s+айында)?)?)(?!\w)", re.IGNORECASE),
+    re.compile(rf"(?<!\w)(?P<id>{_MONTHS_KK}\s+(?:{_KK_NUMBER}\s+)?[а-яәғқңөұүһі]*(?:сында|сінде|нда|нде))(?!\w)",
+               re.IGNORECASE),
+    # digits: a year said with a Kazakh or transliterated year word, a month/year, a bare year in a note
+    re.compile(rf"(?<!\w)(?P<id>{_YEAR_DIGITS}\s*(?:жыл\w*|zhyl\w*|god\w*|goda))(?!\w)", re.IGNORECASE),
+    re.compile(rf"(?<![\w/.])(?P<id>(?:0?[1-9]|1[0-2])[/.]{_YEAR_DIGITS})(?![\w/.])"),
+    re.compile(rf"(?<![\w$₸€.,])(?P<id>{_YEAR_DIGITS})(?![\w.,]|\s*(?:тенге|тг|₸|долл|\$|руб|тыс|к\b|млн|%|км|человек))"),
+    re.compile(r"(?<!\w)(?P<id>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+['’]\d\d)(?!\w)",
+               re.IGNORECASE),
+    re.compile(r"(?<!\w)(?P<id>\d{1,2}\s+(?:yanvarya|fevralya|marta|aprelya|maya|iyunya|iyulya|avgusta|sentyabrya|"
+               r"oktyabrya|noyabrya|dekabrya)(?:\s+\d{4})?)(?!\w)", re.IGNORECASE),
+    re.compile(r"(?<!\w)(?P<id>(?:nineteen|twenty)\s+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+               r"eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|"
+               r"(?:thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|"
+               r"nine))?))(?!\w)", re.IGNORECASE),
 ]
 SCORE = 0.85
 
@@ -62,7 +98,7 @@ _ORDINAL_STEMS = {
     "тридцат": 30, "сороков": 40, "пятидесят": 50, "шестидесят": 60, "семидесят": 70, "восьмидесят": 80,
     "девяност": 90,
 }
-_KAZAKH_ORDINAL = re.compile(r"(?:ыншы|інші|ншы|нші)$")
+_KAZAKH_ORDINAL = re.compile(r"(?:сыншы|сінші|ыншы|інші|ншы|нші)$")
 _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 #: two-digit years: 12.03.19, 3/19, '19, Dec '20, «в 19-м»
 _TWO_DIGIT_YEAR = re.compile(r"(?:\d{1,2}[./]\d{1,2}[./]|\d{1,2}/|['’])(\d\d)(?!\d)")
@@ -126,7 +162,38 @@ def year_in(text: str) -> int | None:
                 break
         if total < 100:
             return base + total
-    return None
+    return _short_year(words)
+
+
+def _short_year(words: list[str]) -> int | None:
+    """A year said in two digits: «(в марте) двадцать второго», «семьдесят первого», «он алтыншы (жылы)»,
+    "twenty seventeen". The last group of number words ending in an ordinal is taken (the day comes first)."""
+    english = {"nineteen": 1900, "twenty": 2000}
+    for index, word in enumerate(words[:-1]):
+        if word in english:
+            rest = words[index + 1:index + 3]
+            value = _word_value(rest[0]) if rest else None
+            if value and value[0] >= 10:
+                extra = _word_value(rest[1]) if len(rest) > 1 and value[0] % 10 == 0 and value[0] >= 20 else None
+                return english[word] + value[0] + (extra[0] if extra and extra[0] < 10 else 0)
+    found, total = None, 0
+    months = re.compile(_MONTHS_RU_ANY + "$|" + _MONTHS_KK + "$")
+    for index, word in enumerate(words):
+        if index + 1 < len(words) and months.match(words[index + 1]):
+            total = 0
+            continue  # «двенадцатого марта»: the day of a month, not a year
+        value = _word_value(word)
+        if value is None:
+            total = 0
+            continue
+        total += value[0]
+        if value[1]:
+            if total < 100:
+                found = total
+            total = 0
+    if found is None:
+        return None
+    return 2000 + found if found <= 40 else 1900 + found
 
 
 _DECADES_RU = {1950: "пятидесятых", 1960: "шестидесятых", 1970: "семидесятых", 1980: "восьмидесятых",

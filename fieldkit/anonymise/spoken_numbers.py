@@ -51,14 +51,30 @@ HUNDREDS = {
 }
 #: words that multiply the group before them by 100 (Kazakh «екі жүз», English "two hundred")
 HUNDRED_MULTIPLIERS = {"жүз", "hundred"}
-#: words that join groups without being numbers themselves
-JOINERS = {"и", "and", "плюс", "plus", "-"}
+#: words that join groups without being numbers themselves, including the fillers people dictate with
+#: ("8701, потом 4, 5, 2, потом…")
+JOINERS = {"и", "and", "плюс", "plus", "-", "потом", "затем", "дальше", "тире", "кейін", "сосын", "then"}
+_KAZAKH_UNITS = {"бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз"}
+#: Letters as people spell them aloud in Russian (Cyrillic and Latin letter names) and English, for plates.
+LETTER_NAMES = frozenset({
+    "а", "бэ", "бе", "вэ", "ве", "гэ", "ге", "дэ", "де", "е", "жэ", "зэ", "зе", "и", "ка", "кэ", "эл", "эль", "эм",
+    "эн", "о", "пэ", "пе", "эр", "эс", "тэ", "те", "у", "эф", "ха", "цэ", "че", "ша", "э", "ю", "я", "эй", "би",
+    "си", "ди", "джи", "эйч", "ай", "джей", "кей", "оу", "пи", "кью", "ар", "ти", "ви", "экс", "уай", "зэд",
+    "зет", "игрек", "икс",
+    "ay", "bee", "cee", "see", "dee", "ee", "ef", "gee", "jee", "aitch", "eye", "jay", "kay", "el", "em", "en",
+    "pee", "cue", "ar", "es", "tee", "you", "vee", "ex", "why", "zed", "zee",
+})
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+", re.UNICODE)
 _GAP = re.compile(r"[\s,.\-–—()+]*")
 _DOT = r"\s+(?:точка|dot|нижнее\s+подчёркивание|нижнее\s+подчеркивание|underscore|дефис|dash)\s+"
+_SPOKEN_ATOM = "(?:" + "|".join(sorted(map(re.escape, {*UNITS, *TEENS, *TENS, *HUNDREDS, *LETTER_NAMES}),
+                                         key=len, reverse=True)) + ")"
+#: one part of a spelled address: a word, then any number words or letter names read after it
+#: («айгерим восемьдесят семь», «камила эс»)
+_LOCAL_PART = rf"[\w.\-]+(?:\s+{_SPOKEN_ATOM}(?!\w)){{0,4}}"
 _SPELLED_EMAIL = re.compile(
-    rf"(?P<id>(?:[\w\-]+{_DOT})*[\w.\-]+\s+(?:собака|собачка|at)\s+[\w\-]+(?:\s+(?:точка|dot)\s+[\w\-]+)+)",
+    rf"(?P<id>(?:{_LOCAL_PART}{_DOT})*{_LOCAL_PART}\s+(?:собака|собачка|at)\s+[\w\-]+(?:\s+(?:точка|dot)\s+[\w\-]+)+)",
     re.IGNORECASE)
 SCORE = 0.85
 
@@ -108,6 +124,9 @@ def number_runs(text: str) -> list[NumberRun]:
         word = match.group()
         if run_start >= 0 and not _GAP.fullmatch(gap):
             close_run()
+        if word.casefold() == "он" and not _kazakh_ten(text, match.end(), current):
+            close_run()  # Russian «он» (he), not Kazakh 10: «…шестьдесят четыре он всё расскажет»
+            continue
         if word.isdigit():
             close_group()
             groups.append(word)
@@ -140,15 +159,54 @@ def number_runs(text: str) -> list[NumberRun]:
     return runs
 
 
+def _kazakh_ten(text: str, after: int, current: list) -> bool:
+    """Whether «он» at this point is the Kazakh ten rather than the Russian «он» (he): a Kazakh unit follows
+    («он бір»)."""
+    following = _TOKEN.search(text, after)
+    return following is not None and following.group().casefold() in _KAZAKH_UNITS
+
+
 def _is_phone(digits: str) -> bool:
     return (len(digits) == 11 and digits[0] in "78") or (len(digits) == 10 and digits[0] in "79")
+
+
+_PLUS_BEFORE = re.compile(r"(?:плюс|plus|\+)\s*$", re.IGNORECASE)
+#: ЕРДР (pre-trial investigation register) numbers have 15 digits
+CASE_NUMBER_DIGITS = 15
+
+
+def _entity_of(digits: str) -> str | None:
+    """What a run of spoken digits is: a phone, an IIN, a case number, or another long number (an id)."""
+    if _is_phone(digits):
+        return "PHONE_NUMBER"
+    if len(digits) == 12 and iin_is_valid(digits):
+        return "IIN"
+    if len(digits) == CASE_NUMBER_DIGITS:
+        return "CASE_NUMBER"
+    if len(digits) >= 8:
+        return "ID_NUMBER"
+    return None
+
+
+def _spoken_plates(text: str, runs: list[NumberRun]) -> list[tuple[int, int]]:
+    """Kazakhstan plates read aloud: three digits, two or three letter names, two digits of the region
+    («четыреста восемьдесят два эс ти эн ноль один», «семьсот семьдесят семь ка зэ ноль два»)."""
+    found = []
+    for first, second in zip(runs, runs[1:], strict=False):
+        if len(first.digits) != 3 or len(second.digits) != 2:
+            continue
+        between = text[first.end:second.start].split()
+        if 2 <= len(between) <= 3 and all(word.casefold().strip(",.") in LETTER_NAMES for word in between):
+            found.append((first.start, second.end))
+    return found
 
 
 class SpokenNumberRecognizer(EntityRecognizer):
     """PHONE and IIN written out in words (or words and digits mixed), and e-mail addresses spelled out."""
 
     def __init__(self, language: str) -> None:
-        super().__init__(supported_entities=["PHONE_NUMBER", "IIN", "EMAIL_ADDRESS"],
+        super().__init__(supported_entities=["PHONE_NUMBER", "IIN", "EMAIL_ADDRESS", "PLATE", "CASE_NUMBER",
+                                             "ID_NUMBER"],
                          name=f"SpokenNumbers-{language}", supported_language=language)
 
     def load(self) -> None:
@@ -156,13 +214,19 @@ class SpokenNumberRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
-        for run in number_runs(text):
+        runs = number_runs(text)
+        for run in runs:
             if run.digits.isdigit() and text[run.start:run.end].isdigit():
                 continue  # plain digits: the regular rules see them already
-            entity = "PHONE_NUMBER" if _is_phone(run.digits) else (
-                "IIN" if len(run.digits) == 12 and iin_is_valid(run.digits) else None)
+            entity = _entity_of(run.digits)
             if entity:
-                results.append(self._result(entity, run.start, run.end, f"{entity} spoken as words"))
+                start = run.start
+                plus = _PLUS_BEFORE.search(text, 0, run.start)
+                if entity == "PHONE_NUMBER" and plus and plus.end() == run.start:
+                    start = plus.start()  # «плюс семь семьсот…»: the plus is part of the number
+                results.append(self._result(entity, start, run.end, f"{entity} spoken as words"))
+        for start, end in _spoken_plates(text, runs):
+            results.append(self._result("PLATE", start, end, "plate spelled out"))
         for match in _SPELLED_EMAIL.finditer(text):
             results.append(self._result("EMAIL_ADDRESS", match.start("id"), match.end("id"), "e-mail spelled out"))
         return results
