@@ -82,9 +82,15 @@ _ABBREVIATIONS = frozenset({"ул", "пр", "мкр", "просп", "пер", "�
 _INNER_BOUNDARY = re.compile(r"(\w+)[.!?…]\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop surrounding spaces and punctuation, a leading "the", and anything past a sentence end."""
-    for boundary in _INNER_BOUNDARY.finditer(text, start, end):
+#: entities a model tags, which can run past a sentence end; a number read across one («…3, 8, 6… Семь») cannot
+_CUT_AT_SENTENCE_END = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "ADDRESS"})
+
+
+def _trim(text: str, start: int, end: int, entity: str = "PERSON") -> tuple[int, int]:
+    """Drop surrounding spaces and punctuation, a leading "the", and (for what a model tags) anything past a
+    sentence end."""
+    boundaries = _INNER_BOUNDARY.finditer(text, start, end) if entity in _CUT_AT_SENTENCE_END else ()
+    for boundary in boundaries:
         word = boundary.group(1)
         if word.casefold() not in _ABBREVIATIONS and not (len(word) == 1 and word.isupper()):  # "А.Б. Касымова"
             end = boundary.start(1) + len(boundary.group(1))
@@ -295,7 +301,7 @@ def analyse(text: str, language: str) -> list[Finding]:
         place = None
         if result.entity_type == "LOCATION":
             place = next((p for s, e, p in places if s < result.end and result.start < e), None)
-        start, end = _trim(text, result.start, result.end)
+        start, end = _trim(text, result.start, result.end, result.entity_type)
         if result.entity_type == "PERSON":
             start = _after_leading_titles(text, start, end)
         if end <= start:

@@ -53,7 +53,10 @@ _PATTERNS = [
                rf"(?:\s+{_MONTHS_KK}(?:\s+айында)?)?)(?!\w)", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>{_MONTHS_KK}\s+(?:{_KK_NUMBER}\s+)?[а-яәғқңөұүһі]*(?:сында|сінде|нда|нде))(?!\w)",
                re.IGNORECASE),
-    # digits: a year said with a Kazakh or transliterated year word, a month/year, a bare year in a note
+    # digits: a day with a month in any case (whisper writes «12 марту» for «двенадцатого марта»), a year said
+    # with a Kazakh or transliterated year word, a month/year, a bare year in a note
+    re.compile(rf"(?<![\w.])(?P<id>(?:[1-9]|[12]\d|3[01])(?:-?(?:го|е|м))?\s+{_MONTHS_RU_ANY}"
+               rf"(?:\s+{_YEAR_DIGITS}(?:\s*(?:года|году|г\.?))?)?)(?!\w)", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>{_YEAR_DIGITS}\s*(?:жыл\w*|zhyl\w*|god\w*|goda))(?!\w)", re.IGNORECASE),
     re.compile(rf"(?<![\w/.])(?P<id>(?:0?[1-9]|1[0-2])[/.]{_YEAR_DIGITS})(?![\w/.])"),
     re.compile(rf"(?<![\w$₸€.,])(?P<id>{_YEAR_DIGITS})(?![\w.,]|\s*(?:тенге|тг|₸|долл|\$|руб|тыс|к\b|млн|%|км|человек))"),

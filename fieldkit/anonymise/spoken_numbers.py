@@ -66,7 +66,7 @@ LETTER_NAMES = frozenset({
 })
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+", re.UNICODE)
-_GAP = re.compile(r"[\s,.\-–—()+]*")
+_GAP = re.compile(r"[\s,.…\-–—()+]*")
 _DOT = r"\s+(?:точка|dot|нижнее\s+подчёркивание|нижнее\s+подчеркивание|underscore|дефис|dash)\s+"
 _SPOKEN_ATOM = "(?:" + "|".join(sorted(map(re.escape, {*UNITS, *TEENS, *TENS, *HUNDREDS, *LETTER_NAMES}),
                                          key=len, reverse=True)) + ")"
