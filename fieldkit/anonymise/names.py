@@ -13,7 +13,7 @@ from importlib import resources
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from fieldkit.anonymise.morphology import is_cyrillic, is_probably_name, word_key, words
+from fieldkit.anonymise.morphology import is_cyrillic, is_probably_name, strip_kazakh_suffix, word_key, words
 
 SCORE = 0.75
 _LATIN_SURNAME = re.compile(
@@ -36,10 +36,12 @@ def given_names() -> tuple[frozenset[str], frozenset[str]]:
         if not line or line.startswith("#"):
             continue
         name = line.rstrip("?")
-        key = word_key(name)
-        names.add(key)
+        # the dictionary form Russian morphology gives (which for a name that is also a word may be that
+        # word's: «Дана» → дать) and the name as written, so «дананың» (Kazakh genitive) is found too
+        keys = {word_key(name), name.casefold()}
+        names |= keys
         if line.endswith("?"):
-            ambiguous.add(key)
+            ambiguous |= keys
     return frozenset(names), frozenset(ambiguous)
 
 
@@ -174,7 +176,7 @@ _PATRONYMIC = re.compile(r"^[а-яё]{3,}(?:(?:ович|евич)(?:а|у|ем|�
 _DIMINUTIVE = re.compile(r"^(?P<name>[а-яёәғқңөұүһі]{3,}?)(?:ик|ек|чик|ка|ушка|юшка)(?:а|у|ом|е|и|ой|ой)?$")
 _LOWER_LATIN_SURNAME = re.compile(
     r"^[a-z]{3,}(?:ov|ev|yev|ova|eva|yeva|uly|ulu|kyzy|qyzy|bekov|bayev|baev|enko|skiy|skaya|ovich|evich|ovna|"
-    r"evna)$"
+    r"evna)(?:a|u|ym|om|e|oi|oy|tyn|tin|pen|men|ga|ge|ty|ti|ke|ka|da|de|ta|te|dan|den|tan|ten)?$"
 )
 
 
@@ -210,14 +212,60 @@ def _name_reading(word: str) -> bool:
     return proper > 0 and proper > sum(p.score for p in parses) - proper
 
 
+#: Latin-script case endings of names in messenger Kazakh and Russian ("ainurdyn", "ersultanmen", "gulnaraga")
+_LATIN_ENDINGS = ("dyn", "din", "tyn", "tin", "nyn", "nin", "men", "ben", "pen", "dan", "den", "tan", "ten", "nan",
+                  "nen", "ga", "ge", "ka", "ke", "qa", "ny", "ni", "dy", "di", "ty", "ti", "da", "de", "ta", "te",
+                  "om", "em", "oi", "ym", "u", "a", "e", "y")
+#: Kazakh words that Russian morphology reads as names but that are ordinary nouns («адам» a person, «аты» his
+#: name), and kin terms people put before names
+_KAZAKH_COMMON = frozenset({"адам", "аты", "атын", "есімі", "бала", "апа", "аға", "ата", "әке", "шеше", "іні", "қыз",
+                            "ұл", "жігіт", "кісі", "біреу", "бауыр", "әже", "апай", "ағай", "жеңге", "келін", "дос",
+                            "ана", "ара", "мама", "папа"})
+#: elements Kazakh given names are built with: Мейрам+бек, Тілеу+берді, Ғалым+жан, Ер+ғали, Нұр+болат
+_KAZAKH_NAME_ENDS = ("бек", "бай", "жан", "ғали", "гали", "бол", "болат", "берді", "берди", "гүл", "гуль", "сұлтан",
+                     "султан", "мұрат", "мурат", "марал", "ғазы", "газы", "хан", "нұр", "нур")
+
+
+def _number_words() -> frozenset[str]:
+    from fieldkit.anonymise.number_words import HUNDREDS, TEENS, TENS, UNITS
+
+    return frozenset({*UNITS, *TEENS, *TENS, *HUNDREDS})
+
+
+_NUMBER_WORDS = _number_words()
+
+
+def _name_keys(word: str) -> set[str]:
+    """The keys a given name may be listed under, for a word in any case and script."""
+    lowered = word.casefold()
+    keys = {word_key(word), lowered}
+    if is_cyrillic(lowered):
+        keys.add(strip_kazakh_suffix(lowered))
+    else:
+        keys |= {lowered[: -len(ending)] for ending in _LATIN_ENDINGS
+                 if lowered.endswith(ending) and len(lowered) - len(ending) >= 3}
+    return keys
+
+
 def _listed_name(word: str, names: frozenset[str], ambiguous: frozenset[str], *, strict: bool = True) -> bool:
     """A given name from the list, in any case, or a diminutive of one («маратика»). ``strict``: leave out names
     that are also ordinary words."""
-    key = word_key(word)
-    if key in names and not (strict and key in ambiguous):
+    if word.casefold() in _KAZAKH_COMMON:
+        return False
+    keys = _name_keys(word)
+    if keys & names and not (strict and keys & ambiguous):
         return True
     diminutive = _DIMINUTIVE.match(word)
     return bool(diminutive) and word_key(diminutive["name"]) in names - ambiguous
+
+
+def _kazakh_compound_name(word: str) -> bool:
+    """A word no dictionary knows, built like a Kazakh given name (Мейрамбек, Тілеуберді, Ғалымжанды)."""
+    lowered = word.casefold()
+    if not is_cyrillic(lowered) or lowered in _KAZAKH_COMMON or _known_word(lowered):
+        return False
+    stem = strip_kazakh_suffix(lowered)
+    return any(stem.endswith(end) and len(stem) - len(end) >= 2 for end in _KAZAKH_NAME_ENDS)
 
 
 class LowerCaseNameRecognizer(EntityRecognizer):
@@ -242,16 +290,18 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         tokens = [(start, end, word) for start, end, word in words(text)]
 
         def candidate(word: str) -> bool:
-            return len(word) >= 3 and word.islower() and word.casefold() not in _NOT_SURNAMES
+            return (len(word) >= 3 and word.islower() and word.casefold() not in _NOT_SURNAMES
+                    and word.casefold() not in _NUMBER_WORDS)
 
         flags = []
         for _start, _end, word in tokens:
-            flags.append(candidate(word) and (_listed_name(word, names, ambiguous) or is_lower_case_surname(word)
-                                              or (is_cyrillic(word) and _name_reading(word))))
+            flags.append(candidate(word) and word.casefold() not in _KAZAKH_COMMON
+                         and (_listed_name(word, names, ambiguous) or is_lower_case_surname(word)
+                              or _kazakh_compound_name(word) or (is_cyrillic(word) and _name_reading(word))))
         for i in range(len(tokens) - 1):  # «бау ыржан», «нур лан», «бек болат»: one name split in two
             (_, end, first), (start, _, second) = tokens[i], tokens[i + 1]
             if (text[end:start] == " " and first.islower() and second.islower() and len(first) >= 2
-                    and len(second) >= 2 and word_key(first + second) in names - ambiguous):
+                    and len(second) >= 2 and _name_keys(first + second) & (names - ambiguous)):
                 flags[i] = flags[i + 1] = True
         for i in range(1, len(tokens)):  # a given name before a surname, a patronymic after a given name
             start, _end, word = tokens[i]

@@ -20,39 +20,11 @@ from dataclasses import dataclass
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from fieldkit.anonymise.kz_recognizers import iin_is_valid
+from fieldkit.anonymise.number_words import HUNDRED_MULTIPLIERS, HUNDREDS, TEENS, TENS, UNITS  # noqa: F401 (re-exported)
 
-UNITS = {
-    # Russian
-    "ноль": 0, "нуль": 0, "один": 1, "одна": 1, "одну": 1, "одного": 1, "два": 2, "две": 2, "три": 3,
-    "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
-    # Kazakh
-    "нөл": 0, "нөль": 0, "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
-    "тоғыз": 9,
-    # English
-    "zero": 0, "oh": 0, "o": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9,
-}
-TEENS = {
-    "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
-    "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS = {
-    "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70,
-    "восемьдесят": 80, "девяносто": 90,
-    "он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50, "алпыс": 60, "жетпіс": 70, "сексен": 80,
-    "тоқсан": 90,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
-HUNDREDS = {
-    "сто": 100, "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500, "шестьсот": 600, "семьсот": 700,
-    "восемьсот": 800, "девятьсот": 900,
-}
-#: words that multiply the group before them by 100 (Kazakh «екі жүз», English "two hundred")
-HUNDRED_MULTIPLIERS = {"жүз", "hundred"}
 #: words that join groups without being numbers themselves, including the fillers people dictate with
 #: ("8701, потом 4, 5, 2, потом…")
+_REPEATS = {"double": 2, "triple": 3, "дабл": 2}
 JOINERS = {"и", "and", "плюс", "plus", "-", "потом", "затем", "дальше", "тире", "кейін", "сосын", "then"}
 _KAZAKH_UNITS = {"бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз"}
 #: Letters as people spell them aloud in Russian (Cyrillic and Latin letter names) and English, for plates.
@@ -63,6 +35,7 @@ LETTER_NAMES = frozenset({
     "зет", "игрек", "икс",
     "ay", "bee", "cee", "see", "dee", "ee", "ef", "gee", "jee", "aitch", "eye", "jay", "kay", "el", "em", "en",
     "pee", "cue", "ar", "es", "tee", "you", "vee", "ex", "why", "zed", "zee",
+    *"abcdefghijklmnopqrstuvwxyz",
 })
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+", re.UNICODE)
@@ -118,6 +91,7 @@ def number_runs(text: str) -> list[NumberRun]:
         run_start = -1
 
     position = 0
+    repeat = 1  # "double five": the next digit twice
     for match in _TOKEN.finditer(text):
         gap = text[position:match.start()]
         position = match.end()
@@ -126,6 +100,9 @@ def number_runs(text: str) -> list[NumberRun]:
             close_run()
         if word.casefold() == "он" and not _kazakh_ten(text, match.end(), current):
             close_run()  # Russian «он» (he), not Kazakh 10: «…шестьдесят четыре он всё расскажет»
+            continue
+        if word.casefold() in _REPEATS:
+            repeat = _REPEATS[word.casefold()]
             continue
         if word.isdigit():
             close_group()
@@ -138,6 +115,10 @@ def number_runs(text: str) -> list[NumberRun]:
                 close_run()
                 continue
             kind, value = parsed
+            if repeat > 1 and kind == "unit":
+                close_group()
+                groups.append(str(value) * (repeat - 1))
+                repeat = 1
             if kind == "times100":
                 if current and current[-1][0] == "unit":
                     current[-1] = ("hundred", current[-1][1] * 100)
@@ -193,7 +174,7 @@ def _spoken_plates(text: str, runs: list[NumberRun]) -> list[tuple[int, int]]:
     («четыреста восемьдесят два эс ти эн ноль один», «семьсот семьдесят семь ка зэ ноль два»)."""
     found = []
     for first, second in zip(runs, runs[1:], strict=False):
-        if len(first.digits) != 3 or len(second.digits) != 2:
+        if len(first.digits) != 3 or len(second.digits) not in (1, 2):
             continue
         between = text[first.end:second.start].split()
         if 2 <= len(between) <= 3 and all(word.casefold().strip(",.") in LETTER_NAMES for word in between):
@@ -201,12 +182,36 @@ def _spoken_plates(text: str, runs: list[NumberRun]) -> list[tuple[int, int]]:
     return found
 
 
+_NUMBER_WORD = "(?:" + "|".join(sorted(map(re.escape, {*UNITS, *TEENS, *TENS, *HUNDREDS, *HUNDRED_MULTIPLIERS}
+                                                     - {"o", "oh"}),
+                                         key=len, reverse=True)) + ")"
+#: a house or flat number as said: digits, number words, a Kazakh ordinal («жетпіс бірінші»), a letter after it
+_SPOKEN_NUMBER = (rf"(?:\d+[а-яa-z]?|(?:{_NUMBER_WORD}|[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші))"
+                  rf"(?:[\s-]+(?:{_NUMBER_WORD}|[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші)|and)){{0,4}})")
+_STREET = (r"(?:улиц\w*|ул\.?|проспект\w*|пр-т|мкр\.?|микрорайон\w*|переул\w*|ықшамаудан\w*|көше\w*|даңғыл\w*|"
+           r"avenue|ave\.?|street|st\.?|mkr|ulitsa|prospekt|koshesi|dangyly)")
+_HOUSE = r"(?:дом|д\.|house|dom|building|корпус)"  # before its number; the Kazakh «үй» comes after it
+_FLAT = r"(?:квартира|кв\.?|пәтер|apartment|apt\.?|flat|kv)"
+_HOUSE_AND_FLAT = (rf"(?:{_HOUSE}\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+үй)"
+                   rf"(?:,?\s+(?:{_FLAT}\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+пәтер))")
+_NAME_WORD = r"(?!(?:на|в|во|по|из|с|у|к|от|до|за|и|the|on|in|at)\s)[\w-]{2,}"
+_STREET_PART = rf"(?:{_STREET}\s+{_NAME_WORD}|{_NAME_WORD}\s+{_STREET})"
+_FLAT_PART = rf"(?:,?\s+(?:{_FLAT}\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+пәтер))"
+#: a street (named before or after its designator) with a house said as words, or a house with its flat:
+#: «улица жамбыла дом сорок два квартира семнадцать», «тәуелсіздік көшесі қырық үш үй жетпіс бірінші пәтер»,
+#: "dostyk avenue one hundred and twelve apartment forty", "mkr zhuldyz 1 dom 27 kv 8"
+_SPOKEN_ADDRESS = re.compile(
+    rf"(?<!\w)(?P<id>{_STREET_PART}\s+(?:{_SPOKEN_NUMBER}\s+үй|{_HOUSE}\s+{_SPOKEN_NUMBER}"
+    rf"|{_SPOKEN_NUMBER}(?:\s+{_HOUSE}\s+{_SPOKEN_NUMBER})?){_FLAT_PART}?|(?:{_HOUSE}\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+үй){_FLAT_PART})(?!\w)",
+    re.IGNORECASE)
+
+
 class SpokenNumberRecognizer(EntityRecognizer):
     """PHONE and IIN written out in words (or words and digits mixed), and e-mail addresses spelled out."""
 
     def __init__(self, language: str) -> None:
         super().__init__(supported_entities=["PHONE_NUMBER", "IIN", "EMAIL_ADDRESS", "PLATE", "CASE_NUMBER",
-                                             "ID_NUMBER"],
+                                             "ID_NUMBER", "ADDRESS"],
                          name=f"SpokenNumbers-{language}", supported_language=language)
 
     def load(self) -> None:
@@ -229,6 +234,8 @@ class SpokenNumberRecognizer(EntityRecognizer):
             results.append(self._result("PLATE", start, end, "plate spelled out"))
         for match in _SPELLED_EMAIL.finditer(text):
             results.append(self._result("EMAIL_ADDRESS", match.start("id"), match.end("id"), "e-mail spelled out"))
+        for match in _SPOKEN_ADDRESS.finditer(text):
+            results.append(self._result("ADDRESS", match.start("id"), match.end("id"), "address said in words"))
         return results
 
     def _result(self, entity: str, start: int, end: int, why: str) -> RecognizerResult:
