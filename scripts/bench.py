@@ -179,6 +179,67 @@ def bench_pii_interview(repeats: int) -> None:
     emit("pii_90min_overhead_ratio", ours_s / raw_s, "x")
 
 
+LEXICON_SIZES = (10, 1_000, 10_000)
+
+
+def synthetic_lexicon(size: int) -> list:
+    """``size`` invented names (given name + surname), places and nicknames, as a project lexicon holds."""
+    import random
+
+    from fieldkit.anonymise.fuzzy import Entry
+
+    rng = random.Random(size)
+    letters = "абвгдежзиклмнопрстуфхшәғқңөұүі"
+    endings = ("ов", "ев", "ина", "ова", "бек", "бай", "жан", "ұлы", "енко", "ский")
+
+    def word(length: int) -> str:
+        return "".join(rng.choice(letters) for _ in range(length)).capitalize()
+
+    entries = []
+    for index in range(size):
+        kind = index % 4
+        if kind == 3:
+            entries.append(Entry(word(rng.randint(5, 9)), "LOCATION"))
+        else:
+            entries.append(Entry(f"{word(rng.randint(4, 7))} {word(rng.randint(4, 7))}{rng.choice(endings)}", "PERSON"))
+    return entries
+
+
+def bench_lexicon(repeats: int) -> None:
+    """Issue 17: the project lexicon's fuzzy matching on a 90-minute Russian transcript at 10, 1 000 and 10 000
+    entries. Each lookup goes through a deletion index, so the time to search the transcript should stay nearly
+    flat as the lexicon grows (a scan of every entry per word would grow 1 000-fold from 10 to 10 000). The
+    ratio is against the anonymiser's own analysis of the same text, measured in this run."""
+    from fieldkit.anonymise.engine import analyse, analyzer
+    from fieldkit.anonymise.lexicon import known_identifiers
+
+    analyzer()
+    text = interview_length_text("ru")
+    start = time.perf_counter()
+    analyse(text, "ru")
+    analyse_s = time.perf_counter() - start
+    emit("lexicon_analyse_90min_ru_s", analyse_s, "s")
+    finds = {}
+    for size in LEXICON_SIZES:
+        entries = synthetic_lexicon(size)
+        start = time.perf_counter()
+        index = known_identifiers(entries)
+        emit(f"lexicon_{size}_build_s", time.perf_counter() - start, "s")
+        best = float("inf")
+        for _ in range(max(1, min(repeats, 3))):
+            from fieldkit.anonymise.fuzzy import _deletions, skeleton, stems
+
+            for cache in (skeleton, stems, _deletions):
+                cache.cache_clear()  # each run pays for every word of the text afresh
+            start = time.perf_counter()
+            index.find(text)
+            best = min(best, time.perf_counter() - start)
+        finds[size] = best
+        emit(f"lexicon_{size}_find_90min_s", best, "s")
+        emit(f"lexicon_{size}_overhead_ratio", (analyse_s + best) / analyse_s, "x")
+    emit("lexicon_growth_10000_vs_10_ratio", finds[LEXICON_SIZES[-1]] / finds[LEXICON_SIZES[0]], "x")
+
+
 IMPORT_MINUTES = 90
 #: Issue 16: `fieldkit capture import` of a 90-minute recording stays under this peak resident memory (the
 #: whole process: interpreter, passphrase unlock, decoding and encoding).
@@ -506,6 +567,7 @@ def bench_wipe(repeats: int) -> None:
 
 
 FIGURES = {"transcribe": bench_transcribe, "pii": bench_pii, "pii_interview": bench_pii_interview,
+           "lexicon": bench_lexicon,
            "import": bench_import, "export": bench_export, "tui": bench_tui,
            "wipe": bench_wipe}
 

@@ -34,6 +34,10 @@ class Place:
     region: str
 
 
+#: prepositions speech recognition glues onto the place after them, longest first
+_GLUED_PREPOSITIONS = ("во", "из", "со", "ко", "на", "от", "до", "по", "в", "с", "к")
+
+
 class Gazetteer:
     def __init__(self, data: dict) -> None:
         self.regions = {
@@ -85,6 +89,7 @@ class Gazetteer:
                     # the span covers each stem word to its end: "Костанайской области"
                     found.append((start, following[-1][1], place_id))
                     break
+        found += self._asr_forms(text, tokens)
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         kept: list[tuple[int, int, str]] = []
         for item in found:
@@ -92,6 +97,40 @@ class Gazetteer:
                 continue
             kept.append(item)
         return kept
+
+    def _word_place(self, word: str) -> str | None:
+        """The place one lower-case word names, exactly or as an inflected form of a one-word stem."""
+        if word in self.exact:
+            return self.exact[word]
+        for parts, place_id in self._by_prefix.get(word[:3], ()):
+            if len(parts) == 1 and word.startswith(parts[0]):
+                return place_id
+        return None
+
+    def _asr_forms(self, text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Places as speech recognition writes them: a preposition glued on («вкостанае», «изталдыкоргана») or
+        one name split in two («усть каменогорске», «жана озен»)."""
+        found = []
+        for index, (start, end, word) in enumerate(tokens):
+            for preposition in _GLUED_PREPOSITIONS:
+                if word.startswith(preposition) and len(word) - len(preposition) >= 4:
+                    place = self._word_place(word[len(preposition):])
+                    if place:
+                        found.append((start, end, place))
+                        break
+            if index + 1 < len(tokens):
+                next_start, next_end, following = tokens[index + 1]
+                if text[end:next_start] in (" ", "-") and len(word) >= 2 and len(following) >= 2:
+                    firsts = [word] + [word[len(p):] for p in _GLUED_PREPOSITIONS
+                                       if word.startswith(p) and len(word) - len(p) >= 2]  # «вусть каменогорске»
+                    for first in firsts:
+                        if self._word_place(first):
+                            break  # a place already, followed by any word ("Shymkent in"): nothing is split
+                        place = self._word_place(first + following) or self._word_place(f"{first}-{following}")
+                        if place:
+                            found.append((start, next_end, place))
+                            break
+        return found
 
     def generalise(self, place_id: str, level: str, cyrillic: bool) -> str | None:
         """The replacement text for a place at ``level``; None means "use a numbered placeholder"."""

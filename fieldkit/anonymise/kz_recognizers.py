@@ -544,6 +544,68 @@ class GazetteerRecognizer(EntityRecognizer):
         return results
 
 
+#: words that make a phrase a specific body once a place is named with it (in lower case, as whisper writes)
+_ORG_HEAD = re.compile(
+    r"(?:департамент|управлени|отдел|кнб|мвд|дп|дэр|акимат|әкімдіг|маслихат|мәслихат|служб|прокуратур|колони|суд|"
+    r"сот|полици|следственн|изолятор|сизо|ивс|антикор|комитет|агентств|министерств|филиал|батальон|рот|часть|части|"
+    r"бөлім|басқарма)\w*$")
+_ORG_ADJECTIVE = re.compile(r"\w+(?:ой|ого|ом|ый|ий|ая|ое|ую|ему|ной|ном|ного|ская|ский|ского|ском)$")
+_BODY_WORDS = re.compile(r"^(?:районн|городск|областн|региональн|межрайонн)\w*$")
+_ORG_WINDOW = 6
+_KAZAKH_PLACE_CASE = re.compile(r"(?:да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|на|не)$")
+
+
+class PlacedOrganizationRecognizer(EntityRecognizer):
+    """ORGANIZATION for a body named with its place, in any case: «департаменте полиции мангистауской области»,
+    «кнб по карагандинской области», «сарыаркинском районном суде». The place alone is LOCATION (and may be
+    generalised); with the body it pins down one office, whose staff is small enough to identify someone."""
+
+    SCORE = 0.8
+
+    def __init__(self, language: str) -> None:
+        super().__init__(supported_entities=["ORGANIZATION"], name=f"PlacedOrganizations-{language}",
+                         supported_language=language)
+
+    def load(self) -> None:
+        gazetteer()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        tokens = [(m.start(), m.end(), m.group().casefold()) for m in re.finditer(r"[\w\-]+", text)]
+        starts = {start: index for index, (start, _, _) in enumerate(tokens)}
+        ends = {end: index for index, (_, end, _) in enumerate(tokens)}
+        results = []
+        for place_start, place_end, _place in gazetteer().find(text):
+            first, last = starts.get(place_start), ends.get(place_end)
+            if first is None or last is None:
+                continue
+            head = None
+            # a Russian body governs its place in the genitive («департаменте полиции мангистауской области»);
+            # a Kazakh locative or ablative after it («полицияда … Қарағандыда») is where something happened
+            genitive = not _KAZAKH_PLACE_CASE.search(tokens[last][2])
+            for index in range(first - 1, max(-1, first - 1 - _ORG_WINDOW), -1):
+                if not genitive or re.search(r"[.!?;:,—\d]", text[tokens[index][1]:tokens[index + 1][0]]
+                                             + tokens[index + 1][2]):
+                    break
+                if _ORG_HEAD.match(tokens[index][2]):
+                    head = index
+            if head is not None:
+                while head > 0 and _ORG_ADJECTIVE.match(tokens[head - 1][2]) and tokens[head - 1][2] not in ("по",):
+                    head -= 1  # «миграционной службе», «городского маслихата»
+                results.append(self._result(tokens[head][0], place_end))
+                continue
+            after = last + 1  # «сарыаркинском районном суде»
+            while after < len(tokens) and after <= last + 2 and _BODY_WORDS.match(tokens[after][2]):
+                after += 1
+            if after < len(tokens) and after <= last + 3 and _ORG_HEAD.match(tokens[after][2]):
+                results.append(self._result(place_start, tokens[after][1]))
+        return results
+
+    def _result(self, start: int, end: int) -> RecognizerResult:
+        explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
+                                          textual_explanation="a body with its place")
+        return RecognizerResult("ORGANIZATION", start, end, self.SCORE, explanation)
+
+
 def recognizers(language: str) -> list[EntityRecognizer]:
     rules = COMMON_RULES + (RU_RULES if language == "ru" else EN_RULES)
-    return [RuleRecognizer(f"KazakhstanRules-{language}", rules, language)]
+    return [RuleRecognizer(f"KazakhstanRules-{language}", rules, language), PlacedOrganizationRecognizer(language)]

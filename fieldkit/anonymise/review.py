@@ -214,11 +214,13 @@ _PIECE_EDGE = ",.;:!?—–…"
 # --- the review workflow ------------------------------------------------------------------------------
 
 
-def suggest(project: Project, interview_id: str) -> Review:
-    """(Re)compute suggestions and store them, keeping earlier decisions on the same spans."""
+def suggest(project: Project, interview_id: str, language: str | None = None) -> Review:
+    """(Re)compute suggestions and store them, keeping earlier decisions on the same spans. ``language`` (ru, kk
+    or en) overrides the transcript's for text whose script does not decide it; kk goes to the Russian
+    analyzers with the Kazakh recognizers, as a transcript in kk does."""
     interview = get_interview(project, interview_id)
     transcript = load_transcript(project, interview_id)
-    language = language_for(transcript.language)
+    language = language_for(language or transcript.language)
     pseudonyms, _ = load_pseudonyms(project)
     previous = _load_review(project, interview) or Review(interview.transcript_object)
     decided = {(s.segment, s.start, s.end): s for s in previous.spans}
@@ -406,9 +408,9 @@ def forget_interviews(project: Project, interviews: list[str]) -> int:
     return removed
 
 
-def accept_suggestions(project: Project, interview_id: str) -> AnonymisedText:
+def accept_suggestions(project: Project, interview_id: str, language: str | None = None) -> AnonymisedText:
     """Scripted path: suggest, accept everything pending, derive."""
-    suggest(project, interview_id)
+    suggest(project, interview_id, language)
     decide(project, interview_id, accept_all=True)
     return load_anonymised(project, interview_id)
 

@@ -51,19 +51,23 @@ def print_spans(review, transcript, show_text: bool) -> None:
 @click.option("--accept-suggestions", is_flag=True, help="Accept every pending suggestion and derive the text.")
 @click.option("--approve", "approve_", is_flag=True, help="Approve the anonymised text for export.")
 @click.option("--show-text", is_flag=True, help="Also print the identifying text of each suggestion.")
+@click.option("--lang", "language", type=click.Choice(["ru", "kk", "en"]),
+              help="Analyse as this language instead of the transcript's (kk: the Russian analyzers with the Kazakh"
+                   " recognizers); Latin and Cyrillic runs are still told apart by their script.")
 @click.pass_context
-def anonymise(ctx: click.Context, interview: str, accept_suggestions: bool, approve_: bool, show_text: bool) -> None:
+def anonymise(ctx: click.Context, interview: str, accept_suggestions: bool, approve_: bool, show_text: bool,
+              language: str | None) -> None:
     """Store suggested replacements for INTERVIEW and list them; or accept and approve them."""
     from fieldkit.anonymise import review as rv
     from fieldkit.transcribe.runner import load_transcript
 
     with open_project(ctx) as project:
         if accept_suggestions:
-            result = rv.accept_suggestions(project, interview)
+            result = rv.accept_suggestions(project, interview, language)
             found = ", ".join(f"{k} {v}" for k, v in sorted(result.entity_counts.items())) or "none"
             click.echo(f"anonymised {interview}: {found}", err=True)
         elif not approve_:
-            print_spans(rv.suggest(project, interview), load_transcript(project, interview), show_text)
+            print_spans(rv.suggest(project, interview, language), load_transcript(project, interview), show_text)
             click.echo(f"decide with `fieldkit review {interview}`, or accept all with --accept-suggestions",
                        err=True)
         if approve_:
