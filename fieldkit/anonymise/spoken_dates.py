@@ -36,6 +36,8 @@ _KK_NUMBER = (r"(?:бір|екі|үш|төрт|бес|алты|жеті|сегі
               r"мың|жүз)")
 _YEAR_WORD_KK = r"(?:жыл\w*|году|года)"
 _YEAR_DIGITS = r"(?:19[5-9]\d|20[0-3]\d)"
+_MONTHS_KK_LATIN = (r"(?:[qk]antar|a[qk]pan|nauryz|sau[iy]r|mamyr|mausym|shilde|tamyz|[qk]yr[kq]u[iy]e[kq]|[qk]azan|"
+                    r"[qk]arasha|zhelto[qk]san)\w*")
 _PATTERNS = [
     # a month with its day or its year (a month alone, «в начале марта», pins down little)
     re.compile(rf"(?<!\w)(?P<id>{_DAY}\s+{_MONTHS_RU}(?:\s+(?:{_YEAR_RU}|{_SHORT_YEAR_RU})(?:\s+{_YEAR_WORD_RU})?)?)(?!\w)",
@@ -57,7 +59,8 @@ _PATTERNS = [
     # with a Kazakh or transliterated year word, a month/year, a bare year in a note
     re.compile(rf"(?<![\w.])(?P<id>(?:[1-9]|[12]\d|3[01])(?:-?(?:го|е|м))?\s+{_MONTHS_RU_ANY}"
                rf"(?:\s+{_YEAR_DIGITS}(?:\s*(?:года|году|г\.?))?)?)(?!\w)", re.IGNORECASE),
-    re.compile(rf"(?<!\w)(?P<id>{_YEAR_DIGITS}\s*(?:жыл\w*|zhyl\w*|god\w*|goda))(?!\w)", re.IGNORECASE),
+    re.compile(rf"(?<!\w)(?P<id>{_YEAR_DIGITS}\s*(?:жыл\w*|zhyl\w*|god\w*|goda)(?:\s+{_MONTHS_KK_LATIN})?)(?!\w)",
+               re.IGNORECASE),
     re.compile(rf"(?<![\w/.])(?P<id>(?:0?[1-9]|1[0-2])[/.]{_YEAR_DIGITS})(?![\w/.])"),
     re.compile(rf"(?<![\w$₸€.,])(?P<id>{_YEAR_DIGITS})(?![\w.,]|\s*(?:тенге|тг|₸|долл|\$|руб|тыс|к\b|млн|%|км|человек))"),
     re.compile(r"(?<!\w)(?P<id>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+['’]\d\d)(?!\w)",
