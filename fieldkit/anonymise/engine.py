@@ -282,13 +282,24 @@ _ENGLISH_WORDS = frozenset(
 _LATIN_WORD = re.compile(r"[A-Za-z']+")
 
 
+#: the commonest Russian and Kazakh words as messengers write them in Latin letters
+_TRANSLIT_WORDS = frozenset(
+    "ya ty on ona my vy oni eto chto ne v s i a no na po za u k iz ot do bylo byl byla skazal menya tebya ego yego "  # noqa: SIM905
+    "kak tak tam tut seichas seychas vchera segodnya potom kogda gde da net uzhe yeshe eshe esche tozhe vse vsyo "
+    "ochen nado mne emu ey im nas vas ikh ih eshchyo kto kotoryi kotoriy dazhe tolko tolko esli chtoby pro "
+    "men sen ol biz siz olar bul sol zhane dep edi boldy keldi bar zhok joq ushin degen kezde keiin sosyn "
+    "mende onyn onyng maghan magan bizdin".split())
+
+
 def is_transliterated(text: str) -> bool:
-    """Latin-script text that is not English: Russian or Kazakh as messengers write it ("ya vchera govoril s
-    timurom"), where too few of the commonest English words occur for it to be English."""
+    """Latin-script text that is Russian or Kazakh as messengers write it ("ya vchera govoril s timurom"): its
+    commonest words are there and English ones are not."""
     found = [word.casefold() for word in _LATIN_WORD.findall(text)]
     if len(found) < 3:
         return False
-    return sum(word in _ENGLISH_WORDS for word in found) / len(found) < 0.08
+    english = sum(word in _ENGLISH_WORDS for word in found) / len(found)
+    translit = sum(word in _TRANSLIT_WORDS for word in found) / len(found)
+    return translit >= 0.12 and english < 0.08
 
 
 def _recognizer_of(result) -> str:
