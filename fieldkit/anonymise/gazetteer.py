@@ -62,6 +62,7 @@ class Gazetteer:
         names = sorted(exact, key=len, reverse=True)
         self._exact_re = re.compile(r"(?<![\w\-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w\-])",
                                     re.IGNORECASE)
+        self._last: tuple[str, tuple] | None = None
         self._by_prefix: dict[str, list[tuple[list[str], str]]] = {}
         for stem, place_id in sorted(stems, key=lambda s: -len(s[0])):
             parts = stem.split()
@@ -75,7 +76,16 @@ class Gazetteer:
             stems.append((stem.casefold(), place_id))
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, place id) of every mention; longer mentions win over those inside them."""
+        """(start, end, place id) of every mention; longer mentions win over those inside them. The last text's
+        answer is kept: two recognizers ask about the same text in a row."""
+        last = self._last
+        if last is not None and last[0] is text:
+            return list(last[1])
+        kept = self._find(text)
+        self._last = (text, tuple(kept))
+        return kept
+
+    def _find(self, text: str) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
         for match in self._exact_re.finditer(text):
             found.append((match.start(), match.end(), self.exact[match.group().casefold()]))
@@ -113,8 +123,10 @@ class Gazetteer:
         found = []
         for index, (start, end, word) in enumerate(tokens):
             for preposition in _GLUED_PREPOSITIONS:
-                if word.startswith(preposition) and len(word) - len(preposition) >= 4:
-                    place = self._word_place(word[len(preposition):])
+                rest = word[len(preposition):]
+                if (word.startswith(preposition) and len(rest) >= 4
+                        and (rest[:3] in self._by_prefix or rest in self.exact)):
+                    place = self._word_place(rest)
                     if place:
                         found.append((start, end, place))
                         break
@@ -124,6 +136,8 @@ class Gazetteer:
                     firsts = [word] + [word[len(p):] for p in _GLUED_PREPOSITIONS
                                        if word.startswith(p) and len(word) - len(p) >= 2]  # «вусть каменогорске»
                     for first in firsts:
+                        if (first + following)[:3] not in self._by_prefix and first + following not in self.exact:
+                            continue
                         if self._word_place(first):
                             break  # a place already, followed by any word ("Shymkent in"): nothing is split
                         place = self._word_place(first + following) or self._word_place(f"{first}-{following}")
