@@ -302,6 +302,10 @@ def is_transliterated(text: str) -> bool:
     return translit >= 0.12 and english < 0.08
 
 
+def _all_capitalised(span: str) -> bool:
+    return all(word[:1].isupper() for word in _LATIN_WORD.findall(span)) and bool(_LATIN_WORD.search(span))
+
+
 def _recognizer_of(result) -> str:
     metadata = result.recognition_metadata or {}
     return metadata.get("recognizer_name", "")
@@ -322,9 +326,16 @@ def analyse(text: str, language: str) -> list[Finding]:
     engine = analyzer()
     results = []
     for start, end, chunk_language in language_chunks(text, language):
+        chunk_results = engine.analyze(text=text[start:end], language=chunk_language, entities=list(ENTITIES))
         if chunk_language == "en" and is_transliterated(text[start:end]):
-            chunk_language = TRANSLIT
-        for result in engine.analyze(text=text[start:end], language=chunk_language, entities=list(ENTITIES)):
+            # English NER keeps only the capitalised names it finds in transliterated text ("Erlan Bekov");
+            # everything else comes from fieldkit's own recognizers, run without it
+            capitalised = [r for r in chunk_results if _recognizer_of(r) == "SpacyRecognizer"
+                           and r.entity_type in ("PERSON", "LOCATION", "ORGANIZATION")
+                           and _all_capitalised(text[start + r.start:start + r.end])]
+            chunk_results = capitalised + engine.analyze(text=text[start:end], language=TRANSLIT,
+                                                         entities=list(ENTITIES))
+        for result in chunk_results:
             if (_recognizer_of(result) == "SpacyRecognizer" and result.entity_type in ("PERSON", "LOCATION")
                     and any(ch.isdigit() for ch in text[start + result.start:start + result.end])):
                 continue  # a name with digits in it ("… nomer 8") would swallow the phone number after it
