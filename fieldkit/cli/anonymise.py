@@ -80,7 +80,9 @@ def anonymise(ctx: click.Context, interview: str, accept_suggestions: bool, appr
 @click.option("--accept", "accept", multiple=True, type=int, help="Accept suggestion N (repeatable).")
 @click.option("--reject", "reject", multiple=True, type=int, help="Reject suggestion N (repeatable).")
 @click.option("--accept-all", is_flag=True, help="Accept every pending suggestion.")
-@click.option("--add", "add", multiple=True, help="Mark TEXT (every occurrence, any inflection) as identifying.")
+@click.option("--add", "add", multiple=True,
+              help="Mark TEXT (every occurrence, any inflection) as identifying; '-' reads the texts from stdin, one"
+                   " per line, keeping them off the command line (which every local user can see with ps).")
 @click.option("--type", "entity", default="PERSON", show_default=True, help="Entity type for --add.")
 @click.option("--retype", "retype", multiple=True, help="N=TYPE: change suggestion N's type (and placeholder).")
 @click.option("--residuals", "show_residuals", is_flag=True, help="List detections left in the approved text.")
@@ -112,6 +114,10 @@ def review(ctx: click.Context, interview: str, accept, reject, accept_all: bool,
             if not number.strip().isdigit() or not kind.strip():
                 raise UsageError(f"--retype {item!r}: use N=TYPE, e.g. 3=ORGANIZATION")
             changes.append((int(number), kind.strip().upper()))
+        if "-" in add:
+            from fieldkit.cli.lexicon import read_entries
+
+            add = tuple(text for text in add if text != "-") + tuple(read_entries("Texts to mark as identifying"))
         if accept or reject or accept_all or add or changes:
             rv.decide(project, interview, accept=tuple(accept), reject=tuple(reject), accept_all=accept_all,
                       add=tuple((text, entity) for text in add), retype=tuple(changes))

@@ -44,16 +44,35 @@ def respondent_list(ctx: click.Context) -> None:
 
 @respondent.command("link")
 @click.argument("code")
-@click.option("--name", required=True, help="The respondent's name (stored only in the encrypted linking key).")
-@click.option("--contact", default="", help="How to reach them.")
+@click.option("--name", help="The respondent's name (stored only in the encrypted linking key). Better left out:"
+                             " it is then read from stdin or a prompt, off the command line every local user can"
+                             " see with ps.")
+@click.option("--contact", default=None, help="How to reach them (without --name: the second line of stdin).")
 @click.pass_context
-def respondent_link(ctx: click.Context, code: str, name: str, contact: str) -> None:
-    """Record who CODE is in the linking key (if the policy allows one)."""
+def respondent_link(ctx: click.Context, code: str, name: str | None, contact: str | None) -> None:
+    """Record who CODE is in the linking key (if the policy allows one). The name (and contact) are read from
+    stdin, one per line, or typed at a prompt, unless given as options."""
     from fieldkit.consent.linking import set_link
 
     with open_project(ctx) as project:
-        set_link(project, code, name, contact)
+        if name is None:
+            name, contact = _read_link(contact)
+        set_link(project, code, name, contact or "")
     click.echo(f"linking key updated for {code}", err=True)
+
+
+def _read_link(contact: str | None) -> tuple[str, str | None]:
+    """Name (and, without --contact, the contact) from stdin lines or prompts."""
+    if sys.stdin.isatty():
+        name = click.prompt("name", err=True).strip()
+        if contact is None:
+            contact = click.prompt("contact (may be empty)", default="", show_default=False, err=True).strip()
+        return name, contact
+    lines = [line.strip() for line in sys.stdin.read().splitlines()]
+    if not lines or not lines[0]:
+        raise UsageError("no name given", "pipe it in (`fieldkit respondent link P1 < name.txt`) or type it at the"
+                                          " prompt; nothing was changed")
+    return lines[0], contact if contact is not None else (lines[1] if len(lines) > 1 else "")
 
 
 @respondent.command("lookup")

@@ -85,7 +85,8 @@ def lookup(project: Project, respondent: str) -> dict[str, str]:
     table, _ = _current(project)
     if respondent not in table:
         raise NotFound(f"the linking key has no entry for {respondent}",
-                       f"record one with `fieldkit respondent link {respondent} --name NAME`")
+                       f"record one with `fieldkit respondent link {respondent}` (the name is read from stdin or a"
+                       " prompt)")
     return table[respondent]
 
 
