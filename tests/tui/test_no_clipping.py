@@ -244,6 +244,7 @@ async def _screen(app, pilot, name: str, monkeypatch) -> None:
                                       "enter"),
         "export": lambda: _open(app, pilot, interviews, f"{RESPONDENT}-3", "e"),
         "audit": lambda: _open(app, pilot, interviews, f"{RESPONDENT}-3", "a"),
+        "lexicon": lambda: _open(app, pilot, interviews, f"{RESPONDENT}-3", "l", *"Мурат Кожанов", "ctrl+s"),
         "help": lambda: _open(app, pilot, interviews, f"{RESPONDENT}-3", "f1"),
     }
     if name == "recorder":  # it records until stopped: wait for the meter, not for the worker
@@ -283,7 +284,7 @@ def _silent_microphone(monkeypatch) -> None:
 THEMES = ("textual-dark", "textual-light")
 SCREENS = ["unlock-error", "startup-report", "dashboard", "respondent-category", "consent-ru", "consent-kk",
            "import-error", "notes", "recorder", "transcribe", "transcribe-again", "review", "review-add-span",
-           "review-placeholder", "coding", "coding-new-code", "coding-error", "export", "audit", "help"]
+           "review-placeholder", "coding", "coding-new-code", "coding-error", "export", "audit", "lexicon", "help"]
 
 
 @pytest.mark.parametrize("name", SCREENS)

@@ -178,6 +178,28 @@ async def test_notes_and_import_screens_store_encrypted_interviews(tui_root, see
     assert seeded(check) == ("notes", True, True)
 
 
+async def test_lexicon_screen_stores_typed_lines_by_kind_and_never_shows_them(tui_root, seeded):
+    from fieldkit.anonymise.lexicon import typed_entries
+
+    app = make_app(tui_root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(app, pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LexiconScreen" and "0 typed so far" in screen_text(app)
+        await pilot.press(*"Мурат Кожанов", "enter", *"Лысый", "ctrl+s")
+        await pilot.pause()
+        await pilot.press(*"Павлодар", "ctrl+p")
+        await settle(app, pilot)
+        shown = screen_text(app)
+        assert "3 typed so far" in shown and "Кожанов" not in shown and "Павлодар" not in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DashboardScreen"
+    assert seeded(lambda p: [(e.text, e.entity) for e in typed_entries(p)]) == [
+        ("Мурат Кожанов", "PERSON"), ("Лысый", "PERSON"), ("Павлодар", "LOCATION")]
+
+
 async def test_recorder_screen_meter_off_record_and_stop(tui_root, seeded, monkeypatch):
     """The real recorder and vault, with the sound card replaced by a stream that plays the sample
     (tests/functional/test_live_recording.py records through a real PulseAudio device)."""

@@ -29,6 +29,7 @@ class DashboardScreen(FieldScreen):
         Binding("k", "code", "Code", tooltip="code the selected interview's anonymised text"),
         Binding("e", "export", "Export", tooltip="export: gates, then QDPX/CSV/JSON/Markdown or the register"),
         Binding("a", "audit", "Audit", tooltip="audit chain, checkpoint code, retention"),
+        Binding("l", "lexicon", "Lexicon", tooltip="names, places, nicknames to expect (whisper, anonymiser)"),
         Binding("escape", "back", "Back", show=False),
     ]
 
@@ -194,6 +195,11 @@ class DashboardScreen(FieldScreen):
         code = self.respondent()
         if code:
             self.app.push_screen(ConsentScreen(code))
+
+    def action_lexicon(self) -> None:
+        from fieldkit.tui.screens.lexicon import LexiconScreen
+
+        self.app.push_screen(LexiconScreen())
 
     def action_notes(self) -> None:
         from fieldkit.tui.screens.capture import NotesScreen
