@@ -170,7 +170,8 @@ _LOWER_CYRILLIC_SURNAME = re.compile(
     r"(?:а|у|ым|ом|е|ой|ую|ых|ыми|ы|ға|ге|қа|ке|да|де|та|те|дан|ден|нан|нен|тан|тен|ның|нің|дың|дің|"
     r"тың|тің|ны|ні|ды|ді|ты|ті|мен|бен|пен)?$"
 )
-_PATRONYMIC = re.compile(r"^[а-яё]{3,}(?:(?:ович|евич)(?:а|у|ем|ом|е)?|(?:овн|евн|ичн)(?:а|у|ы|ой|е))$|"
+_PATRONYMIC = re.compile(r"^[а-яё]{3,}(?:(?:ович|евич|ыч|ич)(?:а|у|ем|ом|е|тың|тің|қа|ке|пен|пен|ты|ті)?"
+                         r"|(?:овн|евн|ичн)(?:а|у|ы|ой|е))$|"
                          r"^[а-яёәғқңөұүһі]{3,}(?:ұлы|улы|қызы|кызы)\w{0,4}$")
 #: diminutive suffixes, with case endings, on a listed given name («маратика», «серикке» is not one)
 _DIMINUTIVE = re.compile(r"^(?P<name>[а-яёәғқңөұүһі]{3,}?)(?:ик|ек|чик|ка|ушка|юшка)(?:а|у|ом|е|и|ой|ой)?$")
@@ -219,6 +220,7 @@ def _name_reading(word: str) -> bool:
 _LATIN_ENDINGS = ("dyn", "din", "tyn", "tin", "nyn", "nin", "men", "ben", "pen", "dan", "den", "tan", "ten", "nan",
                   "nen", "ga", "ge", "ka", "ke", "qa", "ny", "ni", "dy", "di", "ty", "ti", "da", "de", "ta", "te",
                   "om", "em", "oi", "ym", "u", "a", "e", "y")
+_RUSSIAN_NAME_ENDINGS = ("ом", "ем", "ой", "ей", "ою", "а", "у", "е", "ы", "и")
 #: Kazakh words that Russian morphology reads as names but that are ordinary nouns («адам» a person, «аты» his
 #: name), and kin terms people put before names
 _KAZAKH_COMMON = frozenset({"адам", "аты", "атын", "есімі", "бала", "апа", "аға", "ата", "әке", "шеше", "іні", "қыз",
@@ -244,6 +246,11 @@ def _name_keys(word: str) -> set[str]:
     keys = {word_key(word), lowered}
     if is_cyrillic(lowered):
         keys.add(strip_kazakh_suffix(lowered))
+        if lowered.endswith(("ы", "і")) and len(lowered) >= 5:  # Kazakh possessive: «жанары» is Жанара's
+            keys |= {lowered[:-1], lowered[:-1] + "а"}
+        if not _known_word(lowered):  # a Kazakh name with a Russian ending: «дастаном», «ғазизой»
+            keys |= {lowered[: -len(ending)] for ending in _RUSSIAN_NAME_ENDINGS
+                     if lowered.endswith(ending) and len(lowered) - len(ending) >= 3}
     else:
         keys |= {lowered[: -len(ending)] for ending in _LATIN_ENDINGS
                  if lowered.endswith(ending) and len(lowered) - len(ending) >= 3}

@@ -40,14 +40,14 @@ LETTER_NAMES = frozenset({
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+", re.UNICODE)
 _GAP = re.compile(r"[\s,.…\-–—()+]*")
-_DOT = r"\s+(?:точка|dot|нижнее\s+подчёркивание|нижнее\s+подчеркивание|underscore|дефис|dash)\s+"
+_DOT = r"\s+(?:точка|нүкте|dot|нижнее\s+подчёркивание|нижнее\s+подчеркивание|underscore|дефис|dash)\s+"
 _SPOKEN_ATOM = "(?:" + "|".join(sorted(map(re.escape, {*UNITS, *TEENS, *TENS, *HUNDREDS, *LETTER_NAMES}),
                                          key=len, reverse=True)) + ")"
 #: one part of a spelled address: a word, then any number words or letter names read after it
 #: («айгерим восемьдесят семь», «камила эс»)
 _LOCAL_PART = rf"[\w.\-]+(?:\s+{_SPOKEN_ATOM}(?!\w)){{0,4}}"
 _SPELLED_EMAIL = re.compile(
-    rf"(?P<id>(?:{_LOCAL_PART}{_DOT})*{_LOCAL_PART}\s+(?:собака|собачка|at)\s+[\w\-]+(?:\s+(?:точка|dot)\s+[\w\-]+)+)",
+    rf"(?P<id>(?:{_LOCAL_PART}{_DOT})*{_LOCAL_PART}\s+(?:собака|собачка|at)\s+[\w\-]+(?:\s+(?:точка|нүкте|dot)\s+[\w\-]+)+)",
     re.IGNORECASE)
 SCORE = 0.85
 
