@@ -49,8 +49,8 @@ _PATTERNS = [
     re.compile(rf"(?<!\w)(?P<id>(?:две\s+тысячи|тысяча\s+девятьсот)(?:\s+[а-яё]+){{0,2}}?\s+[а-яё]+{_ORDINAL_ENDING})"
                rf"(?!\w)", re.IGNORECASE),
     # a short year after a preposition, where no noun follows it («в девяносто восьмом», «с четырнадцатого по…»)
-    re.compile(rf"(?:(?<=\b[вВсС]\s)|(?<=\bпо\s)|(?<=\bдо\s)|(?<=\bот\s))(?P<id>{_SHORT_YEAR_RU})(?![\w-])(?!\s+[а-яё]+(?:е|и|у|а|ом|ой)\b)",
-               re.IGNORECASE),
+    re.compile(rf"(?:(?<=\b[вВсС]\s)|(?<=\bпо\s)|(?<=\bдо\s)|(?<=\bот\s)|(?<=\bили\s))(?P<id>{_SHORT_YEAR_RU})(?![\w-])"
+               r"(?!\s+[а-яё]{3,}(?:е|и|у|а|ом|ой)\b)", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>(?:{_YEAR_KK}|(?:{_KK_NUMBER}\s+){{0,2}}{_KK_ORDINAL})\s+{_YEAR_WORD_KK}"
                rf"(?:\s+{_MONTHS_KK}(?:\s+айында)?)?)(?!\w)", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>{_MONTHS_KK}\s+(?:{_KK_NUMBER}\s+)?[а-яәғқңөұүһі]*(?:сында|сінде|нда|нде))(?!\w)",
@@ -209,15 +209,19 @@ _DECADES_EN = {1950: "fifties", 1960: "sixties", 1970: "seventies", 1980: "eight
 
 
 def generalise_date(text: str, cyrillic: bool) -> str | None:
-    """"[DATE: the late twenty-tens]" (or «[ДАТА: конец десятых]»): the third of a decade a date falls in,
-    which keeps "when, roughly" for the research without the day that links to a court record. The decade
-    is named in words, so not even the year a decade starts with is left in the text. None when the date
-    names no year (it is then replaced by a numbered placeholder)."""
+    """"[DATE: the late 2010s]" (or «[ДАТА: конец 2010-х]»): the third of a decade a date falls in, which keeps
+    "when, roughly" for the research without the day that links to a court record. The decade is written the
+    other way from the date — in words for a year said in digits («2020» → «начало двадцатых»), in digits for a
+    year said in words («двадцатом году» → «начало 2020-х») — so not one word or number of the date is repeated.
+    None when the date names no year (it is then replaced by a numbered placeholder)."""
     year = year_in(text)
     if year is None or not 1950 <= year < 2040:
         return None
     decade, within = year // 10 * 10, year % 10
     part = 0 if within <= 3 else 1 if within <= 6 else 2
+    in_words = any(ch.isdigit() for ch in text)
     if cyrillic:
-        return f"[ДАТА: {('начало', 'середина', 'конец')[part]} {_DECADES_RU[decade]}]"
-    return f"[DATE: the {('early', 'mid', 'late')[part]} {_DECADES_EN[decade]}]"
+        name = _DECADES_RU[decade] if in_words else f"{decade}-х"
+        return f"[ДАТА: {('начало', 'середина', 'конец')[part]} {name}]"
+    name = _DECADES_EN[decade] if in_words else f"{decade}s"
+    return f"[DATE: the {('early', 'mid', 'late')[part]} {name}]"
