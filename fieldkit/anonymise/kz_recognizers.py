@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
@@ -553,6 +554,20 @@ _ORG_ADJECTIVE = re.compile(r"\w+(?:ой|ого|ом|ый|ий|ая|ое|ую|е
 _BODY_WORDS = re.compile(r"^(?:районн|городск|областн|региональн|межрайонн)\w*$")
 _ORG_WINDOW = 6
 _KAZAKH_PLACE_CASE = re.compile(r"(?:да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|на|не)$")
+_KAZAKH_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+_DESIGNATOR = re.compile(r"^(?:қала|облыс|аудан|аудандық|қалалық|облыстық|районн|городск|областн|региональн|"
+                         r"межрайонн)\w*$")
+#: a Kazakh body's own word, in any case: департаменті(нде), соты(нда), басқармасы, бөлімі, әкімдігі, колониясы
+_KAZAKH_HEAD = re.compile(r"^(?:департамент|сот|басқарма|бөлім|әкімдіг|колония|прокуратура|комитет|мекеме)\w*$")
+
+
+def _is_head(word: str) -> bool:
+    return bool(_ORG_HEAD.match(word) or _KAZAKH_HEAD.match(word))
+
+
+def _punctuated(text: str, tokens: list, index: int) -> bool:
+    """Whether a sentence or clause break, or a number, stands between token ``index`` and the one before."""
+    return bool(re.search(r"[.!?;:,—\d]", text[tokens[index - 1][1]:tokens[index][0]] + tokens[index][2]))
 
 
 class PlacedOrganizationRecognizer(EntityRecognizer):
@@ -593,11 +608,24 @@ class PlacedOrganizationRecognizer(EntityRecognizer):
                     head -= 1  # «миграционной службе», «городского маслихата»
                 results.append(self._result(tokens[head][0], place_end))
                 continue
-            after = last + 1  # «сарыаркинском районном суде»
-            while after < len(tokens) and after <= last + 2 and _BODY_WORDS.match(tokens[after][2]):
-                after += 1
-            if after < len(tokens) and after <= last + 3 and _ORG_HEAD.match(tokens[after][2]):
-                results.append(self._result(place_start, tokens[after][1]))
+            # the place first: «сарыаркинском районном суде», and Kazakh, with the place in the genitive or with its
+            # designator: «түркістан облысының полиция департаментінде», «алматы қаласы полиция департаментінің
+            # есірткі қылмысына қарсы басқармасы»; a place in the locative («алматыда сотта») is where it happened
+            if _KAZAKH_PLACE_CASE.search(tokens[last][2]) and not _KAZAKH_GENITIVE.search(tokens[last][2]):
+                continue
+            index = last + 1
+            while index < len(tokens) and index <= last + 2 and _DESIGNATOR.match(tokens[index][2]):
+                index += 1
+            if index >= len(tokens) or not _is_head(tokens[index][2]) or _punctuated(text, tokens, index):
+                continue
+            end, gap, index = index, 0, index + 1
+            while index < len(tokens) and gap < 4 and not _punctuated(text, tokens, index):
+                if _is_head(tokens[index][2]):
+                    end, gap = index, 0  # a chain of bodies: «полиция департаментінің … басқармасы»
+                else:
+                    gap += 1
+                index += 1
+            results.append(self._result(place_start, tokens[end][1]))
         return results
 
     def _result(self, start: int, end: int) -> RecognizerResult:
@@ -606,6 +634,41 @@ class PlacedOrganizationRecognizer(EntityRecognizer):
         return RecognizerResult("ORGANIZATION", start, end, self.SCORE, explanation)
 
 
+@lru_cache(maxsize=1)
+def known_organisations():
+    """The bundled list of companies and institutions (data/organisations.txt) as a fuzzy index."""
+    from importlib import resources
+
+    from fieldkit.anonymise.fuzzy import Entry, KnownIdentifiers
+    from fieldkit.anonymise.morphology import is_common_word
+
+    text = (resources.files("fieldkit.anonymise") / "data" / "organisations.txt").read_text(encoding="utf-8")
+    names = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return KnownIdentifiers([Entry(name, "ORGANIZATION") for name in names], is_common_word=is_common_word)
+
+
+class KnownOrganisationRecognizer(EntityRecognizer):
+    """ORGANIZATION for a company or institution of the bundled list, in any case and spelling («қазақмыста»,
+    «каспи», «арселора», "kaspi"); a generic acronym alone (ЦОН) is an office that many people use, so only
+    the named ones identify an employer."""
+
+    SCORE = 0.7
+
+    def __init__(self, language: str) -> None:
+        super().__init__(supported_entities=["ORGANIZATION"], name=f"KnownOrganisations-{language}",
+                         supported_language=language)
+
+    def load(self) -> None:
+        known_organisations()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
+                                          textual_explanation="a known company or institution")
+        return [RecognizerResult("ORGANIZATION", f.start, f.end, self.SCORE, explanation)
+                for f in known_organisations().find(text)]
+
+
 def recognizers(language: str) -> list[EntityRecognizer]:
     rules = COMMON_RULES + (RU_RULES if language == "ru" else EN_RULES)
-    return [RuleRecognizer(f"KazakhstanRules-{language}", rules, language), PlacedOrganizationRecognizer(language)]
+    return [RuleRecognizer(f"KazakhstanRules-{language}", rules, language), PlacedOrganizationRecognizer(language),
+            KnownOrganisationRecognizer(language)]
