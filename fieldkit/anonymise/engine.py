@@ -261,11 +261,11 @@ def is_kept(found: str) -> bool:
                                       for ending in ("ом", "ой", "ами", "ам", "ах", "е", "а", "у", "ы", "и"))
 
 
-#: the commonest English words (not "a", "i", "on", which transliterated Russian uses too): running English has
-#: plenty, Russian or Kazakh in Latin letters almost none
+#: the commonest English words (not "a", "i", "on", "no", "do", "my", which transliterated Russian uses too): running
+#: English has plenty, Russian or Kazakh in Latin letters almost none
 _ENGLISH_WORDS = frozenset(
     "the an and or but of to in at for with from by is are was were be been am you he she it we they me him "  # noqa: SIM905
-    "her us them my your his its our their this that these those not no do did does have has had will would can "
+    "her us them your his its our their this that these those not did does have has had will would can "
     "could there here what who when where why how if then so as about after before up out over one all".split())
 _LATIN_WORD = re.compile(r"[A-Za-z']+")
 
@@ -326,7 +326,14 @@ def analyse(text: str, language: str) -> list[Finding]:
         for result in chunk_results:
             if (_recognizer_of(result) == "SpacyRecognizer" and result.entity_type in ("PERSON", "LOCATION")
                     and any(ch.isdigit() for ch in text[start + result.start:start + result.end])):
-                continue  # a name with digits in it ("… nomer 8") would swallow the phone number after it
+                # a name does not run into a number ("Erlan Bekov 2 raza", "… nomer 8 701…"): it is cut before
+                # the first word with a digit, so it neither swallows a phone number nor is lost with it
+                digit = re.search(r"\S*\d", text[start + result.start:start + result.end])
+                result.end = result.start + digit.start()
+                while result.end > result.start and not text[start + result.end - 1].isalnum():
+                    result.end -= 1
+                if result.end <= result.start:
+                    continue
             result.start += start
             result.end += start
             results.append(result)

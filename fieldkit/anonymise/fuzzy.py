@@ -127,6 +127,15 @@ class _Word:
     position: int  # which word of the entry
     stem: str
     alone: bool  # identifying on its own (a surname); False: only as part of the whole entry
+    stripped: bool = False  # an ending was taken off the entry's word to get this stem
+
+
+#: entity types whose entries are numbers: matched on their digits, whatever separates them in the text
+DIGIT_TYPES = frozenset({"PHONE_NUMBER", "IIN", "CASE_NUMBER", "ID_NUMBER", "PLATE"})
+#: entity types whose words identify only all together ("ivan.petrov@mail.kz", "ул. Абая 15")
+WHOLE_TYPES = frozenset({"EMAIL_ADDRESS", "ADDRESS"})
+_DIGIT_RUN = re.compile(r"\d(?:[\d\s\-().]*\d)?")
+MIN_DIGITS = 5
 
 
 class KnownIdentifiers:
@@ -139,18 +148,29 @@ class KnownIdentifiers:
         self._exact: dict[str, list[_Word]] = {}
         self._deleted: dict[str, list[_Word]] = {}
         self._lengths: dict[int, int] = {}  # entry → how many words it has
+        self._digits: dict[str, int] = {}  # digits of a number entry → entry
+        self._required_digits: dict[int, str] = {}  # an address entry → the digits that must follow its words
         for number, entry in enumerate(self.entries):
+            digits = re.sub(r"\D", "", entry.text)
+            if entry.entity in DIGIT_TYPES and len(digits) >= MIN_DIGITS:
+                # a phone without its country or trunk prefix: +7 701… and 8 701… are one number
+                self._digits.setdefault(digits[-10:] if entry.entity == "PHONE_NUMBER" else digits, number)
+                self._lengths[number] = 0
+                continue
+            if entry.entity in WHOLE_TYPES and digits:
+                self._required_digits[number] = digits  # «ул. Абая 15»: the street alone is not this address
             parts = _WORD.findall(entry.text)
             self._lengths[number] = len(parts)
             for position, part in enumerate(parts):
                 word_stems = stems(part)
                 if not word_stems or not word_stems[0] or any(stem in _DESIGNATORS for stem in word_stems):
                     continue
-                alone = (entry.entity == "PERSON" or len(parts) == 1 or not self._is_common(part))
-                if len(word_stems[0]) < MIN_STEM and len(parts) == 1:
-                    continue  # "Ли" alone would fire on every syllable
-                for stem in word_stems:
-                    word = _Word(number, position, stem, alone)
+                if len(word_stems[0]) < MIN_STEM:
+                    continue  # "Ли", "Ен" would fire on every particle
+                alone = entry.entity not in WHOLE_TYPES and (
+                    entry.entity == "PERSON" or len(parts) == 1 or not self._is_common(part))
+                for index, stem in enumerate(word_stems):
+                    word = _Word(number, position, stem, alone, stripped=index > 0)
                     self._exact.setdefault(stem, []).append(word)
                     for variant in _deletions(stem, max_distance(stem)):
                         self._deleted.setdefault(variant, []).append(word)
@@ -158,13 +178,19 @@ class KnownIdentifiers:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def _matches(self, token: str, *, fuzzy: bool = True) -> list[tuple[_Word, bool]]:
-        """Entry words this token may be a form of, each with whether the match is exact."""
-        found: dict[tuple[int, int], tuple[_Word, bool]] = {}
+    def _matches(self, token: str, *, fuzzy: bool = True) -> list[tuple[_Word, str]]:
+        """Entry words this token may be a form of, each with how: "same" (the very word), "form" (the same stem
+        once case endings are stripped) or "fuzzy" (within the edit distance)."""
+        found: dict[tuple[int, int], tuple[_Word, str]] = {}
         token_stems = stems(token)
-        for stem in token_stems:
+        for index, stem in enumerate(token_stems):
             for word in self._exact.get(stem, ()):
-                found[(word.entry, word.position)] = (word, True)
+                if index == 0 and word.stripped and len(stem) < 5:
+                    continue  # «мир» is not a form of Мира, «дін» not of Дина: the word itself has no ending
+                how = "same" if index == 0 and not word.stripped else "form"
+                key = (word.entry, word.position)
+                if key not in found or how == "same":
+                    found[key] = (word, how)
         if found or not fuzzy:
             return list(found.values())
         for stem in token_stems:
@@ -177,7 +203,7 @@ class KnownIdentifiers:
                         continue
                     limit = min(max_distance(word.stem), max_distance(stem))
                     if limit and distance(stem, word.stem, limit) <= limit:
-                        found[key] = (word, False)
+                        found[key] = (word, "fuzzy")
         return list(found.values())
 
     def _token_matches(self, token: str) -> list[tuple[_Word, bool]]:
@@ -213,7 +239,7 @@ class KnownIdentifiers:
             start, end, token = tokens[i]
             matches = self._token_matches(token)
             covered = 1
-            if (i + 1 < len(tokens) and not any(exact for _, exact in matches) and end < tokens[i + 1][0]
+            if (i + 1 < len(tokens) and not any(how != "fuzzy" for _, how in matches) and end < tokens[i + 1][0]
                     and set(text[end:tokens[i + 1][0]]) <= _JOINERS
                     and not (self._common(token) and self._common(tokens[i + 1][2]))):
                 joined = token + tokens[i + 1][2]  # «серик бай» for Серикбай, «петро павловске»
@@ -221,22 +247,83 @@ class KnownIdentifiers:
                     joined_matches = [m for m in self._matches(joined) if m[0].alone]
                     if joined_matches:
                         matches, covered = joined_matches, 2
-            for word, exact in matches:
-                if not word.alone and not self._whole_entry_at(tokens, i, word):
-                    continue
-                hits.append((start, tokens[i + covered - 1][1], word.entry, covered, 1.0 if exact else 0.85))
+            for word, how in matches:
+                span = (start, tokens[i + covered - 1][1])
+                if not word.alone:
+                    whole = self._whole_entry_at(text, tokens, i, word)
+                    if whole is None:
+                        continue
+                    span = whole  # "ivan.petrov@mail.kz" as one span, its short parts too
+                if word.entry in self._required_digits:
+                    digits_end = self._digits_follow(text, span[1], word.entry)
+                    if digits_end is None:
+                        continue
+                    span = (span[0], digits_end)  # «Абая 15»: the house number goes with the street
+                hits.append((*span, word.entry, covered, self._score(token, how, covered)))
             i += covered
+        hits += self._digit_hits(text)
         return self._merged(text, hits)
 
-    def _whole_entry_at(self, tokens, i: int, word: _Word) -> bool:
-        """Whether the rest of a multi-word entry this word belongs to stands around it, in order."""
+    def _score(self, token: str, how: str, covered: int) -> float:
+        """1.0: the entry in one of its own forms (accepted at once, like a confirmed name); 0.85: misspelt,
+        glued or split (the reviewer decides; the gate refuses it even if rejected); 0.7: an ordinary word
+        that shares a stem with an entry («мире» and Мира), for the reviewer like any detector's suggestion."""
+        if how == "fuzzy" or covered > 1:
+            return 0.85
+        if how == "form" and self._common(token):
+            return 0.7
+        return 1.0
+
+    def _digits_follow(self, text: str, end: int, entry: int) -> int | None:
+        """Where an address entry's house (and flat) digits end when they follow its words closely; None when
+        they do not (the street alone is not this address)."""
+        wanted, seen = self._required_digits[entry], ""
+        for position in range(end, min(len(text), end + 24)):
+            if text[position].isdigit():
+                seen += text[position]
+                if seen == wanted:
+                    return position + 1
+                if not wanted.startswith(seen):
+                    return None
+        return None
+
+    def _digit_hits(self, text: str) -> list[tuple[int, int, int, int, float]]:
+        """Number entries (phones, IINs, case numbers, plates) wherever their digits occur, however spaced."""
+        if not self._digits:
+            return []
+        hits = []
+        for run in _DIGIT_RUN.finditer(text):
+            positions = [run.start() + i for i, ch in enumerate(run.group()) if ch.isdigit()]
+            digits = "".join(text[i] for i in positions)
+            for entry_digits, entry in self._digits.items():
+                at = digits.find(entry_digits)
+                if at >= 0:
+                    if at == 1 and digits[0] in "78" and self.entries[entry].entity == "PHONE_NUMBER":
+                        at = 0  # the trunk or country prefix before a known phone number goes with it
+                    hits.append((positions[at], positions[digits.find(entry_digits) + len(entry_digits) - 1] + 1,
+                                 entry, 1, 1.0))
+        return hits
+
+    def _whole_entry_at(self, text: str, tokens, i: int, word: _Word) -> tuple[int, int] | None:
+        """The span of a multi-word entry this word belongs to when all its indexed words stand around it, in
+        order; None otherwise."""
         first = i - word.position
         count = self._lengths[word.entry]
         if first < 0 or first + count > len(tokens):
-            return False
-        positions = {(w.entry, w.position) for j in range(first, first + count)
-                     for w, _exact in self._token_matches(tokens[j][2])}
-        return all((word.entry, p) in positions or not _indexed(self, word.entry, p) for p in range(count))
+            return None
+        indexed = [offset for offset in range(count) if _indexed(self, word.entry, offset)]
+        for offset in indexed:
+            matched = {(w.entry, w.position) for w, _how in self._token_matches(tokens[first + offset][2])}
+            if (word.entry, offset) not in matched:
+                return None
+        low, high = first + indexed[0], first + indexed[-1]
+        # parts too short to index go with the span when nothing separates them ("ivan.petrov@mail.kz");
+        # a designator set apart by a space («ул. Абая») does not
+        while low > first and not any(ch.isspace() for ch in text[tokens[low - 1][1]:tokens[low][0]]):
+            low -= 1
+        while high < first + count - 1 and not any(ch.isspace() for ch in text[tokens[high][1]:tokens[high + 1][0]]):
+            high += 1
+        return tokens[low][0], tokens[high][1]
 
     def _merged(self, text: str, hits) -> list[Finding]:
         """Adjacent words of one entity become one span ("ерлан бекову"); the longest span wins overlaps."""
@@ -258,8 +345,11 @@ class KnownIdentifiers:
 
 
 def _indexed(index: KnownIdentifiers, entry: int, position: int) -> bool:
+    """Whether a word of an entry is in the index (as KnownIdentifiers.__init__ decides)."""
     parts = _WORD.findall(index.entries[entry].text)
-    return skeleton(parts[position]) not in _DESIGNATORS
+    word_stems = stems(parts[position])
+    return (bool(word_stems) and len(word_stems[0]) >= MIN_STEM
+            and not any(stem in _DESIGNATORS for stem in word_stems))
 
 
 def _without_prefix(token: str, preposition: str) -> str:

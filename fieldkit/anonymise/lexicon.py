@@ -5,21 +5,22 @@ up, for the whole project or for one interview), every name in the linking key, 
 or added in any review (the pseudonym map's keys). The typed list is one encrypted object of kind
 ``lexicon``; the other two are read from their own objects, so they go when those are destroyed.
 
-It is used three ways: as whisper hotwords for an interview (in memory only), as a fuzzy, inflection-aware
-deny-list in the anonymiser (anonymise.fuzzy), and in the export gate, which refuses any known identifier.
+It is used three ways: as whisper hotwords for an interview (its own entries, in memory only), as a fuzzy,
+inflection-aware deny-list in the anonymiser (anonymise.fuzzy), and in the export gate, which refuses any known
+identifier.
 """
 
 from __future__ import annotations
 
+import contextlib
 from functools import lru_cache
 
 from pydantic import Field
 
 from fieldkit import pipeline
-from fieldkit.anonymise.engine import PLACEHOLDER_LABELS
 from fieldkit.anonymise.fuzzy import Entry, KnownIdentifiers
 from fieldkit.anonymise.pseudonyms import Pseudonyms
-from fieldkit.errors import UsageError
+from fieldkit.errors import GateClosed, NotFound, ObjectDestroyed, UsageError
 from fieldkit.interviews import get_interview
 from fieldkit.stored import StoredModel, StrictModel, dump_stored, load_stored
 from fieldkit.vault.db import delete_meta, get_meta, set_meta
@@ -54,7 +55,11 @@ def typed_entries(project: Project) -> list[StoredEntry]:
     object_id = get_meta(project.conn, META_KEY)
     if object_id is None:
         return []
-    return load_stored(StoredLexicon, project.objects.get(object_id), "lexicon").entries
+    try:
+        data = project.objects.get(object_id)
+    except ObjectDestroyed:
+        return []  # destroyed under its retention rule: the project knows no typed entries any more
+    return load_stored(StoredLexicon, data, "lexicon").entries
 
 
 def _write(project: Project, entries: list[StoredEntry], *, event: str, count: int) -> None:
@@ -161,23 +166,21 @@ def known_identifiers(entries: list[Entry]) -> KnownIdentifiers:
 
 
 def interview_hotwords(project: Project, interview_id: str) -> str | None:
-    """``hotwords`` with the project's current pseudonym map."""
-    from fieldkit.anonymise.pseudonyms import load_pseudonyms
+    """Names whisper should expect in this interview, most specific first: the entries typed for it, then the
+    project's typed entries, then the name of this interview's own respondent in the linking key. Never other
+    respondents' names or names confirmed in other interviews: whisper sometimes writes its prompt into the
+    transcript (on silence), and that would carry one person's name into another's interview. Held in memory
+    only."""
+    from fieldkit.consent.linking import lookup
 
-    return hotwords(project, interview_id, load_pseudonyms(project)[0])
-
-
-def hotwords(project: Project, interview_id: str, pseudonyms: Pseudonyms) -> str | None:
-    """Names whisper should expect in this interview, most specific first: entries typed for it, then the
-    project's typed entries, then the linking key and confirmed names. Held in memory only."""
-    from fieldkit.consent.linking import linked_names
-
+    interview = get_interview(project, interview_id)
     typed = typed_entries(project)
     ordered = [e.text for e in typed if e.interview == interview_id]
     ordered += [e.text for e in typed if e.interview is None]
-    ordered += linked_names(project)
-    ordered += [key.title() for key in sorted(pseudonyms.keys().get("PERSON", ()))]
-    ordered += [key.title() for key in sorted(pseudonyms.keys().get(PLACEHOLDER_LABELS["LOCATION"], ()))]
+    if interview.respondent is not None:
+        # no linking key, no entry for them, or it was destroyed: no name to add
+        with contextlib.suppress(NotFound, GateClosed, ObjectDestroyed):
+            ordered.append(lookup(project, interview.respondent)["name"])
     chosen: list[str] = []
     words = 0
     for text in dict.fromkeys(ordered):

@@ -21,7 +21,7 @@ from fieldkit.stored import StoredModel, dump_stored, load_stored
 
 ALIAS_MIN_LENGTH = 4
 MAP_META_KEY = "pseudonym_map_object"
-DEFAULT_QUASI = QuasiModes()  # the reference protocol's: every kind generalised
+DEFAULT_QUASI = QuasiModes(dates="generalise")  # the reference protocol's: every kind generalised
 
 
 def normalise(surface: str) -> str:
@@ -106,12 +106,16 @@ class Pseudonyms:
 
 def load_pseudonyms(project) -> tuple[Pseudonyms, str | None]:
     """The project's pseudonym map and its object id (an empty map and None before the first derive)."""
+    from fieldkit.errors import ObjectDestroyed
     from fieldkit.vault.db import get_meta
 
     map_object = get_meta(project.conn, MAP_META_KEY)
     if map_object is None:
         return Pseudonyms(), None
-    return Pseudonyms.from_bytes(project.objects.get(map_object)), map_object
+    try:
+        return Pseudonyms.from_bytes(project.objects.get(map_object)), map_object
+    except ObjectDestroyed:
+        return Pseudonyms(), None  # destroyed under its retention rule: numbering starts afresh
 
 
 class StoredPseudonyms(StoredModel):

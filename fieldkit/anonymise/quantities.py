@@ -149,8 +149,10 @@ def _number(text: str) -> float | None:
         return _FRACTIONS[lowered]
     if lowered in _COLLECTIVE:
         return float(_COLLECTIVE[lowered])
-    if lowered.startswith(("пол ", "полу")) and _number(lowered.split(" ", 1)[-1]) is not None:
-        return 0.5 * (_number(lowered.split(" ", 1)[-1]) or 1)
+    half = re.match(r"полу?[\s-]+(?=\S)", lowered)  # «пол миллиона», «полу-…»: half of what follows
+    if half:
+        rest = _number(lowered[half.end():])
+        return 0.5 * rest if rest is not None else None
     if re.fullmatch(r"\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?", text):  # a range: "150-200к" → its top
         text = re.split(r"\s*[-–]\s*", text)[1]
     digits = text.replace(" ", "").replace("\u00a0", "")

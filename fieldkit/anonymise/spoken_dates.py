@@ -105,9 +105,13 @@ _ORDINAL_STEMS = {
     "девяност": 90,
 }
 _KAZAKH_ORDINAL = re.compile(r"(?:сыншы|сінші|ыншы|інші|ншы|нші)$")
+#: what follows an ordinal's stem: «пят-ого», «трет-ьего», «девяност-ом», «сороков-ой»
+_ORDINAL_TAIL = re.compile(r"ь?(?:ого|его|ому|ему|ом|ем|ый|ий|ой|ая|яя|ую|юю|ое|ее|ые|ие|ых|их|ым|им|ыми|ими)")
 _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 #: two-digit years: 12.03.19, 3/19, '19, Dec '20, «в 19-м»
-_TWO_DIGIT_YEAR = re.compile(r"(?:\d{1,2}[./]\d{1,2}[./]|\d{1,2}/|['’])(\d\d)(?!\d)")
+#: (a month/year needs a year past 12: «12/03» is as likely the 12th of March)
+_TWO_DIGIT_YEAR = re.compile(r"(?:\d{1,2}[./]\d{1,2}[./]|(?<!\d)(?:0?[1-9]|1[0-2])/(?=[2-9]\d|1[3-9])|['’])"
+                             r"(\d\d)(?!\d)")
 
 
 def _word_value(word: str) -> tuple[int, bool] | None:
@@ -126,8 +130,8 @@ def _word_value(word: str) -> tuple[int, bool] | None:
             if kazakh + "ы" in table or kazakh + "і" in table:  # «алтыншы» is алты + ншы
                 return table.get(kazakh + "ы", table.get(kazakh + "і")), True
     for stem in sorted(_ORDINAL_STEMS, key=len, reverse=True):
-        if lowered.startswith(stem) and len(lowered) - len(stem) <= 4:
-            return _ORDINAL_STEMS[stem], True
+        if lowered.startswith(stem) and _ORDINAL_TAIL.fullmatch(lowered[len(stem):]):
+            return _ORDINAL_STEMS[stem], True  # «пятого», not «пятница»
     return None
 
 

@@ -113,6 +113,7 @@ def number_runs(text: str) -> list[NumberRun]:
             parsed = _value(word)
             if parsed is None:
                 close_run()
+                repeat = 1  # "double checked": no digit follows, nothing to repeat later
                 continue
             kind, value = parsed
             if repeat > 1 and kind == "unit":

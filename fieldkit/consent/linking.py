@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from fieldkit.consent.respondents import require_respondent
-from fieldkit.errors import GateClosed, NotFound, UsageError
+from fieldkit.errors import GateClosed, NotFound, ObjectDestroyed, UsageError
 from fieldkit.stored import StoredModel, StrictModel, dump_stored, load_stored
 from fieldkit.vault.db import delete_meta, get_meta, set_meta
 from fieldkit.vault.project import Project
@@ -102,5 +102,8 @@ def forget_respondent(project: Project, respondent: str) -> bool:
 
 def linked_names(project: Project) -> list[str]:
     """Every name in the linking key (for the project lexicon); empty when there is none or it was destroyed."""
-    table, _ = _current(project)
+    try:
+        table, _ = _current(project)
+    except ObjectDestroyed:
+        return []
     return [entry["name"] for _code, entry in sorted(table.items()) if entry.get("name")]

@@ -72,9 +72,11 @@ class Category:
 
 @dataclass(frozen=True)
 class QuasiModes:
-    """[anonymisation] dates, ages, sums, times, durations: keep | generalise | remove each."""
+    """[anonymisation] dates, ages, sums, times, durations: keep | generalise | remove each. Dates default to
+    "remove", as fieldkit did before the keys existed (a policy that does not say is not loosened); the rest were
+    generalised already and default to it."""
 
-    dates: str = "generalise"
+    dates: str = "remove"
     ages: str = "generalise"
     sums: str = "generalise"
     times: str = "generalise"
@@ -479,7 +481,7 @@ class AnonymisationTable(StrictTable):
     """[anonymisation]"""
 
     location: LocationLevel
-    dates: QuasiMode = "generalise"
+    dates: QuasiMode = "remove"
     ages: QuasiMode = "generalise"
     sums: QuasiMode = "generalise"
     times: QuasiMode = "generalise"

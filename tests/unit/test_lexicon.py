@@ -110,8 +110,13 @@ def test_the_lexicon_takes_linking_key_names_and_confirmed_identifiers(project):
     texts = {e.text for e in lexicon.known_entries(project, pseudonyms)}
     assert "Айгерим Сапарова" in texts
     assert any("беков" in text for text in texts)
-    hotwords = lexicon.hotwords(project, interview, pseudonyms)
-    assert "Айгерим Сапарова" in hotwords and "Беков" in hotwords
+    other = add_transcribed_interview(project, "L", ["Текст."])
+    lexicon.add_entries(project, ["Кожанов"], "PERSON", interview=interview)
+    lexicon.add_entries(project, ["Павлодар"], "LOCATION")
+    hotwords = lexicon.interview_hotwords(project, interview)
+    # this interview's entries, the project's, and its own respondent's name; never names from other reviews
+    assert hotwords == "Кожанов, Павлодар, Айгерим Сапарова"
+    assert lexicon.interview_hotwords(project, other) == "Павлодар"
 
 
 def test_entries_for_a_withdrawn_respondents_interview_go_with_it(project):

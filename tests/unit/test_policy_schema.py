@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from fieldkit.errors import PolicyError
-from fieldkit.retention.policy import Category, Policy, Rule, load_policy, parse_policy
+from fieldkit.retention.policy import Category, Policy, QuasiModes, Rule, load_policy, parse_policy
 from tests.conftest import PASSPHRASE, REFERENCE_POLICY, REPO
 
 STRICT_POLICY = REPO / "fieldkit" / "policies" / "strict.toml"
@@ -52,6 +52,8 @@ EXPECTED = {
         wipe_after_failed_unlocks=0,
         seal_after_export=False,
         travel_seal="none",
+        quasi=QuasiModes(dates="generalise", ages="generalise", sums="generalise", times="generalise",
+                         durations="generalise"),
     ),
     "strict.toml": dict(
         name="Strict protocol",
@@ -75,6 +77,7 @@ EXPECTED = {
         wipe_after_failed_unlocks=0,
         seal_after_export=False,
         travel_seal="none",
+        quasi=QuasiModes(dates="remove", ages="remove", sums="remove", times="remove", durations="remove"),
     ),
 }
 

@@ -27,8 +27,11 @@ def anonymised(project, modes: QuasiModes | None = None) -> str:
     return " ".join(segment.text for segment in result.segments)
 
 
-def test_the_reference_protocol_generalises_every_kind():
-    assert load_policy(REFERENCE_POLICY).quasi == QuasiModes()
+def test_the_reference_protocol_generalises_every_kind_and_a_silent_policy_keeps_dates_removed():
+    assert load_policy(REFERENCE_POLICY).quasi == QuasiModes(dates="generalise")
+    silent = "\n".join(line for line in REFERENCE_POLICY.read_text().splitlines()
+                       if not line.startswith(("dates =", "ages =", "sums =", "times =", "durations =")))
+    assert parse_policy(silent.encode(), "policy.toml").quasi == QuasiModes(dates="remove")
     text = REFERENCE_POLICY.read_text()
     for kind in ("dates", "ages", "sums", "times", "durations"):
         assert f'{kind} = "generalise"' in text

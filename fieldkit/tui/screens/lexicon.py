@@ -54,12 +54,17 @@ class LexiconScreen(FieldScreen):
         if not lines:
             self.notify("nothing typed yet: one name, place or nickname per line")
             return
+        lock = self.app.core_lock
+        if not lock.acquire(blocking=False):  # the UI thread never waits for a job (docs/tui.md)
+            self.notify("busy with another task: store the lines when it ends")
+            return
         try:
-            with self.app.core_lock:
-                added = add_entries(self.project, lines, entity)
+            added = add_entries(self.project, lines, entity)
         except Exception as exc:  # noqa: BLE001
             self.show_error(exc)
             return
+        finally:
+            lock.release()
         area.clear()
         self.show_count()
         self.notify(f"{added} {what} stored")
