@@ -146,6 +146,7 @@ def analyzer():
         FirstNameBeforeSurnameRecognizer,
         GivenNameRecognizer,
         LowerCaseNameRecognizer,
+        NicknameRecognizer,
     )
     from fieldkit.anonymise.natasha_recognizer import NatashaRecognizer
     from fieldkit.anonymise.quantities import QuantityRecognizer
@@ -173,6 +174,7 @@ def analyzer():
         registry.add_recognizer(GivenNameRecognizer(language))
         registry.add_recognizer(FirstNameBeforeSurnameRecognizer(language))
         registry.add_recognizer(LowerCaseNameRecognizer(language))
+        registry.add_recognizer(NicknameRecognizer(language))
         registry.add_recognizer(SpokenNumberRecognizer(language))
         registry.add_recognizer(QuantityRecognizer(language))
         registry.add_recognizer(SpokenDateRecognizer(language))

@@ -344,3 +344,44 @@ def _known_word(word: str) -> bool:
     from fieldkit.anonymise.morphology import natasha
 
     return natasha()[2].word_is_known(word.casefold())
+
+
+_NICKNAME_PATTERNS = [
+    re.compile(r"(?:по\s+(?:кличке|прозвищу|погонялу|кликухе)|кличка|прозвище|погоняло|погремуха|кликуха|"
+               r"(?:его|её|ее|их|меня|нас)\s+(?:звали|называли|называют|кличут|кликали)|"
+               r"po\s+klichke|klichka|prozvische|called\s+him|called\s+her|nicknamed|they\s+called\s+him)"
+               r"\s+(?:у\s+него\s+|у\s+неё\s+|было\s+|была\s+)?[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
+    re.compile(r"лақап\s+(?:аты|атымен|есімі)\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
+    re.compile(r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деген\s+лақап|деп\s+(?:атайтын|атаған|атады|"
+               r"атаймыз|шақыратын|шақырған))", re.IGNORECASE),
+]
+#: words that can follow a nickname cue without being the nickname («его звали так», "called him up")
+_NOT_NICKNAMES = frozenset({"так", "все", "всё", "его", "её", "ее", "меня", "up", "back", "out", "in", "the", "a",
+                            "бір", "оны", "мені", "по", "за", "как", "не", "бы", "бар", "жоқ", "еді", "болды",
+                            "болған", "және", "деп"})
+
+
+class NicknameRecognizer(EntityRecognizer):
+    """PERSON for the word a speaker says is someone's nickname: «по кличке лысый», «его звали малой», «құлақ
+    деген лақап аты», "they called him shorty". Nicknames are ordinary words, so only such a cue tells them;
+    a nickname said once is then replaced wherever it recurs (engine.propagate)."""
+
+    SCORE = 0.8
+
+    def __init__(self, language: str) -> None:
+        super().__init__(supported_entities=["PERSON"], name=f"Nicknames-{language}", supported_language=language)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        results = []
+        for pattern in _NICKNAME_PATTERNS:
+            for match in pattern.finditer(text):
+                if match["id"].casefold() in _NOT_NICKNAMES or match["id"].casefold() in _NUMBER_WORDS:
+                    continue
+                explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
+                                                  textual_explanation="said to be a nickname")
+                results.append(RecognizerResult("PERSON", match.start("id"), match.end("id"), self.SCORE,
+                                                explanation))
+        return results

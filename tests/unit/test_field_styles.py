@@ -121,3 +121,19 @@ def test_transliterated_text_is_told_from_english_and_analysed_without_english_n
     assert found == [("PERSON", "timurom")]  # English NER tagged "ya vchera govoril s timurom" as one person
     assert [(f.entity, f.text) for f in analyse("John Peterson met Sarah Miller.", "en")] == [
         ("PERSON", "John Peterson"), ("PERSON", "Sarah Miller")]
+
+
+@pytest.mark.parametrize("text, language, nickname", [
+    ("был там один по кличке лысый, лысый всё и решал", "ru", "лысый"),
+    ("его звали малой", "ru", "малой"),
+    ("құлақ деген лақап аты бар еді", "ru", "құлақ"),
+    ("they called him shorty at the market", "en", "shorty"),
+])
+def test_a_word_said_to_be_a_nickname_goes_wherever_it_recurs(text, language, nickname):
+    redacted = redact(text, language)
+    assert nickname not in redacted and "[PERSON-1]" in redacted, redacted
+
+
+@pytest.mark.parametrize("text", ["его звали так потому что", "we called him up later", "лақап аты бар еді"])
+def test_a_nickname_cue_without_a_nickname_changes_nothing(text):
+    assert redact(text, "en" if text.isascii() else "ru") == text
