@@ -132,11 +132,12 @@ def test_export_gate_blocks_a_planted_name_until_overridden(project, tmp_path):
 
 
 def test_an_identifier_confirmed_later_blocks_earlier_approved_text(project, tmp_path):
-    first = add_transcribed_interview(project, "P", ["Его звали хромой, он всех знал."])
+    # a lower-case nickname said without a cue («по кличке», «звали»): nobody flagged it yet
+    first = add_transcribed_interview(project, "P", ["Тогда хромой всех знал."])
     rv.suggest(project, first)
     rv.decide(project, first, accept_all=True)
     rv.approve(project, first)
-    assert "хромой" in text_of(project, first)  # a lower-case nickname: nobody flagged it yet
+    assert "хромой" in text_of(project, first)
     second = add_transcribed_interview(project, "P", ["Хромой потом уехал."])
     rv.suggest(project, second)
     rv.decide(project, second, accept_all=True, add=(("Хромой", "PERSON"),))
