@@ -51,6 +51,7 @@ _DESIGNATORS = frozenset({
     "district", "region", "street", "city", "village", "department", "police", "court",
 })
 MIN_STEM = 3
+_COMMON_CACHE_SIZE = 50_000
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _JOINERS = frozenset({" ", "-", "\u00a0"})
 
@@ -224,6 +225,8 @@ class KnownIdentifiers:
     def _common(self, token: str) -> bool:
         known = self._common_cache.get(token)
         if known is None:
+            if len(self._common_cache) >= _COMMON_CACHE_SIZE:
+                self._common_cache.clear()  # bounded: a long session's words are not all kept in memory
             known = self._common_cache[token] = bool(self._is_common(token))
         return known
 
