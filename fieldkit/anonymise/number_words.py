@@ -34,3 +34,7 @@ HUNDREDS = {
 }
 #: words that multiply the group before them by 100 (Kazakh «екі жүз», English "two hundred")
 HUNDRED_MULTIPLIERS = {"жүз", "hundred"}
+
+#: the Kazakh units (1–9) and tens (10–90), for patterns that must match Kazakh numbers only
+KAZAKH_UNITS = ("бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз")
+KAZAKH_TENS = ("он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан")

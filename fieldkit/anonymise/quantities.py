@@ -13,13 +13,14 @@ import re
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from fieldkit.anonymise.number_words import KAZAKH_UNITS
 from fieldkit.anonymise.spoken_numbers import HUNDREDS, TEENS, TENS, UNITS, number_runs
 
 #: «полтора года», «пол миллиона», «полторы тысячи», «жарты лям»; collective numerals for terms («трое суток»)
 _FRACTIONS = {"пол": 0.5, "полу": 0.5, "полтора": 1.5, "полторы": 1.5, "жарты": 0.5, "half": 0.5, "half a": 0.5}
 _COLLECTIVE = {"двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7}
 #: Kazakh teens: «он» alone is the Russian «он» (he) far more often than the Kazakh ten
-_KAZAKH_TEENS = {f"он {unit}" for unit in ("бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз")}
+_KAZAKH_TEENS = {f"он {unit}" for unit in KAZAKH_UNITS}
 _WORDS = sorted({*UNITS, *TEENS, *TENS, *HUNDREDS, *_FRACTIONS, *_COLLECTIVE, *_KAZAKH_TEENS, "жүз", "hundred"}
                 - {"o", "oh", "он"}, key=len, reverse=True)
 
@@ -118,7 +119,7 @@ _ORDINAL_HOURS = {
 _PART = "(?:" + "|".join(sorted(_PARTS_OF_DAY, key=len, reverse=True)) + ")"
 _GENITIVE_HOURS = (r"(?:часу|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|"
                    r"двенадцати)")
-_KK_HOUR = (r"(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|он\s+бір|он\s+екі)"
+_KK_HOUR = (rf"(?:{'|'.join(KAZAKH_UNITS)}|он|он\s+бір|он\s+екі)"
             r"(?:де|да|те|та|ге|ға|ке|қа|ден|дан|тен|тан|нен|нан)")
 _TIME_PATTERNS = [
     re.compile(rf"\b(?P<id>{_GENITIVE_HOURS}\s+{_PART})\b", re.IGNORECASE),

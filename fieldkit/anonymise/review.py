@@ -464,7 +464,8 @@ def _rejection_key(entity: str, text: str) -> str:
     return f"{entity}:{normalise(text)}"
 
 
-def residuals(project: Project, interview_id: str, *, include_overridden: bool = False) -> list[Residual]:
+def residuals(project: Project, interview_id: str, *, include_overridden: bool = False,
+              known: KnownIdentifiers | None = None) -> list[Residual]:
     """Detections still firing on the anonymised text (placeholders masked), minus rejected and overridden."""
     interview = get_interview(project, interview_id)
     anonymised = load_anonymised(project, interview_id)
@@ -483,7 +484,8 @@ def residuals(project: Project, interview_id: str, *, include_overridden: bool =
             texts.append(_mask(segment.text, [(s, e) for i, s, e in anonymised.masks if i == index]))
         else:  # written before masks were recorded
             texts.append(_PLACEHOLDER.sub(lambda m: " " * len(m.group()), segment.text))
-    known = project_lexicon(project, pseudonyms)
+    if known is None:  # an export checking many interviews builds the index once and passes it in
+        known = project_lexicon(project, pseudonyms)
     for index, finding, source in detect_segments(texts, language, pseudonyms, known):
         if source == "detected" and _rejection_key(finding.entity, finding.text) in rejected:
             continue  # a known identifier (confirmed, or in the lexicon) blocks until overridden, logged

@@ -20,13 +20,19 @@ from dataclasses import dataclass
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from fieldkit.anonymise.kz_recognizers import iin_is_valid
-from fieldkit.anonymise.number_words import HUNDRED_MULTIPLIERS, HUNDREDS, TEENS, TENS, UNITS  # noqa: F401 (re-exported)
+from fieldkit.anonymise.number_words import (  # noqa: F401 (re-exported)
+    HUNDRED_MULTIPLIERS,
+    HUNDREDS,
+    KAZAKH_UNITS,
+    TEENS,
+    TENS,
+    UNITS,
+)
 
 #: words that join groups without being numbers themselves, including the fillers people dictate with
 #: ("8701, потом 4, 5, 2, потом…")
 _REPEATS = {"double": 2, "triple": 3, "дабл": 2}
 JOINERS = {"и", "and", "плюс", "plus", "-", "потом", "затем", "дальше", "тире", "кейін", "сосын", "then"}
-_KAZAKH_UNITS = {"бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз"}
 #: Letters as people spell them aloud in Russian (Cyrillic and Latin letter names) and English, for plates.
 LETTER_NAMES = frozenset({
     "а", "бэ", "бе", "вэ", "ве", "гэ", "ге", "дэ", "де", "е", "жэ", "зэ", "зе", "и", "ка", "кэ", "эл", "эль", "эм",
@@ -145,7 +151,7 @@ def _kazakh_ten(text: str, after: int, current: list) -> bool:
     """Whether «он» at this point is the Kazakh ten rather than the Russian «он» (he): a Kazakh unit follows
     («он бір»)."""
     following = _TOKEN.search(text, after)
-    return following is not None and following.group().casefold() in _KAZAKH_UNITS
+    return following is not None and following.group().casefold() in KAZAKH_UNITS
 
 
 def _is_phone(digits: str) -> bool:

@@ -7,11 +7,15 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldkit.coding.sources import SEALED_REASON, Source, load_source, text_available
 from fieldkit.errors import GateClosed, UsageError
 from fieldkit.interviews import Interview, get_interview, list_interviews
 from fieldkit.vault.project import Project
+
+if TYPE_CHECKING:
+    from fieldkit.anonymise.fuzzy import KnownIdentifiers
 
 
 @dataclass(frozen=True)
@@ -79,10 +83,10 @@ def source_problems(project: Project, interview: Interview, *, quotations: bool)
     return problems
 
 
-def _residual_problem(project: Project, interview_id: str) -> str | None:
+def _residual_problem(project: Project, interview_id: str, known: KnownIdentifiers) -> str | None:
     from fieldkit.anonymise.review import residuals
 
-    found = residuals(project, interview_id)
+    found = residuals(project, interview_id, known=known)
     if not found:
         return None
     kinds = ", ".join(sorted({r.entity for r in found}))
@@ -109,7 +113,7 @@ def _default_selection(project: Project) -> tuple[list[Interview], dict[str, str
 
 
 def free_text_problems(project: Project, sources: list[Source], codings: dict[str, list], *,
-                       memos: bool) -> list[str]:
+                       memos: bool, known: KnownIdentifiers | None = None) -> list[str]:
     """Code names and descriptions (in every excerpt export) and, with ``memos``, every memo are free text a
     researcher typed: they are scanned with the same detectors as the approved text before they leave."""
     from fieldkit.anonymise.engine import language_for
@@ -118,7 +122,7 @@ def free_text_problems(project: Project, sources: list[Source], codings: dict[st
     from fieldkit.coding.codebook import code_path, list_codes
 
     pseudonyms, _ = load_pseudonyms(project)
-    known = project_lexicon(project, pseudonyms)
+    known = known if known is not None else project_lexicon(project, pseudonyms)
     keep_places = project.policy.location_level == "keep"
     problems = []
 
@@ -155,10 +159,12 @@ def plan_export(project: Project, *, interviews: tuple[str, ...] = (), only_read
     ``only_ready`` leaves out interviews that are not ready, naming each, instead of refusing; the gates that
     concern the whole project (retention) still refuse.
     """
+    from fieldkit.anonymise.review import load_pseudonyms, project_lexicon
     from fieldkit.coding.excerpts import check_codings
     from fieldkit.consent.records import allows
 
     blockers = retention_gate(project)
+    known = project_lexicon(project, load_pseudonyms(project)[0])  # built once for every check below
     if interviews:
         selection, left_out = [get_interview(project, i) for i in dict.fromkeys(interviews)], {}
     else:
@@ -168,7 +174,7 @@ def plan_export(project: Project, *, interviews: tuple[str, ...] = (), only_read
         problems = source_problems(project, interview, quotations=quotations)
         source = None
         if text_available(project, interview):
-            residual = _residual_problem(project, interview.id)
+            residual = _residual_problem(project, interview.id, known)
             problems += [residual] if residual else []
             source = load_source(project, interview.id)
             current, stale = check_codings(project, source)
@@ -186,7 +192,7 @@ def plan_export(project: Project, *, interviews: tuple[str, ...] = (), only_read
     if not sources and not blockers:
         blockers.append("nothing to export: no approved anonymised source of a respondent who consented to"
                         " excerpts")
-    blockers += free_text_problems(project, sources, codings, memos=memos)
+    blockers += free_text_problems(project, sources, codings, memos=memos, known=known)
     if blockers:
         raise blocked(blockers, "fix each reason above; `--only-ready` leaves out interviews that are not ready")
     quotable = {s.interview.respondent for s in sources
