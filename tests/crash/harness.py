@@ -447,6 +447,13 @@ def notes_stored(opened: Opened) -> str | None:
     return None
 
 
+def lexicon_entry_stored(opened: Opened) -> str | None:
+    from fieldkit.anonymise.lexicon import typed_entries
+
+    texts = [entry.text for entry in typed_entries(opened.project)]
+    return None if texts == [CANARY_NAME] else f"{len(texts)} typed entries (expected exactly the one typed)"
+
+
 def transcribed(opened: Opened) -> str | None:
     item = _interviews(opened)[0]
     if not item.get("transcript_object"):
@@ -554,6 +561,10 @@ COMMANDS: dict[str, Command] = {c.name: c for c in [
             end_state=notes_stored,
             end_state_doc="at least one notes interview, each holding a live object (a rerun after a finished "
                           "first run stores a second one: notes have no duplicate check)"),
+    Command("lexicon-add", "base", ("lexicon", "add", "--type", "PERSON"), stdin=CANARY_NAME + "\n",
+            end_state=lexicon_entry_stored,
+            end_state_doc="the lexicon holds the typed name exactly once (a rerun finds it there already)",
+            markers=(CANARY_NAME,), quick_families=("fsync",)),
     Command("transcribe", "imported", ("transcribe", "P1-1", "--lang", "en"),
             rerun=zero_or(12, "already transcribed"),
             rerun_doc="exit 0, or exit 12 'already transcribed' (the first run had committed)",
