@@ -1,6 +1,6 @@
 """Evaluate the anonymiser on tests/fixtures/pii-dev: one line per language and label, then targets.
 
-Targets (issue 3): direct identifiers leak recall >= 0.99, quasi-identifiers >= 0.95, over-redaction <= 0.08.
+Targets (issue 3): direct identifiers leak recall >= 0.99, quasi-identifiers >= 0.95, over-redaction <= 0.05 (issue 17).
 ``--check`` exits non-zero when a target is missed; ``--show-leaks`` prints what leaked (synthetic data).
 """
 
@@ -16,14 +16,16 @@ from fieldkit.anonymise.pseudonyms import redact
 
 FIXTURES = Path(__file__).parents[1] / "tests" / "fixtures"
 SETS = {"dev": FIXTURES / "pii-dev", "heldout": FIXTURES / "pii-heldout", "field": FIXTURES / "pii-field",
-        "field-dev": FIXTURES / "pii-field-dev"}
+        "field-dev": FIXTURES / "pii-field-dev", "field2": FIXTURES / "pii-field2",
+        "field-dev2": FIXTURES / "pii-field-dev2"}
 FILES = {"en": ("en.txt", "en"), "ru": ("ru.txt", "ru"), "kk": ("kk.txt", "ru")}
 #: pii-field (issue 17): field styles written by someone who never saw the rules; never tuned on. pii-field-dev:
-#: the same styles by another helper who never saw the rules either, written to tune on.
+#: the same styles by another helper who never saw the rules either, written to tune on. pii-field2 and
+#: pii-field-dev2: a second pair by two more such helpers (a fresh held-out set, and more to tune on).
 FIELD_FILES = {"ru-asr": ("ru-asr.txt", "ru"), "notes-ru": ("notes-ru.txt", "ru"), "kk": ("kk.txt", "ru"),
                "kk-ru-mixed": ("kk-ru-mixed.txt", "ru"), "translit": ("translit.txt", "en")}
 TARGETS = {"direct": 0.99, "quasi": 0.95}
-MAX_OVER_REDACTION = 0.08
+MAX_OVER_REDACTION = 0.05  # issue 17
 
 
 def fmt(value: float | None) -> str:
@@ -37,7 +39,8 @@ def main() -> int:
     parser.add_argument("--set", dest="dataset", choices=list(SETS), default="dev",
                         help="dev: the set the recognizers were tuned on; heldout: written separately, never tuned on;"
                              " field: ASR-style, notes, Kazakh, mixed and transliterated text (never tuned on);"
-                             " field-dev: the same styles, to tune on")
+                             " field-dev: the same styles, to tune on; field2: a second held-out set in those"
+                             " styles; field-dev2: a second set to tune on")
     parser.add_argument("languages", nargs="*", help="default: every file of the set")
     args = parser.parse_args()
     offline.enforce()

@@ -141,6 +141,7 @@ def analyzer():
     )
 
     from fieldkit.anonymise import kz_recognizers
+    from fieldkit.anonymise.bodies import CodedOrganisationRecognizer
     from fieldkit.anonymise.names import (
         CapitalisedWordRecognizer,
         FirstNameBeforeSurnameRecognizer,
@@ -149,9 +150,11 @@ def analyzer():
         NicknameRecognizer,
     )
     from fieldkit.anonymise.natasha_recognizer import NatashaRecognizer
+    from fieldkit.anonymise.nicknames import StockNicknameRecognizer
     from fieldkit.anonymise.quantities import QuantityRecognizer
     from fieldkit.anonymise.spoken_dates import SpokenDateRecognizer
     from fieldkit.anonymise.spoken_numbers import SpokenNumberRecognizer
+    from fieldkit.anonymise.streets import MarketRecognizer, StreetNameRecognizer
 
     registry = RecognizerRegistry(supported_languages=[*LANGUAGES, TRANSLIT])
     registry.add_recognizer(
@@ -175,6 +178,10 @@ def analyzer():
         registry.add_recognizer(FirstNameBeforeSurnameRecognizer(language))
         registry.add_recognizer(LowerCaseNameRecognizer(language))
         registry.add_recognizer(NicknameRecognizer(language))
+        registry.add_recognizer(StockNicknameRecognizer(language))
+        registry.add_recognizer(StreetNameRecognizer(language))
+        registry.add_recognizer(MarketRecognizer(language))
+        registry.add_recognizer(CodedOrganisationRecognizer(language))
         registry.add_recognizer(SpokenNumberRecognizer(language))
         registry.add_recognizer(QuantityRecognizer(language))
         registry.add_recognizer(SpokenDateRecognizer(language))

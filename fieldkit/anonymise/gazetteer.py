@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from fieldkit.anonymise.morphology import KAZAKH_SUFFIXES
 from fieldkit.errors import UsageError
 
 _WORD = re.compile(r"[\w\-]+")
@@ -30,16 +31,44 @@ class Region:
 @dataclass(frozen=True)
 class Place:
     id: str
-    kind: str  # city | town | village | district | microdistrict | region_city | region
+    kind: str  # city | town | village | district | microdistrict | region_city | region | market | station | checkpoint
     region: str
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """One line of ``data/kz_settlements.tsv``: a smaller place, known by its spellings only (no stems)."""
+
+    region: str
+    kind: str
+    names: tuple[str, ...]
 
 
 #: prepositions speech recognition glues onto the place after them, longest first
 _GLUED_PREPOSITIONS = ("во", "из", "со", "ко", "на", "от", "до", "по", "в", "с", "к")
 
 
+#: Russian case and adjective endings a settlement's name takes («долинке», «каскелене», «капшагаем»,
+#: «жамбылского»), longest first
+_RUSSIAN_PLACE_ENDINGS = tuple(sorted({
+    "е", "а", "у", "ы", "и", "ом", "ем", "ой", "ей", "ю", "я", "ью", "ём",
+    *(f"{link}{adjective}" for link in ("ск", "инск", "енск", "анск", "цк")
+      for adjective in ("ий", "ая", "ое", "ого", "ому", "ом", "ой", "ую", "ие", "их", "им", "ими")),
+}, key=len, reverse=True))
+#: Kazakh endings after a place name: the case endings and «-дағы» (the one in), «-лық» (from)
+_KAZAKH_PLACE_ENDINGS = tuple(sorted({
+    *KAZAKH_SUFFIXES, "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі", "нда", "нде", "нан", "нен", "лық", "лік",
+    "дық", "дік", "тық", "тік", "ға", "ге", "қа", "ке", "на", "не", "ын", "ін", "ның", "нің",
+}, key=len, reverse=True))
+#: the same in messenger Latin («v bakanase», «shamalganda», «iz kegena»)
+_LATIN_PLACE_ENDINGS = ("skogo", "skoi", "skom", "skiy", "dagy", "degi", "tagy", "tegi", "dan", "den", "tan", "ten",
+                        "nan", "nen", "om", "em", "oi", "da", "de", "ta", "te", "ga", "ge", "ka", "ke", "a", "e", "u",
+                        "y")
+_SETTLEMENT_KINDS = ("town", "village", "district", "microdistrict", "market", "station", "checkpoint")
+
+
 class Gazetteer:
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict, settlements: tuple[Settlement, ...] = ()) -> None:
         self.regions = {
             r["id"]: Region(r["id"], r["macro"], r["en"], r["ru"], r.get("ru_prepositional", r["ru"]))
             for r in data["region"]
@@ -57,6 +86,25 @@ class Gazetteer:
                                  "the bundled gazetteer data is inconsistent; reinstall fieldkit")
             self.places[item["id"]] = Place(item["id"], item["kind"], item["region"])
             self._collect(item, item["id"], exact, stems)
+        #: stems of one-word settlement names, for their case forms: «долинк» ← Долинка, «капшага» ← Капшагай
+        self._inflected: dict[str, str] = {}
+        for number, settlement in enumerate(settlements, 1):
+            if settlement.region not in self.regions or settlement.kind not in _SETTLEMENT_KINDS:
+                raise UsageError(f"settlement {settlement.names[0]} has region {settlement.region!r} and kind "
+                                 f"{settlement.kind!r}",
+                                 "the bundled gazetteer data is inconsistent; reinstall fieldkit")
+            place_id = f"settlement:{number}"
+            self.places[place_id] = Place(place_id, settlement.kind, settlement.region)
+            for name in settlement.names:
+                folded = name.casefold()
+                if len(folded) < 4 or folded in exact or _ordinary_word(folded):
+                    continue  # «Заречный» is also an adjective, «Шу» too short to tell
+                exact[folded] = place_id
+                if " " not in folded and "-" not in folded:
+                    self._inflected.setdefault(folded, place_id)
+                    if folded[-1] in "аяйьо" and len(folded) >= 5:
+                        self._inflected.setdefault(folded[:-1], place_id)
+        self._inflected_prefixes = frozenset(stem[:4] for stem in self._inflected)
         self.exact = exact
         self.stems = sorted(stems, key=lambda s: -len(s[0]))
         names = sorted(exact, key=len, reverse=True)
@@ -99,6 +147,8 @@ class Gazetteer:
                     # the span covers each stem word to its end: "Костанайской области"
                     found.append((start, following[-1][1], place_id))
                     break
+        found += [(start, end, place) for start, end, word in tokens if word not in self.exact
+                  and (place := self._settlement_form(word))]
         found += self._asr_forms(text, tokens)
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         kept: list[tuple[int, int, str]] = []
@@ -115,6 +165,21 @@ class Gazetteer:
         for parts, place_id in self._by_prefix.get(word[:3], ()):
             if len(parts) == 1 and word.startswith(parts[0]):
                 return place_id
+        return self._settlement_form(word)
+
+    def _settlement_form(self, word: str) -> str | None:
+        """A settlement named by a case form of its one-word name: Russian («долинке», «жамбылского») or Kazakh
+        («қаскелеңде», «шамалғаннан»); a form that is an ordinary Russian word is not taken."""
+        if len(word) < 5 or (word[:4] not in self._inflected_prefixes):
+            return None
+        for ending in _LATIN_PLACE_ENDINGS if word.isascii() else _RUSSIAN_PLACE_ENDINGS:
+            stem = word[: -len(ending)]
+            if word.endswith(ending) and len(stem) >= 4 and stem in self._inflected:
+                return None if _ordinary_word(word) else self._inflected[stem]
+        for ending in _KAZAKH_PLACE_ENDINGS:
+            stem = word[: -len(ending)]
+            if word.endswith(ending) and len(stem) >= 4 and stem in self.exact and stem in self._inflected:
+                return self._inflected[stem]
         return None
 
     def _asr_forms(self, text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -125,7 +190,8 @@ class Gazetteer:
             for preposition in _GLUED_PREPOSITIONS:
                 rest = word[len(preposition):]
                 if (word.startswith(preposition) and len(rest) >= 4
-                        and (rest[:3] in self._by_prefix or rest in self.exact)):
+                        and (rest[:3] in self._by_prefix or rest in self.exact
+                             or rest[:4] in self._inflected_prefixes)):
                     place = self._word_place(rest)
                     if place:
                         found.append((start, end, place))
@@ -160,9 +226,11 @@ class Gazetteer:
 
 
 _KIND_EN = {"city": "a city", "town": "a town", "village": "a village", "district": "a district",
-            "microdistrict": "a neighbourhood", "region_city": "a city", "region": "a region"}
+            "microdistrict": "a neighbourhood", "region_city": "a city", "region": "a region", "market": "a market",
+            "station": "a station", "checkpoint": "a border crossing"}
 _KIND_RU = {"city": "город", "town": "город", "village": "село", "district": "район",
-            "microdistrict": "микрорайон", "region_city": "город", "region": "область"}
+            "microdistrict": "микрорайон", "region_city": "город", "region": "область", "market": "рынок",
+            "station": "станция", "checkpoint": "КПП"}
 _MACRO_EN = {"north": "northern Kazakhstan", "south": "southern Kazakhstan", "east": "eastern Kazakhstan",
              "west": "western Kazakhstan", "central": "central Kazakhstan"}
 _MACRO_RU = {"north": "на севере Казахстана", "south": "на юге Казахстана", "east": "на востоке Казахстана",
@@ -187,7 +255,35 @@ def _macro_phrase(place: Place, region: Region, cyrillic: bool) -> str:
     return f"[{_KIND_EN[kind]} in {_MACRO_EN[region.macro]}]"
 
 
+@lru_cache(maxsize=50_000)
+def _ordinary_word(word: str) -> bool:
+    """A word Russian morphology knows with no place reading («заречный», «каскад»): not taken as a place."""
+    from fieldkit.anonymise.morphology import natasha
+
+    morph = natasha()[2]
+    if " " in word or "-" in word or not morph.word_is_known(word):
+        return False
+    return not any("Geox" in str(parse.tag) for parse in morph.parse(word))
+
+
+def parse_settlements(text: str) -> tuple[Settlement, ...]:
+    """Read ``kz_settlements.tsv``: region id, kind and the place's spellings separated by « | »."""
+    settlements = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        columns = line.rstrip("\n").split("\t")
+        if len(columns) != 3:
+            raise UsageError(f"kz_settlements.tsv line {number}: expected 3 tab-separated columns",
+                             "the bundled gazetteer data is damaged; reinstall fieldkit")
+        names = tuple(name.strip() for name in columns[2].split("|") if name.strip())
+        settlements.append(Settlement(columns[0].strip(), columns[1].strip(), names))
+    return tuple(settlements)
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    raw = (resources.files("fieldkit.anonymise") / "data" / "kz_gazetteer.toml").read_bytes()
-    return Gazetteer(tomllib.loads(raw.decode("utf-8")))
+    data = resources.files("fieldkit.anonymise") / "data"
+    raw = (data / "kz_gazetteer.toml").read_bytes()
+    settlements = parse_settlements((data / "kz_settlements.tsv").read_text(encoding="utf-8"))
+    return Gazetteer(tomllib.loads(raw.decode("utf-8")), settlements)

@@ -13,7 +13,14 @@ from importlib import resources
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from fieldkit.anonymise.morphology import is_cyrillic, is_probably_name, strip_kazakh_suffix, word_key, words
+from fieldkit.anonymise.morphology import (
+    has_kazakh_letters,
+    is_cyrillic,
+    is_probably_name,
+    strip_kazakh_suffix,
+    word_key,
+    words,
+)
 
 SCORE = 0.75
 _LATIN_SURNAME = re.compile(
@@ -26,23 +33,80 @@ _NOT_SURNAMES = frozenset(
 )
 
 
+#: the given-name lists: the first, then the longer one of names from more communities and everyday short forms
+_NAME_FILES = ("given_names.txt", "given_names_extra.txt")
+#: Russian case forms of a given name by its last letter: «гена» → гене, гену, геной; «марат» → марату
+_DECLENSION = {"а": ("ы", "е", "у", "ой", "ою"), "я": ("и", "е", "ю", "ей", "ею"), "й": ("я", "ю", "ем", "е"),
+               "ь": ("я", "ю", "ем", "е"), "": ("а", "у", "ом", "е")}
+
+
+def fold(word: str) -> str:
+    """Case- and ё-insensitive form of a name: speech recognition and hurried typing drop the dots of «ё»."""
+    return word.casefold().replace("ё", "е")
+
+
+def _case_forms(name: str) -> set[str]:
+    """The Russian case forms of a Cyrillic given name, so «гене» and «лешке» are found without guessing the
+    dictionary form of a word morphology reads as something else."""
+    lowered = fold(name)
+    if not is_cyrillic(lowered) or " " in lowered or len(lowered) < 3:
+        return set()
+    last = lowered[-1] if lowered[-1] in "аяйь" else ""
+    stem = lowered[: len(lowered) - len(last)]
+    if last == "а" and stem[-1:] in "гкхжшчщ":  # «лёшка» → лёшки, not лёшкы
+        return {stem + ending for ending in ("и", "е", "у", "ой", "ою")}
+    if last == "" and lowered[-1] in "аеиоуыэюяәөұүі":
+        return set()  # an indeclinable name (Айгерім's kin «Мөлдір», "Бибигүл" declines only in Kazakh)
+    return {stem + ending for ending in _DECLENSION[last]}
+
+
+def _dictionary_name_form(name: str) -> set[str]:
+    """The dictionary form Russian morphology gives a listed name, when it reads it as a name («Олегу» → олег); not
+    the lemma of an ordinary word the name is also a form of («Дана» is a form of дать, and «дал» is no name)."""
+    key = fold(word_key(name))
+    lowered = fold(name)
+    if key == lowered or not is_cyrillic(lowered) or " " in lowered:
+        return {key}
+    from fieldkit.anonymise.morphology import natasha
+
+    morph = natasha()[2]
+    if not morph.word_is_known(lowered):
+        return {key}
+    proper = any(fold(p.normal_form) == key and any(t in str(p.tag) for t in ("Name", "Surn", "Patr"))
+                 for p in morph.parse(lowered))
+    return {key} if proper else set()
+
+
 @lru_cache(maxsize=1)
 def given_names() -> tuple[frozenset[str], frozenset[str]]:
     """(all name keys, the keys of names that are also ordinary words)."""
-    text = (resources.files("fieldkit.anonymise") / "data" / "given_names.txt").read_text(encoding="utf-8")
     names, ambiguous = set(), set()
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        name = line.rstrip("?")
-        # the dictionary form Russian morphology gives (which for a name that is also a word may be that
-        # word's: «Дана» → дать) and the name as written, so «дананың» (Kazakh genitive) is found too
-        keys = {word_key(name), name.casefold()}
-        names |= keys
-        if line.endswith("?"):
-            ambiguous |= keys
+    for file_name in _NAME_FILES:
+        text = (resources.files("fieldkit.anonymise") / "data" / file_name).read_text(encoding="utf-8")
+        for line in text.splitlines():
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            name = line.rstrip("?").strip()
+            # the dictionary form Russian morphology gives (which for a name that is also a word may be that
+            # word's: «Дана» → дать) and the name as written, so «дананың» (Kazakh genitive) is found too
+            keys = {fold(name), *_dictionary_name_form(name)}
+            if line.endswith("?"):
+                ambiguous |= keys
+            names |= keys
     return frozenset(names), frozenset(ambiguous)
+
+
+@lru_cache(maxsize=1)
+def name_case_forms() -> frozenset[str]:
+    """Every Russian case form of the listed names that are not ordinary words, compared with a word as it is
+    written (never with a stem guessed from it, which would make «машина» a form of Маша)."""
+    forms: set[str] = set()
+    for file_name in _NAME_FILES:
+        text = (resources.files("fieldkit.anonymise") / "data" / file_name).read_text(encoding="utf-8")
+        forms.update(*(_case_forms(line.strip()) for line in text.splitlines()
+                       if line.strip() and not line.startswith("#") and not line.strip().endswith("?")))
+    return frozenset(forms)
 
 
 _CYRILLIC_SURNAME = re.compile(
@@ -78,7 +142,7 @@ class GivenNameRecognizer(EntityRecognizer):
         for index, (start, end, word) in enumerate(tokens):
             if not word[:1].isupper():
                 continue
-            key = word_key(word)
+            key = fold(word_key(word))
             if key not in names:
                 continue
             sentence_start = not text[:start].strip() or bool(_SENTENCE_END.search(text[:start]))
@@ -92,6 +156,10 @@ class GivenNameRecognizer(EntityRecognizer):
                 if next_word.casefold() in _NOT_SURNAMES:
                     break
                 last = next_end
+            if index and text[tokens[index - 1][1]:start] == " ":  # «Ли Марина», «Шмидт Валентина»
+                before_start, _, before = tokens[index - 1]
+                if before[:1].isupper() and not before.isupper() and _foreign_surname(before):
+                    start = before_start
             explanation = AnalysisExplanation(
                 recognizer=self.name, original_score=SCORE, textual_explanation="given name"
             )
@@ -223,7 +291,8 @@ _LATIN_ENDINGS = ("dyn", "din", "tyn", "tin", "nyn", "nin", "men", "ben", "pen",
 _RUSSIAN_NAME_ENDINGS = ("ом", "ем", "ой", "ей", "ою", "а", "у", "е", "ы", "и")
 #: Kazakh words that Russian morphology reads as names but that are ordinary nouns («адам» a person, «аты» his
 #: name), and kin terms people put before names
-_KAZAKH_COMMON = frozenset({"адам", "аты", "атын", "есімі", "бала", "апа", "аға", "ата", "әке", "шеше", "іні", "қыз",
+_KAZAKH_COMMON = frozenset({"адам", "аты", "атын", "есімі", "қарулы", "сулы", "малды", "жолды",
+                            "бала", "апа", "аға", "ата", "әке", "шеше", "іні", "қыз",
                             "ұл", "жігіт", "кісі", "біреу", "бауыр", "әже", "апай", "ағай", "жеңге", "келін", "дос",
                             "ана", "ара", "мама", "папа", "жан", "бастық", "бастығы"})
 #: elements Kazakh given names are built with: Мейрам+бек, Тілеу+берді, Ғалым+жан, Ер+ғали, Нұр+болат
@@ -242,8 +311,8 @@ _NUMBER_WORDS = _number_words()
 
 def _name_keys(word: str) -> set[str]:
     """The keys a given name may be listed under, for a word in any case and script."""
-    lowered = word.casefold()
-    keys = {word_key(word), lowered}
+    lowered = fold(word)
+    keys = {fold(word_key(word)), lowered}
     if is_cyrillic(lowered):
         keys.add(strip_kazakh_suffix(lowered))
         if lowered.endswith(("ы", "і")) and len(lowered) >= 5:  # Kazakh possessive: «жанары» is Жанара's
@@ -265,8 +334,10 @@ def _listed_name(word: str, names: frozenset[str], ambiguous: frozenset[str], *,
     keys = _name_keys(word)
     if keys & names and not (strict and keys & ambiguous):
         return True
+    if fold(word) in name_case_forms():
+        return True
     diminutive = _DIMINUTIVE.match(word)
-    return bool(diminutive) and word_key(diminutive["name"]) in names - ambiguous
+    return bool(diminutive) and fold(word_key(diminutive["name"])) in names - ambiguous
 
 
 @lru_cache(maxsize=50_000)
@@ -326,6 +397,16 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         for i in range(1, len(tokens)):  # «светлану николаевну»
             if flags[i - 1] and not flags[i] and text[tokens[i - 1][1]:tokens[i][0]] == " ":
                 flags[i] = bool(_PATRONYMIC.match(tokens[i][2]))
+        # a surname of any origin beside a given name: «эдик циммерман», «шмидт валентина», «пак слава»
+        for i in range(len(tokens)):
+            if flags[i] or not candidate(tokens[i][2]) or not _foreign_surname(tokens[i][2]):
+                continue
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(tokens) or text[tokens[min(i, j)][1]:tokens[max(i, j)][0]] != " ":
+                    continue
+                neighbour = tokens[j][2]
+                if flags[j] or (candidate(neighbour) and _listed_name(neighbour, names, ambiguous, strict=False)):
+                    flags[i] = flags[j] = True
         marked: list[tuple[int, int]] = []
         for (start, end, _word), flag in zip(tokens, flags, strict=True):
             if not flag:
@@ -337,6 +418,28 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
                                           textual_explanation="lower-case name")
         return [RecognizerResult("PERSON", start, end, self.SCORE, explanation) for start, end in marked]
+
+
+#: Korean surnames of Kazakhstan's Koryo-saram, short words morphology reads as others («пак» pack ice)
+_KOREAN_SURNAMES = frozenset({"ким", "пак", "ли", "цой", "тен", "хегай", "огай", "югай", "шин", "хан", "нам", "кан",
+                              "тян", "пай", "лим", "хван", "чон", "мун", "сон", "ти", "де", "ан", "кегай", "лигай",
+                              "когай", "тягай", "шегай", "цхай", "хам", "чен", "юн", "ни", "тай"})
+
+
+@lru_cache(maxsize=50_000)
+def _foreign_surname(word: str) -> bool:
+    """A word that can be a surname of any origin, for a given name beside it: a Korean one, or one Russian
+    morphology (its dictionary or its guesser) reads as a surname («шмидт», «циммерман», «кравец»)."""
+    lowered = fold(word)
+    if lowered in _KOREAN_SURNAMES:
+        return True
+    if not is_cyrillic(lowered) or has_kazakh_letters(lowered) or len(lowered) < 3:
+        return False
+    from fieldkit.anonymise.morphology import natasha
+
+    parses = natasha()[2].parse(lowered)
+    return any("Surn" in str(p.tag) for p in parses) and not str(parses[0].tag).startswith(
+        ("PREP", "CONJ", "PRCL", "NPRO", "VERB", "INFN", "ADVB", "PRED"))
 
 
 @lru_cache(maxsize=50_000)

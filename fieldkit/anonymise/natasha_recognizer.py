@@ -48,9 +48,9 @@ class NatashaRecognizer(EntityRecognizer):
 
 def _confident_word(word: str) -> bool:
     """A word that can open a name: a known given name, a surname shape, or a proper noun Russian knows."""
-    from fieldkit.anonymise.names import given_names, has_surname_shape
+    from fieldkit.anonymise.names import fold, given_names, has_surname_shape
 
-    if word.isupper() or word_key(word) in given_names()[0] or has_surname_shape(word):
+    if word.isupper() or fold(word_key(word)) in given_names()[0] or has_surname_shape(word):
         return True
     _, _, morph = natasha()
     lowered = word.casefold()

@@ -13,6 +13,7 @@ import re
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from fieldkit.anonymise.morphology import is_cyrillic
 from fieldkit.anonymise.number_words import KAZAKH_UNITS
 from fieldkit.anonymise.spoken_numbers import HUNDREDS, TEENS, TENS, UNITS, number_runs
 
@@ -56,7 +57,10 @@ _MULTIPLIERS = {
     "thousand": 1e3, "grand": 1e3, "косарь": 1e3, "косаря": 1e3, "косарей": 1e3, "штука": 1e3, "штуки": 1e3,
     "штук": 1e3, "штуку": 1e3,
     "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "лям": 1e6, "ляма": 1e6, "лямов": 1e6,
-    "million": 1e6, "millions": 1e6, "m": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
+    "million": 1e6, "millions": 1e6, "m": 1e6, "mil": 1e6, "mill": 1e6, "лимон": 1e6, "лимона": 1e6,
+    "лимонов": 1e6, "лимонами": 1e6, "limon": 1e6, "limona": 1e6, "limonov": 1e6, "миллионами": 1e6,
+    "миллионам": 1e6, "тысячами": 1e3, "тысячам": 1e3, "мыңға": 1e3, "мыңнан": 1e3, "мыңды": 1e3, "мыңдай": 1e3,
+    "мың теңгеге": 1e3, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
     "billion": 1e9,
 }
 _MULTIPLIER = "(?:" + "|".join(sorted(map(re.escape, _MULTIPLIERS), key=len, reverse=True)) + r")\.?"
@@ -71,10 +75,13 @@ _CURRENCIES = {
 }
 _CURRENCY = "(?:" + "|".join(sorted(map(re.escape, _CURRENCIES), key=len, reverse=True)) + r")\.?"
 #: slang multipliers that mean money on their own («пять лямов», «штука», "fifty grand")
-_MONEY_ON_ITS_OWN = {"лям", "ляма", "лямов", "косарь", "косаря", "косарей", "grand", "lyam", "lyama", "lyamov"}
+_MONEY_ON_ITS_OWN = {"лям", "ляма", "лямов", "косарь", "косаря", "косарей", "grand", "lyam", "lyama", "lyamov",
+                     "лимон", "лимона", "лимонов", "лимонами", "limon", "limona", "limonov", "mil"}
 #: a number with one of these and no currency is still a sum in an interview («отдал триста тысяч», «300к»),
 #: unless a counted noun follows («тысяч человек»)
 _MONEY_MULTIPLIERS = {"к", "k", "тыс", "тысяча", "тысячи", "тысяч", "тысячу", "мың", "myn", "млн", "миллион",
+                      "миллионами", "миллионам", "тысячами", "тысячам", "мыңға", "мыңнан", "мыңды", "мыңдай",
+                      "thousand",
                       "миллиона", "миллионов", "млрд", "миллиард", "миллиарда", "миллиардов", "штук", "штуки",
                       "штуку", "штука"}
 _COUNTED = re.compile(r"\s*(?:человек|людей|жителей|голос|подписчик|км|километр|тонн|гектар|га\b|кв|метр|шаг|"
@@ -99,6 +106,32 @@ _AGE_PATTERNS = [
     re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s+years?\s+old)\b", re.IGNORECASE),
     re.compile(rf"\baged\s+(?P<id>(?P<n>{NUMBER}))\b", re.IGNORECASE),
 ]
+#: Kazakh «он» (ten) is read as a number only before a Kazakh unit: «он жыл», «он жеті жас», «он мың»
+_KAZAKH_TEN = re.compile(rf"(?<!\w)(?P<id>он(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?\s+(?P<unit>жыл\w*|ай|жас\w*|мың|"
+                         r"теңге|доллар\w*))(?!\w)", re.IGNORECASE)
+#: a bare number: said again without its unit, it is the same kind of quantity as the one just before or after
+#: («просил девять лет а дали шесть», "they gave me seven but i served four and a half")
+_BARE = re.compile(rf"(?<![\w$₸€.,:/'’-])(?P<id>(?:{NUMBER})(?:\s+(?:с\s+)?половин\w*|\s+and\s+a\s+half)?)"
+                   r"(?![\w.,:/-]\w)", re.IGNORECASE)
+#: words that make a bare number a term without any other quantity nearby («дали шесть», "i did five")
+_TERM_VERBS = re.compile(r"(?:дали|дал|дадут|отсидел\w*|сидел\w*|отбыл\w*|получил\w*|впаяли|влепили|берді|беріпті|"
+                         r"отырдым|отырды|отырған|gave\s+(?:me|him|her)|served|did|got|dali|otsidel|sidel)\s+$",
+                         re.IGNORECASE)
+#: «одна», "one": a pronoun far more often than a quantity said again
+_ONE = frozenset({"один", "одна", "одно", "одну", "одного", "одной", "одним", "one", "бір", "bir"})
+_ANCHOR_WINDOW = 90  # characters: the same sentence or the next one
+_ELLIPTICAL_SCORE = 0.5
+_KK_TENS_ABOVE_TEN = ("жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан")
+_KK_LOCATIVE = "(?:да|де|та|те)"
+#: a Kazakh age said with the locative, "at 29": «жиырма тоғызда қайтыс болды», «қырықта», «он жетіде»; tens only
+#: (a bare «бесте» is as often five o'clock, «онда» is "there", «бірде» "once"), not after «сағат»
+_KK_TENS = "(?:" + "|".join(_KK_TENS_ABOVE_TEN) + ")"
+_KAZAKH_LOCATIVE_AGE = re.compile(
+    rf"(?<!сағат )(?<!\w)(?P<id>(?:(?:он|{_KK_TENS})\s+(?:{'|'.join(KAZAKH_UNITS)}){_KK_LOCATIVE}"
+    rf"|{_KK_TENS}{_KK_LOCATIVE}))(?!\w)(?!\s+(?:сағат|жыл|минут))", re.IGNORECASE)
+#: «жетпістен асқан», «қырықтан асты»: over an age
+_KAZAKH_OVER_AGE = re.compile(rf"(?<!\w)(?P<id>{_KK_TENS}(?:тен|тан|ден|дан)\s+(?:асқан|асты|аса|асып))",
+                              re.IGNORECASE)
 SCORE = 0.9  # above spaCy's DATE reading of a bare number ("I was 23")
 DURATION_SCORE = 0.8  # below an age: «мне было 37 лет» is an age, «отсидел 6 лет» a duration
 
@@ -146,6 +179,9 @@ _DURATION = re.compile(
 def _number(text: str) -> float | None:
     text = text.strip().rstrip("+").strip()
     lowered = text.casefold()
+    if lowered == "он" or lowered.startswith("он "):  # the Kazakh ten, where _KAZAKH_TEN found it
+        rest = _number(lowered[3:]) if lowered != "он" else 0.0
+        return None if rest is None else 10.0 + rest
     if lowered in _FRACTIONS:
         return _FRACTIONS[lowered]
     if lowered in _COLLECTIVE:
@@ -197,6 +233,9 @@ def generalise_sum(text: str, cyrillic: bool) -> str | None:
     if value is None:
         return None
     amount, currency = value
+    if currency is None and amount < 1000:
+        # a sum said without its unit («сверху пятьдесят» meaning fifty thousand): its size is not known
+        return "[СУММА]" if cyrillic else "[SUM]"
     table = _MAGNITUDES_RU if cyrillic else _MAGNITUDES_EN
     magnitude = next((name for limit, name in table if amount < limit),
                      "миллиарды" if cyrillic else "billions")
@@ -208,6 +247,9 @@ def generalise_sum(text: str, cyrillic: bool) -> str | None:
 
 def generalise_age(text: str, cyrillic: bool) -> str | None:
     """"[AGE: 30–39]" (or «[ВОЗРАСТ: 30–39]») for an age as written."""
+    kazakh = re.fullmatch(r"\s*(.+?)(?:да|де|та|те|тен|тан|ден|дан)(?:\s+\w+)?\s*", text, re.IGNORECASE)
+    if (_KAZAKH_LOCATIVE_AGE.fullmatch(text.strip()) or _KAZAKH_OVER_AGE.fullmatch(text.strip())) and kazakh:
+        text = kazakh.group(1)
     match = re.match(rf"\s*({NUMBER})", text, re.IGNORECASE)
     value = _number(match.group(1)) if match else None
     if value is None or not 0 < value < 120:
@@ -241,11 +283,37 @@ def generalise_time(text: str, cyrillic: bool) -> str:
     return f"[ВРЕМЯ: {_PART_HOURS[part]} ч]" if cyrillic else f"[TIME: {_PART_HOURS[part]} h]"
 
 
+def _counts_something(text: str, end: int) -> bool:
+    """Whether the word after a number is what it counts, other than money, years or an age («пять человек»)."""
+    after = re.match(r"[ \t]*([^\W\d_]+)", text[end:end + 40])
+    if after is None:
+        return False
+    word = after.group(1).casefold()
+    if _COUNTED.match(word) or word in ("гр", "г", "people", "guys", "men", "times", "kilos", "grams", "cars", "of"):
+        return True
+    if not is_cyrillic(word):
+        return False
+    from fieldkit.anonymise.morphology import natasha
+
+    return str(natasha()[2].parse(word)[0].tag).startswith("NOUN")
+
+
 def generalise_duration(text: str, cyrillic: bool) -> str | None:
-    """"[DURATION: 5–9 years]" (or «[СРОК: 5–9 лет]»): a band, in years or, under a year, months."""
+    """"[DURATION: 5–9 years]" (or «[СРОК: 5–9 лет]»): a band, in years or, under a year, months. A bare number
+    (a term said again without its unit) is read in years."""
     match = _DURATION.fullmatch(text.strip())
+    kazakh = _KAZAKH_TEN.fullmatch(text.strip())
+    if match is None and kazakh is not None:
+        value = _number(text.strip()[: kazakh.start("unit")])
+        per_year = 12 if kazakh["unit"].casefold() == "ай" else 1
+        return None if value is None else _duration_band(value / per_year, cyrillic)
     if match is None:
-        return None
+        bare = _BARE.fullmatch(text.strip())
+        half = bool(bare) and bool(re.search(r"половин|and\s+a\s+half", text, re.IGNORECASE))
+        value = _number(re.sub(r"\s+(?:с\s+)?половин\w*|\s+and\s+a\s+half", "", text.strip(), flags=re.I))
+        if bare is None or value is None:
+            return None
+        return _duration_band(value + 0.5 * half, cyrillic)
     value = _number(match["n"])
     if value is None:
         return None
@@ -254,7 +322,10 @@ def generalise_duration(text: str, cyrillic: bool) -> str | None:
                 52 if unit.startswith(("недел", "апта", "week")) else
                 365 if unit.startswith(("сут", "дн", "дня", "тәулік", "sut", "day")) else
                 365 * 24 if unit.startswith(("сағат", "hour")) else 1)
-    years = value / per_year
+    return _duration_band(value / per_year, cyrillic)
+
+
+def _duration_band(years: float, cyrillic: bool) -> str:
     if years < 1 / 12:
         return "[СРОК: меньше месяца]" if cyrillic else "[DURATION: under a month]"
     if years < 1:
@@ -289,6 +360,9 @@ class QuantityRecognizer(EntityRecognizer):
             for match in pattern.finditer(text):
                 if generalise_age(match["id"], False) is not None:
                     results.append(self._result("AGE", match.start("id"), match.end("id"), "age"))
+        for pattern in (_KAZAKH_LOCATIVE_AGE, _KAZAKH_OVER_AGE):
+            for match in pattern.finditer(text):
+                results.append(self._result("AGE", match.start("id"), match.end("id"), "Kazakh age"))
         for pattern in _TIME_PATTERNS:
             for match in pattern.finditer(text):
                 results.append(self._result("TIME", match.start("id"), match.end("id"), "clock time"))
@@ -296,6 +370,37 @@ class QuantityRecognizer(EntityRecognizer):
             if generalise_duration(match["id"], False) is not None:
                 results.append(self._result("DURATION", match.start("id"), match.end("id"), "duration",
                                             DURATION_SCORE))
+        for match in _KAZAKH_TEN.finditer(text):
+            unit = match["unit"].casefold()
+            kind = "AGE" if unit.startswith("жас") else "DURATION" if unit.startswith(("жыл", "ай")) else "MONEY"
+            results.append(self._result(kind, match.start("id"), match.end("id"), "Kazakh ten with its unit"))
+        return results + self._elliptical(text, results)
+
+    def _elliptical(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+        """Bare numbers that repeat the kind of a sum, age or term close to them, or follow a verb of sentencing."""
+        anchors = [r for r in found if r.entity_type in ("MONEY", "AGE", "DURATION")]
+        results = []
+        for match in _BARE.finditer(text):
+            start, end = match.start("id"), match.end("id")
+            if (any(r.start < end and start < r.end for r in found) or _counts_something(text, end)
+                    or match["id"].casefold() in _ONE):
+                continue
+            value = _number(re.sub(r"\s+(?:с\s+)?половин\w*|\s+and\s+a\s+half", "", match["id"], flags=re.I))
+            if value is None or not 0 < value < 10_000 or (1900 <= value <= 2100 and match["id"].isdigit()):
+                continue
+            near = [r for r in anchors if -_ANCHOR_WINDOW < start - r.end < _ANCHOR_WINDOW
+                    or -_ANCHOR_WINDOW < r.start - end < _ANCHOR_WINDOW]
+            if near:
+                anchor = min(near, key=lambda r: min(abs(start - r.end), abs(r.start - end)))
+                kind = anchor.entity_type
+            elif _TERM_VERBS.search(text[max(0, start - 40):start]) and value < 50:
+                kind = "DURATION"
+            else:
+                continue
+            if kind == "AGE" and not value < 120:
+                continue
+            results.append(self._result(kind, start, end, f"bare number beside a {kind.lower()}",
+                                        _ELLIPTICAL_SCORE))
         return results
 
     def _result(self, entity: str, start: int, end: int, why: str, score: float = SCORE) -> RecognizerResult:

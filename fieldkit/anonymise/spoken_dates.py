@@ -70,6 +70,15 @@ _PATTERNS = [
     re.compile(rf"(?<![\w$₸€.,])(?P<id>{_YEAR_DIGITS})(?![\w.,]|\s*(?:тенге|тг|₸|долл|\$|руб|тыс|к\b|млн|%|км|человек))"),
     re.compile(r"(?<!\w)(?P<id>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+['’]\d\d)(?!\w)",
                re.IGNORECASE),
+    re.compile(r"(?<!\w)(?P<id>(?:янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*\.?\s+['’]\d\d)(?!\w)",
+               re.IGNORECASE),
+    # a decade in words: «в девяностые», «в нулевых», «восьмидесятые годы»
+    re.compile(r"(?<!\w)(?P<id>(?:семидесят|восьмидесят|девяност|нулев|двухтысячн)(?:ые|ых|ым|ыми)"
+               r"(?:\s+год(?:ы|ах|ов))?)(?!\w)", re.IGNORECASE),
+    # a season with its year: «летом девятнадцатого», «весна 2018», «зимой двадцать первого»
+    re.compile(rf"(?<!\w)(?P<id>(?:весна|весной|весну|весны|лето|летом|зима|зимой|зиму|зимы|осень|осенью|осени)"
+               rf"\s+(?:{_YEAR_DIGITS}|['’]\d\d|{_SHORT_YEAR_RU}|{_YEAR_RU})(?:\s+{_YEAR_WORD_RU})?)(?!\w)",
+               re.IGNORECASE),
     re.compile(r"(?<!\w)(?P<id>\d{1,2}\s+(?:yanvarya|fevralya|marta|aprelya|maya|iyunya|iyulya|avgusta|sentyabrya|"
                r"oktyabrya|noyabrya|dekabrya)(?:\s+\d{4})?)(?!\w)", re.IGNORECASE),
     re.compile(r"(?<!\w)(?P<id>(?:nineteen|twenty)\s+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
@@ -210,6 +219,9 @@ _DECADES_EN = {1950: "fifties", 1960: "sixties", 1970: "seventies", 1980: "eight
                2000: "two-thousands", 2010: "twenty-tens", 2020: "twenty-twenties", 2030: "twenty-thirties"}
 
 
+_DECADE_WORDS = re.compile(r"(?:семидесят|восьмидесят|девяност|нулев|двухтысячн)(?:ые|ых|ым|ыми)", re.IGNORECASE)
+
+
 def generalise_date(text: str, cyrillic: bool) -> str | None:
     """"[DATE: the late 2010s]" (or «[ДАТА: конец 2010-х]»): the third of a decade a date falls in, which keeps
     "when, roughly" for the research without the day that links to a court record. The decade is written the
@@ -219,6 +231,8 @@ def generalise_date(text: str, cyrillic: bool) -> str | None:
     year = year_in(text)
     if year is None or not 1950 <= year < 2040:
         return None
+    if _DECADE_WORDS.search(text):  # «девяностые»: the decade itself, no third of it
+        return f"[ДАТА: {year // 10 * 10}-е]" if cyrillic else f"[DATE: the {year // 10 * 10}s]"
     decade, within = year // 10 * 10, year % 10
     part = 0 if within <= 3 else 1 if within <= 6 else 2
     in_words = any(ch.isdigit() for ch in text)

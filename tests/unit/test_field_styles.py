@@ -49,11 +49,11 @@ def test_names_as_speech_recognition_and_messengers_write_them(text, gone, kept)
 
 @pytest.mark.parametrize("text", [
     "бес адам бар екен, жан-жағына қарады",  # Kazakh nouns morphology reads as names
-    "вера и надежда у него были, гена тут ни при чём",  # names that are mainly words
+    "вера и надежда у него были, на всё воля божья",  # names that are mainly words
 ])
 def test_words_that_only_look_like_names_stay(text):
     redacted = redact(text, "ru")
-    for word in ("адам", "жан", "вера", "надежда", "гена"):
+    for word in ("адам", "жан", "вера", "надежда"):
         if word in text:
             assert word in redacted, redacted
 

@@ -1,0 +1,108 @@
+"""Organisations named by a code or a company form: «в войсковой части пять пять один семь», «колонии эс ка сто
+шестьдесят два дробь девять», «ЛА-155/18», «тоо алтын несие», "TOO «Береке Транс»".
+
+A colony's or a military unit's number places a person in one institution of a few hundred people, and a small
+company in one workplace; both are quasi-identifiers (ORGANIZATION). The code may be spoken: letters by name
+(«эс ка», «эл а»), numbers in words, «дробь» for the slash.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from fieldkit.anonymise.morphology import is_cyrillic, natasha, words
+from fieldkit.anonymise.number_words import HUNDREDS, KAZAKH_TENS, KAZAKH_UNITS, TEENS, TENS, UNITS
+
+SCORE = 0.6
+_UNIT_HEAD = re.compile(
+    r"(?<!\w)(?:войсков\w*\s+част\w*|воинск\w*\s+част\w*|в/ч|вч|колони\w*|учреждени\w*|ук|уг|ла|military\s+unit|"
+    r"kolonii|koloniya|koloniyu|colony|unit|әскери\s+бөлім\w*)(?!\w)", re.IGNORECASE)
+#: letters as they are spoken in a code, and the words that join its parts
+_CODE_LETTERS = frozenset({
+    "а", "бэ", "вэ", "гэ", "дэ", "е", "жэ", "зэ", "и", "ка", "эл", "эм", "эн", "о", "пэ", "эр", "эс", "тэ", "у",
+    "эф", "ха", "цэ", "че", "ша", "эй", "би", "си", "ди", "дробь", "тире", "номер", "№", "slash", "number", "no",
+    "drob", "es", "ka", "el", "la", "ук", "уг", "ла", "ец", "ес", "лк", "ао",
+})
+_NUMBER_WORDS = frozenset({*UNITS, *TEENS, *TENS, *HUNDREDS, *KAZAKH_UNITS, *KAZAKH_TENS, "жүз", "hundred"})
+_COMPANY_FORM = re.compile(r"(?<!\w)(?:тоо|too|ип|ао|ооо|жшс|llp|ltd|ао|чп)(?!\w)", re.IGNORECASE)
+
+
+def _code_part(word: str) -> bool:
+    lowered = word.casefold()
+    return (lowered in _CODE_LETTERS or lowered in _NUMBER_WORDS or bool(re.fullmatch(r"[\w]{0,3}\d[\d/\-]*\w?",
+                                                                                      lowered)))
+
+
+def _has_number(parts: list[str]) -> bool:
+    return any(re.search(r"\d", p) or p.casefold() in _NUMBER_WORDS for p in parts)
+
+
+def find_coded_units(text: str) -> list[tuple[int, int]]:
+    """(start, end) of a unit word followed by its code, spoken or written."""
+    tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w/№\-]+", text)]
+    starts = [start for start, _, _ in tokens]
+    found = []
+    for head in _UNIT_HEAD.finditer(text):
+        following = tokens[bisect_left(starts, head.end()):]
+        code = []
+        for start, end, word in following[:12]:
+            if text[(code[-1][1] if code else head.end()):start].strip(" ,") or not _code_part(word):
+                break
+            code.append((start, end, word))
+        if code and _has_number([w for _, _, w in code]):
+            found.append((head.start(), code[-1][1]))
+    return found
+
+
+def find_companies(text: str) -> list[tuple[int, int]]:
+    """(start, end) of a company form and its name: the words in quotes after it, or up to three words that are
+    capitalised, nouns or adjectives, or words Russian morphology does not know («тоо алтын несие»)."""
+    morph = natasha()[2]
+    tokens = words(text)
+    starts = [start for start, _, _ in tokens]
+    found = []
+    for form in _COMPANY_FORM.finditer(text):
+        quoted = re.match(r"\s*[«\"“]([^»\"”\n]{2,60})[»\"”]", text[form.end():])
+        if quoted:
+            found.append((form.start(), form.end() + quoted.end()))
+            continue
+        end = form.end()
+        first = bisect_left(starts, form.end())
+        for start, word_end, word in tokens[first:first + 3]:
+            if text[end:start].strip():
+                break
+            lowered = word.casefold()
+            tag = str(morph.parse(lowered)[0].tag) if is_cyrillic(lowered) else ""
+            named = word[:1].isupper() or (is_cyrillic(lowered) and (
+                not morph.word_is_known(lowered) or tag.startswith(("NOUN", "ADJF")))) or (
+                lowered.isascii() and lowered.isalpha() and len(lowered) >= 3 and lowered not in _LATIN_STOP)
+            if not named or len(lowered) < 2:
+                break
+            end = word_end
+        if end > form.end():
+            found.append((form.start(), end))
+    return found
+
+
+_LATIN_STOP = frozenset({"the", "and", "was", "where", "which", "that", "who", "with", "for", "from", "they", "he",
+                         "she", "but", "then", "there", "rabotal", "rabotala", "gde", "kotoroe", "i", "v", "na"})
+
+
+class CodedOrganisationRecognizer(EntityRecognizer):
+    def __init__(self, language: str) -> None:
+        super().__init__(supported_entities=["ORGANIZATION"], name=f"CodedOrganisations-{language}",
+                         supported_language=language)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        results = []
+        for (start, end), why in [*((span, "a unit or colony with its code") for span in find_coded_units(text)),
+                                  *((span, "a company with its form") for span in find_companies(text))]:
+            explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE, textual_explanation=why)
+            results.append(RecognizerResult("ORGANIZATION", start, end, SCORE, explanation))
+        return results

@@ -1,0 +1,132 @@
+"""Nicknames that are ordinary words, said without a cue: «сдал его малой», «нормальный был только кабан», «у
+кучерявого брали», «сарының шын аты», "verblyud prosit sotku".
+
+Criminal and street nicknames come from a small stock: animals (Кабан, Сова, Шмель, Қасқыр) and looks (Лысый,
+Рыжий, Кучерявый, Сары, Көсе). Such a word is taken as a person when it stands where a person stands: alone, as a
+noun. Not when it describes a noun («лысый мужик»), is said of someone («я ещё малой был», «он вовсе не лысый»),
+is compared with («как сова») or follows a word that makes it an animal («этот кабан», «дикий кабан»). Kazakh
+words are taken only with a case ending (сарының, қасқырмен): a bare «сары» is more often the colour.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from fieldkit.anonymise.morphology import natasha, words
+
+SCORE = 0.55
+#: dictionary forms of Russian nickname stock
+ANIMALS = frozenset({
+    "кабан", "сова", "шмель", "лис", "лиса", "волк", "медведь", "бык", "слон", "кот", "ворон", "гусь", "заяц",
+    "тигр", "крот", "ёж", "барсук", "сокол", "орёл", "филин", "жук", "комар", "паук", "змей", "удав", "кит",
+    "акула", "бобр", "хомяк", "лось", "козёл", "ишак", "верблюд", "шакал", "сурок", "бизон", "буйвол", "носорог",
+    "бегемот", "ястреб", "грач", "воробей", "петух", "индюк", "боров", "хряк", "кролик", "белка", "муравей",
+    "шершень", "скорпион", "крокодил", "варан", "жаба", "карась", "сом", "щука", "окунь", "ёрш", "чиж", "дятел",
+    "кобра", "гюрза", "мамонт", "пингвин", "барс", "беркут", "гусак", "бульдог", "баклан", "бобёр", "мышь",
+    "суслик", "хорёк", "куница", "лев", "зубр", "шпала", "гвоздь", "боксёр",
+})
+LOOKS = frozenset({
+    "лысый", "рыжий", "кучерявый", "малой", "толстый", "длинный", "хромой", "косой", "седой", "чёрный", "белый",
+    "худой", "мелкий", "усатый", "бородатый", "хмурый", "глухой", "немой", "кривой", "горбатый", "лохматый",
+    "лопоухий", "беззубый", "шустрый", "тихий", "резаный", "меченый", "кудрявый", "очкарик", "пузатый", "рябой",
+    "беспалый", "картавый", "шрам", "малый", "жирный", "бешеный", "бритый", "копчёный", "горелый", "старшой",
+})
+#: Kazakh nickname stock, taken only with a case ending
+KAZAKH = frozenset({
+    "қасқыр", "мысық", "түлкі", "аю", "бөрі", "қоян", "жылан", "арыстан", "бүркіт", "түйе", "есек", "бура", "сары",
+    "көсе", "тақыр", "балуан", "семіз", "ұзын", "қара", "ақсақ", "шұбар", "торы", "сұр", "боксёр", "кәрі",
+    "қыршын", "бөдене", "қарға", "сауысқан", "тышқан",
+})
+#: Latin spellings of the same stock in messenger Russian and Kazakh, and English ones
+LATIN = frozenset({
+    "kaban", "sova", "shmel", "lis", "volk", "medved", "byk", "slon", "kot", "voron", "gus", "zayats", "tigr",
+    "krot", "barsuk", "sokol", "orel", "verblyud", "shakal", "kozel", "ishak", "lysyi", "lysyy", "lysy", "lysiy",
+    "ryzhiy", "ryzhyi", "ryzhy", "maloy", "maloi", "malyi", "kucheryavyi", "tolstyi", "khromoi", "sedoi",
+    "kaskyr", "qasqyr", "mysyk", "tulki", "ayu", "sary", "kose", "baldy", "shorty", "fatso", "skinny", "ginger",
+    "curly", "lefty", "goose", "bull", "wolf", "fox", "bear", "owl", "camel",
+})
+_LATIN_ENDINGS = ("om", "em", "oi", "ym", "a", "u", "e", "y", "ga", "ge", "tyn", "tin", "nyn", "nin", "men", "pen",
+                  "ben", "dan", "den", "ny", "ni", "dy", "di")
+_KAZAKH_ENDINGS = re.compile(
+    r"^(?P<stem>\w{2,}?)(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|ны|ні|ды|ді|ты|ті|мен|бен|пен|дан|ден|тан|тен|"
+    r"нан|нен|да|де|та|те|ға|ң|ның|ы|і|сы|сі)$")
+#: words before a nickname-stock word that make it the animal, a description or a comparison
+_NOT_A_PERSON_BEFORE = frozenset({
+    "как", "будто", "словно", "вроде", "типа", "чем", "похож", "похожий", "этот", "эта", "этого", "этой",
+    "такой", "такая", "такого", "один", "одна", "одного", "какой-то", "какая-то", "дикий", "настоящий", "живой",
+    "живого", "мёртвый", "сам", "сама", "я", "ты", "он", "она", "мы", "вы", "они", "был", "была", "было", "стал",
+    "стала", "очень", "совсем", "ещё", "еще", "уже", "не", "вовсе", "весь", "вся", "тоже", "слишком", "какой",
+    "какая", "самый", "самая", "сияқты", "like", "a", "an", "the", "this", "that", "kak", "tipa", "etot", "eta",
+    "мой", "моя", "твой", "наш", "ваш", "свой", "своего", "моего", "на", "в", "по",
+})
+_NOT_A_PERSON_AFTER = frozenset({"как", "такой", "такая", "же", "ли", "был", "была"})
+
+
+@lru_cache(maxsize=50_000)
+def _stock_reading(word: str) -> str | None:
+    """"noun" or "adjective" when a lower-case Russian word is a singular form of the nickname stock."""
+    morph = natasha()[2]
+    for parse in morph.parse(word):
+        lemma = parse.normal_form.replace("ё", "е")
+        tag = str(parse.tag)
+        if "plur" in tag:
+            continue
+        if tag.startswith("NOUN") and lemma in {a.replace("ё", "е") for a in ANIMALS | LOOKS}:
+            return "noun"
+        if tag.startswith("ADJF") and lemma in {a.replace("ё", "е") for a in LOOKS}:
+            return "adjective"
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def _is_noun_or_adjective(word: str) -> bool:
+    parse = natasha()[2].parse(word)[0]
+    return str(parse.tag).startswith(("NOUN", "ADJF")) and word not in ("что", "кто", "это")
+
+
+def _latin_stock(word: str) -> bool:
+    return word in LATIN or any(word.endswith(ending) and word[: -len(ending)] in LATIN
+                                and len(word) - len(ending) >= 3 for ending in _LATIN_ENDINGS)
+
+
+class StockNicknameRecognizer(EntityRecognizer):
+    def __init__(self, language: str) -> None:
+        super().__init__(supported_entities=["PERSON"], name=f"StockNicknames-{language}",
+                         supported_language=language)
+
+    def load(self) -> None:
+        natasha()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        tokens = words(text)
+        folded = [word.casefold().replace("ё", "е") for _, _, word in tokens]
+        results = []
+        for index, (start, end, _word) in enumerate(tokens):
+            lowered = folded[index]
+            before = folded[index - 1] if index and not re.search(r"[.!?…]", text[tokens[index - 1][1]:start]) else ""
+            after = folded[index + 1] if index + 1 < len(tokens) else ""
+            if before in _NOT_A_PERSON_BEFORE or after in _NOT_A_PERSON_AFTER:
+                continue
+            if lowered.isascii():
+                taken = _latin_stock(lowered) and not (after and lowered in ("bull", "wolf", "fox", "bear", "owl"))
+            else:
+                kazakh = _KAZAKH_ENDINGS.match(lowered)
+                if kazakh and kazakh["stem"] in KAZAKH:
+                    taken = True
+                elif lowered in KAZAKH or len(lowered) < 3:
+                    taken = False
+                else:
+                    reading = _stock_reading(lowered)
+                    # an adjective beside a noun describes it («лысый мужик», «кот, рыжий»); alone it names someone
+                    previous = folded[index - 1] if index else ""
+                    taken = reading == "noun" or (reading == "adjective"
+                                                  and not (after and _is_noun_or_adjective(after))
+                                                  and not (previous and _is_noun_or_adjective(previous)))
+            if taken:
+                explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE,
+                                                  textual_explanation="a nickname from the common stock")
+                results.append(RecognizerResult("PERSON", start, end, SCORE, explanation))
+        return results

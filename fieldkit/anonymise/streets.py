@@ -1,0 +1,146 @@
+"""Streets and markets as people name them in speech: «на райымбека», «по толе би», «абай көшесінде», "na
+al-farabi"; «на зелёном базаре», «колхозного рынка», «сайрам базарында».
+
+A street or a named market without a house number is a quasi-identifier (LOCATION): with a drug point or a
+meeting place it narrows a story to a few houses. The namesakes (data/kz_street_namesakes.txt) are also
+people's names and ordinary words («желтоксан» is December, «достык» friendship), so a namesake counts as a
+street only next to a word that makes it one: a preposition of place before it, or a street word before or
+after it. A market word («базар», «рынок») identifies a place when a name or an adjective comes with it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from fieldkit.anonymise.morphology import words
+
+SCORE = 0.6
+#: words right before a namesake that make it a street
+_BEFORE = frozenset({
+    "на", "по", "с", "со", "от", "до", "угол", "углу", "угла", "улица", "улице", "улицы", "улицу", "улицей", "ул",
+    "проспект", "проспекте", "проспекта", "пр", "пр-т", "бульвар", "бульваре", "переулок", "переулке", "трасса",
+    "трассе", "между", "na", "po", "s", "ot", "do", "ul", "ulitsa", "ulitse", "prospekt", "prospekte", "on", "off",
+    "along", "corner",
+})
+#: words right after a namesake that make it a street (Kazakh puts the street word after the name)
+_AFTER = frozenset({
+    "көшесі", "көшесінде", "көшесіндегі", "көшесіне", "көшесінен", "көшесімен", "көшесінің", "даңғылы",
+    "даңғылында", "даңғылындағы", "даңғылына", "даңғылынан", "street", "st", "avenue", "ave", "road", "köshesi",
+    "koshesi", "kosh", "dangyly", "улица", "угол", "угла", "проспект",
+})
+
+
+@lru_cache(maxsize=1)
+def street_namesakes() -> frozenset[tuple[str, ...]]:
+    """Every spelling of every namesake, as a tuple of lower-case words («толе», «би»)."""
+    text = (resources.files("fieldkit.anonymise") / "data" / "kz_street_namesakes.txt").read_text(encoding="utf-8")
+    forms: set[tuple[str, ...]] = set()
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        for spelling in line.split("|"):
+            parts = tuple(word.casefold() for _, _, word in words(spelling.replace("ё", "е")))
+            if parts and len("".join(parts)) >= 3:
+                forms.add(parts)
+    return frozenset(forms)
+
+
+def find_streets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every namesake used as a street; «между абая и сейфуллина» takes both."""
+    names = street_namesakes()
+    longest = max((len(name) for name in names), default=0)
+    tokens = words(text)
+    folded = [word.casefold().replace("ё", "е") for _, _, word in tokens]
+    found: list[tuple[int, int]] = []
+    index = 0
+    while index < len(tokens):
+        match = next((size for size in range(min(longest, len(tokens) - index), 0, -1)
+                      if tuple(folded[index:index + size]) in names), 0)
+        if not match:
+            index += 1
+            continue
+        after = index + match
+        before_word = folded[index - 1] if index else ""
+        chained = (before_word in ("и", "and", "мен", "бен", "пен") and found
+                   and found[-1][1] >= tokens[index - 2][1] if index >= 2 else False)
+        if before_word in _BEFORE or (after < len(tokens) and folded[after] in _AFTER) or chained:
+            found.append((tokens[index][0], tokens[after - 1][1]))
+        index = after
+    return found
+
+
+class StreetNameRecognizer(EntityRecognizer):
+    def __init__(self, language: str) -> None:
+        super().__init__(supported_entities=["LOCATION"], name=f"StreetNames-{language}", supported_language=language)
+
+    def load(self) -> None:
+        street_namesakes()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE,
+                                          textual_explanation="a street named after someone or something")
+        return [RecognizerResult("LOCATION", start, end, SCORE, explanation) for start, end in find_streets(text)]
+
+
+_MARKET_HEAD = re.compile(r"^(?:базар|рын(?:о)?к|bazaa?r|rynok|rynk|market)\w*$")
+#: markets whose common name is the name: Almaty's «барахолка», a «толкучка»
+_NAMED_MARKETS = re.compile(r"^(?:барахолк|толкучк|baraholk|barakholk|tolkuchk)\w*$")
+#: words before a market word that do not name it
+_NOT_MARKET_NAMES = frozenset({
+    "этот", "этом", "этого", "тот", "том", "того", "наш", "нашем", "нашего", "местный", "местном", "местного",
+    "ближайший", "ближайшем", "большой", "большом", "любой", "любом", "каждый", "каждом", "свой", "своём", "своем",
+    "черный", "черном", "чёрном", "чёрный", "the", "a", "local", "big", "black", "any", "every", "our", "that",
+    "this", "на", "в", "по", "у", "с", "and", "и", "бір", "сол", "осы", "үлкен", "жақын", "біздің", "da", "na", "v",
+})
+
+
+def find_markets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of named markets: «на зелёном базаре», «колхозного рынка», «сайрам базарында», "green bazaar",
+    «рынок шапагат», «барахолке»."""
+    from fieldkit.anonymise.morphology import is_cyrillic, natasha
+
+    morph = natasha()[2]
+    tokens = words(text)
+    found = []
+    for index, (start, end, word) in enumerate(tokens):
+        lowered = word.casefold()
+        if _NAMED_MARKETS.match(lowered):
+            found.append((start, end))
+            continue
+        if not _MARKET_HEAD.match(lowered):
+            continue
+        if index and tokens[index - 1][1] >= start - 2:
+            before_start, _, before = tokens[index - 1]
+            folded = before.casefold()
+            if folded not in _NOT_MARKET_NAMES and len(folded) >= 3 and not folded.isdigit():
+                cyrillic_adjective = is_cyrillic(folded) and str(morph.parse(folded)[0].tag).startswith("ADJF")
+                kazakh_compound = lowered.startswith("базары") and is_cyrillic(folded)
+                latin_name = folded.isascii() and (folded.endswith(("ogo", "om", "yi", "iy", "yy", "aya"))
+                                                   or lowered.startswith(("bazaar", "market")))
+                if cyrillic_adjective or kazakh_compound or latin_name:
+                    found.append((before_start, end))
+                    continue
+        if index + 1 < len(tokens):  # «рынок шапагат», «рынок «Алтын Орда»»
+            after_start, after_end, after = tokens[index + 1]
+            quoted = text[end:after_start].strip() in ("«", '"', "“")
+            unknown = is_cyrillic(after) and not morph.word_is_known(after.casefold()) and len(after) >= 4
+            if quoted or unknown or (after[:1].isupper() and index + 1 < len(tokens)):
+                found.append((start, after_end))
+    return found
+
+
+class MarketRecognizer(EntityRecognizer):
+    def __init__(self, language: str) -> None:
+        super().__init__(supported_entities=["LOCATION"], name=f"Markets-{language}", supported_language=language)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE,
+                                          textual_explanation="a named market")
+        return [RecognizerResult("LOCATION", start, end, SCORE, explanation) for start, end in find_markets(text)]
