@@ -1,5 +1,6 @@
-"""Organisations named by a code or a company form: «в войсковой части пять пять один семь», «колонии эс ка сто
-шестьдесят два дробь девять», «ЛА-155/18», «тоо алтын несие», "TOO «Береке Транс»".
+"""Organisations named by a code, a company form or a district's adjective: «в войсковой части пять пять один
+семь», «колонии эс ка сто шестьдесят два дробь девять», «ЛА-155/18», «тоо алтын несие», "TOO «Береке Транс»",
+«алатауском рупе», "Medeu district court".
 
 A colony's or a military unit's number places a person in one institution of a few hundred people, and a small
 company in one workplace; both are quasi-identifiers (ORGANIZATION). The code may be spoken: letters by name
@@ -27,6 +28,18 @@ _CODE_LETTERS = frozenset({
     "drob", "es", "ka", "el", "la", "ук", "уг", "ла", "ец", "ес", "лк", "ао",
 })
 _NUMBER_WORDS = frozenset({*UNITS, *TEENS, *TENS, *HUNDREDS, *KAZAKH_UNITS, *KAZAKH_TENS, "жүз", "hundred"})
+_GENERIC_ADJECTIVE = r"(?:городск|районн|областн|межрайонн|специализированн|ювенальн|верховн|военн|апелляционн)"
+_BODY = r"(?:руп|ровд|овд|увд|рувд|гувд|уп|оп|убн|смус|суд|сот|прокуратур|отдел|управлени|полици|акимат)"
+#: a body named by its district's adjective: «алатауском рупе», «павлодарском городском суде», «абайского ровд»
+_ADJECTIVE_BODY = re.compile(
+    rf"(?<!\w)(?P<id>(?!{_GENERIC_ADJECTIVE})[^\W\d_]{{3,}}(?:ск|цк)[^\W\d_]{{1,3}}\s+(?:{_GENERIC_ADJECTIVE}\w*\s+)*"
+    rf"{_BODY}\w*)(?!\w)", re.IGNORECASE)
+#: the same in messenger Latin and English: "OP Zhambylskogo rayona", "Medeu district court", "Karaganda
+#: regional police department"
+_LATIN_BODY = re.compile(
+    r"(?<!\w)(?P<id>(?:(?:op|rop|rovd|uvd|dp|up|ubn|rup)\s+[a-z]+(?:skogo|skoi|skoy|skom)\s+(?:rayona|raiona|oblasti)"
+    r"|[A-Z][a-z]{2,}\s+(?:(?:district|city|regional|region|oblast|town)\s+)?(?:court|police\s+department|"
+    r"police|department\s+of\s+police|prosecutor'?s?\s+office|akimat)))(?!\w)")
 _COMPANY_FORM = re.compile(r"(?<!\w)(?:тоо|too|ип|ао|ооо|жшс|llp|ltd|ао|чп)(?!\w)", re.IGNORECASE)
 
 
@@ -101,8 +114,11 @@ class CodedOrganisationRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
+        bodies = [(m.start("id"), m.end("id")) for pattern in (_ADJECTIVE_BODY, _LATIN_BODY)
+                  for m in pattern.finditer(text)]
         for (start, end), why in [*((span, "a unit or colony with its code") for span in find_coded_units(text)),
-                                  *((span, "a company with its form") for span in find_companies(text))]:
+                                  *((span, "a company with its form") for span in find_companies(text)),
+                                  *((span, "a body named by its district") for span in bodies)]:
             explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE, textual_explanation=why)
             results.append(RecognizerResult("ORGANIZATION", start, end, SCORE, explanation))
         return results

@@ -46,6 +46,7 @@ class Settlement:
 
 #: prepositions speech recognition glues onto the place after them, longest first
 _GLUED_PREPOSITIONS = ("во", "из", "со", "ко", "на", "от", "до", "по", "в", "с", "к")
+_GLUED_LATIN = ("vo", "iz", "so", "na", "ot", "do", "po", "v", "s", "k")
 
 
 #: Russian case and adjective endings a settlement's name takes («долинке», «каскелене», «капшагаем»,
@@ -149,6 +150,7 @@ class Gazetteer:
                     break
         found += [(start, end, place) for start, end, word in tokens if word not in self.exact
                   and (place := self._settlement_form(word))]
+        found += _designated_places(text, tokens)
         found += self._asr_forms(text, tokens)
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         kept: list[tuple[int, int, str]] = []
@@ -165,6 +167,13 @@ class Gazetteer:
         for parts, place_id in self._by_prefix.get(word[:3], ()):
             if len(parts) == 1 and word.startswith(parts[0]):
                 return place_id
+        if word.isascii():  # «semeya», «karagandu»: a Latin name with a Russian or Kazakh ending
+            for ending in _LATIN_PLACE_ENDINGS:
+                stem = word[: -len(ending)]
+                if word.endswith(ending) and len(stem) >= 4:
+                    for candidate in (stem, stem + "a", stem + "y"):
+                        if candidate in self.exact:
+                            return self.exact[candidate]
         return self._settlement_form(word)
 
     def _settlement_form(self, word: str) -> str | None:
@@ -187,10 +196,10 @@ class Gazetteer:
         one name split in two («усть каменогорске», «жана озен»)."""
         found = []
         for index, (start, end, word) in enumerate(tokens):
-            for preposition in _GLUED_PREPOSITIONS:
+            for preposition in _GLUED_LATIN if word.isascii() else _GLUED_PREPOSITIONS:
                 rest = word[len(preposition):]
                 if (word.startswith(preposition) and len(rest) >= 4
-                        and (rest[:3] in self._by_prefix or rest in self.exact
+                        and (rest[:3] in self._by_prefix or rest in self.exact or word.isascii()
                              or rest[:4] in self._inflected_prefixes)):
                     place = self._word_place(rest)
                     if place:
@@ -253,6 +262,60 @@ def _macro_phrase(place: Place, region: Region, cyrillic: bool) -> str:
     if cyrillic:
         return f"[{_KIND_RU[kind]} {_MACRO_RU[region.macro]}]"
     return f"[{_KIND_EN[kind]} in {_MACRO_EN[region.macro]}]"
+
+
+#: a district, region or microdistrict word after a place's name: the name before it is a place, known or not
+_RUSSIAN_DESIGNATOR = re.compile(r"^(?:район|области|область|областью|обл|р-н|р-на|р-не|округ)\w*$")
+_KAZAKH_DESIGNATOR = re.compile(r"^(?:аудан|облыс|ықшамаудан)\w*$")
+#: a village or town word after a name: the name is the place, the word stays (as «с.» and «г.» do)
+_KAZAKH_SETTLEMENT_WORD = re.compile(r"^(?:ауыл|қала|кент|поселке|посёлке|селе|село|деревн)\w*$")
+_LATIN_DESIGNATOR = re.compile(r"^(?:district|region|rayon|rayona|rayone|raion|oblast|oblasti|oblysy|audany|"
+                               r"audanynda|village|aul|auyly)$")
+_RUSSIAN_PLACE_ADJECTIVE = re.compile(r"^\w{3,}(?:ск|цк)(?:ий|ого|ому|им|ом|ой|ая|ую|ое|ие|их|ая)$")
+_MICRODISTRICT = re.compile(r"^(?:микрорайон|мкр|ықшамаудан|mikrorayon|mkr)\w*$")
+#: words before a designator that name no place: «в соседнем районе», «біздің ауданда», "the district"
+_NOT_PLACE_NAMES = frozenset({
+    "бұл", "сол", "осы", "біздің", "бір", "басқа", "көрші", "сіздің", "менің", "үлкен", "кіші", "әр", "қай", "қандай",
+    "барлық", "өз", "өзіміздің", "the", "a", "this", "that", "our", "neighbouring", "every", "which", "one", "same",
+    "other", "their", "his", "her", "городском", "городской", "сельском", "сельский", "этом", "том", "нашем",
+    "своём", "своем", "каком", "котором", "другом", "соседнем", "спальном", "любом", "каждом", "в", "на", "по", "из",
+    "и", "с", "районный", "областной", "жаңа", "ескі",
+})
+
+
+def _designated_places(text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Places named with their designator, listed or not: «шуйского района», «байзақ ауданында», «батыс екі
+    ықшамауданында», «в микрорайоне шанырак», "Medeu district", «қызылсай ауылында». Their id is the kind of
+    place only, so they are replaced by a placeholder rather than generalised to a region."""
+    from fieldkit.anonymise.number_words import KAZAKH_UNITS
+
+    found = []
+    for index in range(1, len(tokens)):
+        start, end, word = tokens[index]
+        before_start, before_end, before = tokens[index - 1]
+        if ((text[before_end:start] not in (" ", "-") or before in _NOT_PLACE_NAMES or len(before) < 3)
+                and _MICRODISTRICT.match(before) is None):
+            continue
+        if _RUSSIAN_DESIGNATOR.match(word) and _RUSSIAN_PLACE_ADJECTIVE.match(before):
+            found.append((before_start, end, "designated:district"))
+        elif _KAZAKH_DESIGNATOR.match(word) and before not in _NOT_PLACE_NAMES and not before.isdigit():
+            first = index - 1
+            # «батыс екі ықшамауданы»: a number inside the name
+            if before in KAZAKH_UNITS and index >= 2 and text[tokens[index - 2][1]:before_start] == " ":
+                first = index - 2
+            found.append((tokens[first][0], end, "designated:district"))
+        elif (_KAZAKH_SETTLEMENT_WORD.match(word) and before not in _NOT_PLACE_NAMES and not before.isdigit()
+              and is_cyrillic_word(before) and not _ordinary_word(before)):
+            found.append((before_start, before_end, "designated:village"))
+        elif before.isascii() and _LATIN_DESIGNATOR.match(word) and before not in _NOT_PLACE_NAMES:
+            found.append((before_start, end, "designated:district"))
+        elif _MICRODISTRICT.match(before) and word not in _NOT_PLACE_NAMES and not word.isdigit() and len(word) >= 3:
+            found.append((before_start, end, "designated:microdistrict"))
+    return found
+
+
+def is_cyrillic_word(word: str) -> bool:
+    return bool(word) and all("\u0400" <= ch <= "\u04ff" or ch == "-" for ch in word)
 
 
 @lru_cache(maxsize=50_000)

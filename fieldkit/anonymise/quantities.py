@@ -92,7 +92,8 @@ _SUM = re.compile(
     re.IGNORECASE,
 )
 _AGE_PATTERNS = [
-    re.compile(rf"\b(?:мне|ему|ей|им|нам|вам|тебе)\s+(?:(?:тогда|уже|было|будет|исполнилось|только|всего)\s+)*"
+    re.compile(rf"\b(?:мне|ему|ей|им|нам|вам|тебе)\s+(?:(?:тогда|уже|было|будет|исполнилось|только|всего|сейчас|"
+               rf"почти|около|где-то|примерно|стукнуло|под|за|уж)\s+)*"
                rf"(?P<id>(?P<n>{NUMBER})(?:\s+(?:год|года|лет))?)(?!\s*(?:тысяч|миллион|тенге|доллар|рубл|час|минут))",
                re.IGNORECASE),
     re.compile(rf"\b(?:в\s+возрасте|возраст(?:ом)?)\s+(?P<id>(?P<n>{NUMBER})(?:\s+(?:год|года|лет))?)", re.IGNORECASE),
@@ -132,6 +133,18 @@ _KAZAKH_LOCATIVE_AGE = re.compile(
 #: «жетпістен асқан», «қырықтан асты»: over an age
 _KAZAKH_OVER_AGE = re.compile(rf"(?<!\w)(?P<id>{_KK_TENS}(?:тен|тан|ден|дан)\s+(?:асқан|асты|аса|асып))",
                               re.IGNORECASE)
+#: prison slang for a term, after a verb of sentencing: «дали пятёрку», «впаяли червонец», "dali desyatku"
+_SLANG_TERMS = {"двушк": 2, "трёшк": 3, "трешк": 3, "пятёрк": 5, "пятерк": 5, "семёрк": 7, "семерк": 7,
+                "восьмёрк": 8, "восьмерк": 8, "десятк": 10, "червон": 10, "пятнашк": 15, "четвертак": 25,
+                "dvushk": 2, "tryoshk": 3, "treshk": 3, "pyatyork": 5, "pyaterk": 5, "pyatiork": 5, "semyork": 7,
+                "semerk": 7, "vosmyork": 8, "vosmerk": 8, "desyatk": 10, "chervon": 10, "pyatnashk": 15,
+                "chetvertak": 25}
+_SLANG_TERM = re.compile(
+    r"(?:дали|дал|дадут|получил\w*|впаяли|влепили|светит|светила|отсидел\w*|отмотал\w*|отбыл\w*|dali|dal|poluchil|"
+    r"otsidel|vpayali|svetit)\s+(?:ему\s+|мне\s+|ей\s+|им\s+|emu\s+|mne\s+)?(?P<id>(?:"
+    + "|".join(sorted(_SLANG_TERMS, key=len, reverse=True)) + r")\w*)", re.IGNORECASE)
+_BARE_SLANG = re.compile(r"(?<!\w)(?P<id>(?:" + "|".join(sorted(_SLANG_TERMS, key=len, reverse=True)) + r")\w*)",
+                         re.IGNORECASE)
 SCORE = 0.9  # above spaCy's DATE reading of a bare number ("I was 23")
 DURATION_SCORE = 0.8  # below an age: «мне было 37 лет» is an age, «отсидел 6 лет» a duration
 
@@ -303,6 +316,9 @@ def generalise_duration(text: str, cyrillic: bool) -> str | None:
     (a term said again without its unit) is read in years."""
     match = _DURATION.fullmatch(text.strip())
     kazakh = _KAZAKH_TEN.fullmatch(text.strip())
+    slang = next((years for stem, years in _SLANG_TERMS.items() if text.strip().casefold().startswith(stem)), None)
+    if match is None and slang is not None:
+        return _duration_band(slang, cyrillic)
     if match is None and kazakh is not None:
         value = _number(text.strip()[: kazakh.start("unit")])
         per_year = 12 if kazakh["unit"].casefold() == "ай" else 1
@@ -370,6 +386,8 @@ class QuantityRecognizer(EntityRecognizer):
             if generalise_duration(match["id"], False) is not None:
                 results.append(self._result("DURATION", match.start("id"), match.end("id"), "duration",
                                             DURATION_SCORE))
+        for match in _SLANG_TERM.finditer(text):
+            results.append(self._result("DURATION", match.start("id"), match.end("id"), "prison slang for a term"))
         for match in _KAZAKH_TEN.finditer(text):
             unit = match["unit"].casefold()
             kind = "AGE" if unit.startswith("жас") else "DURATION" if unit.startswith(("жыл", "ай")) else "MONEY"
@@ -380,6 +398,12 @@ class QuantityRecognizer(EntityRecognizer):
         """Bare numbers that repeat the kind of a sum, age or term close to them, or follow a verb of sentencing."""
         anchors = [r for r in found if r.entity_type in ("MONEY", "AGE", "DURATION")]
         results = []
+        terms = [r for r in found if r.entity_type == "DURATION"]
+        for match in _BARE_SLANG.finditer(text):  # «дали десятку, а потом пятнашку»
+            start, end = match.start("id"), match.end("id")
+            if not any(r.start < end and start < r.end for r in found) and any(
+                    -_ANCHOR_WINDOW < start - r.end < _ANCHOR_WINDOW for r in terms):
+                results.append(self._result("DURATION", start, end, "slang term beside a term", _ELLIPTICAL_SCORE))
         for match in _BARE.finditer(text):
             start, end = match.start("id"), match.end("id")
             if (any(r.start < end and start < r.end for r in found) or _counts_something(text, end)

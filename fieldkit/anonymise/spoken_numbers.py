@@ -52,9 +52,16 @@ _SPOKEN_ATOM = "(?:" + "|".join(sorted(map(re.escape, {*UNITS, *TEENS, *TENS, *H
 #: one part of a spelled address: a word, then any number words or letter names read after it
 #: («айгерим восемьдесят семь», «камила эс»)
 _LOCAL_PART = rf"[\w.\-]+(?:\s+{_SPOKEN_ATOM}(?!\w)){{0,4}}"
+#: a mail host said with its zone and no «точка» between («мейл ру», "yandex kz"), as speech recognition drops it
+_BARE_DOMAIN = (r"(?:мейл|майл|mail|яндекс|yandex|инбокс|inbox|бк|bk|лист|list|рамблер|rambler|гмейл|джимейл|gmail)"
+                r"\s+(?:ру|ru|кз|kz|ком|com)(?!\w)")
 _SPELLED_EMAIL = re.compile(
-    rf"(?P<id>(?:{_LOCAL_PART}{_DOT})*{_LOCAL_PART}\s+(?:собака|собачка|at)\s+[\w\-]+(?:\s+(?:точка|нүкте|dot)\s+[\w\-]+)+)",
+    rf"(?P<id>(?:{_LOCAL_PART}{_DOT})*{_LOCAL_PART}\s+(?:собака|собачка|at)\s+(?:{_BARE_DOMAIN}|[\w\-]+"
+    rf"(?:\s+(?:точка|нүкте|dot)\s+[\w\-]+)+))",
     re.IGNORECASE)
+#: words before "at" that make it the preposition ("wrote to me at …"), not the @ of an address
+_NOT_A_LOCAL_PART = re.compile(r"(?:me|us|him|her|them|home|work|night|it|you|least|all|once|first|last)\s+at\s+",
+                               re.IGNORECASE)
 SCORE = 0.85
 
 
@@ -240,6 +247,9 @@ class SpokenNumberRecognizer(EntityRecognizer):
         for start, end in _spoken_plates(text, runs):
             results.append(self._result("PLATE", start, end, "plate spelled out"))
         for match in _SPELLED_EMAIL.finditer(text):
+            preposition = _NOT_A_LOCAL_PART.match(match["id"])
+            if preposition:  # "to me at t dot nurlanova at yandex dot kz": the address starts after "me at"
+                match = _SPELLED_EMAIL.match(text, match.start("id") + preposition.end()) or match
             results.append(self._result("EMAIL_ADDRESS", match.start("id"), match.end("id"), "e-mail spelled out"))
         for match in _SPOKEN_ADDRESS.finditer(text):
             results.append(self._result("ADDRESS", match.start("id"), match.end("id"), "address said in words"))

@@ -163,12 +163,12 @@ def test_suggestion_ids_are_stable_when_suggestions_are_recomputed(project):
 
 
 def test_the_residual_check_still_reads_brackets_the_speaker_used(project):
-    interview = add_transcribed_interview(project, "P", ["Его звали [хромой], так и записали."])
+    interview = add_transcribed_interview(project, "P", ["Его звали [шайба], так и записали."])
     rv.accept_suggestions(project, interview)
     rv.approve(project, interview)
-    other = add_transcribed_interview(project, "P", ["Хромой уехал."])
+    other = add_transcribed_interview(project, "P", ["Шайба уехал."])
     rv.suggest(project, other)
-    rv.decide(project, other, accept_all=True, add=(("Хромой", "PERSON"),))
+    rv.decide(project, other, accept_all=True, add=(("Шайба", "PERSON"),))
     assert [r.entity for r in rv.residuals(project, interview)] == ["PERSON"]
 
 
