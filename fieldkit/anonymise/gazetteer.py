@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from fieldkit.anonymise.morphology import KAZAKH_SUFFIXES
+from fieldkit.anonymise.number_words import trie_pattern
 from fieldkit.errors import UsageError
 
 _WORD = re.compile(r"[\w\-]+")
@@ -65,6 +66,11 @@ _KAZAKH_PLACE_ENDINGS = tuple(sorted({
 _LATIN_PLACE_ENDINGS = ("skogo", "skoi", "skom", "skiy", "dagy", "degi", "tagy", "tegi", "dan", "den", "tan", "ten",
                         "nan", "nen", "om", "em", "oi", "da", "de", "ta", "te", "ga", "ge", "ka", "ke", "a", "e", "u",
                         "y")
+#: settlement names that are everyday Kazakh words («алға» forward, «саты» ladder, «талапкер» applicant): found only
+#: with a designator («алға ауылында», «в посёлке алга»)
+_KAZAKH_WORD_PLACES = frozenset({"алга", "алға", "саты", "думан", "талапкер", "курылысшы", "құрылысшы", "үркер",
+                                 "жастар", "бірлік", "береке", "достық", "ынтымақ", "еңбек", "қазына", "арай",
+                                 "самал", "жаңалық", "шаян", "самсы", "матай", "келес"})
 _SETTLEMENT_KINDS = ("town", "village", "district", "microdistrict", "market", "station", "checkpoint")
 
 
@@ -98,7 +104,7 @@ class Gazetteer:
             self.places[place_id] = Place(place_id, settlement.kind, settlement.region)
             for name in settlement.names:
                 folded = name.casefold()
-                if len(folded) < 4 or folded in exact or _ordinary_word(folded):
+                if len(folded) < 4 or folded in exact or _ordinary_word(folded) or folded in _KAZAKH_WORD_PLACES:
                     continue  # «Заречный» is also an adjective, «Шу» too short to tell
                 exact[folded] = place_id
                 if " " not in folded and "-" not in folded:
@@ -108,9 +114,9 @@ class Gazetteer:
         self._inflected_prefixes = frozenset(stem[:4] for stem in self._inflected)
         self.exact = exact
         self.stems = sorted(stems, key=lambda s: -len(s[0]))
-        names = sorted(exact, key=len, reverse=True)
-        self._exact_re = re.compile(r"(?<![\w\-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w\-])",
-                                    re.IGNORECASE)
+        # one trie-shaped pattern: a plain alternation of some two thousand names is tried name by name at every
+        # position, which made a 90-minute transcript a second slower
+        self._exact_re = re.compile(r"(?<![\w\-])(" + trie_pattern(list(exact)) + r")(?![\w\-])", re.IGNORECASE)
         self._last: tuple[str, tuple] | None = None
         self._by_prefix: dict[str, list[tuple[list[str], str]]] = {}
         for stem, place_id in sorted(stems, key=lambda s: -len(s[0])):
@@ -268,7 +274,10 @@ def _macro_phrase(place: Place, region: Region, cyrillic: bool) -> str:
 _RUSSIAN_DESIGNATOR = re.compile(r"^(?:район|области|область|областью|обл|р-н|р-на|р-не|округ)\w*$")
 _KAZAKH_DESIGNATOR = re.compile(r"^(?:аудан|облыс|ықшамаудан)\w*$")
 #: a village or town word after a name: the name is the place, the word stays (as «с.» and «г.» do)
-_KAZAKH_SETTLEMENT_WORD = re.compile(r"^(?:ауыл|қала|кент|поселке|посёлке|селе|село|деревн)\w*$")
+_KAZAKH_SETTLEMENT_WORD = re.compile(r"^(?:ауылы|ауылын|қаласы|қаласын|кенті|кентін)\w*$")
+#: a Russian settlement word before a name: «в посёлке заречный», «в селе шамалган», «на станции мойынты»
+_RUSSIAN_SETTLEMENT_WORD = re.compile(r"^(?:пос[её]л(?:ок|ка|ке|ком)|село|селе|села|селом|деревн[яеиюй]|аул|ауле|аула|"
+                                      r"станци[яиюей]|пгт|selo|sele|poselke|poselok|aul|aule)$")
 _LATIN_DESIGNATOR = re.compile(r"^(?:district|region|rayon|rayona|rayone|raion|oblast|oblasti|oblysy|audany|"
                                r"audanynda|village|aul|auyly)$")
 _RUSSIAN_PLACE_ADJECTIVE = re.compile(r"^\w{3,}(?:ск|цк)(?:ий|ого|ому|им|ом|ой|ая|ую|ое|ие|их|ая)$")
@@ -293,8 +302,8 @@ def _designated_places(text: str, tokens: list[tuple[int, int, str]]) -> list[tu
     for index in range(1, len(tokens)):
         start, end, word = tokens[index]
         before_start, before_end, before = tokens[index - 1]
-        if ((text[before_end:start] not in (" ", "-") or before in _NOT_PLACE_NAMES or len(before) < 3)
-                and _MICRODISTRICT.match(before) is None):
+        if ((text[before_end:start] not in (" ", "-", ". ") or before in _NOT_PLACE_NAMES or len(before) < 3)
+                and _MICRODISTRICT.match(before) is None and _RUSSIAN_SETTLEMENT_WORD.match(before) is None):
             continue
         if _RUSSIAN_DESIGNATOR.match(word) and _RUSSIAN_PLACE_ADJECTIVE.match(before):
             found.append((before_start, end, "designated:district"))
@@ -311,7 +320,22 @@ def _designated_places(text: str, tokens: list[tuple[int, int, str]]) -> list[tu
             found.append((before_start, end, "designated:district"))
         elif _MICRODISTRICT.match(before) and word not in _NOT_PLACE_NAMES and not word.isdigit() and len(word) >= 3:
             found.append((before_start, end, "designated:microdistrict"))
+        elif (_RUSSIAN_SETTLEMENT_WORD.match(before) and word not in _NOT_PLACE_NAMES and not word.isdigit()
+              and len(word) >= 4 and _can_name_a_place(word)):
+            found.append((start, end, "designated:village"))
     return found
+
+
+@lru_cache(maxsize=50_000)
+def _can_name_a_place(word: str) -> bool:
+    """A noun, an adjective («заречный», «степной») or a word morphology does not know: not a verb, pronoun or
+    particle («в деревне было тихо»)."""
+    from fieldkit.anonymise.morphology import natasha
+
+    if word.isascii():
+        return word not in ("i", "a", "the", "bylo", "byl", "gde", "tam", "u", "v", "na")
+    tag = str(natasha()[2].parse(word)[0].tag)
+    return not tag.startswith(("PREP", "CONJ", "PRCL", "NPRO", "VERB", "INFN", "ADVB", "PRED", "GRND", "PRTS", "COMP"))
 
 
 def is_cyrillic_word(word: str) -> bool:

@@ -1,8 +1,11 @@
 """Number words of Russian, Kazakh and English, by what they add to a number (one table each), for the
 recognizers that read numbers said aloud (spoken_numbers, quantities, spoken_dates) and for the name
-recognizers, which must never take a number for a name."""
+recognizers, which must never take a number for a name; and the trie-shaped pattern long word lists are matched
+with."""
 
 from __future__ import annotations
+
+import re
 
 UNITS = {
     # Russian
@@ -48,3 +51,24 @@ HUNDRED_MULTIPLIERS = {"жүз", "hundred"}
 #: the Kazakh units (1–9) and tens (10–90), for patterns that must match Kazakh numbers only
 KAZAKH_UNITS = ("бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз")
 KAZAKH_TENS = ("он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан")
+
+
+def trie_pattern(words: list[str]) -> str:
+    """One regular expression for a set of words, as a trie (``(?:д(?:ва|ве|ес…)…)``): the engine then tries one
+    branch per letter instead of every word at every position, which keeps a 90-minute transcript fast."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        branches = [re.escape(letter) + walk(child) for letter, child in sorted(node.items()) if letter]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+        return body + ("?" if optional else "")
+
+    return "(?:" + walk(trie) + ")"

@@ -14,7 +14,7 @@ import re
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from fieldkit.anonymise.morphology import is_cyrillic
-from fieldkit.anonymise.number_words import KAZAKH_UNITS
+from fieldkit.anonymise.number_words import KAZAKH_UNITS, trie_pattern
 from fieldkit.anonymise.spoken_numbers import HUNDREDS, TEENS, TENS, UNITS, number_runs
 
 #: «полтора года», «пол миллиона», «полторы тысячи», «жарты лям»; collective numerals for terms («трое суток»)
@@ -26,28 +26,7 @@ _WORDS = sorted({*UNITS, *TEENS, *TENS, *HUNDREDS, *_FRACTIONS, *_COLLECTIVE, *_
                 - {"o", "oh", "он"}, key=len, reverse=True)
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """One regular expression for a set of words, as a trie (``(?:д(?:ва|ве|ес…)…)``): the engine then tries one
-    branch per letter instead of every word at every position, which keeps a 90-minute transcript fast."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for letter in word:
-            node = node.setdefault(letter, {})
-        node[""] = {}
-
-    def walk(node: dict) -> str:
-        branches = [re.escape(letter) + walk(child) for letter, child in sorted(node.items()) if letter]
-        optional = "" in node
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
-        return body + ("?" if optional else "")
-
-    return "(?:" + walk(trie) + ")"
-
-
-_WORD = _trie_pattern(_WORDS)
+_WORD = trie_pattern(_WORDS)
 #: a number in digits (with thousands separators or a decimal part) or in words
 NUMBER = (rf"(?:\d{{1,3}}(?:[ ,\u00a0.]\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\+?"
           rf"|{_WORD}(?:[\s-]+{_WORD}){{0,4}})")
@@ -85,7 +64,8 @@ _MONEY_MULTIPLIERS = {"к", "k", "тыс", "тысяча", "тысячи", "ты
                       "миллиона", "миллионов", "млрд", "миллиард", "миллиарда", "миллиардов", "штук", "штуки",
                       "штуку", "штука"}
 _COUNTED = re.compile(r"\s*(?:человек|людей|жителей|голос|подписчик|км|километр|тонн|гектар|га\b|кв|метр|шаг|"
-                      r"раз|штук|доз|грамм|грам|кг|адам|жыл|лет|год|рублей|тенге)", re.IGNORECASE)
+                      r"раз|штук|доз|грамм|грам|кг|адам|жыл|лет|год|рублей|тенге|рет|кісі|дана|келі|шақырым|қап|қорап|"
+                      r"бала)", re.IGNORECASE)
 _SUM = re.compile(
     rf"(?<![\w$₸€])(?P<id>(?:(?P<pre>[$₸€])\s?)?(?P<n>{NUMBER})?(?:\s*(?P<mult>{_MULTIPLIER}))?"
     rf"(?:\s*(?P<cur>{_CURRENCY}))?)(?![\w])",
@@ -308,7 +288,8 @@ def _counts_something(text: str, end: int) -> bool:
         return False
     from fieldkit.anonymise.morphology import natasha
 
-    return str(natasha()[2].parse(word)[0].tag).startswith("NOUN")
+    # a counted noun («пять человек»), or an ordinal that makes the number part of another («сто девяносто первой»)
+    return str(natasha()[2].parse(word)[0].tag).startswith(("NOUN", "ADJF", "NUMR"))
 
 
 def generalise_duration(text: str, cyrillic: bool) -> str | None:
