@@ -71,7 +71,9 @@ _LATIN_PLACE_ENDINGS = ("skogo", "skoi", "skom", "skiy", "dagy", "degi", "tagy",
 _KAZAKH_WORD_PLACES = frozenset({"алга", "алға", "саты", "думан", "талапкер", "курылысшы", "құрылысшы", "үркер",
                                  "жастар", "бірлік", "береке", "достық", "ынтымақ", "еңбек", "қазына", "арай",
                                  "самал", "жаңалық", "шаян", "самсы", "матай", "келес"})
-_SETTLEMENT_KINDS = ("town", "village", "district", "microdistrict", "market", "station", "checkpoint")
+#: the region of a city outside Kazakhstan: generalised to "a city abroad"
+ABROAD = "abroad"
+_SETTLEMENT_KINDS = ("city", "town", "village", "district", "microdistrict", "market", "station", "checkpoint")
 
 
 class Gazetteer:
@@ -96,7 +98,8 @@ class Gazetteer:
         #: stems of one-word settlement names, for their case forms: «долинк» ← Долинка, «капшага» ← Капшагай
         self._inflected: dict[str, str] = {}
         for number, settlement in enumerate(settlements, 1):
-            if settlement.region not in self.regions or settlement.kind not in _SETTLEMENT_KINDS:
+            if (settlement.region not in self.regions and settlement.region != ABROAD) or (
+                    settlement.kind not in _SETTLEMENT_KINDS):
                 raise UsageError(f"settlement {settlement.names[0]} has region {settlement.region!r} and kind "
                                  f"{settlement.kind!r}",
                                  "the bundled gazetteer data is inconsistent; reinstall fieldkit")
@@ -232,6 +235,8 @@ class Gazetteer:
         place = self.places.get(place_id)
         if place is None or level == "remove":
             return None
+        if place.region == ABROAD:
+            return "[город за рубежом]" if cyrillic else "[a city abroad]"
         region = self.regions[place.region]
         if level == "region":
             return _region_phrase(place, region, cyrillic)
@@ -373,4 +378,7 @@ def gazetteer() -> Gazetteer:
     data = resources.files("fieldkit.anonymise") / "data"
     raw = (data / "kz_gazetteer.toml").read_bytes()
     settlements = parse_settlements((data / "kz_settlements.tsv").read_text(encoding="utf-8"))
+    foreign = (data / "foreign_places.txt").read_text(encoding="utf-8")
+    settlements += tuple(Settlement(ABROAD, "city", tuple(name.strip() for name in line.split("|") if name.strip()))
+                         for line in foreign.splitlines() if line.strip() and not line.startswith("#"))
     return Gazetteer(tomllib.loads(raw.decode("utf-8")), settlements)

@@ -142,11 +142,11 @@ class GivenNameRecognizer(EntityRecognizer):
         for index, (start, end, word) in enumerate(tokens):
             if not word[:1].isupper():
                 continue
-            key = fold(word_key(word))
-            if key not in names:
+            keys = {fold(word_key(word))} if is_cyrillic(word) else _name_keys(word)  # "Aizhanmen", "Beknurdyn"
+            if not keys & names:
                 continue
             sentence_start = not text[:start].strip() or bool(_SENTENCE_END.search(text[:start]))
-            if key in ambiguous and sentence_start:
+            if keys & ambiguous and sentence_start:
                 continue
             last = end
             for next_start, next_end, next_word in tokens[index + 1 : index + 3]:

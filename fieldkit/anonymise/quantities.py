@@ -73,8 +73,8 @@ _SUM = re.compile(
 )
 _AGE_PATTERNS = [
     re.compile(rf"\b(?:мне|ему|ей|им|нам|вам|тебе)\s+(?:(?:тогда|уже|было|будет|исполнилось|только|всего|сейчас|"
-               rf"почти|около|где-то|примерно|стукнуло|под|за|уж)\s+)*"
-               rf"(?P<id>(?P<n>{NUMBER})(?:\s+(?:год|года|лет))?)(?!\s*(?:тысяч|миллион|тенге|доллар|рубл|час|минут))",
+               rf"почти|где-то|примерно|стукнуло|уж)\s+)*"
+               rf"(?P<id>(?:(?:под|около|за)\s+)?(?P<n>{NUMBER})(?:\s+(?:год|года|лет))?)(?!\s*(?:тысяч|миллион|тенге|доллар|рубл|час|минут))",
                re.IGNORECASE),
     re.compile(rf"\b(?:в\s+возрасте|возраст(?:ом)?)\s+(?P<id>(?P<n>{NUMBER})(?:\s+(?:год|года|лет))?)", re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s*-?\s*летн\w+)", re.IGNORECASE),
@@ -125,6 +125,11 @@ _SLANG_TERM = re.compile(
     + "|".join(sorted(_SLANG_TERMS, key=len, reverse=True)) + r")\w*)", re.IGNORECASE)
 _BARE_SLANG = re.compile(r"(?<!\w)(?P<id>(?:" + "|".join(sorted(_SLANG_TERMS, key=len, reverse=True)) + r")\w*)",
                          re.IGNORECASE)
+#: a unit before its number, the Russian way of saying "about": «часов пять», «лет десять», «тысяч двести»
+_INVERTED = re.compile(
+    rf"(?<!\w)(?P<id>(?P<unit>часов|часа|дней|дня|суток|недель|недели|месяцев|месяца|лет|года|тысяч|тысячи|"
+    rf"миллионов|лимонов|лямов)\s+(?P<n>{NUMBER}))(?![\w-])(?!\s*(?:назад|тому|бұрын|ago))", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"(?:мне|ему|ей|им|нам|было|исполнилось|стукнуло)\s+(?:\w+\s+)?$", re.IGNORECASE)
 SCORE = 0.9  # above spaCy's DATE reading of a bare number ("I was 23")
 DURATION_SCORE = 0.8  # below an age: «мне было 37 лет» is an age, «отсидел 6 лет» a duration
 
@@ -164,7 +169,8 @@ _TIME_PATTERNS = [
 ]
 _DURATION = re.compile(
     rf"\b(?P<id>(?P<n>{NUMBER})\s+(?P<unit>год|года|лет|месяц|месяца|месяцев|жыл|жылдай|ай|years?|months?|суток|сутки|"
-    rf"недель|недели|неделю|дней|дня|тәулік|апта|сағат|let|goda|god|mesyatsev|sutok|days|weeks))\b"
+    rf"недель|недели|неделю|дней|дня|тәулік|апта|сағат|let|goda|god|mesyatsev|mesyatsa|sutok|days|weeks|zhyl|zhyldai|"
+    rf"jyl|nedel|nedeli|dnei|dnya))\b"
     rf"(?!\s*(?:назад|бұрын|ago|old))",
     re.IGNORECASE)
 
@@ -222,7 +228,7 @@ _CURRENCY_NAMES = {"KZT": ("tenge", "тенге"), "USD": ("dollars", "долл�
 
 def generalise_sum(text: str, cyrillic: bool) -> str | None:
     """"[SUM: tens of thousands of tenge]" (or «[СУММА: десятки тысяч тенге]») for a sum as written."""
-    value = sum_value(text)
+    value = sum_value(_usual_order(text))
     if value is None:
         return None
     amount, currency = value
@@ -238,8 +244,15 @@ def generalise_sum(text: str, cyrillic: bool) -> str | None:
     return f"[SUM: {magnitude}{' of ' + unit if unit else ''}]"
 
 
+def _usual_order(text: str) -> str:
+    """«часов пять» → «пять часов»: an approximation read as the quantity it approximates."""
+    inverted = _INVERTED.fullmatch(text.strip())
+    return f"{inverted['n']} {inverted['unit']}" if inverted else text
+
+
 def generalise_age(text: str, cyrillic: bool) -> str | None:
     """"[AGE: 30–39]" (or «[ВОЗРАСТ: 30–39]») for an age as written."""
+    text = re.sub(r"^\s*(?:под|около|за)\s+", "", _usual_order(text), flags=re.IGNORECASE)
     kazakh = re.fullmatch(r"\s*(.+?)(?:да|де|та|те|тен|тан|ден|дан)(?:\s+\w+)?\s*", text, re.IGNORECASE)
     if (_KAZAKH_LOCATIVE_AGE.fullmatch(text.strip()) or _KAZAKH_OVER_AGE.fullmatch(text.strip())) and kazakh:
         text = kazakh.group(1)
@@ -295,6 +308,10 @@ def _counts_something(text: str, end: int) -> bool:
 def generalise_duration(text: str, cyrillic: bool) -> str | None:
     """"[DURATION: 5–9 years]" (or «[СРОК: 5–9 лет]»): a band, in years or, under a year, months. A bare number
     (a term said again without its unit) is read in years."""
+    text = _usual_order(text)
+    hours = re.fullmatch(rf"\s*({NUMBER})\s+час\w*\s*", text, re.IGNORECASE)
+    if hours and _number(hours.group(1)) is not None:  # «часов пять»: hours held, said the approximate way
+        return _duration_band(_number(hours.group(1)) / (365 * 24), cyrillic)
     match = _DURATION.fullmatch(text.strip())
     kazakh = _KAZAKH_TEN.fullmatch(text.strip())
     slang = next((years for stem, years in _SLANG_TERMS.items() if text.strip().casefold().startswith(stem)), None)
@@ -367,6 +384,14 @@ class QuantityRecognizer(EntityRecognizer):
             if generalise_duration(match["id"], False) is not None:
                 results.append(self._result("DURATION", match.start("id"), match.end("id"), "duration",
                                             DURATION_SCORE))
+        for match in _INVERTED.finditer(text):
+            if _counts_something(text, match.end("id")):
+                continue
+            unit = match["unit"].casefold()
+            said_of_age = _AGE_BEFORE.search(text[max(0, match.start() - 40):match.start()])
+            kind = ("MONEY" if unit.startswith(("тыс", "милл", "лимон", "лям")) else
+                    "AGE" if unit in ("лет", "года") and said_of_age else "DURATION")
+            results.append(self._result(kind, match.start("id"), match.end("id"), "a number after its unit"))
         for match in _SLANG_TERM.finditer(text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "prison slang for a term"))
         for match in _KAZAKH_TEN.finditer(text):

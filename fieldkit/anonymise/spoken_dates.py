@@ -54,8 +54,9 @@ _PATTERNS = [
     re.compile(rf"(?<!\w)(?P<id>(?:две\s+тысячи|тысяча\s+девятьсот)(?:\s+[а-яё]+){{0,2}}?\s+[а-яё]+{_ORDINAL_ENDING})"
                rf"(?!\w)", re.IGNORECASE),
     # a short year after a preposition, where no noun follows it («в девяносто восьмом», «с четырнадцатого по…»)
-    re.compile(rf"(?:(?<=\b[вВсС]\s)|(?<=\bпо\s)|(?<=\bдо\s)|(?<=\bот\s)|(?<=\bили\s))(?P<id>{_SHORT_YEAR_RU})(?![\w-])"
-               r"(?!\s+[а-яё]{3,}(?:е|и|у|а|ом|ой)\b)", re.IGNORECASE),
+    _SHORT_YEAR_AFTER_PREPOSITION := re.compile(
+        rf"(?:(?<=\b[вВсС]\s)|(?<=\bпо\s)|(?<=\bдо\s)|(?<=\bот\s)|(?<=\bили\s))(?P<id>{_SHORT_YEAR_RU})(?![\w-])",
+        re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>(?:{_YEAR_KK}|(?:{_KK_NUMBER}\s+){{0,2}}{_KK_ORDINAL})\s+{_YEAR_WORD_KK}"
                rf"(?:\s+{_MONTHS_KK}(?:\s+айында)?)?)(?!\w)", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>{_MONTHS_KK}\s+(?:{_KK_NUMBER}\s+)?[а-яәғқңөұүһі]*(?:сында|сінде|нда|нде))(?!\w)",
@@ -67,7 +68,7 @@ _PATTERNS = [
     re.compile(rf"(?<!\w)(?P<id>{_YEAR_DIGITS}\s*(?:жыл\w*|zhyl\w*|god\w*|goda)(?:\s+{_MONTHS_KK_LATIN})?)(?!\w)",
                re.IGNORECASE),
     re.compile(rf"(?<![\w/.])(?P<id>(?:0?[1-9]|1[0-2])[/.]{_YEAR_DIGITS})(?![\w/.])"),
-    re.compile(rf"(?<![\w$₸€.,])(?P<id>{_YEAR_DIGITS})(?![\w.,]|\s*(?:тенге|тг|₸|долл|\$|руб|тыс|к\b|млн|%|км|человек))"),
+    re.compile(rf"(?<![\w$₸€.,])(?P<id>{_YEAR_DIGITS})(?!\w|[.,]\d|\s*(?:тенге|тг|₸|долл|\$|руб|тыс|к\b|млн|%|км|человек))"),
     re.compile(r"(?<!\w)(?P<id>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+['’]\d\d)(?!\w)",
                re.IGNORECASE),
     re.compile(r"(?<!\w)(?P<id>(?:янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*\.?\s+['’]\d\d)(?!\w)",
@@ -89,6 +90,19 @@ _PATTERNS = [
 SCORE = 0.85
 
 
+def _noun_follows(text: str, end: int) -> bool:
+    """Whether the next word is a noun or an adjective in an oblique case the ordinal would agree with (a verb, a
+    pronoun, a subject or the end of the sentence leaves the ordinal a year: «в девяносто пятом хотела уехать»)."""
+    after = re.match(r"[ \t]+([а-яё]{3,})", text[end:end + 40], re.IGNORECASE)
+    if after is None:
+        return False
+    from fieldkit.anonymise.morphology import natasha
+
+    # it must agree with the ordinal: «в девяносто восьмом доме» is one, «в девяносто восьмом отец…» is not
+    return any(str(p.tag).startswith(("NOUN", "ADJF")) and p.tag.case in ("loct", "loc2", "gent", "datv", "ablt")
+               for p in natasha()[2].parse(after.group(1).casefold()))
+
+
 class SpokenDateRecognizer(EntityRecognizer):
     """DATE for a date or a year written out in Russian or Kazakh words."""
 
@@ -103,6 +117,8 @@ class SpokenDateRecognizer(EntityRecognizer):
         results = []
         for pattern in _PATTERNS:
             for match in pattern.finditer(text):
+                if pattern is _SHORT_YEAR_AFTER_PREPOSITION and _noun_follows(text, match.end("id")):
+                    continue  # «в девяносто восьмом доме», «в пятом классе»: an ordinal of something else
                 explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE,
                                                   textual_explanation="date in words")
                 results.append(RecognizerResult("DATE_WORDS", match.start("id"), match.end("id"), SCORE, explanation))
