@@ -26,6 +26,8 @@ _CODE_LETTERS = frozenset({
     "а", "бэ", "вэ", "гэ", "дэ", "е", "жэ", "зэ", "и", "ка", "эл", "эм", "эн", "о", "пэ", "эр", "эс", "тэ", "у",
     "эф", "ха", "цэ", "че", "ша", "эй", "би", "си", "ди", "дробь", "тире", "номер", "№", "slash", "number", "no",
     "drob", "es", "ka", "el", "la", "ук", "уг", "ла", "ец", "ес", "лк", "ао",
+    # the letters of Kazakhstan's colony codes (ЕЦ-166, ЛА-155, АК-159, ОВ-156, УК-161, ЖД-158) as written
+    "жд", "ов", "ак", "ан", "ос", "рг", "ec", "ov", "ak", "an", "uk", "ug", "zhd", "stroke",
 })
 _NUMBER_WORDS = frozenset({*UNITS, *TEENS, *TENS, *HUNDREDS, *KAZAKH_UNITS, *KAZAKH_TENS, "жүз", "hundred"})
 _GENERIC_ADJECTIVE = r"(?:городск|районн|областн|межрайонн|специализированн|ювенальн|верховн|военн|апелляционн)"
@@ -70,6 +72,31 @@ def find_coded_units(text: str) -> list[tuple[int, int]]:
     return found
 
 
+#: a Kazakh body's word after its code: «ец жүз алпыс алты бөлшек он сегіз мекемесіне», «бес бес жеті жеті әскери
+#: бөлімінде», «жд сто пятьдесят сегіз дробь бір колониясында»
+_HEAD_AFTER_CODE = re.compile(r"(?<!\w)(?:мекеме|колония|әскери\s+бөлім|military\s+unit)\w*", re.IGNORECASE)
+
+
+def find_coded_units_head_last(text: str) -> list[tuple[int, int]]:
+    """(start, end) of a code followed by its body's word, the Kazakh order."""
+    tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w/№\-]+", text)]
+    ends = [end for _, end, _ in tokens]
+    found = []
+    for head in _HEAD_AFTER_CODE.finditer(text):
+        index = bisect_left(ends, head.start() + 1) - 1  # the token before the head
+        code = []
+        while index >= 0 and len(code) < 12:
+            start, end, word = tokens[index]
+            if text[end:(code[0][0] if code else head.start())].strip(" ,") or not (
+                    _code_part(word) or word.casefold() in ("бөлшек", "bolshek")):
+                break
+            code.insert(0, tokens[index])
+            index -= 1
+        if code and _has_number([w for _, _, w in code]):
+            found.append((code[0][0], head.end()))
+    return found
+
+
 def find_companies(text: str) -> list[tuple[int, int]]:
     """(start, end) of a company form and its name: the words in quotes after it, or up to three words that are
     capitalised, nouns or adjectives, or words Russian morphology does not know («тоо алтын несие»)."""
@@ -78,6 +105,10 @@ def find_companies(text: str) -> list[tuple[int, int]]:
     starts = [start for start, _, _ in tokens]
     found = []
     for form in _COMPANY_FORM.finditer(text):
+        before = re.search(r"[«\"“]([^»\"”\n]{2,60})[»\"”]\s*$", text[max(0, form.start() - 70):form.start()])
+        if before:  # «Ақбөкен Логистик» ЖШС-да: the Kazakh order puts the form after the name
+            found.append((form.start() - len(before.group()), form.end()))
+            continue
         quoted = re.match(r"\s*[«\"“]([^»\"”\n]{2,60})[»\"”]", text[form.end():])
         if quoted:
             found.append((form.start(), form.end() + quoted.end()))
@@ -116,7 +147,8 @@ class CodedOrganisationRecognizer(EntityRecognizer):
         results = []
         bodies = [(m.start("id"), m.end("id")) for pattern in (_ADJECTIVE_BODY, _LATIN_BODY)
                   for m in pattern.finditer(text)]
-        for (start, end), why in [*((span, "a unit or colony with its code") for span in find_coded_units(text)),
+        coded = find_coded_units(text) + find_coded_units_head_last(text)
+        for (start, end), why in [*((span, "a unit or colony with its code") for span in coded),
                                   *((span, "a company with its form") for span in find_companies(text)),
                                   *((span, "a body named by its district") for span in bodies)]:
             explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE, textual_explanation=why)

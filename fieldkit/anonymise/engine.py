@@ -355,8 +355,14 @@ def analyse(text: str, language: str) -> list[Finding]:
             continue
         if is_kept(text[result.start : result.end]):
             continue
-        if any(result.start < kept.end and kept.start < result.end for kept in chosen):
-            continue
+        overlapping = [kept for kept in chosen if result.start < kept.end and kept.start < result.end]
+        if overlapping:
+            # a name that loses an overlap keeps the words nobody else took: in «қайрат жиырмасыншы жылдан» the
+            # date wins «жиырмасыншы», and «қайрат» must not be lost with it
+            rest = _uncovered_words(text, result.start, result.end, overlapping)
+            if rest is None or result.entity_type not in ("PERSON", "LOCATION", "ORGANIZATION"):
+                continue
+            result.start, result.end = rest
         place = None
         if result.entity_type == "LOCATION":
             place = next((p for s, e, p in places if s < result.end and result.start < e), None)
@@ -367,6 +373,26 @@ def analyse(text: str, language: str) -> list[Finding]:
             continue
         chosen.append(Finding(result.entity_type, start, end, result.score, text[start:end], place))
     return propagate(text, sorted(chosen, key=lambda f: f.start))
+
+
+def _uncovered_words(text: str, start: int, end: int, taken: list[Finding]) -> tuple[int, int] | None:
+    """The longest run of whole words in ``text[start:end]`` that no finding in ``taken`` touches."""
+    runs: list[list[int]] = []
+    previous_end = None
+    for match in re.finditer(r"\w[\w\-']*", text[start:end]):
+        word_start, word_end = start + match.start(), start + match.end()
+        if any(word_start < t.end and t.start < word_end for t in taken):
+            previous_end = None
+            continue
+        if previous_end is not None and not text[previous_end:word_start].strip():
+            runs[-1][1] = word_end
+        else:
+            runs.append([word_start, word_end])
+        previous_end = word_end
+    if not runs:
+        return None
+    best = max(runs, key=lambda run: run[1] - run[0])
+    return (best[0], best[1]) if best[1] - best[0] >= 2 else None
 
 
 def _after_leading_titles(text: str, start: int, end: int) -> int:

@@ -45,6 +45,15 @@ def fold(word: str) -> str:
     return word.casefold().replace("ё", "е")
 
 
+#: Kazakh letters as a Russian keyboard or speech recognition writes them: «нұрік» is typed «нурик»
+_RUSSIAN_LETTERS = str.maketrans("әғқңөұүһі", "агкноуухи")
+
+
+def plain(word: str) -> str:
+    """A folded name in Russian letters only, so a name listed in one spelling is found in the other."""
+    return fold(word).translate(_RUSSIAN_LETTERS)
+
+
 def _case_forms(name: str) -> set[str]:
     """The Russian case forms of a Cyrillic given name, so «гене» and «лешке» are found without guessing the
     dictionary form of a word morphology reads as something else."""
@@ -93,7 +102,7 @@ def given_names() -> tuple[frozenset[str], frozenset[str]]:
             keys = {fold(name), *_dictionary_name_form(name)}
             if line.endswith("?"):
                 ambiguous |= keys
-            names |= keys
+            names |= keys | {plain(key) for key in keys}
     return frozenset(names), frozenset(ambiguous)
 
 
@@ -332,7 +341,9 @@ def _listed_name(word: str, names: frozenset[str], ambiguous: frozenset[str], *,
     if word.casefold() in _KAZAKH_COMMON:
         return False
     keys = _name_keys(word)
-    if keys & names and not (strict and keys & ambiguous):
+    # in Russian letters too («нұрік» for the listed Нурик), from five letters on: «әлі» (still) is no «али»
+    spellings = keys | {plain(key) for key in keys if len(key) >= 5}
+    if spellings & names and not (strict and keys & ambiguous):
         return True
     if fold(word) in name_case_forms():
         return True
@@ -397,6 +408,15 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         for i in range(1, len(tokens)):  # «светлану николаевну»
             if flags[i - 1] and not flags[i] and text[tokens[i - 1][1]:tokens[i][0]] == " ":
                 flags[i] = bool(_PATRONYMIC.match(tokens[i][2]))
+        # a word no dictionary knows right after a listed given name is its surname: «вольдемар ридель»,
+        # «станислав вебер» (not a Kazakh word written in Russian letters: «ерлан келди»)
+        for i in range(1, len(tokens)):
+            word, before = tokens[i][2], tokens[i - 1][2]
+            if (flags[i - 1] and not flags[i] and text[tokens[i - 1][1]:tokens[i][0]] == " " and candidate(word)
+                    and len(word) >= 4 and is_cyrillic(word) and not has_kazakh_letters(word)
+                    and not word.endswith(_KAZAKH_WORD_ENDINGS) and not _known_word(word)
+                    and _listed_name(before, names, ambiguous)):
+                flags[i] = True
         # a surname of any origin beside a given name: «эдик циммерман», «шмидт валентина», «пак слава»
         for i in range(len(tokens)):
             if flags[i] or not candidate(tokens[i][2]) or not _foreign_surname(tokens[i][2]):
@@ -420,6 +440,11 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         return [RecognizerResult("PERSON", start, end, self.SCORE, explanation) for start, end in marked]
 
 
+#: endings of Kazakh verbs and cases, as Kazakh is written in Russian letters («келди», «болган», «айтты»)
+_KAZAKH_WORD_ENDINGS = ("ды", "ди", "ты", "ти", "ган", "ген", "кан", "кен", "мын", "мин", "сын", "син", "да", "де",
+                        "та", "те", "га", "ге", "ка", "ке", "мен", "бен", "пен", "нын", "нин", "дан", "ден", "тан",
+                        "тен", "нан", "нен", "йды", "йди", "ады", "еди", "ук", "ык", "ип", "ып", "па", "пе", "ба", "бе",
+                        "ма", "ме", "ша", "ше", "лар", "лер", "дар", "дер", "тар", "тер", "шы", "ши", "сы", "си")
 #: Korean surnames of Kazakhstan's Koryo-saram, short words morphology reads as others («пак» pack ice)
 _KOREAN_SURNAMES = frozenset({"ким", "пак", "ли", "цой", "тен", "хегай", "огай", "югай", "шин", "хан", "нам", "кан",
                               "тян", "пай", "лим", "хван", "чон", "мун", "сон", "ти", "де", "ан", "кегай", "лигай",

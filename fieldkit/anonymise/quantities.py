@@ -155,7 +155,7 @@ _KK_HOUR = (rf"(?:{'|'.join(KAZAKH_UNITS)}|он|он\s+бір|он\s+екі)"
 _TIME_PATTERNS = [
     re.compile(rf"\b(?P<id>{_GENITIVE_HOURS}\s+{_PART})\b", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>(?:кешкі|таңғы|түнгі|түскі|кешке|таңертең)\s+(?:сағат\s+)?{_KK_HOUR}|сағат\s+{_KK_HOUR}"
-               r"|түн\s+ортасында)(?!\w)", re.IGNORECASE),
+               r"|түн\s+ортасы\w*)(?!\w)", re.IGNORECASE),
     re.compile(r"\b(?P<id>(?:half\s+past|quarter\s+(?:past|to))\s+\w+(?:\s+in\s+the\s+(?:morning|afternoon|evening)"
                r"|\s+at\s+night)?)", re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?:{NUMBER})(?:\s+(?:thirty|fifteen|forty[\s-]five|o'clock))?\s+(?:in\s+the\s+"

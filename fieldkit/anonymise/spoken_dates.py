@@ -22,7 +22,7 @@ _DAY_ORDINALS = tuple(stem for stem, value in _ORDINAL_STEMS.items() if value <=
 _ORDINAL_ENDING = r"(?:ого|ое|ье|ьего|его|ый|ий|ой|ом|ем|ым)"
 _DAY = rf"(?:(?:двадцать|тридцать)\s+)?(?:{'|'.join(_DAY_ORDINALS)})\w*{_ORDINAL_ENDING}"
 _MONTHS_RU = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
-_MONTHS_KK = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)\w*"
+_MONTHS_KK = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйе[кг]|қазан|қараша|желтоқсан)\w*"
 #: a year in words: «две тысячи девятнадцатого», «тысяча девятьсот девяносто восьмом», «девяносто восьмом»
 _YEAR_RU = (r"(?:(?:две\s+тысячи|двухтысячн\w+|тысяча\s+девятьсот)(?:\s+[а-яё]+){0,2}?\s+[а-яё]+"
             rf"{_ORDINAL_ENDING}|(?:восемьдесят|девяносто)\s+[а-яё]+{_ORDINAL_ENDING}|двухтысячн\w+)")
@@ -61,6 +61,10 @@ _PATTERNS = [
                rf"(?:\s+{_MONTHS_KK}(?:\s+айында)?)?)(?!\w)", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>{_MONTHS_KK}\s+(?:{_KK_NUMBER}\s+)?[а-яәғқңөұүһі]*(?:сында|сінде|нда|нде))(?!\w)",
                re.IGNORECASE),
+    # «желтоқсанның он алтысы», «бесінші қазанда»: a day with its month, the Kazakh ways round
+    re.compile(rf"(?<!\w)(?P<id>{_MONTHS_KK}(?:ның|нің|дың|дің|тың|тің)\s+(?:{_KK_NUMBER}\s+)?"
+               r"[а-яәғқңөұүһі]+(?:ы|і|сы|сі)(?:нда|нде)?)(?!\w)", re.IGNORECASE),
+    re.compile(rf"(?<!\w)(?P<id>(?:{_KK_NUMBER}\s+)?{_KK_ORDINAL}\s+{_MONTHS_KK}(?:да|де|та|те))(?!\w)", re.IGNORECASE),
     # digits: a day with a month in any case (whisper writes «12 марту» for «двенадцатого марта»), a year said
     # with a Kazakh or transliterated year word, a month/year, a bare year in a note
     re.compile(rf"(?<![\w.])(?P<id>(?:[1-9]|[12]\d|3[01])(?:-?(?:го|е|м))?\s+{_MONTHS_RU_ANY}"
