@@ -346,6 +346,8 @@ def analyse(text: str, language: str) -> list[Finding]:
             result.start += start
             result.end += start
             results.append(result)
+    from fieldkit.anonymise.names import looks_like_a_name
+
     places = [(r.start, r.end, r.recognition_metadata["place"]) for r in results
               if r.recognition_metadata and "place" in r.recognition_metadata]
     ranked = sorted(results, key=lambda r: (-(r.end - r.start), -r.score, r.start))
@@ -357,10 +359,10 @@ def analyse(text: str, language: str) -> list[Finding]:
             continue
         overlapping = [kept for kept in chosen if result.start < kept.end and kept.start < result.end]
         if overlapping:
-            # a name that loses an overlap keeps the words nobody else took: in «қайрат жиырмасыншы жылдан» the
-            # date wins «жиырмасыншы», and «қайрат» must not be lost with it
+            # a name that loses an overlap keeps the words nobody else took, when they still look like a name: in
+            # «қайрат жиырмасыншы жылдан» the date wins «жиырмасыншы», and «қайрат» must not be lost with it
             rest = _uncovered_words(text, result.start, result.end, overlapping)
-            if rest is None or result.entity_type not in ("PERSON", "LOCATION", "ORGANIZATION"):
+            if rest is None or result.entity_type != "PERSON" or not looks_like_a_name(text[rest[0]:rest[1]]):
                 continue
             result.start, result.end = rest
         place = None

@@ -351,6 +351,14 @@ def _listed_name(word: str, names: frozenset[str], ambiguous: frozenset[str], *,
     return bool(diminutive) and fold(word_key(diminutive["name"])) in names - ambiguous
 
 
+def looks_like_a_name(phrase: str) -> bool:
+    """Whether a phrase has a word that is a listed given name, shaped like a surname or capitalised like one:
+    what is left of a name span when another finding took part of it."""
+    names, ambiguous = given_names()
+    return any(_listed_name(word, names, ambiguous, strict=False) or has_surname_shape(word)
+               or is_lower_case_surname(word.casefold()) for _, _, word in words(phrase))
+
+
 @lru_cache(maxsize=50_000)
 def _kazakh_compound_name(word: str) -> bool:
     """A word no dictionary knows, built like a Kazakh given name (Мейрамбек, Тілеуберді, Ғалымжанды)."""

@@ -250,9 +250,20 @@ def test_an_ordinal_of_something_else_and_a_time_ago_stay(text):
 
 
 def test_a_name_that_loses_an_overlap_keeps_the_words_nobody_else_took():
-    # the name rule reaches into the date («қайрат жиырмасыншы»); the date wins that word, the name keeps its own
-    redacted = _redact("қайрат жиырмасыншы жылдан жиырма үшінші жылға дейін отырды")
-    assert "қайрат" not in redacted and redacted.startswith("[PERSON-1] [ДАТА"), redacted
+    from fieldkit.anonymise.engine import _uncovered_words
+    from fieldkit.anonymise.findings import Finding
+
+    text = "сказал қайрат жиырмасыншы жылдан"
+    date = Finding("DATE_WORDS", 13, 32, 0.85, text[13:32])
+    assert _uncovered_words(text, 7, 25, [date]) == (7, 13)  # «қайрат» is left to the name
+    assert _uncovered_words(text, 13, 25, [date]) is None  # nothing is left when the date covers it all
+
+
+def test_what_is_left_of_a_name_span_must_still_look_like_a_name():
+    from fieldkit.anonymise.names import looks_like_a_name
+
+    assert looks_like_a_name("қайрат") and looks_like_a_name("Ахметову")
+    assert not looks_like_a_name("его") and not looks_like_a_name("за")
 
 
 @pytest.mark.parametrize("text, gone", [
