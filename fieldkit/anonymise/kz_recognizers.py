@@ -114,7 +114,14 @@ def _plate_region(value: str, match: re.Match, text: str) -> bool:
 
 
 def _surname_after_rank(value: str, match: re.Match, text: str) -> bool:
-    return is_probably_name(value.split()[0])
+    first = value.split()[0]
+    if first[:1].islower():
+        # in lower case, as speech recognition writes, a rank is as often followed by any word («капитаны маған
+        # ештеңе түсіндірмеді», «участковый келді»): only a word that looks like a name is taken
+        from fieldkit.anonymise.names import looks_like_a_name, unknown_non_kazakh_word
+
+        return looks_like_a_name(first) or unknown_non_kazakh_word(first)
+    return is_probably_name(first)
 
 
 def _name_shape(value: str, match: re.Match, text: str) -> bool:

@@ -265,7 +265,7 @@ def is_lower_case_surname(word: str) -> bool:
     known to it as something else."""
     if _LOWER_LATIN_SURNAME.match(word):
         return True
-    if not _LOWER_CYRILLIC_SURNAME.match(word):
+    if not _LOWER_CYRILLIC_SURNAME.match(word) or word in _KAZAKH_IN_RUSSIAN_LETTERS:
         return False
     from fieldkit.anonymise.morphology import natasha
 
@@ -351,6 +351,20 @@ def _listed_name(word: str, names: frozenset[str], ambiguous: frozenset[str], *,
     return bool(diminutive) and fold(word_key(diminutive["name"])) in names - ambiguous
 
 
+def unknown_non_kazakh_word(word: str) -> bool:
+    """A Cyrillic word no Russian dictionary knows and that is not shaped like Kazakh written in Russian letters:
+    beside a given name or a rank, a surname of any origin («ридель», «келлер») or one Russian morphology reads as
+    a surname («шевчук»)."""
+    lowered = fold(word)
+    if len(lowered) < 4 or not is_cyrillic(lowered) or has_kazakh_letters(lowered) or lowered in _NUMBER_WORDS:
+        return False
+    if lowered in _KAZAKH_IN_RUSSIAN_LETTERS:
+        return False
+    if _foreign_surname(lowered):
+        return True
+    return not lowered.endswith(_KAZAKH_WORD_ENDINGS) and not _known_word(lowered)
+
+
 def looks_like_a_name(phrase: str) -> bool:
     """Whether a phrase has a word that is a listed given name, shaped like a surname or capitalised like one:
     what is left of a name span when another finding took part of it."""
@@ -421,9 +435,7 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         for i in range(1, len(tokens)):
             word, before = tokens[i][2], tokens[i - 1][2]
             if (flags[i - 1] and not flags[i] and text[tokens[i - 1][1]:tokens[i][0]] == " " and candidate(word)
-                    and len(word) >= 4 and is_cyrillic(word) and not has_kazakh_letters(word)
-                    and not word.endswith(_KAZAKH_WORD_ENDINGS) and not _known_word(word)
-                    and _listed_name(before, names, ambiguous)):
+                    and unknown_non_kazakh_word(word) and _listed_name(before, names, ambiguous)):
                 flags[i] = True
         # a surname of any origin beside a given name: «эдик циммерман», «шмидт валентина», «пак слава»
         for i in range(len(tokens)):
@@ -453,6 +465,12 @@ _KAZAKH_WORD_ENDINGS = ("ды", "ди", "ты", "ти", "ган", "ген", "к�
                         "та", "те", "га", "ге", "ка", "ке", "мен", "бен", "пен", "нын", "нин", "дан", "ден", "тан",
                         "тен", "нан", "нен", "йды", "йди", "ады", "еди", "ук", "ык", "ип", "ып", "па", "пе", "ба", "бе",
                         "ма", "ме", "ша", "ше", "лар", "лер", "дар", "дер", "тар", "тер", "шы", "ши", "сы", "си")
+#: everyday Kazakh words as a Russian keyboard writes them, which Russian morphology guesses as surnames
+_KAZAKH_IN_RUSSIAN_LETTERS = frozenset({
+    "ушин", "менин", "сенин", "онын", "биздин", "сиздин", "олардын", "жумыс", "кейин", "дейин", "бирак", "жане",
+    "кандай", "калай", "кашан", "кайда", "барлык", "бари", "уакыт", "ешким", "ештене", "басында", "косымша",
+    "тагы", "канша", "жакын", "алыс", "улкен", "кишкене", "жаксы", "жаман", "бугин", "ертен", "кеше", "казир",
+})
 #: Korean surnames of Kazakhstan's Koryo-saram, short words morphology reads as others («пак» pack ice)
 _KOREAN_SURNAMES = frozenset({"ким", "пак", "ли", "цой", "тен", "хегай", "огай", "югай", "шин", "хан", "нам", "кан",
                               "тян", "пай", "лим", "хван", "чон", "мун", "сон", "ти", "де", "ан", "кегай", "лигай",
@@ -466,6 +484,8 @@ def _foreign_surname(word: str) -> bool:
     lowered = fold(word)
     if lowered in _KOREAN_SURNAMES:
         return True
+    if lowered in _KAZAKH_IN_RUSSIAN_LETTERS:
+        return False
     if not is_cyrillic(lowered) or has_kazakh_letters(lowered) or len(lowered) < 3:
         return False
     from fieldkit.anonymise.morphology import natasha

@@ -285,3 +285,21 @@ def test_kazakh_orders_and_spellings_go(text, gone):
 ])
 def test_kazakh_words_next_to_the_rules_stay(text, kept):
     assert kept in _redact(text)
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("следователь шевчук вызвала", "шевчук", "следователь"),
+    ("майор келлер сказал", "келлер", "майор"),
+])
+def test_a_rank_in_lower_case_takes_a_word_that_looks_like_a_surname(text, gone, kept):
+    redacted = _redact(text)
+    assert gone not in redacted and kept in redacted, redacted
+
+
+@pytest.mark.parametrize("text", ["полиция капитаны маған ештеңе түсіндірмеді", "участковый келді, спрашивает",
+                                  "ерлан ушин бардым"])
+def test_a_rank_or_a_name_followed_by_an_everyday_kazakh_word_keeps_that_word(text):
+    redacted = _redact(text)
+    for word in ("маған", "келді", "ушин"):
+        if word in text:
+            assert word in redacted, redacted
