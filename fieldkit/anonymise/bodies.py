@@ -20,7 +20,10 @@ from fieldkit.anonymise.number_words import HUNDREDS, KAZAKH_TENS, KAZAKH_UNITS,
 SCORE = 0.6
 _UNIT_HEAD = re.compile(
     r"(?<!\w)(?:войсков\w*\s+част\w*|воинск\w*\s+част\w*|в/ч|вч|колони\w*|учреждени\w*|ук|уг|ла|military\s+unit|"
-    r"kolonii|koloniya|koloniyu|colony|unit|әскери\s+бөлім\w*)(?!\w)", re.IGNORECASE)
+    r"kolonii|koloniya|koloniyu|colony|әскери\s+бөлім\w*)(?!\w)", re.IGNORECASE)
+#: what follows a number that makes it a length of time, not a code («в колонии два года»)
+_TIME_UNIT = re.compile(r"\s*(?:год|года|лет|месяц\w*|дн\w*|дней|суток|недел\w*|жыл\w*|ай|years?|months?|days?|weeks?)"
+                        r"(?!\w)", re.IGNORECASE)
 #: letters as they are spoken in a code, and the words that join its parts
 _CODE_LETTERS = frozenset({
     "а", "бэ", "вэ", "гэ", "дэ", "е", "жэ", "зэ", "и", "ка", "эл", "эм", "эн", "о", "пэ", "эр", "эс", "тэ", "у",
@@ -31,18 +34,21 @@ _CODE_LETTERS = frozenset({
 })
 _NUMBER_WORDS = frozenset({*UNITS, *TEENS, *TENS, *HUNDREDS, *KAZAKH_UNITS, *KAZAKH_TENS, "жүз", "hundred"})
 _GENERIC_ADJECTIVE = r"(?:городск|районн|областн|межрайонн|специализированн|ювенальн|верховн|военн|апелляционн)"
-_BODY = r"(?:руп|ровд|овд|увд|рувд|гувд|уп|оп|убн|смус|суд|сот|прокуратур|отдел|управлени|полици|акимат)"
+_BODY = (r"(?:(?:руп|ровд|овд|увд|рувд|гувд|уп|оп|убн|смус)(?:е|а|у|ом|те|та|қа|ке)?|суд(?:е|а|у|ом)?|"
+         r"сот(?:ы|та|қа)?|прокуратур\w*|отдел\w*|управлени\w*|полици\w*|акимат\w*)")
 #: a body named by its district's adjective: «алатауском рупе», «павлодарском городском суде», «абайского ровд»
 _ADJECTIVE_BODY = re.compile(
-    rf"(?<!\w)(?P<id>(?!{_GENERIC_ADJECTIVE})[^\W\d_]{{3,}}(?:ск|цк)[^\W\d_]{{1,3}}\s+(?:{_GENERIC_ADJECTIVE}\w*\s+)*"
-    rf"{_BODY}\w*)(?!\w)", re.IGNORECASE)
+    rf"(?<!\w)(?P<id>(?!{_GENERIC_ADJECTIVE})[^\W\d_]{{3,}}(?:ск|цк)(?:ий|ого|ому|им|ом|ой|ая|ую|ое|ие|их|ый)\s+"
+    rf"(?:{_GENERIC_ADJECTIVE}\w*\s+)*{_BODY})(?!\w)", re.IGNORECASE)
 #: the same in messenger Latin and English: "OP Zhambylskogo rayona", "Medeu district court", "Karaganda
 #: regional police department"
 _LATIN_BODY = re.compile(
     r"(?<!\w)(?P<id>(?:(?:op|rop|rovd|uvd|dp|up|ubn|rup)\s+[a-z]+(?:skogo|skoi|skoy|skom)\s+(?:rayona|raiona|oblasti)"
-    r"|[A-Z][a-z]{2,}\s+(?:(?:district|city|regional|region|oblast|town)\s+)?(?:court|police\s+department|"
-    r"police|department\s+of\s+police|prosecutor'?s?\s+office|akimat)))(?!\w)")
-_COMPANY_FORM = re.compile(r"(?<!\w)(?:тоо|too|ип|ао|ооо|жшс|llp|ltd|ао|чп)(?!\w)", re.IGNORECASE)
+    r"|(?!(?:When|Then|The|And|But|After|Before|If|So|Our|His|Her|Their|Local|City|District|Regional|Military)\b)"
+    r"[A-Z][a-z]{2,}\s+(?:(?:district|city|regional|region|oblast|town)\s+)?(?:court|police\s+department|"
+    r"department\s+of\s+police|prosecutor'?s?\s+office|akimat)))(?!\w)")
+#: company forms; the Latin «TOO» only in capitals ("too" is an English word), and no «ЧП» (an emergency)
+_COMPANY_FORM = re.compile(r"(?<!\w)(?:(?i:тоо|ип|ао|ооо|жшс|llp|ltd)|TOO)(?!\w)")
 
 
 def _code_part(word: str) -> bool:
@@ -67,7 +73,7 @@ def find_coded_units(text: str) -> list[tuple[int, int]]:
             if text[(code[-1][1] if code else head.end()):start].strip(" ,") or not _code_part(word):
                 break
             code.append((start, end, word))
-        if code and _has_number([w for _, _, w in code]):
+        if code and _has_number([w for _, _, w in code]) and not _TIME_UNIT.match(text, code[-1][1]):
             found.append((head.start(), code[-1][1]))
     return found
 

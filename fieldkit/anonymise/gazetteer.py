@@ -70,7 +70,7 @@ _LATIN_PLACE_ENDINGS = ("skogo", "skoi", "skom", "skiy", "dagy", "degi", "tagy",
 #: with a designator («алға ауылында», «в посёлке алга»)
 _KAZAKH_WORD_PLACES = frozenset({"алга", "алға", "саты", "думан", "талапкер", "курылысшы", "құрылысшы", "үркер",
                                  "жастар", "бірлік", "береке", "достық", "ынтымақ", "еңбек", "қазына", "арай",
-                                 "самал", "жаңалық", "шаян", "самсы", "матай", "келес"})
+                                 "самал", "жаңалық", "шаян", "самсы", "матай", "келес", "юго-восток", "оңтүстік-шығыс"})
 #: the region of a city outside Kazakhstan: generalised to "a city abroad"
 ABROAD = "abroad"
 _SETTLEMENT_KINDS = ("city", "town", "village", "district", "microdistrict", "market", "station", "checkpoint")
@@ -97,6 +97,9 @@ class Gazetteer:
             self._collect(item, item["id"], exact, stems)
         #: stems of one-word settlement names, for their case forms: «долинк» ← Долинка, «капшага» ← Капшагай
         self._inflected: dict[str, str] = {}
+        from fieldkit.anonymise.names import given_names
+
+        people = given_names()[0]  # a village named like a person is found with its designator only
         for number, settlement in enumerate(settlements, 1):
             if (settlement.region not in self.regions and settlement.region != ABROAD) or (
                     settlement.kind not in _SETTLEMENT_KINDS):
@@ -107,8 +110,9 @@ class Gazetteer:
             self.places[place_id] = Place(place_id, settlement.kind, settlement.region)
             for name in settlement.names:
                 folded = name.casefold()
-                if len(folded) < 4 or folded in exact or _ordinary_word(folded) or folded in _KAZAKH_WORD_PLACES:
-                    continue  # «Заречный» is also an adjective, «Шу» too short to tell
+                if (len(folded) < 4 or folded in exact or _ordinary_word(folded) or folded in _KAZAKH_WORD_PLACES
+                        or folded in people or ("-" in folded and _common_noun(folded))):
+                    continue  # «Заречный» is also an adjective, «Шу» too short to tell, «Темирлан» a man's name
                 exact[folded] = place_id
                 if " " not in folded and "-" not in folded:
                     self._inflected.setdefault(folded, place_id)
@@ -205,7 +209,10 @@ class Gazetteer:
         one name split in two («усть каменогорске», «жана озен»)."""
         found = []
         for index, (start, end, word) in enumerate(tokens):
-            for preposition in _GLUED_LATIN if word.isascii() else _GLUED_PREPOSITIONS:
+            # «собаку» is a dog, not «со» + Баку: an ordinary word has no preposition glued on
+            glued = () if not word.isascii() and _ordinary_word(word) else (
+                _GLUED_LATIN if word.isascii() else _GLUED_PREPOSITIONS)
+            for preposition in glued:
                 rest = word[len(preposition):]
                 if (word.startswith(preposition) and len(rest) >= 4
                         and (rest[:3] in self._by_prefix or rest in self.exact or word.isascii()
@@ -277,9 +284,9 @@ def _macro_phrase(place: Place, region: Region, cyrillic: bool) -> str:
 
 #: a district, region or microdistrict word after a place's name: the name before it is a place, known or not
 _RUSSIAN_DESIGNATOR = re.compile(r"^(?:район|области|область|областью|обл|р-н|р-на|р-не|округ)\w*$")
-_KAZAKH_DESIGNATOR = re.compile(r"^(?:аудан|облыс|ықшамаудан)\w*$")
+_KAZAKH_DESIGNATOR = re.compile(r"^(?:ауданы|облысы|ықшамауданы)\w*$")
 #: a village or town word after a name: the name is the place, the word stays (as «с.» and «г.» do)
-_KAZAKH_SETTLEMENT_WORD = re.compile(r"^(?:ауылы|ауылын|қаласы|қаласын|кенті|кентін)\w*$")
+_KAZAKH_SETTLEMENT_WORD = re.compile(r"^(?:ауыл|қала|кент)(?:ы|ын|ында|ынан|ына|ының|ындағы)$")
 #: a Russian settlement word before a name: «в посёлке заречный», «в селе шамалган», «на станции мойынты»
 _RUSSIAN_SETTLEMENT_WORD = re.compile(r"^(?:пос[её]л(?:ок|ка|ке|ком)|село|селе|села|селом|деревн[яеиюй]|аул|ауле|аула|"
                                       r"станци[яиюей]|пгт|selo|sele|poselke|poselok|aul|aule)$")
@@ -293,7 +300,8 @@ _NOT_PLACE_NAMES = frozenset({
     "барлық", "өз", "өзіміздің", "the", "a", "this", "that", "our", "neighbouring", "every", "which", "one", "same",
     "other", "their", "his", "her", "городском", "городской", "сельском", "сельский", "этом", "том", "нашем",
     "своём", "своем", "каком", "котором", "другом", "соседнем", "спальном", "любом", "каждом", "в", "на", "по", "из",
-    "и", "с", "районный", "областной", "жаңа", "ескі",
+    "и", "с", "районный", "областной", "жаңа", "ескі", "мен", "сен", "ол", "біз", "сіз", "олар", "сосын", "содан",
+    "кейін", "және", "бірақ", "туған", "өзі", "өзім", "ана", "мына", "сонда", "осында", "мұнда", "онда",
 })
 
 
@@ -307,7 +315,9 @@ def _designated_places(text: str, tokens: list[tuple[int, int, str]]) -> list[tu
     for index in range(1, len(tokens)):
         start, end, word = tokens[index]
         before_start, before_end, before = tokens[index - 1]
-        if ((text[before_end:start] not in (" ", "-", ". ") or before in _NOT_PLACE_NAMES or len(before) < 3)
+        if text[before_end:start] != " " and not (text[before_end:start] == ". " and before in ("мкр", "пос", "с")):
+            continue  # «в деревне, бабушка», «в ауле. Родители»: a break between the words
+        if ((before in _NOT_PLACE_NAMES or len(before) < 3)
                 and _MICRODISTRICT.match(before) is None and _RUSSIAN_SETTLEMENT_WORD.match(before) is None):
             continue
         if _RUSSIAN_DESIGNATOR.match(word) and _RUSSIAN_PLACE_ADJECTIVE.match(before):
@@ -323,12 +333,28 @@ def _designated_places(text: str, tokens: list[tuple[int, int, str]]) -> list[tu
             found.append((before_start, before_end, "designated:village"))
         elif before.isascii() and _LATIN_DESIGNATOR.match(word) and before not in _NOT_PLACE_NAMES:
             found.append((before_start, end, "designated:district"))
-        elif _MICRODISTRICT.match(before) and word not in _NOT_PLACE_NAMES and not word.isdigit() and len(word) >= 3:
+        elif (_MICRODISTRICT.match(before) and word not in _NOT_PLACE_NAMES and not word.isdigit() and len(word) >= 3
+              and not _common_noun(word)):
             found.append((before_start, end, "designated:microdistrict"))
         elif (_RUSSIAN_SETTLEMENT_WORD.match(before) and word not in _NOT_PLACE_NAMES and not word.isdigit()
-              and len(word) >= 4 and _can_name_a_place(word)):
+              and len(word) >= 4 and _can_name_a_place(word) and not _common_noun(word)):
             found.append((start, end, "designated:village"))
     return found
+
+
+@lru_cache(maxsize=50_000)
+def _common_noun(word: str) -> bool:
+    """A word (or each part of a hyphenated one) Russian morphology knows as an ordinary noun, pronoun or the like,
+    with no place reading: «бабушка», «люди», «юго-восток»."""
+    parts = [part for part in word.split("-") if part]
+    return bool(parts) and all(_ordinary_word(part) and not _adjective(part) for part in parts)
+
+
+@lru_cache(maxsize=50_000)
+def _adjective(word: str) -> bool:
+    from fieldkit.anonymise.morphology import natasha
+
+    return str(natasha()[2].parse(word)[0].tag).startswith("ADJF")
 
 
 @lru_cache(maxsize=50_000)

@@ -66,7 +66,7 @@ def _case_forms(name: str) -> set[str]:
         return {stem + ending for ending in ("и", "е", "у", "ой", "ою")}
     if last == "" and lowered[-1] in "аеиоуыэюяәөұүі":
         return set()  # an indeclinable name (Айгерім's kin «Мөлдір», "Бибигүл" declines only in Kazakh)
-    return {stem + ending for ending in _DECLENSION[last]}
+    return {form for form in (stem + ending for ending in _DECLENSION[last]) if _could_be_a_name(form)}
 
 
 def _dictionary_name_form(name: str) -> set[str]:
@@ -104,6 +104,15 @@ def given_names() -> tuple[frozenset[str], frozenset[str]]:
                 ambiguous |= keys
             names |= keys | {plain(key) for key in keys}
     return frozenset(names), frozenset(ambiguous)
+
+
+def _could_be_a_name(form: str) -> bool:
+    """A case form is kept unless Russian morphology knows it only as an ordinary word («толику» is a bit, never
+    Толик's dative in its dictionary; «гене» has a name reading and stays)."""
+    from fieldkit.anonymise.morphology import natasha
+
+    morph = natasha()[2]
+    return not morph.word_is_known(form) or any("Name" in str(p.tag) for p in morph.parse(form))
 
 
 @lru_cache(maxsize=1)
@@ -416,7 +425,8 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         for i in range(len(tokens) - 1):  # «бау ыржан», «нур лан», «бек болат»: one name split in two
             (_, end, first), (start, _, second) = tokens[i], tokens[i + 1]
             if (text[end:start] == " " and first.islower() and second.islower() and len(first) >= 2
-                    and len(second) >= 2 and _name_keys(first + second) & (names - ambiguous)):
+                    and len(second) >= 2 and not _function_word(first) and not _function_word(second)
+                    and _name_keys(first + second) & (names - ambiguous)):
                 flags[i] = flags[i + 1] = True
         for i in range(1, len(tokens)):  # a given name before a surname, a patronymic after a given name
             start, _end, word = tokens[i]
@@ -493,6 +503,16 @@ def _foreign_surname(word: str) -> bool:
     parses = natasha()[2].parse(lowered)
     return any("Surn" in str(p.tag) for p in parses) and not str(parses[0].tag).startswith(
         ("PREP", "CONJ", "PRCL", "NPRO", "VERB", "INFN", "ADVB", "PRED"))
+
+
+@lru_cache(maxsize=50_000)
+def _function_word(word: str) -> bool:
+    """A preposition, conjunction, particle or pronoun («ни», «на»): never half of a split name («ни на» is no Нина)."""
+    from fieldkit.anonymise.morphology import natasha
+
+    if not is_cyrillic(word):
+        return word.casefold() in ("a", "an", "the", "in", "on", "at", "of", "to", "and", "or", "but", "na", "ni", "v")
+    return str(natasha()[2].parse(word.casefold())[0].tag).startswith(("PREP", "CONJ", "PRCL", "NPRO", "INTJ"))
 
 
 @lru_cache(maxsize=50_000)

@@ -20,8 +20,8 @@ from fieldkit.anonymise.morphology import natasha, words
 SCORE = 0.55
 #: dictionary forms of Russian nickname stock
 ANIMALS = frozenset({
-    "кабан", "сова", "шмель", "лис", "лиса", "волк", "медведь", "бык", "слон", "кот", "ворон", "гусь", "заяц",
-    "тигр", "крот", "ёж", "барсук", "сокол", "орёл", "филин", "жук", "комар", "паук", "змей", "удав", "кит",
+    "кабан", "сова", "шмель", "лис", "лиса", "волк", "медведь", "бык", "слон", "ворон", "гусь", "заяц",
+    "тигр", "крот", "барсук", "сокол", "орёл", "филин", "жук", "комар", "паук", "змей", "удав", "кит",
     "акула", "бобр", "хомяк", "лось", "козёл", "ишак", "верблюд", "шакал", "сурок", "бизон", "буйвол", "носорог",
     "бегемот", "ястреб", "грач", "воробей", "петух", "индюк", "боров", "хряк", "кролик", "белка", "муравей",
     "шершень", "скорпион", "крокодил", "варан", "жаба", "карась", "сом", "щука", "окунь", "ёрш", "чиж", "дятел",
@@ -37,7 +37,7 @@ LOOKS = frozenset({
 #: Kazakh nickname stock, taken only with a case ending
 KAZAKH = frozenset({
     "қасқыр", "мысық", "түлкі", "аю", "бөрі", "қоян", "жылан", "арыстан", "бүркіт", "түйе", "есек", "бура", "сары",
-    "көсе", "тақыр", "балуан", "семіз", "ұзын", "қара", "ақсақ", "шұбар", "торы", "сұр", "боксёр", "кәрі",
+    "көсе", "тақыр", "балуан", "семіз", "ұзын", "ақсақ", "шұбар", "торы", "сұр", "боксёр", "кәрі",
     "қыршын", "бөдене", "қарға", "сауысқан", "тышқан",
 })
 #: Latin spellings of the same stock in messenger Russian and Kazakh, and English ones
@@ -46,13 +46,22 @@ LATIN = frozenset({
     "krot", "barsuk", "sokol", "orel", "verblyud", "shakal", "kozel", "ishak", "lysyi", "lysyy", "lysy", "lysiy",
     "ryzhiy", "ryzhyi", "ryzhy", "maloy", "maloi", "malyi", "kucheryavyi", "tolstyi", "khromoi", "sedoi",
     "kaskyr", "qasqyr", "mysyk", "tulki", "ayu", "sary", "kose", "baldy", "shorty", "fatso", "skinny", "ginger",
-    "curly", "lefty", "goose", "bull", "wolf", "fox", "bear", "owl", "camel",
 })
+#: English nickname words, taken only capitalised mid-sentence ("Baldy", but not "curly hair" or "ginger tea")
+ENGLISH = frozenset({"baldy", "shorty", "fatso", "skinny", "ginger", "curly", "lefty", "goose", "bull", "wolf", "fox",
+                     "bear", "owl", "camel"})
+_ENGLISH_VERBS_AFTER = frozenset({"said", "says", "was", "is", "had", "has", "told", "came", "went", "called",
+                                  "brought", "took", "gave", "knew", "wanted", "sold", "got", "did", "asked", "would",
+                                  "will", "could", "paid", "sent", "ran", "runs", "kept", "made", "and"})
+_ENGLISH_WORDS_BEFORE = frozenset({"with", "to", "from", "by", "told", "asked", "called", "saw", "met", "for", "guy",
+                                   "man", "named", "paid", "gave", "tell", "ask", "call"})
+_ENGLISH_NOUNS_AFTER = frozenset({"hair", "tea", "dog", "cat", "fur", "beard", "skin", "head", "eyes", "market",
+                                  "meat", "wings", "neck", "bread", "cake", "root", "ale", "beer", "egg", "eggs"})
 _LATIN_ENDINGS = ("om", "em", "oi", "ym", "a", "u", "e", "y", "ga", "ge", "tyn", "tin", "nyn", "nin", "men", "pen",
                   "ben", "dan", "den", "ny", "ni", "dy", "di")
+#: Kazakh case endings that make a stock word a person; not -ды/-ді/-ты/-ті, which end verbs too («қарады», looked)
 _KAZAKH_ENDINGS = re.compile(
-    r"^(?P<stem>\w{2,}?)(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|ны|ні|ды|ді|ты|ті|мен|бен|пен|дан|ден|тан|тен|"
-    r"нан|нен|да|де|та|те|ға|ң|ның|ы|і|сы|сі)$")
+    r"^(?P<stem>\w{2,}?)(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|ны|ні|мен|бен|пен|нан|нен|сы|сі)$")
 #: words before a nickname-stock word that make it the animal, a description or a comparison
 _NOT_A_PERSON_BEFORE = frozenset({
     "как", "будто", "словно", "вроде", "типа", "чем", "похож", "похожий", "этот", "эта", "этого", "этой",
@@ -110,8 +119,15 @@ class StockNicknameRecognizer(EntityRecognizer):
             after = folded[index + 1] if index + 1 < len(tokens) else ""
             if before in _NOT_A_PERSON_BEFORE or after in _NOT_A_PERSON_AFTER:
                 continue
-            if lowered.isascii():
-                taken = _latin_stock(lowered) and not (after and lowered in ("bull", "wolf", "fox", "bear", "owl"))
+            if lowered in ENGLISH:
+                # capitalised mid-sentence, or where a person stands in whisper's lower case: before a verb
+                # ("goose said"), after a verb of meeting or a preposition ("told baldy", "with goose") — but not
+                # before the noun it describes ("curly hair", "ginger tea")
+                taken = after not in _ENGLISH_NOUNS_AFTER and (
+                    (_word[:1].isupper() and bool(before)) or after in _ENGLISH_VERBS_AFTER
+                    or before in _ENGLISH_WORDS_BEFORE)
+            elif lowered.isascii():
+                taken = _latin_stock(lowered)
             else:
                 kazakh = _KAZAKH_ENDINGS.match(lowered)
                 if kazakh and kazakh["stem"] in KAZAKH:

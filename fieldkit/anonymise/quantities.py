@@ -74,7 +74,7 @@ _SUM = re.compile(
 _AGE_PATTERNS = [
     re.compile(rf"\b(?:мне|ему|ей|им|нам|вам|тебе)\s+(?:(?:тогда|уже|было|будет|исполнилось|только|всего|сейчас|"
                rf"почти|где-то|примерно|стукнуло|уж)\s+)*"
-               rf"(?P<id>(?:(?:под|около|за)\s+)?(?P<n>{NUMBER})(?:\s+(?:год|года|лет))?)(?!\s*(?:тысяч|миллион|тенге|доллар|рубл|час|минут))",
+               rf"(?P<id>(?:(?:под|около|за)\s+)?(?P<n>{NUMBER})(?:\s+(?:года|год|лет))?)(?!\s*(?:тысяч|миллион|тенге|доллар|рубл|час|минут))",
                re.IGNORECASE),
     re.compile(rf"\b(?:в\s+возрасте|возраст(?:ом)?)\s+(?P<id>(?P<n>{NUMBER})(?:\s+(?:год|года|лет))?)", re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s*-?\s*летн\w+)", re.IGNORECASE),
@@ -88,8 +88,8 @@ _AGE_PATTERNS = [
     re.compile(rf"\baged\s+(?P<id>(?P<n>{NUMBER}))\b", re.IGNORECASE),
 ]
 #: Kazakh «он» (ten) is read as a number only before a Kazakh unit: «он жыл», «он жеті жас», «он мың»
-_KAZAKH_TEN = re.compile(rf"(?<!\w)(?P<id>он(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?\s+(?P<unit>жыл\w*|ай|жас\w*|мың|"
-                         r"теңге|доллар\w*))(?!\w)", re.IGNORECASE)
+_KAZAKH_TEN = re.compile(rf"(?<!\w)(?P<id>он(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?\s+(?P<unit>жыл\w*|жас\w*|мың\w*|"
+                         r"теңге\w*))(?!\w)", re.IGNORECASE)
 #: a bare number: said again without its unit, it is the same kind of quantity as the one just before or after
 #: («просил девять лет а дали шесть», "they gave me seven but i served four and a half")
 _BARE = re.compile(rf"(?<![\w$₸€.,:/'’-])(?P<id>(?:{NUMBER})(?:\s+(?:с\s+)?половин\w*|\s+and\s+a\s+half)?)"
@@ -396,7 +396,7 @@ class QuantityRecognizer(EntityRecognizer):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "prison slang for a term"))
         for match in _KAZAKH_TEN.finditer(text):
             unit = match["unit"].casefold()
-            kind = "AGE" if unit.startswith("жас") else "DURATION" if unit.startswith(("жыл", "ай")) else "MONEY"
+            kind = "AGE" if unit.startswith("жас") else "DURATION" if unit.startswith("жыл") else "MONEY"
             results.append(self._result(kind, match.start("id"), match.end("id"), "Kazakh ten with its unit"))
         return results + self._elliptical(text, results)
 

@@ -78,7 +78,7 @@ _PATTERNS = [
     re.compile(r"(?<!\w)(?P<id>(?:янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*\.?\s+['’]\d\d)(?!\w)",
                re.IGNORECASE),
     # a decade in words: «в девяностые», «в нулевых», «восьмидесятые годы»
-    re.compile(r"(?<!\w)(?P<id>(?:семидесят|восьмидесят|девяност|нулев|двухтысячн)(?:ые|ых|ым|ыми)"
+    re.compile(r"(?<!\w)(?P<id>(?:семидесят|восьмидесят|девяност|нулев|двухтысячн)(?:ые|ых|ыми)"
                r"(?:\s+год(?:ы|ах|ов))?)(?!\w)", re.IGNORECASE),
     # a season with its year: «летом девятнадцатого», «весна 2018», «зимой двадцать первого»
     re.compile(rf"(?<!\w)(?P<id>(?:весна|весной|весну|весны|лето|летом|зима|зимой|зиму|зимы|осень|осенью|осени)"
@@ -103,8 +103,11 @@ def _noun_follows(text: str, end: int) -> bool:
     from fieldkit.anonymise.morphology import natasha
 
     # it must agree with the ordinal: «в девяносто восьмом доме» is one, «в девяносто восьмом отец…» is not
-    return any(str(p.tag).startswith(("NOUN", "ADJF")) and p.tag.case in ("loct", "loc2", "gent", "datv", "ablt")
-               for p in natasha()[2].parse(after.group(1).casefold()))
+    parses = natasha()[2].parse(after.group(1).casefold())
+    if str(parses[0].tag).startswith(("NPRO", "PREP", "CONJ", "PRCL", "VERB", "INFN", "ADVB")):
+        return False  # «в шестнадцатом его сняли»
+    return any(str(p.tag).startswith(("NOUN", "ADJF")) and "Apro" not in str(p.tag)
+               and p.tag.case in ("loct", "loc2", "gent", "datv", "ablt") for p in parses)
 
 
 class SpokenDateRecognizer(EntityRecognizer):

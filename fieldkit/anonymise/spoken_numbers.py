@@ -69,18 +69,21 @@ _EMAIL_REACH = 200  # characters: the longest spelled address before its «со�
 
 def _spelled_emails(text: str) -> list[re.Match]:
     """The spelled addresses in ``text``, looking only around each «собака» or "at": the pattern tried at every
-    word of a 90-minute transcript cost more than half a second."""
+    word of a 90-minute transcript cost more than half a second. Each «at» gets its own window, so an address is
+    never cut by the window of an earlier one."""
     found: dict[tuple[int, int], re.Match] = {}
-    window_end = -1
     for at in _AT_WORD.finditer(text):
-        if at.start() < window_end:
-            continue  # already inside the last window searched
         start = max(0, at.start() - _EMAIL_REACH)
         while start > 0 and not text[start - 1].isspace():
             start -= 1  # a window begins at a word
-        window_end = min(len(text), at.end() + _EMAIL_REACH)
-        for match in _SPELLED_EMAIL.finditer(text, start, window_end):
-            found.setdefault(match.span("id"), match)
+        end = at.end()
+        while end < len(text) and end < at.end() + _EMAIL_REACH:
+            end += 1
+        while end < len(text) and not text[end].isspace():
+            end += 1  # and ends at one
+        for match in _SPELLED_EMAIL.finditer(text, start, end):
+            if match.start("id") <= at.start() and at.end() <= match.end("id"):
+                found.setdefault(match.span("id"), match)
     return [found[span] for span in sorted(found)]
 
 

@@ -34,6 +34,35 @@ _AFTER = frozenset({
 })
 
 
+#: words before a namesake that name a street by themselves (a preposition alone does not, for a namesake that is
+#: also an ordinary word: «до независимости», «от мира», «на наурыз»)
+_STREET_WORDS = frozenset({
+    "улица", "улице", "улицы", "улицу", "улицей", "ул", "проспект", "проспекте", "проспекта", "пр", "пр-т",
+    "бульвар", "бульваре", "переулок", "переулке", "угол", "углу", "угла", "ulitsa", "ulitse", "ul", "prospekt",
+    "prospekte", "corner",
+})
+
+
+@lru_cache(maxsize=5_000)
+def _ordinary(name: tuple[str, ...]) -> bool:
+    """A one-word namesake that is also an ordinary word, in Russian («победы», «мира», «горького») or Kazakh (a
+    month: «наурыз», «желтоқсан»): it is a street only with a street word, not after a bare preposition."""
+    if len(name) != 1:
+        return False
+    word = name[0]
+    if word.startswith(("наурыз", "желтоқсан", "желтоксан", "тәуелсіздік", "тауелсиздик", "достық", "достык",
+                        "бейбітшілік", "жібек")):
+        return True
+    from fieldkit.anonymise.morphology import natasha
+
+    morph = natasha()[2]
+    if not word.isascii() and morph.word_is_known(word):
+        parses = morph.parse(word)
+        proper = sum(p.score for p in parses if any(t in str(p.tag) for t in ("Name", "Surn", "Patr", "Geox")))
+        return proper < sum(p.score for p in parses) - proper
+    return False
+
+
 @lru_cache(maxsize=1)
 def street_namesakes() -> frozenset[tuple[str, ...]]:
     """Every spelling of every namesake, as a tuple of lower-case words («толе», «би»)."""
@@ -67,7 +96,9 @@ def find_streets(text: str) -> list[tuple[int, int]]:
         before_word = folded[index - 1] if index else ""
         chained = (before_word in ("и", "and", "мен", "бен", "пен") and found
                    and found[-1][1] >= tokens[index - 2][1] if index >= 2 else False)
-        if before_word in _BEFORE or (after < len(tokens) and folded[after] in _AFTER) or chained:
+        street_word = (before_word in _STREET_WORDS or (after < len(tokens) and folded[after] in _AFTER))
+        preposition = before_word in _BEFORE and not _ordinary(tuple(folded[index:after]))
+        if street_word or preposition or chained:
             found.append((tokens[index][0], tokens[after - 1][1]))
         index = after
     return found
@@ -86,6 +117,8 @@ class StreetNameRecognizer(EntityRecognizer):
         return [RecognizerResult("LOCATION", start, end, SCORE, explanation) for start, end in find_streets(text)]
 
 
+_KAZAKH_VERB_ENDINGS = ("ды", "ді", "ты", "ті", "дым", "дім", "тым", "тім", "ған", "ген", "қан", "кен", "мын", "мін",
+                        "дық", "дік", "тық", "тік", "ба", "бе", "па", "пе", "ма", "ме")
 _MARKET_HEAD = re.compile(r"^(?:базар|рын(?:о)?к|bazaa?r|rynok|rynk|market)\w*$")
 #: markets whose common name is the name: Almaty's «барахолка», a «толкучка»
 _NAMED_MARKETS = re.compile(r"^(?:барахолк|толкучк|baraholk|barakholk|tolkuchk)\w*$")
@@ -120,15 +153,20 @@ def find_markets(text: str) -> list[tuple[int, int]]:
                 cyrillic_adjective = is_cyrillic(folded) and str(morph.parse(folded)[0].tag).startswith("ADJF")
                 kazakh_compound = lowered.startswith("базары") and is_cyrillic(folded)
                 latin_name = folded.isascii() and (folded.endswith(("ogo", "om", "yi", "iy", "yy", "aya"))
-                                                   or lowered.startswith(("bazaar", "market")))
+                                                   or lowered.startswith(("bazaar", "bazar"))
+                                                   or (lowered.startswith("market") and before[:1].isupper()))
                 if cyrillic_adjective or kazakh_compound or latin_name:
                     found.append((before_start, end))
                     continue
-        if index + 1 < len(tokens):  # «рынок шапагат», «рынок «Алтын Орда»»
+        if index + 1 < len(tokens):  # «рынок шапагат», «рынок «Алтын Орда»», "market Barakholka"
             after_start, after_end, after = tokens[index + 1]
             quoted = text[end:after_start].strip() in ("«", '"', "“")
-            unknown = is_cyrillic(after) and not morph.word_is_known(after.casefold()) and len(after) >= 4
-            if quoted or unknown or (after[:1].isupper() and index + 1 < len(tokens)):
+            # a Russian market word followed by a word no dictionary knows (not a Kazakh verb: «базарға бардым»)
+            russian_head = lowered in ("рынок", "рынке", "рынка", "рынку", "базар", "базаре", "базара", "базару")
+            unknown = (russian_head and is_cyrillic(after) and not morph.word_is_known(after.casefold())
+                       and len(after) >= 4 and not after.casefold().endswith(_KAZAKH_VERB_ENDINGS))
+            if quoted or unknown or (after[:1].isupper() and text[end:after_start] == " "
+                                     and not lowered.startswith("market")):
                 found.append((start, after_end))
     return found
 
