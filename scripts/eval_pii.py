@@ -17,7 +17,7 @@ from fieldkit.anonymise.pseudonyms import redact
 FIXTURES = Path(__file__).parents[1] / "tests" / "fixtures"
 SETS = {"dev": FIXTURES / "pii-dev", "heldout": FIXTURES / "pii-heldout", "field": FIXTURES / "pii-field",
         "field-dev": FIXTURES / "pii-field-dev", "field2": FIXTURES / "pii-field2",
-        "field-dev2": FIXTURES / "pii-field-dev2"}
+        "field-dev2": FIXTURES / "pii-field-dev2", "field-dev3": FIXTURES / "pii-field-dev3"}
 FILES = {"en": ("en.txt", "en"), "ru": ("ru.txt", "ru"), "kk": ("kk.txt", "ru")}
 #: pii-field (issue 17): field styles written by someone who never saw the rules; never tuned on. pii-field-dev:
 #: the same styles by another helper who never saw the rules either, written to tune on. pii-field2 and
@@ -40,7 +40,7 @@ def main() -> int:
                         help="dev: the set the recognizers were tuned on; heldout: written separately, never tuned on;"
                              " field: ASR-style, notes, Kazakh, mixed and transliterated text (never tuned on);"
                              " field-dev: the same styles, to tune on; field2: a second held-out set in those"
-                             " styles; field-dev2: a second set to tune on")
+                             " styles; field-dev2, field-dev3: more sets to tune on")
     parser.add_argument("languages", nargs="*", help="default: every file of the set")
     args = parser.parse_args()
     offline.enforce()

@@ -48,13 +48,24 @@ _LATIN_BODY = re.compile(
     r"[A-Z][a-z]{2,}\s+(?:(?:district|city|regional|region|oblast|town)\s+)?(?:court|police\s+department|"
     r"department\s+of\s+police|prosecutor'?s?\s+office|akimat)))(?!\w)")
 #: company forms; the Latin «TOO» only in capitals ("too" is an English word), and no «ЧП» (an emergency)
+#: a court or police body in messenger Latin, Kazakh or Russian: "Almaly audandyk sotynda", "Qaragandy oblystyq
+#: sotynda", "Ust'-Kamenogorskogo gorodskogo suda", "DP Kostanaiskoi oblasti", "yesil district court"
+_TRANSLIT_BODY = re.compile(
+    r"(?<![\w'])(?P<id>(?:[a-z'\-]{3,}\s+(?:audandyk|audandyq|audandy[kq]|oblysty[kq]|[qk]alaly[qk])\s+"
+    r"(?:sot|politsiya|polisiya|polit[sc]iya|prokuratura)\w*"
+    r"|[a-z'\-]{3,}(?:skogo|skoi|skoy|skom|skoe)\s+(?:(?:gorodskogo|gorodskom|raionnogo|rayonnogo|raionnom|"
+    r"rayonnom|oblastnogo|oblastnom)\s+)?(?:suda|sud|sude|otdela|otdele|upravleniya|prokuratury|rovd|uvd|up|op)"
+    r"|(?:dp|up|op|rop|rovd|uvd|dkns|knb)\s+[a-z'\-]{3,}(?:skoi|skoy|skogo|skoj)\s+(?:oblasti|rayona|raiona)"
+    r"|(?!(?:the|a|an|our|his|her|their|local|city|district|regional|military|when|then|and|but|that|this)\b)"
+    r"[a-z'\-]{3,}\s+(?:district|city|regional|region|oblast)\s+(?:court|police\s+department|akimat|prosecutor'?s?"
+    r"\s+office)))(?![\w'])", re.IGNORECASE)
 _COMPANY_FORM = re.compile(r"(?<!\w)(?:(?i:тоо|ип|ао|ооо|жшс|llp|ltd)|TOO)(?!\w)")
 
 
 def _code_part(word: str) -> bool:
     lowered = word.casefold()
-    return (lowered in _CODE_LETTERS or lowered in _NUMBER_WORDS or bool(re.fullmatch(r"[\w]{0,3}\d[\d/\-]*\w?",
-                                                                                      lowered)))
+    return (lowered in _CODE_LETTERS or lowered in _NUMBER_WORDS
+            or bool(re.fullmatch(r"[^\W\d_]{0,3}-?\d[\d/\-]*[^\W\d_]?", lowered)))  # «АК-159/21», «155/18»
 
 
 def _has_number(parts: list[str]) -> bool:
@@ -151,7 +162,7 @@ class CodedOrganisationRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
-        bodies = [(m.start("id"), m.end("id")) for pattern in (_ADJECTIVE_BODY, _LATIN_BODY)
+        bodies = [(m.start("id"), m.end("id")) for pattern in (_ADJECTIVE_BODY, _LATIN_BODY, _TRANSLIT_BODY)
                   for m in pattern.finditer(text)]
         coded = find_coded_units(text) + find_coded_units_head_last(text)
         for (start, end), why in [*((span, "a unit or colony with its code") for span in coded),

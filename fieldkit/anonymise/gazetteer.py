@@ -283,7 +283,8 @@ def _macro_phrase(place: Place, region: Region, cyrillic: bool) -> str:
 
 
 #: a district, region or microdistrict word after a place's name: the name before it is a place, known or not
-_RUSSIAN_DESIGNATOR = re.compile(r"^(?:район|области|область|областью|обл|р-н|р-на|р-не|округ)\w*$")
+_RUSSIAN_DESIGNATOR = re.compile(r"^(?:район|района|районе|районом|области|область|областью|обл|р-н|р-на|р-не|"
+                                 r"округ|округа|округе)$")
 _KAZAKH_DESIGNATOR = re.compile(r"^(?:ауданы|облысы|ықшамауданы)\w*$")
 #: a village or town word after a name: the name is the place, the word stays (as «с.» and «г.» do)
 _KAZAKH_SETTLEMENT_WORD = re.compile(r"^(?:ауыл|қала|кент)(?:ы|ын|ында|ынан|ына|ының|ындағы)$")

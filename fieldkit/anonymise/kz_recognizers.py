@@ -569,7 +569,15 @@ _KAZAKH_HEAD = re.compile(r"^(?:департамент|сот|басқарма|�
 
 
 def _is_head(word: str) -> bool:
-    return bool(_ORG_HEAD.match(word) or _KAZAKH_HEAD.match(word))
+    return bool((_ORG_HEAD.match(word) or _KAZAKH_HEAD.match(word)) and not _verb_like(word))
+
+
+@lru_cache(maxsize=50_000)
+def _verb_like(word: str) -> bool:
+    """«судили», «отделили»: a verb that starts like a body's word is not one."""
+    from fieldkit.anonymise.morphology import natasha
+
+    return str(natasha()[2].parse(word)[0].tag).startswith(("VERB", "INFN", "PRTF", "PRTS", "GRND"))
 
 
 def _punctuated(text: str, tokens: list, index: int) -> bool:
@@ -608,7 +616,7 @@ class PlacedOrganizationRecognizer(EntityRecognizer):
                 if not genitive or re.search(r"[.!?;:,—\d]", text[tokens[index][1]:tokens[index + 1][0]]
                                              + tokens[index + 1][2]):
                     break
-                if _ORG_HEAD.match(tokens[index][2]):
+                if _ORG_HEAD.match(tokens[index][2]) and not _verb_like(tokens[index][2]):
                     head = index
             if head is not None:
                 while head > 0 and _ORG_ADJECTIVE.match(tokens[head - 1][2]) and tokens[head - 1][2] not in ("по",):

@@ -302,6 +302,20 @@ def _name_reading(word: str) -> bool:
     return proper > 0 and proper > sum(p.score for p in parses) - proper
 
 
+@lru_cache(maxsize=50_000)
+def _surname_reading(word: str) -> bool:
+    """Russian morphology reads a lower-case word mostly as a surname («цоя», «шевчуку»): its surname readings
+    weigh at least twice its common ones."""
+    from fieldkit.anonymise.morphology import natasha
+
+    _, _, morph = natasha()
+    if not morph.word_is_known(word) or len(word) < 3:
+        return False
+    parses = morph.parse(word)
+    proper = sum(p.score for p in parses if "Surn" in str(p.tag) and "plur" not in str(p.tag))
+    return proper > 0 and proper > 2 * (sum(p.score for p in parses) - proper)
+
+
 #: Latin-script case endings of names in messenger Kazakh and Russian ("ainurdyn", "ersultanmen", "gulnaraga")
 _LATIN_ENDINGS = ("dyn", "din", "tyn", "tin", "nyn", "nin", "men", "ben", "pen", "dan", "den", "tan", "ten", "nan",
                   "nen", "ga", "ge", "ka", "ke", "qa", "ny", "ni", "dy", "di", "ty", "ti", "da", "de", "ta", "te",
@@ -421,7 +435,8 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         for _start, _end, word in tokens:
             flags.append(candidate(word) and word.casefold() not in _KAZAKH_COMMON
                          and (_listed_name(word, names, ambiguous) or is_lower_case_surname(word)
-                              or _kazakh_compound_name(word) or (is_cyrillic(word) and _name_reading(word))))
+                              or _kazakh_compound_name(word)
+                              or (is_cyrillic(word) and (_name_reading(word) or _surname_reading(word)))))
         for i in range(len(tokens) - 1):  # «бау ыржан», «нур лан», «бек болат»: one name split in two
             (_, end, first), (start, _, second) = tokens[i], tokens[i + 1]
             if (text[end:start] == " " and first.islower() and second.islower() and len(first) >= 2
@@ -487,13 +502,17 @@ _KOREAN_SURNAMES = frozenset({"ким", "пак", "ли", "цой", "тен", "�
                               "когай", "тягай", "шегай", "цхай", "хам", "чен", "юн", "ни", "тай"})
 
 
+_KOREAN_SURNAMES_IN_Y = tuple(name for name in _KOREAN_SURNAMES if name.endswith("й"))
+
+
 @lru_cache(maxsize=50_000)
 def _foreign_surname(word: str) -> bool:
     """A word that can be a surname of any origin, for a given name beside it: a Korean one, or one Russian
     morphology (its dictionary or its guesser) reads as a surname («шмидт», «циммерман», «кравец»)."""
     lowered = fold(word)
-    if lowered in _KOREAN_SURNAMES:
-        return True
+    if lowered in _KOREAN_SURNAMES or any(lowered == stem[:-1] + ending for stem in _KOREAN_SURNAMES_IN_Y
+                                         for ending in ("я", "ю", "ем", "е")):
+        return True  # «цоя», «хегаю»: Russian declines the ones in -й
     if lowered in _KAZAKH_IN_RUSSIAN_LETTERS:
         return False
     if not is_cyrillic(lowered) or has_kazakh_letters(lowered) or len(lowered) < 3:

@@ -33,6 +33,7 @@ LOOKS = frozenset({
     "худой", "мелкий", "усатый", "бородатый", "хмурый", "глухой", "немой", "кривой", "горбатый", "лохматый",
     "лопоухий", "беззубый", "шустрый", "тихий", "резаный", "меченый", "кудрявый", "очкарик", "пузатый", "рябой",
     "беспалый", "картавый", "шрам", "малый", "жирный", "бешеный", "бритый", "копчёный", "горелый", "старшой",
+    "бурый", "малыш", "борода", "сиплый", "лысик", "пузо",
 })
 #: Kazakh nickname stock, taken only with a case ending
 KAZAKH = frozenset({
@@ -93,7 +94,15 @@ def _stock_reading(word: str) -> str | None:
 @lru_cache(maxsize=50_000)
 def _is_noun_or_adjective(word: str) -> bool:
     parse = natasha()[2].parse(word)[0]
-    return str(parse.tag).startswith(("NOUN", "ADJF")) and word not in ("что", "кто", "это")
+    tag = str(parse.tag)  # a pronoun («всех», «этот») is not a noun the word could describe
+    return tag.startswith(("NOUN", "ADJF")) and "Apro" not in tag and word not in ("что", "кто", "это")
+
+
+def _given_name(word: str) -> bool:
+    from fieldkit.anonymise.names import _listed_name, given_names
+
+    names, ambiguous = given_names()
+    return _listed_name(word, names, ambiguous)
 
 
 def _latin_stock(word: str) -> bool:
@@ -138,9 +147,11 @@ class StockNicknameRecognizer(EntityRecognizer):
                     reading = _stock_reading(lowered)
                     # an adjective beside a noun describes it («лысый мужик», «кот, рыжий»); alone it names someone
                     previous = folded[index - 1] if index else ""
-                    taken = reading == "noun" or (reading == "adjective"
-                                                  and not (after and _is_noun_or_adjective(after))
-                                                  and not (previous and _is_noun_or_adjective(previous)))
+                    # after a given name it is the name's nickname («лёхой кривым», «серик лысый»)
+                    after_a_name = bool(previous) and _given_name(previous)
+                    taken = reading == "noun" or (reading == "adjective" and (after_a_name or (
+                        not (after and _is_noun_or_adjective(after))
+                        and not (previous and _is_noun_or_adjective(previous)))))
             if taken:
                 explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE,
                                                   textual_explanation="a nickname from the common stock")

@@ -18,7 +18,8 @@ from fieldkit.anonymise.number_words import KAZAKH_UNITS, trie_pattern
 from fieldkit.anonymise.spoken_numbers import HUNDREDS, TEENS, TENS, UNITS, number_runs
 
 #: «полтора года», «пол миллиона», «полторы тысячи», «жарты лям»; collective numerals for terms («трое суток»)
-_FRACTIONS = {"пол": 0.5, "полу": 0.5, "полтора": 1.5, "полторы": 1.5, "жарты": 0.5, "half": 0.5, "half a": 0.5}
+_FRACTIONS = {"пол": 0.5, "полу": 0.5, "полтора": 1.5, "полторы": 1.5, "жарты": 0.5, "half": 0.5, "half a": 0.5,
+              "pol": 0.5, "poltora": 1.5, "zharty": 0.5}
 _COLLECTIVE = {"двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7}
 #: Kazakh teens: «он» alone is the Russian «он» (he) far more often than the Kazakh ten
 _KAZAKH_TEENS = {f"он {unit}" for unit in KAZAKH_UNITS}
@@ -39,6 +40,8 @@ _MULTIPLIERS = {
     "million": 1e6, "millions": 1e6, "m": 1e6, "mil": 1e6, "mill": 1e6, "лимон": 1e6, "лимона": 1e6,
     "лимонов": 1e6, "лимонами": 1e6, "limon": 1e6, "limona": 1e6, "limonov": 1e6, "миллионами": 1e6,
     "миллионам": 1e6, "тысячами": 1e3, "тысячам": 1e3, "мыңға": 1e3, "мыңнан": 1e3, "мыңды": 1e3, "мыңдай": 1e3,
+    "мыңын": 1e3, "tysyach": 1e3, "tysyachi": 1e3, "tysyachu": 1e3, "tys": 1e3, "kosar": 1e3, "kosarya": 1e3,
+    "kosarei": 1e3, "millions of": 1e6,
     "мың теңгеге": 1e3, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
     "billion": 1e9,
 }
@@ -48,7 +51,7 @@ _CURRENCIES = {
     "доллар": "USD", "доллара": "USD", "долларов": "USD", "бакс": "USD", "бакса": "USD", "баксов": "USD",
     "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "bucks": "USD", "долл": "USD",
     "тинге": "KZT", "тэнге": "KZT", "тенги": "KZT", "тенгэ": "KZT", "зелёных": "USD", "зеленых": "USD",
-    "зелени": "USD", "долларға": "USD", "теңгеге": "KZT", "тенгеге": "KZT",
+    "зелени": "USD", "зелёными": "USD", "зелеными": "USD", "долларға": "USD", "теңгеге": "KZT", "тенгеге": "KZT",
     "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "руб": "RUB", "rubles": "RUB", "roubles": "RUB",
     "евро": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR",
 }
@@ -60,7 +63,8 @@ _MONEY_ON_ITS_OWN = {"лям", "ляма", "лямов", "косарь", "кос
 #: unless a counted noun follows («тысяч человек»)
 _MONEY_MULTIPLIERS = {"к", "k", "тыс", "тысяча", "тысячи", "тысяч", "тысячу", "мың", "myn", "млн", "миллион",
                       "миллионами", "миллионам", "тысячами", "тысячам", "мыңға", "мыңнан", "мыңды", "мыңдай",
-                      "thousand",
+                      "thousand", "million", "millions", "мыңын", "tysyach", "tysyachi", "tysyachu", "tys", "lyam",
+                      "kosar", "kosarya", "kosarei",
                       "миллиона", "миллионов", "млрд", "миллиард", "миллиарда", "миллиардов", "штук", "штуки",
                       "штуку", "штука"}
 _COUNTED = re.compile(r"\s*(?:человек|людей|жителей|голос|подписчик|км|километр|тонн|гектар|га\b|кв|метр|шаг|"
@@ -72,9 +76,11 @@ _SUM = re.compile(
     re.IGNORECASE,
 )
 _AGE_PATTERNS = [
-    re.compile(rf"\b(?:мне|ему|ей|им|нам|вам|тебе)\s+(?:(?:тогда|уже|было|будет|исполнилось|только|всего|сейчас|"
+    re.compile(rf"\b(?:мне|ему|ей|им|нам|вам|тебе|сыну|дочке|дочери|дочурке|внуку|внучке|брату|сестре|отцу|"
+               rf"матери|маме|папе|дяде|дядьке|тёте|тете|деду|бабушке|жене|мужу)\s+"
+               rf"(?:(?:моему|моей|нашему|нашей|его|её|ее|тогда|уже|было|будет|исполнилось|только|всего|сейчас|"
                rf"почти|где-то|примерно|стукнуло|уж)\s+)*"
-               rf"(?P<id>(?:(?:под|около|за)\s+)?(?P<n>{NUMBER})(?:\s+(?:года|год|лет))?)(?!\s*(?:тысяч|миллион|тенге|доллар|рубл|час|минут))",
+               rf"(?P<id>(?:(?:под|около|за)\s+)?(?P<n>{NUMBER})(?:\s+(?:годика|годиков|годик|года|год|лет))?)(?!\s*(?:тысяч|миллион|тенге|доллар|рубл|час|минут))",
                re.IGNORECASE),
     re.compile(rf"\b(?:в\s+возрасте|возраст(?:ом)?)\s+(?P<id>(?P<n>{NUMBER})(?:\s+(?:год|года|лет))?)", re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s*-?\s*летн\w+)", re.IGNORECASE),
@@ -130,6 +136,14 @@ _INVERTED = re.compile(
     rf"(?<!\w)(?P<id>(?P<unit>часов|часа|дней|дня|суток|недель|недели|месяцев|месяца|лет|года|тысяч|тысячи|"
     rf"миллионов|лимонов|лямов)\s+(?P<n>{NUMBER}))(?![\w-])(?!\s*(?:назад|тому|бұрын|ago))", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:мне|ему|ей|им|нам|было|исполнилось|стукнуло)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: a price said with slang or «по … за»: «стоила пятёрку», «брали по три с половиной за грамм», «с фуры штуку»
+_MONEY_SLANG = (r"(?:пят[её]рк\w*|десятк\w*|штук[уа]|косар\w*|сотк[уи]|сотен\w*|пятихатк\w*|полтинник\w*|"
+                r"pyat[eyo]rk\w*|desyatk\w*|shtuk[ua]|kosar\w*|sotk[ui])")
+_PRICE = re.compile(
+    rf"(?:(?:стоил\w*|стоит|стоят|отдал\w*|заплатил\w*|брал\w*|берут|просил\w*|взял\w*|дал|дали|stoil\w*|stoit|"
+    rf"otdal\w*|zaplatil\w*|bral\w*|prosil\w*)\s+(?:(?:ему|мне|им|ей|emu|mne)\s+)?(?P<slang>{_MONEY_SLANG})(?!\w)"
+    rf"|(?<!\w)по\s+(?P<each>(?:{NUMBER})(?:\s+с\s+половиной)?)\s+за\s+(?!раз|так|это|то\b))", re.IGNORECASE)
+_BARE_MONEY_SLANG = re.compile(rf"(?<!\w)(?P<id>{_MONEY_SLANG})(?!\w)", re.IGNORECASE)
 SCORE = 0.9  # above spaCy's DATE reading of a bare number ("I was 23")
 DURATION_SCORE = 0.8  # below an age: «мне было 37 лет» is an age, «отсидел 6 лет» a duration
 
@@ -139,6 +153,7 @@ _PARTS_OF_DAY = {
     "таңғы": "morning", "таңертең": "morning", "күндізгі": "day", "кешкі": "evening", "кешке": "evening",
     "түн": "night", "таң": "morning", "түскі": "day", "түсте": "day", "түстен": "day",
     "am": "morning", "pm": "day", "night": "night", "morning": "morning", "afternoon": "day", "evening": "evening",
+    "utra": "morning", "vechera": "evening", "nochi": "night", "dnya": "day",
 }
 #: the hours of each part of the day, as a generalised time is written: the range says as much as "evening"
 #: and repeats none of the speaker's words
@@ -155,7 +170,7 @@ _KK_HOUR = (rf"(?:{'|'.join(KAZAKH_UNITS)}|он|он\s+бір|он\s+екі)"
 _TIME_PATTERNS = [
     re.compile(rf"\b(?P<id>{_GENITIVE_HOURS}\s+{_PART})\b", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>(?:кешкі|таңғы|түнгі|түскі|кешке|таңертең)\s+(?:сағат\s+)?{_KK_HOUR}|сағат\s+{_KK_HOUR}"
-               r"|түн\s+ортасы\w*)(?!\w)", re.IGNORECASE),
+               r"|түн\s+ортасы\w*|полноч\w*|полуноч\w*|polnoch\w*|polunoch\w*)(?!\w)", re.IGNORECASE),
     re.compile(r"\b(?P<id>(?:half\s+past|quarter\s+(?:past|to))\s+\w+(?:\s+in\s+the\s+(?:morning|afternoon|evening)"
                r"|\s+at\s+night)?)", re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?:{NUMBER})(?:\s+(?:thirty|fifteen|forty[\s-]five|o'clock))?\s+(?:in\s+the\s+"
@@ -170,7 +185,7 @@ _TIME_PATTERNS = [
 _DURATION = re.compile(
     rf"\b(?P<id>(?P<n>{NUMBER})\s+(?P<unit>год|года|лет|месяц|месяца|месяцев|жыл|жылдай|ай|years?|months?|суток|сутки|"
     rf"недель|недели|неделю|дней|дня|тәулік|апта|сағат|let|goda|god|mesyatsev|mesyatsa|sutok|days|weeks|zhyl|zhyldai|"
-    rf"jyl|nedel|nedeli|dnei|dnya))\b"
+    rf"jyl|nedel|nedeli|dnei|dnya|минут|минуты|minutes))\b"
     rf"(?!\s*(?:назад|бұрын|ago|old))",
     re.IGNORECASE)
 
@@ -229,6 +244,9 @@ _CURRENCY_NAMES = {"KZT": ("tenge", "тенге"), "USD": ("dollars", "долл�
 def generalise_sum(text: str, cyrillic: bool) -> str | None:
     """"[SUM: tens of thousands of tenge]" (or «[СУММА: десятки тысяч тенге]») for a sum as written."""
     value = sum_value(_usual_order(text))
+    if value is None and (_BARE_MONEY_SLANG.fullmatch(text.strip())
+                          or re.fullmatch(rf"\s*(?:{NUMBER})\s+с\s+половиной\s*", text, re.IGNORECASE)):
+        return "[СУММА]" if cyrillic else "[SUM]"  # slang or «три с половиной»: a price whose size is not said
     if value is None:
         return None
     amount, currency = value
@@ -332,7 +350,8 @@ def generalise_duration(text: str, cyrillic: bool) -> str | None:
     if value is None:
         return None
     unit = match["unit"].casefold()
-    per_year = (12 if unit.startswith(("месяц", "ай", "month", "mesyats")) else
+    per_year = (365 * 24 * 60 if unit.startswith(("минут", "minute")) else
+                12 if unit.startswith(("месяц", "ай", "month", "mesyats")) else
                 52 if unit.startswith(("недел", "апта", "week")) else
                 365 if unit.startswith(("сут", "дн", "дня", "тәулік", "sut", "day")) else
                 365 * 24 if unit.startswith(("сағат", "hour")) else 1)
@@ -392,6 +411,9 @@ class QuantityRecognizer(EntityRecognizer):
             kind = ("MONEY" if unit.startswith(("тыс", "милл", "лимон", "лям")) else
                     "AGE" if unit in ("лет", "года") and said_of_age else "DURATION")
             results.append(self._result(kind, match.start("id"), match.end("id"), "a number after its unit"))
+        for match in _PRICE.finditer(text):
+            group = "slang" if match["slang"] else "each"
+            results.append(self._result("MONEY", match.start(group), match.end(group), "a price"))
         for match in _SLANG_TERM.finditer(text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "prison slang for a term"))
         for match in _KAZAKH_TEN.finditer(text):
@@ -404,6 +426,12 @@ class QuantityRecognizer(EntityRecognizer):
         """Bare numbers that repeat the kind of a sum, age or term close to them, or follow a verb of sentencing."""
         anchors = [r for r in found if r.entity_type in ("MONEY", "AGE", "DURATION")]
         results = []
+        sums = [r for r in found if r.entity_type == "MONEY"]
+        for match in _BARE_MONEY_SLANG.finditer(text):  # «по сто баксов с машины, а с фуры штуку»
+            start, end = match.start("id"), match.end("id")
+            if not any(r.start < end and start < r.end for r in found) and any(
+                    -_ANCHOR_WINDOW < start - r.end < _ANCHOR_WINDOW for r in sums):
+                results.append(self._result("MONEY", start, end, "money slang beside a sum", _ELLIPTICAL_SCORE))
         terms = [r for r in found if r.entity_type == "DURATION"]
         for match in _BARE_SLANG.finditer(text):  # «дали десятку, а потом пятнашку»
             start, end = match.start("id"), match.end("id")

@@ -19,6 +19,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from fieldkit.anonymise.morphology import words
 
 SCORE = 0.6
+ADDRESS_SCORE = 0.8
 #: words right before a namesake that make it a street
 _BEFORE = frozenset({
     "на", "по", "с", "со", "от", "до", "угол", "углу", "угла", "улица", "улице", "улицы", "улицу", "улицей", "ул",
@@ -106,7 +107,8 @@ def find_streets(text: str) -> list[tuple[int, int]]:
 
 class StreetNameRecognizer(EntityRecognizer):
     def __init__(self, language: str) -> None:
-        super().__init__(supported_entities=["LOCATION"], name=f"StreetNames-{language}", supported_language=language)
+        super().__init__(supported_entities=["LOCATION", "ADDRESS"], name=f"StreetNames-{language}",
+                         supported_language=language)
 
     def load(self) -> None:
         street_namesakes()
@@ -114,7 +116,11 @@ class StreetNameRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE,
                                           textual_explanation="a street named after someone or something")
-        return [RecognizerResult("LOCATION", start, end, SCORE, explanation) for start, end in find_streets(text)]
+        address = AnalysisExplanation(recognizer=self.name, original_score=ADDRESS_SCORE,
+                                      textual_explanation="a street with its house and flat")
+        return ([RecognizerResult("LOCATION", start, end, SCORE, explanation) for start, end in find_streets(text)]
+                + [RecognizerResult("ADDRESS", start, end, ADDRESS_SCORE, address)
+                   for start, end in find_addresses(text)])
 
 
 _KAZAKH_VERB_ENDINGS = ("ды", "ді", "ты", "ті", "дым", "дім", "тым", "тім", "ған", "ген", "қан", "кен", "мын", "мін",
@@ -182,3 +188,51 @@ class MarketRecognizer(EntityRecognizer):
         explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE,
                                           textual_explanation="a named market")
         return [RecognizerResult("LOCATION", start, end, SCORE, explanation) for start, end in find_markets(text)]
+
+
+def _number_phrase() -> str:
+    from fieldkit.anonymise.number_words import HUNDREDS, KAZAKH_TENS, KAZAKH_UNITS, TEENS, TENS, UNITS, trie_pattern
+
+    words = trie_pattern(sorted({*UNITS, *TEENS, *TENS, *HUNDREDS, *KAZAKH_UNITS, *KAZAKH_TENS, "жүз", "hundred"}))
+    # digits, or up to four number words, the last one perhaps an ordinal («отыз жетінші», «он төртінші»)
+    return rf"(?:\d+[а-яa-z]?|{words}\w*(?:[\s-]+{words}\w*){{0,3}})"
+
+
+_NUMBER_PHRASE = _number_phrase()
+#: after a namesake: its house and flat, in words or digits («толе би сто восемьдесят шесть квартира двенадцать»,
+#: «абай көшесі отыз жетінші үй он төртінші пәтерде»)
+_HOUSE_AND_FLAT = re.compile(
+    rf"(?:\s+(?:көшесі|даңғылы|улица|ул\.?|street|st\.?|avenue|ave\.?|ulitsa|ul\.?))?[\s,]+(?:дом\s+|д\.\s*|үй\s+|house\s+)?"
+    rf"{_NUMBER_PHRASE}(?:\s+үй)?[\s,]+(?:(?:квартира|кв\.?|пәтер\w*|apartment|apt\.?|flat|kv\.?)\s*{_NUMBER_PHRASE}"
+    rf"|{_NUMBER_PHRASE}\s+пәтер\w*)",  # the Kazakh order puts the flat's number before «пәтер»
+    re.IGNORECASE)
+#: the English order: "twenty four abay street apartment nine"
+_ENGLISH_TAIL = re.compile(rf"\s+(?:street|st\.?|avenue|ave\.?)[\s,]+(?:apartment|apt\.?|flat)\s+{_NUMBER_PHRASE}",
+                           re.IGNORECASE)
+_ENGLISH_ADDRESS_HEAD = re.compile(rf"(?<![\w-]){_NUMBER_PHRASE}\s+$", re.IGNORECASE)
+_LATIN_MICRODISTRICT_ADDRESS = re.compile(
+    r"(?<!\w)mkr\.?\s+[\w\-]+,?\s+d\.?\s*\d+[a-z]?,?\s+kv\.?\s*\d+", re.IGNORECASE)
+
+
+def find_addresses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of a street named after someone with its house and flat, said in words or digits."""
+    names = street_namesakes()
+    longest = max((len(name) for name in names), default=0)
+    tokens = words(text)
+    folded = [word.casefold().replace("ё", "е") for _, _, word in tokens]
+    found = [(m.start(), m.end()) for m in _LATIN_MICRODISTRICT_ADDRESS.finditer(text)]
+    for index in range(len(tokens)):
+        size = next((size for size in range(min(longest, len(tokens) - index), 0, -1)
+                     if tuple(folded[index:index + size]) in names), 0)
+        if not size:
+            continue
+        start, end = tokens[index][0], tokens[index + size - 1][1]
+        house = _HOUSE_AND_FLAT.match(text, end)
+        if house:
+            found.append((start, house.end()))
+            continue
+        tail = _ENGLISH_TAIL.match(text, end)
+        number = _ENGLISH_ADDRESS_HEAD.search(text[max(0, start - 60):start])
+        if tail and number:
+            found.append((start - len(number.group()), tail.end()))
+    return found

@@ -133,14 +133,14 @@ def test_export_gate_blocks_a_planted_name_until_overridden(project, tmp_path):
 
 def test_an_identifier_confirmed_later_blocks_earlier_approved_text(project, tmp_path):
     # a lower-case nickname said without a cue («по кличке», «звали»): nobody flagged it yet
-    first = add_transcribed_interview(project, "P", ["Тогда хромой всех знал."])
+    first = add_transcribed_interview(project, "P", ["Тогда шайба всех знал."])
     rv.suggest(project, first)
     rv.decide(project, first, accept_all=True)
     rv.approve(project, first)
-    assert "хромой" in text_of(project, first)
-    second = add_transcribed_interview(project, "P", ["Хромой потом уехал."])
+    assert "шайба" in text_of(project, first)
+    second = add_transcribed_interview(project, "P", ["Шайба потом уехал."])
     rv.suggest(project, second)
-    rv.decide(project, second, accept_all=True, add=(("Хромой", "PERSON"),))
+    rv.decide(project, second, accept_all=True, add=(("Шайба", "PERSON"),))
     with pytest.raises(GateClosed) as refused:
         export_text(project, tmp_path / "out.csv")
     assert any(line.startswith("P1-1: 1 possible identifier") for line in refused.value.details)
