@@ -31,6 +31,7 @@ _CODE_LETTERS = frozenset({
     "drob", "es", "ka", "el", "la", "ук", "уг", "ла", "ец", "ес", "лк", "ао",
     # the letters of Kazakhstan's colony codes (ЕЦ-166, ЛА-155, АК-159, ОВ-156, УК-161, ЖД-158) as written
     "жд", "ов", "ак", "ан", "ос", "рг", "ec", "ov", "ak", "an", "uk", "ug", "zhd", "stroke",
+    *"abcdefghijklmnopqrstuvwxyz",  # "colony e c one sixty four slash one"
 })
 _NUMBER_WORDS = frozenset({*UNITS, *TEENS, *TENS, *HUNDREDS, *KAZAKH_UNITS, *KAZAKH_TENS, "жүз", "hundred"})
 _GENERIC_ADJECTIVE = r"(?:городск|районн|областн|межрайонн|специализированн|ювенальн|верховн|военн|апелляционн)"

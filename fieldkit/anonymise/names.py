@@ -435,6 +435,7 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         for _start, _end, word in tokens:
             flags.append(candidate(word) and word.casefold() not in _KAZAKH_COMMON
                          and (_listed_name(word, names, ambiguous) or is_lower_case_surname(word)
+                              or _standalone_korean_surname(word)
                               or _kazakh_compound_name(word)
                               or (is_cyrillic(word) and (_name_reading(word) or _surname_reading(word)))))
         for i in range(len(tokens) - 1):  # «бау ыржан», «нур лан», «бек болат»: one name split in two
@@ -464,7 +465,7 @@ class LowerCaseNameRecognizer(EntityRecognizer):
                 flags[i] = True
         # a surname of any origin beside a given name: «эдик циммерман», «шмидт валентина», «пак слава»
         for i in range(len(tokens)):
-            if flags[i] or not candidate(tokens[i][2]) or not _foreign_surname(tokens[i][2]):
+            if not candidate(tokens[i][2]) or not _foreign_surname(tokens[i][2]):
                 continue
             for j in (i - 1, i + 1):
                 if not 0 <= j < len(tokens) or text[tokens[min(i, j)][1]:tokens[max(i, j)][0]] != " ":
@@ -503,6 +504,19 @@ _KOREAN_SURNAMES = frozenset({"ким", "пак", "ли", "цой", "тен", "�
 
 
 _KOREAN_SURNAMES_IN_Y = tuple(name for name in _KOREAN_SURNAMES if name.endswith("й"))
+#: the Korean surnames that are no Russian word («ким» is also «кем»'s cousin, «сон» sleep, «нам» us): these are
+#: names even alone («у пака брали», «пак сказал»)
+_STANDALONE_KOREAN = frozenset({"пак", "цой", "тен", "хегай", "огай", "югай", "кегай", "лигай", "когай", "тягай",
+                                "шегай", "цхай", "хван", "лим"})
+
+
+def _standalone_korean_surname(word: str) -> bool:
+    lowered = fold(word)
+    forms = {lowered, lowered[:-1] + "й" if lowered.endswith(("я", "ю", "е")) else lowered,
+             lowered[:-2] + "й" if lowered.endswith("ем") else lowered,
+             lowered[:-1] if lowered.endswith(("а", "у", "е")) else lowered,
+             lowered[:-2] if lowered.endswith("ом") else lowered}
+    return bool(forms & _STANDALONE_KOREAN)
 
 
 @lru_cache(maxsize=50_000)

@@ -144,6 +144,8 @@ _PRICE = re.compile(
     rf"otdal\w*|zaplatil\w*|bral\w*|prosil\w*)\s+(?:(?:ему|мне|им|ей|emu|mne)\s+)?(?P<slang>{_MONEY_SLANG})(?!\w)"
     rf"|(?<!\w)по\s+(?P<each>(?:{NUMBER})(?:\s+с\s+половиной)?)\s+за\s+(?!раз|так|это|то\b))", re.IGNORECASE)
 _BARE_MONEY_SLANG = re.compile(rf"(?<!\w)(?P<id>{_MONEY_SLANG})(?!\w)", re.IGNORECASE)
+#: half a unit in one word: «полгода», «полмесяца», «полсуток»
+_HALF_UNIT = re.compile(r"(?<!\w)(?P<id>пол(?:года|годика|месяца|суток|дня|часа|недели))(?!\w)", re.IGNORECASE)
 SCORE = 0.9  # above spaCy's DATE reading of a bare number ("I was 23")
 DURATION_SCORE = 0.8  # below an age: «мне было 37 лет» is an age, «отсидел 6 лет» a duration
 
@@ -185,7 +187,7 @@ _TIME_PATTERNS = [
 _DURATION = re.compile(
     rf"\b(?P<id>(?P<n>{NUMBER})\s+(?P<unit>год|года|лет|месяц|месяца|месяцев|жыл|жылдай|ай|years?|months?|суток|сутки|"
     rf"недель|недели|неделю|дней|дня|тәулік|апта|сағат|let|goda|god|mesyatsev|mesyatsa|sutok|days|weeks|zhyl|zhyldai|"
-    rf"jyl|nedel|nedeli|dnei|dnya|минут|минуты|minutes))\b"
+    rf"jyl|nedel|nedeli|dnei|dnya|минут|минуты|minutes|г\.|мес\.?|сут\.?))(?:\b|(?<=\.))"
     rf"(?!\s*(?:назад|бұрын|ago|old))",
     re.IGNORECASE)
 
@@ -327,6 +329,9 @@ def generalise_duration(text: str, cyrillic: bool) -> str | None:
     """"[DURATION: 5–9 years]" (or «[СРОК: 5–9 лет]»): a band, in years or, under a year, months. A bare number
     (a term said again without its unit) is read in years."""
     text = _usual_order(text)
+    half = _HALF_UNIT.fullmatch(text.strip())
+    if half:  # «полгода» → under a year, «полсуток» → under a month
+        return _duration_band(0.5 if "год" in half["id"].casefold() else 0.04, cyrillic)
     hours = re.fullmatch(rf"\s*({NUMBER})\s+час\w*\s*", text, re.IGNORECASE)
     if hours and _number(hours.group(1)) is not None:  # «часов пять»: hours held, said the approximate way
         return _duration_band(_number(hours.group(1)) / (365 * 24), cyrillic)
@@ -351,7 +356,7 @@ def generalise_duration(text: str, cyrillic: bool) -> str | None:
         return None
     unit = match["unit"].casefold()
     per_year = (365 * 24 * 60 if unit.startswith(("минут", "minute")) else
-                12 if unit.startswith(("месяц", "ай", "month", "mesyats")) else
+                12 if unit.startswith(("месяц", "мес", "ай", "month", "mesyats")) else
                 52 if unit.startswith(("недел", "апта", "week")) else
                 365 if unit.startswith(("сут", "дн", "дня", "тәулік", "sut", "day")) else
                 365 * 24 if unit.startswith(("сағат", "hour")) else 1)
@@ -414,6 +419,8 @@ class QuantityRecognizer(EntityRecognizer):
         for match in _PRICE.finditer(text):
             group = "slang" if match["slang"] else "each"
             results.append(self._result("MONEY", match.start(group), match.end(group), "a price"))
+        for match in _HALF_UNIT.finditer(text):
+            results.append(self._result("DURATION", match.start("id"), match.end("id"), "half a unit of time"))
         for match in _SLANG_TERM.finditer(text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "prison slang for a term"))
         for match in _KAZAKH_TEN.finditer(text):

@@ -26,10 +26,14 @@ _MONTHS_KK = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|м�
 #: a year in words: «две тысячи девятнадцатого», «тысяча девятьсот девяносто восьмом», «девяносто восьмом»
 _YEAR_RU = (r"(?:(?:две\s+тысячи|двухтысячн\w+|тысяча\s+девятьсот)(?:\s+[а-яё]+){0,2}?\s+[а-яё]+"
             rf"{_ORDINAL_ENDING}|(?:восемьдесят|девяносто)\s+[а-яё]+{_ORDINAL_ENDING}|двухтысячн\w+)")
-_YEAR_WORD_RU = r"(?:года|году|год|годах|годы|г\.)"
+_YEAR_WORD_RU = r"(?:года|году|год|годах|годы|г\.|жылы|жылғы|жылдың)"  # «в двадцать третьем жылы», code-switched
 _YEAR_KK = r"(?:(?:екі\s+мың|мың\s+тоғыз\s+жүз)(?:\s+[а-яәғқңөұүһі]+){0,2}?\s+[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші))"
+_EN_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+              r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
+_MONTHS_EN = (r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+              r"december)")
 _MONTHS_RU_ANY = (r"(?:январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
-                  r"[а-я]{0,3}")
+                  r"[а-яәғқңөұүһі]{0,4}")  # with a Russian or a Kazakh ending: «марта», «марттан», «мартқа»
 _TENS_RU = r"(?:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто)"
 _TENS_ORDINAL_RU = rf"(?:{'|'.join(stem for stem, value in _ORDINAL_STEMS.items() if value >= 20)})\w*"
 #: ordinals from the tenth on: «третий год подряд» is a count of years, «шестнадцатый год» a year
@@ -75,8 +79,17 @@ _PATTERNS = [
     re.compile(rf"(?<![\w$₸€.,])(?P<id>{_YEAR_DIGITS})(?!\w|[.,]\d|\s*(?:тенге|тг|₸|долл|\$|руб|тыс|к\b|млн|%|км|человек))"),
     re.compile(r"(?<!\w)(?P<id>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+['’]\d\d)(?!\w)",
                re.IGNORECASE),
-    re.compile(r"(?<!\w)(?P<id>(?:янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*\.?\s+['’]\d\d)(?!\w)",
+    re.compile(r"(?<!\w)(?P<id>(?:янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*\.?\s+['’]?\d\d)(?!\w)",
                re.IGNORECASE),
+    # English: "the nineties", "twelfth of may twenty twenty", "may the twelfth"
+    re.compile(r"(?<!\w)(?P<id>(?:(?:nineteen|twenty)\s+)?(?:sixties|seventies|eighties|nineties|noughties))(?!\w)",
+               re.IGNORECASE),
+    re.compile(rf"(?<!\w)(?P<id>(?:(?:twenty|thirty)[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+               rf"ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+"
+               rf"{_MONTHS_EN}(?:\s+(?:nineteen|twenty|two\s+thousand(?:\s+and)?)(?:[\s-]{_EN_NUMBER}){{1,2}}|\s+\d{{4}})?)"
+               r"(?!\w)", re.IGNORECASE),
+    re.compile(r"(?<!\w)(?P<id>\d{1,2}\s+(?:yanvar|fevral|mart|aprel|mamyr|iyun|iyul|avgust|sentyabr|oktyabr|noyabr|"
+               r"dekabr)[a-z]{0,4})(?!\w)", re.IGNORECASE),
     # a decade in words: «в девяностые», «в нулевых», «восьмидесятые годы»
     re.compile(r"(?<!\w)(?P<id>(?:семидесят|восьмидесят|девяност|нулев|двухтысячн)(?:ые|ых|ыми)"
                r"(?:\s+год(?:ы|ах|ов))?)(?!\w)", re.IGNORECASE),
