@@ -568,8 +568,13 @@ _DESIGNATOR = re.compile(r"^(?:қала|облыс|аудан|аудандық|�
 _KAZAKH_HEAD = re.compile(r"^(?:департамент|сот|басқарма|бөлім|әкімдіг|колония|прокуратура|комитет|мекеме)\w*$")
 
 
+#: words that start like a body's word and are not one: a judge, an employee, a conviction, hundreds, a cell phone
+_NOT_HEADS = ("судь", "судим", "сотрудн", "сотн", "сотк", "сотов", "ротик", "служащ")
+
+
 def _is_head(word: str) -> bool:
-    return bool((_ORG_HEAD.match(word) or _KAZAKH_HEAD.match(word)) and not _verb_like(word))
+    return bool((_ORG_HEAD.match(word) or _KAZAKH_HEAD.match(word)) and not _verb_like(word)
+                and not word.startswith(_NOT_HEADS))
 
 
 @lru_cache(maxsize=50_000)
@@ -611,12 +616,13 @@ class PlacedOrganizationRecognizer(EntityRecognizer):
             head = None
             # a Russian body governs its place in the genitive («департаменте полиции мангистауской области»);
             # a Kazakh locative or ablative after it («полицияда … Қарағандыда») is where something happened
-            genitive = not _KAZAKH_PLACE_CASE.search(tokens[last][2])
+            genitive = (not _KAZAKH_PLACE_CASE.search(tokens[last][2])
+                        or tokens[last][2] in ("района", "области", "округа", "обл", "р-на"))  # «…ского района»
             for index in range(first - 1, max(-1, first - 1 - _ORG_WINDOW), -1):
                 if not genitive or re.search(r"[.!?;:,—\d]", text[tokens[index][1]:tokens[index + 1][0]]
                                              + tokens[index + 1][2]):
                     break
-                if _ORG_HEAD.match(tokens[index][2]) and not _verb_like(tokens[index][2]):
+                if _is_head(tokens[index][2]) and _ORG_HEAD.match(tokens[index][2]):
                     head = index
             if head is not None:
                 while head > 0 and _ORG_ADJECTIVE.match(tokens[head - 1][2]) and tokens[head - 1][2] not in ("по",):

@@ -49,6 +49,50 @@ def fold(word: str) -> str:
 _RUSSIAN_LETTERS = str.maketrans("әғқңөұүһі", "агкноуухи")
 
 
+_TO_LATIN = str.maketrans({
+    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e", "ж": "j", "з": "z",
+    "и": "i", "й": "i", "і": "i", "к": "k", "қ": "k", "л": "l", "м": "m", "н": "n", "ң": "n", "о": "o", "ө": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "h", "һ": "h", "ц": "c",
+    "ч": "c", "ш": "w", "щ": "w", "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+})
+_LATIN_DIGRAPHS = (("zh", "j"), ("sh", "w"), ("ch", "c"), ("kh", "h"), ("ts", "c"), ("q", "k"), ("y", "i"), ("x", "h"),
+                   ("'", ""))
+#: English words that some names become in Latin letters: never taken as names in Latin text
+_ENGLISH_WORDS = frozenset({"mark", "will", "rose", "hope", "bill", "dean", "page", "lily", "june", "april", "august",
+                            "nick", "roman", "asia", "maia", "nina", "ella", "dina", "adam", "alan", "ian", "max",
+                            "liza", "lola", "nora", "vera", "lev", "tim", "ben", "ira", "dan", "ali", "aziz", "mars",
+                            "aral", "alma", "sana", "dana", "bella", "olga", "amina", "karina", "marina", "roza",
+                            "liana", "diana", "lina", "mila", "sara", "laura", "emma", "anna", "hana", "maria",
+                            "melody", "star", "ruby", "tina", "nike", "aida", "ada", "eva", "ilia", "tom", "sam"})
+
+
+def latin_key(word: str) -> str:
+    """One Latin spelling for a name in any script and any transliteration: «Нұржан», "Nurzhan" and "Nurjan" all
+    give «nurjan»; «Шамиль» and "Wamil" give «wamil»."""
+    lowered = fold(word).translate(_TO_LATIN)
+    for digraph, letter in _LATIN_DIGRAPHS:
+        lowered = lowered.replace(digraph, letter)
+    collapsed = [ch for i, ch in enumerate(lowered) if i == 0 or ch != lowered[i - 1]]
+    return "".join(collapsed)
+
+
+@lru_cache(maxsize=1)
+def latin_names() -> frozenset[str]:
+    """The Latin keys of every listed name that is not an ordinary word, four letters and more, none an English
+    word: transliterated text and whisper's English spell names many ways."""
+    names: set[str] = set()
+    for file_name in _NAME_FILES:
+        text = (resources.files("fieldkit.anonymise") / "data" / file_name).read_text(encoding="utf-8")
+        for line in text.splitlines():
+            line = line.strip()
+            if not line or line.startswith("#") or line.endswith("?") or " " in line:
+                continue
+            key = latin_key(line)
+            if len(key) >= 4 and key not in _ENGLISH_WORDS:
+                names.add(key)
+    return frozenset(names)
+
+
 def plain(word: str) -> str:
     """A folded name in Russian letters only, so a name listed in one spelling is found in the other."""
     return fold(word).translate(_RUSSIAN_LETTERS)
@@ -161,8 +205,9 @@ class GivenNameRecognizer(EntityRecognizer):
             if not word[:1].isupper():
                 continue
             keys = {fold(word_key(word))} if is_cyrillic(word) else _name_keys(word)  # "Aizhanmen", "Beknurdyn"
-            if not keys & names:
-                continue
+            if not keys & names and not (word.isascii() and word.casefold() not in _ENGLISH_WORDS
+                                         and {latin_key(key) for key in keys} & latin_names()):
+                continue  # not listed in any spelling ("Nurjan" is the listed Nurzhan)
             sentence_start = not text[:start].strip() or bool(_SENTENCE_END.search(text[:start]))
             if keys & ambiguous and sentence_start:
                 continue
@@ -368,6 +413,9 @@ def _listed_name(word: str, names: frozenset[str], ambiguous: frozenset[str], *,
     spellings = keys | {plain(key) for key in keys if len(key) >= 5}
     if spellings & names and not (strict and keys & ambiguous):
         return True
+    if word.isascii() and word.isalpha() and {latin_key(key) for key in keys} & latin_names() and not (
+            strict and keys & ambiguous) and word.casefold() not in _ENGLISH_WORDS:
+        return True  # "Nurjan", "Wamil", "abdurashid": a listed name in another transliteration
     if fold(word) in name_case_forms():
         return True
     diminutive = _DIMINUTIVE.match(word)

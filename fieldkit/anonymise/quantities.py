@@ -101,7 +101,7 @@ _KAZAKH_TEN = re.compile(rf"(?<!\w)(?P<id>он(?:\s+(?:{'|'.join(KAZAKH_UNITS)})
 _BARE = re.compile(rf"(?<![\w$₸€.,:/'’-])(?P<id>(?:{NUMBER})(?:\s+(?:с\s+)?половин\w*|\s+and\s+a\s+half)?)"
                    r"(?![\w.,:/-]\w)", re.IGNORECASE)
 #: words that make a bare number a term without any other quantity nearby («дали шесть», "i did five")
-_TERM_VERBS = re.compile(r"(?:дали|дал|дадут|отсидел\w*|сидел\w*|отбыл\w*|получил\w*|впаяли|влепили|берді|беріпті|"
+_TERM_VERBS = re.compile(r"(?:дали|дала|дал|дадут|отсидел\w*|сидел\w*|отбыл\w*|получил\w*|впаяли|влепили|берді|беріпті|"
                          r"отырдым|отырды|отырған|gave\s+(?:me|him|her)|served|did|got|dali|otsidel|sidel)\s+$",
                          re.IGNORECASE)
 #: «одна», "one": a pronoun far more often than a quantity said again
@@ -128,7 +128,9 @@ _SLANG_TERMS = {"двушк": 2, "трёшк": 3, "трешк": 3, "пятёрк
 _SLANG_TERM = re.compile(
     r"(?:дали|дал|дадут|получил\w*|впаяли|влепили|светит|светила|отсидел\w*|отмотал\w*|отбыл\w*|dali|dal|poluchil|"
     r"otsidel|vpayali|svetit)\s+(?:ему\s+|мне\s+|ей\s+|им\s+|emu\s+|mne\s+)?(?P<id>(?:"
-    + "|".join(sorted(_SLANG_TERMS, key=len, reverse=True)) + r")\w*)", re.IGNORECASE)
+    + "|".join(sorted(_SLANG_TERMS, key=len, reverse=True)) + r")\w*)"
+    r"|(?<!\w)(?P<before>(?:" + "|".join(sorted(_SLANG_TERMS, key=len, reverse=True)) + r")\w*)\s+"
+    r"(?:дали|дал|дала|дадут|впаяли|влепили|dali|dal)(?!\w)", re.IGNORECASE)  # «ему пятнашку дали»
 _BARE_SLANG = re.compile(r"(?<!\w)(?P<id>(?:" + "|".join(sorted(_SLANG_TERMS, key=len, reverse=True)) + r")\w*)",
                          re.IGNORECASE)
 #: a unit before its number, the Russian way of saying "about": «часов пять», «лет десять», «тысяч двести»
@@ -396,6 +398,8 @@ class QuantityRecognizer(EntityRecognizer):
             results.append(self._result("MONEY", match.start("id"), match.end("id"), "sum of money"))
         for pattern in _AGE_PATTERNS:
             for match in pattern.finditer(text):
+                if _TERM_VERBS.search(text[max(0, match.start() - 25):match.start()]):
+                    continue  # «дала ему шесть лет»: a sentence, not his age
                 if generalise_age(match["id"], False) is not None:
                     results.append(self._result("AGE", match.start("id"), match.end("id"), "age"))
         for pattern in (_KAZAKH_LOCATIVE_AGE, _KAZAKH_OVER_AGE):
@@ -422,7 +426,8 @@ class QuantityRecognizer(EntityRecognizer):
         for match in _HALF_UNIT.finditer(text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "half a unit of time"))
         for match in _SLANG_TERM.finditer(text):
-            results.append(self._result("DURATION", match.start("id"), match.end("id"), "prison slang for a term"))
+            group = "id" if match["id"] else "before"
+            results.append(self._result("DURATION", match.start(group), match.end(group), "prison slang for a term"))
         for match in _KAZAKH_TEN.finditer(text):
             unit = match["unit"].casefold()
             kind = "AGE" if unit.startswith("жас") else "DURATION" if unit.startswith("жыл") else "MONEY"
