@@ -71,6 +71,9 @@ _LATIN_PLACE_ENDINGS = ("skogo", "skoi", "skom", "skiy", "dagy", "degi", "tagy",
 _KAZAKH_WORD_PLACES = frozenset({"алга", "алға", "саты", "думан", "талапкер", "курылысшы", "құрылысшы", "үркер",
                                  "жастар", "бірлік", "береке", "достық", "ынтымақ", "еңбек", "қазына", "арай",
                                  "самал", "жаңалық", "шаян", "самсы", "матай", "келес", "юго-восток", "оңтүстік-шығыс"})
+#: English words some place names become in one Latin spelling: never taken as places
+_ENGLISH_PLACE_WORDS = frozenset({"house", "march", "state", "place", "there", "where", "taxes",
+                                  "ramen", "ember", "border", "market", "karat", "marta", "tamil", "leninism"})
 #: the region of a city outside Kazakhstan: generalised to "a city abroad"
 ABROAD = "abroad"
 _SETTLEMENT_KINDS = ("city", "town", "village", "district", "microdistrict", "market", "station", "checkpoint")
@@ -120,6 +123,14 @@ class Gazetteer:
                         self._inflected.setdefault(folded[:-1], place_id)
         self._inflected_prefixes = frozenset(stem[:4] for stem in self._inflected)
         self.exact = exact
+        # every name in one Latin spelling, for transliterated text: "Shimkent", "Chimkentte", "Qostanaida"
+        from fieldkit.anonymise.names import latin_key
+
+        self._latin: dict[str, str] = {}
+        for name, place_id in exact.items():
+            key = latin_key(name)
+            if " " not in name and len(key) >= 5 and key not in _ENGLISH_PLACE_WORDS:
+                self._latin.setdefault(key, place_id)
         self.stems = sorted(stems, key=lambda s: -len(s[0]))
         # one trie-shaped pattern: a plain alternation of some two thousand names is tried name by name at every
         # position, which made a 90-minute transcript a second slower
@@ -162,7 +173,7 @@ class Gazetteer:
                     found.append((start, following[-1][1], place_id))
                     break
         found += [(start, end, place) for start, end, word in tokens if word not in self.exact
-                  and (place := self._settlement_form(word))]
+                  and (place := self._settlement_form(word) or (word.isascii() and self._latin_place(word)))]
         found += _designated_places(text, tokens)
         found += self._asr_forms(text, tokens)
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -181,6 +192,9 @@ class Gazetteer:
             if len(parts) == 1 and word.startswith(parts[0]):
                 return place_id
         if word.isascii():  # «semeya», «karagandu»: a Latin name with a Russian or Kazakh ending
+            place = self._latin_place(word)
+            if place:
+                return place
             for ending in _LATIN_PLACE_ENDINGS:
                 stem = word[: -len(ending)]
                 if word.endswith(ending) and len(stem) >= 4:
@@ -188,6 +202,23 @@ class Gazetteer:
                         if candidate in self.exact:
                             return self.exact[candidate]
         return self._settlement_form(word)
+
+    def _latin_place(self, word: str) -> str | None:
+        """A place in any Latin transliteration, with or without a Russian or Kazakh ending («chimkentte»)."""
+        from fieldkit.anonymise.names import latin_key
+
+        if not word.isalpha() or len(word) < 5 or word in _ENGLISH_PLACE_WORDS:
+            return None
+        key = latin_key(word)
+        if key in self._latin:
+            return self._latin[key]
+        for ending in _LATIN_PLACE_ENDINGS:
+            stem = key[: -len(ending)]
+            if key.endswith(ending) and len(stem) >= 5:
+                for candidate in (stem, stem + "a", stem + "i"):
+                    if candidate in self._latin:
+                        return self._latin[candidate]
+        return None
 
     def _settlement_form(self, word: str) -> str | None:
         """A settlement named by a case form of its one-word name: Russian («долинке», «жамбылского») or Kazakh

@@ -407,3 +407,17 @@ def test_the_last_round_of_field_forms_goes(text, gone, kept):
 def test_english_words_and_an_age_stay_what_they_are(text):
     redacted = _redact(text)
     assert redacted == text or "[ВОЗРАСТ: 0–9]" in redacted, redacted
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("my zhili v Chimkente", "Chimkente"),  # Шымкент in another transliteration, with a Russian ending
+    ("iz Shimkenta priehal", "Shimkenta"),
+    ("Qostanaida boldym", "Qostanaida"),  # with a Kazakh one
+])
+def test_a_place_in_any_latin_transliteration_goes(text, gone):
+    assert gone not in _redact(text)
+
+
+def test_english_words_are_not_read_as_transliterated_places():
+    assert _redact("we went to the house there and the market was closed") == (
+        "we went to the house there and the market was closed")
