@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from fieldkit.anonymise.morphology import is_cyrillic, natasha, words
+from fieldkit.anonymise.morphology import first_tag, is_cyrillic, natasha, words
 from fieldkit.anonymise.number_words import HUNDREDS, KAZAKH_TENS, KAZAKH_UNITS, TEENS, TENS, UNITS
 
 SCORE = 0.6
@@ -137,7 +137,7 @@ def find_companies(text: str) -> list[tuple[int, int]]:
             if text[end:start].strip():
                 break
             lowered = word.casefold()
-            tag = str(morph.parse(lowered)[0].tag) if is_cyrillic(lowered) else ""
+            tag = first_tag(lowered) if is_cyrillic(lowered) else ""
             named = word[:1].isupper() or (is_cyrillic(lowered) and (
                 not morph.word_is_known(lowered) or tag.startswith(("NOUN", "ADJF")))) or (
                 lowered.isascii() and lowered.isalpha() and len(lowered) >= 3 and lowered not in _LATIN_STOP)

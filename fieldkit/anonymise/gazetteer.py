@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from fieldkit.anonymise.morphology import KAZAKH_SUFFIXES
+from fieldkit.anonymise.morphology import KAZAKH_SUFFIXES, first_tag
 from fieldkit.anonymise.number_words import trie_pattern
 from fieldkit.errors import UsageError
 
@@ -384,21 +384,17 @@ def _common_noun(word: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def _adjective(word: str) -> bool:
-    from fieldkit.anonymise.morphology import natasha
-
-    return str(natasha()[2].parse(word)[0].tag).startswith("ADJF")
+    return first_tag(word).startswith("ADJF")
 
 
 @lru_cache(maxsize=50_000)
 def _can_name_a_place(word: str) -> bool:
     """A noun, an adjective («заречный», «степной») or a word morphology does not know: not a verb, pronoun or
     particle («в деревне было тихо»)."""
-    from fieldkit.anonymise.morphology import natasha
-
     if word.isascii():
         return word not in ("i", "a", "the", "bylo", "byl", "gde", "tam", "u", "v", "na")
-    tag = str(natasha()[2].parse(word)[0].tag)
-    return not tag.startswith(("PREP", "CONJ", "PRCL", "NPRO", "VERB", "INFN", "ADVB", "PRED", "GRND", "PRTS", "COMP"))
+    return not first_tag(word).startswith(("PREP", "CONJ", "PRCL", "NPRO", "VERB", "INFN", "ADVB", "PRED", "GRND",
+                                           "PRTS", "COMP"))
 
 
 def is_cyrillic_word(word: str) -> bool:

@@ -580,9 +580,9 @@ def _is_head(word: str) -> bool:
 @lru_cache(maxsize=50_000)
 def _verb_like(word: str) -> bool:
     """«судили», «отделили»: a verb that starts like a body's word is not one."""
-    from fieldkit.anonymise.morphology import natasha
+    from fieldkit.anonymise.morphology import first_tag
 
-    return str(natasha()[2].parse(word)[0].tag).startswith(("VERB", "INFN", "PRTF", "PRTS", "GRND"))
+    return first_tag(word).startswith(("VERB", "INFN", "PRTF", "PRTS", "GRND"))
 
 
 def _punctuated(text: str, tokens: list, index: int) -> bool:

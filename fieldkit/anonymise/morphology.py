@@ -41,6 +41,13 @@ def natasha():
     return Segmenter(), NewsNERTagger(NewsEmbedding()), MorphVocab()
 
 
+@lru_cache(maxsize=50_000)
+def first_tag(word: str) -> str:
+    """The likeliest grammatical tag Russian morphology gives a word, as text ("NOUN,anim,masc sing,nomn"): the
+    part-of-speech checks of the field-style rules all read this one."""
+    return str(natasha()[2].parse(word)[0].tag)
+
+
 def strip_kazakh_suffix(word: str) -> str:
     for suffix in KAZAKH_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:

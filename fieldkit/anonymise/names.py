@@ -589,11 +589,11 @@ def _foreign_surname(word: str) -> bool:
 @lru_cache(maxsize=50_000)
 def _function_word(word: str) -> bool:
     """A preposition, conjunction, particle or pronoun («ни», «на»): never half of a split name («ни на» is no Нина)."""
-    from fieldkit.anonymise.morphology import natasha
+    from fieldkit.anonymise.morphology import first_tag
 
     if not is_cyrillic(word):
         return word.casefold() in ("a", "an", "the", "in", "on", "at", "of", "to", "and", "or", "but", "na", "ni", "v")
-    return str(natasha()[2].parse(word.casefold())[0].tag).startswith(("PREP", "CONJ", "PRCL", "NPRO", "INTJ"))
+    return first_tag(word.casefold()).startswith(("PREP", "CONJ", "PRCL", "NPRO", "INTJ"))
 
 
 @lru_cache(maxsize=50_000)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from fieldkit.anonymise.morphology import natasha, words
+from fieldkit.anonymise.morphology import first_tag, natasha, words
 
 SCORE = 0.55
 #: dictionary forms of Russian nickname stock
@@ -75,6 +75,11 @@ _NOT_A_PERSON_BEFORE = frozenset({
 _NOT_A_PERSON_AFTER = frozenset({"как", "такой", "такая", "же", "ли", "был", "была"})
 
 
+#: the stock as morphology's dictionary forms are compared («ё» folded)
+_NOUN_LEMMAS = frozenset(word.replace("ё", "е") for word in ANIMALS | LOOKS)
+_ADJECTIVE_LEMMAS = frozenset(word.replace("ё", "е") for word in LOOKS)
+
+
 @lru_cache(maxsize=50_000)
 def _stock_reading(word: str) -> str | None:
     """"noun" or "adjective" when a lower-case Russian word is a singular form of the nickname stock."""
@@ -84,17 +89,16 @@ def _stock_reading(word: str) -> str | None:
         tag = str(parse.tag)
         if "plur" in tag:
             continue
-        if tag.startswith("NOUN") and lemma in {a.replace("ё", "е") for a in ANIMALS | LOOKS}:
+        if tag.startswith("NOUN") and lemma in _NOUN_LEMMAS:
             return "noun"
-        if tag.startswith("ADJF") and lemma in {a.replace("ё", "е") for a in LOOKS}:
+        if tag.startswith("ADJF") and lemma in _ADJECTIVE_LEMMAS:
             return "adjective"
     return None
 
 
 @lru_cache(maxsize=50_000)
 def _is_noun_or_adjective(word: str) -> bool:
-    parse = natasha()[2].parse(word)[0]
-    tag = str(parse.tag)  # a pronoun («всех», «этот») is not a noun the word could describe
+    tag = first_tag(word)  # a pronoun («всех», «этот») is not a noun the word could describe
     return tag.startswith(("NOUN", "ADJF")) and "Apro" not in tag and word not in ("что", "кто", "это")
 
 

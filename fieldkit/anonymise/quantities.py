@@ -321,10 +321,10 @@ def _counts_something(text: str, end: int) -> bool:
         return True
     if not is_cyrillic(word):
         return False
-    from fieldkit.anonymise.morphology import natasha
+    from fieldkit.anonymise.morphology import first_tag
 
     # a counted noun («пять человек»), or an ordinal that makes the number part of another («сто девяносто первой»)
-    return str(natasha()[2].parse(word)[0].tag).startswith(("NOUN", "ADJF", "NUMR"))
+    return first_tag(word).startswith(("NOUN", "ADJF", "NUMR"))
 
 
 def generalise_duration(text: str, cyrillic: bool) -> str | None:

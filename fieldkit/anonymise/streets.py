@@ -140,7 +140,7 @@ _NOT_MARKET_NAMES = frozenset({
 def find_markets(text: str) -> list[tuple[int, int]]:
     """(start, end) of named markets: «на зелёном базаре», «колхозного рынка», «сайрам базарында», "green bazaar",
     «рынок шапагат», «барахолке»."""
-    from fieldkit.anonymise.morphology import is_cyrillic, natasha
+    from fieldkit.anonymise.morphology import first_tag, is_cyrillic, natasha
 
     morph = natasha()[2]
     tokens = words(text)
@@ -156,7 +156,7 @@ def find_markets(text: str) -> list[tuple[int, int]]:
             before_start, _, before = tokens[index - 1]
             folded = before.casefold()
             if folded not in _NOT_MARKET_NAMES and len(folded) >= 3 and not folded.isdigit():
-                cyrillic_adjective = is_cyrillic(folded) and str(morph.parse(folded)[0].tag).startswith("ADJF")
+                cyrillic_adjective = is_cyrillic(folded) and first_tag(folded).startswith("ADJF")
                 kazakh_compound = lowered.startswith("базары") and is_cyrillic(folded)
                 latin_name = folded.isascii() and (folded.endswith(("ogo", "om", "yi", "iy", "yy", "aya"))
                                                    or lowered.startswith(("bazaar", "bazar"))
