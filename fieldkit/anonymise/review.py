@@ -309,7 +309,7 @@ def _add_manual(review: Review, transcript: Transcript, text: str, entity: str) 
         raise UsageError(f"unknown entity type {entity!r}", f"choose one of {', '.join(PLACEHOLDER_LABELS)}")
     key = phrase_key(text).split()
     if not key:
-        raise UsageError("nothing to add: the text has no words", "pass the word or name to mark, e.g. --add \"Рыжий\"")
+        raise UsageError("nothing to add: the text has no words", "type the word or name to mark, e.g. Рыжий")
     added = 0
     for index, segment in enumerate(transcript.segments):
         tokens = words(segment.text)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from fieldkit.cli.app import main
-from fieldkit.cli.common import open_project
+from fieldkit.cli.common import STDIN, file_option, open_project, read_file, text_source
 from fieldkit.errors import UsageError
 
 
@@ -80,22 +81,26 @@ def anonymise(ctx: click.Context, interview: str, accept_suggestions: bool, appr
 @click.option("--accept", "accept", multiple=True, type=int, help="Accept suggestion N (repeatable).")
 @click.option("--reject", "reject", multiple=True, type=int, help="Reject suggestion N (repeatable).")
 @click.option("--accept-all", is_flag=True, help="Accept every pending suggestion.")
-@click.option("--add", "add", multiple=True,
-              help="Mark TEXT (every occurrence, any inflection) as identifying; '-' reads the texts from stdin, one"
-                   " per line, keeping them off the command line (which every local user can see with ps).")
-@click.option("--type", "entity", default="PERSON", show_default=True, help="Entity type for --add.")
+@click.option("--add", "add", multiple=True, hidden=True)  # only '-' (= --add-file -): see add_sources
+@file_option("add", "add_file", "texts to mark as identifying, one per line (every occurrence, any inflection)")
+@click.option("--type", "entity", default="PERSON", show_default=True, help="Entity type for --add-file.")
 @click.option("--retype", "retype", multiple=True, help="N=TYPE: change suggestion N's type (and placeholder).")
 @click.option("--residuals", "show_residuals", is_flag=True, help="List detections left in the approved text.")
 @click.option("--override", "overrides", multiple=True, help="Let residual KEY through the export gate (logged).")
 @click.option("--show-text", is_flag=True, help="Also print the text of each span.")
 @click.pass_context
-def review(ctx: click.Context, interview: str, accept, reject, accept_all: bool, add, entity: str, retype,
-           show_residuals: bool, overrides, show_text: bool) -> None:
-    """Review INTERVIEW's suggestions: accept, reject or add spans; inspect and override residuals."""
+def review(ctx: click.Context, interview: str, accept, reject, accept_all: bool, add, add_file: str | None,
+           entity: str, retype, show_residuals: bool, overrides, show_text: bool) -> None:
+    """Review INTERVIEW's suggestions: accept, reject or add spans; inspect and override residuals.
+
+    Texts to add are read from --add-file, or with --add-file - from stdin or typed at a prompt; never as
+    arguments (--add TEXT is refused: every local user can see a command line with ps)."""
     from fieldkit.anonymise import review as rv
     from fieldkit.interviews import get_interview
 
+    sources = add_sources(add, add_file)
     with open_project(ctx) as project:
+        add = read_added(sources)  # first: a file that holds no text is refused before anything is changed
         for key in overrides:
             match = rv.override_residual(project, interview, key)
             click.echo(f"overrode residual {key} ({match.entity}); logged", err=True)
@@ -114,10 +119,6 @@ def review(ctx: click.Context, interview: str, accept, reject, accept_all: bool,
             if not number.strip().isdigit() or not kind.strip():
                 raise UsageError(f"--retype {item!r}: use N=TYPE, e.g. 3=ORGANIZATION")
             changes.append((int(number), kind.strip().upper()))
-        if "-" in add:
-            from fieldkit.cli.lexicon import read_entries
-
-            add = tuple(text for text in add if text != "-") + tuple(read_entries("Texts to mark as identifying"))
         if accept or reject or accept_all or add or changes:
             rv.decide(project, interview, accept=tuple(accept), reject=tuple(reject), accept_all=accept_all,
                       add=tuple((text, entity) for text in add), retype=tuple(changes))
@@ -125,3 +126,29 @@ def review(ctx: click.Context, interview: str, accept, reject, accept_all: bool,
             return
         result, transcript = rv.load_review(project, interview)
         print_spans(result, transcript, show_text)
+
+
+def add_sources(add: tuple[str, ...], add_file: str | None) -> tuple[str, ...]:
+    """Where the texts to add come from (files, '-'); --add TEXT is refused before the project is opened."""
+    hint = ("put the texts in a file, one per line, and pass --add-file FILE, or pass --add-file - to pipe them in"
+            " or type them at a prompt; nothing was changed")
+    sources = [text_source("--add", given, None, hint) for given in add]
+    return tuple(dict.fromkeys(([add_file] if add_file else []) + sources))  # '-' twice reads stdin once
+
+
+def read_added(sources: tuple[str, ...]) -> tuple[str, ...]:
+    """The texts to add, one per non-empty line of each source; a source that holds none is refused."""
+    from fieldkit.cli.lexicon import read_entries
+
+    texts: list[str] = []
+    for source in sources:
+        if source == STDIN:
+            lines = read_entries("Texts to mark as identifying")
+        else:
+            lines = read_file(Path(source)).splitlines()
+        lines = [line.strip() for line in lines if line.strip()]
+        if not lines:
+            where = "stdin" if source == STDIN else source
+            raise UsageError(f"no texts to add in {where}", "give one text per line; nothing was changed")
+        texts += lines
+    return tuple(texts)

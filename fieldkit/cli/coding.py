@@ -7,7 +7,17 @@ from pathlib import Path
 import click
 
 from fieldkit.cli.app import main
-from fieldkit.cli.common import open_project
+from fieldkit.cli.common import (
+    STDIN,
+    file_option,
+    open_project,
+    read_text,
+    read_texts,
+    text_option,
+    text_source,
+    text_sources,
+)
+from fieldkit.errors import UsageError
 
 
 @main.group()
@@ -17,38 +27,45 @@ def code() -> None:
 
 @code.command("add")
 @click.argument("name")
-@click.option("--description", default="", help="What the code means (shared with the codebook).")
+@text_option("description", "description", "what the code means (shared with the codebook)")
 @click.option("--colour", "--color", "colour", help="#RRGGBB (default: the next palette colour).")
 @click.option("--parent", help="Put it under this code (a pattern code groups first-cycle codes).")
-@click.option("--memo", default="", help="An analytic memo on the code (exported only with --memos).")
+@text_option("memo", "memo", "an analytic memo on the code (exported only with --memos)")
 @click.pass_context
-def code_add(ctx: click.Context, name: str, description: str, colour: str | None, parent: str | None,
-             memo: str) -> None:
-    """Add a code; prints its GUID."""
+def code_add(ctx: click.Context, name: str, description: str | None, description_file: str | None,
+             colour: str | None, parent: str | None, memo: str | None, memo_file: str | None) -> None:
+    """Add a code; prints its GUID. NAME is an analytic category and may be an argument; the description and
+    memo are free text, read only from files, stdin or a prompt (--description TEXT is refused: ps shows it)."""
     from fieldkit.coding.codebook import add_code
 
+    sources = text_sources({"--description": (description, description_file), "--memo": (memo, memo_file)})
     with open_project(ctx) as project:
-        click.echo(add_code(project, name, description=description, colour=colour, parent=parent, memo=memo).id)
+        texts = read_texts(sources)
+        click.echo(add_code(project, name, description=texts["--description"] or "", colour=colour, parent=parent,
+                            memo=texts["--memo"] or "").id)
 
 
 @code.command("edit")
 @click.argument("name")
 @click.option("--name", "new_name", help="Rename the code.")
-@click.option("--description")
+@text_option("description", "description", "the new description")
 @click.option("--colour", "--color", "colour")
 @click.option("--parent", help="Move it under this code.")
 @click.option("--top-level", is_flag=True, help="Move it to the top level.")
-@click.option("--memo")
+@text_option("memo", "memo", "the new memo")
 @click.pass_context
-def code_edit(ctx: click.Context, name: str, new_name: str | None, description: str | None, colour: str | None,
-              parent: str | None, top_level: bool, memo: str | None) -> None:
-    """Change a code's name, description, colour, parent or memo."""
+def code_edit(ctx: click.Context, name: str, new_name: str | None, description: str | None,
+              description_file: str | None, colour: str | None, parent: str | None, top_level: bool,
+              memo: str | None, memo_file: str | None) -> None:
+    """Change a code's name, description, colour, parent or memo (an empty file clears a description or memo)."""
     from fieldkit.coding.codebook import edit_code
 
+    sources = text_sources({"--description": (description, description_file), "--memo": (memo, memo_file)})
     changes = {"parent": None} if top_level else {"parent": parent} if parent else {}
     with open_project(ctx) as project:
-        edited = edit_code(project, name, name=new_name, description=description, colour=colour, memo=memo,
-                           **changes)
+        texts = read_texts(sources)
+        edited = edit_code(project, name, name=new_name, description=texts["--description"], colour=colour,
+                           memo=texts["--memo"], **changes)
     click.echo(f"code {edited.name!r} updated", err=True)
 
 
@@ -133,22 +150,28 @@ def parse_span(text: str) -> tuple[int, int]:
 @code.command("apply")
 @click.argument("interview")
 @click.argument("code_name", metavar="CODE")
-@click.option("--text", "quote", help="The exact text to code, as `code source` prints it.")
-@click.option("--nth", default=1, show_default=True, type=click.IntRange(1), help="Which occurrence of --text.")
+@text_option("text", "quote", "the exact text to code, as `code source` prints it")
+@click.option("--nth", default=1, show_default=True, type=click.IntRange(1), help="Which occurrence of the text.")
 @click.option("--span", help="START:END offsets in code points (end excluded).")
-@click.option("--memo", default="", help="A memo on this excerpt.")
+@text_option("memo", "memo", "a memo on this excerpt")
 @click.pass_context
-def code_apply(ctx: click.Context, interview: str, code_name: str, quote: str | None, nth: int, span: str | None,
-               memo: str) -> None:
-    """Apply CODE to a span of INTERVIEW's anonymised text; prints the coding id."""
+def code_apply(ctx: click.Context, interview: str, code_name: str, quote: str | None, quote_file: str | None,
+               nth: int, span: str | None, memo: str | None, memo_file: str | None) -> None:
+    """Apply CODE to a span of INTERVIEW's anonymised text; prints the coding id. The span is given by offsets
+    (--span) or by its text, read from --text-file (--text TEXT is refused: ps shows it)."""
     from fieldkit.coding.excerpts import apply_code
 
-    if (quote is None) == (span is None):
-        raise click.UsageError("give exactly one of --text or --span")
+    sources = text_sources({"--text": (quote, quote_file), "--memo": (memo, memo_file)})
+    if (sources["--text"] is None) == (span is None):
+        raise click.UsageError("give exactly one of --text-file or --span")
     start, end = parse_span(span) if span else (None, None)
     with open_project(ctx) as project:
-        coding = apply_code(project, interview, code_name, start=start, end=end, quote=quote, occurrence=nth,
-                            memo=memo)
+        texts = read_texts(sources)
+        if texts["--text"] == "":
+            raise UsageError("no text to code given", "the file (or stdin) given to --text-file is empty; nothing"
+                                                      " was changed")
+        coding = apply_code(project, interview, code_name, start=start, end=end, quote=texts["--text"],
+                            occurrence=nth, memo=texts["--memo"] or "")
     click.echo(coding.id)
 
 
@@ -166,15 +189,26 @@ def code_unapply(ctx: click.Context, coding: str) -> None:
 
 @code.command("memo")
 @click.argument("coding")
-@click.argument("memo")
+@click.argument("memo", required=False, metavar="[-]")
+@file_option("memo", "memo_file", "the memo")
+@click.option("--clear", is_flag=True, help="Remove the memo.")
 @click.pass_context
-def code_memo(ctx: click.Context, coding: str, memo: str) -> None:
-    """Set the memo on a coding ("" clears it)."""
+def code_memo(ctx: click.Context, coding: str, memo: str | None, memo_file: str | None, clear: bool) -> None:
+    """Set the memo on CODING, read from stdin or typed at a prompt, or from --memo-file; --clear removes it.
+    Never an argument: every local user can see a command line (ps)."""
     from fieldkit.coding.excerpts import set_memo
 
+    how = (f"pipe it in (`fieldkit code memo {coding} < memo.txt`), type it at the prompt (run it without the"
+           " memo), or pass --memo-file FILE")
+    source = text_source("a memo", memo, memo_file, f"{how}; nothing was changed") or STDIN
+    if clear and (memo is not None or memo_file is not None):
+        raise UsageError("give --clear or a memo, not both", "--clear alone removes the memo; nothing was changed")
     with open_project(ctx) as project:
-        set_memo(project, coding, memo)
-    click.echo("memo saved", err=True)
+        text = "" if clear else read_text(source, "memo")
+        if not clear and not text:
+            raise UsageError("no memo given", f"{how}; --clear removes a memo; nothing was changed")
+        set_memo(project, coding, text)
+    click.echo("memo cleared" if clear else "memo saved", err=True)
 
 
 @code.command("excerpts")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import click
 
 from fieldkit.cli.app import main
-from fieldkit.cli.common import open_project
+from fieldkit.cli.common import STDIN, open_project, read_stdin, read_text, stdin_is_terminal, text_option, text_source
 from fieldkit.errors import UsageError
 
 
@@ -44,35 +43,65 @@ def respondent_list(ctx: click.Context) -> None:
 
 @respondent.command("link")
 @click.argument("code")
-@click.option("--name", help="The respondent's name (stored only in the encrypted linking key). Better left out:"
-                             " it is then read from stdin or a prompt, off the command line every local user can"
-                             " see with ps.")
-@click.option("--contact", default=None, help="How to reach them (without --name: the second line of stdin).")
+@text_option("name", "name", "the respondent's name (one line)")
+@text_option("contact", "contact", "how to reach them (one line; may be empty)")
 @click.pass_context
-def respondent_link(ctx: click.Context, code: str, name: str | None, contact: str | None) -> None:
-    """Record who CODE is in the linking key (if the policy allows one). The name (and contact) are read from
-    stdin, one per line, or typed at a prompt, unless given as options."""
+def respondent_link(ctx: click.Context, code: str, name: str | None, name_file: str | None, contact: str | None,
+                    contact_file: str | None) -> None:
+    """Record who CODE is in the linking key (if the policy allows one).
+
+    The name and then the contact are read from stdin, one per line, or typed at prompts; or from
+    --name-file and --contact-file (a name file alone leaves the contact empty). Never as arguments: every
+    local user can see a command line (ps), so --name TEXT and --contact TEXT are refused."""
     from fieldkit.consent.linking import set_link
 
+    hint = (f"pipe the name and contact in, one per line (`fieldkit respondent link {code} < link.txt`), type"
+            " them at the prompts, or pass --name-file FILE and --contact-file FILE; nothing was changed")
+    name_source = text_source("--name", name, name_file, hint)
+    contact_source = text_source("--contact", contact, contact_file, hint)
     with open_project(ctx) as project:
-        if name is None:
-            name, contact = _read_link(contact)
-        set_link(project, code, name, contact or "")
+        set_link(project, code, *link_values(name_source, contact_source))
     click.echo(f"linking key updated for {code}", err=True)
 
 
-def _read_link(contact: str | None) -> tuple[str, str | None]:
-    """Name (and, without --contact, the contact) from stdin lines or prompts."""
-    if sys.stdin.isatty():
-        name = click.prompt("name", err=True).strip()
+def link_values(name_source: str | None, contact_source: str | None) -> tuple[str, str]:
+    """The name and contact: each from its file, the rest from stdin lines or prompts (name first)."""
+    name = None if name_source in (None, STDIN) else one_line(read_text(name_source, "name"), "--name-file")
+    contact = None if contact_source in (None, STDIN) else one_line(read_text(contact_source, "contact"),
+                                                                    "--contact-file")
+    if contact is None and contact_source is None and name is not None:
+        contact = ""  # a name file alone: the contact is not asked for
+    if name is None or contact is None:
+        name, contact = _read_link(name, contact)
+    return name, contact
+
+
+def one_line(text: str, option: str) -> str:
+    """A name or contact is one line: a file holding more was probably meant for stdin (name, then contact)."""
+    if "\n" in text:
+        raise UsageError(f"the file given to {option} holds more than one line",
+                         "put only the name in --name-file and the contact in --contact-file, or pipe both in, one"
+                         " per line; nothing was changed")
+    return text
+
+
+def _read_link(name: str | None, contact: str | None) -> tuple[str, str]:
+    """What is missing of the name and contact, typed at prompts or from stdin lines, in that order."""
+    if stdin_is_terminal():
+        if name is None:
+            name = click.prompt("name", err=True).strip()
         if contact is None:
             contact = click.prompt("contact (may be empty)", default="", show_default=False, err=True).strip()
-        return name, contact
-    lines = [line.strip() for line in sys.stdin.read().splitlines()]
-    if not lines or not lines[0]:
+    else:
+        lines = [line.strip() for line in read_stdin().splitlines()]
+        if name is None:
+            name = lines.pop(0) if lines else ""
+        if contact is None:
+            contact = lines.pop(0) if lines else ""
+    if not name:
         raise UsageError("no name given", "pipe it in (`fieldkit respondent link P1 < name.txt`) or type it at the"
                                           " prompt; nothing was changed")
-    return lines[0], contact if contact is not None else (lines[1] if len(lines) > 1 else "")
+    return name, contact
 
 
 @respondent.command("lookup")
@@ -90,11 +119,6 @@ def respondent_lookup(ctx: click.Context, code: str) -> None:
 @main.group()
 def consent() -> None:
     """Consent: record, show, withdraw."""
-
-
-def stdin_is_terminal() -> bool:
-    """Whether a person at a terminal can be asked (the tests replace this to drive the interactive path)."""
-    return sys.stdin.isatty()
 
 
 @consent.command("record")

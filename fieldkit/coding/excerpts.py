@@ -85,7 +85,8 @@ def apply_code(project: Project, interview_id: str, code_ref: str, *, start: int
     if quote is not None:
         start, end = locate(source.text, quote, occurrence)
     if start is None or end is None:
-        raise UsageError("give the span as offsets or as the text to code", "pass --text TEXT or --span START:END")
+        raise UsageError("give the span as offsets or as the text to code",
+                         "pass --text-file FILE (- for stdin) or --span START:END")
     if not 0 <= start < end <= len(source.text):
         raise UsageError(f"span {start}:{end} is outside the text (0:{len(source.text)})",
                          "`fieldkit code source ID --offsets` shows the offsets")

@@ -75,7 +75,8 @@ def set_link(project: Project, respondent: str, name: str, contact: str = "") ->
         raise GateClosed(f"respondent {respondent} has withdrawn; their identity must not be stored",
                          "nothing was stored: a withdrawn respondent's identity is kept nowhere")
     if not name.strip():
-        raise UsageError("no name given", "pass --name with the respondent's name")
+        raise UsageError("no name given",
+                         "type the respondent's name at the prompt, or pipe it in (never as an argument)")
     table, old = _current(project)
     table[respondent] = {"name": name.strip(), "contact": contact.strip()}
     _write(project, table, old)

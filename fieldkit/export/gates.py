@@ -139,10 +139,10 @@ def free_text_problems(project: Project, sources: list[Source], codings: dict[st
         text = f"{code.name}. {code.description}".strip()
         where, edit = f'code "{code_path(code, by_id)}"', f"`fieldkit code edit {shlex.quote(code.name)}"
         scan(text, notes_language(text), f"{where} (name or description)",
-             f"rename it ({edit} --name NEW`) or edit its description ({edit} --description TEXT`)")
+             f"rename it ({edit} --name NEW`) or edit its description ({edit} --description-file FILE`)")
         if memos and code.memo:
             scan(code.memo, notes_language(code.memo), f"memo on {where}",
-                 f"edit it ({edit} --memo TEXT`), or export without --memos")
+                 f"edit it ({edit} --memo-file FILE`), or export without --memos")
     if memos:
         for source in sources:
             for coding in codings[source.id]:

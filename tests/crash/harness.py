@@ -246,7 +246,8 @@ class Scenes:
     def _open(self, folder: Path, now: str = NOW):
         from fieldkit.vault.project import Project
 
-        return Project._unlock((folder / "project").resolve(), self._keys, fixed_clock(now))
+        # by passphrase (the scene's cheap scrypt): a scene that destroyed something has rotated its key
+        return Project.open((folder / "project").resolve(), PASSPHRASE, fixed_clock(now))
 
     def _derive(self, base: str, folder: Path) -> None:
         shutil.copytree(self.get(base), folder, symlinks=True)
@@ -574,7 +575,8 @@ COMMANDS: dict[str, Command] = {c.name: c for c in [
             rerun=zero_or(12, "already approved"),
             rerun_doc="exit 0, or exit 12 'already approved' (the first run had committed the approval)",
             end_state=approved, end_state_doc="P1-1 is approved with an anonymised text", cap=20),
-    Command("code-apply", "approved", ("code", "apply", "P1-1", CODE_NAME, "--text", CODED_QUOTE),
+    Command("code-apply", "approved", ("code", "apply", "P1-1", CODE_NAME, "--text-file", "-"),
+            stdin=CODED_QUOTE + "\n",
             end_state=one_coding, end_state_doc="exactly one coding on P1-1 (apply is idempotent)",
             quick_families=("fsync",)),
     Command("export", "coded", ("export", "--format", "csv", "--out", "{out}/x.csv"),

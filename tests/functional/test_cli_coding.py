@@ -21,7 +21,9 @@ def seed(fk, texts, category="P", language="ru"):
 def test_code_apply_and_export_every_format(fk, tmp_path):
     interview = seed(fk, ["Закон изменился, и всё стало иначе.", "Начальство требовало план."])
     fk("anonymise", interview, "--accept-suggestions", "--approve")
-    pattern = fk("code", "add", "Institutional pressure", "--description", "Pattern code").stdout.strip()
+    (tmp_path / "description.txt").write_text("Pattern code\n", encoding="utf-8")
+    pattern = fk("code", "add", "Institutional pressure", "--description-file", str(tmp_path / "description.txt"))
+    pattern = pattern.stdout.strip()
     assert len(pattern) == 36
     fk("code", "add", "changes in law", "--parent", "Institutional pressure", "--colour", "#336699")
     fk("code", "add", "quotas")
@@ -31,10 +33,11 @@ def test_code_apply_and_export_every_format(fk, tmp_path):
                        "  quotas\t#4363D8\t0"]
     source = fk("code", "source", interview, "--offsets").stdout
     assert source.splitlines()[1].startswith("36\tНачальство")
-    coding = fk("code", "apply", interview, "changes in law", "--text", "Закон изменился").stdout.strip()
-    fk("code", "apply", interview, "quotas", "--span", "36:62", "--memo", "план сверху")
-    fk("code", "apply", interview, "quotas", "--text", "нет такого текста", expect=14)
-    fk("code", "apply", interview, "quotas", expect=2)  # neither --text nor --span
+    coding = fk("code", "apply", interview, "changes in law", "--text-file", "-", input="Закон изменился\n")
+    coding = coding.stdout.strip()
+    fk("code", "apply", interview, "quotas", "--span", "36:62", "--memo-file", "-", input="план сверху")
+    fk("code", "apply", interview, "quotas", "--text-file", "-", input="нет такого текста", expect=14)
+    fk("code", "apply", interview, "quotas", expect=2)  # neither --text-file nor --span
     excerpts = fk("code", "excerpts", "--code", "Institutional pressure").stdout.splitlines()
     assert excerpts[0].startswith(f"{coding[:8]}\tInstitutional pressure / changes in law\t{interview}\t[P1]\tP\t0:15")
     assert excerpts[1].endswith("Начальство требовало план.\tmemo: план сверху")

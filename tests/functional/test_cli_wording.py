@@ -29,8 +29,8 @@ def test_after_sealing_one_interview_export_and_excerpts_still_work(fk, tmp_path
         interview = seed(fk, category, [text])
         fk("anonymise", interview, "--accept-suggestions", "--approve")
     fk("code", "add", "courts")
-    fk("code", "apply", "P1-1", "courts", "--text", "Закон изменился")
-    fk("code", "apply", "L1-1", "courts", "--text", "Суд длился год")
+    fk("code", "apply", "P1-1", "courts", "--text-file", "-", input="Закон изменился")
+    fk("code", "apply", "L1-1", "courts", "--text-file", "-", input="Суд длился год")
     fk("seal", "P1-1")
 
     result = fk("export", "--format", "csv", "--only-ready", "--out", str(tmp_path / "ready.csv"))
