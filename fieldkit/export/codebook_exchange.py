@@ -10,7 +10,7 @@ from pathlib import Path
 from fieldkit import __version__
 from fieldkit.coding.codebook import CodeSpec, ImportResult, import_codes, list_codes
 from fieldkit.errors import UsageError
-from fieldkit.export.refi import XmlCode, codebook_xml, parse_xml, read_codes, read_qdpx
+from fieldkit.export.refi import ExportGuids, XmlCode, codebook_xml, parse_xml, read_codes, read_qdpx
 from fieldkit.export.tabular import cell
 from fieldkit.vault.files import write_atomic
 from fieldkit.vault.project import Project
@@ -30,9 +30,14 @@ def _format_of(path: Path) -> str:
 
 
 def codebook_bytes(project: Project, fmt: str) -> bytes:
+    """The codebook as a .qdc or .csv. Its GUIDs are random and new for each file (never the codes' ids in the
+    vault), so two codebook files, or a codebook and an excerpt export, cannot be linked by them; importing a
+    file fieldkit wrote matches its codes by name (see `import_codes`)."""
     codes = list_codes(project)
+    guids = ExportGuids()
     if fmt == "qdc":
-        return codebook_xml([XmlCode(c.id, c.name, c.colour, c.description, c.parent) for c in codes],
+        return codebook_xml([XmlCode(guids(c.id), c.name, c.colour, c.description,
+                                     guids(c.parent) if c.parent else None) for c in codes],
                             f"fieldkit {__version__}")
     names = {c.id: c.name for c in codes}
     buffer = io.StringIO(newline="")
@@ -40,7 +45,7 @@ def codebook_bytes(project: Project, fmt: str) -> bytes:
     writer.writerow(CSV_COLUMNS)
     for code in codes:
         writer.writerow(cell(v) for v in (code.name, names.get(code.parent, ""), code.description, code.colour,
-                                          code.id))
+                                          guids(code.id)))
     return buffer.getvalue().encode("utf-8")
 
 

@@ -78,9 +78,25 @@ class XmlProject:
     variables: list[str] = field(default_factory=list)  # text variables, in order
 
 
-def stable_guid(namespace: str, key: str) -> str:
-    """The same project and key always give the same GUID, so a re-export updates rather than duplicates."""
-    return str(uuid.uuid5(uuid.UUID(namespace), key))
+def new_guid() -> str:
+    """A random GUID (UUIDv4): derived from nothing, so it says nothing about the project or the laptop."""
+    return str(uuid.uuid4())
+
+
+class ExportGuids:
+    """The GUIDs of one export file: a fresh random GUID for each key the first time it is asked for, the same
+    one for the same key after that. References inside the file agree (a CodeRef names its Code's GUID, a
+    selection sits in its source) while no GUID is shared with another export, derived from public data (the
+    audit key in fieldkit.toml), or equal to an id inside the vault — any of which would let an export be
+    linked to the laptop it came from, or to the same researcher's other exports. Keep one per export only."""
+
+    def __init__(self) -> None:
+        self._given: dict[str, str] = {}
+
+    def __call__(self, key: str) -> str:
+        if key not in self._given:
+            self._given[key] = new_guid()
+        return self._given[key]
 
 
 def with_crlf(text: str) -> str:
@@ -172,7 +188,7 @@ def project_xml(project: XmlProject, variable_guids: dict[str, str], source_path
                 if selection.description:  # the schema puts Description first
                     _text(chosen, ns, "Description", selection.description)
                 for code in selection.codes:
-                    coding = _el(chosen, ns, "Coding", guid=stable_guid(selection.guid, code))
+                    coding = _el(chosen, ns, "Coding", guid=new_guid())
                     _el(coding, ns, "CodeRef", targetGUID=code)
                 for note in selection.notes:
                     _el(chosen, ns, "NoteRef", targetGUID=note)
@@ -188,7 +204,7 @@ def project_xml(project: XmlProject, variable_guids: dict[str, str], source_path
 
 def qdpx_bytes(project: XmlProject, *, crlf: bool = False, timestamp: tuple[int, ...] = (2026, 1, 1, 0, 0, 0)) -> bytes:
     """The .qdpx zip: project.qde first, then one UTF-8 text per source under sources/."""
-    variable_guids = {name: stable_guid(project.user, f"variable:{name}") for name in project.variables}
+    variable_guids = {name: new_guid() for name in project.variables}  # random per export, like every GUID
     paths = {source.guid: f"internal://{source.guid}.txt" for source in project.sources}
     if crlf:
         converted = []

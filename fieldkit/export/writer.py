@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import glob
 import hashlib
-import uuid
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -56,18 +55,13 @@ class ExportResult:
     interviews: tuple[str, ...] = ()
 
 
-def _guid_namespace(project: Project) -> str:
-    """Per-project GUID namespace from the audit public key: stable across exports, unrelated to content."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"fieldkit:{project.audit.public_key() or project.root.name}"))
-
-
 def _categories(project: Project) -> tuple[dict[str, str], dict[str, str]]:
     categories = {r.code: r.category for r in list_respondents(project)}
     return categories, {c.code: c.description for c in project.policy.categories}
 
 
-def _excerpt_rows(project: Project, plan: ExportPlan, codes: dict[str, Code],
-                  all_text: bool) -> list[tabular.ExcerptRow]:
+def _excerpt_rows(project: Project, plan: ExportPlan, codes: dict[str, Code], all_text: bool,
+                  guids: refi.ExportGuids) -> list[tabular.ExcerptRow]:
     categories, descriptions = _categories(project)
     precision = project.policy.date_precision
     rows = []
@@ -80,8 +74,9 @@ def _excerpt_rows(project: Project, plan: ExportPlan, codes: dict[str, Code],
                       mode=interview.mode, language=source.language, quotable=interview.respondent in plan.quotable)
         for coding in plan.codings[source.id]:
             code = codes[coding.code]
-            rows.append(tabular.ExcerptRow(excerpt=coding.id, code=code.name, code_path=code_path(code, codes),
-                                           start=coding.start, end=coding.end,
+            # the excerpt's id is this export's own, not the coding's id in the vault
+            rows.append(tabular.ExcerptRow(excerpt=guids(f"excerpt:{coding.id}"), code=code.name,
+                                           code_path=code_path(code, codes), start=coding.start, end=coding.end,
                                            text=source.text[coding.start:coding.end], memo=coding.memo, **common))
         if all_text:
             position = 0
@@ -93,10 +88,10 @@ def _excerpt_rows(project: Project, plan: ExportPlan, codes: dict[str, Code],
     return rows
 
 
-def _code_dicts(codes: list[Code]) -> list[dict]:
+def _code_dicts(codes: list[Code], guids: refi.ExportGuids) -> list[dict]:
     by_id = {c.id: c for c in codes}
-    return [{"guid": c.id, "name": c.name, "path": code_path(c, by_id), "description": c.description,
-             "colour": c.colour, "parent": c.parent} for c in codes]
+    return [{"guid": guids(f"code:{c.id}"), "name": c.name, "path": code_path(c, by_id), "description": c.description,
+             "colour": c.colour, "parent": guids(f"code:{c.parent}") if c.parent else None} for c in codes]
 
 
 def _header(project: Project, title: str, kind: str) -> dict:
@@ -112,7 +107,8 @@ def _header(project: Project, title: str, kind: str) -> dict:
 
 
 def _qdpx(project: Project, plan: ExportPlan, codes: list[Code], memos: bool, crlf: bool) -> bytes:
-    namespace = _guid_namespace(project)
+    # Every GUID is random and new for this export (see refi.ExportGuids): two exports of one project share none.
+    guids = refi.ExportGuids()
     categories, descriptions = _categories(project)
     precision = project.policy.date_precision
     notes: dict[str, str] = {}
@@ -120,14 +116,15 @@ def _qdpx(project: Project, plan: ExportPlan, codes: list[Code], memos: bool, cr
     for code in codes:
         note = None
         if memos and code.memo:
-            note = refi.stable_guid(namespace, f"code-memo:{code.id}")
+            note = guids(f"code-memo:{code.id}")
             notes[note] = code.memo
-        xml_codes.append(refi.XmlCode(code.id, code.name, code.colour, code.description, code.parent, note))
+        xml_codes.append(refi.XmlCode(guids(f"code:{code.id}"), code.name, code.colour, code.description,
+                                      guids(f"code:{code.parent}") if code.parent else None, note))
     sources, cases = [], {}
     for source in plan.sources:
         interview = source.interview
         quotable = interview.respondent in plan.quotable
-        guid = refi.stable_guid(namespace, f"source:{interview.id}")
+        guid = guids(f"source:{interview.id}")
         spans: dict[tuple[int, int], list[Coding]] = {}
         for coding in plan.codings[source.id]:
             spans.setdefault((coding.start, coding.end), []).append(coding)
@@ -136,12 +133,13 @@ def _qdpx(project: Project, plan: ExportPlan, codes: list[Code], memos: bool, cr
             selection_notes = []
             for coding in together:
                 if memos and coding.memo:
-                    note = refi.stable_guid(namespace, f"memo:{coding.id}")
+                    note = guids(f"memo:{coding.id}")
                     notes[note] = coding.memo
                     selection_notes.append(note)
             name = " ".join(source.text[start:end].split())
-            selections.append(refi.XmlSelection(refi.stable_guid(namespace, f"selection:{interview.id}:{start}:{end}"),
-                                                start, end, tuple(dict.fromkeys(c.code for c in together)),
+            selections.append(refi.XmlSelection(guids(f"selection:{interview.id}:{start}:{end}"),
+                                                start, end, tuple(dict.fromkeys(guids(f"code:{c.code}")
+                                                                                for c in together)),
                                                 name[:60] + ("…" if len(name) > 60 else ""), tuple(selection_notes),
                                                 QUOTABLE_NOTE if quotable else NOT_QUOTABLE_NOTE))
         category = categories.get(interview.respondent, "") if interview.respondent else ""
@@ -153,7 +151,7 @@ def _qdpx(project: Project, plan: ExportPlan, codes: list[Code], memos: bool, cr
         sources.append(refi.XmlSource(guid, interview.id, source.text, selections, variables))
         if interview.respondent:
             case = cases.setdefault(interview.respondent, refi.XmlCase(
-                refi.stable_guid(namespace, f"case:{interview.respondent}"), interview.respondent, [],
+                guids(f"case:{interview.respondent}"), interview.respondent, [],
                 {"Respondent category": category, "Respondent type": descriptions.get(category, ""),
                  "Quotable": tabular.cell(quotable)}))
             case.sources.append(guid)
@@ -162,7 +160,7 @@ def _qdpx(project: Project, plan: ExportPlan, codes: list[Code], memos: bool, cr
     now = datetime(day.year, day.month, day.day, tzinfo=UTC)
     xml = refi.XmlProject(
         name=f"{project.policy.name} (anonymised export)", origin=f"fieldkit {__version__}",
-        created=format_instant(now), user=refi.stable_guid(namespace, "user"), codes=xml_codes, sources=sources,
+        created=format_instant(now), user=guids("user"), codes=xml_codes, sources=sources,
         cases=list(cases.values()), notes=notes,
         variables=["Respondent", "Respondent category", "Respondent type", "Interview date", "Mode", "Language",
                    "Quotable"],
@@ -268,12 +266,13 @@ def build_export(project: Project, request: ExportRequest) -> tuple[bytes, Expor
             data = _qdpx(project, plan, codes, request.memos, request.crlf)
             rows_count = excerpt_count
         else:
-            rows = _excerpt_rows(project, plan, by_id, request.all_text)
+            guids = refi.ExportGuids()  # this export's own ids, new each time: see refi.ExportGuids
+            rows = _excerpt_rows(project, plan, by_id, request.all_text, guids)
             if not rows:
                 raise GateClosed("nothing coded yet in the chosen sources; nothing was written",
                                  "code excerpts with `fieldkit code apply`, or pass --all-text for the whole texts")
             header = _header(project, "Coded excerpts", "excerpts")
-            code_list = _code_dicts(codes)
+            code_list = _code_dicts(codes, guids)
             data = {"csv": lambda: tabular.excerpts_csv(rows, memos=request.memos, crlf=request.crlf),
                     "json": lambda: tabular.excerpts_json(rows, code_list, header, memos=request.memos),
                     "md": lambda: tabular.excerpts_md(rows, code_list, header, memos=request.memos)}[request.format]()

@@ -1,8 +1,15 @@
-"""QDPX and codebook exchange: schema-valid, importer quirks handled, and a lossless round trip."""
+"""QDPX and codebook exchange: schema-valid, importer quirks handled, a lossless round trip, and GUIDs that
+cannot link an export to the laptop it came from or to another export."""
 
 from __future__ import annotations
 
+import csv
+import json
+import re
+import tomllib
+import uuid
 import zipfile
+from xml.etree import ElementTree as ET
 
 import pytest
 from hypothesis import given
@@ -75,13 +82,17 @@ def test_codes_and_selections_round_trip_with_code_point_offsets(coded, tmp_path
     export_qdpx(coded, tmp_path / "a.qdpx", memos=True)
     back = refi.read_qdpx((tmp_path / "a.qdpx").read_bytes())
     codes = {c.id: c for c in cb.list_codes(coded)}
-    assert {c.guid: (c.name, c.parent, c.colour, c.description) for c in back.codes} == {
-        c.id: (c.name, c.parent, c.colour, c.description) for c in codes.values()}
+    # GUIDs are the export's own (random), so codes are compared by name, parents through the file's GUIDs
+    names = {c.guid: c.name for c in back.codes}
+    assert len(names) == len(back.codes)
+    assert {c.name: (names.get(c.parent), c.colour, c.description) for c in back.codes} == {
+        c.name: (codes[c.parent].name if c.parent else None, c.colour, c.description) for c in codes.values()}
     sources = {s.name: s for s in back.sources}
     assert sources["P1-1"].text == load_source(coded, "P1-1").text
-    found = {(s.name, sel.start, sel.end, code) for s in back.sources for sel in s.selections for code in sel.codes}
+    found = {(s.name, sel.start, sel.end, names[code]) for s in back.sources for sel in s.selections
+             for code in sel.codes}
     excerpts, _ = list_excerpts(coded)
-    assert found == {(e.coding.interview, e.coding.start, e.coding.end, e.code.id) for e in excerpts}
+    assert found == {(e.coding.interview, e.coding.start, e.coding.end, e.code.name) for e in excerpts}
     for excerpt in excerpts:
         text = sources[excerpt.coding.interview].text
         assert text[excerpt.coding.start:excerpt.coding.end] == excerpt.text
@@ -102,12 +113,93 @@ def test_crlf_export_moves_positions_onto_the_longer_text(coded, tmp_path):
     assert "Начальство требовало план каждый месяц." in spans
 
 
-def test_guids_are_stable_across_exports(coded, tmp_path):
-    export_qdpx(coded, tmp_path / "1.qdpx")
-    export_qdpx(coded, tmp_path / "2.qdpx")
-    first, second = (refi.read_qdpx((tmp_path / n).read_bytes()) for n in ("1.qdpx", "2.qdpx"))
-    assert [(s.guid, [x.guid for x in s.selections]) for s in first.sources] == [
-        (s.guid, [x.guid for x in s.selections]) for s in second.sources]
+# --- GUIDs: random per export ----------------------------------------------------------------------------
+
+_UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
+
+
+def guids_in(path) -> set[str]:
+    """Every GUID anywhere in an export file: attributes, references, member names, cells."""
+    if zipfile.is_zipfile(path):
+        archive = zipfile.ZipFile(path)
+        text = "\n".join([*archive.namelist(), *(archive.read(n).decode("utf-8") for n in archive.namelist())])
+    else:
+        text = path.read_text(encoding="utf-8")
+    return {found.lower() for found in _UUID.findall(text)}
+
+
+def assert_unlinkable(project, first, second):
+    """Two exports of one project share no GUID; none is derived from anything public (a UUIDv5 of the audit
+    key in fieldkit.toml, say): each is a random UUIDv4; and none is an id from inside the vault."""
+    one, two = guids_in(first), guids_in(second)
+    assert one and two and one.isdisjoint(two), f"shared by both exports: {sorted(one & two)}"
+    audit_key = tomllib.loads((project.root / "fieldkit.toml").read_text())["audit_public_key"]
+    assert audit_key and audit_key == project.audit.public_key()
+    public = [audit_key, project.root.name, f"fieldkit:{audit_key}", f"fieldkit:{project.root.name}"]
+    derived = {str(uuid.uuid5(ns, value)) for value in public for ns in (uuid.NAMESPACE_URL, uuid.NAMESPACE_DNS,
+                                                                       uuid.NAMESPACE_OID, uuid.NAMESPACE_X500)}
+    namespaces = [uuid.uuid5(uuid.NAMESPACE_URL, f"fieldkit:{value}") for value in (audit_key, project.root.name)]
+    keys = ["user", *(f"{kind}:{i}" for i, in project.conn.execute("SELECT id FROM interviews")
+                      for kind in ("source", "case"))]
+    derived |= {str(uuid.uuid5(ns, key)) for ns in namespaces for key in keys}
+    vault_ids = {i for (i,) in project.conn.execute("SELECT id FROM codes UNION SELECT id FROM codings")}
+    for guid in one | two:
+        assert guid not in derived and guid not in vault_ids, guid
+        assert uuid.UUID(guid).version == 4, f"{guid} is not random (version {uuid.UUID(guid).version})"
+
+
+def test_two_qdpx_exports_of_the_same_project_share_no_guid(coded, tmp_path):
+    for name, options in (("1.qdpx", {}), ("2.qdpx", {}), ("3.qdpx", {"memos": True, "crlf": True})):
+        export_qdpx(coded, tmp_path / name, **options)
+    assert_unlinkable(coded, tmp_path / "1.qdpx", tmp_path / "2.qdpx")
+    assert_unlinkable(coded, tmp_path / "2.qdpx", tmp_path / "3.qdpx")
+    assert len(guids_in(tmp_path / "3.qdpx")) > 20  # project, user, codes, sources, selections, codings, notes…
+
+
+def test_qdpx_guids_are_unique_and_every_reference_resolves_inside_the_file(coded, tmp_path, schema):
+    export_qdpx(coded, tmp_path / "a.qdpx", memos=True)
+    archive = zipfile.ZipFile(tmp_path / "a.qdpx")
+    xml = archive.read("project.qde").decode("utf-8")
+    schema.validate(xml)
+    root = ET.fromstring(xml)
+    elements = [e for e in root.iter() if e.get("guid")]
+    declared = {e.get("guid"): e.tag.rpartition("}")[2] for e in elements}
+    assert len(declared) == len(elements)  # no GUID used twice in one file
+    kinds = {"Code", "User", "Variable", "Case", "TextSource", "PlainTextSelection", "Coding", "Note"}
+    assert set(declared.values()) == kinds
+    refs = [(e.tag.rpartition("}")[2], e.get("targetGUID")) for e in root.iter() if e.get("targetGUID")]
+    expected = {"CodeRef": "Code", "NoteRef": "Note", "SourceRef": "TextSource", "VariableRef": "Variable"}
+    assert refs and all(declared.get(target) == expected[tag] for tag, target in refs)
+    users = {e.get(a) for e in root.iter() for a in ("creatingUser", "creatingUserGUID") if e.get(a)}
+    assert {declared[u] for u in users} == {"User"}
+    paths = {e.get("plainTextPath") for e in root.iter() if e.get("plainTextPath")}
+    assert {f"sources/{p.removeprefix('internal://')}" for p in paths} == set(archive.namelist()[1:])
+    back = refi.read_qdpx((tmp_path / "a.qdpx").read_bytes())
+    assert {c.name for c in back.cases} == {"P1", "L1"}
+    assert all(ref in {s.guid for s in back.sources} for case in back.cases for ref in case.sources)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_two_excerpt_exports_share_no_id(coded, tmp_path, fmt):
+    for name in ("1", "2"):
+        run_export(coded, ExportRequest(fmt, tmp_path / f"{name}.{fmt}", memos=True))
+    assert_unlinkable(coded, tmp_path / f"1.{fmt}", tmp_path / f"2.{fmt}")
+    if fmt == "csv":
+        rows = list(csv.DictReader((tmp_path / "1.csv").open(encoding="utf-8")))
+        assert len({r["excerpt"] for r in rows}) == len(rows) == 5
+    else:
+        body = json.loads((tmp_path / "1.json").read_text(encoding="utf-8"))
+        codes = {c["guid"]: c for c in body["codes"]}
+        assert len(codes) == 4 and len({e["excerpt"] for e in body["excerpts"]}) == len(body["excerpts"]) == 5
+        assert {c["name"]: codes[c["parent"]]["name"] if c["parent"] else None for c in codes.values()} == {
+            "Institutional pressure": None, "changes in law": "Institutional pressure",
+            "quotas": "Institutional pressure", "fear": None}
+
+
+def test_markdown_and_register_exports_hold_no_guid(coded, tmp_path):
+    run_export(coded, ExportRequest("md", tmp_path / "x.md", memos=True))
+    run_export(coded, ExportRequest("json", tmp_path / "r.json", register=True))
+    assert guids_in(tmp_path / "x.md") == guids_in(tmp_path / "r.json") == set()
 
 
 @given(st.text(alphabet=st.sampled_from("аб\nc d"), max_size=40), st.data())
@@ -122,8 +214,9 @@ def test_crlf_positions_select_the_same_text(text, data):
 
 
 def snapshot_codes(project):
+    """The codebook without its ids: a codebook file carries random GUIDs of its own, not the vault's ids."""
     by_id = {c.id: c for c in cb.list_codes(project)}
-    return sorted((c.id, c.name, by_id[c.parent].name if c.parent else None, c.colour, c.description)
+    return sorted((c.name, by_id[c.parent].name if c.parent else None, c.colour, c.description)
                   for c in by_id.values())
 
 
@@ -138,6 +231,19 @@ def test_codebook_round_trips_through_a_file(coded, tmp_path, suffix):
     assert (result.added, result.updated, result.unchanged) == (4, 0, 0)
     assert snapshot_codes(coded) == before
     assert import_codebook(coded, tmp_path / f"book.{suffix}").unchanged == 4
+
+
+@pytest.mark.parametrize("suffix", ["qdc", "csv"])
+def test_two_codebook_files_share_no_guid_and_reimport_matches_by_name(coded, tmp_path, suffix):
+    before = snapshot_codes(coded)
+    ids = {c.name: c.id for c in cb.list_codes(coded)}
+    export_codebook(coded, tmp_path / f"1.{suffix}")
+    export_codebook(coded, tmp_path / f"2.{suffix}")
+    assert_unlinkable(coded, tmp_path / f"1.{suffix}", tmp_path / f"2.{suffix}")
+    cb.edit_code(coded, "quotas", description="edited since the file was written")
+    result = import_codebook(coded, tmp_path / f"1.{suffix}")  # fieldkit's own file: matched by name
+    assert (result.added, result.updated, result.unchanged) == (0, 1, 3)
+    assert snapshot_codes(coded) == before and {c.name: c.id for c in cb.list_codes(coded)} == ids
 
 
 def test_codebook_qdc_codes_fit_the_project_schema(coded, tmp_path, schema):
