@@ -179,6 +179,11 @@ class AuditLog:
     def export(self, path: Path) -> int:
         """Write the chain as JSON lines for an ethics board (a header with the public key, then one entry per
         line); returns the number of entries."""
+        write_atomic(path, self.export_bytes())
+        return len(self.entries())
+
+    def export_bytes(self) -> bytes:
+        """The export file's bytes (for writing, or for encrypting to the institution first)."""
         entries = self.entries()
         head = entries[-1].hash if entries else GENESIS
         # the signed header pins the length: dropping the last entries is caught without a checkpoint
@@ -187,8 +192,7 @@ class AuditLog:
              "sig": self._sign(f"{len(entries)}:{head}")},
             sort_keys=True,
         )
-        write_atomic(path, (header + "\n" + "".join(entry.to_json() + "\n" for entry in entries)).encode())
-        return len(entries)
+        return (header + "\n" + "".join(entry.to_json() + "\n" for entry in entries)).encode()
 
 
 def _row_to_entry(row: tuple) -> AuditEntry:

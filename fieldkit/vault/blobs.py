@@ -3,6 +3,11 @@
 The identity stays in the SQLCipher index; erasing that one row makes every copy of the blob
 (backups included) unreadable. Blobs are written atomically and checksummed, so a truncated or
 altered blob is reported as such rather than as a key problem.
+
+Erasing a row is not the end of it against a disk image: SQLite's journals keep old pages. The transaction
+that erases a key marks a key rotation due (vault.rotation), and ``after_erasure`` (the project's
+rotate_if_due) runs once the erasure commits, or once an ``erasure_batch`` ends. The blob itself is
+overwritten in place before it is unlinked.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import hashlib
 import json
 import re
 import secrets
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,10 +26,10 @@ import pyrage
 from fieldkit.audit.chain import AuditLog
 from fieldkit.clock import Clock, format_instant
 from fieldkit.errors import CorruptObject, NotFound, ObjectDestroyed, ObjectSealed
-from fieldkit.vault import intents
+from fieldkit.vault import intents, rotation
 from fieldkit.vault.ageformat import AgeFormatError, check_header
 from fieldkit.vault.db import transaction
-from fieldkit.vault.files import fsync_dir, write_atomic
+from fieldkit.vault.files import fsync_dir, overwrite_in_place, write_atomic
 
 SEAL_INTENT = "seal_blob"
 _BLOB_NAME = re.compile(r"([0-9a-f]{32})\.age")
@@ -79,6 +85,28 @@ class ObjectStore:
         self.root = root
         self.clock = clock
         self.audit = audit
+        #: called once an erasure has committed (outside any batch): the project rotates its key
+        self.after_erasure: Callable[[], object] | None = None
+        self._batch_depth = 0
+        self._erased_in_batch = False
+
+    @contextlib.contextmanager
+    def erasure_batch(self) -> Iterator[None]:
+        """Many erasures, one key rotation at the end (a retention run, a withdrawal, sealing)."""
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._erased_in_batch:
+                self._erased_in_batch = False
+                self._erased()
+
+    def _erased(self) -> None:
+        if self._batch_depth:
+            self._erased_in_batch = True
+        elif self.after_erasure is not None:
+            self.after_erasure()
 
     def blob_path(self, object_id: str) -> Path:
         return self.root / object_id[:2] / f"{object_id}.age"
@@ -129,6 +157,8 @@ class ObjectStore:
             raise
         for old in replaced:
             self._unlink(old)
+        if replaced:
+            self._erased()
         return object_id
 
     def info(self, object_id: str) -> StoredObject:
@@ -214,12 +244,14 @@ class ObjectStore:
                      object_id),
                 )
                 self.conn.execute("DELETE FROM object_keys WHERE object_id = ?", (object_id,))
+                rotation.mark_due(self.conn)
                 self.audit.append("object_sealed", object=object_id, kind=info.kind, respondent=info.respondent,
                                   interview=info.interview, recipients=len(recipients))
         except BaseException:
             pending.unlink(missing_ok=True)
             raise
         self._finish_seal(object_id, intent)
+        self._erased()
         return True
 
     def _finish_seal(self, object_id: str, intent_id: int) -> None:
@@ -227,6 +259,8 @@ class ObjectStore:
         path = self.blob_path(object_id)
         pending = path.with_name(path.name + ".sealed")
         if pending.exists():
+            with contextlib.suppress(OSError):  # the copy under the erased key: gone, not left in free space
+                overwrite_in_place(path)
             pending.replace(path)
             with contextlib.suppress(OSError):
                 fsync_dir(path.parent)
@@ -268,6 +302,8 @@ class ObjectStore:
                 else:
                     continue
                 with contextlib.suppress(OSError):
+                    if kind != "temporary":
+                        overwrite_in_place(path)
                     path.unlink()
                     setattr(found, kind, getattr(found, kind) + 1)
                     found.paths.append(str(path.relative_to(self.root.parent)))
@@ -279,6 +315,7 @@ class ObjectStore:
             erased = self._erase_key(object_id, reason=reason, rule=rule)
         if erased:
             self._unlink(object_id)
+            self._erased()
 
     def _erase_key(self, object_id: str, *, reason: str, rule: str | None) -> bool:
         """Inside a transaction: delete the key row, mark the object destroyed, log it."""
@@ -289,6 +326,7 @@ class ObjectStore:
         self.conn.execute(
             "UPDATE objects SET destroyed = ? WHERE id = ?", (format_instant(self.clock.now()), object_id)
         )
+        rotation.mark_due(self.conn)
         self.audit.append(
             "object_destroyed", object=object_id, kind=info.kind, respondent=info.respondent,
             interview=info.interview, reason=reason, rule=rule,
@@ -296,8 +334,12 @@ class ObjectStore:
         return True
 
     def _unlink(self, object_id: str) -> None:
-        """After commit: the key is gone, so the blob is already unreadable; removing it is tidiness."""
+        """After commit: the key is gone, so the blob is already unreadable; overwriting it first means a disk
+        image finds no ciphertext either, should a copy of the key survive somewhere."""
         # Journal mode is DELETE; this is a no-op unless someone switched to WAL, then it flushes old pages.
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        path = self.blob_path(object_id)
         with contextlib.suppress(OSError):
-            self.blob_path(object_id).unlink(missing_ok=True)
+            overwrite_in_place(path)
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)

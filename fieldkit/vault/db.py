@@ -1,6 +1,8 @@
 """The SQLCipher 4 index: schema, hardening pragmas and transactions.
 
-Rollback journal (not WAL) with secure_delete, so a deleted key row leaves no old page behind in a side file.
+Rollback journal (not WAL) with secure_delete, so a deleted key row leaves no old page in the database or in
+a WAL file. The journal itself is deleted, not overwritten, and keeps the pages it saved in free space: that
+is why every destruction is followed by a change of the database key (vault.rotation).
 """
 
 from __future__ import annotations
@@ -230,6 +232,7 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
                                f" (page {pages}); nothing was changed")
     try:
         conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")  # sorts and temporary tables never go to a file
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlcipher3.DatabaseError as exc:

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from pathlib import Path
 
-from fieldkit.vault.files import write_atomic
+from fieldkit.vault.files import overwrite_in_place, write_atomic
 
 FAILURES_FILE = Path("keys") / "unlock-failures"
 
@@ -67,11 +66,7 @@ WIPING_SUFFIX = ".wiping"
 
 
 def _overwrite_and_unlink(path: Path) -> None:
-    size = path.stat().st_size
-    with open(path, "r+b") as handle:
-        handle.write(secrets.token_bytes(max(size, 1)))
-        handle.flush()
-        os.fsync(handle.fileno())
+    overwrite_in_place(path)
     path.unlink()
 
 

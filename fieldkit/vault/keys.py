@@ -1,5 +1,12 @@
 """Project key material and how it is wrapped: by passphrase (scrypt) and, optionally, to an archive recipient.
 
+Key slots (``keys/keyslots``, vault.keyslots) hold a payload of format ``fieldkit-keyslot/1``: the same scrypt
+fields and passphrase-wrapped age file as format 2 below, the archive copy of the keys (age, to the
+institution's recipients) and a check value that tells which slot holds the database's current key without
+any scrypt. A rotation re-wraps a new key to the *same* passphrase-derived recipient (``KeyWrapper``, kept
+inside the encrypted database), so the project can change its key after every destruction without asking for
+the passphrase again.
+
 Passphrase wrapping (format 2, ``keys/passphrase.key``): scrypt with a fixed, documented work factor derives an
 X25519 age identity from the passphrase and a random salt; the project keys are a standard (armored) age file to
 that identity's recipient, kept in a small TOML file beside the scrypt parameters. Unlike age's own scrypt
@@ -15,11 +22,14 @@ first successful unlock.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import secrets
+import time
 import tomllib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import bech32
@@ -29,17 +39,24 @@ from fieldkit.errors import Busy, ProjectError, UsageError, WrongPassphrase
 from fieldkit.vault.ageformat import AgeFormatError, check_header
 
 MIN_PASSPHRASE_LENGTH = 8
+#: zxcvbn's estimate of the guesses an attacker needs, below which a new passphrase is refused: 10^10 is its
+#: "very unguessable" band; with a >= 1 s scrypt that is centuries for one core, years for a large rig.
+MIN_PASSPHRASE_GUESSES_LOG10 = 10.0
 _KEY_HINT = "restore keys/passphrase.key from a backup, or recover with the archive key; without a key file the" \
             " project cannot be opened"
 #: Highest scrypt work factor accepted when unwrapping (as age's reference implementation): a key file
 #: swapped for one with a huge work factor would otherwise hang or exhaust the laptop.
 MAX_SCRYPT_WORK_FACTOR = 22
-#: The scrypt work factor (log2 N) every new project gets, whatever the machine is doing: N = 2^18, r = 8,
-#: p = 1 takes 256 MiB and about a second on a 2020 laptop. Never chosen by timing (a busy machine would pick
-#: a weaker one).
+#: The lowest scrypt work factor (log2 N) a new project gets: N = 2^18, r = 8, p = 1 takes 256 MiB and about
+#: a second on a 2020 laptop. A faster machine gets more (calibrate_work_factor), never less.
 WORK_FACTOR = 18
+#: The highest factor calibration picks: 2^20 needs 1 GiB, and Python's scrypt refuses 2 GiB.
+MAX_CALIBRATED_WORK_FACTOR = 20
+#: What calibration aims for: unwrapping the keys takes at least this long on the machine that made the project.
+UNLOCK_TARGET_S = 1.0
 SCRYPT_R, SCRYPT_P = 8, 1
 KEY_FORMAT = "fieldkit-passphrase/2"
+SLOT_FORMAT = "fieldkit-keyslot/1"
 #: Domain separation: the salt fed to scrypt is this prefix followed by the file's random 16-byte salt.
 SALT_PREFIX = b"fieldkit-passphrase/2:"
 
@@ -69,12 +86,46 @@ class ProjectKeys:
         return cls(db_key=key)
 
 
-def check_new_passphrase(passphrase: str) -> None:
+def check_new_passphrase(passphrase: str, *, user_inputs: tuple[str, ...] = ()) -> None:
+    """Refuse a passphrase an offline attacker with the disk would guess: too short, or estimated by zxcvbn
+    to fall in fewer than 10^MIN_PASSPHRASE_GUESSES_LOG10 guesses (``user_inputs``: words the attacker knows,
+    such as the project's folder name). The hint is zxcvbn's own feedback when it has any."""
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
         raise UsageError(
             f"passphrase too short (at least {MIN_PASSPHRASE_LENGTH} characters)",
             "use several unrelated words; a border guard can try millions of short ones",
         )
+    from zxcvbn import zxcvbn
+
+    estimate = zxcvbn(passphrase[:100], user_inputs=["fieldkit", *user_inputs])
+    if estimate["guesses_log10"] < MIN_PASSPHRASE_GUESSES_LOG10:
+        feedback = estimate.get("feedback") or {}
+        said = " ".join(part for part in [feedback.get("warning") or "", *(feedback.get("suggestions") or [])]
+                        if part)
+        raise UsageError(
+            f"passphrase too weak: about 10^{estimate['guesses_log10']:.0f} guesses would find it (at least"
+            f" 10^{MIN_PASSPHRASE_GUESSES_LOG10:.0f} needed)",
+            (said + " " if said else "") + "four or five unrelated words, in any language, are strong and memorable",
+        )
+
+
+def calibrate_work_factor(*, target_s: float = UNLOCK_TARGET_S,
+                          timer: Callable[[], float] = time.perf_counter) -> int:
+    """The scrypt work factor that makes one unwrap take at least ``target_s`` on this machine now: time a
+    small scrypt (2^14, twice, the faster run) and scale, as scrypt's cost grows linearly with N. Never below
+    WORK_FACTOR (a busy machine measures slow and would pick less) nor above MAX_CALIBRATED_WORK_FACTOR."""
+    probe = 14
+    runs = []
+    for _ in range(2):
+        start = timer()
+        hashlib.scrypt(b"calibration", salt=SALT_PREFIX, n=2 ** probe, r=SCRYPT_R, p=SCRYPT_P, dklen=32,
+                       maxmem=256 * SCRYPT_R * 2 ** probe)
+        runs.append(timer() - start)
+    per_unit = max(min(runs), 1e-9)
+    for factor in range(WORK_FACTOR, MAX_CALIBRATED_WORK_FACTOR + 1):
+        if per_unit * 2 ** (factor - probe) >= target_s:
+            return factor
+    return MAX_CALIBRATED_WORK_FACTOR
 
 
 def passphrase_identity(passphrase: str, salt: bytes, work_factor: int) -> pyrage.x25519.Identity:
@@ -82,7 +133,7 @@ def passphrase_identity(passphrase: str, salt: bytes, work_factor: int) -> pyrag
     N = 2^work_factor, r = 8, p = 1, 32 bytes), Bech32-encoded as AGE-SECRET-KEY-1…"""
     secret = hashlib.scrypt(unicodedata.normalize("NFC", passphrase).encode("utf-8"), salt=SALT_PREFIX + salt,
                             n=2 ** work_factor, r=SCRYPT_R, p=SCRYPT_P, dklen=32,
-                            maxmem=256 * SCRYPT_R * 2 ** work_factor)
+                            maxmem=min(256 * SCRYPT_R * 2 ** work_factor, 2 ** 31 - 1))
     encoded = bech32.bech32_encode("age-secret-key-", bech32.convertbits(secret, 8, 5))
     return pyrage.x25519.Identity.from_str(encoded.upper())
 
@@ -107,11 +158,11 @@ def is_legacy_key_file(wrapped: bytes) -> bool:
     return wrapped.startswith(b"age-encryption.org/v1\n")
 
 
-def _parse_wrapped(wrapped: bytes) -> tuple[int, bytes, bytes]:
-    """(work factor, salt, age file) of a format-2 key file; ProjectError when it is not one."""
+def _parse_wrapped(wrapped: bytes, expected_format: str = KEY_FORMAT) -> tuple[int, bytes, bytes]:
+    """(work factor, salt, age file) of a format-2 key file or a key slot; ProjectError when it is not one."""
     try:
         fields = tomllib.loads(wrapped.decode("utf-8"))
-        if fields.get("format") != KEY_FORMAT or fields.get("kdf") != "scrypt":
+        if fields.get("format") != expected_format or fields.get("kdf") != "scrypt":
             raise ValueError("not a format-2 key file")
         if (fields.get("r"), fields.get("p")) != (SCRYPT_R, SCRYPT_P):
             raise ValueError("unexpected scrypt parameters")
@@ -129,7 +180,16 @@ def _parse_wrapped(wrapped: bytes) -> tuple[int, bytes, bytes]:
 
 
 def work_factor_of(wrapped: bytes) -> int | None:
-    """The scrypt work factor a key file uses (format 1 or 2), or None when it cannot be read."""
+    """The scrypt work factor a key file uses (format 1, 2 or key slots), or None when it cannot be read."""
+    from fieldkit.vault import keyslots
+
+    if keyslots.is_slot_file(wrapped):
+        for index in range(keyslots.SLOTS):
+            payload = keyslots.decode_slot(wrapped[index * keyslots.SLOT_SIZE:(index + 1) * keyslots.SLOT_SIZE])
+            if payload is not None:
+                with contextlib.suppress(ProjectError):
+                    return _parse_wrapped(payload, SLOT_FORMAT)[0]
+        return None
     if is_legacy_key_file(wrapped):
         for line in wrapped.split(b"\n---", 1)[0].split(b"\n"):
             parts = line.split(b" ")
@@ -161,7 +221,17 @@ def decrypt_passphrase_file(wrapped: bytes, passphrase: str) -> bytes:
 def unwrap_with_passphrase(wrapped: bytes, passphrase: str) -> ProjectKeys:
     """Open a key file of either format. Only a passphrase that does not open it is WrongPassphrase (which a
     policy may count); a damaged file is ProjectError and a machine too busy for age's format-1 decryptor is
-    Busy, neither of which counts as a failed unlock."""
+    Busy, neither of which counts as a failed unlock. A key-slot file gives the keys of the first live slot the
+    passphrase opens (which one the database answers to is vault.project's question)."""
+    from fieldkit.vault import keyslots
+
+    if keyslots.is_slot_file(wrapped):
+        for index in range(keyslots.SLOTS):
+            payload = keyslots.decode_slot(wrapped[index * keyslots.SLOT_SIZE:(index + 1) * keyslots.SLOT_SIZE])
+            if payload is not None:
+                with contextlib.suppress(WrongPassphrase):
+                    return open_slot(payload, passphrase)[0]
+        raise WrongPassphrase("wrong passphrase (or a damaged key file)")
     if is_legacy_key_file(wrapped):
         try:
             plain = decrypt_passphrase_file(wrapped, passphrase)
@@ -209,3 +279,92 @@ def unwrap_with_identity(wrapped: bytes, identity: str) -> ProjectKeys:
         raise WrongPassphrase("this key does not open the project's key file",
                               "check that it is the key your institution sent for this project") from exc
     return ProjectKeys.parse(plain)
+
+
+@dataclass(frozen=True)
+class KeyWrapper:
+    """What re-wrapping a new key to the passphrase needs, without the passphrase: the scrypt salt and work
+    factor and the public recipient they derive. Kept inside the encrypted database (public-key material, no
+    secret), so a rotation after a destruction never asks for the passphrase."""
+
+    salt: bytes
+    work_factor: int
+    recipient: str
+
+    def to_json(self) -> str:
+        return json.dumps({"salt": base64.b64encode(self.salt).decode(), "work_factor": self.work_factor,
+                           "recipient": self.recipient}, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> KeyWrapper:
+        fields = json.loads(text)
+        return cls(base64.b64decode(fields["salt"]), int(fields["work_factor"]), str(fields["recipient"]))
+
+
+def new_wrapper(passphrase: str, work_factor: int) -> KeyWrapper:
+    """A fresh salt for ``passphrase`` and the recipient it derives (one scrypt)."""
+    if not 1 <= work_factor <= MAX_SCRYPT_WORK_FACTOR:
+        raise UsageError(f"scrypt work factor {work_factor} is out of range")
+    salt = secrets.token_bytes(16)
+    return KeyWrapper(salt, work_factor, str(passphrase_identity(passphrase, salt, work_factor).to_public()))
+
+
+def key_check(db_key: bytes) -> str:
+    """A value that names a database key without revealing it (which slot holds the current key)."""
+    return hashlib.sha256(b"fieldkit-keyslot-check:" + db_key).hexdigest()[:32]
+
+
+def slot_payload(project_keys: ProjectKeys, wrapper: KeyWrapper, archive_recipients: list | tuple = ()) -> bytes:
+    """A key slot's payload (format ``fieldkit-keyslot/1``, TOML): the keys wrapped to the passphrase's
+    recipient and, with archive recipients, to them as well (base64 of a binary age file, keys/archive.age)."""
+    armored = pyrage.encrypt(project_keys.serialise(), [pyrage.x25519.Recipient.from_str(wrapper.recipient)],
+                             armored=True).decode("ascii")
+    lines = [
+        "# fieldkit project keys in a key slot (docs/design.md, \"Key slots\").",
+        f'format = "{SLOT_FORMAT}"', 'kdf = "scrypt"', f"work_factor = {wrapper.work_factor}",
+        f"r = {SCRYPT_R}", f"p = {SCRYPT_P}", f'salt = "{base64.b64encode(wrapper.salt).decode()}"',
+        f'key_check = "{key_check(project_keys.db_key)}"',
+    ]
+    if archive_recipients:
+        archive = wrap_for_recipient(project_keys, list(archive_recipients))
+        lines.append(f'archive = "{base64.b64encode(archive).decode()}"')
+    lines.append(f'age = """\n{armored.strip()}\n"""')
+    return ("\n".join(lines) + "\n").encode("ascii")
+
+
+def _slot_fields(payload: bytes) -> dict:
+    try:
+        fields = tomllib.loads(payload.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ProjectError("a key slot is damaged (not a fieldkit key slot)", _KEY_HINT) from exc
+    if fields.get("format") != SLOT_FORMAT:
+        raise ProjectError("a key slot is damaged (not a fieldkit key slot)", _KEY_HINT)
+    return fields
+
+
+def slot_key_check(payload: bytes) -> str | None:
+    """The key check a slot records (no scrypt); None when it has none."""
+    value = _slot_fields(payload).get("key_check")
+    return value if isinstance(value, str) else None
+
+
+def slot_archive(payload: bytes) -> bytes | None:
+    """The archive copy of the keys a slot carries (the bytes of keys/archive.age), if any."""
+    value = _slot_fields(payload).get("archive")
+    if not isinstance(value, str):
+        return None
+    try:
+        return base64.b64decode(value, validate=True)
+    except ValueError as exc:
+        raise ProjectError("a key slot's archive copy is damaged", _KEY_HINT) from exc
+
+
+def open_slot(payload: bytes, passphrase: str) -> tuple[ProjectKeys, KeyWrapper]:
+    """Unwrap a slot with the passphrase (one scrypt). WrongPassphrase when it does not open it."""
+    factor, salt, armored = _parse_wrapped(payload, SLOT_FORMAT)
+    identity = passphrase_identity(passphrase, salt, factor)
+    try:
+        plain = pyrage.decrypt(armored, [identity])
+    except pyrage.DecryptError as exc:
+        raise WrongPassphrase("wrong passphrase (or a damaged key file)") from exc
+    return ProjectKeys.parse(plain), KeyWrapper(salt, factor, str(identity.to_public()))

@@ -46,11 +46,30 @@ class ProjectLock:
     def __init__(self, root: Path) -> None:
         self.fd = _open_lock_file(root / LOCK_FILE)
         self.sole_opener = False
+        self.exclusive = False
         self.opened_at = time.time()  # files older than this and unreferenced are leftovers, if sole_opener
         try:
             fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            self.sole_opener = True
+            self.sole_opener = self.exclusive = True
         except BlockingIOError:
+            self.share()
+
+    @contextlib.contextmanager
+    def exclusively(self) -> Iterator[bool]:
+        """Yield whether this process now holds the project alone (a key rotation needs that), and go back
+        to the shared lock afterwards. Linux drops the shared lock when a non-blocking upgrade fails, so it
+        is taken again at once either way."""
+        if self.exclusive:
+            yield True
+            return
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            alone = True
+        except BlockingIOError:
+            alone = False
+        try:
+            yield alone
+        finally:
             self.share()
 
     def share(self) -> None:
@@ -59,6 +78,7 @@ class ProjectLock:
         while True:
             try:
                 fcntl.flock(self.fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                self.exclusive = False
                 return
             except BlockingIOError:
                 if time.monotonic() > deadline:

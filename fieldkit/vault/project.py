@@ -3,8 +3,9 @@
     PROJECT/
       fieldkit.toml        public settings (policy name and hash, archive recipient, created)
       policy.toml          the policy the project was created with (public, no personal data)
-      keys/passphrase.key  project keys wrapped with the passphrase (scrypt → age identity; keys.py)
-      keys/archive.age     the same keys wrapped to the archive recipient, when one is set
+      keys/keyslots        two fixed-size key slots, overwritten in place (vault.keyslots): the project keys
+                           wrapped with the passphrase (scrypt → age identity; keys.py), and the archive copy
+      keys/archive.age     the same keys wrapped to the archive recipients, when set (copied from the slot)
       vault.db             SQLCipher 4 index; per-object identities live here
       .lock, locks/        flock files between fieldkit processes (vault.locks; empty, names hashed)
       blobs/xx/<id>.age    one age file per object
@@ -22,23 +23,26 @@ from pathlib import Path
 
 from fieldkit.audit.chain import SIGNING_KEY, AuditLog, new_signing_key, public_key_hex
 from fieldkit.clock import Clock, format_instant
-from fieldkit.errors import FieldkitError, PolicyError, ProjectError, StorageError, WrongPassphrase
+from fieldkit.errors import FieldkitError, PolicyError, ProjectError, StorageError, VaultDamaged, WrongPassphrase
 from fieldkit.retention.policy import Policy, load_policy, parse_policy
-from fieldkit.vault import blobs, db, duress, intents, keys
+from fieldkit.vault import blobs, db, duress, intents, keys, keyslots, rotation
 from fieldkit.vault.blobs import ObjectStore
-from fieldkit.vault.files import storage_error, write_atomic
+from fieldkit.vault.files import make_private, storage_error, write_atomic
 from fieldkit.vault.locks import LOCK_FILE, ProjectLock, subject_lock
 
 SETTINGS = "fieldkit.toml"
 POLICY_COPY = "policy.toml"
-KEY_FILE = Path("keys") / "passphrase.key"
-LEGACY_KEY_FILE = Path("keys") / "identity.age"  # format 1 (age scrypt), rewritten as KEY_FILE on unlock
+KEY_FILE = Path("keys") / "keyslots"  # the key-slot file (vault.keyslots), never replaced, only overwritten
+LEGACY_FORMAT2_KEY_FILE = Path("keys") / "passphrase.key"  # format 2, moved into KEY_FILE on unlock
+LEGACY_KEY_FILE = Path("keys") / "identity.age"  # format 1 (age scrypt), moved into KEY_FILE on unlock
 ARCHIVE_KEY_FILE = Path("keys") / "archive.age"
 TRAVEL_KEY_FILE = Path("keys") / "travel.age"  # project keys wrapped to a one-time travel key
 TRAVEL_IDENTITY_FILE = Path("keys") / "travel-key.age"  # that travel key, encrypted to the archive recipients
 ARCHIVE_NEXT_FILE = Path("keys") / "archive.age.next"  # the archive copy of the keys a travel lock is moving to
 ARCHIVE_BEFORE_TRAVEL_FILE = Path("keys") / "archive-before-travel.age"  # kept when a lock is finished on opening
-KEY_NEXT_FILE = Path("keys") / "passphrase.key.next"  # a passphrase change's new key file, until it is in place
+KEY_NEXT_FILE = Path("keys") / "passphrase.key.next"  # a format-2 passphrase change's new key file (older versions)
+#: Every file that holds the keys wrapped with a passphrase, in any format.
+PASSPHRASE_KEY_FILES = (KEY_FILE, LEGACY_FORMAT2_KEY_FILE, LEGACY_KEY_FILE, KEY_NEXT_FILE)
 DB_FILE = "vault.db"
 
 
@@ -51,7 +55,8 @@ def _count_failure(root: Path, wipe_after: int, wrong: WrongPassphrase) -> Field
         left = wipe_after - count
         return WrongPassphrase(f"wrong passphrase ({left} attempt{'s' if left != 1 else ''} left before the keys are"
                                " wiped)")
-    duress.wipe_key_file(root / KEY_FILE)
+    for path in PASSPHRASE_KEY_FILES:
+        duress.wipe_key_file(root / path)
     duress.reset_failed_unlocks(root)
     recoverable = (root / ARCHIVE_KEY_FILE).exists()
     return ProjectError(
@@ -75,6 +80,14 @@ class Project:
         self.audit = AuditLog(conn, clock)
         self.objects = ObjectStore(conn, root / "blobs", clock, self.audit)
         self.lock = lock
+        #: the current database key (which key slot is current; what a rotation replaces)
+        self.db_key: bytes = b""
+        #: how to wrap a new key to the passphrase without it (None: unknown to this opening, no rotation)
+        self.wrapper: keys.KeyWrapper | None = None
+        #: why the rotation tried at closing failed (it is retried at the next opening), for front ends to show
+        self.rotation_error: str | None = None
+        self._closed = False
+        self.objects.after_erasure = self.rotate_if_due
         #: intents found at opening while no other process had the project open: left by a process that died
         self.interrupted: list[int] = []
         #: what the opening itself finished or rolled back (an interrupted travel lock), for the start-up report
@@ -86,10 +99,39 @@ class Project:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def close(self) -> None:
-        self.conn.close()
-        if self.lock is not None:
-            self.lock.close()
+    def close(self, *, rotate: bool = True) -> None:
+        """Rotate the database key if a destruction still waits for it (vault.rotation), then close."""
+        if self._closed:
+            return
+        try:
+            if rotate:
+                self.rotate_if_due()
+        except (FieldkitError, OSError) as exc:  # retried at the next opening; closing must not fail
+            self.rotation_error = str(exc)
+        finally:
+            self._closed = True
+            self.conn.close()
+            if self.lock is not None:
+                self.lock.close()
+
+    def rotate_if_due(self) -> bool:
+        """Change the database key now if a destruction marked it due and no other fieldkit process has the
+        project open (a re-key would break their connection; the last of them to close rotates instead).
+        Returns whether it rotated."""
+        if self._closed or self.lock is None or not rotation.is_due(self.conn):
+            return False
+        if (self.root / KEY_FILE).exists() is False:
+            return False  # a key file of an older format: rotated once it is moved into key slots
+        with self.lock.exclusively() as alone:
+            return alone and rotation.rotate(self)
+
+    @property
+    def key_slots_path(self) -> Path:
+        return self.root / KEY_FILE
+
+    @property
+    def archive_key_path(self) -> Path:
+        return self.root / ARCHIVE_KEY_FILE
 
     @property
     def sole_opener(self) -> bool:
@@ -133,14 +175,16 @@ class Project:
         clock: Clock,
         archive_recipients: tuple[str, ...] | str | None = (),
         *,
-        work_factor: int = keys.WORK_FACTOR,
+        work_factor: int | None = None,
     ) -> Project:
         """Build the project in a hidden sibling folder and rename it into place, so a crash leaves nothing.
-        ``work_factor`` (scrypt) is for tests that are not about the unlock's cost; the CLI never sets it."""
+        The scrypt work factor is calibrated on this machine (keys.calibrate_work_factor); ``work_factor`` is
+        for tests that are not about the unlock's cost, and the CLI never sets it."""
+        make_private()
         root = root.resolve()
         if root.exists() and any(root.iterdir()):
             raise ProjectError(f"{root} already exists and is not empty", "choose a new folder for the project")
-        keys.check_new_passphrase(passphrase)
+        keys.check_new_passphrase(passphrase, user_inputs=(root.name,))
         policy = load_policy(policy_path)
         if isinstance(archive_recipients, str):
             archive_recipients = (archive_recipients,)
@@ -151,13 +195,14 @@ class Project:
         staging = root.with_name(f".{root.name}.creating-{os.getpid()}")
         shutil.rmtree(staging, ignore_errors=True)
         try:
-            (staging / "blobs").mkdir(parents=True)
-            (staging / "audit").mkdir()
+            staging.mkdir(mode=0o700, parents=True)
+            (staging / "blobs").mkdir(mode=0o700)
+            (staging / "audit").mkdir(mode=0o700)
             (staging / LOCK_FILE).touch(mode=0o600)
-            write_atomic(staging / KEY_FILE, keys.wrap_with_passphrase(project_keys, passphrase,
-                                                                       work_factor=work_factor))
-            if recipients:
-                write_atomic(staging / ARCHIVE_KEY_FILE, keys.wrap_for_recipient(project_keys, recipients))
+            wrapper = keys.new_wrapper(passphrase, work_factor or keys.calibrate_work_factor())
+            payload = keys.slot_payload(project_keys, wrapper, recipients)
+            keyslots.create(staging / KEY_FILE, payload)
+            rotation.sync_archive_copy(staging / ARCHIVE_KEY_FILE, payload)
             write_atomic(staging / POLICY_COPY, policy.text.encode())
             signing_key = new_signing_key()
             write_atomic(staging / SETTINGS,
@@ -167,6 +212,7 @@ class Project:
                 db.create_schema(conn)
                 with db.transaction(conn):
                     conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (SIGNING_KEY, signing_key))
+                    rotation.store_wrapper(conn, wrapper)
                     AuditLog(conn, clock).append(
                         "project_created", policy=_safe_name(policy.source_name), policy_sha256=policy.sha256,
                         archive=bool(recipients), recipients=len(recipients), schema_version=db.SCHEMA_VERSION,
@@ -193,7 +239,10 @@ class Project:
                 f"{root} is not a fieldkit project (no {SETTINGS})",
                 "pass --project DIR, or create one with `fieldkit init DIR --policy FILE`",
             )
-        key_file = root / KEY_FILE if (root / KEY_FILE).exists() else root / LEGACY_KEY_FILE
+        make_private()
+        slots_file = root / KEY_FILE
+        key_file = next((root / path for path in (KEY_FILE, LEGACY_FORMAT2_KEY_FILE, LEGACY_KEY_FILE)
+                         if (root / path).exists()), slots_file)
         if not key_file.exists() and (root / TRAVEL_KEY_FILE).exists():
             duress.wipe_leftovers(root / "keys")  # a wipe of the passphrase key file a crash cut short
             raise ProjectError(
@@ -202,7 +251,7 @@ class Project:
             )
         try:
             settings = tomllib.loads(settings_path.read_text(encoding="utf-8"))
-            wrapped = key_file.read_bytes()
+            wrapped = key_file.read_bytes() if key_file != slots_file else b""
             policy_raw = (root / POLICY_COPY).read_bytes()
         except FileNotFoundError as exc:
             raise ProjectError(f"the project is incomplete: {Path(exc.filename).name} is missing") from exc
@@ -218,8 +267,10 @@ class Project:
         policy = parse_policy(policy_raw, POLICY_COPY)
         lock = ProjectLock(root)
         try:
-            note = None
-            if lock.sole_opener and (root / KEY_NEXT_FILE).exists():
+            note, wrapper = None, None
+            if key_file == slots_file:
+                project_keys, wrapper, note = _unlock_slots(root, passphrase, policy, lock)
+            elif lock.sole_opener and (root / KEY_NEXT_FILE).exists():
                 project_keys, note = _resume_passphrase_change(root, passphrase, policy)
             else:
                 try:
@@ -232,7 +283,7 @@ class Project:
         except BaseException:
             lock.close()
             raise
-        project = cls._unlock(root, project_keys, clock, lock)
+        project = cls._unlock(root, project_keys, clock, lock, wrapper=wrapper)
         if note is not None:
             try:
                 with project.transaction():
@@ -241,13 +292,18 @@ class Project:
                 project.close()
                 raise
             project.recovery_notes.append(note[1])
-        if key_file.name != KEY_FILE.name:
-            _upgrade_key_file(root, project_keys, passphrase)
+        if key_file != slots_file:
+            try:
+                _upgrade_key_file(project, project_keys, passphrase)
+                project.rotate_if_due()
+            except BaseException:
+                project.close()
+                raise
         return project
 
     @classmethod
     def _unlock(cls, root: Path, project_keys: keys.ProjectKeys, clock: Clock,
-                lock: ProjectLock | None = None) -> Project:
+                lock: ProjectLock | None = None, *, wrapper: keys.KeyWrapper | None = None) -> Project:
         if not (root / DB_FILE).is_file():
             if lock is not None:
                 lock.close()
@@ -262,32 +318,57 @@ class Project:
         try:
             db.migrate(conn)
             interrupted = [intent.id for intent in intents.pending(conn)] if lock.sole_opener else []
-            if lock.sole_opener:
-                lock.share()  # others may open now; what was pending before them is listed above
         except BaseException:
             conn.close()
             lock.close()
             raise
         project = cls(root, conn, parse_policy(policy_raw, POLICY_COPY), clock, lock)
         project.interrupted = interrupted
-        if project.audit.public_key() is None:
-            project.close()
-            raise ProjectError("this project has no audit signing key (made by a development build)",
-                               "create a new project; its log cannot be verified by an ethics board")
-        # fieldkit.toml is public and editable; the encrypted audit chain is the real record of the policy.
-        first = project.conn.execute("SELECT data FROM audit WHERE seq = 1").fetchone()
-        recorded = json.loads(first[0]).get("policy_sha256") if first else None
-        if recorded != hashlib.sha256(policy_raw).hexdigest():
-            project.close()
-            raise PolicyError(
-                f"{POLICY_COPY} is not the policy this project was created with",
-                "the policy copy was edited; restore it (policy changes need a new ethics approval)",
-            )
+        project.db_key = project_keys.db_key
+        try:
+            project.wrapper = wrapper or rotation.stored_wrapper(conn)
+            if project.audit.public_key() is None:
+                raise ProjectError("this project has no audit signing key (made by a development build)",
+                                   "create a new project; its log cannot be verified by an ethics board")
+            # fieldkit.toml is public and editable; the encrypted audit chain is the real record of the policy.
+            first = project.conn.execute("SELECT data FROM audit WHERE seq = 1").fetchone()
+            recorded = json.loads(first[0]).get("policy_sha256") if first else None
+            if recorded != hashlib.sha256(policy_raw).hexdigest():
+                raise PolicyError(
+                    f"{POLICY_COPY} is not the policy this project was created with",
+                    "the policy copy was edited; restore it (policy changes need a new ethics approval)",
+                )
+            if lock.sole_opener:
+                project._settle_keys(wrapper)
+                lock.share()  # others may open now; what was pending before them is listed above
+        except BaseException:
+            project.close(rotate=False)
+            raise
         return project
+
+    def _settle_keys(self, wrapper: keys.KeyWrapper | None) -> None:
+        """As the sole opener: record the wrapper this unlock derived, bring keys/archive.age in line with the
+        current key slot, tighten file modes, and rotate if a destruction is still waiting for it (a crash
+        came between the two)."""
+        if wrapper is not None and rotation.stored_wrapper(self.conn) != wrapper:
+            with self.transaction():
+                rotation.store_wrapper(self.conn, wrapper)
+        slots_file = self.root / KEY_FILE
+        if slots_file.exists():
+            slot = rotation.current_slot(slots_file, self.db_key)
+            payload = keyslots.read_slots(slots_file)[slot] if slot is not None else None
+            if payload is not None:
+                rotation.sync_archive_copy(self.root / ARCHIVE_KEY_FILE, payload)
+        tighten_modes(self.root)
+        self.rotate_if_due()
 
     def archive_recipients(self) -> list[str]:
         """The institution's public keys from fieldkit.toml (public settings; older projects had one)."""
-        settings = tomllib.loads((self.root / SETTINGS).read_text(encoding="utf-8"))
+        return self.archive_recipients_of(self.root)
+
+    @staticmethod
+    def archive_recipients_of(root: Path) -> list[str]:
+        settings = tomllib.loads((root / SETTINGS).read_text(encoding="utf-8"))
         listed = settings.get("archive_recipients") or (
             [settings["archive_recipient"]] if settings.get("archive_recipient") else [])
         return [str(r) for r in listed]
@@ -331,8 +412,8 @@ def _resume_travel(root: Path, project_keys: keys.ProjectKeys, lock: ProjectLock
             if (root / ARCHIVE_KEY_FILE).exists():  # kept in case the database was damaged rather than re-keyed
                 os.replace(root / ARCHIVE_KEY_FILE, root / ARCHIVE_BEFORE_TRAVEL_FILE)
             os.replace(next_archive, root / ARCHIVE_KEY_FILE)
-        duress.wipe_key_file(root / KEY_FILE)
-        duress.wipe_key_file(root / LEGACY_KEY_FILE)
+        for path in PASSPHRASE_KEY_FILES:
+            duress.wipe_key_file(root / path)
         lock.close()
         raise ProjectError("this project is in travel mode: " + (
             "an interrupted `travel lock` was finished just now, and no passphrase opens it any more" if interrupted
@@ -353,7 +434,7 @@ def _resume_travel(root: Path, project_keys: keys.ProjectKeys, lock: ProjectLock
 def _resume_passphrase_change(root: Path, passphrase: str, policy: Policy) -> tuple[keys.ProjectKeys, tuple]:
     """Finish or roll back a passphrase change a crash interrupted (see vault.rekey): the database was
     re-keyed or not, and the passphrase typed is the old or the new one."""
-    next_file, key_file, next_archive = root / KEY_NEXT_FILE, root / KEY_FILE, root / ARCHIVE_NEXT_FILE
+    next_file, key_file, next_archive = root / KEY_NEXT_FILE, root / LEGACY_FORMAT2_KEY_FILE, root / ARCHIVE_NEXT_FILE
     candidates = []
     for path in (key_file, next_file):
         try:
@@ -379,11 +460,88 @@ def _resume_passphrase_change(root: Path, passphrase: str, policy: Policy) -> tu
     raise _count_failure(root, policy.wipe_after_failed_unlocks, WrongPassphrase("wrong passphrase"))
 
 
-def _upgrade_key_file(root: Path, project_keys: keys.ProjectKeys, passphrase: str) -> None:
-    """Rewrite a format-1 key file (age scrypt, whose decryptor can refuse on a busy machine) as format 2. The
-    new file is in place before the old one is wiped, so a crash leaves at least one that opens."""
-    write_atomic(root / KEY_FILE, keys.wrap_with_passphrase(project_keys, passphrase))
-    duress.wipe_key_file(root / LEGACY_KEY_FILE)
+def _unlock_slots(root: Path, passphrase: str, policy: Policy,
+                  lock: ProjectLock) -> tuple[keys.ProjectKeys, keys.KeyWrapper, tuple[str, str] | None]:
+    """Open the key-slot file with the passphrase. One live slot is the normal case. Two mean a key change
+    (a rotation, or a passphrase change) was cut short: the slot whose key opens the database is current,
+    and the sole opener erases the other, which finishes or rolls back the change (a rolled-back rotation is
+    still marked due and runs again). Returns the keys, the wrapper and a (event, report line) when resolved."""
+    path = root / KEY_FILE
+    try:
+        payloads = keyslots.read_slots(path)
+    except keyslots.KeySlotError as exc:
+        raise VaultDamaged(f"{KEY_FILE} is damaged: {exc}", "restore it from a backup, or recover with the archive"
+                           " key") from exc
+    except FileNotFoundError as exc:
+        raise ProjectError(f"the project is incomplete: {KEY_FILE.name} is missing (wiped, or never copied)",
+                           "only the institution's archive key can restore access now") from exc
+    except OSError as exc:
+        raise storage_error(exc, path) from exc
+    live = [(index, payload) for index, payload in enumerate(payloads) if payload is not None]
+    if not live:
+        raise ProjectError(f"{KEY_FILE} holds no key: it was wiped or damaged",
+                           "only the institution's archive key can restore access now")
+    opened = []
+    for index, payload in live:
+        try:
+            opened.append((index, *keys.open_slot(payload, passphrase)))
+        except (WrongPassphrase, ProjectError):
+            continue
+    if not opened:
+        raise _count_failure(root, policy.wipe_after_failed_unlocks,
+                             WrongPassphrase("wrong passphrase (or a damaged key file)"))
+    if len(live) == 1:
+        return opened[0][1], opened[0][2], None
+    for index, project_keys, wrapper in opened:
+        if db.opens_with(root / DB_FILE, project_keys.db_key):
+            note = None
+            if lock.sole_opener:
+                keyslots.erase_slot(path, 1 - index)
+                note = ("key_change_resolved", "an interrupted key change was resolved: the key slot that no longer"
+                        " opened the database was erased" + (
+                            "; it was a passphrase change, and the passphrase typed now is the one that opens the"
+                            " project" if len(opened) == 1 else ""))
+            return project_keys, wrapper, note
+    if len(opened) < len(live):
+        raise WrongPassphrase("an interrupted passphrase change left two passphrases, and the database answers to"
+                              " the other one", "open it with the other passphrase (this attempt was not counted)")
+    raise VaultDamaged(f"no key in {KEY_FILE} opens {DB_FILE}: one of them was replaced or damaged")
+
+
+def _upgrade_key_file(project: Project, project_keys: keys.ProjectKeys, passphrase: str) -> None:
+    """Move a key file of an older format (1: age scrypt, whose decryptor can refuse on a busy machine; 2: one
+    wrapped key, replaced by rename) into a key-slot file. The new file is in place before the old ones are
+    overwritten and removed, so a crash leaves at least one that opens. Only the sole opener does this."""
+    if not project.sole_opener:
+        return
+    root = project.root
+    wrapper = keys.new_wrapper(passphrase, max(keys.work_factor_of(
+        next(((root / p).read_bytes() for p in (LEGACY_FORMAT2_KEY_FILE, LEGACY_KEY_FILE) if (root / p).exists()),
+             b"")) or 0, keys.WORK_FACTOR))
+    recipients = [keys.parse_recipient(r) for r in project.archive_recipients()]
+    keyslots.create(root / KEY_FILE, keys.slot_payload(project_keys, wrapper, recipients))
+    project.wrapper = wrapper
+    with project.transaction():
+        rotation.store_wrapper(project.conn, wrapper)
+    for path in (LEGACY_FORMAT2_KEY_FILE, LEGACY_KEY_FILE, KEY_NEXT_FILE):
+        duress.wipe_key_file(root / path)
+
+
+def tighten_modes(root: Path) -> None:
+    """Files 0600 and folders 0700 throughout the project, whatever umask made them (an older project, or a
+    copy): another local account cannot then copy the key file or the database for offline guessing. Cheap
+    when already tight: the walk happens only while the project folder itself is not 0700."""
+    try:
+        if root.stat().st_mode & 0o077 == 0:
+            return
+        for folder, _dirs, files in os.walk(root):
+            os.chmod(folder, 0o700)
+            for name in files:
+                path = os.path.join(folder, name)
+                if not os.path.islink(path):
+                    os.chmod(path, 0o600)
+    except OSError:
+        return  # a read-only copy: nothing to tighten, and opening it must still work
 
 
 def _safe_name(name: str) -> str:

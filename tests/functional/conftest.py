@@ -20,10 +20,12 @@ class Fieldkit:
 
     def open(self, clock):
         """The project through the core library, to set up or inspect a scene. With known keys it skips the scrypt
-        unwrap (seconds each; every CLI command the test runs still unlocks with the passphrase)."""
-        from fieldkit.vault.project import Project
+        unwrap (seconds each; every CLI command the test runs still unlocks with the passphrase), unless a
+        destruction has rotated the database key since (vault.rotation)."""
+        from fieldkit.vault import db
+        from fieldkit.vault.project import DB_FILE, Project
 
-        if self.keys is None:
+        if self.keys is None or not db.opens_with(self.project / DB_FILE, self.keys.db_key):
             return Project.open(self.project, PASSPHRASE, clock)
         return Project._unlock(self.project.resolve(), self.keys, clock)
 

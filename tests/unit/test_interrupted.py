@@ -303,43 +303,46 @@ def test_a_passphrase_change_rekeys_so_the_old_key_file_opens_nothing(archived, 
 @pytest.mark.parametrize("typed", [PASSPHRASE, NEW_PASSPHRASE])
 def test_a_passphrase_change_killed_before_the_rekey_is_rolled_back(archived, clock, monkeypatch, typed):
     from fieldkit.errors import WrongPassphrase
-    from fieldkit.vault import rekey
+    from fieldkit.vault import keyslots, rekey, rotation
 
     project, _ = archived
     root = project.root
-    monkeypatch.setattr(rekey, "write_atomic", lambda path, data: (
-        _crash() if path.name == ARCHIVE_NEXT_FILE.name else (root / rekey.KEY_NEXT_FILE).write_bytes(data)))
+    monkeypatch.setattr(rotation, "rekey_database", lambda *a, **k: _crash())
     with pytest.raises(Crash):
-        rekey.change_passphrase(project, NEW_PASSPHRASE)
+        rekey.change_passphrase(project, NEW_PASSPHRASE, work_factor=TEST_WORK_FACTOR)
     monkeypatch.undo()
-    project.close()
-    if typed == NEW_PASSPHRASE:  # the change never happened: the new one opens nothing, and that counts
-        with pytest.raises(WrongPassphrase):
+    project.close(rotate=False)
+    assert sum(p is not None for p in keyslots.read_slots(root / KEY_FILE)) == 2  # both keys in their slots
+    if typed == NEW_PASSPHRASE:  # the change never reached the database: the new passphrase opens nothing
+        with pytest.raises(WrongPassphrase, match="the other one"):
             open_session(root, typed, clock)
         typed = PASSPHRASE
     with open_session(root, typed, clock) as session:
-        assert any("rolled back" in n.text for n in session.report.notices)
-    assert not (root / rekey.KEY_NEXT_FILE).exists()
+        assert any("interrupted key change was resolved" in n.text for n in session.report.notices)
+    assert sum(p is not None for p in keyslots.read_slots(root / KEY_FILE)) == 1  # the new slot erased
+    with pytest.raises(WrongPassphrase):
+        Project.open(root, NEW_PASSPHRASE, clock)
 
 
 def test_a_passphrase_change_killed_after_the_rekey_is_finished_with_the_new_passphrase(archived, clock,
                                                                                       monkeypatch):
     from fieldkit.errors import WrongPassphrase
-    from fieldkit.vault import duress, rekey
+    from fieldkit.vault import duress, keyslots, rekey, rotation
 
     project, interview = archived
     root = project.root
-    _crash_when_moving(monkeypatch, ARCHIVE_NEXT_FILE.name)
+    monkeypatch.setattr(rotation.keyslots, "erase_slot", lambda *a, **k: _crash())
     with pytest.raises(Crash):
-        rekey.change_passphrase(project, NEW_PASSPHRASE)
+        rekey.change_passphrase(project, NEW_PASSPHRASE, work_factor=TEST_WORK_FACTOR)
     monkeypatch.undo()
-    project.close()
-    with pytest.raises(WrongPassphrase, match="already re-keyed") as refused:  # the old one: told, not counted
+    project.close(rotate=False)
+    with pytest.raises(WrongPassphrase, match="the other one") as refused:  # the old one: told, not counted
         Project.open(root, PASSPHRASE, clock)
-    assert "NEW passphrase" in refused.value.hint and duress.failed_unlocks(root) == 0
+    assert "other passphrase" in refused.value.hint and duress.failed_unlocks(root) == 0
     with open_session(root, NEW_PASSPHRASE, clock) as session:
-        assert any("was finished" in n.text for n in session.report.notices)
+        assert any("passphrase typed now is the one" in n.text for n in session.report.notices)
         assert session.project.objects.get(get_interview(session.project, interview).transcript_object)
+    assert sum(p is not None for p in keyslots.read_slots(root / KEY_FILE)) == 1  # the old slot erased
     archive_keys = keys.unwrap_with_identity((root / ARCHIVE_KEY_FILE).read_bytes(), str(INSTITUTION))
     assert db.opens_with(root / "vault.db", archive_keys.db_key)
 

@@ -78,7 +78,7 @@ def _legacy_project(tmp_path, clock, wipe_after: int = 0):
     return root, project_keys
 
 
-def test_a_format_1_key_file_opens_and_is_rewritten_as_format_2(tmp_path, clock):
+def test_a_format_1_key_file_opens_and_is_moved_into_key_slots(tmp_path, clock):
     root, project_keys = _legacy_project(tmp_path, clock)
     with Project.open(root, PASSPHRASE, clock):
         pass
