@@ -534,6 +534,16 @@ def out_of_travel_mode(opened: Opened) -> str | None:
     return f"travel files left: {left}" if left else None
 
 
+def wiped(opened: Opened) -> str | None:
+    from fieldkit.vault.project import PASSPHRASE_KEY_FILES
+
+    root = opened.trial / "project"
+    left = [str(path) for path in PASSPHRASE_KEY_FILES if (root / path).exists()]
+    if left:
+        return f"{', '.join(left)} still on the laptop after a quick wipe"
+    return None if opened.mode == "archive" else f"opened by {opened.mode}, not only by the archive key"
+
+
 def rotated(opened: Opened) -> str | None:
     return None if opened.mode == f"passphrase {NEW_PASSPHRASE!r}" else f"opened by {opened.mode}"
 
@@ -607,6 +617,9 @@ COMMANDS: dict[str, Command] = {c.name: c for c in [
             rerun_doc="exit 0, or exit 12 'not in travel mode' (the first run had finished)",
             end_state=out_of_travel_mode, end_state_doc="the new passphrase opens it; no travel key file is left",
             quick_families=("fsync",)),
+    Command("wipe", "full", ("wipe", "--yes"), end_state=wiped,
+            end_state_doc="no passphrase key file is left; the institution's archive key still opens the project",
+            quick_families=("unlink",)),
     # Rotation: `fieldkit passphrase` (old passphrase in FIELDKIT_PASSPHRASE, new in FIELDKIT_NEW_PASSPHRASE).
     # Skipped (with the reason) while `fieldkit passphrase --help` fails: it did not exist when this was written.
     Command("rotation", "full", ("passphrase",), env={"FIELDKIT_NEW_PASSPHRASE": NEW_PASSPHRASE},
@@ -732,7 +745,7 @@ def open_trial(trial: Path, cmd: Command, passphrases: tuple[str, ...]):
 
     from fieldkit.session import open_session, start
     from fieldkit.vault import keys
-    from fieldkit.vault.project import KEY_FILE, TRAVEL_IDENTITY_FILE, TRAVEL_KEY_FILE, Project
+    from fieldkit.vault.project import ARCHIVE_KEY_FILE, KEY_FILE, TRAVEL_IDENTITY_FILE, TRAVEL_KEY_FILE, Project
 
     root = trial / "project"
     clock = fixed_clock(cmd.now)
@@ -772,6 +785,20 @@ def open_trial(trial: Path, cmd: Command, passphrases: tuple[str, ...]):
                                            f"{exc}") from None
         try:
             yield Opened(project, "travel", trial)
+        finally:
+            project.close()
+        return
+    if cmd.name == "wipe" and (root / ARCHIVE_KEY_FILE).exists():  # the way back a quick wipe leaves
+        try:
+            institution = (trial / "institution.key").read_text().strip()
+            project = Project._unlock(root.resolve(), keys.unwrap_with_identity(
+                (root / ARCHIVE_KEY_FILE).read_bytes(), institution), clock)
+            start(project)
+        except Exception as exc:  # noqa: BLE001
+            raise InvariantFailed("opens", f"wiped, and the archive key does not open it: {type(exc).__name__}: "
+                                           f"{exc}") from None
+        try:
+            yield Opened(project, "archive", trial)
         finally:
             project.close()
         return
