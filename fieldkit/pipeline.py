@@ -224,8 +224,9 @@ def finish_discard(project, intent: intents.Intent) -> int:
     """The steps of a discard after its intent, each safe to repeat; returns how many objects they destroyed."""
     interview_id = intent.subject or ""
     objects = tuple(project.objects.live_ids(interview=interview_id))
-    for object_id in objects:
-        project.objects.shred(object_id, reason="discarded")
+    with project.objects.erasure_batch():  # one key rotation for the lot (vault.rotation)
+        for object_id in objects:
+            project.objects.shred(object_id, reason="discarded")
     with project.transaction():
         if get_interview(project, interview_id).discarded is None:
             discarded(project.conn, interview_id, project.clock.now())

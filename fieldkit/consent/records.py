@@ -294,13 +294,14 @@ def finish_withdrawal(project: Project, intent: intents.Intent) -> Withdrawal:
     rows = project.conn.execute(
         "SELECT id FROM objects WHERE respondent = ? AND destroyed IS NULL ORDER BY created", (respondent,)
     ).fetchall()
-    for (object_id,) in rows:
-        project.objects.shred(object_id, reason=WITHDRAWAL_EVENT, rule=rule)
-        destroyed += 1
-    interviews = tuple(i.id for i in list_interviews(project) if i.respondent == respondent)
-    forget_respondent(project, respondent)
-    # later stages react: names only they used leave the pseudonym map, their codings and memos go
-    pipeline.publish(project, pipeline.RespondentWithdrawn(respondent, interviews))
+    with project.objects.erasure_batch():  # one key rotation for the lot (vault.rotation)
+        for (object_id,) in rows:
+            project.objects.shred(object_id, reason=WITHDRAWAL_EVENT, rule=rule)
+            destroyed += 1
+        interviews = tuple(i.id for i in list_interviews(project) if i.respondent == respondent)
+        forget_respondent(project, respondent)
+        # later stages react: names only they used leave the pseudonym map, their codings and memos go
+        pipeline.publish(project, pipeline.RespondentWithdrawn(respondent, interviews))
     with project.transaction():
         intents.finish(project.conn, intent.id)
     return Withdrawal(respondent, intent.data.get("scope", "all"), destroyed)

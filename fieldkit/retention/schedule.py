@@ -157,20 +157,21 @@ class Enforcement:
 def enforce(project: Project) -> Enforcement:
     """Destroy every item whose deadline has come (cryptographic erasure, logged with its rule)."""
     destroyed, failed = [], []
-    for item in items(project, include_destroyed=False):
-        if item.state not in ("due", "overdue"):
-            continue
-        try:
-            if item.kind == "export":
-                _delete_export(project, item)
-            else:
-                project.objects.shred(item.object, reason="retention", rule=item.rule)
-            destroyed.append(item)
-        except Exception as exc:  # noqa: BLE001 - one failure must not stop the others; it is reported
-            failed.append((item, type(exc).__name__))
-    # a destroyed source's codings and memos go with it; published on every run, so an interrupted one is
-    # caught up by the next
-    pipeline.publish(project, pipeline.ObjectsDestroyed(tuple(item.object for item in destroyed)))
+    with project.objects.erasure_batch():  # one key rotation for the lot (vault.rotation)
+        for item in items(project, include_destroyed=False):
+            if item.state not in ("due", "overdue"):
+                continue
+            try:
+                if item.kind == "export":
+                    _delete_export(project, item)
+                else:
+                    project.objects.shred(item.object, reason="retention", rule=item.rule)
+                destroyed.append(item)
+            except Exception as exc:  # noqa: BLE001 - one failure must not stop the others; it is reported
+                failed.append((item, type(exc).__name__))
+        # a destroyed source's codings and memos go with it; published on every run, so an interrupted one is
+        # caught up by the next
+        pipeline.publish(project, pipeline.ObjectsDestroyed(tuple(item.object for item in destroyed)))
     return Enforcement(destroyed, failed)
 
 

@@ -14,7 +14,7 @@ from fieldkit.errors import FieldkitError, ObjectSealed, ProjectError, StateErro
 from fieldkit.interviews import get_interview
 from fieldkit.pipeline import seal_interview
 from fieldkit.services.travel import lock as travel_lock
-from fieldkit.vault import keys
+from fieldkit.vault import keys, keyslots
 from fieldkit.vault.blobs import decrypt_with
 from fieldkit.vault.project import ARCHIVE_KEY_FILE, KEY_FILE, TRAVEL_IDENTITY_FILE, Project
 from fieldkit.vault.travel import quick_wipe, travel_unlock
@@ -49,7 +49,7 @@ def every_secret_on_disk(root, passphrase=PASSPHRASE) -> list[bytes]:
     opened = []
     for path in files:
         data = path.read_bytes()
-        if data.startswith(b"# fieldkit project keys, wrapped with the passphrase"):  # keys.py format 2
+        if data.startswith(b"# fieldkit project keys, wrapped with the passphrase") or keyslots.is_slot_file(data):
             with contextlib.suppress(Exception):
                 opened.append(keys.unwrap_with_passphrase(data, passphrase).serialise())
             continue
