@@ -566,10 +566,97 @@ def bench_wipe(repeats: int) -> None:
     emit("wipe_overhead_ratio", ours_s / raw_s, "x")
 
 
+def _project_with_objects(root: Path, count: int):
+    """A project holding ``count`` objects' rows and keys (issue 18's 100 and 10 000): the rows are written in
+    one transaction, as their blobs play no part in a destruction's cost beyond the one destroyed."""
+    import secrets as _secrets
+
+    import pyrage
+
+    from fieldkit.vault.project import Project
+
+    project = Project.create(root, bundled(POLICY, "policies"), "bench passphrase for rotation", SystemClock(),
+                             work_factor=10)
+    with project.transaction():
+        for _ in range(count):
+            object_id = _secrets.token_hex(16)
+            project.conn.execute(
+                "INSERT INTO objects (id, kind, created, plain_size, blob_size, blob_sha256) VALUES"
+                " (?, 'notes', '2026-01-01T00:00:00Z', 100, 300, ?)", (object_id, "0" * 64))
+            project.conn.execute("INSERT INTO object_keys (object_id, identity) VALUES (?, ?)",
+                                 (object_id, str(pyrage.x25519.Identity.generate())))
+    return project
+
+
+def bench_destruction(repeats: int) -> None:
+    """Issue 18: one destruction (key row erased, blob overwritten, database re-keyed, old key slot
+    overwritten) and one rotation alone, on projects of 100 and 10 000 objects, against the bare library's
+    part of it in the same run: SQLCipher deleting the key row, and SQLCipher's PRAGMA rekey of a copy of the
+    same database."""
+    for count in (100, 10_000):
+        with tempfile.TemporaryDirectory(prefix="fieldkit-bench-") as tmp:
+            _bench_destruction_at(Path(tmp), count, repeats)
+
+
+def _bench_destruction_at(tmp: Path, count: int, repeats: int) -> None:
+    import shutil
+
+    import sqlcipher3
+
+    from fieldkit.vault import keys, rotation
+    from fieldkit.vault.project import DB_FILE
+
+    project = _project_with_objects(tmp / "p", count)
+    victims = [project.objects.put("notes", b"x" * 2000) for _ in range(2 * repeats + 2)]
+    spare = [project.objects.put("notes", b"y" * 2000) for _ in range(2 * repeats + 2)]
+
+    def ours_destroy() -> None:
+        project.objects.shred(victims.pop(), reason="retention")
+
+    def raw_delete() -> None:
+        with project.transaction():
+            project.conn.execute("DELETE FROM object_keys WHERE object_id = ?", (spare.pop(),))
+
+    raw_s, ours_s = timed_pair(raw_delete, ours_destroy, repeats)
+    emit(f"destroy_{count}_ms", ours_s * 1000, "ms")
+    emit(f"destroy_{count}_vs_bare_delete_ratio", ours_s / raw_s, "x")
+
+    shutil.copyfile(tmp / "p" / DB_FILE, tmp / "bare.db")
+    bare = sqlcipher3.connect(str(tmp / "bare.db"), isolation_level=None)
+    bare.execute(f"PRAGMA key = \"x'{project.db_key.hex()}'\"")
+    bare.execute("PRAGMA journal_mode = DELETE")
+
+    def raw_rekey() -> None:
+        bare.execute(f"PRAGMA rekey = \"x'{keys.ProjectKeys.generate().db_key.hex()}'\"")
+
+    raw_s, ours_s = timed_pair(raw_rekey, lambda: rotation.rotate(project), repeats)
+    bare.close()
+    emit(f"rotate_{count}_ms", ours_s * 1000, "ms")
+    emit(f"rotate_{count}_vs_bare_rekey_ratio", ours_s / raw_s, "x")
+    project.close(rotate=False)
+
+
+def bench_unlock(repeats: int) -> None:
+    """Issue 18: the scrypt work factor a new project gets on this machine and the time one unwrap takes with
+    it (target: at least 1 s), against the fixed floor factor (keys.WORK_FACTOR) in the same run."""
+    from fieldkit.vault import keys
+
+    factor = keys.calibrate_work_factor()
+    wrapper = keys.new_wrapper("bench passphrase for rotation", factor)
+    floor = keys.new_wrapper("bench passphrase for rotation", keys.WORK_FACTOR)
+    payload = keys.slot_payload(keys.ProjectKeys.generate(), wrapper)
+    floor_payload = keys.slot_payload(keys.ProjectKeys.generate(), floor)
+    floor_s, ours_s = timed_pair(lambda: keys.open_slot(floor_payload, "bench passphrase for rotation"),
+                                 lambda: keys.open_slot(payload, "bench passphrase for rotation"), max(1, repeats // 2))
+    emit("unlock_work_factor", factor, "log2N")
+    emit("unlock_s", ours_s, "s")
+    emit("unlock_vs_floor_factor_ratio", ours_s / floor_s, "x")
+
+
 FIGURES = {"transcribe": bench_transcribe, "pii": bench_pii, "pii_interview": bench_pii_interview,
            "lexicon": bench_lexicon,
            "import": bench_import, "export": bench_export, "tui": bench_tui,
-           "wipe": bench_wipe}
+           "wipe": bench_wipe, "destruction": bench_destruction, "unlock": bench_unlock}
 
 
 def main() -> None:

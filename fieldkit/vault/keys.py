@@ -52,8 +52,9 @@ MAX_SCRYPT_WORK_FACTOR = 22
 WORK_FACTOR = 18
 #: The highest factor calibration picks: 2^20 needs 1 GiB, and Python's scrypt refuses 2 GiB.
 MAX_CALIBRATED_WORK_FACTOR = 20
-#: What calibration aims for: unwrapping the keys takes at least this long on the machine that made the project.
-UNLOCK_TARGET_S = 1.0
+#: What calibration aims for: unwrapping takes at least 1 s on the machine that made the project, with a quarter
+#: to spare for the probe's noise (a quiet machine later unwraps faster than the busy one measured).
+UNLOCK_TARGET_S = 1.25
 SCRYPT_R, SCRYPT_P = 8, 1
 KEY_FORMAT = "fieldkit-passphrase/2"
 SLOT_FORMAT = "fieldkit-keyslot/1"
