@@ -1,8 +1,10 @@
 """The SQLCipher 4 index: schema, hardening pragmas and transactions.
 
 Rollback journal (not WAL) with secure_delete, so a deleted key row leaves no old page in the database or in
-a WAL file. The journal itself is deleted, not overwritten, and keeps the pages it saved in free space: that
-is why every destruction is followed by a change of the database key (vault.rotation).
+a WAL file. The journal is kept (``journal_mode = PERSIST``: each transaction overwrites the same file, its
+header zeroed at commit) rather than deleted, because a deleted journal leaves the pages it saved in free
+space where no one can overwrite them; every destruction is followed by a change of the database key and then
+by zeroing this one file in place (vault.rotation), so no page under an old key stays on an ext4 disk.
 """
 
 from __future__ import annotations
@@ -233,7 +235,7 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
     try:
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA temp_store = MEMORY")  # sorts and temporary tables never go to a file
-        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA journal_mode = PERSIST")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlcipher3.DatabaseError as exc:
         conn.close()

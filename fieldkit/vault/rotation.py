@@ -15,6 +15,7 @@ live slots by which one opens the database (vault.project) and rotates again if 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -70,6 +71,7 @@ def replace_key(project, new_keys: keys.ProjectKeys, wrapper: keys.KeyWrapper, *
     keyslots.write_slot(path, free, payload)
     rekey_database(project, new_keys, undo=(), failed_event=failed_event, error=error,
                    on_failure=lambda: keyslots.erase_slot(path, free))
+    zero_journal(project)
     keyslots.erase_slot(path, old)
     project.db_key = new_keys.db_key
     project.wrapper = wrapper
@@ -78,6 +80,26 @@ def replace_key(project, new_keys: keys.ProjectKeys, wrapper: keys.KeyWrapper, *
         store_wrapper(project.conn, wrapper)
         delete_meta(project.conn, ROTATION_DUE)
         project.audit.append(event)
+
+
+def zero_journal(project) -> None:
+    """Overwrite the (persistent) rollback journal with zeros in place, after a re-key: it held every page under
+    the old key. Zeros keep it a not-hot journal to SQLite (its first byte is 0), so a crash here is harmless.
+    Done while this process holds the project alone and no transaction runs."""
+    journal = Path(str(project.root / "vault.db") + "-journal")
+    with project.conn.writer:
+        try:
+            fd = os.open(journal, os.O_WRONLY | os.O_CLOEXEC)
+        except FileNotFoundError:
+            return
+        try:
+            size = os.fstat(fd).st_size
+            chunk = bytes(1 << 20)
+            for offset in range(0, size, len(chunk)):
+                os.pwrite(fd, chunk[:min(len(chunk), size - offset)], offset)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def sync_archive_copy(archive_path, payload: bytes) -> bool:

@@ -96,6 +96,7 @@ def travel_lock(project: Project, sealed: tuple[str, ...] = ()) -> TravelLock:
                    failed_event="travel_lock_failed",
                    error=ProjectError("the database could not be re-keyed; nothing was locked",
                                       "the passphrase still opens the project; try again"))
+    rotation.zero_journal(project)  # the re-key's journal held every page under the pre-lock key
     with project.transaction():
         delete_meta(project.conn, rotation.ROTATION_DUE)  # the re-key just done is the rotation it waited for
     archive_next.replace(root / ARCHIVE_KEY_FILE)
