@@ -101,6 +101,18 @@ def project_template(tmp_path_factory):
     return root, keys.unwrap_with_passphrase((root / KEY_FILE).read_bytes(), PASSPHRASE)
 
 
+def open_copy(root: Path, project_keys, clock):
+    """A copy of the template project, opened with the template's keys (no scrypt) while they still open it,
+    else with the passphrase: a destruction since has rotated the database key (vault.rotation)."""
+    from fieldkit.vault import db
+    from fieldkit.vault.project import DB_FILE, Project
+
+    root = root.resolve()
+    if project_keys is not None and db.opens_with(root / DB_FILE, project_keys.db_key):
+        return Project._unlock(root, project_keys, clock)
+    return Project.open(root, PASSPHRASE, clock)
+
+
 @pytest.fixture
 def project(tmp_path, clock, project_template):
     from fieldkit.vault.project import Project

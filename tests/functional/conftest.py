@@ -4,7 +4,7 @@ import pytest
 from click.testing import CliRunner
 
 from fieldkit.cli import main
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, open_copy
 
 NOW = "2026-03-01T09:00:00Z"
 
@@ -22,12 +22,7 @@ class Fieldkit:
         """The project through the core library, to set up or inspect a scene. With known keys it skips the scrypt
         unwrap (seconds each; every CLI command the test runs still unlocks with the passphrase), unless a
         destruction has rotated the database key since (vault.rotation)."""
-        from fieldkit.vault import db
-        from fieldkit.vault.project import DB_FILE, Project
-
-        if self.keys is None or not db.opens_with(self.project / DB_FILE, self.keys.db_key):
-            return Project.open(self.project, PASSPHRASE, clock)
-        return Project._unlock(self.project.resolve(), self.keys, clock)
+        return open_copy(self.project, self.keys, clock)
 
     def __call__(self, *args: str, input: str | None = None, expect: int = 0, env: dict | None = None):
         result = self.runner.invoke(

@@ -25,10 +25,10 @@ def seeded(tui_root, project_template):
 
     It opens with the template's keys rather than the passphrase: the scene is not what these tests are about,
     and each scrypt unwrap costs seconds (the app under test still unlocks with the passphrase)."""
-    from fieldkit.vault.project import Project
+    from tests.conftest import open_copy
 
     def seed(action):
-        with Project._unlock(tui_root.resolve(), project_template[1], FixedClock(NOW)) as project:
+        with open_copy(tui_root, project_template[1], FixedClock(NOW)) as project:
             return action(project)
 
     return seed
