@@ -73,14 +73,15 @@ def storage_error(exc: OSError, path: Path) -> StorageError:
     return StorageError(f"cannot write {path.name}: {exc.strerror or exc}")
 
 
-def overwrite_in_place(path: Path) -> None:
-    """Overwrite a file's bytes with random ones, in place, and fsync (before unlinking it): on ext4 the old
-    blocks are then gone rather than left in free space. Copy-on-write file systems and SSD wear-levelling may
-    still keep them (docs/threat-model.md)."""
+def overwrite_in_place(path: Path, *, zeros: bool = False) -> None:
+    """Overwrite a file's bytes with random ones (or zeros), in place, and fsync (before unlinking it): on ext4
+    the old blocks are then gone rather than left in free space. Copy-on-write file systems and SSD
+    wear-levelling may still keep them (docs/threat-model.md)."""
     with open(path, "r+b") as handle:
-        size = os.fstat(handle.fileno()).st_size
+        size = max(os.fstat(handle.fileno()).st_size, 0 if zeros else 1)
         chunk = 1 << 20
-        for offset in range(0, max(size, 1), chunk):
-            handle.write(secrets.token_bytes(min(chunk, max(size, 1) - offset)))
+        for offset in range(0, size, chunk):
+            length = min(chunk, size - offset)
+            handle.write(bytes(length) if zeros else secrets.token_bytes(length))
         handle.flush()
         os.fsync(handle.fileno())

@@ -36,6 +36,7 @@ import bech32
 import pyrage
 
 from fieldkit.errors import Busy, ProjectError, UsageError, WrongPassphrase
+from fieldkit.vault import keyslots
 from fieldkit.vault.ageformat import AgeFormatError, check_header
 
 MIN_PASSPHRASE_LENGTH = 8
@@ -182,14 +183,10 @@ def _parse_wrapped(wrapped: bytes, expected_format: str = KEY_FORMAT) -> tuple[i
 
 def work_factor_of(wrapped: bytes) -> int | None:
     """The scrypt work factor a key file uses (format 1, 2 or key slots), or None when it cannot be read."""
-    from fieldkit.vault import keyslots
-
     if keyslots.is_slot_file(wrapped):
-        for index in range(keyslots.SLOTS):
-            payload = keyslots.decode_slot(wrapped[index * keyslots.SLOT_SIZE:(index + 1) * keyslots.SLOT_SIZE])
-            if payload is not None:
-                with contextlib.suppress(ProjectError):
-                    return _parse_wrapped(payload, SLOT_FORMAT)[0]
+        for payload in filter(None, keyslots.parse(wrapped)):
+            with contextlib.suppress(ProjectError):
+                return _parse_wrapped(payload, SLOT_FORMAT)[0]
         return None
     if is_legacy_key_file(wrapped):
         for line in wrapped.split(b"\n---", 1)[0].split(b"\n"):
@@ -224,14 +221,10 @@ def unwrap_with_passphrase(wrapped: bytes, passphrase: str) -> ProjectKeys:
     policy may count); a damaged file is ProjectError and a machine too busy for age's format-1 decryptor is
     Busy, neither of which counts as a failed unlock. A key-slot file gives the keys of the first live slot the
     passphrase opens (which one the database answers to is vault.project's question)."""
-    from fieldkit.vault import keyslots
-
     if keyslots.is_slot_file(wrapped):
-        for index in range(keyslots.SLOTS):
-            payload = keyslots.decode_slot(wrapped[index * keyslots.SLOT_SIZE:(index + 1) * keyslots.SLOT_SIZE])
-            if payload is not None:
-                with contextlib.suppress(WrongPassphrase):
-                    return open_slot(payload, passphrase)[0]
+        for payload in filter(None, keyslots.parse(wrapped)):
+            with contextlib.suppress(WrongPassphrase):
+                return open_slot(payload, passphrase)[0]
         raise WrongPassphrase("wrong passphrase (or a damaged key file)")
     if is_legacy_key_file(wrapped):
         try:

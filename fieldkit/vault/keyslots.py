@@ -61,12 +61,16 @@ def is_slot_file(data: bytes) -> bool:
     return len(data) == FILE_SIZE
 
 
+def parse(data: bytes, name: str = "the key file") -> list[bytes | None]:
+    """Each slot's payload in a key-slot file's bytes, or None where the slot is free."""
+    if not is_slot_file(data):
+        raise KeySlotError(f"{name} is {len(data)} bytes, not a {FILE_SIZE}-byte key-slot file")
+    return [decode_slot(data[i * SLOT_SIZE:(i + 1) * SLOT_SIZE]) for i in range(SLOTS)]
+
+
 def read_slots(path: Path) -> list[bytes | None]:
     """Each slot's payload, or None where the slot is free (OSError when the file cannot be read)."""
-    data = path.read_bytes()
-    if not is_slot_file(data):
-        raise KeySlotError(f"{path.name} is {len(data)} bytes, not a {FILE_SIZE}-byte key-slot file")
-    return [decode_slot(data[i * SLOT_SIZE:(i + 1) * SLOT_SIZE]) for i in range(SLOTS)]
+    return parse(path.read_bytes(), path.name)
 
 
 def create(path: Path, payload: bytes) -> None:

@@ -120,10 +120,14 @@ class Project:
         Returns whether it rotated."""
         if self._closed or self.lock is None or not rotation.is_due(self.conn):
             return False
-        if (self.root / KEY_FILE).exists() is False:
+        if not (self.root / KEY_FILE).exists():
             return False  # a key file of an older format: rotated once it is moved into key slots
         with self.lock.exclusively() as alone:
             return alone and rotation.rotate(self)
+
+    @property
+    def db_path(self) -> Path:
+        return self.root / DB_FILE
 
     @property
     def key_slots_path(self) -> Path:
@@ -515,9 +519,9 @@ def _upgrade_key_file(project: Project, project_keys: keys.ProjectKeys, passphra
     if not project.sole_opener:
         return
     root = project.root
-    wrapper = keys.new_wrapper(passphrase, max(keys.work_factor_of(
-        next(((root / p).read_bytes() for p in (LEGACY_FORMAT2_KEY_FILE, LEGACY_KEY_FILE) if (root / p).exists()),
-             b"")) or 0, keys.WORK_FACTOR))
+    old_factors = [keys.work_factor_of((root / path).read_bytes()) or 0
+                   for path in (LEGACY_FORMAT2_KEY_FILE, LEGACY_KEY_FILE) if (root / path).exists()]
+    wrapper = keys.new_wrapper(passphrase, max([*old_factors, keys.WORK_FACTOR]))
     recipients = [keys.parse_recipient(r) for r in project.archive_recipients()]
     keyslots.create(root / KEY_FILE, keys.slot_payload(project_keys, wrapper, recipients))
     project.wrapper = wrapper

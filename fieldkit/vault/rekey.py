@@ -9,16 +9,14 @@ opening resolves a change cut short at any step, whichever passphrase is typed (
 from __future__ import annotations
 
 from fieldkit.errors import ProjectError
-from fieldkit.vault import keys
+from fieldkit.vault import duress, keys
 from fieldkit.vault.project import LEGACY_FORMAT2_KEY_FILE, LEGACY_KEY_FILE, Project
+from fieldkit.vault.rotation import replace_key
 
 
 def change_passphrase(project: Project, new_passphrase: str, *, work_factor: int | None = None) -> None:
     """Re-key the project under ``new_passphrase``; the project stays open (under the new key).
     ``work_factor`` is for tests; by default the factor is calibrated on this machine."""
-    from fieldkit.vault import duress
-    from fieldkit.vault.rotation import replace_key
-
     keys.check_new_passphrase(new_passphrase, user_inputs=(project.root.name,))
     wrapper = keys.new_wrapper(new_passphrase, work_factor or keys.calibrate_work_factor())
     replace_key(project, keys.ProjectKeys.generate(), wrapper, event="passphrase_changed",

@@ -15,13 +15,14 @@ live slots by which one opens the database (vault.project) and rotates again if 
 
 from __future__ import annotations
 
-import os
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
 from fieldkit.errors import ProjectError
 from fieldkit.vault import keys, keyslots
 from fieldkit.vault.db import delete_meta, get_meta, set_meta, transaction
+from fieldkit.vault.files import overwrite_in_place, write_atomic
 
 ROTATION_DUE = "key_rotation_due"
 KEY_WRAPPER = "key_wrapper"
@@ -86,27 +87,13 @@ def zero_journal(project) -> None:
     """Overwrite the (persistent) rollback journal with zeros in place, after a re-key: it held every page under
     the old key. Zeros keep it a not-hot journal to SQLite (its first byte is 0), so a crash here is harmless.
     Done while this process holds the project alone and no transaction runs."""
-    journal = Path(str(project.root / "vault.db") + "-journal")
-    with project.conn.writer:
-        try:
-            fd = os.open(journal, os.O_WRONLY | os.O_CLOEXEC)
-        except FileNotFoundError:
-            return
-        try:
-            size = os.fstat(fd).st_size
-            chunk = bytes(1 << 20)
-            for offset in range(0, size, len(chunk)):
-                os.pwrite(fd, chunk[:min(len(chunk), size - offset)], offset)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    with project.conn.writer, contextlib.suppress(FileNotFoundError):
+        overwrite_in_place(Path(f"{project.db_path}-journal"), zeros=True)
 
 
 def sync_archive_copy(archive_path, payload: bytes) -> bool:
     """Make keys/archive.age the archive copy the current slot carries (ciphertext to the institution, so a
     plain atomic write is enough). Returns whether it was rewritten."""
-    from fieldkit.vault.files import write_atomic
-
     archive = keys.slot_archive(payload)
     if archive is None:
         return False

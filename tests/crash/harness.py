@@ -776,29 +776,22 @@ def open_trial(trial: Path, cmd: Command, passphrases: tuple[str, ...]):
                 except Exception as exc:  # noqa: BLE001
                     errors.append(f"the travel key does not open it either ({type(exc).__name__})")
             raise InvariantFailed("opens", "; ".join(errors))
-    if (root / TRAVEL_KEY_FILE).exists():
+    def archive_keys():
+        institution = (trial / "institution.key").read_text().strip()
+        return keys.unwrap_with_identity((root / ARCHIVE_KEY_FILE).read_bytes(), institution)
+
+    way_in = (("travel", travel_keys, "travel mode, the travel key") if (root / TRAVEL_KEY_FILE).exists()
+              else ("archive", archive_keys, "wiped, and the archive key")  # the way back a quick wipe leaves
+              if cmd.name == "wipe" and (root / ARCHIVE_KEY_FILE).exists() else None)
+    if way_in is not None:
+        mode, project_keys, failed = way_in
         try:
-            project = Project._unlock(root.resolve(), travel_keys(), clock)
+            project = Project._unlock(root.resolve(), project_keys(), clock)
             start(project)
         except Exception as exc:  # noqa: BLE001
-            raise InvariantFailed("opens", f"travel mode, the travel key does not open it: {type(exc).__name__}: "
-                                           f"{exc}") from None
+            raise InvariantFailed("opens", f"{failed} does not open it: {type(exc).__name__}: {exc}") from None
         try:
-            yield Opened(project, "travel", trial)
-        finally:
-            project.close()
-        return
-    if cmd.name == "wipe" and (root / ARCHIVE_KEY_FILE).exists():  # the way back a quick wipe leaves
-        try:
-            institution = (trial / "institution.key").read_text().strip()
-            project = Project._unlock(root.resolve(), keys.unwrap_with_identity(
-                (root / ARCHIVE_KEY_FILE).read_bytes(), institution), clock)
-            start(project)
-        except Exception as exc:  # noqa: BLE001
-            raise InvariantFailed("opens", f"wiped, and the archive key does not open it: {type(exc).__name__}: "
-                                           f"{exc}") from None
-        try:
-            yield Opened(project, "archive", trial)
+            yield Opened(project, mode, trial)
         finally:
             project.close()
         return
