@@ -39,15 +39,16 @@ def test_an_erasure_leaves_the_pages_from_before_it_under_a_key_that_exists_nowh
     secret = project.objects.put("notes", b"Marat Serikbayev, +7 701 555 0199")
     before = tmp_path / "before.db"
     shutil.copyfile(project.root / DB_FILE, before)  # what a deleted journal keeps: pages under the key of then
-    old_key, slot_inode = project.db_key, (project.root / KEY_FILE).stat().st_ino
+    old_key, slots = project.db_key, project.root / KEY_FILE
     assert db.opens_with(before, old_key) and passphrase_keys(project.root) == [old_key]  # the control
+    held = slots.open("rb")  # the file as it is now: a rename would leave this handle on the old copy
     project.objects.shred(secret, reason="retention", rule="notes")
     assert project.db_key != old_key
     assert passphrase_keys(project.root) == [project.db_key]  # one live slot, the new key
     assert not any(db.opens_with(before, key) for key in passphrase_keys(project.root))
     assert not db.opens_with(project.root / DB_FILE, old_key)
-    slots = project.root / KEY_FILE
-    assert slots.stat().st_ino == slot_inode and slots.stat().st_size == keyslots.FILE_SIZE  # overwritten in place
+    with held:  # overwritten in place: the handle opened before reads the new slots, at the same size
+        assert held.read() == slots.read_bytes() and slots.stat().st_size == keyslots.FILE_SIZE
     assert events(project)[-2:] == ["object_destroyed", "keys_rotated"] and not rotation.is_due(project.conn)
 
 
