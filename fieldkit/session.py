@@ -17,7 +17,14 @@ from fieldkit.capture.recorder import recover_interrupted
 from fieldkit.clock import Clock
 from fieldkit.consent import scripts as consent_scripts
 from fieldkit.retention.policy import load_policy
-from fieldkit.retention.schedule import Enforcement, Item, clock_went_backwards, enforce
+from fieldkit.retention.schedule import (
+    Enforcement,
+    Item,
+    bind_deadlines,
+    clock_went_backwards,
+    enforce,
+    install_deadline_locks,
+)
 from fieldkit.vault import intents
 from fieldkit.vault.project import Project
 
@@ -81,17 +88,29 @@ class Session:
         self.close()
 
     def close(self) -> None:
-        self.project.close()
+        """Lock what this command gave a deadline (an approval, a capture) before closing: the retention timer
+        must be able to destroy it even if the project is never opened again."""
+        try:
+            if not self.project._closed:
+                bind_deadlines(self.project)
+        except Exception as exc:  # noqa: BLE001 - closing must not fail; the next opening binds again
+            self.project.rotation_error = self.project.rotation_error or f"deadline locks: {type(exc).__name__}"
+        finally:
+            self.project.close()
 
 
 def start(project: Project, *, enforce_retention: bool = True) -> StartupReport:
     """What every opening does after the unlock; closes the project if any step fails."""
     report = StartupReport()
     try:
+        install_deadline_locks(project)
         report.finished = list(project.recovery_notes) + intents.finish_interrupted(project)
         report.cleaned = project.clean_leftovers().paths
         report.recovered = recover_interrupted(project)
         report.clock_warning = clock_went_backwards(project)
+        with project.transaction():
+            project.audit.raise_high_water()  # the latest time seen, kept: a clock set back is caught later too
+            project.audit.declare_key()  # a project made before the chain named its key does so now
         if enforce_retention:
             report.add_enforcement(enforce(project))
     except BaseException:

@@ -7,11 +7,9 @@ sizes and times only: a whitelist of field names keeps free text (and so names) 
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from datetime import datetime
 from pathlib import Path
 
 import sqlcipher3
@@ -19,71 +17,35 @@ import sqlcipher3
 from fieldkit.clock import Clock, format_instant, parse_instant
 from fieldkit.errors import AuditError, UsageError
 from fieldkit.vault.files import write_atomic
-
-GENESIS = "0" * 64
-
-#: Field names an audit entry may carry. Anything else is refused, so no caller can log free text.
-ALLOWED_FIELDS = frozenset(
-    {
-        "object", "kind", "respondent", "interview", "category", "plain_size", "blob_size", "codec",
-        "duration_s", "language", "model", "segments", "entities", "format", "rows", "sha256", "rule",
-        "reason", "policy", "policy_sha256", "last_ts", "now_ts", "replaces", "approved", "archive",
-        "schema_version", "version", "script", "mode", "scope", "chunks", "lost",
-        "sources", "codings", "encrypted", "recipients", "sealed", "checkpoint", "destroyed",
-    }
+from fieldkit_board import chain as spec
+from fieldkit_board.chain import (  # noqa: F401 - the format's names, re-exported for fieldkit's modules
+    ALLOWED_FIELDS,
+    GENESIS,
+    Checkpoint,
+    Pin,
+    Verdict,
+    VerifyError,
+    entry_hash,
+    fingerprint,
+    public_key_hex,
 )
-_SAFE_VALUE = re.compile(r"[A-Za-z0-9_.:+\-]{0,96}")
 
-
-@dataclass(frozen=True)
-class AuditEntry:
-    seq: int
-    ts: str
-    event: str
-    data: dict
-    prev: str
-    hash: str
-    sig: str | None = None  # Ed25519 signature of ``hash`` by the project's audit key
-
-    def to_json(self) -> str:
-        return json.dumps(asdict(self), sort_keys=True, ensure_ascii=True)
-
-
-def entry_hash(seq: int, ts: str, event: str, data: dict, prev: str) -> str:
-    body = json.dumps(
-        {"seq": seq, "ts": ts, "event": event, "data": data, "prev": prev},
-        sort_keys=True,
-        ensure_ascii=True,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(body.encode()).hexdigest()
-
+#: One entry of the chain (the format lives in fieldkit_board.chain, shared with the board's verifier).
+AuditEntry = spec.Entry
+Export = spec.Export
 
 _FIELDS_HINT = "audit entries hold only codes, ids and counts; nothing was written to the log"
 
 
 def check_fields(event: str, data: dict) -> None:
     """Refuse anything that could smuggle personal data into the log."""
-    if not _SAFE_VALUE.fullmatch(event):
-        raise UsageError(f"audit event name {event!r} is not allowed", _FIELDS_HINT)
-    for name, value in data.items():
-        if name not in ALLOWED_FIELDS:
-            raise UsageError(f"audit field {name!r} is not on the allowed list", _FIELDS_HINT)
-        if isinstance(value, bool | int | float) or value is None:
-            continue
-        if not isinstance(value, str) or not _SAFE_VALUE.fullmatch(value):
-            raise UsageError(f"audit field {name!r} holds a value that could carry free text", _FIELDS_HINT)
+    problem = spec.data_problem(event, data)
+    if problem:
+        raise UsageError(f"audit {problem}", _FIELDS_HINT)
 
 
 SIGNING_KEY = "audit_signing_key"
-
-
-def public_key_hex(private_hex: str) -> str:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-
-    key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(private_hex))
-    return key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+HIGH_WATER = "clock_high_water"
 
 
 def new_signing_key() -> str:
@@ -93,19 +55,7 @@ def new_signing_key() -> str:
 
 
 def signature_valid(public_hex: str, digest: str, sig: str | None) -> bool:
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
-    # only the canonical spelling: 128 lower-case hex digits (an upper-cased copy is a changed file)
-    if not all(isinstance(v, str) for v in (public_hex, digest, sig)):  # from a file: anything can be there
-        return False
-    if len(sig) != 128 or any(c not in "0123456789abcdef" for c in sig):
-        return False
-    try:
-        Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex)).verify(bytes.fromhex(sig), digest.encode())
-    except (InvalidSignature, ValueError):
-        return False
-    return True
+    return spec.signature_valid(public_hex, digest.encode("ascii", "replace"), sig)
 
 
 class AuditLog:
@@ -120,14 +70,18 @@ class AuditLog:
         self.clock = clock
         self._signer = None
 
+    def _private_hex(self) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (SIGNING_KEY,)).fetchone()
+        return row[0] if row else None
+
     def _sign(self, digest: str) -> str | None:
         if self._signer is None:
-            row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (SIGNING_KEY,)).fetchone()
-            if row is None:
+            private = self._private_hex()
+            if private is None:
                 return None
             from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-            self._signer = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(row[0]))
+            self._signer = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(private))
         return self._signer.sign(digest.encode()).hex()
 
     def public_key(self) -> str | None:
@@ -140,16 +94,50 @@ class AuditLog:
         ).fetchone()
         return _row_to_entry(row) if row else None
 
+    def high_water(self) -> datetime | None:
+        """The latest time any command of this project has seen (meta ``clock_high_water``)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (HIGH_WATER,)).fetchone()
+        return parse_instant(row[0]) if row else None
+
+    def latest_seen(self) -> datetime | None:
+        """The later of the high-water mark and the newest entry: the clock must not be behind it."""
+        head = self.head()
+        marks = [mark for mark in (self.high_water(), parse_instant(head.ts) if head else None) if mark]
+        return max(marks) if marks else None
+
+    def raise_high_water(self) -> None:
+        """Remember the clock's reading if it is the latest yet (never lowers the mark)."""
+        now = self.clock.now()
+        mark = self.high_water()
+        if mark is None or now > mark:
+            self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                              (HIGH_WATER, format_instant(now)))
+
     def append(self, event: str, **data: object) -> AuditEntry:
         """Append one entry; call inside a vault transaction so it commits with the action it records."""
         check_fields(event, data)
         now = self.clock.now()
         head = self.head()
-        if head is not None and now < parse_instant(head.ts):
-            # A clock that runs backwards could be used to dodge a deadline: log it, keep the order.
-            self._write("clock_went_backwards", {"last_ts": head.ts, "now_ts": format_instant(now)}, head)
+        latest = self.latest_seen()
+        if latest is not None and now < latest:
+            # A clock that runs backwards could be used to dodge a deadline: log it (on every write while the
+            # clock stays behind), keep the order.
+            self._write("clock_went_backwards", {"last_ts": format_instant(latest), "now_ts": format_instant(now)},
+                        head)
             head = self.head()
         return self._write(event, data, head)
+
+    def declare_key(self) -> bool:
+        """Make sure the chain itself names its audit key (a project made before it did): a checkpoint taken
+        after the declaration then pins the key too. Returns True when an entry was added."""
+        key = self.public_key()
+        if key is None:
+            return False
+        row = self.conn.execute("SELECT 1 FROM audit WHERE data LIKE ? LIMIT 1", (f'%"{spec.KEY_FIELD}": %',))
+        if row.fetchone() is not None:
+            return False
+        self.append("audit_key_declared", public_key=key)
+        return True
 
     def _write(self, event: str, data: dict, head: AuditEntry | None) -> AuditEntry:
         seq = head.seq + 1 if head else 1
@@ -183,16 +171,12 @@ class AuditLog:
         return len(self.entries())
 
     def export_bytes(self) -> bytes:
-        """The export file's bytes (for writing, or for encrypting to the institution first)."""
-        entries = self.entries()
-        head = entries[-1].hash if entries else GENESIS
-        # the signed header pins the length: dropping the last entries is caught without a checkpoint
-        header = json.dumps(
-            {"fieldkit_audit_export": 1, "public_key": self.public_key(), "entries": len(entries), "head": head,
-             "sig": self._sign(f"{len(entries)}:{head}")},
-            sort_keys=True,
-        )
-        return (header + "\n" + "".join(entry.to_json() + "\n" for entry in entries)).encode()
+        """The export file's bytes (for writing, or for encrypting to the institution first): a signed header
+        that pins the length (dropping the last entries is caught without a checkpoint), then the entries."""
+        public, private = self.public_key(), self._private_hex()
+        if public is None or private is None:
+            raise AuditError("this project has no audit key, so its log cannot be exported signed")
+        return spec.export_text(self.entries(), public, private).encode("ascii")
 
 
 def _row_to_entry(row: tuple) -> AuditEntry:
@@ -200,149 +184,68 @@ def _row_to_entry(row: tuple) -> AuditEntry:
     return AuditEntry(seq, ts, event, json.loads(data), prev, digest, sig)
 
 
-@dataclass(frozen=True)
-class Verification:
-    entries: int
-    head: str
-
-    @property
-    def checkpoint(self) -> str:
-        """A short code to send home (SMS, paper): a later log must extend it."""
-        return f"{self.entries}:{self.head[:20]}"
+def _audit_error(exc: VerifyError) -> AuditError:
+    error = AuditError(f"{exc.message} [{exc.verdict}]", exc.hint)
+    error.verdict = exc.verdict  # type: ignore[attr-defined]
+    return error
 
 
-def parse_checkpoint(text: str) -> tuple[int, str]:
-    seq, _, prefix = text.strip().partition(":")
-    if (not (seq.isascii() and seq.isdigit()) or len(seq) > 12 or len(prefix) < 16
-            or any(c not in "0123456789abcdef" for c in prefix)):
-        raise UsageError(f"not a checkpoint: {text!r}", "a checkpoint looks like 42:3f9a0c… (as printed by verify)")
-    return int(seq), prefix
+def parse_checkpoint(text: str) -> Checkpoint:
+    try:
+        return spec.parse_checkpoint(text)
+    except ValueError:
+        raise UsageError(f"not a checkpoint: {text!r}",
+                         "a checkpoint looks like 42:3f9a0c… (as printed by verify)") from None
 
 
-def verify(
-    entries: Iterable[AuditEntry], checkpoint: str | None = None, public_key: str | None = None
-) -> Verification:
-    """Check every link; raise AuditError naming the first entry that does not fit.
-
-    A chain can be truncated or rebuilt by someone holding the passphrase, so verification can also be
-    anchored to a ``checkpoint`` witnessed earlier off the device.
-    """
+def verify(entries: Iterable[AuditEntry], checkpoint: str | None = None,
+           public_key: str | None = None) -> spec.ChainResult:
+    """Check every link of a chain (the project's own, read from its database); raise AuditError naming the
+    first entry that does not fit. A chain can be rebuilt by someone holding the passphrase, so it can also be
+    anchored to a ``checkpoint`` witnessed earlier off the device."""
     anchor = parse_checkpoint(checkpoint) if checkpoint else None
-    prev = GENESIS
-    expected_seq = 1
-    count = 0
-    for entry in entries:
-        try:
-            check_fields(entry.event, entry.data)
-        except UsageError as exc:
-            raise AuditError(f"audit entry {entry.seq} holds data an audit entry may not carry") from exc
-        if entry.seq != expected_seq:
-            raise AuditError(f"audit entry {expected_seq} is missing (found entry {entry.seq} in its place)")
-        if entry.prev != prev:
-            raise AuditError(f"audit entry {entry.seq} does not follow entry {entry.seq - 1}")
-        if entry_hash(entry.seq, entry.ts, entry.event, entry.data, entry.prev) != entry.hash:
-            raise AuditError(f"audit entry {entry.seq} ({entry.event}) was altered: its hash does not match")
-        # Every entry must carry a signature: allowing an unsigned prefix would let a forger strip them.
-        if public_key and not signature_valid(public_key, entry.hash, entry.sig):
-            raise AuditError(f"audit entry {entry.seq} ({entry.event}) is not signed by the project's audit key")
-        if anchor and entry.seq == anchor[0] and not entry.hash.startswith(anchor[1]):
-            raise AuditError(f"audit entry {entry.seq} differs from the witnessed checkpoint: the log was rebuilt")
-        prev = entry.hash
-        expected_seq += 1
-        count += 1
-    if count == 0:
-        raise AuditError("the audit log is empty: a fieldkit log always starts with project_created",
-                         "the log was emptied, or this is not an audit export; keep it as evidence")
-    if anchor and count < anchor[0]:
-        raise AuditError(f"the log ends at entry {count}, before the witnessed checkpoint {anchor[0]}: truncated")
-    return Verification(entries=count, head=prev)
+    try:
+        return spec.verify_entries(entries, public_key, anchor)
+    except VerifyError as exc:
+        raise _audit_error(exc) from None
 
 
-@dataclass(frozen=True)
-class Export:
-    entries: list[AuditEntry]
-    public_key: str | None
-    header: dict | None = None
+def pin_from_options(public_key: str | None, checkpoint: str | None, pin_file: Path | None) -> Pin:
+    """The board's pins, from --public-key, --checkpoint and --pin FILE together."""
+    pins = []
+    try:
+        if public_key:
+            pins.append(spec.parse_key_pin(public_key))
+        if pin_file is not None:
+            pins.append(spec.read_pin_file(pin_file))
+        if checkpoint:
+            pins.append(Pin(checkpoint=parse_checkpoint(checkpoint)))
+        return spec.combine_pins(*pins)
+    except ValueError as exc:
+        raise UsageError(str(exc), "see `fieldkit audit verify --help`") from None
 
 
-def verify_export(exported: Export, public_key: str | None = None, checkpoint: str | None = None) -> Verification:
-    """Verify an exported log: the key it carries (or the pinned one), its signed header, every entry."""
-    if public_key and exported.public_key and public_key.lower() != exported.public_key:
-        raise AuditError("the export carries a different audit key than the one pinned: it was re-signed",
-                         "keep the file as evidence; the project's own key is in its fieldkit.toml")
-    key = public_key or exported.public_key
-    if key is None or exported.header is None:
-        raise AuditError("the export carries no signed header", "pass --public-key from the project's fieldkit.toml")
-    header = exported.header
-    if not signature_valid(key, f"{header.get('entries')}:{header.get('head')}", header.get("sig")):
-        raise AuditError("the export's header is not signed by the project's audit key")
-    result = verify(exported.entries, checkpoint, key)
-    if (result.entries, result.head) != (header["entries"], header["head"]):
-        raise AuditError(f"the export says it holds {header['entries']} entries but has {result.entries}: "
-                         "entries were removed or added at the end")
-    return result
+def verify_export(exported: spec.Export, public_key: str | None = None, checkpoint: str | None = None, *,
+                  pin: Pin | None = None, trust_embedded_key: bool = False) -> spec.Verification:
+    """Verify an exported log against the board's pin (docs/audit-format.md): ``pin``, or a key (or
+    fingerprint) and a checkpoint given as text."""
+    if pin is None:
+        pin = pin_from_options(public_key, checkpoint, None)
+    try:
+        return spec.verify_export(exported, pin, trust_embedded_key=trust_embedded_key)
+    except VerifyError as exc:
+        raise _audit_error(exc) from None
 
 
-_ENTRY_KEYS = {"seq", "ts", "event", "data", "prev", "hash", "sig"}
-_HEADER_KEYS = {"fieldkit_audit_export", "public_key", "entries", "head", "sig"}
-_HEX = re.compile(r"[0-9a-f]+")
-
-
-def _strict_header(raw: dict) -> dict:
-    """The header exactly as fieldkit writes it: version 1, a 64-hex-digit key, a count, a head, a signature."""
-    version, count = raw.get("fieldkit_audit_export"), raw.get("entries")
-    if set(raw) != _HEADER_KEYS or type(version) is not int or version != 1 or type(count) is not int:
-        raise ValueError("malformed header")
-    key, head, sig = raw["public_key"], raw["head"], raw["sig"]
-    if not (isinstance(key, str) and len(key) == 64 and _HEX.fullmatch(key)):
-        raise ValueError("malformed header key")
-    if not (isinstance(head, str) and isinstance(sig, str)):
-        raise ValueError("malformed header")
-    return raw
-
-
-def _strict_entry(raw) -> AuditEntry:
-    """Exactly the fields fieldkit writes, with their types: an extra key (free text slipped into a signed
-    log) or a coerced value ("1", true, 1.9 for a sequence number) is a changed file, not a valid one."""
-    if not isinstance(raw, dict) or set(raw) - _ENTRY_KEYS or not {"seq", "ts", "event", "data", "prev",
-                                                                     "hash"} <= set(raw):
-        raise ValueError("unexpected or missing fields")
-    seq = raw["seq"]
-    if type(seq) is not int or not isinstance(raw["data"], dict):
-        raise ValueError("wrong field types")
-    texts = [raw[k] for k in ("ts", "event", "prev", "hash")]
-    if not all(isinstance(t, str) for t in texts) or not isinstance(raw.get("sig"), str | None):
-        raise ValueError("wrong field types")
-    return AuditEntry(seq, raw["ts"], raw["event"], raw["data"], raw["prev"], raw["hash"], raw.get("sig"))
+def read_export_with_key(path: Path) -> spec.Export:
+    """Parse an exported chain; a malformed line is reported by its line number."""
+    try:
+        return spec.read_export(path)
+    except VerifyError as exc:
+        if not path.is_file():
+            raise UsageError(exc.message, exc.hint) from None
+        raise _audit_error(exc) from None
 
 
 def read_export(path: Path) -> list[AuditEntry]:
     return read_export_with_key(path).entries
-
-
-def read_export_with_key(path: Path) -> Export:
-    """Parse an exported chain; a malformed line is reported by its line number."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}", "check the path of the exported log") from exc
-    except UnicodeDecodeError as exc:
-        raise AuditError(f"{path.name} is not a fieldkit audit export (not UTF-8 text)",
-                         "give the .jsonl file written by `fieldkit audit export`") from exc
-    entries = []
-    public_key = None
-    header = None
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            raw = json.loads(line)
-            if number == 1 and isinstance(raw, dict) and "fieldkit_audit_export" in raw:
-                header = _strict_header(raw)
-                public_key = header["public_key"]
-                continue
-            entries.append(_strict_entry(raw))
-        except (ValueError, KeyError, TypeError, AttributeError, OverflowError, RecursionError) as exc:
-            raise AuditError(f"{path.name} line {number} is not a valid audit entry",
-                             "the file was altered or is not an audit export; keep it as evidence") from exc
-    return Export(entries, public_key, header)

@@ -25,6 +25,13 @@ def init(directory: Path, policy: Path, archive_recipients) -> None:
     passphrase = read_passphrase(confirm=True)
     with create_project(directory, policy, passphrase, clock_from_env(), tuple(archive_recipients)) as project:
         click.echo(f"created project {project.root} (policy: {project.policy.name})", err=True)
+        from fieldkit_board.chain import fingerprint
+
+        key = project.audit.public_key() or ""
+    click.echo(f"audit key fingerprint: {fingerprint(key)}", err=True)
+    click.echo("fieldkit: note: send this fingerprint home now (ethics board, supervisor): the board verifies the"
+               " log against it (`audit verify FILE --public-key FINGERPRINT`), never against the key the file"
+               " carries; `fieldkit audit pin` writes the board's pin file", err=True)
     if not archive_recipients:
         click.echo("fieldkit: note: no --archive-recipient: sealing and travel mode need one, and a lost or wiped"
                    " key file cannot be recovered", err=True)

@@ -48,7 +48,9 @@ OBJECT_KINDS = (
     "export",
 )
 RULE_TARGETS = (*OBJECT_KINDS, "all")
-EVENTS = ("stored", "transcript_approved", "project_end", "consent_withdrawn", "export_done")
+#: captured: when the interview was captured (a backstop that needs no later step, e.g. audio kept at most
+#: 30 days even while its transcript waits for approval)
+EVENTS = ("stored", "captured", "transcript_approved", "project_end", "consent_withdrawn", "export_done")
 ACTIONS = ("destroy",)
 LOCATION_LEVELS = ("keep", "region", "macro_region", "remove")
 #: What the anonymiser does with a quasi-identifier of each kind: leave it, generalise it (a sum to its order

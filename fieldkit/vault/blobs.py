@@ -19,6 +19,7 @@ import re
 import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import pyrage
@@ -26,7 +27,7 @@ import pyrage
 from fieldkit.audit.chain import AuditLog
 from fieldkit.clock import Clock, format_instant
 from fieldkit.errors import CorruptObject, NotFound, ObjectDestroyed, ObjectSealed
-from fieldkit.vault import intents, rotation
+from fieldkit.vault import deadline_locks, intents, rotation
 from fieldkit.vault.ageformat import AgeFormatError, check_header
 from fieldkit.vault.db import transaction
 from fieldkit.vault.files import fsync_dir, overwrite_in_place, write_atomic
@@ -87,6 +88,9 @@ class ObjectStore:
         self.audit = audit
         #: called once an erasure has committed (outside any batch): the project rotates its key
         self.after_erasure: Callable[[], object] | None = None
+        #: the retention deadline a new object has from the moment it is stored (kind, respondent, interview,
+        #: created), set by the retention schedule: its key is then locked to that deadline (vault.deadline_locks)
+        self.deadline_of: Callable[[str, str | None, str | None, str], datetime | None] | None = None
         self._batch_depth = 0
         self._erased_in_batch = False
 
@@ -129,6 +133,9 @@ class ObjectStore:
         """
         object_id = secrets.token_hex(16)
         ciphertext, identity = encrypt_to_new_key(data)
+        created = format_instant(self.clock.now())
+        deadline = self.deadline_of(kind, respondent, interview, created) if self.deadline_of else None
+        stored_key = self._locked(object_id, identity, deadline) if deadline else identity
         path = self.blob_path(object_id)
         # Blob first, then the row that makes it readable: a crash in between leaves an orphan nobody can open.
         write_atomic(path, ciphertext)
@@ -138,12 +145,12 @@ class ObjectStore:
                     "INSERT INTO objects (id, kind, respondent, interview, created, plain_size, blob_size,"
                     " blob_sha256, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
-                        object_id, kind, respondent, interview, format_instant(self.clock.now()), len(data),
+                        object_id, kind, respondent, interview, created, len(data),
                         len(ciphertext), hashlib.sha256(ciphertext).hexdigest(), json.dumps(meta or {}),
                     ),
                 )
                 self.conn.execute(
-                    "INSERT INTO object_keys (object_id, identity) VALUES (?, ?)", (object_id, identity)
+                    "INSERT INTO object_keys (object_id, identity) VALUES (?, ?)", (object_id, stored_key)
                 )
                 self.audit.append(
                     "object_stored", object=object_id, kind=kind, respondent=respondent, interview=interview,
@@ -216,10 +223,63 @@ class ObjectStore:
                 f"the blob of object {object_id} ({info.kind}) is damaged: "
                 f"{len(ciphertext)} bytes on disk, {info.blob_size} expected (truncated or altered)"
             )
+        identity = self._unlocked(object_id, identity, info.kind)
         try:
             return decrypt_with(ciphertext, identity)
         except (pyrage.DecryptError, pyrage.IdentityError) as exc:
             raise CorruptObject(f"object {object_id} ({info.kind}) cannot be decrypted") from exc
+
+    def _locks_root(self) -> Path:
+        return self.root.parent
+
+    def _locked(self, object_id: str, identity: str, deadline: datetime) -> str:
+        """The identity as stored: locked to its deadline's slot, or as it is when that slot has passed."""
+        return deadline_locks.lock(self._locks_root(), deadline_locks.slot_for(deadline), object_id,
+                                   identity) or identity
+
+    def _unlocked(self, object_id: str, stored: str, kind: str) -> str:
+        identity = deadline_locks.unlock(self._locks_root(), stored, object_id)
+        if identity is None:
+            slot = deadline_locks.slot_of(stored)
+            raise ObjectDestroyed(f"object {object_id} ({kind}) was destroyed by the retention timer at its deadline"
+                                  f" (slot {slot})")
+        return identity
+
+    def bind_deadline(self, object_id: str, deadline: datetime) -> bool:
+        """Lock a live object's key to ``deadline`` if it is not locked to that slot or an earlier one (a new
+        deadline, or one that moved earlier). The old form stays in the index's free pages until the key
+        rotation this marks due. Returns True when it re-locked."""
+        row = self.conn.execute("SELECT identity FROM object_keys WHERE object_id = ?", (object_id,)).fetchone()
+        if row is None:
+            return False
+        stored = row[0]
+        wanted = deadline_locks.slot_for(deadline)
+        current = deadline_locks.slot_of(stored)
+        if current is not None and current <= wanted:
+            return False
+        identity = deadline_locks.unlock(self._locks_root(), stored, object_id)
+        if identity is None:
+            return False  # already destroyed by the timer: reconciled by timer_destroyed()
+        relocked = deadline_locks.lock(self._locks_root(), wanted, object_id, identity)
+        if relocked is None:
+            return False  # the slot has passed: the deadline has too, and enforcement destroys it
+        with transaction(self.conn):
+            self.conn.execute("UPDATE object_keys SET identity = ? WHERE object_id = ?", (relocked, object_id))
+            rotation.mark_due(self.conn)
+        return True
+
+    def timer_destroyed(self) -> list[tuple[str, str, datetime | None]]:
+        """Live objects whose deadline slot the timer has erased: (object, slot, when the timer erased it)."""
+        erased = deadline_locks.destroyed_slots(self._locks_root())
+        found = []
+        for object_id, stored in self.conn.execute(
+            "SELECT k.object_id, k.identity FROM object_keys k JOIN objects o ON o.id = k.object_id"
+            " WHERE o.destroyed IS NULL AND k.identity LIKE ?", (deadline_locks.PREFIX + ":%",)
+        ).fetchall():
+            slot = deadline_locks.slot_of(stored)
+            if slot and not deadline_locks.slot_present(self._locks_root(), slot):
+                found.append((object_id, slot, erased.get(slot)))
+        return found
 
     def seal(self, object_id: str, recipients: list) -> bool:
         """Re-encrypt an object to the archive recipients only and erase its local key: the institution can
@@ -309,27 +369,32 @@ class ObjectStore:
                     found.paths.append(str(path.relative_to(self.root.parent)))
         return found
 
-    def shred(self, object_id: str, *, reason: str, rule: str | None = None) -> None:
-        """Cryptographic erasure: delete the key row (secure_delete), log it, then unlink the blob."""
+    def shred(self, object_id: str, *, reason: str, rule: str | None = None, when: datetime | None = None,
+              **logged: object) -> None:
+        """Cryptographic erasure: delete the key row (secure_delete), log it, then unlink the blob. ``when``:
+        the erasure happened earlier (the retention timer's), so that is the time recorded."""
         with transaction(self.conn):
-            erased = self._erase_key(object_id, reason=reason, rule=rule)
+            erased = self._erase_key(object_id, reason=reason, rule=rule, when=when, **logged)
         if erased:
             self._unlink(object_id)
             self._erased()
 
-    def _erase_key(self, object_id: str, *, reason: str, rule: str | None) -> bool:
+    def _erase_key(self, object_id: str, *, reason: str, rule: str | None, when: datetime | None = None,
+                   **logged: object) -> bool:
         """Inside a transaction: delete the key row, mark the object destroyed, log it."""
         info = self.info(object_id)
         if info.destroyed:
             return False
         self.conn.execute("DELETE FROM object_keys WHERE object_id = ?", (object_id,))
         self.conn.execute(
-            "UPDATE objects SET destroyed = ? WHERE id = ?", (format_instant(self.clock.now()), object_id)
+            "UPDATE objects SET destroyed = ? WHERE id = ?", (format_instant(when or self.clock.now()), object_id)
         )
         rotation.mark_due(self.conn)
+        if when is not None:
+            logged["destroyed"] = format_instant(when)
         self.audit.append(
             "object_destroyed", object=object_id, kind=info.kind, respondent=info.respondent,
-            interview=info.interview, reason=reason, rule=rule,
+            interview=info.interview, reason=reason, rule=rule, **logged,
         )
         return True
 

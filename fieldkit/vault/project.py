@@ -220,6 +220,7 @@ class Project:
                     AuditLog(conn, clock).append(
                         "project_created", policy=_safe_name(policy.source_name), policy_sha256=policy.sha256,
                         archive=bool(recipients), recipients=len(recipients), schema_version=db.SCHEMA_VERSION,
+                        public_key=public_key_hex(signing_key),  # declared in the chain: a checkpoint pins it
                     )
             finally:
                 conn.close()

@@ -36,7 +36,7 @@ def policy(data: bytes) -> None:
 def audit(data: bytes) -> None:
     _SCRATCH.write_bytes(data)
     with contextlib.suppress(FieldkitError):
-        verify_export(read_export_with_key(_SCRATCH))
+        verify_export(read_export_with_key(_SCRATCH), trust_embedded_key=True)  # unpinned: reach every check
 
 
 def age_header(data: bytes) -> None:

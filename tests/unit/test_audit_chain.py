@@ -94,7 +94,7 @@ def test_export_round_trip_and_tampered_line(tmp_path, project):
 def test_malformed_export_line_is_named(tmp_path):
     out = tmp_path / "chain.jsonl"
     out.write_text('{"seq": 1}\nnot json\n')
-    with pytest.raises(AuditError, match="line 1 is not a valid audit entry"):
+    with pytest.raises(AuditError, match="line 1 is not the export header"):
         read_export(out)
 
 

@@ -601,7 +601,8 @@ def test_mutated_exports_are_refused_or_unchanged(exported_log, tmp_path):
                       st.builds(lambda n, h: f"{n}:{h}", st.integers(-5, 10**30), st.text("0123456789abcdef"))))
 def test_parse_checkpoint_accepts_or_refuses(text):
     try:
-        seq, prefix = parse_checkpoint(text)
+        parsed = parse_checkpoint(text)
+        seq, prefix = parsed.entries, parsed.prefix
     except UsageError:
         return
     assert seq >= 0 and len(prefix) >= 16 and set(prefix) <= set("0123456789abcdef")
@@ -646,7 +647,7 @@ def test_verify_with_any_checkpoint(exported_log, forked_log, data):
             verify(entries, checkpoint, exported.public_key)
         return
     hashes = {entry.seq: entry.hash for entry in entries}
-    extends = anchor is None or anchor[0] == 0 or hashes.get(anchor[0], "").startswith(anchor[1])
+    extends = anchor is None or hashes.get(anchor.entries, "").startswith(anchor.prefix)
     if extends:
         result = verify(entries, checkpoint or None, exported.public_key)
         assert (result.entries, result.head) == (len(entries), entries[-1].hash)

@@ -12,7 +12,7 @@ from fieldkit.consent import linking
 from fieldkit.consent.records import withdraw
 from fieldkit.errors import ObjectDestroyed
 from fieldkit.retention.schedule import effective_now, enforce, items
-from fieldkit.vault import keys
+from fieldkit.vault import deadline_locks, keys
 from fieldkit.vault.blobs import decrypt_with
 from fieldkit.vault.project import KEY_FILE
 from tests.conftest import PASSPHRASE, add_transcribed_interview
@@ -52,8 +52,9 @@ def test_audio_is_destroyed_on_day_3_not_day_2(project, clock):
     assert [i.object for i in enforce(project).destroyed] == [audio]
     with pytest.raises(ObjectDestroyed):
         project.objects.get(audio)
-    remaining = [i for (i,) in project.conn.execute("SELECT identity FROM object_keys")]
-    assert identity not in remaining
+    remaining = [deadline_locks.unlock(project.root, stored, object_id) for object_id, stored in
+                 project.conn.execute("SELECT object_id, identity FROM object_keys")]
+    assert identity not in remaining and deadline_locks.unlock(project.root, identity, audio) not in remaining
     for other in remaining:
         with pytest.raises(pyrage.DecryptError):
             decrypt_with(blob, other)

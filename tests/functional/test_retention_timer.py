@@ -1,0 +1,83 @@
+"""Deadlines kept while nobody opens the project, and a clock that cannot be set back quietly (issue 19).
+
+The retention timer (`fieldkit retention tick`, what the installed user timer runs) gets no passphrase and
+never opens the database; these tests drive it with FIELDKIT_NOW."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from fieldkit.errors import ObjectDestroyed
+from fieldkit.vault import deadline_locks
+from fieldkit.vault.project import Project
+from tests.conftest import FIXTURES, PASSPHRASE, FixedClock
+
+CAPTURED = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)  # the fk fixture's FIELDKIT_NOW
+BACKSTOP = CAPTURED + timedelta(days=30)  # audio:captured:30d in the reference protocol
+
+
+def _at(moment: datetime) -> dict:
+    return {"FIELDKIT_NOW": moment.strftime("%Y-%m-%dT%H:%M:%SZ")}
+
+
+def _audio(fk) -> str:
+    fk("respondent", "add", "--category", "P")
+    fk("consent", "record", "P1", "--accept-all")
+    fk("capture", "import", "P1", str(FIXTURES / "short_en.wav"))
+    listed = json.loads(fk("retention", "status", "--json").stdout)
+    return next(item for item in listed if item["kind"] == "audio")["object"]
+
+
+def test_the_timer_destroys_audio_on_time_with_the_project_never_opened(fk):
+    audio = _audio(fk)
+    root = fk.project
+    # locked to its backstop deadline as it was stored: a slot file at the deadline, the key wrapped under it
+    slot = deadline_locks.slot_for(BACKSTOP)
+    assert deadline_locks.pending_slots(root) == [slot]
+    no_passphrase = {"FIELDKIT_PASSPHRASE": ""}
+
+    early = fk("retention", "tick", env={**no_passphrase, **_at(BACKSTOP - timedelta(minutes=1))})
+    assert early.stdout == "" and deadline_locks.pending_slots(root) == [slot]  # never before the deadline
+
+    slot_bytes = (root / deadline_locks.LOCKS_DIR / f"{slot}.key").read_bytes()
+    with open(root / deadline_locks.LOCKS_DIR / f"{slot}.key", "rb") as handle:  # opened before the tick
+        on_time = fk("retention", "tick", env={**no_passphrase, **_at(BACKSTOP + timedelta(minutes=14))})
+        assert on_time.stdout == f"erased deadline slot {slot}\n"
+        handle.seek(0)
+        assert handle.read() == bytes(len(slot_bytes))  # overwritten in place, not renamed away
+    assert deadline_locks.pending_slots(root) == []
+
+    # with the passphrase, before any command has recorded it: the object cannot be decrypted by anyone
+    with (Project.open(root, PASSPHRASE, FixedClock(BACKSTOP + timedelta(minutes=20))) as project,
+          pytest.raises(ObjectDestroyed, match="retention timer")):
+        project.objects.get(audio)
+
+    # the next unlock records what the timer destroyed, when it did, in the signed log
+    fk("respondent", "list", env=_at(BACKSTOP + timedelta(days=2)))
+    with Project.open(root, PASSPHRASE, FixedClock(BACKSTOP + timedelta(days=2))) as project:
+        entry = next(e for e in project.audit.entries() if e.event == "object_destroyed" and e.data["object"] == audio)
+    assert entry.data["reason"] == "timer" and entry.data["rule"] == "audio:captured:30d"
+    assert entry.data["destroyed"] == "2026-03-31T09:14:00.000000Z" and entry.data["slot"] == slot
+    listed = json.loads(fk("retention", "status", "--json", "--all", env=_at(BACKSTOP + timedelta(days=2))).stdout)
+    assert next(i for i in listed if i["object"] == audio)["state"] == "destroyed"
+
+
+def test_a_clock_set_back_warns_on_every_command_until_time_passes_the_mark(fk):
+    fk("respondent", "add", "--category", "P", env=_at(datetime(2026, 5, 1, tzinfo=UTC)))
+    back = datetime(2026, 4, 1, tzinfo=UTC)
+    # a command that writes entries under the wrong clock: they must not become the new "latest time"
+    assert "clock went backwards" in fk("respondent", "add", "--category", "L", env=_at(back)).stderr
+    for day in (back, back, datetime(2026, 4, 25, tzinfo=UTC)):
+        result = fk("respondent", "list", env=_at(day))
+        assert "clock went backwards" in result.stderr and "2026-05-01T00:00:00" in result.stderr
+    assert "clock went backwards" not in fk("respondent", "list", env=_at(datetime(2026, 5, 2, tzinfo=UTC))).stderr
+
+
+def test_a_clock_a_few_days_behind_but_after_the_last_entry_warns(fk):
+    fk("respondent", "add", "--category", "P", env=_at(datetime(2026, 4, 1, tzinfo=UTC)))
+    fk("respondent", "list", env=_at(datetime(2026, 4, 20, tzinfo=UTC)))  # writes no entry, but was seen
+    result = fk("respondent", "list", env=_at(datetime(2026, 4, 17, tzinfo=UTC)))
+    assert "clock went backwards" in result.stderr
