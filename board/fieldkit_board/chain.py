@@ -109,6 +109,16 @@ def header_message(entries: int, head: str) -> bytes:
     return f"{entries}:{head}".encode("ascii")
 
 
+class _RewrittenFloat(float):
+    """A float whose text in the file is not the one fieldkit writes (``1E-05`` for ``1e-05``): flagged as
+    forbidden data, since the signed body would not be the bytes in the file."""
+
+
+def _float_as_written(text: str) -> float:
+    value = float(text)
+    return value if repr(value) == text else _RewrittenFloat(value)
+
+
 def data_problem(event: object, data: object) -> str | None:
     """Why an event name or data would not be allowed in the log (None when it is)."""
     if not isinstance(event, str) or not SAFE_VALUE.fullmatch(event):
@@ -118,6 +128,8 @@ def data_problem(event: object, data: object) -> str | None:
     for name, value in data.items():
         if name not in ALLOWED_FIELDS:
             return f"field {name!r} is not on the allowed list"
+        if isinstance(value, _RewrittenFloat):
+            return f"field {name!r} holds a number not written as fieldkit writes it"
         if isinstance(value, bool | int | float) or value is None:
             continue
         if not isinstance(value, str) or not SAFE_VALUE.fullmatch(value):
@@ -347,7 +359,8 @@ def parse_export(text: str, name: str = "the file") -> Export:
     entries = []
     for number, line in enumerate(lines, start=1):
         try:
-            raw = json.loads(line, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+            raw = json.loads(line, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants,
+                             parse_float=_float_as_written)
             if number == 1:
                 header = _strict_header(raw)
             else:

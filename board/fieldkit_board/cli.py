@@ -75,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         pin = _pin(args)
     except ValueError as exc:
         return _error(str(exc), "see `fieldkit-board verify --help`", EXIT_USAGE)
+    if not Path(args.file).is_file():
+        return _error(f"cannot read {args.file}: no such file", "check the path of the exported log", EXIT_USAGE)
     try:
         export = chain.read_export(Path(args.file))
         result = chain.verify_export(export, pin, trust_embedded_key=args.trust_embedded_key)

@@ -201,7 +201,8 @@ def enforce(project: Project) -> Enforcement:
                 if item.kind == "export":
                     _delete_export(project, item)
                 else:
-                    project.objects.shred(item.object, reason="retention", rule=item.rule)
+                    project.objects.shred(item.object, reason="retention", rule=item.rule,
+                                          deadline=format_instant(item.deadline) if item.deadline else None)
                 destroyed.append(item)
             except Exception as exc:  # noqa: BLE001 - one failure must not stop the others; it is reported
                 failed.append((item, type(exc).__name__))
@@ -224,7 +225,8 @@ def record_timer_destructions(project: Project) -> list[Item]:
         when = when or deadline_locks.slot_time(slot)
         item = by_object.get(object_id)
         rule = item.rule if item else None
-        project.objects.shred(object_id, reason="timer", rule=rule, when=when, slot=slot)
+        deadline = format_instant(item.deadline) if item and item.deadline else None
+        project.objects.shred(object_id, reason="timer", rule=rule, when=when, slot=slot, deadline=deadline)
         if item is not None:
             lateness = max(timedelta(0), when - item.deadline) if item.deadline else timedelta(0)
             done.append(Item(item.object, item.kind, item.respondent, item.interview, rule, item.deadline,

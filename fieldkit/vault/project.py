@@ -25,9 +25,9 @@ from fieldkit.audit.chain import SIGNING_KEY, AuditLog, new_signing_key, public_
 from fieldkit.clock import Clock, format_instant
 from fieldkit.errors import FieldkitError, PolicyError, ProjectError, StorageError, VaultDamaged, WrongPassphrase
 from fieldkit.retention.policy import Policy, load_policy, parse_policy
-from fieldkit.vault import blobs, db, duress, intents, keys, keyslots, rotation
+from fieldkit.vault import blobs, db, deadline_locks, duress, intents, keys, keyslots, rotation
 from fieldkit.vault.blobs import ObjectStore
-from fieldkit.vault.files import make_private, storage_error, write_atomic
+from fieldkit.vault.files import make_private, overwrite_in_place, storage_error, write_atomic
 from fieldkit.vault.locks import LOCK_FILE, ProjectLock, subject_lock
 
 SETTINGS = "fieldkit.toml"
@@ -152,10 +152,13 @@ class Project:
         wiped = duress.wipe_leftovers(self.root / "keys")
         found.temporary += len(wiped)
         found.paths.extend(str(path.relative_to(self.root)) for path in wiped)
-        for folder in (self.root, self.root / "keys", self.root / "audit"):
+        secret_folder = self.root / deadline_locks.LOCKS_DIR
+        for folder in (self.root, self.root / "keys", self.root / "audit", secret_folder):
             for path in folder.glob(".*.tmp") if folder.is_dir() else ():
                 try:
                     if path.is_file() and path.stat().st_mtime < self.lock.opened_at:
+                        if folder == secret_folder:  # a deadline secret half-written: gone, not in free space
+                            overwrite_in_place(path, zeros=True)
                         path.unlink()
                         found.temporary += 1
                         found.paths.append(str(path.relative_to(self.root)))

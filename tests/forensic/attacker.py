@@ -18,7 +18,10 @@ coerced the passphrase, can get back from it.
    or WAL frame can start at are covered the same way, so an orphaned record whose journal header was
    overwritten is still read.
 3. **Object identities**: every ``AGE-SECRET-KEY-1…`` string in any plaintext (decrypted pages, decrypted age
-   files, and the raw image itself).
+   files, and the raw image itself). An identity locked to a retention deadline (``fkdl1:<slot>:<base64>``,
+   docs/institution.md: AES-256-GCM under HKDF-SHA256 of a 32-byte secret file, info ``fieldkit deadline
+   lock <object id>``, the object id as associated data) is tried against every block of the image that
+   looks like such a secret file, live or deleted: 32 non-zero bytes at the start of a block, zeros after.
 4. **age files** carved at every ``age-encryption.org/v1`` header (aligned or not), decrypted by hand (header,
    X25519 and scrypt stanzas, header MAC, STREAM chunks) with every identity: a deleted file's end is unknown,
    so the last chunk is tried against each candidate end (a block boundary, trimmed of the zero slack ext4
@@ -51,7 +54,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM, ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 # --- constants from the specifications --------------------------------------------------------------------
@@ -64,6 +67,7 @@ AGE_X25519_LABEL = b"age-encryption.org/v1/X25519"
 IDENTITY_RE = re.compile(rb"AGE-SECRET-KEY-1[0-9A-Z]{58}")
 #: an object id (32 hex) stored right before its identity: the two text columns of one SQLite record
 OBJECT_ID_BEFORE = re.compile(rb"([0-9a-f]{32})$")
+LOCKED_RE = re.compile(rb"fkdl1:([0-9]{8}T[0-9]{4}Z):([A-Za-z0-9+/]+={0,2})")
 ARMOR_RE = re.compile(rb"-----BEGIN AGE ENCRYPTED FILE-----\r?\n[A-Za-z0-9+/=\r\n]*?-----END AGE ENCRYPTED FILE-----")
 
 #: fieldkit's passphrase derivation (format 2 and the key-slot format)
@@ -145,6 +149,8 @@ class Report:
     identities: dict[str, list[str]] = field(default_factory=dict)  # AGE-SECRET-KEY-… -> where found
     #: AGE-SECRET-KEY-… -> the object id(s) stored right before it (a key row's two columns), when seen
     identity_objects: dict[str, set[str]] = field(default_factory=dict)
+    locked: list[str] = field(default_factory=list)  # "object slot: opened | not opened" per deadline-locked key
+    secret_blocks: int = 0  # blocks that look like a deadline secret file
     age_headers: int = 0
     age_files: list[AgeHit] = field(default_factory=list)
     journals: list[tuple[int, int]] = field(default_factory=list)  # (offset, records carved)
@@ -174,6 +180,8 @@ class Report:
             lines.append(f"  db key {key[:16]}… from {', '.join(sources)}: opens {len(opened)} page(s) {kinds}")
         lines.append(f"  journals carved: {[(hex(o), n) for o, n in self.journals]}; WALs: "
                      f"{[(hex(o), n) for o, n in self.wals]}")
+        lines.append(f"  deadline-locked keys: {len(self.locked)} ({self.secret_blocks} secret-like blocks): "
+                     + ", ".join(self.locked))
         lines.append(f"  object identities found: {len(self.identities)}")
         for identity, sources in self.identities.items():
             objects = ",".join(sorted(i[:12] for i in self.identity_objects.get(identity, ())))
@@ -742,6 +750,9 @@ class Attack:
         self._tried_db_keys: set[str] = set()
         self._seen_plaintexts: set[bytes] = set()
         self._salts: set[bytes] = set()
+        self._locked: set[tuple[str, str, bytes]] = set()  # (object id, slot, base64) of deadline-locked keys
+        self._unlocked: set[tuple[str, str, bytes]] = set()
+        self._secrets: list[bytes] | None = None
 
     # bookkeeping
     def _add_db_key(self, key_hex: str, source: str) -> None:
@@ -773,6 +784,10 @@ class Attack:
                 at = plain.find(needle, at + 1)
 
     def _identities_in(self, plain: bytes, source: str) -> None:
+        for match in LOCKED_RE.finditer(plain):
+            before = OBJECT_ID_BEFORE.search(plain, max(0, match.start() - 32), match.start())
+            if before:
+                self._locked.add((before.group(1).decode("ascii"), match.group(1).decode(), match.group(2)))
         for match in IDENTITY_RE.finditer(plain):
             identity = match.group(0).decode("ascii")
             self._add_identity(identity, source)
@@ -968,6 +983,49 @@ class Attack:
             for key in db_keys_in_plaintext(hit.plaintext) if hit.plaintext.lstrip().startswith(b"{") else ():
                 self._add_db_key(key, f"age file @{offset:#x}")
 
+    def _secret_candidates(self) -> list[bytes]:
+        if self._secrets is None:
+            block = self.block
+            found = set()
+            for start in range(0, len(self.data) - block + 1, block):
+                head = self.data[start:start + 32]
+                if head.count(0) < 8 and not any(self.data[start + 32:start + block]):
+                    found.add(bytes(head))
+            self._secrets = sorted(found)
+        return self._secrets
+
+    def unlock_deadline_locked(self) -> None:
+        """Locked identities, opened with any secret-like block still on the image."""
+        self.report.secret_blocks = len(self._secret_candidates())
+        for object_id, slot, blob in sorted(self._locked - self._unlocked):
+            # a record's text can run straight into the next cell's bytes, and unpadded Base64 has no end mark:
+            # try every length a Base64 text could have, longest first
+            for length in range(len(blob) - len(blob) % 4, 39, -4):
+                identity = self._open_locked(object_id, blob[:length])
+                if identity is not None:
+                    self._unlocked.add((object_id, slot, blob))
+                    self._add_identity(identity, f"deadline lock {slot} (secret block on the image)")
+                    self.report.identity_objects.setdefault(identity, set()).add(object_id)
+                    break
+        self.report.locked = [f"{o[:12]} {slot}: {'opened' if (o, slot, b) in self._unlocked else 'not opened'}"
+                              for o, slot, b in sorted(self._locked)]
+
+    def _open_locked(self, object_id: str, blob: bytes) -> str | None:
+        try:
+            raw = base64.b64decode(blob, validate=True)
+        except binascii.Error:
+            return None
+        if len(raw) < 12 + 16:
+            return None
+        for secret in self._secret_candidates():
+            key = HKDF(hashes.SHA256(), 32, salt=None, info=b"fieldkit deadline lock " + object_id.encode()
+                       ).derive(secret)
+            try:
+                return AESGCM(key).decrypt(raw[:12], raw[12:], object_id.encode()).decode("ascii")
+            except (InvalidTag, ValueError, UnicodeDecodeError):
+                continue
+        return None
+
     def run(self) -> Report:
         data = self.data
         self._identities_in(data, "raw image")
@@ -989,6 +1047,7 @@ class Attack:
             for key in pending:
                 self._tried_db_keys.add(key)
                 self.sqlcipher(key)
+            self.unlock_deadline_locked()
             self.age_files()
             if len(self._identities) == before and all(k in self._tried_db_keys for k in self.report.db_keys):
                 break

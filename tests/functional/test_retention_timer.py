@@ -81,3 +81,20 @@ def test_a_clock_a_few_days_behind_but_after_the_last_entry_warns(fk):
     fk("respondent", "list", env=_at(datetime(2026, 4, 20, tzinfo=UTC)))  # writes no entry, but was seen
     result = fk("respondent", "list", env=_at(datetime(2026, 4, 17, tzinfo=UTC)))
     assert "clock went backwards" in result.stderr
+
+
+def test_schedule_prints_units_whose_command_runs_the_tick(fk):
+    import shlex
+    import subprocess
+
+    _audio(fk)
+    printed = fk("retention", "schedule", "--print").stdout
+    assert "OnCalendar=*:0/15" in printed and "Persistent=true" in printed and "Type=oneshot" in printed
+    cron = next(line for line in printed.splitlines() if line.startswith("*/15 "))
+    command = shlex.split(cron.split(" >/dev/null")[0])[5:]
+    assert command[-2:] == ["retention", "tick"] and str(fk.project.resolve()) in command
+    # what the timer runs, as the timer runs it: no passphrase in its environment
+    ran = subprocess.run(command, capture_output=True, text=True, timeout=120,
+                         env={"PATH": "/usr/bin:/bin", "FIELDKIT_NOW": "2026-03-31T09:30:00Z"})
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout == f"erased deadline slot {deadline_locks.slot_for(BACKSTOP)}\n"

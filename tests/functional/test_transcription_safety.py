@@ -59,7 +59,8 @@ def interview_of(project, samples: np.ndarray, tmp_path: Path, *, language: str 
 
 
 def assert_nothing_stored(project, interview_id: str) -> None:
-    """No transcript, still "captured", no approval, the audio kept and readable, no deadline on anything."""
+    """No transcript, still "captured", no approval, the audio kept and readable, no deadline on anything but
+    the audio's 30-day backstop from capture (the approval clock never started)."""
     from fieldkit.retention import schedule
 
     interview = get_interview(project, interview_id)
@@ -69,7 +70,8 @@ def assert_nothing_stored(project, interview_id: str) -> None:
     assert audio.decode(project.objects.get(interview.audio_object)).duration_s > 1
     assert not any(e.event == "transcript_made" for e in project.audit.entries())
     mine = [item for item in schedule.items(project) if item.interview == interview_id]
-    assert mine and all(item.deadline is None and item.destroyed is None for item in mine), mine
+    assert mine and all(item.destroyed is None for item in mine), mine
+    assert all(item.deadline is None or item.rule == "audio:captured:30d" for item in mine), mine
 
 
 class StandInWhisper:

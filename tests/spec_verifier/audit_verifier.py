@@ -4,60 +4,79 @@ Written only from docs/audit-format.md, sections 2-6.  It imports nothing from
 fieldkit; the only dependency outside the standard library is `cryptography`
 (Ed25519).
 
-Readings chosen where the specification is ambiguous (the most literal one):
+Readings chosen where the specification was ambiguous.  The specification has
+since been clarified; each reading says whether the text now settles it
+("SETTLED", quoting the spec) or whether it is still the verifier's own
+choice ("OPEN").
 
-A1. Parse-time (MALFORMED) value checks.  Section 2 lists what makes a line
-    MALFORMED (bad JSON, not an object, repeated key, NaN/Infinity, wrong key
-    set, wrong type) and says explicitly "any other value is MALFORMED" only for
-    `fieldkit_audit_export` and "any other form is MALFORMED" only for `ts`.
-    The "value" column's formats for `public_key`, `head`, `prev`, `hash` (64
-    lower-case hex) are therefore NOT checked at parse time; a wrong spelling
-    falls through to the later step that compares it (KEY_MISMATCH /
-    BAD_HEADER_SIGNATURE / BROKEN_LINK / BAD_HASH / LENGTH_MISMATCH).
-    `entries` has "integer >= 0" in its *type* column, so a negative `entries`
-    is MALFORMED.
-A2. `ts` form is checked as the digit pattern YYYY-MM-DDTHH:MM:SS.ffffffZ with
-    ASCII digits only; calendar validity (month 13, Feb 30) is not checked,
-    because the text only prescribes the form.
-A3. "1.0 is not an integer": any JSON number with a fraction or an exponent
-    (including `1e0`) is a float; only digit strings (optionally `-`) are
-    integers.  `-0` is the integer 0 and is serialised as `0` ("integers in
-    decimal, with no sign for positive numbers and no leading zeros").
-A4. Float values in `data` must be "written as Python's repr writes it"; this is
-    checked as repr(float(text)) == text (so `12.50`, `1E-05`, `1e-5`, `1e999`
-    are FORBIDDEN_DATA).  The canonical body copies the float's text from the
-    line (parse_float hook keeps the text), never re-formats a double.
-    Integer text is also kept (parse_int hook) so huge integers never hit
-    Python's int-string conversion limit.
-A5. The string grammar of section 3.2 is applied to the *decoded* JSON string
-    (so "\\u0041" is the value "A" and allowed); the same for `ts` and for keys.
-    Repeated keys are detected after decoding escapes.
-A6. The header signature's encoding is not stated ("is the Ed25519 signature");
-    it is taken to be spelled like an entry signature: exactly 128 lower-case
-    hex digits.  The signed message "<entries>:<head>" must be ASCII; a
-    non-ASCII `head` makes the header signature invalid.
-A7. A header `public_key` that is not 64 lower-case hex digits (or not a valid
-    Ed25519 point) is "not a key": any key/fingerprint pin differs from it
-    (KEY_MISMATCH), and no signature by it is valid (BAD_HEADER_SIGNATURE /
-    BAD_SIGNATURE).  The key pin comparison is on the exact string.
-A8. Step 4.6 compares `data.public_key` to the header's `public_key` as strings;
-    a `null` public_key field is present and differs: KEY_MISMATCH.
-A9. If both a key and a fingerprint are given as arguments they are both pins
-    and "every pin must hold" (section 5, pin files): either one differing is
-    KEY_MISMATCH (not an argument error).
-A10. Arguments are read leniently: the key pin and fingerprint pin are
-    case-insensitive; the fingerprint may contain spaces, `-` or `:` anywhere;
-    the checkpoint's N may have leading zeros; surrounding whitespace is
-    stripped.  Anything that is still not a key / fingerprint / checkpoint
-    raises ValueError.
-A11. A UTF-8 byte-order mark is not JSON whitespace, so a file starting with one
-    is MALFORMED.  Non-ASCII but valid UTF-8 is not by itself MALFORMED
-    ("All of the file's bytes are in fact ASCII" is descriptive); section 3.2
-    makes it FORBIDDEN_DATA inside `data`/`event`.
-A12. The event grammar `[A-Za-z0-9_.:+-]{0,96}` allows the empty event name.
-A13. Ed25519 verification is whatever `cryptography` (OpenSSL) does; the spec
-    does not say whether verification is cofactored or how non-canonical point
-    or scalar encodings are treated.
+A1. Parse-time (MALFORMED) value checks.  SETTLED (changed): the header's
+    `public_key` must be "64 lower-case hex digits ...; anything else is
+    MALFORMED"; a negative `entries` is MALFORMED; the header `head` ("any
+    string parses"), the header `sig` ("any other spelling fails at step 3")
+    and an entry's `prev` / `hash` ("any string parses") are not checked at
+    parse time and fall through to the step that compares them.
+    OPEN: whether 64 hex digits that are not a valid Ed25519 point are
+    MALFORMED.  `cryptography` loads any 32 bytes, so such a key is taken as
+    well-formed and no signature by it verifies (BAD_HEADER_SIGNATURE).
+A2. `ts` must be "exactly YYYY-MM-DDTHH:MM:SS.ffffffZ (six fraction digits);
+    any other form is MALFORMED" (SETTLED).  OPEN: calendar validity (month 13,
+    Feb 30) is not checked; only the form is prescribed.
+A3. SETTLED: "An integer is written in decimal with no fraction and no
+    exponent. A number with a `.` or an exponent is a float", and "`1.0` is
+    not an integer, and `true` is not an integer".  OPEN: the integer text
+    `-0` ("fieldkit never writes `-0`" gives no verdict).  It is read as the
+    integer 0 and serialised as `0` in the canonical body.
+A4. SETTLED: a float must be exactly Python's repr text ("A float whose text
+    is not exactly that form (`1E-05`, `1e-5`, `12.50`) is FORBIDDEN_DATA"),
+    checked as repr(float(text)) == text (so `1e999` is FORBIDDEN_DATA too),
+    and the canonical body copies the float's text from the line.  Integer
+    text is kept too, so huge integers never hit Python's int-string
+    conversion limit.  OPEN: `-0.0` is repr's own text and is accepted, though
+    "fieldkit never writes `-0`".
+A5. SETTLED: "The grammar applies to the string after JSON unescaping", so
+    "\\u0041" is the value "A" and allowed, and "\\u0418" is FORBIDDEN_DATA.
+    The same is done for `data` keys.  OPEN: repeated keys are detected after
+    decoding escapes (`"a"` and `"\\u0061"` are the same key).
+A6. SETTLED: the header `sig` is "128 lower-case hex digits; any other
+    spelling fails at step 3".  OPEN: the signed message is "the ASCII bytes
+    of `<entries>:<head>`"; a non-ASCII `head` has no ASCII bytes, so the
+    header signature is invalid (BAD_HEADER_SIGNATURE).
+A7. Key pin comparison is on the normalised (lower-case) key against the
+    header's key, which A1 now forces to be 64 lower-case hex digits; the
+    fingerprint is computed from it (SETTLED by section 2.1).
+A8. Step 4.6 compares `data.public_key` to the header's `public_key` as
+    strings ("it equals the header's `public_key`"); a `null` public_key is
+    present and differs: KEY_MISMATCH.  OPEN only as to spelling: an
+    upper-case copy of the key is a different string.
+A9. SETTLED (changed): "When a key and a fingerprint are both given ... they
+    must agree; if they disagree, that is a usage error (exit 2) before the
+    log is read."  verify() raises ValueError when they disagree.
+A10. SETTLED (changed): options are read as "a key or fingerprint in either
+    case, with spaces, `-` or `:` anywhere; a checkpoint `N:PREFIX`, with `N`
+    in decimal (leading zeros allowed) and `PREFIX` in either case".  The key
+    pin now accepts separators like the fingerprint.  A huge N is kept (it
+    simply lies beyond the log).  Anything that is still not a key /
+    fingerprint / checkpoint raises ValueError.  OPEN: surrounding whitespace
+    other than spaces (tabs, newlines) is stripped; the text names only
+    spaces.  Pin files (TOML) are not read by this verifier; verify() takes
+    one pin of each kind.
+A11. A UTF-8 byte-order mark is not JSON whitespace, so a file starting with
+    one is MALFORMED (OPEN), and bytes that are not UTF-8 are MALFORMED ("An
+    export is UTF-8 text").  SETTLED: non-ASCII text is not by itself
+    MALFORMED; inside `data` / `event` it is FORBIDDEN_DATA ("`\\u0418` is
+    forbidden like" the raw character).
+A12. SETTLED: "The grammar allows an empty name, though fieldkit never writes
+    one": the empty event name is accepted.  An empty `data` field name is not
+    in the list: FORBIDDEN_DATA.
+A13. SETTLED: "fieldkit verifies with OpenSSL's Ed25519, through
+    `cryptography`, which does RFC 8032 verification and refuses a
+    non-canonical `S`"; a signature is valid "only in its canonical spelling:
+    exactly 128 lower-case hex digits".  This verifier uses the same library.
+A14. Output (main): SETTLED, for OK_UNPINNED "Every line the verifier prints on
+    standard output MUST begin with `UNPINNED:`".  Other verdicts print the
+    bare code; diagnostics go to standard error.  Exit codes: 0 for OK and
+    OK_UNPINNED, 11 for every other verdict, 2 for a bad option or an
+    unreadable file.
 """
 
 from __future__ import annotations
@@ -182,8 +201,8 @@ def _check_header(h) -> None:
     v = h["fieldkit_audit_export"]
     if not _is_int(v) or v.int_text() != "1":
         raise _Malformed("version")
-    if not isinstance(h["public_key"], str):
-        raise _Malformed("public_key type")
+    if not isinstance(h["public_key"], str) or not _HEX64_LOWER.fullmatch(h["public_key"]):
+        raise _Malformed("public_key: not 64 lower-case hex digits")
     e = h["entries"]
     if not _is_int(e) or e.is_negative():
         raise _Malformed("entries type")
@@ -297,8 +316,18 @@ def _sig_valid(key, sig, message: bytes) -> bool:
 
 # ---- argument parsing ---------------------------------------------------------
 
+_PIN_SEPARATORS = re.compile(r"[ \-:]")
+
+
+def _require_str(v, what: str) -> str:
+    if not isinstance(v, str):
+        raise ValueError(f"{what} must be a string, not {type(v).__name__}")
+    return v
+
+
 def _norm_key_pin(k: str) -> str:
-    s = k.strip()
+    # "a key or fingerprint in either case, with spaces, `-` or `:` anywhere"
+    s = _PIN_SEPARATORS.sub("", _require_str(k, "public key pin").strip())
     if len(s) != 64 or not _HEX_ANY.fullmatch(s):
         raise ValueError(f"public key pin is not 64 hex digits: {k!r}")
     s = s.lower()
@@ -310,20 +339,23 @@ def _norm_key_pin(k: str) -> str:
 
 
 def _norm_fingerprint(f: str) -> str:
-    s = re.sub(r"[ \-:]", "", f.strip())
+    s = _PIN_SEPARATORS.sub("", _require_str(f, "fingerprint").strip())
     if len(s) != 32 or not _HEX_ANY.fullmatch(s):
         raise ValueError(f"fingerprint is not 32 hex digits: {f!r}")
     return s.lower()
 
 
 def _norm_checkpoint(c: str) -> tuple[int, str]:
-    s = c.strip()
+    s = _require_str(c, "checkpoint").strip()
     n_text, sep, prefix = s.partition(":")
     if not sep or not _DIGITS.fullmatch(n_text):
         raise ValueError(f"checkpoint is not N:PREFIX: {c!r}")
-    n = int(n_text) if len(n_text) < 4000 else None
-    if n is None or n < 1:
+    n_text = n_text.lstrip("0")  # "N in decimal (leading zeros allowed)"
+    if not n_text:
         raise ValueError(f"checkpoint N must be >= 1: {c!r}")
+    # An N too long for int() lies beyond any log this process can hold; any
+    # larger-than-possible value gives the same comparisons.
+    n = int(n_text) if len(n_text) < 4000 else 10**4000
     if not (16 <= len(prefix) <= 64) or not _HEX_ANY.fullmatch(prefix):
         raise ValueError(f"checkpoint prefix must be 16 to 64 hex digits: {c!r}")
     return n, prefix.lower()
@@ -420,11 +452,17 @@ def verify(data: bytes, *, public_key: str | None = None, fingerprint: str | Non
            checkpoint: str | None = None, trust_embedded_key: bool = False) -> str:
     """Return exactly one verdict code (section 5) for the export `data`.
 
-    Never raises for any `data`; raises ValueError for malformed pins.
+    Never raises for any `data`; raises ValueError for a usage error: a pin
+    that is not a key / fingerprint / checkpoint, or a key and a fingerprint
+    that disagree.
     """
     key_pin = _norm_key_pin(public_key) if public_key is not None else None
     fp_pin = _norm_fingerprint(fingerprint) if fingerprint is not None else None
     cp = _norm_checkpoint(checkpoint) if checkpoint is not None else None
+    # Section 5, pin files: a key and a fingerprint that disagree are a usage
+    # error "before the log is read".
+    if key_pin is not None and fp_pin is not None and fingerprint_of(key_pin) != fp_pin:
+        raise ValueError("the public key pin and the fingerprint pin disagree")
     if not isinstance(data, (bytes, bytearray, memoryview)):
         return "MALFORMED"
     try:
@@ -462,7 +500,11 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"bad pin: {exc}", file=sys.stderr)
         return 2
-    print(v)
+    if v == "OK_UNPINNED":
+        # Section 5, step 6: every stdout line MUST begin with "UNPINNED:".
+        print("UNPINNED: consistent only with the key the file carries, which nothing pins [OK_UNPINNED]")
+    else:
+        print(v)
     return 0 if v in ("OK", "OK_UNPINNED") else 11
 
 

@@ -59,7 +59,7 @@ async def test_clock_set_back_and_retention_destruction_are_shown_after_unlock(t
         await unlock(app, pilot)
         assert app.project is not None and type(app.screen).__name__ == "StartupReportScreen"
         shown = screen_text(app)
-        warning = (f"clock went backwards: the clock says {format_instant(BACK)}, but the log already reached"
+        warning = (f"clock went backwards: the clock says {format_instant(BACK)}, but this project already saw"
                    f" {format_instant(LATER)}; deadlines use the later time")
         assert warning in shown
         assert "destroyed audio of P1-1 (" in shown and ") under rule audio:transcript_approved:3d" in shown

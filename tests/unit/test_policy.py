@@ -56,14 +56,14 @@ def test_errors_point_at_the_right_rule():
     third = text.index('applies_to = "pseudonym_map"')
     broken_text = text[:third] + text[third:].replace('within = "30d"', 'within = "a month"', 1)
     line = next(n for n, row in enumerate(broken_text.splitlines(), 1) if "a month" in row)
-    with pytest.raises(PolicyError, match=rf"p\.toml:{line}: rules\[2\]\.within"):
+    with pytest.raises(PolicyError, match=rf"p\.toml:{line}: rules\[3\]\.within"):
         parse_policy(broken_text.encode(), "p.toml")
 
 
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ('after = "project_end"', 'after = "project_finished"', r"rules\[1\]\.after: 'project_finished' is not one of"),
+        ('after = "project_end"', 'after = "project_finished"', r"rules\[2\]\.after: 'project_finished' is not one of"),
         ('applies_to = "audio"\n', 'applies_to = "audio"\ncategories = ["X"]\n',
          r"rules\[0\]\.categories: unknown category 'X' \(the policy defines P, DE, L, O\)"),
         ('action = "destroy"', 'action = "archive"', r"rules\[0\]\.action: 'archive' is not one of destroy"),

@@ -40,6 +40,7 @@ EXPECTED = {
         location_level="region",
         rules=(
             destroy("audio", "transcript_approved", timedelta(days=3)),
+            destroy("audio", "captured", timedelta(days=30)),  # the backstop (issue 19)
             destroy("linking_key", "project_end", timedelta(days=30)),
             destroy("pseudonym_map", "project_end", timedelta(days=30)),
             destroy("lexicon", "project_end", timedelta(days=30)),

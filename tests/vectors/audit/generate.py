@@ -216,6 +216,18 @@ def vectors() -> tuple[dict[str, str], list[dict]]:
     case("blank-line.jsonl", "MALFORMED", "an empty line between entries", public_key=PUBLIC)
     files["header-version-2.jsonl"] = header_edited(valid, fieldkit_audit_export=2)
     case("header-version-2.jsonl", "MALFORMED", "an unknown format version", public_key=PUBLIC)
+    files["float-rewritten.jsonl"] = valid.replace('"duration_s": 1e-05', '"duration_s": 1E-05')
+    case("float-rewritten.jsonl", "FORBIDDEN_DATA", "a float's text changed (1E-05 for 1e-05), value equal",
+         public_key=PUBLIC)
+    files["escaped-ascii.jsonl"] = "\n".join(lines[:2] + [lines[2].replace('"respondent": "P1"',
+                                                                         '"respondent": "\\u0050\\u0031"')]
+                                             + lines[3:])
+    case("escaped-ascii.jsonl", "OK", "a value written with JSON escapes for plain ASCII (\\u0050 is P): same value",
+         public_key=PUBLIC)
+    files["header-key-upper-case.jsonl"] = header_edited(valid, public_key=PUBLIC.upper())
+    case("header-key-upper-case.jsonl", "MALFORMED", "the header's key in upper case", public_key=PUBLIC)
+    files["header-negative-count.jsonl"] = header_edited(valid, entries=-1)
+    case("header-negative-count.jsonl", "MALFORMED", "a negative entry count", public_key=PUBLIC)
     return files, cases
 
 
