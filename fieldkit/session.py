@@ -24,6 +24,7 @@ from fieldkit.retention.schedule import (
     clock_went_backwards,
     enforce,
     install_deadline_locks,
+    record_timer_destructions,
 )
 from fieldkit.vault import intents
 from fieldkit.vault.project import Project
@@ -88,15 +89,7 @@ class Session:
         self.close()
 
     def close(self) -> None:
-        """Lock what this command gave a deadline (an approval, a capture) before closing: the retention timer
-        must be able to destroy it even if the project is never opened again."""
-        try:
-            if not self.project._closed:
-                bind_deadlines(self.project)
-        except Exception as exc:  # noqa: BLE001 - closing must not fail; the next opening binds again
-            self.project.rotation_error = self.project.rotation_error or f"deadline locks: {type(exc).__name__}"
-        finally:
-            self.project.close()
+        self.project.close()
 
 
 def start(project: Project, *, enforce_retention: bool = True) -> StartupReport:
@@ -104,6 +97,9 @@ def start(project: Project, *, enforce_retention: bool = True) -> StartupReport:
     report = StartupReport()
     try:
         install_deadline_locks(project)
+        # what a command gives a deadline (an approval) is locked to it before the project closes: the retention
+        # timer must be able to destroy it even if the project is never opened again
+        project.before_close = lambda: bind_deadlines(project)
         report.finished = list(project.recovery_notes) + intents.finish_interrupted(project)
         report.cleaned = project.clean_leftovers().paths
         report.recovered = recover_interrupted(project)
@@ -113,6 +109,9 @@ def start(project: Project, *, enforce_retention: bool = True) -> StartupReport:
             project.audit.declare_key()  # a project made before the chain named its key does so now
         if enforce_retention:
             report.add_enforcement(enforce(project))
+        else:  # what the timer already destroyed is recorded, never left looking alive
+            with project.objects.erasure_batch():
+                report.destroyed.extend(record_timer_destructions(project))
     except BaseException:
         project.close()
         raise

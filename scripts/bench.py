@@ -11,6 +11,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 from fieldkit import offline
@@ -653,10 +654,64 @@ def bench_unlock(repeats: int) -> None:
     emit("unlock_vs_floor_factor_ratio", ours_s / floor_s, "x")
 
 
+def bench_audit(repeats: int) -> None:
+    """Issue 19: verifying a 10 000-entry exported log with the board's verifier (parse, grammar, chain, every
+    signature, pins) against the bare work (SHA-256 of each canonical body and one Ed25519 verification each,
+    with cryptography); and reading an object whose key is locked to a deadline against one that is not."""
+    import hashlib
+    import json
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    from fieldkit.vault.project import Project
+    from fieldkit_board import chain as spec
+
+    private = hashlib.sha256(b"bench audit key").hexdigest()
+    public = spec.public_key_hex(private)
+    entries, prev = [], spec.GENESIS
+    for seq in range(1, 10_001):
+        data = {"object": f"{seq:032x}", "kind": "audio", "plain_size": seq, "respondent": "P1", "interview": None}
+        if seq == 1:
+            data = {"public_key": public}
+        ts = f"2026-03-01T09:00:{seq % 60:02d}.000000Z"
+        digest = spec.entry_hash(seq, ts, "object_stored", data, prev)
+        entries.append(spec.Entry(seq, ts, "object_stored", data, prev, digest, spec.sign(private, digest.encode())))
+        prev = digest
+    text = spec.export_text(entries, public, private)
+    pin = spec.parse_key_pin(public)
+    key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(public))
+
+    def raw() -> None:
+        for line in text.splitlines()[1:]:
+            entry = json.loads(line)
+            body = {k: entry[k] for k in ("seq", "ts", "event", "data", "prev")}
+            digest = hashlib.sha256(json.dumps(body, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+            key.verify(bytes.fromhex(entry["sig"]), digest.encode())
+
+    def ours() -> None:
+        spec.verify_export(spec.parse_export(text), pin)
+
+    raw_s, ours_s = timed_pair(raw, ours, repeats)
+    emit("audit_verify_10k_s", ours_s, "s")
+    emit("audit_verify_overhead_ratio", ours_s / raw_s, "x")
+
+    with tempfile.TemporaryDirectory(prefix="fieldkit-bench-") as tmp:
+        clock = SystemClock()
+        with Project.create(Path(tmp) / "p", bundled(POLICY, "policies"), "bench passphrase", clock,
+                            work_factor=14) as project:
+            plain_id = project.objects.put("notes", b"x" * 4096)  # no rule: its key is stored as it is
+            project.objects.deadline_of = lambda *_: clock.now() + timedelta(days=30)
+            locked_id = project.objects.put("audio", b"x" * 4096)  # locked to a deadline slot
+            raw_s, ours_s = timed_pair(lambda: project.objects.get(plain_id), lambda: project.objects.get(locked_id),
+                                       max(repeats, 20))
+    emit("deadline_locked_get_ms", ours_s * 1000, "ms")
+    emit("deadline_lock_overhead_ratio", ours_s / raw_s, "x")
+
+
 FIGURES = {"transcribe": bench_transcribe, "pii": bench_pii, "pii_interview": bench_pii_interview,
            "lexicon": bench_lexicon,
            "import": bench_import, "export": bench_export, "tui": bench_tui,
-           "wipe": bench_wipe, "destruction": bench_destruction, "unlock": bench_unlock}
+           "wipe": bench_wipe, "destruction": bench_destruction, "unlock": bench_unlock, "audit": bench_audit}
 
 
 def main() -> None:

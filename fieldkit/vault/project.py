@@ -19,6 +19,7 @@ import json
 import os
 import shutil
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 from fieldkit.audit.chain import SIGNING_KEY, AuditLog, new_signing_key, public_key_hex
@@ -86,6 +87,8 @@ class Project:
         self.wrapper: keys.KeyWrapper | None = None
         #: why the rotation tried at closing failed (it is retried at the next opening), for front ends to show
         self.rotation_error: str | None = None
+        #: run first by close() (set by the session: lock what this command gave a deadline, vault.deadline_locks)
+        self.before_close: Callable[[], object] | None = None
         self._closed = False
         self.objects.after_erasure = self.rotate_if_due
         #: intents found at opening while no other process had the project open: left by a process that died
@@ -103,6 +106,11 @@ class Project:
         """Rotate the database key if a destruction still waits for it (vault.rotation), then close."""
         if self._closed:
             return
+        try:
+            if rotate and self.before_close is not None:
+                self.before_close()
+        except Exception as exc:  # noqa: BLE001 - closing must not fail; the next opening does it again
+            self.rotation_error = f"before closing: {type(exc).__name__}"
         try:
             if rotate:
                 self.rotate_if_due()

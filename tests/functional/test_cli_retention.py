@@ -41,7 +41,7 @@ def test_retention_run_and_report(fk, tmp_path):
     report = tmp_path / "report.html"
     fk("audit", "report", "--out", str(report), env={"FIELDKIT_NOW": "2026-03-10T00:00:00Z"})
     html = report.read_text()
-    assert "audio:transcript_approved:3d" in html and "late by" in html  # destroyed days after its deadline
+    assert "audio:transcript_approved:3d" in html and "Late by" in html  # destroyed days after its deadline
 
 
 def test_a_clock_set_back_is_reported(fk):

@@ -55,14 +55,15 @@ def test_the_timer_destroys_audio_on_time_with_the_project_never_opened(fk):
           pytest.raises(ObjectDestroyed, match="retention timer")):
         project.objects.get(audio)
 
-    # the next unlock records what the timer destroyed, when it did, in the signed log
-    fk("respondent", "list", env=_at(BACKSTOP + timedelta(days=2)))
+    # the next unlock, even one that destroys nothing itself, records what the timer destroyed and when
+    status = fk("retention", "status", "--json", "--all", env=_at(BACKSTOP + timedelta(days=2)))
+    assert next(i for i in json.loads(status.stdout) if i["object"] == audio)["state"] == "destroyed"
+    assert "retention: destroyed audio" in status.stderr
     with Project.open(root, PASSPHRASE, FixedClock(BACKSTOP + timedelta(days=2))) as project:
         entry = next(e for e in project.audit.entries() if e.event == "object_destroyed" and e.data["object"] == audio)
     assert entry.data["reason"] == "timer" and entry.data["rule"] == "audio:captured:30d"
     assert entry.data["destroyed"] == "2026-03-31T09:14:00.000000Z" and entry.data["slot"] == slot
-    listed = json.loads(fk("retention", "status", "--json", "--all", env=_at(BACKSTOP + timedelta(days=2))).stdout)
-    assert next(i for i in listed if i["object"] == audio)["state"] == "destroyed"
+    assert entry.data["deadline"] == "2026-03-31T09:00:00.000000Z"
 
 
 def test_a_clock_set_back_warns_on_every_command_until_time_passes_the_mark(fk):
@@ -98,3 +99,33 @@ def test_schedule_prints_units_whose_command_runs_the_tick(fk):
                          env={"PATH": "/usr/bin:/bin", "FIELDKIT_NOW": "2026-03-31T09:30:00Z"})
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout == f"erased deadline slot {deadline_locks.slot_for(BACKSTOP)}\n"
+
+
+def test_an_approval_moves_the_lock_earlier_before_the_command_ends(fk):
+    """Approve, close, never open again: the audio goes 3 days after the approval, not at its 30-day backstop."""
+    from fieldkit.anonymise import review as rv
+    from fieldkit.session import open_session
+    from tests.conftest import add_transcribed_interview
+
+    root = fk.project
+    approved = CAPTURED + timedelta(hours=2)
+    with open_session(root, PASSPHRASE, FixedClock(CAPTURED)) as session:
+        project = session.project
+        interview = add_transcribed_interview(project, "P", ["Мы работали по ночам."])
+
+        def link(conn, object_id):
+            conn.execute("UPDATE interviews SET audio_object = ? WHERE id = ?", (object_id, interview))
+
+        audio = project.objects.put("audio", b"pretend opus", respondent="P1", interview=interview, on_stored=link)
+    assert deadline_locks.pending_slots(root) == [deadline_locks.slot_for(BACKSTOP)]
+    with open_session(root, PASSPHRASE, FixedClock(approved)) as session:
+        rv.accept_suggestions(session.project, interview)
+        rv.approve(session.project, interview)
+    deadline = approved + timedelta(days=3)
+    assert deadline_locks.slot_for(deadline) in deadline_locks.pending_slots(root)  # locked before it closed
+
+    erased = deadline_locks.tick(root, deadline + timedelta(minutes=15))
+    assert [slot for slot, _ in erased] == [deadline_locks.slot_for(deadline)]
+    with (Project.open(root, PASSPHRASE, FixedClock(deadline + timedelta(minutes=20))) as project,
+          pytest.raises(ObjectDestroyed, match="retention timer")):
+        project.objects.get(audio)

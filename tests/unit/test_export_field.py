@@ -166,4 +166,4 @@ def test_an_item_no_rule_reaches_is_kept_not_pending(project):
     assert (transcript.state, transcript.deadline, transcript.rule) == ("kept", None, None) and "kept" in STATES
     assert transcript.as_json()["state"] == "kept"
     report = build_report(project)
-    assert 'Kept, no rule: <b id="kept">' in report
+    assert 'Kept with no rule: <b id="kept">' in report and "transcripts (every version)" in report
