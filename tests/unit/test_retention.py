@@ -11,6 +11,7 @@ from fieldkit.anonymise import review as rv
 from fieldkit.consent import linking
 from fieldkit.consent.records import withdraw
 from fieldkit.errors import ObjectDestroyed
+from fieldkit.interviews import get_interview
 from fieldkit.retention.schedule import effective_now, enforce, items
 from fieldkit.vault import deadline_locks, keys
 from fieldkit.vault.blobs import decrypt_with
@@ -141,3 +142,27 @@ def test_forensic_search_finds_no_trace_of_a_destroyed_object(project):
         if path.is_file():
             data = path.read_bytes()
             assert marker not in data and identity.encode() not in data and blob[:200] not in data, path
+
+
+def test_reject_accept_approve_cycles_do_not_move_the_audio_deadline(project, clock):
+    """Issue 19: each review decision clears the approval and a new approval used to start a new 3-day window."""
+    interview = add_transcribed_interview(project, "P", ["Товар давал Ерлан Жумабаев из Караганды."])
+
+    def link(conn, object_id):
+        conn.execute("UPDATE interviews SET audio_object = ? WHERE id = ?", (object_id, interview))
+
+    audio = project.objects.put("audio", b"pretend opus audio", respondent="P1", interview=interview, on_stored=link)
+    rv.accept_suggestions(project, interview)
+    rv.approve(project, interview)  # at DAY0
+    first = state_of(project, audio).deadline
+    assert first == DAY0 + timedelta(days=3)
+    for cycle in range(3):
+        clock.instant += timedelta(hours=20)  # three cycles within the first 3 days
+        rv.decide(project, interview, reject=(1,))
+        assert get_interview(project, interview).approved is None
+        assert state_of(project, audio).deadline == first  # no approval now, and still the same deadline
+        rv.decide(project, interview, accept=(1,))
+        rv.approve(project, interview)
+        assert state_of(project, audio).deadline == first, f"cycle {cycle + 1} moved the deadline"
+    clock.instant = DAY0 + timedelta(days=3)
+    assert [i.object for i in enforce(project).destroyed] == [audio]  # day 3: on time, not 3 days after the last
