@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from fieldkit.anonymise.review import accept_suggestions, approve
-from fieldkit.audit.chain import verify
+from fieldkit.audit.chain import fingerprint, verify
 from fieldkit.capture.importer import import_audio
 from fieldkit.clock import Clock
 from fieldkit.consent.records import Consent, record_consent
@@ -51,6 +51,7 @@ class DemoSummary:
     audit_entries: int
     audit_head: str
     audit_export: Path
+    audit_fingerprint: str  # what a board pins the log to (fieldkit init prints it)
     report: Path
 
 
@@ -147,5 +148,5 @@ def run_demo(workdir: Path, clock: Clock, step: Callable[[str], None] = lambda _
             anonymised_text=anonymised.text, entity_counts=anonymised.entity_counts, codes=codes,
             excerpts=excerpts, qdpx=qdpx, export=export, register=register,
             audit_entries=verification.entries, audit_head=verification.head, audit_export=audit_file,
-            report=report,
+            audit_fingerprint=fingerprint(project.audit.public_key() or ""), report=report,
         )

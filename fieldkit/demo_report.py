@@ -45,6 +45,8 @@ def print_summary(console: Console, summary: DemoSummary) -> None:
         f"audit chain verified: {summary.audit_entries} entries, head {summary.audit_head[:16]}…; "
         f"exported for an ethics board to {summary.audit_export}"
     )
+    console.print(f"a board verifies it against the audit key's fingerprint, never the key inside the file: "
+                  f"fieldkit-board verify {summary.audit_export} --public-key '{summary.audit_fingerprint}'")
     console.print(f"ethics-board report (open in a browser): {summary.report}")
     console.print(
         f"explore it: FIELDKIT_PASSPHRASE='{summary.passphrase}' fieldkit --project {summary.project} status"

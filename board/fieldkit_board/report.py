@@ -21,6 +21,7 @@ KIND_WORDS = {
     "linking_key": "the key linking codes to names", "pseudonym_map": "pseudonym maps",
     "lexicon": "lists of known identifiers", "consent_audio": "recorded oral consent",
     "consent_form": "consent forms", "export": "export files", "all": "everything",
+    "anonymised": "anonymised texts", "review": "review decisions", "transcript_partial": "partial transcripts",
 }
 EVENT_WORDS = {
     "stored": "after it is stored", "captured": "after the interview is captured",
