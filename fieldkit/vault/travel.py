@@ -22,7 +22,7 @@ from pathlib import Path
 import pyrage
 
 from fieldkit.errors import ProjectError, StateError, UsageError
-from fieldkit.vault import duress, keys, keyslots, rotation
+from fieldkit.vault import deadline_locks, duress, keys, keyslots, rotation
 from fieldkit.vault.db import delete_meta
 from fieldkit.vault.files import overwrite_in_place, write_atomic
 from fieldkit.vault.project import (
@@ -144,4 +144,7 @@ def quick_wipe(root: Path, *, everything: bool = False) -> list[str]:
         targets.append(ARCHIVE_KEY_FILE)
     wiped = [str(t) for t in targets if duress.wipe_key_file(root / t)]
     duress.wipe_leftovers(root / "keys")  # and any wipe a crash interrupted
+    if everything:  # deadline secrets too; a plain wipe keeps them, or the institution could not recover
+        wiped += [f"{deadline_locks.LOCKS_DIR}/ ({count} deadline secret(s))"
+                  for count in [deadline_locks.erase_all(root)] if count]
     return wiped

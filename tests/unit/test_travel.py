@@ -13,8 +13,9 @@ from fieldkit.anonymise import review as rv
 from fieldkit.errors import FieldkitError, ObjectSealed, ProjectError, StateError, WrongPassphrase
 from fieldkit.interviews import get_interview
 from fieldkit.pipeline import seal_interview
+from fieldkit.retention.schedule import enforce
 from fieldkit.services.travel import lock as travel_lock
-from fieldkit.vault import keys, keyslots
+from fieldkit.vault import deadline_locks, keys, keyslots
 from fieldkit.vault.blobs import decrypt_with
 from fieldkit.vault.project import ARCHIVE_KEY_FILE, KEY_FILE, TRAVEL_IDENTITY_FILE, Project
 from fieldkit.vault.travel import quick_wipe, travel_unlock
@@ -146,8 +147,11 @@ def test_the_old_key_file_opens_nothing_after_a_travel_lock(archived, clock):
 def test_quick_wipe_is_immediate_and_leaves_nothing_decryptable(archived, clock):
     project, _ = archived
     root = project.root
+    audio = project.objects.put("audio", b"pretend audio")
+    enforce(project)  # locks its key to the 30-day backstop's deadline secret
+    assert deadline_locks.pending_slots(root)
+    project.close()  # (the lock marked a key rotation due: the archive copy is the rotated key's)
     archive_keys = keys.unwrap_with_identity((root / ARCHIVE_KEY_FILE).read_bytes(), str(INSTITUTION))
-    project.close()
     started = time.perf_counter()
     wiped = quick_wipe(root)
     elapsed = time.perf_counter() - started
@@ -158,8 +162,11 @@ def test_quick_wipe_is_immediate_and_leaves_nothing_decryptable(archived, clock)
     # the institution can still recover the project from its archive copy
     with Project._unlock(root, archive_keys, clock) as recovered:
         assert recovered.audit.entries()
-    assert quick_wipe(root, everything=True) == [str(ARCHIVE_KEY_FILE)]
-    assert not list((root / "keys").iterdir())
+        assert recovered.objects.get(audio) == b"pretend audio"  # a plain wipe keeps the deadline secrets
+    secrets_before = len(deadline_locks.pending_slots(root))  # the audio's, and the pseudonym map's
+    assert quick_wipe(root, everything=True) == [str(ARCHIVE_KEY_FILE),
+                                                 f"retention/locks/ ({secrets_before} deadline secret(s))"]
+    assert not list((root / "keys").iterdir()) and deadline_locks.pending_slots(root) == []
 
 
 def test_seal_after_export_per_policy(archived, tmp_path):
