@@ -92,14 +92,19 @@ class Session:
         self.project.close()
 
 
+def _bind_if_changed(project: Project, seq_at_open: int) -> None:
+    """Lock deadlines again only when the command logged something (a store, an approval): every change
+    that can give an object a deadline is an audit entry, and enforcement bound the rest at opening."""
+    head = project.audit.head()
+    if head is not None and head.seq > seq_at_open:
+        bind_deadlines(project)
+
+
 def start(project: Project, *, enforce_retention: bool = True) -> StartupReport:
     """What every opening does after the unlock; closes the project if any step fails."""
     report = StartupReport()
     try:
         install_deadline_locks(project)
-        # what a command gives a deadline (an approval) is locked to it before the project closes: the retention
-        # timer must be able to destroy it even if the project is never opened again
-        project.before_close = lambda: bind_deadlines(project)
         report.finished = list(project.recovery_notes) + intents.finish_interrupted(project)
         report.cleaned = project.clean_leftovers().paths
         report.recovered = recover_interrupted(project)
@@ -112,6 +117,11 @@ def start(project: Project, *, enforce_retention: bool = True) -> StartupReport:
         else:  # what the timer already destroyed is recorded, never left looking alive
             with project.objects.erasure_batch():
                 report.destroyed.extend(record_timer_destructions(project))
+        head = project.audit.head()
+        opened_at = head.seq if head else 0  # enforcement has just bound every deadline up to here
+        # what a command gives a deadline (an approval) is locked to it before the project closes: the retention
+        # timer must be able to destroy it even if the project is never opened again
+        project.before_close = lambda: _bind_if_changed(project, opened_at)
     except BaseException:
         project.close()
         raise

@@ -99,9 +99,10 @@ class AuditLog:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (HIGH_WATER,)).fetchone()
         return parse_instant(row[0]) if row else None
 
-    def latest_seen(self) -> datetime | None:
-        """The later of the high-water mark and the newest entry: the clock must not be behind it."""
-        head = self.head()
+    def latest_seen(self, head: AuditEntry | None = None) -> datetime | None:
+        """The later of the high-water mark and the newest entry (``head``, when the caller has it): the clock
+        must not be behind it."""
+        head = head or self.head()
         marks = [mark for mark in (self.high_water(), parse_instant(head.ts) if head else None) if mark]
         return max(marks) if marks else None
 
@@ -118,7 +119,7 @@ class AuditLog:
         check_fields(event, data)
         now = self.clock.now()
         head = self.head()
-        latest = self.latest_seen()
+        latest = self.latest_seen(head)
         if latest is not None and now < latest:
             # A clock that runs backwards could be used to dodge a deadline: log it (on every write while the
             # clock stays behind), keep the order.

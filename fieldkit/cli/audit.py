@@ -53,6 +53,17 @@ def retention_run(ctx: click.Context) -> None:
         ctx.exit(8)
 
 
+def _closed_project_root(ctx: click.Context) -> Path:
+    """The --project folder, for commands that run with no passphrase and never open the database."""
+    from fieldkit.errors import ProjectError
+    from fieldkit.vault.project import SETTINGS
+
+    root = Path(ctx.obj["project"])
+    if not (root / SETTINGS).is_file():
+        raise ProjectError(f"{root} is not a fieldkit project (no {SETTINGS})", "give --project DIR before the command")
+    return root
+
+
 @retention.command("tick")
 @click.pass_context
 def retention_tick(ctx: click.Context) -> None:
@@ -62,13 +73,7 @@ def retention_tick(ctx: click.Context) -> None:
     decrypted by anyone, and the next unlock records them in the signed log."""
     from fieldkit.clock import clock_from_env
     from fieldkit.vault.deadline_locks import pending_slots, tick
-    from fieldkit.vault.project import SETTINGS
-
-    root = Path(ctx.obj["project"])
-    if not (root / SETTINGS).is_file():
-        from fieldkit.errors import ProjectError
-
-        raise ProjectError(f"{root} is not a fieldkit project (no {SETTINGS})", "give --project DIR before the command")
+    root = _closed_project_root(ctx)
     erased = tick(root, clock_from_env().now())
     for slot, _ in erased:
         click.echo(f"erased deadline slot {slot}")
@@ -83,13 +88,7 @@ def retention_schedule(ctx: click.Context, print_only: bool, remove: bool) -> No
     """Install a user timer (systemd, else cron) that runs `retention tick` every 15 minutes, so deadlines are
     kept while the project stays closed."""
     from fieldkit.retention import timer
-    from fieldkit.vault.project import SETTINGS
-
-    root = Path(ctx.obj["project"]).resolve()
-    if not (root / SETTINGS).is_file():
-        from fieldkit.errors import ProjectError
-
-        raise ProjectError(f"{root} is not a fieldkit project (no {SETTINGS})", "give --project DIR before the command")
+    root = _closed_project_root(ctx).resolve()
     units = timer.units_for(root)
     if print_only:
         click.echo(f"# {timer.user_unit_dir() / (units.name + '.service')}\n{units.service}")

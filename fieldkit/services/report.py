@@ -8,7 +8,7 @@ from __future__ import annotations
 from fieldkit.audit.chain import verify
 from fieldkit.clock import parse_instant
 from fieldkit.errors import AuditError
-from fieldkit.retention.schedule import GRACE, Item, effective_now, items, rule_name
+from fieldkit.retention.schedule import Item, effective_now, items, rule_name
 from fieldkit.vault.project import Project
 from fieldkit_board import chain as spec
 from fieldkit_board.report import Report, Row, render
@@ -24,9 +24,9 @@ def _certificate_check(project: Project, item: Item) -> str:
     return "verified: key erased, blob removed" if key_gone and blob_gone else "NOT VERIFIED: key or blob present"
 
 
-def _reasons(project: Project) -> dict[str, str]:
+def _reasons(entries: list) -> dict[str, str]:
     found: dict[str, str] = {}
-    for entry in project.audit.entries():
+    for entry in entries:
         if entry.event in ("object_destroyed", "export_deleted") and entry.data.get("object"):
             found.setdefault(entry.data["object"], str(entry.data.get("reason") or ""))
     return found
@@ -36,13 +36,14 @@ def build_report(project: Project) -> str:
     now = effective_now(project)
     listed = items(project)
     key = project.audit.public_key() or ""
+    entries = project.audit.entries()  # read once: verified, then searched for reasons and the timeline
     verification, error = None, None
     try:
-        result = verify(project.audit.entries(), public_key=key or None)
+        result = verify(entries, public_key=key or None)
         verification = spec.Verification(spec.Verdict.OK, result.entries, result.head, key, ("the project's own key",))
     except AuditError as exc:
         error = exc.message
-    reasons = _reasons(project)
+    reasons = _reasons(entries)
     rows = []
     for item in listed:
         row = Row(item.object, item.kind, item.respondent, item.rule, deadline=item.deadline,
@@ -51,10 +52,10 @@ def build_report(project: Project) -> str:
             row.check = _certificate_check(project, item)
         else:
             row.pending = item.state in ("pending", "due") and item.deadline is not None
-            row.overdue = item.state == "overdue" or (item.deadline is not None and now - item.deadline > GRACE)
+            row.overdue = item.state == "overdue"
         rows.append(row)
     timeline = []
-    for entry in project.audit.entries():
+    for entry in entries:
         if entry.event == "object_stored" and entry.data.get("kind") in CAPTURE_KINDS:
             timeline.append((parse_instant(entry.ts), "capture", str(entry.data.get("kind"))))
     timeline += [(row.destroyed, "destruction", row.kind) for row in rows

@@ -271,13 +271,15 @@ class ObjectStore:
     def timer_destroyed(self) -> list[tuple[str, str, datetime | None]]:
         """Live objects whose deadline slot the timer has erased: (object, slot, when the timer erased it)."""
         erased = deadline_locks.destroyed_slots(self._locks_root())
+        # one listing, not a stat per object; a slot in the timer's log is gone even if a crash left its zeroed file
+        present = set(deadline_locks.pending_slots(self._locks_root())) - set(erased)
         found = []
         for object_id, stored in self.conn.execute(
             "SELECT k.object_id, k.identity FROM object_keys k JOIN objects o ON o.id = k.object_id"
             " WHERE o.destroyed IS NULL AND k.identity LIKE ?", (deadline_locks.PREFIX + ":%",)
         ).fetchall():
             slot = deadline_locks.slot_of(stored)
-            if slot and not deadline_locks.slot_present(self._locks_root(), slot):
+            if slot and slot not in present:
                 found.append((object_id, slot, erased.get(slot)))
         return found
 

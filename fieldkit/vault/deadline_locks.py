@@ -82,7 +82,7 @@ def _secret(root: Path, slot: str, *, create: bool) -> bytes | None:
         secret = secrets.token_bytes(32)
         write_atomic(path, secret)
         return secret
-    return secret if len(secret) == 32 else None
+    return secret if len(secret) == 32 and any(secret) else None  # zeroed: the timer died before the unlink
 
 
 def is_locked(stored: str) -> bool:
@@ -114,10 +114,6 @@ def unlock(root: Path, stored: str, object_id: str) -> str | None:
         return None
     raw = base64.b64decode(blob)
     return _derive(secret, object_id).decrypt(raw[:12], raw[12:], object_id.encode()).decode()
-
-
-def slot_present(root: Path, slot: str) -> bool:
-    return _slot_path(root, slot).is_file()
 
 
 # --------------------------------------------------------------------------------------------------------

@@ -129,3 +129,19 @@ def test_an_approval_moves_the_lock_earlier_before_the_command_ends(fk):
     with (Project.open(root, PASSPHRASE, FixedClock(deadline + timedelta(minutes=20))) as project,
           pytest.raises(ObjectDestroyed, match="retention timer")):
         project.objects.get(audio)
+
+
+def test_a_timer_killed_between_its_log_and_the_unlink_still_counts_the_slot_as_erased(fk):
+    """The tick zeroes the file, logs it, then unlinks: a kill in between leaves a zeroed file, which opens
+    nothing and is recorded as the timer's destruction like a removed one."""
+    audio = _audio(fk)
+    root = fk.project
+    slot = deadline_locks.slot_for(BACKSTOP)
+    path = root / deadline_locks.LOCKS_DIR / f"{slot}.key"
+    path.write_bytes(bytes(32))  # what the kill leaves
+    (root / deadline_locks.LOCKS_DIR / deadline_locks.DESTROYED_LOG).write_text(f"{slot} 2026-03-31T09:05:00.000000Z\n")
+    with (Project.open(root, PASSPHRASE, FixedClock(BACKSTOP + timedelta(hours=1))) as project,
+          pytest.raises(ObjectDestroyed, match="retention timer")):
+        project.objects.get(audio)
+    status = fk("retention", "status", "--json", "--all", env=_at(BACKSTOP + timedelta(hours=1)))
+    assert next(i for i in json.loads(status.stdout) if i["object"] == audio)["state"] == "destroyed"
