@@ -13,6 +13,7 @@ from fieldkit.cli.common import (
     open_project,
     read_text,
     read_texts,
+    stdin_is_terminal,
     text_option,
     text_source,
     text_sources,
@@ -31,9 +32,12 @@ def code() -> None:
 @click.option("--colour", "--color", "colour", help="#RRGGBB (default: the next palette colour).")
 @click.option("--parent", help="Put it under this code (a pattern code groups first-cycle codes).")
 @text_option("memo", "memo", "an analytic memo on the code (exported only with --memos)")
+@click.option("--not-codable", is_flag=True,
+              help="A category: it groups codes and is never applied itself (REFI-QDA isCodable=false).")
 @click.pass_context
 def code_add(ctx: click.Context, name: str, description: str | None, description_file: str | None,
-             colour: str | None, parent: str | None, memo: str | None, memo_file: str | None) -> None:
+             colour: str | None, parent: str | None, memo: str | None, memo_file: str | None,
+             not_codable: bool) -> None:
     """Add a code; prints its GUID. NAME is an analytic category and may be an argument; the description and
     memo are free text, read only from files, stdin or a prompt (--description TEXT is refused: ps shows it)."""
     from fieldkit.coding.codebook import add_code
@@ -42,7 +46,7 @@ def code_add(ctx: click.Context, name: str, description: str | None, description
     with open_project(ctx) as project:
         texts = read_texts(sources)
         click.echo(add_code(project, name, description=texts["--description"] or "", colour=colour, parent=parent,
-                            memo=texts["--memo"] or "").id)
+                            memo=texts["--memo"] or "", codable=not not_codable).id)
 
 
 @code.command("edit")
@@ -53,10 +57,12 @@ def code_add(ctx: click.Context, name: str, description: str | None, description
 @click.option("--parent", help="Move it under this code.")
 @click.option("--top-level", is_flag=True, help="Move it to the top level.")
 @text_option("memo", "memo", "the new memo")
+@click.option("--codable/--not-codable", default=None,
+              help="Make it a code that is applied, or a category that only groups codes (refused with codings).")
 @click.pass_context
 def code_edit(ctx: click.Context, name: str, new_name: str | None, description: str | None,
               description_file: str | None, colour: str | None, parent: str | None, top_level: bool,
-              memo: str | None, memo_file: str | None) -> None:
+              memo: str | None, memo_file: str | None, codable: bool | None) -> None:
     """Change a code's name, description, colour, parent or memo (an empty file clears a description or memo)."""
     from fieldkit.coding.codebook import edit_code
 
@@ -65,7 +71,7 @@ def code_edit(ctx: click.Context, name: str, new_name: str | None, description: 
     with open_project(ctx) as project:
         texts = read_texts(sources)
         edited = edit_code(project, name, name=new_name, description=texts["--description"], colour=colour,
-                           memo=texts["--memo"], **changes)
+                           memo=texts["--memo"], codable=codable, **changes)
     click.echo(f"code {edited.name!r} updated", err=True)
 
 
@@ -92,18 +98,42 @@ def code_list(ctx: click.Context) -> None:
         rows = codebook_rows(project)
     for row in rows:
         description = f"\t{row.code.description}" if row.code.description else ""
-        click.echo(f"{'  ' * row.depth}{row.code.name}\t{row.code.colour}\t{row.codings}{description}")
+        used = row.codings if row.code.codable else "category"
+        click.echo(f"{'  ' * row.depth}{row.code.name}\t{row.code.colour}\t{used}{description}")
 
 
 @code.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="List what the import would add and change; change nothing.")
+@click.option("--yes", is_flag=True, help="Apply changes to existing codes without asking (needed in a script).")
 @click.pass_context
-def code_import(ctx: click.Context, file: Path) -> None:
-    """Merge a shared codebook (.qdc, .qdpx or .csv): new codes are added, matching ones updated."""
-    from fieldkit.export.codebook_exchange import import_codebook
+def code_import(ctx: click.Context, file: Path, dry_run: bool, yes: bool) -> None:
+    """Merge a shared codebook (.qdc, .qdpx or .csv): new codes are added; an existing code (same GUID, else
+    same name) takes only what the file says, so a description, colour or parent the file leaves out stays, and
+    nothing is deleted. Changes to existing codes are listed and need a yes (--yes in a script)."""
+    from fieldkit.coding.codebook import apply_import
+    from fieldkit.export.codebook_exchange import plan_codebook_import
 
     with open_project(ctx) as project:
-        result = import_codebook(project, file)
+        plan, fmt, digest = plan_codebook_import(project, file)
+        for name in plan.added:
+            click.echo(f"add\t{name}")
+        for change in plan.changes:
+            click.echo(f"change\t{change.code}\t{change.field}: {change.before} -> {change.after}")
+        summary = (f"{len(plan.added)} to add, {plan.updated} to change, {plan.unchanged} unchanged"
+                   f" ({plan.codes} codes in {file.name})")
+        if dry_run:
+            click.echo(f"dry run: {summary}; nothing was changed", err=True)
+            return
+        if plan.changes and not yes:
+            if not stdin_is_terminal():
+                raise UsageError(f"the import would change {plan.updated} existing code(s), listed above",
+                                 "pass --yes to apply the changes, or --dry-run to only list them; nothing was"
+                                 " imported")
+            if not click.confirm(f"Change {plan.updated} existing code(s) as listed above?", default=False,
+                                 err=True):
+                raise UsageError("import cancelled", "nothing was imported")
+        result = apply_import(project, plan, format=fmt, sha256=digest)
     click.echo(f"codebook imported: {result.added} added, {result.updated} updated, {result.unchanged} unchanged",
                err=True)
 

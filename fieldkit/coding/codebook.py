@@ -29,9 +29,14 @@ class Code:
     parent: str | None
     memo: str
     created: str
+    codable: bool = True  # False: a category that groups codes and is never applied itself
 
 
-_COLUMNS = "id, name, description, colour, parent, memo, created"
+_COLUMNS = "id, name, description, colour, parent, memo, created, codable"
+
+
+def _code(row) -> Code:
+    return Code(*row[:7], bool(row[7]))
 
 
 def normalise_colour(colour: str) -> str:
@@ -69,7 +74,7 @@ def check_guid(value: str) -> str:
 
 def list_codes(project: Project) -> list[Code]:
     """Every code, parents before their children, siblings by name."""
-    rows = [Code(*row) for row in project.conn.execute(f"SELECT {_COLUMNS} FROM codes")]
+    rows = [_code(row) for row in project.conn.execute(f"SELECT {_COLUMNS} FROM codes")]
     children: dict[str | None, list[Code]] = {}
     for code in rows:
         children.setdefault(code.parent, []).append(code)
@@ -88,7 +93,7 @@ def find_code(project: Project, ref: str) -> Code:
     """A code by name (any case, any script: compared case-folded) or by GUID."""
     wanted, guid = ref.strip().casefold(), ref.strip("{} ").lower()
     for row in project.conn.execute(f"SELECT {_COLUMNS} FROM codes"):
-        code = Code(*row)
+        code = _code(row)
         if code.id == guid or code.name.casefold() == wanted:
             return code
     raise NotFound(f"no code named {ref!r}", "list codes with `fieldkit code list`")
@@ -141,7 +146,7 @@ def _check_unique(project: Project, name: str, code_id: str | None) -> None:
 
 
 def add_code(project: Project, name: str, *, description: str = "", colour: str | None = None,
-             parent: str | None = None, memo: str = "", code_id: str | None = None) -> Code:
+             parent: str | None = None, memo: str = "", code_id: str | None = None, codable: bool = True) -> Code:
     name = check_name(name)
     _check_unique(project, name, None)
     code_id = check_guid(code_id) if code_id else str(uuid.uuid4())
@@ -151,16 +156,17 @@ def add_code(project: Project, name: str, *, description: str = "", colour: str 
     colour = normalise_colour(colour) if colour else _next_colour(project)
     with project.transaction():
         project.conn.execute(
-            f"INSERT INTO codes ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO codes ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (code_id, name, check_text(description, "description"), colour, parent_id, check_text(memo, "memo"),
-             format_instant(project.clock.now())),
+             format_instant(project.clock.now()), int(codable)),
         )
     return find_code(project, code_id)
 
 
 def edit_code(project: Project, ref: str, *, name: str | None = None, description: str | None = None,
-              colour: str | None = None, parent=_UNSET, memo: str | None = None) -> Code:
-    """Change a code; ``parent=None`` makes it a top-level code, a name moves it under that code."""
+              colour: str | None = None, parent=_UNSET, memo: str | None = None, codable: bool | None = None) -> Code:
+    """Change a code; ``parent=None`` makes it a top-level code, a name moves it under that code;
+    ``codable=False`` makes it a category (refused while it has codings)."""
     code = find_code(project, ref)
     changes: dict[str, object] = {}
     if name is not None:
@@ -174,12 +180,28 @@ def edit_code(project: Project, ref: str, *, name: str | None = None, descriptio
         changes["parent"] = _check_parent(project, code.id, parent)
     if memo is not None:
         changes["memo"] = check_text(memo, "memo")
+    if codable is not None:
+        if not codable:
+            _check_no_codings(project, code)
+        changes["codable"] = int(codable)
     if changes:
         with project.transaction():
             project.conn.execute(
                 f"UPDATE codes SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?", (*changes.values(), code.id)
             )
     return find_code(project, code.id)
+
+
+def _codings_of(project: Project, code: Code) -> int:
+    (used,) = project.conn.execute("SELECT count(*) FROM codings WHERE code = ?", (code.id,)).fetchone()
+    return used
+
+
+def _check_no_codings(project: Project, code: Code) -> None:
+    used = _codings_of(project, code)
+    if used:
+        raise UsageError(f"{code.name!r} has {used} coding(s); a category cannot hold codings",
+                         "move them to a code under it (`fieldkit code apply`, then `fieldkit code unapply`)")
 
 
 def remove_code(project: Project, ref: str, *, force: bool = False) -> int:
@@ -202,14 +224,43 @@ def remove_code(project: Project, ref: str, *, force: bool = False) -> int:
 
 @dataclass(frozen=True)
 class CodeSpec:
-    """A code as read from a shared codebook file; ``parent`` is a GUID or a name from the same file."""
+    """A code as read from a shared codebook file. ``None`` means the file does not say, and the project's
+    value stays: an import adds and changes, never erases. ``parent`` is a GUID or a name from the same file,
+    or a name in the project."""
 
     name: str
     guid: str | None = None
-    description: str = ""
+    description: str | None = None
     colour: str | None = None
     parent: str | None = None
-    where: str = ""  # file:row, for error messages
+    codable: bool | None = None
+    where: str = ""  # file:row or file: code, for error messages
+
+
+@dataclass(frozen=True)
+class CodeChange:
+    """One field of an existing code that an import would change."""
+
+    code: str  # the code's name after the import
+    field: str  # name, description, colour, parent or codable
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What importing a codebook would do, worked out in full before anything is written."""
+
+    codes: int  # codes in the file
+    added: tuple[str, ...]  # names of new codes
+    changes: tuple[CodeChange, ...]
+    unchanged: int
+    inserts: tuple[tuple, ...] = ()  # rows for new codes, parents set afterwards
+    updates: tuple[tuple[str, dict], ...] = ()  # (code id, {column: value}) for changed and new codes
+
+    @property
+    def updated(self) -> int:
+        return len({change.code for change in self.changes})
 
 
 @dataclass(frozen=True)
@@ -219,47 +270,78 @@ class ImportResult:
     unchanged: int
 
 
-def import_codes(project: Project, specs: list[CodeSpec]) -> ImportResult:
-    """Merge a shared codebook: a code is matched by GUID, then by name; matches take the file's description,
-    colour and parent; new codes are added; nothing is deleted. All or nothing, checked before any write."""
+def _resolve_parent(spec: CodeSpec, file_ids: dict[str, str], by_guid: dict[str, Code],
+                    by_name: dict[str, Code]) -> str:
+    key = spec.parent.strip() if spec.parent else ""
+    try:
+        key = check_guid(key)
+    except UsageError:
+        key = key.casefold()
+    known = by_guid.get(key) or by_name.get(key)
+    parent = file_ids.get(key) or (known.id if known else None)
+    if parent is None:
+        raise UsageError(f"{spec.where}: parent {spec.parent!r} of {spec.name!r} is not in the file or project",
+                         _IMPORT_HINT)
+    return parent
+
+
+def _shown(value: object, names: dict[str, str]) -> str:
+    if value is None:
+        return "top level"
+    if isinstance(value, bool):
+        return "codable" if value else "category (not codable)"
+    text = names.get(value, value) if isinstance(value, str) else str(value)
+    text = " ".join(text.split())
+    return repr(text[:60] + ("…" if len(text) > 60 else ""))
+
+
+def plan_import(project: Project, specs: list[CodeSpec]) -> ImportPlan:
+    """Work out a codebook import without writing: a code is matched by GUID, then by name; a match takes only
+    what the file says (a description, colour, parent or codable flag it leaves out stays as it is, and a code
+    at the file's top level is not moved); new codes are added; nothing is deleted. Every problem is found
+    here, before any write: duplicate names, unknown parents, bad colours or GUIDs, cycles."""
     existing = list_codes(project)
     by_guid = {c.id: c for c in existing}
     by_name = {c.name.casefold(): c for c in existing}  # casefold, not SQL NOCASE: Cyrillic has case too
     seen_names: dict[str, str] = {}
-    targets: list[tuple[CodeSpec, str, Code | None]] = []
+    targets: list[tuple[CodeSpec, str, str, Code | None]] = []
     for spec in specs:
-        name = check_name(spec.name)
+        try:
+            name = check_name(spec.name)
+            guid = check_guid(spec.guid) if spec.guid else None
+        except UsageError as exc:
+            raise UsageError(f"{spec.where}: {exc.message}", _IMPORT_HINT) from exc
         folded = name.casefold()
         if folded in seen_names:
             raise UsageError(f"{spec.where}: code {name!r} appears twice (first at {seen_names[folded]})",
                              _IMPORT_HINT)
         seen_names[folded] = spec.where
-        guid = check_guid(spec.guid) if spec.guid else None
-        match = by_guid.get(guid) if guid else None
-        match = match or by_name.get(folded)
+        match = (by_guid.get(guid) if guid else None) or by_name.get(folded)
         code_id = match.id if match else (guid if guid and guid not in by_guid else str(uuid.uuid4()))
-        targets.append((spec, code_id, match))
-    file_ids = {spec.name.strip().casefold(): code_id for spec, code_id, _ in targets}
-    file_ids.update({check_guid(spec.guid): code_id for spec, code_id, _ in targets if spec.guid})
+        targets.append((spec, name, code_id, match))
+    file_ids = {name.casefold(): code_id for _, name, code_id, _ in targets}
+    file_ids.update({check_guid(spec.guid): code_id for spec, _, code_id, _ in targets if spec.guid})
     final: dict[str, dict] = {c.id: {"name": c.name, "parent": c.parent} for c in existing}
-    rows = []
-    for spec, code_id, match in targets:
-        parent = None
-        if spec.parent:
-            key = spec.parent.strip()
+    wanted: list[tuple[CodeSpec, str, str, Code | None, dict]] = []
+    for spec, name, code_id, match in targets:
+        fields: dict[str, object] = {"name": name}
+        if spec.description is not None:
+            fields["description"] = check_text(spec.description, f"description at {spec.where}")
+        if spec.colour is not None:
             try:
-                key = check_guid(key)
-            except UsageError:
-                key = key.casefold()
-            known = by_guid.get(key) or by_name.get(key)
-            parent = file_ids.get(key) or (known.id if known else None)
-            if parent is None:
-                raise UsageError(f"{spec.where}: parent {spec.parent!r} of {spec.name!r} is not in the file or project",
-                                 _IMPORT_HINT)
-        colour = normalise_colour(spec.colour) if spec.colour else (match.colour if match else None)
-        rows.append((code_id, check_name(spec.name), check_text(spec.description, f"description at {spec.where}"),
-                     colour, parent, match))
-        final[code_id] = {"name": check_name(spec.name), "parent": parent}
+                fields["colour"] = normalise_colour(spec.colour)
+            except UsageError as exc:
+                raise UsageError(f"{spec.where}: {exc.message}", _IMPORT_HINT) from exc
+        if spec.parent is not None:
+            fields["parent"] = _resolve_parent(spec, file_ids, by_guid, by_name)
+        if spec.codable is not None:
+            fields["codable"] = spec.codable
+            used = _codings_of(project, match) if match is not None and not spec.codable else 0
+            if used:
+                raise UsageError(f"{spec.where}: the file makes {name!r} a category, but it holds {used} coding(s)"
+                                 " in this project", "a category cannot hold codings; " + _IMPORT_HINT)
+        final[code_id] = {"name": name, "parent": fields.get("parent", match.parent if match else None)}
+        wanted.append((spec, name, code_id, match, fields))
     names = [v["name"].casefold() for v in final.values()]
     clash = next((n for n in names if names.count(n) > 1), None)
     if clash:
@@ -271,26 +353,41 @@ def import_codes(project: Project, specs: list[CodeSpec]) -> ImportResult:
                 raise UsageError(f"the codebook makes {final[code_id]['name']!r} its own ancestor", _IMPORT_HINT)
             seen.add(node)
             node = final[node]["parent"]
-    added = updated = unchanged = 0
+    shown_names = {code_id: v["name"] for code_id, v in final.items()}
+    added, changes, inserts, updates, unchanged = [], [], [], [], 0
     now = format_instant(project.clock.now())
+    for _spec, name, code_id, match, fields in wanted:
+        if match is None:
+            added.append(name)
+            colour = fields.get("colour") or PALETTE[(len(existing) + len(added) - 1) % len(PALETTE)]
+            inserts.append((code_id, name, fields.get("description", ""), colour, None, "", now,
+                            int(fields.get("codable", True))))
+            if fields.get("parent"):
+                updates.append((code_id, {"parent": fields["parent"]}))
+            continue
+        changed = {k: v for k, v in fields.items() if getattr(match, k) != v}
+        if not changed:
+            unchanged += 1
+            continue
+        for key, value in changed.items():
+            changes.append(CodeChange(name, key, _shown(getattr(match, key), shown_names), _shown(value, shown_names)))
+        updates.append((code_id, {k: int(v) if isinstance(v, bool) else v for k, v in changed.items()}))
+    return ImportPlan(len(specs), tuple(added), tuple(changes), unchanged, tuple(inserts), tuple(updates))
+
+
+def apply_import(project: Project, plan: ImportPlan, **logged: object) -> ImportResult:
+    """Write a planned import in one transaction and log it (``logged``: the file's format, hash)."""
     with project.transaction():
-        for index, (code_id, name, description, colour, _parent, match) in enumerate(rows):
-            if match is None:
-                project.conn.execute(
-                    f"INSERT INTO codes ({_COLUMNS}) VALUES (?, ?, ?, ?, NULL, '', ?)",
-                    (code_id, name, description, colour or PALETTE[(len(existing) + index) % len(PALETTE)], now),
-                )
-        for code_id, name, description, colour, parent, match in rows:
-            if match is None:
-                added += 1
-            elif (match.name, match.description, match.colour, match.parent) == (name, description, colour, parent):
-                unchanged += 1
-                continue
-            else:
-                updated += 1
-            project.conn.execute(
-                "UPDATE codes SET name = ?, description = ?, colour = COALESCE(?, colour), parent = ? WHERE id = ?",
-                (name, description, colour, parent, code_id),
-            )
-        project.audit.append("codebook_imported", rows=added + updated)
-    return ImportResult(added, updated, unchanged)
+        for row in plan.inserts:
+            project.conn.execute(f"INSERT INTO codes ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
+        for code_id, changed in plan.updates:
+            project.conn.execute(f"UPDATE codes SET {', '.join(f'{k} = ?' for k in changed)} WHERE id = ?",
+                                 (*changed.values(), code_id))
+        # rows: the codes added or changed (the allowed fields of docs/audit-format.md hold no more detail)
+        project.audit.append("codebook_imported", rows=len(plan.added) + plan.updated, **logged)
+    return ImportResult(len(plan.added), plan.updated, plan.unchanged)
+
+
+def import_codes(project: Project, specs: list[CodeSpec], **logged: object) -> ImportResult:
+    """Plan and apply in one go (no confirmation): for callers that have shown the plan already, and tests."""
+    return apply_import(project, plan_import(project, specs), **logged)

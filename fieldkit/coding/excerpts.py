@@ -81,6 +81,9 @@ def apply_code(project: Project, interview_id: str, code_ref: str, *, start: int
                end: int | None = None, quote: str | None = None, occurrence: int = 1, memo: str = "") -> Coding:
     """Code a span given by offsets or by its text; the same code on the same span is stored once."""
     code = find_code(project, code_ref)
+    if not code.codable:
+        raise UsageError(f"{code.name!r} is a category: it groups codes and is not applied itself",
+                         "apply one of the codes under it, or make it codable (`fieldkit code edit NAME --codable`)")
     source = load_source(project, interview_id)
     if quote is not None:
         start, end = locate(source.text, quote, occurrence)

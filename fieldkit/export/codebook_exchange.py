@@ -8,15 +8,33 @@ import io
 from pathlib import Path
 
 from fieldkit import __version__
-from fieldkit.coding.codebook import CodeSpec, ImportResult, import_codes, list_codes
+from fieldkit.coding.codebook import (
+    Code,
+    CodeSpec,
+    ImportPlan,
+    ImportResult,
+    apply_import,
+    code_path,
+    list_codes,
+    plan_import,
+)
 from fieldkit.errors import UsageError
 from fieldkit.export.refi import ExportGuids, XmlCode, codebook_xml, parse_xml, read_codes, read_qdpx
 from fieldkit.export.tabular import cell
 from fieldkit.vault.files import write_atomic
 from fieldkit.vault.project import Project
 
-CSV_COLUMNS = ("name", "parent", "description", "colour", "guid")
+#: The CSV codebook's columns. ``path`` is the code's place in the tree, names joined by ``.`` (Taguette's
+#: sub-tag form, and sortable in a spreadsheet); it is the only name column, since Taguette refuses a file with
+#: more than one of tag, name and path. ``parent`` (the parent's path) says where a name holding a dot splits.
+CSV_COLUMNS = ("path", "description", "colour", "codable", "parent", "guid")
+PATH_SEPARATOR = "."
+#: Read too: ``name`` (fieldkit before 0.20 and most spreadsheets), ``tag`` (Taguette's export).
+_NAME_COLUMNS = ("path", "name", "tag")
+_READ_COLUMNS = (*CSV_COLUMNS, "name", "tag")
+_IGNORED_COLUMNS = ("number of highlights", "number of documents")  # Taguette's counts: nothing to import
 _ALIASES = {"color": "colour", "code": "name", "id": "guid"}
+_YES, _NO = ("yes", "true", "1", "y"), ("no", "false", "0", "n")
 MAX_CODEBOOK_BYTES = 64 * 1024 * 1024
 
 
@@ -29,22 +47,29 @@ def _format_of(path: Path) -> str:
     raise UsageError(f"cannot tell the codebook format of {path.name}", "use a .qdc, .qdpx or .csv file")
 
 
+def code_paths(codes: list[Code]) -> dict[str, str]:
+    """Each code's path: its ancestors' names and its own, joined by PATH_SEPARATOR."""
+    by_id = {c.id: c for c in codes}
+    return {c.id: code_path(c, by_id).replace(" / ", PATH_SEPARATOR) if c.parent else c.name for c in codes}
+
+
 def codebook_bytes(project: Project, fmt: str) -> bytes:
     """The codebook as a .qdc or .csv. Its GUIDs are random and new for each file (never the codes' ids in the
     vault), so two codebook files, or a codebook and an excerpt export, cannot be linked by them; importing a
-    file fieldkit wrote matches its codes by name (see `import_codes`)."""
+    file fieldkit wrote matches its codes by name (see `plan_import`)."""
     codes = list_codes(project)
     guids = ExportGuids()
     if fmt == "qdc":
         return codebook_xml([XmlCode(guids(c.id), c.name, c.colour, c.description,
-                                     guids(c.parent) if c.parent else None) for c in codes],
+                                     guids(c.parent) if c.parent else None, codable=c.codable) for c in codes],
                             f"fieldkit {__version__}")
-    names = {c.id: c.name for c in codes}
+    paths = code_paths(codes)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for code in codes:
-        writer.writerow(cell(v) for v in (code.name, names.get(code.parent, ""), code.description, code.colour,
+        writer.writerow(cell(v) for v in (paths[code.id], code.description, code.colour,
+                                          "yes" if code.codable else "no", paths.get(code.parent, ""),
                                           guids(code.id)))
     return buffer.getvalue().encode("utf-8")
 
@@ -75,34 +100,87 @@ def export_codebook(project: Project, out: Path) -> tuple[int, str]:
     return count, digest
 
 
+def _codable_cell(value: str, where: str) -> bool | None:
+    value = value.strip().lower()
+    if not value:
+        return None
+    if value in _YES or value in _NO:
+        return value in _YES
+    raise UsageError(f"{where}: codable is {value!r}", "write yes or no (no: a category that only groups codes)")
+
+
+def _split_paths(rows: list[dict], has_parent: bool) -> dict[str, tuple[str, str | None]]:
+    """Path → (name, parent path). With a parent column the split is where it says; without one (Taguette),
+    a path's parent is the longest prefix before a dot that is itself a path in the file, else it has none."""
+    paths = {(row.get("path") or "").strip() for row in rows}
+    split: dict[str, tuple[str, str | None]] = {}
+    for row in rows:
+        path = (row.get("path") or "").strip()
+        parent = (row.get("parent") or "").strip() if has_parent else ""
+        if not has_parent:
+            prefixes = [path[:i] for i, ch in enumerate(path) if ch == PATH_SEPARATOR and path[:i] in paths]
+            parent = max(prefixes, key=len, default="")
+        if parent and parent in paths and path.startswith(parent + PATH_SEPARATOR):
+            split[path] = (path[len(parent) + 1:], parent)
+        else:
+            split[path] = (path, parent or None)
+    return split
+
+
 def parse_codebook_csv(data: bytes, name: str) -> list[CodeSpec]:
+    """A CSV codebook: fieldkit's (path, ...), an older one or a spreadsheet's (name, parent, ...), or
+    Taguette's (tag, description). An empty cell says nothing: the project's value stays."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UsageError(f"{name}: not UTF-8 text", "save it as UTF-8 (\"CSV UTF-8\" in a spreadsheet)") from exc
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [_ALIASES.get((h or "").strip().lower(), (h or "").strip().lower()) for h in reader.fieldnames or ()]
-    if "name" not in header:
-        raise UsageError(f"{name}: the first row must name the columns, with at least 'name'",
+    try:
+        fieldnames = reader.fieldnames or ()
+    except csv.Error as exc:
+        raise UsageError(f"{name}: not a CSV file ({exc})", f"columns: {', '.join(CSV_COLUMNS)}") from exc
+    header = [_ALIASES.get((h or "").strip().lower(), (h or "").strip().lower()) for h in fieldnames]
+    named = [h for h in _NAME_COLUMNS if h in header]
+    if not named:
+        raise UsageError(f"{name}: the first row must name the columns, with 'path' or 'name'",
                          f"columns: {', '.join(CSV_COLUMNS)}")
-    unknown = [h for h in header if h not in CSV_COLUMNS]
+    if len(named) > 1:
+        raise UsageError(f"{name}: columns {' and '.join(repr(n) for n in named)} both name the code",
+                         "keep one: 'path' (the place in the tree) or 'name' with 'parent'")
+    unknown = [h for h in header if h not in _READ_COLUMNS and h not in _IGNORED_COLUMNS]
     if unknown:
         raise UsageError(f"{name}: unknown column {unknown[0]!r}", f"columns: {', '.join(CSV_COLUMNS)}")
-    reader.fieldnames = header
+    if len(set(header)) < len(header):
+        raise UsageError(f"{name}: a column appears twice", f"columns: {', '.join(CSV_COLUMNS)}")
+    reader.fieldnames = ["path" if h == "tag" else h for h in header]
+    rows = []
+    try:
+        for row_number, row in enumerate(reader, start=2):
+            if None in row:
+                raise UsageError(f"{name}:{row_number}: more cells than columns", "quote cells that hold commas")
+            if any((v or "").strip() for v in row.values()):
+                rows.append((row_number, row))
+    except csv.Error as exc:
+        raise UsageError(f"{name}: not a CSV file ({exc})", "save it as CSV from a spreadsheet") from exc
+    split = _split_paths([row for _, row in rows], "parent" in header) if "name" not in header else {}
     specs = []
-    for row_number, row in enumerate(reader, start=2):
-        if None in row:
-            raise UsageError(f"{name}:{row_number}: more cells than columns", "quote cells that hold commas")
-        if not any((v or "").strip() for v in row.values()):
-            continue
-        specs.append(CodeSpec(name=row.get("name") or "", guid=(row.get("guid") or "").strip() or None,
-                              description=row.get("description") or "",
-                              colour=(row.get("colour") or "").strip() or None,
-                              parent=(row.get("parent") or "").strip() or None, where=f"{name}:{row_number}"))
+    for row_number, row in rows:
+        where = f"{name}:{row_number}"
+        if "name" in header:
+            code_name, parent = row.get("name") or "", (row.get("parent") or "").strip() or None
+        else:
+            path = (row.get("path") or "").strip()
+            code_name, parent_path = split[path]
+            parent = split[parent_path][0] if parent_path in split else parent_path
+        specs.append(CodeSpec(name=code_name, guid=(row.get("guid") or "").strip() or None,
+                              description=(row.get("description") or "").strip() or None,
+                              colour=(row.get("colour") or "").strip() or None, parent=parent,
+                              codable=_codable_cell(row.get("codable") or "", where), where=where))
     return specs
 
 
-def read_codebook(path: Path) -> list[CodeSpec]:
+def read_codebook(path: Path) -> tuple[list[CodeSpec], str, str]:
+    """The codes a file carries, its format and the SHA-256 of its bytes (for the audit log)."""
     fmt = _format_of(path)
     try:
         if path.stat().st_size > MAX_CODEBOOK_BYTES:
@@ -111,17 +189,28 @@ def read_codebook(path: Path) -> list[CodeSpec]:
     except OSError as exc:
         raise UsageError(f"cannot read {path.name}: {exc.strerror or 'read error'}",
                          "check the path and that the file is readable; nothing was imported") from exc
+    digest = hashlib.sha256(data).hexdigest()
     if fmt == "csv":
-        return parse_codebook_csv(data, path.name)
-    codes = read_qdpx(data).codes if fmt == "qdpx" else read_codes(parse_xml(data, path.name), path.name)
-    if not codes and fmt == "qdc":
+        return parse_codebook_csv(data, path.name), fmt, digest
+    if fmt == "qdpx":
+        codes = read_qdpx(data, texts=False).codes
+    else:
         root = parse_xml(data, path.name)
-        if not root.tag.endswith("CodeBook"):
+        if not root.tag.endswith("CodeBook") and not root.tag.endswith("Project"):
             raise UsageError(f"{path.name} is not a REFI-QDA codebook (root element {root.tag!r})",
                              "give a .qdc codebook, a .qdpx project or a .csv")
-    return [CodeSpec(c.name, c.guid, c.description, c.colour, c.parent, f"{path.name}: code {c.name!r}")
-            for c in codes]
+        codes = read_codes(root, path.name)
+    return [CodeSpec(c.name, c.guid, c.description or None, c.colour, c.parent, c.codable,
+                     f"{path.name}: code {c.name!r}") for c in codes], fmt, digest
+
+
+def plan_codebook_import(project: Project, path: Path) -> tuple[ImportPlan, str, str]:
+    """What importing ``path`` would change (nothing is written), with the file's format and hash."""
+    specs, fmt, digest = read_codebook(path)
+    return plan_import(project, specs), fmt, digest
 
 
 def import_codebook(project: Project, path: Path) -> ImportResult:
-    return import_codes(project, read_codebook(path))
+    """Plan and apply without asking: the CLI asks first (see `fieldkit code import`)."""
+    plan, fmt, digest = plan_codebook_import(project, path)
+    return apply_import(project, plan, format=fmt, sha256=digest)

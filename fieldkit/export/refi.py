@@ -14,7 +14,8 @@ from __future__ import annotations
 import io
 import uuid
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
 from fieldkit.errors import UsageError
@@ -34,7 +35,16 @@ class XmlCode:
     colour: str | None = None
     description: str = ""
     parent: str | None = None
-    note: str | None = None  # GUID of a memo note
+    note: str | None = None  # GUID of the memo's Note
+    memo: str = ""  # the code's memo, written into its Description too (QualCoder reads only that)
+    codable: bool | None = True  # False: a category that groups codes (isCodable="false"); None: not said
+
+
+@dataclass(frozen=True)
+class XmlCoding:
+    guid: str
+    code: str  # the Code's GUID
+    note: str | None = None  # GUID of the coding memo's Note
 
 
 @dataclass(frozen=True)
@@ -42,10 +52,14 @@ class XmlSelection:
     guid: str
     start: int
     end: int
-    codes: tuple[str, ...]
+    codings: tuple[XmlCoding, ...]
     name: str = ""
-    notes: tuple[str, ...] = ()
-    description: str = ""  # e.g. whether the excerpt may be quoted
+    description: str = ""  # what importers show as the coding memo: the memo, then whether it may be quoted
+    notes: tuple[str, ...] = ()  # selection-level NoteRefs (read from other programs' files)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(coding.code for coding in self.codings)
 
 
 @dataclass
@@ -116,6 +130,18 @@ def _text(parent: ET.Element, ns: str, tag: str, value: str) -> None:
     _el(parent, ns, tag).text = value
 
 
+def qda_datetime(moment: datetime) -> str:
+    """A REFI-QDA date: UTC, whole seconds, ``Z`` (MAXQDA and QualCoder write no fractions and some readers
+    refuse them)."""
+    return moment.astimezone(UTC).replace(tzinfo=None, microsecond=0).isoformat() + "Z"
+
+
+def code_description(code: XmlCode) -> str:
+    """The code's Description: its description, then its memo after a blank line when the memo is exported.
+    QualCoder shows a code's Description as its memo and reads no NoteRef on a code."""
+    return "\n\n".join(part for part in (code.description, code.memo) if part)
+
+
 def _codes(parent: ET.Element, ns: str, codes: list[XmlCode]) -> None:
     children: dict[str | None, list[XmlCode]] = {}
     known = {c.guid for c in codes}
@@ -124,9 +150,11 @@ def _codes(parent: ET.Element, ns: str, codes: list[XmlCode]) -> None:
     holder = _el(_el(parent, ns, "CodeBook") if ns == PROJECT_NS else parent, ns, "Codes")
 
     def add(where: ET.Element, code: XmlCode) -> None:
-        element = _el(where, ns, "Code", guid=code.guid, name=code.name, isCodable="true", color=code.colour)
-        if code.description:
-            _text(element, ns, "Description", code.description)
+        codable = "false" if code.codable is False else "true"
+        element = _el(where, ns, "Code", guid=code.guid, name=code.name, isCodable=codable, color=code.colour)
+        description = code_description(code)
+        if description:
+            _text(element, ns, "Description", description)
         if code.note and ns == PROJECT_NS:
             _el(element, ns, "NoteRef", targetGUID=code.note)
         for child in children.get(code.guid, []):
@@ -159,8 +187,13 @@ def _variable_values(parent: ET.Element, values: dict[str, str], variable_guids:
 
 def project_xml(project: XmlProject, variable_guids: dict[str, str], source_paths: dict[str, str]) -> bytes:
     ns = PROJECT_NS
+    # Who and when, on everything that has them: MAXQDA and QualCoder show them and fall back to "now" and an
+    # unknown coder without them. One pseudonymous user, one (coarsened) date for the whole file.
+    stamp = {"creatingUser": project.user, "creationDateTime": project.created}
+    modified = {"modifyingUser": project.user, "modifiedDateTime": project.created}
     root = ET.Element(f"{{{ns}}}Project", {"name": project.name, "origin": project.origin,
-                                           "creatingUserGUID": project.user, "creationDateTime": project.created})
+                                           "creatingUserGUID": project.user, "creationDateTime": project.created,
+                                           "modifyingUserGUID": project.user, "modifiedDateTime": project.created})
     _el(_el(root, ns, "Users"), ns, "User", guid=project.user, name="fieldkit")
     if project.codes:
         _codes(root, ns, project.codes)
@@ -179,25 +212,24 @@ def project_xml(project: XmlProject, variable_guids: dict[str, str], source_path
         sources = _el(root, ns, "Sources")
         for source in project.sources:
             element = _el(sources, ns, "TextSource", guid=source.guid, name=source.name,
-                          plainTextPath=source_paths[source.guid], creatingUser=project.user,
-                          creationDateTime=project.created)
+                          plainTextPath=source_paths[source.guid], **stamp, **modified)
             for selection in source.selections:
                 chosen = _el(element, ns, "PlainTextSelection", guid=selection.guid, name=selection.name,
-                             startPosition=str(selection.start), endPosition=str(selection.end),
-                             creatingUser=project.user, creationDateTime=project.created)
+                             startPosition=str(selection.start), endPosition=str(selection.end), **stamp, **modified)
                 if selection.description:  # the schema puts Description first
                     _text(chosen, ns, "Description", selection.description)
-                for code in selection.codes:
-                    coding = _el(chosen, ns, "Coding", guid=new_guid())
-                    _el(coding, ns, "CodeRef", targetGUID=code)
+                for coding in selection.codings:
+                    element_coding = _el(chosen, ns, "Coding", guid=coding.guid, **stamp)
+                    _el(element_coding, ns, "CodeRef", targetGUID=coding.code)
+                    if coding.note:
+                        _el(element_coding, ns, "NoteRef", targetGUID=coding.note)
                 for note in selection.notes:
                     _el(chosen, ns, "NoteRef", targetGUID=note)
             _variable_values(element, source.variables, variable_guids)
     if project.notes:
         notes = _el(root, ns, "Notes")
         for guid, text in project.notes.items():
-            note = _el(notes, ns, "Note", guid=guid, name="Memo", creatingUser=project.user,
-                       creationDateTime=project.created)
+            note = _el(notes, ns, "Note", guid=guid, name="Memo", **stamp, **modified)
             _text(note, ns, "PlainTextContent", text)
     return _serialise(root, ns)
 
@@ -209,11 +241,10 @@ def qdpx_bytes(project: XmlProject, *, crlf: bool = False, timestamp: tuple[int,
     if crlf:
         converted = []
         for source in project.sources:
-            selections = [XmlSelection(s.guid, crlf_position(source.text, s.start), crlf_position(source.text, s.end),
-                                       s.codes, s.name, s.notes, s.description) for s in source.selections]
+            selections = [replace(s, start=crlf_position(source.text, s.start), end=crlf_position(source.text, s.end))
+                          for s in source.selections]
             converted.append(XmlSource(source.guid, source.name, with_crlf(source.text), selections, source.variables))
-        project = XmlProject(project.name, project.origin, project.created, project.user, project.codes, converted,
-                             project.cases, project.notes, project.variables)
+        project = replace(project, sources=converted)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         def add(name: str, data: bytes) -> None:
@@ -228,6 +259,9 @@ def qdpx_bytes(project: XmlProject, *, crlf: bool = False, timestamp: tuple[int,
 
 
 # --- reading ------------------------------------------------------------------------------------------
+#
+# Files come from other programs and other people: every attribute fieldkit uses is checked, and a bad one is
+# a UsageError naming the element (never a ValueError from deep inside).
 
 
 def _local(tag: str) -> str:
@@ -243,6 +277,12 @@ def _child_text(element: ET.Element, name: str) -> str:
     return (found[0].text or "") if found else ""
 
 
+def _describe(element: ET.Element) -> str:
+    """How an error names an element: its tag and its name or GUID."""
+    label = element.get("name") or element.get("guid")
+    return f"{_local(element.tag)} {label!r}" if label else _local(element.tag)
+
+
 def parse_xml(data: bytes, what: str) -> ET.Element:
     """Parse XML from outside (a colleague's codebook, a .qdpx) without entity expansion or DTD tricks."""
     from defusedxml import ElementTree as SafeET
@@ -254,8 +294,39 @@ def parse_xml(data: bytes, what: str) -> ET.Element:
         raise UsageError(f"{what} is not valid REFI-QDA XML: {exc}", _QDA_HINT) from exc
 
 
-def read_codes(root: ET.Element, what: str) -> list[XmlCode]:
-    """Every Code under the first Codes element (a .qdc's or a project's CodeBook), parents first."""
+def _guid(element: ET.Element, attribute: str, what: str) -> str:
+    value = (element.get(attribute) or "").strip()
+    try:
+        return str(uuid.UUID(value.strip("{}")))
+    except ValueError as exc:
+        shown = f"{attribute}={value!r}" if value else f"no {attribute}"
+        raise UsageError(f"{what}: {_describe(element)} has {shown}, not a GUID", _QDA_HINT) from exc
+
+
+def _boolean(element: ET.Element, attribute: str, what: str) -> bool | None:
+    """xsd:boolean: true, false, 1 or 0; None when absent."""
+    value = element.get(attribute)
+    if value is None:
+        return None
+    if value.strip() in ("true", "1"):
+        return True
+    if value.strip() in ("false", "0"):
+        return False
+    raise UsageError(f"{what}: {_describe(element)} has {attribute}={value!r}, not true or false", _QDA_HINT)
+
+
+def _position(element: ET.Element, attribute: str, what: str) -> int:
+    value = element.get(attribute)
+    if value is None or not value.strip().isascii() or not value.strip().isdigit():
+        shown = f"{attribute}={value!r}" if value is not None else f"no {attribute}"
+        raise UsageError(f"{what}: {_describe(element)} has {shown}, not a whole number of characters",
+                         _QDA_HINT)
+    return int(value)
+
+
+def read_codes(root: ET.Element, what: str, notes: dict[str, str] | None = None) -> list[XmlCode]:
+    """Every Code under the first Codes element (a .qdc's or a project's CodeBook), parents first. With the
+    project's ``notes``, a code's memo is split back off its Description (see `code_description`)."""
     holder = next((e for e in root.iter() if _local(e.tag) == "Codes"), None)
     if holder is None:
         return []
@@ -263,38 +334,67 @@ def read_codes(root: ET.Element, what: str) -> list[XmlCode]:
 
     def walk(element: ET.Element, parent: str | None) -> None:
         for code in _children(element, "Code"):
-            guid, name = code.get("guid"), code.get("name")
-            if not guid or not name:
-                raise UsageError(f"{what}: a Code without guid or name", _QDA_HINT)
-            notes = _children(code, "NoteRef")
-            codes.append(XmlCode(guid.strip("{}").lower(), name, code.get("color"), _child_text(code, "Description"),
-                                 parent, notes[0].get("targetGUID") if notes else None))
-            walk(code, guid.strip("{}").lower())
+            name = code.get("name")
+            if not name or not name.strip():
+                raise UsageError(f"{what}: {_describe(code)} has no name", _QDA_HINT)
+            guid = _guid(code, "guid", what)
+            refs = _children(code, "NoteRef")
+            note = refs[0].get("targetGUID") if refs else None
+            description, memo = _child_text(code, "Description"), ""
+            memo_text = (notes or {}).get(note or "", "")
+            if memo_text and (description == memo_text or description.endswith("\n\n" + memo_text)):
+                description, memo = description.removesuffix(memo_text).removesuffix("\n\n"), memo_text
+            codes.append(XmlCode(guid, name, code.get("color"), description, parent, note, memo,
+                                 _boolean(code, "isCodable", what)))
+            walk(code, guid)
 
     walk(holder, None)
     return codes
 
 
-def read_qdpx(data: bytes) -> XmlProject:
-    """Read a .qdpx back: codes, sources with their text, selections with their codes, cases, memos."""
+def _project_member(archive: zipfile.ZipFile) -> str:
+    """The project XML's member name: project.qde, or the one ``*.qde`` there is (some programs name it
+    after the project; QualCoder reads any)."""
+    found = [n for n in archive.namelist() if n.lower().endswith(".qde") and not n.endswith("/")]
+    if PROJECT_FILE in found or len(found) == 1:
+        return PROJECT_FILE if PROJECT_FILE in found else found[0]
+    if not found:
+        raise UsageError("the .qdpx holds no project file (*.qde)", _QDA_HINT)
+    raise UsageError(f"the .qdpx holds {len(found)} project files ({', '.join(sorted(found)[:3])}); which one"
+                     " is meant cannot be told", _QDA_HINT)
+
+
+def read_qdpx(data: bytes, *, texts: bool = True) -> XmlProject:
+    """Read a .qdpx: codes, sources with their text, selections with their codings, cases, memos. With
+    ``texts=False`` the source texts are not read (a codebook import needs none), but every selection is still
+    checked, so a damaged file is refused as a whole rather than half trusted."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise UsageError("not a .qdpx file (not a zip archive)", _QDA_HINT) from exc
+    by_lower = {n.lower(): n for n in archive.namelist()}
 
     def member(name: str) -> bytes:
-        try:
-            info = archive.getinfo(name)
-        except KeyError as exc:
-            raise UsageError(f"the .qdpx has no {name}", _QDA_HINT) from exc
+        actual = by_lower.get(name.lower())  # "sources/" or "Sources/": programs differ
+        if actual is None:
+            raise UsageError(f"the .qdpx has no {name}", _QDA_HINT)
+        info = archive.getinfo(actual)
         if info.file_size > MAX_MEMBER_BYTES:
-            raise UsageError(f"{name} in the .qdpx is too large", _QDA_HINT)
-        return archive.read(info)
+            raise UsageError(f"{actual} in the .qdpx is too large", _QDA_HINT)
+        try:
+            return archive.read(info)
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
+            raise UsageError(f"{actual} in the .qdpx cannot be read: {exc}", _QDA_HINT) from exc
 
-    root = parse_xml(member(PROJECT_FILE), PROJECT_FILE)
+    what = _project_member(archive)
+    root = parse_xml(member(what), what)
+    if _local(root.tag) != "Project":
+        raise UsageError(f"{what} is not a REFI-QDA project (root element {_local(root.tag)!r})", _QDA_HINT)
     result = XmlProject(root.get("name", ""), root.get("origin", ""), root.get("creationDateTime", ""),
                         root.get("creatingUserGUID", ""))
-    result.codes = read_codes(root, PROJECT_FILE)
+    for note in (e for e in root.iter() if _local(e.tag) == "Note"):
+        result.notes[note.get("guid", "")] = _child_text(note, "PlainTextContent")
+    result.codes = read_codes(root, what, result.notes)
     variable_names = {v.get("guid"): v.get("name", "") for v in root.iter() if _local(v.tag) == "Variable"}
     result.variables = list(variable_names.values())
 
@@ -306,25 +406,39 @@ def read_qdpx(data: bytes) -> XmlProject:
                 found[variable_names.get(ref[0].get("targetGUID"), "")] = _child_text(value, "TextValue")
         return found
 
-    for note in (e for e in root.iter() if _local(e.tag) == "Note"):
-        result.notes[note.get("guid", "")] = _child_text(note, "PlainTextContent")
     for case in (e for e in root.iter() if _local(e.tag) == "Case"):
         result.cases.append(XmlCase(case.get("guid", ""), case.get("name", ""),
                                     [r.get("targetGUID", "") for r in _children(case, "SourceRef")], values(case)))
     for source in (e for e in root.iter() if _local(e.tag) == "TextSource"):
         path = source.get("plainTextPath", "")
-        if path.startswith("internal://"):
-            text = member(SOURCES_FOLDER + path.removeprefix("internal://")).decode("utf-8")
-        else:
-            text = _child_text(source, "PlainTextContent")
+        text = ""
+        if texts:
+            if path.startswith("internal://"):
+                raw = member(SOURCES_FOLDER + path.removeprefix("internal://"))
+                try:
+                    text = raw.decode("utf-8-sig")
+                except UnicodeDecodeError as exc:
+                    raise UsageError(f"{what}: the text of {_describe(source)} is not UTF-8", _QDA_HINT) from exc
+            else:
+                text = _child_text(source, "PlainTextContent")
         read = XmlSource(source.get("guid", ""), source.get("name", ""), text, variables=values(source))
         for selection in _children(source, "PlainTextSelection"):
-            codes = tuple(ref.get("targetGUID", "").strip("{}").lower()
-                          for coding in _children(selection, "Coding") for ref in _children(coding, "CodeRef"))
-            notes = tuple(ref.get("targetGUID", "") for ref in _children(selection, "NoteRef"))
-            read.selections.append(XmlSelection(selection.get("guid", ""), int(selection.get("startPosition", "0")),
-                                                int(selection.get("endPosition", "0")), codes,
-                                                selection.get("name", ""), notes,
-                                                _child_text(selection, "Description")))
+            start, end = _position(selection, "startPosition", what), _position(selection, "endPosition", what)
+            if end < start or (texts and end > len(text)):
+                raise UsageError(f"{what}: {_describe(selection)} runs from {start} to {end}, outside"
+                                 f" {_describe(source)} ({len(text)} characters)" if texts else
+                                 f"{what}: {_describe(selection)} ends ({end}) before it starts ({start})", _QDA_HINT)
+            codings = []
+            for coding in _children(selection, "Coding"):
+                refs = _children(coding, "CodeRef")
+                if not refs:
+                    raise UsageError(f"{what}: a Coding in {_describe(selection)} has no CodeRef", _QDA_HINT)
+                notes = _children(coding, "NoteRef")
+                codings.append(XmlCoding(coding.get("guid", ""), _guid(refs[0], "targetGUID", what),
+                                         notes[0].get("targetGUID") if notes else None))
+            read.selections.append(XmlSelection(
+                selection.get("guid", ""), start, end, tuple(codings), selection.get("name", ""),
+                _child_text(selection, "Description"),
+                tuple(ref.get("targetGUID", "") for ref in _children(selection, "NoteRef"))))
         result.sources.append(read)
     return result

@@ -12,7 +12,6 @@ from pathlib import Path
 from fieldkit import __version__
 from fieldkit.clock import format_instant
 from fieldkit.coding.codebook import Code, code_path, list_codes
-from fieldkit.coding.excerpts import Coding
 from fieldkit.consent.respondents import list_respondents
 from fieldkit.errors import GateClosed, UsageError
 from fieldkit.export import refi, tabular
@@ -106,6 +105,10 @@ def _header(project: Project, title: str, kind: str) -> dict:
     }
 
 
+def quotability_note(quotable: bool) -> str:
+    return QUOTABLE_NOTE if quotable else NOT_QUOTABLE_NOTE
+
+
 def _qdpx(project: Project, plan: ExportPlan, codes: list[Code], memos: bool, crlf: bool) -> bytes:
     # Every GUID is random and new for this export (see refi.ExportGuids): two exports of one project share none.
     guids = refi.ExportGuids()
@@ -114,34 +117,33 @@ def _qdpx(project: Project, plan: ExportPlan, codes: list[Code], memos: bool, cr
     notes: dict[str, str] = {}
     xml_codes = []
     for code in codes:
-        note = None
+        note, memo = None, ""
         if memos and code.memo:
-            note = guids(f"code-memo:{code.id}")
-            notes[note] = code.memo
+            note, memo = guids(f"code-memo:{code.id}"), code.memo
+            notes[note] = memo
         xml_codes.append(refi.XmlCode(guids(f"code:{code.id}"), code.name, code.colour, code.description,
-                                      guids(f"code:{code.parent}") if code.parent else None, note))
+                                      guids(f"code:{code.parent}") if code.parent else None, note, memo,
+                                      code.codable))
+    code_order = {code.id: index for index, code in enumerate(codes)}
     sources, cases = [], {}
     for source in plan.sources:
         interview = source.interview
         quotable = interview.respondent in plan.quotable
         guid = guids(f"source:{interview.id}")
-        spans: dict[tuple[int, int], list[Coding]] = {}
-        for coding in plan.codings[source.id]:
-            spans.setdefault((coding.start, coding.end), []).append(coding)
         selections = []
-        for (start, end), together in sorted(spans.items()):
-            selection_notes = []
-            for coding in together:
-                if memos and coding.memo:
-                    note = guids(f"memo:{coding.id}")
-                    notes[note] = coding.memo
-                    selection_notes.append(note)
-            name = " ".join(source.text[start:end].split())
-            selections.append(refi.XmlSelection(guids(f"selection:{interview.id}:{start}:{end}"),
-                                                start, end, tuple(dict.fromkeys(guids(f"code:{c.code}")
-                                                                                for c in together)),
-                                                name[:60] + ("…" if len(name) > 60 else ""), tuple(selection_notes),
-                                                QUOTABLE_NOTE if quotable else NOT_QUOTABLE_NOTE))
+        # One selection per coding, so that each coding's memo sits in its own selection's Description, which
+        # QualCoder and MAXQDA show as that coding's memo; the memo's Note hangs off the Coding.
+        for coding in sorted(plan.codings[source.id], key=lambda c: (c.start, c.end, code_order[c.code])):
+            note, memo = None, ""
+            if memos and coding.memo:
+                note, memo = guids(f"memo:{coding.id}"), coding.memo
+                notes[note] = memo
+            name = " ".join(source.text[coding.start:coding.end].split())
+            description = "\n\n".join(part for part in (memo, quotability_note(quotable)) if part)
+            selections.append(refi.XmlSelection(
+                guids(f"selection:{coding.id}"), coding.start, coding.end,
+                (refi.XmlCoding(guids(f"coding:{coding.id}"), guids(f"code:{coding.code}"), note),),
+                name[:60] + ("…" if len(name) > 60 else ""), description))
         category = categories.get(interview.respondent, "") if interview.respondent else ""
         variables = {"Respondent": f"[{interview.respondent}]" if interview.respondent else "",
                      "Respondent category": category,
@@ -160,7 +162,7 @@ def _qdpx(project: Project, plan: ExportPlan, codes: list[Code], memos: bool, cr
     now = datetime(day.year, day.month, day.day, tzinfo=UTC)
     xml = refi.XmlProject(
         name=f"{project.policy.name} (anonymised export)", origin=f"fieldkit {__version__}",
-        created=format_instant(now), user=guids("user"), codes=xml_codes, sources=sources,
+        created=refi.qda_datetime(now), user=guids("user"), codes=xml_codes, sources=sources,
         cases=list(cases.values()), notes=notes,
         variables=["Respondent", "Respondent category", "Respondent type", "Interview date", "Mode", "Language",
                    "Quotable"],

@@ -18,7 +18,7 @@ import sqlcipher3
 
 from fieldkit.errors import ProjectError, StateError, StorageError, VaultDamaged
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 #: Statements that bring a database from version N-1 to N.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -132,6 +132,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             data TEXT NOT NULL,
             started TEXT NOT NULL
         )""",),
+    # a code that only groups others (a REFI-QDA category, isCodable="false") cannot be applied
+    14: ("ALTER TABLE codes ADD COLUMN codable INTEGER NOT NULL DEFAULT 1",),
 }
 
 SCHEMA = """

@@ -77,3 +77,28 @@ def test_a_blocked_export_prints_every_reason_and_writes_nothing(fk, tmp_path):
     result = fk("export", "--format", "qdpx", "--only-ready", "--out", str(tmp_path / "x.qdpx"))
     assert f"left out {second}: not anonymised yet" in result.stderr
     assert zipfile.ZipFile(tmp_path / "x.qdpx").namelist()[0] == "project.qde"
+
+
+def test_code_import_lists_changes_and_asks_before_changing_existing_codes(fk, tmp_path, monkeypatch):
+    from fieldkit.clock import FixedClock, parse_instant
+    from fieldkit.coding import codebook as cb
+
+    with fk.open(FixedClock(parse_instant(NOW))) as project:
+        cb.add_code(project, "Pressure", description="From above")
+        cb.add_code(project, "quotas", parent="Pressure", description="Plans")
+    book = tmp_path / "team.csv"
+    book.write_text("name,description\nquotas,Plans and numbers\nPressure,\nfear,Being afraid\n", encoding="utf-8")
+    dry = fk("code", "import", str(book), "--dry-run")
+    assert dry.stdout.splitlines() == ["add\tfear", "change\tquotas\tdescription: 'Plans' -> 'Plans and numbers'"]
+    assert "1 to add, 1 to change, 1 unchanged (3 codes in team.csv)" in dry.stderr
+    assert "nothing was changed" in dry.stderr
+    refused = fk("code", "import", str(book), expect=2)  # not a terminal, no --yes
+    assert "would change 1 existing code(s)" in refused.stderr and "--yes" in refused.stderr
+    monkeypatch.setattr("fieldkit.cli.coding.stdin_is_terminal", lambda: True)
+    assert "import cancelled" in fk("code", "import", str(book), input="n\n", expect=2).stderr
+    listing = fk("code", "list").stdout
+    assert "fear" not in listing and "Plans and numbers" not in listing  # nothing of a refused import landed
+    done = fk("code", "import", str(book), input="y\n")
+    assert "1 added, 1 updated, 1 unchanged" in done.stderr
+    assert fk("code", "list").stdout.splitlines() == [
+        "fear\t#4363D8\t0\tBeing afraid", "Pressure\t#E6194B\t0\tFrom above", "  quotas\t#3CB44B\t0\tPlans and numbers"]

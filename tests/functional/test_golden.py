@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSPHRASE, REFERENCE_POLICY, REPO
+from tests.conftest import PASSPHRASE, REFERENCE_POLICY, REPO, TEST_WORK_FACTOR
 from tests.functional.conftest import NOW, Fieldkit
 
 GOLDEN = REPO / "tests" / "golden"
@@ -93,13 +93,19 @@ class World:
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory) -> World:
-    """One real project (made with `fieldkit init`) holding two respondents' typed notes, and the inputs the
-    cases need: an empty folder, a policy with a misspelt key, a tampered audit export, a file that is not audio."""
+    """One real project holding two respondents' typed notes, and the inputs the cases need: an empty folder, a
+    policy with a misspelt key, a tampered audit export, a file that is not audio. It is made by the library at
+    the tests' scrypt work factor, not by `fieldkit init` (tests/functional/test_cli_pipeline.py runs that), so
+    that each case's unlock costs milliseconds rather than a calibrated second or more."""
     root = tmp_path_factory.mktemp("golden").resolve()
     project, files, bin_dir = root / "project", root / "files", root / "bin"
     files.mkdir()
     bin_dir.mkdir()
-    Fieldkit(root)("init", str(project), "--policy", str(REFERENCE_POLICY))
+    from fieldkit.clock import FixedClock, parse_instant
+    from fieldkit.vault.project import Project
+
+    Project.create(project, REFERENCE_POLICY, PASSPHRASE, FixedClock(parse_instant(NOW)),
+                   work_factor=TEST_WORK_FACTOR).close()
     fk = Fieldkit(project)
     fk("respondent", "add", "--category", "P")
     fk("consent", "record", "P1", "--lang", "en", "--accept-all")

@@ -12,7 +12,7 @@ HARNESS = Path(__file__).with_name("atheris_targets.py")
 pytest.importorskip("atheris")
 
 
-@pytest.mark.parametrize("target", ["policy", "audit", "age_header", "codebook"])
+@pytest.mark.parametrize("target", ["policy", "audit", "age_header", "codebook", "qdpx"])
 def test_a_short_fuzzing_run_finds_no_crash(target, tmp_path):
     result = subprocess.run([sys.executable, str(HARNESS), target, "-runs=2000", f"-artifact_prefix={tmp_path}/"],
                             capture_output=True, text=True, timeout=300)

@@ -23,7 +23,14 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from fieldkit.clock import FixedClock
-from tests.conftest import CONSENT_ITEMS, FIXTURES, PASSPHRASE, REFERENCE_POLICY, add_transcribed_interview
+from tests.conftest import (
+    CONSENT_ITEMS,
+    FIXTURES,
+    PASSPHRASE,
+    REFERENCE_POLICY,
+    TEST_WORK_FACTOR,
+    add_transcribed_interview,
+)
 from tests.tui.conftest import NOW, make_app, screen_text, settle, unlock, wait_until
 
 SIZE = (80, 24)
@@ -112,7 +119,8 @@ def long_project(tmp_path_factory):
     from fieldkit.vault.project import Project
 
     folder = tmp_path_factory.mktemp("long")
-    project = Project.create(folder / "project", _policy(folder), PASSPHRASE, FixedClock(NOW - timedelta(days=6)))
+    project = Project.create(folder / "project", _policy(folder), PASSPHRASE, FixedClock(NOW - timedelta(days=6)),
+                             work_factor=TEST_WORK_FACTOR)  # cheaper scrypt: every case unlocks
     try:
         _fill(project)
     finally:

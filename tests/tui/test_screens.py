@@ -11,7 +11,7 @@ import pytest
 from fieldkit.anonymise import review as rv
 from fieldkit.interviews import get_interview, list_interviews
 from fieldkit.services.overview import stages
-from tests.conftest import CONSENT_ITEMS, FIXTURES, PASSPHRASE, add_transcribed_interview
+from tests.conftest import CONSENT_ITEMS, FIXTURES, PASSPHRASE, TEST_WORK_FACTOR, add_transcribed_interview
 from tests.tui.conftest import make_app, screen_text, settle, unlock, wait_until
 
 ALL_YES = dict.fromkeys(CONSENT_ITEMS, True)
@@ -45,7 +45,7 @@ async def test_failed_unlocks_wipe_the_keys_when_the_policy_says_so(tmp_path):
 
     policy = tmp_path / "duress.toml"
     policy.write_text(REFERENCE_POLICY.read_text() + "\n[duress]\nwipe_after_failed_unlocks = 2\n")
-    Project.create(tmp_path / "p", policy, PASSPHRASE, FixedClock(NOW)).close()
+    Project.create(tmp_path / "p", policy, PASSPHRASE, FixedClock(NOW), work_factor=TEST_WORK_FACTOR).close()
     app = make_app(tmp_path / "p")
     async with app.run_test(size=(80, 24)) as pilot:
         await unlock(app, pilot, "guess one")

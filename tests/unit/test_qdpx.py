@@ -240,7 +240,7 @@ def test_two_codebook_files_share_no_guid_and_reimport_matches_by_name(coded, tm
     export_codebook(coded, tmp_path / f"1.{suffix}")
     export_codebook(coded, tmp_path / f"2.{suffix}")
     assert_unlinkable(coded, tmp_path / f"1.{suffix}", tmp_path / f"2.{suffix}")
-    cb.edit_code(coded, "quotas", description="edited since the file was written")
+    cb.edit_code(coded, "Institutional pressure", description="edited since the file was written")
     result = import_codebook(coded, tmp_path / f"1.{suffix}")  # fieldkit's own file: matched by name
     assert (result.added, result.updated, result.unchanged) == (0, 1, 3)
     assert snapshot_codes(coded) == before and {c.name: c.id for c in cb.list_codes(coded)} == ids
@@ -280,7 +280,7 @@ def test_importing_a_colleagues_codebook_updates_matches_and_adds_new_codes(code
         ("name,parent\nA,\na,\n", r"team.csv:3: code 'a' appears twice \(first at team.csv:2\)"),
         ("name,parent\nA,Nowhere\n", "team.csv:2: parent 'Nowhere' of 'A' is not in the file or project"),
         ("name,weight\nA,1\n", "unknown column 'weight'"),
-        ("title\nA\n", "at least 'name'"),
+        ("title\nA\n", "with 'path' or 'name'"),
         ("name,colour\nA,blue\n", "not a colour"),
         ("name,parent\nA,B\nB,A\n", "its own ancestor"),
     ],

@@ -19,7 +19,7 @@ from fieldkit.vault import deadline_locks, keys, keyslots
 from fieldkit.vault.blobs import decrypt_with
 from fieldkit.vault.project import ARCHIVE_KEY_FILE, KEY_FILE, TRAVEL_IDENTITY_FILE, Project
 from fieldkit.vault.travel import quick_wipe, travel_unlock
-from tests.conftest import PASSPHRASE, REFERENCE_POLICY, add_transcribed_interview
+from tests.conftest import PASSPHRASE, REFERENCE_POLICY, TEST_WORK_FACTOR, add_transcribed_interview
 
 INSTITUTION = pyrage.x25519.Identity.generate()
 CUSTODIAN = pyrage.x25519.Identity.generate()
@@ -30,7 +30,7 @@ def archived(tmp_path, clock):
     """A project with two archive recipients (the PI and a data custodian) and one approved interview."""
     root = tmp_path / "project"
     project = Project.create(root, REFERENCE_POLICY, PASSPHRASE, clock,
-                             (str(INSTITUTION.to_public()), str(CUSTODIAN.to_public())))
+                             (str(INSTITUTION.to_public()), str(CUSTODIAN.to_public())), work_factor=TEST_WORK_FACTOR)
     interview = add_transcribed_interview(project, "P", ["Товар давал Ерлан Жумабаев из Шымкента."])
     rv.accept_suggestions(project, interview)
     rv.approve(project, interview)
@@ -118,7 +118,7 @@ def test_travel_lock_leaves_nothing_the_owner_can_open_and_unlock_restores_it(ar
     travel_key = pyrage.decrypt((root / TRAVEL_IDENTITY_FILE).read_bytes(), [INSTITUTION]).decode()
     with pytest.raises(WrongPassphrase):
         travel_unlock(root, str(pyrage.x25519.Identity.generate()), "a brand new passphrase", clock)
-    travel_unlock(root, travel_key, "a brand new passphrase", clock).close()
+    travel_unlock(root, travel_key, "a brand new passphrase", clock, work_factor=TEST_WORK_FACTOR).close()
     with Project.open(root, "a brand new passphrase", clock) as reopened:
         events = [e.event for e in reopened.audit.entries()]
         assert events[-2:] == ["travel_locked", "travel_unlocked"]
@@ -184,7 +184,7 @@ def test_failed_unlocks_are_counted_only_under_a_wipe_policy_and_reset_on_succes
 
     policy = tmp_path / "duress.toml"
     policy.write_text(REFERENCE_POLICY.read_text() + "\n[duress]\nwipe_after_failed_unlocks = 3\n")
-    Project.create(tmp_path / "p", policy, PASSPHRASE, clock).close()
+    Project.create(tmp_path / "p", policy, PASSPHRASE, clock, work_factor=TEST_WORK_FACTOR).close()
     for left in (2, 1):
         with pytest.raises(WrongPassphrase, match=f"{left} attempt"):
             Project.open(tmp_path / "p", "not it at all", clock)

@@ -1,0 +1,260 @@
+"""Coding exchange without loss: memos where importers read them, categories both ways, a codebook import that
+merges and never erases, any project file name, and one-line errors for malformed numbers and attributes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from fieldkit.anonymise import review as rv
+from fieldkit.coding import codebook as cb
+from fieldkit.coding.excerpts import apply_code
+from fieldkit.errors import UsageError
+from fieldkit.export import refi
+from fieldkit.export.codebook_exchange import export_codebook, import_codebook, plan_codebook_import
+from fieldkit.export.writer import ExportRequest, run_export
+from tests.conftest import add_transcribed_interview
+
+NS = {"q": refi.PROJECT_NS}
+TEXTS = ["Закон изменился, и всё стало иначе.", "Начальство требовало план каждый месяц."]
+
+
+@pytest.fixture
+def tree(project):
+    """A codebook with a category, a nested tree, descriptions and a non-default colour; one coded interview."""
+    interview = add_transcribed_interview(project, "P", TEXTS)
+    rv.accept_suggestions(project, interview)
+    rv.approve(project, interview)
+    cb.add_code(project, "Pressure", description="Pressure from above", codable=False)
+    cb.add_code(project, "quotas", parent="Pressure", description="Plans and numbers", colour="#123456",
+                memo="ask about targets")
+    cb.add_code(project, "monthly plan", parent="quotas", description="The plan as a number")
+    cb.add_code(project, "fear")
+    apply_code(project, interview, "quotas", quote="Начальство требовало план каждый месяц.", memo="сверху")
+    apply_code(project, interview, "fear", quote="Начальство требовало план каждый месяц.", memo="страх")
+    return project
+
+
+def state(project) -> dict:
+    by_id = {c.id: c for c in cb.list_codes(project)}
+    return {c.name: (by_id[c.parent].name if c.parent else None, c.description, c.colour, c.codable, c.memo)
+            for c in by_id.values()}
+
+
+def project_xml(path) -> ET.Element:
+    return ET.fromstring(zipfile.ZipFile(path).read("project.qde"))
+
+
+# --- memos where importers read them ------------------------------------------------------------------------
+
+
+def test_memos_go_into_descriptions_and_notes_only_with_memos(tree, tmp_path):
+    run_export(tree, ExportRequest("qdpx", tmp_path / "with.qdpx", memos=True))
+    run_export(tree, ExportRequest("qdpx", tmp_path / "without.qdpx"))
+    root = project_xml(tmp_path / "with.qdpx")
+    quotas = root.find(".//q:Code[@name='quotas']", NS)
+    assert quotas.find("q:Description", NS).text == "Plans and numbers\n\nask about targets"
+    notes = {n.get("guid"): n.find("q:PlainTextContent", NS).text for n in root.iterfind(".//q:Note", NS)}
+    assert notes[quotas.find("q:NoteRef", NS).get("targetGUID")] == "ask about targets"
+    selections = root.findall(".//q:PlainTextSelection", NS)
+    assert len(selections) == 2  # one per coding, though both codings share a span: each keeps its own memo
+    by_code = {s.find("q:Coding/q:CodeRef", NS).get("targetGUID"): s for s in selections}
+    codes = {c.get("name"): c.get("guid") for c in root.iterfind(".//q:Code", NS)}
+    for name, memo in (("quotas", "сверху"), ("fear", "страх")):
+        selection = by_code[codes[name]]
+        assert selection.find("q:Description", NS).text.startswith(memo + "\n\n")  # QualCoder's coding memo
+        assert notes[selection.find("q:Coding/q:NoteRef", NS).get("targetGUID")] == memo
+    back = refi.read_qdpx((tmp_path / "with.qdpx").read_bytes())
+    read = {c.name: (c.description, c.memo) for c in back.codes}
+    assert read["quotas"] == ("Plans and numbers", "ask about targets")  # the memo split back off
+
+    bare = ET.tostring(project_xml(tmp_path / "without.qdpx"), encoding="unicode")
+    assert "ask about targets" not in bare and "сверху" not in bare and "<ns0:Note " not in bare
+    assert "Plans and numbers" in bare
+
+
+def test_dates_are_whole_utc_seconds_with_users_on_every_element(tree, tmp_path):
+    run_export(tree, ExportRequest("qdpx", tmp_path / "a.qdpx", memos=True))
+    root = project_xml(tmp_path / "a.qdpx")
+    user = root.find("q:Users/q:User", NS).get("guid")
+    dates = [v for e in root.iter() for k, v in e.attrib.items() if k.endswith("DateTime")]
+    assert dates and all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", d) for d in dates), dates
+    assert root.get("modifyingUserGUID") == user and root.get("modifiedDateTime")
+    for tag in ("TextSource", "PlainTextSelection", "Note"):
+        for element in root.iterfind(f".//q:{tag}", NS):
+            assert element.get("creatingUser") == element.get("modifyingUser") == user, tag
+            assert element.get("creationDateTime") and element.get("modifiedDateTime"), tag
+    codings = root.findall(".//q:Coding", NS)
+    assert codings and all(c.get("creatingUser") == user and c.get("creationDateTime") for c in codings)
+
+
+# --- categories both ways --------------------------------------------------------------------------------
+
+
+def test_a_category_is_never_applied_and_travels_as_not_codable(tree, tmp_path):
+    with pytest.raises(UsageError, match="'Pressure' is a category"):
+        apply_code(tree, "P1-1", "Pressure", quote="Закон изменился")
+    with pytest.raises(UsageError, match="'fear' has 1 coding"):
+        cb.edit_code(tree, "fear", codable=False)
+    run_export(tree, ExportRequest("qdpx", tmp_path / "a.qdpx"))
+    export_codebook(tree, tmp_path / "book.qdc")
+    for path in (tmp_path / "book.qdc",):
+        flags = {c.get("name"): c.get("isCodable") for c in ET.parse(path).iter() if c.tag.endswith("}Code")}
+        assert flags == {"Pressure": "false", "quotas": "true", "monthly plan": "true", "fear": "true"}
+    flags = {c.get("name"): c.get("isCodable") for c in project_xml(tmp_path / "a.qdpx").iterfind(".//q:Code", NS)}
+    assert flags["Pressure"] == "false"
+    before = state(tree)
+    for code in cb.list_codes(tree)[::-1]:
+        cb.remove_code(tree, code.id, force=True)
+    import_codebook(tree, tmp_path / "book.qdc")
+    assert {name: value[:4] for name, value in state(tree).items()} == {n: v[:4] for n, v in before.items()}
+
+
+# --- import merges, never erases ----------------------------------------------------------------------------
+
+
+def test_a_bare_codebook_changes_nothing_it_does_not_carry(tree, tmp_path):
+    before = state(tree)
+    (tmp_path / "bare.qdc").write_text(
+        '<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+        '<Code guid="5f0c3e0a-6b1e-4c1e-9a55-3d9c2f0e1a01" name="quotas" isCodable="true"/>'
+        '<Code guid="5f0c3e0a-6b1e-4c1e-9a55-3d9c2f0e1a02" name="monthly plan" isCodable="true"/>'
+        '<Code guid="5f0c3e0a-6b1e-4c1e-9a55-3d9c2f0e1a03" name="Fear"/>'
+        '<Code guid="5f0c3e0a-6b1e-4c1e-9a55-3d9c2f0e1a04" name="new code"/>'
+        "</Codes></CodeBook>", encoding="utf-8")
+    plan, fmt, digest = plan_codebook_import(tree, tmp_path / "bare.qdc")
+    # "Fear" is the same code (names match case-folded); its new spelling is the one change the file carries
+    assert (plan.added, plan.unchanged, fmt) == (("new code",), 2, "qdc")
+    assert [(c.code, c.field, c.before, c.after) for c in plan.changes] == [("Fear", "name", "'fear'", "'Fear'")]
+    (tmp_path / "bare.csv").write_text("name\nquotas\nmonthly plan\nfear\n", encoding="utf-8")
+    plan, _, _ = plan_codebook_import(tree, tmp_path / "bare.csv")
+    assert (plan.added, plan.changes, plan.unchanged) == ((), (), 3)
+    result = import_codebook(tree, tmp_path / "bare.qdc")
+    assert (result.added, result.updated) == (1, 1)
+    after = state(tree)
+    assert after.pop("new code")[0] is None and after.pop("Fear") == before.pop("fear")
+    assert after == before
+    entry = tree.conn.execute("SELECT data FROM audit WHERE event = 'codebook_imported' ORDER BY seq DESC").fetchone()
+    assert entry and digest in entry[0] and '"format": "qdc"' in entry[0]
+
+
+def test_what_the_file_says_is_applied_and_listed(tree, tmp_path):
+    (tmp_path / "team.csv").write_text(
+        "name,parent,description,colour,codable\n"
+        "quotas,,New wording,,\n"             # description only: parent, colour, codable stay
+        "monthly plan,fear,,#00ff00,\n"        # moved and recoloured
+        "Pressure,,,,yes\n",                   # now codable
+        encoding="utf-8")
+    plan, _, _ = plan_codebook_import(tree, tmp_path / "team.csv")
+    listed = {(c.code, c.field, c.before, c.after) for c in plan.changes}
+    assert listed == {("quotas", "description", "'Plans and numbers'", "'New wording'"),
+                      ("monthly plan", "parent", "'quotas'", "'fear'"),
+                      ("monthly plan", "colour", f"'{cb.find_code(tree, 'monthly plan').colour}'", "'#00FF00'"),
+                      ("Pressure", "codable", "category (not codable)", "codable")}
+    assert plan.updated == 3
+    import_codebook(tree, tmp_path / "team.csv")
+    after = state(tree)
+    assert after["quotas"] == ("Pressure", "New wording", "#123456", True, "ask about targets")
+    assert after["monthly plan"][:3] == ("fear", "The plan as a number", "#00FF00") and after["Pressure"][3]
+
+
+def test_the_file_cannot_turn_a_code_with_codings_into_a_category(tree, tmp_path):
+    (tmp_path / "team.csv").write_text("name,codable\nfear,no\n", encoding="utf-8")
+    before = state(tree)
+    with pytest.raises(UsageError, match=r"team.csv:2: the file makes 'fear' a category, but it holds 1 coding"):
+        import_codebook(tree, tmp_path / "team.csv")
+    assert state(tree) == before
+
+
+# --- CSV: a path column Taguette and spreadsheets read --------------------------------------------------------
+
+
+def test_the_csv_codebook_has_one_hierarchical_name_column(tree, tmp_path):
+    export_codebook(tree, tmp_path / "book.csv")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "book.csv").read_text(encoding="utf-8"))))
+    header = list(rows[0])
+    assert sum(column in header for column in ("tag", "name", "path")) == 1  # Taguette refuses two
+    assert header[:2] == ["path", "description"]
+    assert {r["path"]: (r["parent"], r["codable"]) for r in rows} == {
+        "Pressure": ("", "no"), "Pressure.quotas": ("Pressure", "yes"),
+        "Pressure.quotas.monthly plan": ("Pressure.quotas", "yes"), "fear": ("", "yes")}
+    before = state(tree)
+    for code in cb.list_codes(tree)[::-1]:
+        cb.remove_code(tree, code.id, force=True)
+    import_codebook(tree, tmp_path / "book.csv")
+    assert {n: v[:4] for n, v in state(tree).items()} == {n: v[:4] for n, v in before.items()}
+
+
+def test_a_taguette_codebook_export_imports_with_its_tree(project, tmp_path):
+    (tmp_path / "taguette.csv").write_text(
+        "tag,description,number of highlights,number of documents\n"
+        "interesting,Worth a second look,3,2\n"
+        "interesting.places,Where it happened,1,1\n"
+        "interesting.places.v1.2,A dotted name under a dotted path,0,0\n"
+        "people.police,No parent tag in the file,2,1\n", encoding="utf-8")
+    import_codebook(project, tmp_path / "taguette.csv")
+    assert {n: v[:2] for n, v in state(project).items()} == {
+        "interesting": (None, "Worth a second look"), "places": ("interesting", "Where it happened"),
+        "v1.2": ("places", "A dotted name under a dotted path"),
+        "people.police": (None, "No parent tag in the file")}
+
+
+# --- reading any project file, malformed numbers and attributes ---------------------------------------------
+
+
+def repack(source, target, *, rename: dict[str, str] | None = None, edit=None):
+    """A copy of a .qdpx with members renamed and the project XML edited (as another program might write it)."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            name = info.filename
+            if name.endswith(".qde") and edit:
+                data = edit(data.decode("utf-8")).encode("utf-8")
+            for before, after in (rename or {}).items():
+                name = name.replace(before, after)
+            new.writestr(name, data)
+
+
+def test_any_single_qde_and_a_capitalised_sources_folder_are_read(tree, tmp_path):
+    run_export(tree, ExportRequest("qdpx", tmp_path / "a.qdpx"))
+    repack(tmp_path / "a.qdpx", tmp_path / "b.qdpx", rename={"project.qde": "Study.qde", "sources/": "Sources/"})
+    back = refi.read_qdpx((tmp_path / "b.qdpx").read_bytes())
+    assert [len(s.text) for s in back.sources] == [len(s.text) for s in refi.read_qdpx(
+        (tmp_path / "a.qdpx").read_bytes()).sources]
+    for code in cb.list_codes(tree)[::-1]:
+        cb.remove_code(tree, code.id, force=True)
+    assert import_codebook(tree, tmp_path / "b.qdpx").added == 4
+    # codes need no sources: a .qdpx whose texts are missing still gives its codebook
+    with zipfile.ZipFile(tmp_path / "b.qdpx") as full, zipfile.ZipFile(tmp_path / "c.qdpx", "w") as bare:
+        bare.writestr("Study.qde", full.read("Study.qde"))
+    plan, _, _ = plan_codebook_import(tree, tmp_path / "c.qdpx")
+    assert plan.unchanged == 4
+    with zipfile.ZipFile(tmp_path / "two.qdpx", "w") as two:
+        two.writestr("A.qde", "<x/>")
+        two.writestr("B.qde", "<x/>")
+    with pytest.raises(UsageError, match=r"2 project files \(A.qde, B.qde\)"):
+        refi.read_qdpx((tmp_path / "two.qdpx").read_bytes())
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda x: re.sub(r'startPosition="\d+"', 'startPosition="x"', x, count=1),
+     r"project.qde: PlainTextSelection '.+' has startPosition='x', not a whole number of characters"),
+    (lambda x: re.sub(r'endPosition="\d+"', 'endPosition="-4"', x, count=1), "endPosition='-4'"),
+    (lambda x: re.sub(r'endPosition="\d+"', 'endPosition="1"', x, count=1), r"ends \(1\) before it starts"),
+    (lambda x: x.replace('isCodable="true"', 'isCodable="maybe"', 1), r"Code '.+' has isCodable='maybe'"),
+    (lambda x: re.sub(r'(<Code guid=")[^"]+', r"\1not-a-guid", x, count=1), r"Code '.+' has guid='not-a-guid'"),
+    (lambda x: re.sub(r'<CodeRef targetGUID="[^"]+"', '<CodeRef', x, count=1), "has no targetGUID, not a GUID"),
+])
+def test_a_malformed_qdpx_is_one_clear_error_and_imports_nothing(tree, tmp_path, edit, message):
+    run_export(tree, ExportRequest("qdpx", tmp_path / "a.qdpx"))
+    repack(tmp_path / "a.qdpx", tmp_path / "bad.qdpx", edit=edit)
+    before = state(tree)
+    with pytest.raises(UsageError, match=message) as raised:
+        import_codebook(tree, tmp_path / "bad.qdpx")
+    assert "\n" not in raised.value.message
+    assert state(tree) == before
