@@ -339,15 +339,20 @@ async def test_review_retype_and_add_a_span_change_the_text(tui_root, seeded):
 async def test_coding_screen_applies_codes_to_a_selection(tui_root, seeded):
     from textual.widgets.text_area import Selection
 
+    from fieldkit.coding.codebook import add_code
     from fieldkit.coding.excerpts import list_excerpts
 
     seeded(lambda p: approved(p, "P", ["Закон изменился, и всё стало иначе.", "Начальство требовало план."]))
+    seeded(lambda p: add_code(p, "Pressure", codable=False))
     app = make_app(tui_root)
     async with app.run_test(size=(80, 24)) as pilot:
         await unlock(app, pilot)
         await pilot.press("k")
         await pilot.pause()
-        await pilot.press("ctrl+a")  # no code yet
+        codes = app.screen.query_one("#code-list")
+        shown = [str(codes.get_option_at_index(i).prompt) for i in range(codes.option_count)]
+        assert shown == ["Pressure (category)"]  # a category is never applied: no count to show
+        await pilot.press("ctrl+a")  # nothing selected yet
         await pilot.pause()
         await pilot.press("ctrl+n", *"quotas", "enter")
         await pilot.pause()

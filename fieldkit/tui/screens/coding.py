@@ -67,7 +67,9 @@ class CodingScreen(FieldScreen):
         options = self.query_one("#code-list", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        options.add_options([Option(literal(f"{code_path(c, by_id)} ({counts.get(c.id, 0)})"), id=c.id)
+        # a category groups codes and is never applied: marked as such instead of a count
+        options.add_options([Option(literal(f"{code_path(c, by_id)} "
+                                            f"({counts.get(c.id, 0) if c.codable else 'category'})"), id=c.id)
                              for c in codes])
         if select is not None:
             options.highlighted = next(i for i, c in enumerate(codes) if c.id == select)
