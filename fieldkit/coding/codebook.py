@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import uuid
 from dataclasses import dataclass
@@ -257,6 +258,7 @@ class ImportPlan:
     unchanged: int
     inserts: tuple[tuple, ...] = ()  # rows for new codes, parents set afterwards
     updates: tuple[tuple[str, dict], ...] = ()  # (code id, {column: value}) for changed and new codes
+    renamed: tuple[tuple[str, str], ...] = ()  # (name in the file, name given): a name used twice in the file
 
     @property
     def updated(self) -> int:
@@ -270,6 +272,16 @@ class ImportResult:
     unchanged: int
 
 
+_AMBIGUOUS = "ambiguous"
+
+
+def _guid_or_none(value: str) -> str | None:
+    try:
+        return check_guid(value)
+    except UsageError:
+        return None
+
+
 def _resolve_parent(spec: CodeSpec, file_ids: dict[str, str], by_guid: dict[str, Code],
                     by_name: dict[str, Code]) -> str:
     key = spec.parent.strip() if spec.parent else ""
@@ -279,6 +291,9 @@ def _resolve_parent(spec: CodeSpec, file_ids: dict[str, str], by_guid: dict[str,
         key = key.casefold()
     known = by_guid.get(key) or by_name.get(key)
     parent = file_ids.get(key) or (known.id if known else None)
+    if parent == _AMBIGUOUS:
+        raise UsageError(f"{spec.where}: parent {spec.parent!r} of {spec.name!r} names two codes in the file",
+                         "give the parent's GUID or path, or rename one of them; nothing was imported")
     if parent is None:
         raise UsageError(f"{spec.where}: parent {spec.parent!r} of {spec.name!r} is not in the file or project",
                          _IMPORT_HINT)
@@ -304,7 +319,13 @@ def plan_import(project: Project, specs: list[CodeSpec]) -> ImportPlan:
     by_guid = {c.id: c for c in existing}
     by_name = {c.name.casefold(): c for c in existing}  # casefold, not SQL NOCASE: Cyrillic has case too
     seen_names: dict[str, str] = {}
+    file_names: dict[str, str] = {}  # a GUID in the file → its code's name there
+    for spec in specs:
+        with contextlib.suppress(UsageError):
+            file_names.setdefault(check_guid(spec.guid or ""), spec.name.strip())
     targets: list[tuple[CodeSpec, str, str, Code | None]] = []
+    qualified: list[tuple[str, str]] = []
+    taken = {spec.name.strip().casefold() for spec in specs}
     for spec in specs:
         try:
             name = check_name(spec.name)
@@ -312,14 +333,24 @@ def plan_import(project: Project, specs: list[CodeSpec]) -> ImportPlan:
         except UsageError as exc:
             raise UsageError(f"{spec.where}: {exc.message}", _IMPORT_HINT) from exc
         folded = name.casefold()
+        if folded in seen_names and spec.parent:
+            # Other programs allow one name under two parents ("Other" under each theme); fieldkit's names are
+            # unique, so the later one takes its parent's name, and the plan says so.
+            parent_name = file_names.get(_guid_or_none(spec.parent) or "", spec.parent.strip())
+            renamed = check_name(f"{name} ({parent_name})")
+            if renamed.casefold() not in taken and renamed.casefold() not in seen_names:
+                qualified.append((name, renamed))
+                name, folded = renamed, renamed.casefold()
         if folded in seen_names:
-            raise UsageError(f"{spec.where}: code {name!r} appears twice (first at {seen_names[folded]})",
-                             _IMPORT_HINT)
+            raise UsageError(f"{spec.where}: the name {name!r} is already used by {seen_names[folded]}",
+                             "code names are unique in fieldkit: rename one in the file; nothing was imported")
         seen_names[folded] = spec.where
         match = (by_guid.get(guid) if guid else None) or by_name.get(folded)
         code_id = match.id if match else (guid if guid and guid not in by_guid else str(uuid.uuid4()))
         targets.append((spec, name, code_id, match))
     file_ids = {name.casefold(): code_id for _, name, code_id, _ in targets}
+    for original, _ in qualified:  # a parent named by a name two codes share cannot be told apart
+        file_ids[original.casefold()] = _AMBIGUOUS
     file_ids.update({check_guid(spec.guid): code_id for spec, _, code_id, _ in targets if spec.guid})
     final: dict[str, dict] = {c.id: {"name": c.name, "parent": c.parent} for c in existing}
     wanted: list[tuple[CodeSpec, str, str, Code | None, dict]] = []
@@ -372,7 +403,8 @@ def plan_import(project: Project, specs: list[CodeSpec]) -> ImportPlan:
         for key, value in changed.items():
             changes.append(CodeChange(name, key, _shown(getattr(match, key), shown_names), _shown(value, shown_names)))
         updates.append((code_id, {k: int(v) if isinstance(v, bool) else v for k, v in changed.items()}))
-    return ImportPlan(len(specs), tuple(added), tuple(changes), unchanged, tuple(inserts), tuple(updates))
+    return ImportPlan(len(specs), tuple(added), tuple(changes), unchanged, tuple(inserts), tuple(updates),
+                      tuple(qualified))
 
 
 def apply_import(project: Project, plan: ImportPlan, **logged: object) -> ImportResult:

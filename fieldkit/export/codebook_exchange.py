@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 from pathlib import Path
 
 from fieldkit import __version__
@@ -127,14 +128,38 @@ def _split_paths(rows: list[dict], has_parent: bool) -> dict[str, tuple[str, str
     return split
 
 
+def _decode(data: bytes, name: str) -> str:
+    """UTF-8 (a BOM allowed), or Windows-1251: what Excel's plain "CSV" writes in a Russian locale. The fallback
+    is taken only when it yields Cyrillic words (no letter of another script inside one), so a file in some
+    other encoding is refused, not garbled."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        try:
+            text = data.decode("cp1251")
+        except UnicodeDecodeError:
+            text = ""
+        mixed = re.search("[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]", text)  # "Дrger": Latin-1 misread
+        if re.search("[\u0400-\u04ff]{2}", text) and not mixed and not re.search("[\u0080-\u009f]", text):
+            return text
+        raise UsageError(f"{name}: not UTF-8 text", "save it as UTF-8 (\"CSV UTF-8\" in a spreadsheet)") from exc
+
+
+def _delimiter(text: str) -> str:
+    """Comma, or what the header row uses instead: a spreadsheet saved in a Russian or Kazakh locale separates
+    cells with semicolons, and a copy from a table with tabs."""
+    header = text.split("\n", 1)[0]
+    for candidate in (";", "\t"):
+        if candidate in header and "," not in header:
+            return candidate
+    return ","
+
+
 def parse_codebook_csv(data: bytes, name: str) -> list[CodeSpec]:
     """A CSV codebook: fieldkit's (path, ...), an older one or a spreadsheet's (name, parent, ...), or
     Taguette's (tag, description). An empty cell says nothing: the project's value stays."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{name}: not UTF-8 text", "save it as UTF-8 (\"CSV UTF-8\" in a spreadsheet)") from exc
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    text = _decode(data, name)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         fieldnames = reader.fieldnames or ()
     except csv.Error as exc:

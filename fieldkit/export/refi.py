@@ -353,11 +353,12 @@ def read_codes(root: ET.Element, what: str, notes: dict[str, str] | None = None)
 
 
 def _project_member(archive: zipfile.ZipFile) -> str:
-    """The project XML's member name: project.qde, or the one ``*.qde`` there is (some programs name it
-    after the project; QualCoder reads any)."""
+    """The project XML's member name: the one ``*.qde`` in the archive, whatever its name (project.qde, or the
+    project's name in some programs; QualCoder reads any). Two are refused, project.qde among them or not: which
+    one was meant cannot be told, and picking one silently could import the wrong codebook."""
     found = [n for n in archive.namelist() if n.lower().endswith(".qde") and not n.endswith("/")]
-    if PROJECT_FILE in found or len(found) == 1:
-        return PROJECT_FILE if PROJECT_FILE in found else found[0]
+    if len(found) == 1:
+        return found[0]
     if not found:
         raise UsageError("the .qdpx holds no project file (*.qde)", _QDA_HINT)
     raise UsageError(f"the .qdpx holds {len(found)} project files ({', '.join(sorted(found)[:3])}); which one"

@@ -90,7 +90,8 @@ def _excerpt_rows(project: Project, plan: ExportPlan, codes: dict[str, Code], al
 def _code_dicts(codes: list[Code], guids: refi.ExportGuids) -> list[dict]:
     by_id = {c.id: c for c in codes}
     return [{"guid": guids(f"code:{c.id}"), "name": c.name, "path": code_path(c, by_id), "description": c.description,
-             "colour": c.colour, "parent": guids(f"code:{c.parent}") if c.parent else None} for c in codes]
+             "colour": c.colour, "parent": guids(f"code:{c.parent}") if c.parent else None, "codable": c.codable}
+            for c in codes]
 
 
 def _header(project: Project, title: str, kind: str) -> dict:

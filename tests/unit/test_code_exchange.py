@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import zipfile
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -258,3 +260,81 @@ def test_a_malformed_qdpx_is_one_clear_error_and_imports_nothing(tree, tmp_path,
         import_codebook(tree, tmp_path / "bad.qdpx")
     assert "\n" not in raised.value.message
     assert state(tree) == before
+
+
+def test_a_semicolon_csv_from_a_russian_locale_spreadsheet_is_read(project, tmp_path):
+    (tmp_path / "excel.csv").write_bytes(
+        "\ufeffname;parent;description;colour\r\nДавление;;Сверху, от начальства;#ff0000\r\n"
+        "План;Давление;\"Цифры; отчёты\";\r\n".encode())
+    import_codebook(project, tmp_path / "excel.csv")
+    assert {n: v[:2] for n, v in state(project).items()} == {
+        "Давление": (None, "Сверху, от начальства"), "План": ("Давление", "Цифры; отчёты")}
+    assert state(project)["Давление"][2] == "#FF0000"
+
+
+def test_one_name_under_two_parents_is_told_apart_by_the_parent(project, tmp_path):
+    """MAXQDA and NVivo allow "Other" under each theme; fieldkit's names are unique."""
+    (tmp_path / "book.qdc").write_text(
+        '<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+        '<Code guid="{5F0C3E0A-6B1E-4C1E-9A55-3D9C2F0E1A01}" name="Суды" isCodable="false">'
+        '<Code guid="5f0c3e0a-6b1e-4c1e-9a55-3d9c2f0e1a02" name="Другое" isCodable="true"/></Code>'
+        '<Code guid="5f0c3e0a-6b1e-4c1e-9a55-3d9c2f0e1a03" name="Полиция" isCodable="false">'
+        '<Code guid="5f0c3e0a-6b1e-4c1e-9a55-3d9c2f0e1a04" name="Другое" isCodable="true"/></Code>'
+        "</Codes></CodeBook>", encoding="utf-8")
+    plan, _, _ = plan_codebook_import(project, tmp_path / "book.qdc")
+    assert plan.renamed == (("Другое", "Другое (Полиция)"),)
+    import_codebook(project, tmp_path / "book.qdc")
+    assert {n: v[0] for n, v in state(project).items()} == {
+        "Суды": None, "Другое": "Суды", "Полиция": None, "Другое (Полиция)": "Полиция"}
+    again, _, _ = plan_codebook_import(project, tmp_path / "book.qdc")  # the same file again: nothing to do
+    assert (again.added, again.changes, again.unchanged) == ((), (), 4)
+    (tmp_path / "flat.csv").write_text("name\nДругое\nдругое\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"flat.csv:3: the name 'другое' is already used by flat.csv:2"):
+        import_codebook(project, tmp_path / "flat.csv")
+
+
+def test_excels_windows_1251_csv_is_read_and_other_encodings_refused(project, tmp_path):
+    (tmp_path / "ru.csv").write_bytes("name;parent;description\r\nСуды;;Судебная система\r\nСудьи;Суды;\r\n"
+                                      .encode("cp1251"))
+    import_codebook(project, tmp_path / "ru.csv")
+    assert {n: v[:2] for n, v in state(project).items()} == {"Суды": (None, "Судебная система"),
+                                                            "Судьи": ("Суды", "")}
+    (tmp_path / "de.csv").write_bytes("name,description\nÄrger,Große Wut\n".encode("latin-1"))
+    with pytest.raises(UsageError, match="de.csv: not UTF-8 text"):
+        import_codebook(project, tmp_path / "de.csv")
+
+
+# --- files from other programs, written by someone who had not seen this code (tests/fixtures/foreign-codebooks) ---
+
+FOREIGN = Path(__file__).parents[1] / "fixtures" / "foreign-codebooks"
+
+
+def test_codebooks_from_other_programs_import_as_their_manifest_says(project):
+    """Each file's MANIFEST line (written with the files, from how those programs write them) says how many codes
+    and which categories it holds, or that it must be refused; expected.json pins the whole result (every
+    code's parent, description, codable flag and colour, and each selection's text), checked by hand against
+    the manifest when the files were added."""
+    expected = json.loads((FOREIGN / "expected.json").read_text(encoding="utf-8"))
+    manifest = [line.split("\t") for line in (FOREIGN / "MANIFEST.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    assert len(manifest) == len(expected) >= 25
+    for name, _kind, _imitates, says in manifest:
+        try:
+            import_codebook(project, FOREIGN / name)
+        except UsageError as exc:
+            assert says.startswith("refuse") or "OR refuse" in says, (name, exc.message)
+            assert expected[name] == {"refused": exc.message}, name
+            assert "\n" not in exc.message and "root:" not in exc.message  # one line; /etc/passwd never read
+            continue
+        assert says.startswith(("ok", "EITHER ok")), (name, says)
+        codes = cb.list_codes(project)
+        count, categories = re.search(r"ok: (\d+) codes total \(incl\. (\d+) categor", says).groups()
+        assert (len(codes), sum(not c.codable for c in codes)) == (int(count), int(categories)), name
+        by_id = {c.id: c.name for c in codes}
+        got = {c.name: [by_id.get(c.parent), c.description, c.codable, None if c.colour in cb.PALETTE else c.colour]
+               for c in codes}
+        assert got == expected[name]["codes"], name
+        if name.endswith(".qdpx"):
+            back = refi.read_qdpx((FOREIGN / name).read_bytes())
+            assert [s.text[x.start:x.end] for s in back.sources for x in s.selections] == expected[name]["selections"]
+        for code in codes[::-1]:
+            cb.remove_code(project, code.id, force=True)

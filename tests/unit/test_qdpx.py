@@ -277,7 +277,7 @@ def test_importing_a_colleagues_codebook_updates_matches_and_adds_new_codes(code
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("name,parent\nA,\na,\n", r"team.csv:3: code 'a' appears twice \(first at team.csv:2\)"),
+        ("name,parent\nA,\na,\n", r"team.csv:3: the name 'a' is already used by team.csv:2"),
         ("name,parent\nA,Nowhere\n", "team.csv:2: parent 'Nowhere' of 'A' is not in the file or project"),
         ("name,weight\nA,1\n", "unknown column 'weight'"),
         ("title\nA\n", "with 'path' or 'name'"),
