@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 
 from fieldkit.clock import format_instant
@@ -74,19 +74,17 @@ def check_guid(value: str) -> str:
 
 
 def list_codes(project: Project) -> list[Code]:
-    """Every code, parents before their children, siblings by name."""
+    """Every code, parents before their children, siblings by name (without recursion: a tree may be deep)."""
     rows = [_code(row) for row in project.conn.execute(f"SELECT {_COLUMNS} FROM codes")]
     children: dict[str | None, list[Code]] = {}
     for code in rows:
         children.setdefault(code.parent, []).append(code)
     ordered: list[Code] = []
-
-    def walk(parent: str | None) -> None:
-        for code in sorted(children.get(parent, []), key=lambda c: c.name.casefold()):
-            ordered.append(code)
-            walk(code.id)
-
-    walk(None)
+    stack = sorted(children.get(None, []), key=lambda c: c.name.casefold(), reverse=True)
+    while stack:
+        code = stack.pop()
+        ordered.append(code)
+        stack.extend(sorted(children.get(code.id, []), key=lambda c: c.name.casefold(), reverse=True))
     return ordered
 
 
@@ -226,8 +224,8 @@ def remove_code(project: Project, ref: str, *, force: bool = False) -> int:
 @dataclass(frozen=True)
 class CodeSpec:
     """A code as read from a shared codebook file. ``None`` means the file does not say, and the project's
-    value stays: an import adds and changes, never erases. ``parent`` is a GUID or a name from the same file,
-    or a name in the project."""
+    value stays: an import adds and changes, never erases. ``parent`` is a GUID, a path or a name from the same
+    file, or a project code's name or path."""
 
     name: str
     guid: str | None = None
@@ -236,6 +234,7 @@ class CodeSpec:
     parent: str | None = None
     codable: bool | None = None
     where: str = ""  # file:row or file: code, for error messages
+    path: str | None = None  # the code's own path in a CSV file, by which a child there may name it
 
 
 @dataclass(frozen=True)
@@ -272,7 +271,8 @@ class ImportResult:
     unchanged: int
 
 
-_AMBIGUOUS = "ambiguous"
+MAX_DEPTH = 64  # a tree deeper than this is refused: no codebook needs it, and a hostile one could go on for ever
+_AMBIGUOUS = -1
 
 
 def _guid_or_none(value: str) -> str | None:
@@ -280,24 +280,6 @@ def _guid_or_none(value: str) -> str | None:
         return check_guid(value)
     except UsageError:
         return None
-
-
-def _resolve_parent(spec: CodeSpec, file_ids: dict[str, str], by_guid: dict[str, Code],
-                    by_name: dict[str, Code]) -> str:
-    key = spec.parent.strip() if spec.parent else ""
-    try:
-        key = check_guid(key)
-    except UsageError:
-        key = key.casefold()
-    known = by_guid.get(key) or by_name.get(key)
-    parent = file_ids.get(key) or (known.id if known else None)
-    if parent == _AMBIGUOUS:
-        raise UsageError(f"{spec.where}: parent {spec.parent!r} of {spec.name!r} names two codes in the file",
-                         "give the parent's GUID or path, or rename one of them; nothing was imported")
-    if parent is None:
-        raise UsageError(f"{spec.where}: parent {spec.parent!r} of {spec.name!r} is not in the file or project",
-                         _IMPORT_HINT)
-    return parent
 
 
 def _shown(value: object, names: dict[str, str]) -> str:
@@ -310,51 +292,111 @@ def _shown(value: object, names: dict[str, str]) -> str:
     return repr(text[:60] + ("…" if len(text) > 60 else ""))
 
 
+class _Parents:
+    """Where each parent reference in a file points: another code in the file (its index) or a project code
+    (its id). A GUID is looked up first, then a path, then a name; a name two codes in the file share points
+    nowhere and is refused."""
+
+    def __init__(self, specs: list[CodeSpec], names: list[str], existing: list[Code]) -> None:
+        self.file_guid = {g: i for i, spec in enumerate(specs) if (g := _guid_or_none(spec.guid or ""))}
+        self.file_path = {spec.path: i for i, spec in enumerate(specs) if spec.path}
+        self.file_name: dict[str, int] = {}
+        for i, name in enumerate(names):
+            folded = name.casefold()
+            self.file_name[folded] = _AMBIGUOUS if folded in self.file_name else i
+        self.by_id = {c.id: c for c in existing}
+        self.by_name = {c.name.casefold(): c for c in existing}
+        self.by_path = {".".join(reversed(self._chain(c))): c for c in existing}
+
+    def _chain(self, code: Code) -> list[str]:
+        names, seen = [code.name], {code.id}
+        while code.parent in self.by_id and code.parent not in seen:
+            code = self.by_id[code.parent]
+            seen.add(code.id)
+            names.append(code.name)
+        return names
+
+    def resolve(self, spec: CodeSpec) -> tuple[str, int | str]:
+        key = (spec.parent or "").strip()
+        guid = _guid_or_none(key)
+        if guid and guid in self.file_guid:
+            return "file", self.file_guid[guid]
+        if guid and guid in self.by_id:
+            return "project", guid
+        if key in self.file_path:
+            return "file", self.file_path[key]
+        found = self.file_name.get(key.casefold())
+        if found == _AMBIGUOUS:
+            raise UsageError(f"{spec.where}: parent {spec.parent!r} of {spec.name!r} names two codes in the file",
+                             "give the parent's GUID or path, or rename one of them; nothing was imported")
+        if found is not None:
+            return "file", found
+        known = self.by_name.get(key.casefold()) or self.by_path.get(key)
+        if known is None:
+            raise UsageError(f"{spec.where}: parent {spec.parent!r} of {spec.name!r} is not in the file or project",
+                             _IMPORT_HINT)
+        return "project", known.id
+
+
 def plan_import(project: Project, specs: list[CodeSpec]) -> ImportPlan:
     """Work out a codebook import without writing: a code is matched by GUID, then by name; a match takes only
     what the file says (a description, colour, parent or codable flag it leaves out stays as it is, and a code
     at the file's top level is not moved); new codes are added; nothing is deleted. Every problem is found
-    here, before any write: duplicate names, unknown parents, bad colours or GUIDs, cycles."""
+    here, before any write: duplicate names or GUIDs, unknown parents, bad colours or GUIDs, cycles, two codes
+    of the file on one code of the project."""
     existing = list_codes(project)
     by_guid = {c.id: c for c in existing}
     by_name = {c.name.casefold(): c for c in existing}  # casefold, not SQL NOCASE: Cyrillic has case too
-    seen_names: dict[str, str] = {}
-    file_names: dict[str, str] = {}  # a GUID in the file → its code's name there
-    for spec in specs:
-        with contextlib.suppress(UsageError):
-            file_names.setdefault(check_guid(spec.guid or ""), spec.name.strip())
-    targets: list[tuple[CodeSpec, str, str, Code | None]] = []
-    qualified: list[tuple[str, str]] = []
-    taken = {spec.name.strip().casefold() for spec in specs}
+    names, guids, seen_guids = [], [], {}
     for spec in specs:
         try:
             name = check_name(spec.name)
             guid = check_guid(spec.guid) if spec.guid else None
         except UsageError as exc:
             raise UsageError(f"{spec.where}: {exc.message}", _IMPORT_HINT) from exc
+        if guid and guid in seen_guids:
+            raise UsageError(f"{spec.where}: GUID {guid} is also the GUID of {seen_guids[guid]}", _IMPORT_HINT)
+        if guid:
+            seen_guids[guid] = spec.where
+        names.append(name)
+        guids.append(guid)
+    parents = _Parents(specs, names, existing)
+    where_to = [parents.resolve(spec) if spec.parent and spec.parent.strip() else None for spec in specs]
+    # Other programs allow one name under two parents ("Other" under each theme); fieldkit's names are unique,
+    # so each such code takes its parent's name, whatever the order of the file, and the plan says so.
+    counts = Counter(name.casefold() for name in names)
+    qualified: list[tuple[str, str]] = []
+    original = list(names)
+    for i, name in enumerate(original):
+        if counts[name.casefold()] > 1 and where_to[i] is not None:
+            kind, target = where_to[i]
+            parent_name = original[target] if kind == "file" else by_guid[target].name
+            names[i] = f"{name} ({parent_name})"
+            if len(names[i]) > MAX_NAME:
+                raise UsageError(f"{specs[i].where}: {name!r} is used twice in the file, and with its parent's name"
+                                 f" it is longer than {MAX_NAME} characters", "rename one in the file; nothing was"
+                                 " imported")
+            qualified.append((name, names[i]))
+    seen_names: dict[str, str] = {}
+    claimed: dict[str, str] = {}  # project code id → where in the file it was matched
+    targets: list[tuple[CodeSpec, str, str, Code | None]] = []
+    for spec, name, guid in zip(specs, names, guids, strict=True):
         folded = name.casefold()
-        if folded in seen_names and spec.parent:
-            # Other programs allow one name under two parents ("Other" under each theme); fieldkit's names are
-            # unique, so the later one takes its parent's name, and the plan says so.
-            parent_name = file_names.get(_guid_or_none(spec.parent) or "", spec.parent.strip())
-            renamed = check_name(f"{name} ({parent_name})")
-            if renamed.casefold() not in taken and renamed.casefold() not in seen_names:
-                qualified.append((name, renamed))
-                name, folded = renamed, renamed.casefold()
         if folded in seen_names:
             raise UsageError(f"{spec.where}: the name {name!r} is already used by {seen_names[folded]}",
                              "code names are unique in fieldkit: rename one in the file; nothing was imported")
         seen_names[folded] = spec.where
         match = (by_guid.get(guid) if guid else None) or by_name.get(folded)
+        if match is not None and match.id in claimed:
+            raise UsageError(f"{spec.where}: matches the project's code {match.name!r}, as {claimed[match.id]} does",
+                             "a GUID and a name in the file point at the same code: fix one; nothing was imported")
+        if match is not None:
+            claimed[match.id] = spec.where
         code_id = match.id if match else (guid if guid and guid not in by_guid else str(uuid.uuid4()))
         targets.append((spec, name, code_id, match))
-    file_ids = {name.casefold(): code_id for _, name, code_id, _ in targets}
-    for original, _ in qualified:  # a parent named by a name two codes share cannot be told apart
-        file_ids[original.casefold()] = _AMBIGUOUS
-    file_ids.update({check_guid(spec.guid): code_id for spec, _, code_id, _ in targets if spec.guid})
     final: dict[str, dict] = {c.id: {"name": c.name, "parent": c.parent} for c in existing}
-    wanted: list[tuple[CodeSpec, str, str, Code | None, dict]] = []
-    for spec, name, code_id, match in targets:
+    wanted: list[tuple[str, str, Code | None, dict]] = []
+    for (spec, name, code_id, match), parent in zip(targets, where_to, strict=True):
         fields: dict[str, object] = {"name": name}
         if spec.description is not None:
             fields["description"] = check_text(spec.description, f"description at {spec.where}")
@@ -363,8 +405,9 @@ def plan_import(project: Project, specs: list[CodeSpec]) -> ImportPlan:
                 fields["colour"] = normalise_colour(spec.colour)
             except UsageError as exc:
                 raise UsageError(f"{spec.where}: {exc.message}", _IMPORT_HINT) from exc
-        if spec.parent is not None:
-            fields["parent"] = _resolve_parent(spec, file_ids, by_guid, by_name)
+        if parent is not None:
+            kind, target = parent
+            fields["parent"] = targets[target][2] if kind == "file" else target
         if spec.codable is not None:
             fields["codable"] = spec.codable
             used = _codings_of(project, match) if match is not None and not spec.codable else 0
@@ -372,9 +415,9 @@ def plan_import(project: Project, specs: list[CodeSpec]) -> ImportPlan:
                 raise UsageError(f"{spec.where}: the file makes {name!r} a category, but it holds {used} coding(s)"
                                  " in this project", "a category cannot hold codings; " + _IMPORT_HINT)
         final[code_id] = {"name": name, "parent": fields.get("parent", match.parent if match else None)}
-        wanted.append((spec, name, code_id, match, fields))
-    names = [v["name"].casefold() for v in final.values()]
-    clash = next((n for n in names if names.count(n) > 1), None)
+        wanted.append((name, code_id, match, fields))
+    counts = Counter(v["name"].casefold() for v in final.values())
+    clash = next((n for n, count in counts.items() if count > 1), None)
     if clash:
         raise UsageError(f"importing would give two codes the name {clash!r}", "rename one in the file or project")
     for code_id in final:
@@ -382,12 +425,15 @@ def plan_import(project: Project, specs: list[CodeSpec]) -> ImportPlan:
         while node is not None:
             if node in seen:
                 raise UsageError(f"the codebook makes {final[code_id]['name']!r} its own ancestor", _IMPORT_HINT)
+            if len(seen) >= MAX_DEPTH:
+                raise UsageError(f"importing would put {final[code_id]['name']!r} more than {MAX_DEPTH} codes deep",
+                                 _IMPORT_HINT)
             seen.add(node)
             node = final[node]["parent"]
     shown_names = {code_id: v["name"] for code_id, v in final.items()}
     added, changes, inserts, updates, unchanged = [], [], [], [], 0
     now = format_instant(project.clock.now())
-    for _spec, name, code_id, match, fields in wanted:
+    for name, code_id, match, fields in wanted:
         if match is None:
             added.append(name)
             colour = fields.get("colour") or PALETTE[(len(existing) + len(added) - 1) % len(PALETTE)]
@@ -408,8 +454,12 @@ def plan_import(project: Project, specs: list[CodeSpec]) -> ImportPlan:
 
 
 def apply_import(project: Project, plan: ImportPlan, **logged: object) -> ImportResult:
-    """Write a planned import in one transaction and log it (``logged``: the file's format, hash)."""
+    """Write a planned import in one transaction and log it (``logged``: the file's format, hash). Codes that
+    are renamed give up their old names first, so names may swap and a new code may take a freed name."""
+    renamed = [code_id for code_id, changed in plan.updates if "name" in changed]
     with project.transaction():
+        for code_id in renamed:  # a name no code can have (control characters are refused in names)
+            project.conn.execute("UPDATE codes SET name = ? WHERE id = ?", (f"\x01renaming {code_id}", code_id))
         for row in plan.inserts:
             project.conn.execute(f"INSERT INTO codes ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
         for code_id, changed in plan.updates:

@@ -15,13 +15,12 @@ from fieldkit.coding.codebook import (
     ImportPlan,
     ImportResult,
     apply_import,
-    code_path,
     list_codes,
     plan_import,
 )
 from fieldkit.errors import UsageError
 from fieldkit.export.refi import ExportGuids, XmlCode, codebook_xml, parse_xml, read_codes, read_qdpx
-from fieldkit.export.tabular import cell
+from fieldkit.export.tabular import FORMULA_START, cell
 from fieldkit.vault.files import write_atomic
 from fieldkit.vault.project import Project
 
@@ -49,9 +48,14 @@ def _format_of(path: Path) -> str:
 
 
 def code_paths(codes: list[Code]) -> dict[str, str]:
-    """Each code's path: its ancestors' names and its own, joined by PATH_SEPARATOR."""
+    """Each code's path: its ancestors' names and its own, joined by PATH_SEPARATOR (codes come parents
+    first, from list_codes)."""
     by_id = {c.id: c for c in codes}
-    return {c.id: code_path(c, by_id).replace(" / ", PATH_SEPARATOR) if c.parent else c.name for c in codes}
+    paths: dict[str, str] = {}
+    for code in codes:
+        parent = paths.get(code.parent) if code.parent in by_id else None
+        paths[code.id] = f"{parent}{PATH_SEPARATOR}{code.name}" if parent else code.name
+    return paths
 
 
 def codebook_bytes(project: Project, fmt: str) -> bytes:
@@ -110,22 +114,28 @@ def _codable_cell(value: str, where: str) -> bool | None:
     raise UsageError(f"{where}: codable is {value!r}", "write yes or no (no: a category that only groups codes)")
 
 
-def _split_paths(rows: list[dict], has_parent: bool) -> dict[str, tuple[str, str | None]]:
-    """Path → (name, parent path). With a parent column the split is where it says; without one (Taguette),
-    a path's parent is the longest prefix before a dot that is itself a path in the file, else it has none."""
-    paths = {(row.get("path") or "").strip() for row in rows}
-    split: dict[str, tuple[str, str | None]] = {}
-    for row in rows:
-        path = (row.get("path") or "").strip()
-        parent = (row.get("parent") or "").strip() if has_parent else ""
-        if not has_parent:
-            prefixes = [path[:i] for i, ch in enumerate(path) if ch == PATH_SEPARATOR and path[:i] in paths]
-            parent = max(prefixes, key=len, default="")
-        if parent and parent in paths and path.startswith(parent + PATH_SEPARATOR):
-            split[path] = (path[len(parent) + 1:], parent)
-        else:
-            split[path] = (path, parent or None)
-    return split
+def _split_path(path: str, parent: str, paths: set[str], has_parent: bool, where: str) -> tuple[str, str | None]:
+    """A path's (name, parent): with a parent column, split where it says (a path without a dot is a name);
+    without one (Taguette), the parent is the longest prefix before a dot that is itself a path in the file,
+    else the code has none and the whole path is its name."""
+    if not has_parent:
+        prefixes = [path[:i] for i, ch in enumerate(path) if ch == PATH_SEPARATOR and path[:i] in paths]
+        parent = max(prefixes, key=len, default="")
+    if not parent:
+        return path, None
+    if path.startswith(parent + PATH_SEPARATOR):
+        return path[len(parent) + 1:], parent
+    if PATH_SEPARATOR not in path:
+        return path, parent  # a name in the path column, its parent named beside it
+    raise UsageError(f"{where}: path {path!r} does not start with its parent {parent!r}",
+                     "write the path as the parent's path, a dot, and the code's name; nothing was imported")
+
+
+def _unquoted(value: str | None) -> str:
+    """A cell without the ' that fieldkit's CSV (and spreadsheets) put before a cell that would read as a
+    formula (see tabular.cell), so a code named "-ve feelings" comes back as itself."""
+    value = value or ""
+    return value[1:] if value.startswith("'") and value[1:2] and value[1] in FORMULA_START else value
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -184,23 +194,24 @@ def parse_codebook_csv(data: bytes, name: str) -> list[CodeSpec]:
             if None in row:
                 raise UsageError(f"{name}:{row_number}: more cells than columns", "quote cells that hold commas")
             if any((v or "").strip() for v in row.values()):
-                rows.append((row_number, row))
+                rows.append((row_number, {k: _unquoted(v) for k, v in row.items()}))
     except csv.Error as exc:
         raise UsageError(f"{name}: not a CSV file ({exc})", "save it as CSV from a spreadsheet") from exc
-    split = _split_paths([row for _, row in rows], "parent" in header) if "name" not in header else {}
+    paths = {(row.get("path") or "").strip() for _, row in rows}
     specs = []
     for row_number, row in rows:
         where = f"{name}:{row_number}"
+        path = None
         if "name" in header:
             code_name, parent = row.get("name") or "", (row.get("parent") or "").strip() or None
         else:
             path = (row.get("path") or "").strip()
-            code_name, parent_path = split[path]
-            parent = split[parent_path][0] if parent_path in split else parent_path
+            code_name, parent = _split_path(path, (row.get("parent") or "").strip(), paths, "parent" in header,
+                                            where)
         specs.append(CodeSpec(name=code_name, guid=(row.get("guid") or "").strip() or None,
                               description=(row.get("description") or "").strip() or None,
                               colour=(row.get("colour") or "").strip() or None, parent=parent,
-                              codable=_codable_cell(row.get("codable") or "", where), where=where))
+                              codable=_codable_cell(row.get("codable") or "", where), where=where, path=path))
     return specs
 
 
@@ -225,7 +236,7 @@ def read_codebook(path: Path) -> tuple[list[CodeSpec], str, str]:
             raise UsageError(f"{path.name} is not a REFI-QDA codebook (root element {root.tag!r})",
                              "give a .qdc codebook, a .qdpx project or a .csv")
         codes = read_codes(root, path.name)
-    return [CodeSpec(c.name, c.guid, c.description or None, c.colour, c.parent, c.codable,
+    return [CodeSpec(c.name, c.guid, c.description.strip() or None, c.colour, c.parent, c.codable,
                      f"{path.name}: code {c.name!r}") for c in codes], fmt, digest
 
 

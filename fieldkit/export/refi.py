@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import uuid
 import zipfile
+import zlib
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
@@ -25,6 +26,7 @@ CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 PROJECT_FILE = "project.qde"
 SOURCES_FOLDER = "sources/"
 MAX_MEMBER_BYTES = 256 * 1024 * 1024  # a larger member in a .qdpx read back is refused (zip bombs)
+MAX_CODE_DEPTH = 64  # codes nested deeper are refused (no codebook needs it; a hostile one could nest thousands)
 _QDA_HINT = "give a .qdc or .qdpx file written by a QDA program (REFI-QDA 1.0); nothing was imported"
 
 
@@ -290,7 +292,7 @@ def parse_xml(data: bytes, what: str) -> ET.Element:
 
     try:
         return SafeET.fromstring(data)
-    except (ET.ParseError, DefusedXmlException) as exc:
+    except (ET.ParseError, DefusedXmlException, LookupError, ValueError) as exc:  # LookupError: unknown encoding
         raise UsageError(f"{what} is not valid REFI-QDA XML: {exc}", _QDA_HINT) from exc
 
 
@@ -331,24 +333,26 @@ def read_codes(root: ET.Element, what: str, notes: dict[str, str] | None = None)
     if holder is None:
         return []
     codes: list[XmlCode] = []
-
-    def walk(element: ET.Element, parent: str | None) -> None:
-        for code in _children(element, "Code"):
-            name = code.get("name")
-            if not name or not name.strip():
-                raise UsageError(f"{what}: {_describe(code)} has no name", _QDA_HINT)
-            guid = _guid(code, "guid", what)
-            refs = _children(code, "NoteRef")
-            note = refs[0].get("targetGUID") if refs else None
-            description, memo = _child_text(code, "Description"), ""
-            memo_text = (notes or {}).get(note or "", "")
-            if memo_text and (description == memo_text or description.endswith("\n\n" + memo_text)):
-                description, memo = description.removesuffix(memo_text).removesuffix("\n\n"), memo_text
-            codes.append(XmlCode(guid, name, code.get("color"), description, parent, note, memo,
-                                 _boolean(code, "isCodable", what)))
-            walk(code, guid)
-
-    walk(holder, None)
+    # depth first, parents before children, without recursion (a hostile file may nest thousands deep)
+    stack: list[tuple[ET.Element, str | None, int]] = [(c, None, 1) for c in reversed(_children(holder, "Code"))]
+    while stack:
+        code, parent, depth = stack.pop()
+        name = code.get("name")
+        if not name or not name.strip():
+            raise UsageError(f"{what}: {_describe(code)} has no name", _QDA_HINT)
+        if depth > MAX_CODE_DEPTH:
+            raise UsageError(f"{what}: {_describe(code)} is nested {depth} codes deep (at most {MAX_CODE_DEPTH})",
+                             _QDA_HINT)
+        guid = _guid(code, "guid", what)
+        refs = _children(code, "NoteRef")
+        note = refs[0].get("targetGUID") if refs else None
+        description, memo = _child_text(code, "Description").strip(), ""
+        memo_text = (notes or {}).get(note or "", "").strip()
+        if memo_text and (description == memo_text or description.endswith("\n\n" + memo_text)):
+            description, memo = description.removesuffix(memo_text).removesuffix("\n\n"), memo_text
+        colour = (code.get("color") or "").strip() or None  # color="" says nothing
+        codes.append(XmlCode(guid, name, colour, description, parent, note, memo, _boolean(code, "isCodable", what)))
+        stack.extend((child, guid, depth + 1) for child in reversed(_children(code, "Code")))
     return codes
 
 
@@ -356,7 +360,8 @@ def _project_member(archive: zipfile.ZipFile) -> str:
     """The project XML's member name: the one ``*.qde`` in the archive, whatever its name (project.qde, or the
     project's name in some programs; QualCoder reads any). Two are refused, project.qde among them or not: which
     one was meant cannot be told, and picking one silently could import the wrong codebook."""
-    found = [n for n in archive.namelist() if n.lower().endswith(".qde") and not n.endswith("/")]
+    found = [n for n in archive.namelist() if n.lower().endswith(".qde") and not n.endswith("/")
+             and not n.startswith("__MACOSX/") and not n.rpartition("/")[2].startswith("._")]  # macOS zip litter
     if len(found) == 1:
         return found[0]
     if not found:
@@ -384,7 +389,8 @@ def read_qdpx(data: bytes, *, texts: bool = True) -> XmlProject:
             raise UsageError(f"{actual} in the .qdpx is too large", _QDA_HINT)
         try:
             return archive.read(info)
-        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zlib.error, RuntimeError, ValueError, OSError, EOFError,
+                NotImplementedError) as exc:  # RuntimeError: an encrypted member
             raise UsageError(f"{actual} in the .qdpx cannot be read: {exc}", _QDA_HINT) from exc
 
     what = _project_member(archive)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from fieldkit.export.register import COLUMNS as REGISTER_COLUMNS
 from fieldkit.export.register import RegisterRow
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def cell(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def _csv(columns: tuple[str, ...], rows: list[dict], crlf: bool) -> bytes:

@@ -282,10 +282,10 @@ def test_one_name_under_two_parents_is_told_apart_by_the_parent(project, tmp_pat
         '<Code guid="5f0c3e0a-6b1e-4c1e-9a55-3d9c2f0e1a04" name="Другое" isCodable="true"/></Code>'
         "</Codes></CodeBook>", encoding="utf-8")
     plan, _, _ = plan_codebook_import(project, tmp_path / "book.qdc")
-    assert plan.renamed == (("Другое", "Другое (Полиция)"),)
+    assert plan.renamed == (("Другое", "Другое (Суды)"), ("Другое", "Другое (Полиция)"))  # each, in any order
     import_codebook(project, tmp_path / "book.qdc")
     assert {n: v[0] for n, v in state(project).items()} == {
-        "Суды": None, "Другое": "Суды", "Полиция": None, "Другое (Полиция)": "Полиция"}
+        "Суды": None, "Другое (Суды)": "Суды", "Полиция": None, "Другое (Полиция)": "Полиция"}
     again, _, _ = plan_codebook_import(project, tmp_path / "book.qdc")  # the same file again: nothing to do
     assert (again.added, again.changes, again.unchanged) == ((), (), 4)
     (tmp_path / "flat.csv").write_text("name\nДругое\nдругое\n", encoding="utf-8")
@@ -338,3 +338,70 @@ def test_codebooks_from_other_programs_import_as_their_manifest_says(project):
             assert [s.text[x.start:x.end] for s in back.sources for x in s.selections] == expected[name]["selections"]
         for code in codes[::-1]:
             cb.remove_code(project, code.id, force=True)
+
+
+def test_taguette_paths_tell_same_named_codes_apart_in_any_row_order(project, tmp_path):
+    rows = ["A,", "B,", "A.Other,under A", "B.Other,under B", "B.Other.x,deep"]
+    for order in (rows, rows[::-1]):
+        (tmp_path / "t.csv").write_text("tag,description\n" + "\n".join(order) + "\n", encoding="utf-8")
+        import_codebook(project, tmp_path / "t.csv")
+        assert {n: v[:2] for n, v in state(project).items()} == {
+            "A": (None, None or ""), "B": (None, ""), "Other (A)": ("A", "under A"), "Other (B)": ("B", "under B"),
+            "x": ("Other (B)", "deep")}
+
+
+def test_a_path_csv_places_codes_under_parents_in_the_project(tree, tmp_path):
+    (tmp_path / "p.csv").write_text("path,parent\nPressure.new,Pressure\nPressure.quotas.deep,Pressure.quotas\n"
+                                    "fear.calm,fear\n", encoding="utf-8")
+    import_codebook(tree, tmp_path / "p.csv")
+    after = state(tree)
+    assert (after["new"][0], after["deep"][0], after["calm"][0]) == ("Pressure", "quotas", "fear")
+    (tmp_path / "bad.csv").write_text("path,parent\nA.b.c,b\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"bad.csv:2: path 'A.b.c' does not start with its parent 'b'"):
+        import_codebook(tree, tmp_path / "bad.csv")
+
+
+def test_names_with_dots_slashes_and_formula_signs_survive_a_csv_round_trip(project, tmp_path):
+    cb.add_code(project, "X / Y", description="- a point")
+    cb.add_code(project, "z", parent="X / Y")
+    cb.add_code(project, "Work / life", parent="z")
+    cb.add_code(project, "v1.2", parent="Work / life")
+    cb.add_code(project, "-ve feelings", description="=not a formula")
+    before = state(project)
+    export_codebook(project, tmp_path / "book.csv")
+    plan, _, _ = plan_codebook_import(project, tmp_path / "book.csv")
+    assert (plan.added, plan.changes, plan.unchanged) == ((), (), 5)
+    for code in cb.list_codes(project)[::-1]:
+        cb.remove_code(project, code.id, force=True)
+    import_codebook(project, tmp_path / "book.csv")
+    assert {n: v[:4] for n, v in state(project).items()} == {n: v[:4] for n, v in before.items()}
+
+
+def test_two_rows_on_one_project_code_and_swapped_names(tree, tmp_path):
+    quotas = cb.find_code(tree, "quotas").id
+    (tmp_path / "two.csv").write_text(f"name,description,guid\nAlpha,d1,{quotas}\nquotas,d2,\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"two.csv:3: matches the project's code 'quotas', as two.csv:2 does"):
+        import_codebook(tree, tmp_path / "two.csv")
+    fear = cb.find_code(tree, "fear").id
+    (tmp_path / "swap.csv").write_text(f"name,guid\nfear,{quotas}\nquotas,{fear}\n", encoding="utf-8")
+    result = import_codebook(tree, tmp_path / "swap.csv")
+    assert result.updated == 2
+    assert (cb.find_code(tree, "fear").id, cb.find_code(tree, "quotas").id) == (quotas, fear)
+
+
+def test_hostile_xml_is_one_clear_error(project, tmp_path):
+    deep = "".join(f'<Code guid="00000000-0000-4000-8000-{n:012x}" name="c{n}">' for n in range(1, 3001))
+    cases = {
+        "deep.qdc": ('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>' + deep + "</Code>" * 3000
+                     + "</Codes></CodeBook>"),
+        "enc.qdc": '<?xml version="1.0" encoding="foo-bar"?><CodeBook/>',
+    }
+    for name, text in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        with pytest.raises(UsageError):
+            import_codebook(project, tmp_path / name)
+    chain = "name,parent\n" + "\n".join(f"c{n},{f'c{n - 1}' if n else ''}" for n in range(100)) + "\n"
+    (tmp_path / "chain.csv").write_text(chain, encoding="utf-8")
+    with pytest.raises(UsageError, match="more than 64 codes deep"):
+        import_codebook(project, tmp_path / "chain.csv")
+    assert cb.list_codes(project) == []
