@@ -121,8 +121,8 @@ def code_import(ctx: click.Context, file: Path, dry_run: bool, yes: bool) -> Non
         for change in plan.changes:
             click.echo(f"change\t{change.code}\t{change.field}: {change.before} -> {change.after}")
         for original, given in plan.renamed:
-            click.echo(f"fieldkit: note: the file names two codes {original!r}; the second is imported as"
-                       f" {given!r} (code names are unique in fieldkit)", err=True)
+            click.echo(f"fieldkit: note: the file gives more than one code the name {original!r}: this one is"
+                       f" imported as {given!r} (code names are unique in fieldkit)", err=True)
         summary = (f"{len(plan.added)} to add, {plan.updated} to change, {plan.unchanged} unchanged"
                    f" ({plan.codes} codes in {file.name})")
         if dry_run:

@@ -15,7 +15,7 @@ from fieldkit.vault.project import Project
 PALETTE = ("#E6194B", "#3CB44B", "#4363D8", "#F58231", "#911EB4", "#42D4F4", "#F032E6", "#BFEF45",
            "#469990", "#9A6324", "#800000", "#000075")
 _COLOUR = re.compile(r"^#(?:[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})$")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = re.compile("[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")  # and what XML 1.0 cannot hold
 MAX_NAME = 200
 _IMPORT_HINT = "fix the codebook file; nothing was imported"
 _UNSET = object()
@@ -60,10 +60,11 @@ def check_name(name: str) -> str:
 
 
 def check_text(text: str, what: str) -> str:
-    """Descriptions and memos: any length, lines and tabs, but no control characters (XML cannot hold them)."""
-    if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text):
+    """Descriptions and memos: any length, lines and tabs, but no control characters (XML cannot hold them).
+    Line ends become LF: a lone CR would end a row in a CSV file and let what follows it read as a formula."""
+    if re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]", text):
         raise UsageError(f"the {what} holds control characters", "remove them; lines and tabs are fine")
-    return text.strip()
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def check_guid(value: str) -> str:
@@ -299,14 +300,18 @@ class _Parents:
 
     def __init__(self, specs: list[CodeSpec], names: list[str], existing: list[Code]) -> None:
         self.file_guid = {g: i for i, spec in enumerate(specs) if (g := _guid_or_none(spec.guid or ""))}
-        self.file_path = {spec.path: i for i, spec in enumerate(specs) if spec.path}
+        self.file_path: dict[str, int] = {}
+        for i, spec in enumerate(specs):  # "a.b" may be a code named "a.b" and "b" under "a": such a path is ambiguous
+            if spec.path:
+                self.file_path[spec.path] = _AMBIGUOUS if spec.path in self.file_path else i
         self.file_name: dict[str, int] = {}
         for i, name in enumerate(names):
             folded = name.casefold()
             self.file_name[folded] = _AMBIGUOUS if folded in self.file_name else i
         self.by_id = {c.id: c for c in existing}
         self.by_name = {c.name.casefold(): c for c in existing}
-        self.by_path = {".".join(reversed(self._chain(c))): c for c in existing}
+        paths = Counter(".".join(reversed(self._chain(c))) for c in existing)
+        self.by_path = {path: c for c in existing if paths[path := ".".join(reversed(self._chain(c)))] == 1}
 
     def _chain(self, code: Code) -> list[str]:
         names, seen = [code.name], {code.id}
@@ -323,9 +328,9 @@ class _Parents:
             return "file", self.file_guid[guid]
         if guid and guid in self.by_id:
             return "project", guid
-        if key in self.file_path:
-            return "file", self.file_path[key]
-        found = self.file_name.get(key.casefold())
+        found = self.file_path.get(key)
+        if found is None:
+            found = self.file_name.get(key.casefold())
         if found == _AMBIGUOUS:
             raise UsageError(f"{spec.where}: parent {spec.parent!r} of {spec.name!r} names two codes in the file",
                              "give the parent's GUID or path, or rename one of them; nothing was imported")
@@ -367,10 +372,20 @@ def plan_import(project: Project, specs: list[CodeSpec]) -> ImportPlan:
     counts = Counter(name.casefold() for name in names)
     qualified: list[tuple[str, str]] = []
     original = list(names)
-    for i, name in enumerate(original):
+
+    def depth_in_file(i: int) -> int:
+        depth, seen = 0, {i}
+        while where_to[i] is not None and where_to[i][0] == "file" and where_to[i][1] not in seen:
+            i = where_to[i][1]
+            seen.add(i)
+            depth += 1
+        return depth
+
+    for i in sorted(range(len(names)), key=depth_in_file):  # parents first: a child takes its parent's new name
+        name = original[i]
         if counts[name.casefold()] > 1 and where_to[i] is not None:
             kind, target = where_to[i]
-            parent_name = original[target] if kind == "file" else by_guid[target].name
+            parent_name = names[target] if kind == "file" else by_guid[target].name
             names[i] = f"{name} ({parent_name})"
             if len(names[i]) > MAX_NAME:
                 raise UsageError(f"{specs[i].where}: {name!r} is used twice in the file, and with its parent's name"

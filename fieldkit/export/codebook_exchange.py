@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import re
+from collections import Counter
 from pathlib import Path
 
 from fieldkit import __version__
@@ -69,14 +70,25 @@ def codebook_bytes(project: Project, fmt: str) -> bytes:
                                      guids(c.parent) if c.parent else None, codable=c.codable) for c in codes],
                             f"fieldkit {__version__}")
     paths = code_paths(codes)
+    shared = Counter(paths.values())
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for code in codes:
-        writer.writerow(cell(v) for v in (paths[code.id], code.description, code.colour,
-                                          "yes" if code.codable else "no", paths.get(code.parent, ""),
-                                          guids(code.id)))
+        # the parent's path, unless another code has the same path ("a.b" named so, and "b" under "a"): then
+        # the parent's GUID in this file, which says exactly which
+        parent = paths.get(code.parent, "")
+        if parent and shared[parent] > 1:
+            parent = guids(code.parent)
+        writer.writerow(cell(_one_line_end(v)) for v in (paths[code.id], code.description, code.colour,
+                                                         "yes" if code.codable else "no", parent, guids(code.id)))
     return buffer.getvalue().encode("utf-8")
+
+
+def _one_line_end(value: str) -> str:
+    """LF for every line end: a lone CR in a cell would end the row for a spreadsheet (text stored before
+    descriptions were normalised may hold one)."""
+    return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def export_codebook(project: Project, out: Path) -> tuple[int, str]:
@@ -114,7 +126,8 @@ def _codable_cell(value: str, where: str) -> bool | None:
     raise UsageError(f"{where}: codable is {value!r}", "write yes or no (no: a category that only groups codes)")
 
 
-def _split_path(path: str, parent: str, paths: set[str], has_parent: bool, where: str) -> tuple[str, str | None]:
+def _split_path(path: str, parent: str, paths: set[str], guid_paths: dict[str, str], has_parent: bool,
+                where: str) -> tuple[str, str | None]:
     """A path's (name, parent): with a parent column, split where it says (a path without a dot is a name);
     without one (Taguette), the parent is the longest prefix before a dot that is itself a path in the file,
     else the code has none and the whole path is its name."""
@@ -123,19 +136,25 @@ def _split_path(path: str, parent: str, paths: set[str], has_parent: bool, where
         parent = max(prefixes, key=len, default="")
     if not parent:
         return path, None
+    original = parent
+    parent = guid_paths.get(_guid_key(parent), parent)  # a parent given by its GUID: split after its path
     if path.startswith(parent + PATH_SEPARATOR):
-        return path[len(parent) + 1:], parent
+        return path[len(parent) + 1:], original
     if PATH_SEPARATOR not in path:
-        return path, parent  # a name in the path column, its parent named beside it
+        return path, original  # a name in the path column, its parent named beside it
     raise UsageError(f"{where}: path {path!r} does not start with its parent {parent!r}",
                      "write the path as the parent's path, a dot, and the code's name; nothing was imported")
+
+
+def _guid_key(value: str) -> str:
+    return value.strip().strip("{}").lower()
 
 
 def _unquoted(value: str | None) -> str:
     """A cell without the ' that fieldkit's CSV (and spreadsheets) put before a cell that would read as a
     formula (see tabular.cell), so a code named "-ve feelings" comes back as itself."""
     value = value or ""
-    return value[1:] if value.startswith("'") and value[1:2] and value[1] in FORMULA_START else value
+    return value[1:] if value.startswith("'") and value[1:2] and value[1] in (*FORMULA_START, "'") else value
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -169,6 +188,7 @@ def parse_codebook_csv(data: bytes, name: str) -> list[CodeSpec]:
     """A CSV codebook: fieldkit's (path, ...), an older one or a spreadsheet's (name, parent, ...), or
     Taguette's (tag, description). An empty cell says nothing: the project's value stays."""
     text = _decode(data, name)
+    csv.field_size_limit(MAX_CODEBOOK_BYTES)  # a description may be long (the default stops at 128 KiB)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         fieldnames = reader.fieldnames or ()
@@ -198,6 +218,8 @@ def parse_codebook_csv(data: bytes, name: str) -> list[CodeSpec]:
     except csv.Error as exc:
         raise UsageError(f"{name}: not a CSV file ({exc})", "save it as CSV from a spreadsheet") from exc
     paths = {(row.get("path") or "").strip() for _, row in rows}
+    guid_paths = {_guid_key(row.get("guid") or ""): (row.get("path") or "").strip() for _, row in rows
+                  if row.get("guid") and row.get("path")}
     specs = []
     for row_number, row in rows:
         where = f"{name}:{row_number}"
@@ -206,8 +228,8 @@ def parse_codebook_csv(data: bytes, name: str) -> list[CodeSpec]:
             code_name, parent = row.get("name") or "", (row.get("parent") or "").strip() or None
         else:
             path = (row.get("path") or "").strip()
-            code_name, parent = _split_path(path, (row.get("parent") or "").strip(), paths, "parent" in header,
-                                            where)
+            code_name, parent = _split_path(path, (row.get("parent") or "").strip(), paths, guid_paths,
+                                            "parent" in header, where)
         specs.append(CodeSpec(name=code_name, guid=(row.get("guid") or "").strip() or None,
                               description=(row.get("description") or "").strip() or None,
                               colour=(row.get("colour") or "").strip() or None, parent=parent,

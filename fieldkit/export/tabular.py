@@ -42,7 +42,8 @@ def cell(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    # a cell that starts with ' gets another, so that taking one off on reading gives back what was written
+    return "'" + text if text.startswith((*FORMULA_START, "'")) else text
 
 
 def _csv(columns: tuple[str, ...], rows: list[dict], crlf: bool) -> bytes:

@@ -405,3 +405,41 @@ def test_hostile_xml_is_one_clear_error(project, tmp_path):
     with pytest.raises(UsageError, match="more than 64 codes deep"):
         import_codebook(project, tmp_path / "chain.csv")
     assert cb.list_codes(project) == []
+
+
+def test_what_a_previous_review_broke_now_round_trips(project, tmp_path):
+    """Two codes with one path ("a.b" named so, and "b" under "a"), leading quotes, a lone CR, a long
+    description: a CSV fieldkit wrote comes back as the same codebook."""
+    cb.add_code(project, "доверие")
+    cb.add_code(project, "суды", parent="доверие")
+    cb.add_code(project, "судьи", parent="суды")
+    cb.add_code(project, "доверие.суды", description="'-ve, quoted")
+    cb.add_code(project, "прокуроры", parent="доверие.суды")
+    cb.add_code(project, "'=x", description="fine\r=1+2")  # a lone CR: stored as a line break
+    cb.add_code(project, "long", description="д" * 200_000)
+    assert cb.find_code(project, "'=x").description == "fine\n=1+2"
+    before = state(project)
+    export_codebook(project, tmp_path / "book.csv")
+    assert "\r" not in (tmp_path / "book.csv").read_text(encoding="utf-8")
+    plan, _, _ = plan_codebook_import(project, tmp_path / "book.csv")
+    assert (plan.added, plan.changes) == ((), ())
+    for code in cb.list_codes(project)[::-1]:
+        cb.remove_code(project, code.id, force=True)
+    import_codebook(project, tmp_path / "book.csv")
+    assert state(project) == {n: (*v[:4], "") for n, v in before.items()}
+    with pytest.raises(UsageError, match="one line of at most"):
+        cb.add_code(project, "bad\uffff")
+
+
+def test_a_name_repeated_at_two_levels_takes_its_qualified_parents_name(project, tmp_path):
+    def code(n: int, name: str, inner: str = "") -> str:
+        return f'<Code guid="5f0c3e0a-6b1e-4c1e-9a55-3d9c2f0e1a{n:02d}" name="{name}" isCodable="true">{inner}</Code>'
+
+    (tmp_path / "q.qdc").write_text(
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+        + code(1, "Courts", code(2, "Other", code(3, "Misc"))) + code(4, "Police", code(5, "Other", code(6, "Misc")))
+        + "</Codes></CodeBook>", encoding="utf-8")
+    import_codebook(project, tmp_path / "q.qdc")
+    assert {n: v[0] for n, v in state(project).items()} == {
+        "Courts": None, "Police": None, "Other (Courts)": "Courts", "Other (Police)": "Police",
+        "Misc (Other (Courts))": "Other (Courts)", "Misc (Other (Police))": "Other (Police)"}
