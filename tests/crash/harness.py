@@ -73,6 +73,9 @@ TEXTS = [
 ]
 CODED_QUOTE = "the quota came from above"
 CODE_NAME = "quotas"
+IMPORTED_PARENT = "pressure from above"
+IMPORTED_CHILD = "monthly plan"
+IMPORTED_DESCRIPTION = "Plans and numbers set from above"
 
 KILLED = (-9, 128 + 9)
 
@@ -313,6 +316,10 @@ class Scenes:
         self._derive("approved", folder)
         with self._open(folder) as project:
             apply_code(project, "P1-1", CODE_NAME, quote=CODED_QUOTE)
+        # a colleague's codebook for `code import`: a new parent for the code, its description, a new sub-code
+        (folder / "team.csv").write_text(f"name,parent,description\n{IMPORTED_PARENT},,Grouping\n"
+                                         f"{CODE_NAME},{IMPORTED_PARENT},{IMPORTED_DESCRIPTION}\n"
+                                         f"{IMPORTED_CHILD},{CODE_NAME},\n", encoding="utf-8")
 
     def _build_full(self, folder: Path) -> None:
         """Two interviews of P1, each with audio + transcript + approved anonymised text, and a coding on each;
@@ -475,6 +482,23 @@ def one_coding(opened: Opened) -> str | None:
     return None if count == 1 else f"{count} codings on P1-1 (expected exactly 1)"
 
 
+def codebook_merged(opened: Opened) -> str | None:
+    from fieldkit.coding.codebook import list_codes
+
+    codes = {c.name: c for c in list_codes(opened.project)}
+    by_id = {c.id: c.name for c in codes.values()}
+    want = {IMPORTED_PARENT: None, CODE_NAME: IMPORTED_PARENT, IMPORTED_CHILD: CODE_NAME}
+    got = {name: by_id.get(c.parent) for name, c in codes.items()}
+    if got != want:
+        return f"codebook {got} (expected {want})"
+    if codes[CODE_NAME].description != IMPORTED_DESCRIPTION:
+        return f"the code's description is {codes[CODE_NAME].description!r}"
+    if one_coding(opened):
+        return one_coding(opened)
+    logged = [e for e in opened.project.audit.entries() if e.event == "codebook_imported"]
+    return None if logged else "no codebook_imported in the audit chain"
+
+
 def export_written(opened: Opened) -> str | None:
     out = opened.trial / "out" / "x.csv"
     if not out.is_file():
@@ -588,6 +612,10 @@ COMMANDS: dict[str, Command] = {c.name: c for c in [
     Command("code-apply", "approved", ("code", "apply", "P1-1", CODE_NAME, "--text-file", "-"),
             stdin=CODED_QUOTE + "\n",
             end_state=one_coding, end_state_doc="exactly one coding on P1-1 (apply is idempotent)",
+            quick_families=("fsync",)),
+    Command("code-import", "coded", ("code", "import", "{scene}/team.csv", "--yes"),
+            end_state=codebook_merged,
+            end_state_doc="the file's tree and description applied in full, the coding kept, the import logged",
             quick_families=("fsync",)),
     Command("export", "coded", ("export", "--format", "csv", "--out", "{out}/x.csv"),
             end_state=export_written, end_state_doc="out/x.csv holds the coded excerpt and the export is logged"),
