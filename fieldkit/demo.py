@@ -101,7 +101,8 @@ def code_sample(project: Project, interview: str) -> tuple[list[str], list[tuple
     text = load_source(project, interview).text
     sentences = [m for m in re.finditer(r"[^.!?\n]+[.!?]?", text) if m.group().strip()]
     for name, description, parent, words in DEMO_CODES:
-        add_code(project, name, description=description, parent=parent)
+        # the pattern code (no words of its own) only groups the others: a category, never applied
+        add_code(project, name, description=description, parent=parent, codable=bool(words))
         if not words or not sentences:
             continue
         match = next((m for m in sentences if any(w in m.group().lower() for w in words)), sentences[0])

@@ -62,8 +62,9 @@ def test_demo_exports_hold_anonymised_coded_text_only(demo_run):
     project = read_qdpx((work / "export" / "project.qdpx").read_bytes())
     (source,) = project.sources
     assert [source.text[s.start:s.end] for s in source.selections] == [row["text"] for row in rows]
-    assert {c.name for c in project.codes} == {"Institutional experience", "Career in the police",
-                                              "Colleagues and networks"}
+    assert {c.name: c.codable for c in project.codes} == {"Institutional experience": False,  # a category
+                                                         "Career in the police": True,
+                                                         "Colleagues and networks": True}
     register = (work / "export" / "register.md").read_text()
     assert "| 1 | P1-1 | [P1] | P | police official | recorded |" in register
     for exported in (text, source.text, register):
