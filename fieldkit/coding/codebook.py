@@ -99,15 +99,29 @@ def find_code(project: Project, ref: str) -> Code:
     raise NotFound(f"no code named {ref!r}", "list codes with `fieldkit code list`")
 
 
-def code_path(code: Code, by_id: dict[str, Code]) -> str:
-    """"Pattern / first-cycle code": where a code sits in the tree."""
+#: What joins names in a codebook file's path column: "Pressure.quotas" (Taguette's sub-tag form).
+PATH_SEPARATOR = "."
+
+
+def ancestry(code: Code, by_id: dict[str, Code]) -> list[str]:
+    """The names from the top of the tree down to the code."""
     names = [code.name]
     seen = {code.id}
     while code.parent and code.parent in by_id and code.parent not in seen:
         code = by_id[code.parent]
         seen.add(code.id)
         names.append(code.name)
-    return " / ".join(reversed(names))
+    return names[::-1]
+
+
+def code_path(code: Code, by_id: dict[str, Code]) -> str:
+    """"Pattern / first-cycle code": where a code sits in the tree."""
+    return " / ".join(ancestry(code, by_id))
+
+
+def dotted_path(code: Code, by_id: dict[str, Code]) -> str:
+    """The code's path in a codebook file: "Pattern.first-cycle code"."""
+    return PATH_SEPARATOR.join(ancestry(code, by_id))
 
 
 def descendants(project: Project, code_id: str) -> set[str]:
@@ -276,7 +290,8 @@ MAX_DEPTH = 64  # a tree deeper than this is refused: no codebook needs it, and 
 _AMBIGUOUS = -1
 
 
-def _guid_or_none(value: str) -> str | None:
+def guid_or_none(value: str) -> str | None:
+    """The GUID in its stored form, or None when the value is not one."""
     try:
         return check_guid(value)
     except UsageError:
@@ -299,7 +314,7 @@ class _Parents:
     nowhere and is refused."""
 
     def __init__(self, specs: list[CodeSpec], names: list[str], existing: list[Code]) -> None:
-        self.file_guid = {g: i for i, spec in enumerate(specs) if (g := _guid_or_none(spec.guid or ""))}
+        self.file_guid = {g: i for i, spec in enumerate(specs) if (g := guid_or_none(spec.guid or ""))}
         self.file_path: dict[str, int] = {}
         for i, spec in enumerate(specs):  # "a.b" may be a code named "a.b" and "b" under "a": such a path is ambiguous
             if spec.path:
@@ -310,20 +325,13 @@ class _Parents:
             self.file_name[folded] = _AMBIGUOUS if folded in self.file_name else i
         self.by_id = {c.id: c for c in existing}
         self.by_name = {c.name.casefold(): c for c in existing}
-        paths = Counter(".".join(reversed(self._chain(c))) for c in existing)
-        self.by_path = {path: c for c in existing if paths[path := ".".join(reversed(self._chain(c)))] == 1}
-
-    def _chain(self, code: Code) -> list[str]:
-        names, seen = [code.name], {code.id}
-        while code.parent in self.by_id and code.parent not in seen:
-            code = self.by_id[code.parent]
-            seen.add(code.id)
-            names.append(code.name)
-        return names
+        paths = {c.id: dotted_path(c, self.by_id) for c in existing}
+        shared = Counter(paths.values())
+        self.by_path = {paths[c.id]: c for c in existing if shared[paths[c.id]] == 1}
 
     def resolve(self, spec: CodeSpec) -> tuple[str, int | str]:
         key = (spec.parent or "").strip()
-        guid = _guid_or_none(key)
+        guid = guid_or_none(key)
         if guid and guid in self.file_guid:
             return "file", self.file_guid[guid]
         if guid and guid in self.by_id:

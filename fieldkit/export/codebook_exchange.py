@@ -11,17 +11,19 @@ from pathlib import Path
 
 from fieldkit import __version__
 from fieldkit.coding.codebook import (
-    Code,
+    PATH_SEPARATOR,
     CodeSpec,
     ImportPlan,
     ImportResult,
     apply_import,
+    dotted_path,
+    guid_or_none,
     list_codes,
     plan_import,
 )
 from fieldkit.errors import UsageError
 from fieldkit.export.refi import ExportGuids, XmlCode, codebook_xml, parse_xml, read_codes, read_qdpx
-from fieldkit.export.tabular import FORMULA_START, cell
+from fieldkit.export.tabular import cell, uncell
 from fieldkit.vault.files import write_atomic
 from fieldkit.vault.project import Project
 
@@ -29,7 +31,6 @@ from fieldkit.vault.project import Project
 #: sub-tag form, and sortable in a spreadsheet); it is the only name column, since Taguette refuses a file with
 #: more than one of tag, name and path. ``parent`` (the parent's path) says where a name holding a dot splits.
 CSV_COLUMNS = ("path", "description", "colour", "codable", "parent", "guid")
-PATH_SEPARATOR = "."
 #: Read too: ``name`` (fieldkit before 0.20 and most spreadsheets), ``tag`` (Taguette's export).
 _NAME_COLUMNS = ("path", "name", "tag")
 _READ_COLUMNS = (*CSV_COLUMNS, "name", "tag")
@@ -48,17 +49,6 @@ def _format_of(path: Path) -> str:
     raise UsageError(f"cannot tell the codebook format of {path.name}", "use a .qdc, .qdpx or .csv file")
 
 
-def code_paths(codes: list[Code]) -> dict[str, str]:
-    """Each code's path: its ancestors' names and its own, joined by PATH_SEPARATOR (codes come parents
-    first, from list_codes)."""
-    by_id = {c.id: c for c in codes}
-    paths: dict[str, str] = {}
-    for code in codes:
-        parent = paths.get(code.parent) if code.parent in by_id else None
-        paths[code.id] = f"{parent}{PATH_SEPARATOR}{code.name}" if parent else code.name
-    return paths
-
-
 def codebook_bytes(project: Project, fmt: str) -> bytes:
     """The codebook as a .qdc or .csv. Its GUIDs are random and new for each file (never the codes' ids in the
     vault), so two codebook files, or a codebook and an excerpt export, cannot be linked by them; importing a
@@ -69,7 +59,8 @@ def codebook_bytes(project: Project, fmt: str) -> bytes:
         return codebook_xml([XmlCode(guids(c.id), c.name, c.colour, c.description,
                                      guids(c.parent) if c.parent else None, codable=c.codable) for c in codes],
                             f"fieldkit {__version__}")
-    paths = code_paths(codes)
+    by_id = {c.id: c for c in codes}
+    paths = {c.id: dotted_path(c, by_id) for c in codes}
     shared = Counter(paths.values())
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
@@ -137,24 +128,13 @@ def _split_path(path: str, parent: str, paths: set[str], guid_paths: dict[str, s
     if not parent:
         return path, None
     original = parent
-    parent = guid_paths.get(_guid_key(parent), parent)  # a parent given by its GUID: split after its path
+    parent = guid_paths.get(guid_or_none(parent) or "", parent)  # a parent given by its GUID: split after its path
     if path.startswith(parent + PATH_SEPARATOR):
         return path[len(parent) + 1:], original
     if PATH_SEPARATOR not in path:
         return path, original  # a name in the path column, its parent named beside it
     raise UsageError(f"{where}: path {path!r} does not start with its parent {parent!r}",
                      "write the path as the parent's path, a dot, and the code's name; nothing was imported")
-
-
-def _guid_key(value: str) -> str:
-    return value.strip().strip("{}").lower()
-
-
-def _unquoted(value: str | None) -> str:
-    """A cell without the ' that fieldkit's CSV (and spreadsheets) put before a cell that would read as a
-    formula (see tabular.cell), so a code named "-ve feelings" comes back as itself."""
-    value = value or ""
-    return value[1:] if value.startswith("'") and value[1:2] and value[1] in (*FORMULA_START, "'") else value
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -214,12 +194,12 @@ def parse_codebook_csv(data: bytes, name: str) -> list[CodeSpec]:
             if None in row:
                 raise UsageError(f"{name}:{row_number}: more cells than columns", "quote cells that hold commas")
             if any((v or "").strip() for v in row.values()):
-                rows.append((row_number, {k: _unquoted(v) for k, v in row.items()}))
+                rows.append((row_number, {k: uncell(v) for k, v in row.items()}))
     except csv.Error as exc:
         raise UsageError(f"{name}: not a CSV file ({exc})", "save it as CSV from a spreadsheet") from exc
     paths = {(row.get("path") or "").strip() for _, row in rows}
-    guid_paths = {_guid_key(row.get("guid") or ""): (row.get("path") or "").strip() for _, row in rows
-                  if row.get("guid") and row.get("path")}
+    guid_paths = {guid: (row.get("path") or "").strip() for _, row in rows
+                  if row.get("path") and (guid := guid_or_none(row.get("guid") or ""))}
     specs = []
     for row_number, row in rows:
         where = f"{name}:{row_number}"

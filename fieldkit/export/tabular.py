@@ -46,6 +46,12 @@ def cell(value: object) -> str:
     return "'" + text if text.startswith((*FORMULA_START, "'")) else text
 
 
+def uncell(value: str | None) -> str:
+    """A cell as it was before `cell`: without the ' put before a formula-like cell (or a ' itself)."""
+    value = value or ""
+    return value[1:] if value.startswith("'") and value[1:2] and value[1] in (*FORMULA_START, "'") else value
+
+
 def _csv(columns: tuple[str, ...], rows: list[dict], crlf: bool) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n" if crlf else "\n")

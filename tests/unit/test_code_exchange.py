@@ -48,6 +48,12 @@ def state(project) -> dict:
             for c in by_id.values()}
 
 
+def wipe_codes(project) -> None:
+    """Every code removed (children first), its codings with it."""
+    for code in cb.list_codes(project)[::-1]:
+        cb.remove_code(project, code.id, force=True)
+
+
 def project_xml(path) -> ET.Element:
     return ET.fromstring(zipfile.ZipFile(path).read("project.qde"))
 
@@ -111,8 +117,7 @@ def test_a_category_is_never_applied_and_travels_as_not_codable(tree, tmp_path):
     flags = {c.get("name"): c.get("isCodable") for c in project_xml(tmp_path / "a.qdpx").iterfind(".//q:Code", NS)}
     assert flags["Pressure"] == "false"
     before = state(tree)
-    for code in cb.list_codes(tree)[::-1]:
-        cb.remove_code(tree, code.id, force=True)
+    wipe_codes(tree)
     import_codebook(tree, tmp_path / "book.qdc")
     assert {name: value[:4] for name, value in state(tree).items()} == {n: v[:4] for n, v in before.items()}
 
@@ -186,8 +191,7 @@ def test_the_csv_codebook_has_one_hierarchical_name_column(tree, tmp_path):
         "Pressure": ("", "no"), "Pressure.quotas": ("Pressure", "yes"),
         "Pressure.quotas.monthly plan": ("Pressure.quotas", "yes"), "fear": ("", "yes")}
     before = state(tree)
-    for code in cb.list_codes(tree)[::-1]:
-        cb.remove_code(tree, code.id, force=True)
+    wipe_codes(tree)
     import_codebook(tree, tmp_path / "book.csv")
     assert {n: v[:4] for n, v in state(tree).items()} == {n: v[:4] for n, v in before.items()}
 
@@ -228,8 +232,7 @@ def test_any_single_qde_and_a_capitalised_sources_folder_are_read(tree, tmp_path
     back = refi.read_qdpx((tmp_path / "b.qdpx").read_bytes())
     assert [len(s.text) for s in back.sources] == [len(s.text) for s in refi.read_qdpx(
         (tmp_path / "a.qdpx").read_bytes()).sources]
-    for code in cb.list_codes(tree)[::-1]:
-        cb.remove_code(tree, code.id, force=True)
+    wipe_codes(tree)
     assert import_codebook(tree, tmp_path / "b.qdpx").added == 4
     # codes need no sources: a .qdpx whose texts are missing still gives its codebook
     with zipfile.ZipFile(tmp_path / "b.qdpx") as full, zipfile.ZipFile(tmp_path / "c.qdpx", "w") as bare:
@@ -336,8 +339,7 @@ def test_codebooks_from_other_programs_import_as_their_manifest_says(project):
         if name.endswith(".qdpx"):
             back = refi.read_qdpx((FOREIGN / name).read_bytes())
             assert [s.text[x.start:x.end] for s in back.sources for x in s.selections] == expected[name]["selections"]
-        for code in codes[::-1]:
-            cb.remove_code(project, code.id, force=True)
+        wipe_codes(project)
 
 
 def test_taguette_paths_tell_same_named_codes_apart_in_any_row_order(project, tmp_path):
@@ -371,8 +373,7 @@ def test_names_with_dots_slashes_and_formula_signs_survive_a_csv_round_trip(proj
     export_codebook(project, tmp_path / "book.csv")
     plan, _, _ = plan_codebook_import(project, tmp_path / "book.csv")
     assert (plan.added, plan.changes, plan.unchanged) == ((), (), 5)
-    for code in cb.list_codes(project)[::-1]:
-        cb.remove_code(project, code.id, force=True)
+    wipe_codes(project)
     import_codebook(project, tmp_path / "book.csv")
     assert {n: v[:4] for n, v in state(project).items()} == {n: v[:4] for n, v in before.items()}
 
@@ -423,8 +424,7 @@ def test_what_a_previous_review_broke_now_round_trips(project, tmp_path):
     assert "\r" not in (tmp_path / "book.csv").read_text(encoding="utf-8")
     plan, _, _ = plan_codebook_import(project, tmp_path / "book.csv")
     assert (plan.added, plan.changes) == ((), ())
-    for code in cb.list_codes(project)[::-1]:
-        cb.remove_code(project, code.id, force=True)
+    wipe_codes(project)
     import_codebook(project, tmp_path / "book.csv")
     assert state(project) == {n: (*v[:4], "") for n, v in before.items()}
     with pytest.raises(UsageError, match="one line of at most"):
