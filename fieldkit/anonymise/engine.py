@@ -155,6 +155,7 @@ def analyzer():
     from fieldkit.anonymise.spoken_dates import SpokenDateRecognizer
     from fieldkit.anonymise.spoken_numbers import SpokenNumberRecognizer
     from fieldkit.anonymise.streets import MarketRecognizer, StreetNameRecognizer
+    from fieldkit.anonymise.unknown_words import UnknownWordRecognizer
 
     registry = RecognizerRegistry(supported_languages=[*LANGUAGES, TRANSLIT])
     registry.add_recognizer(
@@ -175,6 +176,7 @@ def analyzer():
             registry.add_recognizer(recognizer)
         registry.add_recognizer(kz_recognizers.GazetteerRecognizer(language))
         registry.add_recognizer(GivenNameRecognizer(language))
+        registry.add_recognizer(UnknownWordRecognizer(language))
         registry.add_recognizer(FirstNameBeforeSurnameRecognizer(language))
         registry.add_recognizer(LowerCaseNameRecognizer(language))
         registry.add_recognizer(NicknameRecognizer(language))

@@ -66,6 +66,12 @@ _KAZAKH_PLACE_ENDINGS = tuple(sorted({
 _LATIN_PLACE_ENDINGS = ("skogo", "skoi", "skom", "skiy", "dagy", "degi", "tagy", "tegi", "dan", "den", "tan", "ten",
                         "nan", "nen", "om", "em", "oi", "da", "de", "ta", "te", "ga", "ge", "ka", "ke", "a", "e", "u",
                         "y")
+#: Russian and Kazakh case endings as ``names.latin_key`` spells them («кордаем» → kordaem, «текеліде» → tekelide)
+_KEY_PLACE_ENDINGS = tuple(sorted({
+    "e", "a", "u", "i", "om", "em", "oi", "ei", "iu", "ia", "da", "de", "ta", "te", "dan", "den", "tan", "ten",
+    "nan", "nen", "ga", "ge", "ka", "ke", "na", "ne", "nin", "din", "tin", "in", "dagi", "degi", "tagi", "tegi",
+    "ndagi", "ndegi", "nda", "nde", "men", "ben", "pen", "lik", "dik", "tik", "ski", "skogo", "skom", "skoi",
+}, key=len, reverse=True))
 #: settlement names that are everyday Kazakh words («алға» forward, «саты» ladder, «талапкер» applicant): found only
 #: with a designator («алға ауылында», «в посёлке алга»)
 _KAZAKH_WORD_PLACES = frozenset({"алга", "алға", "саты", "думан", "талапкер", "курылысшы", "құрылысшы", "үркер",
@@ -131,6 +137,15 @@ class Gazetteer:
             key = latin_key(name)
             if " " not in name and len(key) >= 5 and key not in _ENGLISH_PLACE_WORDS:
                 self._latin.setdefault(key, place_id)
+        #: also the names left out of ``exact`` because they are ordinary Russian words («таскала» she dragged):
+        #: only their case forms count, and only where the form is no ordinary word itself («в таскале»)
+        self._latin_inflected = dict(self._latin)
+        for place_id, name in ((f"settlement:{n}", name) for n, s in enumerate(settlements, 1) for name in s.names):
+            key = latin_key(name)
+            folded = name.casefold()
+            if (" " not in name and "-" not in name and len(key) >= 5 and key not in _ENGLISH_PLACE_WORDS
+                    and folded not in _KAZAKH_WORD_PLACES and folded not in people):
+                self._latin_inflected.setdefault(key, place_id)
         self.stems = sorted(stems, key=lambda s: -len(s[0]))
         # one trie-shaped pattern: a plain alternation of some two thousand names is tried name by name at every
         # position, which made a 90-minute transcript a second slower
@@ -173,7 +188,7 @@ class Gazetteer:
                     found.append((start, following[-1][1], place_id))
                     break
         found += [(start, end, place) for start, end, word in tokens if word not in self.exact
-                  and (place := self._settlement_form(word) or (word.isascii() and self._latin_place(word)))]
+                  and (place := self._settlement_form(word) or self._latin_place(word))]
         found += _designated_places(text, tokens)
         found += self._asr_forms(text, tokens)
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -209,15 +224,26 @@ class Gazetteer:
 
         if not word.isalpha() or len(word) < 5 or word in _ENGLISH_PLACE_WORDS:
             return None
-        key = latin_key(word)
-        if key in self._latin:
-            return self._latin[key]
-        for ending in _LATIN_PLACE_ENDINGS:
+        if not word.isascii():
+            # a Cyrillic spelling the lists do not have: Kazakh letters for Russian ones («сексеуіл»), «дж» for
+            # «ж» («джаркент»), a case form of a name that is also a Russian word («таскале»)
+            from fieldkit.anonymise.kazakh_words import is_kazakh_stem
+
+            if not is_cyrillic_word(word) or _ordinary_word(word) or is_kazakh_stem(word):
+                return None  # «үлкен» (big) is no «Улкен» village; «таразда» is still Тараз
+            return self._by_latin_key(latin_key(word), self._latin_inflected, _KEY_PLACE_ENDINGS)
+        return self._by_latin_key(latin_key(word), self._latin, _LATIN_PLACE_ENDINGS)
+
+    @staticmethod
+    def _by_latin_key(key: str, names: dict[str, str], endings: tuple[str, ...]) -> str | None:
+        if key in names:
+            return names[key]
+        for ending in endings:
             stem = key[: -len(ending)]
             if key.endswith(ending) and len(stem) >= 5:
                 for candidate in (stem, stem + "a", stem + "i"):
-                    if candidate in self._latin:
-                        return self._latin[candidate]
+                    if candidate in names:
+                        return names[candidate]
         return None
 
     def _settlement_form(self, word: str) -> str | None:

@@ -55,8 +55,8 @@ _TO_LATIN = str.maketrans({
     "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "h", "һ": "h", "ц": "c",
     "ч": "c", "ш": "w", "щ": "w", "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "iu", "я": "ia",
 })
-_LATIN_DIGRAPHS = (("zh", "j"), ("sh", "w"), ("ch", "c"), ("kh", "h"), ("ts", "c"), ("q", "k"), ("y", "i"), ("x", "h"),
-                   ("'", ""))
+_LATIN_DIGRAPHS = (("zh", "j"), ("dj", "j"), ("sh", "w"), ("ch", "c"), ("kh", "h"), ("ts", "c"), ("q", "k"),
+                   ("y", "i"), ("x", "h"), ("'", ""))
 #: English words that some names become in Latin letters: never taken as names in Latin text
 _ENGLISH_WORDS = frozenset({"mark", "will", "rose", "hope", "bill", "dean", "page", "lily", "june", "april", "august",
                             "nick", "roman", "asia", "maia", "nina", "ella", "dina", "adam", "alan", "ian", "max",
@@ -374,7 +374,9 @@ _KAZAKH_COMMON = frozenset({"адам", "аты", "атын", "есімі", "қ�
                             "ана", "ара", "мама", "папа", "жан", "бастық", "бастығы"})
 #: elements Kazakh given names are built with: Мейрам+бек, Тілеу+берді, Ғалым+жан, Ер+ғали, Нұр+болат
 _KAZAKH_NAME_ENDS = ("бек", "бай", "жан", "ғали", "гали", "бол", "болат", "берді", "берди", "гүл", "гуль", "сұлтан",
-                     "султан", "мұрат", "мурат", "марал", "ғазы", "газы", "хан", "нұр", "нур")
+                     "султан", "мұрат", "мурат", "марал", "ғазы", "газы", "хан", "нұр", "нур", "келді", "келди",
+                     "гелді", "гелди", "балды", "мұқан", "мукан", "әлі", "қали", "кали", "темір", "темир", "құл", "кул",
+                     "тарғын", "таргын", "ахмет", "пек")
 
 
 def _number_words() -> frozenset[str]:
@@ -450,8 +452,10 @@ def _kazakh_compound_name(word: str) -> bool:
     lowered = word.casefold()
     if not is_cyrillic(lowered) or lowered in _KAZAKH_COMMON or _known_word(lowered):
         return False
-    stem = strip_kazakh_suffix(lowered)
-    return any(stem.endswith(end) and len(stem) - len(end) >= 2 for end in _KAZAKH_NAME_ENDS)
+    stems = {lowered, strip_kazakh_suffix(lowered)}
+    stems |= {lowered[: -len(ending)] for ending in ("а", "у", "ом", "ым", "ға", "ны", "ның", "мен", "ға", "қа", "ке")
+              if lowered.endswith(ending)}
+    return any(stem.endswith(end) and len(stem) - len(end) >= 2 for stem in stems for end in _KAZAKH_NAME_ENDS)
 
 
 class LowerCaseNameRecognizer(EntityRecognizer):

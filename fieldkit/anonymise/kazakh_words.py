@@ -1,0 +1,135 @@
+"""Ordinary Kazakh words, from the Kazakh Hunspell dictionary, so that a word no dictionary knows can be taken
+for a name.
+
+Russian morphology (pymorphy3) says which Russian words are ordinary; for Kazakh there is no such package on
+PyPI, but Debian's ``hunspell-kk`` holds some 54 000 Kazakh stems. Its affix rules miss much of what speech
+produces («білмеймін», «ағамның», «түсінбедім»), so a word is stripped of Kazakh endings here, up to five deep,
+until a stem is left. Everything is compared with the Kazakh letters folded into Russian ones, because
+transcripts and chats write Kazakh with a Russian keyboard as often as not («жумыс», «кейин», «улкен»).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from fieldkit.errors import ModelError
+
+#: where Debian, Fedora, Homebrew and a manual install put Hunspell dictionaries
+DICTIONARY_DIRS = ("/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell",
+                   "/opt/homebrew/share/hunspell", "/usr/local/share/hunspell")
+DICTIONARY_FILE = "kk_KZ.dic"
+#: overrides the search, for a dictionary kept elsewhere
+DICTIONARY_ENV = "FIELDKIT_KAZAKH_DICTIONARY"
+
+_FOLD = str.maketrans({"ә": "а", "ө": "о", "ұ": "у", "ү": "у", "қ": "к", "ғ": "г", "ң": "н", "і": "и", "һ": "х",
+                       "ё": "е", "й": "и"})
+#: Kazakh endings (plural, possessive, case, verb tense, person and negation, the usual derivations), folded
+_RAW = (
+    "лар", "лер", "дар", "дер", "тар", "тер",
+    "ым", "ім", "м", "ың", "ің", "ң", "ы", "і", "сы", "сі", "мыз", "міз", "ымыз", "іміз", "ңыз", "ңіз", "ыңыз",
+    "іңіз", "лары", "лері",
+    "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "на", "не", "а", "е", "ны", "ні", "ды", "ді",
+    "ты", "ті", "н", "да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен",
+    "пен", "ша", "ше", "дай", "дей", "тай", "тей", "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі",
+    "дым", "дім", "тым", "тім", "дық", "дік", "тық", "тік", "ған", "ген", "қан", "кен", "ып", "іп", "п", "й",
+    "йды", "йді", "ады", "еді", "мын", "мін", "сың", "сің", "сыз", "сіз", "ма", "ме", "ба", "бе", "па", "пе",
+    "май", "мей", "у", "уға", "ушы", "уші", "атын", "етін", "йтын", "йтін", "тын",
+    "тін", "дын", "дін", "ар", "ер", "р", "ғы", "гі", "қы", "кі", "са", "се", "сақ", "сек", "шы", "ші", "ңдар",
+    "ңдер", "лық", "лік", "лы", "лі", "ғой", "ғана", "де", "мақ", "мек",
+    "ғалы", "гелі", "қалы", "келі", "шық", "шік", "ақ", "ек", "ік", "ық", "сын", "сін", "ңыз", "ңіз", "дікі",
+    "нікі", "тікі", "дыр", "дір", "тыр", "тір", "ла", "ле",
+    # the third-person possessive with a case after it («маңынан», «үйінде»), and the present tense with its person
+    # («күтесің», «істейсің», «барамын»): one ending here, as a one-letter vowel cannot be chained
+    *(f"{possessive}{case}" for possessive in ("ы", "і", "сы", "сі")
+      for case in ("н", "нан", "нен", "на", "не", "нда", "нде", "ның", "нің", "мен", "ндағы", "ндегі")),
+    *(f"{vowel}{person}" for vowel in ("а", "е", "й", "ай", "ей")
+      for person in ("мын", "мін", "сың", "сің", "сыз", "сіз", "мыз", "міз", "ды", "ді", "сыңдар", "сіңдер")),
+)
+_ENDINGS = tuple(sorted({ending.translate(_FOLD) for ending in _RAW}, key=len, reverse=True))
+#: the same endings in Kazakh and in Russian letters, unfolded, for words of other languages
+_RAW_ENDINGS = tuple(sorted({*_RAW, *(ending.translate(_FOLD) for ending in _RAW)}, key=len, reverse=True))
+#: every ending, in Kazakh and in Russian letters
+KAZAKH_ENDINGS = frozenset(_RAW_ENDINGS)
+#: names are built from the same words («бек», «бай», «жан»), so those elements are no endings here
+_NAME_ELEMENTS = ("бек", "бег", "бай", "жан", "гул", "хан", "бол", "нур", "тай", "али", "гали", "берди", "мурат",
+                  "султан", "ай", "гази", "кыз", "тас")
+#: a stem ending in a voiced consonant before a vowel ending is written voiceless alone: кітабы ← кітап
+_DEVOICED = {"б": "п", "г": "к", "д": "т"}
+
+
+def fold(word: str) -> str:
+    """A word in lower case with Kazakh letters written as the nearest Russian ones («жұмыс» → «жумыс»)."""
+    return word.casefold().translate(_FOLD)
+
+
+def dictionary_path() -> Path:
+    override = os.environ.get(DICTIONARY_ENV)
+    candidates = [Path(override)] if override else [Path(folder) / DICTIONARY_FILE for folder in DICTIONARY_DIRS]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    raise ModelError(
+        f"the Kazakh word list {DICTIONARY_FILE} (Debian package hunspell-kk) is missing, so Kazakh words cannot "
+        "be told from names",
+        "run scripts/setup-env, which installs it, or set FIELDKIT_KAZAKH_DICTIONARY to its path")
+
+
+@lru_cache(maxsize=1)
+def kazakh_stems() -> frozenset[str]:
+    """The dictionary's lower-case stems, folded. Capitalised entries are names and places: left out."""
+    stems = set()
+    with dictionary_path().open(encoding="utf-8-sig", errors="replace") as lines:
+        next(lines, None)  # the entry count
+        for line in lines:
+            stem = line.split("/", 1)[0].strip()
+            if len(stem) >= 2 and stem[0].islower():
+                stems.add(fold(stem))
+    return frozenset(stems)
+
+
+@lru_cache(maxsize=100_000)
+def is_kazakh_word(word: str) -> bool:
+    """Whether a word is an ordinary Kazakh word: a dictionary stem with Kazakh endings, or two stems joined, in
+    Kazakh or Russian letters."""
+    return _known(fold(word), 0)
+
+
+def is_kazakh_stem(word: str) -> bool:
+    """A Kazakh dictionary word as it stands, with no ending («үлкен»). Many place names are Kazakh words with
+    endings or two words joined («таразда», «жаңаөзенде»), so a place test asks only this."""
+    return fold(word) in kazakh_stems()
+
+
+def stripped_forms(word: str) -> set[str]:
+    """The word without one or two Kazakh endings, in its own letters: a Russian or foreign word in a Kazakh
+    sentence («изоляторында», «телеграмдағы», «уатсапта») is found by looking these up."""
+    lowered = word.casefold()
+    forms = set()
+    for ending in _RAW_ENDINGS:
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 4 and len(ending) >= 2:
+            stem = lowered[: -len(ending)]
+            forms.add(stem)
+            forms |= {stem[: -len(inner)] for inner in _RAW_ENDINGS
+                      if stem.endswith(inner) and len(stem) - len(inner) >= 4 and len(inner) >= 2}
+    return forms
+
+
+@lru_cache(maxsize=200_000)
+def _known(folded: str, depth: int) -> bool:
+    stems = kazakh_stems()
+    if folded in stems or (folded[-1:] in _DEVOICED and folded[:-1] + _DEVOICED[folded[-1]] in stems):
+        return True
+    if depth >= 5:
+        return False
+    for ending in _ENDINGS:
+        # a one-letter vowel or «р», «п», «й» ending only last: chained, they read any word as Kazakh
+        # («турс+у+на+й»); the possessive «м», «ң» and the accusative «н» may stand inside («аға+м+ның»)
+        if (folded.endswith(ending) and len(folded) - len(ending) >= 2 and (depth == 0 or len(ending) > 1
+                or ending in "мн") and _known(folded[: -len(ending)], depth + 1)):
+            return True
+    # a compound of two stems («бетперде», «мекенжайында»), checked once, at the outside
+    return depth == 0 and len(folded) >= 7 and any(
+        folded[:cut] in stems and not folded[cut:].startswith(_NAME_ELEMENTS) and _known(folded[cut:], 1)
+        for cut in range(3, len(folded) - 2))

@@ -1,0 +1,143 @@
+"""Ordinary words in Latin letters: English, and Russian or Kazakh as messengers spell them ("vchera", "derjit",
+"ewe", "barasyn").
+
+A Latin word that none of the three knows is taken for a name, as ``unknown_words`` does for Cyrillic. English
+comes from wordfreq's frequency list. Russian is looked up by spelling the word back in
+Cyrillic every way messenger Latin allows (y → ы, й or и; w → ш or щ; j → ж or й; c → ц, ч or к; a soft sign
+dropped…), walking the Russian morphology's word graph so that only spellings some Russian word starts with are
+followed. Kazakh is compared in ``names.latin_key`` spelling, stem and endings alike.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: how often a word must occur in English text to count as an English word: once in ten million (Zipf 2)
+ENGLISH_MIN_FREQUENCY = 1e-7
+
+#: Latin letters and pairs → the Cyrillic letters they may stand for, longest first
+_SPELLINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("shch", ("щ",)), ("sch", ("щ",)), ("zh", ("ж",)), ("kh", ("х",)), ("ts", ("ц", "тс")), ("ch", ("ч",)),
+    ("sh", ("ш", "щ")), ("yu", ("ю",)), ("ya", ("я",)), ("yo", ("ё", "йо")), ("ye", ("е", "ье")), ("iu", ("ю",)),
+    ("ia", ("я", "ия")), ("io", ("ё",)), ("je", ("е",)), ("ju", ("ю",)), ("ja", ("я",)),
+    ("a", ("а",)), ("b", ("б",)), ("v", ("в",)), ("g", ("г",)), ("d", ("д",)), ("e", ("е", "э", "ё")),
+    ("z", ("з",)), ("i", ("и", "ы", "й")), ("y", ("ы", "й", "и")), ("k", ("к",)), ("l", ("л",)), ("m", ("м",)),
+    ("n", ("н",)), ("o", ("о",)), ("p", ("п",)), ("r", ("р",)), ("s", ("с",)), ("t", ("т",)), ("u", ("у",)),
+    ("f", ("ф",)), ("h", ("х",)), ("c", ("ц", "ч", "к")), ("w", ("ш", "щ", "в")), ("j", ("ж", "й")),
+    ("x", ("х", "кс")), ("q", ("к",)), ("'", ("ь", "ъ")),
+)
+_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
+_LATIN_WORD = re.compile(r"[a-z']+")
+#: English endings over a dictionary stem ("bribes", "arrested", "dealing", "quickly")
+_ENGLISH_ENDINGS = (("'s", ""), ("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("es", ""), ("ed", ""),
+                    ("ed", "e"), ("s", ""), ("d", ""), ("er", ""), ("ers", ""), ("est", ""), ("ly", ""),
+                    ("ness", ""), ("ment", ""), ("ments", ""))
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """English words used at least once in ten million (wordfreq's large list, Zipf 2 and up): "smuggler" and
+    "bribery" are in, "nurlan" and "abdurashid" are not, and neither are most names from Kazakhstan."""
+    from wordfreq import get_frequency_dict
+
+    return frozenset(word for word, frequency in get_frequency_dict("en", wordlist="large").items()
+                     if frequency >= ENGLISH_MIN_FREQUENCY and word.isascii())
+
+
+@lru_cache(maxsize=100_000)
+def is_english_word(word: str) -> bool:
+    lowered = word.casefold().replace("’", "'")
+    return lowered in english_words() or lowered.removesuffix("'s") in english_words()
+
+
+@lru_cache(maxsize=100_000)
+def is_russian_in_latin(word: str) -> bool:
+    """Whether some Cyrillic spelling of a Latin word is a Russian word form ("vchera", "govorili", "ewe")."""
+    lowered = word.casefold()
+    if not _LATIN_WORD.fullmatch(lowered) or len(lowered) > 24:
+        return False
+    from fieldkit.anonymise.morphology import natasha
+
+    graph = natasha()[2].dictionary.words.dct
+    separator = b"\x01"  # pymorphy's word graph keeps each word as word + separator + its paradigm data
+    seen: set[tuple[int, int]] = set()
+    budget = [4000]
+
+    def walk(position: int, node: int, spelled: str) -> bool:
+        if budget[0] <= 0 or (position, node) in seen:
+            return False
+        budget[0] -= 1
+        seen.add((position, node))
+        if position == len(lowered):
+            return graph.follow_bytes(separator, node) is not None and _common_word(spelled)
+        for latin, cyrillic in _SPELLINGS:
+            if not lowered.startswith(latin, position):
+                continue
+            for letters in cyrillic:
+                following = graph.follow_bytes(letters.encode(), node)
+                if following is None:
+                    continue
+                if walk(position + len(latin), following, spelled + letters):
+                    return True
+                if letters[-1] in _CONSONANTS:  # a soft sign messenger Latin leaves out ("bolshe", "vsyo")
+                    soft = graph.follow_bytes("ь".encode(), following)
+                    if soft is not None and walk(position + len(latin), soft, spelled + letters + "ь"):
+                        return True
+        return False
+
+    return walk(0, 0, "")
+
+
+def _common_word(word: str) -> bool:
+    """A Russian word with a reading that is no name, surname, patronymic or place («саша» is only a name)."""
+    from fieldkit.anonymise.morphology import natasha
+
+    return any(not any(tag in str(parse.tag) for tag in ("Name", "Surn", "Patr", "Geox", "Orgn"))
+               for parse in natasha()[2].parse(word))
+
+
+@lru_cache(maxsize=1)
+def _kazakh_keys() -> tuple[frozenset[str], tuple[str, ...]]:
+    from fieldkit.anonymise.kazakh_words import _RAW, kazakh_stems
+    from fieldkit.anonymise.names import latin_key
+
+    stems = frozenset(latin_key(stem) for stem in kazakh_stems())
+    endings = tuple(sorted({key for ending in _RAW if (key := latin_key(ending))}, key=len, reverse=True))
+    return stems, endings
+
+
+@lru_cache(maxsize=100_000)
+def is_kazakh_in_latin(word: str) -> bool:
+    """Whether a Latin word is a Kazakh stem with up to three Kazakh endings ("barasyn", "qalada", "kordim")."""
+    from fieldkit.anonymise.names import latin_key
+
+    stems, endings = _kazakh_keys()
+
+    def known(key: str, depth: int) -> bool:
+        if key in stems:
+            return True
+        return depth < 3 and any(key.endswith(ending) and len(key) - len(ending) >= 3
+                                 and (depth == 0 or len(ending) > 1) and known(key[: -len(ending)], depth + 1)
+                                 for ending in endings)
+
+    return known(latin_key(word), 0)
+
+
+#: everyday foreign words in Latin letters no English list holds: messengers, car makes, brands
+EVERYDAY_LATIN = frozenset({"whatsapp", "watsap", "vatsap", "telegram", "telega", "instagram", "insta", "tiktok",
+                            "youtube", "camry", "kamri", "lexus", "prado", "hyundai", "nexia", "zhiguli", "lada",
+                            "kaspi", "halyk", "iphone", "samsung", "covid", "bitcoin", "olx", "glovo", "yandex",
+                            "wildberries", "ozon", "uber", "indrive", "gmail", "mail", "yahoo", "okay", "okey",
+                            "akimat", "akimata", "akimate", "maslikhat", "whatsappe", "telegrame"})
+
+
+@lru_cache(maxsize=100_000)
+def unknown_latin_word(word: str) -> bool:
+    """A Latin word of four letters or more that is no English word, no Russian or Kazakh word in messenger
+    spelling and no everyday brand: in this text, a name."""
+    lowered = word.casefold()
+    if len(lowered) < 4 or not _LATIN_WORD.fullmatch(lowered) or lowered in EVERYDAY_LATIN or (
+            word.isupper() and len(word) <= 5):
+        return False  # an acronym ("ROVD", "UBN") is a body's kind, not a name
+    return not (is_english_word(lowered) or is_kazakh_in_latin(lowered) or is_russian_in_latin(lowered))

@@ -1,0 +1,126 @@
+"""A Cyrillic word that neither Russian nor Kazakh knows is taken for a name.
+
+The name lists and surname shapes catch the names somebody thought of; speech brings the rest («абдужаппар»,
+«сейткази», «ербосынға»), in lower case and misspelt. In a Russian or Kazakh transcript almost every word that
+no dictionary holds is a person or a place, so such a word is redacted unless it is a truncated word in hurried
+notes («бывш.», «задерж.»), a verb or adverb by its shape, or one of the everyday foreign words speech is full
+of (car makes, messengers). Over-redaction costs a word of context; a missed name can cost a person their
+freedom.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from fieldkit.anonymise.kazakh_words import KAZAKH_ENDINGS, is_kazakh_word, kazakh_stems, stripped_forms
+from fieldkit.anonymise.latin_words import english_words, unknown_latin_word
+from fieldkit.anonymise.morphology import natasha, words
+
+#: everyday foreign words of speech in Kazakhstan that no dictionary holds: car makes and models, messengers and
+#: apps, shops and brands of every town; none identifies anybody
+EVERYDAY_FOREIGN = frozenset({
+    "камри", "королла", "лексус", "лэндкрузер", "ленд", "крузер", "прадо", "хайлюкс", "мерс", "мерседес", "бмв",
+    "ауди", "тойота", "хюндай", "хендай", "шевроле", "нексия", "жигули", "лада", "приора", "гранта", "газель",
+    "камаз", "фура", "телеграм", "телеграмм", "телега", "вотсап", "ватсап", "уатсап", "вацап", "инстаграм",
+    "инста", "тикток", "ютуб", "фейсбук", "вконтакте", "гугл", "яндекс", "каспи", "халык", "айфон", "самсунг",
+    "ковид", "ковида", "коронавирус", "интернет", "онлайн", "смс", "эсэмэска", "биткоин", "крипта",
+})
+#: productive Russian prefixes and clipped first halves of compounds («автомойка», «погранзастава», «юрфак»)
+_RUSSIAN_PREFIXES = ("пол", "полу", "авто", "спец", "гос", "гор", "рай", "обл", "мед", "юр", "нарко", "погран", "само",
+                     "зам", "экс", "вице", "микро", "мини", "мега", "супер", "анти", "контр", "теле", "фото", "видео",
+                     "электро", "радио", "вет", "гос", "пол", "сверх", "недо", "пере", "раз", "рас", "без", "бес",
+                     "мото", "эко", "агро", "нефте", "газо", "мясо", "хлебо", "вещ", "вод")
+#: prepositions after which an unknown word is a place («в шаныраке», «из жанашара»)
+_PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "до", "через", "под", "около", "возле", "напротив"})
+_LATIN_PLACE_PREPOSITIONS = frozenset({"in", "from", "to", "near", "v", "vo", "iz", "do", "cherez", "okolo"})
+_LATIN_PLACE_ENDINGS = ("da", "de", "ta", "te", "dan", "den", "tan", "ten", "nan", "nen", "dagy", "degi")
+#: Kazakh locative and ablative endings, which make an unknown word a place («ұштөбеде», «текеліден»)
+_KAZAKH_PLACE_ENDINGS = ("да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен", "дағы",
+                         "дегі", "тағы", "тегі")
+#: endings of Russian past tenses and infinitives, checked with a verb reading («крышевал», «барыжил»)
+_VERB_ENDINGS = ("вал", "вала", "вали", "жил", "жила", "жили", "ил", "ила", "или", "ал", "ала", "али", "ел", "ела",
+                 "ели", "ать", "ить", "еть", "ять", "ует", "уют", "ешь", "ишь")
+_CYRILLIC_WORD = re.compile(r"[а-яёәғқңөұүһі]+(?:-[а-яёәғқңөұүһі]+)*")
+
+
+@lru_cache(maxsize=100_000)
+def unknown_word(word: str) -> bool:
+    """A Cyrillic word of four letters or more that neither Russian morphology nor the Kazakh dictionary knows,
+    not shaped like a verb or adverb, and not an everyday foreign word."""
+    lowered = word.casefold()
+    if len(lowered) < 4 or not _CYRILLIC_WORD.fullmatch(lowered) or lowered in EVERYDAY_FOREIGN:
+        return False
+    from fieldkit.anonymise.number_words import HUNDREDS, TEENS, TENS, UNITS
+
+    if lowered in {*UNITS, *TEENS, *TENS, *HUNDREDS}:
+        return False
+    morph = natasha()[2]
+    parts = lowered.split("-")
+    if len(parts) == 2 and parts[1] in KAZAKH_ENDINGS:
+        return len(parts[0]) >= 4 and unknown_word(parts[0])  # «жсн-і», «кнб-дағы»: an ending after a hyphen
+    if all(morph.word_is_known(part) or is_kazakh_word(part) for part in parts):
+        return False
+    if morph.word_is_known(lowered) or is_kazakh_word(lowered):
+        return False
+    if any(lowered.startswith(prefix) and len(lowered) - len(prefix) >= 4 and morph.word_is_known(lowered[len(prefix):])
+           for prefix in _RUSSIAN_PREFIXES):
+        return False  # «полдеревни», «автомойку», «спецчасти»: a Russian word with a productive prefix
+    if any(_common_noun(stem) or stem in EVERYDAY_FOREIGN for stem in stripped_forms(lowered)):
+        return False  # «изоляторында», «уатсапта»: a Russian or foreign word with a Kazakh ending
+    # «крышевал», «барыжил»: slang verbs in the past tense
+    return not (lowered.endswith(_VERB_ENDINGS)
+                and any(str(p.tag).startswith(("VERB", "INFN")) for p in morph.parse(lowered)))
+
+
+def _common_noun(word: str) -> bool:
+    """A Russian noun that is no name: the stem of a loanword with a Kazakh ending («изолятор|ында»)."""
+    return natasha()[2].word_is_known(word) and any(
+        str(p.tag).startswith("NOUN") and not any(t in str(p.tag) for t in ("Name", "Surn", "Patr", "Geox"))
+        for p in natasha()[2].parse(word))
+
+
+@lru_cache(maxsize=50_000)
+def _truncated(word: str) -> bool:
+    """The start of a longer Russian word, as notes cut words short («бывш», «осужд», «конфиск»)."""
+    morph = natasha()[2]
+    return next(iter(morph.dictionary.words.keys(word.casefold())), None) is not None
+
+
+class UnknownWordRecognizer(EntityRecognizer):
+    """Cyrillic words no dictionary knows: a place after a preposition of place or with a Kazakh locative or
+    ablative ending, otherwise a person. The lowest score of the name recognizers: any other finding that
+    covers the word wins."""
+
+    SCORE = 0.45
+
+    def __init__(self, language: str) -> None:
+        super().__init__(supported_entities=["PERSON", "LOCATION"], name=f"UnknownWords-{language}",
+                         supported_language=language)
+
+    def load(self) -> None:
+        kazakh_stems()
+        english_words()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        results = []
+        tokens = words(text)
+        for index, (start, end, word) in enumerate(tokens):
+            latin = word.isascii()
+            if not (unknown_latin_word(word) if latin else unknown_word(word)):
+                continue
+            if text[end:end + 1] == "." and (latin or _truncated(word)):
+                continue  # «бывш.», «задерж.»: a word cut short in notes
+            before = tokens[index - 1][2].casefold() if index else ""
+            lowered = word.casefold()
+            place = (before in _PLACE_PREPOSITIONS or lowered.endswith(_KAZAKH_PLACE_ENDINGS)) if not latin else (
+                before in _LATIN_PLACE_PREPOSITIONS or lowered.endswith(_LATIN_PLACE_ENDINGS))
+            entity = "LOCATION" if place else "PERSON"
+            if entity not in entities:
+                continue
+            explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
+                                              textual_explanation="a word no dictionary knows")
+            results.append(RecognizerResult(entity, start, end, self.SCORE, explanation))
+        return results
