@@ -43,6 +43,9 @@ class Settlement:
     region: str
     kind: str
     names: tuple[str, ...]
+    #: the name is also an ordinary word or a person's name (a line ending in «?»): found only in a case form no
+    #: dictionary holds («в самале», «шаныраке») or with a designator
+    ambiguous: bool = False
 
 
 #: prepositions speech recognition glues onto the place after them, longest first
@@ -117,7 +120,7 @@ class Gazetteer:
                                  "the bundled gazetteer data is inconsistent; reinstall fieldkit")
             place_id = f"settlement:{number}"
             self.places[place_id] = Place(place_id, settlement.kind, settlement.region)
-            for name in settlement.names:
+            for name in () if settlement.ambiguous else settlement.names:
                 folded = name.casefold()
                 if (len(folded) < 4 or folded in exact or _ordinary_word(folded) or folded in _KAZAKH_WORD_PLACES
                         or folded in people or ("-" in folded and _common_noun(folded))):
@@ -140,12 +143,17 @@ class Gazetteer:
         #: also the names left out of ``exact`` because they are ordinary Russian words («таскала» she dragged):
         #: only their case forms count, and only where the form is no ordinary word itself («в таскале»)
         self._latin_inflected = dict(self._latin)
-        for place_id, name in ((f"settlement:{n}", name) for n, s in enumerate(settlements, 1) for name in s.names):
-            key = latin_key(name)
-            folded = name.casefold()
-            if (" " not in name and "-" not in name and len(key) >= 5 and key not in _ENGLISH_PLACE_WORDS
-                    and folded not in _KAZAKH_WORD_PLACES and folded not in people):
-                self._latin_inflected.setdefault(key, place_id)
+        self._latin_forms_only: dict[str, str] = {}  # the ambiguous ones: a case form only, never the bare word
+        for number, settlement in enumerate(settlements, 1):
+            for name in settlement.names:
+                key = latin_key(name)
+                folded = name.casefold()
+                if " " in name or "-" in name or len(key) < 5 or key in _ENGLISH_PLACE_WORDS:
+                    continue
+                if settlement.ambiguous:  # «в самале»: a case form of a place that is also a name or a word
+                    self._latin_forms_only.setdefault(key, f"settlement:{number}")
+                elif folded not in _KAZAKH_WORD_PLACES and folded not in people:
+                    self._latin_inflected.setdefault(key, f"settlement:{number}")
         self.stems = sorted(stems, key=lambda s: -len(s[0]))
         # one trie-shaped pattern: a plain alternation of some two thousand names is tried name by name at every
         # position, which made a 90-minute transcript a second slower
@@ -231,11 +239,13 @@ class Gazetteer:
 
             if not is_cyrillic_word(word) or _ordinary_word(word) or is_kazakh_stem(word):
                 return None  # «үлкен» (big) is no «Улкен» village; «таразда» is still Тараз
-            return self._by_latin_key(latin_key(word), self._latin_inflected, _KEY_PLACE_ENDINGS)
+            return self._by_latin_key(latin_key(word), self._latin_inflected, _KEY_PLACE_ENDINGS,
+                                      self._latin_forms_only)
         return self._by_latin_key(latin_key(word), self._latin, _LATIN_PLACE_ENDINGS)
 
     @staticmethod
-    def _by_latin_key(key: str, names: dict[str, str], endings: tuple[str, ...]) -> str | None:
+    def _by_latin_key(key: str, names: dict[str, str], endings: tuple[str, ...],
+                      forms_only: dict[str, str] | None = None) -> str | None:
         if key in names:
             return names[key]
         for ending in endings:
@@ -244,6 +254,8 @@ class Gazetteer:
                 for candidate in (stem, stem + "a", stem + "i"):
                     if candidate in names:
                         return names[candidate]
+                    if forms_only and candidate in forms_only:
+                        return forms_only[candidate]
         return None
 
     def _settlement_form(self, word: str) -> str | None:
@@ -439,7 +451,8 @@ def _ordinary_word(word: str) -> bool:
 
 
 def parse_settlements(text: str) -> tuple[Settlement, ...]:
-    """Read ``kz_settlements.tsv``: region id, kind and the place's spellings separated by « | »."""
+    """Read ``kz_settlements.tsv`` or ``kz_settlements_more.tsv``: region id, kind and the place's spellings
+    separated by « | », a final «?» when the name is also an ordinary word or a person's name."""
     settlements = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -448,8 +461,9 @@ def parse_settlements(text: str) -> tuple[Settlement, ...]:
         if len(columns) != 3:
             raise UsageError(f"kz_settlements.tsv line {number}: expected 3 tab-separated columns",
                              "the bundled gazetteer data is damaged; reinstall fieldkit")
-        names = tuple(name.strip() for name in columns[2].split("|") if name.strip())
-        settlements.append(Settlement(columns[0].strip(), columns[1].strip(), names))
+        spellings = columns[2].strip()
+        names = tuple(name.strip() for name in spellings.removesuffix("?").split("|") if name.strip())
+        settlements.append(Settlement(columns[0].strip(), columns[1].strip(), names, spellings.endswith("?")))
     return tuple(settlements)
 
 
@@ -457,7 +471,8 @@ def parse_settlements(text: str) -> tuple[Settlement, ...]:
 def gazetteer() -> Gazetteer:
     data = resources.files("fieldkit.anonymise") / "data"
     raw = (data / "kz_gazetteer.toml").read_bytes()
-    settlements = parse_settlements((data / "kz_settlements.tsv").read_text(encoding="utf-8"))
+    settlements = tuple(settlement for file_name in ("kz_settlements.tsv", "kz_settlements_more.tsv")
+                        for settlement in parse_settlements((data / file_name).read_text(encoding="utf-8")))
     foreign = (data / "foreign_places.txt").read_text(encoding="utf-8")
     settlements += tuple(Settlement(ABROAD, "city", tuple(name.strip() for name in line.split("|") if name.strip()))
                          for line in foreign.splitlines() if line.strip() and not line.startswith("#"))

@@ -657,15 +657,27 @@ class PlacedOrganizationRecognizer(EntityRecognizer):
 
 @lru_cache(maxsize=1)
 def known_organisations():
-    """The bundled list of companies and institutions (data/organisations.txt) as a fuzzy index."""
+    """The bundled lists of companies and institutions (data/organisations.txt, organisations_more.txt) as a fuzzy
+    index. A name that is also an ordinary word (a line ending in «?»: «Магнум», "Small") is left out: the fuzzy
+    index would find it in everyday speech."""
     from importlib import resources
 
     from fieldkit.anonymise.fuzzy import Entry, KnownIdentifiers
     from fieldkit.anonymise.morphology import is_common_word
 
-    text = (resources.files("fieldkit.anonymise") / "data" / "organisations.txt").read_text(encoding="utf-8")
-    names = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return KnownIdentifiers([Entry(name, "ORGANIZATION") for name in names], is_common_word=is_common_word)
+    data = resources.files("fieldkit.anonymise") / "data"
+    names = [line.strip() for file_name in ("organisations.txt", "organisations_more.txt")
+             for line in (data / file_name).read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#") and not line.strip().endswith("?")]
+    from fieldkit.anonymise.kazakh_words import is_kazakh_word
+    from fieldkit.anonymise.latin_words import is_english_word
+
+    def ordinary(word: str) -> bool:
+        """An everyday word in any of the three languages: part of a name («темір жолы», "University") that
+        does not name the body alone, and a word that is no misspelling of one («жылы» is not «жолы»)."""
+        return is_common_word(word) or is_kazakh_word(word) or (word.isascii() and is_english_word(word))
+
+    return KnownIdentifiers([Entry(name, "ORGANIZATION") for name in names], is_common_word=ordinary)
 
 
 class KnownOrganisationRecognizer(EntityRecognizer):

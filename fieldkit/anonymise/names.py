@@ -34,7 +34,7 @@ _NOT_SURNAMES = frozenset(
 
 
 #: the given-name lists: the first, then the longer one of names from more communities and everyday short forms
-_NAME_FILES = ("given_names.txt", "given_names_extra.txt")
+_NAME_FILES = ("given_names.txt", "given_names_extra.txt", "given_names_more.txt")
 #: Russian case forms of a given name by its last letter: «гена» → гене, гену, геной; «марат» → марату
 _DECLENSION = {"а": ("ы", "е", "у", "ой", "ою"), "я": ("и", "е", "ю", "ей", "ею"), "й": ("я", "ю", "ем", "е"),
                "ь": ("я", "ю", "ем", "е"), "": ("а", "у", "ом", "е")}
@@ -124,7 +124,8 @@ def _dictionary_name_form(name: str) -> set[str]:
 
     morph = natasha()[2]
     if not morph.word_is_known(lowered):
-        return {key}
+        # a guess for a name no dictionary holds, unless the guess is an ordinary word («Тетяна» → тётя)
+        return set() if morph.word_is_known(key) else {key}
     proper = any(fold(p.normal_form) == key and any(t in str(p.tag) for t in ("Name", "Surn", "Patr"))
                  for p in morph.parse(lowered))
     return {key} if proper else set()

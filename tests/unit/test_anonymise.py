@@ -34,7 +34,7 @@ def test_russian_inflected_forms_share_one_placeholder():
 
 def test_pseudonyms_stay_consistent_across_texts_and_survive_storage():
     pseudonyms = Pseudonyms()
-    first = replace("Sarah Miller lives in Chicago.", analyse("Sarah Miller lives in Chicago.", "en"), pseudonyms, "en")
+    first = replace("Sarah Miller lives in Springfield.", analyse("Sarah Miller lives in Springfield.", "en"), pseudonyms, "en")
     restored = Pseudonyms.from_bytes(pseudonyms.to_bytes())
     text = "John Peterson met Sarah Miller."
     second = replace(text, analyse(text, "en"), restored, "en")
