@@ -20,7 +20,15 @@ from fieldkit.anonymise.number_words import HUNDREDS, KAZAKH_TENS, KAZAKH_UNITS,
 SCORE = 0.6
 _UNIT_HEAD = re.compile(
     r"(?<!\w)(?:войсков\w*\s+част\w*|воинск\w*\s+част\w*|в/ч|вч|колони\w*|учреждени\w*|ук|уг|ла|military\s+unit|"
-    r"kolonii|koloniya|koloniyu|colony|әскери\s+бөлім\w*)(?!\w)", re.IGNORECASE)
+    r"kolonii|koloniya|koloniyu|colony|әскери\s+бөлім\w*)(?!\w)"
+    # a colony's letters alone, when a number follows: «ак сто пятьдесят девять», "UK one sixty one"
+    r"|(?<!\w)(?:ец|ак|жд|ов|ос|рг|лк|uk|ug|ec|la|ak)(?=\s+(?:\d|"
+    r"(?:сто|двести|триста|жүз|бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жиырма|отыз|қырық|елу|алпыс|жетпіс|сексен|"
+    r"тоқсан|один|два|три|четыре|пять|шесть|семь|восемь|девять|десять|one|two|three|four|five|six|seven|eight|nine|"
+    r"sixty|fifty|seventy|one\s+hundred)\b))", re.IGNORECASE)
+#: a colony code written out: «ЛА-155/18», «ЕЦ 166/2», "AK-159/21"
+_WRITTEN_CODE = re.compile(r"(?<!\w)(?:ец|ла|ак|жд|ов|ук|уг|ос|рг|лк|ec|la|ak|uk|ug|ov|zhd)[\s\-]?\d{2,3}"
+                           r"(?:\s*/\s*\d{1,3})?(?!\w)", re.IGNORECASE)
 #: what follows a number that makes it a length of time, not a code («в колонии два года»)
 _TIME_UNIT = re.compile(r"\s*(?:год|года|лет|месяц\w*|дн\w*|дней|суток|недел\w*|жыл\w*|ай|years?|months?|days?|weeks?)"
                         r"(?!\w)", re.IGNORECASE)
@@ -28,12 +36,14 @@ _TIME_UNIT = re.compile(r"\s*(?:год|года|лет|месяц\w*|дн\w*|д�
 _CODE_LETTERS = frozenset({
     "а", "бэ", "вэ", "гэ", "дэ", "е", "жэ", "зэ", "и", "ка", "эл", "эм", "эн", "о", "пэ", "эр", "эс", "тэ", "у",
     "эф", "ха", "цэ", "че", "ша", "эй", "би", "си", "ди", "дробь", "тире", "номер", "№", "slash", "number", "no",
-    "drob", "es", "ka", "el", "la", "ук", "уг", "ла", "ец", "ес", "лк", "ао",
+    "drob", "es", "ka", "el", "la", "ук", "уг", "ла", "ец", "ес", "лк", "ао", "бөлу", "болу", "бөлшек",
     # the letters of Kazakhstan's colony codes (ЕЦ-166, ЛА-155, АК-159, ОВ-156, УК-161, ЖД-158) as written
     "жд", "ов", "ак", "ан", "ос", "рг", "ec", "ov", "ak", "an", "uk", "ug", "zhd", "stroke",
     *"abcdefghijklmnopqrstuvwxyz",  # "colony e c one sixty four slash one"
 })
 _NUMBER_WORDS = frozenset({*UNITS, *TEENS, *TENS, *HUNDREDS, *KAZAKH_UNITS, *KAZAKH_TENS, "жүз", "hundred"})
+#: Kazakh number words as they stand before an ordinal ending («төрт» in «төртінші», «он» in «онынша»)
+_ORDINAL_STEMS = frozenset({word.casefold().rstrip("ыі") for word in (*KAZAKH_UNITS, *KAZAKH_TENS, "жүз")})
 _GENERIC_ADJECTIVE = r"(?:городск|районн|областн|межрайонн|специализированн|ювенальн|верховн|военн|апелляционн)"
 _BODY = (r"(?:(?:руп|ровд|овд|увд|рувд|гувд|уп|упэ|оп|опэ|убн|смус)(?:е|а|у|ом|те|та|қа|ке)?|суд(?:е|а|у|ом)?|"
          r"сот(?:ы|та|қа)?|прокуратур\w*|отдел\w*|управлени\w*|полици\w*|акимат\w*)")
@@ -73,6 +83,51 @@ def _has_number(parts: list[str]) -> bool:
     return any(re.search(r"\d", p) or p.casefold() in _NUMBER_WORDS for p in parts)
 
 
+#: a school, hospital or clinic known by its number: «школе номер тридцать восемь», «городской больнице № 4», «СШ
+#: №8», «он төртінші мектепте», "school number forty seven": one building, a few dozen staff
+_NUMBERED_HEAD = re.compile(
+    r"(?<!\w)(?:(?:(?:городск|областн|районн|центральн|средн|детск|республиканск|специализированн|"
+    r"общеобразовательн)\w*\s+){0,2}(?:школ|гимнази|лице|больниц|поликлиник|колледж|роддом|детсад|садик|"
+    r"интернат|сизо|изолятор)\w*(?:\s+сад\w*)?|сш|сош|гкп|school|hospital|polyclinic|clinic|kindergarten|lyceum|"
+    r"gymnasium|shkol\w*|bolnic\w*|bolnits\w*|poliklinik\w*|mektep\w*)(?!\w)", re.IGNORECASE)
+_NUMBER_SIGN = re.compile(r"\s*(?:номер|№|no\.?|number|nomer|#)?\s*", re.IGNORECASE)
+#: Kazakh puts the ordinal first: «он төртінші мектепте», «№ 3 емханада», «абай атындағы сегізінші мектеп»
+_KAZAKH_NUMBERED = re.compile(
+    r"(?<!\w)(?P<number>(?:(?:№\s*)?\d+(?:-?ші|-?шы|-?інші|-?ыншы)?|(?:\w+\s+){0,2}\w+(?:ыншы|інші|ншы|нші))\s+)"
+    r"(?:қалалық\s+|облыстық\s+|аудандық\s+)?(?P<head>мектеп|аурухана|емхана|колледж|балабақша|перзентхана)\w*",
+    re.IGNORECASE)
+
+
+_ORDINAL_ENDING = re.compile(r"(?:ыншы|інші|ншы|нші)$")
+
+
+def find_numbered_institutions(text: str) -> list[tuple[int, int]]:
+    """(start, end) of a school, hospital or clinic named by its number, in digits or in words."""
+    tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w\-]+", text)]
+    starts = [start for start, _, _ in tokens]
+    found = []
+    for head in _NUMBERED_HEAD.finditer(text):
+        sign = _NUMBER_SIGN.match(text, head.end())
+        following = tokens[bisect_left(starts, sign.end()):]
+        number = []
+        for start, end, word in following[:6]:
+            if text[(number[-1][1] if number else sign.end()):start].strip() or not (
+                    word.casefold() in _NUMBER_WORDS or re.fullmatch(r"№?\d+[а-яa-z]?", word.casefold())):
+                break
+            number.append((start, end, word))
+        if number and [w.casefold() for _, _, w in number][-1] == "он":
+            number.pop()  # «в больнице он пролежал»: the Russian «he», not the Kazakh ten
+        if number and not _TIME_UNIT.match(text, number[-1][1]):
+            found.append((head.start(), number[-1][1]))
+    for match in _KAZAKH_NUMBERED.finditer(text):
+        ordinal = match.group("number").split()
+        if any(re.search(r"\d", part) or _ORDINAL_ENDING.sub("", part.casefold()) in _ORDINAL_STEMS
+               or part.casefold() in _NUMBER_WORDS for part in ordinal):
+            start = match.start("number") + len(match.group("number")) - len(match.group("number").lstrip())
+            found.append((start, match.end()))
+    return found
+
+
 def find_coded_units(text: str) -> list[tuple[int, int]]:
     """(start, end) of a unit word followed by its code, spoken or written."""
     tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w/№\-]+", text)]
@@ -87,6 +142,7 @@ def find_coded_units(text: str) -> list[tuple[int, int]]:
             code.append((start, end, word))
         if code and _has_number([w for _, _, w in code]) and not _TIME_UNIT.match(text, code[-1][1]):
             found.append((head.start(), code[-1][1]))
+    found += [(match.start(), match.end()) for match in _WRITTEN_CODE.finditer(text)]
     return found
 
 
@@ -165,7 +221,7 @@ class CodedOrganisationRecognizer(EntityRecognizer):
         results = []
         bodies = [(m.start("id"), m.end("id")) for pattern in (_ADJECTIVE_BODY, _LATIN_BODY, _TRANSLIT_BODY)
                   for m in pattern.finditer(text)]
-        coded = find_coded_units(text) + find_coded_units_head_last(text)
+        coded = find_coded_units(text) + find_coded_units_head_last(text) + find_numbered_institutions(text)
         for (start, end), why in [*((span, "a unit or colony with its code") for span in coded),
                                   *((span, "a company with its form") for span in find_companies(text)),
                                   *((span, "a body named by its district") for span in bodies)]:

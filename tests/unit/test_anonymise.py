@@ -34,7 +34,8 @@ def test_russian_inflected_forms_share_one_placeholder():
 
 def test_pseudonyms_stay_consistent_across_texts_and_survive_storage():
     pseudonyms = Pseudonyms()
-    first = replace("Sarah Miller lives in Springfield.", analyse("Sarah Miller lives in Springfield.", "en"), pseudonyms, "en")
+    sentence = "Sarah Miller lives in Springfield."
+    first = replace(sentence, analyse(sentence, "en"), pseudonyms, "en")
     restored = Pseudonyms.from_bytes(pseudonyms.to_bytes())
     text = "John Peterson met Sarah Miller."
     second = replace(text, analyse(text, "en"), restored, "en")
