@@ -298,7 +298,16 @@ def is_transliterated(text: str) -> bool:
         return False
     english = sum(word in _ENGLISH_WORDS for word in found) / len(found)
     translit = sum(word in _TRANSLIT_WORDS for word in found) / len(found)
-    return translit >= 0.12 and english < 0.08
+    if translit >= 0.12 and english < 0.08:
+        return True
+    if english >= 0.08:
+        return False
+    # few of the commonest words ("moi nomer vosem sem nol…"): most words spell Russian and are no English
+    from fieldkit.anonymise.latin_words import common_english_words, is_russian_in_latin
+
+    english_words = common_english_words()
+    spelled = sum(is_russian_in_latin(word) and word not in english_words for word in found) / len(found)
+    return spelled >= 0.5
 
 
 def _all_capitalised(span: str) -> bool:
@@ -333,7 +342,8 @@ def analyse(text: str, language: str) -> list[Finding]:
                            and r.entity_type in ("PERSON", "LOCATION", "ORGANIZATION")
                            and _all_capitalised(text[start + r.start:start + r.end])]
             chunk_results = capitalised + engine.analyze(text=text[start:end], language=TRANSLIT,
-                                                         entities=list(ENTITIES))
+                                                         entities=list(ENTITIES)) + _spelled_back(engine,
+                                                                                                   text[start:end])
         for result in chunk_results:
             if (_recognizer_of(result) == "SpacyRecognizer" and result.entity_type in ("PERSON", "LOCATION")
                     and any(ch.isdigit() for ch in text[start + result.start:start + result.end])):
@@ -377,6 +387,23 @@ def analyse(text: str, language: str) -> list[Finding]:
             continue
         chosen.append(Finding(result.entity_type, start, end, result.score, text[start:end], place))
     return propagate(text, sorted(chosen, key=lambda f: f.start))
+
+
+#: what the Cyrillic rules find in messenger Latin spelled back: numbers said aloud and quantities
+_SPELLED_BACK_ENTITIES = ("PHONE_NUMBER", "IIN", "CASE_NUMBER", "ID_NUMBER", "MONEY", "AGE", "TIME", "DURATION",
+                          "DATE_WORDS")
+
+
+def _spelled_back(engine, chunk: str) -> list:
+    """Findings of the Russian rules for numbers, dates and quantities in transliterated text, read in its
+    Cyrillic spelling ("dali tri goda" → «дали три года») and mapped back to the Latin words."""
+    from fieldkit.anonymise.spelled_back import spell_in_cyrillic
+
+    spelled = spell_in_cyrillic(chunk)
+    results = engine.analyze(text=spelled.text, language="ru", entities=list(_SPELLED_BACK_ENTITIES))
+    for result in results:
+        result.start, result.end = spelled.latin_span(result.start, result.end)
+    return [result for result in results if result.end > result.start]
 
 
 def _uncovered_words(text: str, start: int, end: int, taken: list[Finding]) -> tuple[int, int] | None:

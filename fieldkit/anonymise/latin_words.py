@@ -45,18 +45,51 @@ def english_words() -> frozenset[str]:
                      if frequency >= ENGLISH_MIN_FREQUENCY and word.isascii())
 
 
+@lru_cache(maxsize=1)
+def common_english_words() -> frozenset[str]:
+    """English words used at least once in a million (Zipf 3): "sem", "dva" and "odin" are not among them."""
+    from wordfreq import get_frequency_dict
+
+    return frozenset(word for word, frequency in get_frequency_dict("en", wordlist="large").items()
+                     if frequency >= 1e-6 and word.isascii())
+
+
 @lru_cache(maxsize=100_000)
 def is_english_word(word: str) -> bool:
     lowered = word.casefold().replace("’", "'")
     return lowered in english_words() or lowered.removesuffix("'s") in english_words()
 
 
-@lru_cache(maxsize=100_000)
 def is_russian_in_latin(word: str) -> bool:
     """Whether some Cyrillic spelling of a Latin word is a Russian word form ("vchera", "govorili", "ewe")."""
+    return russian_spelling(word) is not None
+
+
+#: the first Cyrillic letters of each Latin spelling: a word no dictionary holds is written with these
+_PLAIN = tuple((latin, cyrillic[0]) for latin, cyrillic in _SPELLINGS)
+
+
+def plain_cyrillic(word: str) -> str:
+    """A Latin word in Cyrillic letters, the likeliest letter for each Latin one ("kun" → «кун»)."""
+    lowered, position, out = word.casefold(), 0, []
+    while position < len(lowered):
+        for latin, letter in _PLAIN:
+            if lowered.startswith(latin, position):
+                out.append(letter)
+                position += len(latin)
+                break
+        else:
+            out.append(lowered[position])
+            position += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=100_000)
+def russian_spelling(word: str) -> str | None:
+    """The Russian word form a Latin word spells, if any ("tri" → «три», "goda" → «года», "sotku" → «сотку»)."""
     lowered = word.casefold()
     if not _LATIN_WORD.fullmatch(lowered) or len(lowered) > 24:
-        return False
+        return None
     from fieldkit.anonymise.morphology import natasha
 
     graph = natasha()[2].dictionary.words.dct
@@ -64,13 +97,14 @@ def is_russian_in_latin(word: str) -> bool:
     seen: set[tuple[int, int]] = set()
     budget = [4000]
 
-    def walk(position: int, node: int, spelled: str) -> bool:
+    def walk(position: int, node: int, spelled: str) -> str | None:
         if budget[0] <= 0 or (position, node) in seen:
-            return False
+            return None
         budget[0] -= 1
         seen.add((position, node))
         if position == len(lowered):
-            return graph.follow_bytes(separator, node) is not None and _common_word(spelled)
+            found = graph.follow_bytes(separator, node) is not None and _common_word(spelled)
+            return spelled if found else None
         for latin, cyrillic in _SPELLINGS:
             if not lowered.startswith(latin, position):
                 continue
@@ -78,15 +112,26 @@ def is_russian_in_latin(word: str) -> bool:
                 following = graph.follow_bytes(letters.encode(), node)
                 if following is None:
                     continue
-                if walk(position + len(latin), following, spelled + letters):
-                    return True
+                if (word_form := walk(position + len(latin), following, spelled + letters)) is not None:
+                    return word_form
                 if letters[-1] in _CONSONANTS:  # a soft sign messenger Latin leaves out ("bolshe", "vsyo")
                     soft = graph.follow_bytes("ь".encode(), following)
-                    if soft is not None and walk(position + len(latin), soft, spelled + letters + "ь"):
-                        return True
-        return False
+                    if soft is not None and (
+                            word_form := walk(position + len(latin), soft, spelled + letters + "ь")) is not None:
+                        return word_form
+        return None
 
-    return walk(0, 0, "")
+    spelled = walk(0, 0, "")
+    if spelled is not None and spelled[-1] in _CONSONANTS and _numeral(spelled + "ь"):
+        return spelled + "ь"  # "sem", "pyat": the numeral, not «сем», «пят»
+    return spelled
+
+
+def _numeral(word: str) -> bool:
+    from fieldkit.anonymise.morphology import natasha
+
+    morph = natasha()[2]
+    return morph.word_is_known(word) and any(str(p.tag).startswith("NUMR") for p in morph.parse(word))
 
 
 def _common_word(word: str) -> bool:

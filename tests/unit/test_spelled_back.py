@@ -1,0 +1,42 @@
+"""Russian in messenger Latin read by the Cyrillic rules for numbers and quantities (issue 17): each word is
+spelled back in Cyrillic, the findings are mapped back to the Latin words."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldkit.anonymise.latin_words import russian_spelling
+from fieldkit.anonymise.pseudonyms import redact
+from fieldkit.anonymise.spelled_back import spell_in_cyrillic
+
+
+@pytest.mark.parametrize("word, spelled", [
+    ("tri", "три"), ("goda", "года"), ("sem", "семь"), ("pyat", "пять"), ("sotku", "сотку"), ("vchera", "вчера"),
+    ("nurlan", None),
+])
+def test_a_latin_word_is_spelled_as_the_russian_word_it_stands_for(word, spelled):
+    assert russian_spelling(word) == spelled
+
+
+def test_a_cyrillic_span_maps_back_to_the_latin_words():
+    original = "emu dali tri goda, a ej polgoda"
+    spelled = spell_in_cyrillic(original)
+    start = spelled.text.index("три года")
+    begin, end = spelled.latin_span(start, start + len("три года"))
+    assert original[begin:end] == "tri goda"
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("emu dali tri goda, a ej polgoda", ("tri goda", "polgoda")),
+    ("otdal dva lyama za eto", ("dva lyama",)),
+    ("mne togda bylo let 27 i ya rabotal", ("27",)),
+    ("moi nomer vosem sem nol sem dva odin tri chetyre pyat shest sem", ("vosem sem nol",)),
+])
+def test_quantities_and_spoken_numbers_in_messenger_latin_are_found(text, gone):
+    redacted = redact(text, "en")
+    for words in gone:
+        assert words not in redacted, redacted
+
+
+def test_english_is_not_taken_for_transliterated_russian():
+    assert redact("he gave me his number and left", "en") == "he gave me his number and left"
