@@ -556,20 +556,29 @@ class GazetteerRecognizer(EntityRecognizer):
 _ORG_HEAD = re.compile(
     r"(?:департамент|управлени|отдел|кнб|мвд|дп|дэр|акимат|әкімдіг|маслихат|мәслихат|служб|прокуратур|колони|суд|"
     r"сот|полици|следственн|изолятор|сизо|ивс|антикор|комитет|агентств|министерств|филиал|батальон|рот|часть|части|"
-    r"бөлім|басқарма)\w*$")
+    r"бөлім|басқарма|центр|диспансер|наркодиспансер|колледж|больниц|поликлиник|университет|институт|академи|"
+    r"коллеги|инспекци|гарнизонн|орталы|аурухана|емхана|ұқк|қызмет|пд|"
+    # English and messenger Latin: "Aktobe regional drug treatment centre", "kollegii advokatov"
+    r"centre|center|department|police|court|hospital|school|college|office|akimat|prosecutor|committee|clinic|"
+    r"university|institute|kollegi|otdel|upravleni|politsi|sud)\w*$")
+#: a word between a place and its body: «карагандинском областном наркологическом центре», «түркістан облыстық
+#: наркологиялық орталығында», «шиелі аграрлық колледжінде»
+_ORG_MODIFIER = re.compile(r"\w+(?:ой|ого|ом|ый|ий|ая|ое|ую|ому|лық|лік|дық|дік|тық|тік|ғы|гі|қы|кі)$"
+                           r"|drug|narcotics|treatment|anti-drug|criminal|investigation|migration|customs|tax|"
+                           r"financial|juvenile|specialised|specialized|interdistrict|revenue|state|public|central")
 _ORG_ADJECTIVE = re.compile(r"\w+(?:ой|ого|ом|ый|ий|ая|ое|ую|ему|ной|ном|ного|ская|ский|ского|ском)$")
 _BODY_WORDS = re.compile(r"^(?:районн|городск|областн|региональн|межрайонн)\w*$")
 _ORG_WINDOW = 6
 _KAZAKH_PLACE_CASE = re.compile(r"(?:да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|на|не)$")
 _KAZAKH_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 _DESIGNATOR = re.compile(r"^(?:қала|облыс|аудан|аудандық|қалалық|облыстық|районн|городск|областн|региональн|"
-                         r"межрайонн)\w*$")
+                         r"межрайонн|бойынша|region|regional|city|district|oblast|town|municipal)\w*$")
 #: a Kazakh body's own word, in any case: департаменті(нде), соты(нда), басқармасы, бөлімі, әкімдігі, колониясы
 _KAZAKH_HEAD = re.compile(r"^(?:департамент|сот|басқарма|бөлім|әкімдіг|колония|прокуратура|комитет|мекеме)\w*$")
 
 
 #: words that start like a body's word and are not one: a judge, an employee, a conviction, hundreds, a cell phone
-_NOT_HEADS = ("судь", "судим", "сотрудн", "сотн", "сотк", "сотов", "ротик", "служащ")
+_NOT_HEADS = ("судь", "судим", "сотрудн", "сотн", "сотк", "сотов", "ротик", "служащ", "қызметкер", "officer", "policem")
 
 
 def _is_head(word: str) -> bool:
@@ -635,8 +644,12 @@ class PlacedOrganizationRecognizer(EntityRecognizer):
             if _KAZAKH_PLACE_CASE.search(tokens[last][2]) and not _KAZAKH_GENITIVE.search(tokens[last][2]):
                 continue
             index = last + 1
-            while index < len(tokens) and index <= last + 2 and _DESIGNATOR.match(tokens[index][2]):
+            while index < len(tokens) and index <= last + 3 and _DESIGNATOR.match(tokens[index][2]):
                 index += 1
+            modifiers = 0
+            while (index < len(tokens) and modifiers < 2 and not _is_head(tokens[index][2])
+                   and _ORG_MODIFIER.match(tokens[index][2]) and not _punctuated(text, tokens, index)):
+                index, modifiers = index + 1, modifiers + 1
             if index >= len(tokens) or not _is_head(tokens[index][2]) or _punctuated(text, tokens, index):
                 continue
             end, gap, index = index, 0, index + 1

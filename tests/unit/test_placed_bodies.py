@@ -1,0 +1,29 @@
+"""A body named after its place, with the words between (issue 17): the whole name is the organisation, not just
+the place in it — «[PLACE] областном наркологическом центре» still names one clinic."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldkit.anonymise.pseudonyms import redact
+
+
+@pytest.mark.parametrize("text, words", [
+    ("лечился в карагандинском областном наркологическом центре", ("наркологическом", "центре")),
+    ("жетісу облысы бойынша полиция департаментінде істедім", ("бойынша", "департаментінде")),
+    ("түркістан облыстық наркологиялық орталығында жаттым", ("наркологиялық", "орталығында")),
+    ("he was treated at the Aktobe regional drug treatment centre", ("treatment", "centre")),
+])
+def test_the_words_between_a_place_and_its_body_go_with_the_organisation(text, words):
+    redacted = redact(text, "en" if text.isascii() else "ru")
+    assert "[ORG" in redacted, redacted
+    for word in words:
+        assert word not in redacted, redacted
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("павлодар облысы бойынша пд қызметкері келді", "қызметкері"),
+    ("я жил в алматы и работал в школе", "школе"),
+])
+def test_an_employee_or_a_generic_school_is_no_part_of_a_body(text, kept):
+    assert kept in redact(text, "ru")
