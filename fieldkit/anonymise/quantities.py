@@ -189,7 +189,8 @@ _TIME_PATTERNS = [
 _DURATION = re.compile(
     rf"\b(?P<id>(?P<n>{NUMBER})\s+(?P<unit>год|года|лет|месяц|месяца|месяцев|жыл|жылдай|ай|years?|months?|суток|сутки|"
     rf"недель|недели|неделю|дней|дня|тәулік|апта|сағат|let|goda|god|mesyatsev|mesyatsa|sutok|days|weeks|zhyl|zhyldai|"
-    rf"jyl|nedel|nedeli|dnei|dnya|минут|минуты|minutes|г\.|мес\.?|сут\.?))(?:\b|(?<=\.))"
+    rf"jyl|nedel|nedeli|dnei|dnya|минут|минуты|minutes|г\.|мес\.?|сут\.?|күн|күндей|кун|kun|часов|часа|hours?|"
+    rf"day|week|weeks|апта|ай бойы))(?:\b|(?<=\.))"
     rf"(?!\s*(?:назад|бұрын|ago|old))",
     re.IGNORECASE)
 
@@ -360,8 +361,8 @@ def generalise_duration(text: str, cyrillic: bool) -> str | None:
     per_year = (365 * 24 * 60 if unit.startswith(("минут", "minute")) else
                 12 if unit.startswith(("месяц", "мес", "ай", "month", "mesyats")) else
                 52 if unit.startswith(("недел", "апта", "week")) else
-                365 if unit.startswith(("сут", "дн", "дня", "тәулік", "sut", "day")) else
-                365 * 24 if unit.startswith(("сағат", "hour")) else 1)
+                365 if unit.startswith(("сут", "дн", "дня", "тәулік", "sut", "day", "күн", "кун", "kun")) else
+                365 * 24 if unit.startswith(("сағат", "hour", "час")) else 1)
     return _duration_band(value / per_year, cyrillic)
 
 
