@@ -212,10 +212,38 @@ def _spoken_plates(text: str, runs: list[NumberRun]) -> list[tuple[int, int]]:
     for first, second in zip(runs, runs[1:], strict=False):
         if len(first.digits) != 3 or len(second.digits) not in (1, 2):
             continue
-        between = text[first.end:second.start].split()
-        if 2 <= len(between) <= 3 and all(word.casefold().strip(",.") in LETTER_NAMES for word in between):
+        if _letter_count(text[first.end:second.start].split()) in (2, 3):
             found.append((first.start, second.end))
+    # the older plates, a letter first and no region: «эс сто восемьдесят семь эн эм эм»
+    for run in runs:
+        if len(run.digits) != 3:
+            continue
+        before = re.search(r"(\S+)\s+$", text[max(0, run.start - 8):run.start])
+        after = re.match(r"\s+(\S+)\s+(\S+)(?:\s+(\S+))?", text[run.end:])
+        if not before or not after or _letter_count([before.group(1)]) != 1:
+            continue
+        letters = [word for word in after.groups() if word]
+        for count in (3, 2):
+            if _letter_count(letters[:count]) == count and len(letters) >= count:
+                end = run.end + after.end(count)
+                found.append((max(0, run.start - 8) + before.start(1), end))
+                break
     return found
+
+
+def _letter_count(words: list[str]) -> int | None:
+    """How many plate letters some words spell: letter names count one each («эн эм»), a short run of letters
+    said as one word counts each letter ("AZK", «ааа»); None when a word is neither."""
+    count = 0
+    for word in words:
+        lowered = word.casefold().strip(",.")
+        if lowered in LETTER_NAMES:
+            count += 1
+        elif lowered.isalpha() and 2 <= len(lowered) <= 3 and (word.isupper() or len(set(lowered)) == 1):
+            count += len(lowered)
+        else:
+            return None
+    return count
 
 
 _NUMBER_WORD = "(?:" + "|".join(sorted(map(re.escape, {*UNITS, *TEENS, *TENS, *HUNDREDS, *HUNDRED_MULTIPLIERS}

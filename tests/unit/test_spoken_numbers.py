@@ -41,3 +41,13 @@ def test_spoken_phones_iins_and_emails_are_replaced(text, language, gone):
 ])
 def test_short_numbers_in_words_are_not_taken_for_phones(text):
     assert redact(text, "en" if text.isascii() else "ru") == text
+
+
+@pytest.mark.parametrize("text, said", [
+    ("номер машины эс сто восемьдесят семь эн эм эм был", "восемьдесят семь"),
+    ("номер триста тридцать три ааа семнадцать", "ааа"),
+    ("the plate was nine zero nine AZK zero seven", "AZK"),
+])
+def test_plates_with_letters_said_as_one_word_or_the_older_letter_first_plates(text, said):
+    redacted = redact(text, "en" if text.isascii() else "ru")
+    assert "[PLATE" in redacted and said not in redacted, redacted
