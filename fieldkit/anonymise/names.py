@@ -617,6 +617,24 @@ _NICKNAME_PATTERNS = [
     re.compile(r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деген\s+лақап|деп\s+(?:атайтын|атаған|атады|"
                r"атаймыз|шақыратын|шақырған))", re.IGNORECASE),
 ]
+#: a cue that the word before or after it is a person's name, when that word is a listed name that is also an
+#: ordinary word («жеңіс», «сәуле», «алтын», "sultana"): «әділет деген жігіт», «сәуле апайдың», «алтынның
+#: күйеуі», «телефоны мақсаттың», "eto iin sultana", «брат мейрам»
+_NAME = r"(?P<id>[^\W\d_][\w'-]{1,30})"
+_CUED_NAME_PATTERNS = [
+    re.compile(_NAME + r"\s+(?:деген|дейтін|деп\s+жүрген|атты|есімді|degen|deitin|atty)\s+(?:жігіт|кісі|адам|апа|"
+               r"әйел|бала|қыз|ағай|аға|мент|опер|тергеуші|бастық|мужик|парень|zhigit|dzhigit|kisi|adam|apa|bala|"
+               r"qyz|kyz)\w*", re.IGNORECASE),
+    re.compile(_NAME + r"\s+(?:ағай|апай|ағасы|әпке|agai|apai|agasy|ake|eke|aga|apa)(?:\w*)(?!\w)", re.IGNORECASE),
+    re.compile(r"(?P<id>[^\W\d_][\w'-]{1,30}(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin))\s+(?:күйеу|әйел|"
+               r"ағасы|інісі|қызы|ұлы|әкесі|шешесі|досы|баласы|телефон|нөмір|көлігі|үйі|kuieu|aiel|telefon|nomir)\w*",
+               re.IGNORECASE),
+    re.compile(r"(?:телефоны|номер|нөмірі|иин|жсн|iin|nomer|telefon|номер\s+телефона)\s+" + _NAME, re.IGNORECASE),
+    re.compile(r"(?:брат|брата|братом|брату|братан|сестра|сестры|сестрой|друг|друга|другом|подруга|подруги|жена|жены|"
+               r"женой|муж|мужа|мужем|сын|сына|сыном|дочь|дочка|дочки|кум|кума|сосед|соседа|ағам|інім|әпкем|"
+               r"қарындасым|досым|жиенім|brat|brata|bratom|drug|druga|sestra|zhena|muzh|kum|dosym|agam|inim)\s+"
+               + _NAME, re.IGNORECASE),
+]
 #: words that can follow a nickname cue without being the nickname («его звали так», "called him up")
 _NOT_NICKNAMES = frozenset({"так", "все", "всё", "его", "её", "ее", "меня", "up", "back", "out", "in", "the", "a",
                             "бір", "оны", "мені", "по", "за", "как", "не", "бы", "бар", "жоқ", "еді", "болды",
@@ -646,4 +664,26 @@ class NicknameRecognizer(EntityRecognizer):
                                                   textual_explanation="said to be a nickname")
                 results.append(RecognizerResult("PERSON", match.start("id"), match.end("id"), self.SCORE,
                                                 explanation))
+        names, ambiguous = given_names()
+        for pattern in _CUED_NAME_PATTERNS:
+            for match in pattern.finditer(text):
+                word = match["id"]
+                if word.casefold() in _NOT_NICKNAMES or word.casefold() in _NUMBER_WORDS or not (
+                        _listed_name(word, names, ambiguous, strict=False) or _stem_listed(word, names)):
+                    continue
+                explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
+                                                  textual_explanation="a name said with a cue")
+                results.append(RecognizerResult("PERSON", match.start("id"), match.end("id"), self.SCORE,
+                                                explanation))
         return results
+
+
+def _stem_listed(word: str, names: frozenset[str]) -> bool:
+    """A listed name under a Kazakh or Russian genitive ending («алтынның», «мақсаттың», "sultana")."""
+    lowered = fold(word)
+    for ending in ("ның", "нің", "дың", "дің", "тың", "тің", "nyn", "nin", "dyn", "din", "tyn", "tin", "а", "a"):
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
+            stem = lowered[: -len(ending)]
+            if stem in names or plain(stem) in names or (stem.isascii() and latin_key(stem) in latin_names()):
+                return True
+    return False

@@ -31,3 +31,20 @@ def test_lower_case_names_are_replaced_in_any_case(text, gone):
 ])
 def test_ordinary_lower_case_words_of_the_same_shape_are_kept(text):
     assert redact(text, "ru") == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("сол кезде учаскелік әділет деген жігіт болды", "әділет"),
+    ("сәуле апайдың жсн-ы бізде болды", "сәуле"),
+    ("алтынның күйеуі келді", "алтын"),
+    ("eto iin sultana, on v kolonii sidit", "sultana"),
+    ("мой брат мейрам приехал вечером", "мейрам"),
+])
+def test_a_name_that_is_also_a_word_is_replaced_when_a_cue_says_it_is_a_name(text, name):
+    redacted = redact(text, "en" if text.isascii() else "ru")
+    assert name not in redacted.casefold(), redacted
+
+
+@pytest.mark.parametrize("text", ["бұл біздің жеңіс, а какая радость", "жаңа ай туды, күн сәулесі түсті"])
+def test_the_same_words_without_a_cue_are_kept(text):
+    assert redact(text, "ru") == text
