@@ -23,6 +23,7 @@ from fieldkit.anonymise.kz_recognizers import iin_is_valid
 from fieldkit.anonymise.number_words import (  # noqa: F401 (re-exported)
     HUNDRED_MULTIPLIERS,
     HUNDREDS,
+    KAZAKH_TENS,
     KAZAKH_UNITS,
     TEENS,
     TENS,
@@ -47,7 +48,8 @@ LETTER_NAMES = frozenset({
 _TOKEN = re.compile(r"\d+|[^\W\d_]+", re.UNICODE)
 _GAP = re.compile(r"[\s,.…\-–—()+]*")
 _DOT = r"\s+(?:точка|нүкте|dot|нижнее\s+подчёркивание|нижнее\s+подчеркивание|underscore|дефис|dash)\s+"
-_SPOKEN_ATOM = "(?:" + "|".join(sorted(map(re.escape, {*UNITS, *TEENS, *TENS, *HUNDREDS, *LETTER_NAMES}),
+_SPOKEN_ATOM = "(?:" + "|".join(sorted(map(re.escape, {*UNITS, *TEENS, *TENS, *HUNDREDS, *LETTER_NAMES, *KAZAKH_UNITS,
+                                                          *KAZAKH_TENS, "жүз"}),
                                          key=len, reverse=True)) + ")"
 #: one part of a spelled address: a word, then any number words or letter names read after it
 #: («айгерим восемьдесят семь», «камила эс»)
@@ -56,14 +58,14 @@ _LOCAL_PART = rf"[\w.\-]+(?:\s+{_SPOKEN_ATOM}(?!\w)){{0,4}}"
 _BARE_DOMAIN = (r"(?:мейл|майл|mail|яндекс|yandex|инбокс|inbox|бк|bk|лист|list|рамблер|rambler|гмейл|джимейл|gmail)"
                 r"\s+(?:ру|ru|кз|kz|ком|com)(?!\w)")
 _SPELLED_EMAIL = re.compile(
-    rf"(?P<id>(?:{_LOCAL_PART}{_DOT})*{_LOCAL_PART}\s+(?:собака|собачка|at)\s+(?:{_BARE_DOMAIN}|[\w\-]+"
+    rf"(?P<id>(?:{_LOCAL_PART}{_DOT})*{_LOCAL_PART}\s+(?:собака|собачка|at|эт|айқұлақ|айкулак|ат)\s+(?:{_BARE_DOMAIN}|[\w\-]+"
     rf"(?:\s+(?:точка|нүкте|dot)\s+[\w\-]+)+))",
     re.IGNORECASE)
 #: words before "at" that make it the preposition ("wrote to me at …"), not the @ of an address
 _NOT_A_LOCAL_PART = re.compile(r"(?:me|us|him|her|them|home|work|night|it|you|least|all|once|first|last)\s+at\s+",
                                re.IGNORECASE)
 SCORE = 0.85
-_AT_WORD = re.compile(r"(?<!\w)(?:собака|собачка|at)(?!\w)", re.IGNORECASE)
+_AT_WORD = re.compile(r"(?<!\w)(?:собака|собачка|at|эт|айқұлақ|айкулак)(?!\w)", re.IGNORECASE)
 _EMAIL_REACH = 200  # characters: the longest spelled address before its «собака»
 
 

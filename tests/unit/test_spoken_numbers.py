@@ -51,3 +51,12 @@ def test_short_numbers_in_words_are_not_taken_for_phones(text):
 def test_plates_with_letters_said_as_one_word_or_the_older_letter_first_plates(text, said):
     redacted = redact(text, "en" if text.isascii() else "ru")
     assert "[PLATE" in redacted and said not in redacted, redacted
+
+
+@pytest.mark.parametrize("text", [
+    "поштасы айгерім тоқсан бір айқұлақ джимейл нүкте ком",
+    "ержан тоқсан бір эт джимейл нүкте ком деп жаз",
+])
+def test_an_email_spelled_in_kazakh_is_found(text):
+    redacted = redact(text, "ru")
+    assert "[EMAIL" in redacted and "тоқсан" not in redacted, redacted
