@@ -684,10 +684,18 @@ def known_organisations():
     names = [line.strip() for file_name in ("organisations.txt", "organisations_more.txt")
              for line in (data / file_name).read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#") and not line.strip().endswith("?")]
+    from fieldkit.anonymise.engine import is_kept, kept_terms
     from fieldkit.anonymise.latin_words import is_english_word
 
-    def ordinary(word: str) -> bool:  # "University" of «Nazarbayev University» names nothing alone
-        return is_common_word(word) or (word.isascii() and is_english_word(word))
+    long_kept = tuple(term for term in kept_terms() if " " not in term and len(term) >= 6)
+
+    def ordinary(word: str) -> bool:
+        """A word of a longer name that names nothing alone: an English word ("University" of «Nazarbayev
+        University»), a place («Шымкент» of «Шымкентцемент») or a kept term («Казахстана» of «Казахстанская
+        фондовая биржа»)."""
+        lowered = word.casefold()
+        return (is_common_word(word) or (word.isascii() and is_english_word(word)) or bool(gazetteer().find(word))
+                or is_kept(word) or lowered.startswith(long_kept))
 
     return KnownIdentifiers([Entry(name, "ORGANIZATION") for name in names], is_common_word=ordinary)
 

@@ -182,7 +182,7 @@ def unknown_latin_word(word: str) -> bool:
     """A Latin word of four letters or more that is no English word, no Russian or Kazakh word in messenger
     spelling and no everyday brand: in this text, a name."""
     lowered = word.casefold()
-    if len(lowered) < 4 or not _LATIN_WORD.fullmatch(lowered) or lowered in EVERYDAY_LATIN or (
+    if not 4 <= len(lowered) <= 30 or not _LATIN_WORD.fullmatch(lowered) or lowered in EVERYDAY_LATIN or (
             word.isupper() and len(word) <= 5):
         return False  # an acronym ("ROVD", "UBN") is a body's kind, not a name
     return not (is_english_word(lowered) or is_kazakh_in_latin(lowered) or is_russian_in_latin(lowered))

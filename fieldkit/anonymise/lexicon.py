@@ -155,9 +155,15 @@ def known_entries(project: Project, pseudonyms: Pseudonyms) -> list[Entry]:
 
 @lru_cache(maxsize=1)
 def _common_word_test():
+    """An ordinary Russian or English word: in a longer entry ("Almaty city police department") it does not
+    match alone, and a text word that is one is not read as a misspelling of an entry."""
+    from fieldkit.anonymise.latin_words import is_english_word
     from fieldkit.anonymise.morphology import is_common_word
 
-    return is_common_word
+    def common(word: str) -> bool:
+        return is_common_word(word) or (word.isascii() and is_english_word(word))
+
+    return common
 
 
 def known_identifiers(entries: list[Entry]) -> KnownIdentifiers:

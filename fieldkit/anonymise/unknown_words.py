@@ -34,6 +34,8 @@ _RUSSIAN_PREFIXES = ("пол", "полу", "авто", "спец", "гос", "г
                      "зам", "экс", "вице", "микро", "мини", "мега", "супер", "анти", "контр", "теле", "фото", "видео",
                      "электро", "радио", "вет", "гос", "пол", "сверх", "недо", "пере", "раз", "рас", "без", "бес",
                      "мото", "эко", "агро", "нефте", "газо", "мясо", "хлебо", "вещ", "вод")
+#: longer than any name: a run of letters typed to fill a field, not a word
+MAX_NAME_LENGTH = 30
 #: prepositions after which an unknown word is a place («в шаныраке», «из жанашара»)
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "до", "через", "под", "около", "возле", "напротив"})
 _LATIN_PLACE_PREPOSITIONS = frozenset({"in", "from", "to", "near", "v", "vo", "iz", "do", "cherez", "okolo"})
@@ -52,7 +54,8 @@ def unknown_word(word: str) -> bool:
     """A Cyrillic word of four letters or more that neither Russian morphology nor the Kazakh dictionary knows,
     not shaped like a verb or adverb, and not an everyday foreign word."""
     lowered = word.casefold()
-    if len(lowered) < 4 or not _CYRILLIC_WORD.fullmatch(lowered) or lowered in EVERYDAY_FOREIGN:
+    if not 4 <= len(lowered) <= MAX_NAME_LENGTH or not _CYRILLIC_WORD.fullmatch(lowered) or (
+            lowered in EVERYDAY_FOREIGN):
         return False
     from fieldkit.anonymise.number_words import HUNDREDS, TEENS, TENS, UNITS
 

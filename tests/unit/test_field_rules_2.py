@@ -126,13 +126,17 @@ def test_a_settlement_from_the_long_list_is_found_in_its_case_forms_and_glued():
 
 
 def test_every_bundled_settlement_has_a_known_region_and_kind():
-    data = resources.files("fieldkit.anonymise") / "data" / "kz_settlements.tsv"
-    settlements = parse_settlements(data.read_text(encoding="utf-8"))
-    assert len(settlements) >= 300
-    # the settlements of Kazakhstan, then the cities abroad, each a place of its own
-    abroad = [p for p in gazetteer().places.values() if p.region == "abroad"]
-    assert len(abroad) >= 50
-    assert sum(place.startswith("settlement:") for place in gazetteer().places) == len(settlements) + len(abroad)
+    data = resources.files("fieldkit.anonymise") / "data"
+    settlements = [settlement for name in ("kz_settlements.tsv", "kz_settlements_more.tsv")
+                   for settlement in parse_settlements((data / name).read_text(encoding="utf-8"))]
+    assert len(settlements) >= 1300
+    # the settlements of Kazakhstan (and, in the second file, towns abroad), then foreign_places.txt's cities,
+    # each a place of its own
+    foreign = [line for line in (data / "foreign_places.txt").read_text(encoding="utf-8").splitlines()
+               if line.strip() and not line.startswith("#")]
+    assert len(foreign) >= 50
+    assert sum(place.startswith("settlement:") for place in gazetteer().places) == len(settlements) + len(foreign)
+    assert any(settlement.ambiguous for settlement in settlements)  # a line ending in «?»
 
 
 @pytest.mark.parametrize("text, gone", [
