@@ -383,6 +383,8 @@ def analyse(text: str, language: str) -> list[Finding]:
         start, end = _trim(text, result.start, result.end, result.entity_type)
         if result.entity_type == "PERSON":
             start = _after_leading_titles(text, start, end)
+        elif result.entity_type == "ORGANIZATION":
+            start = _with_kinds_before(text, start, chosen)
         if end <= start:
             continue
         chosen.append(Finding(result.entity_type, start, end, result.score, text[start:end], place))
@@ -424,6 +426,24 @@ def _uncovered_words(text: str, start: int, end: int, taken: list[Finding]) -> t
         return None
     best = max(runs, key=lambda run: run[1] - run[0])
     return (best[0], best[1]) if best[1] - best[0] >= 2 else None
+
+
+_KIND_BEFORE = re.compile(r"(?<![\w-])([^\W\d_]{2,8})\s+$")
+
+
+def _with_kinds_before(text: str, start: int, chosen: list[Finding]) -> int:
+    """Where a body's name starts once the kept kinds of office right before it go with it: «ИВС УП г.
+    Кокшетау», «СИЗО ДП Павлодарской обл.». Alone such a word identifies nobody and stays; before a named body it
+    is part of that body's name."""
+    for _ in range(2):
+        before = _KIND_BEFORE.search(text[max(0, start - 12):start])
+        if not before or not is_kept(before.group(1)) or not before.group(1).isupper():
+            break
+        candidate = start - len(before.group(0))
+        if any(candidate < kept.end and kept.start < start for kept in chosen):
+            break
+        start = candidate
+    return start
 
 
 def _after_leading_titles(text: str, start: int, end: int) -> int:

@@ -560,7 +560,9 @@ _ORG_HEAD = re.compile(
     r"коллеги|инспекци|гарнизонн|орталы|аурухана|емхана|ұқк|қызмет|пд|"
     # English and messenger Latin: "Aktobe regional drug treatment centre", "kollegii advokatov"
     r"centre|center|department|police|court|hospital|school|college|office|akimat|prosecutor|committee|clinic|"
-    r"university|institute|kollegi|otdel|upravleni|politsi|sud)\w*$")
+    r"university|institute|kollegi|otdel|upravleni|politsi|sud)\w*"
+    # the police units' abbreviations, whole, with a case ending at most: «УП Ауэзовского р-на», «ровд-та»
+    r"|(?:уп|оп|ровд|увд|рувд|гувд|убн|ппс|дкнс|up|op|rovd|uvd|ubn)(?:а|е|у|ом|та|те|да|де|қа|ке|ға|ге)?$")
 #: a word between a place and its body: «карагандинском областном наркологическом центре», «түркістан облыстық
 #: наркологиялық орталығында», «шиелі аграрлық колледжінде»
 _ORG_MODIFIER = re.compile(r"\w+(?:ой|ого|ом|ый|ий|ая|ое|ую|ому|лық|лік|дық|дік|тық|тік|ғы|гі|қы|кі)$"

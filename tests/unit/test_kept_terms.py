@@ -22,3 +22,24 @@ def test_a_rank_stays_outside_the_name_and_a_specific_unit_is_still_an_organisat
     assert redact("Майора Ахметова перевели.", "ru") == "Майора [PERSON-1] перевели."
     assert redact("Captain Serikbayev called me.", "en") == "Captain [PERSON-1] called me."
     assert "Карагандинской" not in redact("Его перевели в управление КНБ по Карагандинской области.", "ru")
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("его держали в ИВС, потом в СИЗО", ("ИВС", "СИЗО")),
+    ("жевал насвай и ждал акима", ("насвай", "акима")),
+])
+def test_kinds_of_office_and_everyday_words_alone_are_kept(text, kept):
+    redacted = redact(text, "ru")
+    for word in kept:
+        assert word in redacted, redacted
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("ИВС УП г. Кокшетау — 2 сут.", ("ИВС", "УП")),
+    ("Служил 11 лет в УП Ауэзовского р-на.", ("УП",)),
+])
+def test_a_kind_of_office_before_a_named_body_goes_with_it(text, gone):
+    redacted = redact(text, "ru")
+    assert "[ORG" in redacted, redacted
+    for word in gone:
+        assert word not in redacted, redacted
