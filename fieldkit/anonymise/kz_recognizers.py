@@ -633,8 +633,10 @@ class PlacedOrganizationRecognizer(EntityRecognizer):
                 if not genitive or re.search(r"[.!?;:,—\d]", text[tokens[index][1]:tokens[index + 1][0]]
                                              + tokens[index + 1][2]):
                     break
-                if _is_head(tokens[index][2]) and _ORG_HEAD.match(tokens[index][2]):
-                    head = index
+                if _is_head(tokens[index][2]) and _ORG_HEAD.match(tokens[index][2]) and (
+                        not tokens[index][2].isascii()
+                        or all(tokens[k][2] in ("of", "the", "po") for k in range(index + 1, first))):
+                    head = index  # English: "department of the Karaganda", never "police officer in Chicago"
             if head is not None:
                 while head > 0 and _ORG_ADJECTIVE.match(tokens[head - 1][2]) and tokens[head - 1][2] not in ("по",):
                     head -= 1  # «миграционной службе», «городского маслихата»
@@ -686,7 +688,7 @@ def known_organisations():
     names = [line.strip() for file_name in ("organisations.txt", "organisations_more.txt")
              for line in (data / file_name).read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#") and not line.strip().endswith("?")]
-    from fieldkit.anonymise.engine import is_kept, kept_terms
+    from fieldkit.anonymise.kept import is_kept, kept_terms
     from fieldkit.anonymise.latin_words import is_english_word
 
     long_kept = tuple(term for term in kept_terms() if " " not in term and len(term) >= 6)

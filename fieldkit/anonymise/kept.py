@@ -1,0 +1,34 @@
+"""Terms the anonymiser keeps: generic institutions, countries, platforms, ranks and respondent codes identify
+nobody on their own, and the analysis needs them (data/kept_terms.txt)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: Respondent codes (a category of 1-4 capitals and a number): pseudonyms already, kept.
+RESPONDENT_CODE = re.compile(r"^[A-Z]{1,4}\d{1,3}$")
+
+
+@lru_cache(maxsize=1)
+def kept_terms() -> frozenset[str]:
+    """Keys (morphology.phrase_key) of data/kept_terms.txt."""
+    from importlib import resources
+
+    from fieldkit.anonymise.morphology import phrase_key
+
+    text = (resources.files("fieldkit.anonymise") / "data" / "kept_terms.txt").read_text(encoding="utf-8")
+    return frozenset(phrase_key(line.strip()) for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def is_kept(found: str) -> bool:
+    """A finding that is, as a whole, a kept term or a respondent code: it identifies nobody."""
+    from fieldkit.anonymise.morphology import phrase_key
+
+    stripped = found.strip(" .,;:«»\"'()")
+    if RESPONDENT_CODE.match(stripped) or phrase_key(stripped) in kept_terms():
+        return True
+    lowered = stripped.casefold()  # a borrowed word morphology does not know, inflected ("в Телеграме")
+    return " " not in lowered and any(lowered.endswith(ending) and phrase_key(lowered[: -len(ending)]) in kept_terms()
+                                      for ending in ("ом", "ой", "ами", "ам", "ах", "е", "а", "у", "ы", "и"))
