@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
 from fieldkit.demo import DemoSummary
 
@@ -30,12 +31,13 @@ def print_summary(console: Console, summary: DemoSummary) -> None:
         )
     console.print(table)
     found = ", ".join(f"{name} ×{count}" for name, count in sorted(summary.entity_counts.items())) or "none"
-    console.print(Panel(summary.anonymised_text, title=f"Anonymised transcript (replaced: {found})"))
+    # Text, not markup: a generalised value such as "[a city abroad]" would be read as a style tag and vanish
+    console.print(Panel(Text(summary.anonymised_text), title=f"Anonymised transcript (replaced: {found})"))
     coded = Table(title=f"Coded excerpts ({len(summary.codes)} codes in the codebook)")
     coded.add_column("code")
     coded.add_column("excerpt (anonymised)")
     for path, text in summary.excerpts:
-        coded.add_row(path, text)
+        coded.add_row(Text(path), Text(text))
     console.print(coded)
     for label, result in (("QDPX (NVivo, ATLAS.ti, MAXQDA, QualCoder)", summary.qdpx),
                           ("CSV excerpts", summary.export), ("interview register", summary.register)):
