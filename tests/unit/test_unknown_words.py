@@ -68,7 +68,8 @@ def test_russian_in_messenger_latin_is_spelled_back_but_names_are_not_words(word
 
 
 @pytest.mark.parametrize("word, found", [
-    ("таскале", True), ("джаркент", True), ("текеліде", True), ("үлкен", False),
+    ("таскале", True), ("джаркент", True), ("текеліде", True), ("үлкен", False), ("шаныраке", True),
+    ("самале", True),
 ])
 def test_places_are_found_in_other_spellings_but_not_as_kazakh_words(word, found):
     assert bool(gazetteer().find(f"мы были в {word} тогда")) is found
