@@ -475,6 +475,7 @@ class LowerCaseNameRecognizer(EntityRecognizer):
 
     def load(self) -> None:
         given_names()
+        name_case_forms()  # a second's work over the lists: at load, not in the first transcript
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         names, ambiguous = given_names()

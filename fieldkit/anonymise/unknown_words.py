@@ -16,7 +16,7 @@ from functools import lru_cache
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from fieldkit.anonymise.kazakh_words import KAZAKH_ENDINGS, is_kazakh_word, kazakh_stems, stripped_forms
-from fieldkit.anonymise.latin_words import english_words, unknown_latin_word
+from fieldkit.anonymise.latin_words import english_words, is_kazakh_in_latin, unknown_latin_word
 from fieldkit.anonymise.morphology import natasha, words
 
 #: everyday foreign words of speech in Kazakhstan that no dictionary holds: car makes and models, messengers and
@@ -110,6 +110,7 @@ class UnknownWordRecognizer(EntityRecognizer):
     def load(self) -> None:
         kazakh_stems()
         english_words()
+        is_kazakh_in_latin("")  # builds the Kazakh stems' Latin keys once, at load
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
