@@ -133,8 +133,9 @@ def number_runs(text: str) -> list[NumberRun]:
         gap = text[position:match.start()]
         position = match.end()
         word = match.group()
-        if run_start >= 0 and not _GAP.fullmatch(gap):
-            close_run()
+        if run_start >= 0 and (not _GAP.fullmatch(gap) or (
+                ("–" in gap or "—" in gap) and re.fullmatch(r"(?:19|20)\d\d", word))):
+            close_run()  # «2017–2020» is a range of years, not one long number
         if word.casefold() == "он" and not _kazakh_ten(text, match.end(), current):
             close_run()  # Russian «он» (he), not Kazakh 10: «…шестьдесят четыре он всё расскажет»
             continue

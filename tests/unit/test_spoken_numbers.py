@@ -60,3 +60,7 @@ def test_plates_with_letters_said_as_one_word_or_the_older_letter_first_plates(t
 def test_an_email_spelled_in_kazakh_is_found(text):
     redacted = redact(text, "ru")
     assert "[EMAIL" in redacted and "тоқсан" not in redacted, redacted
+
+
+def test_a_range_of_years_is_no_long_number():
+    assert [run.digits for run in number_runs("служил 2017–2020, потом ушёл")] == ["2017", "2020"]
