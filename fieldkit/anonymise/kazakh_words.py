@@ -14,6 +14,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from fieldkit.anonymise.names import plain
 from fieldkit.errors import ModelError
 
 #: where Debian, Fedora, Homebrew and a manual install put Hunspell dictionaries
@@ -23,8 +24,12 @@ DICTIONARY_FILE = "kk_KZ.dic"
 #: overrides the search, for a dictionary kept elsewhere
 DICTIONARY_ENV = "FIELDKIT_KAZAKH_DICTIONARY"
 
-_FOLD = str.maketrans({"ә": "а", "ө": "о", "ұ": "у", "ү": "у", "қ": "к", "ғ": "г", "ң": "н", "і": "и", "һ": "х",
-                       "ё": "е", "й": "и"})
+def fold(word: str) -> str:
+    """A word in lower case with Kazakh letters written as the nearest Russian ones («жұмыс» → «жумыс») and «й»
+    as «и»: the names' Russian-letter form (``names.plain``), a step further."""
+    return plain(word).replace("й", "и")
+
+
 #: Kazakh endings (plural, possessive, case, verb tense, person and negation, the usual derivations), folded
 _RAW = (
     "лар", "лер", "дар", "дер", "тар", "тер",
@@ -47,9 +52,9 @@ _RAW = (
     *(f"{vowel}{person}" for vowel in ("а", "е", "й", "ай", "ей")
       for person in ("мын", "мін", "сың", "сің", "сыз", "сіз", "мыз", "міз", "ды", "ді", "сыңдар", "сіңдер")),
 )
-_ENDINGS = tuple(sorted({ending.translate(_FOLD) for ending in _RAW}, key=len, reverse=True))
+_ENDINGS = tuple(sorted({fold(ending) for ending in _RAW}, key=len, reverse=True))
 #: the same endings in Kazakh and in Russian letters, unfolded, for words of other languages
-_RAW_ENDINGS = tuple(sorted({*_RAW, *(ending.translate(_FOLD) for ending in _RAW)}, key=len, reverse=True))
+_RAW_ENDINGS = tuple(sorted({*_RAW, *(fold(ending) for ending in _RAW)}, key=len, reverse=True))
 #: every ending, in Kazakh and in Russian letters
 KAZAKH_ENDINGS = frozenset(_RAW_ENDINGS)
 #: names are built from the same words («бек», «бай», «жан»), so those elements are no endings here
@@ -57,11 +62,6 @@ _NAME_ELEMENTS = ("бек", "бег", "бай", "жан", "гул", "хан", "�
                   "султан", "ай", "гази", "кыз", "тас")
 #: a stem ending in a voiced consonant before a vowel ending is written voiceless alone: кітабы ← кітап
 _DEVOICED = {"б": "п", "г": "к", "д": "т"}
-
-
-def fold(word: str) -> str:
-    """A word in lower case with Kazakh letters written as the nearest Russian ones («жұмыс» → «жумыс»)."""
-    return word.casefold().translate(_FOLD)
 
 
 def dictionary_path() -> Path:

@@ -36,22 +36,24 @@ _ENGLISH_ENDINGS = (("'s", ""), ("ies", "y"), ("ied", "y"), ("ing", ""), ("ing",
 
 
 @lru_cache(maxsize=1)
+def _english_frequencies() -> tuple[tuple[str, float], ...]:
+    from wordfreq import get_frequency_dict
+
+    return tuple((word, frequency) for word, frequency in get_frequency_dict("en", wordlist="large").items()
+                 if word.isascii())
+
+
+@lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """English words used at least once in ten million (wordfreq's large list, Zipf 2 and up): "smuggler" and
     "bribery" are in, "nurlan" and "abdurashid" are not, and neither are most names from Kazakhstan."""
-    from wordfreq import get_frequency_dict
-
-    return frozenset(word for word, frequency in get_frequency_dict("en", wordlist="large").items()
-                     if frequency >= ENGLISH_MIN_FREQUENCY and word.isascii())
+    return frozenset(word for word, frequency in _english_frequencies() if frequency >= ENGLISH_MIN_FREQUENCY)
 
 
 @lru_cache(maxsize=1)
 def common_english_words() -> frozenset[str]:
     """English words used at least once in a million (Zipf 3): "sem", "dva" and "odin" are not among them."""
-    from wordfreq import get_frequency_dict
-
-    return frozenset(word for word, frequency in get_frequency_dict("en", wordlist="large").items()
-                     if frequency >= 1e-6 and word.isascii())
+    return frozenset(word for word, frequency in _english_frequencies() if frequency >= 1e-6)
 
 
 @lru_cache(maxsize=100_000)

@@ -18,6 +18,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from fieldkit.anonymise.kazakh_words import KAZAKH_ENDINGS, is_kazakh_word, kazakh_stems, stripped_forms
 from fieldkit.anonymise.latin_words import english_words, is_kazakh_in_latin, unknown_latin_word
 from fieldkit.anonymise.morphology import natasha, words
+from fieldkit.anonymise.number_words import HUNDREDS, TEENS, TENS, UNITS
 
 #: everyday foreign words of speech in Kazakhstan that no dictionary holds: car makes and models, messengers and
 #: apps, shops and brands of every town; none identifies anybody
@@ -37,6 +38,7 @@ _RUSSIAN_PREFIXES = ("пол", "полу", "авто", "спец", "гос", "г
                      "зам", "экс", "вице", "микро", "мини", "мега", "супер", "анти", "контр", "теле", "фото", "видео",
                      "электро", "радио", "вет", "гос", "пол", "сверх", "недо", "пере", "раз", "рас", "без", "бес",
                      "мото", "эко", "агро", "нефте", "газо", "мясо", "хлебо", "вещ", "вод")
+_NUMBER_WORDS = frozenset({*UNITS, *TEENS, *TENS, *HUNDREDS})
 #: longer than any name: a run of letters typed to fill a field, not a word
 MAX_NAME_LENGTH = 30
 #: prepositions after which an unknown word is a place («в шаныраке», «из жанашара»)
@@ -60,9 +62,7 @@ def unknown_word(word: str) -> bool:
     if not 4 <= len(lowered) <= MAX_NAME_LENGTH or not _CYRILLIC_WORD.fullmatch(lowered) or (
             lowered in EVERYDAY_FOREIGN):
         return False
-    from fieldkit.anonymise.number_words import HUNDREDS, TEENS, TENS, UNITS
-
-    if lowered in {*UNITS, *TEENS, *TENS, *HUNDREDS}:
+    if lowered in _NUMBER_WORDS:
         return False
     morph = natasha()[2]
     parts = lowered.split("-")
