@@ -18,12 +18,14 @@ FIXTURES = Path(__file__).parents[1] / "tests" / "fixtures"
 SETS = {"dev": FIXTURES / "pii-dev", "heldout": FIXTURES / "pii-heldout", "field": FIXTURES / "pii-field",
         "field-dev": FIXTURES / "pii-field-dev", "field2": FIXTURES / "pii-field2",
         "field-dev2": FIXTURES / "pii-field-dev2", "field-dev3": FIXTURES / "pii-field-dev3",
-        "field-dev4": FIXTURES / "pii-field-dev4", "field3": FIXTURES / "pii-field3"}
+        "field-dev4": FIXTURES / "pii-field-dev4", "field3": FIXTURES / "pii-field3",
+        "field-dev5": FIXTURES / "pii-field-dev5", "field4": FIXTURES / "pii-field4"}
 FILES = {"en": ("en.txt", "en"), "ru": ("ru.txt", "ru"), "kk": ("kk.txt", "ru")}
 #: pii-field (issue 17): field styles written by someone who never saw the rules; never tuned on. pii-field-dev:
 #: the same styles by another helper who never saw the rules either, written to tune on. pii-field2 and
 #: pii-field-dev2: a second pair by two more such helpers (a fresh held-out set, and more to tune on). pii-field3
-#: and pii-field-dev4 (2026-12-04): a third pair, after the dictionary-based unknown-word rule.
+#: and pii-field-dev4 (2026-12-04): a third pair, after the dictionary-based unknown-word rule. pii-field4 and
+#: pii-field-dev5 (2026-12-04, a later session): a fourth pair, each written by two helpers (Russian styles, Kazakh).
 FIELD_FILES = {"ru-asr": ("ru-asr.txt", "ru"), "notes-ru": ("notes-ru.txt", "ru"), "kk": ("kk.txt", "ru"),
                "kk-ru-mixed": ("kk-ru-mixed.txt", "ru"), "translit": ("translit.txt", "en")}
 TARGETS = {"direct": 0.99, "quasi": 0.95}

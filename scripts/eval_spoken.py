@@ -224,7 +224,9 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "fieldkit" / "eval-spoken")
     parser.add_argument("--heard", type=float, default=0.5,
                         help="how similar the transcript's words must be to a span for it to count as heard")
-    parser.add_argument("--limit", type=int, help="only the first N documents")
+    parser.add_argument("--part", choices=("all", "tune", "held-out"), default="all",
+                        help="tune: the first half of the set, whose leaks may be read; held-out: the second half,"
+                             " scored only")
     parser.add_argument("--show-leaks", action="store_true", help="print what leaked and the transcript (synthetic)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args()
@@ -233,7 +235,11 @@ def main() -> int:
         print("eval-spoken: Festival with the Russian voice is needed (apt-get install festival festvox-ru)",
               file=sys.stderr)
         return 2
-    documents = load_documents(args.file or SETS[args.dataset])[: args.limit]
+    documents = load_documents(args.file or SETS[args.dataset])
+    half = (len(documents) + 1) // 2
+    documents = {"all": documents, "tune": documents[:half], "held-out": documents[half:]}[args.part]
+    if args.show_leaks and args.part == "all" and not args.file:
+        parser.error("--show-leaks reads the held-out half too: pass --part tune")
     scores, lost_in_asr, shown = Scores(), [], []
     for number, document in enumerate(documents, 1):
         segments = transcribe(document.text, args.model, args.cache)
@@ -243,7 +249,7 @@ def main() -> int:
         shown.append((transcript, output))
         print(f"  document {number}/{len(documents)}: {len(document.spans) - len(lost)} spans heard,"
               f" {len(lost)} lost in ASR", file=sys.stderr)
-    name = args.file.stem if args.file else args.dataset
+    name = args.file.stem if args.file else f"{args.dataset}/{args.part}"
     for label in sorted(scores.per_label):
         total, leaks = scores.per_label[label]
         print(f"EVAL {name} {label:<13} recall {(total - leaks) / total:.3f}  spans {total:3d}  leaked {leaks}")

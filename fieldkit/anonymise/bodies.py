@@ -19,7 +19,7 @@ from fieldkit.anonymise.number_words import HUNDREDS, KAZAKH_TENS, KAZAKH_UNITS,
 
 SCORE = 0.6
 _UNIT_HEAD = re.compile(
-    r"(?<!\w)(?:войсков\w*\s+част\w*|воинск\w*\s+част\w*|в/ч|вч|колони\w*|учреждени\w*|ук|уг|ла|military\s+unit|"
+    r"(?<!\w)(?:войсков\w*\s+част\w*|воинск\w*\s+част\w*|в/ч|вч|колони\w*|колон(?:е|я|ию)|учреждени\w*|ук|уг|ла|military\s+unit|"
     r"kolonii|koloniya|koloniyu|colony|әскери\s+бөлім\w*)(?!\w)"
     # a colony's letters alone, when a number follows: «ак сто пятьдесят девять», "UK one sixty one"
     r"|(?<!\w)(?:ец|ак|жд|ов|ос|рг|лк|uk|ug|ec|la|ak)(?=\s+(?:\d|"
@@ -39,6 +39,8 @@ _CODE_LETTERS = frozenset({
     "drob", "es", "ka", "el", "la", "ук", "уг", "ла", "ец", "ес", "лк", "ао", "бөлу", "болу", "бөлшек",
     # the letters of Kazakhstan's colony codes (ЕЦ-166, ЛА-155, АК-159, ОВ-156, УК-161, ЖД-158) as written
     "жд", "ов", "ак", "ан", "ос", "рг", "ec", "ov", "ak", "an", "uk", "ug", "zhd", "stroke",
+    # as whisper hears them in speech: «дропе», «дров», «дро» for «дробь»; «ецс», «ука» for the letters
+    "дроб", "дро", "дров", "дропе", "дробе", "дроби", "дробью", "ецс", "ука", "я",
     *"abcdefghijklmnopqrstuvwxyz",  # "colony e c one sixty four slash one"
 })
 _NUMBER_WORDS = frozenset({*UNITS, *TEENS, *TENS, *HUNDREDS, *KAZAKH_UNITS, *KAZAKH_TENS, "жүз", "hundred"})

@@ -364,7 +364,28 @@ def analyse(text: str, language: str) -> list[Finding]:
         if end <= start:
             continue
         chosen.append(Finding(result.entity_type, start, end, result.score, text[start:end], place))
-    return propagate(text, sorted(chosen, key=lambda f: f.start))
+    return propagate(text, _bridged_names(text, sorted(chosen, key=lambda f: f.start)))
+
+
+_SHORT_FRAGMENT = re.compile(r"\s+([^\W\d_]{1,3})\s+")
+
+
+def _bridged_names(text: str, findings: list[Finding]) -> list[Finding]:
+    """Two names with a short piece between them that is no word are one name: whisper splits «Шахрух
+    Рахматуллаев» into «Шахрых рех Матуллаев», and the piece left between the two found names would stay."""
+    from fieldkit.anonymise.unknown_words import known_word
+
+    merged: list[Finding] = []
+    for finding in findings:
+        last = merged[-1] if merged else None
+        gap = _SHORT_FRAGMENT.fullmatch(text, last.end, finding.start) if last is not None else None
+        if (gap and last.entity == finding.entity == "PERSON" and len(gap.group(1)) >= 2
+                and not known_word(gap.group(1))):
+            merged[-1] = Finding("PERSON", last.start, finding.end, max(last.score, finding.score),
+                                 text[last.start:finding.end], None)
+            continue
+        merged.append(finding)
+    return merged
 
 
 #: what the Cyrillic rules find in messenger Latin spelled back: numbers said aloud and quantities

@@ -96,6 +96,22 @@ def is_kazakh_word(word: str) -> bool:
     return _known(fold(word), 0)
 
 
+def is_plainly_kazakh(word: str) -> bool:
+    """The stricter test for a Russian sentence: a stem of four letters or more as it stands or under one or two
+    endings of two letters or more, and no compounds. Chains of short endings on a three-letter stem read
+    whisper's misspelt Russian names as Kazakh («кор+пен+ка» for Карпенко, «ост+ыне» for Астане)."""
+    return _plainly_known(fold(word), 0)
+
+
+@lru_cache(maxsize=100_000)
+def _plainly_known(folded: str, depth: int) -> bool:
+    if folded in kazakh_stems():
+        return len(folded) >= 4 or depth == 0
+    return depth < 2 and any(
+        folded.endswith(ending) and len(ending) >= 2 and len(folded) - len(ending) >= 4
+        and _plainly_known(folded[: -len(ending)], depth + 1) for ending in _ENDINGS)
+
+
 def is_kazakh_stem(word: str) -> bool:
     """A Kazakh dictionary word as it stands, with no ending («үлкен»). Many place names are Kazakh words with
     endings or two words joined («таразда», «жаңаөзенде»), so a place test asks only this."""

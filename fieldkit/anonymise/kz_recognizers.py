@@ -292,6 +292,9 @@ PHONE_CONTEXT = (
     "нөмір",
     "хабарлас",
 )
+#: a part of a case number as said and transcribed, and the stroke between parts («дробь», whisper's «дробе»)
+_SAID_PART = r"(?:\d{1,6}|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|ноль)"
+_STROKE = r"\s*,?\s*(?:дробь|дроб\w*|дро|слэш|слеш|/)\s*,?\s*"
 PLATE_CONTEXT = ("номер", "машин", "авто", "госномер", "plate", "car", "vehicle", "көлік")
 _RU_MONTHS_GEN = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 _RU_MONTHS_ABBR = r"(?:янв|фев|мар|апр|июн|июл|авг|сен|сент|окт|ноя|дек)\."
@@ -348,6 +351,15 @@ COMMON_RULES = [
         0.85,
     ),
     Rule("CASE_NUMBER", re.compile(r"(?:№|No\.?)\s?(?P<id>\d[\d\-/]{4,}\d)"), 0.6),
+    # said and transcribed: «номер один дробь 418, дробь 23», «дело 2 дробь 1120 дробь 19»; two strokes need no cue
+    Rule("CASE_NUMBER", re.compile(rf"(?i)(?:дел[оауеом]{{0,2}}|номер\w*|приговор\w*|іс)\s+(?P<id>{_SAID_PART}"
+                                   rf"{_STROKE}{_SAID_PART}(?:{_STROKE}{_SAID_PART})?)(?!\w)"), 0.8),
+    Rule("CASE_NUMBER", re.compile(rf"(?i)(?<!\w)(?P<id>{_SAID_PART}{_STROKE}{_SAID_PART}{_STROKE}{_SAID_PART})(?!\w)"),
+         0.8),
+    # a plate after «номер» as whisper writes it: letters in capitals or as a vowelless run, the region cut off
+    # («номер 212 РВБ», «номер с имя 130 хзп 17»)
+    Rule("PLATE", re.compile(rf"[Нн]омер\w*\s+(?:[а-яё]{{1,4}}\s+){{0,2}}(?P<id>\d{{3}}\s?(?:[A-Z{CYR_UPPER}]{{2,3}}"
+                             r"|[бвгджзйклмнпрстфхцчшщ]{2,3})(?:\s?\d{2})?)(?![\w])"), 0.85),
     Rule("ID_NUMBER", re.compile(r"(?<![\w])(?P<id>N\s?\d{8})(?!\d)"), 0.8),  # passport numbers
     # Presidio's URL recognizer backtracks badly on "a.a.a.…"; spoken transcripts need only the plain forms
     Rule("URL", re.compile(r"(?<![\w@])(?P<id>(?:https?://|www\.)[^\s<>\"«»]{2,200})"), 0.8),

@@ -53,19 +53,23 @@ _SPOKEN_ATOM = "(?:" + "|".join(sorted(map(re.escape, {*UNITS, *TEENS, *TENS, *H
                                          key=len, reverse=True)) + ")"
 #: one part of a spelled address: a word, then any number words or letter names read after it
 #: («айгерим восемьдесят семь», «камила эс»)
-_LOCAL_PART = rf"[\w.\-]+(?:\s+{_SPOKEN_ATOM}(?!\w)){{0,4}}"
+_LOCAL_PART = rf"[\w.\-]+(?:\s+(?:{_SPOKEN_ATOM}|\d+)(?!\w)){{0,4}}"
 #: a mail host said with its zone and no «точка» between («мейл ру», "yandex kz"), as speech recognition drops it
 _BARE_DOMAIN = (r"(?:мейл|майл|mail|яндекс|yandex|инбокс|inbox|бк|bk|лист|list|рамблер|rambler|гмейл|джимейл|gmail)"
                 r"\s+(?:ру|ru|кз|kz|ком|com)(?!\w)")
+#: the @ said: «собака» in any case, as whisper writes it («собакой»), "at", the Kazakh «айқұлақ»
+_AT = r"собак[аиуео]й?|собачк\w*|at|эт|айқұлақ|айкулак|ат"
 _SPELLED_EMAIL = re.compile(
-    rf"(?P<id>(?:{_LOCAL_PART}{_DOT})*{_LOCAL_PART}\s+(?:собака|собачка|at|эт|айқұлақ|айкулак|ат)\s+(?:{_BARE_DOMAIN}|[\w\-]+"
-    rf"(?:\s+(?:точка|нүкте|dot)\s+[\w\-]+)+))",
+    rf"(?P<id>(?:{_LOCAL_PART}{_DOT})*{_LOCAL_PART}\s+(?:{_AT})\s+(?:{_BARE_DOMAIN}|[\w\-]+"
+    rf"(?:\s+(?:точка|нүкте|dot)\s+[\w\-]+)+"
+    # whisper glues «точка» to the host or drops it: «собакой Янда Косточка Ру» for «собака яндекс точка ру»
+    rf"|[\w\-]+(?:\s+[\w\-]+)?\s+(?:ру|ru|кз|kz|ком|com)(?!\w)))",
     re.IGNORECASE)
 #: words before "at" that make it the preposition ("wrote to me at …"), not the @ of an address
 _NOT_A_LOCAL_PART = re.compile(r"(?:me|us|him|her|them|home|work|night|it|you|least|all|once|first|last)\s+at\s+",
                                re.IGNORECASE)
 SCORE = 0.85
-_AT_WORD = re.compile(r"(?<!\w)(?:собака|собачка|at|эт|айқұлақ|айкулак)(?!\w)", re.IGNORECASE)
+_AT_WORD = re.compile(r"(?<!\w)(?:собак[аиуео]й?|собачк\w*|at|эт|айқұлақ|айкулак)(?!\w)", re.IGNORECASE)
 _EMAIL_REACH = 200  # characters: the longest spelled address before its «собака»
 
 
@@ -259,17 +263,20 @@ _STREET = (r"(?:улиц\w*|ул\.?|проспект\w*|пр-т|мкр\.?|мик
            r"avenue|ave\.?|street|st\.?|mkr|ulitsa|prospekt|koshesi|dangyly)")
 _HOUSE = r"(?:дом|д\.|house|dom|building|корпус)"  # before its number; the Kazakh «үй» comes after it
 _FLAT = r"(?:квартира|кв\.?|пәтер|apartment|apt\.?|flat|kv)"
-_HOUSE_AND_FLAT = (rf"(?:{_HOUSE}\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+үй)"
-                   rf"(?:,?\s+(?:{_FLAT}\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+пәтер))")
+
+#: what makes «дом пять» a length of time or a count, not a house: «дом два года строили»
+_TIME_WORDS = r"год\w*|лет|месяц\w*|дн\w*|недел\w*|этаж\w*|комнат\w*|человек\w*|раз|жыл\w*"
 _NAME_WORD = r"(?!(?:на|в|во|по|из|с|у|к|от|до|за|и|the|on|in|at)\s)[\w-]{2,}"
 _STREET_PART = rf"(?:{_STREET}\s+{_NAME_WORD}|{_NAME_WORD}\s+{_STREET})"
-_FLAT_PART = rf"(?:,?\s+(?:{_FLAT}\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+пәтер))"
+_FLAT_PART = rf"(?:,?\s+(?:{_FLAT},?\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+пәтер))"
 #: a street (named before or after its designator) with a house said as words, or a house with its flat:
 #: «улица жамбыла дом сорок два квартира семнадцать», «тәуелсіздік көшесі қырық үш үй жетпіс бірінші пәтер»,
 #: "dostyk avenue one hundred and twelve apartment forty", "mkr zhuldyz 1 dom 27 kv 8"
 _SPOKEN_ADDRESS = re.compile(
-    rf"(?<!\w)(?P<id>{_STREET_PART}\s+(?:{_SPOKEN_NUMBER}\s+үй|{_HOUSE}\s+{_SPOKEN_NUMBER}"
-    rf"|{_SPOKEN_NUMBER}(?:\s+{_HOUSE}\s+{_SPOKEN_NUMBER})?){_FLAT_PART}?|(?:{_HOUSE}\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+үй){_FLAT_PART})(?!\w)",
+    rf"(?<!\w)(?P<id>{_STREET_PART},?\s+(?:{_SPOKEN_NUMBER}\s+үй|{_HOUSE}\s+{_SPOKEN_NUMBER}"
+    rf"|{_SPOKEN_NUMBER}(?:\s+{_HOUSE}\s+{_SPOKEN_NUMBER})?){_FLAT_PART}?|(?:{_HOUSE}\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+үй){_FLAT_PART}"
+    # a house number alone names a building once the street has been said or misheard: «…, дом сорок два»
+    rf"|(?:дом|dom|үй)\s+{_SPOKEN_NUMBER}(?!\s*(?:{_TIME_WORDS})))(?!\w)",
     re.IGNORECASE)
 
 

@@ -15,7 +15,13 @@ from functools import lru_cache
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from fieldkit.anonymise.kazakh_words import KAZAKH_ENDINGS, is_kazakh_word, kazakh_stems, stripped_forms
+from fieldkit.anonymise.kazakh_words import (
+    KAZAKH_ENDINGS,
+    is_kazakh_word,
+    is_plainly_kazakh,
+    kazakh_stems,
+    stripped_forms,
+)
 from fieldkit.anonymise.latin_words import english_words, is_kazakh_in_latin, unknown_latin_word
 from fieldkit.anonymise.morphology import natasha, words
 from fieldkit.anonymise.number_words import HUNDREDS, TEENS, TENS, UNITS
@@ -55,9 +61,11 @@ _CYRILLIC_WORD = re.compile(r"[а-яёәғқңөұүһі]+(?:-[а-яёәғқңө
 
 
 @lru_cache(maxsize=100_000)
-def unknown_word(word: str) -> bool:
+def unknown_word(word: str, russian: bool = False) -> bool:
     """A Cyrillic word of four letters or more that neither Russian morphology nor the Kazakh dictionary knows,
-    not shaped like a verb or adverb, and not an everyday foreign word."""
+    not shaped like a verb or adverb, and not an everyday foreign word. ``russian``: the word stands in a Russian
+    sentence, where only a plain Kazakh form counts as Kazakh (kazakh_words.is_plainly_kazakh)."""
+    kazakh = is_plainly_kazakh if russian else is_kazakh_word
     lowered = word.casefold()
     if not 4 <= len(lowered) <= MAX_NAME_LENGTH or not _CYRILLIC_WORD.fullmatch(lowered) or (
             lowered in EVERYDAY_FOREIGN):
@@ -67,19 +75,27 @@ def unknown_word(word: str) -> bool:
     morph = natasha()[2]
     parts = lowered.split("-")
     if len(parts) == 2 and parts[1] in KAZAKH_ENDINGS:
-        return len(parts[0]) >= 4 and unknown_word(parts[0])  # «жсн-і», «кнб-дағы»: an ending after a hyphen
-    if all(morph.word_is_known(part) or is_kazakh_word(part) for part in parts):
+        return len(parts[0]) >= 4 and unknown_word(parts[0], russian)  # «жсн-і», «кнб-дағы»: an ending after a hyphen
+    if all(morph.word_is_known(part) or kazakh(part) for part in parts):
         return False
-    if morph.word_is_known(lowered) or is_kazakh_word(lowered):
+    if morph.word_is_known(lowered) or kazakh(lowered):
         return False
     if any(lowered.startswith(prefix) and len(lowered) - len(prefix) >= 4 and morph.word_is_known(lowered[len(prefix):])
            for prefix in _RUSSIAN_PREFIXES):
         return False  # «полдеревни», «автомойку», «спецчасти»: a Russian word with a productive prefix
-    if any(_common_noun(stem) or stem in EVERYDAY_FOREIGN for stem in stripped_forms(lowered)):
+    if not russian and any(_common_noun(stem) or stem in EVERYDAY_FOREIGN for stem in stripped_forms(lowered)):
         return False  # «изоляторында», «уатсапта»: a Russian or foreign word with a Kazakh ending
     # «крышевал», «барыжил»: slang verbs in the past tense
     return not (lowered.endswith(_VERB_ENDINGS)
                 and any(str(p.tag).startswith(("VERB", "INFN")) for p in morph.parse(lowered)))
+
+
+def known_word(word: str) -> bool:
+    """A word Russian morphology, the Kazakh dictionary or English knows, whatever its length."""
+    lowered = word.casefold()
+    if lowered.isascii():
+        return lowered in english_words()
+    return natasha()[2].word_is_known(lowered) or is_kazakh_word(lowered)
 
 
 def _common_noun(word: str) -> bool:
@@ -94,6 +110,41 @@ def _truncated(word: str) -> bool:
     """The start of a longer Russian word, as notes cut words short («бывш», «осужд», «конфиск»)."""
     morph = natasha()[2]
     return next(iter(morph.dictionary.words.keys(word.casefold())), None) is not None
+
+
+_SENTENCE_END = re.compile(r"[.!?…\n]+")
+_KAZAKH_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
+#: the share of a sentence's longer words Russian morphology must know for the sentence to be Russian (whisper
+#: garbles many words of a sentence that holds names)
+RUSSIAN_SHARE = 0.3
+#: words only a Russian sentence has (Kazakh in Russian letters has «мен», «және», «деп» instead)
+_RUSSIAN_FUNCTION_WORDS = frozenset({
+    "в", "во", "на", "что", "это", "не", "я", "он", "она", "мы", "они", "был", "была", "были", "и", "с", "по", "к",
+    "у", "за", "из", "от", "так", "как", "но", "а", "его", "её", "ее", "меня", "мне", "нас", "их", "там", "тогда",
+    "потом", "уже", "ещё", "еще", "когда", "если", "то", "же", "бы", "или", "только", "вот", "до", "при", "про",
+})
+
+
+def _russian_sentences(text: str, tokens: list[tuple[int, int, str]]) -> list[bool]:
+    """For each token, whether its sentence is Russian: no Kazakh letter, a Russian function word, and at least
+    a third of its Cyrillic words of three letters or more known to Russian morphology. Kazakh written by whisper in
+    Russian letters is not."""
+    morph = natasha()[2]
+    flags = [False] * len(tokens)
+    bounds = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    index = 0
+    for bound in bounds:
+        first = index
+        while index < len(tokens) and tokens[index][0] < bound:
+            index += 1
+        sentence = [word.casefold() for _, _, word in tokens[first:index] if not word.isascii()]
+        longer = [word for word in sentence if len(word) >= 3 and word.isalpha()]
+        if (not longer or any(_KAZAKH_LETTERS.search(word) for word in sentence)
+                or not any(word in _RUSSIAN_FUNCTION_WORDS for word in sentence)):
+            continue
+        if sum(morph.word_is_known(word) for word in longer) >= RUSSIAN_SHARE * len(longer):
+            flags[first:index] = [True] * (index - first)
+    return flags
 
 
 class UnknownWordRecognizer(EntityRecognizer):
@@ -115,9 +166,10 @@ class UnknownWordRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
         tokens = words(text)
+        russian = _russian_sentences(text, tokens)
         for index, (start, end, word) in enumerate(tokens):
             latin = word.isascii()
-            if not (unknown_latin_word(word) if latin else unknown_word(word)):
+            if not (unknown_latin_word(word) if latin else unknown_word(word, russian[index])):
                 continue
             if text[end:end + 1] == "." and (latin or _truncated(word)):
                 continue  # «бывш.», «задерж.»: a word cut short in notes

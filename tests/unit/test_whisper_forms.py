@@ -1,0 +1,102 @@
+"""Identifiers as whisper writes spoken Russian (issue 17, found with scripts/eval-spoken): «дробь» heard as
+«дропе», a plate's letters in capitals with the region cut off, «собака» declined and «точка» glued to a word,
+a name split around a fragment that is no word, misspelt Russian names a lenient Kazakh reading took for Kazakh
+words, and addresses with whisper's commas."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldkit.anonymise.engine import analyse
+from fieldkit.anonymise.pseudonyms import redact
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(f.entity, f.text) for f in analyse(text, "ru")]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Отбывала я в колонии ЕцС 166, дропе 11, это окмолинская область.", "166, дропе 11"),
+    ("Сидел я в колонии АК-159, дров 17. Это поселок", "дров 17"),
+    ("сейчас отбывает в колонии ука 160 один дробь два", "один дробь два"),
+    ("Срок я отбывал в колоне я 562 дробь один.", "562 дробь один"),
+])
+def test_a_colony_code_is_found_with_whispers_strokes(text, code):
+    organisations = [span for entity, span in found(text) if entity == "ORGANIZATION"]
+    assert any(code in span for span in organisations), found(text)
+
+
+def test_time_after_a_colony_is_not_a_code():
+    assert all(entity != "ORGANIZATION" for entity, _ in found("в колонии два года сидел, в колонии пять лет"))
+
+
+@pytest.mark.parametrize("text, case_number", [
+    ("а номер один дробь 418, дробь 23 судили меня", "один дробь 418, дробь 23"),
+    ("дело 2 дробь 1120 дробь 19 рассматривали долго", "2 дробь 1120 дробь 19"),
+])
+def test_a_case_number_said_with_strokes_is_found(text, case_number):
+    assert ("CASE_NUMBER", case_number) in found(text)
+
+
+@pytest.mark.parametrize("text, plate", [
+    ("белые некуси, номер 212 РВБ на лишность.", "212 РВБ"),
+    ("подъехала машина, номер с имя 130 хзп 17, водитель вышел", "130 хзп 17"),
+])
+def test_a_plate_after_its_cue_is_found_as_whisper_writes_it(text, plate):
+    assert ("PLATE", plate) in found(text)
+
+
+def test_a_number_with_an_ordinary_word_after_it_is_no_plate():
+    assert all(entity != "PLATE" for entity, _ in found("номер 150 тыс, номер 100 лет, номер два ноль"))
+
+
+def test_a_spelled_address_with_a_declined_at_and_a_glued_dot_is_found():
+    text = "а мой ящик был тимурхан 92 собакой Янда Косточка Ру."
+    assert "Косточка" not in redact(text, "ru") and "92" not in redact(text, "ru")
+
+
+def test_a_dog_is_no_address():
+    assert found("у нас собака была, собакой её звали, собака рыжая совсем") == []
+
+
+@pytest.mark.parametrize("text, address", [
+    ("На улице морясь его, дом 115 квартира, 63. И каждую пятницу", "дом 115 квартира, 63"),
+    ("улица железнодорожная, дом девять, мать его потом", "улица железнодорожная, дом девять"),
+    ("а не Айну Булактри, дом 42, у него там две квартиры", "дом 42"),
+])
+def test_an_address_is_found_with_whispers_commas(text, address):
+    assert ("ADDRESS", address) in found(text)
+
+
+def test_a_house_that_is_counted_or_measured_is_no_address():
+    assert all(entity != "ADDRESS" for entity, _ in found("у него дом два этажа, а дом пять лет строили"))
+
+
+@pytest.mark.parametrize("text, nickname", [
+    ("в котором был только один контакт, записанный как мастер закладки", "мастер"),
+    ("он у меня был подписан как Боцман, для экстренных случаев", "Боцман"),
+])
+def test_a_contact_name_in_a_phone_is_a_person(text, nickname):
+    assert ("PERSON", nickname) in found(text)
+
+
+def test_being_registered_as_unemployed_names_nobody():
+    assert found("я записан как безработный") == []
+
+
+def test_a_name_split_around_a_fragment_is_one_name():
+    assert ("PERSON", "Шахрых рех Матуллаев") in found("на суде я узнал, что его зовут Шахрых рех Матуллаев и что он")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("адвокатом у нас был корпенка Олег Николаевич, он брал деньги", "корпенка"),
+    ("а кубикат так и не поймали, говорят уехал", "кубикат"),
+    ("Я работал в экимате района в корабутыке.", "корабутыке"),
+])
+def test_a_misspelt_name_in_a_russian_sentence_is_not_read_as_kazakh(text, name):
+    assert name not in redact(text, "ru")
+
+
+def test_kazakh_words_in_a_kazakh_sentence_written_in_russian_letters_stay():
+    text = "мен ауылда турдым, апам базарда сатушы болды"
+    assert redact(text, "ru") == text
