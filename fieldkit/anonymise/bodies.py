@@ -65,10 +65,14 @@ _LATIN_BODY = re.compile(
 #: sotynda", "Ust'-Kamenogorskogo gorodskogo suda", "DP Kostanaiskoi oblasti", "yesil district court"
 _TRANSLIT_BODY = re.compile(
     r"(?<![\w'])(?P<id>(?:[a-z'\-]{3,}\s+(?:audandyk|audandyq|audandy[kq]|oblysty[kq]|[qk]alaly[qk])\s+"
-    r"(?:sot|politsiya|polisiya|polit[sc]iya|prokuratura)\w*"
+    r"(?:sot|politsiya|polisiya|polit[sc]iya|prokuratura)\w*(?:\s+(?:departament|basqarma|baskarma|bolim|b[oö]lim)\w*)?"
+    # "qaraghandy oblystyq ishki ister basqarmasynda", "batys qazaqstan oblysy memlekettik kirister departamentinde"
+    r"|[a-z'\-]{3,}\s+(?:[a-z'\-]{3,}\s+)?(?:oblysy|oblysty[kq]|[qk]alaly[qk]|audandy[kq]|audany)\s+"
+    r"(?:[a-z]{3,}\s+){0,3}?(?:departament|basqarma|baskarma|bolim|b[oö]lim)\w*"
     r"|[a-z'\-]{3,}(?:skogo|skoi|skoy|skom|skoe)\s+(?:(?:gorodskogo|gorodskom|raionnogo|rayonnogo|raionnom|"
-    r"rayonnom|oblastnogo|oblastnom)\s+)?(?:suda|sud|sude|otdela|otdele|upravleniya|prokuratury|rovd|uvd|up|op)"
-    r"|(?:dp|up|op|rop|rovd|uvd|dkns|knb)\s+[a-z'\-]{3,}(?:skoi|skoy|skogo|skoj)\s+(?:oblasti|rayona|raiona)"
+    r"rayonnom|oblastnogo|oblastnom)\s+)?(?:suda|sud|sude|otdela|otdele|upravleniya|prokuratury|rovd|uvd|up|op|"
+    r"rup|rop|ovd|raisud\w*|gorsud\w*)"
+    r"|(?:dp|up|op|rop|rup|ovd|rovd|uvd|guvd|dkns|knb)\s+[a-z'\-]{3,}(?:skoi|skoy|skogo|skoj)\s+(?:oblasti|rayona|raiona)"
     r"|(?!(?:the|a|an|our|his|her|their|local|city|district|regional|military|when|then|and|but|that|this)\b)"
     r"[a-z'\-]{3,}\s+(?:district|city|regional|region|oblast)\s+(?:court|police\s+department|akimat|prosecutor'?s?"
     r"\s+office)))(?![\w'])", re.IGNORECASE)

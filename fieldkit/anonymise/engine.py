@@ -278,11 +278,13 @@ def is_transliterated(text: str) -> bool:
         return True
     if english >= 0.08:
         return False
-    # few of the commonest words ("moi nomer vosem sem nol…"): most words spell Russian and are no English
-    from fieldkit.anonymise.latin_words import common_english_words, is_russian_in_latin
+    # few of the commonest words ("moi nomer vosem sem nol…", "bizdin auyl kishkene"): most words spell Russian or
+    # Kazakh and are no English
+    from fieldkit.anonymise.latin_words import common_english_words, is_kazakh_in_latin, is_russian_in_latin
 
     english_words = common_english_words()
-    spelled = sum(is_russian_in_latin(word) and word not in english_words for word in found) / len(found)
+    spelled = sum((is_russian_in_latin(word) or is_kazakh_in_latin(word)) and word not in english_words
+                  for word in found) / len(found)
     return spelled >= 0.5
 
 
@@ -388,9 +390,10 @@ def _bridged_names(text: str, findings: list[Finding]) -> list[Finding]:
     return merged
 
 
-#: what the Cyrillic rules find in messenger Latin spelled back: numbers said aloud and quantities
+#: what the Cyrillic rules find in messenger Latin spelled back: numbers said aloud, quantities, and bodies named
+#: after their place («управлении по борьбе с наркопреступностью дп зко»)
 _SPELLED_BACK_ENTITIES = ("PHONE_NUMBER", "IIN", "CASE_NUMBER", "ID_NUMBER", "MONEY", "AGE", "TIME", "DURATION",
-                          "DATE_WORDS")
+                          "ORGANIZATION", "DATE_WORDS")
 
 
 def _spelled_back(engine, chunk: str) -> list:

@@ -279,7 +279,7 @@ class Gazetteer:
         found = []
         for index, (start, end, word) in enumerate(tokens):
             # «собаку» is a dog, not «со» + Баку: an ordinary word has no preposition glued on
-            glued = () if not word.isascii() and _ordinary_word(word) else (
+            glued = () if (_ordinary_latin_word(word) if word.isascii() else _ordinary_word(word)) else (
                 _GLUED_LATIN if word.isascii() else _GLUED_PREPOSITIONS)
             for preposition in glued:
                 rest = word[len(preposition):]
@@ -448,6 +448,15 @@ def _ordinary_word(word: str) -> bool:
     if " " in word or "-" in word or not morph.word_is_known(word):
         return False
     return not any("Geox" in str(parse.tag) for parse in morph.parse(word))
+
+
+@lru_cache(maxsize=50_000)
+def _ordinary_latin_word(word: str) -> bool:
+    """A Russian word spelled in Latin with no place reading ("skazala" is «сказала», not «с» + Казалы)."""
+    from fieldkit.anonymise.latin_words import russian_spelling
+
+    spelled = russian_spelling(word)
+    return spelled is not None and _ordinary_word(spelled)
 
 
 def parse_settlements(text: str) -> tuple[Settlement, ...]:

@@ -86,6 +86,49 @@ def plain_cyrillic(word: str) -> str:
     return "".join(out)
 
 
+#: Kazakh number words and the units said with them, in the Latin spellings messengers use: the Kazakh rules for
+#: ages, terms, clock times and dates read them in Cyrillic ("segiz zhyl" → «сегіз жыл», "saghat ekide")
+_KAZAKH_STEMS_IN_LATIN = {
+    "bir": "бір", "eki": "екі", "ush": "үш", "üsh": "үш", "ysh": "үш", "tort": "төрт", "tört": "төрт",
+    "bes": "бес", "alty": "алты", "zheti": "жеті", "jeti": "жеті", "segiz": "сегіз", "sekiz": "сегіз",
+    "toghyz": "тоғыз", "togyz": "тоғыз", "toqyz": "тоғыз", "togiz": "тоғыз", "on": "он", "zhiyrma": "жиырма",
+    "jiyrma": "жиырма", "zhyirma": "жиырма", "zhirma": "жиырма", "otyz": "отыз", "qyryq": "қырық", "kyryk": "қырық",
+    "qyrq": "қырқ", "kyrk": "қырқ", "elu": "елу", "alpys": "алпыс", "zhetpis": "жетпіс", "jetpis": "жетпіс",
+    "seksen": "сексен", "toqsan": "тоқсан", "toksan": "тоқсан", "zhuz": "жүз", "juz": "жүз", "zhüz": "жүз",
+    "myng": "мың", "ming": "мың", "zhyl": "жыл", "jyl": "жыл", "zhas": "жас", "jas": "жас", "saghat": "сағат",
+    "sagat": "сағат", "saqat": "сағат", "kun": "күн", "kün": "күн", "tun": "түн", "tün": "түн", "apta": "апта",
+    "tungi": "түнгі", "tüngi": "түнгі", "tanghy": "таңғы", "tangy": "таңғы", "tangi": "таңғы", "keshki": "кешкі",
+}
+#: the letters of Kazakh endings in messenger Latin
+_KAZAKH_ENDING_LETTERS = (("gh", "ғ"), ("ng", "ң"), ("sh", "ш"), ("zh", "ж"), ("ch", "ч"), ("q", "қ"), ("y", "ы"),
+                          ("i", "і"), ("u", "ұ"), ("ü", "ү"), ("ö", "ө"), ("a", "а"), ("e", "е"), ("o", "о"),
+                          ("d", "д"), ("t", "т"), ("n", "н"), ("m", "м"), ("l", "л"), ("r", "р"), ("s", "с"),
+                          ("g", "г"), ("k", "к"), ("b", "б"), ("p", "п"), ("z", "з"), ("j", "ж"))
+_MAX_KAZAKH_ENDING = 7
+
+
+def kazakh_number_spelling(word: str) -> str | None:
+    """A Kazakh number word or unit in messenger Latin, with its endings, in Cyrillic ("zhasymda" → «жасымда»,
+    "ekide" → «екіде»); None for any other word."""
+    lowered = word.casefold()
+    for cut in range(len(lowered), 1, -1):
+        stem = _KAZAKH_STEMS_IN_LATIN.get(lowered[:cut])
+        ending = lowered[cut:]
+        if stem is None or len(ending) > _MAX_KAZAKH_ENDING or not (ending.isalpha() or not ending):
+            continue
+        out, position = [stem], 0
+        while position < len(ending):
+            for latin, letter in _KAZAKH_ENDING_LETTERS:
+                if ending.startswith(latin, position):
+                    out.append(letter)
+                    position += len(latin)
+                    break
+            else:
+                return None
+        return "".join(out)
+    return None
+
+
 @lru_cache(maxsize=100_000)
 def russian_spelling(word: str) -> str | None:
     """The Russian word form a Latin word spells, if any ("tri" → «три», "goda" → «года», "sotku" → «сотку»)."""
@@ -187,4 +230,5 @@ def unknown_latin_word(word: str) -> bool:
     if not 4 <= len(lowered) <= 30 or not _LATIN_WORD.fullmatch(lowered) or lowered in EVERYDAY_LATIN or (
             word.isupper() and len(word) <= 5):
         return False  # an acronym ("ROVD", "UBN") is a body's kind, not a name
-    return not (is_english_word(lowered) or is_kazakh_in_latin(lowered) or is_russian_in_latin(lowered))
+    return not (is_english_word(lowered) or is_kazakh_in_latin(lowered) or is_russian_in_latin(lowered)
+                or kazakh_number_spelling(lowered) is not None)

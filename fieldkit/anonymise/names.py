@@ -55,8 +55,8 @@ _TO_LATIN = str.maketrans({
     "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "h", "һ": "h", "ц": "c",
     "ч": "c", "ш": "w", "щ": "w", "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "iu", "я": "ia",
 })
-_LATIN_DIGRAPHS = (("zh", "j"), ("dj", "j"), ("sh", "w"), ("ch", "c"), ("kh", "h"), ("ts", "c"), ("q", "k"),
-                   ("y", "i"), ("x", "h"), ("'", ""))
+_LATIN_DIGRAPHS = (("zh", "j"), ("dj", "j"), ("sh", "w"), ("ch", "c"), ("kh", "h"), ("gh", "g"), ("ts", "c"),
+                   ("q", "k"), ("y", "i"), ("x", "h"), ("'", ""))
 #: English words that some names become in Latin letters: never taken as names in Latin text
 _ENGLISH_WORDS = frozenset({"mark", "will", "rose", "hope", "bill", "dean", "page", "lily", "june", "april", "august",
                             "nick", "roman", "asia", "maia", "nina", "ella", "dina", "adam", "alan", "ian", "max",
@@ -598,7 +598,12 @@ def _function_word(word: str) -> bool:
     from fieldkit.anonymise.morphology import first_tag
 
     if not is_cyrillic(word):
-        return word.casefold() in ("a", "an", "the", "in", "on", "at", "of", "to", "and", "or", "but", "na", "ni", "v")
+        if word.casefold() in ("a", "an", "the", "in", "on", "at", "of", "to", "and", "or", "but", "na", "ni", "v"):
+            return True
+        from fieldkit.anonymise.latin_words import russian_spelling
+
+        spelled = russian_spelling(word)  # "ya ne" is «я не», no Яна
+        return spelled is not None and first_tag(spelled).startswith(("PREP", "CONJ", "PRCL", "NPRO", "INTJ"))
     return first_tag(word.casefold()).startswith(("PREP", "CONJ", "PRCL", "NPRO", "INTJ"))
 
 

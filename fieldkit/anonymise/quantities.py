@@ -187,7 +187,9 @@ _TIME_PATTERNS = [
                rf"evening)|\s+at\s+night)?)", re.IGNORECASE),
 ]
 _DURATION = re.compile(
-    rf"\b(?P<id>(?P<n>{NUMBER})\s+(?P<unit>год|года|лет|месяц|месяца|месяцев|жыл|жылдай|ай|years?|months?|суток|сутки|"
+    # Kazakh units with a case ending first: «бес жылға соттады», «үш айға», «он күнге»
+    rf"\b(?P<id>(?P<n>{NUMBER})\s+(?P<unit>жылға|жылды|жылдан|жылын|жылдық|айға|айды|айдан|күнге|күнді|күннен|"
+    rf"тәулікке|год|года|лет|месяц|месяца|месяцев|жыл|жылдай|ай|years?|months?|суток|сутки|"
     rf"недель|недели|неделю|дней|дня|тәулік|апта|сағат|let|goda|god|mesyatsev|mesyatsa|sutok|days|weeks|zhyl|zhyldai|"
     rf"jyl|nedel|nedeli|dnei|dnya|минут|минуты|minutes|г\.|мес\.?|сут\.?|күн|күндей|кун|kun|часов|часа|hours?|"
     rf"day|week|weeks|апта|ай бойы))(?:\b|(?<=\.))"

@@ -1,7 +1,8 @@
 """Russian and Kazakh in messenger Latin, spelled back in Cyrillic so that the number, date and quantity rules
 written for Cyrillic read it too ("dali tri goda" → «дали три года», "sem vosem nol" → «сем восем нол»).
 
-Each Latin word becomes the Russian word form it spells (``latin_words.russian_spelling``) or, failing that,
+Each Latin word becomes a Kazakh number word or unit (``latin_words.kazakh_number_spelling``), the Russian word
+form it spells (``latin_words.russian_spelling``) or, failing that,
 the likeliest Cyrillic letters; digits and punctuation stay as they are. ``Spelled.latin_span`` maps a span
 of the Cyrillic text back to whole words of the original.
 """
@@ -12,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from fieldkit.anonymise.latin_words import plain_cyrillic, russian_spelling
+from fieldkit.anonymise.latin_words import kazakh_number_spelling, plain_cyrillic, russian_spelling
 
 _LATIN_RUN = re.compile(r"[A-Za-z']+")
 
@@ -44,7 +45,7 @@ def spell_in_cyrillic(text: str) -> Spelled:
     for match in _LATIN_RUN.finditer(text):
         out.append(text[cursor:match.start()])
         word = match.group()
-        cyrillic = russian_spelling(word) or plain_cyrillic(word)
+        cyrillic = kazakh_number_spelling(word) or russian_spelling(word) or plain_cyrillic(word)
         start = match.start() + shift
         spans.append((start, start + len(cyrillic), match.start(), match.end()))
         out.append(cyrillic)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from fieldkit.anonymise.latin_words import russian_spelling
+from fieldkit.anonymise.latin_words import kazakh_number_spelling, russian_spelling
 from fieldkit.anonymise.pseudonyms import redact
 from fieldkit.anonymise.spelled_back import spell_in_cyrillic
 
@@ -40,3 +40,43 @@ def test_quantities_and_spoken_numbers_in_messenger_latin_are_found(text, gone):
 
 def test_english_is_not_taken_for_transliterated_russian():
     assert redact("he gave me his number and left", "en") == "he gave me his number and left"
+
+
+@pytest.mark.parametrize("word, spelled", [
+    ("zhasymda", "жасымда"), ("zhylgha", "жылға"), ("ekide", "екіде"), ("toghyzdan", "тоғыздан"), ("segiz", "сегіз"),
+    ("kupil", None), ("nurlan", None),
+])
+def test_a_kazakh_number_or_unit_in_latin_is_spelled_in_kazakh_letters(word, spelled):
+    assert kazakh_number_spelling(word) == spelled
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("oghan segiz zhyl berdi, men on segiz zhasymda keldim", ("segiz zhyl", "on segiz zhasymda")),
+    ("tungi saghat ekide keldi, kesh saghat toghyzdan keiin ketti", ("saghat ekide", "saghat toghyzdan")),
+    ("ol tort zhyl otyrdy, bes zhylgha sottady", ("tort zhyl", "bes zhylgha")),
+    ("mende qyryq bes zhasynda, zhiyrma ush zhasymda", ("qyryq bes", "zhiyrma ush")),
+])
+def test_kazakh_ages_terms_and_times_in_messenger_latin_are_found(text, gone):
+    redacted = redact(text, "en")
+    for words in gone:
+        assert words not in redacted, redacted
+
+
+@pytest.mark.parametrize("text, body", [
+    ("ol qaraghandy oblystyq polisiya departamentinde istedi", "qaraghandy oblystyq polisiya departamentinde"),
+    ("ol batys qazaqstan oblysy memlekettik kirister departamentinde istegen",
+     "batys qazaqstan oblysy memlekettik kirister departamentinde"),
+    ("rabotal v ovd fedorovskogo raiona, potom", "ovd fedorovskogo raiona"),
+    ("sudili v mugalzharskogo raisuda", "mugalzharskogo raisuda"),
+])
+def test_a_body_named_after_its_place_in_messenger_latin_is_found(text, body):
+    assert body not in redact(text, "en") and redact(text, "en") != text
+
+
+@pytest.mark.parametrize("text", [
+    "bizdin auyl kishkene. bari bir-birin biledi, biraq kop adam ketti",
+    "akam bizge kop komektesti. ol kisi turady, dukeni bar",
+    "a ya ne skazala nichego, maghan soghady",
+])
+def test_kazakh_and_russian_in_latin_keep_their_ordinary_words(text):
+    assert redact(text, "en") == text
