@@ -23,7 +23,7 @@ _FRACTIONS = {"пол": 0.5, "полу": 0.5, "полтора": 1.5, "полто
 _COLLECTIVE = {"двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7}
 #: Kazakh teens: «он» alone is the Russian «он» (he) far more often than the Kazakh ten
 _KAZAKH_TEENS = {f"он {unit}" for unit in KAZAKH_UNITS}
-_WORDS = sorted({*UNITS, *TEENS, *TENS, *HUNDREDS, *_FRACTIONS, *_COLLECTIVE, *_KAZAKH_TEENS, "жүз", "hundred"}
+_WORDS = sorted({*UNITS, *TEENS, *TENS, *HUNDREDS, *_FRACTIONS, *_COLLECTIVE, *_KAZAKH_TEENS, "жүз", "жуз", "hundred"}
                 - {"o", "oh", "он"}, key=len, reverse=True)
 
 

@@ -41,7 +41,7 @@ _TEEN_STEMS = "|".join(stem for stem, value in _ORDINAL_STEMS.items() if 10 <= v
 _TEEN_ORDINAL = rf"(?:{_TEEN_STEMS})\w*{_ORDINAL_ENDING}"
 #: a year said short: «девяносто восьмом», «двадцать первом», «шестнадцатый», «девяностом»
 _SHORT_YEAR_RU = rf"(?:{_TENS_RU}\s+{_DAY}|{_TEEN_ORDINAL}|{_TENS_ORDINAL_RU}{_ORDINAL_ENDING})"
-_KK_ORDINAL = r"[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші|сыншы|сінші)\w*"
+_KK_ORDINAL = r"[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші|сыншы|сінші|инши|ынши|нши)\w*"
 _KK_NUMBER = f"(?:{'|'.join((*KAZAKH_UNITS, *KAZAKH_TENS, 'мың', 'жүз'))})"
 _YEAR_WORD_KK = r"(?:жыл\w*|году|года)"
 _YEAR_DIGITS = r"(?:19[5-9]\d|20[0-3]\d)"
@@ -147,7 +147,7 @@ class SpokenDateRecognizer(EntityRecognizer):
 
 # --- generalising a date to a period -------------------------------------------------------------------
 
-_KAZAKH_ORDINAL = re.compile(r"(?:сыншы|сінші|ыншы|інші|ншы|нші)$")
+_KAZAKH_ORDINAL = re.compile(r"(?:сыншы|сінші|ыншы|інші|ншы|нші|инши|ынши|нши)$")
 #: what follows an ordinal's stem: «пят-ого», «трет-ьего», «девяност-ом», «сороков-ой»
 _ORDINAL_TAIL = re.compile(r"ь?(?:ого|его|ому|ему|ом|ем|ый|ий|ой|ая|яя|ую|юю|ое|ее|ые|ие|ых|их|ым|им|ыми|ими)")
 _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")

@@ -100,3 +100,19 @@ def test_a_misspelt_name_in_a_russian_sentence_is_not_read_as_kazakh(text, name)
 def test_kazakh_words_in_a_kazakh_sentence_written_in_russian_letters_stay():
     text = "мен ауылда турдым, апам базарда сатушы болды"
     assert redact(text, "ru") == text
+
+
+@pytest.mark.parametrize("text, entity, span", [
+    ("нөмірі сегиз жети жуз жетпис бес нол токсан уш он торт сексен еки, соған хабарлас", "PHONE_NUMBER",
+     "сегиз жети жуз жетпис бес нол токсан уш он торт сексен еки"),
+    ("иин сексен бес нол торт нол бир торт жуз кырык уш тогыз жуз он сегиз", "IIN",
+     "сексен бес нол торт нол бир торт жуз кырык уш тогыз жуз он сегиз"),
+    ("ол уш жуз доллар берди", "MONEY", "уш жуз доллар"),
+    ("мен он тортинши жылы келдим", "DATE_WORDS", "он тортинши жылы"),
+])
+def test_kazakh_numbers_written_in_russian_letters_are_read(text, entity, span):
+    assert (entity, span) in found(text)
+
+
+def test_a_cake_is_no_number():
+    assert found("купили торт на день рождения") == []
