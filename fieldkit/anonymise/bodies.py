@@ -76,6 +76,16 @@ _TRANSLIT_BODY = re.compile(
     r"|(?!(?:the|a|an|our|his|her|their|local|city|district|regional|military|when|then|and|but|that|this)\b)"
     r"[a-z'\-]{3,}\s+(?:district|city|regional|region|oblast)\s+(?:court|police\s+department|akimat|prosecutor'?s?"
     r"\s+office)))(?![\w'])", re.IGNORECASE)
+#: a Kazakh body named by its place, in Kazakh letters or whisper's Russian ones: «шығыс қазақстан облыстық полиция
+#: департаментінде», «ұйғыр аудандық сотында», «жаназен калалык полиция болими», «қостанай облысы бойынша
+#: мемлекеттік кірістер департаментінде»
+_KAZAKH_LETTER = "а-яёәғқңөұүһі"
+_KAZAKH_BODY = re.compile(
+    rf"(?<![\w-])(?P<id>(?:(?:шығыс|батыс|солтүстік|оңтүстік|шыгыс|солтустик|онтустик|орталық|орталык)\s+)?"
+    rf"(?!(?:мен|сен|ол|біз|сол|осы|бұл|бул|және|жане)\s)[{_KAZAKH_LETTER}\-]{{3,}}\s+(?:облысы|облыстық|облыстык|қалалық|калалык|аудандық|аудандык|ауданы|"
+    rf"қаласы|каласы)\s+(?:бойынша\s+)?(?:[{_KAZAKH_LETTER}]{{3,}}\s+){{0,3}}?(?:департамент|басқарма|баскарма|бөлім|"
+    rf"болим|сот|полиция|прокуратура)\w*(?:\s+(?:департамент|басқарма|баскарма|бөлім|болим)\w*)?)(?!\w)",
+    re.IGNORECASE)
 _COMPANY_FORM = re.compile(r"(?<!\w)(?:(?i:тоо|ип|ао|ооо|жшс|llp|ltd)|TOO)(?!\w)")
 
 
@@ -225,7 +235,8 @@ class CodedOrganisationRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
-        bodies = [(m.start("id"), m.end("id")) for pattern in (_ADJECTIVE_BODY, _LATIN_BODY, _TRANSLIT_BODY)
+        bodies = [(m.start("id"), m.end("id")) for pattern in (_ADJECTIVE_BODY, _LATIN_BODY, _TRANSLIT_BODY,
+                                                                          _KAZAKH_BODY)
                   for m in pattern.finditer(text)]
         coded = find_coded_units(text) + find_coded_units_head_last(text) + find_numbered_institutions(text)
         for (start, end), why in [*((span, "a unit or colony with its code") for span in coded),

@@ -31,3 +31,20 @@ def test_an_employee_or_a_generic_school_is_no_part_of_a_body(text, kept):
 
 def test_an_english_job_before_a_place_is_no_body():
     assert redact("I worked as a police officer in Chicago for years", "en").startswith("I worked as a police officer")
+
+
+@pytest.mark.parametrize("text, body", [
+    ("мен шығыс қазақстан облыстық полиция департаментінде істедім",
+     "шығыс қазақстан облыстық полиция департаментінде"),
+    ("ол сарыарқа аудандық полиция басқармасына шақырды", "сарыарқа аудандық полиция басқармасына"),
+    ("ұйғыр аудандық сотында сотталдым", "ұйғыр аудандық сотында"),
+    ("жаназен калалык полиция болими", "жаназен калалык полиция болими"),  # whisper's Russian letters
+])
+def test_a_kazakh_body_named_by_its_place_is_one_organisation(text, body):
+    redacted = redact(text, "ru")
+    assert "[ORG" in redacted and not any(word in redacted for word in body.split()[1:]), redacted
+
+
+def test_a_kazakh_body_with_no_place_is_kept():
+    text = "ол аудандық сотта істеді, облыстық полиция департаментіне барды"
+    assert redact(text, "ru") == text
