@@ -38,9 +38,7 @@ from fieldkit.anonymise.evaluation import (  # noqa: E402
     GoldSpan,
     Scores,
     _significant,
-    leaked,
     load_documents,
-    removed_outside_spans,
 )
 from fieldkit.anonymise.pseudonyms import Pseudonyms, replace  # noqa: E402
 from fieldkit.anonymise.review import detect_segments  # noqa: E402
@@ -196,23 +194,8 @@ def score_document(scores: Scores, document: Document, transcript: str, output: 
     projected = project_spans(document, transcript, heard_at)
     # every region, heard or not, is the span's own: its words are not counted as over-redacted
     regions = Document(transcript, tuple(p.span for p in projected if p.span.end > p.span.start))
-    lost, direct_leak = [], False
-    for item in projected:
-        if not item.heard:
-            lost.append((item.span.label, f"{item.reference} → {item.span.text or '(nothing)'}"))
-            continue
-        counts = scores.per_label.setdefault(item.span.label, [0, 0])
-        counts[0] += 1
-        if leaked(item.span, output, regions):
-            counts[1] += 1
-            scores.leaks.append((item.span.label, item.span.text))
-            direct_leak = direct_leak or item.span.label in DIRECT
-    if any(p.heard and p.span.label in DIRECT for p in projected):
-        scores.documents_with_direct += 1
-        scores.documents_leaking_direct += direct_leak
-    words, removed = removed_outside_spans(regions, output)
-    scores.outside_words += words
-    scores.outside_lost += removed
+    lost = [(p.span.label, f"{p.reference} → {p.span.text or '(nothing)'}") for p in projected if not p.heard]
+    scores.add(regions, output, counted=tuple(p.span for p in projected if p.heard))
     return lost
 
 

@@ -151,23 +151,28 @@ class Scores:
     def leaking_document_share(self) -> float:
         return self.documents_leaking_direct / self.documents_with_direct if self.documents_with_direct else 0.0
 
+    def add(self, document: Document, output: str, counted: tuple[GoldSpan, ...] | None = None) -> None:
+        """Score one document's ``output``: each of ``counted`` (default: every span) leaked or not, and the words
+        outside all of the document's spans that the output lost."""
+        counted = document.spans if counted is None else counted
+        direct_leak = False
+        for span in counted:
+            counts = self.per_label.setdefault(span.label, [0, 0])
+            counts[0] += 1
+            if leaked(span, output, document):
+                counts[1] += 1
+                self.leaks.append((span.label, span.text))
+                direct_leak = direct_leak or span.label in DIRECT
+        if any(span.label in DIRECT for span in counted):
+            self.documents_with_direct += 1
+            self.documents_leaking_direct += direct_leak
+        words, lost = removed_outside_spans(document, output)
+        self.outside_words += words
+        self.outside_lost += lost
+
 
 def evaluate(documents: list[Document], redact: Callable[[str], str]) -> Scores:
     scores = Scores()
     for document in documents:
-        output = redact(document.text)
-        direct_leak = False
-        for span in document.spans:
-            counts = scores.per_label.setdefault(span.label, [0, 0])
-            counts[0] += 1
-            if leaked(span, output, document):
-                counts[1] += 1
-                scores.leaks.append((span.label, span.text))
-                direct_leak = direct_leak or span.label in DIRECT
-        if any(span.label in DIRECT for span in document.spans):
-            scores.documents_with_direct += 1
-            scores.documents_leaking_direct += direct_leak
-        words, lost = removed_outside_spans(document, output)
-        scores.outside_words += words
-        scores.outside_lost += lost
+        scores.add(document, redact(document.text))
     return scores

@@ -71,19 +71,27 @@ def is_russian_in_latin(word: str) -> bool:
 _PLAIN = tuple((latin, cyrillic[0]) for latin, cyrillic in _SPELLINGS)
 
 
-def plain_cyrillic(word: str) -> str:
-    """A Latin word in Cyrillic letters, the likeliest letter for each Latin one ("kun" → «кун»)."""
-    lowered, position, out = word.casefold(), 0, []
-    while position < len(lowered):
-        for latin, letter in _PLAIN:
-            if lowered.startswith(latin, position):
+def _letter_by_letter(text: str, table: tuple[tuple[str, str], ...], *, keep_unknown: bool) -> str | None:
+    """TEXT with each Latin letter or digraph replaced by its Cyrillic one from TABLE, longest first as the table
+    orders them; a letter the table lacks is kept, or makes the result None."""
+    position, out = 0, []
+    while position < len(text):
+        for latin, letter in table:
+            if text.startswith(latin, position):
                 out.append(letter)
                 position += len(latin)
                 break
         else:
-            out.append(lowered[position])
+            if not keep_unknown:
+                return None
+            out.append(text[position])
             position += 1
     return "".join(out)
+
+
+def plain_cyrillic(word: str) -> str:
+    """A Latin word in Cyrillic letters, the likeliest letter for each Latin one ("kun" → «кун»)."""
+    return _letter_by_letter(word.casefold(), _PLAIN, keep_unknown=True)
 
 
 #: Kazakh number words and the units said with them, in the Latin spellings messengers use: the Kazakh rules for
@@ -116,16 +124,8 @@ def kazakh_number_spelling(word: str) -> str | None:
         ending = lowered[cut:]
         if stem is None or len(ending) > _MAX_KAZAKH_ENDING or not (ending.isalpha() or not ending):
             continue
-        out, position = [stem], 0
-        while position < len(ending):
-            for latin, letter in _KAZAKH_ENDING_LETTERS:
-                if ending.startswith(latin, position):
-                    out.append(letter)
-                    position += len(latin)
-                    break
-            else:
-                return None
-        return "".join(out)
+        spelled = _letter_by_letter(ending, _KAZAKH_ENDING_LETTERS, keep_unknown=False)
+        return None if spelled is None else stem + spelled
     return None
 
 
