@@ -181,6 +181,8 @@ _TIME_PATTERNS = [
                r"(?:morning|afternoon|evening)|at\s+night))\b", re.IGNORECASE),
     re.compile(r"(?<![\d:])(?P<id>(?:[01]?\d|2[0-3]):[0-5]\d)(?![\d:])"),
     re.compile(rf"\b(?P<id>(?:в\s+)?половин[еуы]\s+(?:{'|'.join(_ORDINAL_HOURS)})(?:\s+{_PART})?)", re.IGNORECASE),
+    # «без двадцати пять утра», «без 22 ночи»: minutes to the hour, the «без» with them
+    re.compile(rf"\b(?P<id>без\s+(?:{NUMBER}|четверти|пятнадцати)\s+(?:{NUMBER}\s+)?{_PART})\b", re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?:{NUMBER}|час)\s+(?:час(?:а|ов)?\s+)?{_PART})\b", re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?:{_PART}\s+)?сағат\s+(?:{NUMBER})\w*)", re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?:{NUMBER})\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)(?:\s+in\s+the\s+(?:morning|afternoon|"

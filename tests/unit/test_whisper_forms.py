@@ -116,3 +116,11 @@ def test_kazakh_numbers_written_in_russian_letters_are_read(text, entity, span):
 
 def test_a_cake_is_no_number():
     assert found("купили торт на день рождения") == []
+
+
+@pytest.mark.parametrize("text, time", [
+    ("это было без двадцати пять утра", "без двадцати пять утра"),
+    ("Примерно без 22 ночи мы с напарником стояли", "без 22 ночи"),
+])
+def test_minutes_to_the_hour_go_with_the_time(text, time):
+    assert ("TIME", time) in found(text)
