@@ -405,7 +405,10 @@ def _spelled_back(engine, chunk: str) -> list:
     results = engine.analyze(text=spelled.text, language="ru", entities=list(_SPELLED_BACK_ENTITIES))
     for result in results:
         result.start, result.end = spelled.latin_span(result.start, result.end)
-    return [result for result in results if result.end > result.start]
+    # a body is taken only with the words that name it: one spelled-back word matching a list ("cmd" as «смд») is
+    # a guess about an acronym
+    return [result for result in results if result.end > result.start and (
+        result.entity_type != "ORGANIZATION" or len(chunk[result.start:result.end].split()) >= 2)]
 
 
 def _uncovered_words(text: str, start: int, end: int, taken: list[Finding]) -> tuple[int, int] | None:

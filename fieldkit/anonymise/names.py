@@ -592,18 +592,21 @@ def _foreign_surname(word: str) -> bool:
         ("PREP", "CONJ", "PRCL", "NPRO", "VERB", "INFN", "ADVB", "PRED"))
 
 
+#: English function words, and Russian ones in messenger Latin ("ya ne" is «я не», no Яна)
+_LATIN_FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "in", "on", "at", "of", "to", "and", "or", "but", "na", "ni", "v", "ya", "ne", "ty", "ona", "my",
+    "vy", "oni", "i", "no", "da", "s", "k", "u", "o", "po", "za", "iz", "ot", "do", "chto", "kak", "eto", "bez", "pri",
+    "pro", "dlya", "uzhe", "tak", "vot", "zhe", "by", "li", "mne", "menya", "ego", "ee", "ikh", "nam", "vam",
+})
+
+
 @lru_cache(maxsize=50_000)
 def _function_word(word: str) -> bool:
     """A preposition, conjunction, particle or pronoun («ни», «на»): never half of a split name («ни на» is no Нина)."""
     from fieldkit.anonymise.morphology import first_tag
 
     if not is_cyrillic(word):
-        if word.casefold() in ("a", "an", "the", "in", "on", "at", "of", "to", "and", "or", "but", "na", "ni", "v"):
-            return True
-        from fieldkit.anonymise.latin_words import russian_spelling
-
-        spelled = russian_spelling(word)  # "ya ne" is «я не», no Яна
-        return spelled is not None and first_tag(spelled).startswith(("PREP", "CONJ", "PRCL", "NPRO", "INTJ"))
+        return word.casefold() in _LATIN_FUNCTION_WORDS
     return first_tag(word.casefold()).startswith(("PREP", "CONJ", "PRCL", "NPRO", "INTJ"))
 
 
