@@ -88,15 +88,30 @@ def shape(text: str) -> str:
     for match in _WORD.finditer(text):
         word = match.group()
         numeric = (word.isdigit() or any(a <= match.start() < b for a, b in numbers)
-                   or (word.startswith(_ORDINAL_STEMS) and _ORDINAL_END.search(word) is not None))
+                   or (word.startswith(_ORDINAL_STEMS) and _ORDINAL_END.search(word) is not None)
+                   or word.startswith(("тысяч", "миллион")))
         item = "#" if numeric else word[:5]
-        if not (item == "#" and words and words[-1] == "#"):
-            words.append(item)
+        if words and words[-1] == "#" and (item == "#" or len(word) <= 2):
+            continue  # a run of numbers is one; «2016-го», «72-ом»: the ordinal's ending is no word
+        words.append(item)
     return " ".join(words)
 
 
+def digits_of(text: str) -> str:
+    """Every digit TEXT says, in digits or in number words, in order."""
+    text = text.casefold()
+    spoken = "".join(run.digits for run in number_runs(text))
+    return spoken if spoken else re.sub(r"\D", "", text)
+
+
 def similarity(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(a=shape(a), b=shape(b), autojunk=False).ratio()
+    """How alike a written span and whisper's rendering of it are: their shapes, or, for a number of four digits
+    or more, the digits themselves («восемь семьсот пять…» and «8,745, 231,44» share most of them)."""
+    alike = difflib.SequenceMatcher(a=shape(a), b=shape(b), autojunk=False).ratio()
+    written = digits_of(a)
+    if len(written) >= 4:
+        alike = max(alike, difflib.SequenceMatcher(a=written, b=digits_of(b), autojunk=False).ratio())
+    return alike
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ _NUMBER_WORDS = frozenset({*UNITS, *TEENS, *TENS, *HUNDREDS, *KAZAKH_UNITS, *KAZ
 _ORDINAL_STEMS = frozenset({word.casefold().rstrip("ыі") for word in (*KAZAKH_UNITS, *KAZAKH_TENS, "жүз")})
 _GENERIC_ADJECTIVE = r"(?:городск|районн|областн|межрайонн|специализированн|ювенальн|верховн|военн|апелляционн)"
 _BODY = (r"(?:(?:руп|ровд|овд|увд|рувд|гувд|уп|упэ|оп|опэ|убн|смус)(?:е|а|у|ом|те|та|қа|ке)?|суд(?:е|а|у|ом)?|"
-         r"сот(?:ы|та|қа)?|прокуратур\w*|отдел\w*|управлени\w*|полици\w*|акимат\w*)")
+         r"сот(?:ы|та|қа)?|прокуратур\w*|отдел\w*|управлени\w*|правлени\w*|полици\w*|акимат\w*)")
 #: a body named by its district's adjective: «алатауском рупе», «павлодарском городском суде», «абайского ровд»
 _ADJECTIVE_BODY = re.compile(
     rf"(?<!\w)(?P<id>(?!{_GENERIC_ADJECTIVE})[^\W\d_]{{3,}}(?:ск|цк)(?:ий|ого|ому|им|ом|ой|ая|ую|ое|ие|их|ый)\s+"
@@ -225,6 +225,32 @@ _LATIN_STOP = frozenset({"the", "and", "was", "where", "which", "that", "who", "
                          "she", "but", "then", "there", "rabotal", "rabotala", "gde", "kotoroe", "i", "v", "na"})
 
 
+#: a district or town body after a word whisper made of its place («бенюспом районном отделе», «яглоске районный
+#: суд» for Енбекшинском, Енбекшильдерский): the word is taken when no dictionary knows it or it is an adjective
+_MISHEARD_PLACE_BODY = re.compile(
+    r"(?<!\w)(?P<id>(?P<place>[^\W\d_]{3,})\s+(?:районн|городск|межрайонн)\w*\s+(?:отдел|суд|управлени|правлени)\w*)"
+    r"(?!\w)", re.IGNORECASE)
+
+
+#: adjectives that say which body without naming a place («в местном районном суде»)
+_GENERIC_PLACE_WORDS = ("местн", "соседн", "друг", "нов", "стар", "родн", "бывш", "центральн", "главн", "ближайш",
+                        "нужн", "тот", "том", "тем", "этот", "этом", "свой", "своём", "своем", "нашем", "вашем",
+                        "каждом", "любом", "одном", "первом", "втором", "следующ", "прошл", "сам")
+
+
+def find_misheard_place_bodies(text: str) -> list[tuple[int, int]]:
+    morph = natasha()[2]
+    found = []
+    for match in _MISHEARD_PLACE_BODY.finditer(text):
+        place = match["place"].casefold()
+        tag = str(morph.parse(place)[0].tag)
+        if place.startswith(_GENERIC_PLACE_WORDS):
+            continue
+        if not morph.word_is_known(place) or (tag.startswith("ADJF") and "Apro" not in tag):
+            found.append(match.span("id"))
+    return found
+
+
 class CodedOrganisationRecognizer(EntityRecognizer):
     def __init__(self, language: str) -> None:
         super().__init__(supported_entities=["ORGANIZATION"], name=f"CodedOrganisations-{language}",
@@ -238,6 +264,7 @@ class CodedOrganisationRecognizer(EntityRecognizer):
         bodies = [(m.start("id"), m.end("id")) for pattern in (_ADJECTIVE_BODY, _LATIN_BODY, _TRANSLIT_BODY,
                                                                           _KAZAKH_BODY)
                   for m in pattern.finditer(text)]
+        bodies += find_misheard_place_bodies(text)
         coded = find_coded_units(text) + find_coded_units_head_last(text) + find_numbered_institutions(text)
         for (start, end), why in [*((span, "a unit or colony with its code") for span in coded),
                                   *((span, "a company with its form") for span in find_companies(text)),

@@ -51,6 +51,7 @@ _CURRENCIES = {
     "доллар": "USD", "доллара": "USD", "долларов": "USD", "бакс": "USD", "бакса": "USD", "баксов": "USD",
     "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "bucks": "USD", "долл": "USD",
     "тинге": "KZT", "тэнге": "KZT", "тенги": "KZT", "тенгэ": "KZT", "зелёных": "USD", "зеленых": "USD",
+    "цинги": "KZT", "тинги": "KZT", "боксов": "USD",  # as whisper hears «тенге» and «баксов»
     "зелени": "USD", "зелёными": "USD", "зелеными": "USD", "долларға": "USD", "теңгеге": "KZT", "тенгеге": "KZT",
     "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "руб": "RUB", "rubles": "RUB", "roubles": "RUB",
     "евро": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR",
@@ -180,7 +181,8 @@ _TIME_PATTERNS = [
     re.compile(rf"\b(?P<id>(?:{NUMBER})(?:\s+(?:thirty|fifteen|forty[\s-]five|o'clock))?\s+(?:in\s+the\s+"
                r"(?:morning|afternoon|evening)|at\s+night))\b", re.IGNORECASE),
     re.compile(r"(?<![\d:])(?P<id>(?:[01]?\d|2[0-3]):[0-5]\d)(?![\d:])"),
-    re.compile(rf"\b(?P<id>(?:в\s+)?половин[еуы]\s+(?:{'|'.join(_ORDINAL_HOURS)})(?:\s+{_PART})?)", re.IGNORECASE),
+    re.compile(rf"\b(?P<id>(?:в\s+)?половин[еуы]\s+(?:{'|'.join(_ORDINAL_HOURS)}|\d{{1,2}})(?:\s+{_PART})?)",
+               re.IGNORECASE),
     # «без двадцати пять утра», «без 22 ночи»: minutes to the hour, the «без» with them
     re.compile(rf"\b(?P<id>без\s+(?:{NUMBER}|четверти|пятнадцати)\s+(?:{NUMBER}\s+)?{_PART})\b", re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?:{NUMBER}|час)\s+(?:час(?:а|ов)?\s+)?{_PART})\b", re.IGNORECASE),

@@ -49,7 +49,9 @@ _MONTHS_KK_LATIN = (r"(?:[qk]antar|a[qk]pan|nauryz|sau[iy]r|mamyr|mausym|shilde|
                     r"[qk]arasha|zhelto[qk]san)\w*")
 _PATTERNS = [
     # a month with its day or its year (a month alone, «в начале марта», pins down little)
-    re.compile(rf"(?<!\w)(?P<id>{_DAY}\s+{_MONTHS_RU}(?:\s+(?:{_YEAR_RU}|{_SHORT_YEAR_RU})(?:\s+{_YEAR_WORD_RU})?)?)(?!\w)",
+    # (the year may be in digits, as whisper writes it after a day in words: «седьмого марта 2022 года»)
+    re.compile(rf"(?<!\w)(?P<id>{_DAY}\s+{_MONTHS_RU}(?:\s+(?:{_YEAR_RU}|{_SHORT_YEAR_RU}|{_YEAR_DIGITS})"
+               rf"(?:\s+{_YEAR_WORD_RU})?)?)(?!\w)",
                re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>{_MONTHS_RU_ANY}\s+(?:{_YEAR_RU}|{_SHORT_YEAR_RU})(?:\s+{_YEAR_WORD_RU})?)(?!\w)",
                re.IGNORECASE),

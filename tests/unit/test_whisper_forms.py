@@ -124,3 +124,20 @@ def test_a_cake_is_no_number():
 ])
 def test_minutes_to_the_hour_go_with_the_time(text, time):
     assert ("TIME", time) in found(text)
+
+
+@pytest.mark.parametrize("text, entity, span", [
+    ("Держали в бенюспом районном отделе двое суток.", "ORGANIZATION", "бенюспом районном отделе"),
+    ("судили в о яглоске районный суд", "ORGANIZATION", "яглоске районный суд"),
+    ("Это было седьмого марта 2022 года.", "DATE_WORDS", "седьмого марта 2022 года"),
+    ("вернулся в половине 11 вечера", "TIME", "в половине 11 вечера"),
+    ("он брал 150 тысяч цинги за каждое заседание", "MONEY", "150 тысяч цинги"),
+    ("и штуку боксов сверху", "MONEY", "штуку боксов"),
+])
+def test_more_of_whispers_forms_are_read(text, entity, span):
+    assert (entity, span) in found(text)
+
+
+def test_a_body_named_without_a_place_is_kept():
+    text = "потом районный суд дал мне условно, в нашем районном отделе, в местном районном суде"
+    assert found(text) == []
