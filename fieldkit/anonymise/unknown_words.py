@@ -11,6 +11,7 @@ freedom.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
@@ -125,26 +126,32 @@ _RUSSIAN_FUNCTION_WORDS = frozenset({
 })
 
 
-def _russian_sentences(text: str, tokens: list[tuple[int, int, str]]) -> list[bool]:
-    """For each token, whether its sentence is Russian: no Kazakh letter, a Russian function word, and at least
-    a third of its Cyrillic words of three letters or more known to Russian morphology. Kazakh written by whisper in
-    Russian letters is not."""
-    morph = natasha()[2]
-    flags = [False] * len(tokens)
-    bounds = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
-    index = 0
-    for bound in bounds:
-        first = index
-        while index < len(tokens) and tokens[index][0] < bound:
-            index += 1
-        sentence = [word.casefold() for _, _, word in tokens[first:index] if not word.isascii()]
+class _RussianSentences:
+    """Whether a token's sentence is Russian: no Kazakh letter, a Russian function word, and at least a third of
+    its Cyrillic words of three letters or more known to Russian morphology (Kazakh written by whisper in Russian
+    letters is not). Decided for a sentence only when one of its words needs it: most never do."""
+
+    def __init__(self, text: str, tokens: list[tuple[int, int, str]]) -> None:
+        self._tokens = tokens
+        self._bounds = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+        self._decided: dict[int, bool] = {}
+
+    def __getitem__(self, index: int) -> bool:
+        sentence_index = bisect_right(self._bounds, self._tokens[index][0])
+        if sentence_index not in self._decided:
+            self._decided[sentence_index] = self._russian(sentence_index)
+        return self._decided[sentence_index]
+
+    def _russian(self, sentence_index: int) -> bool:
+        low = self._bounds[sentence_index - 1] if sentence_index else 0
+        high = self._bounds[sentence_index] if sentence_index < len(self._bounds) else float("inf")
+        sentence = [word.casefold() for start, _, word in self._tokens if low <= start < high and not word.isascii()]
         longer = [word for word in sentence if len(word) >= 3 and word.isalpha()]
         if (not longer or any(_KAZAKH_LETTERS.search(word) for word in sentence)
                 or not any(word in _RUSSIAN_FUNCTION_WORDS for word in sentence)):
-            continue
-        if sum(morph.word_is_known(word) for word in longer) >= RUSSIAN_SHARE * len(longer):
-            flags[first:index] = [True] * (index - first)
-    return flags
+            return False
+        morph = natasha()[2]
+        return sum(morph.word_is_known(word) for word in longer) >= RUSSIAN_SHARE * len(longer)
 
 
 class UnknownWordRecognizer(EntityRecognizer):
@@ -166,10 +173,15 @@ class UnknownWordRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
         tokens = words(text)
-        russian = _russian_sentences(text, tokens)
+        russian = _RussianSentences(text, tokens)
         for index, (start, end, word) in enumerate(tokens):
             latin = word.isascii()
-            if not (unknown_latin_word(word) if latin else unknown_word(word, russian[index])):
+            if latin:
+                if not unknown_latin_word(word):
+                    continue
+            # a word unknown even to the lenient reading needs no sentence; one the strict reading alone would
+            # take asks whether its sentence is Russian
+            elif not (unknown_word(word) or (unknown_word(word, True) and russian[index])):
                 continue
             if text[end:end + 1] == "." and (latin or _truncated(word)):
                 continue  # «бывш.», «задерж.»: a word cut short in notes
