@@ -403,6 +403,8 @@ def _name_keys(word: str) -> set[str]:
     else:
         keys |= {lowered[: -len(ending)] for ending in _LATIN_ENDINGS
                  if lowered.endswith(ending) and len(lowered) - len(ending) >= 3}
+        if "'" in lowered:  # a soft sign before the ending: "aigul'ya", "igor'em"
+            keys.add(lowered.split("'")[0])
     return keys
 
 
@@ -411,6 +413,10 @@ def _listed_name(word: str, names: frozenset[str], ambiguous: frozenset[str], *,
     that are also ordinary words."""
     if word.casefold() in _KAZAKH_COMMON:
         return False
+    lowered = fold(word)
+    if word.isascii() and word.isalpha() and lowered not in ambiguous and lowered not in _ENGLISH_WORDS and (
+            latin_key(lowered) in latin_names()):
+        return True  # the whole word is a listed name ("dinara"), whatever an ending stripped off would leave
     keys = _name_keys(word)
     # in Russian letters too («нұрік» for the listed Нурик), from five letters on: «әлі» (still) is no «али»
     spellings = keys | {plain(key) for key in keys if len(key) >= 5}

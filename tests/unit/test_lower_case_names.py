@@ -48,3 +48,12 @@ def test_a_name_that_is_also_a_word_is_replaced_when_a_cue_says_it_is_a_name(tex
 @pytest.mark.parametrize("text", ["бұл біздің жеңіс, а какая радость", "жаңа ай туды, күн сәулесі түсті"])
 def test_the_same_words_without_a_cue_are_kept(text):
     assert redact(text, "ru") == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("vchera videla dinara, oni govorili", "dinara"),  # «dinar» left by an ending is a word; the whole is a name
+    ("vchera videla aigul'ya i ona skazala", "aigul'ya"),  # a soft sign before the ending
+    ("oni govorili s igor'em ves' den'", "igor'em"),
+])
+def test_latin_names_in_russian_case_forms_are_replaced(text, name):
+    assert name not in redact(text, "en")
