@@ -623,14 +623,20 @@ def _known_word(word: str) -> bool:
     return natasha()[2].word_is_known(word.casefold())
 
 
+#: what follows «звали» when it means "invited" or "called to come": «нас звали на работу», «звали домой»
+_NOT_A_NAME_AFTER_CALLED = r"(?:на|в|во|к|по|за|домой|обратно|туда|сюда|гулять|работать|помочь|пить|есть|в\s+гости)"
 _NICKNAME_PATTERNS = [
     re.compile(r"(?:по\s+(?:кличке|прозвищу|погонялу|кликухе)|кличка|прозвище|погоняло|погремуха|кликуха|"
                r"(?:его|её|ее|их|меня|нас)\s+(?:звали|называли|называют|кличут|кликали)|"
                r"po\s+klichke|klichka|prozvische|called\s+him|called\s+her|nicknamed|they\s+called\s+him)"
-               r"\s+(?:у\s+него\s+|у\s+неё\s+|было\s+|была\s+)?[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
+               r"\s+(?:у\s+него\s+|у\s+неё\s+|было\s+|была\s+)?(?!" + _NOT_A_NAME_AFTER_CALLED + r"\b)"
+               r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
     # a contact's name in a phone: «он был подписан как боцман», «один контакт, записанный как мастер»
     re.compile(r"(?:подписан\w*|(?:контакт|номер|телефон)\w*[^.!?\n]{0,40}?(?:записан|сохранен|сохранён)\w*)"
                r"\s+(?:у\s+меня\s+)?как\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
+    # «дядю звали мамасадык», «отца зовут бахтияр»: whoever is named, the word after «звали»/«зовут» is the name
+    re.compile(rf"(?<!\w)(?:[а-яё]{{3,}}\s+)(?:звали|зовут)\s+(?!{_NOT_A_NAME_AFTER_CALLED}\b)"
+               r"(?P<id>[а-яёәғқңөұүһі][\w-]{2,30})", re.IGNORECASE),
     re.compile(r"лақап\s+(?:аты|атымен|есімі)\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
     re.compile(r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деген\s+лақап|деп\s+(?:атайтын|атаған|атады|"
                r"атаймыз|шақыратын|шақырған))", re.IGNORECASE),

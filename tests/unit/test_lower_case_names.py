@@ -57,3 +57,16 @@ def test_the_same_words_without_a_cue_are_kept(text):
 ])
 def test_latin_names_in_russian_case_forms_are_replaced(text, name):
     assert name not in redact(text, "en")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("дядю звали мамасадык он на таможне работал", "мамасадык"),
+    ("меня зовут айдос, мне сорок лет", "айдос"),
+])
+def test_the_word_after_called_is_a_name(text, name):
+    assert name not in redact(text, "ru")
+
+
+def test_being_called_somewhere_names_nobody():
+    text = "нас звали на работу, друзья звали гулять, его звали домой"
+    assert redact(text, "ru") == text
