@@ -37,8 +37,8 @@ from fieldkit.anonymise.evaluation import (  # noqa: E402
     Document,
     GoldSpan,
     Scores,
-    _significant,
     load_documents,
+    significant_keys,
 )
 from fieldkit.anonymise.pseudonyms import Pseudonyms, replace  # noqa: E402
 from fieldkit.anonymise.review import detect_segments  # noqa: E402
@@ -132,7 +132,7 @@ def _significant_words(region: str, reference: str) -> str:
             continue
         best = max(reference_words, key=lambda r: difflib.SequenceMatcher(a=word.casefold(), b=r.casefold()).ratio(),
                    default=None)
-        if best is not None and _significant(best):
+        if best is not None and significant_keys(best):
             kept.append(word)
     return " ".join(kept)
 

@@ -239,14 +239,15 @@ _GENERIC_PLACE_WORDS = ("местн", "соседн", "друг", "нов", "с�
 
 
 def find_misheard_place_bodies(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each body after such a word (``_MISHEARD_PLACE_BODY``)."""
     morph = natasha()[2]
     found = []
     for match in _MISHEARD_PLACE_BODY.finditer(text):
         place = match["place"].casefold()
-        tag = str(morph.parse(place)[0].tag)
         if place.startswith(_GENERIC_PLACE_WORDS):
             continue
-        if not morph.word_is_known(place) or (tag.startswith("ADJF") and "Apro" not in tag):
+        tag = "" if not morph.word_is_known(place) else str(morph.parse(place)[0].tag)
+        if not tag or (tag.startswith("ADJF") and "Apro" not in tag):
             found.append(match.span("id"))
     return found
 

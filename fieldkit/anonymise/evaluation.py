@@ -80,7 +80,8 @@ def load_documents(path: Path) -> list[Document]:
     return parse_documents(path.read_text(encoding="utf-8"))
 
 
-def _significant(span_text: str) -> list[str]:
+def significant_keys(span_text: str) -> list[str]:
+    """The word keys and digit groups of a span that identify: what must not survive in an output."""
     tokens = _TOKEN.findall(span_text)
     keys = []
     for token in tokens:
@@ -109,7 +110,7 @@ def leaked(span: GoldSpan, output: str, document: Document | None = None) -> boo
             ch if not any(s.start <= i < s.end for s in document.spans) else " " for i, ch in enumerate(document.text)
         )
         ordinary = _key_counts(outside)
-    for key in _significant(span.text):
+    for key in significant_keys(span.text):
         if key.isdigit() and len(key) >= 7 and key in output_digits:
             return True
         if output_counts[key] > ordinary[key]:
