@@ -28,18 +28,17 @@ with atheris.instrument_imports():
     from fieldkit.retention.policy import parse_policy
     from fieldkit.vault.ageformat import AgeFormatError, check_header
 
-_SCRATCH = Path(tempfile.mkdtemp(prefix="fieldkit-fuzz-")) / "log.jsonl"
-
-
 def policy(data: bytes) -> None:
     with contextlib.suppress(FieldkitError):
         parse_policy(data, "fuzz.toml")
 
 
 def audit(data: bytes) -> None:
-    _SCRATCH.write_bytes(data)
-    with contextlib.suppress(FieldkitError):
-        verify_export(read_export_with_key(_SCRATCH), trust_embedded_key=True)  # unpinned: reach every check
+    # A directory per input: libFuzzer ends the process without running atexit, so nothing may outlive a call.
+    with tempfile.TemporaryDirectory(prefix="fieldkit-fuzz-") as scratch, contextlib.suppress(FieldkitError):
+        log = Path(scratch) / "log.jsonl"
+        log.write_bytes(data)
+        verify_export(read_export_with_key(log), trust_embedded_key=True)  # unpinned: reach every check
 
 
 def age_header(data: bytes) -> None:
