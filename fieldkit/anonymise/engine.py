@@ -366,7 +366,9 @@ def analyse(text: str, language: str) -> list[Finding]:
         if end <= start:
             continue
         chosen.append(Finding(result.entity_type, start, end, result.score, text[start:end], place))
-    return propagate(text, _bridged_names(text, sorted(chosen, key=lambda f: f.start)))
+    from fieldkit.anonymise.body_phrases import with_bodies
+
+    return propagate(text, with_bodies(text, _bridged_names(text, sorted(chosen, key=lambda f: f.start))))
 
 
 _SHORT_FRAGMENT = re.compile(r"\s+([^\W\d_]{1,3})\s+")
@@ -393,7 +395,7 @@ def _bridged_names(text: str, findings: list[Finding]) -> list[Finding]:
 #: what the Cyrillic rules find in messenger Latin spelled back: numbers said aloud, quantities, and bodies named
 #: after their place («управлении по борьбе с наркопреступностью дп зко»)
 _SPELLED_BACK_ENTITIES = ("PHONE_NUMBER", "IIN", "CASE_NUMBER", "ID_NUMBER", "MONEY", "AGE", "TIME", "DURATION",
-                          "ORGANIZATION", "DATE_WORDS")
+                          "ORGANIZATION", "DATE_WORDS", "PERSON")
 
 
 def _spelled_back(engine, chunk: str) -> list:
@@ -408,7 +410,24 @@ def _spelled_back(engine, chunk: str) -> list:
     # a body is taken only with the words that name it: one spelled-back word matching a list ("cmd" as «смд») is
     # a guess about an acronym
     return [result for result in results if result.end > result.start and (
-        result.entity_type != "ORGANIZATION" or len(chunk[result.start:result.end].split()) >= 2)]
+        result.entity_type != "ORGANIZATION" or len(chunk[result.start:result.end].split()) >= 2) and (
+        result.entity_type != "PERSON" or (_recognizer_of(result).startswith("LowerCaseNames")
+                                           and _in_russian_sentence(chunk, result.start, result.end)))]
+
+
+def _in_russian_sentence(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands in a sentence of Russian in Latin letters and is no Kazakh word: the
+    Russian name rules read a Kazakh word spelled in Cyrillic as a surname no dictionary knows ("maghan")."""
+    from fieldkit.anonymise.latin_words import is_kazakh_in_latin, is_russian_in_latin
+    from fieldkit.anonymise.names import is_listed_name
+
+    sentence_start = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    ends = [i for i in (text.find(mark, end) for mark in ".!?\n") if i >= 0]
+    sentence = re.findall(r"[a-z']{2,}", text[sentence_start:min(ends, default=len(text))].casefold())
+    russian = sum(is_russian_in_latin(word) for word in sentence)
+    kazakh = sum(is_kazakh_in_latin(word) and not is_russian_in_latin(word) for word in sentence)
+    named = re.findall(r"[a-z']+", text[start:end].casefold())
+    return russian > kazakh and not any(is_kazakh_in_latin(word) and not is_listed_name(word) for word in named)
 
 
 def _uncovered_words(text: str, start: int, end: int, taken: list[Finding]) -> tuple[int, int] | None:

@@ -431,6 +431,12 @@ def _listed_name(word: str, names: frozenset[str], ambiguous: frozenset[str], *,
     return bool(diminutive) and fold(word_key(diminutive["name"])) in names - ambiguous
 
 
+def is_listed_name(word: str) -> bool:
+    """A given name from the lists in any case and script, names that are also ordinary words included."""
+    names, ambiguous = given_names()
+    return _listed_name(word, names, ambiguous, strict=False)
+
+
 def unknown_non_kazakh_word(word: str) -> bool:
     """A Cyrillic word no Russian dictionary knows and that is not shaped like Kazakh written in Russian letters:
     beside a given name or a rank, a surname of any origin («ридель», «келлер») or one Russian morphology reads as

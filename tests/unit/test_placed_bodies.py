@@ -48,3 +48,37 @@ def test_a_kazakh_body_named_by_its_place_is_one_organisation(text, body):
 def test_a_kazakh_body_with_no_place_is_kept():
     text = "ол аудандық сотта істеді, облыстық полиция департаментіне барды"
     assert redact(text, "ru") == text
+
+
+@pytest.mark.parametrize("text, words", [
+    # the place first, then the body's head, perhaps behind adjectives
+    ("меня вызвали в темиртауский горотдел и попросили", ("темиртауский", "горотдел")),
+    ("приговор вынес меркенский районный суд в тот же день", ("меркенский", "суд")),
+    ("он на кентауском трансформаторном заводе работал", ("кентауском", "заводе")),
+    ("после академии попал в сайрамский ровд в уголовный розыск", ("сайрамский", "ровд")),
+    ("аягөз овд-де істедім", ("аягөз", "овд")),
+    # the body first, then its place in the genitive or after «по»
+    ("потом перевели в ювенальном суде шымкента", ("ювенальном", "суде", "шымкента")),
+    ("работал в отделе таможенного администрирования департамента государственных доходов по мангистауской области",
+     ("отделе", "администрирования", "департамента", "мангистауской")),
+    ("в юго восточного отдела полиции караганды", ("юго", "отдела", "караганды")),
+    ("Отдел ЖКХ акимата г. Текели не ответил", ("Отдел", "ЖКХ", "акимата", "Текели")),
+])
+def test_a_place_grows_into_the_body_it_names(text, words):
+    redacted = redact(text, "ru")
+    assert "[ORG" in redacted, redacted
+    for word in words:
+        assert word not in redacted, redacted
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("поехал в суд в караганде", "суд"),  # a preposition between: the court is not Karaganda's by name
+    ("сотрудники полиции алматы приехали", "сотрудники"),  # «сот» (a Kazakh court) does not start «сотрудники»
+    # a sentence ends between, after a full word or an abbreviation
+    ("он служил в отделе дэр по атырауской области. директор тоо «балыкшы балык» знал", "директор"),
+    ("он служил в отделе дэр по атырауской обл. Директор тоо «балыкшы балык» знал", "Директор"),
+    ("статистику по делам ст. 297 УК по Жамбылской обл. за год", "УК"),  # the criminal code, not a colony
+    ("мы жили в караганде отдел полиции рядом", "отдел"),  # a place that is a noun takes only an abbreviation after it
+])
+def test_a_body_does_not_grow_over_words_that_are_not_its_name(text, kept):
+    assert kept in redact(text, "ru")

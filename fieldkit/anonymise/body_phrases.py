@@ -1,0 +1,186 @@
+"""A body named by its place is one organisation: «темиртауский горотдел», «кентауском трансформаторном заводе»,
+«ювенальном суде шымкента», «отделе таможенного администрирования … по мангистауской области», «аягөз овд-де».
+
+The gazetteer finds the place inside such a name, and replacing the place alone leaves the rest («[город]
+горотдел», «[ORG] ровд»): with the region the generalised place keeps, a town's only police department or plant is
+named all the same. So a place (or an organisation) found next to the words of a body grows into that body:
+
+- after it, a body's head word, possibly behind adjectives («меркенский районный суд», «алматинский департамент
+  полиции»); after a place that is a noun, only a body's abbreviation («аягөз овд-де», «карабалык ровд»);
+- before it, a run of nouns, adjectives and «по» that starts at a head word («управление по противодействию
+  наркопреступности дп шымкента», «Отдел ЖКХ акимата г. Текели»). A preposition other than «по», a verb or a
+  pronoun ends the run: in «поехал в суд в караганде» the court is not Karaganda's by name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from fieldkit.anonymise.findings import Finding
+from fieldkit.anonymise.morphology import first_tag, is_cyrillic, natasha
+
+#: the head words of bodies, as stems (a word starting with one is a head)
+_HEADS = ("отдел", "управлени", "департамент", "прокуратур", "акимат", "әкімдік", "әкімшілі", "налогов",
+          "больниц", "колледж", "спецприёмник", "спецприемник", "завод", "зауыт", "комбинат", "шахт", "застав",
+          "таможн", "кеден", "колони", "политех", "университет", "институт", "академи", "горотдел", "райотдел",
+          "горсуд", "райсуд", "гороно", "горуно", "погранотряд", "погранзастав", "инспекци", "комитет", "служб",
+          "басқарма", "баскарма", "бөлім", "болим", "мекеме", "комиссари", "военкомат", "изолятор",
+          "филиал", "элеватор", "месторождени", "рудник", "фабрик", "аэропорт")
+#: short heads, which would start other words as stems («сотрудник», «портфель»): a word is one in its cases only
+_SHORT_HEAD = re.compile(r"(?:суд|порт|депо)(?:а|у|е|ом|ы|ов|ам|ах|ами)?|сот(?:ы|та|қа|тан|ында|ына|ынан|ының|тың)?")
+#: the first halves of compound adjectives whisper writes apart: «юго восточного отдела»
+_COMPOUND_FIRST = frozenset({"юго", "северо", "южно", "западно", "восточно", "центрально", "горно", "нефте", "газо",
+                             "агро", "торгово", "военно", "лечебно", "исправительно", "уголовно", "следственно"})
+#: endings of Russian adjectives, for words morphology only guesses at («ювенальном», «трансформаторном»)
+_ADJECTIVE_ENDING = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими)$")
+#: abbreviations of police and security bodies, which may follow a place in either language's order
+_ABBREVIATIONS = frozenset({"ровд", "овд", "увд", "гувд", "рувд", "дп", "уп", "упп", "роп", "руп", "оп", "ивс",
+                            "сизо", "кнб", "дкнб", "дэр", "дгд", "угд", "афм", "убн", "су", "пу", "цон", "смус",
+                            "упэ", "опэ", "ду", "дчс", "гаи", "упс"})
+#: «полиция» names a body only beside a place («алматинская полиция»), never as the head of a run before one
+#: («сотрудники полиции алматы»: the place is the people's)
+_AFTER_ONLY = ("полици",)
+#: words that may stand inside a run before the place: «по», the settlement words of notes, Kazakh postpositions
+_GLUE = frozenset({"по", "г", "гор", "обл", "р-н", "бойынша"})
+#: abbreviations whose dot may end no sentence; those before a name («г. Текели») never end one
+_DOTTED = frozenset({"обл", "р-н", "нач", "отд", "упр", "деп"})
+_BEFORE_A_NAME = frozenset({"г", "гор", "им", "пос", "с", "ст"})
+_TOKEN = re.compile(r"[\w\-]+\.?")
+_MAX_BEFORE = 8
+_MAX_ADJECTIVES = 3
+
+
+def _is_head(word: str, *, after_place: bool) -> bool:
+    lowered = word.casefold().rstrip(".")
+    bare = re.split(r"-", lowered)[0]  # «овд-де»: a Kazakh ending after a hyphen
+    if bare in _ABBREVIATIONS:
+        return True
+    heads = (*_HEADS, *_AFTER_ONLY) if after_place else _HEADS
+    return lowered.startswith(heads) or bool(_SHORT_HEAD.fullmatch(lowered))
+
+
+def _is_adjective(word: str) -> bool:
+    lowered = word.casefold()
+    if lowered in _COMPOUND_FIRST:
+        return True
+    if not is_cyrillic(lowered) or len(lowered) < 4:
+        return False
+    if lowered.endswith(("тық", "тік", "дық", "дік", "лық", "лік", "тык", "дык", "лык")):  # аудандық, облыстық
+        return True
+    if first_tag(lowered).startswith(("ADJF", "PRTF")):
+        return True
+    return bool(_ADJECTIVE_ENDING.search(lowered)) and not natasha()[2].word_is_known(lowered)
+
+
+def _ends_sentence(word: str, after: str) -> bool:
+    """Whether the dot of ``word`` ends a sentence, given the text ``after`` it: «обл. Директор» does, «г. Текели»
+    does not."""
+    abbreviation = word[:-1].casefold()
+    if abbreviation in _BEFORE_A_NAME:
+        return False
+    return abbreviation not in _DOTTED or after.lstrip()[:1].isupper()
+
+
+def _is_run_word(word: str) -> bool:
+    """A word that may stand between a body's head and its place: a noun, an adjective or an abbreviation."""
+    lowered = word.casefold().rstrip(".")
+    if lowered in _GLUE or lowered in _ABBREVIATIONS or (word.rstrip(".").isupper() and len(word.rstrip(".")) <= 5):
+        return True
+    if _is_adjective(word):
+        return True
+    if not is_cyrillic(lowered) or len(lowered) < 3:
+        return False
+    tag = first_tag(lowered)
+    return tag.startswith(("NOUN", "ADJF", "PRTF")) and "Name" not in tag and "Surn" not in tag
+
+
+def _adjectival(text: str) -> bool:
+    last = text.split()[-1].casefold() if text.split() else ""
+    return bool(re.search(r"(?:ск|цк)(?:ий|ого|ому|им|ом|ой|ая|ую|ое|ие|их|ый|ая)$", last)) or _is_adjective(last)
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def _end_after(text: str, tokens: list[tuple[int, int, str]], finding: Finding) -> int | None:
+    """Where the body named by ``finding`` ends, when its words follow it."""
+    following = [t for t in tokens if t[0] >= finding.end]
+    adjectival = _adjectival(finding.text)
+    position = finding.end
+    for index, (start, end, word) in enumerate(following[: _MAX_ADJECTIVES + 1]):
+        if text[position:start].strip():
+            return None  # punctuation between: «в караганде, отдел»
+        if _is_head(word, after_place=True) and (adjectival or word.casefold().split("-")[0] in _ABBREVIATIONS):
+            return end
+        if not (adjectival and index < _MAX_ADJECTIVES and _is_adjective(word)):
+            return None
+        position = end
+    return None
+
+
+def _start_before(text: str, tokens: list[tuple[int, int, str]], finding: Finding) -> int | None:
+    """Where the body named by ``finding`` starts, when its words come before it."""
+    before = [t for t in tokens if t[1] <= finding.start][::-1][:_MAX_BEFORE]
+    position, head_start, run = finding.start, None, []
+    for start, end, word in before:
+        if text[end:position].strip() or (word.endswith(".") and _ends_sentence(word, text[position:])):
+            break  # punctuation or a sentence's end between
+        if not _is_run_word(word):
+            break
+        run.append((start, word))
+        if _is_head(word, after_place=False):
+            head_start = start
+        position = start
+    if head_start is None:
+        return None
+    # adjectives right before the head belong to it: «в ювенальном суде шымкента»
+    for start, word in run:
+        if start < head_start and _is_adjective(word):
+            head_start = start
+        elif start < head_start:
+            break
+    return head_start
+
+
+def _compound_start(text: str, tokens: list[tuple[int, int, str]], start: int) -> int:
+    """``start`` moved back over the first half of a compound adjective whisper wrote apart («юго восточного»)."""
+    before = [t for t in tokens if t[1] <= start]
+    if before and before[-1][2].casefold() in _COMPOUND_FIRST and not text[before[-1][1]:start].strip():
+        return before[-1][0]
+    return start
+
+
+def with_bodies(text: str, findings: list[Finding]) -> list[Finding]:
+    """``findings`` (sorted by start) with each place or organisation next to a body's words grown into that
+    body, as one ORGANIZATION; the findings it swallows go."""
+    tokens = _tokens(text)
+    grown: list[Finding] = []
+    for finding in findings:
+        if finding.entity not in ("LOCATION", "ORGANIZATION") or not is_cyrillic(finding.text):
+            grown.append(finding)
+            continue
+        start = _start_before(text, tokens, finding)
+        end = _end_after(text, tokens, finding)
+        if start is None and end is None and finding.entity == "LOCATION":
+            grown.append(finding)
+            continue
+        start = _compound_start(text, tokens, finding.start if start is None else start)
+        end = finding.end if end is None else end
+        if (start, end) == (finding.start, finding.end):
+            grown.append(finding)
+            continue
+        while grown and grown[-1].end > start:  # a finding inside the body's words («по [мангистауской] области»)
+            swallowed = grown.pop()
+            start = min(start, swallowed.start)
+        grown.append(replace(finding, entity="ORGANIZATION", start=start, end=end, text=text[start:end], place=None))
+    merged: list[Finding] = []
+    for finding in grown:  # a body grown over the findings after it
+        if merged and finding.start < merged[-1].end:
+            if finding.end > merged[-1].end:
+                last = merged[-1]
+                merged[-1] = replace(last, end=finding.end, text=text[last.start:finding.end])
+            continue
+        merged.append(finding)
+    return merged
