@@ -14,6 +14,7 @@ from importlib import resources
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from fieldkit.anonymise.morphology import (
+    first_tag,
     has_kazakh_letters,
     is_cyrillic,
     is_probably_name,
@@ -255,6 +256,8 @@ class CapitalisedWordRecognizer(EntityRecognizer):
             if not quoted and (not text[:start].strip() or _SENTENCE_END.search(text[:start])):
                 continue  # sentence-initial capitals prove nothing; a quoted «Шайтан» is a nickname
             lowered = word.casefold()
+            if lowered in _number_words():
+                continue  # «…джемил.com Один раз»: a number after whisper's missing full stop
             parses = morph.parse(lowered)
             tags = str(parses[0].tag)
             common = morph.word_is_known(lowered) and not (tags.startswith("ADJF") or "Name" in tags or "Surn" in tags)
@@ -637,6 +640,9 @@ _NICKNAME_PATTERNS = [
                r"po\s+klichke|klichka|prozvische|called\s+him|called\s+her|nicknamed|they\s+called\s+him)"
                r"\s+(?:у\s+него\s+|у\s+неё\s+|было\s+|была\s+)?(?!" + _NOT_A_NAME_AFTER_CALLED + r"\b)"
                r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
+    # a surname announced: «по фамилии бражников», «настоящая фамилия, бражников», «тегі жақсыбеков»
+    re.compile(r"(?:фамили[яиюей]|тегі|familiya|familii|surname)[,:]?\s+(?:у\s+него\s+|у\s+неё\s+|была\s+|было\s+"
+               r"|его\s+|её\s+|ее\s+|is\s+|was\s+)?[«\"“']?(?P<id>[^\W\d_][\w-]{2,30})", re.IGNORECASE),
     # a contact's name in a phone: «он был подписан как боцман», «один контакт, записанный как мастер»
     re.compile(r"(?:подписан\w*|(?:контакт|номер|телефон)\w*[^.!?\n]{0,40}?(?:записан|сохранен|сохранён)\w*)"
                r"\s+(?:у\s+меня\s+)?как\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
@@ -668,7 +674,16 @@ _CUED_NAME_PATTERNS = [
 #: words that can follow a nickname cue without being the nickname («его звали так», "called him up")
 _NOT_NICKNAMES = frozenset({"так", "все", "всё", "его", "её", "ее", "меня", "up", "back", "out", "in", "the", "a",
                             "бір", "оны", "мені", "по", "за", "как", "не", "бы", "бар", "жоқ", "еді", "болды",
-                            "болған", "және", "деп"})
+                            "болған", "және", "деп", "такая", "такой", "такие", "была", "был", "было", "и",
+                            "у", "мою", "свою", "сменил", "сменила", "поменял", "поменяла", "помню", "знаю"})
+
+
+def _not_a_noun(word: str) -> bool:
+    """A Cyrillic word Russian morphology reads first as a verb, adverb, pronoun or particle: no name follows the
+    cue («фамилию назвал», «звали тогда»)."""
+    lowered = word.casefold()
+    return is_cyrillic(lowered) and _known_word(lowered) and first_tag(lowered).startswith(
+        ("VERB", "INFN", "GRND", "PRCL", "CONJ", "PREP", "NPRO", "ADVB", "PRED", "COMP", "INTJ"))
 
 
 class NicknameRecognizer(EntityRecognizer):
@@ -688,7 +703,8 @@ class NicknameRecognizer(EntityRecognizer):
         results = []
         for pattern in _NICKNAME_PATTERNS:
             for match in pattern.finditer(text):
-                if match["id"].casefold() in _NOT_NICKNAMES or match["id"].casefold() in _NUMBER_WORDS:
+                if match["id"].casefold() in _NOT_NICKNAMES or match["id"].casefold() in _NUMBER_WORDS or (
+                        _not_a_noun(match["id"])):
                     continue
                 explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
                                                   textual_explanation="said to be a nickname")

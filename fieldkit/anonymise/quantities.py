@@ -140,12 +140,18 @@ _INVERTED = re.compile(
     rf"миллионов|лимонов|лямов)\s+(?P<n>{NUMBER}))(?![\w-])(?!\s*(?:назад|тому|бұрын|ago))", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:мне|ему|ей|им|нам|было|исполнилось|стукнуло)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: a price said with slang or «по … за»: «стоила пятёрку», «брали по три с половиной за грамм», «с фуры штуку»
-_MONEY_SLANG = (r"(?:пят[её]рк\w*|десятк\w*|штук[уа]|косар\w*|сотк[уи]|сотен\w*|пятихатк\w*|полтинник\w*|"
+_MONEY_SLANG = (r"(?:пят[её]рк\w*|десятк\w*|двадцатк\w*|штук[уаие]|косар\w*|сотк[уие]|сотен\w*|пятихатк\w*|"
+                r"полтинник\w*|"
                 r"pyat[eyo]rk\w*|desyatk\w*|shtuk[ua]|kosar\w*|sotk[ui])")
 _PRICE = re.compile(
     rf"(?:(?:стоил\w*|стоит|стоят|отдал\w*|заплатил\w*|брал\w*|берут|просил\w*|взял\w*|дал|дали|stoil\w*|stoit|"
     rf"otdal\w*|zaplatil\w*|bral\w*|prosil\w*)\s+(?:(?:ему|мне|им|ей|emu|mne)\s+)?(?P<slang>{_MONEY_SLANG})(?!\w)"
-    rf"|(?<!\w)по\s+(?P<each>(?:{NUMBER})(?:\s+с\s+половиной)?)\s+за\s+(?!раз|так|это|то\b))", re.IGNORECASE)
+    rf"|(?<!\w)по\s+(?P<each>(?:{NUMBER})(?:\s+с\s+половиной)?)\s+за\s+(?!раз|так|это|то\b)"
+    # «по пятёрке в день», «скинулись по десятке»: slang after «по» is a share of money
+    rf"|(?<!\w)по\s+(?P<share>{_MONEY_SLANG})(?!\w)"
+    # a bribe and its figure with no currency said: «за взятку в 8000», «откат в двести»
+    rf"|(?:взятк\w*|откат\w*|vzyatk\w*)\s+(?:в\s+(?:размере\s+)?|размером\s+)?(?P<bribe>{NUMBER}|\d[\d\s]*\d|\d)(?!\w))",
+    re.IGNORECASE)
 _BARE_MONEY_SLANG = re.compile(rf"(?<!\w)(?P<id>{_MONEY_SLANG})(?!\w)", re.IGNORECASE)
 #: half a unit in one word: «полгода», «полмесяца», «полсуток»
 _HALF_UNIT = re.compile(r"(?<!\w)(?P<id>пол(?:года|годика|месяца|суток|дня|часа|недели))(?!\w)", re.IGNORECASE)
@@ -428,7 +434,7 @@ class QuantityRecognizer(EntityRecognizer):
                     "AGE" if unit in ("лет", "года") and said_of_age else "DURATION")
             results.append(self._result(kind, match.start("id"), match.end("id"), "a number after its unit"))
         for match in _PRICE.finditer(text):
-            group = "slang" if match["slang"] else "each"
+            group = next(name for name in ("slang", "each", "share", "bribe") if match[name])
             results.append(self._result("MONEY", match.start(group), match.end(group), "a price"))
         for match in _HALF_UNIT.finditer(text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "half a unit of time"))

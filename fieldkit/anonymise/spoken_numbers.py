@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
@@ -93,6 +94,69 @@ def _spelled_emails(text: str) -> list[re.Match]:
     return [found[span] for span in sorted(found)]
 
 
+#: the words that announce an address: «дал свою почту», «мой ящик был», «пишите на имейл»
+_MAIL_CUE = re.compile(r"(?:почт|ящик|имейл|емейл|e-?mail|электронк|пошт|поштa)\w*$|мейл$|mail$", re.IGNORECASE)
+#: words between the cue and the address that are no part of it
+_MAIL_FILLERS = frozenset({"ой", "это", "был", "была", "мой", "моя", "мою", "на", "адрес", "такой", "такая", "вот",
+                           "ну", "его", "её", "ее", "свой", "свою", "is", "was", "my", "at"})
+_ZONE = re.compile(r"(?:ру|ru|ро|ком|com|кз|kz|нет|net|орг|org)$", re.IGNORECASE)
+_ADDRESS_WORD = re.compile(r"[\w@]+")
+#: what makes words after an announcement an address rather than talk about a dog: a dot said or written, a digit,
+#: «собака» glued to the host («собакомейл») or to the name before it («рособакомейл»)
+_ADDRESS_SIGN = re.compile(r"точк|\d|\.\w|собак(?!(?:а|и|у|е|ой|ою|ам|ами|ах)(?!\w))\w{2,}|\wсобак")
+_WRITTEN_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+
+
+def _function_word(word: str) -> bool:
+    """A word Russian morphology knows as a verb, preposition, pronoun or the like: «пишите» in «электронку пишите
+    айгерим…» is no part of the address."""
+    from fieldkit.anonymise.morphology import first_tag, natasha
+
+    lowered = word.casefold()
+    return bool(re.fullmatch(r"[а-яё]+", lowered)) and natasha()[2].word_is_known(lowered) and first_tag(
+        lowered).startswith(("VERB", "INFN", "PREP", "NPRO", "CONJ", "PRCL", "ADVB", "GRND", "PRTF", "PRTS"))
+
+
+_CUE_REACH = 6  # words from the cue to the word with «собака»
+_ZONE_REACH = 5  # words from «собака» to the zone
+
+
+def _cued_emails(text: str) -> list[tuple[int, int]]:
+    """Addresses whisper garbled past the pattern («Мамлютка точка, правда, собак и ян до косточков с»,
+    «Додоев.одвокат собакомейл.ру»), found from a word with «собак» (or @) in it that follows a word announcing
+    an address. The address runs from the first word after the announcement to the zone («ру», «com»), or to the
+    next comma or sentence end."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _ADDRESS_WORD.finditer(text)]
+    found = []
+    for index, (start, _end, word) in enumerate(tokens):
+        if "собак" not in word.casefold() and "@" not in word:
+            continue
+        if _WRITTEN_EMAIL.match(text, max(0, text.rfind(" ", 0, start) + 1)):
+            continue  # written out whole: the e-mail pattern has it
+        cue = next((k for k in range(index - 1, max(-1, index - 1 - _CUE_REACH), -1)
+                    if _MAIL_CUE.match(tokens[k][2])), None)
+        if cue is None:
+            continue
+        first = cue + 1
+        for k in range(cue + 1, index):  # the address starts after the last full stop or colon before it
+            if re.search(r"[.:;!?]\s", text[tokens[k - 1][1]:tokens[k][0]]):
+                first = k
+        while first < index and (tokens[first][2].casefold() in _MAIL_FILLERS or _function_word(tokens[first][2])):
+            first += 1
+        last = index
+        for k in range(index + 1, min(len(tokens), index + 1 + _ZONE_REACH)):
+            gap = text[tokens[k - 1][1]:tokens[k][0]]
+            if re.search(r"[.!?,;:]\s|[()«»\"—–]", gap) or "\n" in gap:
+                break  # a sentence or a clause ends: «собакомейл.ру. Я писала»
+            last = k
+            if _ZONE.match(tokens[k][2]):
+                break
+        region = text[tokens[first][0]:tokens[last][1]]
+        if _ZONE.search(tokens[last][2]) or re.search(_ADDRESS_SIGN, region.casefold()):
+            found.append((tokens[first][0], tokens[last][1]))  # something of an address in it, not just a dog
+    return found
+
+
 @dataclass(frozen=True)
 class NumberRun:
     start: int
@@ -109,6 +173,47 @@ def _value(word: str) -> tuple[str, int] | None:
     if lowered in HUNDRED_MULTIPLIERS:
         return "times100", 100
     return None
+
+
+#: letters folded to how they sound in a fast syllable: voiced consonants as voiceless, unstressed vowels as one,
+#: the soft and hard signs dropped («пиддесят» and «пятьдесят» both give питтисит)
+_SOUND = str.maketrans({"д": "т", "б": "п", "з": "с", "г": "к", "в": "ф", "ж": "ш", "я": "и", "е": "и", "ё": "а",
+                        "ы": "и", "э": "и", "о": "а", "ю": "у", "ь": None, "ъ": None, "й": "и", "ц": "тс"})
+_RUSSIAN_NUMBER_WORDS = tuple(word for table in (UNITS, TEENS, TENS, HUNDREDS) for word in table
+                              if re.fullmatch(r"[а-яё]+", word) and len(word) >= 4)
+
+
+def _sound(word: str) -> str:
+    return word.casefold().translate(_SOUND)
+
+
+@lru_cache(maxsize=1)
+def _number_sounds() -> dict[str, list[str]]:
+    sounds: dict[str, list[str]] = {}
+    for word in _RUSSIAN_NUMBER_WORDS:
+        sounds.setdefault(_sound(word), []).append(word)
+    return sounds
+
+
+@lru_cache(maxsize=20_000)
+def misheard_number_word(word: str) -> str | None:
+    """The Russian number word whisper misspelt as ``word`` («ныль» for «ноль», «сорк» for «сорок», «пиддесят» for
+    «пятьдесят»): one that sounds the same, or the one number one sound off; only for a word no dictionary knows,
+    and read only inside a run of numbers."""
+    from fieldkit.anonymise.fuzzy import distance
+    from fieldkit.anonymise.morphology import natasha
+
+    lowered = word.casefold()
+    if len(lowered) < 3 or not re.fullmatch(r"[а-яё]+", lowered) or natasha()[2].word_is_known(lowered):
+        return None
+    sound, sounds = _sound(lowered), _number_sounds()
+    if sound in sounds:
+        return sounds[sound][0]
+    # a short word only with its first sound kept: «ныль» is «ноль», the Kazakh «сол» (that) is not
+    near = {candidates[0] for key, candidates in sounds.items()
+            if distance(sound, key, 1) <= 1 and (len(sound) >= 4 or sound[0] == key[0])}
+    values = {_value(candidate) for candidate in near}
+    return min(near) if len(values) == 1 else None  # «ныль»: «ноль» and «нуль» are both nought
 
 
 def number_runs(text: str) -> list[NumberRun]:
@@ -147,12 +252,19 @@ def number_runs(text: str) -> list[NumberRun]:
             repeat = _REPEATS[word.casefold()]
             continue
         if word.isdigit():
-            close_group()
-            groups.append(word)
+            last = current[-1][0] if current else None
+            if not word.startswith("0") and (last == "hundred" and len(word) <= 2 or last == "tens" and len(word) == 1):
+                current.append(("digits", int(word)))  # whisper's «семьсот 71», «сорок 5»: one group
+            else:
+                close_group()
+                groups.append(word)
         elif word.casefold() in JOINERS and run_start >= 0:
             continue
         else:
             parsed = _value(word)
+            if parsed is None and (run_start >= 0 or _number_like(_next_word(text, match.end()))):
+                misheard = misheard_number_word(word)  # only beside a number: alone, an odd word is just a word
+                parsed = _value(misheard) if misheard else None
             if parsed is None:
                 close_run()
                 repeat = 1  # "double checked": no digit follows, nothing to repeat later
@@ -170,7 +282,7 @@ def number_runs(text: str) -> list[NumberRun]:
                 close_group()
                 current.append(("hundred", 100))
             else:
-                order = {"hundred": 3, "tens": 2, "teen": 1, "unit": 1}
+                order = {"hundred": 3, "tens": 2, "teen": 1, "unit": 1, "digits": 0}
                 last = current[-1][0] if current else None
                 fits = last is not None and order[kind] < order[last] and not (last == "tens" and kind == "teen")
                 if not fits:
@@ -181,6 +293,15 @@ def number_runs(text: str) -> list[NumberRun]:
         run_end = match.end()
     close_run()
     return runs
+
+
+def _number_like(word: str) -> bool:
+    return word.isdigit() or _value(word) is not None or misheard_number_word(word) is not None
+
+
+def _next_word(text: str, after: int) -> str:
+    following = _TOKEN.search(text, after)
+    return following.group() if following else ""
 
 
 def _kazakh_ten(text: str, after: int, current: list) -> bool:
@@ -311,6 +432,8 @@ class SpokenNumberRecognizer(EntityRecognizer):
             if preposition:  # "to me at t dot nurlanova at yandex dot kz": the address starts after "me at"
                 match = _SPELLED_EMAIL.match(text, match.start("id") + preposition.end()) or match
             results.append(self._result("EMAIL_ADDRESS", match.start("id"), match.end("id"), "e-mail spelled out"))
+        for start, end in _cued_emails(text):
+            results.append(self._result("EMAIL_ADDRESS", start, end, "e-mail announced and garbled"))
         for match in _SPOKEN_ADDRESS.finditer(text):
             results.append(self._result("ADDRESS", match.start("id"), match.end("id"), "address said in words"))
         return results

@@ -141,3 +141,89 @@ def test_more_of_whispers_forms_are_read(text, entity, span):
 def test_a_body_named_without_a_place_is_kept():
     text = "потом районный суд дал мне условно, в нашем районном отделе, в местном районном суде"
     assert found(text) == []
+
+
+@pytest.mark.parametrize("word, number", [
+    ("ныль", "ноль"), ("сорк", "сорок"), ("пиддесят", "пятьдесят"), ("дивяносто", "девяносто"),
+    ("пяцот", "пятьсот"),
+])
+def test_a_number_word_whisper_misspelt_is_read_as_that_number(word, number):
+    from fieldkit.anonymise.spoken_numbers import number_runs
+
+    assert number_runs(f"восемь семь {word} два")[0].digits == number_runs(f"восемь семь {number} два")[0].digits
+
+
+@pytest.mark.parametrize("text", [
+    "он сказал сорк раз подряд",  # no number beside it: an odd word stays a word
+    "шездесят",  # as near «шестьдесят» as «шестисот»: not read
+    "мы пили чай с нил",
+])
+def test_an_odd_word_is_no_number_without_numbers_beside_it(text):
+    from fieldkit.anonymise.spoken_numbers import number_runs
+
+    assert number_runs(text) == []
+
+
+def test_digits_after_a_hundred_word_join_its_group():
+    from fieldkit.anonymise.spoken_numbers import number_runs
+
+    assert number_runs("восемь семьсот 71 59 62 18")[0].digits == "87715962 18".replace(" ", "")
+    assert number_runs("восемь семьсот 01 два")[0].digits == "8700012"  # a leading nought is a group of its own
+
+
+def test_a_phone_whisper_spelt_with_misheard_numbers_is_found():
+    text = "звоните восемь семьсот ныль пять сорк два пиддесят один ныль ныль вечером"
+    assert any(f.entity == "PHONE_NUMBER" for f in analyse(text, "ru")), analyse(text, "ru")
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("адвокат дал свою почту. Додоев.одвокат собакомейл.ру. Я писала ему", ("Додоев", "одвокат", "собакомейл")),
+    ("писали мне на почту. Мамлютка точка, правда, собак и ян до косточков с, они потребовали пароль",
+     ("Мамлютка", "косточков")),
+    ("жалобу писала со своей почты. Момутого точка гульно-рособакомейл точка РО. Ответа не было",
+     ("Момутого", "гульно")),
+    ("ответы приходят на почту ой жанточка сеток медсобаком ил.ру, если честно", ("жанточка", "медсобаком")),
+])
+def test_an_address_whisper_garbled_after_its_announcement_is_an_email(text, gone):
+    redacted = redact(text, "ru")
+    assert "[EMAIL" in redacted, redacted
+    for word in gone:
+        assert word not in redacted, redacted
+
+
+@pytest.mark.parametrize("text", [
+    "почта пришла поздно, а собака лаяла всю ночь",
+    "на почте работала, там собаками пугали",
+])
+def test_a_dog_near_the_post_is_no_address(text):
+    assert redact(text, "ru") == text
+
+
+def test_a_capitalised_number_after_whispers_missing_full_stop_is_no_name():
+    assert "Один раз" in redact("прислали на адрес джемил.com Один раз сумма была большая", "ru")
+
+
+@pytest.mark.parametrize("text, surname", [
+    ("настоящие фамилии, бражников. я с ним познакомился на рынке", "бражников"),
+    ("был там один по фамилии гусев, он всё и устроил", "гусев"),
+])
+def test_the_word_after_surname_is_a_surname(text, surname):
+    assert ("PERSON", surname) in found(text)
+
+
+@pytest.mark.parametrize("text", ["фамилию назвал не сразу", "фамилию тогда не спрашивали", "фамилия у него такая"])
+def test_no_surname_is_taken_where_a_verb_or_a_pronoun_follows(text):
+    assert redact(text, "ru") == text
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("кто не платил, тех выгоняли, а платили по пятерке в день", "пятерке"),
+    ("судили его за взятку в 8000 в прошлом году", "8000"),
+    ("получил откат в двести, и всё", "двести"),
+])
+def test_a_share_or_a_bribe_without_its_currency_is_a_sum(text, amount):
+    assert ("MONEY", amount) in found(text)
+
+
+def test_a_nickname_morphology_reads_as_a_short_adjective_is_still_taken():
+    assert ("PERSON", "шал") in found("его все звали шал деп атайтын хотя ему тридцать еді ғой")
