@@ -14,7 +14,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from fieldkit.anonymise.names import plain
+from fieldkit.anonymise.morphology import plain
 from fieldkit.errors import ModelError
 
 #: where Debian, Fedora, Homebrew and a manual install put Hunspell dictionaries
@@ -26,7 +26,7 @@ DICTIONARY_ENV = "FIELDKIT_KAZAKH_DICTIONARY"
 
 def fold(word: str) -> str:
     """A word in lower case with Kazakh letters written as the nearest Russian ones («жұмыс» → «жумыс») and «й»
-    as «и»: the names' Russian-letter form (``names.plain``), a step further."""
+    as «и»: the names' Russian-letter form (``morphology.plain``), a step further."""
     return plain(word).replace("й", "и")
 
 

@@ -33,6 +33,20 @@ KAZAKH_SUFFIXES = tuple(
 _PROPER_TAGS = ("Surn", "Patr", "Name", "Geox", "Orgn")
 
 
+def fold(word: str) -> str:
+    """Case- and ё-insensitive form of a name: speech recognition and hurried typing drop the dots of «ё»."""
+    return word.casefold().replace("ё", "е")
+
+
+#: Kazakh letters as a Russian keyboard or speech recognition writes them: «нұрік» is typed «нурик»
+_RUSSIAN_LETTERS = str.maketrans("әғқңөұүһі", "агкноуухи")
+
+
+def plain(word: str) -> str:
+    """A folded name in Russian letters only, so a name listed in one spelling is found in the other."""
+    return fold(word).translate(_RUSSIAN_LETTERS)
+
+
 @lru_cache(maxsize=1)
 def natasha():
     """Natasha's segmenter, NER tagger and morphology, loaded once (all shipped inside the packages)."""

@@ -13,15 +13,18 @@ from importlib import resources
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from fieldkit.anonymise.morphology import (
+from fieldkit.anonymise.morphology import (  # noqa: F401 (fold and plain re-exported)
     first_tag,
+    fold,
     has_kazakh_letters,
     is_cyrillic,
     is_probably_name,
+    plain,
     strip_kazakh_suffix,
     word_key,
     words,
 )
+from fieldkit.anonymise.sentences import RussianSentences
 
 SCORE = 0.75
 _LATIN_SURNAME = re.compile(
@@ -40,14 +43,6 @@ _NAME_FILES = ("given_names.txt", "given_names_extra.txt", "given_names_more.txt
 _DECLENSION = {"а": ("ы", "е", "у", "ой", "ою"), "я": ("и", "е", "ю", "ей", "ею"), "й": ("я", "ю", "ем", "е"),
                "ь": ("я", "ю", "ем", "е"), "": ("а", "у", "ом", "е")}
 
-
-def fold(word: str) -> str:
-    """Case- and ё-insensitive form of a name: speech recognition and hurried typing drop the dots of «ё»."""
-    return word.casefold().replace("ё", "е")
-
-
-#: Kazakh letters as a Russian keyboard or speech recognition writes them: «нұрік» is typed «нурик»
-_RUSSIAN_LETTERS = str.maketrans("әғқңөұүһі", "агкноуухи")
 
 
 _TO_LATIN = str.maketrans({
@@ -93,10 +88,6 @@ def latin_names() -> frozenset[str]:
                 names.add(key)
     return frozenset(names)
 
-
-def plain(word: str) -> str:
-    """A folded name in Russian letters only, so a name listed in one spelling is found in the other."""
-    return fold(word).translate(_RUSSIAN_LETTERS)
 
 
 def _case_forms(name: str) -> set[str]:
@@ -421,6 +412,8 @@ def _listed_name(word: str, names: frozenset[str], ambiguous: frozenset[str], *,
             latin_key(lowered) in latin_names()):
         return True  # the whole word is a listed name ("dinara"), whatever an ending stripped off would leave
     keys = _name_keys(word)
+    if lowered.endswith(("ы", "і")) and lowered not in names and _kazakh_stem(lowered):
+        keys -= {lowered[:-1], lowered[:-1] + "а"}  # «туралы» (about) is a Kazakh word, not Турал's
     # in Russian letters too («нұрік» for the listed Нурик), from five letters on: «әлі» (still) is no «али»
     spellings = keys | {plain(key) for key in keys if len(key) >= 5}
     if spellings & names and not (strict and keys & ambiguous):
@@ -462,6 +455,22 @@ def looks_like_a_name(phrase: str) -> bool:
                or is_lower_case_surname(word.casefold()) for _, _, word in words(phrase))
 
 
+def _kazakh_stem(word: str) -> bool:
+    from fieldkit.anonymise.kazakh_words import is_kazakh_stem
+
+    return is_kazakh_stem(word)
+
+
+@lru_cache(maxsize=50_000)
+def _common_kazakh(word: str) -> bool:
+    """A Kazakh dictionary word, as it stands or under its endings («сайын», «жіберді»), that no name list holds:
+    Russian morphology's name reading of it («Сайын») and the shape of a Kazakh compound name do not count."""
+    from fieldkit.anonymise.kazakh_words import is_plainly_kazakh
+
+    names, ambiguous = given_names()
+    return is_plainly_kazakh(word) and not _listed_name(word, names, ambiguous, strict=False)
+
+
 @lru_cache(maxsize=50_000)
 def _kazakh_compound_name(word: str) -> bool:
     """A word no dictionary knows, built like a Kazakh given name (Мейрамбек, Тілеуберді, Ғалымжанды)."""
@@ -471,7 +480,10 @@ def _kazakh_compound_name(word: str) -> bool:
     stems = {lowered, strip_kazakh_suffix(lowered)}
     stems |= {lowered[: -len(ending)] for ending in ("а", "у", "ом", "ым", "ға", "ны", "ның", "мен", "ға", "қа", "ке")
               if lowered.endswith(ending)}
-    return any(stem.endswith(end) and len(stem) - len(end) >= 2 for stem in stems for end in _KAZAKH_NAME_ENDS)
+    first_parts = [len(stem) - len(end) for stem in stems for end in _KAZAKH_NAME_ENDS
+                   if stem.endswith(end) and len(stem) - len(end) >= 2]
+    # «жіберді» (sent) ends like Тілеуберді after two letters, and the Kazakh dictionary has it
+    return bool(first_parts) and (max(first_parts) >= 3 or not _common_kazakh(lowered))
 
 
 class LowerCaseNameRecognizer(EntityRecognizer):
@@ -500,13 +512,15 @@ class LowerCaseNameRecognizer(EntityRecognizer):
             return (len(word) >= 3 and word.islower() and word.casefold() not in _NOT_SURNAMES
                     and word.casefold() not in _NUMBER_WORDS)
 
+        russian = RussianSentences(text, tokens)  # a Kazakh word Russian morphology reads as a name: «сайын»
         flags = []
-        for _start, _end, word in tokens:
+        for index, (_start, _end, word) in enumerate(tokens):
             flags.append(candidate(word) and word.casefold() not in _KAZAKH_COMMON
                          and (_listed_name(word, names, ambiguous) or is_lower_case_surname(word)
                               or _standalone_korean_surname(word)
                               or _kazakh_compound_name(word)
-                              or (is_cyrillic(word) and (_name_reading(word) or _surname_reading(word)))))
+                              or (is_cyrillic(word) and (_name_reading(word) or _surname_reading(word))
+                                  and (russian[index] or not _common_kazakh(word)))))
         for i in range(len(tokens) - 1):  # «бау ыржан», «нур лан», «бек болат»: one name split in two
             (_, end, first), (start, _, second) = tokens[i], tokens[i + 1]
             if (text[end:start] == " " and first.islower() and second.islower() and len(first) >= 2

@@ -70,3 +70,22 @@ def test_the_word_after_called_is_a_name(text, name):
 def test_being_called_somewhere_names_nobody():
     text = "нас звали на работу, друзья звали гулять, его звали домой"
     assert redact(text, "ru") == text
+
+
+@pytest.mark.parametrize("text", [
+    "саясат туралы ешкім ауыз ашқан жоқ",  # «туралы» (about), not the name Турал's
+    "әр келген сайын ақша береміз дейді",  # «сайын» (every), which Russian morphology reads as a name
+    "кейін бәрін саясатқа айналдырып жіберді",  # «жіберді» (sent) ends like Тілеуберді
+    "акыры кагазга кол койгызып жиберди бирак копиясын бермеди",  # the same in Russian letters
+])
+def test_common_kazakh_words_are_no_names(text):
+    assert redact(text, "ru") == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("кеше құрманәлі келді", "құрманәлі"),  # a compound name the Kazakh dictionary can split
+    ("мен қайратты көрдім базарда", "қайратты"),  # a name with the accusative, though «қайратты» is also a word
+    ("у жеки спросил, он не знал", "жеки"),  # in a Russian sentence Russian morphology's name reading stands
+])
+def test_names_that_look_like_kazakh_words_are_still_names(text, name):
+    assert name not in redact(text, "ru")
