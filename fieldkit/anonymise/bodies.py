@@ -144,6 +144,32 @@ def find_numbered_institutions(text: str) -> list[tuple[int, int]]:
     return found
 
 
+#: a colony's letters said by their names, with no word for the colony: «эс ка сто шестьдесят четыре дробь один»,
+#: «у ка сто шестьдесят один дробь два»; a stroke in the code is required, two letter names alone are common words
+_SPOKEN_LETTERS = r"(?:эс|ка|а|е|цэ|це|эл|у|жэ|же|дэ|де|о|вэ|ве|эр|гэ|ге)"
+_STROKE_WORDS = r"(?:дробь|дроб|дро|дров|дропе|дробе|бөлу|болу|слэш|слеш|/)"
+_SPOKEN_COLONY = re.compile(
+    rf"(?<!\w)(?P<id>{_SPOKEN_LETTERS}\s+{_SPOKEN_LETTERS}\s+(?:(?:\d+|[а-яёәіңғүұқөһ]+)\s+){{1,4}}?"
+    rf"{_STROKE_WORDS}\s+(?:\d+|[а-яёәіңғүұқөһ]+)(?:\s+(?:\d+|[а-яёәіңғүұқөһ]+))?)(?!\w)", re.IGNORECASE)
+
+
+def find_spoken_colonies(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each colony code said by its letters' names (``_SPOKEN_COLONY``), when the words around the
+    stroke are numbers."""
+    found = []
+    for match in _SPOKEN_COLONY.finditer(text):
+        parts = match["id"].split()[2:]
+        stroke = next(i for i, part in enumerate(parts) if re.fullmatch(_STROKE_WORDS, part.casefold()))
+        before, after = parts[:stroke], parts[stroke + 1:]
+        while after and not _has_number(after[-1:]):
+            after.pop()  # «дробь один там»: the code ends at its last number
+        if before and after and all(_has_number([part]) for part in before + after):
+            end = match.start("id") + len(match["id"])
+            end = text.rfind(after[-1], match.start("id"), end) + len(after[-1])
+            found.append((match.start("id"), end))
+    return found
+
+
 def find_coded_units(text: str) -> list[tuple[int, int]]:
     """(start, end) of a unit word followed by its code, spoken or written."""
     tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w/№\-]+", text)]
@@ -266,7 +292,8 @@ class CodedOrganisationRecognizer(EntityRecognizer):
                                                                           _KAZAKH_BODY)
                   for m in pattern.finditer(text)]
         bodies += find_misheard_place_bodies(text)
-        coded = find_coded_units(text) + find_coded_units_head_last(text) + find_numbered_institutions(text)
+        coded = (find_coded_units(text) + find_coded_units_head_last(text) + find_numbered_institutions(text)
+                 + find_spoken_colonies(text))
         for (start, end), why in [*((span, "a unit or colony with its code") for span in coded),
                                   *((span, "a company with its form") for span in find_companies(text)),
                                   *((span, "a body named by its district") for span in bodies)]:

@@ -395,7 +395,7 @@ def _bridged_names(text: str, findings: list[Finding]) -> list[Finding]:
 #: what the Cyrillic rules find in messenger Latin spelled back: numbers said aloud, quantities, and bodies named
 #: after their place («управлении по борьбе с наркопреступностью дп зко»)
 _SPELLED_BACK_ENTITIES = ("PHONE_NUMBER", "IIN", "CASE_NUMBER", "ID_NUMBER", "MONEY", "AGE", "TIME", "DURATION",
-                          "ORGANIZATION", "DATE_WORDS", "PERSON")
+                          "ORGANIZATION", "DATE_WORDS", "PERSON", "DATE_TIME")
 
 
 def _spelled_back(engine, chunk: str) -> list:

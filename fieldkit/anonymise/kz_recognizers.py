@@ -17,6 +17,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from fieldkit.anonymise.gazetteer import gazetteer
 from fieldkit.anonymise.morphology import is_probably_name
+from fieldkit.anonymise.number_words import HUNDREDS, TEENS, TENS, UNITS, trie_pattern
 
 GAZETTEER_SCORE = 0.9
 CYR_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -293,13 +294,18 @@ PHONE_CONTEXT = (
     "хабарлас",
 )
 #: a part of a case number as said and transcribed, and the stroke between parts («дробь», whisper's «дробе»)
-_SAID_PART = r"(?:\d{1,6}|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|ноль)"
+#: a Russian number word; a part of a case number is digits or up to five of these («триста семь», «двадцать четыре»)
+_NUMBER_WORD = trie_pattern(sorted(word for table in (UNITS, TEENS, TENS, HUNDREDS) for word in table
+                                   if re.fullmatch(r"[а-яё]+", word))) + r"(?!\w)"
+_SAID_PART = rf"(?:\d{{1,6}}|{_NUMBER_WORD}(?:\s+{_NUMBER_WORD}){{0,4}})"
 _STROKE = r"\s*,?\s*(?:дробь|дроб\w*|дро|слэш|слеш|/)\s*,?\s*"
 PLATE_CONTEXT = ("номер", "машин", "авто", "госномер", "plate", "car", "vehicle", "көлік")
 _RU_MONTHS_GEN = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 _RU_MONTHS_ABBR = r"(?:янв|фев|мар|апр|июн|июл|авг|сен|сент|окт|ноя|дек)\."
 _RU_MONTHS_LOC = "январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре"
-_KK_MONTHS = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)\w*"
+#: Kazakh months, also in Russian letters as whisper and messenger Latin spelled back write them («карашада»)
+_KK_MONTHS = (r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|кантар|акпан|"
+              r"сауир|сәуир|шилде|кыркуйек|кыркуиек|казан|караша|желтоксан)\w*")
 _EN_MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
@@ -335,6 +341,15 @@ COMMON_RULES = [
         context=PLATE_CONTEXT,
         context_score=0.9,
     ),
+    # typed in a hurry or in a messenger, in lower case: «316 bmk 15», "742abk04"
+    Rule(
+        "PLATE",
+        re.compile(r"(?<![\w])(?P<id>\d{3}\s?[a-z]{2,3}\s?\d{2})(?![\w])"),
+        0.35,  # below the threshold: only beside a word about a car («100 mrp 15 raz» is no plate)
+        _plate_region,
+        context=PLATE_CONTEXT + ("mashin", "nomer", "avto", "gosnomer"),
+        context_score=0.85,
+    ),
     Rule(
         "PLATE",
         re.compile(r"(?<![\w])(?P<id>[A-Z]\s?\d{3}\s?[A-Z]{2,3})(?![\w])"),
@@ -345,7 +360,8 @@ COMMON_RULES = [
     Rule(
         "CASE_NUMBER",
         re.compile(
-            r"(?i)(?:ердр|е\.р\.д\.р\.?|дел[оауеом]{0,2}|case|приговор\w*|протокол\w*|материал\w*|іс)"
+            r"(?i)(?:ердр|е\.р\.д\.р\.?|дел[оауеом]{0,2}|case|приговор\w*|протокол\w*|материал\w*|іс|"
+            r"delo|dela|delu|delom|erdr|prigovor\w*)"
             r"\s*(?:№|no\.?|n|номер\w*|number|#)?\s*(?P<id>\d[\d\-/]{3,}\d)"
         ),
         0.85,

@@ -96,3 +96,19 @@ def test_a_russian_surname_in_messenger_latin_is_read_by_the_russian_name_rules(
 ])
 def test_kazakh_in_latin_is_not_read_by_the_russian_name_rules(text):
     assert redact(text, "en") == text
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("ego zaderzhali v marte 2023 goda, potom otpustili", ("marte",)),  # a Russian month and its year
+    ("men ol kisini buryn korgen emes, ol bizge 17 karashada keldi dep aitty", ("karashada",)),  # a Kazakh one
+    ("nomer mashiny 316 bmk 15 belaya, staraya", ("bmk",)),  # a plate in lower case beside a word about a car
+    ("delo 5-4412/23 rassmatrivali", ("4412",)),  # a case number after «delo», too short a line to spell back
+])
+def test_dates_plates_and_case_numbers_in_messenger_latin_are_found(text, gone):
+    redacted = redact(text, "en")
+    for word in gone:
+        assert word not in redacted, redacted
+
+
+def test_a_number_letters_and_region_without_a_car_are_no_plate():
+    assert "100 mrp 15" in redact("we paid 100 mrp 15 times over those years", "en")

@@ -227,3 +227,22 @@ def test_a_share_or_a_bribe_without_its_currency_is_a_sum(text, amount):
 
 def test_a_nickname_morphology_reads_as_a_short_adjective_is_still_taken():
     assert ("PERSON", "шал") in found("его все звали шал деп атайтын хотя ему тридцать еді ғой")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("в кокшетауском суде дело номер один дробь триста семь дробь двадцать четыре за репост",
+     "один дробь триста семь дробь двадцать четыре"),
+    ("номер дела два дробь пятьсот сорок один дробь двадцать три", "два дробь пятьсот сорок один дробь двадцать три"),
+])
+def test_a_case_number_with_parts_of_several_number_words_is_found(text, code):
+    assert ("CASE_NUMBER", code) in found(text)
+
+
+def test_a_colony_said_by_its_letters_names_is_found():
+    text = "был в колонии под городом ну эс ка сто шестьдесят четыре дробь один там короче"
+    assert ("ORGANIZATION", "эс ка сто шестьдесят четыре дробь один") in found(text)
+
+
+@pytest.mark.parametrize("text", ["а ка пять дробь не знаю", "он сидел там семь лет дробь не помню"])
+def test_letters_and_a_stroke_without_numbers_around_it_are_no_code(text):
+    assert all(entity not in ("ORGANIZATION", "CASE_NUMBER") for entity, _ in found(text))
