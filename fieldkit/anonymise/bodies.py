@@ -247,6 +247,49 @@ def find_companies(text: str) -> list[tuple[int, int]]:
     return found
 
 
+#: the last word of a company's name that says what it does: «глобал джоб сервис», «жайык пресс», "burabay invest"
+_COMPANY_KIND = re.compile(
+    r"(?:сервис|сервиз|servis|service|инвест|invest|агро|agro|медиа|media|пресс|press|групп|group|строй|stroi|stroy|"
+    r"транс|trans|холдинг|holding|логистик|логистикс|logistic|logistics|трейд|trade|моторс|motors|ойл|oil|мұнай|мунай|"
+    r"munai|астық|астык|astyk|құрылыс|курылыс|kurylys|qurylys|энерго|energo|строймонтаж|консалтинг|consulting)",
+    re.IGNORECASE)
+#: English words that name a generic service, not a company: "secret service", "a good service"
+_GENERIC_SERVICE_WORDS = frozenset({"secret", "security", "customs", "tax", "state", "postal", "public", "civil",
+                                    "good", "bad", "car", "taxi", "customer", "social", "health", "the", "a", "an",
+                                    "our", "their", "his", "her", "my", "your", "this", "that", "national", "border",
+                                    "migration", "military", "news", "mass", "free", "local", "wire"})
+
+
+def find_named_companies(text: str) -> list[tuple[int, int]]:
+    """(start, end) of a company named without its form, by words no Russian dictionary has and the word that
+    says what it does: «глобал джоб сервис», «жайык пресс», "mangystau munai servis", "kostanai astyk". A Russian
+    or English word before the kind («хороший сервис», "secret service") makes no company."""
+    from fieldkit.anonymise.latin_words import is_english_word, is_russian_in_latin
+
+    morph = natasha()[2]
+    tokens = words(text)
+    found = []
+    for index, (_start, end, word) in enumerate(tokens):
+        if not _COMPANY_KIND.fullmatch(word) or index == 0:
+            continue
+        first = index
+        while first > 0 and index - first < 3:
+            previous = tokens[first - 1]
+            gap = text[previous[1]:tokens[first][0]]
+            lowered = previous[2].casefold()
+            if gap.strip() or lowered in _GENERIC_SERVICE_WORDS or lowered in _LATIN_STOP or len(lowered) < 2:
+                break
+            if is_cyrillic(lowered) and morph.word_is_known(lowered) and not _COMPANY_KIND.fullmatch(lowered):
+                break  # a Russian word: «хороший сервис», «в сервис»
+            if not is_cyrillic(lowered) and not (lowered.isascii() and (previous[2][:1].isupper() or not (
+                    is_english_word(lowered) or is_russian_in_latin(lowered)))):
+                break  # "worked at", "grain to": English or Russian words in Latin letters
+            first -= 1
+        if first < index:
+            found.append((tokens[first][0], end))
+    return found
+
+
 _LATIN_STOP = frozenset({"the", "and", "was", "where", "which", "that", "who", "with", "for", "from", "they", "he",
                          "she", "but", "then", "there", "rabotal", "rabotala", "gde", "kotoroe", "i", "v", "na"})
 
@@ -296,6 +339,7 @@ class CodedOrganisationRecognizer(EntityRecognizer):
                  + find_spoken_colonies(text))
         for (start, end), why in [*((span, "a unit or colony with its code") for span in coded),
                                   *((span, "a company with its form") for span in find_companies(text)),
+                                  *((span, "a company by its kind of work") for span in find_named_companies(text)),
                                   *((span, "a body named by its district") for span in bodies)]:
             explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE, textual_explanation=why)
             results.append(RecognizerResult("ORGANIZATION", start, end, SCORE, explanation))

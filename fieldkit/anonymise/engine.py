@@ -367,8 +367,10 @@ def analyse(text: str, language: str) -> list[Finding]:
             continue
         chosen.append(Finding(result.entity_type, start, end, result.score, text[start:end], place))
     from fieldkit.anonymise.body_phrases import with_bodies
+    from fieldkit.anonymise.streets import with_house_numbers
 
-    return propagate(text, with_bodies(text, _bridged_names(text, sorted(chosen, key=lambda f: f.start))))
+    found = with_bodies(text, _bridged_names(text, sorted(chosen, key=lambda f: f.start)))
+    return propagate(text, with_house_numbers(text, found))
 
 
 _SHORT_FRAGMENT = re.compile(r"\s+([^\W\d_]{1,3})\s+")
@@ -410,9 +412,17 @@ def _spelled_back(engine, chunk: str) -> list:
     # a body is taken only with the words that name it: one spelled-back word matching a list ("cmd" as «смд») is
     # a guess about an acronym
     return [result for result in results if result.end > result.start and (
-        result.entity_type != "ORGANIZATION" or len(chunk[result.start:result.end].split()) >= 2) and (
+        result.entity_type != "ORGANIZATION" or (len(chunk[result.start:result.end].split()) >= 2
+                                                 and not _named_by_its_kind(result))) and (
         result.entity_type != "PERSON" or (_recognizer_of(result).startswith("LowerCaseNames")
                                            and _in_russian_sentence(chunk, result.start, result.end)))]
+
+
+def _named_by_its_kind(result) -> bool:
+    """A company found by its kind of work: in Latin text that rule reads the Latin words themselves, and spelled
+    in Cyrillic every English word would be one no dictionary knows."""
+    explanation = result.analysis_explanation
+    return explanation is not None and explanation.textual_explanation == "a company by its kind of work"
 
 
 def _in_russian_sentence(text: str, start: int, end: int) -> bool:

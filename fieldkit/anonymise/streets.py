@@ -236,3 +236,46 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         if tail and number:
             found.append((start - len(number.group()), tail.end()))
     return found
+
+
+#: a preposition that puts a place on a street («на маресьева», «по абая»), where a number after it is the house
+_ON_A_STREET = re.compile(r"(?:^|\s)(?:на|по|ул\.?|улица|улице|улицу|na|po|ul)\s+$", re.IGNORECASE)
+#: what a number after a place may count instead of being its house: «на абае два дня», «в городе двадцать лет»
+_COUNTED = re.compile(r"\s*(?:лет|год\w*|дн\w*|день|сут\w*|час\w*|минут\w*|месяц\w*|недел\w*|раз\w*|человек\w*|"
+                      r"тысяч\w*|миллион\w*|тенге|теңге|доллар\w*|км|километр\w*|метр\w*|штук\w*|грамм\w*|"
+                      r"процент\w*|%|жыл\w*|күн\w*|сағат\w*|адам\w*|мың|years?|days?|hours?)(?!\w)", re.IGNORECASE)
+_HOUSE_NUMBER_MAX = 999
+
+
+def with_house_numbers(text: str, findings: list) -> list:
+    """``findings`` with a street found after «на» or «по» and a house number right after it made one address
+    («на маресьева двадцать восемь», «на абая 45»): a street's name replaced and its house number left would place
+    the speaker all the same."""
+    from dataclasses import replace
+
+    from fieldkit.anonymise.spoken_numbers import number_runs
+
+    taken = [(f.start, f.end) for f in findings]
+    grown = []
+    for finding in findings:
+        if finding.entity != "LOCATION" or not _ON_A_STREET.search(text[max(0, finding.start - 8):finding.start]):
+            grown.append(finding)
+            continue
+        after = text[finding.end:finding.end + 40]
+        lead = len(after) - len(after.lstrip(" ,"))
+        runs = number_runs(after[lead:])
+        run = runs[0] if runs else None
+        if (run is None or run.start != 0 or not run.digits.isdigit() or not 0 < int(run.digits) <= _HOUSE_NUMBER_MAX
+                or _COUNTED.match(after, lead + run.end)):
+            grown.append(finding)
+            continue
+        end = finding.end + lead + run.end
+        suffix = re.match(r"[а-яёa-z]?(?:/\d{1,3})?(?!\w)", text[end:], re.IGNORECASE)  # «12а», «7/2»
+        end += suffix.end() if suffix else 0
+        if any(start < end and finding.end < stop for start, stop in taken if (start, stop) != (finding.start,
+                                                                                            finding.end)):
+            grown.append(finding)  # the number is another finding's already
+            continue
+        grown.append(replace(finding, entity="ADDRESS", end=end, text=text[finding.start:end], place=None))
+    return grown
+

@@ -82,3 +82,23 @@ def test_a_place_grows_into_the_body_it_names(text, words):
 ])
 def test_a_body_does_not_grow_over_words_that_are_not_its_name(text, kept):
     assert kept in redact(text, "ru")
+
+
+@pytest.mark.parametrize("text, language, company", [
+    ("он работал в глобал джоб сервис водителем", "ru", "глобал джоб сервис"),
+    ("в жайык пресс писали об этом", "ru", "жайык пресс"),
+    ("we both worked at mangystau munai servis then", "en", "mangystau munai servis"),
+    ("byla statya v tobol media pro nego", "en", "tobol media"),
+])
+def test_a_company_named_by_its_kind_of_work_is_an_organisation(text, language, company):
+    redacted = redact(text, language)
+    assert "[ORG" in redacted and not any(word in redacted for word in company.split()), redacted
+
+
+@pytest.mark.parametrize("text, language, kept", [
+    ("у них хороший сервис и всё", "ru", "хороший сервис"),
+    ("я отдал машину в сервис", "ru", "в сервис"),
+    ("he sold grain to kostanai astyk last year", "en", "grain to"),
+])
+def test_ordinary_words_before_a_kind_of_work_make_no_company(text, language, kept):
+    assert kept in redact(text, language)

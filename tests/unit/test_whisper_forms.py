@@ -246,3 +246,17 @@ def test_a_colony_said_by_its_letters_names_is_found():
 @pytest.mark.parametrize("text", ["а ка пять дробь не знаю", "он сидел там семь лет дробь не помню"])
 def test_letters_and_a_stroke_without_numbers_around_it_are_no_code(text):
     assert all(entity not in ("ORGANIZATION", "CASE_NUMBER") for entity, _ in found(text))
+
+
+@pytest.mark.parametrize("text, number", [
+    ("я жил на маресьева двадцать восемь у тётки", "двадцать восемь"),
+    ("по гагарина 12а живёт его мать", "12а"),
+])
+def test_a_house_number_after_a_street_goes_with_it(text, number):
+    redacted = redact(text, "ru")
+    assert "[ADDRESS" in redacted and number not in redacted, redacted
+
+
+@pytest.mark.parametrize("text, kept", [("на абая 150 метров от угла", "150 метров")])
+def test_a_number_that_counts_something_after_a_street_is_no_house(text, kept):
+    assert kept in redact(text, "ru")
