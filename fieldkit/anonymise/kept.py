@@ -7,7 +7,9 @@ import re
 from functools import lru_cache
 
 #: Respondent codes (a category of 1-4 capitals and a number): pseudonyms already, kept.
-RESPONDENT_CODE = re.compile(r"^[A-Z]{1,4}\d{1,3}$")
+RESPONDENT_CODE = re.compile(r"^[A-Z]{1,4}-?\d{1,3}$")
+#: an organisation a named-entity model made of a respondent code and what follows it («R-58, 12.03»)
+_CODE_FIRST = re.compile(r"^[A-Z]{1,4}-?\d{1,3}(?=[,;.:\s])")
 
 
 @lru_cache(maxsize=1)
@@ -20,6 +22,12 @@ def kept_terms() -> frozenset[str]:
     text = (resources.files("fieldkit.anonymise") / "data" / "kept_terms.txt").read_text(encoding="utf-8")
     return frozenset(phrase_key(line.strip()) for line in text.splitlines()
                      if line.strip() and not line.startswith("#"))
+
+
+def starts_with_respondent_code(found: str) -> bool:
+    """Whether a finding begins with a respondent code and its punctuation: the model's organisation «R-58, 12.03»
+    is the pseudonym and a date, no body."""
+    return bool(_CODE_FIRST.match(found.strip()))
 
 
 def is_kept(found: str) -> bool:

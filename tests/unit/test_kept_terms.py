@@ -43,3 +43,12 @@ def test_a_kind_of_office_before_a_named_body_goes_with_it(text, gone):
     assert "[ORG" in redacted, redacted
     for word in gone:
         assert word not in redacted, redacted
+
+
+@pytest.mark.parametrize("text", [
+    "Интервью R-58, 12 марта. Респондент Q-12 сказал",
+    "Колония та же, что у R-58? Если да",
+])
+def test_respondent_codes_with_a_hyphen_are_kept(text):
+    redacted = redact(text, "ru")
+    assert "R-58" in redacted and ("Q-12" in redacted or "Q-12" not in text), redacted
