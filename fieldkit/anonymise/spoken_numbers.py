@@ -383,13 +383,15 @@ _SPOKEN_NUMBER = (rf"(?:\d+[а-яa-z]?|(?:{_NUMBER_WORD}|[а-яәғқңөұүһ�
 _STREET = (r"(?:улиц\w*|ул\.?|проспект\w*|пр-т|мкр\.?|микрорайон\w*|переул\w*|ықшамаудан\w*|көше\w*|даңғыл\w*|"
            r"avenue|ave\.?|street|st\.?|mkr|ulitsa|prospekt|koshesi|dangyly)")
 _HOUSE = r"(?:дом|д\.|house|dom|building|корпус)"  # before its number; the Kazakh «үй» comes after it
-_FLAT = r"(?:квартира|кв\.?|пәтер|apartment|apt\.?|flat|kv)"
+_FLAT = r"(?:квартира|кв\.?|пәтер\w*|apartment|apt\.?|flat|kv)"
 
 #: what makes «дом пять» a length of time or a count, not a house: «дом два года строили»
 _TIME_WORDS = r"год\w*|лет|месяц\w*|дн\w*|недел\w*|этаж\w*|комнат\w*|человек\w*|раз|жыл\w*"
 _NAME_WORD = r"(?!(?:на|в|во|по|из|с|у|к|от|до|за|и|the|on|in|at)\s)[\w-]{2,}"
-_STREET_PART = rf"(?:{_STREET}\s+{_NAME_WORD}|{_NAME_WORD}\s+{_STREET})"
-_FLAT_PART = rf"(?:,?\s+(?:{_FLAT},?\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+пәтер))"
+#: a street by its name, or a micro-district by its number («он төрт ықшамаудан»)
+_STREET_PART = rf"(?:{_STREET}\s+{_NAME_WORD}|{_NAME_WORD}\s+{_STREET}|{_SPOKEN_NUMBER}\s+{_STREET})"
+#: the flat, with Kazakh case endings on «пәтер» («жиырма үш пәтерге»)
+_FLAT_PART = rf"(?:,?\s+(?:{_FLAT},?\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+пәтер\w*))"
 #: a street (named before or after its designator) with a house said as words, or a house with its flat:
 #: «улица жамбыла дом сорок два квартира семнадцать», «тәуелсіздік көшесі қырық үш үй жетпіс бірінші пәтер»,
 #: "dostyk avenue one hundred and twelve apartment forty", "mkr zhuldyz 1 dom 27 kv 8"

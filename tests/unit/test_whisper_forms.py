@@ -260,3 +260,12 @@ def test_a_house_number_after_a_street_goes_with_it(text, number):
 @pytest.mark.parametrize("text, kept", [("на абая 150 метров от угла", "150 метров")])
 def test_a_number_that_counts_something_after_a_street_is_no_house(text, kept):
     assert kept in redact(text, "ru")
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("мен сәтпаев көшесі он бір үй жиырма үш пәтерге көштім", ("он бір", "жиырма үш")),  # «пәтерге»: a case ending
+    ("ол он төрт ықшамаудан жиырма жеті үй қырық бес пәтерде тұрады", ("он төрт", "қырық бес")),  # numbered district
+])
+def test_a_kazakh_address_in_words_is_found_whole(text, gone):
+    redacted = redact(text, "ru")
+    assert "[ADDRESS" in redacted and not any(part in redacted for part in gone), redacted
