@@ -15,6 +15,7 @@ named all the same. So a place (or an organisation) found next to the words of a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from fieldkit.anonymise.findings import Finding
@@ -100,16 +101,32 @@ def _adjectival(text: str) -> bool:
     return bool(re.search(r"(?:ск|цк)(?:ий|ого|ому|им|ом|ой|ая|ую|ое|ие|их|ый|ая)$", last)) or _is_adjective(last)
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+class _Words:
+    """The text's words, with their starts and ends for bisecting: a transcript has thousands of findings, and
+    scanning every word for each made the pass quadratic."""
+
+    def __init__(self, text: str) -> None:
+        self.tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        self.starts = [start for start, _, _ in self.tokens]
+        self.ends = [end for _, end, _ in self.tokens]
+
+    def after(self, position: int, count: int) -> list[tuple[int, int, str]]:
+        """Up to ``count`` words starting at or after ``position``, nearest first."""
+        first = bisect_left(self.starts, position)
+        return self.tokens[first:first + count]
+
+    def before(self, position: int, count: int) -> list[tuple[int, int, str]]:
+        """Up to ``count`` words ending at or before ``position``, nearest first."""
+        last = bisect_right(self.ends, position)
+        return self.tokens[max(0, last - count):last][::-1]
 
 
-def _end_after(text: str, tokens: list[tuple[int, int, str]], finding: Finding) -> int | None:
+def _end_after(text: str, tokens: _Words, finding: Finding) -> int | None:
     """Where the body named by ``finding`` ends, when its words follow it."""
-    following = [t for t in tokens if t[0] >= finding.end]
+    following = tokens.after(finding.end, _MAX_ADJECTIVES + 1)
     adjectival = _adjectival(finding.text)
     position = finding.end
-    for index, (start, end, word) in enumerate(following[: _MAX_ADJECTIVES + 1]):
+    for index, (start, end, word) in enumerate(following):
         if text[position:start].strip():
             return None  # punctuation between: «в караганде, отдел»
         if _is_head(word, after_place=True) and (adjectival or word.casefold().split("-")[0] in _ABBREVIATIONS):
@@ -120,12 +137,11 @@ def _end_after(text: str, tokens: list[tuple[int, int, str]], finding: Finding) 
     return None
 
 
-def _start_before(text: str, tokens: list[tuple[int, int, str]], finding: Finding) -> int | None:
+def _start_before(text: str, tokens: _Words, finding: Finding) -> int | None:
     """Where the body named by ``finding`` starts, when its words come before it."""
-    before = [t for t in tokens if t[1] <= finding.start][::-1][:_MAX_BEFORE]
     position, head_start, run = finding.start, None, []
-    for start, end, word in before:
-        if text[end:position].strip() or (word.endswith(".") and _ends_sentence(word, text[position:])):
+    for start, end, word in tokens.before(finding.start, _MAX_BEFORE):
+        if text[end:position].strip() or (word.endswith(".") and _ends_sentence(word, text[position:position + 40])):
             break  # punctuation or a sentence's end between
         if not _is_run_word(word):
             break
@@ -144,18 +160,18 @@ def _start_before(text: str, tokens: list[tuple[int, int, str]], finding: Findin
     return head_start
 
 
-def _compound_start(text: str, tokens: list[tuple[int, int, str]], start: int) -> int:
+def _compound_start(text: str, tokens: _Words, start: int) -> int:
     """``start`` moved back over the first half of a compound adjective whisper wrote apart («юго восточного»)."""
-    before = [t for t in tokens if t[1] <= start]
-    if before and before[-1][2].casefold() in _COMPOUND_FIRST and not text[before[-1][1]:start].strip():
-        return before[-1][0]
+    before = tokens.before(start, 1)
+    if before and before[0][2].casefold() in _COMPOUND_FIRST and not text[before[0][1]:start].strip():
+        return before[0][0]
     return start
 
 
 def with_bodies(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` (sorted by start) with each place or organisation next to a body's words grown into that
     body, as one ORGANIZATION; the findings it swallows go."""
-    tokens = _tokens(text)
+    tokens = _Words(text)
     grown: list[Finding] = []
     for finding in findings:
         if finding.entity not in ("LOCATION", "ORGANIZATION") or not is_cyrillic(finding.text):

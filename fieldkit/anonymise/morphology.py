@@ -64,6 +64,17 @@ def first_tag(word: str) -> str:
     return str(natasha()[2].parse(word)[0].tag)
 
 
+#: the parts of speech no name or address word is: verbs and their forms, adverbs, pronouns, function words
+NOT_A_NOUN = ("VERB", "INFN", "GRND", "PRTF", "PRTS", "PRCL", "CONJ", "PREP", "NPRO", "ADVB", "PRED", "COMP", "INTJ")
+
+
+def reads_first_as(word: str, parts: tuple[str, ...] = NOT_A_NOUN) -> bool:
+    """Whether Russian morphology knows a Cyrillic word and its likeliest reading is one of ``parts``: what a cue
+    word is followed by when no name follows («фамилию назвал», «почту пишите»)."""
+    lowered = word.casefold()
+    return is_cyrillic(lowered) and natasha()[2].word_is_known(lowered) and first_tag(lowered).startswith(parts)
+
+
 def strip_kazakh_suffix(word: str) -> str:
     for suffix in KAZAKH_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:

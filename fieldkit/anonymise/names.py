@@ -14,12 +14,12 @@ from importlib import resources
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from fieldkit.anonymise.morphology import (  # noqa: F401 (fold and plain re-exported)
-    first_tag,
     fold,
     has_kazakh_letters,
     is_cyrillic,
     is_probably_name,
     plain,
+    reads_first_as,
     strip_kazakh_suffix,
     word_key,
     words,
@@ -692,12 +692,9 @@ _NOT_NICKNAMES = frozenset({"так", "все", "всё", "его", "её", "е�
                             "у", "мою", "свою", "сменил", "сменила", "поменял", "поменяла", "помню", "знаю"})
 
 
-def _not_a_noun(word: str) -> bool:
-    """A Cyrillic word Russian morphology reads first as a verb, adverb, pronoun or particle: no name follows the
-    cue («фамилию назвал», «звали тогда»)."""
-    lowered = word.casefold()
-    return is_cyrillic(lowered) and _known_word(lowered) and first_tag(lowered).startswith(
-        ("VERB", "INFN", "GRND", "PRCL", "CONJ", "PREP", "NPRO", "ADVB", "PRED", "COMP", "INTJ"))
+#: what Russian morphology may read the word after a cue as when it is no name («фамилию назвал», «звали тогда»); a
+#: participle or a short adjective may be one («шал»)
+_NOT_A_NICKNAME = ("VERB", "INFN", "GRND", "PRCL", "CONJ", "PREP", "NPRO", "ADVB", "PRED", "COMP", "INTJ")
 
 
 class NicknameRecognizer(EntityRecognizer):
@@ -718,7 +715,7 @@ class NicknameRecognizer(EntityRecognizer):
         for pattern in _NICKNAME_PATTERNS:
             for match in pattern.finditer(text):
                 if match["id"].casefold() in _NOT_NICKNAMES or match["id"].casefold() in _NUMBER_WORDS or (
-                        _not_a_noun(match["id"])):
+                        reads_first_as(match["id"], _NOT_A_NICKNAME)):
                     continue
                 explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
                                                   textual_explanation="said to be a nickname")

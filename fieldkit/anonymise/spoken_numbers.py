@@ -107,14 +107,11 @@ _ADDRESS_SIGN = re.compile(r"точк|\d|\.\w|собак(?!(?:а|и|у|е|ой|�
 _WRITTEN_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 
 
-def _function_word(word: str) -> bool:
-    """A word Russian morphology knows as a verb, preposition, pronoun or the like: «пишите» in «электронку пишите
-    айгерим…» is no part of the address."""
-    from fieldkit.anonymise.morphology import first_tag, natasha
+def _no_address_word(word: str) -> bool:
+    """A verb, preposition, pronoun or the like: «пишите» in «электронку пишите айгерим…» is no part of it."""
+    from fieldkit.anonymise.morphology import reads_first_as
 
-    lowered = word.casefold()
-    return bool(re.fullmatch(r"[а-яё]+", lowered)) and natasha()[2].word_is_known(lowered) and first_tag(
-        lowered).startswith(("VERB", "INFN", "PREP", "NPRO", "CONJ", "PRCL", "ADVB", "GRND", "PRTF", "PRTS"))
+    return reads_first_as(word, ("VERB", "INFN", "PREP", "NPRO", "CONJ", "PRCL", "ADVB", "GRND", "PRTF", "PRTS"))
 
 
 _CUE_REACH = 6  # words from the cue to the word with «собака»
@@ -141,7 +138,7 @@ def _cued_emails(text: str) -> list[tuple[int, int]]:
         for k in range(cue + 1, index):  # the address starts after the last full stop or colon before it
             if re.search(r"[.:;!?]\s", text[tokens[k - 1][1]:tokens[k][0]]):
                 first = k
-        while first < index and (tokens[first][2].casefold() in _MAIL_FILLERS or _function_word(tokens[first][2])):
+        while first < index and (tokens[first][2].casefold() in _MAIL_FILLERS or _no_address_word(tokens[first][2])):
             first += 1
         last = index
         for k in range(index + 1, min(len(tokens), index + 1 + _ZONE_REACH)):

@@ -11,11 +11,13 @@ after it. A market word («базар», «рынок») identifies a place when
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from fieldkit.anonymise.findings import Finding
 from fieldkit.anonymise.morphology import words
 
 SCORE = 0.6
@@ -247,12 +249,10 @@ _COUNTED = re.compile(r"\s*(?:лет|год\w*|дн\w*|день|сут\w*|час
 _HOUSE_NUMBER_MAX = 999
 
 
-def with_house_numbers(text: str, findings: list) -> list:
+def with_house_numbers(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` with a street found after «на» or «по» and a house number right after it made one address
     («на маресьева двадцать восемь», «на абая 45»): a street's name replaced and its house number left would place
     the speaker all the same."""
-    from dataclasses import replace
-
     from fieldkit.anonymise.spoken_numbers import number_runs
 
     taken = [(f.start, f.end) for f in findings]
