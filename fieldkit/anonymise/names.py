@@ -89,6 +89,21 @@ def latin_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def latin_names_also_words() -> frozenset[str]:
+    """The Latin keys of listed names that are also ordinary words in Russian or Kazakh ("maksat" is a goal,
+    "baqyt" happiness), four letters and more: in an English sentence those words can only be names."""
+    keys: set[str] = set()
+    for file_name in _NAME_FILES:
+        text = (resources.files("fieldkit.anonymise") / "data" / file_name).read_text(encoding="utf-8")
+        for line in text.splitlines():
+            line = line.strip()
+            if line.endswith("?") and " " not in line.rstrip("?").strip():
+                key = latin_key(line.rstrip("?").strip())
+                if len(key) >= 4 and key not in _ENGLISH_WORDS:
+                    keys.add(key)
+    return frozenset(keys)
+
 
 def _case_forms(name: str) -> set[str]:
     """The Russian case forms of a Cyrillic given name, so «гене» and «лешке» are found without guessing the
@@ -513,10 +528,12 @@ class LowerCaseNameRecognizer(EntityRecognizer):
                     and word.casefold() not in _NUMBER_WORDS)
 
         russian = RussianSentences(text, tokens)  # a Kazakh word Russian morphology reads as a name: «сайын»
+        english = self.supported_language == "en"
         flags = []
         for index, (_start, _end, word) in enumerate(tokens):
             flags.append(candidate(word) and word.casefold() not in _KAZAKH_COMMON
                          and (_listed_name(word, names, ambiguous) or is_lower_case_surname(word)
+                              or (english and _name_in_english(word, tokens[index - 1][2] if index else ""))
                               or _standalone_korean_surname(word)
                               or _kazakh_compound_name(word)
                               or (is_cyrillic(word) and (_name_reading(word) or _surname_reading(word))
@@ -567,6 +584,21 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
                                           textual_explanation="lower-case name")
         return [RecognizerResult("PERSON", start, end, self.SCORE, explanation) for start, end in marked]
+
+
+#: words after which an English word is no name: "the fox", "a baqyt"
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "any", "no", "every", "each",
+                          "its", "their", "our", "his", "her", "my", "your"})
+
+
+def _name_in_english(word: str, before: str) -> bool:
+    """A listed name that is also a Russian or Kazakh word («мақсат», «бақыт») is a name in an English sentence when
+    it is no English word and no determiner comes before it ("this is marzhan", "my colleague maksat"); "my wife
+    marina" is left to the cue rules, "marina" being English too."""
+    from fieldkit.anonymise.latin_words import is_english_word
+
+    return (word.isascii() and word.isalpha() and latin_key(word) in latin_names_also_words()
+            and not is_english_word(word) and before.casefold() not in _DETERMINERS)
 
 
 #: endings of Kazakh verbs and cases, as Kazakh is written in Russian letters («келди», «болган», «айтты»)
@@ -665,7 +697,30 @@ _NICKNAME_PATTERNS = [
                r"(?P<id>[а-яёәғқңөұүһі][\w-]{2,30})", re.IGNORECASE),
     re.compile(r"лақап\s+(?:аты|атымен|есімі)\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
     re.compile(r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деген\s+лақап|деп\s+(?:атайтын|атаған|атады|"
-               r"атаймыз|шақыратын|шақырған))", re.IGNORECASE),
+               r"атаймыз|шақыратын|шақырған|аталатын|аталған|атайды|атадық|атап\s+кеткен))", re.IGNORECASE),
+    # named after the fact: «прапорщик был седой, ну его так звали», «батя, мы его так называли»
+    re.compile(r"(?P<id>[^\W\d_][\w-]{2,30})[»\"”']?[,.]?\s+(?:ну\s+)?(?:мы\s+|все\s+|его\s+все\s+)?(?:его|её|ее)"
+               r"\s+(?:все\s+)?так\s+(?:и\s+)?(?:звали|называли|зовут|называют|прозвали|кличут)", re.IGNORECASE),
+    # «мы его батей звали», «их чёрными называли»
+    re.compile(r"(?:его|её|ее)\s+(?:все\s+)?(?P<id>[а-яё][\w-]{2,30})\s+(?:звали|называли|зовут|называют|прозвали"
+               r"|кличут)", re.IGNORECASE),
+    # a handle or a call sign: «под ником шаман», «позывной сокол», "under the nickname fox"
+    re.compile(r"(?:под\s+ником|с\s+ником|ником|никнейм|позывной|позывным|позывному|nickname|handle|pod\s+nikom)"
+               r"\s+(?:the\s+)?[«\"“'@]?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
+    # whoever gives the name: «бәрі қасқыр дейді», «жұрт оны бұқа дейтін», «аты шаман деп тұрды»
+    re.compile(r"(?:бәрі|жұрт|біз|олар|барлығы|бәріміз|оны)\s+(?:оны\s+)?[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?"
+               r"\s+(?:дейтін|дейді|дейміз|дейтінбіз|дейтіндер)(?!\w)", re.IGNORECASE),
+    re.compile(r"(?:аты|ники|ник)\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+деп(?!\w)", re.IGNORECASE),
+    # «тышқан деген жігіт», «шал деген кісі»: a word said to be what a man is called
+    re.compile(r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деген|дейтін|degen|deitin)\s+(?:жігіт|кісі|"
+               r"адам|мент|опер|пацан|мужик|парень|біреу|zhigit|kisi|adam)\w*", re.IGNORECASE),
+    # "a guy everybody called tank", "the sergeant we called uncle", "they called him the professor"
+    re.compile(r"(?:everybody|everyone|people|guys|we\s+all|they\s+all|we|they)\s+called\s+(?:him\s+|her\s+)?"
+               r"(?:just\s+)?(?:the\s+)?(?!(?:police|cops|ambulance|me|us|them|it|back|again|out|up|like|him|her)\b)"
+               r"(?P<id>[^\W\d_][\w-]{2,30})", re.IGNORECASE),
+    # "chechen, they called him like that"
+    re.compile(r"(?P<id>[^\W\d_][\w-]{2,30}),?\s+(?:they|we|everybody|everyone|people)\s+called\s+(?:him|her)"
+               r"\s+(?:like\s+)?that", re.IGNORECASE),
 ]
 #: a cue that the word before or after it is a person's name, when that word is a listed name that is also an
 #: ordinary word («жеңіс», «сәуле», «алтын», "sultana"): «әділет деген жігіт», «сәуле апайдың», «алтынның
@@ -682,14 +737,18 @@ _CUED_NAME_PATTERNS = [
     re.compile(r"(?:телефоны|номер|нөмірі|иин|жсн|iin|nomer|telefon|номер\s+телефона)\s+" + _NAME, re.IGNORECASE),
     re.compile(r"(?:брат|брата|братом|брату|братан|сестра|сестры|сестрой|друг|друга|другом|подруга|подруги|жена|жены|"
                r"женой|муж|мужа|мужем|сын|сына|сыном|дочь|дочка|дочки|кум|кума|сосед|соседа|ағам|інім|әпкем|"
-               r"қарындасым|досым|жиенім|brat|brata|bratom|drug|druga|sestra|zhena|muzh|kum|dosym|agam|inim)\s+"
-               + _NAME, re.IGNORECASE),
+               r"қарындасым|досым|жиенім|brat|brata|bratom|drug|druga|sestra|zhena|muzh|kum|dosym|agam|inim|wife|"
+               r"husband|brother|sister|son|daughter|friend|colleague|cousin|uncle|aunt|auntie|nephew|niece|"
+               r"neighbou?r|boss|pastor|partner|fianc[ée]e?)\s+" + _NAME, re.IGNORECASE),
 ]
 #: words that can follow a nickname cue without being the nickname («его звали так», "called him up")
 _NOT_NICKNAMES = frozenset({"так", "все", "всё", "его", "её", "ее", "меня", "up", "back", "out", "in", "the", "a",
-                            "бір", "оны", "мені", "по", "за", "как", "не", "бы", "бар", "жоқ", "еді", "болды",
+                            "like", "бір", "оны", "мені", "по", "за", "как", "не", "бы", "бар", "жоқ", "еді", "болды",
                             "болған", "және", "деп", "такая", "такой", "такие", "была", "был", "было", "и",
-                            "у", "мою", "свою", "сменил", "сменила", "поменял", "поменяла", "помню", "знаю"})
+                            "у", "мою", "свою", "сменил", "сменила", "поменял", "поменяла", "помню", "знаю",
+                            # what a Kazakh speaker says someone is, not what he is called: «оны жақсы дейді»
+                            "жақсы", "жаман", "дұрыс", "бұрыс", "өтірік", "рас", "солай", "осылай", "сондай",
+                            "мұндай", "керек", "мүмкін", "ештеңе", "бәрі", "кім", "қалай", "неге", "білмеймін"})
 
 
 #: what Russian morphology may read the word after a cue as when it is no name («фамилию назвал», «звали тогда»); a
@@ -726,13 +785,26 @@ class NicknameRecognizer(EntityRecognizer):
             for match in pattern.finditer(text):
                 word = match["id"]
                 if word.casefold() in _NOT_NICKNAMES or word.casefold() in _NUMBER_WORDS or not (
-                        _listed_name(word, names, ambiguous, strict=False) or _stem_listed(word, names)):
+                        _listed_name(word, names, ambiguous, strict=False) or _stem_listed(word, names)
+                        or (word.isascii() and latin_key(word) in _every_latin_name())):
                     continue
                 explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
                                                   textual_explanation="a name said with a cue")
                 results.append(RecognizerResult("PERSON", match.start("id"), match.end("id"), self.SCORE,
                                                 explanation))
         return results
+
+
+@lru_cache(maxsize=1)
+def _every_latin_name() -> frozenset[str]:
+    """The Latin keys of every listed name, those that are also words in any language included: after a cue such as
+    "my wife" even "marina" is a name."""
+    return latin_names() | latin_names_also_words() | {latin_key(word) for word in _ENGLISH_WORDS - _ENGLISH_VERBS}
+
+
+#: names that are English words of another kind, which follow "my son" as often as a name does: "his son will come"
+_ENGLISH_VERBS = frozenset({"will", "may", "hope", "mark", "bill", "page", "star", "rose", "mars", "nike", "august",
+                            "april", "june", "dean"})
 
 
 def _stem_listed(word: str, names: frozenset[str]) -> bool:

@@ -128,12 +128,24 @@ def test_transliterated_text_is_told_from_english_and_analysed_without_english_n
     ("его звали малой", "ru", "малой"),
     ("құлақ деген лақап аты бар еді", "ru", "құлақ"),
     ("they called him shorty at the market", "en", "shorty"),
+    # named after the fact, by whoever names him, as a handle or in Kazakh
+    ("прапорщик был седой, ну его так звали, хотя ему тридцать было", "ru", "седой"),
+    ("начальник отряда майор батя, мы его батей звали", "ru", "батя"),
+    ("куратор был под ником шаман, я его не видел", "ru", "шаман"),
+    ("мастеріміз тышқан деген жігіт болатын", "ru", "тышқан"),
+    ("адамды бәрі қасқыр дейді, шын атын білмеймін", "ru", "қасқыр"),
+    ("ең үлкен бастық шал деп аталатын", "ru", "шал"),
+    ("аккаунт жазды, аты шаман деп тұрды", "ru", "шаман"),
+    ("my boss was a guy everybody called tank because he was huge", "en", "tank"),
+    ("there was a guy, chechen, they called him like that", "en", "chechen"),
 ])
 def test_a_word_said_to_be_a_nickname_goes_wherever_it_recurs(text, language, nickname):
     redacted = redact(text, language)
     assert nickname not in redacted and "[PERSON-1]" in redacted, redacted
 
 
-@pytest.mark.parametrize("text", ["его звали так потому что", "we called him up later", "лақап аты бар еді"])
+@pytest.mark.parametrize("text", ["его звали так потому что", "we called him up later", "лақап аты бар еді",
+                                  "жұрт оны жақсы дейді", "we called the police and they called back",
+                                  "they called him like that", "мы его так звали"])
 def test_a_nickname_cue_without_a_nickname_changes_nothing(text):
     assert redact(text, "en" if text.isascii() else "ru") == text
