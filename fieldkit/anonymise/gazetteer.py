@@ -154,6 +154,15 @@ class Gazetteer:
                     self._latin_forms_only.setdefault(key, f"settlement:{number}")
                 elif folded not in _KAZAKH_WORD_PLACES and folded not in people:
                     self._latin_inflected.setdefault(key, f"settlement:{number}")
+        #: the same keys by their sound, for the recogniser's spellings of a vowel it did not hear stressed
+        #: («костонае», «каменагорске»): from six letters on, where two names rarely share a sound
+        self._sound = {sound_key(key): place for key, place in self._latin_inflected.items() if len(key) >= 6}
+        for name, place_id in exact.items():  # «усть-каменогорск» as one word: «усть камена горске»
+            if " " in name or "-" in name:
+                joined = latin_key(name.replace(" ", "").replace("-", ""))
+                if len(joined) >= 8:
+                    self._sound.setdefault(sound_key(joined), place_id)
+        self._sound_prefixes = frozenset(key[:4] for key in self._sound)
         self.stems = sorted(stems, key=lambda s: -len(s[0]))
         # one trie-shaped pattern: a plain alternation of some two thousand names is tried name by name at every
         # position, which made a 90-minute transcript a second slower
@@ -240,8 +249,19 @@ class Gazetteer:
             if not is_cyrillic_word(word) or _ordinary_word(word) or is_kazakh_stem(word):
                 return None  # «үлкен» (big) is no «Улкен» village; «таразда» is still Тараз
             return self._by_latin_key(latin_key(word), self._latin_inflected, _KEY_PLACE_ENDINGS,
-                                      self._latin_forms_only)
+                                      self._latin_forms_only) or self._by_sound(word)
         return self._by_latin_key(latin_key(word), self._latin, _LATIN_PLACE_ENDINGS)
+
+    def _by_sound(self, word: str) -> str | None:
+        """A place whose name sounds like a Cyrillic word of seven letters or more that no dictionary knows."""
+        from fieldkit.anonymise.names import latin_key
+
+        if len(word) < 7 or not is_cyrillic_word(word):
+            return None
+        key = sound_key(latin_key(word))
+        if key[:4] not in self._sound_prefixes:
+            return None
+        return self._by_latin_key(key, self._sound, _SOUND_PLACE_ENDINGS)
 
     @staticmethod
     def _by_latin_key(key: str, names: dict[str, str], endings: tuple[str, ...],
@@ -296,15 +316,35 @@ class Gazetteer:
                     firsts = [word] + [word[len(p):] for p in _GLUED_PREPOSITIONS
                                        if word.startswith(p) and len(word) - len(p) >= 2]  # «вусть каменогорске»
                     for first in firsts:
-                        if (first + following)[:3] not in self._by_prefix and first + following not in self.exact:
+                        # «с» glued to «казал» is «сказал»: a known word with a preposition cut off sounds like nothing
+                        sounds = self._may_sound_like_a_place(first, following) and (
+                            first == word or not _known(word))
+                        if ((first + following)[:3] not in self._by_prefix and first + following not in self.exact
+                                and not sounds):
                             continue
                         if self._word_place(first):
                             break  # a place already, followed by any word ("Shymkent in"): nothing is split
-                        place = self._word_place(first + following) or self._word_place(f"{first}-{following}")
+                        place = (self._word_place(first + following) or self._word_place(f"{first}-{following}")
+                                 or (self._by_sound(first + following) if sounds else None))
                         if place:
                             found.append((start, next_end, place))
                             break
         return found
+
+    def _may_sound_like_a_place(self, first: str, following: str) -> bool:
+        """Whether two Cyrillic words joined may sound like a place («кизил орды», «кос тонае»): neither a function
+        word, the second no Kazakh word («жылы оны», «үлкен орында» are a year and a big place)."""
+        from fieldkit.anonymise.kazakh_words import is_kazakh_stem
+        from fieldkit.anonymise.names import latin_key
+
+        joined = first + following
+        if len(joined) < 7 or not is_cyrillic_word(joined):
+            return False
+        if sound_key(latin_key(joined))[:4] not in self._sound_prefixes:
+            return False
+        if _PLACE_WORD.match(following) or self._word_place(following):
+            return False  # «қарасу бекетінен», «мен оралда»: the place and the word beside it
+        return not _function_word(first) and not _function_word(following) and not is_kazakh_stem(following)
 
     def generalise(self, place_id: str, level: str, cyrillic: bool) -> str | None:
         """The replacement text for a place at ``level``; None means "use a numbered placeholder"."""
@@ -410,6 +450,33 @@ def _designated_places(text: str, tokens: list[tuple[int, int, str]]) -> list[tu
               and len(word) >= 4 and _can_name_a_place(word) and not _common_noun(word)):
             found.append((start, end, "designated:village"))
     return found
+
+
+@lru_cache(maxsize=50_000)
+def _known(word: str) -> bool:
+    from fieldkit.anonymise.morphology import natasha
+
+    return natasha()[2].word_is_known(word)
+
+
+#: a word that says what kind of place the word before it is, in Russian or Kazakh
+_PLACE_WORD = re.compile(r"^(?:бекет|ауыл|аудан|облыс|қала|кала|кент|көше|район|област|станц|посел|посёл|село|город|"
+                         r"микрорайон|ықшам)")
+
+
+def sound_key(key: str) -> str:
+    """A Latin key (``names.latin_key``) with the vowels a recogniser confuses when they are not stressed folded
+    together: «костонай» and «костанай», «каменагорск» and «каменогорск» sound alike."""
+    return key.replace("o", "a").replace("e", "i")
+
+
+#: the case endings of ``_KEY_PLACE_ENDINGS`` by their sound
+_SOUND_PLACE_ENDINGS = tuple(sorted({sound_key(ending) for ending in _KEY_PLACE_ENDINGS}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=50_000)
+def _function_word(word: str) -> bool:
+    return first_tag(word).startswith(("PREP", "CONJ", "PRCL", "NPRO", "INTJ"))
 
 
 @lru_cache(maxsize=50_000)
