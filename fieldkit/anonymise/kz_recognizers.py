@@ -362,11 +362,13 @@ COMMON_RULES = [
         re.compile(
             r"(?i)(?:ердр|е\.р\.д\.р\.?|дел[оауеом]{0,2}|case|приговор\w*|протокол\w*|материал\w*|іс|"
             r"delo|dela|delu|delom|erdr|prigovor\w*)"
-            r"\s*(?:№|no\.?|n|номер\w*|number|#)?\s*(?P<id>\d[\d\-/]{3,}\d)"
+            r"\s*(?:№|no\.?|n|номер\w*|нөмір\w*|number|nomer\w*|nomir\w*|#)?\s*(?P<id>\d[\d\-/]{3,}\d)"
         ),
         0.85,
     ),
     Rule("CASE_NUMBER", re.compile(r"(?:№|No\.?)\s?(?P<id>\d[\d\-/]{4,}\d)"), 0.6),
+    # a court's own numbering, cue or not: «1-214/2018», «2-1534/21» (the kind of case, its number, the year)
+    Rule("CASE_NUMBER", re.compile(r"(?<![\w/.\-])(?P<id>\d{1,2}-\d{2,6}/(?:20)?\d{2})(?![\w/.\-])"), 0.7),
     # said and transcribed: «номер один дробь 418, дробь 23», «дело 2 дробь 1120 дробь 19»; two strokes need no cue
     Rule("CASE_NUMBER", re.compile(rf"(?i)(?:дел[оауеом]{{0,2}}|номер\w*|приговор\w*|іс)\s+(?P<id>{_SAID_PART}"
                                    rf"{_STROKE}{_SAID_PART}(?:{_STROKE}{_SAID_PART})?)(?!\w)"), 0.8),

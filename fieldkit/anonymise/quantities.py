@@ -99,8 +99,8 @@ _KAZAKH_TEN = re.compile(rf"(?<!\w)(?P<id>он(?:\s+(?:{'|'.join(KAZAKH_UNITS)})
                          r"теңге\w*))(?!\w)", re.IGNORECASE)
 #: a bare number: said again without its unit, it is the same kind of quantity as the one just before or after
 #: («просил девять лет а дали шесть», "they gave me seven but i served four and a half")
-_BARE = re.compile(rf"(?<![\w$₸€.,:/'’-])(?P<id>(?:{NUMBER})(?:\s+(?:с\s+)?половин\w*|\s+and\s+a\s+half)?)"
-                   r"(?![\w.,:/-]\w)", re.IGNORECASE)
+_BARE = re.compile(rf"(?<![\w$₸€.,:/'’-])(?P<id>(?:{NUMBER})(?!\d)(?:\s+(?:с\s+)?половин\w*|\s+and\s+a\s+half)?)"
+                   r"(?![\w.,:/-]\w)(?!-\w)", re.IGNORECASE)  # never a digit cut off a number: «2» of «23-й»
 #: words that make a bare number a term without any other quantity nearby («дали шесть», "i did five")
 _TERM_VERBS = re.compile(r"(?:дали|дала|дал|дадут|отсидел\w*|сидел\w*|отбыл\w*|получил\w*|впаяли|влепили|берді|беріпті|"
                          r"отырдым|отырды|отырған|gave\s+(?:me|him|her)|served|did|got|dali|otsidel|sidel)\s+$",

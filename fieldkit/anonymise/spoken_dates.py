@@ -50,8 +50,8 @@ _MONTHS_KK_LATIN = (r"(?:[qk]antar|a[qk]pan|nauryz|sau[iy]r|mamyr|mausym|shilde|
 _PATTERNS = [
     # a month with its day or its year (a month alone, «в начале марта», pins down little)
     # (the year may be in digits, as whisper writes it after a day in words: «седьмого марта 2022 года»)
-    re.compile(rf"(?<!\w)(?P<id>{_DAY}\s+{_MONTHS_RU}(?:\s+(?:{_YEAR_RU}|{_SHORT_YEAR_RU}|{_YEAR_DIGITS})"
-               rf"(?:\s+{_YEAR_WORD_RU})?)?)(?!\w)",
+    re.compile(rf"(?<!\w)(?P<id>{_DAY}\s+{_MONTHS_RU}(?:\s+(?:{_YEAR_RU}|{_SHORT_YEAR_RU}|{_YEAR_DIGITS}"
+               rf"|\d\d(?:-?(?:го|й|м)(?!\w))?(?=\s+{_YEAR_WORD_RU}|-))(?:\s+{_YEAR_WORD_RU})?)?)(?!\w)",
                re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>{_MONTHS_RU_ANY}\s+(?:{_YEAR_RU}|{_SHORT_YEAR_RU})(?:\s+{_YEAR_WORD_RU})?)(?!\w)",
                re.IGNORECASE),
@@ -81,8 +81,9 @@ _PATTERNS = [
     re.compile(rf"(?<![\w$₸€.,])(?P<id>{_YEAR_DIGITS})(?!\w|[.,]\d|\s*(?:тенге|тг|₸|долл|\$|руб|тыс|к\b|млн|%|км|человек))"),
     re.compile(r"(?<!\w)(?P<id>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+['’]\d\d)(?!\w)",
                re.IGNORECASE),
-    re.compile(r"(?<!\w)(?P<id>(?:янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*\.?\s+['’]?\d\d)(?!\w)",
-               re.IGNORECASE),
+    # a month and a short year, as whisper writes it too: «декабре 22 года», «мае 22-го», «ноябре 23-й»
+    re.compile(r"(?<!\w)(?P<id>(?:янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*\.?\s+['’]?\d\d"
+               r"(?:-?(?:го|й|м|ого|ом|ый)(?!\w))?(?:\s+(?:года|году|год)(?!\w))?)(?!\w)", re.IGNORECASE),
     # English: "the nineties", "twelfth of may twenty twenty", "may the twelfth"
     re.compile(r"(?<!\w)(?P<id>(?:(?:nineteen|twenty)\s+)?(?:sixties|seventies|eighties|nineties|noughties))(?!\w)",
                re.IGNORECASE),
@@ -97,7 +98,8 @@ _PATTERNS = [
                r"(?:\s+год(?:ы|ах|ов))?)(?!\w)", re.IGNORECASE),
     # a season with its year: «летом девятнадцатого», «весна 2018», «зимой двадцать первого»
     re.compile(rf"(?<!\w)(?P<id>(?:весна|весной|весну|весны|лето|летом|зима|зимой|зиму|зимы|осень|осенью|осени)"
-               rf"\s+(?:{_YEAR_DIGITS}|['’]\d\d|{_SHORT_YEAR_RU}|{_YEAR_RU})(?:\s+{_YEAR_WORD_RU})?)(?!\w)",
+               rf"\s+(?:{_YEAR_DIGITS}|['’]\d\d|\d\d(?=\s+{_YEAR_WORD_RU})|{_SHORT_YEAR_RU}|{_YEAR_RU})"
+               rf"(?:\s+{_YEAR_WORD_RU})?)(?!\w)",
                re.IGNORECASE),
     re.compile(r"(?<!\w)(?P<id>\d{1,2}\s+(?:yanvarya|fevralya|marta|aprelya|maya|iyunya|iyulya|avgusta|sentyabrya|"
                r"oktyabrya|noyabrya|dekabrya)(?:\s+\d{4})?)(?!\w)", re.IGNORECASE),

@@ -48,21 +48,25 @@ LETTER_NAMES = frozenset({
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+", re.UNICODE)
 _GAP = re.compile(r"[\s,.…\-–—()+]*")
-_DOT = r"\s+(?:точка|нүкте|dot|нижнее\s+подчёркивание|нижнее\s+подчеркивание|underscore|дефис|dash)\s+"
+#: the space between the spoken parts of an address, where whisper puts a comma after each word it heard alone
+#: («ай, жан, точка, медиа, собака, протонмейл, точка, ком»)
+_PART_GAP = r",?\s+"
+_DOT = (r",?\s+(?:точка|нүкте|dot|нижнее\s+подчёркивание|нижнее\s+подчеркивание|underscore|дефис|dash)"
+        + _PART_GAP)
 _SPOKEN_ATOM = "(?:" + "|".join(sorted(map(re.escape, {*UNITS, *TEENS, *TENS, *HUNDREDS, *LETTER_NAMES, *KAZAKH_UNITS,
                                                           *KAZAKH_TENS, "жүз"}),
                                          key=len, reverse=True)) + ")"
 #: one part of a spelled address: a word, then any number words or letter names read after it
 #: («айгерим восемьдесят семь», «камила эс»)
-_LOCAL_PART = rf"[\w.\-]+(?:\s+(?:{_SPOKEN_ATOM}|\d+)(?!\w)){{0,4}}"
+_LOCAL_PART = rf"[\w.\-]+(?:{_PART_GAP}(?:{_SPOKEN_ATOM}|\d+)(?!\w)){{0,4}}"
 #: a mail host said with its zone and no «точка» between («мейл ру», "yandex kz"), as speech recognition drops it
 _BARE_DOMAIN = (r"(?:мейл|майл|mail|яндекс|yandex|инбокс|inbox|бк|bk|лист|list|рамблер|rambler|гмейл|джимейл|gmail)"
                 r"\s+(?:ру|ru|кз|kz|ком|com)(?!\w)")
 #: the @ said: «собака» in any case, as whisper writes it («собакой»), "at", the Kazakh «айқұлақ»
 _AT = r"собак[аиуео]й?|собачк\w*|at|эт|айқұлақ|айкулак|ат"
 _SPELLED_EMAIL = re.compile(
-    rf"(?P<id>(?:{_LOCAL_PART}{_DOT})*{_LOCAL_PART}\s+(?:{_AT})\s+(?:{_BARE_DOMAIN}|[\w\-]+"
-    rf"(?:\s+(?:точка|нүкте|dot)\s+[\w\-]+)+"
+    rf"(?P<id>(?:{_LOCAL_PART}{_DOT})*{_LOCAL_PART}{_PART_GAP}(?:{_AT}){_PART_GAP}(?:{_BARE_DOMAIN}|[\w\-]+"
+    rf"(?:{_PART_GAP}(?:точка|нүкте|dot){_PART_GAP}[\w\-]+)+"
     # whisper glues «точка» to the host or drops it: «собакой Янда Косточка Ру» for «собака яндекс точка ру»
     rf"|[\w\-]+(?:\s+[\w\-]+)?\s+(?:ру|ru|кз|kz|ком|com)(?!\w)))",
     re.IGNORECASE)

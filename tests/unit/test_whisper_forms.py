@@ -269,3 +269,31 @@ def test_a_number_that_counts_something_after_a_street_is_no_house(text, kept):
 def test_a_kazakh_address_in_words_is_found_whole(text, gone):
     redacted = redact(text, "ru")
     assert "[ADDRESS" in redacted and not any(part in redacted for part in gone), redacted
+
+
+@pytest.mark.parametrize("text, date", [
+    ("в мае 22-го у нас сошёл состав", "мае 22-го"),
+    ("умер он в декабре 22 года, начальник молчал", "декабре 22 года"),
+    ("меня задержали пятого января 22 года", "пятого января 22 года"),
+    ("умер там зимой 21 года, официально сердце", "зимой 21 года"),
+])
+def test_a_month_or_season_with_a_short_year_is_a_date(text, date):
+    assert ("DATE_WORDS", date) in found(text), found(text)
+
+
+def test_no_digit_is_cut_off_a_number_as_a_term_said_again():
+    text = "его осудили на 3 года условно. в мр. 23-й его годы допрашивали"
+    assert found(text) == [("DURATION", "3 года")]
+
+
+def test_a_spelled_address_with_whisper_commas_between_its_words_is_one_email():
+    text = "пишите на почту, жануде 90, один собака джемил точка, ком, телефон не дам"
+    assert ("EMAIL_ADDRESS", "жануде 90, один собака джемил точка, ком") in found(text), found(text)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("іс нөмірі 1-214/2018, судья бір отырыста шешті", "1-214/2018"),
+    ("приговор по 1-88/2021 вынесли за день", "1-88/2021"),
+])
+def test_a_court_number_is_a_case_number_after_a_kazakh_cue_or_none(text, number):
+    assert ("CASE_NUMBER", number) in found(text), found(text)
