@@ -17,7 +17,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from fieldkit.anonymise.gazetteer import gazetteer
 from fieldkit.anonymise.morphology import is_probably_name
-from fieldkit.anonymise.number_words import HUNDREDS, TEENS, TENS, UNITS, trie_pattern
+from fieldkit.anonymise.number_words import HUNDRED_MULTIPLIERS, HUNDREDS, TEENS, TENS, UNITS, trie_pattern
 
 GAZETTEER_SCORE = 0.9
 CYR_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -295,10 +295,14 @@ PHONE_CONTEXT = (
 )
 #: a part of a case number as said and transcribed, and the stroke between parts («дробь», whisper's «дробе»)
 #: a Russian number word; a part of a case number is digits or up to five of these («триста семь», «двадцать четыре»)
-_NUMBER_WORD = trie_pattern(sorted(word for table in (UNITS, TEENS, TENS, HUNDREDS) for word in table
-                                   if re.fullmatch(r"[а-яё]+", word))) + r"(?!\w)"
-_SAID_PART = rf"(?:\d{{1,6}}|{_NUMBER_WORD}(?:\s+{_NUMBER_WORD}){{0,4}})"
-_STROKE = r"\s*,?\s*(?:дробь|дроб\w*|дро|слэш|слеш|/)\s*,?\s*"
+#: in Russian, Kazakh or English, with the thousands («одна тысяча четыреста», "two thousand and forty")
+_NUMBER_WORD = trie_pattern(sorted({*(word for table in (UNITS, TEENS, TENS, HUNDREDS) for word in table
+                                      if word != "o"), *HUNDRED_MULTIPLIERS, "тысяча", "тысячи", "тысяч", "мың",
+                                    "thousand"})) + r"(?!\w)"
+_SAID_PART = rf"(?:\d{{1,6}}|{_NUMBER_WORD}(?:\s+(?:and\s+)?{_NUMBER_WORD}){{0,5}})"
+#: a stroke, or the dash of «два тире тысяча…» (the kind of case before it), in Russian, Kazakh and English
+_STROKE = (r"\s*,?\s*(?:дробь|дроб\w*|дро|слэш|слеш|/|бөлшек|болшек|slash|тире|дефис|сызықша|сызыкша|dash)"
+           r"\s*,?\s*")
 PLATE_CONTEXT = ("номер", "машин", "авто", "госномер", "plate", "car", "vehicle", "көлік")
 _RU_MONTHS_GEN = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 _RU_MONTHS_ABBR = r"(?:янв|фев|мар|апр|июн|июл|авг|сен|сент|окт|ноя|дек)\."
@@ -370,7 +374,8 @@ COMMON_RULES = [
     # a court's own numbering, cue or not: «1-214/2018», «2-1534/21» (the kind of case, its number, the year)
     Rule("CASE_NUMBER", re.compile(r"(?<![\w/.\-])(?P<id>\d{1,2}-\d{2,6}/(?:20)?\d{2})(?![\w/.\-])"), 0.7),
     # said and transcribed: «номер один дробь 418, дробь 23», «дело 2 дробь 1120 дробь 19»; two strokes need no cue
-    Rule("CASE_NUMBER", re.compile(rf"(?i)(?:дел[оауеом]{{0,2}}|номер\w*|приговор\w*|іс)\s+(?P<id>{_SAID_PART}"
+    Rule("CASE_NUMBER", re.compile(rf"(?i)(?:дел[оауеом]{{0,2}}|номер\w*|нөмір\w*|приговор\w*|іс|case|number)\s+"
+                                   rf"(?P<id>{_SAID_PART}"
                                    rf"{_STROKE}{_SAID_PART}(?:{_STROKE}{_SAID_PART})?)(?!\w)"), 0.8),
     Rule("CASE_NUMBER", re.compile(rf"(?i)(?<!\w)(?P<id>{_SAID_PART}{_STROKE}{_SAID_PART}{_STROKE}{_SAID_PART})(?!\w)"),
          0.8),

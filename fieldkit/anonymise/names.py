@@ -718,6 +718,11 @@ _NICKNAME_PATTERNS = [
     re.compile(r"(?:everybody|everyone|people|guys|we\s+all|they\s+all|we|they)\s+called\s+(?:him\s+|her\s+)?"
                r"(?:just\s+)?(?:the\s+)?(?!(?:police|cops|ambulance|me|us|them|it|back|again|out|up|like|him|her)\b)"
                r"(?P<id>[^\W\d_][\w-]{2,30})", re.IGNORECASE),
+    # "a guy called frost", "a woman named aliya"
+    re.compile(r"(?:guy|man|woman|bloke|person|someone|somebody|fellow|dude|boy|girl|lady|kid|officer|cop)\s+"
+               r"(?:called|named|nicknamed)\s+(?:the\s+)?(?!(?:police|cops|ambulance|me|us|them|it|back|again|out|up"
+               r"|like|him|her|for|to|in|on|at|and|someone|somebody|everyone|everybody|anyone|nobody|his|their|my|our"
+               r"|your|a|an)\b)(?P<id>[^\W\d_][\w-]{2,30})", re.IGNORECASE),
     # "chechen, they called him like that"
     re.compile(r"(?P<id>[^\W\d_][\w-]{2,30}),?\s+(?:they|we|everybody|everyone|people)\s+called\s+(?:him|her)"
                r"\s+(?:like\s+)?that", re.IGNORECASE),

@@ -334,6 +334,11 @@ def _entity_of(digits: str) -> str | None:
     return None
 
 
+#: a region said as an ordinal after «ноль»: «ноль пятый», «ноль второго»
+_REGION_ORDINAL = re.compile(r"\s+(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят)(?:ый|ой|ий|ого|ом|ая)(?!\w)",
+                             re.IGNORECASE)
+
+
 def _spoken_plates(text: str, runs: list[NumberRun]) -> list[tuple[int, int]]:
     """Kazakhstan plates read aloud: three digits, two or three letter names, two digits of the region
     («четыреста восемьдесят два эс ти эн ноль один», «семьсот семьдесят семь ка зэ ноль два»)."""
@@ -342,7 +347,8 @@ def _spoken_plates(text: str, runs: list[NumberRun]) -> list[tuple[int, int]]:
         if len(first.digits) != 3 or len(second.digits) not in (1, 2):
             continue
         if _letter_count(text[first.end:second.start].split()) in (2, 3):
-            found.append((first.start, second.end))
+            region = _REGION_ORDINAL.match(text, second.end) if len(second.digits) == 1 else None
+            found.append((first.start, region.end() if region else second.end))  # «ноль пятый»: the fifth region
     # the older plates, a letter first and no region: «эс сто восемьдесят семь эн эм эм»
     for run in runs:
         if len(run.digits) != 3:
@@ -366,6 +372,8 @@ def _letter_count(words: list[str]) -> int | None:
     count = 0
     for word in words:
         lowered = word.casefold().strip(",.")
+        if not lowered:
+            continue  # a comma whisper wrote alone between the parts
         if lowered in LETTER_NAMES:
             count += 1
         elif lowered.isalpha() and 2 <= len(lowered) <= 3 and (word.isupper() or len(set(lowered)) == 1):

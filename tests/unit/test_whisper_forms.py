@@ -297,3 +297,22 @@ def test_a_spelled_address_with_whisper_commas_between_its_words_is_one_email():
 ])
 def test_a_court_number_is_a_case_number_after_a_kazakh_cue_or_none(text, number):
     assert ("CASE_NUMBER", number) in found(text), found(text)
+
+
+@pytest.mark.parametrize("text, language, code", [
+    ("было дело номер два тире одна тысяча четыреста пятнадцать дробь двадцать три по земле", "ru",
+     "два тире одна тысяча четыреста пятнадцать дробь двадцать три"),
+    ("іс нөмірі бір сызықша үш жүз он екі бөлшек он сегіз болды", "ru", "бір сызықша үш жүз он екі бөлшек он сегіз"),
+    ("the case was one dash two thousand and forty slash twenty three", "en",
+     "one dash two thousand and forty slash twenty three"),
+])
+def test_a_case_number_said_with_a_dash_thousands_or_in_kazakh_and_english(text, language, code):
+    assert ("CASE_NUMBER", code) in [(f.entity, f.text) for f in analyse(text, language)]
+
+
+@pytest.mark.parametrize("text, plate", [
+    ("цвет серый номер двести пятьдесят три эн ка эм ноль пятый регион", "двести пятьдесят три эн ка эм ноль пятый"),
+    ("машина на меня оформлена, номер жүз он екі, би эс кей, ноль бес. если", "жүз он екі, би эс кей, ноль бес"),
+])
+def test_a_plate_with_its_region_as_an_ordinal_or_whisper_commas(text, plate):
+    assert ("PLATE", plate) in found(text), found(text)
