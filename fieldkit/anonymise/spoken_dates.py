@@ -44,6 +44,10 @@ _SHORT_YEAR_RU = rf"(?:{_TENS_RU}\s+{_DAY}|{_TEEN_ORDINAL}|{_TENS_ORDINAL_RU}{_O
 _KK_ORDINAL = r"[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші|сыншы|сінші|инши|ынши|нши)\w*"
 _KK_NUMBER = f"(?:{'|'.join((*KAZAKH_UNITS, *KAZAKH_TENS, 'мың', 'жүз'))})"
 _YEAR_WORD_KK = r"(?:жыл\w*|году|года)"
+_KK_MILLENNIUM = r"(?:(?:екі|еки)\s+(?:мың|мын)|(?:мың|мын)\s+(?:тоғыз|тогыз)\s+(?:жүз|жуз))"
+#: the last number of a year with a case ending: «алтыдан», «жиырмаға», «бесте», «тоқсан сегізде»
+_KK_NUMBER_IN_CASE = (rf"(?:{'|'.join((*KAZAKH_UNITS, *KAZAKH_TENS))})"
+                      r"(?:дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|га|ка|да|де|та|те|ғы|гі|гы|ги|дағы|дегі|дагы|деги)")
 _YEAR_DIGITS = r"(?:19[5-9]\d|20[0-3]\d)"
 _MONTHS_KK_LATIN = (r"(?:[qk]antar|a[qk]pan|nauryz|sau[iy]r|mamyr|mausym|shilde|tamyz|[qk]yr[kq]u[iy]e[kq]|[qk]azan|"
                     r"[qk]arasha|zhelto[qk]san)\w*")
@@ -67,6 +71,10 @@ _PATTERNS = [
                rf"(?:\s+{_MONTHS_KK}(?:\s+айында)?)?)(?!\w)", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>{_MONTHS_KK}\s+(?:{_KK_NUMBER}\s+)?[а-яәғқңөұүһі]*(?:сында|сінде|нда|нде))(?!\w)",
                re.IGNORECASE),
+    # a Kazakh year in its case, without the year word, in either alphabet: «екі мың он алтыдан екі мың жиырмаға
+    # дейін», «еки мын он бесте», «мың тоғыз жүз тоқсан сегізде»
+    re.compile(rf"(?<!\w)(?P<id>{_KK_MILLENNIUM}(?:\s+{_KK_NUMBER}){{0,2}}?\s+{_KK_NUMBER_IN_CASE})(?!\w)"
+               rf"(?!\s+(?:теңге|тенге|тг|доллар\w*|сом\w*|рубл\w*))", re.IGNORECASE),
     # «желтоқсанның он алтысы», «бесінші қазанда»: a day with its month, the Kazakh ways round
     re.compile(rf"(?<!\w)(?P<id>{_MONTHS_KK}(?:ның|нің|дың|дің|тың|тің)\s+(?:{_KK_NUMBER}\s+)?"
                r"[а-яәғқңөұүһі]+(?:ы|і|сы|сі)(?:нда|нде)?)(?!\w)", re.IGNORECASE),
@@ -154,6 +162,7 @@ class SpokenDateRecognizer(EntityRecognizer):
 _KAZAKH_ORDINAL = re.compile(r"(?:сыншы|сінші|ыншы|інші|ншы|нші|инши|ынши|нши)$")
 #: what follows an ordinal's stem: «пят-ого», «трет-ьего», «девяност-ом», «сороков-ой»
 _ORDINAL_TAIL = re.compile(r"ь?(?:ого|его|ому|ему|ом|ем|ый|ий|ой|ая|яя|ую|юю|ое|ее|ые|ие|ых|их|ым|им|ыми|ими)")
+_KAZAKH_CASE = re.compile(r"(?:дағы|дегі|дагы|деги|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|га|ка|да|де|та|те|ғы|гі|гы|ги)$")
 _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 #: two-digit years: 12.03.19, 3/19, '19, Dec '20, «в 19-м»
 #: (a month/year needs a year past 12: «12/03» is as likely the 12th of March)
@@ -179,6 +188,11 @@ def _word_value(word: str) -> tuple[int, bool] | None:
     for stem in sorted(_ORDINAL_STEMS, key=len, reverse=True):
         if lowered.startswith(stem) and _ORDINAL_TAIL.fullmatch(lowered[len(stem):]):
             return _ORDINAL_STEMS[stem], True  # «пятого», not «пятница»
+    in_case = _KAZAKH_CASE.sub("", lowered)  # «алтыдан», «жиырмаға»: the last number of a year in its case
+    if in_case != lowered:
+        for table in (UNITS, TENS):
+            if in_case in table:
+                return table[in_case], True
     return None
 
 
@@ -194,14 +208,14 @@ def year_in(text: str) -> int | None:
     words = re.findall(r"[^\W\d_]+", lowered)
     for index, word in enumerate(words):
         base = None
-        if word in ("тысяча", "тысячи", "мың") and index + 1 < len(words):
+        if word in ("тысяча", "тысячи", "мың", "мын") and index + 1 < len(words):
             nxt = words[index + 1]
-            base = 1900 if nxt.startswith(("девятьсот", "тоғыз")) else 1000
+            base = 1900 if nxt.startswith(("девятьсот", "тоғыз", "тогыз")) else 1000
             rest_start = index + 2 if base == 1900 else index + 1
-            if index > 0 and words[index - 1] in ("две", "екі"):
+            if index > 0 and words[index - 1] in ("две", "екі", "еки"):
                 base = 2000
                 rest_start = index + 1
-            if nxt.startswith("тоғыз") and index + 2 < len(words) and words[index + 2] == "жүз":
+            if nxt.startswith(("тоғыз", "тогыз")) and index + 2 < len(words) and words[index + 2] in ("жүз", "жуз"):
                 base, rest_start = 1900, index + 3
         elif word.startswith("двухтысячн"):
             return 2000

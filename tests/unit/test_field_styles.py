@@ -153,6 +153,10 @@ def test_transliterated_text_is_told_from_english_and_analysed_without_english_n
     ("my boss was a guy everybody called tank because he was huge", "en", "tank"),
     ("there was a guy, chechen, they called him like that", "en", "chechen"),
     ("i carried packages for a guy called frost like the cold", "en", "frost"),
+    ("орныма турсын деген жигитти койды", "ru", "турсын"),
+    ("оны тек кірпі дейміз, шашы тікірейіп тұрады", "ru", "кірпі"),
+    ("оператордың ник-і сиқыршы, күніне он бес закладка", "ru", "сиқыршы"),
+    ("оператор назывался ақ мысық, я его не видел", "ru", "мысық"),
 ])
 def test_a_word_said_to_be_a_nickname_goes_wherever_it_recurs(text, language, nickname):
     redacted = redact(text, language)

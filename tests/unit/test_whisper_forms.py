@@ -316,3 +316,17 @@ def test_a_case_number_said_with_a_dash_thousands_or_in_kazakh_and_english(text,
 ])
 def test_a_plate_with_its_region_as_an_ordinal_or_whisper_commas(text, plate):
     assert ("PLATE", plate) in found(text), found(text)
+
+
+@pytest.mark.parametrize("text, period", [
+    ("төрт жыл отырдым, екі мың он алтыдан екі мың жиырмаға дейін", ("2010", "2020")),
+    ("торт жыл отырдым, еки мын он алтыдан еки мын жиырмага дейин", ("2010", "2020")),
+    ("мың тоғыз жүз тоқсан сегізде туылдым", ("1990",)),
+])
+def test_a_kazakh_year_in_its_case_is_a_date_of_its_own_decade(text, period):
+    redacted = redact(text, "ru")
+    assert "мың" not in redacted and "мын" not in redacted and all(decade in redacted for decade in period), redacted
+
+
+def test_a_sum_in_thousands_of_tenge_is_no_year():
+    assert ("MONEY", "екі мың") in found("екі мың бес жүзге сатып алдым")
