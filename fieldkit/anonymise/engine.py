@@ -373,10 +373,10 @@ def analyse(text: str, language: str) -> list[Finding]:
             continue
         chosen.append(Finding(result.entity_type, start, end, result.score, text[start:end], place))
     from fieldkit.anonymise.body_phrases import with_bodies
-    from fieldkit.anonymise.streets import with_house_numbers
+    from fieldkit.anonymise.streets import with_flats, with_house_numbers
 
     found = with_bodies(text, _bridged_names(text, sorted(chosen, key=lambda f: f.start)))
-    return propagate(text, with_house_numbers(text, found))
+    return propagate(text, with_flats(text, with_house_numbers(text, found)))
 
 
 _SHORT_FRAGMENT = re.compile(r"\s+([^\W\d_]{1,3})\s+")

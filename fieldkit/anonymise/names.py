@@ -212,6 +212,13 @@ class GivenNameRecognizer(EntityRecognizer):
         for index, (start, end, word) in enumerate(tokens):
             if not word[:1].isupper():
                 continue
+            if (fold(word) in _CAPITALISED_KOREAN and index and not word.isupper()
+                    and not _SENTENCE_END.search(text[:start])):
+                # «семья Ли», «у Цоя»: a Korean surname alone, capitalised inside a sentence
+                explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE,
+                                                  textual_explanation="a Korean surname")
+                results.append(RecognizerResult("PERSON", start, end, SCORE, explanation))
+                continue
             keys = {fold(word_key(word))} if is_cyrillic(word) else _name_keys(word)  # "Aizhanmen", "Beknurdyn"
             if not keys & names and not (word.isascii() and word.casefold() not in _ENGLISH_WORDS
                                          and {latin_key(key) for key in keys} & latin_names()):
@@ -618,6 +625,10 @@ _KOREAN_SURNAMES = frozenset({"ким", "пак", "ли", "цой", "тен", "�
                               "когай", "тягай", "шегай", "цхай", "хам", "чен", "юн", "ни", "тай"})
 
 
+#: the Korean surnames that, capitalised inside a Russian sentence, can be nothing else («Ли» is no «ли»)
+_CAPITALISED_KOREAN = frozenset({"ким", "кима", "киму", "кимом", "пак", "пака", "паку", "паком", "ли", "цой", "цоя",
+                                 "цою", "цоем", "тен", "хегай", "огай", "югай", "шин", "тян", "лим", "хван", "чон",
+                                 "кегай", "лигай", "когай", "тягай", "шегай", "цхай"})
 _KOREAN_SURNAMES_IN_Y = tuple(name for name in _KOREAN_SURNAMES if name.endswith("й"))
 #: the Korean surnames that are no Russian word («ким» is also «кем»'s cousin, «сон» sleep, «нам» us): these are
 #: names even alone («у пака брали», «пак сказал»)

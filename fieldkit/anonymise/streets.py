@@ -279,3 +279,35 @@ def with_house_numbers(text: str, findings: list[Finding]) -> list[Finding]:
         grown.append(replace(finding, entity="ADDRESS", end=end, text=text[finding.start:end], place=None))
     return grown
 
+
+
+#: the rest of an address after its street and house: a flat, an office, a building, in any of the ways notes and
+#: messengers write them («, кв. 12», «оф. 412», «, 3 pater», «uy 7, pater 41», «8 dom kv 44»)
+_ADDRESS_REST = re.compile(
+    r",?\s*(?:(?:(?:dom|дом|uy|үй)\s+)?(?:кв|kv|оф|of|офис|ofis|apt|apartment|flat|д|dom|дом|uy|үй|корп|korp|корпус|"
+    r"пәтер|pater|каб|кабинет)"
+    r"\.?\s*\d{1,4}[а-яёa-z]?(?!\w)|\d{1,4}[а-яёa-z]?\s*(?:пәтер\w*|pater\w*|үй\w*|uy|кв\.?|dom|дом)(?!\w))",
+    re.IGNORECASE)
+_ADDRESS_REST_PARTS = 3
+
+
+def with_flats(text: str, findings: list[Finding]) -> list[Finding]:
+    """``findings`` with each address grown over the flat, office or building written after it: the flat left
+    beside a replaced street still tells a visitor which door. A finding inside what an address takes in goes."""
+    grown: list[Finding] = []
+    extended: list[Finding] = []
+    for finding in findings:
+        end = finding.end
+        if finding.entity == "ADDRESS":
+            for _ in range(_ADDRESS_REST_PARTS):
+                rest = _ADDRESS_REST.match(text, end)
+                if rest is None or rest.end() == end:
+                    break
+                end = rest.end()
+        if end == finding.end:
+            grown.append(finding)
+            continue
+        finding = replace(finding, end=end, text=text[finding.start:end])
+        grown.append(finding)
+        extended.append(finding)
+    return [f for f in grown if not any(a is not f and a.start <= f.start and f.end <= a.end for a in extended)]

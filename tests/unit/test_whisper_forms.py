@@ -330,3 +330,19 @@ def test_a_kazakh_year_in_its_case_is_a_date_of_its_own_decade(text, period):
 
 def test_a_sum_in_thousands_of_tenge_is_no_year():
     assert ("MONEY", "екі мың") in found("екі мың бес жүзге сатып алдым")
+
+
+@pytest.mark.parametrize("text, language, gone", [
+    ("adres: abai koshesi 9, 3 pater. telefondy koterme", "en", "pater"),
+    ("turady mikroraion 3, uy 7, pater 41 dep", "en", "41"),
+    ("zhivet 12 mkr 8 dom kv 44 tam", "en", "44"),
+    ("офис: ул. Байзакова 280, оф. 412, второй этаж", "ru", "412"),
+])
+def test_the_flat_or_office_after_an_address_goes_with_it(text, language, gone):
+    assert gone not in redact(text, language), redact(text, language)
+
+
+@pytest.mark.parametrize("text, kept", [("Семья Ли, корейцы из Уштобе", None), ("а знаешь ли ты", "ли")])
+def test_a_korean_surname_alone_capitalised_inside_a_sentence(text, kept):
+    redacted = redact(text, "ru")
+    assert ("Ли" not in redacted) if kept is None else redacted == text, redacted
