@@ -133,7 +133,7 @@ class Gazetteer:
         self._inflected_prefixes = frozenset(stem[:4] for stem in self._inflected)
         self.exact = exact
         # every name in one Latin spelling, for transliterated text: "Shimkent", "Chimkentte", "Qostanaida"
-        from fieldkit.anonymise.names import latin_key
+        from fieldkit.anonymise.morphology import latin_key
 
         self._latin: dict[str, str] = {}
         for name, place_id in exact.items():
@@ -237,7 +237,7 @@ class Gazetteer:
 
     def _latin_place(self, word: str) -> str | None:
         """A place in any Latin transliteration, with or without a Russian or Kazakh ending («chimkentte»)."""
-        from fieldkit.anonymise.names import latin_key
+        from fieldkit.anonymise.morphology import latin_key
 
         if not word.isalpha() or len(word) < 5 or word in _ENGLISH_PLACE_WORDS:
             return None
@@ -254,7 +254,7 @@ class Gazetteer:
 
     def _by_sound(self, word: str) -> str | None:
         """A place whose name sounds like a Cyrillic word of seven letters or more that no dictionary knows."""
-        from fieldkit.anonymise.names import latin_key
+        from fieldkit.anonymise.morphology import latin_key
 
         if len(word) < 7 or not is_cyrillic_word(word):
             return None
@@ -335,7 +335,7 @@ class Gazetteer:
         """Whether two Cyrillic words joined may sound like a place («кизил орды», «кос тонае»): neither a function
         word, the second no Kazakh word («жылы оны», «үлкен орында» are a year and a big place)."""
         from fieldkit.anonymise.kazakh_words import is_kazakh_stem
-        from fieldkit.anonymise.names import latin_key
+        from fieldkit.anonymise.morphology import latin_key
 
         joined = first + following
         if len(joined) < 7 or not is_cyrillic_word(joined):

@@ -190,7 +190,7 @@ def _common_word(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _kazakh_keys() -> tuple[frozenset[str], tuple[str, ...]]:
     from fieldkit.anonymise.kazakh_words import _RAW, kazakh_stems
-    from fieldkit.anonymise.names import latin_key
+    from fieldkit.anonymise.morphology import latin_key
 
     stems = frozenset(latin_key(stem) for stem in kazakh_stems())
     endings = tuple(sorted({key for ending in _RAW if (key := latin_key(ending))}, key=len, reverse=True))
@@ -200,7 +200,7 @@ def _kazakh_keys() -> tuple[frozenset[str], tuple[str, ...]]:
 @lru_cache(maxsize=100_000)
 def is_kazakh_in_latin(word: str) -> bool:
     """Whether a Latin word is a Kazakh stem with up to three Kazakh endings ("barasyn", "qalada", "kordim")."""
-    from fieldkit.anonymise.names import latin_key
+    from fieldkit.anonymise.morphology import latin_key
 
     stems, endings = _kazakh_keys()
 

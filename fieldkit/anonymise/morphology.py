@@ -156,3 +156,23 @@ def is_common_word(word: str) -> bool:
     if not morph.word_is_known(lowered):
         return False
     return not any(tag in str(p.tag) for p in morph.parse(lowered) for tag in _PROPER_TAGS)
+
+
+_TO_LATIN = str.maketrans({
+    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e", "ж": "j", "з": "z",
+    "и": "i", "й": "i", "і": "i", "к": "k", "қ": "k", "л": "l", "м": "m", "н": "n", "ң": "n", "о": "o", "ө": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "h", "һ": "h", "ц": "c",
+    "ч": "c", "ш": "w", "щ": "w", "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+})
+_LATIN_DIGRAPHS = (("zh", "j"), ("dj", "j"), ("sh", "w"), ("ch", "c"), ("kh", "h"), ("gh", "g"), ("ts", "c"),
+                   ("q", "k"), ("y", "i"), ("x", "h"), ("'", ""))
+
+
+def latin_key(word: str) -> str:
+    """One Latin spelling for a name in any script and any transliteration: «Нұржан», "Nurzhan" and "Nurjan" all
+    give «nurjan»; «Шамиль» and "Wamil" give «wamil»."""
+    lowered = fold(word).translate(_TO_LATIN)
+    for digraph, letter in _LATIN_DIGRAPHS:
+        lowered = lowered.replace(digraph, letter)
+    collapsed = [ch for i, ch in enumerate(lowered) if i == 0 or ch != lowered[i - 1]]
+    return "".join(collapsed)

@@ -13,11 +13,12 @@ from importlib import resources
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from fieldkit.anonymise.morphology import (  # noqa: F401 (fold and plain re-exported)
+from fieldkit.anonymise.morphology import (  # noqa: F401 (fold, plain and latin_key re-exported)
     fold,
     has_kazakh_letters,
     is_cyrillic,
     is_probably_name,
+    latin_key,
     plain,
     reads_first_as,
     strip_kazakh_suffix,
@@ -45,14 +46,6 @@ _DECLENSION = {"а": ("ы", "е", "у", "ой", "ою"), "я": ("и", "е", "ю"
 
 
 
-_TO_LATIN = str.maketrans({
-    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e", "ж": "j", "з": "z",
-    "и": "i", "й": "i", "і": "i", "к": "k", "қ": "k", "л": "l", "м": "m", "н": "n", "ң": "n", "о": "o", "ө": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "h", "һ": "h", "ц": "c",
-    "ч": "c", "ш": "w", "щ": "w", "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "iu", "я": "ia",
-})
-_LATIN_DIGRAPHS = (("zh", "j"), ("dj", "j"), ("sh", "w"), ("ch", "c"), ("kh", "h"), ("gh", "g"), ("ts", "c"),
-                   ("q", "k"), ("y", "i"), ("x", "h"), ("'", ""))
 #: English words that some names become in Latin letters: never taken as names in Latin text
 _ENGLISH_WORDS = frozenset({"mark", "will", "rose", "hope", "bill", "dean", "page", "lily", "june", "april", "august",
                             "nick", "roman", "asia", "maia", "nina", "ella", "dina", "adam", "alan", "ian", "max",
@@ -60,16 +53,6 @@ _ENGLISH_WORDS = frozenset({"mark", "will", "rose", "hope", "bill", "dean", "pag
                             "aral", "alma", "sana", "dana", "bella", "olga", "amina", "karina", "marina", "roza",
                             "liana", "diana", "lina", "mila", "sara", "laura", "emma", "anna", "hana", "maria",
                             "melody", "star", "ruby", "tina", "nike", "aida", "ada", "eva", "ilia", "tom", "sam"})
-
-
-def latin_key(word: str) -> str:
-    """One Latin spelling for a name in any script and any transliteration: «Нұржан», "Nurzhan" and "Nurjan" all
-    give «nurjan»; «Шамиль» and "Wamil" give «wamil»."""
-    lowered = fold(word).translate(_TO_LATIN)
-    for digraph, letter in _LATIN_DIGRAPHS:
-        lowered = lowered.replace(digraph, letter)
-    collapsed = [ch for i, ch in enumerate(lowered) if i == 0 or ch != lowered[i - 1]]
-    return "".join(collapsed)
 
 
 @lru_cache(maxsize=1)
