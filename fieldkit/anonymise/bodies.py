@@ -148,8 +148,11 @@ def find_numbered_institutions(text: str) -> list[tuple[int, int]]:
 #: «у ка сто шестьдесят один дробь два»; a stroke in the code is required, two letter names alone are common words
 _SPOKEN_LETTERS = r"(?:эс|ка|а|е|цэ|це|эл|у|жэ|же|дэ|де|о|вэ|ве|эр|гэ|ге)"
 _STROKE_WORDS = r"(?:дробь|дроб|дро|дров|дропе|дробе|бөлу|болу|слэш|слеш|/)"
+#: the two letters heard as one word: «ап сто шестьдесят два дробь три», «ук сто шестьдесят один дробь два»
+_CODE_AS_A_WORD = r"(?:ап|ак|ук|ла|ец|ов|уг|ос|жд|ка|лк|рг)"
 _SPOKEN_COLONY = re.compile(
-    rf"(?<!\w)(?P<id>{_SPOKEN_LETTERS}\s+{_SPOKEN_LETTERS}\s+(?:(?:\d+|[а-яёәіңғүұқөһ]+)\s+){{1,4}}?"
+    rf"(?<!\w)(?P<id>(?:{_SPOKEN_LETTERS}\s+{_SPOKEN_LETTERS}|{_CODE_AS_A_WORD})\s+"
+    rf"(?:(?:\d+|[а-яёәіңғүұқөһ]+)\s+){{1,4}}?"
     rf"{_STROKE_WORDS}\s+(?:\d+|[а-яёәіңғүұқөһ]+)(?:\s+(?:\d+|[а-яёәіңғүұқөһ]+))?)(?!\w)", re.IGNORECASE)
 
 
@@ -158,7 +161,8 @@ def find_spoken_colonies(text: str) -> list[tuple[int, int]]:
     stroke are numbers."""
     found = []
     for match in _SPOKEN_COLONY.finditer(text):
-        parts = match["id"].split()[2:]
+        letters = 1 if re.fullmatch(_CODE_AS_A_WORD, match["id"].split()[0], re.IGNORECASE) else 2
+        parts = match["id"].split()[letters:]
         stroke = next(i for i, part in enumerate(parts) if re.fullmatch(_STROKE_WORDS, part.casefold()))
         before, after = parts[:stroke], parts[stroke + 1:]
         while after and not _has_number(after[-1:]):
@@ -251,7 +255,8 @@ def find_companies(text: str) -> list[tuple[int, int]]:
 _COMPANY_KIND = re.compile(
     r"(?:сервис|сервиз|servis|service|инвест|invest|агро|agro|медиа|media|пресс|press|групп|group|строй|stroi|stroy|"
     r"транс|trans|холдинг|holding|логистик|логистикс|logistic|logistics|трейд|trade|моторс|motors|ойл|oil|мұнай|мунай|"
-    r"munai|астық|астык|astyk|құрылыс|курылыс|kurylys|qurylys|энерго|energo|строймонтаж|консалтинг|consulting)",
+    r"munai|астық|астык|astyk|құрылыс|курылыс|kurylys|qurylys|энерго|energo|строймонтаж|консалтинг|consulting|"
+    r"трэвел|тревел|travel|экспресс|express|маркет|market)",
     re.IGNORECASE)
 #: English words that name a generic service, not a company: "secret service", "a good service"
 _GENERIC_SERVICE_WORDS = frozenset({"secret", "security", "customs", "tax", "state", "postal", "public", "civil",

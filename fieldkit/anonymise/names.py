@@ -678,7 +678,7 @@ _NICKNAME_PATTERNS = [
     re.compile(r"(?:по\s+(?:кличке|прозвищу|погонялу|кликухе)|кличка|прозвище|погоняло|погремуха|кликуха|"
                r"(?:его|её|ее|их|меня|нас)\s+(?:звали|называли|называют|кличут|кликали)|"
                r"po\s+klichke|klichka|prozvische|called\s+him|called\s+her|nicknamed|they\s+called\s+him)"
-               r"\s+(?:у\s+него\s+|у\s+неё\s+|было\s+|была\s+)?(?!" + _NOT_A_NAME_AFTER_CALLED + r"\b)"
+               r"\s+(?:у\s+него\s+|у\s+неё\s+)?(?:было\s+|была\s+|был\s+)?(?!" + _NOT_A_NAME_AFTER_CALLED + r"\b)"
                r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
     # a surname announced: «по фамилии бражников», «настоящая фамилия, бражников», «тегі жақсыбеков»
     re.compile(r"(?:фамили[яиюей]|тегі|familiya|familii|surname)[,:]?\s+(?:у\s+него\s+|у\s+неё\s+|была\s+|было\s+"

@@ -131,13 +131,15 @@ _SLANG_TERM = re.compile(
     r"otsidel|vpayali|svetit)\s+(?:ему\s+|мне\s+|ей\s+|им\s+|emu\s+|mne\s+)?(?P<id>(?:"
     + "|".join(sorted(_SLANG_TERMS, key=len, reverse=True)) + r")\w*)"
     r"|(?<!\w)(?P<before>(?:" + "|".join(sorted(_SLANG_TERMS, key=len, reverse=True)) + r")\w*)\s+"
-    r"(?:дали|дал|дала|дадут|впаяли|влепили|dali|dal)(?!\w)", re.IGNORECASE)  # «ему пятнашку дали»
+    r"(?:дали|дал|дала|дадут|впаяли|влепили|отсидел\w*|отмотал\w*|оттянул\w*|отбыл\w*|dali|dal|otsidel\w*)(?!\w)",
+    re.IGNORECASE)  # «ему пятнашку дали», «десятку отсидел»
 _BARE_SLANG = re.compile(r"(?<!\w)(?P<id>(?:" + "|".join(sorted(_SLANG_TERMS, key=len, reverse=True)) + r")\w*)",
                          re.IGNORECASE)
 #: a unit before its number, the Russian way of saying "about": «часов пять», «лет десять», «тысяч двести»
 _INVERTED = re.compile(
     rf"(?<!\w)(?P<id>(?P<unit>часов|часа|дней|дня|суток|недель|недели|месяцев|месяца|лет|года|тысяч|тысячи|"
-    rf"миллионов|лимонов|лямов)\s+(?P<n>{NUMBER}))(?![\w-])(?!\s*(?:назад|тому|бұрын|ago))", re.IGNORECASE)
+    rf"миллионов|лимонов|лямов|миллион|миллиона|лимон|лимона|лям|ляма)\s+(?P<n>{NUMBER}))(?![\w-])"
+    rf"(?!\s*(?:назад|тому|бұрын|ago))", re.IGNORECASE)  # «миллион двести», «миллиона три»: sums too
 _AGE_BEFORE = re.compile(r"(?:мне|ему|ей|им|нам|было|исполнилось|стукнуло)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: a price said with slang or «по … за»: «стоила пятёрку», «брали по три с половиной за грамм», «с фуры штуку»
 _MONEY_SLANG = (r"(?:пят[её]рк\w*|десятк\w*|двадцатк\w*|штук[уаие]|косар\w*|сотк[уие]|сотен\w*|пятихатк\w*|"
@@ -147,8 +149,11 @@ _PRICE = re.compile(
     rf"(?:(?:стоил\w*|стоит|стоят|отдал\w*|заплатил\w*|брал\w*|берут|просил\w*|взял\w*|дал|дали|stoil\w*|stoit|"
     rf"otdal\w*|zaplatil\w*|bral\w*|prosil\w*)\s+(?:(?:ему|мне|им|ей|emu|mne)\s+)?(?P<slang>{_MONEY_SLANG})(?!\w)"
     rf"|(?<!\w)по\s+(?P<each>(?:{NUMBER})(?:\s+с\s+половиной)?)\s+за\s+(?!раз|так|это|то\b)"
-    # «по пятёрке в день», «скинулись по десятке»: slang after «по» is a share of money
-    rf"|(?<!\w)по\s+(?P<share>{_MONEY_SLANG})(?!\w)"
+    # «по пятёрке в день», «скинулись по десятке», «по две сотки в месяц»: slang after «по» is a share of money
+    rf"|(?<!\w)по\s+(?P<share>(?:(?:две|два|три|пять|{NUMBER})\s+)?{_MONEY_SLANG})(?!\w)"
+    # slang before a verb of paying or in dollars: «двадцатку сверху давали», «десятку перевёл», «сотку зелёных»
+    rf"|(?<!\w)(?P<paid>{_MONEY_SLANG})(?=\s+(?:сверху\s+|ему\s+|мне\s+|ей\s+)?(?:давали|дал|дала|дали|перев[её]л\w*|"
+    rf"скинул\w*|занос\w*|зан[её]с\w*|отдал\w*|платил\w*|заплатил\w*|зел[её]ных|баксов|долларов)(?!\w))"
     # a bribe and its figure with no currency said: «за взятку в 8000», «откат в двести»
     rf"|(?:взятк\w*|откат\w*|vzyatk\w*)\s+(?:в\s+(?:размере\s+)?|размером\s+)?(?P<bribe>{NUMBER}|\d[\d\s]*\d|\d)(?!\w))",
     re.IGNORECASE)
@@ -189,6 +194,8 @@ _TIME_PATTERNS = [
     re.compile(r"(?<![\d:])(?P<id>(?:[01]?\d|2[0-3]):[0-5]\d)(?![\d:])"),
     re.compile(rf"\b(?P<id>(?:в\s+)?половин[еуы]\s+(?:{'|'.join(_ORDINAL_HOURS)}|\d{{1,2}})(?:\s+{_PART})?)",
                re.IGNORECASE),
+    # «в пол третьего», «полтретьего ночи»: half past, said short
+    re.compile(rf"(?<!\w)(?P<id>пол[\s-]?(?:{'|'.join(_ORDINAL_HOURS)})(?:\s+{_PART})?)(?!\w)", re.IGNORECASE),
     # «без двадцати пять утра», «без 22 ночи»: minutes to the hour, the «без» with them
     re.compile(rf"\b(?P<id>без\s+(?:{NUMBER}|четверти|пятнадцати)\s+(?:{NUMBER}\s+)?{_PART})\b", re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?:{NUMBER}|час)\s+(?:час(?:а|ов)?\s+)?{_PART})\b", re.IGNORECASE),
@@ -282,6 +289,8 @@ def generalise_sum(text: str, cyrillic: bool) -> str | None:
 def _usual_order(text: str) -> str:
     """«часов пять» → «пять часов»: an approximation read as the quantity it approximates."""
     inverted = _INVERTED.fullmatch(text.strip())
+    if inverted and inverted["unit"].casefold() in ("миллион", "лимон", "лям"):
+        return f"один {inverted['unit']}"  # «миллион двести» is a million and two hundred thousand
     return f"{inverted['n']} {inverted['unit']}" if inverted else text
 
 
@@ -336,8 +345,15 @@ def _counts_something(text: str, end: int) -> bool:
         return False
     from fieldkit.anonymise.morphology import first_tag
 
+    if word in _NOT_COUNTED:
+        return False  # «тысяч сорок минимум»: how sure the speaker is, not what the number counts
     # a counted noun («пять человек»), or an ordinal that makes the number part of another («сто девяносто первой»)
     return first_tag(word).startswith(("NOUN", "ADJF", "NUMR"))
+
+
+#: nouns and adjectives that follow a sum without being what it counts
+_NOT_COUNTED = frozenset({"минимум", "максимум", "сверху", "всего", "итого", "наличными", "налом", "кэшем", "каждый",
+                          "каждому", "каждая", "каждого", "ежемесячно", "где-то", "примерно", "приблизительно"})
 
 
 def generalise_duration(text: str, cyrillic: bool) -> str | None:
@@ -434,7 +450,7 @@ class QuantityRecognizer(EntityRecognizer):
                     "AGE" if unit in ("лет", "года") and said_of_age else "DURATION")
             results.append(self._result(kind, match.start("id"), match.end("id"), "a number after its unit"))
         for match in _PRICE.finditer(text):
-            group = next(name for name in ("slang", "each", "share", "bribe") if match[name])
+            group = next(name for name in ("slang", "each", "share", "paid", "bribe") if match[name])
             results.append(self._result("MONEY", match.start(group), match.end(group), "a price"))
         for match in _HALF_UNIT.finditer(text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "half a unit of time"))

@@ -346,3 +346,29 @@ def test_the_flat_or_office_after_an_address_goes_with_it(text, language, gone):
 def test_a_korean_surname_alone_capitalised_inside_a_sentence(text, kept):
     redacted = redact(text, "ru")
     assert ("Ли" not in redacted) if kept is None else redacted == text, redacted
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("мать возила передачи каждый месяц это тысяч сорок минимум", "сорок"),
+    ("надо ехать к его матери деньги забрать миллион двести пока обыск", "двести"),
+    ("за длительное свидание отдельно двадцатку сверху давали", "двадцатку"),
+    ("каждый приносит по две сотки в месяц", "сотки"),
+    ("инспектор берёт за машину сотку зелёных", "сотку"),
+    ("рыжий мне позвонил ночью в пол третьего", "третьего"),
+    ("я в колонии десятку отсидел", "десятку"),
+    ("я отсидел шесть лет в ап сто шестьдесят два дробь три", "шестьдесят"),
+    ("ну вот кличка у него была мельник потому что на мельнице работал", "мельник "),
+    ("агентство называлось голден трэвел и там паспорт забрали", "голден"),
+])
+def test_sums_times_terms_and_bodies_as_hurried_speech_says_them(text, gone):
+    assert gone not in redact(text, "ru"), redact(text, "ru")
+
+
+@pytest.mark.parametrize("text", ["у него шесть соток земли", "тысяч сорок человек пришло",
+                                  "мы ездили в тур по городу"])
+def test_the_same_words_counting_land_people_or_trips_stay(text):
+    assert redact(text, "ru") == text
+
+
+def test_a_million_and_a_figure_after_it_is_millions_not_hundreds_of_millions():
+    assert "[СУММА: миллионы]" in redact("деньги забрать миллион двести пока обыск", "ru")
