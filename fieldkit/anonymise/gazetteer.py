@@ -340,8 +340,8 @@ class Gazetteer:
         joined = first + following
         if len(joined) < 7 or not is_cyrillic_word(joined):
             return False
-        if sound_key(latin_key(joined))[:4] not in self._sound_prefixes:
-            return False
+        if sound_key(latin_key(joined[:6]))[:4] not in self._sound_prefixes:
+            return False  # the start of the key from the start of the words: a spelling of all of them costs more
         if _PLACE_WORD.match(following) or self._word_place(following):
             return False  # «қарасу бекетінен», «мен оралда»: the place and the word beside it
         return not _function_word(first) and not _function_word(following) and not is_kazakh_stem(following)

@@ -749,12 +749,42 @@ _CUED_NAME_PATTERNS = [
                r"ұлым|улым|қызым|кызым|әкем|акем|шешем|анам|апам|әпкем|апкем|жеңгем|женгем|немерем|досым|жиеним|"
                r"директор|декан|ректор|завуч|начальник|бастық|бастык|бастығымыз|директорымыз)\s+"
                r"(?:у\s+нас\s+|біздің\s+|бизде\s+)?" + _NAME, re.IGNORECASE),
-    re.compile(r"(?:брат|брата|братом|брату|братан|сестра|сестры|сестрой|друг|друга|другом|подруга|подруги|жена|жены|"
+    re.compile(r"(?<!\w)(?:брат|брата|братом|брату|братан|сестра|сестры|сестрой|друг|друга|другом|подруга|подруги|жена|жены|"
                r"женой|муж|мужа|мужем|сын|сына|сыном|дочь|дочка|дочки|кум|кума|сосед|соседа|ағам|інім|әпкем|"
                r"қарындасым|досым|жиенім|brat|brata|bratom|drug|druga|sestra|zhena|muzh|kum|dosym|agam|inim|wife|"
                r"husband|brother|sister|son|daughter|friend|colleague|cousin|uncle|aunt|auntie|nephew|niece|"
                r"neighbou?r|boss|pastor|partner|fianc[ée]e?)\s+" + _NAME, re.IGNORECASE),
 ]
+#: for a pattern that begins with any word, a keyword each of its matches holds: such a pattern tried at every word
+#: of a 90-minute transcript cost a tenth of a second, so it is tried only around its keyword
+_ANCHORS = {pattern: re.compile(anchor, re.IGNORECASE) for pattern, anchor in (
+    (_NICKNAME_PATTERNS[5], r"деген\s+лақап|деп\s+(?:ата|шақыр)"),
+    (_NICKNAME_PATTERNS[6], r"так\s+(?:и\s+)?(?:звали|называли|зовут|называют|прозвали|кличут)"),
+    (_NICKNAME_PATTERNS[13], r"(?:деген|дейтін|дейтин|degen|deitin)\s"),
+    (_NICKNAME_PATTERNS[16], r"called\s+(?:him|her)\s+(?:like\s+)?that"),
+    (_CUED_NAME_PATTERNS[0], r"(?:деген|дейтін|деп\s+жүрген|атты|есімді|degen|deitin|atty)\s"),
+    (_CUED_NAME_PATTERNS[1], r"\s(?:ағай|апай|ағасы|әпке|agai|apai|agasy|ake|eke|aga|apa)"),
+    (_CUED_NAME_PATTERNS[2], r"(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin)\s+(?:күйеу|әйел|ағасы|інісі|қызы|"
+                             r"ұлы|әкесі|шешесі|досы|баласы|телефон|нөмір|көлігі|үйі|kuieu|aiel|telefon|nomir)"),
+)}
+_ANCHOR_REACH = 80  # characters either side of a keyword: a cue and its word are never further apart
+
+
+def _cue_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
+    """``pattern``'s matches in ``text``, looked for only around its keyword when it has one (``_ANCHORS``)."""
+    anchor = _ANCHORS.get(pattern)
+    if anchor is None:
+        return list(pattern.finditer(text))
+    found: dict[tuple[int, int], re.Match] = {}
+    for hit in anchor.finditer(text):
+        start = max(0, hit.start() - _ANCHOR_REACH)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1  # a window begins at a word
+        for match in pattern.finditer(text, start, min(len(text), hit.end() + _ANCHOR_REACH)):
+            found.setdefault(match.span(), match)
+    return [found[span] for span in sorted(found)]
+
+
 #: words that can follow a nickname cue without being the nickname («его звали так», "called him up")
 _NOT_NICKNAMES = frozenset({"так", "все", "всё", "его", "её", "ее", "меня", "up", "back", "out", "in", "the", "a",
                             "like", "бір", "оны", "мені", "по", "за", "как", "не", "бы", "бар", "жоқ", "еді", "болды",
@@ -786,7 +816,7 @@ class NicknameRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
         for pattern in _NICKNAME_PATTERNS:
-            for match in pattern.finditer(text):
+            for match in _cue_matches(pattern, text):
                 if match["id"].casefold() in _NOT_NICKNAMES or match["id"].casefold() in _NUMBER_WORDS or (
                         reads_first_as(match["id"], _NOT_A_NICKNAME)):
                     continue
@@ -796,7 +826,7 @@ class NicknameRecognizer(EntityRecognizer):
                                                 explanation))
         names, ambiguous = given_names()
         for pattern in _CUED_NAME_PATTERNS:
-            for match in pattern.finditer(text):
+            for match in _cue_matches(pattern, text):
                 word = match["id"]
                 if word.casefold() in _NOT_NICKNAMES or word.casefold() in _NUMBER_WORDS or not (
                         _listed_name(word, names, ambiguous, strict=False) or _stem_listed(word, names)
