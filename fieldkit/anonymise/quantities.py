@@ -51,7 +51,7 @@ _CURRENCIES = {
     "доллар": "USD", "доллара": "USD", "долларов": "USD", "бакс": "USD", "бакса": "USD", "баксов": "USD",
     "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "bucks": "USD", "долл": "USD",
     "тинге": "KZT", "тэнге": "KZT", "тенги": "KZT", "тенгэ": "KZT", "зелёных": "USD", "зеленых": "USD",
-    "цинги": "KZT", "тинги": "KZT", "боксов": "USD",  # as whisper hears «тенге» and «баксов»
+    "цинги": "KZT", "тинги": "KZT", "боксов": "USD", "бюксов": "USD",  # as whisper hears «тенге» and «баксов»
     "зелени": "USD", "зелёными": "USD", "зелеными": "USD", "долларға": "USD", "теңгеге": "KZT", "тенгеге": "KZT",
     "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "руб": "RUB", "rubles": "RUB", "roubles": "RUB",
     "евро": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR",
@@ -154,6 +154,10 @@ _PRICE = re.compile(
     # slang before a verb of paying or in dollars: «двадцатку сверху давали», «десятку перевёл», «сотку зелёных»
     rf"|(?<!\w)(?P<paid>{_MONEY_SLANG})(?=\s+(?:сверху\s+|ему\s+|мне\s+|ей\s+)?(?:давали|дал|дала|дали|перев[её]л\w*|"
     rf"скинул\w*|занос\w*|зан[её]с\w*|отдал\w*|платил\w*|заплатил\w*|зел[её]ных|баксов|долларов)(?!\w))"
+    # a wage or pension with no currency said: «зарплата у меня 180 000», «пенсия тысяч восемьдесят»
+    rf"|(?:зарплат\w*|зп|оклад\w*|пенси[яиюей]|стипенди[яиюей])\s+(?:у\s+(?:меня|него|неё|нее|нас)\s+)?"
+    rf"(?:был[аио]?\s+)?(?:где-то\s+|около\s+|примерно\s+)?(?P<wage>\d{{1,3}}(?:[\s\u00a0]\d{{3}})+|\d{{4,7}}"
+    rf"|(?:{NUMBER})\s+тысяч\w*)(?!\w)"
     # a bribe and its figure with no currency said: «за взятку в 8000», «откат в двести»
     rf"|(?:взятк\w*|откат\w*|vzyatk\w*)\s+(?:в\s+(?:размере\s+)?|размером\s+)?(?P<bribe>{NUMBER}|\d[\d\s]*\d|\d)(?!\w))",
     re.IGNORECASE)
@@ -192,7 +196,7 @@ _TIME_PATTERNS = [
     re.compile(rf"\b(?P<id>(?:{NUMBER})(?:\s+(?:thirty|fifteen|forty[\s-]five|o'clock))?\s+(?:in\s+the\s+"
                r"(?:morning|afternoon|evening)|at\s+night))\b", re.IGNORECASE),
     re.compile(r"(?<![\d:])(?P<id>(?:[01]?\d|2[0-3]):[0-5]\d)(?![\d:])"),
-    re.compile(rf"\b(?P<id>(?:в\s+)?половин[еуы]\s+(?:{'|'.join(_ORDINAL_HOURS)}|\d{{1,2}})(?:\s+{_PART})?)",
+    re.compile(rf"\b(?P<id>(?:в\s+)?половин[еуыа]\s+(?:{'|'.join(_ORDINAL_HOURS)}|\d{{1,2}})(?:\s+{_PART})?)",
                re.IGNORECASE),
     # «в пол третьего», «полтретьего ночи»: half past, said short
     re.compile(rf"(?<!\w)(?P<id>пол[\s-]?(?:{'|'.join(_ORDINAL_HOURS)})(?:\s+{_PART})?)(?!\w)", re.IGNORECASE),
@@ -450,7 +454,7 @@ class QuantityRecognizer(EntityRecognizer):
                     "AGE" if unit in ("лет", "года") and said_of_age else "DURATION")
             results.append(self._result(kind, match.start("id"), match.end("id"), "a number after its unit"))
         for match in _PRICE.finditer(text):
-            group = next(name for name in ("slang", "each", "share", "paid", "bribe") if match[name])
+            group = next(name for name in ("slang", "each", "share", "paid", "wage", "bribe") if match[name])
             results.append(self._result("MONEY", match.start(group), match.end(group), "a price"))
         for match in _HALF_UNIT.finditer(text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "half a unit of time"))

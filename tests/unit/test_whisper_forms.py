@@ -372,3 +372,19 @@ def test_the_same_words_counting_land_people_or_trips_stay(text):
 
 def test_a_million_and_a_figure_after_it_is_millions_not_hundreds_of_millions():
     assert "[СУММА: миллионы]" in redact("деньги забрать миллион двести пока обыск", "ru")
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("примерно в половина второго ночи", "второго"),
+    ("платили за это 500 бюксов", "500"),
+    ("зарплата у меня 180 000, другой работы тут нет", "180"),
+    ("я был курьером у человека, которого все называли доктор", "доктор"),
+    ("всю дорогу второй называл его «профессор»", "профессор"),
+])
+def test_what_whisper_wrote_of_times_sums_and_nicknames(text, gone):
+    assert gone not in redact(text, "ru"), redact(text, "ru")
+
+
+@pytest.mark.parametrize("text", ["зарплата у меня маленькая", "его называли по имени"])
+def test_a_wage_or_a_naming_without_a_figure_or_a_name_stays(text):
+    assert redact(text, "ru") == text
