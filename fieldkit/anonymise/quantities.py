@@ -138,8 +138,12 @@ _BARE_SLANG = re.compile(r"(?<!\w)(?P<id>(?:" + "|".join(sorted(_SLANG_TERMS, ke
 #: a unit before its number, the Russian way of saying "about": «часов пять», «лет десять», «тысяч двести»
 _INVERTED = re.compile(
     rf"(?<!\w)(?P<id>(?P<unit>часов|часа|дней|дня|суток|недель|недели|месяцев|месяца|лет|года|тысяч|тысячи|"
-    rf"миллионов|лимонов|лямов|миллион|миллиона|лимон|лимона|лям|ляма)\s+(?P<n>{NUMBER}))(?![\w-])"
-    rf"(?!\s*(?:назад|тому|бұрын|ago))", re.IGNORECASE)  # «миллион двести», «миллиона три»: sums too
+    rf"миллионов|лимонов|лямов)\s+(?P<n>{NUMBER}))(?![\w-])(?!\s*(?:назад|тому|бұрын|ago))"
+    # «миллион двести» (a million and two hundred thousand), «миллиона три» (about three million): Russian words only,
+    # so that a Kazakh number after «миллион» is never read into it
+    rf"|(?<!\w)(?P<million>(?P<munit>миллион|лимон|лям)\s+(?P<mn>двести|триста|четыреста|пятьсот|шестьсот|семьсот|"
+    rf"восемьсот|девятьсот|сто)|(?P<munit2>миллиона|лимона|ляма)\s+(?P<mn2>два|три|четыре|полтора))(?!\w)",
+    re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:мне|ему|ей|им|нам|было|исполнилось|стукнуло)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: a price said with slang or «по … за»: «стоила пятёрку», «брали по три с половиной за грамм», «с фуры штуку»
 _MONEY_SLANG = (r"(?:пят[её]рк\w*|десятк\w*|двадцатк\w*|штук[уаие]|косар\w*|сотк[уие]|сотен\w*|пятихатк\w*|"
@@ -293,8 +297,10 @@ def generalise_sum(text: str, cyrillic: bool) -> str | None:
 def _usual_order(text: str) -> str:
     """«часов пять» → «пять часов»: an approximation read as the quantity it approximates."""
     inverted = _INVERTED.fullmatch(text.strip())
-    if inverted and inverted["unit"].casefold() in ("миллион", "лимон", "лям"):
-        return f"один {inverted['unit']}"  # «миллион двести» is a million and two hundred thousand
+    if inverted and inverted["munit"]:
+        return f"один {inverted['munit']}"  # «миллион двести» is a million and two hundred thousand
+    if inverted and inverted["munit2"]:
+        return f"{inverted['mn2']} {inverted['munit2']}"
     return f"{inverted['n']} {inverted['unit']}" if inverted else text
 
 
@@ -446,6 +452,10 @@ class QuantityRecognizer(EntityRecognizer):
                 results.append(self._result("DURATION", match.start("id"), match.end("id"), "duration",
                                             DURATION_SCORE))
         for match in _INVERTED.finditer(text):
+            if match["million"]:
+                results.append(self._result("MONEY", match.start("million"), match.end("million"),
+                                            "millions and a number after them"))
+                continue
             if _counts_something(text, match.end("id")):
                 continue
             unit = match["unit"].casefold()

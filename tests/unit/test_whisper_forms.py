@@ -388,3 +388,8 @@ def test_what_whisper_wrote_of_times_sums_and_nicknames(text, gone):
 @pytest.mark.parametrize("text", ["зарплата у меня маленькая", "его называли по имени"])
 def test_a_wage_or_a_naming_without_a_figure_or_a_name_stays(text):
     assert redact(text, "ru") == text
+
+
+@pytest.mark.parametrize("text", ["ол маған миллион бес жүз мың берді", "лям тоқсан бір"])
+def test_a_kazakh_number_after_million_is_not_read_into_it(text):
+    assert not any(f.text.startswith(("миллион бес", "лям тоқсан")) for f in analyse(text, "ru")), found(text)
