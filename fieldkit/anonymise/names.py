@@ -739,9 +739,22 @@ _CUED_NAME_PATTERNS = [
                r"qyz|kyz)\w*", re.IGNORECASE),
     re.compile(_NAME + r"\s+(?:ағай|апай|ағасы|әпке|agai|apai|agasy|ake|eke|aga|apa)(?:\w*)(?!\w)", re.IGNORECASE),
     re.compile(r"(?P<id>[^\W\d_][\w'-]{1,30}(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin))\s+(?:күйеу|әйел|"
-               r"ағасы|інісі|қызы|ұлы|әкесі|шешесі|досы|баласы|телефон|нөмір|көлігі|үйі|kuieu|aiel|telefon|nomir)\w*",
+               r"ағасы|інісі|қызы|ұлы|әкесі|шешесі|досы|баласы|телефон|нөмір|көлігі|үйі|kuieu|aiel|ayel|uly|"
+               r"qyzy|akesi|anasy|inisi|agasy|telefon|nomir|mashina|koligi|zhsn)\w*",
                re.IGNORECASE),
     re.compile(r"(?:телефоны|номер|нөмірі|иин|жсн|iin|nomer|telefon|номер\s+телефона)\s+" + _NAME, re.IGNORECASE),
+    # a name in the case a verb of talking gives it: «аязбен сөйлестім», "mirasqa aityp qoiynyz"
+    re.compile(r"(?P<id>[^\W\d_][\w'-]{2,30}(?:ben|pen|men|бен|пен|мен))\s+(?:soilest\w*|kezdest\w*|habarlas\w*|"
+               r"tanys\w*|birge|сөйлест\w*|кездест\w*|хабарлас\w*|таныс\w*|бірге)", re.IGNORECASE),
+    re.compile(r"(?P<id>[^\W\d_][\w'-]{2,30}(?:qa|ka|ga|ge|ke|қа|ке|ға|ге))\s+(?:aityp|aitty|aitam|aitqan|aitpa\w*|"
+               r"zvonil\w*|habarlas\w*|zhazd\w*|айтып|айтты|айтам|айтқан|айтпа\w*|звонил\w*|хабарлас\w*|жазд\w*)",
+               re.IGNORECASE),
+    # a name in the case a verb of talking gives it: «аязбен сөйлестім», "mirasqa aityp qoiynyz", "erkinge zhyl berdi"
+    re.compile(r"(?P<id>[^\W\d_][\w'-]{2,30}(?:ben|pen|men|бен|пен|мен))\s+(?:soilest\w*|kezdest\w*|habarlas\w*|"
+               r"tanys\w*|birge|сөйлест\w*|кездест\w*|хабарлас\w*|таныс\w*|бірге)", re.IGNORECASE),
+    re.compile(r"(?P<id>[^\W\d_][\w'-]{2,30}(?:qa|ka|ga|ge|ke|қа|ке|ға|ге))\s+(?:aityp|aitty|aitam|aitqan|aitpa\w*|"
+               r"zvonil\w*|habarlas\w*|zhazd\w*|айтып|айтты|айтам|айтқан|айтпа\w*|звонил\w*|хабарлас\w*|жазд\w*)",
+               re.IGNORECASE),
     # «аты дидар», «толық аты …», «аты-жөнім ойбек», «есімі сәуле»: his or her name is
     re.compile(r"(?<!\w)(?:аты|аты-жөні|аты-жөнім|аты\s+жөнім|есімі|есімім|атым|фамилиясы|тегі|esimi|aty|atym)\s+"
                + _NAME, re.IGNORECASE),
@@ -766,7 +779,8 @@ _ANCHORS = {pattern: re.compile(anchor, re.IGNORECASE) for pattern, anchor in (
     (_CUED_NAME_PATTERNS[0], r"(?:деген|дейтін|деп\s+жүрген|атты|есімді|degen|deitin|atty)\s"),
     (_CUED_NAME_PATTERNS[1], r"\s(?:ағай|апай|ағасы|әпке|agai|apai|agasy|ake|eke|aga|apa)"),
     (_CUED_NAME_PATTERNS[2], r"(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin)\s+(?:күйеу|әйел|ағасы|інісі|қызы|"
-                             r"ұлы|әкесі|шешесі|досы|баласы|телефон|нөмір|көлігі|үйі|kuieu|aiel|telefon|nomir)"),
+                             r"ұлы|әкесі|шешесі|досы|баласы|телефон|нөмір|көлігі|үйі|kuieu|aiel|ayel|uly|"
+                             r"qyzy|akesi|anasy|inisi|agasy|telefon|nomir|mashina|koligi|zhsn)"),
 )}
 _ANCHOR_REACH = 80  # characters either side of a keyword: a cue and its word are never further apart
 
@@ -829,7 +843,7 @@ class NicknameRecognizer(EntityRecognizer):
         for pattern in _CUED_NAME_PATTERNS:
             for match in _cue_matches(pattern, text):
                 word = match["id"]
-                if word.casefold() in _NOT_NICKNAMES or word.casefold() in _NUMBER_WORDS or not (
+                if word.casefold() in _NOT_NICKNAMES or word.casefold() in _NUMBER_WORDS or _kin_word(word) or not (
                         _listed_name(word, names, ambiguous, strict=False) or _stem_listed(word, names)
                         or (word.isascii() and latin_key(word) in _every_latin_name())):
                     continue
@@ -852,10 +866,32 @@ _ENGLISH_VERBS = frozenset({"will", "may", "hope", "mark", "bill", "page", "star
                             "april", "june", "dean"})
 
 
+#: «my friend», «my brother»… in Kazakh, in both alphabets: some are also given names (Досым), none is one here
+_KIN = frozenset({"досым", "ағам", "інім", "апам", "әкем", "анам", "ұлым", "қызым", "әйелім", "күйеуім", "жеңгем",
+                  "балам", "dosym", "agam", "agham", "inim", "apam", "akem", "anam", "ulym", "qyzym", "kyzym",
+                  "ayelim", "aielim", "kuieuim", "balam", "bala", "apa", "aga", "біз", "сіз", "biz", "siz", "олар",
+                  "olar", "сен", "sen"})
+
+
+def _kin_word(word: str) -> bool:
+    """Whether a word is a kin word or a pronoun under a case ending: «досыммен бірге», "bizben birge"."""
+    lowered = fold(word)
+    return any(lowered == kin or (lowered.startswith(kin) and lowered[len(kin):] in _CASE_ENDINGS) for kin in _KIN)
+
+
+_CASE_ENDINGS = frozenset({"мен", "бен", "пен", "ге", "ға", "қа", "ке", "ның", "нің", "дың", "дің", "ны", "ні", "ды",
+                           "ді", "да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "men", "ben", "pen", "ge",
+                           "ga", "qa", "ka", "ke", "nyn", "nin", "dyn", "din", "ny", "ni", "dy", "di", "da", "de", "ta",
+                           "te", "dan", "den", "tan", "ten", "nan", "nen"})
+
+
 def _stem_listed(word: str, names: frozenset[str]) -> bool:
     """A listed name under a Kazakh or Russian genitive ending («алтынның», «мақсаттың», "sultana")."""
     lowered = fold(word)
-    for ending in ("ның", "нің", "дың", "дің", "тың", "тің", "nyn", "nin", "dyn", "din", "tyn", "tin", "а", "a"):
+    if lowered in _KAZAKH_COMMON:
+        return False
+    for ending in ("ның", "нің", "дың", "дің", "тың", "тің", "nyn", "nin", "dyn", "din", "tyn", "tin", "бен", "пен",
+                   "мен", "ben", "pen", "men", "қа", "ке", "ға", "ге", "qa", "ka", "ga", "ge", "ke", "а", "a"):
         if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
             stem = lowered[: -len(ending)]
             if stem in names or plain(stem) in names or (stem.isascii() and latin_key(stem) in latin_names()):
