@@ -879,10 +879,12 @@ def _kin_word(word: str) -> bool:
     return any(lowered == kin or (lowered.startswith(kin) and lowered[len(kin):] in _CASE_ENDINGS) for kin in _KIN)
 
 
-_CASE_ENDINGS = frozenset({"мен", "бен", "пен", "ге", "ға", "қа", "ке", "ның", "нің", "дың", "дің", "ны", "ні", "ды",
-                           "ді", "да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "men", "ben", "pen", "ge",
-                           "ga", "qa", "ka", "ke", "nyn", "nin", "dyn", "din", "ny", "ni", "dy", "di", "da", "de", "ta",
-                           "te", "dan", "den", "tan", "ten", "nan", "nen"})
+_CASE_ENDINGS = frozenset({
+    "мен", "бен", "пен", "ге", "ға", "қа", "ке", "ның", "нің", "дың", "дің", "ны", "ні", "ды", "ді", "да", "де",
+    "та", "те", "дан", "ден", "тан", "тен", "нан", "нен",
+    "men", "ben", "pen", "ge", "ga", "qa", "ka", "ke", "nyn", "nin", "dyn", "din", "ny", "ni", "dy", "di", "da", "de",
+    "ta", "te", "dan", "den", "tan", "ten", "nan", "nen",
+})
 
 
 def _stem_listed(word: str, names: frozenset[str]) -> bool:
