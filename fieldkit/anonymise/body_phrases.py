@@ -127,8 +127,8 @@ def _end_after(text: str, tokens: _Words, finding: Finding) -> int | None:
     adjectival = _adjectival(finding.text)
     position = finding.end
     for index, (start, end, word) in enumerate(following):
-        if text[position:start].strip():
-            return None  # punctuation between: «в караганде, отдел»
+        if text[position:start].strip() or "\n" in text[position:start]:
+            return None  # punctuation or a line's end between: «в караганде, отдел», a note's last word
         if _is_head(word, after_place=True) and (adjectival or word.casefold().split("-")[0] in _ABBREVIATIONS):
             return end
         if not (adjectival and index < _MAX_ADJECTIVES and _is_adjective(word)):
@@ -141,8 +141,9 @@ def _start_before(text: str, tokens: _Words, finding: Finding) -> int | None:
     """Where the body named by ``finding`` starts, when its words come before it."""
     position, head_start, run = finding.start, None, []
     for start, end, word in tokens.before(finding.start, _MAX_BEFORE):
-        if text[end:position].strip() or (word.endswith(".") and _ends_sentence(word, text[position:position + 40])):
-            break  # punctuation or a sentence's end between
+        if (text[end:position].strip() or "\n" in text[end:position]
+                or (word.endswith(".") and _ends_sentence(word, text[position:position + 40]))):
+            break  # punctuation, a line's or a sentence's end between
         if not _is_run_word(word):
             break
         run.append((start, word))

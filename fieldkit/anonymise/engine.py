@@ -365,6 +365,7 @@ def analyse(text: str, language: str) -> list[Finding]:
         if result.entity_type == "LOCATION":
             place = next((p for s, e, p in places if s < result.end and result.start < e), None)
         start, end = _trim(text, result.start, result.end, result.entity_type)
+        end = _before_the_next_note(text, start, end)
         if result.entity_type == "PERSON":
             start = _after_leading_titles(text, start, end)
         elif result.entity_type == "ORGANIZATION":
@@ -444,6 +445,22 @@ def _in_russian_sentence(text: str, start: int, end: int) -> bool:
     kazakh = sum(is_kazakh_in_latin(word) and not is_russian_in_latin(word) for word in sentence)
     named = re.findall(r"[a-z']+", text[start:end].casefold())
     return russian > kazakh and not any(is_kazakh_in_latin(word) and not is_listed_name(word) for word in named)
+
+
+def _before_the_next_note(text: str, start: int, end: int) -> int:
+    """The end of a finding that ran over a line break into a word that names nothing: typed notes put one entry a
+    line, and NER joins «ОКБ Караганды» to the «Справки» that starts the next one. Segments of a transcript are
+    joined with spaces, so a name whisper split across two still runs on."""
+    from fieldkit.anonymise.morphology import is_common_word
+
+    while (cut := text.rfind("\n", start, end)) > start:
+        following = re.match(r"\s*([^\W\d_]+)", text[cut:end])
+        if following is None or not (is_common_word(following.group(1)) or is_kept(following.group(1))):
+            break
+        end = cut
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+    return end
 
 
 def _uncovered_words(text: str, start: int, end: int, taken: list[Finding]) -> tuple[int, int] | None:

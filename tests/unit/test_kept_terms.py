@@ -27,6 +27,9 @@ def test_a_rank_stays_outside_the_name_and_a_specific_unit_is_still_an_organisat
 @pytest.mark.parametrize("text, kept", [
     ("его держали в ИВС, потом в СИЗО", ("ИВС", "СИЗО")),
     ("жевал насвай и ждал акима", ("насвай", "акима")),
+    ("на въезде пост ДПС, а ГАИ на выезде", ("ДПС", "ГАИ")),
+    ("Контакт дала из НПО. Справки через МСЭ, письмо в МИД", ("НПО", "МСЭ", "МИД")),
+    ("иммигрант из КНР, оралман", ("КНР",)),
 ])
 def test_kinds_of_office_and_everyday_words_alone_are_kept(text, kept):
     redacted = redact(text, "ru")
@@ -52,3 +55,16 @@ def test_a_kind_of_office_before_a_named_body_goes_with_it(text, gone):
 def test_respondent_codes_with_a_hyphen_are_kept(text):
     redacted = redact(text, "ru")
     assert "R-58" in redacted and ("Q-12" in redacted or "Q-12" not in text), redacted
+
+
+def test_a_finding_stops_at_the_end_of_a_note_line_before_a_word_that_names_nothing():
+    from fieldkit.anonymise.engine import analyse
+
+    notes = "R83, врач приёмного покоя, ОКБ Караганды\nСправки о побоях за 50к\nводитель, Туркестан\nГАИ на выезде"
+    texts = [f.text for f in analyse(notes, "ru")]
+    assert "Справки" in redact(notes, "ru") and "ГАИ" in redact(notes, "ru"), texts
+    assert not any("\n" in text for text in texts), texts
+
+
+def test_a_name_wrapped_over_a_line_is_still_one_name():
+    assert "Беков" not in redact("мой брат Ерлан\nБеков приехал", "ru")
