@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from fieldkit.anonymise.morphology import KAZAKH_SUFFIXES, first_tag
+from fieldkit.anonymise.morphology import KAZAKH_SUFFIXES, first_tag, is_function_word, is_known_word
 from fieldkit.anonymise.number_words import trie_pattern
 from fieldkit.errors import UsageError
 
@@ -318,7 +318,7 @@ class Gazetteer:
                     for first in firsts:
                         # «с» glued to «казал» is «сказал»: a known word with a preposition cut off sounds like nothing
                         sounds = self._may_sound_like_a_place(first, following) and (
-                            first == word or not _known(word))
+                            first == word or not is_known_word(word))
                         if ((first + following)[:3] not in self._by_prefix and first + following not in self.exact
                                 and not sounds):
                             continue
@@ -344,7 +344,7 @@ class Gazetteer:
             return False  # the start of the key from the start of the words: a spelling of all of them costs more
         if _PLACE_WORD.match(following) or self._word_place(following):
             return False  # «қарасу бекетінен», «мен оралда»: the place and the word beside it
-        return not _function_word(first) and not _function_word(following) and not is_kazakh_stem(following)
+        return not is_function_word(first) and not is_function_word(following) and not is_kazakh_stem(following)
 
     def generalise(self, place_id: str, level: str, cyrillic: bool) -> str | None:
         """The replacement text for a place at ``level``; None means "use a numbered placeholder"."""
@@ -452,13 +452,6 @@ def _designated_places(text: str, tokens: list[tuple[int, int, str]]) -> list[tu
     return found
 
 
-@lru_cache(maxsize=50_000)
-def _known(word: str) -> bool:
-    from fieldkit.anonymise.morphology import natasha
-
-    return natasha()[2].word_is_known(word)
-
-
 #: a word that says what kind of place the word before it is, in Russian or Kazakh
 _PLACE_WORD = re.compile(r"^(?:бекет|ауыл|аудан|облыс|қала|кала|кент|көше|район|област|станц|посел|посёл|село|город|"
                          r"микрорайон|ықшам)")
@@ -472,11 +465,6 @@ def sound_key(key: str) -> str:
 
 #: the case endings of ``_KEY_PLACE_ENDINGS`` by their sound
 _SOUND_PLACE_ENDINGS = tuple(sorted({sound_key(ending) for ending in _KEY_PLACE_ENDINGS}, key=len, reverse=True))
-
-
-@lru_cache(maxsize=50_000)
-def _function_word(word: str) -> bool:
-    return first_tag(word).startswith(("PREP", "CONJ", "PRCL", "NPRO", "INTJ"))
 
 
 @lru_cache(maxsize=50_000)

@@ -68,6 +68,18 @@ def first_tag(word: str) -> str:
 NOT_A_NOUN = ("VERB", "INFN", "GRND", "PRTF", "PRTS", "PRCL", "CONJ", "PREP", "NPRO", "ADVB", "PRED", "COMP", "INTJ")
 
 
+@lru_cache(maxsize=50_000)
+def is_known_word(word: str) -> bool:
+    """Whether Russian morphology's dictionary holds the word (in any case)."""
+    return natasha()[2].word_is_known(word.casefold())
+
+
+@lru_cache(maxsize=50_000)
+def is_function_word(word: str) -> bool:
+    """A Cyrillic preposition, conjunction, particle, pronoun or interjection by its likeliest reading («на», «ты»)."""
+    return first_tag(word.casefold()).startswith(("PREP", "CONJ", "PRCL", "NPRO", "INTJ"))
+
+
 def reads_first_as(word: str, parts: tuple[str, ...] = NOT_A_NOUN) -> bool:
     """Whether Russian morphology knows a Cyrillic word and its likeliest reading is one of ``parts``: what a cue
     word is followed by when no name follows («фамилию назвал», «почту пишите»)."""

@@ -56,19 +56,27 @@ _ENGLISH_WORDS = frozenset({"mark", "will", "rose", "hope", "bill", "dean", "pag
 
 
 @lru_cache(maxsize=1)
+def _name_lines() -> tuple[str, ...]:
+    """The lines of the given-name lists, stripped, without blanks and comments: read once for every index built
+    from them. A name that is also an ordinary word ends in «?»."""
+    lines: list[str] = []
+    for file_name in _NAME_FILES:
+        text = (resources.files("fieldkit.anonymise") / "data" / file_name).read_text(encoding="utf-8")
+        lines += [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")]
+    return tuple(lines)
+
+
+@lru_cache(maxsize=1)
 def latin_names() -> frozenset[str]:
     """The Latin keys of every listed name that is not an ordinary word, four letters and more, none an English
     word: transliterated text and whisper's English spell names many ways."""
     names: set[str] = set()
-    for file_name in _NAME_FILES:
-        text = (resources.files("fieldkit.anonymise") / "data" / file_name).read_text(encoding="utf-8")
-        for line in text.splitlines():
-            line = line.strip()
-            if not line or line.startswith("#") or line.endswith("?") or " " in line:
-                continue
-            key = latin_key(line)
-            if len(key) >= 4 and key not in _ENGLISH_WORDS:
-                names.add(key)
+    for line in _name_lines():
+        if line.endswith("?") or " " in line:
+            continue
+        key = latin_key(line)
+        if len(key) >= 4 and key not in _ENGLISH_WORDS:
+            names.add(key)
     return frozenset(names)
 
 
@@ -77,14 +85,11 @@ def latin_names_also_words() -> frozenset[str]:
     """The Latin keys of listed names that are also ordinary words in Russian or Kazakh ("maksat" is a goal,
     "baqyt" happiness), four letters and more: in an English sentence those words can only be names."""
     keys: set[str] = set()
-    for file_name in _NAME_FILES:
-        text = (resources.files("fieldkit.anonymise") / "data" / file_name).read_text(encoding="utf-8")
-        for line in text.splitlines():
-            line = line.strip()
-            if line.endswith("?") and " " not in line.rstrip("?").strip():
-                key = latin_key(line.rstrip("?").strip())
-                if len(key) >= 4 and key not in _ENGLISH_WORDS:
-                    keys.add(key)
+    for line in _name_lines():
+        if line.endswith("?") and " " not in line.rstrip("?").strip():
+            key = latin_key(line.rstrip("?").strip())
+            if len(key) >= 4 and key not in _ENGLISH_WORDS:
+                keys.add(key)
     return frozenset(keys)
 
 
@@ -125,19 +130,14 @@ def _dictionary_name_form(name: str) -> set[str]:
 def given_names() -> tuple[frozenset[str], frozenset[str]]:
     """(all name keys, the keys of names that are also ordinary words)."""
     names, ambiguous = set(), set()
-    for file_name in _NAME_FILES:
-        text = (resources.files("fieldkit.anonymise") / "data" / file_name).read_text(encoding="utf-8")
-        for line in text.splitlines():
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            name = line.rstrip("?").strip()
-            # the dictionary form Russian morphology gives (which for a name that is also a word may be that
-            # word's: «Дана» → дать) and the name as written, so «дананың» (Kazakh genitive) is found too
-            keys = {fold(name), *_dictionary_name_form(name)}
-            if line.endswith("?"):
-                ambiguous |= keys
-            names |= keys | {plain(key) for key in keys}
+    for line in _name_lines():
+        name = line.rstrip("?").strip()
+        # the dictionary form Russian morphology gives (which for a name that is also a word may be that
+        # word's: «Дана» → дать) and the name as written, so «дананың» (Kazakh genitive) is found too
+        keys = {fold(name), *_dictionary_name_form(name)}
+        if line.endswith("?"):
+            ambiguous |= keys
+        names |= keys | {plain(key) for key in keys}
     return frozenset(names), frozenset(ambiguous)
 
 
@@ -155,10 +155,7 @@ def name_case_forms() -> frozenset[str]:
     """Every Russian case form of the listed names that are not ordinary words, compared with a word as it is
     written (never with a stem guessed from it, which would make «машина» a form of Маша)."""
     forms: set[str] = set()
-    for file_name in _NAME_FILES:
-        text = (resources.files("fieldkit.anonymise") / "data" / file_name).read_text(encoding="utf-8")
-        forms.update(*(_case_forms(line.strip()) for line in text.splitlines()
-                       if line.strip() and not line.startswith("#") and not line.strip().endswith("?")))
+    forms.update(*(_case_forms(line) for line in _name_lines() if not line.endswith("?")))
     return frozenset(forms)
 
 
@@ -658,18 +655,17 @@ _LATIN_FUNCTION_WORDS = frozenset({
 @lru_cache(maxsize=50_000)
 def _function_word(word: str) -> bool:
     """A preposition, conjunction, particle or pronoun («ни», «на»): never half of a split name («ни на» is no Нина)."""
-    from fieldkit.anonymise.morphology import first_tag
+    from fieldkit.anonymise.morphology import is_function_word
 
     if not is_cyrillic(word):
         return word.casefold() in _LATIN_FUNCTION_WORDS
-    return first_tag(word.casefold()).startswith(("PREP", "CONJ", "PRCL", "NPRO", "INTJ"))
+    return is_function_word(word)
 
 
-@lru_cache(maxsize=50_000)
 def _known_word(word: str) -> bool:
-    from fieldkit.anonymise.morphology import natasha
+    from fieldkit.anonymise.morphology import is_known_word
 
-    return natasha()[2].word_is_known(word.casefold())
+    return is_known_word(word)
 
 
 #: what follows «звали» when it means "invited" or "called to come": «нас звали на работу», «звали домой»
