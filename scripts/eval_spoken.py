@@ -49,11 +49,13 @@ from fieldkit.transcribe.runner import Settings, block_bounds, run_whisper  # no
 from tests.spoken_audio import festival_available, synthesise_russian  # noqa: E402
 
 #: spoken-ru-eval: its first half tuned on, its second held out; spoken-ru-dev: a second set, all to tune on;
-#: spoken-ru-eval2: held out whole (a sixth round's fresh set); spoken-ru-dev2: a seventh round's set to tune on
+#: spoken-ru-eval2: held out whole (a sixth round's fresh set); spoken-ru-dev2: a seventh round's set to tune on;
+#: spoken-ru-dev3: an eighth round's, set mainly in the south and east
 SETS = {"spoken-ru-eval": ROOT / "tests" / "fixtures" / "spoken-ru-eval" / "ru.txt",
         "spoken-ru-eval2": ROOT / "tests" / "fixtures" / "spoken-ru-eval2" / "ru.txt",
         "spoken-ru-dev": ROOT / "tests" / "fixtures" / "spoken-ru-dev" / "ru.txt",
-        "spoken-ru-dev2": ROOT / "tests" / "fixtures" / "spoken-ru-dev2" / "ru.txt"}
+        "spoken-ru-dev2": ROOT / "tests" / "fixtures" / "spoken-ru-dev2" / "ru.txt",
+        "spoken-ru-dev3": ROOT / "tests" / "fixtures" / "spoken-ru-dev3" / "ru.txt"}
 POLICY = ROOT / "fieldkit" / "policies" / "reference-protocol.toml"
 TARGETS = {"direct": 0.95, "quasi": 0.90}  # issue 17, spoken Russian end to end
 _WORD = re.compile(r"\w+", re.UNICODE)

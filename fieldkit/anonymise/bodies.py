@@ -300,9 +300,10 @@ _LATIN_STOP = frozenset({"the", "and", "was", "where", "which", "that", "who", "
 
 
 #: a district or town body after a word whisper made of its place («бенюспом районном отделе», «яглоске районный
-#: суд» for Енбекшинском, Енбекшильдерский): the word is taken when no dictionary knows it or it is an adjective
+#: суд» for Енбекшинском, Енбекшильдерский; «колесом районном отделе», «в ом районном управлении»): the word is
+#: taken unless it is a word of grammar (a preposition, a pronoun, a conjunction) or says which body without a place
 _MISHEARD_PLACE_BODY = re.compile(
-    r"(?<!\w)(?P<id>(?P<place>[^\W\d_]{3,})\s+(?:районн|городск|межрайонн)\w*\s+(?:отдел|суд|управлени|правлени)\w*)"
+    r"(?<!\w)(?P<id>(?P<place>[^\W\d_]{2,})\s+(?:районн|городск|межрайонн)\w*\s+(?:отдел|суд|управлени|правлени)\w*)"
     r"(?!\w)", re.IGNORECASE)
 
 
@@ -321,7 +322,8 @@ def find_misheard_place_bodies(text: str) -> list[tuple[int, int]]:
         if place.startswith(_GENERIC_PLACE_WORDS):
             continue
         tag = "" if not morph.word_is_known(place) else str(morph.parse(place)[0].tag)
-        if not tag or (tag.startswith("ADJF") and "Apro" not in tag):
+        if not tag.startswith(("PREP", "CONJ", "PRCL", "NPRO", "INTJ", "ADVB", "VERB", "INFN", "GRND", "PRED")) \
+                and "Apro" not in tag:
             found.append(match.span("id"))
     return found
 

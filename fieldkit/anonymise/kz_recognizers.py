@@ -339,7 +339,7 @@ COMMON_RULES = [
     ),
     Rule(
         "PLATE",
-        re.compile(rf"(?<![\w])(?P<id>\d{{3}}\s?[A-Z{CYR_UPPER}]{{2,3}}\s?\d{{2}})(?![\w])"),
+        re.compile(rf"(?<![\w])(?P<id>\d{{3}}[\s-]?[A-Z{CYR_UPPER}]{{2,3}}[\s-]?\d{{2}})(?![\w])"),  # «199 AMZ-16»
         0.6,
         _plate_region,
         context=PLATE_CONTEXT,
@@ -379,6 +379,9 @@ COMMON_RULES = [
                                    rf"{_STROKE}{_SAID_PART}(?:{_STROKE}{_SAID_PART})?)(?!\w)"), 0.8),
     Rule("CASE_NUMBER", re.compile(rf"(?i)(?<!\w)(?P<id>{_SAID_PART}{_STROKE}{_SAID_PART}{_STROKE}{_SAID_PART})(?!\w)"),
          0.8),
+    # one stroke said as «дробь» needs no cue either: numbers are not otherwise said with it («412 дробь 21»)
+    Rule("CASE_NUMBER", re.compile(rf"(?i)(?<![\w/])(?P<id>{_SAID_PART}\s*,?\s*(?:дробь|дроб[еи])\s*,?\s*{_SAID_PART})"
+                                   r"(?![\w/])"), 0.7),
     # a plate after «номер» as whisper writes it: letters in capitals or as a vowelless run, the region cut off
     # («номер 212 РВБ», «номер с имя 130 хзп 17»)
     Rule("PLATE", re.compile(rf"[Нн]омер\w*\s+(?:[а-яё]{{1,4}}\s+){{0,2}}(?P<id>\d{{3}}\s?(?:[A-Z{CYR_UPPER}]{{2,3}}"

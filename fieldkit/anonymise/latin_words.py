@@ -106,6 +106,8 @@ _KAZAKH_STEMS_IN_LATIN = {
     "myng": "мың", "ming": "мың", "zhyl": "жыл", "jyl": "жыл", "zhas": "жас", "jas": "жас", "saghat": "сағат",
     "sagat": "сағат", "saqat": "сағат", "kun": "күн", "kün": "күн", "tun": "түн", "tün": "түн", "apta": "апта",
     "tungi": "түнгі", "tüngi": "түнгі", "tanghy": "таңғы", "tangy": "таңғы", "tangi": "таңғы", "keshki": "кешкі",
+    "myn": "мың", "toguz": "тоғыз", "toghuz": "тоғыз", "ai": "ай", "ay": "ай", "taulik": "тәулік",
+    "täulik": "тәулік", "tәulik": "тәулік", "zharym": "жарым", "jarym": "жарым",
 }
 #: the letters of Kazakh endings in messenger Latin
 _KAZAKH_ENDING_LETTERS = (("gh", "ғ"), ("ng", "ң"), ("sh", "ш"), ("zh", "ж"), ("ch", "ч"), ("q", "қ"), ("y", "ы"),

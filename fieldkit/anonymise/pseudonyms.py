@@ -8,6 +8,7 @@ stored as its own encrypted object with its own retention rule.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -154,6 +155,10 @@ def replacement(finding: Finding, pseudonyms: Pseudonyms, location_level: str, s
         if cyrillic is None:
             cyrillic = is_cyrillic(finding.text) or not finding.text.isascii()
         phrase = generalise(finding.text, cyrillic)
+        if not phrase and re.search(r"[A-Za-z]", finding.text):  # "bes zhuz myn tenge": read in Cyrillic
+            from fieldkit.anonymise.spelled_back import spell_in_cyrillic
+
+            phrase = generalise(spell_in_cyrillic(finding.text).text, cyrillic)
         if phrase:
             return phrase
     if finding.entity == "LOCATION":

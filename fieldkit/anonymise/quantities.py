@@ -18,8 +18,8 @@ from fieldkit.anonymise.number_words import KAZAKH_UNITS, trie_pattern
 from fieldkit.anonymise.spoken_numbers import HUNDREDS, TEENS, TENS, UNITS, number_runs
 
 #: «полтора года», «пол миллиона», «полторы тысячи», «жарты лям»; collective numerals for terms («трое суток»)
-_FRACTIONS = {"пол": 0.5, "полу": 0.5, "полтора": 1.5, "полторы": 1.5, "жарты": 0.5, "half": 0.5, "half a": 0.5,
-              "pol": 0.5, "poltora": 1.5, "zharty": 0.5}
+_FRACTIONS = {"пол": 0.5, "полу": 0.5, "полтора": 1.5, "полторы": 1.5, "полутора": 1.5, "жарты": 0.5, "half": 0.5,
+              "half a": 0.5, "pol": 0.5, "poltora": 1.5, "zharty": 0.5}
 _COLLECTIVE = {"двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7}
 #: Kazakh teens: «он» alone is the Russian «он» (he) far more often than the Kazakh ten
 _KAZAKH_TEENS = {f"он {unit}" for unit in KAZAKH_UNITS}
@@ -30,7 +30,7 @@ _WORDS = sorted({*UNITS, *TEENS, *TENS, *HUNDREDS, *_FRACTIONS, *_COLLECTIVE, *_
 _WORD = trie_pattern(_WORDS)
 #: a number in digits (with thousands separators or a decimal part) or in words
 NUMBER = (rf"(?:\d{{1,3}}(?:[ ,\u00a0.]\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\+?"
-          rf"|{_WORD}(?:[\s-]+{_WORD}){{0,4}})")
+          rf"|{_WORD}(?:[\s-]+{_WORD}){{0,4}})(?:\s+с\s+половин(?:ой|ою)|\s+жарым)?")  # «пять с половиной», «бір жарым»
 _MULTIPLIERS = {
     "myn": 1e3, "lyam": 1e6, "lyama": 1e6, "lyamov": 1e6, "млн.": 1e6,
     "к": 1e3, "k": 1e3, "тыс": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "тысячу": 1e3, "мың": 1e3,
@@ -42,7 +42,8 @@ _MULTIPLIERS = {
     "миллионам": 1e6, "тысячами": 1e3, "тысячам": 1e3, "мыңға": 1e3, "мыңнан": 1e3, "мыңды": 1e3, "мыңдай": 1e3,
     "мыңын": 1e3, "tysyach": 1e3, "tysyachi": 1e3, "tysyachu": 1e3, "tys": 1e3, "kosar": 1e3, "kosarya": 1e3,
     "kosarei": 1e3, "millions of": 1e6,
-    "мың теңгеге": 1e3, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
+    "мың теңгеге": 1e3, "мын": 1e3, "мынга": 1e3, "мыннан": 1e3, "мынды": 1e3, "мындай": 1e3, "млрд": 1e9,
+    "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
     "billion": 1e9,
 }
 _MULTIPLIER = "(?:" + "|".join(sorted(map(re.escape, _MULTIPLIERS), key=len, reverse=True)) + r")\.?"
@@ -65,7 +66,7 @@ _MONEY_ON_ITS_OWN = {"лям", "ляма", "лямов", "косарь", "кос
 _MONEY_MULTIPLIERS = {"к", "k", "тыс", "тысяча", "тысячи", "тысяч", "тысячу", "мың", "myn", "млн", "миллион",
                       "миллионами", "миллионам", "тысячами", "тысячам", "мыңға", "мыңнан", "мыңды", "мыңдай",
                       "thousand", "million", "millions", "мыңын", "tysyach", "tysyachi", "tysyachu", "tys", "lyam",
-                      "kosar", "kosarya", "kosarei",
+                      "kosar", "kosarya", "kosarei", "мын", "мынга", "мыннан", "мынды", "мындай",
                       "миллиона", "миллионов", "млрд", "миллиард", "миллиарда", "миллиардов", "штук", "штуки",
                       "штуку", "штука"}
 _COUNTED = re.compile(r"\s*(?:человек|людей|жителей|голос|подписчик|км|километр|тонн|гектар|га\b|кв|метр|шаг|"
@@ -96,11 +97,12 @@ _AGE_PATTERNS = [
 ]
 #: Kazakh «он» (ten) is read as a number only before a Kazakh unit: «он жыл», «он жеті жас», «он мың»
 _KAZAKH_TEN = re.compile(rf"(?<!\w)(?P<id>он(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?\s+(?P<unit>жыл\w*|жас\w*|мың\w*|"
-                         r"теңге\w*))(?!\w)", re.IGNORECASE)
+                         r"мын\w*|теңге\w*|күн\w*|кун\w*|ай(?=\s+бойы)|айға|айдан|айдай|айлық|тәулік\w*|тәулик\w*|"
+                         r"тауліг\w*|апта\w*))(?!\w)", re.IGNORECASE)
 #: a bare number: said again without its unit, it is the same kind of quantity as the one just before or after
 #: («просил девять лет а дали шесть», "they gave me seven but i served four and a half")
 _BARE = re.compile(rf"(?<![\w$₸€.,:/'’-])(?P<id>(?:{NUMBER})(?!\d)(?:\s+(?:с\s+)?половин\w*|\s+and\s+a\s+half)?)"
-                   r"(?![\w.,:/-]\w)(?!-\w)", re.IGNORECASE)  # never a digit cut off a number: «2» of «23-й»
+                   r"(?![.,:/-]?\w)", re.IGNORECASE)  # never a digit cut off a number: «2» of «23-й», «семь» of «семьи»
 #: words that make a bare number a term without any other quantity nearby («дали шесть», "i did five")
 _TERM_VERBS = re.compile(r"(?:дали|дала|дал|дадут|отсидел\w*|сидел\w*|отбыл\w*|получил\w*|впаяли|влепили|берді|беріпті|"
                          r"отырдым|отырды|отырған|gave\s+(?:me|him|her)|served|did|got|dali|otsidel|sidel)\s+$",
@@ -114,9 +116,15 @@ _KK_LOCATIVE = "(?:да|де|та|те)"
 #: a Kazakh age said with the locative, "at 29": «жиырма тоғызда қайтыс болды», «қырықта», «он жетіде»; tens only
 #: (a bare «бесте» is as often five o'clock, «онда» is "there", «бірде» "once"), not after «сағат»
 _KK_TENS = "(?:" + "|".join(_KK_TENS_ABOVE_TEN) + ")"
+#: with the copula, "I am 52": «елу екідемін», «он жетідемін»; and the dative before reaching an age: «отыз беске
+#: келдім», «елуге толды»
+_KK_COPULA = "(?:мын|мін|мин|сың|сің|сыз|сіз)"
+_KK_DATIVE = "(?:ге|ке|ға|қа|га|ка)"
 _KAZAKH_LOCATIVE_AGE = re.compile(
     rf"(?<!сағат )(?<!\w)(?P<id>(?:(?:он|{_KK_TENS})\s+(?:{'|'.join(KAZAKH_UNITS)}){_KK_LOCATIVE}"
-    rf"|{_KK_TENS}{_KK_LOCATIVE}))(?!\w)(?!\s+(?:сағат|жыл|минут))", re.IGNORECASE)
+    rf"|{_KK_TENS}{_KK_LOCATIVE}){_KK_COPULA}?)(?!\w)(?!\s+(?:сағат|жыл|минут))"
+    rf"|(?<!сағат )(?<!\w)(?P<reached>(?:(?:он|{_KK_TENS})\s+(?:{'|'.join(KAZAKH_UNITS)})|{_KK_TENS}){_KK_DATIVE})"
+    r"(?=\s+(?:кел(?:ді|дім|ген|іп|ip)|толд\w*|толған\w*|толып|толса\w*|толам|толады)(?!\w))", re.IGNORECASE)
 #: «жетпістен асқан», «қырықтан асты»: over an age
 _KAZAKH_OVER_AGE = re.compile(rf"(?<!\w)(?P<id>{_KK_TENS}(?:тен|тан|ден|дан)\s+(?:асқан|асты|аса|асып))",
                               re.IGNORECASE)
@@ -150,7 +158,8 @@ _MONEY_SLANG = (r"(?:пят[её]рк\w*|десятк\w*|двадцатк\w*|ш�
                 r"полтинник\w*|"
                 r"pyat[eyo]rk\w*|desyatk\w*|shtuk[ua]|kosar\w*|sotk[ui])")
 _PRICE = re.compile(
-    rf"(?:(?:стоил\w*|стоит|стоят|отдал\w*|заплатил\w*|брал\w*|берут|просил\w*|взял\w*|дал|дали|stoil\w*|stoit|"
+    rf"(?:(?:стоил\w*|стоит|стоят|отдал\w*|заплатил\w*|платил\w*|брал\w*|берут|просил\w*|взял\w*|дал|дали|давал\w*|"
+    rf"требовал\w*|выходил\w*|получал\w*|stoil\w*|stoit|"
     rf"otdal\w*|zaplatil\w*|bral\w*|prosil\w*)\s+(?:(?:ему|мне|им|ей|emu|mne)\s+)?(?P<slang>{_MONEY_SLANG})(?!\w)"
     rf"|(?<!\w)по\s+(?P<each>(?:{NUMBER})(?:\s+с\s+половиной)?)\s+за\s+(?!раз|так|это|то\b)"
     # «по пятёрке в день», «скинулись по десятке», «по две сотки в месяц»: slang after «по» is a share of money
@@ -163,7 +172,12 @@ _PRICE = re.compile(
     rf"(?:был[аио]?\s+)?(?:где-то\s+|около\s+|примерно\s+)?(?P<wage>\d{{1,3}}(?:[\s\u00a0]\d{{3}})+|\d{{4,7}}"
     rf"|(?:{NUMBER})\s+тысяч\w*)(?!\w)"
     # a bribe and its figure with no currency said: «за взятку в 8000», «откат в двести»
-    rf"|(?:взятк\w*|откат\w*|vzyatk\w*)\s+(?:в\s+(?:размере\s+)?|размером\s+)?(?P<bribe>{NUMBER}|\d[\d\s]*\d|\d)(?!\w))",
+    rf"|(?:взятк\w*|откат\w*|vzyatk\w*)\s+(?:в\s+(?:размере\s+)?|размером\s+)?(?P<bribe>{NUMBER}|\d[\d\s]*\d|\d)(?!\w)"
+    # whisper's digits for «сто двадцать тысяч» said with no currency: «получала 180 000», «сдать 100 000 наверх»
+    # (round thousands in groups; a count of people or things after them is no sum)
+    rf"|(?<![\d,.:+\-/])(?<!\d\s)(?P<grouped>\d{{1,3}}(?:[\s\u00a0]\d{{3}})*[\s\u00a0]000)(?![\d,.\-/])"
+    rf"(?!\s*(?:человек|людей|жителей|голос\w*|подписчик\w*|км|километр\w*|тонн\w*|гектар\w*|га\b|метр\w*|штук\w*|"
+    rf"доз\w*|грамм\w*|кг|адам|кісі|дана|рет|раз\b|лет|год\w*|жыл\w*)))",
     re.IGNORECASE)
 _BARE_MONEY_SLANG = re.compile(rf"(?<!\w)(?P<id>{_MONEY_SLANG})(?!\w)", re.IGNORECASE)
 #: half a unit in one word: «полгода», «полмесяца», «полсуток»
@@ -176,6 +190,7 @@ _PARTS_OF_DAY = {
     "днем": "day", "вечера": "evening", "вечером": "evening", "түнгі": "night", "түнде": "night",
     "таңғы": "morning", "таңертең": "morning", "күндізгі": "day", "кешкі": "evening", "кешке": "evening",
     "түн": "night", "таң": "morning", "түскі": "day", "түсте": "day", "түстен": "day",
+    "тунги": "night", "тунде": "night", "тангы": "morning", "кешки": "evening", "кундизги": "day",
     "am": "morning", "pm": "day", "night": "night", "morning": "morning", "afternoon": "day", "evening": "evening",
     "utra": "morning", "vechera": "evening", "nochi": "night", "dnya": "day",
 }
@@ -207,9 +222,11 @@ _TIME_PATTERNS = [
     # «без двадцати пять утра», «без 22 ночи»: minutes to the hour, the «без» with them
     re.compile(rf"\b(?P<id>без\s+(?:{NUMBER}|четверти|пятнадцати)\s+(?:{NUMBER}\s+)?{_PART})\b", re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?:{NUMBER}|час)\s+(?:час(?:а|ов)?\s+)?{_PART})\b", re.IGNORECASE),
-    re.compile(rf"\b(?P<id>(?:{_PART}\s+)?сағат\s+(?:{NUMBER})\w*)", re.IGNORECASE),
-    re.compile(rf"\b(?P<id>(?:{NUMBER})\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)(?:\s+in\s+the\s+(?:morning|afternoon|"
-               rf"evening)|\s+at\s+night)?)", re.IGNORECASE),
+    re.compile(rf"\b(?P<id>(?:{_PART}\s+)?(?:сағат|сагат)\s+(?:{NUMBER})\w*)", re.IGNORECASE),
+    # a Kazakh part of the day and the hour, «сағат» left out: «түнгі он екіде», «тунги ушта»
+    re.compile(rf"(?<!\w)(?P<id>(?:түнгі|таңғы|кешкі|тунги|тангы|кешки)\s+(?:{NUMBER})\w*)", re.IGNORECASE),
+    re.compile(rf"\b(?P<id>(?:{NUMBER})\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)(?!\w)(?:\s+in\s+the\s+(?:morning|afternoon|"
+               rf"evening)|\s+at\s+night)?)", re.IGNORECASE),  # not the letters of a plate: «199 AMZ-16»
 ]
 _DURATION = re.compile(
     # Kazakh units with a case ending first: «бес жылға соттады», «үш айға», «он күнге»
@@ -224,6 +241,9 @@ _DURATION = re.compile(
 
 def _number(text: str) -> float | None:
     text = text.strip().rstrip("+").strip()
+    if with_half := re.fullmatch(r"(.+?)\s+(?:с\s+половин(?:ой|ою)|жарым)", text, re.IGNORECASE):
+        whole = _number(with_half.group(1))
+        return None if whole is None else whole + 0.5
     lowered = text.casefold()
     if lowered == "он" or lowered.startswith("он "):  # the Kazakh ten, where _KAZAKH_TEN found it
         rest = _number(lowered[3:]) if lowered != "он" else 0.0
@@ -310,6 +330,9 @@ def generalise_age(text: str, cyrillic: bool) -> str | None:
     kazakh = re.fullmatch(r"\s*(.+?)(?:да|де|та|те|тен|тан|ден|дан)(?:\s+\w+)?\s*", text, re.IGNORECASE)
     if (_KAZAKH_LOCATIVE_AGE.fullmatch(text.strip()) or _KAZAKH_OVER_AGE.fullmatch(text.strip())) and kazakh:
         text = kazakh.group(1)
+    elif ((inflected := re.fullmatch(rf"\s*(.+?)(?:{_KK_LOCATIVE}{_KK_COPULA}?|{_KK_DATIVE})\s*", text, re.IGNORECASE))
+          and _number(text) is None and _number(inflected.group(1)) is not None):  # «елу екідемін», «отыз беске»
+        text = inflected.group(1)
     match = re.match(rf"\s*({NUMBER})", text, re.IGNORECASE)
     value = _number(match.group(1)) if match else None
     if value is None or not 0 < value < 120:
@@ -383,7 +406,9 @@ def generalise_duration(text: str, cyrillic: bool) -> str | None:
         return _duration_band(slang, cyrillic)
     if match is None and kazakh is not None:
         value = _number(text.strip()[: kazakh.start("unit")])
-        per_year = 12 if kazakh["unit"].casefold() == "ай" else 1
+        unit = kazakh["unit"].casefold()
+        per_year = (12 if unit.startswith("ай") else 52 if unit.startswith("апта")
+                    else 365 if unit.startswith(("күн", "кун", "тәулі", "таулі")) else 1)
         return None if value is None else _duration_band(value / per_year, cyrillic)
     if match is None:
         bare = _BARE.fullmatch(text.strip())
@@ -443,7 +468,8 @@ class QuantityRecognizer(EntityRecognizer):
                     results.append(self._result("AGE", match.start("id"), match.end("id"), "age"))
         for pattern in (_KAZAKH_LOCATIVE_AGE, _KAZAKH_OVER_AGE):
             for match in pattern.finditer(text):
-                results.append(self._result("AGE", match.start("id"), match.end("id"), "Kazakh age"))
+                group = "id" if match["id"] else "reached"
+                results.append(self._result("AGE", match.start(group), match.end(group), "Kazakh age"))
         for pattern in _TIME_PATTERNS:
             for match in pattern.finditer(text):
                 results.append(self._result("TIME", match.start("id"), match.end("id"), "clock time"))
@@ -464,7 +490,8 @@ class QuantityRecognizer(EntityRecognizer):
                     "AGE" if unit in ("лет", "года") and said_of_age else "DURATION")
             results.append(self._result(kind, match.start("id"), match.end("id"), "a number after its unit"))
         for match in _PRICE.finditer(text):
-            group = next(name for name in ("slang", "each", "share", "paid", "wage", "bribe") if match[name])
+            group = next(name for name in ("slang", "each", "share", "paid", "wage", "bribe", "grouped")
+                         if match[name])
             results.append(self._result("MONEY", match.start(group), match.end(group), "a price"))
         for match in _HALF_UNIT.finditer(text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "half a unit of time"))
@@ -473,7 +500,8 @@ class QuantityRecognizer(EntityRecognizer):
             results.append(self._result("DURATION", match.start(group), match.end(group), "prison slang for a term"))
         for match in _KAZAKH_TEN.finditer(text):
             unit = match["unit"].casefold()
-            kind = "AGE" if unit.startswith("жас") else "DURATION" if unit.startswith("жыл") else "MONEY"
+            kind = ("AGE" if unit.startswith("жас") else "MONEY" if unit.startswith(("мың", "мын", "теңге"))
+                    else "DURATION")
             results.append(self._result(kind, match.start("id"), match.end("id"), "Kazakh ten with its unit"))
         return results + self._elliptical(text, results)
 

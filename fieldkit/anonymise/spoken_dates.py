@@ -27,7 +27,8 @@ _MONTHS_KK = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|м�
 _YEAR_RU = (r"(?:(?:две\s+тысячи|двухтысячн\w+|тысяча\s+девятьсот)(?:\s+[а-яё]+){0,2}?\s+[а-яё]+"
             rf"{_ORDINAL_ENDING}|(?:восемьдесят|девяносто)\s+[а-яё]+{_ORDINAL_ENDING}|двухтысячн\w+)")
 _YEAR_WORD_RU = r"(?:года|году|год|годах|годы|г\.|жылы|жылғы|жылдың)"  # «в двадцать третьем жылы», code-switched
-_YEAR_KK = r"(?:(?:екі\s+мың|мың\s+тоғыз\s+жүз)(?:\s+[а-яәғқңөұүһі]+){0,2}?\s+[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші))"
+_YEAR_KK = (r"(?:(?:(?:екі|еки)\s+(?:мың|мын)|(?:мың|мын)\s+(?:тоғыз|тогыз)\s+(?:жүз|жуз))(?:\s+[а-яәғқңөұүһі]+){0,2}?"
+            r"\s+[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші|инши|ынши|нши))")  # and in Russian letters: «еки мын ... екинши»
 _EN_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
               r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
 _MONTHS_EN = (r"(?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -91,7 +92,13 @@ _PATTERNS = [
                re.IGNORECASE),
     # a month and a short year, as whisper writes it too: «декабре 22 года», «мае 22-го», «ноябре 23-й»
     re.compile(r"(?<!\w)(?P<id>(?:янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*\.?\s+['’]?\d\d"
-               r"(?:-?(?:го|й|м|ого|ом|ый)(?!\w))?(?:\s+(?:года|году|год)(?!\w))?)(?!\w)", re.IGNORECASE),
+               r"(?:-?(?:го|й|м|ого|ом|ый)(?!\w))?(?:\s+его(?=\s+год))?(?:\s+(?:года|году|год)(?!\w))?)(?!\w)",
+               re.IGNORECASE),
+    # a short year in digits with its year word, as whisper writes «в двадцать третьем году»: «в 23 году», «98-го
+    # года», «с 19 года»; a bare «23 года» is an age or a term and left to them
+    re.compile(r"(?<![\w.,:/-])(?P<id>\d\d(?:(?:-?(?:го|й|м|ого|ом|ый))\s+(?:года|году|год)|\s+году))(?!\w)",
+               re.IGNORECASE),
+    re.compile(r"(?:(?<=\b[сС]\s)|(?<=\bдо\s))(?P<id>\d\d\s+года)(?!\w)"),
     # English: "the nineties", "twelfth of may twenty twenty", "may the twelfth"
     re.compile(r"(?<!\w)(?P<id>(?:(?:nineteen|twenty)\s+)?(?:sixties|seventies|eighties|nineties|noughties))(?!\w)",
                re.IGNORECASE),
@@ -104,9 +111,12 @@ _PATTERNS = [
     # a decade in words: «в девяностые», «в нулевых», «восьмидесятые годы»
     re.compile(r"(?<!\w)(?P<id>(?:семидесят|восьмидесят|девяност|нулев|двухтысячн)(?:ые|ых|ыми)"
                r"(?:\s+год(?:ы|ах|ов))?)(?!\w)", re.IGNORECASE),
+    # a decade in digits: «в 90-х», «90е годы», «v 90h», «2000-kh», "the 90s", "'80s"
+    re.compile(r"(?<![\w.,:/-])(?P<id>['’]?(?:19|20)?\d0-?(?:х|е|ые|ых|ым|kh|h|e|ye|s)(?:\s+(?:годах|годы|годов|godakh|gody))?)"
+               r"(?!\w)", re.IGNORECASE),
     # a season with its year: «летом девятнадцатого», «весна 2018», «зимой двадцать первого»
     re.compile(rf"(?<!\w)(?P<id>(?:весна|весной|весну|весны|лето|летом|зима|зимой|зиму|зимы|осень|осенью|осени)"
-               rf"\s+(?:{_YEAR_DIGITS}|['’]\d\d|\d\d(?=\s+{_YEAR_WORD_RU})|{_SHORT_YEAR_RU}|{_YEAR_RU})"
+               rf"\s+(?:{_YEAR_DIGITS}|['’]\d\d|\d\d(?:-?(?:го|й|м))?(?=\s+{_YEAR_WORD_RU})|\d\d-?(?:го|й|м)(?!\w)|\d\d(?=\s*[.;!?]|\s*$)|{_SHORT_YEAR_RU}|{_YEAR_RU})"
                rf"(?:\s+{_YEAR_WORD_RU})?)(?!\w)",
                re.IGNORECASE),
     re.compile(r"(?<!\w)(?P<id>\d{1,2}\s+(?:yanvarya|fevralya|marta|aprelya|maya|iyunya|iyulya|avgusta|sentyabrya|"
@@ -163,6 +173,11 @@ _KAZAKH_ORDINAL = re.compile(r"(?:сыншы|сінші|ыншы|інші|ншы
 #: what follows an ordinal's stem: «пят-ого», «трет-ьего», «девяност-ом», «сороков-ой»
 _ORDINAL_TAIL = re.compile(r"ь?(?:ого|его|ому|ему|ом|ем|ый|ий|ой|ая|яя|ую|юю|ое|ее|ые|ие|ых|их|ым|им|ыми|ими)")
 _KAZAKH_CASE = re.compile(r"(?:дағы|дегі|дагы|деги|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|га|ка|да|де|та|те|ғы|гі|гы|ги)$")
+#: «23 году», «98-го года», «весной 21-го года», «декабре 23», «летом 22»: whisper's digits for a short year said
+#: with its year word, or after a month or a season
+_SHORT_YEAR_WITH_WORD = re.compile(r"(?<![\d.,:/])(\d\d)(?=(?:-?[а-я]{1,3})?(?:\s+его)?\s+год)"
+                                   r"|(?:(?:янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*\.?"
+                                   r"|весн\w+|лет\w*|зим\w+|осен\w+)\s+['’]?(\d\d)(?!\d)", re.IGNORECASE)
 _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 #: two-digit years: 12.03.19, 3/19, '19, Dec '20, «в 19-м»
 #: (a month/year needs a year past 12: «12/03» is as likely the 12th of March)
@@ -201,8 +216,8 @@ def year_in(text: str) -> int | None:
     «екі мың он тоғызыншы», '19); None when it names none."""
     if match := _FOUR_DIGIT_YEAR.search(text):
         return int(match.group(1))
-    if match := _TWO_DIGIT_YEAR.search(text):
-        two = int(match.group(1))
+    if match := _TWO_DIGIT_YEAR.search(text) or _SHORT_YEAR_WITH_WORD.search(text):
+        two = int(match.group(1) or match.group(2))
         return 2000 + two if two <= 40 else 1900 + two
     lowered = text.casefold()
     words = re.findall(r"[^\W\d_]+", lowered)
@@ -273,6 +288,7 @@ _DECADES_EN = {1950: "fifties", 1960: "sixties", 1970: "seventies", 1980: "eight
                2000: "two-thousands", 2010: "twenty-tens", 2020: "twenty-twenties", 2030: "twenty-thirties"}
 
 
+_DECADE_DIGITS = re.compile(r"(?<![\d.,])((?:19|20)?\d0)-?(?:х|е|ые|ых|ым|kh|h|e|ye|s)(?![^\W\d_])", re.IGNORECASE)
 _DECADE_WORDS = re.compile(r"(?:семидесят|восьмидесят|девяност|нулев|двухтысячн)(?:ые|ых|ым|ыми)", re.IGNORECASE)
 
 
@@ -282,6 +298,11 @@ def generalise_date(text: str, cyrillic: bool) -> str | None:
     other way from the date — in words for a year said in digits («2020» → «начало двадцатых»), in digits for a
     year said in words («двадцатом году» → «начало 2020-х») — so not one word or number of the date is repeated.
     None when the date names no year (it is then replaced by a numbered placeholder)."""
+    if decade := _DECADE_DIGITS.search(text):  # «90-х»: the decade itself, written in words
+        tens = int(decade.group(1)[-2:-1])
+        year = (2000 if tens < 4 else 1900) + tens * 10
+        if 1950 <= year < 2040:
+            return f"[ДАТА: {_DECADES_RU[year]}]" if cyrillic else f"[DATE: {_DECADES_EN[year]}]"
     year = year_in(text)
     if year is None or not 1950 <= year < 2040:
         return None

@@ -393,3 +393,93 @@ def test_a_wage_or_a_naming_without_a_figure_or_a_name_stays(text):
 @pytest.mark.parametrize("text", ["ол маған миллион бес жүз мың берді", "лям тоқсан бір"])
 def test_a_kazakh_number_after_million_is_not_read_into_it(text):
     assert not any(f.text.startswith(("миллион бес", "лям тоқсан")) for f in analyse(text, "ru")), found(text)
+
+
+@pytest.mark.parametrize("text, date, period", [
+    ("в 23 году нам спускали план по штрафам", "23 году", "[ДАТА: начало двадцатых]"),
+    ("уволилась я в 98-м году", "98-м году", "[ДАТА: конец девяностых]"),
+    ("с 19 года работаю на рынке", "19 года", "[ДАТА: конец десятых]"),
+    ("задержали весной 21-го года", "весной 21-го года", "[ДАТА: начало двадцатых]"),
+    ("в 90-х работал в милиции", "90-х", "[ДАТА: девяностых]"),
+    ("v 90h rabotal v militsii", "90h", "[DATE: nineties]"),
+])
+def test_a_short_year_or_a_decade_in_whispers_digits_is_a_date_generalised(text, date, period):
+    assert ("DATE_WORDS", date) in found(text)
+    assert period in redact(text, "ru")
+
+
+@pytest.mark.parametrize("text", ["ему 23 года", "у нас 30 человек", "дали 15 лет"])
+def test_an_age_a_count_or_a_term_is_no_short_year(text):
+    assert all(entity != "DATE_WORDS" for entity, _ in found(text)), found(text)
+
+
+def test_a_number_word_inside_a_longer_word_is_no_number():
+    redacted = redact("Компенсации семьи мы обещали по 10 миллионов, а получили по 3", "ru")
+    assert "семьи" in redacted and "3" not in redacted, redacted
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("отсидел пять с половиной лет", "пять", "отсидел"),
+    ("заплатил две с половиной тысячи", "две", "заплатил"),
+    ("около полутора лет держали", "полутора", "держали"),
+])
+def test_a_number_and_a_half_is_read_whole(text, gone, kept):
+    redacted = redact(text, "ru")
+    assert gone not in redacted and kept in redacted, redacted
+
+
+@pytest.mark.parametrize("text, case_number", [
+    ("Ну, и 412 дробь 21 дали 7 лет", "412 дробь 21"),
+    ("дело слушали, Сорок дробь 22 заседания назначили", "Сорок дробь 22"),
+])
+def test_one_stroke_said_as_drob_is_a_case_number_without_a_cue(text, case_number):
+    assert ("CASE_NUMBER", case_number) in found(text)
+
+
+def test_pellets_are_no_case_number():
+    assert found("стрелял дробью в ворон, два раза") == []
+
+
+@pytest.mark.parametrize("text, body", [
+    ("меня держали в колесом районном отделе полиции", "колесом районном отделе"),
+    ("работал в ом районном управлении", "ом районном управлении"),
+])
+def test_a_district_body_after_a_word_whisper_made_of_its_place_takes_the_word(text, body):
+    assert ("ORGANIZATION", body) in found(text)
+
+
+@pytest.mark.parametrize("text", ["он работал районном отделе", "его в нашем районном отделе", "и районный суд решил"])
+def test_a_district_body_after_a_verb_a_pronoun_or_a_conjunction_stays(text):
+    assert all(entity != "ORGANIZATION" for entity, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, period", [
+    ("в декабре 23 его я подвозил двух мужчин", "[ДАТА: начало двадцатых]"),
+    ("после аварии в ноябре 23-й его года бригадир велел молчать", "[ДАТА: начало двадцатых]"),
+    ("Я сам уехал летом 22. Мой номер сменился.", "[ДАТА: начало двадцатых]"),
+])
+def test_a_month_or_season_with_whispers_short_year_is_generalised(text, period):
+    assert period in redact(text, "ru"), redact(text, "ru")
+
+
+def test_a_season_before_a_count_is_no_date():
+    assert redact("летом 22 человека уехали на заработки", "ru") == "летом 22 человека уехали на заработки"
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("зарплата была маленькая, около 120 000 кинги, поэтому носили телефоны", "120"),
+    ("Я получала 180 000 у меня двое детей", "180"),
+    ("Каждая смена должна сдать 100 000 наверх", "100"),
+    ("платили десятку за рейс, иногда больше", "десятку"),
+])
+def test_round_thousands_in_whispers_digits_and_slang_after_paying_are_sums(text, gone):
+    assert gone not in redact(text, "ru"), redact(text, "ru")
+
+
+@pytest.mark.parametrize("text", ["на митинг пришло 100 000 человек", "в 2 000 году"])
+def test_round_thousands_of_people_or_a_year_are_no_sum(text):
+    assert all(entity != "MONEY" for entity, _ in found(text)), found(text)
+
+
+def test_a_plate_with_a_dash_before_its_region_is_no_clock_time():
+    assert ("PLATE", "199 AMZ-16") in found("мою машину 199 AMZ-16 знают все таксисты")
