@@ -75,7 +75,9 @@ _LEADING_ARTICLE = re.compile(r"(?i)the\s+")
 
 
 _ABBREVIATIONS = frozenset({"ул", "пр", "мкр", "просп", "пер", "кв", "корп", "г", "д", "обл", "st", "ave", "apt",
-                            "no", "mr", "mrs", "ms", "dr", "capt", "lt", "col", "sgt", "бул", "ш"})
+                            "no", "mr", "mrs", "ms", "dr", "capt", "lt", "col", "sgt", "бул", "ш",
+                            # the same, as messenger Latin writes them
+                            "ul", "pr", "mkr", "prosp", "per", "kv", "korp", "obl", "d"})
 _INNER_BOUNDARY = re.compile(r"(\w+)[.!?…]\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 
 
@@ -404,7 +406,7 @@ def _bridged_names(text: str, findings: list[Finding]) -> list[Finding]:
 #: what the Cyrillic rules find in messenger Latin spelled back: numbers said aloud, quantities, and bodies named
 #: after their place («управлении по борьбе с наркопреступностью дп зко»)
 _SPELLED_BACK_ENTITIES = ("PHONE_NUMBER", "IIN", "CASE_NUMBER", "ID_NUMBER", "MONEY", "AGE", "TIME", "DURATION",
-                          "ORGANIZATION", "DATE_WORDS", "PERSON", "DATE_TIME")
+                          "ORGANIZATION", "DATE_WORDS", "PERSON", "DATE_TIME", "ADDRESS", "LOCATION")
 
 
 def _spelled_back(engine, chunk: str) -> list:
@@ -422,7 +424,9 @@ def _spelled_back(engine, chunk: str) -> list:
         result.entity_type != "ORGANIZATION" or (len(chunk[result.start:result.end].split()) >= 2
                                                  and not _named_by_its_kind(result))) and (
         result.entity_type != "PERSON" or (_recognizer_of(result).startswith("LowerCaseNames")
-                                           and _in_russian_sentence(chunk, result.start, result.end)))]
+                                           and _in_russian_sentence(chunk, result.start, result.end))) and (
+        # a place in a sentence of Russian in Latin letters, declined as Russian declines it ("v semee")
+        result.entity_type != "LOCATION" or _in_russian_sentence(chunk, result.start, result.end, place=True))]
 
 
 def _named_by_its_kind(result) -> bool:
@@ -432,7 +436,7 @@ def _named_by_its_kind(result) -> bool:
     return explanation is not None and explanation.textual_explanation == "a company by its kind of work"
 
 
-def _in_russian_sentence(text: str, start: int, end: int) -> bool:
+def _in_russian_sentence(text: str, start: int, end: int, *, place: bool = False) -> bool:
     """Whether ``text[start:end]`` stands in a sentence of Russian in Latin letters and is no Kazakh word: the
     Russian name rules read a Kazakh word spelled in Cyrillic as a surname no dictionary knows ("maghan")."""
     from fieldkit.anonymise.latin_words import is_kazakh_in_latin, is_russian_in_latin
@@ -444,7 +448,9 @@ def _in_russian_sentence(text: str, start: int, end: int) -> bool:
     russian = sum(is_russian_in_latin(word) for word in sentence)
     kazakh = sum(is_kazakh_in_latin(word) and not is_russian_in_latin(word) for word in sentence)
     named = re.findall(r"[a-z']+", text[start:end].casefold())
-    return russian > kazakh and not any(is_kazakh_in_latin(word) and not is_listed_name(word) for word in named)
+    # a place's name often is a Kazakh word; a person's that is one is a word of the sentence misread
+    return russian > kazakh and (place or not any(is_kazakh_in_latin(word) and not is_listed_name(word)
+                                                  for word in named))
 
 
 def _before_the_next_note(text: str, start: int, end: int) -> int:

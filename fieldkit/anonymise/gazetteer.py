@@ -20,6 +20,11 @@ _WORD = re.compile(r"[\w\-]+")
 LEVELS = ("keep", "region", "macro_region", "remove")
 
 
+#: Шу, a name of two letters, in a Kazakh case or with a glued preposition
+_SHORT_PLACE_FORMS = {"шу": re.compile(r"(?:в|из)шу|шу(?:дың|дан|да|ға|га|дағы|дагы)"),
+                      "shu": re.compile(r"(?:v|iz)shu|shu(?:dyn|dan|da|ga|dagy)")}
+
+
 @dataclass(frozen=True)
 class Region:
     id: str
@@ -205,7 +210,7 @@ class Gazetteer:
                     found.append((start, following[-1][1], place_id))
                     break
         found += [(start, end, place) for start, end, word in tokens if word not in self.exact
-                  and (place := self._settlement_form(word) or self._latin_place(word))]
+                  and (place := self._settlement_form(word) or self._latin_place(word) or self._short_form(word))]
         found += _designated_places(text, tokens)
         found += self._asr_forms(text, tokens)
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -214,7 +219,18 @@ class Gazetteer:
             if kept and item[0] < kept[-1][1]:
                 continue
             kept.append(item)
-        return kept
+        return [self._with_designator(text, item) for item in kept]
+
+    @staticmethod
+    def _with_designator(text: str, item: tuple[int, int, str]) -> tuple[int, int, str]:
+        """A listed place with the designator word after it, which says which place it is and goes with it:
+        «нұрсат ықшамауданында», "nursat yqshamaudanynda", «сайрам ауданы»."""
+        start, end, place = item
+        following = re.match(r" ([\w-]+)", text[end:end + 40])
+        if following and (_KAZAKH_DESIGNATOR.match(following.group(1).casefold())
+                          or _LATIN_DESIGNATOR.match(following.group(1).casefold())):
+            return start, end + following.end(), place
+        return item
 
     def _word_place(self, word: str) -> str | None:
         """The place one lower-case word names, exactly or as an inflected form of a one-word stem."""
@@ -277,6 +293,12 @@ class Gazetteer:
                     if forms_only and candidate in forms_only:
                         return forms_only[candidate]
         return None
+
+    def _short_form(self, word: str) -> str | None:
+        """Шу, a name of two letters, in a Kazakh case or behind a glued «в» («шудың», «шуда», «вшу»), which the
+        rules for longer names (a stem of four letters) leave out."""
+        return next((self.exact.get(name) for name, forms in _SHORT_PLACE_FORMS.items() if forms.fullmatch(word)),
+                    None)
 
     def _settlement_form(self, word: str) -> str | None:
         """A settlement named by a case form of its one-word name: Russian («долинке», «жамбылского») or Kazakh
@@ -401,7 +423,7 @@ _KAZAKH_SETTLEMENT_WORD = re.compile(r"^(?:ауыл|қала|кент)(?:ы|ын
 _RUSSIAN_SETTLEMENT_WORD = re.compile(r"^(?:пос[её]л(?:ок|ка|ке|ком)|село|селе|села|селом|деревн[яеиюй]|аул|ауле|аула|"
                                       r"станци[яиюей]|пгт|selo|sele|poselke|poselok|aul|aule)$")
 _LATIN_DESIGNATOR = re.compile(r"^(?:district|region|rayon|rayona|rayone|raion|oblast|oblasti|oblysy|audany|"
-                               r"audanynda|village|aul|auyly)$")
+                               r"audanynda|village|aul|auyly|y[qk]shamaudan\w*|ikshamaudan\w*)$")
 _RUSSIAN_PLACE_ADJECTIVE = re.compile(r"^\w{3,}(?:ск|цк)(?:ий|ого|ому|им|ом|ой|ая|ую|ое|ие|их|ая)$")
 _MICRODISTRICT = re.compile(r"^(?:микрорайон|мкр|ықшамаудан|mikrorayon|mkr)\w*$")
 #: words before a designator that name no place: «в соседнем районе», «біздің ауданда», "the district"

@@ -106,9 +106,11 @@ _KAZAKH_STEMS_IN_LATIN = {
     "myng": "мың", "ming": "мың", "zhyl": "жыл", "jyl": "жыл", "zhas": "жас", "jas": "жас", "saghat": "сағат",
     "sagat": "сағат", "saqat": "сағат", "kun": "күн", "kün": "күн", "tun": "түн", "tün": "түн", "apta": "апта",
     "tungi": "түнгі", "tüngi": "түнгі", "tanghy": "таңғы", "tangy": "таңғы", "tangi": "таңғы", "keshki": "кешкі",
-    "myn": "мың", "toguz": "тоғыз", "toghuz": "тоғыз", "ai": "ай", "ay": "ай", "taulik": "тәулік",
+    "myn": "мың", "toguz": "тоғыз", "toghuz": "тоғыз", "taulik": "тәулік",
     "täulik": "тәулік", "tәulik": "тәулік", "zharym": "жарым", "jarym": "жарым",
 }
+#: units read only as whole words: with endings they begin names ("aigerim", "aidos")
+_KAZAKH_WHOLE_WORDS_IN_LATIN = {"ai": "ай", "ay": "ай", "aiga": "айға", "aidan": "айдан"}
 #: the letters of Kazakh endings in messenger Latin
 _KAZAKH_ENDING_LETTERS = (("gh", "ғ"), ("ng", "ң"), ("sh", "ш"), ("zh", "ж"), ("ch", "ч"), ("q", "қ"), ("y", "ы"),
                           ("i", "і"), ("u", "ұ"), ("ü", "ү"), ("ö", "ө"), ("a", "а"), ("e", "е"), ("o", "о"),
@@ -121,6 +123,8 @@ def kazakh_number_spelling(word: str) -> str | None:
     """A Kazakh number word or unit in messenger Latin, with its endings, in Cyrillic ("zhasymda" → «жасымда»,
     "ekide" → «екіде»); None for any other word."""
     lowered = word.casefold()
+    if lowered in _KAZAKH_WHOLE_WORDS_IN_LATIN:
+        return _KAZAKH_WHOLE_WORDS_IN_LATIN[lowered]
     for cut in range(len(lowered), 1, -1):
         stem = _KAZAKH_STEMS_IN_LATIN.get(lowered[:cut])
         ending = lowered[cut:]

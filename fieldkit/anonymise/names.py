@@ -34,7 +34,8 @@ _LATIN_SURNAME = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…:]\s*$")
 _NOT_SURNAMES = frozenset(
-    ["i", "the", "a", "and", "street", "avenue", "district", "region", "city", "police", "department", "и", "в"]
+    ["i", "the", "a", "and", "street", "avenue", "district", "region", "city", "police", "department", "и", "в",
+     "ник"]  # a handle's cue («админ ник қасқыр») far more often than Nick
 )
 
 
@@ -318,6 +319,8 @@ def is_lower_case_surname(word: str) -> bool:
         return True
     if not _LOWER_CYRILLIC_SURNAME.match(word) or word in _KAZAKH_IN_RUSSIAN_LETTERS:
         return False
+    if _surname_of_a_given_name(word):
+        return True
     from fieldkit.anonymise.morphology import natasha
 
     _, _, morph = natasha()
@@ -327,6 +330,20 @@ def is_lower_case_surname(word: str) -> bool:
     # a surname reading counts only when the common ones do not outweigh it («машин» is cars, not Машин)
     proper = sum(p.score for p in parses if any(tag in str(p.tag) for tag in ("Surn", "Patr", "Name")))
     return proper > 0 and proper >= sum(p.score for p in parses) - proper
+
+
+#: a surname made of a given name, in any case: «дарханов», «маратова», «ерлановым», «серикбаеву» (the dictionary
+#: reads some as the plural of a rare noun: «дарханов» of дархан, a craftsman)
+_FROM_A_NAME = re.compile(r"^(?P<stem>[а-яёәғқңөұүһі]{3,})(?:ов|ев|ёв)(?:а|у|ым|ой|ом|е|ых|ыми|ы)?$")
+
+
+@lru_cache(maxsize=50_000)
+def _surname_of_a_given_name(word: str) -> bool:
+    match = _FROM_A_NAME.match(fold(word))
+    if match is None:
+        return False
+    names, ambiguous = given_names()
+    return match["stem"] in names - ambiguous
 
 
 @lru_cache(maxsize=50_000)
@@ -528,7 +545,8 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         for i in range(len(tokens) - 1):  # «бау ыржан», «нур лан», «бек болат»: one name split in two
             (_, end, first), (start, _, second) = tokens[i], tokens[i + 1]
             if (text[end:start] == " " and first.islower() and second.islower() and len(first) >= 2
-                    and len(second) >= 2 and not _function_word(first) and not _function_word(second)
+                    and len(second) >= 2 and (not _function_word(first) or has_kazakh_letters(second))
+                    and (not _function_word(second) or (len(second) >= 3 and reads_first_as(second, ("INTJ",))))
                     and _name_keys(first + second) & (names - ambiguous)):
                 flags[i] = flags[i + 1] = True
         for i in range(1, len(tokens)):  # a given name before a surname, a patronymic after a given name
@@ -625,6 +643,16 @@ def _standalone_korean_surname(word: str) -> bool:
     return bool(forms & _STANDALONE_KOREAN)
 
 
+#: the same in messenger Latin, those no English word spells («ten», «son», «an» are)
+_KOREAN_SURNAMES_IN_LATIN = frozenset({"kim", "pak", "tsoi", "tsoy", "khegai", "ogai", "yugai", "kan", "lim", "khvan",
+                                       "kegai", "ligai", "kogai", "tyagai", "shegai", "tian", "tyan", "tsai", "khan"})
+#: the Korean surnames that, with a Kazakh case ending, make no Kazakh or Russian word (not «тен»: «тенге», «тең»)
+_KOREAN_IN_KAZAKH_CASES = frozenset({"пак", "цой", "хегай", "огай", "югай", "кегай", "лигай", "когай", "тягай",
+                                     "шегай", "цхай", "хван", "тян"})
+_KAZAKH_CASES = ("нің", "ның", "дің", "дың", "тің", "тың", "ге", "ке", "ға", "қа", "ні", "ны", "ді", "ды", "ті", "ты",
+                 "мен", "бен", "пен", "нен", "нан", "ден", "дан", "тен", "тан", "де", "да", "те", "та")
+
+
 @lru_cache(maxsize=50_000)
 def _foreign_surname(word: str) -> bool:
     """A word that can be a surname of any origin, for a given name beside it: a Korean one, or one Russian
@@ -633,6 +661,13 @@ def _foreign_surname(word: str) -> bool:
     if lowered in _KOREAN_SURNAMES or any(lowered == stem[:-1] + ending for stem in _KOREAN_SURNAMES_IN_Y
                                          for ending in ("я", "ю", "ем", "е")):
         return True  # «цоя», «хегаю»: Russian declines the ones in -й
+    if lowered in _KOREAN_SURNAMES_IN_LATIN:
+        return True  # "vyacheslav kan", "marina tsoi"
+    for ending in _KAZAKH_CASES:  # «кимнің», «пакқа», «цойдың»: Kazakh declines them all
+        stem = lowered[: -len(ending)]
+        if lowered.endswith(ending) and (stem in _KOREAN_IN_KAZAKH_CASES or (stem == "ким" and has_kazakh_letters(
+                ending))) and not _known_word(lowered):
+            return True  # (not «деді», «сонда», «тенге»; «ким» only with a Kazakh letter, «кимге» is to whom)
     if lowered in _KAZAKH_IN_RUSSIAN_LETTERS:
         return False
     if not is_cyrillic(lowered) or has_kazakh_letters(lowered) or len(lowered) < 3:
@@ -672,10 +707,12 @@ def _known_word(word: str) -> bool:
 _NOT_A_NAME_AFTER_CALLED = r"(?:на|в|во|к|по|за|домой|обратно|туда|сюда|гулять|работать|помочь|пить|есть|в\s+гости)"
 _NICKNAME_PATTERNS = [
     re.compile(r"(?:по\s+(?:кличке|прозвищу|погонялу|кликухе)|кличка|прозвище|погоняло|погремуха|кликуха|"
+               r"ник(?=\s+у\s+(?:него|неё|нее|меня|них))|"
                r"(?:его|её|ее|их|меня|нас|которого|которую|которых)\s+(?:все\s+)?(?:звали|называли|называют|кличут|"
                r"кликали)|(?:называл|называла|называли|звал|звала|звали)\s+(?:его|её|ее)|"
                r"po\s+klichke|klichka|prozvische|called\s+him|called\s+her|nicknamed|they\s+called\s+him)"
-               r"\s+(?:у\s+него\s+|у\s+неё\s+)?(?:было\s+|была\s+|был\s+)?(?!" + _NOT_A_NAME_AFTER_CALLED + r"\b)"
+               r"\s+(?:у\s+(?:него|неё|нее|меня|них)\s+)?(?:было\s+|была\s+|был\s+)?"
+               r"(?!" + _NOT_A_NAME_AFTER_CALLED + r"\b)"
                r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
     # a surname announced: «по фамилии бражников», «настоящая фамилия, бражников», «тегі жақсыбеков»
     re.compile(r"(?:фамили[яиюей]|тегі|familiya|familii|surname)[,:]?\s+(?:у\s+него\s+|у\s+неё\s+|была\s+|было\s+"
@@ -687,11 +724,16 @@ _NICKNAME_PATTERNS = [
     re.compile(rf"(?<!\w)(?:[а-яё]{{3,}}\s+)(?:звали|зовут)\s+(?!{_NOT_A_NAME_AFTER_CALLED}\b)"
                r"(?P<id>[а-яёәғқңөұүһі][\w-]{2,30})", re.IGNORECASE),
     re.compile(r"лақап\s+(?:аты|атымен|есімі)\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
-    re.compile(r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деген\s+лақап|деп\s+(?:атайтын|атаған|атады|"
-               r"атаймыз|шақыратын|шақырған|аталатын|аталған|атайды|атадық|атап\s+кеткен))", re.IGNORECASE),
+    re.compile(r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деген\s+лақап|(?:деп|dep)\s+(?:атайтын|атаған|атады|"
+               r"атаймыз|шақыр\w*|аталатын|аталған|атайды|атадық|атап\s+кеткен|atady|ataidy|atagan|ataityn|"
+               r"ataimyz|shaqyr\w*|shakyr\w*))", re.IGNORECASE),
+    # messenger Russian: «menya zvali lom», «ego vse nazyvali doktor»
+    re.compile(r"(?<![\w-])(?:menya|ego|ee|eyo|ikh|nas)\s+(?:vse\s+|tam\s+)?(?:zvali|nazyvali|zovut|nazyvayut|klichut|"
+               r"prozvali)\s+(?P<id>[a-z][\w-]{1,30})", re.IGNORECASE),
     # named after the fact: «прапорщик был седой, ну его так звали», «батя, мы его так называли»
-    re.compile(r"(?P<id>[^\W\d_][\w-]{2,30})[»\"”']?[,.]?\s+(?:ну\s+)?(?:мы\s+|все\s+|его\s+все\s+)?(?:его|её|ее)"
-               r"\s+(?:все\s+)?так\s+(?:и\s+)?(?:звали|называли|зовут|называют|прозвали|кличут)", re.IGNORECASE),
+    re.compile(r"(?P<id>[^\W\d_][\w-]{2,30})[»\"”']?[,.]?\s+(?:ну\s+)?(?:мы\s+|все\s+|его\s+все\s+)?(?:(?:его|её|ее)"
+               r"\s+(?:все\s+)?|у\s+нас\s+)так\s+(?:и\s+)?(?:звали|называли|зовут|называют|прозвали|кличут)",
+               re.IGNORECASE),
     # «мы его батей звали», «их чёрными называли»
     re.compile(r"(?:его|её|ее)\s+(?:все\s+)?(?P<id>[а-яё][\w-]{2,30})\s+(?:звали|называли|зовут|называют|прозвали"
                r"|кличут)", re.IGNORECASE),
@@ -703,21 +745,31 @@ _NICKNAME_PATTERNS = [
                r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?"
                r"\s+(?:дейтін|дейтин|дейді|дейди|дейміз|деймиз|дейтінбіз|дейтинбиз|дейтіндер)(?!\w)", re.IGNORECASE),
     re.compile(r"(?<![\w-])(?:аты|ники|ник)\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+деп(?!\w)", re.IGNORECASE),
-    # a handle in Kazakh and a Russian «назывался»: «оператордың ник-і сиқыршы», «оператор назывался ақ мысық»
-    re.compile(r"(?<![\w-])(?:ник-і|никі|ник-и|ники|лақап\s+аты)\s+[«\"“'@]?(?P<id>[^\W\d_][\w-]{1,30})",
+    # a handle in Kazakh and a Russian «назывался»: «оператордың ник-і сиқыршы», «оператор назывался ақ мысық»;
+    # a handle after «ник» («админ ник қасқыр»), spelled with its underscore («тұлпар нижнее подчеркивание кз»)
+    re.compile(r"(?<![\w-])(?:ник-і|никі|ник-и|ники|лақап\s+аты|ник(?!\s+у\s))\s+[«\"“'@]?"
+               r"(?P<id>[^\W\d_][\w-]{1,30}(?:\s+(?:нижнее\s+)?подч[её]ркивани[ея]\s+[\w-]{1,20})*)",
+               re.IGNORECASE),
+    # a handle written with an underscore or digits after a word for an account: «инстаграмдағы атым semey_qyzy»
+    re.compile(r"(?:атым|аты|ник\w*|аккаунт\w*|username|handle|профиль|страниц\w*|канал\w*|парақша\w*)\s+[@«\"“']?"
+               r"(?P<id>[A-Za-zА-Яа-яёәғқңөұүһі]+(?:[_.][A-Za-zА-Яа-яёәғқңөұүһі0-9]+)+|[A-Za-z]+\d+[A-Za-z0-9_]*)",
                re.IGNORECASE),
     re.compile(r"(?<!\w)(?:оператор|куратор|шеф|бот|канал|аккаунт|контакт|закладчик|хозяин|главный)\w*\s+"
                r"(?:назывался|называлась|звался|звалась|назывался\s+как)\s+[«\"“']?"
                r"(?P<id>[^\W\d_][\w-]{1,30}(?:\s+[а-яё]*[әғқңөұүһі][а-яёәғқңөұүһі]*)?)", re.IGNORECASE),
     # «тышқан деген жігіт», «шал деген кісі»: a word said to be what a man is called
     re.compile(r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деген|дейтін|дейтин|degen|deitin)\s+(?:жігіт|"
-               r"жигит|кісі|киси|адам|мент|опер|пацан|мужик|парень|біреу|бирео|zhigit|kisi|adam)\w*", re.IGNORECASE),
+               r"жигит|кісі|киси|адам|мент|опер|пацан|мужик|парень|біреу|бирео|әріптес|ариптес|курстас|сыныптас|көрші|"
+               r"корши|zhigit|kisi|adam)\w*", re.IGNORECASE),
     # "a guy everybody called tank", "the sergeant we called uncle", "they called him the professor"
-    re.compile(r"(?:everybody|everyone|people|guys|we\s+all|they\s+all|we|they)\s+called\s+(?:him\s+|her\s+)?"
+    re.compile(r"(?:everybody|everyone|people|guys|we\s+all|they\s+all|we|they)(?:\s+there)?\s+(?:called|call)\s+"
+               r"(?:him\s+|her\s+|me\s+|us\s+)?"
                r"(?:just\s+)?(?:the\s+)?(?!(?:police|cops|ambulance|me|us|them|it|back|again|out|up|like|him|her)\b)"
                r"(?P<id>[^\W\d_][\w-]{2,30})", re.IGNORECASE),
     # "a guy called frost", "a woman named aliya"
-    re.compile(r"(?:guy|man|woman|bloke|person|someone|somebody|fellow|dude|boy|girl|lady|kid|officer|cop)\s+"
+    re.compile(r"(?:guy|man|woman|bloke|person|someone|somebody|fellow|dude|boy|girl|lady|kid|officer|cop|guard|"
+               r"driver|inspector|investigator|colleague|neighbou?r|courier|dealer|trader|doctor|nurse|teacher|"
+               r"lawyer|judge|prisoner|inmate|sergeant|captain|major|lieutenant)\s+"
                r"(?:called|named|nicknamed)\s+(?:the\s+)?(?!(?:police|cops|ambulance|me|us|them|it|back|again|out|up"
                r"|like|him|her|for|to|in|on|at|and|someone|somebody|everyone|everybody|anyone|nobody|his|their|my|our"
                r"|your|a|an)\b)(?P<id>[^\W\d_][\w-]{2,30})", re.IGNORECASE),
@@ -731,9 +783,11 @@ _NICKNAME_PATTERNS = [
 _NAME = r"(?P<id>[^\W\d_][\w'-]{1,30})"
 _CUED_NAME_PATTERNS = [
     re.compile(_NAME + r"\s+(?:деген|дейтін|деп\s+жүрген|атты|есімді|degen|deitin|atty)\s+(?:жігіт|кісі|адам|апа|"
-               r"әйел|бала|қыз|ағай|аға|мент|опер|тергеуші|бастық|мужик|парень|zhigit|dzhigit|kisi|adam|apa|bala|"
+               r"әйел|бала|қыз|ағай|аға|мент|опер|тергеуші|бастық|мужик|парень|әріптес|курстас|сыныптас|көрші|дос|"
+               r"дәрігер|мұғалім|zhigit|dzhigit|kisi|adam|apa|bala|"
                r"qyz|kyz)\w*", re.IGNORECASE),
-    re.compile(_NAME + r"\s+(?:ағай|апай|ағасы|әпке|agai|apai|agasy|ake|eke|aga|apa)(?:\w*)(?!\w)", re.IGNORECASE),
+    re.compile(_NAME + r"\s+(?:ағай|апай|ағасы|әпке|ака|agai|apai|agasy|ake|eke|aga|apa|aka)(?:\w*)(?!\w)",
+               re.IGNORECASE),
     re.compile(r"(?P<id>[^\W\d_][\w'-]{1,30}(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin))\s+(?:күйеу|әйел|"
                r"ағасы|інісі|қызы|ұлы|әкесі|шешесі|досы|баласы|телефон|нөмір|көлігі|үйі|kuieu|aiel|ayel|uly|"
                r"qyzy|akesi|anasy|inisi|agasy|telefon|nomir|mashina|koligi|zhsn)\w*",
@@ -745,35 +799,45 @@ _CUED_NAME_PATTERNS = [
     re.compile(r"(?P<id>[^\W\d_][\w'-]{2,30}(?:qa|ka|ga|ge|ke|қа|ке|ға|ге))\s+(?:aityp|aitty|aitam|aitqan|aitpa\w*|"
                r"zvonil\w*|habarlas\w*|zhazd\w*|айтып|айтты|айтам|айтқан|айтпа\w*|звонил\w*|хабарлас\w*|жазд\w*)",
                re.IGNORECASE),
-    # a name in the case a verb of talking gives it: «аязбен сөйлестім», "mirasqa aityp qoiynyz", "erkinge zhyl berdi"
-    re.compile(r"(?P<id>[^\W\d_][\w'-]{2,30}(?:ben|pen|men|бен|пен|мен))\s+(?:soilest\w*|kezdest\w*|habarlas\w*|"
-               r"tanys\w*|birge|сөйлест\w*|кездест\w*|хабарлас\w*|таныс\w*|бірге)", re.IGNORECASE),
-    re.compile(r"(?P<id>[^\W\d_][\w'-]{2,30}(?:qa|ka|ga|ge|ke|қа|ке|ға|ге))\s+(?:aityp|aitty|aitam|aitqan|aitpa\w*|"
-               r"zvonil\w*|habarlas\w*|zhazd\w*|айтып|айтты|айтам|айтқан|айтпа\w*|звонил\w*|хабарлас\w*|жазд\w*)",
-               re.IGNORECASE),
     # «аты дидар», «толық аты …», «аты-жөнім ойбек», «есімі сәуле»: his or her name is
     re.compile(r"(?<!\w)(?:аты|аты-жөні|аты-жөнім|аты\s+жөнім|есімі|есімім|атым|фамилиясы|тегі|esimi|aty|atym)\s+"
                + _NAME, re.IGNORECASE),
     # a workmate, a wife, a boss named: «курстасым сәуле», «әйелім бақыт», «директор у нас жаннат»
     re.compile(r"(?<!\w)(?:әйелім|әйелім|аиелим|күйеуім|куйеуим|курстасым|сыныптасым|әріптесім|ариптесим|көршім|коршим|"
                r"ұлым|улым|қызым|кызым|әкем|акем|шешем|анам|апам|әпкем|апкем|жеңгем|женгем|немерем|досым|жиеним|"
-               r"директор|декан|ректор|завуч|начальник|бастық|бастык|бастығымыз|директорымыз)\s+"
+               r"әйелі|аиели|күйеуі|куйеуи|інісі|иниси|ағасы|агасы|әпкесі|апкеси|қарындасы|карындасы|әріптесі|"
+               r"ариптеси|курстасы|көршісі|коршиси|ulym|qyzym|kyzym|aielim|ayelim|kuieuim|kuyeuim|apkem|zhienim|"
+               r"kelinim|ariptesim|kurstasym|"
+               r"директор|декан|ректор|завуч|начальник|бастық|бастык|бастығымыз|директорымыз|"
+               r"смотрящий\s+был|смотрящим\s+был|смотрящий)\s+"
                r"(?:у\s+нас\s+|біздің\s+|бизде\s+)?" + _NAME, re.IGNORECASE),
     re.compile(r"(?<!\w)(?:брат|брата|братом|брату|братан|сестра|сестры|сестрой|друг|друга|другом|подруга|подруги|жена|жены|"
                r"женой|муж|мужа|мужем|сын|сына|сыном|дочь|дочка|дочки|кум|кума|сосед|соседа|ағам|інім|әпкем|"
                r"қарындасым|досым|жиенім|brat|brata|bratom|drug|druga|sestra|zhena|muzh|kum|dosym|agam|inim|wife|"
                r"husband|brother|sister|son|daughter|friend|colleague|cousin|uncle|aunt|auntie|nephew|niece|"
-               r"neighbou?r|boss|pastor|partner|fianc[ée]e?)\s+" + _NAME, re.IGNORECASE),
+               r"neighbou?r|boss|pastor|partner|fianc[ée]e?)\s+(?:у\s+(?:меня|него|неё|нее|нас)\s+)?" + _NAME,
+               re.IGNORECASE),
 ]
 #: for a pattern that begins with any word, a keyword each of its matches holds: such a pattern tried at every word
 #: of a 90-minute transcript cost a tenth of a second, so it is tried only around its keyword
+def _pattern_with(patterns: list[re.Pattern], marker: str) -> re.Pattern:
+    """The one pattern of a list whose source holds ``marker``: anchors name their pattern by what it says, so
+    that a pattern added to a list does not give another pattern's anchor to the wrong one."""
+    (found,) = [pattern for pattern in patterns if marker in pattern.pattern]
+    return found
+
+
 _ANCHORS = {pattern: re.compile(anchor, re.IGNORECASE) for pattern, anchor in (
-    (_NICKNAME_PATTERNS[5], r"деген\s+лақап|деп\s+(?:ата|шақыр)"),
-    (_NICKNAME_PATTERNS[6], r"так\s+(?:и\s+)?(?:звали|называли|зовут|называют|прозвали|кличут)"),
-    (_NICKNAME_PATTERNS[13], r"(?:деген|дейтін|дейтин|degen|deitin)\s"),
-    (_NICKNAME_PATTERNS[16], r"called\s+(?:him|her)\s+(?:like\s+)?that"),
+    (_pattern_with(_NICKNAME_PATTERNS, "деген\\s+лақап"),
+     r"деген\s+лақап|деп\s+(?:ата|шақыр)|dep\s+(?:ata|shaqyr|shakyr)"),
+    (_pattern_with(_NICKNAME_PATTERNS, "так\\s+(?:и\\s+)?(?:звали"),
+     r"так\s+(?:и\s+)?(?:звали|называли|зовут|называют|прозвали|кличут)"),
+    (_pattern_with(_NICKNAME_PATTERNS, "\\s+(?:деген|дейтін|дейтин|degen|deitin)\\s+(?:жігіт"),
+     r"(?:деген|дейтін|дейтин|degen|deitin)\s"),
+    (_pattern_with(_NICKNAME_PATTERNS, "called\\s+(?:him|her)\\s+(?:like\\s+)?that"),
+     r"called\s+(?:him|her)\s+(?:like\s+)?that"),
     (_CUED_NAME_PATTERNS[0], r"(?:деген|дейтін|деп\s+жүрген|атты|есімді|degen|deitin|atty)\s"),
-    (_CUED_NAME_PATTERNS[1], r"\s(?:ағай|апай|ағасы|әпке|agai|apai|agasy|ake|eke|aga|apa)"),
+    (_CUED_NAME_PATTERNS[1], r"\s(?:ағай|апай|ағасы|әпке|ака|agai|apai|agasy|ake|eke|aga|apa|aka)"),
     (_CUED_NAME_PATTERNS[2], r"(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin)\s+(?:күйеу|әйел|ағасы|інісі|қызы|"
                              r"ұлы|әкесі|шешесі|досы|баласы|телефон|нөмір|көлігі|үйі|kuieu|aiel|ayel|uly|"
                              r"qyzy|akesi|anasy|inisi|agasy|telefon|nomir|mashina|koligi|zhsn)"),
@@ -841,13 +905,30 @@ class NicknameRecognizer(EntityRecognizer):
                 word = match["id"]
                 if word.casefold() in _NOT_NICKNAMES or word.casefold() in _NUMBER_WORDS or _kin_word(word) or not (
                         _listed_name(word, names, ambiguous, strict=False) or _stem_listed(word, names)
-                        or (word.isascii() and latin_key(word) in _every_latin_name())):
+                        or (word.isascii() and latin_key(word) in _every_latin_name())
+                        or (_no_dictionary_knows(word) and not text.startswith(".", match.end("id")))):
+                    # (a word no dictionary knows cut short by a dot is a note's abbreviation: «брат респ.»)
                     continue
                 explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
                                                   textual_explanation="a name said with a cue")
                 results.append(RecognizerResult("PERSON", match.start("id"), match.end("id"), self.SCORE,
                                                 explanation))
         return results
+
+
+@lru_cache(maxsize=50_000)
+def _no_dictionary_knows(word: str) -> bool:
+    """A Cyrillic word neither the Russian nor the Kazakh dictionary knows, in any case: after a cue such as «әйелі»
+    (his wife) it is a name that is on no list («гүлнигар»)."""
+    from fieldkit.anonymise.kazakh_words import is_kazakh_stem, is_plainly_kazakh
+
+    lowered = word.casefold()
+    # a short Kazakh stem in a case («ағаның», «ініме») is as common a word as the stem
+    stems = {lowered[: -len(ending)] for ending in (*_KAZAKH_CASES, "ым", "ім", "м", "сы", "сі", "ы", "і")
+             if lowered.endswith(ending)}
+    return (len(lowered) >= 4 and is_cyrillic(lowered) and not _known_word(lowered)
+            and not is_plainly_kazakh(lowered) and not _function_word(lowered)
+            and not any(stem in _KAZAKH_COMMON or is_kazakh_stem(stem) for stem in stems))
 
 
 @lru_cache(maxsize=1)

@@ -40,7 +40,7 @@ LETTER_NAMES = frozenset({
     "а", "бэ", "бе", "вэ", "ве", "гэ", "ге", "дэ", "де", "е", "жэ", "зэ", "зе", "и", "ка", "кэ", "эл", "эль", "эм",
     "эн", "о", "пэ", "пе", "эр", "эс", "тэ", "те", "у", "эф", "ха", "цэ", "че", "ша", "э", "ю", "я", "эй", "би",
     "си", "ди", "джи", "эйч", "ай", "джей", "кей", "оу", "пи", "кью", "ар", "ти", "ви", "экс", "уай", "зэд",
-    "зет", "игрек", "икс",
+    "зет", "зэт", "зед", "игрек", "икс",
     "ay", "bee", "cee", "see", "dee", "ee", "ef", "gee", "jee", "aitch", "eye", "jay", "kay", "el", "em", "en",
     "pee", "cue", "ar", "es", "tee", "you", "vee", "ex", "why", "zed", "zee",
     *"abcdefghijklmnopqrstuvwxyz",
@@ -309,7 +309,11 @@ def _kazakh_ten(text: str, after: int, current: list) -> bool:
     """Whether «он» at this point is the Kazakh ten rather than the Russian «он» (he): a Kazakh unit follows
     («он бір»)."""
     following = _TOKEN.search(text, after)
-    return following is not None and following.group().casefold() in KAZAKH_UNITS
+    if following is None:
+        return False
+    word = following.group().casefold()
+    # in a number already begun, a Russian unit after it too: «жиырма үш он четыре», said code-switching
+    return word in KAZAKH_UNITS or (bool(current) and word in UNITS and not word.isascii() and UNITS[word] > 0)
 
 
 def _is_phone(digits: str) -> bool:
@@ -346,8 +350,10 @@ def _spoken_plates(text: str, runs: list[NumberRun]) -> list[tuple[int, int]]:
     for first, second in zip(runs, runs[1:], strict=False):
         if len(first.digits) != 3 or len(second.digits) not in (1, 2):
             continue
-        if _letter_count(text[first.end:second.start].split()) in (2, 3):
-            region = _REGION_ORDINAL.match(text, second.end) if len(second.digits) == 1 else None
+        between = text[first.end:second.start].split()
+        ten = bool(between) and between[-1].casefold().strip(",.") == "он" and len(second.digits) == 1
+        if _letter_count(between[:-1] if ten else between) in (2, 3):  # «кей зэт эм он восемь»: the region 18
+            region = _REGION_ORDINAL.match(text, second.end) if len(second.digits) == 1 and not ten else None
             found.append((first.start, region.end() if region else second.end))  # «ноль пятый»: the fifth region
     # the older plates, a letter first and no region: «эс сто восемьдесят семь эн эм эм»
     for run in runs:
