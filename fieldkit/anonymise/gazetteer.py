@@ -20,6 +20,7 @@ _WORD = re.compile(r"[\w\-]+")
 LEVELS = ("keep", "region", "macro_region", "remove")
 
 
+_CAPITALISED_SEMEY = re.compile(r"(?<![\w-])Семей(?![\w-])")
 #: Шу, a name of two letters, in a Kazakh case or with a glued preposition
 _SHORT_PLACE_FORMS = {"шу": re.compile(r"(?:в|из)шу|шу(?:дың|дан|да|ға|га|дағы|дагы)"),
                       "shu": re.compile(r"(?:v|iz)shu|shu(?:dyn|dan|da|ga|dagy)")}
@@ -211,6 +212,10 @@ class Gazetteer:
                     break
         found += [(start, end, place) for start, end, word in tokens if word not in self.exact
                   and (place := self._settlement_form(word) or self._latin_place(word) or self._short_form(word))]
+        # «Семей» capitalised is the city: the genitive plural of «семья» it shares its spelling with is written in
+        # lower case («много семей»), and the lists leave the bare form out for that reason
+        found += [(m.start(), m.end(), self.exact["семее"]) for m in _CAPITALISED_SEMEY.finditer(text)
+                  if "семее" in self.exact]
         found += _designated_places(text, tokens)
         found += self._asr_forms(text, tokens)
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))

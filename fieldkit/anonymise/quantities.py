@@ -70,8 +70,8 @@ _MONEY_MULTIPLIERS = {"к", "k", "тыс", "тысяча", "тысячи", "ты
                       "миллиона", "миллионов", "млрд", "миллиард", "миллиарда", "миллиардов", "штук", "штуки",
                       "штуку", "штука"}
 _COUNTED = re.compile(r"\s*(?:человек|людей|жителей|голос|подписчик|км|километр|тонн|гектар|га\b|кв|метр|шаг|"
-                      r"раз|штук|доз|грамм|грам|кг|адам|жыл|лет|год|рублей|тенге|рет|кісі|дана|келі|шақырым|қап|қорап|"
-                      r"бала)", re.IGNORECASE)
+                      r"раз(?:а|ом)?(?!\w)|штук|доз|грамм|грам|кг|адам|жыл|лет|год|рублей|тенге|рет|кісі|дана|келі|шақырым|"
+                      r"қап|қорап|бала)", re.IGNORECASE)  # «раз» whole: «1 млн разово» is a sum
 _SUM = re.compile(
     rf"(?<![\w$₸€])(?P<id>(?:(?P<pre>[$₸€])\s?)?(?P<n>{NUMBER})?(?:\s*(?P<mult>{_MULTIPLIER}))?"
     rf"(?:\s*(?P<cur>{_CURRENCY}))?)(?![\w])",
@@ -154,13 +154,14 @@ _INVERTED = re.compile(
     re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:мне|ему|ей|им|нам|было|исполнилось|стукнуло)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: a price said with slang or «по … за»: «стоила пятёрку», «брали по три с половиной за грамм», «с фуры штуку»
-_MONEY_SLANG = (r"(?:пят[её]рк\w*|десятк\w*|двадцатк\w*|штук[уаие]|косар\w*|сотк[уие]|сотен\w*|пятихатк\w*|"
-                r"полтинник\w*|"
+_MONEY_SLANG = (r"(?:пят[её]рк\w*|десятк\w*|двадцатк\w*|тридцатк\w*|штук[уаие]|косар\w*|сотк[уие]|сотен\w*|"
+                r"пятихатк\w*|полтинник\w*|полтос\w*|"
                 r"pyat[eyo]rk\w*|desyatk\w*|shtuk[ua]|kosar\w*|sotk[ui])")
 _PRICE = re.compile(
     rf"(?:(?:стоил\w*|стоит|стоят|отдал\w*|заплатил\w*|платил\w*|брал\w*|берут|просил\w*|взял\w*|дал|дали|давал\w*|"
     rf"требовал\w*|выходил\w*|получал\w*|stoil\w*|stoit|"
-    rf"otdal\w*|zaplatil\w*|bral\w*|prosil\w*)\s+(?:(?:ему|мне|им|ей|emu|mne)\s+)?(?P<slang>{_MONEY_SLANG})(?!\w)"
+    rf"otdal\w*|zaplatil\w*|bral\w*|prosil\w*)\s+(?:(?:ему|мне|им|ей|emu|mne)\s+)?"
+    rf"(?P<slang>(?:{_MONEY_SLANG}|тонну)(?:\s+{_CURRENCY})?)(?!\w)"  # «брали сотку баксов», «давали тонну»
     rf"|(?<!\w)по\s+(?P<each>(?:{NUMBER})(?:\s+с\s+половиной)?)\s+за\s+(?!раз|так|это|то\b)"
     # «по пятёрке в день», «скинулись по десятке», «по две сотки в месяц»: slang after «по» is a share of money
     rf"|(?<!\w)по\s+(?P<share>(?:(?:две|два|три|пять|{NUMBER})\s+)?{_MONEY_SLANG})(?!\w)"
@@ -180,6 +181,13 @@ _PRICE = re.compile(
     rf"доз\w*|грамм\w*|кг|адам|кісі|дана|рет|раз\b|лет|год\w*|жыл\w*)))",
     re.IGNORECASE)
 _BARE_MONEY_SLANG = re.compile(rf"(?<!\w)(?P<id>{_MONEY_SLANG})(?!\w)", re.IGNORECASE)
+#: a term still running, counted by an ordinal: «кашель третий месяц», «пятый год сидит», «десятый день» (not after
+#: a preposition: «в третий день», «на пятый год» are points in time; «третий год подряд» counts repeats)
+_ORDINALS_OF_TERMS = {"втор": 2, "трет": 3, "четв": 4, "пяты": 5, "шест": 6, "седь": 7, "вось": 8, "девя": 9,
+                      "деся": 10}
+_ORDINAL_TERM = re.compile(r"(?<!\bв )(?<!\bна )(?<!\bс )(?<!\bдо )(?<!\bза )(?<!\bво )(?<!\bпо )(?<![\w-])"
+                           r"(?P<id>(?P<n>второй|третий|четв[её]ртый|пятый|шестой|седьмой|восьмой|девятый|десятый|"
+                           r"\d{1,2}-?й)\s+(?P<unit>год|месяц|день|неделю|сутки))(?!\w)(?!\s+подряд)", re.IGNORECASE)
 #: half a unit in one word: «полгода», «полмесяца», «полсуток»
 _HALF_UNIT = re.compile(r"(?<!\w)(?P<id>пол(?:года|годика|месяца|суток|дня|часа|недели))(?!\w)", re.IGNORECASE)
 SCORE = 0.9  # above spaCy's DATE reading of a bare number ("I was 23")
@@ -207,6 +215,8 @@ _GENITIVE_HOURS = (r"(?:часу|двух|трёх|трех|четырёх|че�
 _KK_HOUR = (rf"(?:{'|'.join(KAZAKH_UNITS)}|он|он\s+бір|он\s+екі)"
             r"(?:де|да|те|та|ге|ға|ке|қа|ден|дан|тен|тан|нен|нан)")
 _TIME_PATTERNS = [
+    # a note's hour: «23ч», «9 ч» (not the part of an article: «ч.4», «190 ч. 2»)
+    re.compile(r"(?<![\w.,:/])(?P<id>(?:[01]?\d|2[0-3])\s?ч)(?!\w)(?!\.?\s?\d)", re.IGNORECASE),
     re.compile(rf"\b(?P<id>{_GENITIVE_HOURS}\s+{_PART})\b", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>(?:кешкі|таңғы|түнгі|түскі|кешке|таңертең)\s+(?:сағат\s+)?{_KK_HOUR}|сағат\s+{_KK_HOUR}"
                r"|түн\s+ортасы\w*|полноч\w*|полуноч\w*|polnoch\w*|polunoch\w*)(?!\w)", re.IGNORECASE),
@@ -297,6 +307,7 @@ def generalise_sum(text: str, cyrillic: bool) -> str | None:
     """"[SUM: tens of thousands of tenge]" (or «[СУММА: десятки тысяч тенге]») for a sum as written."""
     value = sum_value(_usual_order(text))
     if value is None and (_BARE_MONEY_SLANG.fullmatch(text.strip())
+                          or re.fullmatch(rf"\s*(?:{_MONEY_SLANG}|тонну)(?:\s+{_CURRENCY})?\s*", text, re.IGNORECASE)
                           or re.fullmatch(rf"\s*(?:{NUMBER})\s+с\s+половиной\s*", text, re.IGNORECASE)):
         return "[СУММА]" if cyrillic else "[SUM]"  # slang or «три с половиной»: a price whose size is not said
     if value is None:
@@ -396,6 +407,10 @@ def generalise_duration(text: str, cyrillic: bool) -> str | None:
     half = _HALF_UNIT.fullmatch(text.strip())
     if half:  # «полгода» → under a year, «полсуток» → under a month
         return _duration_band(0.5 if "год" in half["id"].casefold() else 0.04, cyrillic)
+    if counted := _ORDINAL_TERM.fullmatch(text.strip()):  # «третий месяц»: three months so far
+        value = _ORDINALS_OF_TERMS.get(counted["n"].casefold()[:4]) or int(re.sub(r"\D", "", counted["n"]) or 0)
+        per_year = {"год": 1, "мес": 12, "нед": 52}.get(counted["unit"].casefold()[:3], 365)
+        return _duration_band(value / per_year, cyrillic) if value else None
     hours = re.fullmatch(rf"\s*({NUMBER})\s+час\w*\s*", text, re.IGNORECASE)
     if hours and _number(hours.group(1)) is not None:  # «часов пять»: hours held, said the approximate way
         return _duration_band(_number(hours.group(1)) / (365 * 24), cyrillic)
@@ -495,6 +510,9 @@ class QuantityRecognizer(EntityRecognizer):
             results.append(self._result("MONEY", match.start(group), match.end(group), "a price"))
         for match in _HALF_UNIT.finditer(text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "half a unit of time"))
+        for match in _ORDINAL_TERM.finditer(text):
+            results.append(self._result("DURATION", match.start("id"), match.end("id"), "how long, by its count",
+                                        DURATION_SCORE))
         for match in _SLANG_TERM.finditer(text):
             group = "id" if match["id"] else "before"
             results.append(self._result("DURATION", match.start(group), match.end(group), "prison slang for a term"))

@@ -90,8 +90,9 @@ _PATTERNS = [
     re.compile(rf"(?<![\w$₸€.,])(?P<id>{_YEAR_DIGITS})(?!\w|[.,]\d|\s*(?:тенге|тг|₸|долл|\$|руб|тыс|к\b|млн|%|км|человек))"),
     re.compile(r"(?<!\w)(?P<id>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+['’]\d\d)(?!\w)",
                re.IGNORECASE),
-    # a month and a short year, as whisper writes it too: «декабре 22 года», «мае 22-го», «ноябре 23-й»
-    re.compile(r"(?<!\w)(?P<id>(?:янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*\.?\s+['’]?\d\d"
+    # a month and a short year, as whisper writes it too: «декабре 22 года», «мае 22-го», «ноябре 23-й»; and a
+    # note's month with its year, shortened or not: «нояб. 2019», «май 2023», «фев 2020»
+    re.compile(r"(?<!\w)(?P<id>(?:янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*\.?\s+['’]?(?:(?:19|20)\d\d|\d\d)"
                r"(?:-?(?:го|й|м|ого|ом|ый)(?!\w))?(?:\s+его(?=\s+год))?(?:\s+(?:года|году|год)(?!\w))?)(?!\w)",
                re.IGNORECASE),
     # a short year in digits with its year word, as whisper writes «в двадцать третьем году»: «в 23 году», «98-го
@@ -99,6 +100,8 @@ _PATTERNS = [
     re.compile(r"(?<![\w.,:/-])(?P<id>\d\d(?:(?:-?(?:го|й|м|ого|ом|ый))\s+(?:года|году|год)|\s+году))(?!\w)",
                re.IGNORECASE),
     re.compile(r"(?:(?<=\b[сС]\s)|(?<=\bдо\s))(?P<id>\d\d\s+года)(?!\w)"),
+    # a note's day and month with no year, the month in two digits: «8/08», «16.12» (not «28/28», «1/2», «2.5»)
+    re.compile(r"(?<![\w./,:-])(?P<id>(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2]))(?![\w/,-]|\.\d)"),
     # English: "the nineties", "twelfth of may twenty twenty", "may the twelfth"
     re.compile(r"(?<!\w)(?P<id>(?:(?:nineteen|twenty)\s+)?(?:sixties|seventies|eighties|nineties|noughties))(?!\w)",
                re.IGNORECASE),

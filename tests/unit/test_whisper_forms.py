@@ -483,3 +483,27 @@ def test_round_thousands_of_people_or_a_year_are_no_sum(text):
 
 def test_a_plate_with_a_dash_before_its_region_is_no_clock_time():
     assert ("PLATE", "199 AMZ-16") in found("мою машину 199 AMZ-16 знают все таксисты")
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("требуют 1 млн разово + 100к/мес", "1 млн"),
+    ("уволилась нояб. 2019", "нояб"),
+    ("налоговая проверка май 2023", "май"),
+    ("стоп у Жетысая 8/08 23ч, авто", "8/08"),
+    ("стоп у Жетысая 8/08 23ч, авто", "23ч"),
+    ("адрес брата: ул. Толе би, 115, Тараз", "115"),
+    ("адрес респ.: ул. Кабанбай батыра, д. 42 (Семей)", "Семей"),
+    ("на посту всегда брали сотку баксов с машины", "баксов"),
+    ("всегда давали тонну ну тысячу тенге с сумки", "тонну"),
+    ("его самого взяли с двадцатью тысячами долларов", "двадцатью"),
+    ("предложили решить за тридцатку", "тридцатку"),
+    ("у меня теперь кашель третий месяц больничный не дали", "третий"),
+])
+def test_what_notes_and_speech_say_of_sums_dates_times_and_addresses(text, gone):
+    assert gone not in redact(text, "ru"), redact(text, "ru")
+
+
+@pytest.mark.parametrize("text", ["по ст. 190 ч.4 УК", "вахта 28/28", "1/2 срока", "тысячу раз говорил",
+                                  "привезли тонну угля", "в третий день отпустили", "много семей пострадало"])
+def test_articles_shifts_counts_weights_and_points_in_time_stay(text):
+    assert redact(text, "ru") == text, found(text)
