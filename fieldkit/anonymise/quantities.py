@@ -74,7 +74,7 @@ _COUNTED = re.compile(r"\s*(?:человек|людей|жителей|голо�
                       r"қап|қорап|бала)", re.IGNORECASE)  # «раз» whole: «1 млн разово» is a sum
 _SUM = re.compile(
     rf"(?<![\w$₸€])(?P<id>(?:(?P<pre>[$₸€])\s?)?(?P<n>{NUMBER})?(?:\s*(?P<mult>{_MULTIPLIER}))?"
-    rf"(?:\s*(?P<cur>{_CURRENCY}))?)(?![\w])",
+    rf"(?:\s*(?:и\s+(?=б[оа]кс))?(?P<cur>{_CURRENCY}))?)(?![\w])",  # whisper's «штуку и боксов»
     re.IGNORECASE,
 )
 _AGE_PATTERNS = [

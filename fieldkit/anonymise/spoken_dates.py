@@ -66,7 +66,9 @@ _PATTERNS = [
                rf"(?!\w)", re.IGNORECASE),
     # a short year after a preposition, where no noun follows it («в девяносто восьмом», «с четырнадцатого по…»)
     _SHORT_YEAR_AFTER_PREPOSITION := re.compile(
-        rf"(?:(?<=\b[вВсС]\s)|(?<=\bпо\s)|(?<=\bдо\s)|(?<=\bот\s)|(?<=\bили\s))(?P<id>{_SHORT_YEAR_RU})(?![\w-])",
+        rf"(?:(?<=\b[вВсС]\s)|(?<=\bпо\s)|(?<=\bдо\s)|(?<=\bот\s)|(?<=\bили\s))(?P<id>{_SHORT_YEAR_RU}"
+        # and whisper's digits for it: «в 21-м», «с 19-го», «родился в 89-м», «по 2020-й год»
+        r"|\d\d-(?:м|го|й|ом)|(?:19|20)\d\d-(?:м|го|й|ом|ого)(?:\s+год\w*)?)(?![\w-])",
         re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>(?:{_YEAR_KK}|(?:{_KK_NUMBER}\s+){{0,2}}{_KK_ORDINAL})\s+{_YEAR_WORD_KK}"
                rf"(?:\s+{_MONTHS_KK}(?:\s+айында)?)?)(?!\w)", re.IGNORECASE),
@@ -162,7 +164,8 @@ class SpokenDateRecognizer(EntityRecognizer):
         results = []
         for pattern in _PATTERNS:
             for match in pattern.finditer(text):
-                if pattern is _SHORT_YEAR_AFTER_PREPOSITION and _noun_follows(text, match.end("id")):
+                if (pattern is _SHORT_YEAR_AFTER_PREPOSITION and not _FULL_YEAR_START.match(match["id"])
+                        and _noun_follows(text, match.end("id"))):
                     continue  # «в девяносто восьмом доме», «в пятом классе»: an ordinal of something else
                 explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE,
                                                   textual_explanation="date in words")
@@ -176,6 +179,9 @@ _KAZAKH_ORDINAL = re.compile(r"(?:сыншы|сінші|ыншы|інші|ншы
 #: what follows an ordinal's stem: «пят-ого», «трет-ьего», «девяност-ом», «сороков-ой»
 _ORDINAL_TAIL = re.compile(r"ь?(?:ого|его|ому|ему|ом|ем|ый|ий|ой|ая|яя|ую|юю|ое|ее|ые|ие|ых|их|ым|им|ыми|ими)")
 _KAZAKH_CASE = re.compile(r"(?:дағы|дегі|дагы|деги|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|га|ка|да|де|та|те|ғы|гі|гы|ги)$")
+_FULL_YEAR_START = re.compile(r"(?:19|20)\d\d")
+#: «в 21-м», «с 19-го»: whisper's digits for a short year after a preposition
+_SHORT_YEAR_SUFFIX = re.compile(r"(?<![\d.,:/])(\d\d)-(?:м|го|й|ом)$")
 #: «23 году», «98-го года», «весной 21-го года», «декабре 23», «летом 22»: whisper's digits for a short year said
 #: with its year word, or after a month or a season
 _SHORT_YEAR_WITH_WORD = re.compile(r"(?<![\d.,:/])(\d\d)(?=(?:-?[а-я]{1,3})?(?:\s+его)?\s+год)"
@@ -219,7 +225,8 @@ def year_in(text: str) -> int | None:
     «екі мың он тоғызыншы», '19); None when it names none."""
     if match := _FOUR_DIGIT_YEAR.search(text):
         return int(match.group(1))
-    if match := _TWO_DIGIT_YEAR.search(text) or _SHORT_YEAR_WITH_WORD.search(text):
+    if match := (_TWO_DIGIT_YEAR.search(text) or _SHORT_YEAR_WITH_WORD.search(text)
+                 or _SHORT_YEAR_SUFFIX.search(text.strip())):
         two = int(match.group(1) or match.group(2))
         return 2000 + two if two <= 40 else 1900 + two
     lowered = text.casefold()

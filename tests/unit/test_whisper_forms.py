@@ -507,3 +507,21 @@ def test_what_notes_and_speech_say_of_sums_dates_times_and_addresses(text, gone)
                                   "привезли тонну угля", "в третий день отпустили", "много семей пострадало"])
 def test_articles_shifts_counts_weights_and_points_in_time_stay(text):
     assert redact(text, "ru") == text, found(text)
+
+
+@pytest.mark.parametrize("text, period", [
+    ("с 2016-го по 2020-й год фуры шли без очереди", "по [ДАТА: начало двадцатых] фуры"),
+    ("его посадили в 21-м на 6 лет", "[ДАТА: начало двадцатых]"),
+    ("родился в 89-м, вырос там же", "[ДАТА: конец восьмидесятых]"),
+])
+def test_whispers_digits_for_a_year_after_a_preposition_are_a_date(text, period):
+    assert period in redact(text, "ru"), redact(text, "ru")
+
+
+@pytest.mark.parametrize("text", ["в 5-м классе учился", "в 21-м доме живёт"])
+def test_a_class_or_a_house_by_its_number_is_no_year(text):
+    assert redact(text, "ru") == text
+
+
+def test_a_thousand_dollars_with_whispers_and_is_one_sum():
+    assert "боксов" not in redact("адвокат взял с нас штуку и боксов и пропал", "ru")
