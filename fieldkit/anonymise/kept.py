@@ -39,4 +39,11 @@ def is_kept(found: str) -> bool:
         return True
     lowered = stripped.casefold()  # a borrowed word morphology does not know, inflected ("в Телеграме")
     return " " not in lowered and any(lowered.endswith(ending) and phrase_key(lowered[: -len(ending)]) in kept_terms()
-                                      for ending in ("ом", "ой", "ами", "ам", "ах", "е", "а", "у", "ы", "и"))
+                                      for ending in _BORROWED_ENDINGS)
+
+
+#: Russian endings on a borrowed word, and Kazakh case endings on any kept term («түркиядан», «кореяға»,
+#: «ресейге»), longest first
+_BORROWED_ENDINGS = ("дағы", "дегі", "тағы", "тегі", "ами", "дан", "ден", "тан", "тен", "нан", "нен", "ның", "нің",
+                     "дың", "дің", "тың", "тің", "мен", "бен", "пен", "ом", "ой", "ам", "ах", "да", "де", "та", "те",
+                     "ға", "ге", "қа", "ке", "га", "ка", "ны", "ні", "ды", "ді", "ты", "ті", "е", "а", "у", "ы", "и")

@@ -37,13 +37,23 @@ class NatashaRecognizer(EntityRecognizer):
             if entity is None or (entities and entity not in entities):
                 continue
             start = _trim_doubtful_start(text, span.start, span.stop)
-            if start >= span.stop:
+            if start >= span.stop or _lower_case_kazakh_word(text[start:span.stop]):
                 continue
             explanation = AnalysisExplanation(
                 recognizer=self.name, original_score=SCORE, textual_explanation=f"Natasha {span.type}"
             )
             results.append(RecognizerResult(entity, start, span.stop, SCORE, explanation))
         return results
+
+
+def _lower_case_kazakh_word(found: str) -> bool:
+    """One lower-case Kazakh word («бардым», «айттым»): Natasha, trained on Russian, tags such words in a Kazakh
+    sentence; a Kazakh name in lower case is the lower-case name rules' work."""
+    from fieldkit.anonymise.kazakh_words import is_kazakh_word
+    from fieldkit.anonymise.names import is_listed_name
+
+    return (found.islower() and " " not in found.strip() and is_kazakh_word(found.strip())
+            and not is_listed_name(found.strip()))
 
 
 def _confident_word(word: str) -> bool:

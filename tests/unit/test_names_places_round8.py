@@ -97,3 +97,17 @@ def test_plates_and_iins_said_in_kazakh_and_both_languages(text, entity):
 
 def test_russian_he_before_a_number_is_no_kazakh_ten():
     assert redact("в восемь он четыре раза звонил", "ru") == "в восемь он четыре раза звонил"
+
+
+@pytest.mark.parametrize("text", ["ол түркияда жұмыс істейді", "кореяға кетті", "сирияга барды", "ресейге кетті",
+                                  "Ақтөбеге бардым", "маратқа айттым"])
+def test_countries_in_kazakh_cases_and_kazakh_verbs_are_kept(text):
+    redacted = redact(text, "ru")
+    last = text.split()[-1]
+    assert last in redacted, redacted
+    if text.split()[0].casefold() in ("ол", "кореяға", "сирияга", "ресейге"):
+        assert redacted == text, redacted
+
+
+def test_a_foreign_surname_after_a_given_name_is_still_taken():
+    assert "келлер" not in redact("вольдемар келлер пришёл", "ru")
