@@ -99,7 +99,12 @@ def _spelled_emails(text: str) -> list[re.Match]:
 
 
 #: the words that announce an address: «дал свою почту», «мой ящик был», «пишите на имейл»
-_MAIL_CUE = re.compile(r"(?:почт|ящик|имейл|емейл|e-?mail|электронк|пошт|поштa)\w*$|мейл$|mail$", re.IGNORECASE)
+_MAIL_CUE = re.compile(r"(?:почт|ящик|имейл|емейл|e-?mail|электронк|пошт|поштa|адрес)\w*$|мейл$|mail$", re.IGNORECASE)
+#: a mail host after «собака», as whisper writes it: the address needs no announcement then
+_MAIL_HOST = re.compile(r"(?:м[еэа]й?и?л|джи?[эе]?м[еэ]?й?и?л|гм[еэ]йл|жм[еэ]йл|mail|gmail|яндекс|yandex|протонм\w*|"
+                        r"протом\w*|инбокс|inbox|рамблер|rambler|аутлук|outlook|icloud|бк|bk)(?:\.\w+)?$",
+                        re.IGNORECASE)
+_HOST_REACH = 4  # words before «собака» an unannounced address may take
 #: words between the cue and the address that are no part of it
 _MAIL_FILLERS = frozenset({"ой", "это", "был", "была", "мой", "моя", "мою", "на", "адрес", "такой", "такая", "вот",
                            "ну", "его", "её", "ее", "свой", "свою", "is", "was", "my", "at"})
@@ -136,6 +141,13 @@ def _cued_emails(text: str) -> list[tuple[int, int]]:
             continue  # written out whole: the e-mail pattern has it
         cue = next((k for k in range(index - 1, max(-1, index - 1 - _CUE_REACH), -1)
                     if _MAIL_CUE.match(tokens[k][2])), None)
+        if cue is None and index + 1 < len(tokens) and _MAIL_HOST.match(tokens[index + 1][2]):
+            # «пишите на виберточка саша собака меил.ru»: the host says it is an address; it starts after the
+            # last word that cannot be part of one, or a clause's end
+            cue = index - 1
+            while cue >= max(0, index - _HOST_REACH) and not _no_address_word(tokens[cue][2]) and not re.search(
+                    r"[.:;!?]\s", text[tokens[cue][1]:tokens[cue + 1][0]]):
+                cue -= 1
         if cue is None:
             continue
         first = cue + 1
@@ -418,6 +430,42 @@ _SPOKEN_ADDRESS = re.compile(
     re.IGNORECASE)
 
 
+#: a word that announces a phone or an identity number just after it
+_NUMBER_CUE = re.compile(r"(?<!\w)(?:номер\w*|телефон\w*|тел\.?|звоните|позвоните|набери\w*|ватсап\w*|иин|иину|ин|жсн|"
+                         r"нөмір\w*|продиктовал\w*|диктовал\w*)(?!\w)", re.IGNORECASE)
+#: the start of a phone said before whisper's digits, and what it garbled after it («восемь с имесот 77…»)
+_SAID_START = re.compile(r"(?:восемь|плюс|семь)[\s,]+(?:[^\W\d_]{1,7}[\s,]+){0,2}$", re.IGNORECASE)
+_DIGIT_GROUP = re.compile(r"\+?\d[\d\-]*")
+#: between two groups: up to two short words whisper made of number words it misheard («875 на ль 81 29 47»,
+#: «69 на 9, 341, 667»)
+_GARBLE = re.compile(r"[\s,.\-]*(?:[^\W\d_]{1,6}[\s,.\-]+){0,2}", re.UNICODE)
+_MIN_GARBLED_DIGITS = 8
+_FULL_NUMBER_DIGITS = 11
+
+
+def _garbled_cued_numbers(text: str) -> list[tuple[int, int]]:
+    """A phone or an IIN just after its cue, whose digit groups whisper split with words it made of misheard number
+    words: from the first group to the last when they hold enough digits together to be one."""
+    found = []
+    for cue in _NUMBER_CUE.finditer(text):
+        first = _DIGIT_GROUP.search(text, cue.end(), cue.end() + 40)
+        if first is None or (re.search(r"[!?]|\.\s", text[cue.end():first.start()])
+                             and not _SAID_START.search(text, cue.end(), first.start())):
+            continue  # past the sentence, unless the number began in words there («номер юристо. Восемь с …»)
+        end, digits, last = first.end(), len(re.sub(r"\D", "", first.group())), first
+        while digits < _FULL_NUMBER_DIGITS:  # a whole phone already: what follows is another («… или 8 (727) …»)
+            gap = _GARBLE.match(text, end)
+            following = _DIGIT_GROUP.match(text, gap.end()) if gap else None
+            if following is None or following.start() - end > 14:
+                break
+            end, last = following.end(), following
+            digits += len(re.sub(r"\D", "", following.group()))
+        if digits >= _MIN_GARBLED_DIGITS and last is not first:
+            said = _SAID_START.search(text, cue.end(), first.start())
+            found.append((said.start() if said else first.start(), end))
+    return found
+
+
 class SpokenNumberRecognizer(EntityRecognizer):
     """PHONE and IIN written out in words (or words and digits mixed), and e-mail addresses spelled out."""
 
@@ -453,6 +501,8 @@ class SpokenNumberRecognizer(EntityRecognizer):
             results.append(self._result("EMAIL_ADDRESS", start, end, "e-mail announced and garbled"))
         for match in _SPOKEN_ADDRESS.finditer(text):
             results.append(self._result("ADDRESS", match.start("id"), match.end("id"), "address said in words"))
+        for start, end in _garbled_cued_numbers(text):
+            results.append(self._result("PHONE_NUMBER", start, end, "number announced, whisper's words inside"))
         return results
 
     def _result(self, entity: str, start: int, end: int, why: str) -> RecognizerResult:

@@ -525,3 +525,28 @@ def test_a_class_or_a_house_by_its_number_is_no_year(text):
 
 def test_a_thousand_dollars_with_whispers_and_is_one_sum():
     assert "боксов" not in redact("адвокат взял с нас штуку и боксов и пропал", "ru")
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("номер 0,875 На ль 81-29-47 меня приняли", "875"),
+    ("Телефон в 8 и 8, 663, 1552 не отвечает.", "1552"),
+    ("Дал номер юристо. Восемь с имесот 77,6,4, 11,90 юрист помог.", "Восемь"),
+    ("я его продиктовала, 69 на 9, 341, 667, потом звонили", "667"),
+])
+def test_a_number_after_its_cue_with_whispers_words_inside_is_one_number(text, gone):
+    assert gone not in redact(text, "ru"), redact(text, "ru")
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Моя адресула минпать черки вне 82 собака меил.ру.", "82"),
+    ("пишите на виберточка саша собака меил.ru.", "виберточка"),
+    ("я пишу жалобы с адреса доуров, подчеркивание семьи, я собака Майл точка Ро, а живу", "Майл"),
+])
+def test_an_address_before_a_mail_host_needs_no_announcement(text, gone):
+    assert gone not in redact(text, "ru"), redact(text, "ru")
+
+
+@pytest.mark.parametrize("text", ["у нас собака была, собакой её звали", "наша собака майка лает",
+                                  "номер дела. Потом мы ушли"])
+def test_a_dog_or_a_number_cue_alone_is_no_address_or_number(text):
+    assert redact(text, "ru") == text, redact(text, "ru")
