@@ -111,3 +111,9 @@ def test_countries_in_kazakh_cases_and_kazakh_verbs_are_kept(text):
 
 def test_a_foreign_surname_after_a_given_name_is_still_taken():
     assert "келлер" not in redact("вольдемар келлер пришёл", "ru")
+
+
+@pytest.mark.parametrize("text", ["оның жеке сәйкестендіру нөмірі сұралды", "колонияда бир шал бар еди",
+                                  "в колонии один парень был"])
+def test_kazakh_personal_and_one_are_no_name_or_code(text):
+    assert redact(text, "ru") == text, redact(text, "ru")
