@@ -733,8 +733,8 @@ _NICKNAME_PATTERNS = [
                r"prozvali)\s+(?P<id>[a-z][\w-]{1,30})", re.IGNORECASE),
     # named after the fact: «прапорщик был седой, ну его так звали», «батя, мы его так называли»
     re.compile(r"(?P<id>[^\W\d_][\w-]{2,30})[»\"”']?[,.]?\s+(?:ну\s+)?(?:мы\s+|все\s+|его\s+все\s+)?(?:(?:его|её|ее)"
-               r"\s+(?:все\s+)?|у\s+нас\s+)так\s+(?:и\s+)?(?:звали|называли|зовут|называют|прозвали|кличут)",
-               re.IGNORECASE),
+               r"\s+(?:все\s+)?|у\s+нас\s+)?так\s+(?:у\s+нас\s+)?(?:и\s+)?(?:звали|называли|зовут|называют|прозвали|"
+               r"кличут)", re.IGNORECASE),
     # «мы его батей звали», «их чёрными называли»
     re.compile(r"(?:его|её|ее)\s+(?:все\s+)?(?P<id>[а-яё][\w-]{2,30})\s+(?:звали|называли|зовут|называют|прозвали"
                r"|кличут)", re.IGNORECASE),
@@ -816,7 +816,8 @@ _CUED_NAME_PATTERNS = [
                r"женой|муж|мужа|мужем|сын|сына|сыном|дочь|дочка|дочки|кум|кума|сосед|соседа|ағам|інім|әпкем|"
                r"қарындасым|досым|жиенім|brat|brata|bratom|drug|druga|sestra|zhena|muzh|kum|dosym|agam|inim|wife|"
                r"husband|brother|sister|son|daughter|friend|colleague|cousin|uncle|aunt|auntie|nephew|niece|"
-               r"neighbou?r|boss|pastor|partner|fianc[ée]e?)\s+(?:у\s+(?:меня|него|неё|нее|нас)\s+)?" + _NAME,
+               r"neighbou?r|boss|pastor|partner|fianc[ée]e?|земляк|земляка|сокамерник\w*|напарник\w*|кореш\w*)"
+               r",?\s+(?:у\s+(?:меня|него|неё|нее|нас)\s+)?" + _NAME,
                re.IGNORECASE),
 ]
 #: for a pattern that begins with any word, a keyword each of its matches holds: such a pattern tried at every word
@@ -831,8 +832,8 @@ def _pattern_with(patterns: list[re.Pattern], marker: str) -> re.Pattern:
 _ANCHORS = {pattern: re.compile(anchor, re.IGNORECASE) for pattern, anchor in (
     (_pattern_with(_NICKNAME_PATTERNS, "деген\\s+лақап"),
      r"деген\s+лақап|деп\s+(?:ата|шақыр)|dep\s+(?:ata|shaqyr|shakyr)"),
-    (_pattern_with(_NICKNAME_PATTERNS, "так\\s+(?:и\\s+)?(?:звали"),
-     r"так\s+(?:и\s+)?(?:звали|называли|зовут|называют|прозвали|кличут)"),
+    (_pattern_with(_NICKNAME_PATTERNS, "так\\s+(?:у\\s+нас\\s+)?(?:и\\s+)?(?:звали"),
+     r"так\s+(?:у\s+нас\s+)?(?:и\s+)?(?:звали|называли|зовут|называют|прозвали|кличут)"),
     (_pattern_with(_NICKNAME_PATTERNS, "\\s+(?:деген|дейтін|дейтин|degen|deitin)\\s+(?:жігіт"),
      r"(?:деген|дейтін|дейтин|degen|deitin)\s"),
     (_pattern_with(_NICKNAME_PATTERNS, "called\\s+(?:him|her)\\s+(?:like\\s+)?that"),
@@ -876,6 +877,18 @@ _NOT_NICKNAMES = frozenset({"так", "все", "всё", "его", "её", "е�
 _NOT_A_NICKNAME = ("VERB", "INFN", "GRND", "PRCL", "CONJ", "PREP", "NPRO", "ADVB", "PRED", "COMP", "INTJ")
 
 
+def _oblique_adjective(word: str) -> bool:
+    """An adjective in the genitive, dative or prepositional, that begins the phrase a name-giving verb governs
+    («у нас называют местного авторитета»): a nickname after such a verb is in the nominative or instrumental."""
+    from fieldkit.anonymise.morphology import natasha
+
+    lowered = word.casefold()
+    if not is_cyrillic(lowered) or not natasha()[2].word_is_known(lowered):
+        return False
+    tag = natasha()[2].parse(lowered)[0].tag
+    return "ADJF" in tag and bool({"gent", "datv", "loct"} & set(tag.grammemes))
+
+
 class NicknameRecognizer(EntityRecognizer):
     """PERSON for the word a speaker says is someone's nickname: «по кличке лысый», «его звали малой», «құлақ
     деген лақап аты», "they called him shorty". Nicknames are ordinary words, so only such a cue tells them;
@@ -894,7 +907,7 @@ class NicknameRecognizer(EntityRecognizer):
         for pattern in _NICKNAME_PATTERNS:
             for match in _cue_matches(pattern, text):
                 if match["id"].casefold() in _NOT_NICKNAMES or match["id"].casefold() in _NUMBER_WORDS or (
-                        reads_first_as(match["id"], _NOT_A_NICKNAME)):
+                        reads_first_as(match["id"], _NOT_A_NICKNAME) or _oblique_adjective(match["id"])):
                     continue
                 explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
                                                   textual_explanation="said to be a nickname")
@@ -907,7 +920,7 @@ class NicknameRecognizer(EntityRecognizer):
                 if word.casefold() in _NOT_NICKNAMES or word.casefold() in _NUMBER_WORDS or _kin_word(word) or not (
                         _listed_name(word, names, ambiguous, strict=False) or _stem_listed(word, names)
                         or (word.isascii() and latin_key(word) in _every_latin_name())
-                        or (_no_dictionary_knows(word) and not text.startswith(".", match.end("id")))):
+                        or (_no_dictionary_knows(word) and not _ABBREVIATED.match(text, match.end("id")))):
                     # (a word no dictionary knows cut short by a dot is a note's abbreviation: «брат респ.»)
                     continue
                 explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
@@ -915,6 +928,10 @@ class NicknameRecognizer(EntityRecognizer):
                 results.append(RecognizerResult("PERSON", match.start("id"), match.end("id"), self.SCORE,
                                                 explanation))
         return results
+
+
+#: a word cut short by a dot inside a sentence: «брат респ., знает»; not a sentence's end («земляк, зелим. Хан …»)
+_ABBREVIATED = re.compile(r"\.(?!\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\s*$)")
 
 
 @lru_cache(maxsize=50_000)

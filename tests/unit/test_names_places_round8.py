@@ -117,3 +117,19 @@ def test_a_foreign_surname_after_a_given_name_is_still_taken():
                                   "в колонии один парень был"])
 def test_kazakh_personal_and_one_are_no_name_or_code(text):
     assert redact(text, "ru") == text, redact(text, "ru")
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Со мной сидел земляк, зелим. Хан Батукаев, его там сильно били", "зелим"),
+    ("Ко мне пришли люди от шайбы, так у нас называют местного авторитета", "шайбы"),
+])
+def test_a_countryman_named_and_a_nickname_said_before_how_it_is_used(text, gone):
+    assert gone not in redact(text, "ru"), redact(text, "ru")
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("так у нас называют местного авторитета", "местного"),
+    ("он кричал так звали на помощь", "кричал"),
+])
+def test_an_adjective_in_an_oblique_case_or_a_verb_is_no_nickname(text, kept):
+    assert kept in redact(text, "ru"), redact(text, "ru")
