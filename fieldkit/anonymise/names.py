@@ -907,7 +907,9 @@ class NicknameRecognizer(EntityRecognizer):
         for pattern in _NICKNAME_PATTERNS:
             for match in _cue_matches(pattern, text):
                 if match["id"].casefold() in _NOT_NICKNAMES or match["id"].casefold() in _NUMBER_WORDS or (
-                        reads_first_as(match["id"], _NOT_A_NICKNAME) or _oblique_adjective(match["id"])):
+                        reads_first_as(match["id"], _NOT_A_NICKNAME)
+                        or (match.start("id") > match.start() and _oblique_adjective(match["id"]))):
+                    # (the case of a word after the verb tells; «малой, его так называли» names before it)
                     continue
                 explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
                                                   textual_explanation="said to be a nickname")

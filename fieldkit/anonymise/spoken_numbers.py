@@ -70,6 +70,7 @@ _SPELLED_EMAIL = re.compile(
     # whisper glues «точка» to the host or drops it: «собакой Янда Косточка Ру» for «собака яндекс точка ру»
     rf"|[\w\-]+(?:\s+[\w\-]+)?\s+(?:ру|ru|кз|kz|ком|com)(?!\w)))",
     re.IGNORECASE)
+_HOST_AFTER = re.compile(r"\s+(?:at|собака)\s+[\w\-]+(?:\s+(?:dot|точка)\s+[\w\-]+)+", re.IGNORECASE)
 #: words before "at" that make it the preposition ("wrote to me at …"), not the @ of an address
 _NOT_A_LOCAL_PART = re.compile(r"(?:me|us|him|her|them|home|work|night|it|you|least|all|once|first|last)\s+at\s+",
                                re.IGNORECASE)
@@ -410,21 +411,23 @@ _SPOKEN_NUMBER = (rf"(?:\d+[а-яa-z]?|(?:{_NUMBER_WORD}|[а-яәғқңөұүһ�
 _STREET = (r"(?:улиц\w*|ул\.?|проспект\w*|пр-т|мкр\.?|микрорайон\w*|переул\w*|ықшамаудан\w*|көше\w*|даңғыл\w*|"
            r"avenue|ave\.?|street|st\.?|mkr|ulitsa|prospekt|koshesi|dangyly)")
 _HOUSE = r"(?:дом|д\.|house|dom|building|корпус)"  # before its number; the Kazakh «үй» comes after it
-_FLAT = r"(?:квартира|кв\.?|пәтер\w*|apartment|apt\.?|flat|kv)"
+_FLAT = r"(?:квартира|кв\.?|пәтер\w*|apartment|apt\.?|flat|kv|pater\w*)"
 
 #: what makes «дом пять» a length of time or a count, not a house: «дом два года строили»
 _TIME_WORDS = r"год\w*|лет|месяц\w*|дн\w*|недел\w*|этаж\w*|комнат\w*|человек\w*|раз|жыл\w*"
 _NAME_WORD = r"(?!(?:на|в|во|по|из|с|у|к|от|до|за|и|the|on|in|at)\s)[\w-]{2,}"
 #: a street by its name, or a micro-district by its number («он төрт ықшамаудан»)
-_STREET_PART = rf"(?:{_STREET}\s+{_NAME_WORD}|{_NAME_WORD}\s+{_STREET}|{_SPOKEN_NUMBER}\s+{_STREET})"
+_STREET_PART = (rf"(?:{_STREET}\s+{_NAME_WORD}|(?:{_NAME_WORD}\s+(?=(?:би|bi|батыр\w*|batyr\w*|хан\w*|khan\w*)\s))?"
+                rf"{_NAME_WORD}\s+{_STREET}|{_SPOKEN_NUMBER}\s+{_STREET})")  # «төле би көшесі», "tole bi koshesi"
 #: the flat, with Kazakh case endings on «пәтер» («жиырма үш пәтерге»)
-_FLAT_PART = rf"(?:,?\s+(?:{_FLAT},?\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+пәтер\w*))"
+_FLAT_PART = rf"(?:,?\s+(?:{_FLAT},?\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+(?:пәтер|pater)\w*))"
 #: a street (named before or after its designator) with a house said as words, or a house with its flat:
 #: «улица жамбыла дом сорок два квартира семнадцать», «тәуелсіздік көшесі қырық үш үй жетпіс бірінші пәтер»,
 #: "dostyk avenue one hundred and twelve apartment forty", "mkr zhuldyz 1 dom 27 kv 8"
 _SPOKEN_ADDRESS = re.compile(
-    rf"(?<!\w)(?P<id>{_STREET_PART},?\s+(?:{_SPOKEN_NUMBER}\s+үй|{_HOUSE}\s+{_SPOKEN_NUMBER}"
-    rf"|{_SPOKEN_NUMBER}(?:\s+{_HOUSE}\s+{_SPOKEN_NUMBER})?){_FLAT_PART}?|(?:{_HOUSE}\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+үй){_FLAT_PART}"
+    rf"(?<!\w)(?P<id>{_STREET_PART},?\s+(?:{_SPOKEN_NUMBER}\s+(?:үй|uy|ui)|{_HOUSE}\s+{_SPOKEN_NUMBER}"
+    rf"|{_SPOKEN_NUMBER}(?:\s+{_HOUSE}\s+{_SPOKEN_NUMBER})?){_FLAT_PART}?"
+    rf"|(?:{_HOUSE}\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+(?:үй|uy|ui)){_FLAT_PART}"
     # a house number alone names a building once the street has been said or misheard: «…, дом сорок два»
     rf"|(?:дом|dom|үй)\s+{_SPOKEN_NUMBER}(?!\s*(?:{_TIME_WORDS})))(?!\w)",
     re.IGNORECASE)
@@ -496,7 +499,11 @@ class SpokenNumberRecognizer(EntityRecognizer):
             preposition = _NOT_A_LOCAL_PART.match(match["id"])
             if preposition:  # "to me at t dot nurlanova at yandex dot kz": the address starts after "me at"
                 match = _SPELLED_EMAIL.match(text, match.start("id") + preposition.end()) or match
-            results.append(self._result("EMAIL_ADDRESS", match.start("id"), match.end("id"), "e-mail spelled out"))
+            # "threats at d dot akhmetova at gmail dot com": the first "at" was the preposition, and the host
+            # after the second belongs to the same address
+            host = _HOST_AFTER.match(text, match.end("id"))
+            results.append(self._result("EMAIL_ADDRESS", match.start("id"), host.end() if host else match.end("id"),
+                                        "e-mail spelled out"))
         for start, end in _cued_emails(text):
             results.append(self._result("EMAIL_ADDRESS", start, end, "e-mail announced and garbled"))
         for match in _SPOKEN_ADDRESS.finditer(text):

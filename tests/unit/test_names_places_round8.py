@@ -133,3 +133,16 @@ def test_a_countryman_named_and_a_nickname_said_before_how_it_is_used(text, gone
 ])
 def test_an_adjective_in_an_oblique_case_or_a_verb_is_no_nickname(text, kept):
     assert kept in redact(text, "ru"), redact(text, "ru")
+
+
+def test_a_nickname_that_reads_as_an_oblique_adjective_before_so_they_called_him_is_taken():
+    assert "малой его" not in redact("самый младший малой его так называли", "ru")
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("ol taraz qalasynda, tole bi koshesi 40 uy 7 pater turady.", "tole"),
+    ("ol taraz qalasynda, tole bi koshesi 40 uy 7 pater turady.", "pater"),
+    ("i started getting threats at d dot akhmetova at gmail dot com. they also", "gmail"),
+])
+def test_a_kazakh_address_and_an_address_after_a_preposition_at_in_latin(text, gone):
+    assert gone not in redact(text, "en"), redact(text, "en")
