@@ -922,7 +922,8 @@ class NicknameRecognizer(EntityRecognizer):
                 if word.casefold() in _NOT_NICKNAMES or word.casefold() in _NUMBER_WORDS or _kin_word(word) or not (
                         _listed_name(word, names, ambiguous, strict=False) or _stem_listed(word, names)
                         or (word.isascii() and latin_key(word) in _every_latin_name())
-                        or (_no_dictionary_knows(word) and not _ABBREVIATED.match(text, match.end("id")))):
+                        or (_no_dictionary_knows(word) and not (text.startswith(".", match.end("id"))
+                                                                 and _cut_short(word)))):
                     # (a word no dictionary knows cut short by a dot is a note's abbreviation: «брат респ.»)
                     continue
                 explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
@@ -932,8 +933,14 @@ class NicknameRecognizer(EntityRecognizer):
         return results
 
 
-#: a word cut short by a dot inside a sentence: «брат респ., знает»; not a sentence's end («земляк, зелим. Хан …»)
-_ABBREVIATED = re.compile(r"\.(?!\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\s*$)")
+#: what a note's abbreviation leaves off: «осужд.» (осуждённый), «задерж.» (задержанный), «респ.» (респондент)
+_CUT_TAILS = ("енный", "ённый", "анный", "ание", "ение", "ник", "ный", "ский", "ент", "ондент", "ублика", "ка", "ия")
+
+
+def _cut_short(word: str) -> bool:
+    """A note's abbreviation before its dot, a Russian word cut short («осужд.», «респ.»), rather than a name at
+    the end of a sentence («земляк, зелим.»)."""
+    return any(_known_word(word.casefold() + tail) for tail in _CUT_TAILS)
 
 
 @lru_cache(maxsize=50_000)
