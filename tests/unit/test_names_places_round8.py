@@ -99,13 +99,13 @@ def test_russian_he_before_a_number_is_no_kazakh_ten():
     assert redact("в восемь он четыре раза звонил", "ru") == "в восемь он четыре раза звонил"
 
 
-@pytest.mark.parametrize("text", ["ол түркияда жұмыс істейді", "кореяға кетті", "сирияга барды", "ресейге кетті",
-                                  "Ақтөбеге бардым", "маратқа айттым"])
-def test_countries_in_kazakh_cases_and_kazakh_verbs_are_kept(text):
+@pytest.mark.parametrize("text", ["ол өзбекстанда жұмыс істейді", "ресейге кетті", "қытайдан келді", "Ақтөбеге бардым",
+                                  "маратқа айттым"])
+def test_neighbouring_countries_in_kazakh_cases_and_kazakh_verbs_are_kept(text):
     redacted = redact(text, "ru")
     last = text.split()[-1]
     assert last in redacted, redacted
-    if text.split()[0].casefold() in ("ол", "кореяға", "сирияга", "ресейге"):
+    if text.split()[0].casefold() in ("ол", "ресейге", "қытайдан"):
         assert redacted == text, redacted
 
 
