@@ -877,6 +877,10 @@ _NOT_NICKNAMES = frozenset({"так", "все", "всё", "его", "её", "е�
 _NOT_A_NICKNAME = ("VERB", "INFN", "GRND", "PRCL", "CONJ", "PREP", "NPRO", "ADVB", "PRED", "COMP", "INTJ")
 
 
+#: a verb that gives a name, before the name it governs («у нас называют …»); «под ником бурой» has none
+_NAMING_VERB = re.compile(r"зва|зов|назыв|клич|кликал|прозв", re.IGNORECASE)
+
+
 def _oblique_adjective(word: str) -> bool:
     """An adjective in the genitive, dative or prepositional, that begins the phrase a name-giving verb governs
     («у нас называют местного авторитета»): a nickname after such a verb is in the nominative or instrumental."""
@@ -908,7 +912,8 @@ class NicknameRecognizer(EntityRecognizer):
             for match in _cue_matches(pattern, text):
                 if match["id"].casefold() in _NOT_NICKNAMES or match["id"].casefold() in _NUMBER_WORDS or (
                         reads_first_as(match["id"], _NOT_A_NICKNAME)
-                        or (match.start("id") > match.start() and _oblique_adjective(match["id"]))):
+                        or (_NAMING_VERB.search(text, match.start(), match.start("id"))
+                            and _oblique_adjective(match["id"]))):
                     # (the case of a word after the verb tells; «малой, его так называли» names before it)
                     continue
                 explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,

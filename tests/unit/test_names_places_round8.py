@@ -146,3 +146,7 @@ def test_a_nickname_that_reads_as_an_oblique_adjective_before_so_they_called_him
 ])
 def test_a_kazakh_address_and_an_address_after_a_preposition_at_in_latin(text, gone):
     assert gone not in redact(text, "en"), redact(text, "en")
+
+
+def test_a_handle_that_reads_as_an_oblique_adjective_after_under_the_nickname_is_taken():
+    assert "бурой" not in redact("заказ пришел от человека под ником бурой, встретились в кафе", "ru")
