@@ -299,6 +299,15 @@ def _all_capitalised(span: str) -> bool:
     return all(word[:1].isupper() for word in _LATIN_WORD.findall(span)) and bool(_LATIN_WORD.search(span))
 
 
+#: an honorific joined to a name by a hyphen («Рустам-ака», «Гульнара-апа»): respect, not part of the name
+_TRAILING_HONORIFIC = re.compile(r"-(?:ака|апа|ага|ағай|агай|апай|жан|хон|aka|apa|aga|agai|apai)$", re.IGNORECASE)
+
+
+def _before_trailing_honorific(text: str, start: int, end: int) -> int:
+    honorific = _TRAILING_HONORIFIC.search(text, start, end)
+    return honorific.start() if honorific and honorific.start() > start else end
+
+
 def _recognizer_of(result) -> str:
     metadata = result.recognition_metadata or {}
     return metadata.get("recognizer_name", "")
@@ -370,6 +379,7 @@ def analyse(text: str, language: str) -> list[Finding]:
         end = _before_the_next_note(text, start, end)
         if result.entity_type == "PERSON":
             start = _after_leading_titles(text, start, end)
+            end = _before_trailing_honorific(text, start, end)
         elif result.entity_type == "ORGANIZATION":
             start = _with_kinds_before(text, start, chosen)
         if end <= start:

@@ -26,6 +26,7 @@ from fieldkit.anonymise.morphology import (  # noqa: F401 (fold, plain and latin
     words,
 )
 from fieldkit.anonymise.sentences import RussianSentences
+from fieldkit.anonymise.unknown_words import is_everyday_foreign
 
 SCORE = 0.75
 _LATIN_SURNAME = re.compile(
@@ -250,8 +251,8 @@ class CapitalisedWordRecognizer(EntityRecognizer):
             if not quoted and (not text[:start].strip() or _SENTENCE_END.search(text[:start])):
                 continue  # sentence-initial capitals prove nothing; a quoted «Шайтан» is a nickname
             lowered = word.casefold()
-            if lowered in _number_words():
-                continue  # «…джемил.com Один раз»: a number after whisper's missing full stop
+            if lowered in _number_words() or is_everyday_foreign(lowered):
+                continue  # «…джемил.com Один раз»: a number after whisper's missing full stop; «белая «Нексия»»
             parses = morph.parse(lowered)
             tags = str(parses[0].tag)
             common = morph.word_is_known(lowered) and not (tags.startswith("ADJF") or "Name" in tags or "Surn" in tags)

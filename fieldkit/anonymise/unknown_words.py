@@ -38,8 +38,23 @@ EVERYDAY_FOREIGN = frozenset({
     "поштасы", "ватсапп", "насвай", "насвая", "самса", "самсу", "самсы", "бешбармак", "баурсак", "баурсаки",
     "дастархан", "кумыс", "шубат", "дальнобой", "дальнобойщик", "эмодзи", "смайлик", "смайл", "стикер", "сторис",
     "репост", "лайк", "лайкнул", "селфи", "скрин", "скриншот", "войс", "голосовое", "аватарка", "ник", "никнейм",
-    "трекер", "геолокация", "геолокацию", "впн", "тиндер", "зум",
+    "трекер", "геолокация", "геолокацию", "впн", "тиндер", "зум", "транскрипт", "таймкод", "таймкоды",
 })
+#: the entries long enough to be recognised under a case ending too («нексии», «транскрипте», «ватсапе»)
+_FOREIGN_STEMS = tuple(sorted((word for word in EVERYDAY_FOREIGN if len(word) >= 5), key=len, reverse=True))
+
+
+def is_everyday_foreign(word: str) -> bool:
+    """An everyday foreign word (``EVERYDAY_FOREIGN``), also with a Russian or Kazakh ending of up to four letters."""
+    lowered = word.casefold()
+    if lowered in EVERYDAY_FOREIGN:
+        return True
+    for stem in _FOREIGN_STEMS:
+        base = stem[:-1] if stem.endswith(("а", "я", "и", "ы")) else stem
+        if lowered.startswith(base) and len(lowered) - len(stem) <= 4:
+            # not a surname made of it: «Халыков», «Каспиева»
+            return not re.fullmatch(r"(?:ов|ев|ин|ова|ева|ина|ых)\w{0,2}", lowered[len(base):])
+    return False
 #: productive Russian prefixes and clipped first halves of compounds («автомойка», «погранзастава», «юрфак»)
 _RUSSIAN_PREFIXES = ("пол", "полу", "авто", "спец", "гос", "гор", "рай", "обл", "мед", "юр", "нарко", "погран", "само",
                      "зам", "экс", "вице", "микро", "мини", "мега", "супер", "анти", "контр", "теле", "фото", "видео",
@@ -69,7 +84,7 @@ def unknown_word(word: str, russian: bool = False) -> bool:
     kazakh = is_plainly_kazakh if russian else is_kazakh_word
     lowered = word.casefold()
     if not 4 <= len(lowered) <= MAX_NAME_LENGTH or not _CYRILLIC_WORD.fullmatch(lowered) or (
-            lowered in EVERYDAY_FOREIGN):
+            is_everyday_foreign(lowered)):
         return False
     if lowered in _NUMBER_WORDS:
         return False

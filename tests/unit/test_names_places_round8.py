@@ -150,3 +150,16 @@ def test_a_kazakh_address_and_an_address_after_a_preposition_at_in_latin(text, g
 
 def test_a_handle_that_reads_as_an_oblique_adjective_after_under_the_nickname_is_taken():
     assert "бурой" not in redact("заказ пришел от человека под ником бурой, встретились в кафе", "ru")
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Хозяин — Рустам-ака, уважение, не фамилия.", "-ака"),
+    ("машина 608 HTZ 18, белая «Нексия», о ней всё", "«Нексия»"),
+    ("ASR путает имена — в транскрипте не исправлять", "транскрипте"),
+])
+def test_an_honorific_a_car_model_and_a_transcript_are_no_name_or_place(text, kept):
+    assert kept in redact(text, "ru"), redact(text, "ru")
+
+
+def test_a_surname_made_of_an_everyday_word_is_still_a_name():
+    assert "Халыков" not in redact("вчера Халыков пришёл", "ru")
