@@ -15,7 +15,7 @@ from bisect import bisect_left
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from fieldkit.anonymise.morphology import first_tag, is_cyrillic, natasha, words
-from fieldkit.anonymise.number_words import HUNDREDS, KAZAKH_TENS, KAZAKH_UNITS, TEENS, TENS, UNITS
+from fieldkit.anonymise.number_words import HUNDREDS, KAZAKH_TENS, KAZAKH_UNITS, ONE_WORDS, TEENS, TENS, UNITS
 
 SCORE = 0.6
 _UNIT_HEAD = re.compile(
@@ -174,9 +174,6 @@ def find_spoken_colonies(text: str) -> list[tuple[int, int]]:
     return found
 
 
-_ONE_WORD = frozenset({"бир", "бір", "один", "одна", "одно", "одну", "one", "bir"})
-
-
 def find_coded_units(text: str) -> list[tuple[int, int]]:
     """(start, end) of a unit word followed by its code, spoken or written."""
     tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w/№\-]+", text)]
@@ -189,7 +186,7 @@ def find_coded_units(text: str) -> list[tuple[int, int]]:
             if text[(code[-1][1] if code else head.end()):start].strip(" ,") or not _code_part(word):
                 break
             code.append((start, end, word))
-        if len(code) == 1 and code[0][2].casefold() in _ONE_WORD:
+        if len(code) == 1 and code[0][2].casefold() in ONE_WORDS:
             continue  # «колонияда бир шал бар еди»: "in the colony, one old man", no code
         if code and _has_number([w for _, _, w in code]) and not _TIME_UNIT.match(text, code[-1][1]):
             found.append((head.start(), code[-1][1]))

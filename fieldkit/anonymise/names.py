@@ -14,6 +14,7 @@ from importlib import resources
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from fieldkit.anonymise.morphology import (  # noqa: F401 (fold, plain and latin_key re-exported)
+    KAZAKH_SUFFIXES,
     fold,
     has_kazakh_letters,
     is_cyrillic,
@@ -651,8 +652,6 @@ _KOREAN_SURNAMES_IN_LATIN = frozenset({"kim", "pak", "tsoi", "tsoy", "khegai", "
 #: the Korean surnames that, with a Kazakh case ending, make no Kazakh or Russian word (not «тен»: «тенге», «тең»)
 _KOREAN_IN_KAZAKH_CASES = frozenset({"пак", "цой", "хегай", "огай", "югай", "кегай", "лигай", "когай", "тягай",
                                      "шегай", "цхай", "хван", "тян"})
-_KAZAKH_CASES = ("нің", "ның", "дің", "дың", "тің", "тың", "ге", "ке", "ға", "қа", "ні", "ны", "ді", "ды", "ті", "ты",
-                 "мен", "бен", "пен", "нен", "нан", "ден", "дан", "тен", "тан", "де", "да", "те", "та")
 
 
 @lru_cache(maxsize=50_000)
@@ -665,7 +664,7 @@ def _foreign_surname(word: str) -> bool:
         return True  # «цоя», «хегаю»: Russian declines the ones in -й
     if lowered in _KOREAN_SURNAMES_IN_LATIN:
         return True  # "vyacheslav kan", "marina tsoi"
-    for ending in _KAZAKH_CASES:  # «кимнің», «пакқа», «цойдың»: Kazakh declines them all
+    for ending in KAZAKH_SUFFIXES:  # «кимнің», «пакқа», «цойдың»: Kazakh declines them all
         stem = lowered[: -len(ending)]
         if lowered.endswith(ending) and (stem in _KOREAN_IN_KAZAKH_CASES or (stem == "ким" and has_kazakh_letters(
                 ending))) and not _known_word(lowered):
@@ -957,7 +956,7 @@ def _no_dictionary_knows(word: str) -> bool:
 
     lowered = word.casefold()
     # a short Kazakh stem in a case («ағаның», «ініме») is as common a word as the stem
-    stems = {lowered[: -len(ending)] for ending in (*_KAZAKH_CASES, "ым", "ім", "м", "сы", "сі", "ы", "і")
+    stems = {lowered[: -len(ending)] for ending in (*KAZAKH_SUFFIXES, "ым", "ім", "м", "сы", "сі", "ы", "і")
              if lowered.endswith(ending)}
     return (len(lowered) >= 4 and is_cyrillic(lowered) and not _known_word(lowered)
             and not is_plainly_kazakh(lowered) and not _function_word(lowered)

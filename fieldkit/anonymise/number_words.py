@@ -51,6 +51,8 @@ HUNDREDS = {
     "пятисот": 500, "шестисот": 600, "семисот": 700, "восьмисот": 800, "девятисот": 900,
     "двумястами": 200, "тремястами": 300, "четырьмястами": 400, "пятьюстами": 500,
 }
+#: «один», "one", «бір»: a pronoun or an article far more often than a quantity or a code said on its own
+ONE_WORDS = frozenset({"один", "одна", "одно", "одну", "одного", "одной", "одним", "one", "бір", "бир", "bir"})
 #: words that multiply the group before them by 100 (Kazakh «екі жүз», English "two hundred")
 HUNDRED_MULTIPLIERS = {"жүз", "жуз", "hundred"}
 

@@ -14,7 +14,7 @@ import re
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from fieldkit.anonymise.morphology import is_cyrillic
-from fieldkit.anonymise.number_words import KAZAKH_UNITS, trie_pattern
+from fieldkit.anonymise.number_words import KAZAKH_UNITS, ONE_WORDS, trie_pattern
 from fieldkit.anonymise.spoken_numbers import HUNDREDS, TEENS, TENS, UNITS, number_runs
 
 #: «полтора года», «пол миллиона», «полторы тысячи», «жарты лям»; collective numerals for terms («трое суток»)
@@ -107,8 +107,6 @@ _BARE = re.compile(rf"(?<![\w$₸€.,:/'’-])(?P<id>(?:{NUMBER})(?!\d)(?:\s+(?
 _TERM_VERBS = re.compile(r"(?:дали|дала|дал|дадут|отсидел\w*|сидел\w*|отбыл\w*|получил\w*|впаяли|влепили|берді|беріпті|"
                          r"отырдым|отырды|отырған|gave\s+(?:me|him|her)|served|did|got|dali|otsidel|sidel)\s+$",
                          re.IGNORECASE)
-#: «одна», "one": a pronoun far more often than a quantity said again
-_ONE = frozenset({"один", "одна", "одно", "одну", "одного", "одной", "одним", "one", "бір", "bir"})
 _ANCHOR_WINDOW = 90  # characters: the same sentence or the next one
 _ELLIPTICAL_SCORE = 0.5
 _KK_TENS_ABOVE_TEN = ("жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан")
@@ -542,7 +540,7 @@ class QuantityRecognizer(EntityRecognizer):
         for match in _BARE.finditer(text):
             start, end = match.start("id"), match.end("id")
             if (any(r.start < end and start < r.end for r in found) or _counts_something(text, end)
-                    or match["id"].casefold() in _ONE):
+                    or match["id"].casefold() in ONE_WORDS):
                 continue
             value = _number(re.sub(r"\s+(?:с\s+)?половин\w*|\s+and\s+a\s+half", "", match["id"], flags=re.I))
             if value is None or not 0 < value < 10_000 or (1900 <= value <= 2100 and match["id"].isdigit()):

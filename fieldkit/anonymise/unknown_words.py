@@ -44,6 +44,7 @@ EVERYDAY_FOREIGN = frozenset({
 _FOREIGN_STEMS = tuple(sorted((word for word in EVERYDAY_FOREIGN if len(word) >= 5), key=len, reverse=True))
 
 
+@lru_cache(maxsize=100_000)
 def is_everyday_foreign(word: str) -> bool:
     """An everyday foreign word (``EVERYDAY_FOREIGN``), also with a Russian or Kazakh ending of up to four letters."""
     lowered = word.casefold()
