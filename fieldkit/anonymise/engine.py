@@ -71,6 +71,11 @@ def _has_surrogate(text: str) -> bool:
     return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
+#: letters this Python's ``unicodedata`` has no name for (Tangut ideographs): pymorphy2 asks every letter's name
+#: and raises on them. Analysed as U+FFFD, one code point for one, so every offset stays true.
+UNNAMED_LETTERS = re.compile("[\U00017000-\U000187F7\U00018D00-\U00018D08]")
+
+
 _LEADING_ARTICLE = re.compile(r"(?i)the\s+")
 
 
@@ -325,6 +330,7 @@ def analyse(text: str, language: str) -> list[Finding]:
         return []
     # lone surrogates (broken input) crash spaCy; replacing them keeps every offset
     text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace") if _has_surrogate(text) else text
+    text = UNNAMED_LETTERS.sub("\ufffd", text)
     engine = analyzer()
     results = []
     for start, end, chunk_language in language_chunks(text, language):
@@ -338,11 +344,16 @@ def analyse(text: str, language: str) -> list[Finding]:
             chunk_results = capitalised + engine.analyze(text=text[start:end], language=TRANSLIT,
                                                          entities=list(ENTITIES)) + _spelled_back(engine,
                                                                                                    text[start:end])
+        kazakh = _official_kazakh_latin(engine, text[start:end]) if chunk_language == "en" else None
+        if kazakh is not None:
+            # English NER reads Kazakh words as names («Meniń»); the Cyrillic reading has the names
+            chunk_results = [r for r in chunk_results if _recognizer_of(r) != "SpacyRecognizer"] + kazakh
         for result in chunk_results:
             if (_recognizer_of(result) == "SpacyRecognizer" and result.entity_type in ("PERSON", "LOCATION")
-                    and any(ch.isdigit() for ch in text[start + result.start:start + result.end])):
+                    and any(ch.isdecimal() for ch in text[start + result.start:start + result.end])):
                 # a name does not run into a number ("Erlan Bekov 2 raza", "… nomer 8 701…"): it is cut before
-                # the first word with a digit, so it neither swallows a phone number nor is lost with it
+                # the first word with a digit, so it neither swallows a phone number nor is lost with it (a decimal
+                # digit, as ``\d`` reads one: «³» is a digit to ``isdigit`` but to no pattern)
                 digit = re.search(r"\S*\d", text[start + result.start:start + result.end])
                 result.end = result.start + digit.start()
                 while result.end > result.start and not text[start + result.end - 1].isalnum():
@@ -437,6 +448,21 @@ def _spelled_back(engine, chunk: str) -> list:
                                            and _in_russian_sentence(chunk, result.start, result.end))) and (
         # a place in a sentence of Russian in Latin letters, declined as Russian declines it ("v semee")
         result.entity_type != "LOCATION" or _in_russian_sentence(chunk, result.start, result.end, place=True))]
+
+
+def _official_kazakh_latin(engine, chunk: str) -> list | None:
+    """Findings in Kazakh written in an official Latin alphabet («Aqtóbede jıyrma bes jyl turdym»), read as the
+    Kazakh in Cyrillic it spells and mapped back to the Latin characters (``kazakh_latin``)."""
+    from fieldkit.anonymise.kazakh_latin import alphabet_of, spell_in_cyrillic
+
+    alphabet = alphabet_of(chunk)
+    if alphabet is None:
+        return None
+    spelled = spell_in_cyrillic(chunk, alphabet)
+    results = engine.analyze(text=spelled.text, language="ru", entities=list(ENTITIES))
+    for result in results:
+        result.start, result.end = spelled.original_span(result.start, result.end)
+    return [result for result in results if result.end > result.start]
 
 
 def _named_by_its_kind(result) -> bool:

@@ -26,6 +26,11 @@ _SHORT_PLACE_FORMS = {"шу": re.compile(r"(?:в|из)шу|шу(?:дың|дан|
                       "shu": re.compile(r"(?:v|iz)shu|shu(?:dyn|dan|da|ga|dagy)")}
 
 
+def _loose_fold(text: str) -> str:
+    """``text`` folded as ``re.IGNORECASE`` compares it: case, and the dotted and dotless i taken as one letter."""
+    return text.casefold().replace("i\u0307", "i").replace("ı", "i")
+
+
 @dataclass(frozen=True)
 class Region:
     id: str
@@ -173,6 +178,9 @@ class Gazetteer:
         # one trie-shaped pattern: a plain alternation of some two thousand names is tried name by name at every
         # position, which made a 90-minute transcript a second slower
         self._exact_re = re.compile(r"(?<![\w\-])(" + trie_pattern(list(exact)) + r")(?![\w\-])", re.IGNORECASE)
+        #: what the pattern matched, looked up as the pattern compared it: ignoring case, ``re`` takes the dotless
+        #: «ı» of Kazakh Latin («Qostanaı») and «İ» for «i», which casefolding alone does not
+        self._exact_loose = {_loose_fold(name): place_id for name, place_id in exact.items()}
         self._last: tuple[str, tuple] | None = None
         self._by_prefix: dict[str, list[tuple[list[str], str]]] = {}
         for stem, place_id in sorted(stems, key=lambda s: -len(s[0])):
@@ -199,7 +207,7 @@ class Gazetteer:
     def _find(self, text: str) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
         for match in self._exact_re.finditer(text):
-            found.append((match.start(), match.end(), self.exact[match.group().casefold()]))
+            found.append((match.start(), match.end(), self._exact_loose[_loose_fold(match.group())]))
         tokens = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
         for index, (start, _, word) in enumerate(tokens):
             for parts, place_id in self._by_prefix.get(word[:3], ()):

@@ -1,0 +1,108 @@
+"""Kazakh in its official Latin alphabets, read in Cyrillic so that every Kazakh rule applies to it.
+
+Messenger Latin ("zhiyrma bes zhasta") is a habit with many spellings and is guessed at word by word
+(``spelled_back``). The state's Latin alphabets are orthographies: the 2018 one marks Kazakh letters with an acute
+accent («Aqtóbede», «jıyrma bes», «Sátbaev kóshesi, 14-úı»), the 2021 one with other diacritics («Aqtöbede», «Şymkent»,
+«Ūlytau»). A text written in either is spelled back letter by letter into the Cyrillic it stands for, analysed as
+Kazakh in Cyrillic is (names with their endings, number words, places, dates), and each finding is mapped back to the
+Latin characters it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: letters only the official alphabets have: «á ǵ ń ó ú ý» (2018) and «ä ğ ñ ş ū» (2021); «ı» is in both
+_ACUTE_2018 = frozenset("áǵńóúý")
+_MARKS_2021 = frozenset("äğñşū")
+_DOTLESS_I = "ı"
+_WORD = re.compile(r"[^\W\d_]+")
+
+_VOWELS = frozenset("aáeioóuúyýıäöüū")
+
+#: 2018: y is ы, u is ұ, ý is у, ı is и or й, i is і
+_LETTERS_2018 = {"a": "а", "á": "ә", "b": "б", "d": "д", "e": "е", "f": "ф", "g": "г", "ǵ": "ғ", "h": "х", "i": "і",
+                 "j": "ж", "k": "к", "l": "л", "m": "м", "n": "н", "ń": "ң", "o": "о", "ó": "ө", "p": "п", "q": "қ",
+                 "r": "р", "s": "с", "t": "т", "u": "ұ", "ú": "ү", "v": "в", "y": "ы", "ý": "у", "z": "з", "c": "ц",
+                 "w": "у", "x": "кс", "ä": "ә", "ö": "ө", "ü": "ү"}
+#: 2021: y is ы, ı is і, i is и or й, u is у, ū is ұ, ü is ү, ş is ш, ç is ч («Şymkent», «Ūlytau»)
+_LETTERS_2021 = {**_LETTERS_2018, "ı": "і", "y": "ы", "u": "у", "ū": "ұ", "ü": "ү", "ş": "ш", "ç": "ч", "ä": "ә",
+                 "ğ": "ғ", "ñ": "ң", "ö": "ө"}
+_PAIRS = {"sh": "ш", "ch": "ч"}
+
+
+def alphabet_of(text: str) -> int | None:
+    """2018 or 2021 when ``text`` is mostly written in that official Kazakh Latin alphabet, else None.
+
+    Two marked words are needed, and they must be a tenth of the Latin words: a German or Turkish name («Müller»,
+    «Işık») in English text is no Kazakh."""
+    latin = [word for word in _WORD.findall(text) if word.isascii() or all(_is_latin(ch) for ch in word)]
+    if not latin:
+        return None
+    lowered = [word.casefold() for word in latin]
+    acute = sum(1 for word in lowered if _ACUTE_2018 & set(word) or (_DOTLESS_I in word and not _MARKS_2021 & set(word)))
+    marked = sum(1 for word in lowered if _MARKS_2021 & set(word))
+    best, count = (2018, acute) if acute >= marked else (2021, marked)
+    if count >= 2 and count >= 0.1 * len(latin):
+        return best
+    return None
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() or ch in _ACUTE_2018 or ch in _MARKS_2021 or ch in "ıçöüİ"
+
+
+@dataclass(frozen=True)
+class InCyrillic:
+    """``text`` in Cyrillic; each of its characters came from the Latin characters ``starts[i]:ends[i]`` (two for
+    a pair such as «sh»)."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The Latin characters that ``text[start:end]`` came from."""
+        return self.starts[start], self.ends[end - 1]
+
+
+def spell_in_cyrillic(text: str, alphabet: int) -> InCyrillic:
+    """``text`` with every Latin letter of ``alphabet`` (2018 or 2021) spelled in Cyrillic, case kept; digits,
+    punctuation and other scripts stay as they are."""
+    letters = _LETTERS_2018 if alphabet == 2018 else _LETTERS_2021
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    while position < len(text):
+        ch = text[position]
+        lowered = ch.casefold() if ch != "İ" else "i"
+        pair = text[position:position + 2].casefold()
+        if pair in _PAIRS:
+            cyrillic, width = _PAIRS[pair], 2
+        elif (lowered == _DOTLESS_I and alphabet == 2018) or (lowered == "i" and alphabet == 2021):
+            cyrillic, width = _i_or_short_i(text, position), 1
+        elif lowered in letters:
+            cyrillic, width = letters[lowered], 1
+        else:
+            cyrillic, width = ch, 1
+        if ch.isupper() or (width == 2 and text[position].isupper()):
+            cyrillic = cyrillic[:1].upper() + cyrillic[1:]
+        for letter in cyrillic:
+            out.append(letter)
+            starts.append(position)
+            ends.append(position + width)
+        position += width
+    return InCyrillic("".join(out), tuple(starts), tuple(ends))
+
+
+def _after_vowel(text: str, position: int) -> bool:
+    return position > 0 and text[position - 1].casefold() in _VOWELS
+
+
+def _i_or_short_i(text: str, position: int) -> str:
+    """2018's «ı» (2021's «i») is «й» after a vowel and before no vowel («Aıdos», «úı»), else «и» («jıyrma»,
+    «Bıbigúl»)."""
+    following = text[position + 1:position + 2].casefold()
+    return "й" if _after_vowel(text, position) and following not in _VOWELS else "и"
