@@ -41,7 +41,8 @@ def alphabet_of(text: str) -> int | None:
     if not latin:
         return None
     lowered = [word.casefold() for word in latin]
-    acute = sum(1 for word in lowered if _ACUTE_2018 & set(word) or (_DOTLESS_I in word and not _MARKS_2021 & set(word)))
+    acute = sum(1 for word in lowered
+                if _ACUTE_2018 & set(word) or (_DOTLESS_I in word and not _MARKS_2021 & set(word)))
     marked = sum(1 for word in lowered if _MARKS_2021 & set(word))
     best, count = (2018, acute) if acute >= marked else (2021, marked)
     if count >= 2 and count >= 0.1 * len(latin):
