@@ -125,6 +125,9 @@ def word_key(word: str) -> str:
     # a proper reading must not outvote the common ones ("хромой" is lame, not a form of the river Хрома)
     if proper is not None and surname is None and mass[proper.normal_form] < mass[likeliest]:
         proper = None
+    # an unknown word is not the bare plural genitive of a longer name: «даниар» is Daniyar, not «Даниара»'s plural
+    if proper is not None and not known and len(proper.normal_form) > len(lowered):
+        proper = None
     if proper is not None and (known or proper.score >= 0.5):
         return proper.normal_form
     if known:

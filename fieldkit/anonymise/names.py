@@ -789,6 +789,10 @@ _CUED_NAME_PATTERNS = [
                r"qyz|kyz)\w*", re.IGNORECASE),
     re.compile(_NAME + r"\s+(?:ағай|апай|ағасы|әпке|ака|agai|apai|agasy|ake|eke|aga|apa|aka)(?:\w*)(?!\w)",
                re.IGNORECASE),
+    # a listed name said to be what someone is called, whatever follows: «адам болды сырым деген», «сұлтан деген
+    # брокер», «неміс марта деген»; not «бақыт деген не» (what happiness is), nor «8 марта деген мереке»
+    re.compile(r"(?<!\d\s)(?<!\d)" + _NAME + r"\s+(?:деген|дейтін|дейтин|degen)(?!\w)"
+               r"(?!\s+(?:не|нe|нәрсе|нарсе|сөз|соз|ұғым|угым|бұл|осы|сол|—|-|ne|narse))", re.IGNORECASE),
     re.compile(r"(?P<id>[^\W\d_][\w'-]{1,30}(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin))\s+(?:күйеу|әйел|"
                r"ағасы|інісі|қызы|ұлы|әкесі|шешесі|досы|баласы|телефон|нөмір|көлігі|үйі|kuieu|aiel|ayel|uly|"
                r"qyzy|akesi|anasy|inisi|agasy|telefon|nomir|mashina|koligi|zhsn)\w*",
@@ -838,9 +842,14 @@ _ANCHORS = {pattern: re.compile(anchor, re.IGNORECASE) for pattern, anchor in (
      r"(?:деген|дейтін|дейтин|degen|deitin)\s"),
     (_pattern_with(_NICKNAME_PATTERNS, "called\\s+(?:him|her)\\s+(?:like\\s+)?that"),
      r"called\s+(?:him|her)\s+(?:like\s+)?that"),
-    (_CUED_NAME_PATTERNS[0], r"(?:деген|дейтін|деп\s+жүрген|атты|есімді|degen|deitin|atty)\s"),
-    (_CUED_NAME_PATTERNS[1], r"\s(?:ағай|апай|ағасы|әпке|ака|agai|apai|agasy|ake|eke|aga|apa|aka)"),
-    (_CUED_NAME_PATTERNS[2], r"(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin)\s+(?:күйеу|әйел|ағасы|інісі|қызы|"
+    (_pattern_with(_CUED_NAME_PATTERNS, "деп\\s+жүрген"),
+     r"(?:деген|дейтін|деп\s+жүрген|атты|есімді|degen|deitin|atty)\s"),
+    (_pattern_with(_CUED_NAME_PATTERNS, "(?:ағай|апай|ағасы|әпке|ака|"),
+     r"\s(?:ағай|апай|ағасы|әпке|ака|agai|apai|agasy|ake|eke|aga|apa|aka)"),
+    (_pattern_with(_CUED_NAME_PATTERNS, "(?:деген|дейтін|дейтин|degen)(?!"),
+     r"\s(?:деген|дейтін|дейтин|degen)(?!\w)"),
+    (_pattern_with(_CUED_NAME_PATTERNS, "(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin))\\s+(?:күйеу"),
+     r"(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin)\s+(?:күйеу|әйел|ағасы|інісі|қызы|"
                              r"ұлы|әкесі|шешесі|досы|баласы|телефон|нөмір|көлігі|үйі|kuieu|aiel|ayel|uly|"
                              r"qyzy|akesi|anasy|inisi|agasy|telefon|nomir|mashina|koligi|zhsn)"),
 )}

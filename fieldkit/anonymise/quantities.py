@@ -77,6 +77,9 @@ _SUM = re.compile(
     rf"(?:\s*(?:и\s+(?=б[оа]кс))?(?P<cur>{_CURRENCY}))?)(?![\w])",  # whisper's «штуку и боксов»
     re.IGNORECASE,
 )
+#: a number said with its tens, in Russian or Kazakh, or two digits: an age rather than a count
+_WITH_TENS = (r"(?=[^\s]*\s*\S*?(?:двадцат|тридцат|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяност|"
+              r"жиырма|отыз|қырық|кырык|елу|алпыс|жетпіс|жетпис|сексен|тоқсан|токсан|\d\d))")
 _AGE_PATTERNS = [
     re.compile(rf"\b(?:мне|ему|ей|им|нам|вам|тебе|сыну|дочке|дочери|дочурке|внуку|внучке|брату|сестре|отцу|"
                rf"матери|маме|папе|дяде|дядьке|тёте|тете|деду|бабушке|жене|мужу)\s+"
@@ -93,6 +96,15 @@ _AGE_PATTERNS = [
                rf"(?P<id>(?P<n>{NUMBER}))\b(?!\s*(?:am|pm|o'clock|dollars|bucks|tenge|percent|%|years?\s+in))",
                re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s+years?\s+old)\b", re.IGNORECASE),
+    # Kazakh, and Kazakh mixed with Russian numbers: «жасы тридцать шамасында» (his age about thirty), «қырық бестің
+    # шамасында» (about forty-five), «жиырма бес едім» / «двадцать тоғыз едім» (I was 25, 29): only a number with
+    # tens, so that «бір едім» (I was alone) and «сағат бестің шамасында» (about five o'clock) stay
+    re.compile(rf"(?<!\w)(?:жасы|жасым|жасың|жасыңыз|жасы\s+шамамен)\s+(?P<id>(?P<n>{NUMBER}))(?!\w)"
+               r"(?!\s*(?:жыл|ай|күн|кун|тенге|теңге|мың|мын))", re.IGNORECASE),
+    re.compile(rf"(?<!сағат\s)(?<!сагат\s)(?<!\w)(?P<id>(?P<n>{_WITH_TENS}{NUMBER})"
+               r"(?:дің|тің|нің|ның|дың|тың|дин|тин|нин|ның)\s+шамасында)(?!\w)", re.IGNORECASE),
+    re.compile(rf"(?<!\w)(?P<id>(?P<n>{_WITH_TENS}{NUMBER}))\s+(?:едім|едим|едің|едиң|едіңіз|едиңиз)(?!\w)",
+               re.IGNORECASE),
     re.compile(rf"\baged\s+(?P<id>(?P<n>{NUMBER}))\b", re.IGNORECASE),
 ]
 #: Kazakh «он» (ten) is read as a number only before a Kazakh unit: «он жыл», «он жеті жас», «он мың»
@@ -239,10 +251,12 @@ _TIME_PATTERNS = [
 _DURATION = re.compile(
     # Kazakh units with a case ending first: «бес жылға соттады», «үш айға», «он күнге»
     rf"\b(?P<id>(?P<n>{NUMBER})\s+(?P<unit>жылға|жылды|жылдан|жылын|жылдық|айға|айды|айдан|күнге|күнді|күннен|"
+    # the same in Russian letters, as keyboards and whisper write them: «жети жылга сотталды»
+    rf"жылга|жылдык|айга|кунге|кунди|куннен|"
     rf"тәулікке|год|года|лет|месяц|месяца|месяцев|жыл|жылдай|ай|years?|months?|суток|сутки|"
     rf"недель|недели|неделю|дней|дня|тәулік|апта|сағат|let|goda|god|mesyatsev|mesyatsa|sutok|days|weeks|zhyl|zhyldai|"
     rf"jyl|nedel|nedeli|dnei|dnya|минут|минуты|minutes|г\.|мес\.?|сут\.?|күн|күндей|кун|kun|часов|часа|hours?|"
-    rf"day|week|weeks|апта|ай бойы))(?:\b|(?<=\.))"
+    rf"day|week|weeks|апта|ай бойы|нед\.?|мин\.?))(?:\b|(?<=\.))"
     rf"(?!\s*(?:назад|бұрын|ago|old))",
     re.IGNORECASE)
 
@@ -434,9 +448,9 @@ def generalise_duration(text: str, cyrillic: bool) -> str | None:
     if value is None:
         return None
     unit = match["unit"].casefold()
-    per_year = (365 * 24 * 60 if unit.startswith(("минут", "minute")) else
+    per_year = (365 * 24 * 60 if unit.startswith(("минут", "minute", "мин")) else
                 12 if unit.startswith(("месяц", "мес", "ай", "month", "mesyats")) else
-                52 if unit.startswith(("недел", "апта", "week")) else
+                52 if unit.startswith(("недел", "нед", "апта", "week")) else
                 365 if unit.startswith(("сут", "дн", "дня", "тәулік", "sut", "day", "күн", "кун", "kun")) else
                 365 * 24 if unit.startswith(("сағат", "hour", "час")) else 1)
     return _duration_band(value / per_year, cyrillic)
