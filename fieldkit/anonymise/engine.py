@@ -400,7 +400,26 @@ def analyse(text: str, language: str) -> list[Finding]:
     from fieldkit.anonymise.streets import with_flats, with_house_numbers
 
     found = with_bodies(text, _bridged_names(text, sorted(chosen, key=lambda f: f.start)))
-    return propagate(text, with_flats(text, with_house_numbers(text, found)))
+    return _misspelt_repeats(text, propagate(text, with_flats(text, with_house_numbers(text, found))))
+
+
+def _misspelt_repeats(text: str, findings: list[Finding]) -> list[Finding]:
+    """A name found once is found again where the recogniser spelled it a letter differently, glued it to a
+    preposition or split it («артур келлер» … «келер этот»): the document's own names, matched as the project
+    lexicon matches its entries (``fuzzy``), ordinary Russian words only exactly."""
+    from fieldkit.anonymise.fuzzy import Entry, KnownIdentifiers
+    from fieldkit.anonymise.morphology import is_common_word
+
+    people = list(dict.fromkeys(f.text for f in findings if f.entity == "PERSON"))
+    if not people:
+        return findings
+    index = KnownIdentifiers([Entry(person, "PERSON") for person in people], is_common_word=is_common_word)
+    extra = [f for f in index.find(text)
+             if not any(f.start < kept.end and kept.start < f.end for kept in findings)]
+    if not extra:
+        return findings
+    return sorted([*findings, *(Finding("PERSON", f.start, f.end, f.score, f.text) for f in extra)],
+                  key=lambda f: f.start)
 
 
 _SHORT_FRAGMENT = re.compile(r"\s+([^\W\d_]{1,3})\s+")

@@ -315,6 +315,12 @@ _EN_MONTHS = (
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
 
+#: a plate's region said as an ordinal, as whisper writes it after the digits: «седьмой», «первой реги»
+_ORDINAL_REGION = (r"(?i:(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|"
+                   r"тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат)"
+                   r"(?:ый|ой|ий|ая|ого|ому)(?:\s+реги\w*|\s+риге|\s+регион\w*)?)")
+
+
 COMMON_RULES = [
     Rule("IIN", re.compile(r"(?<![\d\-])(?P<id>\d{12})(?![\d\-])"), 1.0, _iin),
     Rule(
@@ -386,6 +392,12 @@ COMMON_RULES = [
     # («номер 212 РВБ», «номер с имя 130 хзп 17»)
     Rule("PLATE", re.compile(rf"[Нн]омер\w*\s+(?:[а-яё]{{1,4}}\s+){{0,2}}(?P<id>\d{{3}}\s?(?:[A-Z{CYR_UPPER}]{{2,3}}"
                              r"|[бвгджзйклмнпрстфхцчшщ]{2,3})(?:\s?\d{2})?)(?![\w])"), 0.85),
+    # a plate whose letters whisper garbled, after «номер» and before its region said as a number or an ordinal
+    # («номер 551, на седьмой», «номером 107 bis на 4», «номер 900-3-тн-зет, шестой», «номер я запомнил. 541
+    # каймр на первой реги»): the three digits, up to three pieces, the region
+    Rule("PLATE", re.compile(r"(?i:номер\w*)\s+(?:я\s+запомнил[.,]?\s+)?(?P<id>\d{3}(?![\d:.,]\d)"
+                             r"(?:[\s,-]+[^\s,.]{1,6}){0,3}[\s,-]+(?i:на\s+)?(?:\d{1,2}(?!\d)|" + _ORDINAL_REGION
+                             + r"))(?!\w)"), 0.7),
     Rule("ID_NUMBER", re.compile(r"(?<![\w])(?P<id>N\s?\d{8})(?!\d)"), 0.8),  # passport numbers
     # Presidio's URL recognizer backtracks badly on "a.a.a.…"; spoken transcripts need only the plain forms
     Rule("URL", re.compile(r"(?<![\w@])(?P<id>(?:https?://|www\.)[^\s<>\"«»]{2,200})"), 0.8),

@@ -553,13 +553,22 @@ class LowerCaseNameRecognizer(EntityRecognizer):
                 flags[i] = flags[i + 1] = True
         for i in range(1, len(tokens)):  # a given name before a surname, a patronymic after a given name
             start, _end, word = tokens[i]
-            if not flags[i] or flags[i - 1] or text[tokens[i - 1][1]:start] != " ":
-                continue
+            if not (flags[i] or _PATRONYMIC.match(word)) or flags[i - 1] or text[tokens[i - 1][1]:start] != " ":
+                continue  # (a patronymic another recognizer found tells as much: «заря иосифовна браун»)
             before = tokens[i - 1][2]
             if (candidate(before) and (is_lower_case_surname(word) or _PATRONYMIC.match(word))
                     and (_listed_name(before, names, ambiguous, strict=False) or _name_reading(before)
-                         or (is_cyrillic(before) and not _known_word(before)))):
+                         or (is_cyrillic(before) and not _known_word(before))
+                         # before a patronymic any noun is a given name, listed or not («заря иосифовна»)
+                         or (_PATRONYMIC.match(word) and not _function_word(before)
+                             and not reads_first_as(before, _NOT_A_NICKNAME)))):
                 flags[i - 1] = True
+        for i in range(len(tokens) - 1):  # a given name after a surname: «жаксылыков медет», «ахметова бақыт»
+            (_, end, word), (start, _, after) = tokens[i], tokens[i + 1]
+            if (flags[i] and not flags[i + 1] and text[end:start] == " " and is_lower_case_surname(word)
+                    and candidate(after) and fold(after) not in _UNITS_NOT_NAMES
+                    and _listed_name(after, names, ambiguous, strict=False)):
+                flags[i + 1] = True
         for i in range(1, len(tokens)):  # «светлану николаевну»
             if flags[i - 1] and not flags[i] and text[tokens[i - 1][1]:tokens[i][0]] == " ":
                 flags[i] = bool(_PATRONYMIC.match(tokens[i][2]))
@@ -620,8 +629,10 @@ _KAZAKH_IN_RUSSIAN_LETTERS = frozenset({
     "кандай", "калай", "кашан", "кайда", "барлык", "бари", "уакыт", "ешким", "ештене", "басында", "косымша",
     "тагы", "канша", "жакын", "алыс", "улкен", "кишкене", "жаксы", "жаман", "бугин", "ертен", "кеше", "казир",
 })
+#: names that are also units of time, which follow a surname as the start of a time («жұмабекова сағат үште»)
+_UNITS_NOT_NAMES = frozenset({"сағат", "сагат", "жыл", "ай", "күн", "кун", "апта", "минут"})
 #: Korean surnames of Kazakhstan's Koryo-saram, short words morphology reads as others («пак» pack ice)
-_KOREAN_SURNAMES = frozenset({"ким", "пак", "ли", "цой", "тен", "хегай", "огай", "югай", "шин", "хан", "нам", "кан",
+_KOREAN_SURNAMES = frozenset({"ким", "пак", "ли", "цой", "тен", "тэн", "хегай", "огай", "югай", "шин", "хан", "нам", "кан",
                               "тян", "пай", "лим", "хван", "чон", "мун", "сон", "ти", "де", "ан", "кегай", "лигай",
                               "когай", "тягай", "шегай", "цхай", "хам", "чен", "юн", "ни", "тай"})
 
@@ -633,7 +644,7 @@ _CAPITALISED_KOREAN = frozenset({"ким", "кима", "киму", "кимом",
 _KOREAN_SURNAMES_IN_Y = tuple(name for name in _KOREAN_SURNAMES if name.endswith("й"))
 #: the Korean surnames that are no Russian word («ким» is also «кем»'s cousin, «сон» sleep, «нам» us): these are
 #: names even alone («у пака брали», «пак сказал»)
-_STANDALONE_KOREAN = frozenset({"пак", "цой", "тен", "хегай", "огай", "югай", "кегай", "лигай", "когай", "тягай",
+_STANDALONE_KOREAN = frozenset({"пак", "цой", "тен", "тэн", "хегай", "огай", "югай", "кегай", "лигай", "когай", "тягай",
                                 "шегай", "цхай", "хван", "лим"})
 
 
@@ -722,7 +733,8 @@ _NICKNAME_PATTERNS = [
     re.compile(r"(?:подписан\w*|(?:контакт|номер|телефон)\w*[^.!?\n]{0,40}?(?:записан|сохранен|сохранён)\w*)"
                r"\s+(?:у\s+меня\s+)?как\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
     # «дядю звали мамасадык», «отца зовут бахтияр»: whoever is named, the word after «звали»/«зовут» is the name
-    re.compile(rf"(?<!\w)(?:[а-яё]{{3,}}\s+)(?:звали|зовут)\s+(?!{_NOT_A_NAME_AFTER_CALLED}\b)"
+    re.compile(rf"(?<!\w)(?:[а-яё]{{3,}}\s+)(?:звали|зовут)\s+(?:просто\s+|все\s+|тогда\s+)?"
+               rf"(?!{_NOT_A_NAME_AFTER_CALLED}\b)"
                r"(?P<id>[а-яёәғқңөұүһі][\w-]{2,30})", re.IGNORECASE),
     re.compile(r"лақап\s+(?:аты|атымен|есімі)\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
     re.compile(r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деген\s+лақап|(?:деп|dep)\s+(?:атайтын|атаған|атады|"

@@ -80,6 +80,8 @@ _SUM = re.compile(
 #: a number said with its tens, in Russian or Kazakh, or two digits: an age rather than a count
 _WITH_TENS = (r"(?=[^\s]*\s*\S*?(?:двадцат|тридцат|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяност|"
               r"жиырма|отыз|қырық|кырык|елу|алпыс|жетпіс|жетпис|сексен|тоқсан|токсан|\d\d))")
+#: «пару» (a couple) before a slang unit: «пару косарей», «пару лямов»
+_COUPLE = re.compile(r"(?<!\w)(?:пару|пара|пары|paru|para)\s+$", re.IGNORECASE)
 _AGE_PATTERNS = [
     re.compile(rf"\b(?:мне|ему|ей|им|нам|вам|тебе|сыну|дочке|дочери|дочурке|внуку|внучке|брату|сестре|отцу|"
                rf"матери|маме|папе|дяде|дядьке|тёте|тете|деду|бабушке|жене|мужу)\s+"
@@ -204,7 +206,7 @@ SCORE = 0.9  # above spaCy's DATE reading of a bare number ("I was 23")
 DURATION_SCORE = 0.8  # below an age: «мне было 37 лет» is an age, «отсидел 6 лет» a duration
 
 _PARTS_OF_DAY = {
-    "ночи": "night", "ночью": "night", "утра": "morning", "утром": "morning", "дня": "day", "днём": "day",
+    "ночи": "night", "ночью": "night", "утра": "morning", "утром": "morning", "утро": "morning",  # whisper's "дня": "day", "днём": "day",
     "днем": "day", "вечера": "evening", "вечером": "evening", "түнгі": "night", "түнде": "night",
     "таңғы": "morning", "таңертең": "morning", "күндізгі": "day", "кешкі": "evening", "кешке": "evening",
     "түн": "night", "таң": "morning", "түскі": "day", "түсте": "day", "түстен": "day",
@@ -486,7 +488,11 @@ class QuantityRecognizer(EntityRecognizer):
                        and not _COUNTED.match(text, match.end("id")))
             if not (match["cur"] or match["pre"] or multiplier in _MONEY_ON_ITS_OWN or implied):
                 continue  # a bare number is not a sum
-            results.append(self._result("MONEY", match.start("id"), match.end("id"), "sum of money"))
+            start = match.start("id")
+            couple = _COUPLE.search(text, max(0, start - 6), start) if not match["n"] else None
+            # «пару косарей»: «пару» is the sum's number, and left alone it would tell the sum
+            results.append(self._result("MONEY", couple.start() if couple else start, match.end("id"),
+                                        "sum of money"))
         for pattern in _AGE_PATTERNS:
             for match in pattern.finditer(text):
                 if _TERM_VERBS.search(text[max(0, match.start() - 25):match.start()]):
