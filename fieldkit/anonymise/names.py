@@ -632,7 +632,8 @@ _KAZAKH_IN_RUSSIAN_LETTERS = frozenset({
 #: names that are also units of time, which follow a surname as the start of a time («жұмабекова сағат үште»)
 _UNITS_NOT_NAMES = frozenset({"сағат", "сагат", "жыл", "ай", "күн", "кун", "апта", "минут"})
 #: Korean surnames of Kazakhstan's Koryo-saram, short words morphology reads as others («пак» pack ice)
-_KOREAN_SURNAMES = frozenset({"ким", "пак", "ли", "цой", "тен", "тэн", "хегай", "огай", "югай", "шин", "хан", "нам", "кан",
+_KOREAN_SURNAMES = frozenset({"ким", "пак", "ли", "цой", "тен", "тэн", "хегай", "огай", "югай", "шин", "хан", "нам",
+                              "кан",
                               "тян", "пай", "лим", "хван", "чон", "мун", "сон", "ти", "де", "ан", "кегай", "лигай",
                               "когай", "тягай", "шегай", "цхай", "хам", "чен", "юн", "ни", "тай"})
 

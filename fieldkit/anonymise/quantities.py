@@ -206,7 +206,8 @@ SCORE = 0.9  # above spaCy's DATE reading of a bare number ("I was 23")
 DURATION_SCORE = 0.8  # below an age: «мне было 37 лет» is an age, «отсидел 6 лет» a duration
 
 _PARTS_OF_DAY = {
-    "ночи": "night", "ночью": "night", "утра": "morning", "утром": "morning", "утро": "morning",  # whisper's "дня": "day", "днём": "day",
+    "ночи": "night", "ночью": "night", "утра": "morning", "утром": "morning", "дня": "day", "днём": "day",
+    "утро": "morning",  # as whisper writes «утра» after an hour: «с восьми утро»
     "днем": "day", "вечера": "evening", "вечером": "evening", "түнгі": "night", "түнде": "night",
     "таңғы": "morning", "таңертең": "morning", "күндізгі": "day", "кешкі": "evening", "кешке": "evening",
     "түн": "night", "таң": "morning", "түскі": "day", "түсте": "day", "түстен": "day",
