@@ -64,7 +64,7 @@ def is_calendar_date(text: str) -> bool:
     """Keep DATE_TIME findings that can pin down an event (a digit or a month name); spaCy also tags
     vague spans such as "the afternoon" or "about an hour", which identify no one and cost readability."""
     lowered = text.casefold()
-    return any(ch.isdigit() for ch in text) or any(month in lowered for month in _MONTHS)
+    return any(ch.isdecimal() for ch in text) or any(month in lowered for month in _MONTHS)
 
 
 def _has_surrogate(text: str) -> bool:

@@ -85,7 +85,7 @@ def significant_keys(span_text: str) -> list[str]:
     tokens = _TOKEN.findall(span_text)
     keys = []
     for token in tokens:
-        if token.isdigit():
+        if token.isdecimal():
             if len(token) >= 3:
                 keys.append(token)
         elif len(token) >= 3 or (len(token) >= 2 and token[0].isupper()):
@@ -96,7 +96,7 @@ def significant_keys(span_text: str) -> list[str]:
 
 
 def _key_counts(text: str) -> Counter:
-    return Counter(word_key(t) if not t.isdigit() else t for t in _TOKEN.findall(text))
+    return Counter(word_key(t) if not t.isdecimal() else t for t in _TOKEN.findall(text))
 
 
 def leaked(span: GoldSpan, output: str, document: Document | None = None) -> bool:
@@ -111,7 +111,7 @@ def leaked(span: GoldSpan, output: str, document: Document | None = None) -> boo
         )
         ordinary = _key_counts(outside)
     for key in significant_keys(span.text):
-        if key.isdigit() and len(key) >= 7 and key in output_digits:
+        if key.isdecimal() and len(key) >= 7 and key in output_digits:
             return True
         if output_counts[key] > ordinary[key]:
             return True

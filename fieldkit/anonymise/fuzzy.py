@@ -51,6 +51,8 @@ _DESIGNATORS = frozenset({
     "district", "region", "street", "city", "village", "department", "police", "court",
 })
 MIN_STEM = 3
+#: the longest word compared letter by letter; longer ones (run-together text, pasted junk) only exactly
+MAX_FUZZY_STEM = 40
 _COMMON_CACHE_SIZE = 50_000
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _JOINERS = frozenset({" ", "-", "\u00a0"})
@@ -195,8 +197,8 @@ class KnownIdentifiers:
         if found or not fuzzy:
             return list(found.values())
         for stem in token_stems:
-            if len(stem) < 5:
-                continue
+            if not 5 <= len(stem) <= MAX_FUZZY_STEM:
+                continue  # (a word of thousands of letters has millions of deletions: no name is that long)
             for variant in _deletions(stem, 2 if len(stem) >= 9 else 1):
                 for word in self._deleted.get(variant, ()):
                     key = (word.entry, word.position)
@@ -282,7 +284,7 @@ class KnownIdentifiers:
         they do not (the street alone is not this address)."""
         wanted, seen = self._required_digits[entry], ""
         for position in range(end, min(len(text), end + 24)):
-            if text[position].isdigit():
+            if text[position].isdecimal():
                 seen += text[position]
                 if seen == wanted:
                     return position + 1
@@ -296,7 +298,7 @@ class KnownIdentifiers:
             return []
         hits = []
         for run in _DIGIT_RUN.finditer(text):
-            positions = [run.start() + i for i, ch in enumerate(run.group()) if ch.isdigit()]
+            positions = [run.start() + i for i, ch in enumerate(run.group()) if ch.isdecimal()]
             digits = "".join(text[i] for i in positions)
             for entry_digits, entry in self._digits.items():
                 at = digits.find(entry_digits)

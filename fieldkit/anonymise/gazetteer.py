@@ -467,21 +467,21 @@ def _designated_places(text: str, tokens: list[tuple[int, int, str]]) -> list[tu
             continue
         if _RUSSIAN_DESIGNATOR.match(word) and _RUSSIAN_PLACE_ADJECTIVE.match(before):
             found.append((before_start, end, "designated:district"))
-        elif _KAZAKH_DESIGNATOR.match(word) and before not in _NOT_PLACE_NAMES and not before.isdigit():
+        elif _KAZAKH_DESIGNATOR.match(word) and before not in _NOT_PLACE_NAMES and not before.isdecimal():
             first = index - 1
             # «батыс екі ықшамауданы»: a number inside the name
             if before in KAZAKH_UNITS and index >= 2 and text[tokens[index - 2][1]:before_start] == " ":
                 first = index - 2
             found.append((tokens[first][0], end, "designated:district"))
-        elif (_KAZAKH_SETTLEMENT_WORD.match(word) and before not in _NOT_PLACE_NAMES and not before.isdigit()
+        elif (_KAZAKH_SETTLEMENT_WORD.match(word) and before not in _NOT_PLACE_NAMES and not before.isdecimal()
               and is_cyrillic_word(before) and not _ordinary_word(before)):
             found.append((before_start, before_end, "designated:village"))
         elif before.isascii() and _LATIN_DESIGNATOR.match(word) and before not in _NOT_PLACE_NAMES:
             found.append((before_start, end, "designated:district"))
-        elif (_MICRODISTRICT.match(before) and word not in _NOT_PLACE_NAMES and not word.isdigit() and len(word) >= 3
+        elif (_MICRODISTRICT.match(before) and word not in _NOT_PLACE_NAMES and not word.isdecimal() and len(word) >= 3
               and not _common_noun(word)):
             found.append((before_start, end, "designated:microdistrict"))
-        elif (_RUSSIAN_SETTLEMENT_WORD.match(before) and word not in _NOT_PLACE_NAMES and not word.isdigit()
+        elif (_RUSSIAN_SETTLEMENT_WORD.match(before) and word not in _NOT_PLACE_NAMES and not word.isdecimal()
               and len(word) >= 4 and _can_name_a_place(word) and not _common_noun(word)):
             found.append((start, end, "designated:village"))
     return found

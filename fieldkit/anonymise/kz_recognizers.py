@@ -29,7 +29,7 @@ _CENTURY = {1: 1800, 2: 1800, 3: 1900, 4: 1900, 5: 2000, 6: 2000}
 
 def iin_is_valid(text: str) -> bool:
     """A Kazakhstan IIN: YYMMDD, a century/sex digit 1-6, a 4-digit serial and a mod-11 check digit."""
-    digits = [int(ch) for ch in text if ch.isdigit()]
+    digits = [int(ch) for ch in text if ch.isdecimal()]
     if len(digits) != 12 or len(text.strip()) != 12:
         return False
     century = _CENTURY.get(digits[6])
@@ -396,7 +396,8 @@ COMMON_RULES = [
     # («номер 551, на седьмой», «номером 107 bis на 4», «номер 900-3-тн-зет, шестой», «номер я запомнил. 541
     # каймр на первой реги»): the three digits, up to three pieces, the region
     Rule("PLATE", re.compile(r"(?i:номер\w*)\s+(?:я\s+запомнил[.,]?\s+)?(?P<id>\d{3}(?![\d:.,]\d)"
-                             r"(?:[\s,-]+[^\s,.]{1,6}){0,3}[\s,-]+(?i:на\s+)?(?:\d{1,2}(?!\d)|" + _ORDINAL_REGION
+                             r"(?:[\s,-]{1,3}[^\s,.\-]{1,6}){0,3}[\s,-]{1,3}(?i:на\s+)?(?:\d{1,2}(?!\d)|"
+                             + _ORDINAL_REGION
                              + r"))(?!\w)"), 0.7),
     Rule("ID_NUMBER", re.compile(r"(?<![\w])(?P<id>N\s?\d{8})(?!\d)"), 0.8),  # passport numbers
     # Presidio's URL recognizer backtracks badly on "a.a.a.…"; spoken transcripts need only the plain forms

@@ -78,7 +78,9 @@ _SUM = re.compile(
     re.IGNORECASE,
 )
 #: a number said with its tens, in Russian or Kazakh, or two digits: an age rather than a count
-_WITH_TENS = (r"(?=[^\s]*\s*\S*?(?:двадцат|тридцат|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяност|"
+#: (the tens begin the number's first or second word; the lookahead is bounded, or a long run of letters would
+#: make every position scan to its end)
+_WITH_TENS = (r"(?=(?:\S{1,14}\s+)?(?:двадцат|тридцат|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяност|"
               r"жиырма|отыз|қырық|кырык|елу|алпыс|жетпіс|жетпис|сексен|тоқсан|токсан|\d\d))")
 #: «пару» (a couple) before a slang unit: «пару косарей», «пару лямов»
 _COUPLE = re.compile(r"(?<!\w)(?:пару|пара|пары|paru|para)\s+$", re.IGNORECASE)
@@ -293,7 +295,7 @@ def _number(text: str) -> float | None:
     runs = number_runs(text)
     if len(runs) != 1:
         return None
-    return float(runs[0].digits) if runs[0].digits.isdigit() else None
+    return float(runs[0].digits) if runs[0].digits.isdecimal() else None
 
 
 def sum_value(text: str) -> tuple[float, str | None] | None:
@@ -564,7 +566,7 @@ class QuantityRecognizer(EntityRecognizer):
                     or match["id"].casefold() in ONE_WORDS):
                 continue
             value = _number(re.sub(r"\s+(?:с\s+)?половин\w*|\s+and\s+a\s+half", "", match["id"], flags=re.I))
-            if value is None or not 0 < value < 10_000 or (1900 <= value <= 2100 and match["id"].isdigit()):
+            if value is None or not 0 < value < 10_000 or (1900 <= value <= 2100 and match["id"].isdecimal()):
                 continue
             near = [r for r in anchors if -_ANCHOR_WINDOW < start - r.end < _ANCHOR_WINDOW
                     or -_ANCHOR_WINDOW < r.start - end < _ANCHOR_WINDOW]

@@ -320,7 +320,7 @@ def generalise_date(text: str, cyrillic: bool) -> str | None:
         return f"[ДАТА: {year // 10 * 10}-е]" if cyrillic else f"[DATE: the {year // 10 * 10}s]"
     decade, within = year // 10 * 10, year % 10
     part = 0 if within <= 3 else 1 if within <= 6 else 2
-    in_words = any(ch.isdigit() for ch in text)
+    in_words = any(ch.isdecimal() for ch in text)
     if cyrillic:
         name = _DECADES_RU[decade] if in_words else f"{decade}-х"
         return f"[ДАТА: {('начало', 'середина', 'конец')[part]} {name}]"

@@ -265,7 +265,7 @@ def number_runs(text: str) -> list[NumberRun]:
         if word.casefold() in _REPEATS:
             repeat = _REPEATS[word.casefold()]
             continue
-        if word.isdigit():
+        if word.isdecimal():
             last = current[-1][0] if current else None
             if not word.startswith("0") and (last == "hundred" and len(word) <= 2 or last == "tens" and len(word) == 1):
                 current.append(("digits", int(word)))  # whisper's «семьсот 71», «сорок 5»: one group
@@ -310,7 +310,7 @@ def number_runs(text: str) -> list[NumberRun]:
 
 
 def _number_like(word: str) -> bool:
-    return word.isdigit() or _value(word) is not None or misheard_number_word(word) is not None
+    return word.isdecimal() or _value(word) is not None or misheard_number_word(word) is not None
 
 
 def _next_word(text: str, after: int) -> str:
@@ -484,7 +484,7 @@ class SpokenNumberRecognizer(EntityRecognizer):
         results = []
         runs = number_runs(text)
         for run in runs:
-            if run.digits.isdigit() and text[run.start:run.end].isdigit():
+            if run.digits.isdecimal() and text[run.start:run.end].isdecimal():
                 continue  # plain digits: the regular rules see them already
             entity = _entity_of(run.digits)
             if entity:

@@ -157,7 +157,7 @@ def find_markets(text: str) -> list[tuple[int, int]]:
         if index and tokens[index - 1][1] >= start - 2:
             before_start, _, before = tokens[index - 1]
             folded = before.casefold()
-            if folded not in _NOT_MARKET_NAMES and len(folded) >= 3 and not folded.isdigit():
+            if folded not in _NOT_MARKET_NAMES and len(folded) >= 3 and not folded.isdecimal():
                 cyrillic_adjective = is_cyrillic(folded) and first_tag(folded).startswith("ADJF")
                 kazakh_compound = lowered.startswith("базары") and is_cyrillic(folded)
                 latin_name = folded.isascii() and (folded.endswith(("ogo", "om", "yi", "iy", "yy", "aya"))
@@ -265,7 +265,7 @@ def with_house_numbers(text: str, findings: list[Finding]) -> list[Finding]:
         lead = len(after) - len(after.lstrip(" ,"))
         runs = number_runs(after[lead:])
         run = runs[0] if runs else None
-        if (run is None or run.start != 0 or not run.digits.isdigit() or not 0 < int(run.digits) <= _HOUSE_NUMBER_MAX
+        if (run is None or run.start != 0 or not run.digits.isdecimal() or not 0 < int(run.digits) <= _HOUSE_NUMBER_MAX
                 or _COUNTED.match(after, lead + run.end)):
             grown.append(finding)
             continue

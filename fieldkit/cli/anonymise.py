@@ -116,7 +116,7 @@ def review(ctx: click.Context, interview: str, accept, reject, accept_all: bool,
         changes = []
         for item in retype:
             number, _, kind = item.partition("=")
-            if not number.strip().isdigit() or not kind.strip():
+            if not number.strip().isdecimal() or not kind.strip():
                 raise UsageError(f"--retype {item!r}: use N=TYPE, e.g. 3=ORGANIZATION")
             changes.append((int(number), kind.strip().upper()))
         if accept or reject or accept_all or add or changes:

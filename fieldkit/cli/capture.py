@@ -130,7 +130,7 @@ def capture_record(ctx: click.Context, code: str | None, duration: float | None,
             minutes, seconds = divmod(int(elapsed), 60)
             click.echo(f"\r{minutes:02d}:{seconds:02d} {flag:<15} [{bar:<30}]", err=True, nl=False)
 
-    chosen = int(device) if device and device.isdigit() else device
+    chosen = int(device) if device and device.isdecimal() else device
     with open_project(ctx) as project:
         interview = recorder.record(
             project, code, controls=controls, duration=duration, device=chosen,

@@ -74,7 +74,7 @@ def parse_segments(text: str) -> list[int]:
     indices = []
     for part in filter(None, (p.strip() for p in text.split(","))):
         first, _, last = part.partition("-")
-        if not first.isdigit() or (last and not last.isdigit()):
+        if not first.isdecimal() or (last and not last.isdecimal()):
             raise UsageError(f"not a segment number or range: {part!r}", "e.g. 3 or 1-5,8")
         indices.extend(range(int(first) - 1, int(last or first)))
     return indices

@@ -267,7 +267,7 @@ def opens_with(path: Path, key: bytes) -> bool:
 
 def _page_of(line: str) -> str:
     """The page number in one line of SQLCipher's integrity report ("HMAC verification failed for page 6")."""
-    words = [word for word in line.replace(",", " ").split() if word.isdigit()]
+    words = [word for word in line.replace(",", " ").split() if word.isdecimal()]
     return words[-1] if words else "?"
 
 
