@@ -76,7 +76,9 @@ def _has_surrogate(text: str) -> bool:
 UNNAMED_LETTERS = re.compile("[\U00017000-\U000187F7\U00018D00-\U00018D08]")
 
 
-_LEADING_ARTICLE = re.compile(r"(?i)the\s+")
+#: a leading "the", or a Kazakh pronoun a model or a rule took in with the name after it («Мен Шахтинскіде», "Men
+#: Taldyqorǵan qalalyq polısıa…": I, my, we, he)
+_LEADING_ARTICLE = re.compile(r"(?i)(?:the|мен|men|менің|meniń|menin|meniң|біз|biz|ол|ol|сен|sen)\s+")
 
 
 _ABBREVIATIONS = frozenset({"ул", "пр", "мкр", "просп", "пер", "кв", "корп", "г", "д", "обл", "st", "ave", "apt",
@@ -305,7 +307,9 @@ def _all_capitalised(span: str) -> bool:
 
 
 #: an honorific joined to a name by a hyphen («Рустам-ака», «Гульнара-апа»): respect, not part of the name
-_TRAILING_HONORIFIC = re.compile(r"-(?:ака|апа|ага|ағай|агай|апай|жан|хон|aka|apa|aga|agai|apai)$", re.IGNORECASE)
+_TRAILING_HONORIFIC = re.compile(r"-(?:ака|апа|ага|ағай|агай|апай|жан|хон|aka|apa|aga|agai|apai)$"
+                                 # or a separate word: «дилшод ака», «aıgerim apaı» (annotators leave it out too)
+                                 r"|\s(?:ака|апа|ағай|агай|апай|aka|apa|agai|apai|apaı|aǵaı|ağai)$", re.IGNORECASE)
 
 
 def _before_trailing_honorific(text: str, start: int, end: int) -> int:

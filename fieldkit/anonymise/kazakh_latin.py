@@ -30,6 +30,9 @@ _LETTERS_2018 = {"a": "а", "á": "ә", "b": "б", "d": "д", "e": "е", "f": "�
 _LETTERS_2021 = {**_LETTERS_2018, "ı": "і", "y": "ы", "u": "у", "ū": "ұ", "ü": "ү", "ş": "ш", "ç": "ч", "ä": "ә",
                  "ğ": "ғ", "ñ": "ң", "ö": "ө"}
 _PAIRS = {"sh": "ш", "ch": "ч"}
+#: 2018 writes я and ю as «ıa» and «ıý» (or «ıu»), and ц as «ts» («polıtsııa»)
+_IOTATED_2018 = {"ıa": "я", "ıý": "ю", "ıu": "ю"}
+_PAIRS_2018 = {"ts": "ц"}
 
 
 def alphabet_of(text: str) -> int | None:
@@ -41,11 +44,12 @@ def alphabet_of(text: str) -> int | None:
     if not latin:
         return None
     lowered = [word.casefold() for word in latin]
-    acute = sum(1 for word in lowered
-                if _ACUTE_2018 & set(word) or (_DOTLESS_I in word and not _MARKS_2021 & set(word)))
+    acute = sum(1 for word in lowered if _ACUTE_2018 & set(word))
     marked = sum(1 for word in lowered if _MARKS_2021 & set(word))
-    best, count = (2018, acute) if acute >= marked else (2021, marked)
-    if count >= 2 and count >= 0.1 * len(latin):
+    dotless = sum(1 for word in lowered if _DOTLESS_I in word and not (_ACUTE_2018 | _MARKS_2021) & set(word))
+    # «ı» is in both alphabets: the chunk is the 2021 one when it has the 2021 marks and more of them than acutes
+    best = 2021 if marked > acute else 2018
+    if acute + marked + dotless >= 2 and acute + marked + dotless >= 0.1 * len(latin):
         return best
     return None
 
@@ -82,6 +86,12 @@ def spell_in_cyrillic(text: str, alphabet: int) -> InCyrillic:
         pair = text[position:position + 2].casefold()
         if pair in _PAIRS:
             cyrillic, width = _PAIRS[pair], 2
+        elif alphabet == 2018 and pair in _PAIRS_2018:
+            cyrillic, width = _PAIRS_2018[pair], 2
+        elif alphabet == 2018 and pair in _IOTATED_2018:  # «aıaǵym» аяғым; after a consonant «kompanıa» компания
+            before = text[position - 1:position].casefold() if position else ""
+            cyrillic = _IOTATED_2018[pair] if not before.isalpha() or before in _VOWELS else "и" + _IOTATED_2018[pair]
+            width = 2
         elif (lowered == _DOTLESS_I and alphabet == 2018) or (lowered == "i" and alphabet == 2021):
             cyrillic, width = _i_or_short_i(text, position), 1
         elif lowered in letters:
@@ -98,12 +108,8 @@ def spell_in_cyrillic(text: str, alphabet: int) -> InCyrillic:
     return InCyrillic("".join(out), tuple(starts), tuple(ends))
 
 
-def _after_vowel(text: str, position: int) -> bool:
-    return position > 0 and text[position - 1].casefold() in _VOWELS
-
 
 def _i_or_short_i(text: str, position: int) -> str:
-    """2018's «ı» (2021's «i») is «й» after a vowel and before no vowel («Aıdos», «úı»), else «и» («jıyrma»,
-    «Bıbigúl»)."""
-    following = text[position + 1:position + 2].casefold()
-    return "й" if _after_vowel(text, position) and following not in _VOWELS else "и"
+    """2018's «ı» (2021's «i») is «й» after a vowel («Aıdos», «úı», «boıy»), else «и» («jıyrma», «Bıbigúl»)."""
+    before = text[position - 1:position].casefold() if position else ""
+    return "й" if before in _VOWELS and before not in "ıi" else "и"

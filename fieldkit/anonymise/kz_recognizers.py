@@ -122,6 +122,11 @@ def _surname_after_rank(value: str, match: re.Match, text: str) -> bool:
         from fieldkit.anonymise.names import looks_like_a_name, unknown_non_kazakh_word
 
         return looks_like_a_name(first) or unknown_non_kazakh_word(first)
+    from fieldkit.anonymise.kazakh_words import is_plainly_kazakh
+    from fieldkit.anonymise.names import is_listed_name
+
+    if is_plainly_kazakh(first.casefold()) and not is_listed_name(first):
+        return False  # a Kazakh word after a rank: «Лейтенант болсын, майор болсын» (be he a lieutenant or a major)
     return is_probably_name(first)
 
 

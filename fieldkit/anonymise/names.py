@@ -228,6 +228,12 @@ class GivenNameRecognizer(EntityRecognizer):
         return results
 
 
+def _plainly_kazakh(word: str) -> bool:
+    from fieldkit.anonymise.kazakh_words import is_plainly_kazakh
+
+    return is_plainly_kazakh(word)
+
+
 class CapitalisedWordRecognizer(EntityRecognizer):
     """Cyrillic words capitalised mid-sentence that Russian morphology does not know as places or common
     nouns are usually names or nicknames ("Бек", "Рыжий", "с Рыжим")."""
@@ -254,6 +260,8 @@ class CapitalisedWordRecognizer(EntityRecognizer):
             lowered = word.casefold()
             if lowered in _number_words() or is_everyday_foreign(lowered):
                 continue  # «…джемил.com Один раз»: a number after whisper's missing full stop; «белая «Нексия»»
+            if not quoted and _plainly_kazakh(lowered) and not is_listed_name(word):
+                continue  # a Kazakh word capitalised as a title's first word: «Қылмыстық кодекстің 274-бабы»
             parses = morph.parse(lowered)
             tags = str(parses[0].tag)
             common = morph.word_is_known(lowered) and not (tags.startswith("ADJF") or "Name" in tags or "Surn" in tags)

@@ -47,13 +47,14 @@ class NatashaRecognizer(EntityRecognizer):
 
 
 def _lower_case_kazakh_word(found: str) -> bool:
-    """One lower-case Kazakh word («бардым», «айттым»): Natasha, trained on Russian, tags such words in a Kazakh
-    sentence; a Kazakh name in lower case is the lower-case name rules' work."""
+    """Lower-case Kazakh words only («бардым», «аяғым сынып»): Natasha, trained on Russian, tags such words in a
+    Kazakh sentence; a Kazakh name in lower case is the lower-case name rules' work."""
     from fieldkit.anonymise.kazakh_words import is_kazakh_word
     from fieldkit.anonymise.names import is_listed_name
 
-    return (found.islower() and " " not in found.strip() and is_kazakh_word(found.strip())
-            and not is_listed_name(found.strip()))
+    words = found.split()
+    return found.islower() and bool(words) and all(is_kazakh_word(word) and not is_listed_name(word)
+                                                   for word in words)
 
 
 def _confident_word(word: str) -> bool:

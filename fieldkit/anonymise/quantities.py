@@ -402,6 +402,8 @@ def _counts_something(text: str, end: int) -> bool:
     word = after.group(1).casefold()
     if _COUNTED.match(word) or word in ("гр", "г", "people", "guys", "men", "times", "kilos", "grams", "cars", "of"):
         return True
+    if word.startswith(("бап", "баб", "bap", "bab", "стат", "stat")) or word in ("ст", "st", "ч"):
+        return True  # an article of a code, not a term beside it: «297 бап бойынша сегіз жыл», "297 bap"
     if not is_cyrillic(word):
         return False
     from fieldkit.anonymise.morphology import first_tag
