@@ -115,18 +115,18 @@ def _plate_region(value: str, match: re.Match, text: str) -> bool:
 
 
 def _surname_after_rank(value: str, match: re.Match, text: str) -> bool:
+    from fieldkit.anonymise.kazakh_words import is_plainly_kazakh
+    from fieldkit.anonymise.names import is_listed_name
+
     first = value.split()[0]
+    if is_plainly_kazakh(first.casefold()) and not is_listed_name(first):
+        return False  # a Kazakh word after a rank: «Лейтенант болсын, майор болсын» (be he a lieutenant or a major)
     if first[:1].islower():
         # in lower case, as speech recognition writes, a rank is as often followed by any word («капитаны маған
         # ештеңе түсіндірмеді», «участковый келді»): only a word that looks like a name is taken
         from fieldkit.anonymise.names import looks_like_a_name, unknown_non_kazakh_word
 
         return looks_like_a_name(first) or unknown_non_kazakh_word(first)
-    from fieldkit.anonymise.kazakh_words import is_plainly_kazakh
-    from fieldkit.anonymise.names import is_listed_name
-
-    if is_plainly_kazakh(first.casefold()) and not is_listed_name(first):
-        return False  # a Kazakh word after a rank: «Лейтенант болсын, майор болсын» (be he a lieutenant or a major)
     return is_probably_name(first)
 
 

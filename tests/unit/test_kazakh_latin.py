@@ -58,3 +58,28 @@ def test_english_ner_does_not_read_kazakh_words_as_names():
 def test_a_numbered_kazakh_micro_district_with_its_house_and_flat(text):
     redacted = redact(text, "ru")
     assert "27" not in redacted and "44" not in redacted, redacted
+
+
+def test_the_2021_alphabet_wins_when_its_marks_outnumber_the_acutes():
+    text = "Aqşa Şahnoza degen äielde edı, ol Nökısten Aqtauğa bara jatqan. Keiın ol bızdıñ bır qyzmetkerımız."
+    assert alphabet_of(text) == 2021
+    assert "Кейін" in spell_in_cyrillic(text, 2021).text
+
+
+@pytest.mark.parametrize(("latin", "cyrillic"), [("aıaǵym", "аяғым"), ("Kompanıa", "Компания"),
+                                                 ("polıtsııa", "полиция"), ("boıy", "бойы")])
+def test_2018_iotated_vowels_and_ts(latin, cyrillic):
+    assert spell_in_cyrillic(latin, 2018).text == cyrillic
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Men Shahtınskide týyp óstim, ákem de shahter.", "Men "),
+    ("Meniń aıaǵym synyp, aýrýhanada jattym.", "aıaǵym synyp"),
+    ("Leıtenant bolsyn, maıor bolsyn, bári bir tártippen júredi.", "Leıtenant bolsyn, maıor bolsyn"),
+    ("Jýrnalıst retinde qylmystyq sottar týraly jazdym. Qylmystyq kodekstiń 274-baby bar.", "Qylmystyq kodekstiń"),
+    ("2015 jyly ūstaldym 297 bap boiynşa segız jyl berdı", "297 bap"),
+    ("QNB men IIM jıi tekseretin, prokýratýra da.", "QNB men IIM"),
+    ("brıgadır dilshod aka bizdi tańǵy saǵat jetiden keshki jetige deıin istetedi", "aka bizdi"),
+])
+def test_what_official_kazakh_latin_keeps(text, kept):
+    assert kept in redact(text, "en"), redact(text, "en")
