@@ -410,14 +410,16 @@ def analyse(text: str, language: str) -> list[Finding]:
 def _misspelt_repeats(text: str, findings: list[Finding]) -> list[Finding]:
     """A name found once is found again where the recogniser spelled it a letter differently, glued it to a
     preposition or split it («артур келлер» … «келер этот»): the document's own names, matched as the project
-    lexicon matches its entries (``fuzzy``), ordinary Russian words only exactly."""
+    lexicon matches its entries (``fuzzy``), ordinary Russian and English words only exactly."""
     from fieldkit.anonymise.fuzzy import Entry, KnownIdentifiers
+    from fieldkit.anonymise.latin_words import is_english_word
     from fieldkit.anonymise.morphology import is_common_word
 
     people = list(dict.fromkeys(f.text for f in findings if f.entity == "PERSON"))
     if not people:
         return findings
-    index = KnownIdentifiers([Entry(person, "PERSON") for person in people], is_common_word=is_common_word)
+    index = KnownIdentifiers([Entry(person, "PERSON") for person in people], is_common_word=lambda word: (
+        is_common_word(word) or (word.isascii() and is_english_word(word))))
     extra = [f for f in index.find(text)
              if not any(f.start < kept.end and kept.start < f.end for kept in findings)]
     if not extra:
