@@ -395,8 +395,10 @@ COMMON_RULES = [
                                    r"(?![\w/])"), 0.7),
     # a plate after «номер» as whisper writes it: letters in capitals or as a vowelless run, the region cut off
     # («номер 212 РВБ», «номер с имя 130 хзп 17»)
-    Rule("PLATE", re.compile(rf"[Нн]омер\w*\s+(?:[а-яё]{{1,4}}\s+){{0,2}}(?P<id>\d{{3}}\s?(?:[A-Z{CYR_UPPER}]{{2,3}}"
-                             r"|[бвгджзйклмнпрстфхцчшщ]{2,3})(?:\s?\d{2})?)(?![\w])"), 0.85),
+    # (and in Kazakh, the letters in lower-case Latin: «көлігім камаз нөмірі 712 abs 04»)
+    Rule("PLATE", re.compile(rf"(?:[Нн]омер|[Нн]өмір|[Нн]омир)\w*\s+(?:[а-яё]{{1,4}}\s+){{0,2}}(?P<id>\d{{3}}\s?"
+                             rf"(?:[A-Z{CYR_UPPER}]{{2,3}}|[бвгджзйклмнпрстфхцчшщ]{{2,3}}|[a-z]{{3}}(?=\s?\d{{2}}(?!\d)))"
+                             r"(?:\s?\d{2})?)(?![\w])"), 0.85),
     # a plate whose letters whisper garbled, after «номер» and before its region said as a number or an ordinal
     # («номер 551, на седьмой», «номером 107 bis на 4», «номер 900-3-тн-зет, шестой», «номер я запомнил. 541
     # каймр на первой реги»): the three digits, up to three pieces, the region
