@@ -115,11 +115,10 @@ def _plate_region(value: str, match: re.Match, text: str) -> bool:
 
 
 def _surname_after_rank(value: str, match: re.Match, text: str) -> bool:
-    from fieldkit.anonymise.kazakh_words import is_plainly_kazakh
-    from fieldkit.anonymise.names import is_listed_name
+    from fieldkit.anonymise.names import is_common_kazakh
 
     first = value.split()[0]
-    if is_plainly_kazakh(first.casefold()) and not is_listed_name(first):
+    if is_common_kazakh(first.casefold()):
         return False  # a Kazakh word after a rank: «Лейтенант болсын, майор болсын» (be he a lieutenant or a major)
     if first[:1].islower():
         # in lower case, as speech recognition writes, a rank is as often followed by any word («капитаны маған

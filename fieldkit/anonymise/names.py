@@ -228,12 +228,6 @@ class GivenNameRecognizer(EntityRecognizer):
         return results
 
 
-def _plainly_kazakh(word: str) -> bool:
-    from fieldkit.anonymise.kazakh_words import is_plainly_kazakh
-
-    return is_plainly_kazakh(word)
-
-
 class CapitalisedWordRecognizer(EntityRecognizer):
     """Cyrillic words capitalised mid-sentence that Russian morphology does not know as places or common
     nouns are usually names or nicknames ("Бек", "Рыжий", "с Рыжим")."""
@@ -260,7 +254,7 @@ class CapitalisedWordRecognizer(EntityRecognizer):
             lowered = word.casefold()
             if lowered in _number_words() or is_everyday_foreign(lowered):
                 continue  # «…джемил.com Один раз»: a number after whisper's missing full stop; «белая «Нексия»»
-            if not quoted and _plainly_kazakh(lowered) and not is_listed_name(word):
+            if not quoted and is_common_kazakh(lowered):
                 continue  # a Kazakh word capitalised as a title's first word: «Қылмыстық кодекстің 274-бабы»
             parses = morph.parse(lowered)
             tags = str(parses[0].tag)
@@ -491,7 +485,7 @@ def _kazakh_stem(word: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
-def _common_kazakh(word: str) -> bool:
+def is_common_kazakh(word: str) -> bool:
     """A Kazakh dictionary word, as it stands or under its endings («сайын», «жіберді»), that no name list holds:
     Russian morphology's name reading of it («Сайын») and the shape of a Kazakh compound name do not count."""
     from fieldkit.anonymise.kazakh_words import is_plainly_kazakh
@@ -512,7 +506,7 @@ def _kazakh_compound_name(word: str) -> bool:
     first_parts = [len(stem) - len(end) for stem in stems for end in _KAZAKH_NAME_ENDS
                    if stem.endswith(end) and len(stem) - len(end) >= 2]
     # «жіберді» (sent) ends like Тілеуберді after two letters, and the Kazakh dictionary has it
-    return bool(first_parts) and (max(first_parts) >= 3 or not _common_kazakh(lowered))
+    return bool(first_parts) and (max(first_parts) >= 3 or not is_common_kazakh(lowered))
 
 
 class LowerCaseNameRecognizer(EntityRecognizer):
@@ -551,7 +545,7 @@ class LowerCaseNameRecognizer(EntityRecognizer):
                               or _standalone_korean_surname(word)
                               or _kazakh_compound_name(word)
                               or (is_cyrillic(word) and (_name_reading(word) or _surname_reading(word))
-                                  and (russian[index] or not _common_kazakh(word)))))
+                                  and (russian[index] or not is_common_kazakh(word)))))
         for i in range(len(tokens) - 1):  # «бау ыржан», «нур лан», «бек болат»: one name split in two
             (_, end, first), (start, _, second) = tokens[i], tokens[i + 1]
             if (text[end:start] == " " and first.islower() and second.islower() and len(first) >= 2
