@@ -84,7 +84,8 @@ _KAZAKH_BODY = re.compile(
     rf"(?<![\w-])(?P<id>(?:(?:шығыс|батыс|солтүстік|оңтүстік|шыгыс|солтустик|онтустик|орталық|орталык)\s+)?"
     rf"(?!(?:мен|сен|ол|біз|сол|осы|бұл|бул|және|жане)\s)[{_KAZAKH_LETTER}\-]{{3,}}\s+(?:облысы|облыстық|облыстык|қалалық|калалык|аудандық|аудандык|ауданы|"
     rf"қаласы|каласы)\s+(?:бойынша\s+)?(?:[{_KAZAKH_LETTER}]{{3,}}\s+){{0,3}}?(?:департамент|басқарма|баскарма|бөлім|"
-    rf"болим|сот|полиция|прокуратура)\w*(?:\s+(?:департамент|басқарма|баскарма|бөлім|болим)\w*)?)(?!\w)",
+    rf"болим|сот|полиция|прокуратура|қызмет|кызмет|қажд|кажд|іім|иим|пд)\w*(?:-\w+)?"
+    rf"(?:\s+(?:департамент|басқарма|баскарма|бөлім|болим)\w*)?)(?!\w)",
     re.IGNORECASE)
 _COMPANY_FORM = re.compile(r"(?<!\w)(?:(?i:тоо|ип|ао|ооо|жшс|llp|ltd)|TOO)(?!\w)")
 
@@ -171,6 +172,75 @@ def find_spoken_colonies(text: str) -> list[tuple[int, int]]:
             end = match.start("id") + len(match["id"])
             end = text.rfind(after[-1], match.start("id"), end) + len(after[-1])
             found.append((match.start("id"), end))
+    return found
+
+
+#: «дробь» said for the stroke of a code, as whisper writes it (not «дров», firewood, or «дроби», fractions)
+_STROKE = frozenset({"дробь", "дроб", "дробе", "дропе", "дроди", "слэш", "слеш"})
+#: whisper's strokes that are also words («дров», firewood; «дроби», fractions): only between two numbers
+_WEAK_STROKE = frozenset({"дров", "дро", "дроби"})
+_CODE_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _number_part(word: str) -> bool:
+    return bool(re.search(r"\d", word)) or word.casefold() in _NUMBER_WORDS
+
+
+def _garbled_code_part(word: str) -> bool:
+    """A word whisper made of a code's letters or its «номер один» («ака», «Миродин»): short, or no dictionary
+    word, and no preposition, pronoun or verb."""
+    from fieldkit.anonymise.morphology import reads_first_as
+
+    if not word.isalpha() or reads_first_as(word, ("PREP", "CONJ", "PRCL", "NPRO", "VERB", "INFN", "GRND")):
+        return False
+    _, _, morph = natasha()
+    return len(word) <= 3 or not morph.word_is_known(word.casefold())
+
+
+def find_stroked_codes(text: str) -> list[tuple[int, int]]:
+    """(start, end) of a code said with «дробь» for its stroke whatever whisper made of the rest: a case number or
+    colony code «ака 150-9-дробь 21», «166 дробь семей», «Миродин дробь Сорок дробь 22», «один дробь 418, дробь 23».
+    A number must stand on one side of the stroke; the words around it that whisper garbled go with it."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _CODE_TOKEN.finditer(text)]
+
+    def joined(a: int, b: int) -> bool:  # token a and token b (= a + 1) are parts of one spoken code
+        return a >= 0 and b < len(tokens) and not text[tokens[a][1]:tokens[b][0]].strip(" ,-")
+
+    found = []
+    for index, (_start, _end, word) in enumerate(tokens):
+        if not (joined(index - 1, index) and joined(index, index + 1)):
+            continue
+        if word.casefold() not in _STROKE and not (word.casefold() in _WEAK_STROKE and _number_part(
+                tokens[index - 1][2]) and _number_part(tokens[index + 1][2])):
+            continue  # «156 дров 3» is a code; «дров» (firewood) anywhere else is not
+        first = last = index
+        numbers_before = 0
+        while first - 1 >= 0 and joined(first - 1, first) and numbers_before < 4 and _number_part(
+                tokens[first - 1][2]):
+            first -= 1
+            numbers_before += 1
+        if joined(first - 1, first) and _garbled_code_part(tokens[first - 1][2]):
+            first -= 1  # the code's letters («ака» for АК) or whisper's «Миродин» for «номер один»
+        numbers_after = 0
+        k = index + 1
+        while k < len(tokens) and joined(k - 1, k) and numbers_after < 3:
+            piece = tokens[k][2]
+            if _number_part(piece):
+                numbers_after += 1
+            elif piece.casefold() in _STROKE:
+                pass  # «дробь 418, дробь 23»: a second stroke
+            elif numbers_after == 0 and len(piece) <= 2 and k + 1 < len(tokens) and _number_part(tokens[k + 1][2]):
+                pass  # «дробь и 412»: a letter whisper heard between
+            else:
+                break
+            last = k
+            k += 1
+        if numbers_after == 0 and numbers_before and re.search(r"\d", tokens[index - 1][2]) and (
+                _garbled_code_part(tokens[index + 1][2]) or tokens[index + 1][2].istitle()
+                or tokens[index + 1][2].casefold().startswith(("сем", "вос", "дев", "шес", "пят", "чет", "тр"))):
+            last = index + 1  # «166 дробь семей»: a number misheard after the stroke
+        if (numbers_before or numbers_after) and (first < index and last > index):
+            found.append((tokens[first][0], tokens[last][1]))
     return found
 
 
@@ -345,7 +415,7 @@ class CodedOrganisationRecognizer(EntityRecognizer):
                   for m in pattern.finditer(text)]
         bodies += find_misheard_place_bodies(text)
         coded = (find_coded_units(text) + find_coded_units_head_last(text) + find_numbered_institutions(text)
-                 + find_spoken_colonies(text))
+                 + find_spoken_colonies(text) + find_stroked_codes(text))
         for (start, end), why in [*((span, "a unit or colony with its code") for span in coded),
                                   *((span, "a company with its form") for span in find_companies(text)),
                                   *((span, "a company by its kind of work") for span in find_named_companies(text)),

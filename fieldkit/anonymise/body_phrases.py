@@ -137,6 +137,54 @@ def _end_after(text: str, tokens: _Words, finding: Finding) -> int | None:
     return None
 
 
+#: the head words of Kazakh bodies, which end a name whose words before them are nouns («Жаркент шекара
+#: отрядында», «Талдықорған қалалық көпбейінді ауруханасында», «Арыс локомотив депосында»), also as whisper and
+#: keyboards write them with Russian letters («ащысай кениши»)
+_KAZAKH_HEADS = ("зауыт", "кеніш", "кениш", "комбинат", "депо", "бекет", "отряд", "аурухан", "бірлест", "бирлест",
+                 "серіктест", "сериктест", "қызмет", "кызмет", "басқарма", "баскарма", "бөлім", "болим", "мекеме",
+                 "колония", "фабрика", "шахта", "кеден", "департамент", "әкімдіг", "акимдиг", "прокуратура")
+#: a Kazakh case ending on a word: a place so inflected is where something happened, not the first word of a name
+#: («Шымкентте бір зауытта»), and a word so inflected between a place and a head ends the run
+_KAZAKH_CASE = re.compile(r"(?:да|де|та|те|ға|ге|қа|ке|га|ка|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|"
+                          r"ны|ні|ды|ді|ты|ті|мен|бен|пен|ндa|нда|нде|на|не)$")
+#: Kazakh words that end a run before a head: pronouns, numbers, conjunctions («Алматы маған бір зауыт…»)
+_KAZAKH_BREAK = frozenset({"мен", "сен", "ол", "біз", "сіз", "олар", "маған", "оған", "бізге", "және", "жане", "бір",
+                           "бир", "осы", "сол", "бұл", "бул", "да", "де", "та", "те", "деп", "еді", "еди", "болып",
+                           "жылы", "жыл", "жылдан", "кейін", "кейин", "соң", "сон"})
+_KAZAKH_MODIFIERS = 3
+
+
+def _kazakh_end_after(text: str, tokens: _Words, finding: Finding) -> int | None:
+    """Where a Kazakh body named by a place before it ends: the place bare (no case ending), then up to three
+    nouns that say what kind of body, then its head word with any ending («Қорғас кеден бекетінде»)."""
+    last_word = finding.text.split()[-1].casefold() if finding.text.split() else ""
+    if _KAZAKH_CASE.search(last_word) and not last_word.endswith(("ла", "ка", "та", "да")):
+        return None  # «Шымкентте», «Алматыға»: a place something happened in; «Талдықорған», «Текели» stay
+    position, end = finding.end, None
+    for index, (start, word_end, word) in enumerate(tokens.after(finding.end, _KAZAKH_MODIFIERS + 2)):
+        if text[position:start].strip() or "\n" in text[position:start]:
+            break  # punctuation between: «в Арысе, депо»
+        lowered = word.casefold().rstrip(".")
+        if lowered.startswith(_KAZAKH_HEADS) or _is_head(word, after_place=False):
+            end = word_end  # and on, over a second head: «кеден бекетінде»
+        elif end is not None or index >= _KAZAKH_MODIFIERS or not _kazakh_modifier(lowered):
+            break
+        position = word_end
+    return end
+
+
+def _kazakh_modifier(word: str) -> bool:
+    """A word that may stand between a place and a Kazakh body's head: a noun or adjective, in no case but the
+    possessive («тынысы»), not a pronoun, number, verb or conjunction."""
+    from fieldkit.anonymise.morphology import reads_first_as
+
+    if len(word) < 3 or word in _KAZAKH_BREAK or not is_cyrillic(word):
+        return False
+    if _KAZAKH_CASE.search(word) and not word.endswith(("ды", "ді", "ты", "ті", "ны", "ні")):
+        return False
+    return not reads_first_as(word, ("VERB", "INFN", "NPRO", "PREP", "CONJ", "PRCL", "NUMR", "ADVB", "GRND"))
+
+
 def _start_before(text: str, tokens: _Words, finding: Finding) -> int | None:
     """Where the body named by ``finding`` starts, when its words come before it."""
     position, head_start, run = finding.start, None, []
@@ -180,6 +228,8 @@ def with_bodies(text: str, findings: list[Finding]) -> list[Finding]:
             continue
         start = _start_before(text, tokens, finding)
         end = _end_after(text, tokens, finding)
+        if end is None and finding.entity == "LOCATION":
+            end = _kazakh_end_after(text, tokens, finding)
         if start is None and end is None and finding.entity == "LOCATION":
             grown.append(finding)
             continue

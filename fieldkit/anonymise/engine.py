@@ -92,6 +92,33 @@ _INNER_BOUNDARY = re.compile(r"(\w+)[.!?…]\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]
 _CUT_AT_SENTENCE_END = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "ADDRESS"})
 
 
+#: what a number makes sure of: a name guessed from a word's shape gives way to it, keeping its other words
+_COUNTED = frozenset({"MONEY", "AGE", "TIME", "DURATION", "DATE_WORDS", "DATE_TIME", "PHONE_NUMBER", "IIN",
+                      "CASE_NUMBER"})
+_GUESSED_NAME_SCORE = 0.6
+
+
+def _plain_kazakh(words: str) -> bool:
+    """Lower-case Kazakh dictionary words, none a listed name: what is left of a guessed name when a number took
+    the rest («беремин», I'll give, after «жуз мын»)."""
+    from fieldkit.anonymise.names import is_common_kazakh
+
+    return words.islower() and all(is_common_kazakh(word) for word in words.split())
+
+
+def _guessed_name_over_a_number(result, results) -> bool:
+    """A name guessed from the shape of lower-case words that overlaps a sum, a date or another quantity read from
+    its numbers: in «жуз мын беремин» (I'll give a hundred thousand) the sum wins, in «2019 жылы абдурешитрозиев»
+    the year does, and the name keeps only the words nobody else took (the longest span would otherwise win)."""
+    return (result.entity_type == "PERSON" and result.score <= _GUESSED_NAME_SCORE
+            and any(other.entity_type in _COUNTED and other.score > result.score and other.start < result.end
+                    and result.start < other.end for other in results))
+
+
+#: identifiers whose overlapping readings are joined, not dropped: a code read from two ends is one code
+_CODES_JOIN = frozenset({"ORGANIZATION", "CASE_NUMBER", "EMAIL_ADDRESS"})
+
+
 def _trim(text: str, start: int, end: int, entity: str = "PERSON") -> tuple[int, int]:
     """Drop surrounding spaces and punctuation, a leading "the", and (for what a model tags) anything past a
     sentence end."""
@@ -371,7 +398,8 @@ def analyse(text: str, language: str) -> list[Finding]:
 
     places = [(r.start, r.end, r.recognition_metadata["place"]) for r in results
               if r.recognition_metadata and "place" in r.recognition_metadata]
-    ranked = sorted(results, key=lambda r: (-(r.end - r.start), -r.score, r.start))
+    ranked = sorted(results, key=lambda r: (_guessed_name_over_a_number(r, results), -(r.end - r.start), -r.score,
+                                            r.start))
     chosen: list[Finding] = []
     for result in ranked:
         if result.entity_type == "DATE_TIME" and not is_calendar_date(text[result.start : result.end]):
@@ -380,11 +408,20 @@ def analyse(text: str, language: str) -> list[Finding]:
                 result.entity_type == "ORGANIZATION" and starts_with_respondent_code(text[result.start:result.end])):
             continue
         overlapping = [kept for kept in chosen if result.start < kept.end and kept.start < result.end]
+        if (len(overlapping) == 1 and overlapping[0].entity == result.entity_type in _CODES_JOIN
+                and (result.end > overlapping[0].end or result.start < overlapping[0].start)):
+            # two readings of one code: «учреждении 166 дробь» (a unit and its code) and «166 дробь семей» (a
+            # number whisper misheard after the stroke) are one organisation, not its first half
+            kept = overlapping[0]
+            start, end = _trim(text, min(kept.start, result.start), max(kept.end, result.end), result.entity_type)
+            chosen[chosen.index(kept)] = Finding(kept.entity, start, end, kept.score, text[start:end], kept.place)
+            continue
         if overlapping:
             # a name that loses an overlap keeps the words nobody else took, when they still look like a name: in
             # «қайрат жиырмасыншы жылдан» the date wins «жиырмасыншы», and «қайрат» must not be lost with it
             rest = _uncovered_words(text, result.start, result.end, overlapping)
-            if rest is None or result.entity_type != "PERSON" or not looks_like_a_name(text[rest[0]:rest[1]]):
+            if (rest is None or result.entity_type != "PERSON" or not looks_like_a_name(text[rest[0]:rest[1]])
+                    or _plain_kazakh(text[rest[0]:rest[1]])):
                 continue
             result.start, result.end = rest
         place = None

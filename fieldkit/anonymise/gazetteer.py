@@ -285,11 +285,13 @@ class Gazetteer:
         """A place whose name sounds like a Cyrillic word of seven letters or more that no dictionary knows."""
         from fieldkit.anonymise.morphology import latin_key
 
-        if len(word) < 7 or not is_cyrillic_word(word):
+        if len(word) < 6 or not is_cyrillic_word(word):
             return None
         key = sound_key(latin_key(word))
         if key[:4] not in self._sound_prefixes:
             return None
+        if len(word) == 6:  # «актабе» for Актобе: a short word only as the whole name, never with an ending
+            return self._sound.get(key)
         return self._by_latin_key(key, self._sound, _SOUND_PLACE_ENDINGS)
 
     @staticmethod

@@ -146,6 +146,21 @@ def words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
+#: adjectives in -овый/-евый whose short forms people do say («готова», «здоров»); the others' short forms are
+#: dictionary inventions that a capitalised word mid-sentence is not («Калиева» is no «калиевый»)
+_SPOKEN_SHORT_FORMS = frozenset({"готовый", "здоровый", "суровый", "толковый", "дешёвый", "дешевый", "бедовый",
+                                 "грошовый", "боевой", "новый", "живой"})
+
+
+def _only_a_rare_short_form(parse) -> bool:
+    """A short adjective of a relational -овый/-евый adjective or a village's genitive («Сомова», «Пестова»): a
+    reading that a surname with a capital letter outweighs."""
+    tag = str(parse.tag)
+    if tag.startswith("ADJS"):
+        return parse.normal_form.endswith(("овый", "евый", "ёвый")) and parse.normal_form not in _SPOKEN_SHORT_FORMS
+    return "Geox" in tag
+
+
 def is_probably_name(word: str) -> bool:
     """A Cyrillic word that Russian morphology reads as a name or surname, or does not know at all."""
     lowered = word.casefold()
@@ -153,8 +168,9 @@ def is_probably_name(word: str) -> bool:
         return False
     _, _, morph = natasha()
     if _SURNAME.match(lowered) or _SURNAME_SKIY.match(lowered):
-        proper = any(tag in str(p.tag) for p in morph.parse(lowered) for tag in ("Surn", "Name"))
-        return proper or not morph.word_is_known(lowered)
+        parses = morph.parse(lowered)
+        proper = any(tag in str(p.tag) for p in parses for tag in ("Surn", "Name"))
+        return proper or not morph.word_is_known(lowered) or all(map(_only_a_rare_short_form, parses))
     if not morph.word_is_known(lowered):
         return True
     return any(tag in str(p.tag) for p in morph.parse(lowered)[:2] for tag in ("Surn", "Name", "Patr"))

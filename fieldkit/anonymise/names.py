@@ -555,16 +555,18 @@ class LowerCaseNameRecognizer(EntityRecognizer):
                 flags[i] = flags[i + 1] = True
         for i in range(1, len(tokens)):  # a given name before a surname, a patronymic after a given name
             start, _end, word = tokens[i]
-            if not (flags[i] or _PATRONYMIC.match(word)) or flags[i - 1] or text[tokens[i - 1][1]:start] != " ":
-                continue  # (a patronymic another recognizer found tells as much: «заря иосифовна браун»)
+            # (a patronymic another recognizer found tells as much: «заря иосифовна браун», «веры Ивановна»)
+            patronymic = _PATRONYMIC.match(word.casefold())
+            if not (flags[i] or patronymic) or flags[i - 1] or text[tokens[i - 1][1]:start] != " ":
+                continue
             before = tokens[i - 1][2]
-            if (candidate(before) and (is_lower_case_surname(word) or _PATRONYMIC.match(word))
+            if (candidate(before) and (is_lower_case_surname(word) or patronymic)
                     and (_listed_name(before, names, ambiguous, strict=False) or _name_reading(before)
                          or (is_cyrillic(before) and not _known_word(before))
                          # before a patronymic any noun is a given name, listed or not («заря иосифовна»)
-                         or (_PATRONYMIC.match(word) and not _function_word(before)
+                         or (patronymic and not _function_word(before)
                              and not reads_first_as(before, _NOT_A_NICKNAME)))):
-                flags[i - 1] = True
+                flags[i - 1] = flags[i] = True  # one person, whatever the patronymic's case
         for i in range(len(tokens) - 1):  # a given name after a surname: «жаксылыков медет», «ахметова бақыт»
             (_, end, word), (start, _, after) = tokens[i], tokens[i + 1]
             if (flags[i] and not flags[i + 1] and text[end:start] == " " and is_lower_case_surname(word)

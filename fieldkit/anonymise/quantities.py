@@ -84,6 +84,9 @@ _WITH_TENS = (r"(?=(?:\S{1,14}\s+)?(?:двадцат|тридцат|сорок|�
               r"жиырма|отыз|қырық|кырык|елу|алпыс|жетпіс|жетпис|сексен|тоқсан|токсан|\d\d))")
 #: «пару» (a couple) before a slang unit: «пару косарей», «пару лямов»
 _COUPLE = re.compile(r"(?<!\w)(?:пару|пара|пары|paru|para)\s+$", re.IGNORECASE)
+#: «пол-» or «пол» before a slang unit written on its own: «пол-ляма», «пол лимона»
+_HALF_BEFORE = re.compile(r"(?<!\w)(?:пол|pol)[\s-]$", re.IGNORECASE)
+_HALF_PREFIX = re.compile(r"(?:пол|pol)[\s-](?=\S)", re.IGNORECASE)
 _AGE_PATTERNS = [
     re.compile(rf"\b(?:мне|ему|ей|им|нам|вам|тебе|сыну|дочке|дочери|дочурке|внуку|внучке|брату|сестре|отцу|"
                rf"матери|маме|папе|дяде|дядьке|тёте|тете|деду|бабушке|жене|мужу)\s+"
@@ -300,10 +303,13 @@ def _number(text: str) -> float | None:
 
 def sum_value(text: str) -> tuple[float, str | None] | None:
     """(amount, currency code or None) of a sum as written, or None when it is not one."""
-    match = _SUM.fullmatch(text.strip())
+    half = _HALF_PREFIX.match(text.strip())  # «пол-ляма»: half of a sum said by its slang unit alone
+    match = _SUM.fullmatch(text.strip()[half.end():] if half else text.strip())
     if match is None:
         return None
     amount = _number(match["n"]) if match["n"] else 1.0
+    if half and amount is not None and not match["n"]:
+        amount *= 0.5
     if amount is None:
         return None
     multiplier = (match["mult"] or "").rstrip(".").casefold()
@@ -494,7 +500,8 @@ class QuantityRecognizer(EntityRecognizer):
             if not (match["cur"] or match["pre"] or multiplier in _MONEY_ON_ITS_OWN or implied):
                 continue  # a bare number is not a sum
             start = match.start("id")
-            couple = _COUPLE.search(text, max(0, start - 6), start) if not match["n"] else None
+            couple = (_COUPLE.search(text, max(0, start - 6), start) if not match["n"] else None) or (
+                _HALF_BEFORE.search(text, max(0, start - 5), start))  # «пол-ляма»: half of it
             # «пару косарей»: «пару» is the sum's number, and left alone it would tell the sum
             results.append(self._result("MONEY", couple.start() if couple else start, match.end("id"),
                                         "sum of money"))

@@ -99,13 +99,16 @@ def _spelled_emails(text: str) -> list[re.Match]:
     return [found[span] for span in sorted(found)]
 
 
-#: the words that announce an address: «дал свою почту», «мой ящик был», «пишите на имейл»
-_MAIL_CUE = re.compile(r"(?:почт|ящик|имейл|емейл|e-?mail|электронк|пошт|поштa|адрес)\w*$|мейл$|mail$", re.IGNORECASE)
-#: a mail host after «собака», as whisper writes it: the address needs no announcement then
-_MAIL_HOST = re.compile(r"(?:м[еэа]й?и?л|джи?[эе]?м[еэ]?й?и?л|гм[еэ]йл|жм[еэ]йл|mail|gmail|яндекс|yandex|протонм\w*|"
-                        r"протом\w*|инбокс|inbox|рамблер|rambler|аутлук|outlook|icloud|бк|bk)(?:\.\w+)?$",
+#: the words that announce an address: «дал свою почту», «мой ящик был», «пишите на имейл», with a preposition
+#: whisper glued on («отправлял спочты»)
+_MAIL_CUE = re.compile(r"(?:с|со|в|на)?(?:почт|ящик|имейл|емейл|e-?mail|электронк|пошт|адрес)\w*$|мейл$|mail$",
+                       re.IGNORECASE)
+#: a mail host after «собака», as whisper writes it («меил», «гмил», «джемил», «андоксточка»): the address needs
+#: no announcement then
+_MAIL_HOST = re.compile(r"(?:г?м[еэаи]?й?и?л|джи?[эе]?м[еэ]?й?и?л|гм[еэ]йл|жм[еэ]йл|mail|gmail|яндекс|yandex|андокс\w*|"
+                        r"протонм\w*|протом\w*|инбокс|inbox|рамблер|rambler|аутлук|outlook|icloud|бк|bk)(?:\.\w+)?$",
                         re.IGNORECASE)
-_HOST_REACH = 4  # words before «собака» an unannounced address may take
+_HOST_REACH = 6  # words before «собака» an unannounced address may take
 #: words between the cue and the address that are no part of it
 _MAIL_FILLERS = frozenset({"ой", "это", "был", "была", "мой", "моя", "мою", "на", "адрес", "такой", "такая", "вот",
                            "ну", "его", "её", "ее", "свой", "свою", "is", "was", "my", "at"})
@@ -115,6 +118,9 @@ _ADDRESS_WORD = re.compile(r"[\w@]+")
 #: «собака» glued to the host («собакомейл») or to the name before it («рособакомейл»)
 _ADDRESS_SIGN = re.compile(r"точк|\d|\.\w|собак(?!(?:а|и|у|е|ой|ою|ам|ами|ах)(?!\w))\w{2,}|\wсобак")
 _WRITTEN_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_WRITTEN_HOST = re.compile(r",?\s+[\w\-]+\.(?:ру|ru|ком|com|кз|kz|нет|net|орг|org)(?!\w)", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.:;!?]\s")
+_CLAUSE_BREAK = re.compile(r"[.!?,;:]\s|[()«»\"—–]|\n")
 
 
 def _no_address_word(word: str) -> bool:
@@ -124,49 +130,92 @@ def _no_address_word(word: str) -> bool:
     return reads_first_as(word, ("VERB", "INFN", "PREP", "NPRO", "CONJ", "PRCL", "ADVB", "GRND", "PRTF", "PRTS"))
 
 
-_CUE_REACH = 6  # words from the cue to the word with «собака»
+def _ends_a_clause(word: str) -> bool:
+    """A verb or pronoun: the talk around a spelled address, where whisper's pieces of it (a lone «с», «и», «но»
+    heard in a name) are prepositions and conjunctions that may belong to it."""
+    from fieldkit.anonymise.morphology import reads_first_as
+
+    return reads_first_as(word, ("VERB", "INFN", "NPRO", "GRND", "PRTF", "PRTS"))
+
+
+def _said_dot(word: str) -> bool:
+    """«точка» said, alone or glued to a piece («андоксточка»): a full stop whisper writes after it ends no
+    sentence («в один точка. Кравить с 81 собаку»)."""
+    return word.casefold().endswith(("точка", "точки", "точке"))
+
+
+_CUE_REACH = 12  # words from the cue to the word with «собака»: whisper writes a spelled word and a comma each
 _ZONE_REACH = 5  # words from «собака» to the zone
+
+
+def _host_follows(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether a mail host or zone follows the «собака» at ``index``: right after it («собаку гмил.ком»), after a
+    conjunction whisper heard in it («собак и андоксточка»), or a zone written on whatever whisper made of the host
+    («собака мая.ru»)."""
+    following = [word for _, _, word in tokens[index + 1:index + 3]]
+    if following and (_MAIL_HOST.match(following[0]) or _ZONE.match(following[0])):
+        return True
+    if (len(following) == 2 and following[1].casefold() == "точка" and index + 3 < len(tokens)
+            and _ZONE.match(tokens[index + 3][2])
+            and not _SENTENCE_BREAK.search(text[tokens[index][1]:tokens[index + 3][0]])):
+        return True  # «собак имеет точка Ро»: whatever whisper heard for the host, «точка» and a zone follow it
+    if len(following) == 2 and following[0].casefold() in ("и", "а", "в") and (
+            _MAIL_HOST.match(following[1]) or "точк" in following[1].casefold()):
+        return True
+    return bool(_WRITTEN_HOST.match(text, tokens[index][1]))
 
 
 def _cued_emails(text: str) -> list[tuple[int, int]]:
     """Addresses whisper garbled past the pattern («Мамлютка точка, правда, собак и ян до косточков с»,
-    «Додоев.одвокат собакомейл.ру»), found from a word with «собак» (or @) in it that follows a word announcing
-    an address. The address runs from the first word after the announcement to the zone («ру», «com»), or to the
-    next comma or sentence end."""
+    «Додоев.одвокат собакомейл.ру», «Кравить с 81 собаку гмил.ком»), found from a word with «собак» (or @) in it
+    that follows a word announcing an address or precedes a mail host. The address runs from the first word after
+    the announcement (or back to the talk around it) to the zone («ру», «com»), or to the next clause's end."""
     tokens = [(m.start(), m.end(), m.group()) for m in _ADDRESS_WORD.finditer(text)]
+
+    def breaks(k: int) -> bool:  # a sentence ends between token k - 1 and token k
+        return bool(_SENTENCE_BREAK.search(text[tokens[k - 1][1]:tokens[k][0]])) and not _said_dot(tokens[k - 1][2])
+
     found = []
     for index, (start, _end, word) in enumerate(tokens):
         if "собак" not in word.casefold() and "@" not in word:
             continue
         if _WRITTEN_EMAIL.match(text, max(0, text.rfind(" ", 0, start) + 1)):
             continue  # written out whole: the e-mail pattern has it
+        host_after = _host_follows(text, tokens, index)
         cue = next((k for k in range(index - 1, max(-1, index - 1 - _CUE_REACH), -1)
                     if _MAIL_CUE.match(tokens[k][2])), None)
-        if cue is None and index + 1 < len(tokens) and _MAIL_HOST.match(tokens[index + 1][2]):
+        if cue is None and host_after:
             # «пишите на виберточка саша собака меил.ru»: the host says it is an address; it starts after the
-            # last word that cannot be part of one, or a clause's end
+            # last verb or pronoun, or a sentence's end, before it
             cue = index - 1
-            while cue >= max(0, index - _HOST_REACH) and not _no_address_word(tokens[cue][2]) and not re.search(
-                    r"[.:;!?]\s", text[tokens[cue][1]:tokens[cue + 1][0]]):
+            while cue >= max(0, index - _HOST_REACH) and not _ends_a_clause(tokens[cue][2]) and not breaks(cue + 1):
                 cue -= 1
         if cue is None:
             continue
         first = cue + 1
         for k in range(cue + 1, index):  # the address starts after the last full stop or colon before it
-            if re.search(r"[.:;!?]\s", text[tokens[k - 1][1]:tokens[k][0]]):
+            if breaks(k):
                 first = k
-        while first < index and (tokens[first][2].casefold() in _MAIL_FILLERS or _no_address_word(tokens[first][2])):
-            first += 1
+        while first < index and (tokens[first][2].casefold() in _MAIL_FILLERS or _no_address_word(tokens[first][2])
+                                 ) and text[tokens[first][1]:tokens[first + 1][0]] != "-":
+            first += 1  # «фон-почерки» is one piece of it, whatever «фон» alone would be
         last = index
         for k in range(index + 1, min(len(tokens), index + 1 + _ZONE_REACH)):
             gap = text[tokens[k - 1][1]:tokens[k][0]]
-            if re.search(r"[.!?,;:]\s|[()«»\"—–]", gap) or "\n" in gap:
-                break  # a sentence or a clause ends: «собакомейл.ру. Я писала»
+            piece = tokens[k][2]
+            said_on = (_MAIL_HOST.match(piece) or _ZONE.match(piece) or _said_dot(tokens[k - 1][2])
+                       or "точк" in piece.casefold()
+                       or (k == index + 1 and host_after and k + 1 < len(tokens) and _said_dot(tokens[k + 1][2])))
+            if _CLAUSE_BREAK.search(gap) and not (said_on and not _SENTENCE_BREAK.search(gap.replace(",", ""))):
+                break  # a sentence or a clause ends: «собакомейл.ру. Я писала», unless the address goes on after
+                # whisper's comma («собака, протомил, точка, ком»)
+            if _ends_a_clause(piece) and not said_on:
+                break
             last = k
-            if _ZONE.match(tokens[k][2]):
+            if _ZONE.match(piece):
                 break
         region = text[tokens[first][0]:tokens[last][1]]
-        if _ZONE.search(tokens[last][2]) or re.search(_ADDRESS_SIGN, region.casefold()):
+        if host_after or _ZONE.search(tokens[last][2]) or re.search(_ADDRESS_SIGN, region.casefold()):
             found.append((tokens[first][0], tokens[last][1]))  # something of an address in it, not just a dog
     return found
 
