@@ -115,8 +115,10 @@ def _guessed_name_over_a_number(result, results) -> bool:
                     and result.start < other.end for other in results))
 
 
-#: identifiers whose overlapping readings are joined, not dropped: a code read from two ends is one code
-_CODES_JOIN = frozenset({"ORGANIZATION", "CASE_NUMBER", "EMAIL_ADDRESS"})
+#: identifiers whose overlapping readings are joined, not dropped, by kind: a code read from two ends is one code,
+#: a date the model read as "march twenty twenty" and the year rule as "twenty twenty three" is one date
+_JOINED = {"ORGANIZATION": "body", "CASE_NUMBER": "case", "EMAIL_ADDRESS": "e-mail", "DATE_TIME": "date",
+           "DATE_WORDS": "date"}
 
 
 def _trim(text: str, start: int, end: int, entity: str = "PERSON") -> tuple[int, int]:
@@ -408,7 +410,7 @@ def analyse(text: str, language: str) -> list[Finding]:
                 result.entity_type == "ORGANIZATION" and starts_with_respondent_code(text[result.start:result.end])):
             continue
         overlapping = [kept for kept in chosen if result.start < kept.end and kept.start < result.end]
-        if (len(overlapping) == 1 and overlapping[0].entity == result.entity_type in _CODES_JOIN
+        if (len(overlapping) == 1 and _JOINED.get(overlapping[0].entity, "") == _JOINED.get(result.entity_type)
                 and (result.end > overlapping[0].end or result.start < overlapping[0].start)):
             # two readings of one code: «учреждении 166 дробь» (a unit and its code) and «166 дробь семей» (a
             # number whisper misheard after the stroke) are one organisation, not its first half

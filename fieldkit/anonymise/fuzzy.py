@@ -144,9 +144,12 @@ MIN_DIGITS = 5
 class KnownIdentifiers:
     """A fuzzy, inflection-aware index of known identifiers; ``find`` returns where they occur in a text."""
 
-    def __init__(self, entries: Iterable[Entry], *, is_common_word=None) -> None:
+    def __init__(self, entries: Iterable[Entry], *, is_common_word=None, spelt_only_so=None) -> None:
         self.entries = list(dict.fromkeys(entries))
         self._is_common = is_common_word or (lambda word: False)
+        #: words of the text that match an entry only as spelt, never as a misspelling («жылы», year, is not
+        #: «жолы» of «Қазақстан темір жолы»), though an entry may hold them alone
+        self._spelt_only_so = spelt_only_so or (lambda word: False)
         self._common_cache: dict[str, bool] = {}
         self._exact: dict[str, list[_Word]] = {}
         self._deleted: dict[str, list[_Word]] = {}
@@ -213,7 +216,7 @@ class KnownIdentifiers:
         """Exact forms of any token; for words that are not ordinary dictionary words ("рода" is one letter
         from "Роза"), also misspelt forms and forms with a glued preposition."""
         common = self._common(token)
-        matches = self._matches(token, fuzzy=not common)
+        matches = self._matches(token, fuzzy=not common and not self._spelt_only_so(token))
         if matches or common:
             return matches
         base = skeleton(token)

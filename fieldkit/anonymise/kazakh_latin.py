@@ -72,6 +72,16 @@ class InCyrillic:
         return self.starts[start], self.ends[end - 1]
 
 
+def official_alphabet_of_words(text: str) -> int | None:
+    """2021 or 2018 when a few words (a finding) carry a letter only an official alphabet has («elý myń»,
+    «Şymkent»), else None: too short for ``alphabet_of``'s share of the words."""
+    if any(ch in _MARKS_2021 for ch in text.casefold()):
+        return 2021
+    if any(ch in _ACUTE_2018 or ch == _DOTLESS_I for ch in text.casefold()):
+        return 2018
+    return None
+
+
 def spell_in_cyrillic(text: str, alphabet: int) -> InCyrillic:
     """``text`` with every Latin letter of ``alphabet`` (2018 or 2021) spelled in Cyrillic, case kept; digits,
     punctuation and other scripts stay as they are."""

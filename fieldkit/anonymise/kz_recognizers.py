@@ -764,7 +764,10 @@ def known_organisations():
         return (is_common_word(word) or (word.isascii() and is_english_word(word)) or bool(gazetteer().find(word))
                 or is_kept(word) or lowered.startswith(long_kept))
 
-    return KnownIdentifiers([Entry(name, "ORGANIZATION") for name in names], is_common_word=ordinary)
+    from fieldkit.anonymise.names import is_common_kazakh
+
+    return KnownIdentifiers([Entry(name, "ORGANIZATION") for name in names], is_common_word=ordinary,
+                            spelt_only_so=lambda word: is_common_kazakh(word.casefold()))
 
 
 class KnownOrganisationRecognizer(EntityRecognizer):

@@ -5,6 +5,8 @@ Natasha's Slovnet NER and Navec embeddings ship inside the PyPI packages, so thi
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from fieldkit.anonymise.morphology import natasha, word_key
@@ -39,10 +41,13 @@ class NatashaRecognizer(EntityRecognizer):
             start = _trim_doubtful_start(text, span.start, span.stop)
             if start >= span.stop or _lower_case_kazakh_word(text[start:span.stop]):
                 continue
+            start, stop = _without_kazakh_edges(text, start, span.stop)
+            if start >= stop:
+                continue
             explanation = AnalysisExplanation(
                 recognizer=self.name, original_score=SCORE, textual_explanation=f"Natasha {span.type}"
             )
-            results.append(RecognizerResult(entity, start, span.stop, SCORE, explanation))
+            results.append(RecognizerResult(entity, start, stop, SCORE, explanation))
         return results
 
 
@@ -55,6 +60,30 @@ def _lower_case_kazakh_word(found: str) -> bool:
     words = found.split()
     return found.islower() and bool(words) and all(is_kazakh_word(word) and not is_listed_name(word)
                                                    for word in words)
+
+
+def _without_kazakh_edges(text: str, start: int, stop: int) -> tuple[int, int]:
+    """``start:stop`` without the lower-case Kazakh words at its ends: in «екі мың жиырма екінші жылы Алматыға
+    кетті» (in 2022 she left for Almaty) Natasha's organisation is the year, the place and the verb; only the
+    capitalised place is a name."""
+    words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", text[start:stop])]
+    while words and _kazakh_not_russian(words[0][2]):
+        words.pop(0)
+    while words and _kazakh_not_russian(words[-1][2]):
+        words.pop()
+    return (words[0][0], words[-1][1]) if words else (stop, stop)
+
+
+def _kazakh_not_russian(word: str) -> bool:
+    """A lower-case Kazakh word Russian does not share: «жылы», «кетті», not «шоссе» or an abbreviation («обл.»)."""
+    from fieldkit.anonymise.morphology import has_kazakh_letters
+
+    bare = word.strip(",;:")
+    if bare.endswith(".") and len(bare) <= 5:
+        return False
+    bare = bare.rstrip(".")
+    _, _, morph = natasha()
+    return _lower_case_kazakh_word(bare) and (has_kazakh_letters(bare) or not morph.word_is_known(bare))
 
 
 def _confident_word(word: str) -> bool:

@@ -154,11 +154,17 @@ def replacement(finding: Finding, pseudonyms: Pseudonyms, location_level: str, s
                       "DATE_WORDS": spoken_dates.generalise_date}[finding.entity]
         if cyrillic is None:
             cyrillic = is_cyrillic(finding.text) or not finding.text.isascii()
-        phrase = generalise(finding.text, cyrillic)
-        if not phrase and re.search(r"[A-Za-z]", finding.text):  # "bes zhuz myn tenge": read in Cyrillic
-            from fieldkit.anonymise.spelled_back import spell_in_cyrillic
+        from fieldkit.anonymise.kazakh_latin import official_alphabet_of_words, spell_in_cyrillic
 
-            phrase = generalise(spell_in_cyrillic(finding.text).text, cyrillic)
+        official = official_alphabet_of_words(finding.text)
+        # «eki myń jıyrma ekinshi jyly»: Kazakh in an official Latin alphabet is read as the Cyrillic it spells (the
+        # English words alone would read «eki myń» and stop at 2000)
+        phrase = generalise(spell_in_cyrillic(finding.text, official).text, cyrillic) if official else None
+        phrase = phrase or generalise(finding.text, cyrillic)
+        if not phrase and re.search(r"[A-Za-z]", finding.text):  # "bes zhuz myn tenge": read in Cyrillic
+            from fieldkit.anonymise.spelled_back import spell_in_cyrillic as spell_back
+
+            phrase = generalise(spell_back(finding.text).text, cyrillic)
         if phrase:
             return phrase
     if finding.entity == "LOCATION":

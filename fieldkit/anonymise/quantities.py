@@ -42,7 +42,7 @@ _MULTIPLIERS = {
     "миллионам": 1e6, "тысячами": 1e3, "тысячам": 1e3, "мыңға": 1e3, "мыңнан": 1e3, "мыңды": 1e3, "мыңдай": 1e3,
     "мыңын": 1e3, "tysyach": 1e3, "tysyachi": 1e3, "tysyachu": 1e3, "tys": 1e3, "kosar": 1e3, "kosarya": 1e3,
     "kosarei": 1e3, "millions of": 1e6,
-    "мың теңгеге": 1e3, "мын": 1e3, "мынга": 1e3, "мыннан": 1e3, "мынды": 1e3, "мындай": 1e3, "млрд": 1e9,
+    "мын": 1e3, "мынга": 1e3, "мыннан": 1e3, "мынды": 1e3, "мындай": 1e3, "млрд": 1e9,
     "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
     "billion": 1e9,
 }
@@ -54,6 +54,9 @@ _CURRENCIES = {
     "тинге": "KZT", "тэнге": "KZT", "тенги": "KZT", "тенгэ": "KZT", "зелёных": "USD", "зеленых": "USD",
     "цинги": "KZT", "тинги": "KZT", "боксов": "USD", "бюксов": "USD",  # as whisper hears «тенге» and «баксов»
     "зелени": "USD", "зелёными": "USD", "зелеными": "USD", "долларға": "USD", "теңгеге": "KZT", "тенгеге": "KZT",
+    # the tenge in Kazakh cases, in Kazakh or Russian letters: «елу мың теңгеден», «жүз мың теңгені»
+    "теңгеден": "KZT", "тенгеден": "KZT", "теңгені": "KZT", "тенгени": "KZT", "теңгенің": "KZT", "тенгенин": "KZT",
+    "теңгемен": "KZT", "тенгемен": "KZT", "теңгелік": "KZT", "тенгелик": "KZT", "tengege": "KZT", "tengeden": "KZT",
     "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "руб": "RUB", "rubles": "RUB", "roubles": "RUB",
     "евро": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR",
 }
@@ -87,6 +90,10 @@ _COUPLE = re.compile(r"(?<!\w)(?:пару|пара|пары|paru|para)\s+$", re.
 #: «пол-» or «пол» before a slang unit written on its own: «пол-ляма», «пол лимона»
 _HALF_BEFORE = re.compile(r"(?<!\w)(?:пол|pol)[\s-]$", re.IGNORECASE)
 _HALF_PREFIX = re.compile(r"(?:пол|pol)[\s-](?=\S)", re.IGNORECASE)
+#: an age in English words, from ten to ninety-nine («nineteen», "forty-five")
+_EN_AGE_WORDS = (r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+                 r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
+                 r"seven|eight|nine))?)")
 _AGE_PATTERNS = [
     re.compile(rf"\b(?:мне|ему|ей|им|нам|вам|тебе|сыну|дочке|дочери|дочурке|внуку|внучке|брату|сестре|отцу|"
                rf"матери|маме|папе|дяде|дядьке|тёте|тете|деду|бабушке|жене|мужу)\s+"
@@ -96,6 +103,9 @@ _AGE_PATTERNS = [
                re.IGNORECASE),
     re.compile(rf"\b(?:в\s+возрасте|возраст(?:ом)?)\s+(?P<id>(?P<n>{NUMBER})(?:\s+(?:год|года|лет))?)", re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s*-?\s*летн\w+)", re.IGNORECASE),
+    # «оған жиырма үш жас еді» (she was 23), «қырық жас толды»: the bare «жас» with the verb of being or turning
+    re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s+(?:жас|жас(?:ы|ым|тан)))(?=\s+(?:еді|едім|еди|едим|болды|болатын|болған|"
+               r"болган|толды|толған|толган|шамасында|шамасы|шамасындағы)(?!\w))", re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s+(?:жаста|жасымда|жасында|жасымнан|жасынан|жасқа|жастағы|жасар|жаста\w*|"
                r"zhasta\w*|zhasymda|jasta\w*))",
                re.IGNORECASE),
@@ -103,6 +113,12 @@ _AGE_PATTERNS = [
                rf"(?P<id>(?P<n>{NUMBER}))\b(?!\s*(?:am|pm|o'clock|dollars|bucks|tenge|percent|%|years?\s+in))",
                re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s+years?\s+old)\b", re.IGNORECASE),
+    # a person and a bare number, as whisper writes speech: "a boy about nineteen", "a girl of fifteen", "my son,
+    # seventeen": no unit after it, or it would be a distance or a sum
+    re.compile(rf"\b(?:boy|girl|guy|kid|lad|teenager|son|daughter|man|woman)\s*,?\s+(?:of\s+|about\s+|around\s+|"
+               rf"aged\s+|maybe\s+)?(?P<id>(?P<n>{_EN_AGE_WORDS}))\b"
+               r"(?!\s*(?:years?\s+(?:ago|in|later|of)|months?|days?|weeks?|meters|metres|km|kilometers|kilos|kg|"
+               r"grams|dollars|bucks|tenge|thousand|hundred|percent|times|of\s+them|people|men|guys))", re.IGNORECASE),
     # Kazakh, and Kazakh mixed with Russian numbers: «жасы тридцать шамасында» (his age about thirty), «қырық бестің
     # шамасында» (about forty-five), «жиырма бес едім» / «двадцать тоғыз едім» (I was 25, 29): only a number with
     # tens, so that «бір едім» (I was alone) and «сағат бестің шамасында» (about five o'clock) stay
@@ -253,7 +269,7 @@ _TIME_PATTERNS = [
     re.compile(rf"\b(?P<id>(?:{_PART}\s+)?(?:сағат|сагат)\s+(?:{NUMBER})\w*)", re.IGNORECASE),
     # a Kazakh part of the day and the hour, «сағат» left out: «түнгі он екіде», «тунги ушта»
     re.compile(rf"(?<!\w)(?P<id>(?:түнгі|таңғы|кешкі|тунги|тангы|кешки)\s+(?:{NUMBER})\w*)", re.IGNORECASE),
-    re.compile(rf"\b(?P<id>(?:{NUMBER})\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)(?!\w)(?:\s+in\s+the\s+(?:morning|afternoon|"
+    re.compile(rf"\b(?P<id>(?:{NUMBER})\s*(?:am|pm|a\.m\.|p\.m\.|a\s+m|p\s+m|o'clock)(?!\w)(?:\s+in\s+the\s+(?:morning|afternoon|"
                rf"evening)|\s+at\s+night)?)", re.IGNORECASE),  # not the letters of a plate: «199 AMZ-16»
 ]
 _DURATION = re.compile(
@@ -380,7 +396,7 @@ def generalise_time(text: str, cyrillic: bool) -> str:
     lowered = text.casefold()
     part = next((name for word, name in _PARTS_OF_DAY.items() if re.search(rf"(?<!\w){re.escape(word)}(?!\w)",
                                                                        lowered)), None)
-    meridiem = re.match(rf"\s*({NUMBER})\s*([ap])\.?m\b", lowered)
+    meridiem = re.match(rf"\s*({NUMBER})\s*([ap])\.?\s?m\b", lowered)
     clock_hour = _number(meridiem.group(1)) if meridiem else None
     if meridiem and clock_hour is not None:
         hour = int(clock_hour) % 12 + (12 if meridiem.group(2) == "p" else 0)

@@ -126,6 +126,11 @@ _PATTERNS = [
                re.IGNORECASE),
     re.compile(r"(?<!\w)(?P<id>\d{1,2}\s+(?:yanvarya|fevralya|marta|aprelya|maya|iyunya|iyulya|avgusta|sentyabrya|"
                r"oktyabrya|noyabrya|dekabrya)(?:\s+\d{4})?)(?!\w)", re.IGNORECASE),
+    # a season with its year, as whisper writes speech: "in spring twenty twenty two", "the winter of 2019"
+    re.compile(r"(?<!\w)(?P<id>(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?:\d{4}|(?:nineteen|twenty)\s+"
+               r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+               r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
+               r"seven|eight|nine))?)))(?!\w)", re.IGNORECASE),
     re.compile(r"(?<!\w)(?P<id>(?:nineteen|twenty)\s+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
                r"eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|"
                r"(?:thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|"

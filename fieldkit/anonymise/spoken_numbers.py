@@ -535,6 +535,8 @@ class SpokenNumberRecognizer(EntityRecognizer):
         for run in runs:
             if run.digits.isdecimal() and text[run.start:run.end].isdecimal():
                 continue  # plain digits: the regular rules see them already
+            if run.start and text[run.start - 1] in "/" and text[run.start:run.end][:1].isdecimal():
+                continue  # «OV-156/3, 2015-2018»: the end of a code, then years, are no one number
             entity = _entity_of(run.digits)
             if entity:
                 start = run.start

@@ -66,3 +66,71 @@ def test_half_a_slang_sum_goes_whole(text):
 
 def test_half_a_slang_sum_has_half_its_value():
     assert sum_value("пол-ляма") == (500_000.0, None)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("i got out in spring twenty twenty two and now i sell phones", ("spring", "twenty")),
+    ("in march twenty twenty three i refused to pay", ("march", "three")),
+    ("one night at three a m they brought him in", ("three",)),
+    ("they brought a boy about nineteen with a knife wound", ("nineteen",)),
+])
+def test_english_speech_dates_times_and_ages_go_whole(text, gone):
+    redacted = redact(text, "en")
+    for word in gone:
+        assert word not in redacted.split(), redacted
+
+
+@pytest.mark.parametrize("text", ["there was a man about thirty meters away", "a boy about twenty years ago"])
+def test_a_bare_number_after_a_person_with_a_unit_is_no_age(text):
+    assert "AGE" not in redact(text, "en"), redact(text, "en")
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # the year is 2022, not «eki myń» (2000) alone
+    ("Sińlim eki myń jıyrma ekinshi jyly Almatyǵa ketti", "[DATE: the early 2020s]"),
+    ("telefondy bir-birine elý myń teńgege satatyn", "[SUM: tens of thousands of tenge]"),
+    ("Ol kezde oǵan jıyrma úsh jas edi.", "[AGE: 20–29]"),
+])
+def test_kazakh_in_the_official_latin_alphabet_is_generalised_as_the_cyrillic_it_spells(text, phrase):
+    assert phrase in redact(text, "en"), redact(text, "en")
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("телефонды елу мың теңгеге сататын", "[СУММА: десятки тысяч тенге]"),
+    ("бес мың теңгеден алды", "[СУММА: тысячи тенге]"),
+    ("Ол кезде оған жиырма үш жас еді.", "[ВОЗРАСТ: 20–29]"),
+])
+def test_kazakh_sums_in_cases_and_ages_with_the_verb_of_being(text, phrase):
+    assert phrase in redact(text, "ru"), redact(text, "ru")
+
+
+def test_young_people_are_no_age():
+    assert redact("біз жас едік, ештеңе білмедік", "ru") == "біз жас едік, ештеңе білмедік"
+
+
+def test_a_colony_code_then_years_is_a_code_and_two_years():
+    redacted = redact("ya s nim sidel v OV-156/3, 2015-2018. on uzhe togda", "en")
+    assert "OV" not in redacted and "156" not in redacted and "[ORG" in redacted, redacted
+
+
+def test_natashas_organisation_over_a_kazakh_year_and_verb_is_cut_to_the_place():
+    text = "Сіңлім екі мың жиырма екінші жылы Алматыға кетті"
+    redacted = redact(text, "ru")
+    assert "[ДАТА: начало 2020-х]" in redacted and redacted.endswith("кетті"), redacted
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("- подала в ДП обл. Абай 15 янв", "ДП обл"),  # an abbreviation with its dot is no Kazakh word
+    ("задержали на Тамерлановском шоссе, в протоколе", "Тамерлановском шоссе"),  # «шоссе» is Russian too
+])
+def test_natashas_spans_keep_russian_words_at_their_ends(text, kept):
+    from fieldkit.anonymise.natasha_recognizer import NatashaRecognizer
+
+    found = [text[r.start:r.end] for r in NatashaRecognizer("ru").analyze(text, [])]
+    assert kept in found, found
+
+
+def test_a_common_kazakh_word_is_no_misspelt_organisation():
+    # «жылы» (year) is one letter from «жолы» of «Қазақстан темір жолы»; «жолы» itself still names it
+    assert not any(entity == "ORGANIZATION" for entity, _ in spans("2019 жылы біз көштік"))
+    assert ("ORGANIZATION", "Қазақстан темір жолы") in spans("Қазақстан темір жолы компаниясында істедім")
