@@ -309,6 +309,7 @@ _STROKE = (r"\s*,?\s*(?:дробь|дроб\w*|дро|слэш|слеш|/|бөл
            r"\s*,?\s*")
 PLATE_CONTEXT = ("номер", "машин", "авто", "госномер", "plate", "car", "vehicle", "көлік")
 _RU_MONTHS_GEN = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+_EN_MONTHS_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"  # «May» is a word and a full month
 _RU_MONTHS_ABBR = r"(?:янв|фев|мар|апр|июн|июл|авг|сен|сент|окт|ноя|дек)(?:\.|(?!\w))"  # a note's «23 мар»
 _RU_MONTHS_LOC = "январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре"
 #: Kazakh months, also in Russian letters as whisper and messenger Latin spelled back write them («карашада»)
@@ -504,6 +505,9 @@ RU_RULES = [
             r"(?:\s*(?:года|г\.|год))?)?)"
             r"|\b(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)"
             rf"|\b\d{{1,2}}-?(?i:{_KK_MONTHS})"
+            # a note's English month, short: «Oct 17», «Jan 9,», «17 Oct 2023»
+            rf"|\b{_EN_MONTHS_ABBR}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?!:)(?:,?\s+(?:19|20)\d{{2}})?"
+            rf"|\b\d{{1,2}}\s+{_EN_MONTHS_ABBR}\.?(?!\w)(?:\s+(?:19|20)\d{{2}})?"
             rf"|(?i:\b(?:{_RU_MONTHS_LOC}|{_RU_MONTHS_GEN}))\s+\d{{4}}(?:\s*(?:года|году|г\.))?"
             r"|\b(?:19|20)\d{2}(?:\s*(?:году|года|год|г\.))(?:\s+рождения)?"
             r"|(?i:\b(?:весной|летом|осенью|зимой|весна|лето|осень|зима|в\s+начале|в\s+конце|в\s+середине))"

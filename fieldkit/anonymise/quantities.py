@@ -85,6 +85,24 @@ _SUM = re.compile(
 #: make every position scan to its end)
 _WITH_TENS = (r"(?=(?:\S{1,14}\s+)?(?:двадцат|тридцат|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяност|"
               r"жиырма|отыз|қырық|кырык|елу|алпыс|жетпіс|жетпис|сексен|тоқсан|токсан|\d\d))")
+#: a bare number written in groups of thousands, as whisper writes a sum said («набивал 300 000», «там был
+#: 1 000 000», «15 000/кг»); scored below the identifiers a grouped number may also be (a phone, an IIN)
+_GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3}){1,3}")
+_GROUPED_SCORE = 0.5
+#: what makes a grouped number a code or a count rather than a sum: «№», «номер», a unit after it
+_NOT_A_SUM_BEFORE = re.compile(r"(?:№|#|номер\w*|нөмір\w*|number|тел\w*|иин|жсн|iin)\s*:?\s*$", re.IGNORECASE)
+
+
+def _grouped_sum(text: str, match: re.Match) -> bool:
+    """A bare number in groups of thousands that is no count, code or year: a sum."""
+    number = match["n"] or ""
+    if match["mult"] or not _GROUPED.fullmatch(number) or _COUNTED.match(text, match.end("id")):
+        return False
+    if re.match(r"[ \u00a0]?\d", text[match.end("id"):match.end("id") + 2]):
+        return False  # the start of a longer run of digits: a phone or an IIN said in groups
+    return not _NOT_A_SUM_BEFORE.search(text[max(0, match.start("id") - 20):match.start("id")])
+
+
 #: «пару» (a couple) before a slang unit: «пару косарей», «пару лямов»
 _COUPLE = re.compile(r"(?<!\w)(?:пару|пара|пары|paru|para)\s+$", re.IGNORECASE)
 #: «пол-» or «пол» before a slang unit written on its own: «пол-ляма», «пол лимона»
@@ -192,9 +210,10 @@ _MONEY_SLANG = (r"(?:пят[её]рк\w*|десятк\w*|двадцатк\w*|т�
                 r"pyat[eyo]rk\w*|desyatk\w*|shtuk[ua]|kosar\w*|sotk[ui])")
 _PRICE = re.compile(
     rf"(?:(?:(?<!\w)за|стоил\w*|стоит|стоят|отдал\w*|заплатил\w*|платил\w*|брал\w*|берут|просил\w*|взял\w*|дал|дали|давал\w*|"
-    rf"требовал\w*|выходил\w*|получал\w*|stoil\w*|stoit|"
+    rf"требовал\w*|выходил\w*|получал\w*|stoil\w*|stoit|давай|гони|скинь\w*|заплати|"
     rf"otdal\w*|zaplatil\w*|bral\w*|prosil\w*)\s+(?:(?:ему|мне|им|ей|emu|mne)\s+)?"
-    rf"(?P<slang>(?:{_MONEY_SLANG}|тонну)(?:\s+{_CURRENCY})?)(?!\w)"  # «брали сотку баксов», «давали тонну»
+    rf"(?P<slang>(?:{_MONEY_SLANG}|тонну)(?:\s+{_CURRENCY})?)(?!\w)(?!\s+(?:лет|год\w*|дней|суток|месяц\w*|минут|эту|это|этот|эти))"
+    # «брали сотку баксов», «давали тонну» (not «давай десятку лет подождём», «давай штуку эту»)
     rf"|(?<!\w)по\s+(?P<each>(?:{NUMBER})(?:\s+с\s+половиной)?)\s+за\s+(?!раз|так|это|то\b)"
     # «по пятёрке в день», «скинулись по десятке», «по две сотки в месяц»: slang after «по» is a share of money
     rf"|(?<!\w)по\s+(?P<share>(?:(?:две|два|три|пять|{NUMBER})\s+)?{_MONEY_SLANG})(?!\w)"
@@ -514,6 +533,9 @@ class QuantityRecognizer(EntityRecognizer):
             implied = (match["n"] and multiplier in _MONEY_MULTIPLIERS
                        and not _COUNTED.match(text, match.end("id")))
             if not (match["cur"] or match["pre"] or multiplier in _MONEY_ON_ITS_OWN or implied):
+                if _grouped_sum(text, match):
+                    results.append(self._result("MONEY", match.start("id"), match.end("id"),
+                                                "a number in thousands", _GROUPED_SCORE))
                 continue  # a bare number is not a sum
             start = match.start("id")
             couple = (_COUPLE.search(text, max(0, start - 6), start) if not match["n"] else None) or (

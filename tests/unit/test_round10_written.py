@@ -134,3 +134,32 @@ def test_a_common_kazakh_word_is_no_misspelt_organisation():
     # «жылы» (year) is one letter from «жолы» of «Қазақстан темір жолы»; «жолы» itself still names it
     assert not any(entity == "ORGANIZATION" for entity, _ in spans("2019 жылы біз көштік"))
     assert ("ORGANIZATION", "Қазақстан темір жолы") in spans("Қазақстан темір жолы компаниясында істедім")
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("там было, говорят, 1 000 000. Судья вызвала охрану", "[СУММА: миллионы]"),
+    ("я за сезон набивал 300 000. Скупщиком был он", "[СУММА: сотни тысяч]"),
+    ("аренда точки 80 000 → 250 000/мес", "[СУММА: сотни тысяч]/мес"),
+])
+def test_a_bare_number_in_thousands_is_a_sum(text, phrase):
+    assert phrase in redact(text, "ru"), redact(text, "ru")
+
+
+@pytest.mark.parametrize("text", ["пришло 15 000 человек на митинг", "номер 123 456 не отвечает"])
+def test_a_number_in_thousands_that_counts_or_names_is_no_sum(text):
+    assert "СУММА" not in redact(text, "ru"), redact(text, "ru")
+
+
+def test_a_phone_in_groups_is_still_a_phone():
+    assert "[PHONE" in redact("звоните 8 701 533 20 17 вечером", "ru")
+
+
+@pytest.mark.parametrize("text", ["Oct 17, P38 (эко-активист), встреча", "P96 (ex-следователь), Jan 9 - ОБН"])
+def test_a_notes_english_short_month_and_day_is_a_date(text):
+    redacted = redact(text, "ru")
+    assert "Oct" not in redacted and "Jan" not in redacted and "[DATE" in redacted, redacted
+
+
+def test_a_slang_sum_after_give_is_money_but_not_a_decade():
+    assert "двадцатку" not in redact("говорит давай двадцатку иначе до утра стоять", "ru")
+    assert redact("давай десятку лет подождем", "ru") == "давай десятку лет подождем"
