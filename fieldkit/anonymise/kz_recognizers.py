@@ -114,6 +114,18 @@ def _plate_region(value: str, match: re.Match, text: str) -> bool:
     return 1 <= int(compact[-2:]) <= 20
 
 
+#: people named by what they are, after whom a plural genitive makes no sense («участковый складов»), unlike
+#: «начальник складов» (head of the warehouses)
+_NO_GENITIVE_AFTER = ("участков", "осужденн", "осуждённ", "задержанн", "подсудим", "обвиняем", "сокамерник",
+                      "конвоир", "оперативник", "опер")
+
+
+def first_parse(word: str):
+    from fieldkit.anonymise.morphology import natasha
+
+    return natasha()[2].parse(word.casefold())[0]
+
+
 def _surname_after_rank(value: str, match: re.Match, text: str) -> bool:
     from fieldkit.anonymise.names import is_common_kazakh
 
@@ -125,7 +137,13 @@ def _surname_after_rank(value: str, match: re.Match, text: str) -> bool:
         # ештеңе түсіндірмеді», «участковый келді»): only a word that looks like a name is taken
         from fieldkit.anonymise.names import looks_like_a_name, unknown_non_kazakh_word
 
-        return looks_like_a_name(first) or unknown_non_kazakh_word(first)
+        if looks_like_a_name(first) or unknown_non_kazakh_word(first):
+            return True
+        # «участковый битков», «осужденный хабаров»: a surname that is also a plural genitive («биток», «хабар»)
+        # after a person no genitive follows
+        head = match.group(0)[: match.start("id") - match.start()].split()[0].casefold()
+        return (head.startswith(_NO_GENITIVE_AFTER) and bool(re.search(r"(?:ов|ев|ёв|ин|ын)$", first))
+                and "gent" in str(first_parse(first).tag) and "plur" in str(first_parse(first).tag))
     return is_probably_name(first)
 
 
@@ -457,7 +475,8 @@ RU_RULES = [
         "PERSON",
         re.compile(
             r"(?i:\b(?:рядов|сержант|старшин|прапорщик|лейтенант|капитан|майор|подполковник|полковник|генерал|"
-            r"следовател|дознавател|прокурор|судь|начальник|инспектор|участков|оперативник|опер|адвокат)\w*\.?)"
+            r"следовател|дознавател|прокурор|судь|начальник|инспектор|участков|оперативник|опер|адвокат|"
+            r"осужденн|осуждённ|задержанн|подсудим|обвиняем|сокамерник|надзирател|конвоир)\w*\.?)"
             r"(?:\s+(?i:полиции|юстиции|внутренней\s+службы|финансовой\s+полиции))?\s+"
             rf"(?P<id>[{CYR_UPPER}{CYR_LOWER}][{CYR_LOWER}\-]{{2,}}(?:\s+[{CYR_UPPER}][{CYR_LOWER}\-]+){{0,2}})"
         ),

@@ -52,7 +52,8 @@ _CURRENCIES = {
     "доллар": "USD", "доллара": "USD", "долларов": "USD", "бакс": "USD", "бакса": "USD", "баксов": "USD",
     "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "bucks": "USD", "долл": "USD",
     "тинге": "KZT", "тэнге": "KZT", "тенги": "KZT", "тенгэ": "KZT", "зелёных": "USD", "зеленых": "USD",
-    "цинги": "KZT", "тинги": "KZT", "боксов": "USD", "бюксов": "USD",  # as whisper hears «тенге» and «баксов»
+    # as whisper hears «тенге» and «баксов»
+    "цинги": "KZT", "тинги": "KZT", "кинги": "KZT", "боксов": "USD", "бюксов": "USD",
     "зелени": "USD", "зелёными": "USD", "зелеными": "USD", "долларға": "USD", "теңгеге": "KZT", "тенгеге": "KZT",
     # the tenge in Kazakh cases, in Kazakh or Russian letters: «елу мың теңгеден», «жүз мың теңгені»
     "теңгеден": "KZT", "тенгеден": "KZT", "теңгені": "KZT", "тенгени": "KZT", "теңгенің": "KZT", "тенгенин": "KZT",
@@ -93,6 +94,12 @@ _GROUPED_SCORE = 0.5
 _NOT_A_SUM_BEFORE = re.compile(r"(?:№|#|номер\w*|нөмір\w*|number|тел\w*|иин|жсн|iin)\s*:?\s*$", re.IGNORECASE)
 
 
+def _paid_here(text: str, match: re.Match) -> bool:
+    """Whether a word of paying stands right before this bare number («предлагал 50000»)."""
+    paid = _PAID_NUMBER.search(text, max(0, match.start("id") - 40), match.end("id") + 12)
+    return bool(paid) and paid.span("id") == (match.start("id"), match.end("id"))
+
+
 def _grouped_sum(text: str, match: re.Match) -> bool:
     """A bare number in groups of thousands that is no count, code or year: a sum."""
     number = match["n"] or ""
@@ -101,6 +108,13 @@ def _grouped_sum(text: str, match: re.Match) -> bool:
     if re.match(r"[ \u00a0]?\d", text[match.end("id"):match.end("id") + 2]):
         return False  # the start of a longer run of digits: a phone or an IIN said in groups
     return not _NOT_A_SUM_BEFORE.search(text[max(0, match.start("id") - 20):match.start("id")])
+
+
+#: a bare number after a word of paying or offering is a sum: «предлагал 50000», «зарплата была 180000»
+_PAID_NUMBER = re.compile(
+    r"(?<!\w)(?:предлагал\w*|предложил\w*|просил\w*|требовал\w*|заплатил\w*|платил\w*|отдал\w*|получал\w*|"
+    r"получает|зарплат\w*(?:\s+был[аио]?)?|выходит|взятк\w*|откат\w*)\s+(?:(?:мне|ему|им|ей|нам|по)\s+)?"
+    r"(?P<id>\d{4,7})(?![\d.,:/-]\d|\w|\s*(?:раз|человек|лет|год|км|кг|грамм|штук|%))", re.IGNORECASE)
 
 
 #: «пару» (a couple) before a slang unit: «пару косарей», «пару лямов»
@@ -114,7 +128,9 @@ _EN_AGE_WORDS = (r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|sevent
                  r"seven|eight|nine))?)")
 _AGE_PATTERNS = [
     re.compile(rf"\b(?:мне|ему|ей|им|нам|вам|тебе|сыну|дочке|дочери|дочурке|внуку|внучке|брату|сестре|отцу|"
-               rf"матери|маме|папе|дяде|дядьке|тёте|тете|деду|бабушке|жене|мужу)\s+"
+               rf"матери|маме|папе|дяде|дядьке|тёте|тете|деду|бабушке|жене|мужу|парню|пацану|девушке|мальчику|"
+               rf"девочке|ребенку|ребёнку|женщине|мужчине|старику|задержанному|осужденному|осуждённому|"
+               rf"потерпевшему|потерпевшей|погибшему|погибшей)\s+"
                rf"(?:(?:моему|моей|нашему|нашей|его|её|ее|тогда|уже|было|будет|исполнилось|только|всего|сейчас|"
                rf"почти|где-то|примерно|стукнуло|уж)\s+)*"
                rf"(?P<id>(?:(?:под|около|за)\s+)?(?P<n>{NUMBER})(?:\s+(?:годика|годиков|годик|года|год|лет))?)(?!\s*(?:тысяч|миллион|тенге|доллар|рубл|час|минут))",
@@ -533,7 +549,8 @@ class QuantityRecognizer(EntityRecognizer):
             implied = (match["n"] and multiplier in _MONEY_MULTIPLIERS
                        and not _COUNTED.match(text, match.end("id")))
             if not (match["cur"] or match["pre"] or multiplier in _MONEY_ON_ITS_OWN or implied):
-                if _grouped_sum(text, match):
+                if _grouped_sum(text, match) or _PAID_NUMBER.search(
+                        text, max(0, match.start("id") - 40), match.end("id")) and _paid_here(text, match):
                     results.append(self._result("MONEY", match.start("id"), match.end("id"),
                                                 "a number in thousands", _GROUPED_SCORE))
                 continue  # a bare number is not a sum

@@ -109,3 +109,24 @@ def test_a_six_letter_town_misheard_is_found(text):
 @pytest.mark.parametrize("text", ["мы пили чай с бабушкой", "он сказал вотще и ушел", "там стоит шалаш"])
 def test_an_ordinary_six_letter_word_is_no_town(text):
     assert not any(entity == "LOCATION" for entity, _ in spans(text)), spans(text)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("он звонил мне и предлагал 50000. Чтобы дело развалилось", "[СУММА: десятки тысяч]"),
+    ("За смену выходит 8000 кинги, если повезет", "[СУММА: тысячи тенге]"),
+    ("парню было восемнадцать, учился в колледже", "[ВОЗРАСТ: 10–19]"),
+])
+def test_whispers_sums_and_ages(text, phrase):
+    assert phrase in redact(text, "ru"), redact(text, "ru")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("в тот год осужденный хабаров напал на меня", "хабаров"),
+    ("Потом участковый битков сказал, что муж загулял", "битков"),
+])
+def test_a_surname_that_is_also_a_plural_genitive_after_a_person_is_a_name(text, name):
+    assert name not in redact(text, "ru"), redact(text, "ru")
+
+
+def test_a_plural_genitive_after_a_head_of_something_stays():
+    assert redact("начальник складов сказал нам", "ru") == "начальник складов сказал нам"
