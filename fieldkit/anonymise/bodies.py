@@ -28,7 +28,12 @@ _UNIT_HEAD = re.compile(
     r"sixty|fifty|seventy|one\s+hundred)\b))", re.IGNORECASE)
 #: a colony code written out: «ЛА-155/18», «ЕЦ 166/2», "AK-159/21"
 _WRITTEN_CODE = re.compile(r"(?<!\w)(?:ец|ла|ак|жд|ов|ук|уг|ос|рг|лк|ec|la|ak|uk|ug|ov|zhd)[\s\-]?\d{2,3}"
-                           r"(?:\s*/\s*\d{1,3})?(?!\w)", re.IGNORECASE)
+                           r"(?:\s*/\s*\d{1,3})?(?!\w)"
+                           # any two letters, a number and a stroke: «юл-170/3», as a keyboard in a hurry writes it
+                           r"|(?<![\w\-])[а-яёa-z]{2}-\d{3}/\d{1,3}(?![\w/])"
+                           # the code without its letters, where the letters were said before («в 156/20 хуже»):
+                           # the numbers Kazakhstan's colonies have
+                           r"|(?<![\w/.\-])1[5-7]\d/\d{1,2}(?![\w/]|[.,]\d|\s*(?:руб|тенге|тг|\$|%))", re.IGNORECASE)
 #: what follows a number that makes it a length of time, not a code («в колонии два года»)
 _TIME_UNIT = re.compile(r"\s*(?:год|года|лет|месяц\w*|дн\w*|дней|суток|недел\w*|жыл\w*|ай|years?|months?|days?|weeks?)"
                         r"(?!\w)", re.IGNORECASE)
@@ -289,6 +294,14 @@ def find_coded_units_head_last(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def _kazakh_word_not_a_name(word: str) -> bool:
+    from fieldkit.anonymise.morphology import has_kazakh_letters
+    from fieldkit.anonymise.names import is_common_kazakh
+
+    return word in ("деген", "деп", "деді", "дейді", "еді", "болды") or (has_kazakh_letters(word)
+                                                                       and is_common_kazakh(word))
+
+
 def find_companies(text: str) -> list[tuple[int, int]]:
     """(start, end) of a company form and its name: the words in quotes after it, or up to three words that are
     capitalised, nouns or adjectives, or words Russian morphology does not know («тоо алтын несие»)."""
@@ -315,8 +328,8 @@ def find_companies(text: str) -> list[tuple[int, int]]:
             named = word[:1].isupper() or (is_cyrillic(lowered) and (
                 not morph.word_is_known(lowered) or tag.startswith(("NOUN", "ADJF")))) or (
                 lowered.isascii() and lowered.isalpha() and len(lowered) >= 3 and lowered not in _LATIN_STOP)
-            if not named or len(lowered) < 2:
-                break
+            if not named or len(lowered) < 2 or (not word[:1].isupper() and _kazakh_word_not_a_name(lowered)):
+                break  # «ИП ашқанмын» (I opened a sole proprietorship): a Kazakh verb names no company
             end = word_end
         if end > form.end():
             found.append((form.start(), end))

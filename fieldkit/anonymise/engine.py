@@ -92,9 +92,13 @@ _INNER_BOUNDARY = re.compile(r"(\w+)[.!?…]\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]
 _CUT_AT_SENTENCE_END = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "ADDRESS"})
 
 
+#: a Kazakh case ending written after a hyphen, as on a number or an abbreviation
+_HYPHENATED_CASE = re.compile(r"-(?:дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|га|ка|да|де|та|те|ны|ні|ды|ді|ты|ті|ның|нің|"
+                              r"дың|дің|тың|тің|ы|і|сы|сі|ғы|гі|дағы|дегі|тағы|тегі|мен|бен|пен|нда|нде|на|не)(?!\w)")
 #: what a number makes sure of: a name guessed from a word's shape gives way to it, keeping its other words
 _COUNTED = frozenset({"MONEY", "AGE", "TIME", "DURATION", "DATE_WORDS", "DATE_TIME", "PHONE_NUMBER", "IIN",
                       "CASE_NUMBER"})
+_QUANTITIES = frozenset({"MONEY", "AGE", "TIME", "DURATION", "DATE_WORDS", "DATE_TIME"})
 _GUESSED_NAME_SCORE = 0.6
 
 
@@ -107,11 +111,13 @@ def _plain_kazakh(words: str) -> bool:
 
 
 def _guessed_name_over_a_number(result, results) -> bool:
-    """A name guessed from the shape of lower-case words that overlaps a sum, a date or another quantity read from
-    its numbers: in «жуз мын беремин» (I'll give a hundred thousand) the sum wins, in «2019 жылы абдурешитрозиев»
-    the year does, and the name keeps only the words nobody else took (the longest span would otherwise win)."""
-    return (result.entity_type == "PERSON" and result.score <= _GUESSED_NAME_SCORE
-            and any(other.entity_type in _COUNTED and other.score > result.score and other.start < result.end
+    """A name guessed from the shape of lower-case words (or a company from its kind of work) that overlaps a sum,
+    a date or another quantity read from its numbers: in «жуз мын беремин» (I'll give a hundred thousand) the sum
+    wins, in «2019 жылы абдурешитрозиев» the year does, in «жеті жыл оңтүстік бұрғылау сервис» the seven years do,
+    and the name keeps only the words nobody else took (the longest span would otherwise win)."""
+    counted = _COUNTED if result.entity_type == "PERSON" else _QUANTITIES  # a body may end in its own code
+    return (result.entity_type in ("PERSON", "ORGANIZATION") and result.score <= _GUESSED_NAME_SCORE
+            and any(other.entity_type in counted and other.score > result.score and other.start < result.end
                     and result.start < other.end for other in results))
 
 
@@ -422,8 +428,10 @@ def analyse(text: str, language: str) -> list[Finding]:
             # a name that loses an overlap keeps the words nobody else took, when they still look like a name: in
             # «қайрат жиырмасыншы жылдан» the date wins «жиырмасыншы», and «қайрат» must not be lost with it
             rest = _uncovered_words(text, result.start, result.end, overlapping)
-            if (rest is None or result.entity_type != "PERSON" or not looks_like_a_name(text[rest[0]:rest[1]])
-                    or _plain_kazakh(text[rest[0]:rest[1]])):
+            guessed_body = result.entity_type == "ORGANIZATION" and _guessed_name_over_a_number(result, results)
+            if rest is None or not (guessed_body or (
+                    result.entity_type == "PERSON" and looks_like_a_name(text[rest[0]:rest[1]])
+                    and not _plain_kazakh(text[rest[0]:rest[1]]))):
                 continue
             result.start, result.end = rest
         place = None
@@ -431,6 +439,9 @@ def analyse(text: str, language: str) -> list[Finding]:
             place = next((p for s, e, p in places if s < result.end and result.start < e), None)
         start, end = _trim(text, result.start, result.end, result.entity_type)
         end = _before_the_next_note(text, start, end)
+        ending = _HYPHENATED_CASE.match(text, end)
+        if ending and (text[end - 1:end].isdecimal() or text[end - 1:end].isupper()):
+            end = ending.end()  # «2017-ден», «ОВ-156/3-те», «ЦОН-ға»: the Kazakh case ending goes with what it ends
         if result.entity_type == "PERSON":
             start = _after_leading_titles(text, start, end)
             end = _before_trailing_honorific(text, start, end)

@@ -163,3 +163,28 @@ def test_a_notes_english_short_month_and_day_is_a_date(text):
 def test_a_slang_sum_after_give_is_money_but_not_a_decade():
     assert "двадцатку" not in redact("говорит давай двадцатку иначе до утра стоять", "ru")
     assert redact("давай десятку лет подождем", "ru") == "давай десятку лет подождем"
+
+
+def test_a_term_is_not_swallowed_by_a_company_guessed_from_its_kind_of_work():
+    text = "мен құмкөлде жұмыс істедім жеті жыл оңтүстік бұрғылау сервис деген серіктестікте."
+    redacted = redact(text, "ru")
+    assert "[СРОК: 5–9 лет]" in redacted and "бұрғылау" not in redacted, redacted
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Мен дүкен аштым, 2017-ден бері сатамын", "ден"),
+    ("Я из Оша. 2019-дан бері Алматыда живу", "дан"),
+    ("ол юл-170/3-те отырды", "юл"),
+])
+def test_a_kazakh_ending_after_a_hyphen_goes_with_the_number_or_code(text, gone):
+    redacted = redact(text, "ru")
+    assert gone not in redacted.replace("[", " ").split(), redacted
+
+
+def test_a_colony_code_without_its_letters_is_an_organisation():
+    assert "156/20" not in redact("«в 156/20 хуже всего было»", "ru")
+    assert "[ORG" not in redact("ставка 150/200 рублей", "ru")
+
+
+def test_a_company_form_before_a_kazakh_verb_is_no_company():
+    assert redact("Мен ИП ашқанмын, ертең барамын", "ru") == "Мен ИП ашқанмын, ертең барамын"
