@@ -401,7 +401,8 @@ COMMON_RULES = [
     ),
     Rule("CASE_NUMBER", re.compile(r"(?:№|No\.?)\s?(?P<id>\d[\d\-/]{4,}\d)"), 0.6),
     # a court's own numbering, cue or not: «1-214/2018», «2-1534/21» (the kind of case, its number, the year)
-    Rule("CASE_NUMBER", re.compile(r"(?<![\w/.\-])(?P<id>\d{1,2}-\d{2,6}/(?:20)?\d{2})(?![\w/.\-])"), 0.7),
+    # (a full stop may end the sentence after it: «nomer 1-318/2019.»)
+    Rule("CASE_NUMBER", re.compile(r"(?<![\w/.\-])(?P<id>\d{1,2}-\d{2,6}/(?:20)?\d{2})(?![\w/\-]|\.\d)"), 0.7),
     # said and transcribed: «номер один дробь 418, дробь 23», «дело 2 дробь 1120 дробь 19»; two strokes need no cue
     Rule("CASE_NUMBER", re.compile(rf"(?i)(?:дел[оауеом]{{0,2}}|номер\w*|нөмір\w*|приговор\w*|іс|case|number)\s+"
                                    rf"(?P<id>{_SAID_PART}"

@@ -88,7 +88,7 @@ _PATTERNS = [
                rf"(?:\s+{_YEAR_DIGITS}(?:\s*(?:года|году|г\.?))?)?)(?!\w)", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>{_YEAR_DIGITS}\s*(?:жыл\w*|zhyl\w*|god\w*|goda)(?:\s+{_MONTHS_KK_LATIN})?)(?!\w)",
                re.IGNORECASE),
-    re.compile(rf"(?<![\w/.])(?P<id>(?:0?[1-9]|1[0-2])[/.]{_YEAR_DIGITS})(?![\w/.])"),
+    re.compile(rf"(?<![\w/.])(?P<id>(?:0?[1-9]|1[0-2])[/.]{_YEAR_DIGITS})(?![\w/]|\.\d)"),  # «вышел 06.2021.»
     re.compile(rf"(?<![\w$₸€.,])(?P<id>{_YEAR_DIGITS})(?!\w|[.,]\d|\s*(?:тенге|тг|₸|долл|\$|руб|тыс|к\b|млн|%|км|человек))"),
     re.compile(r"(?<!\w)(?P<id>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+['’]\d\d)(?!\w)",
                re.IGNORECASE),

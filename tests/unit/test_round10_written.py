@@ -188,3 +188,11 @@ def test_a_colony_code_without_its_letters_is_an_organisation():
 
 def test_a_company_form_before_a_kazakh_verb_is_no_company():
     assert redact("Мен ИП ашқанмын, ертең барамын", "ru") == "Мен ИП ашқанмын, ертең барамын"
+
+
+@pytest.mark.parametrize("text, language, gone", [
+    ("ono shlo v sude, nomer 1-318/2019. Potom", "en", "318"),
+    ("вышел 06.2021. Потом устроился", "ru", "2021"),
+])
+def test_a_code_or_date_at_a_sentences_end_is_still_found(text, language, gone):
+    assert gone not in redact(text, language), redact(text, language)
