@@ -129,7 +129,8 @@ def _end_after(text: str, tokens: _Words, finding: Finding) -> int | None:
     for index, (start, end, word) in enumerate(following):
         if text[position:start].strip() or "\n" in text[position:start]:
             return None  # punctuation or a line's end between: «в караганде, отдел», a note's last word
-        if _is_head(word, after_place=True) and (adjectival or word.casefold().split("-")[0] in _ABBREVIATIONS):
+        if ((_is_head(word, after_place=True) or word.casefold().startswith(_KAZAKH_HEADS))
+                and (adjectival or word.casefold().split("-")[0] in _ABBREVIATIONS)):
             return end
         if not (adjectival and index < _MAX_ADJECTIVES and _is_adjective(word)):
             return None
@@ -152,6 +153,7 @@ _KAZAKH_BREAK = frozenset({"мен", "сен", "ол", "біз", "сіз", "ол
                            "бир", "осы", "сол", "бұл", "бул", "да", "де", "та", "те", "деп", "еді", "еди", "болып",
                            "жылы", "жыл", "жылдан", "кейін", "кейин", "соң", "сон"})
 _KAZAKH_MODIFIERS = 3
+_SKIY = re.compile(r"[А-ЯЁ][а-яё]+(?:ск|цк)(?:ий|ого|ому|им|ом|ой|ая|ую|ое)")
 
 
 def _kazakh_end_after(text: str, tokens: _Words, finding: Finding) -> int | None:
@@ -223,6 +225,10 @@ def with_bodies(text: str, findings: list[Finding]) -> list[Finding]:
     tokens = _Words(text)
     grown: list[Finding] = []
     for finding in findings:
+        if finding.entity == "PERSON" and _SKIY.fullmatch(finding.text) and _end_after(text, tokens, finding):
+            # «Тишинский кенішінде», «Соколовском заводе»: an adjective a surname's shape made a person names a
+            # body with the head word after it
+            finding = replace(finding, entity="LOCATION")
         if finding.entity not in ("LOCATION", "ORGANIZATION") or not is_cyrillic(finding.text):
             grown.append(finding)
             continue

@@ -196,3 +196,15 @@ def test_a_company_form_before_a_kazakh_verb_is_no_company():
 ])
 def test_a_code_or_date_at_a_sentences_end_is_still_found(text, language, gone):
     assert gone not in redact(text, language), redact(text, language)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Мен Тишинский кенішінде жерасты жұмысшысымын", "Тишинский кенішінде"),
+    ("Ол Соколовский зауытында істеді", "Соколовский зауытында"),
+])
+def test_an_adjective_shaped_like_a_surname_before_a_head_word_is_a_body(text, body):
+    assert ("ORGANIZATION", body) in spans(text), spans(text)
+
+
+def test_a_surname_in_sky_alone_is_still_a_person():
+    assert ("PERSON", "Тишинский") in spans("Тишинский сказал мне об этом")
