@@ -453,7 +453,7 @@ def analyse(text: str, language: str) -> list[Finding]:
     from fieldkit.anonymise.body_phrases import with_bodies
     from fieldkit.anonymise.streets import with_flats, with_house_numbers
 
-    found = with_bodies(text, _bridged_names(text, sorted(chosen, key=lambda f: f.start)))
+    found = with_bodies(text, _coordinated_names(text, _bridged_names(text, sorted(chosen, key=lambda f: f.start))))
     return _misspelt_repeats(text, propagate(text, with_flats(text, with_house_numbers(text, found))))
 
 
@@ -479,6 +479,40 @@ def _misspelt_repeats(text: str, findings: list[Finding]) -> list[Finding]:
 
 
 _SHORT_FRAGMENT = re.compile(r"\s+([^\W\d_]{1,3})\s+")
+
+
+#: a capitalised word joined by «и» / "and" to a found name: «Gafur i [Tolik]», «[Ерлан] и Гафур»
+_CAPITALISED = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{2,}"
+_AND = r"(?:и|i|and|мен|және|jane)"
+_AND_BEFORE = re.compile(rf"(?<![\w.!?…:])\s(?P<word>{_CAPITALISED})\s+{_AND}\s+$")
+_AND_AFTER = re.compile(rf"\s+{_AND}\s+(?P<word>{_CAPITALISED})(?![\w-])")
+
+
+def _coordinated_names(text: str, findings: list[Finding]) -> list[Finding]:
+    """A capitalised word in mid-sentence joined by «и» or "and" to a one-word name is a name too: «у него были
+    свои люди, Gafur i Tolik» where the lists know only Tolik. Not a kept term, nor a word a dictionary knows."""
+    from fieldkit.anonymise.kept import is_kept
+    from fieldkit.anonymise.latin_words import is_english_word
+    from fieldkit.anonymise.morphology import is_common_word
+
+    def plain(word: str) -> bool:
+        return is_kept(word) or (is_english_word(word.casefold()) if word.isascii() else is_common_word(word))
+
+    added = []
+    taken = [(f.start, f.end) for f in findings]
+    for finding in findings:
+        if finding.entity != "PERSON" or " " in finding.text:
+            continue
+        before = _AND_BEFORE.search(text, max(0, finding.start - 40), finding.start)
+        after = _AND_AFTER.match(text, finding.end)
+        for match in (before, after):
+            if match is None or plain(match["word"]):
+                continue
+            start, end = match.span("word")
+            if not any(s < end and start < e for s, e in taken):
+                added.append(Finding("PERSON", start, end, finding.score, match["word"], None))
+                taken.append((start, end))
+    return sorted(findings + added, key=lambda f: f.start)
 
 
 def _bridged_names(text: str, findings: list[Finding]) -> list[Finding]:

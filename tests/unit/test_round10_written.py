@@ -208,3 +208,25 @@ def test_an_adjective_shaped_like_a_surname_before_a_head_word_is_a_body(text, b
 
 def test_a_surname_in_sky_alone_is_still_a_person():
     assert ("PERSON", "Тишинский") in spans("Тишинский сказал мне об этом")
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("na barakholke u nego byli svoi lyudi, Gafur i Tolik. kazhduyu nedelyu", "en", "Gafur"),
+    ("у него были свои люди, Гафур и Толик. Каждую неделю", "ru", "Гафур"),
+])
+def test_a_capitalised_word_joined_to_a_name_by_and_is_a_name(text, language, name):
+    assert name not in redact(text, language), redact(text, language)
+
+
+def test_a_kept_term_beside_a_name_stays():
+    redacted = redact("пришли КНБ и Ерлан, потом ушли", "ru")
+    assert "КНБ" in redacted and "Ерлан" not in redacted, redacted
+
+
+def test_an_english_word_beside_a_name_is_no_name():
+    from fieldkit.anonymise.engine import _coordinated_names
+    from fieldkit.anonymise.findings import Finding
+
+    text = "we saw tolik and Then we left"
+    found = _coordinated_names(text, [Finding("PERSON", 7, 12, 0.8, "tolik")])
+    assert [f.text for f in found] == ["tolik"]
