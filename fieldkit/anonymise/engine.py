@@ -95,6 +95,11 @@ _CUT_AT_SENTENCE_END = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "DATE_TI
 #: a Kazakh case ending written after a hyphen, as on a number or an abbreviation
 _HYPHENATED_CASE = re.compile(r"-(?:дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|га|ка|да|де|та|те|ны|ні|ды|ді|ты|ті|ның|нің|"
                               r"дың|дің|тың|тің|ы|і|сы|сі|ғы|гі|дағы|дегі|тағы|тегі|мен|бен|пен|нда|нде|на|не)(?!\w)")
+#: the second number of a range written with a hyphen after a quantity: «лям-два», «пять-шесть»
+_SECOND_NUMBER = re.compile(r"-(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|полтора|полторы|\d+)(?!\w)",
+                            re.IGNORECASE)
+#: a company's legal form after its name, in the Kazakh order
+_FORM_AFTER = re.compile(r"\s+(?:жшс|тоо|ип|ао|ооо|llp|ltd|jshs|too)(?:-\w+)?(?!\w)", re.IGNORECASE)
 #: what a number makes sure of: a name guessed from a word's shape gives way to it, keeping its other words
 _COUNTED = frozenset({"MONEY", "AGE", "TIME", "DURATION", "DATE_WORDS", "DATE_TIME", "PHONE_NUMBER", "IIN",
                       "CASE_NUMBER"})
@@ -442,6 +447,12 @@ def analyse(text: str, language: str) -> list[Finding]:
         ending = _HYPHENATED_CASE.match(text, end)
         if ending and (text[end - 1:end].isdecimal() or text[end - 1:end].isupper()):
             end = ending.end()  # «2017-ден», «ОВ-156/3-те», «ЦОН-ға»: the Kazakh case ending goes with what it ends
+        more = _SECOND_NUMBER.match(text, end) if result.entity_type in _QUANTITIES else None
+        if more:
+            end = more.end()  # «лям-два в день»: a range's second number is the same sum
+        form = _FORM_AFTER.match(text, end) if result.entity_type == "ORGANIZATION" else None
+        if form:
+            end = form.end()  # «жетісу жол сервис жшс»: the company's form after its name
         if result.entity_type == "PERSON":
             start = _after_leading_titles(text, start, end)
             end = _before_trailing_honorific(text, start, end)

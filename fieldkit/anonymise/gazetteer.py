@@ -290,8 +290,10 @@ class Gazetteer:
         key = sound_key(latin_key(word))
         if key[:4] not in self._sound_prefixes:
             return None
-        if len(word) == 6:  # «актабе» for Актобе: a short word only as the whole name, never with an ending
-            return self._sound.get(key)
+        if len(word) == 6:  # «актабе» for Актобе: a short word only as the whole name, never with an ending,
+            from fieldkit.anonymise.morphology import natasha  # and one no dictionary has («короче» is a word)
+
+            return None if natasha()[2].word_is_known(word) else self._sound.get(key)
         return self._by_latin_key(key, self._sound, _SOUND_PLACE_ENDINGS)
 
     @staticmethod

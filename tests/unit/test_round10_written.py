@@ -230,3 +230,15 @@ def test_an_english_word_beside_a_name_is_no_name():
     text = "we saw tolik and Then we left"
     found = _coordinated_names(text, [Finding("PERSON", 7, 12, 0.8, "tolik")])
     assert [f.text for f in found] == ["tolik"]
+
+
+def test_an_ordinary_six_letter_word_is_no_town_by_its_sound():
+    assert "короче" in redact("ну короче он пришел и сказал", "ru")
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("по её словам «лям-два в день». Хозяин", "два"),
+    ("мектептен кейін жетісу жол сервис жшс жұмыс істедім", "жшс"),
+])
+def test_a_ranges_second_number_and_a_companys_form_after_it_go_with_them(text, gone):
+    assert gone not in redact(text, "ru"), redact(text, "ru")
