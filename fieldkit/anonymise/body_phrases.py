@@ -144,6 +144,10 @@ def _end_after(text: str, tokens: _Words, finding: Finding) -> int | None:
 _KAZAKH_HEADS = ("зауыт", "кеніш", "кениш", "комбинат", "депо", "бекет", "отряд", "аурухан", "бірлест", "бирлест",
                  "серіктест", "сериктест", "қызмет", "кызмет", "басқарма", "баскарма", "бөлім", "болим", "мекеме",
                  "колония", "фабрика", "шахта", "кеден", "департамент", "әкімдіг", "акимдиг", "прокуратура")
+#: heads that name a body right after its place («Текелі комбинатында», «Арыс депосында»); the others need a word
+#: between («Қорғас кеден бекетінде», not «Қорғас бекетінде»: the place is where the post is)
+_NAMED_HEADS = ("зауыт", "комбинат", "кеніш", "кениш", "депо", "отряд", "бірлест", "бирлест", "серіктест",
+                "сериктест", "фабрика")
 #: a Kazakh case ending on a word: a place so inflected is where something happened, not the first word of a name
 #: («Шымкентте бір зауытта»), and a word so inflected between a place and a head ends the run
 _KAZAKH_CASE = re.compile(r"(?:да|де|та|те|ға|ге|қа|ке|га|ка|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|"
@@ -167,8 +171,11 @@ def _kazakh_end_after(text: str, tokens: _Words, finding: Finding) -> int | None
         if text[position:start].strip() or "\n" in text[position:start]:
             break  # punctuation between: «в Арысе, депо»
         lowered = word.casefold().rstrip(".")
-        if lowered.startswith(_KAZAKH_HEADS) or _is_head(word, after_place=False):
+        head = lowered.startswith(_KAZAKH_HEADS) or _is_head(word, after_place=False)
+        if head and (index or end is not None or lowered.startswith(_NAMED_HEADS)):
             end = word_end  # and on, over a second head: «кеден бекетінде»
+        elif head and index < _KAZAKH_MODIFIERS:
+            pass  # «Қорғас бекетінде», «Қарағанды шахтада»: a place's post or mine, unless more words name it
         elif end is not None or index >= _KAZAKH_MODIFIERS or not _kazakh_modifier(lowered):
             break
         position = word_end

@@ -242,3 +242,11 @@ def test_an_ordinary_six_letter_word_is_no_town_by_its_sound():
 ])
 def test_a_ranges_second_number_and_a_companys_form_after_it_go_with_them(text, gone):
     assert gone not in redact(text, "ru"), redact(text, "ru")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Мен Қорғас бекетінде тұрдым", "Қорғас"),  # where the post is: the post's word stays
+    ("Қарағанды шахтада істедім", "Қарағанды"),
+])
+def test_a_place_before_a_generic_kazakh_head_is_only_the_place(text, place):
+    assert ("LOCATION", place) in spans(text), spans(text)
