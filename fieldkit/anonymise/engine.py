@@ -8,6 +8,7 @@ explicitly so each of those is decided here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from fieldkit import offline
@@ -115,15 +116,26 @@ def _plain_kazakh(words: str) -> bool:
     return words.islower() and all(is_common_kazakh(word) for word in words.split())
 
 
-def _guessed_name_over_a_number(result, results) -> bool:
-    """A name guessed from the shape of lower-case words (or a company from its kind of work) that overlaps a sum,
-    a date or another quantity read from its numbers: in «жуз мын беремин» (I'll give a hundred thousand) the sum
-    wins, in «2019 жылы абдурешитрозиев» the year does, in «жеті жыл оңтүстік бұрғылау сервис» the seven years do,
-    and the name keeps only the words nobody else took (the longest span would otherwise win)."""
-    counted = _COUNTED if result.entity_type == "PERSON" else _QUANTITIES  # a body may end in its own code
-    return (result.entity_type in ("PERSON", "ORGANIZATION") and result.score <= _GUESSED_NAME_SCORE
-            and any(other.entity_type in counted and other.score > result.score and other.start < result.end
-                    and result.start < other.end for other in results))
+def _guessed_names_over_numbers(results) -> set[int]:
+    """The ids of names guessed from the shape of lower-case words (or companies from their kind of work) that
+    overlap a sum, a date or another quantity read from its numbers: in «жуз мын беремин» (I'll give a hundred
+    thousand) the sum wins, in «2019 жылы абдурешитрозиев» the year does, in «жеті жыл оңтүстік бұрғылау сервис» the
+    seven years do, and the name keeps only the words nobody else took (the longest span would otherwise win). The
+    numbers are sorted once and searched by position: a transcript has thousands of findings."""
+    counted = sorted((r.start, r.end, r.score, r.entity_type) for r in results if r.entity_type in _COUNTED)
+    starts = [start for start, _, _, _ in counted]
+    longest = max((end - start for start, end, _, _ in counted), default=0)
+    guessed = set()
+    for result in results:
+        if result.entity_type not in ("PERSON", "ORGANIZATION") or result.score > _GUESSED_NAME_SCORE:
+            continue
+        kinds = _COUNTED if result.entity_type == "PERSON" else _QUANTITIES  # a body may end in its own code
+        first = bisect_left(starts, result.start - longest)
+        for start, end, score, kind in counted[first:bisect_left(starts, result.end)]:
+            if kind in kinds and score > result.score and start < result.end and result.start < end:
+                guessed.add(id(result))
+                break
+    return guessed
 
 
 #: identifiers whose overlapping readings are joined, not dropped, by kind: a code read from two ends is one code,
@@ -411,8 +423,8 @@ def analyse(text: str, language: str) -> list[Finding]:
 
     places = [(r.start, r.end, r.recognition_metadata["place"]) for r in results
               if r.recognition_metadata and "place" in r.recognition_metadata]
-    ranked = sorted(results, key=lambda r: (_guessed_name_over_a_number(r, results), -(r.end - r.start), -r.score,
-                                            r.start))
+    guessed = _guessed_names_over_numbers(results)
+    ranked = sorted(results, key=lambda r: (id(r) in guessed, -(r.end - r.start), -r.score, r.start))
     chosen: list[Finding] = []
     for result in ranked:
         if result.entity_type == "DATE_TIME" and not is_calendar_date(text[result.start : result.end]):
@@ -433,7 +445,7 @@ def analyse(text: str, language: str) -> list[Finding]:
             # a name that loses an overlap keeps the words nobody else took, when they still look like a name: in
             # «қайрат жиырмасыншы жылдан» the date wins «жиырмасыншы», and «қайрат» must not be lost with it
             rest = _uncovered_words(text, result.start, result.end, overlapping)
-            guessed_body = result.entity_type == "ORGANIZATION" and _guessed_name_over_a_number(result, results)
+            guessed_body = result.entity_type == "ORGANIZATION" and id(result) in guessed
             if rest is None or not (guessed_body or (
                     result.entity_type == "PERSON" and looks_like_a_name(text[rest[0]:rest[1]])
                     and not _plain_kazakh(text[rest[0]:rest[1]]))):
