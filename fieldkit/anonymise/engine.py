@@ -521,21 +521,23 @@ def _coordinated_names(text: str, findings: list[Finding]) -> list[Finding]:
     def plain(word: str) -> bool:
         return is_kept(word) or (is_english_word(word.casefold()) if word.isascii() else is_common_word(word))
 
-    added = []
-    taken = [(f.start, f.end) for f in findings]
+    starts = [f.start for f in findings]  # sorted, and no two of them overlap
+
+    def taken(start: int, end: int) -> bool:
+        index = bisect_left(starts, end) - 1
+        return index >= 0 and findings[index].end > start
+
+    added: dict[tuple[int, int], Finding] = {}
     for finding in findings:
         if finding.entity != "PERSON" or " " in finding.text:
             continue
         before = _AND_BEFORE.search(text, max(0, finding.start - 40), finding.start)
         after = _AND_AFTER.match(text, finding.end)
         for match in (before, after):
-            if match is None or plain(match["word"]):
+            if match is None or match.span("word") in added or taken(*match.span("word")) or plain(match["word"]):
                 continue
-            start, end = match.span("word")
-            if not any(s < end and start < e for s, e in taken):
-                added.append(Finding("PERSON", start, end, finding.score, match["word"], None))
-                taken.append((start, end))
-    return sorted(findings + added, key=lambda f: f.start)
+            added[match.span("word")] = Finding("PERSON", *match.span("word"), finding.score, match["word"], None)
+    return sorted([*findings, *added.values()], key=lambda f: f.start)
 
 
 def _bridged_names(text: str, findings: list[Finding]) -> list[Finding]:

@@ -120,10 +120,11 @@ _NO_GENITIVE_AFTER = ("участков", "осужденн", "осуждённ"
                       "конвоир", "оперативник", "опер")
 
 
-def first_parse(word: str):
+def _first_reading(word: str) -> str:
+    """The tag of Russian morphology's likeliest reading of ``word``."""
     from fieldkit.anonymise.morphology import natasha
 
-    return natasha()[2].parse(word.casefold())[0]
+    return str(natasha()[2].parse(word.casefold())[0].tag)
 
 
 def _surname_after_rank(value: str, match: re.Match, text: str) -> bool:
@@ -142,8 +143,10 @@ def _surname_after_rank(value: str, match: re.Match, text: str) -> bool:
         # «участковый битков», «осужденный хабаров»: a surname that is also a plural genitive («биток», «хабар»)
         # after a person no genitive follows
         head = match.group(0)[: match.start("id") - match.start()].split()[0].casefold()
-        return (head.startswith(_NO_GENITIVE_AFTER) and bool(re.search(r"(?:ов|ев|ёв|ин|ын)$", first))
-                and "gent" in str(first_parse(first).tag) and "plur" in str(first_parse(first).tag))
+        if not (head.startswith(_NO_GENITIVE_AFTER) and re.search(r"(?:ов|ев|ёв|ин|ын)$", first)):
+            return False
+        reading = _first_reading(first)
+        return "gent" in reading and "plur" in reading
     return is_probably_name(first)
 
 
