@@ -120,13 +120,6 @@ _NO_GENITIVE_AFTER = ("участков", "осужденн", "осуждённ"
                       "конвоир", "оперативник", "опер")
 
 
-def _first_reading(word: str) -> str:
-    """The tag of Russian morphology's likeliest reading of ``word``."""
-    from fieldkit.anonymise.morphology import natasha
-
-    return str(natasha()[2].parse(word.casefold())[0].tag)
-
-
 def _surname_after_rank(value: str, match: re.Match, text: str) -> bool:
     from fieldkit.anonymise.names import is_common_kazakh
 
@@ -145,7 +138,9 @@ def _surname_after_rank(value: str, match: re.Match, text: str) -> bool:
         head = match.group(0)[: match.start("id") - match.start()].split()[0].casefold()
         if not (head.startswith(_NO_GENITIVE_AFTER) and re.search(r"(?:ов|ев|ёв|ин|ын)$", first)):
             return False
-        reading = _first_reading(first)
+        from fieldkit.anonymise.morphology import first_tag
+
+        reading = first_tag(first.casefold())
         return "gent" in reading and "plur" in reading
     return is_probably_name(first)
 
