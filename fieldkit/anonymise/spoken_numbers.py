@@ -77,6 +77,9 @@ _NOT_A_LOCAL_PART = re.compile(r"(?:me|us|him|her|them|home|work|night|it|you|le
 SCORE = 0.85
 _AT_WORD = re.compile(r"(?<!\w)(?:собак[аиуео]й?|собачк\w*|at|эт|айқұлақ|айкулак)(?!\w)", re.IGNORECASE)
 _EMAIL_REACH = 200  # characters: the longest spelled address before its «собака»
+#: every host the pattern reads has a said dot or a zone among the first words after the @: an "at" without one
+#: ("at home", "at the station") starts no address, and skipping it spares the pattern's search around it
+_HOST_SIGN = re.compile(r"(?:,?\s+[\w\-]+){0,3},?\s+(?:точка|нүкте|dot|ру|ru|кз|kz|ком|com)(?!\w)", re.IGNORECASE)
 
 
 def _spelled_emails(text: str) -> list[re.Match]:
@@ -85,6 +88,8 @@ def _spelled_emails(text: str) -> list[re.Match]:
     never cut by the window of an earlier one."""
     found: dict[tuple[int, int], re.Match] = {}
     for at in _AT_WORD.finditer(text):
+        if not _HOST_SIGN.match(text, at.end()):
+            continue
         start = max(0, at.start() - _EMAIL_REACH)
         while start > 0 and not text[start - 1].isspace():
             start -= 1  # a window begins at a word
