@@ -24,7 +24,8 @@ SETS = {"dev": FIXTURES / "pii-dev", "heldout": FIXTURES / "pii-heldout", "field
         "field-dev7": FIXTURES / "pii-field-dev7", "field6": FIXTURES / "pii-field6",
         "field-dev8": FIXTURES / "pii-field-dev8", "field7": FIXTURES / "pii-field7",
         "field-dev9": FIXTURES / "pii-field-dev9", "field-dev10": FIXTURES / "pii-field-dev10",
-        "field8": FIXTURES / "pii-field8", "field-dev11": FIXTURES / "pii-field-dev11"}
+        "field8": FIXTURES / "pii-field8", "field-dev11": FIXTURES / "pii-field-dev11",
+        "field9": FIXTURES / "pii-field9", "field-dev12": FIXTURES / "pii-field-dev12"}
 FILES = {"en": ("en.txt", "en"), "ru": ("ru.txt", "ru"), "kk": ("kk.txt", "ru")}
 #: pii-field (issue 17): field styles written by someone who never saw the rules; never tuned on. pii-field-dev:
 #: the same styles by another helper who never saw the rules either, written to tune on. pii-field2 and
@@ -37,11 +38,12 @@ FILES = {"en": ("en.txt", "en"), "ru": ("ru.txt", "ru"), "kk": ("kk.txt", "ru")}
 #: pii-field-dev9 (a ninth round): a seventh pair, whisper's digits mixed with number words, mainly north, west, centre.
 #: pii-field-dev10 (the same round): Kazakh in the official Latin alphabets only, to tune on (translit.txt).
 #: pii-field8 and pii-field-dev11 (a tenth round, 2026-12-05): an eighth pair, set mainly in the south and east.
+#: pii-field9 and pii-field-dev12 (an eleventh round, 2026-12-05): a ninth pair, mainly the west, centre and capital.
 FIELD_FILES = {"ru-asr": ("ru-asr.txt", "ru"), "notes-ru": ("notes-ru.txt", "ru"), "kk": ("kk.txt", "ru"),
                "kk-ru-mixed": ("kk-ru-mixed.txt", "ru"), "translit": ("translit.txt", "en")}
 #: sets nobody tunes on: their leaks are not shown
 HELD_OUT = frozenset({"heldout", "field", "field2", "field3", "field4", "field5", "field6", "field7",
-                      "field8"})
+                      "field8", "field9"})
 TARGETS = {"direct": 0.99, "quasi": 0.95}
 MAX_OVER_REDACTION = 0.05  # issue 17
 

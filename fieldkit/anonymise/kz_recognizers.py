@@ -437,6 +437,15 @@ COMMON_RULES = [
         ),
         0.85,
     ),
+    # the same typed or transcribed in lower case, the words just before the form: "at steppe drilling services
+    # llp" (a function word or a verb of working ends the name); a case ending may follow: "jsc-ta"
+    Rule(
+        "ORGANIZATION",
+        re.compile(r"(?<![\w\-])(?P<id>(?:(?!(?:the|and|for|with|from|was|were|is|are|has|had|his|her|our|their|"
+                   r"this|that|who|which|worked|works|work|joined|left|called|named|local|some|any|company|firm)\b)"
+                   r"[a-z][a-z\-]{2,}\s){1,3}(?:llp|llc|jsc|ltd))(?!\w)(?!-\w{5})"),
+        0.7,
+    ),
 ]
 
 RU_RULES = [
@@ -645,14 +654,21 @@ _ORG_HEAD = re.compile(
     r"коллеги|инспекци|гарнизонн|орталы|аурухана|емхана|ұқк|қызмет|пд|"
     # English and messenger Latin: "Aktobe regional drug treatment centre", "kollegii advokatov"
     r"centre|center|department|police|court|hospital|school|college|office|akimat|prosecutor|committee|clinic|"
-    r"university|institute|kollegi|otdel|upravleni|politsi|sud)\w*"
+    r"university|institute|kollegi|otdel|upravleni|politsi|sud|zauyt|zavod|kombinat|shakht|kenish|factory|depot)\w*"
+    r"|(?:plant|plants|mine|mines)$"
     # the police units' abbreviations, whole, with a case ending at most: «УП Ауэзовского р-на», «ровд-та»
     r"|(?:уп|оп|ровд|увд|рувд|гувд|убн|ппс|дкнс|up|op|rovd|uvd|ubn)(?:а|е|у|ом|та|те|да|де|қа|ке|ға|ге)?$")
 #: a word between a place and its body: «карагандинском областном наркологическом центре», «түркістан облыстық
 #: наркологиялық орталығында», «шиелі аграрлық колледжінде»
 _ORG_MODIFIER = re.compile(r"\w+(?:ой|ого|ом|ый|ий|ая|ое|ую|ому|лық|лік|дық|дік|тық|тік|ғы|гі|қы|кі)$"
                            r"|drug|narcotics|treatment|anti-drug|criminal|investigation|migration|customs|tax|"
-                           r"financial|juvenile|specialised|specialized|interdistrict|revenue|state|public|central")
+                           r"financial|juvenile|specialised|specialized|interdistrict|revenue|state|public|central"
+                           # English and messenger Latin in lower case: "almaty anti corruption department",
+                           # "kentau transformator zauytynda"
+                           r"|(?:anti|corruption|anticorruption|economic|investigations?|crimes?|security|border|"
+                           r"traffic|patrol|internal|affairs|emergency|penitentiary|correctional|transformator|"
+                           r"transformer|drilling|mining|oil|gas|cement|steel|chemical|machine|metallurgical|railway|"
+                           r"polymer)$")
 _ORG_ADJECTIVE = re.compile(r"\w+(?:ой|ого|ом|ый|ий|ая|ое|ую|ему|ной|ном|ного|ская|ский|ского|ском)$")
 _BODY_WORDS = re.compile(r"^(?:районн|городск|областн|региональн|межрайонн)\w*$")
 _ORG_WINDOW = 6
@@ -720,11 +736,16 @@ class PlacedOrganizationRecognizer(EntityRecognizer):
                     break
                 if _is_head(tokens[index][2]) and _ORG_HEAD.match(tokens[index][2]) and (
                         not tokens[index][2].isascii()
-                        or all(tokens[k][2] in ("of", "the", "po") for k in range(index + 1, first))):
+                        or all(tokens[k][2] in ("of", "the", "po", "for") for k in range(index + 1, first))):
                     head = index  # English: "department of the Karaganda", never "police officer in Chicago"
             if head is not None:
                 while head > 0 and _ORG_ADJECTIVE.match(tokens[head - 1][2]) and tokens[head - 1][2] not in ("по",):
                     head -= 1  # «миграционной службе», «городского маслихата»
+                for _ in range(3):  # "economic investigations department for zhetysu region"
+                    if not (head > 0 and tokens[head - 1][2].isascii() and _ORG_MODIFIER.match(tokens[head - 1][2])
+                            and not _punctuated(text, tokens, head)):
+                        break
+                    head -= 1
                 results.append(self._result(tokens[head][0], place_end))
                 continue
             # the place first: «сарыаркинском районном суде», and Kazakh, with the place in the genitive or with its

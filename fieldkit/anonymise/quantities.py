@@ -259,6 +259,13 @@ _ORDINAL_TERM = re.compile(r"(?<!\bв )(?<!\bна )(?<!\bс )(?<!\bдо )(?<!\b�
 #: half a unit in one word: «полгода», «полмесяца», «полсуток»
 _HALF_UNIT = re.compile(r"(?<!\w)(?P<id>пол(?:года|годика|месяца|суток|дня|часа|недели))(?!\w)", re.IGNORECASE)
 SCORE = 0.9  # above spaCy's DATE reading of a bare number ("I was 23")
+#: a life sentence: «пожизненное (лишение свободы)», «пожизненку», «өмір бойына», "life imprisonment"; a term as
+#: telling as any count of years, and banded with the longest of them
+_LIFE_TERM = re.compile(
+    r"(?<!\w)(?P<id>пожизненн\w*(?:\s+(?:лишени\w+\s+свободы|заключени\w*|срок\w*))?|пожизненк\w*|pozhiznenn\w*"
+    r"|[өо]м[іи]р\s+бойы(?:на)?(?:\s+бас\s+бостандығынан\s+айыр\w*)?"
+    r"|life\s+(?:imprisonment|sentence|term|in\s+prison)|(?<=sentenced\s)to\s+life)(?!\w)",
+    re.IGNORECASE)
 DURATION_SCORE = 0.8  # below an age: «мне было 37 лет» is an age, «отсидел 6 лет» a duration
 
 _PARTS_OF_DAY = {
@@ -313,7 +320,7 @@ _DURATION = re.compile(
     # the same in Russian letters, as keyboards and whisper write them: «жети жылга сотталды»
     rf"жылга|жылдык|айга|кунге|кунди|куннен|"
     rf"тәулікке|год|года|лет|месяц|месяца|месяцев|жыл|жылдай|ай|years?|months?|суток|сутки|"
-    rf"недель|недели|неделю|дней|дня|тәулік|апта|сағат|let|goda|god|mesyatsev|mesyatsa|sutok|days|weeks|zhyl|zhyldai|"
+    rf"недель|недели|неделю|дней|дня|тәулік|апта|сағат|сагат|сағатқа|сагатка|сағаттай|сагаттай|let|goda|god|mesyatsev|mesyatsa|sutok|days|weeks|zhyl|zhyldai|"
     rf"jyl|nedel|nedeli|dnei|dnya|минут|минуты|minutes|г\.|мес\.?|сут\.?|күн|күндей|кун|kun|часов|часа|hours?|"
     rf"day|week|weeks|апта|ай бойы|нед\.?|мин\.?))(?:\b|(?<=\.))"
     rf"(?!\s*(?:назад|бұрын|ago|old))",
@@ -479,6 +486,8 @@ _NOT_COUNTED = frozenset({"минимум", "максимум", "сверху", 
 def generalise_duration(text: str, cyrillic: bool) -> str | None:
     """"[DURATION: 5–9 years]" (or «[СРОК: 5–9 лет]»): a band, in years or, under a year, months. A bare number
     (a term said again without its unit) is read in years."""
+    if _LIFE_TERM.fullmatch(text.strip()) or text.strip().casefold() == "to life":
+        return _duration_band(25, cyrillic)
     text = _usual_order(text)
     half = _HALF_UNIT.fullmatch(text.strip())
     if half:  # «полгода» → under a year, «полсуток» → under a month
@@ -516,7 +525,7 @@ def generalise_duration(text: str, cyrillic: bool) -> str | None:
                 12 if unit.startswith(("месяц", "мес", "ай", "month", "mesyats")) else
                 52 if unit.startswith(("недел", "нед", "апта", "week")) else
                 365 if unit.startswith(("сут", "дн", "дня", "тәулік", "sut", "day", "күн", "кун", "kun")) else
-                365 * 24 if unit.startswith(("сағат", "hour", "час")) else 1)
+                365 * 24 if unit.startswith(("сағат", "сагат", "hour", "час")) else 1)
     return _duration_band(value / per_year, cyrillic)
 
 
@@ -593,6 +602,8 @@ class QuantityRecognizer(EntityRecognizer):
             group = next(name for name in ("slang", "each", "share", "paid", "wage", "bribe", "grouped")
                          if match[name])
             results.append(self._result("MONEY", match.start(group), match.end(group), "a price"))
+        for match in _LIFE_TERM.finditer(text):
+            results.append(self._result("DURATION", match.start("id"), match.end("id"), "a life sentence"))
         for match in _HALF_UNIT.finditer(text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "half a unit of time"))
         for match in _ORDINAL_TERM.finditer(text):
