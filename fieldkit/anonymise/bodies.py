@@ -16,6 +16,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from fieldkit.anonymise.morphology import first_tag, is_cyrillic, natasha, words
 from fieldkit.anonymise.number_words import HUNDREDS, KAZAKH_TENS, KAZAKH_UNITS, ONE_WORDS, TEENS, TENS, UNITS
+from fieldkit.anonymise.spoken_numbers import LETTER_NAMES
 
 SCORE = 0.6
 _UNIT_HEAD = re.compile(
@@ -181,7 +182,9 @@ def find_spoken_colonies(text: str) -> list[tuple[int, int]]:
 
 
 #: «дробь» said for the stroke of a code, as whisper writes it (not «дров», firewood, or «дроби», fractions)
-_STROKE = frozenset({"дробь", "дроб", "дробе", "дропе", "дроди", "слэш", "слеш"})
+_STROKE = frozenset({"дробь", "дроб", "дробе", "дропе", "дропи", "дропь", "дроди", "слэш", "слеш", "slash"})
+#: a dash said between a code's numbers: «тире», "dash" («семь один девять четыре тире два два …»)
+_SAID_DASH = frozenset({"тире", "дефис", "dash", "hyphen"})
 #: whisper's strokes that are also words («дров», firewood; «дроби», fractions): only between two numbers
 _WEAK_STROKE = frozenset({"дров", "дро", "дроби"})
 _CODE_TOKEN = re.compile(r"[^\W_]+")
@@ -198,6 +201,10 @@ def _garbled_code_part(word: str) -> bool:
 
     if not word.isalpha() or reads_first_as(word, ("PREP", "CONJ", "PRCL", "NPRO", "VERB", "INFN", "GRND")):
         return False
+    if word.isascii():  # "u g", "a k": letters said one by one, never an English word ("was")
+        from fieldkit.anonymise.latin_words import is_english_word
+
+        return len(word) <= 2 or not is_english_word(word)
     _, _, morph = natasha()
     return len(word) <= 3 or not morph.word_is_known(word.casefold())
 
@@ -220,15 +227,22 @@ def find_stroked_codes(text: str) -> list[tuple[int, int]]:
             continue  # «156 дров 3» is a code; «дров» (firewood) anywhere else is not
         first = last = index
         numbers_before = 0
-        while first - 1 >= 0 and joined(first - 1, first) and numbers_before < 4 and _number_part(
-                tokens[first - 1][2]):
+        # a court's case number said digit by digit runs long: "seven one nine four dash two two dash …"
+        while first - 1 >= 0 and joined(first - 1, first) and numbers_before < 12 and (
+                _number_part(tokens[first - 1][2]) or tokens[first - 1][2].casefold() in _SAID_DASH
+                and first - 2 >= 0 and _number_part(tokens[first - 2][2])):
             first -= 1
-            numbers_before += 1
+            numbers_before += _number_part(tokens[first][2])
         if joined(first - 1, first) and _garbled_code_part(tokens[first - 1][2]):
             first -= 1  # the code's letters («ака» for АК) or whisper's «Миродин» for «номер один»
+            # letters said one by one: "u g one five seven slash eleven", «а ка сто пятьдесят девять дробь …»
+            while (first - 1 >= 0 and joined(first - 1, first) and first - 1 >= index - 16
+                   and len(tokens[first][2]) <= 2 and tokens[first - 1][2].casefold() in LETTER_NAMES
+                   and len(tokens[first - 1][2]) <= 2):
+                first -= 1
         numbers_after = 0
         k = index + 1
-        while k < len(tokens) and joined(k - 1, k) and numbers_after < 3:
+        while k < len(tokens) and joined(k - 1, k) and numbers_after < 4:
             piece = tokens[k][2]
             if _number_part(piece):
                 numbers_after += 1

@@ -14,6 +14,7 @@ from functools import lru_cache
 from fieldkit import offline
 from fieldkit.anonymise.findings import Finding  # noqa: F401 (re-exported: the type every recognizer returns)
 from fieldkit.anonymise.kept import (  # noqa: F401 (re-exported)
+    CODE_NUMBER_BEFORE,
     RESPONDENT_CODE,
     is_kept,
     kept_terms,
@@ -116,23 +117,31 @@ def _plain_kazakh(words: str) -> bool:
     return words.islower() and all(is_common_kazakh(word) for word in words.split())
 
 
+_NAME_LOSES_TO = frozenset({*_COUNTED, "LOCATION"})
+
+
 def _guessed_names_over_numbers(results) -> set[int]:
     """The ids of names guessed from the shape of lower-case words (or companies from their kind of work) that
     overlap a sum, a date or another quantity read from its numbers: in «жуз мын беремин» (I'll give a hundred
     thousand) the sum wins, in «2019 жылы абдурешитрозиев» the year does, in «жеті жыл оңтүстік бұрғылау сервис» the
     seven years do, and the name keeps only the words nobody else took (the longest span would otherwise win). The
-    numbers are sorted once and searched by position: a transcript has thousands of findings."""
-    counted = sorted((r.start, r.end, r.score, r.entity_type) for r in results if r.entity_type in _COUNTED)
+    numbers are sorted once and searched by position: a transcript has thousands of findings. A place the
+    gazetteer knows wins over a guessed name the same way: in «жургиземин сарыарка ауданында» the district is
+    «сарыарка ауданында», not a person «жургиземин сарыарка» (both are replaced either way; the name would leave
+    the district's word behind)."""
+    counted = sorted((r.start, r.end, r.score, r.entity_type) for r in results if r.entity_type in _COUNTED
+                     or (r.entity_type == "LOCATION" and r.recognition_metadata and "place" in r.recognition_metadata))
     starts = [start for start, _, _, _ in counted]
     longest = max((end - start for start, end, _, _ in counted), default=0)
     guessed = set()
     for result in results:
         if result.entity_type not in ("PERSON", "ORGANIZATION") or result.score > _GUESSED_NAME_SCORE:
             continue
-        kinds = _COUNTED if result.entity_type == "PERSON" else _QUANTITIES  # a body may end in its own code
+        kinds = _NAME_LOSES_TO if result.entity_type == "PERSON" else _QUANTITIES  # a body may end in its own code
         first = bisect_left(starts, result.start - longest)
         for start, end, score, kind in counted[first:bisect_left(starts, result.end)]:
-            if kind in kinds and score > result.score and start < result.end and result.start < end:
+            if (kind in kinds and score > result.score and start < result.end and result.start < end
+                    and (kind != "LOCATION" or end > result.end or start < result.start)):  # a place it cuts in two
                 guessed.add(id(result))
                 break
     return guessed
@@ -449,6 +458,8 @@ def analyse(text: str, language: str) -> list[Finding]:
     for result in ranked:
         if result.entity_type == "DATE_TIME" and not is_calendar_date(text[result.start : result.end]):
             continue
+        if CODE_NUMBER_BEFORE.search(text, max(0, result.start - 10), result.start):
+            continue  # «R-AST-05. 7.02.24»: a number that starts inside a respondent code («05. 7.02») is none
         if is_kept(text[result.start : result.end]) or (
                 result.entity_type == "ORGANIZATION" and starts_with_respondent_code(text[result.start:result.end])):
             continue

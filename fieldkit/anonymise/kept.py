@@ -6,10 +6,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-#: Respondent codes (a category of 1-4 capitals and a number): pseudonyms already, kept.
-RESPONDENT_CODE = re.compile(r"^[A-Z]{1,4}-?\d{1,3}$")
+#: Respondent codes (a category of 1-4 capitals, perhaps a site's 1-4 more, and a number: "P12", "R-58",
+#: "R-AT-03", "KRG-11"): pseudonyms already, kept.
+_CODE = r"[A-Z]{1,4}(?:-[A-Z]{1,4})?-?\d{1,3}"
+RESPONDENT_CODE = re.compile(rf"^{_CODE}$")
 #: an organisation a named-entity model made of a respondent code and what follows it («R-58, 12.03»)
-_CODE_FIRST = re.compile(r"^[A-Z]{1,4}-?\d{1,3}(?=[,;.:\s])")
+_CODE_FIRST = re.compile(rf"^{_CODE}(?=[,;.:\s])")
+#: a respondent code's number, where a number read from digits must not begin: «R-AST-03, 08.04»
+CODE_NUMBER_BEFORE = re.compile(r"(?<![\w-])[A-Z]{1,4}(?:-[A-Z]{1,4})?-$")
 
 
 @lru_cache(maxsize=1)

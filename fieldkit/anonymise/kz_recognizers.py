@@ -414,7 +414,10 @@ COMMON_RULES = [
     # («номер 212 РВБ», «номер с имя 130 хзп 17»)
     # (and in Kazakh, the letters in lower-case Latin: «көлігім камаз нөмірі 712 abs 04»)
     Rule("PLATE", re.compile(rf"(?:[Нн]омер|[Нн]өмір|[Нн]омир)\w*\s+(?:[а-яё]{{1,4}}\s+){{0,2}}(?P<id>\d{{3}}\s?"
-                             rf"(?:[A-Z{CYR_UPPER}]{{2,3}}|[бвгджзйклмнпрстфхцчшщ]{{2,3}}|[a-z]{{3}}(?=\s?\d{{2}}(?!\d)))"
+                             rf"(?:[A-Z{CYR_UPPER}]{{2,3}}|[бвгджзйклмнпрстфхцчшщ]{{2,3}}|[a-z]{{3}}(?=\s?\d{{2}}(?!\d))"
+                             # any letters in lower case, with the region after them: «номири 417 вта 12»
+                             rf"|(?!(?:лет|год|раз|тыс|мин|час|дне|дня|шт|кг|км|мес|жыл|мың|мын|ай)\s)[а-яё]{{2,3}}"
+                             rf"(?=\s?\d{{2}}(?!\d)))"
                              r"(?:\s?\d{2})?)(?![\w])"), 0.85),
     # a plate whose letters whisper garbled, after «номер» and before its region said as a number or an ordinal
     # («номер 551, на седьмой», «номером 107 bis на 4», «номер 900-3-тн-зет, шестой», «номер я запомнил. 541
@@ -448,13 +451,19 @@ COMMON_RULES = [
     ),
 ]
 
+
+#: words before a Kazakh street word that are no part of its name: «ол кенесары кошеси …», «тұрамын абай көшесі»
+_KAZAKH_NOT_STREETS = ("ол|мен|біз|сен|олар|бұл|бул|сол|осы|және|жане|мына|ана|де|да|бір|бир|біздің|менің|оның|тағы|"
+                       "енді|сосын|кейін|дейін|үшін|туралы|қазір|казир|мекенжайы|адрес|адресі|тұрады|тұрамын|турады|"
+                       "турамын|тұрған|турган|жақын|жакын|ескі|жаңа|уже|на|по|в|и|это|живет|живу|адресу")
+
 RU_RULES = [
     Rule(
         "ADDRESS",
         re.compile(
             r"(?P<id>(?i:\b(?:ул|пр|пр-т|просп|мкр|пер|б-р|бул|д|кв)\.|\b(?:улиц[аеуыой]|проспект\w*|микрорайон\w*|"
             r"переул\w*|бульвар\w*|шоссе|трасс[аеуы]))\s*"
-            rf"(?:[{CYR_UPPER}A-Z0-9][\w\-]*\.?(?:\s|,\s?)?|(?:би|батыра|ата|хана|ана)(?:\s|,\s?)){{1,4}}"
+            rf"(?:[{CYR_UPPER}A-Z0-9][\w\-]*\.?(?:\s|,\s?)?|(?:би|батыра|ата|хана|ана|жолы)(?:\s|,\s?)){{1,4}}"
             r"(?:,?\s*(?i:дом|д\.|кв\.?|квартира|корпус|корп\.|офис)?\s*\d+[а-яa-z]?(?:/\d+)?)*)"
         ),
         0.8,
@@ -476,6 +485,19 @@ RU_RULES = [
         re.compile(
             rf"(?P<id>(?<![\w\-])(?:[{CYR_UPPER}][\w\-]+\s){{1,2}}(?:көшесі|даңғылы|шағын\s+ауданы|ш\.а\.)"
             r"(?:,?\s*\d+[а-я]?(?:/\d+)?(?:-?\s?(?:пәтер|үй)\w*)?)*)"
+        ),
+        0.8,
+    ),
+    # the same in any case, in quotes or in Russian letters, with its house number: «кенесары кошеси 42 уй»,
+    # «"Шаңырақ" шағын ауданы, 14-үй, 22-пәтер», «евразия дангылы 112 уйде», «батыс-2 шағын ауданы 15 үй»
+    Rule(
+        "ADDRESS",
+        re.compile(
+            rf"(?P<id>(?<![\w\-«\"])(?:«[^»\n]{{2,30}}»|\"[^\"\n]{{2,30}}\"|(?!(?:{_KAZAKH_NOT_STREETS})\s)"
+            r"[^\W\d_]{3,}(?:-\d{1,3})?(?:\s+(?:би|батыр|ата|хан|ана|баба))?)\s+"
+            r"(?i:көшес\w*|кошес\w*|даңғыл\w*|дангыл\w*|(?:шағын|шагын|мөлтек|молтек)\s+аудан\w*|ықшам\s?аудан\w*|"
+            r"ыкшам\s?аудан\w*),?\s*\d{1,4}[а-я]?(?:/\d+)?-?\s?(?i:үй|уй)\w*"
+            r"(?:,?\s*\d{1,4}-?\s?(?i:пәтер|патер)\w*)?)"
         ),
         0.8,
     ),
@@ -585,7 +607,7 @@ EN_RULES = [
             r"prosecutor|investigator))\s+(?P<id>[a-z]{2,})\b"
         ),
         0.85,
-        lambda value, match, text: value not in _COMMON_AFTER_RANK,
+        lambda value, match, text: value not in _COMMON_AFTER_RANK and not _common_english(value),
     ),
     Rule(
         "PERSON",
@@ -614,6 +636,13 @@ EN_RULES = [
         0.85,
     ),
 ]
+
+
+def _common_english(word: str) -> bool:
+    """An everyday English word after a rank is what the officer did ("the investigator read out"), not his name."""
+    from fieldkit.anonymise.latin_words import common_english_words
+
+    return word.casefold() in common_english_words()
 
 
 class GazetteerRecognizer(EntityRecognizer):
@@ -782,9 +811,9 @@ class PlacedOrganizationRecognizer(EntityRecognizer):
 def known_organisations():
     """The bundled lists of companies and institutions (data/organisations.txt, organisations_more.txt) as a fuzzy
     index. A name that is also an ordinary word (a line ending in «?»: «Магнум», "Small") is left out: the fuzzy
-    index would find it in everyday speech. An English word of a longer name ("University") does not match
-    alone; a Kazakh one still does («жолы» of «Қазақстан темір жолы»): that costs some Kazakh words, and a trial
-    that made them need the whole name lost a person's name on held-out Kazakh text (issue 17)."""
+    index would find it in everyday speech. An English or everyday Kazakh word of a longer name ("University",
+    «жолы») does not match alone. (An earlier trial that made every Kazakh word need the whole name lost a
+    person's name on held-out Kazakh text; the everyday ones alone cost none on the tuning sets.)"""
     from importlib import resources
 
     from fieldkit.anonymise.fuzzy import Entry, KnownIdentifiers
@@ -799,15 +828,15 @@ def known_organisations():
 
     long_kept = tuple(term for term in kept_terms() if " " not in term and len(term) >= 6)
 
+    from fieldkit.anonymise.names import is_common_kazakh
+
     def ordinary(word: str) -> bool:
         """A word of a longer name that names nothing alone: an English word ("University" of «Nazarbayev
-        University»), a place («Шымкент» of «Шымкентцемент») or a kept term («Казахстана» of «Казахстанская
-        фондовая биржа»)."""
+        University»), an everyday Kazakh one («жолы», road or once, of «Қазақстан темір жолы»), a place
+        («Шымкент» of «Шымкентцемент») or a kept term («Казахстана» of «Казахстанская фондовая биржа»)."""
         lowered = word.casefold()
         return (is_common_word(word) or (word.isascii() and is_english_word(word)) or bool(gazetteer().find(word))
-                or is_kept(word) or lowered.startswith(long_kept))
-
-    from fieldkit.anonymise.names import is_common_kazakh
+                or is_kept(word) or lowered.startswith(long_kept) or is_common_kazakh(lowered))
 
     return KnownIdentifiers([Entry(name, "ORGANIZATION") for name in names], is_common_word=ordinary,
                             spelt_only_so=lambda word: is_common_kazakh(word.casefold()))

@@ -56,6 +56,16 @@ def common_english_words() -> frozenset[str]:
     return frozenset(word for word, frequency in _english_frequencies() if frequency >= 1e-6)
 
 
+@lru_cache(maxsize=1)
+def _frequency_of() -> dict[str, float]:
+    return dict(_english_frequencies())
+
+
+def english_frequency(word: str) -> float:
+    """How often ``word`` (lower case) is used in English, per word of text: 0 for a word the list lacks."""
+    return _frequency_of().get(word, 0.0)
+
+
 @lru_cache(maxsize=100_000)
 def is_english_word(word: str) -> bool:
     lowered = word.casefold().replace("’", "'")

@@ -394,7 +394,7 @@ _KAZAKH_COMMON = frozenset({"адам", "аты", "атын", "есімі", "қ�
 _KAZAKH_NAME_ENDS = ("бек", "бай", "жан", "ғали", "гали", "бол", "болат", "берді", "берди", "гүл", "гуль", "сұлтан",
                      "султан", "мұрат", "мурат", "марал", "ғазы", "газы", "хан", "нұр", "нур", "келді", "келди",
                      "гелді", "гелди", "балды", "мұқан", "мукан", "әлі", "қали", "кали", "темір", "темир", "құл", "кул",
-                     "тарғын", "таргын", "ахмет", "пек")
+                     "тарғын", "таргын", "ахмет", "пек", "берген")
 
 
 def _number_words() -> frozenset[str]:
@@ -583,6 +583,13 @@ class LowerCaseNameRecognizer(EntityRecognizer):
             if (flags[i - 1] and not flags[i] and text[tokens[i - 1][1]:tokens[i][0]] == " " and candidate(word)
                     and unknown_non_kazakh_word(word) and _listed_name(before, names, ambiguous)):
                 flags[i] = True
+        # the same in Latin letters: a word of no language the text could be in, after a listed given name, is
+        # his surname: "viktor schmidt", "taras kovalchuk" (not "bolat keldi", "viktor skazal", "marat said")
+        for i in range(1, len(tokens)):
+            word, before = tokens[i][2], tokens[i - 1][2]
+            if (flags[i - 1] and not flags[i] and text[tokens[i - 1][1]:tokens[i][0]] == " " and candidate(word)
+                    and _unknown_latin_surname(word) and _listed_name(before, names, ambiguous)):
+                flags[i] = True
         # a surname of any origin beside a given name: «эдик циммерман», «шмидт валентина», «пак слава»
         for i in range(len(tokens)):
             if not candidate(tokens[i][2]) or not _foreign_surname(tokens[i][2]):
@@ -604,6 +611,21 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
                                           textual_explanation="lower-case name")
         return [RecognizerResult("PERSON", start, end, self.SCORE, explanation) for start, end in marked]
+
+
+def _unknown_latin_surname(word: str) -> bool:
+    """A Latin word that is no everyday English word and no Russian or Kazakh one in Latin letters: beside a given
+    name, a surname. English word lists count surnames as words ("schmidt", "weber" are used a few times in a
+    million), so only the everyday ones, and the forms English derives, rule a word out."""
+    from fieldkit.anonymise.latin_words import english_frequency, is_kazakh_in_latin, is_russian_in_latin
+
+    lowered = word.casefold()
+    return (word.isascii() and word.isalpha() and len(word) >= 4 and english_frequency(lowered) < _EVERYDAY_ENGLISH
+            and not lowered.endswith(("ly", "ed", "ing")) and not is_russian_in_latin(word)
+            and not is_kazakh_in_latin(word))
+
+
+_EVERYDAY_ENGLISH = 1e-5  # used at least ten times in a million words: "said", "tank"; "schmidt" is under it
 
 
 #: words after which an English word is no name: "the fox", "a baqyt"

@@ -176,6 +176,9 @@ _BARE = re.compile(rf"(?<![\w$₸€.,:/'’-])(?P<id>(?:{NUMBER})(?!\d)(?:\s+(?
 _TERM_VERBS = re.compile(r"(?:дали|дала|дал|дадут|отсидел\w*|сидел\w*|отбыл\w*|получил\w*|впаяли|влепили|берді|беріпті|"
                          r"отырдым|отырды|отырған|gave\s+(?:me|him|her)|served|did|got|dali|otsidel|sidel)\s+$",
                          re.IGNORECASE)
+#: words after a number of years that make it a sentence, not an age: «мне два года условно», «ему реально три»
+_TERM_AFTER = re.compile(r"\s+(?:условно|условного|реально|реального|строгого|общего|особого|колонии|лишения|"
+                         r"ограничения|шартты|шартты түрде|suspended|probation)(?!\w)", re.IGNORECASE)
 _ANCHOR_WINDOW = 90  # characters: the same sentence or the next one
 _ELLIPTICAL_SCORE = 0.5
 _KK_TENS_ABOVE_TEN = ("жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан")
@@ -571,8 +574,9 @@ class QuantityRecognizer(EntityRecognizer):
                                         "sum of money"))
         for pattern in _AGE_PATTERNS:
             for match in pattern.finditer(text):
-                if _TERM_VERBS.search(text[max(0, match.start() - 25):match.start()]):
-                    continue  # «дала ему шесть лет»: a sentence, not his age
+                if _TERM_VERBS.search(text[max(0, match.start() - 25):match.start()]) or _TERM_AFTER.match(
+                        text, match.end("id")):
+                    continue  # «дала ему шесть лет», «мне два года условно»: a sentence, not his age
                 if generalise_age(match["id"], False) is not None:
                     results.append(self._result("AGE", match.start("id"), match.end("id"), "age"))
         for pattern in (_KAZAKH_LOCATIVE_AGE, _KAZAKH_OVER_AGE):

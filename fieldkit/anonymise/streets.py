@@ -37,6 +37,8 @@ _AFTER = frozenset({
 })
 
 
+#: the last word of a namesake that is a road whatever comes before it: «жібек жолы», «северное кольцо»
+_ROAD_WORDS = frozenset({"жолы", "zholy", "кольцо", "шоссе", "highway", "сақина"})
 #: words before a namesake that name a street by themselves (a preposition alone does not, for a namesake that is
 #: also an ordinary word: «до независимости», «от мира», «на наурыз»)
 _STREET_WORDS = frozenset({
@@ -99,7 +101,8 @@ def find_streets(text: str) -> list[tuple[int, int]]:
         before_word = folded[index - 1] if index else ""
         chained = (before_word in ("и", "and", "мен", "бен", "пен") and found
                    and found[-1][1] >= tokens[index - 2][1] if index >= 2 else False)
-        street_word = (before_word in _STREET_WORDS or (after < len(tokens) and folded[after] in _AFTER))
+        street_word = (before_word in _STREET_WORDS or (after < len(tokens) and folded[after] in _AFTER)
+                       or (match > 1 and folded[after - 1] in _ROAD_WORDS))  # «через жибек жолы»: a road by name
         preposition = before_word in _BEFORE and not _ordinary(tuple(folded[index:after]))
         if street_word or preposition or chained:
             found.append((tokens[index][0], tokens[after - 1][1]))

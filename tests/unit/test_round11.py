@@ -81,3 +81,125 @@ def test_a_lower_case_body_with_its_place_is_one_organisation(text, body):
                                   "in almaty everyone knows the police"])
 def test_a_place_near_police_words_is_no_body(text):
     assert not any(entity == "ORGANIZATION" for entity, _ in spans(text, "en")), spans(text, "en")
+
+
+@pytest.mark.parametrize("code", ["R-AT-03", "R-MNG-08", "KRG-11", "P12"])
+def test_a_respondent_code_with_a_site_is_kept(code):
+    text = f"{code}, Жанаозен, интервью в кафе"
+    assert code in redact(text, "ru"), redact(text, "ru")
+
+
+def test_a_number_never_starts_inside_a_respondent_code():
+    text = "Интервью с журналистом, R-AST-05. 7.02.24, 16.15"
+    found = spans(text)
+    assert ("DATE_TIME", "7.02.24") in found, found
+    assert "R-AST-05" in redact(text, "ru")
+
+
+@pytest.mark.parametrize("mark", ["NB", "TODO"])
+def test_a_notes_mark_at_a_line_start_is_kept(mark):
+    text = f"{mark}: групповое — не кодировать как отдельные интервью\n{mark}: спросить про ШИЗО ещё раз"
+    assert redact(text, "ru").count(mark) == 2, redact(text, "ru")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("he was in u g one five seven slash eleven and then", "u g one five seven slash eleven"),
+    ("i worked as a guard in a k one five nine slash four, in dolinka", "a k one five nine slash four"),
+    ("the case number was seven one nine four dash two two dash zero zero dash three slash two zero one.",
+     "seven one nine four dash two two dash zero zero dash three slash two zero one"),
+])
+def test_a_code_said_in_english_with_its_stroke_is_found_whole(text, code):
+    assert any(surface == code for _, surface in spans(text, "en")), spans(text, "en")
+
+
+def test_a_code_said_in_russian_with_dashes_and_a_misheard_stroke_is_found_whole():
+    text = "сидел он в колонии АП-162-Дропи, восемь, потом дело номер семь один девять четыре тире два два тире ноль"
+    text += " ноль тире три дробь два ноль один"
+    redacted = redact(text, "ru")
+    assert "Дропи" not in redacted and "восемь" not in redacted and "тире" not in redacted, redacted
+
+
+@pytest.mark.parametrize("text, surname", [
+    ("my foreman was a german guy, viktor schmidt, everyone called him tank", "schmidt"),
+    ("my shift boss was taras kovalchuk, a ukrainian guy", "kovalchuk"),
+])
+def test_an_unknown_latin_word_after_a_given_name_is_the_surname(text, surname):
+    assert surname not in redact(text, "en"), redact(text, "en")
+
+
+@pytest.mark.parametrize("text, kept", [("marat said nothing", "said"), ("viktor skazal chto", "skazal"),
+                                        ("marat quickly left", "quickly"), ("aigerim always knew", "always")])
+def test_an_english_russian_or_kazakh_word_after_a_given_name_is_no_surname(text, kept):
+    assert kept in redact(text, "en"), redact(text, "en")
+
+
+@pytest.mark.parametrize("text, verb", [("the investigator read out my iin", "read"),
+                                        ("the officer beating the guy was a lieutenant", "beating")])
+def test_an_everyday_english_word_after_a_rank_is_no_name(text, verb):
+    assert verb in redact(text, "en"), redact(text, "en")
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Начальство его уважало осенью в 18-го года, и его обвинили", "осенью в 18-го года"),
+    ("Вышел я зимой 16 от сидел пять лет", "зимой 16"),
+])
+def test_a_season_and_whispers_two_digits_are_a_date(text, date):
+    assert any(surface == date for _, surface in spans(text)), spans(text)
+
+
+@pytest.mark.parametrize("text", ["летом 20 дней не было дождя", "зимой 30 градусов мороза"])
+def test_a_count_after_a_season_is_no_year(text):
+    assert not any(entity.startswith("DATE") for entity, _ in spans(text)), spans(text)
+
+
+@pytest.mark.parametrize("text, address", [
+    ("«Шаңырақ» шағын ауданы, 14-үй, 22-пәтерде тұрамын", "«Шаңырақ» шағын ауданы, 14-үй, 22-пәтерде"),
+    ("ол кенесары кошеси 42 уй де турады", "кенесары кошеси 42 уй"),
+    ("евразия дангылы 112 уйде отырдык", "евразия дангылы 112 уйде"),
+    ("мен тұрамын абай көшесі 5 үй", "абай көшесі 5 үй"),
+])
+def test_a_kazakh_street_with_its_house_is_an_address_in_any_case(text, address):
+    assert ("ADDRESS", address) in spans(text), spans(text)
+
+
+def test_a_lower_case_plate_after_its_cue_is_found():
+    assert ("PLATE", "417 вта 12") in spans("бир жолы номири 417 вта 12 камаз келди")
+
+
+def test_an_everyday_kazakh_word_of_a_company_name_is_not_the_company():
+    found = spans("бир жолы 2018 жылы келди. Қазақстан темір жолы компаниясында")
+    assert ("ORGANIZATION", "Қазақстан темір жолы") in found, found
+    assert not any(surface == "жолы" for _, surface in found), found
+
+
+@pytest.mark.parametrize("text", ["привёз товар через жибек жолы там", "нас держали у жибек жолы это переход"])
+def test_a_road_named_by_its_namesake_needs_no_street_word(text):
+    assert "жолы" not in redact(text, "ru"), redact(text, "ru")
+
+
+def test_a_street_with_a_lower_case_road_word_and_its_house_is_one_address():
+    redacted = redact("вызов на улицу Жибек жолы, 48. Мальчик", "ru")
+    assert "жолы" not in redacted and "48" not in redacted, redacted
+
+
+@pytest.mark.parametrize("text, place", [("орынборга бардым", "орынборга"), ("Самарқаннан келді", "Самарқаннан"),
+                                         ("проводник из каракалпакии", "каракалпакии")])
+def test_kazakh_spellings_of_cities_abroad_are_places(text, place):
+    assert ("LOCATION", place) in spans(text), spans(text)
+
+
+def test_years_with_a_suspended_sentence_are_a_term_not_an_age():
+    found = spans("мне два года условно, а ему реально три года")
+    assert ("DURATION", "два года") in found and not any(entity == "AGE" for entity, _ in found), found
+    assert ("AGE", "два года") in spans("мне два года было тогда")
+
+
+@pytest.mark.parametrize("text, name", [("погранцы поймали мені и жаңабергенді", "жаңабергенді"),
+                                        ("а жаңабергенге реально три", "жаңабергенге")])
+def test_a_kazakh_name_built_on_bergen_is_a_name(text, name):
+    assert any(entity == "PERSON" and name in surface for entity, surface in spans(text)), spans(text)
+
+
+def test_a_known_place_wins_over_a_guessed_name_that_cuts_it():
+    found = spans("такси жургиземин сарыарка ауданында турамын")
+    assert ("LOCATION", "сарыарка ауданында") in found, found
