@@ -60,6 +60,8 @@ _CURRENCIES = {
     "теңгемен": "KZT", "тенгемен": "KZT", "теңгелік": "KZT", "тенгелик": "KZT", "tengege": "KZT", "tengeden": "KZT",
     "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "руб": "RUB", "rubles": "RUB", "roubles": "RUB",
     "евро": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR",
+    # fines and bail are set in monthly calculation indices (МРП, Kazakh АЕК): «штраф 30 МРП»
+    "мрп": "MRP", "mrp": "MRP", "аек": "MRP", "aek": "MRP",
 }
 _CURRENCY = "(?:" + "|".join(sorted(map(re.escape, _CURRENCIES), key=len, reverse=True)) + r")\.?"
 #: slang multipliers that mean money on their own («пять лямов», «штука», "fifty grand")
@@ -113,8 +115,10 @@ def _grouped_sum(text: str, match: re.Match) -> bool:
 #: a bare number after a word of paying or offering is a sum: «предлагал 50000», «зарплата была 180000»
 _PAID_NUMBER = re.compile(
     r"(?<!\w)(?:предлагал\w*|предложил\w*|просил\w*|требовал\w*|заплатил\w*|платил\w*|отдал\w*|получал\w*|"
-    r"получает|зарплат\w*(?:\s+был[аио]?)?|выходит|взятк\w*|откат\w*)\s+(?:(?:мне|ему|им|ей|нам|по)\s+)?"
-    r"(?P<id>\d{4,7})(?![\d.,:/-]\d|\w|\s*(?:раз|человек|лет|год|км|кг|грамм|штук|%))", re.IGNORECASE)
+    r"получает|зарплат\w*(?:\s+был[аио]?)?|выходит|взятк\w*|откат\w*|брал|брала|брали|берут|берёт|берет|взял|"
+    r"взяли|давал\w*|кидал\w*)\s+(?:(?:мне|ему|им|ей|нам|по)\s+)?"
+    r"(?!(?:19[5-9]\d|20[0-3]\d)(?!\d))(?P<id>\d{4,7})"
+    r"(?![\d.,:/-]\d|\w|\s*(?:раз|человек|лет|год|км|кг|грамм|штук|%))", re.IGNORECASE)
 
 
 #: «пару» (a couple) before a slang unit: «пару косарей», «пару лямов»
@@ -180,6 +184,8 @@ _TERM_VERBS = re.compile(r"(?:дали|дала|дал|дадут|отсидел
 _TERM_AFTER = re.compile(r"\s+(?:условно|условного|реально|реального|строгого|общего|особого|колонии|лишения|"
                          r"ограничения|шартты|шартты түрде|suspended|probation)(?!\w)", re.IGNORECASE)
 _ANCHOR_WINDOW = 90  # characters: the same sentence or the next one
+#: a counted noun just before a bare number: «человек 300», «раз 5», «штук 20»
+_COUNT_BEFORE = re.compile(r"(?<!\w)(?:человек|людей|штук|раз|адам|кісі|машин|голов)\s+$", re.IGNORECASE)
 _ELLIPTICAL_SCORE = 0.5
 _KK_TENS_ABOVE_TEN = ("жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан")
 _KK_LOCATIVE = "(?:да|де|та|те)"
@@ -223,6 +229,20 @@ _INVERTED = re.compile(
     rf"восемьсот|девятьсот|сто)|(?P<munit2>миллиона|лимона|ляма)\s+(?P<mn2>два|три|четыре|полтора))(?!\w)",
     re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:мне|ему|ей|им|нам|было|исполнилось|стукнуло)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: the same said after the number: «лет 23 ему было»
+_AGE_AFTER = re.compile(r",?\s+(?:ему|ей|мне|им|тебе)\s+(?:тогда\s+|уже\s+)?(?:было|был|будет|исполнилось)(?!\w)",
+                        re.IGNORECASE)
+#: one unit of time held or served, said without its number: «держали сутки», «продержали неделю», «отсидел год»
+_ONE_UNIT_HELD = re.compile(
+    r"(?<!\w)(?:держали|продержали|сидел\w*|отсидел\w*|просидел\w*|провёл|провел\w*|derzhali|proderzhali|"
+    r"sidel\w*|otsidel\w*)\s+(?:(?:там|меня|его|нас|их|ещё|еще|menya|ego|nas|tam)\s+)?"
+    r"(?P<id>сутки|неделю|месяц|год|ночь|sutki|nedelyu|mesyats|god|noch)(?!\w)(?!\s+(?:назад|тому|nazad))",
+    re.IGNORECASE)
+_ONE_UNIT_YEARS = {"сут": 1 / 365, "sut": 1 / 365, "ноч": 1 / 365, "noc": 1 / 365, "нед": 1 / 52, "ned": 1 / 52,
+                   "мес": 1 / 12, "mes": 1 / 12, "год": 1.0, "god": 1.0}
+#: a rate of pay said with no currency: «грузчиком за сто двадцать в месяц», «за пять тысяч в день»
+_RATE = re.compile(rf"(?<!\w)за\s+(?P<id>(?:{NUMBER})(?:\s+тысяч\w*)?)\s+в\s+(?:месяц|день|сутки|неделю|смену)(?!\w)",
+                   re.IGNORECASE)
 #: a price said with slang or «по … за»: «стоила пятёрку», «брали по три с половиной за грамм», «с фуры штуку»
 _MONEY_SLANG = (r"(?:пят[её]рк\w*|десятк\w*|двадцатк\w*|тридцатк\w*|штук[уаие]|косар\w*|сотк[уие]|сотен\w*|"
                 r"пятихатк\w*|полтинник\w*|полтос\w*|"
@@ -295,7 +315,8 @@ _KK_HOUR = (rf"(?:{'|'.join(KAZAKH_UNITS)}|он|он\s+бір|он\s+екі)"
             r"(?:де|да|те|та|ге|ға|ке|қа|ден|дан|тен|тан|нен|нан)")
 _TIME_PATTERNS = [
     # a note's hour: «23ч», «9 ч» (not the part of an article: «ч.4», «190 ч. 2»)
-    re.compile(r"(?<![\w.,:/])(?P<id>(?:[01]?\d|2[0-3])\s?ч)(?!\w)(?!\.?\s?\d)", re.IGNORECASE),
+    re.compile(r"(?<![\w.,:/])(?P<id>(?:[01]?\d|2[0-3])\s?ч(?:\.?\s+(?:ночи|утра|вечера|дня))?)(?!\w)(?!\.?\s?\d)",
+               re.IGNORECASE),
     re.compile(rf"\b(?P<id>{_GENITIVE_HOURS}\s+{_PART})\b", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>(?:кешкі|таңғы|түнгі|түскі|кешке|таңертең)\s+(?:сағат\s+)?{_KK_HOUR}|сағат\s+{_KK_HOUR}"
                r"|түн\s+ортасы\w*|полноч\w*|полуноч\w*|polnoch\w*|polunoch\w*)(?!\w)", re.IGNORECASE),
@@ -362,6 +383,9 @@ def _number(text: str) -> float | None:
     return float(runs[0].digits) if runs[0].digits.isdecimal() else None
 
 
+_MRP_IN_TENGE = 3_700  # the monthly calculation index, about 3,450-3,932 tenge in 2023-2025
+
+
 def sum_value(text: str) -> tuple[float, str | None] | None:
     """(amount, currency code or None) of a sum as written, or None when it is not one."""
     half = _HALF_PREFIX.match(text.strip())  # «пол-ляма»: half of a sum said by its slang unit alone
@@ -376,7 +400,10 @@ def sum_value(text: str) -> tuple[float, str | None] | None:
     multiplier = (match["mult"] or "").rstrip(".").casefold()
     amount *= _MULTIPLIERS.get(multiplier, 1.0)
     currency = match["cur"] or match["pre"]
-    return amount, _CURRENCIES.get(currency.rstrip(".").casefold()) if currency else None
+    code = _CURRENCIES.get(currency.rstrip(".").casefold()) if currency else None
+    if code == "MRP":  # read in tenge, to the order of magnitude the generalisation keeps
+        return amount * _MRP_IN_TENGE, "KZT"
+    return amount, code
 
 
 _MAGNITUDES_EN = ((1e3, "hundreds"), (1e4, "thousands"), (1e5, "tens of thousands"), (1e6, "hundreds of thousands"),
@@ -491,6 +518,8 @@ def generalise_duration(text: str, cyrillic: bool) -> str | None:
     (a term said again without its unit) is read in years."""
     if _LIFE_TERM.fullmatch(text.strip()) or text.strip().casefold() == "to life":
         return _duration_band(25, cyrillic)
+    if re.fullmatch(r"сутки|неделю|месяц|год|ночь|sutki|nedelyu|mesyats|god|noch", text.strip(), re.IGNORECASE):
+        return _duration_band(_ONE_UNIT_YEARS[text.strip().casefold()[:3]], cyrillic)  # «держали сутки»
     text = _usual_order(text)
     half = _HALF_UNIT.fullmatch(text.strip())
     if half:  # «полгода» → under a year, «полсуток» → under a month
@@ -598,7 +627,8 @@ class QuantityRecognizer(EntityRecognizer):
             if _counts_something(text, match.end("id")):
                 continue
             unit = match["unit"].casefold()
-            said_of_age = _AGE_BEFORE.search(text[max(0, match.start() - 40):match.start()])
+            said_of_age = (_AGE_BEFORE.search(text[max(0, match.start() - 40):match.start()])
+                           or _AGE_AFTER.match(text, match.end()))
             kind = ("MONEY" if unit.startswith(("тыс", "милл", "лимон", "лям")) else
                     "AGE" if unit in ("лет", "года") and said_of_age else "DURATION")
             results.append(self._result(kind, match.start("id"), match.end("id"), "a number after its unit"))
@@ -608,6 +638,11 @@ class QuantityRecognizer(EntityRecognizer):
             results.append(self._result("MONEY", match.start(group), match.end(group), "a price"))
         for match in _LIFE_TERM.finditer(text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "a life sentence"))
+        for match in _ONE_UNIT_HELD.finditer(text):
+            results.append(self._result("DURATION", match.start("id"), match.end("id"), "one unit of time held",
+                                        DURATION_SCORE))
+        for match in _RATE.finditer(text):
+            results.append(self._result("MONEY", match.start("id"), match.end("id"), "a rate of pay"))
         for match in _HALF_UNIT.finditer(text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "half a unit of time"))
         for match in _ORDINAL_TERM.finditer(text):
@@ -656,8 +691,9 @@ class QuantityRecognizer(EntityRecognizer):
                 kind = "DURATION"
             else:
                 continue
-            if kind == "AGE" and not value < 120:
-                continue
+            if (kind == "AGE" and not value < 120) or (kind == "DURATION" and value > 60) or _COUNT_BEFORE.search(
+                    text, max(0, start - 12), start):
+                continue  # «человек 300, если не больше»: a count of people said the approximate way
             results.append(self._result(kind, start, end, f"bare number beside a {kind.lower()}",
                                         _ELLIPTICAL_SCORE))
         return results

@@ -203,3 +203,42 @@ def test_a_kazakh_name_built_on_bergen_is_a_name(text, name):
 def test_a_known_place_wins_over_a_guessed_name_that_cuts_it():
     found = spans("такси жургиземин сарыарка ауданында турамын")
     assert ("LOCATION", "сарыарка ауданында") in found, found
+
+
+@pytest.mark.parametrize("text, fine", [("Дали штраф 30 МРП. Сейчас обжалуем", "30 МРП"),
+                                        ("Оған 100 АЕК айыппұл салды", "100 АЕК")])
+def test_a_fine_in_monthly_indices_is_a_sum_in_tenge(text, fine):
+    assert ("MONEY", fine) in spans(text), spans(text)
+    assert "[СУММА: сотни тысяч тенге]" in redact(text, "ru")
+
+
+def test_a_bare_number_taken_as_a_bribe_is_a_sum_but_a_year_is_not():
+    assert ("MONEY", "5000") in spans("с каждой фуры брал 5000. Моя машина")
+    assert not any(entity == "MONEY" for entity, _ in spans("он взял 2015 год как пример"))
+
+
+def test_an_age_said_before_its_person_and_verb_is_an_age():
+    assert "[ВОЗРАСТ: 20–29]" in redact("Азамат Кенжебаев, лет 23 ему было.", "ru")
+
+
+def test_a_rate_of_pay_with_no_currency_is_a_sum():
+    assert ("MONEY", "сто двадцать") in spans("грузчиком к корейцу на склад за сто двадцать в месяц")
+
+
+def test_a_count_of_people_said_the_approximate_way_is_no_term():
+    found = spans("нас уволили всем цехом, человек 300, если не больше. Бригадира посадили, дали 6 лет.")
+    assert not any(surface == "300" for _, surface in found), found
+
+
+@pytest.mark.parametrize("text, surface", [("вызывали по ночам ок. 3 ч. ночи", "3 ч. ночи"),
+                                           ("Каркаралинск, Sept 2023, R-KRG-25", "Sept 2023")])
+def test_a_notes_hour_of_the_night_and_short_english_month_with_year(text, surface):
+    assert any(found == surface for _, found in spans(text)), spans(text)
+
+
+@pytest.mark.parametrize("text, term", [("derzhali sutki, bil menya operativnik", "sutki"),
+                                        ("продержали неделю в ИВС", "неделю")])
+def test_one_unit_of_time_held_is_a_term(text, term):
+    language = "en" if text.isascii() else "ru"
+    assert ("DURATION", term) in spans(text, language), spans(text, language)
+    assert not any(entity == "DURATION" for entity, _ in spans("я там сидел год назад"))
