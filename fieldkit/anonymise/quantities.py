@@ -147,8 +147,10 @@ _AGE_PATTERNS = [
     re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s+(?:жаста|жасымда|жасында|жасымнан|жасынан|жасқа|жастағы|жасар|жаста\w*|"
                r"zhasta\w*|zhasymda|jasta\w*))",
                re.IGNORECASE),
-    re.compile(rf"\b(?:I|he|she|we|they)\s+(?:was|were|am|is|are|turned)\s+(?:only\s+|just\s+|about\s+)?"
-               rf"(?P<id>(?P<n>{NUMBER}))\b(?!\s*(?:am|pm|o'clock|dollars|bucks|tenge|percent|%|years?\s+in))",
+    re.compile(rf"\b(?:I|he|she|we|they)(?:\s+(?:was|were|am|is|are|turned)|['’](?:s|m|re))\s+"
+               rf"(?:only\s+|just\s+|about\s+|already\s+|nearly\s+|almost\s+)?"
+               rf"(?P<id>(?P<n>{_EN_AGE_WORDS}|{NUMBER}))\b(?!\s*(?:am|pm|o'clock|dollars|bucks|tenge|percent|%|"
+               rf"years?\s+in|minutes|hours|km|kilometers|meters|metres|times|of\s+them|people))",
                re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s+years?\s+old)\b", re.IGNORECASE),
     # a person and a bare number, as whisper writes speech: "a boy about nineteen", "a girl of fifteen", "my son,
@@ -183,11 +185,16 @@ _TERM_VERBS = re.compile(r"(?:дали|дала|дал|дадут|отсидел
 #: words after a number of years that make it a sentence, not an age: «мне два года условно», «ему реально три»
 _TERM_AFTER = re.compile(r"\s+(?:условно|условного|реально|реального|строгого|общего|особого|колонии|лишения|"
                          r"ограничения|шартты|шартты түрде|suspended|probation)(?!\w)", re.IGNORECASE)
+#: a verb of sentencing after a bare number: «Последний раз пять с половиной дали»
+_TERM_VERBS_AFTER = re.compile(r"\s+(?:дали|дал|дала|дадут|впаяли|влепили|получил\w*|отсидел\w*|отмотал\w*|берді|"
+                               r"беріпті|dali|poluchil)(?!\w)", re.IGNORECASE)
 _ANCHOR_WINDOW = 90  # characters: the same sentence or the next one
-#: a counted noun just before a bare number: «человек 300», «раз 5», «штук 20»
-_COUNT_BEFORE = re.compile(r"(?<!\w)(?:человек|людей|штук|раз|адам|кісі|машин|голов)\s+$", re.IGNORECASE)
+#: a counted noun just before a bare number: «человек 300», «штук 20» (not «раз»: «последний раз пять дали»)
+_COUNT_BEFORE = re.compile(r"(?<!\w)(?:человек|людей|штук|адам|кісі|машин|голов)\s+$", re.IGNORECASE)
 _ELLIPTICAL_SCORE = 0.5
-_KK_TENS_ABOVE_TEN = ("жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан")
+_KK_TENS_ABOVE_TEN = ("жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан",
+                      # as a Russian keyboard or whisper writes them: «жетпис екиде»
+                      "жыйырма", "кырык", "жетпис", "токсан")
 _KK_LOCATIVE = "(?:да|де|та|те)"
 #: a Kazakh age said with the locative, "at 29": «жиырма тоғызда қайтыс болды», «қырықта», «он жетіде»; tens only
 #: (a bare «бесте» is as often five o'clock, «онда» is "there", «бірде» "once"), not after «сағат»
@@ -241,7 +248,10 @@ _ONE_UNIT_HELD = re.compile(
 _ONE_UNIT_YEARS = {"сут": 1 / 365, "sut": 1 / 365, "ноч": 1 / 365, "noc": 1 / 365, "нед": 1 / 52, "ned": 1 / 52,
                    "мес": 1 / 12, "mes": 1 / 12, "год": 1.0, "god": 1.0}
 #: a rate of pay said with no currency: «грузчиком за сто двадцать в месяц», «за пять тысяч в день»
-_RATE = re.compile(rf"(?<!\w)за\s+(?P<id>(?:{NUMBER})(?:\s+тысяч\w*)?)\s+в\s+(?:месяц|день|сутки|неделю|смену)(?!\w)",
+_RATE = re.compile(rf"(?<!\w)(?:за|получал\w*|получает|зарабатывал\w*|платил\w*|платят|платили)\s+"
+                   rf"(?P<id>(?:{NUMBER})(?:\s+тысяч\w*)?)\s+в\s+(?:месяц|день|сутки|неделю|смену)(?!\w)"
+                   # a note's «120 т./мес», «80к/мес»: thousands a month
+                   r"|(?<![\w.,])(?P<short>\d{1,4}\s?(?:т\.|тыс\.?|к|k))\s*/\s*(?:мес|день|дн|сут|нед|смен)",
                    re.IGNORECASE)
 #: a price said with slang or «по … за»: «стоила пятёрку», «брали по три с половиной за грамм», «с фуры штуку»
 _MONEY_SLANG = (r"(?:пят[её]рк\w*|десятк\w*|двадцатк\w*|тридцатк\w*|штук[уаие]|косар\w*|сотк[уие]|сотен\w*|"
@@ -416,6 +426,7 @@ _CURRENCY_NAMES = {"KZT": ("tenge", "тенге"), "USD": ("dollars", "долл�
 
 def generalise_sum(text: str, cyrillic: bool) -> str | None:
     """"[SUM: tens of thousands of tenge]" (or «[СУММА: десятки тысяч тенге]») for a sum as written."""
+    text = re.sub(r"^(\s*\d{1,4})\s?т\.?\s*$", r"\1 тыс", text)  # a note's «120 т.»: thousands
     value = sum_value(_usual_order(text))
     if value is None and (_BARE_MONEY_SLANG.fullmatch(text.strip())
                           or re.fullmatch(rf"\s*(?:{_MONEY_SLANG}|тонну)(?:\s+{_CURRENCY})?\s*", text, re.IGNORECASE)
@@ -642,7 +653,8 @@ class QuantityRecognizer(EntityRecognizer):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "one unit of time held",
                                         DURATION_SCORE))
         for match in _RATE.finditer(text):
-            results.append(self._result("MONEY", match.start("id"), match.end("id"), "a rate of pay"))
+            group = "id" if match["id"] else "short"
+            results.append(self._result("MONEY", match.start(group), match.end(group), "a rate of pay"))
         for match in _HALF_UNIT.finditer(text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "half a unit of time"))
         for match in _ORDINAL_TERM.finditer(text):
@@ -687,8 +699,9 @@ class QuantityRecognizer(EntityRecognizer):
             if near:
                 anchor = min(near, key=lambda r: min(abs(start - r.end), abs(r.start - end)))
                 kind = anchor.entity_type
-            elif _TERM_VERBS.search(text[max(0, start - 40):start]) and value < 50:
-                kind = "DURATION"
+            elif value < 50 and (_TERM_VERBS.search(text[max(0, start - 40):start])
+                                 or _TERM_VERBS_AFTER.match(text, end)):
+                kind = "DURATION"  # «дали пять», «пять с половиной дали»
             else:
                 continue
             if (kind == "AGE" and not value < 120) or (kind == "DURATION" and value > 60) or _COUNT_BEFORE.search(

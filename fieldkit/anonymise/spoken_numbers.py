@@ -311,10 +311,15 @@ def number_runs(text: str) -> list[NumberRun]:
         gap = text[position:match.start()]
         position = match.end()
         word = match.group()
-        if run_start >= 0 and (not _GAP.fullmatch(gap) or (
-                ("–" in gap or "—" in gap) and re.fullmatch(r"(?:19|20)\d\d", word))):
-            close_run()  # «2017–2020» is a range of years, not one long number
-        if word.casefold() == "он" and not _kazakh_ten(text, match.end(), current):
+        year = re.fullmatch(r"(?:19|20)\d\d", word)
+        if run_start >= 0 and (not _GAP.fullmatch(gap) or (("–" in gap or "—" in gap) and year)
+                               or (re.search(r"[.!?]\s", gap + " ") and year)
+                               or (year and groups and not current and re.fullmatch(r"(?:19|20)\d\d", groups[-1]))):
+            # «2017–2020» is a range of years, «2009, 2013, 2018» a list of them, and «… ноль пять. 2023 жылы» two
+            # sentences: none is one long number
+            close_run()
+        if word.casefold() == "он" and not _kazakh_ten(text, match.end(), current) and not (
+                current and current[-1][0] == "hundred"):  # «двести он» said code-switching: two hundred and ten
             close_run()  # Russian «он» (he), not Kazakh 10: «…шестьдесят четыре он всё расскажет»
             continue
         if word.casefold() in _REPEATS:

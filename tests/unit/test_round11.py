@@ -242,3 +242,45 @@ def test_one_unit_of_time_held_is_a_term(text, term):
     language = "en" if text.isascii() else "ru"
     assert ("DURATION", term) in spans(text, language), spans(text, language)
     assert not any(entity == "DURATION" for entity, _ in spans("я там сидел год назад"))
+
+
+def test_a_spoken_plate_ends_at_a_sentence_and_a_year_after_it_is_a_date():
+    text = "Машинам газель, нөмірі семьсот пять бэ а ка ноль пять. 2023 жылы 15 қарашада Шамалғанның жанында"
+    found = spans(text)
+    assert ("PLATE", "семьсот пять бэ а ка ноль пять") in found, found
+    assert any(entity.startswith("DATE") and surface.startswith("2023") for entity, surface in found), found
+
+
+def test_a_list_of_years_is_years_not_one_number():
+    found = spans("Үш рет сотталдым: 2009, 2013, 2018. Последний раз")
+    assert not any(entity == "ID_NUMBER" for entity, _ in found), found
+
+
+def test_two_hundred_and_ten_said_code_switching_stays_in_the_phone():
+    text = "егер бірдеңе болса звоните маған: восемь, жеті жүз сорок семь, двести он, жетпіс, сорок четыре. паспорт"
+    assert "двести" not in redact(text, "ru") and "жетпіс" not in redact(text, "ru"), redact(text, "ru")
+    assert "он" in redact("у него двести он сказал", "ru").split()
+
+
+@pytest.mark.parametrize("text, age", [("атам 2010 жылы кайтыс болды жетпис екиде. казир", "жетпис екиде"),
+                                       ("ол кырык бесте еди", "кырык бесте")])
+def test_a_kazakh_age_in_russian_letters(text, age):
+    assert ("AGE", age) in spans(text), spans(text)
+
+
+def test_a_bare_term_before_a_verb_of_sentencing_is_a_term():
+    assert ("DURATION", "пять с половиной") in spans("Последний раз пять с половиной дали. Отбывал")
+    assert not any(entity == "DURATION" for entity, _ in spans("пять человек дали показания"))
+
+
+@pytest.mark.parametrize("text, pay", [("водителем работал, получал двести пятьдесят в месяц", "двести пятьдесят"),
+                                       ("Оплата за квартиру 120 т./мес.", "120 т.")])
+def test_a_monthly_pay_with_no_currency_is_a_sum(text, pay):
+    found = spans(text)
+    assert any(entity == "MONEY" and surface.startswith(pay.rstrip(".")) for entity, surface in found), found
+    assert "СУММА" in redact(text, "ru")
+
+
+@pytest.mark.parametrize("text, age", [("He's sixty eight now.", "sixty eight"), ("I'm 45 and tired.", "45")])
+def test_an_english_age_after_a_contraction(text, age):
+    assert ("AGE", age) in spans(text, "en"), spans(text, "en")
