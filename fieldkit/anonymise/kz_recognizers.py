@@ -761,9 +761,11 @@ class PlacedOrganizationRecognizer(EntityRecognizer):
             genitive = (not _KAZAKH_PLACE_CASE.search(tokens[last][2])
                         or tokens[last][2] in ("района", "области", "округа", "обл", "р-на"))  # «…ского района»
             for index in range(first - 1, max(-1, first - 1 - _ORG_WINDOW), -1):
-                if not genitive or re.search(r"[.!?;:,—\d]", text[tokens[index][1]:tokens[index + 1][0]]
-                                             + tokens[index + 1][2]):
-                    break
+                between = tokens[index + 1][2]
+                numbered = between in ("номер", "№") or (between.isdecimal() and len(between) <= 3)
+                if not genitive or re.search(r"[.!?;:,—]" if numbered else r"[.!?;:,—\d]",
+                                             text[tokens[index][1]:tokens[index + 1][0]] + between):
+                    break  # (a body's number may stand between: «районном суде номер 2 алматинского района»)
                 if _is_head(tokens[index][2]) and _ORG_HEAD.match(tokens[index][2]) and (
                         not tokens[index][2].isascii()
                         or all(tokens[k][2] in ("of", "the", "po", "for") for k in range(index + 1, first))):

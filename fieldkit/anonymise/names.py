@@ -540,7 +540,11 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         flags = []
         for index, (_start, _end, word) in enumerate(tokens):
             flags.append(candidate(word) and word.casefold() not in _KAZAKH_COMMON
-                         and (_listed_name(word, names, ambiguous) or is_lower_case_surname(word)
+                         and (_listed_name(word, names, ambiguous)
+                              # (a Kazakh word shaped like an -ин surname is no surname: «келетин», «ретинде»;
+                              # «ахметовке» is one)
+                              or (is_lower_case_surname(word) and not (
+                                  is_common_kazakh(word) and not _OV_SURNAME.search(word.casefold())))
                               or (english and _name_in_english(word, tokens[index - 1][2] if index else ""))
                               or _standalone_korean_surname(word)
                               or _kazakh_compound_name(word)
@@ -611,6 +615,10 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
                                           textual_explanation="lower-case name")
         return [RecognizerResult("PERSON", start, end, self.SCORE, explanation) for start, end in marked]
+
+
+#: the -ов/-ев of a Russian-shaped surname, with a Kazakh or Russian ending after it at most
+_OV_SURNAME = re.compile(r"(?:ов|ев|ёв)[а-яёәғқңөұүһі]{0,4}$")
 
 
 def _unknown_latin_surname(word: str) -> bool:

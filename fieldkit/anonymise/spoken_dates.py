@@ -61,6 +61,9 @@ _PATTERNS = [
     re.compile(rf"(?<!\w)(?P<id>{_DAY}\s+{_MONTHS_RU}(?:\s+(?:{_YEAR_RU}|{_SHORT_YEAR_RU}|{_YEAR_DIGITS}"
                rf"|\d\d(?:-?(?:го|й|м)(?!\w))?(?=\s+{_YEAR_WORD_RU}|-))(?:\s+{_YEAR_WORD_RU})?)?)(?!\w)",
                re.IGNORECASE),
+    # a day whisper cut short before its month and year: «треть июня 24» for «третьего июня двадцать четвёртого»
+    re.compile(rf"(?<!\w)(?P<id>(?:{'|'.join(_DAY_ORDINALS)})[а-яё]{{0,3}}\s+{_MONTHS_RU}\s+(?:{_YEAR_DIGITS}|\d\d"
+               rf"(?:-?(?:го|й|м))?|{_YEAR_RU}|{_SHORT_YEAR_RU})(?:\s+{_YEAR_WORD_RU})?)(?!\w)", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>{_MONTHS_RU_ANY}\s+(?:{_YEAR_RU}|{_SHORT_YEAR_RU})(?:\s+{_YEAR_WORD_RU})?)(?!\w)",
                re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>(?:{_YEAR_RU}|{_SHORT_YEAR_RU})\s+{_YEAR_WORD_RU})(?!\w)", re.IGNORECASE),

@@ -284,3 +284,22 @@ def test_a_monthly_pay_with_no_currency_is_a_sum(text, pay):
 @pytest.mark.parametrize("text, age", [("He's sixty eight now.", "sixty eight"), ("I'm 45 and tired.", "45")])
 def test_an_english_age_after_a_contraction(text, age):
     assert ("AGE", age) in spans(text, "en"), spans(text, "en")
+
+
+def test_a_body_with_its_number_before_its_place_is_one_organisation():
+    found = spans("дело сейчас в районном суде номер 2 Алматинского района")
+    assert ("ORGANIZATION", "районном суде номер 2 Алматинского района") in found, found
+
+
+def test_a_day_whisper_cut_short_before_its_month_and_year_is_in_the_date():
+    assert "треть" not in redact("это было треть июня 24, потом", "ru")
+
+
+@pytest.mark.parametrize("text", ["мени куа ретинде шакырды", "биз озбекстаннан келетин машиналарды тексердик"])
+def test_a_kazakh_word_shaped_like_an_in_surname_is_no_name(text):
+    assert not any(entity == "PERSON" for entity, _ in spans(text)), spans(text)
+
+
+@pytest.mark.parametrize("word", ["ахметовке", "ахметовпен"])
+def test_an_ov_surname_with_a_kazakh_ending_is_still_a_name(word):
+    assert ("PERSON", word) in spans(f"потом мы пошли к {word} домой"), spans(f"потом мы пошли к {word} домой")
