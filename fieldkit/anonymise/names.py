@@ -617,8 +617,9 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         return [RecognizerResult("PERSON", start, end, self.SCORE, explanation) for start, end in marked]
 
 
-#: the -ов/-ев of a Russian-shaped surname, with a Kazakh or Russian ending after it at most
-_OV_SURNAME = re.compile(r"(?:ов|ев|ёв)[а-яёәғқңөұүһі]{0,4}$")
+#: the -ов/-ев of a Russian-shaped surname, with a Kazakh or Russian ending after it at most; and the -дин of a
+#: Muslim name after м, н or д («имамдин», «шамсиддин»), where a Kazakh genitive would be -нің, never -дің
+_OV_SURNAME = re.compile(r"(?:ов|ев|ёв)[а-яёәғқңөұүһі]{0,4}$|(?:мд|нд|дд)ин$")
 
 
 def _unknown_latin_surname(word: str) -> bool:
@@ -772,7 +773,8 @@ _NICKNAME_PATTERNS = [
                rf"(?!{_NOT_A_NAME_AFTER_CALLED}\b)"
                r"(?P<id>[а-яёәғқңөұүһі][\w-]{2,30})", re.IGNORECASE),
     re.compile(r"лақап\s+(?:аты|атымен|есімі)\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
-    re.compile(r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деген\s+лақап|(?:деп|dep)\s+(?:атайтын|атаған|атады|"
+    re.compile(r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деген\s+лақап|деген\s+ат(?:пен|қа|ка|ымен)(?!\w)|"
+               r"(?:деп|dep)\s+(?:атайтын|атаған|атады|"
                r"атаймыз|шақыр\w*|аталатын|аталған|атайды|атадық|атап\s+кеткен|atady|ataidy|atagan|ataityn|"
                r"ataimyz|shaqyr\w*|shakyr\w*))", re.IGNORECASE),
     # messenger Russian: «menya zvali lom», «ego vse nazyvali doktor»
@@ -882,7 +884,7 @@ def _pattern_with(patterns: list[re.Pattern], marker: str) -> re.Pattern:
 
 _ANCHORS = {pattern: re.compile(anchor, re.IGNORECASE) for pattern, anchor in (
     (_pattern_with(_NICKNAME_PATTERNS, "деген\\s+лақап"),
-     r"деген\s+лақап|деп\s+(?:ата|шақыр)|dep\s+(?:ata|shaqyr|shakyr)"),
+     r"деген\s+(?:лақап|ат(?:пен|қа|ка|ымен)(?!\w))|деп\s+(?:ата|шақыр)|dep\s+(?:ata|shaqyr|shakyr)"),
     (_pattern_with(_NICKNAME_PATTERNS, "так\\s+(?:у\\s+нас\\s+)?(?:и\\s+)?(?:звали"),
      r"так\s+(?:у\s+нас\s+)?(?:и\s+)?(?:звали|называли|зовут|называют|прозвали|кличут)"),
     (_pattern_with(_NICKNAME_PATTERNS, "\\s+(?:деген|дейтін|дейтин|degen|deitin)\\s+(?:жігіт"),

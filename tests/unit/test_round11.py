@@ -303,3 +303,12 @@ def test_a_kazakh_word_shaped_like_an_in_surname_is_no_name(text):
 @pytest.mark.parametrize("word", ["ахметовке", "ахметовпен"])
 def test_an_ov_surname_with_a_kazakh_ending_is_still_a_name(word):
     assert ("PERSON", word) in spans(f"потом мы пошли к {word} домой"), spans(f"потом мы пошли к {word} домой")
+
+
+def test_a_word_said_to_be_someones_name_by_degen_atpen_is_a_nickname():
+    assert ("PERSON", "қара") in spans("әкем қара деген атпен бүкіл жаңаөзенге белгілі еді")
+
+
+def test_a_muslim_name_in_din_is_no_kazakh_genitive():
+    assert any(entity == "PERSON" and "имамдин" in surface
+               for entity, surface in spans("оның күйеуі имамдин екі мың он тоғызыншы жылы қамалды"))
