@@ -169,6 +169,16 @@ _AGE_PATTERNS = [
     re.compile(rf"(?<!\w)(?P<id>(?P<n>{_WITH_TENS}{NUMBER}))\s+(?:едім|едим|едің|едиң|едіңіз|едиңиз)(?!\w)",
                re.IGNORECASE),
     re.compile(rf"\baged\s+(?P<id>(?P<n>{NUMBER}))\b", re.IGNORECASE),
+    # a number with tens and the bare «жас» (years of age), after a name or in a list: «Айгүл, қырық бір жас,»,
+    # «пятьдесят бір жас» (not «бір жас жігіт», a young man)
+    re.compile(rf"(?<!\w)(?P<id>(?P<n>{_WITH_TENS}{NUMBER})\s+жас)(?!\w)(?!\s+(?:жігіт|жигит|бала|қыз|кыз|адам|кезі))",
+               re.IGNORECASE),
+    # a person named in a Kazakh dative, then the age in Russian: «Володяға сейчас пятьдесят два», «аружанға
+    # тогда было всего девятнадцать»
+    re.compile(rf"(?<!\w)[а-яёәғқңөұүһі]{{3,}}(?:ға|ге|қа|ке|га|ка)\s+(?:сейчас|тогда|уже|қазір|казир)\s+"
+               rf"(?:было\s+)?(?:всего\s+|только\s+|уже\s+)?(?P<id>(?P<n>{NUMBER}))(?!\w)"
+               r"(?!\s*(?:тысяч|миллион|тенге|теңге|доллар|рубл|час|минут|человек|раз|мың|мын|жыл|лет|год))",
+               re.IGNORECASE),
 ]
 #: Kazakh «он» (ten) is read as a number only before a Kazakh unit: «он жыл», «он жеті жас», «он мың»
 _KAZAKH_TEN = re.compile(rf"(?<!\w)(?P<id>он(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?\s+(?P<unit>жыл\w*|жас\w*|мың\w*|"
@@ -207,7 +217,8 @@ _KAZAKH_LOCATIVE_AGE = re.compile(
     rf"(?<!сағат )(?<!\w)(?P<id>(?:(?:он|{_KK_TENS})\s+(?:{'|'.join(KAZAKH_UNITS)}){_KK_LOCATIVE}"
     rf"|{_KK_TENS}{_KK_LOCATIVE}){_KK_COPULA}?)(?!\w)(?!\s+(?:сағат|жыл|минут))"
     rf"|(?<!сағат )(?<!\w)(?P<reached>(?:(?:он|{_KK_TENS})\s+(?:{'|'.join(KAZAKH_UNITS)})|{_KK_TENS}){_KK_DATIVE})"
-    r"(?=\s+(?:кел(?:ді|дім|ген|іп|ip)|толд\w*|толған\w*|толып|толса\w*|толам|толады)(?!\w))", re.IGNORECASE)
+    r"(?=\s+(?:кел(?:ді|дім|ген|іп|ip)|келмеген|келмей\w*|толд\w*|толған\w*|толмаған|толып|толса\w*|толам|толады)"
+    r"(?!\w))", re.IGNORECASE)
 #: «жетпістен асқан», «қырықтан асты»: over an age
 _KAZAKH_OVER_AGE = re.compile(rf"(?<!\w)(?P<id>{_KK_TENS}(?:тен|тан|ден|дан)\s+(?:асқан|асты|аса|асып))",
                               re.IGNORECASE)

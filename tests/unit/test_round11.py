@@ -312,3 +312,17 @@ def test_a_word_said_to_be_someones_name_by_degen_atpen_is_a_nickname():
 def test_a_muslim_name_in_din_is_no_kazakh_genitive():
     assert any(entity == "PERSON" and "имамдин" in surface
                for entity, surface in spans("оның күйеуі имамдин екі мың он тоғызыншы жылы қамалды"))
+
+
+@pytest.mark.parametrize("text, age", [
+    ("потерпевшая Айгүл Сапаргалиева, қырық бір жас, мошенник у неё", "қырық бір жас"),
+    ("Володяға сейчас пятьдесят два, пенсии нет", "пятьдесят два"),
+    ("аружанға тогда было всего девятнадцать. мы потом", "девятнадцать"),
+    ("мейірбек деген отыз беске келмеген жігіт", "отыз беске"),
+])
+def test_ages_said_the_code_switched_way(text, age):
+    assert ("AGE", age) in spans(text), spans(text)
+
+
+def test_a_count_after_a_dative_name_is_no_age():
+    assert not any(entity == "AGE" for entity, _ in spans("ауылға сейчас двадцать человек приехали"))
