@@ -201,10 +201,10 @@ def _garbled_code_part(word: str) -> bool:
 
     if not word.isalpha() or reads_first_as(word, ("PREP", "CONJ", "PRCL", "NPRO", "VERB", "INFN", "GRND")):
         return False
-    if word.isascii():  # "u g", "a k": letters said one by one, never an English word ("was")
-        from fieldkit.anonymise.latin_words import is_english_word
+    if word.isascii():  # "u g", "a k", "ets": letters said one by one, never an everyday English word ("was")
+        from fieldkit.anonymise.latin_words import common_english_words
 
-        return len(word) <= 2 or not is_english_word(word)
+        return len(word) <= 2 or word.casefold() not in common_english_words()
     _, _, morph = natasha()
     return len(word) <= 3 or not morph.word_is_known(word.casefold())
 

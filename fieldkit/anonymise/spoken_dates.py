@@ -140,6 +140,10 @@ _PATTERNS = [
                r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
                r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
                r"seven|eight|nine))?)))(?!\w)", re.IGNORECASE),
+    # a short year said after a birth or a start: "i was born here in eighty two", "back in ninety eight"
+    re.compile(r"(?:\bborn\s+(?:here\s+|there\s+)?|\bback\s+|\bsince\s+)in\s+(?P<id>(?:fifty|sixty|seventy|eighty|ninety)"
+               r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)(?!\w)(?!\s+(?:years?|percent|people))",
+               re.IGNORECASE),
     re.compile(r"(?<!\w)(?P<id>(?:nineteen|twenty)\s+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
                r"eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|"
                r"(?:thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|"
@@ -279,6 +283,10 @@ def _short_year(words: list[str]) -> int | None:
     """A year said in two digits: «(в марте) двадцать второго», «семьдесят первого», «он алтыншы (жылы)»,
     "twenty seventeen". The last group of number words ending in an ordinal is taken (the day comes first)."""
     english = {"nineteen": 1900, "twenty": 2000}
+    said_tens = {"fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+    if words and words[0] in said_tens and len(words) <= 2:  # "born in eighty two": the twentieth century
+        unit = _word_value(words[1]) if len(words) == 2 else None
+        return 1900 + said_tens[words[0]] + (unit[0] if unit and unit[0] < 10 else 0)
     for index, word in enumerate(words[:-1]):
         if word in english:
             rest = words[index + 1:index + 3]

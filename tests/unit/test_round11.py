@@ -326,3 +326,14 @@ def test_ages_said_the_code_switched_way(text, age):
 
 def test_a_count_after_a_dative_name_is_no_age():
     assert not any(entity == "AGE" for entity, _ in spans("ауылға сейчас двадцать человек приехали"))
+
+
+def test_a_colonys_letters_spelled_in_english_stay_with_its_code():
+    text = "i was a doctor in the medical unit of ets one six six slash four near karaganda"
+    assert "ets" not in redact(text, "en").split(), redact(text, "en")
+
+
+@pytest.mark.parametrize("text, band", [("i was born here in eighty two and then", "the early 1980s"),
+                                        ("back in ninety eight we lived there", "the late 1990s")])
+def test_a_short_year_said_in_english_after_born_or_back_in(text, band):
+    assert f"[DATE: {band}]" in redact(text, "en"), redact(text, "en")
