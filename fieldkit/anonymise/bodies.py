@@ -182,7 +182,8 @@ def find_spoken_colonies(text: str) -> list[tuple[int, int]]:
 
 
 #: «дробь» said for the stroke of a code, as whisper writes it (not «дров», firewood, or «дроби», fractions)
-_STROKE = frozenset({"дробь", "дроб", "дробе", "дропе", "дропи", "дропь", "дроди", "слэш", "слеш", "slash"})
+_STROKE = frozenset({"дробь", "дроб", "дробе", "дропе", "дропи", "дропь", "дроди", "дродби", "дродь", "слэш", "слеш",
+                     "slash"})
 #: a dash said between a code's numbers: «тире», "dash" («семь один девять четыре тире два два …»)
 _SAID_DASH = frozenset({"тире", "дефис", "dash", "hyphen"})
 #: whisper's strokes that are also words («дров», firewood; «дроби», fractions): only between two numbers

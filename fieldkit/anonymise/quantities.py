@@ -715,8 +715,7 @@ class QuantityRecognizer(EntityRecognizer):
                 kind = "DURATION"  # «дали пять», «пять с половиной дали»
             else:
                 continue
-            if (kind == "AGE" and not value < 120) or (kind == "DURATION" and value > 60) or _COUNT_BEFORE.search(
-                    text, max(0, start - 12), start):
+            if (kind == "AGE" and not value < 120) or _COUNT_BEFORE.search(text, max(0, start - 12), start):
                 continue  # «человек 300, если не больше»: a count of people said the approximate way
             results.append(self._result(kind, start, end, f"bare number beside a {kind.lower()}",
                                         _ELLIPTICAL_SCORE))

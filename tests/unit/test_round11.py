@@ -337,3 +337,9 @@ def test_a_colonys_letters_spelled_in_english_stay_with_its_code():
                                         ("back in ninety eight we lived there", "the late 1990s")])
 def test_a_short_year_said_in_english_after_born_or_back_in(text, band):
     assert f"[DATE: {band}]" in redact(text, "en"), redact(text, "en")
+
+
+def test_a_cars_number_after_s_nomerom_is_a_plate_whatever_its_letters_became():
+    found = spans("Однажды мы остановили машину с номером 1542, ай-мас. На трассе")
+    assert ("PLATE", "1542, ай-мас") in found, found
+    assert ("PLATE", "777") in spans("у машины номер 777 был"), spans("у машины номер 777 был")
