@@ -251,10 +251,11 @@ _AGE_BEFORE = re.compile(r"(?:мне|ему|ей|им|нам|было|испол
 _AGE_AFTER = re.compile(r",?\s+(?:ему|ей|мне|им|тебе)\s+(?:тогда\s+|уже\s+)?(?:было|был|будет|исполнилось)(?!\w)",
                         re.IGNORECASE)
 #: one unit of time held or served, said without its number: «держали сутки», «продержали неделю», «отсидел год»
+_ONE_UNITS = r"сутки|неделю|месяц|год|ночь|sutki|nedelyu|mesyats|god|noch"
 _ONE_UNIT_HELD = re.compile(
     r"(?<!\w)(?:держали|продержали|сидел\w*|отсидел\w*|просидел\w*|провёл|провел\w*|derzhali|proderzhali|"
     r"sidel\w*|otsidel\w*)\s+(?:(?:там|меня|его|нас|их|ещё|еще|menya|ego|nas|tam)\s+)?"
-    r"(?P<id>сутки|неделю|месяц|год|ночь|sutki|nedelyu|mesyats|god|noch)(?!\w)(?!\s+(?:назад|тому|nazad))",
+    rf"(?P<id>{_ONE_UNITS})(?!\w)(?!\s+(?:назад|тому|nazad))",
     re.IGNORECASE)
 _ONE_UNIT_YEARS = {"сут": 1 / 365, "sut": 1 / 365, "ноч": 1 / 365, "noc": 1 / 365, "нед": 1 / 52, "ned": 1 / 52,
                    "мес": 1 / 12, "mes": 1 / 12, "год": 1.0, "god": 1.0}
@@ -540,7 +541,7 @@ def generalise_duration(text: str, cyrillic: bool) -> str | None:
     (a term said again without its unit) is read in years."""
     if _LIFE_TERM.fullmatch(text.strip()) or text.strip().casefold() == "to life":
         return _duration_band(25, cyrillic)
-    if re.fullmatch(r"сутки|неделю|месяц|год|ночь|sutki|nedelyu|mesyats|god|noch", text.strip(), re.IGNORECASE):
+    if re.fullmatch(_ONE_UNITS, text.strip(), re.IGNORECASE):
         return _duration_band(_ONE_UNIT_YEARS[text.strip().casefold()[:3]], cyrillic)  # «держали сутки»
     text = _usual_order(text)
     half = _HALF_UNIT.fullmatch(text.strip())

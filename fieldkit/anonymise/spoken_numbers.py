@@ -20,7 +20,6 @@ from functools import lru_cache
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from fieldkit.anonymise.kept import CODE_NUMBER_BEFORE
 from fieldkit.anonymise.kz_recognizers import iin_is_valid
 from fieldkit.anonymise.number_words import (  # noqa: F401 (re-exported)
     HUNDRED_MULTIPLIERS,
@@ -548,8 +547,6 @@ class SpokenNumberRecognizer(EntityRecognizer):
                 continue  # plain digits: the regular rules see them already
             if run.start and text[run.start - 1] in "/" and text[run.start:run.end][:1].isdecimal():
                 continue  # «OV-156/3, 2015-2018»: the end of a code, then years, are no one number
-            if CODE_NUMBER_BEFORE.search(text, max(0, run.start - 10), run.start):
-                continue  # «R-AST-03, 08.04, 21:10»: a respondent code's number, then a date and a time
             entity = _entity_of(run.digits)
             if entity:
                 start = run.start
