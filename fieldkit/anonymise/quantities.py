@@ -181,8 +181,9 @@ _AGE_PATTERNS = [
                re.IGNORECASE),
 ]
 #: Kazakh «он» (ten) is read as a number only before a Kazakh unit: «он жыл», «он жеті жас», «он мың»
-_KAZAKH_TEN = re.compile(rf"(?<!\w)(?P<id>он(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?\s+(?P<unit>жыл\w*|жас\w*|мың\w*|"
-                         r"мын\w*|теңге\w*|күн\w*|кун\w*|ай(?=\s+бойы)|айға|айдан|айдай|айлық|тәулік\w*|тәулик\w*|"
+_KAZAKH_TEN = re.compile(rf"(?<!\w)(?P<id>он(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?\s+(?P<unit>жыл\w*|жас\w*|"
+                         # «он мың теңге»: the currency after the thousands is the same sum
+                         r"(?:мың\w*|мын\w*)(?:\s+(?:теңге|тенге|тг|доллар|сом)\w*)?|теңге\w*|күн\w*|кун\w*|ай(?=\s+бойы)|айға|айдан|айдай|айлық|тәулік\w*|тәулик\w*|"
                          r"тауліг\w*|апта\w*))(?!\w)", re.IGNORECASE)
 #: a bare number: said again without its unit, it is the same kind of quantity as the one just before or after
 #: («просил девять лет а дали шесть», "they gave me seven but i served four and a half")
@@ -195,6 +196,12 @@ _TERM_VERBS = re.compile(r"(?:дали|дала|дал|дадут|отсидел
 #: words after a number of years that make it a sentence, not an age: «мне два года условно», «ему реально три»
 _TERM_AFTER = re.compile(r"\s+(?:условно|условного|реально|реального|строгого|общего|особого|колонии|лишения|"
                          r"ограничения|шартты|шартты түрде|suspended|probation)(?!\w)", re.IGNORECASE)
+#: the kind of a sentence after its length, which goes with it: «3 года условно», «2 года ограничения свободы»,
+#: «2 г. огранич. свободы», «бес жыл шартты», "two years suspended"
+KIND_OF_TERM = re.compile(r"(?<=\w)\.?\s+(?:условно|условного|шартты(?:\s+түрде|\s+turde)?|uslovno|suspended"
+                          r"|(?:ограничени[яе]|огранич\.?|лишени[яе]|лиш\.?|ogranicheniya|lisheniya)\s+"
+                          r"(?:свободы|своб\.?|svobody)|бас\s+бостандығын\s+шектеу|бас\s+бостандығынан\s+айыру)(?!\w)",
+                          re.IGNORECASE)
 #: a verb of sentencing after a bare number: «Последний раз пять с половиной дали»
 _TERM_VERBS_AFTER = re.compile(r"\s+(?:дали|дал|дала|дадут|впаяли|влепили|получил\w*|отсидел\w*|отмотал\w*|берді|"
                                r"беріпті|dali|poluchil)(?!\w)", re.IGNORECASE)
@@ -541,6 +548,9 @@ def generalise_duration(text: str, cyrillic: bool) -> str | None:
     (a term said again without its unit) is read in years."""
     if _LIFE_TERM.fullmatch(text.strip()) or text.strip().casefold() == "to life":
         return _duration_band(25, cyrillic)
+    kind = next((m for m in KIND_OF_TERM.finditer(text) if m.end() == len(text.rstrip())), None)
+    if kind and kind.start() > 0:
+        text = text[:kind.start() + (text[kind.start()] == ".")]  # «3 года условно»: the length is what is banded
     if re.fullmatch(_ONE_UNITS, text.strip(), re.IGNORECASE):
         return _duration_band(_ONE_UNIT_YEARS[text.strip().casefold()[:3]], cyrillic)  # «держали сутки»
     text = _usual_order(text)
