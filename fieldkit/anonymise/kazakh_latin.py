@@ -117,8 +117,8 @@ def official_alphabet_of_words(text: str) -> int | None:
 
 
 def spell_in_cyrillic(text: str, alphabet: int) -> InCyrillic:
-    """``text`` with every Latin letter of ``alphabet`` (2018, 2021 or ``TURKISH_HABIT``) spelled in Cyrillic, case kept; digits,
-    punctuation and other scripts stay as they are."""
+    """``text`` with every Latin letter of ``alphabet`` (2018, 2021 or ``TURKISH_HABIT``) spelled in Cyrillic, case
+    kept; digits, punctuation and other scripts stay as they are."""
     letters = {2018: _LETTERS_2018, TURKISH_HABIT: _LETTERS_TURKISH}.get(alphabet, _LETTERS_2021)
     out: list[str] = []
     starts: list[int] = []
