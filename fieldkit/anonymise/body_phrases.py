@@ -27,7 +27,8 @@ _HEADS = ("отдел", "управлени", "департамент", "про�
           "таможн", "кеден", "колони", "политех", "университет", "институт", "академи", "горотдел", "райотдел",
           "горсуд", "райсуд", "гороно", "горуно", "погранотряд", "погранзастав", "инспекци", "комитет", "служб",
           "басқарма", "баскарма", "бөлім", "болим", "мекеме", "комиссари", "военкомат", "изолятор",
-          "филиал", "элеватор", "месторождени", "рудник", "фабрик", "аэропорт")
+          "филиал", "элеватор", "месторождени", "рудник", "фабрик", "аэропорт", "птицефабрик", "разрез", "кеніш",
+          "кениш", "карьер")
 #: short heads, which would start other words as stems («сотрудник», «портфель»): a word is one in its cases only
 _SHORT_HEAD = re.compile(r"(?:суд|порт|депо)(?:а|у|е|ом|ы|ов|ам|ах|ами)?|сот(?:ы|та|қа|тан|ында|ына|ынан|ының|тың)?")
 #: the first halves of compound adjectives whisper writes apart: «юго восточного отдела»
@@ -43,6 +44,7 @@ _ABBREVIATIONS = frozenset({"ровд", "овд", "увд", "гувд", "рув�
 #: («сотрудники полиции алматы»: the place is the people's)
 _AFTER_ONLY = ("полици",)
 #: words that may stand inside a run before the place: «по», the settlement words of notes, Kazakh postpositions
+_DECLINED_ABBREVIATION = re.compile(r"([A-ZА-ЯЁ]{2,5})(?:е|а|у|ом|ы|ах|ам)")
 _GLUE = frozenset({"по", "г", "гор", "обл", "р-н", "бойынша"})
 #: abbreviations whose dot may end no sentence; those before a name («г. Текели») never end one
 _DOTTED = frozenset({"обл", "р-н", "нач", "отд", "упр", "деп"})
@@ -55,6 +57,9 @@ _MAX_ADJECTIVES = 3
 def _is_head(word: str, *, after_place: bool) -> bool:
     lowered = word.casefold().rstrip(".")
     bare = re.split(r"-", lowered)[0]  # «овд-де»: a Kazakh ending after a hyphen
+    declined = _DECLINED_ABBREVIATION.fullmatch(word.rstrip("."))
+    if declined:
+        bare = declined.group(1).casefold()  # «в ЦОНе»: a Russian case ending on the capitals
     if bare in _ABBREVIATIONS:
         return True
     heads = (*_HEADS, *_AFTER_ONLY) if after_place else _HEADS

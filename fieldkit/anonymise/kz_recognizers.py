@@ -351,7 +351,41 @@ _ORDINAL_MICRODISTRICT = re.compile(
     r"(?:yy|yi|iy|oy|oi|om|em|ogo|ego|omu|ym)?)\s+(?:микрорайон\w*|мкр\.?|mikrorayon\w*|mikroraion\w*|mkr\.?)"
     r"|[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші)\s+(?:шағын\s+аудан\w*|шагын\s+аудан\w*|ықшамаудан\w*|мкр)))(?!\w)")
 
+#: plants called by their trade alone: «работал на ферросплавном», «на павлодарском алюминиевом», "na ferrosplavnom"
+#: (a town's only such plant names its workers' employer); other trades only with the plant's noun
+_LONE_PLANTS = (r"ферросплавн|алюминиев|электролизн|свинцов|тракторн|медеплавильн|титано-?магниев|вагоностроительн|"
+                r"ferrosplavn|alyuminiev|alyuminiyev|aliuminiev|svintsov|svincov|traktorn")
+_PLANT_NOUNS = r"(?:завод|комбинат|фабрик|цех|зауыт|zavod|kombinat)\w*"
+_PLANT_BY_ITS_TRADE = re.compile(
+    rf"(?i:(?<!\w)(?:на|в|с|со|из|na|v|s|so|iz)\s+(?P<id>(?:{_LONE_PLANTS})\w*(?:\s+{_PLANT_NOUNS})?)(?!\w))")
+def _no_other_noun_after(found: str, match: re.Match, text: str) -> bool:
+    """A plant's trade stands alone, or before the plant's noun: «на свинцовом гробу» is a lead coffin."""
+    if re.search(r"\s", found):
+        return True  # the plant's noun is in the match
+    following = re.match(r"\s+([а-яёa-z]+)", text[match.end("id"):], re.IGNORECASE)
+    if following is None:
+        return True
+    from fieldkit.anonymise.morphology import first_tag, is_cyrillic
+
+    word = following.group(1).casefold()
+    if word in ("лет", "год", "года", "годы", "месяц", "месяца", "месяцев", "раз", "смену", "сменой"):
+        return True  # «на ферросплавном лет пять»: how long, not what kind of thing
+    return not (is_cyrillic(word) and first_tag(word).startswith(("NOUN", "ADJF")))
+
+
+_PLANT_WITH_ITS_NOUN = re.compile(
+    rf"(?i:(?<!\w)(?P<id>(?:{_LONE_PLANTS}|цинков|металлургическ|горно-?обогатительн|обогатительн|химическ|"
+    rf"metallurgichesk)\w*\s+{_PLANT_NOUNS})(?!\w))")
+#: the Bogatyr coal pit by Ekibastuz: «на богатыре», «разрез богатырь», «Богатырь разрезінде», "na bogatyre"
+_BOGATYR = re.compile(r"(?i:(?<!\w)(?:разрез\w*|на|na|razrez\w*)\s+«?(?P<id>(?:богатыр[ьеяю]|bogatyr)\w*)(?!\w))")
+_BOGATYR_PIT = re.compile(r"(?i:(?<!\w)(?P<id>«?(?:богатыр|bogatyr)\w*»?\s+(?:разрез\w*|razrez\w*|көмір\w*|комир\w*"
+                          r"|komir\w*))(?!\w))")
+
 COMMON_RULES = [
+    Rule("ORGANIZATION", _PLANT_BY_ITS_TRADE, 0.8, _no_other_noun_after),
+    Rule("ORGANIZATION", _PLANT_WITH_ITS_NOUN, 0.8),
+    Rule("ORGANIZATION", _BOGATYR, 0.8),
+    Rule("ORGANIZATION", _BOGATYR_PIT, 0.8),
     Rule("IIN", re.compile(r"(?<![\d\-])(?P<id>\d{12})(?![\d\-])"), 1.0, _iin),
     Rule("LOCATION", _ORDINAL_MICRODISTRICT, 0.8),
     Rule(
@@ -472,7 +506,33 @@ _KAZAKH_NOT_STREETS = ("ол|мен|біз|сен|олар|бұл|бул|сол|
                        "енді|сосын|кейін|дейін|үшін|туралы|қазір|казир|мекенжайы|адрес|адресі|тұрады|тұрамын|турады|"
                        "турамын|тұрған|турган|жақын|жакын|ескі|жаңа|уже|на|по|в|и|это|живет|живу|адресу")
 
+_KK_UNITS = r"(?:бір|бир|екі|еки|үш|уш|төрт|торт|бес|алты|жеті|жети|сегіз|сегиз|тоғыз|тогыз)"
+_KK_TENS = r"(?:он|жиырма|отыз|қырық|кырык|елу|алпыс|жетпіс|жетпис|сексен|тоқсан|токсан)"
+#: the end of a Kazakh range of years: «он сегізден жиырма бірге дейін» (from eighteen to twenty-one)
+_KAZAKH_RANGE_END = re.compile(
+    rf"(?i:(?<!\w)(?:{_KK_UNITS}|{_KK_TENS}|мың|мын)(?:нан|нен|дан|ден|тан|тен)\s+"
+    rf"(?P<id>{_KK_TENS}(?:\s+{_KK_UNITS})?\w*)\s+(?:дейін|дейин))")
+#: a year of birth in words: «туған жылы тоқсан бесінші»
+_KAZAKH_BIRTH_YEAR = re.compile(
+    rf"(?i:(?:туған|туылған|туган|туылган)\s+жылы\s+(?P<id>(?:(?:екі|еки)\s+мың(?:\s+|ыншы)?)?{_KK_TENS}"
+    rf"(?:\s+{_KK_UNITS})?\w*))")
+#: an age by its decade: «жасы қырықтарда» (in his forties)
+_KAZAKH_AGE_DECADE = re.compile(rf"(?i:(?<!\w)(?P<id>{_KK_TENS}(?:тарда|терде|ларда|лерде|дарда|дерде))(?!\w))")
+#: a body's name in quotes with its legal form or kind after it: «"Богатырь Көмір" серіктестігінде»
+_QUOTED_BODY = re.compile(
+    r"(?P<id>«[^»\n]{2,40}»\s+(?:акционерлік\s+қоғам\w*|жауапкершілігі\s+шектеулі\s+серіктест\w*|"
+    r"серіктест\w*|қоғамдық\s+қор\w*|қоры\w*|қорында|компания\w*|фирма\w*|ЖШС\w*|АҚ\w*|"
+    r"(?i:тоо|ао|ооо|ип)\b)|«[^»\n]{2,40}»(?=\s+деген\s+(?:мекеме|компания|фирма|ұйым|ұйым|қор)))")
+#: a border post by its name: «карагога заставасы» (not «шекара заставасы», the border's post)
+_NAMED_POST = re.compile(r"(?i:(?<!\w)(?!(?:шекара\w*|біздің|бiздiң|сол|осы|бір|бир|жаңа|жана)\s)"
+                         r"(?P<id>[а-яәғқңөұүһі]{4,}\s+заставас\w*))")
+
 RU_RULES = [
+    Rule("DATE_WORDS", _KAZAKH_RANGE_END, 0.8),
+    Rule("DATE_WORDS", _KAZAKH_BIRTH_YEAR, 0.8),
+    Rule("AGE", _KAZAKH_AGE_DECADE, 0.8),
+    Rule("ORGANIZATION", _QUOTED_BODY, 0.8),
+    Rule("ORGANIZATION", _NAMED_POST, 0.8),
     Rule(
         "ADDRESS",
         re.compile(

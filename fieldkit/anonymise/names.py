@@ -580,7 +580,7 @@ class LowerCaseNameRecognizer(EntityRecognizer):
             before = tokens[i - 1][2]
             if (candidate(before) and (is_lower_case_surname(word) or patronymic)
                     and (_listed_name(before, names, ambiguous, strict=False) or _name_reading(before)
-                         or (is_cyrillic(before) and not _known_word(before))
+                         or (is_cyrillic(before) and not _known_word(before) and not is_common_kazakh(before))
                          # before a patronymic any noun is a given name, listed or not («заря иосифовна»)
                          or (patronymic and not _function_word(before)
                              and not reads_first_as(before, _NOT_A_NICKNAME)))):
@@ -786,8 +786,8 @@ _NICKNAME_PATTERNS = [
     re.compile(rf"(?<!\w)(?:[а-яё]{{3,}}\s+)(?:звали|зовут)\s+(?:просто\s+|все\s+|тогда\s+)?"
                rf"(?!{_NOT_A_NAME_AFTER_CALLED}\b)"
                r"(?P<id>[а-яёәғқңөұүһі][\w-]{2,30})", re.IGNORECASE),
-    re.compile(r"лақап\s+(?:аты|атымен|есімі)\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
-    re.compile(r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деген\s+лақап|деген\s+ат(?:пен|қа|ка|ымен)(?!\w)|"
+    re.compile(r"(?:лақап|лакап)\s+(?:аты|атымен|есімі|атымен|есими)\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
+    re.compile(r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деген\s+(?:лақап|лакап)|деген\s+ат(?:пен|қа|ка|ымен)(?!\w)|"
                r"(?:деп|dep)\s+(?:атайтын|атаған|атады|"
                r"атаймыз|шақыр\w*|аталатын|аталған|атайды|атадық|атап\s+кеткен|atady|ataidy|atagan|ataityn|"
                r"ataimyz|shaqyr\w*|shakyr\w*))", re.IGNORECASE),
@@ -897,8 +897,8 @@ def _pattern_with(patterns: list[re.Pattern], marker: str) -> re.Pattern:
 
 
 _ANCHORS = {pattern: re.compile(anchor, re.IGNORECASE) for pattern, anchor in (
-    (_pattern_with(_NICKNAME_PATTERNS, "деген\\s+лақап"),
-     r"деген\s+(?:лақап|ат(?:пен|қа|ка|ымен)(?!\w))|деп\s+(?:ата|шақыр)|dep\s+(?:ata|shaqyr|shakyr)"),
+    (_pattern_with(_NICKNAME_PATTERNS, "деген\\s+(?:лақап|лакап)"),
+     r"деген\s+(?:лақап|лакап|ат(?:пен|қа|ка|ымен)(?!\w))|деп\s+(?:ата|шақыр)|dep\s+(?:ata|shaqyr|shakyr)"),
     (_pattern_with(_NICKNAME_PATTERNS, "так\\s+(?:у\\s+нас\\s+)?(?:и\\s+)?(?:звали"),
      r"так\s+(?:у\s+нас\s+)?(?:и\s+)?(?:звали|называли|зовут|называют|прозвали|кличут)"),
     (_pattern_with(_NICKNAME_PATTERNS, "\\s+(?:деген|дейтін|дейтин|degen|deitin)\\s+(?:жігіт"),
