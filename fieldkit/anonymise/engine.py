@@ -88,6 +88,7 @@ _ABBREVIATIONS = frozenset({"ул", "пр", "мкр", "просп", "пер", "�
                             # the same, as messenger Latin writes them
                             "ul", "pr", "mkr", "prosp", "per", "kv", "korp", "obl", "d"})
 _INNER_BOUNDARY = re.compile(r"(\w+)[.!?…]\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+_CUT_NAME_PART = re.compile(r"[А-ЯЁ][а-яё]{0,3}\.")
 
 
 #: entities a model tags, which can run past a sentence end; a number read across one («…3, 8, 6… Семь») cannot
@@ -159,7 +160,9 @@ def _trim(text: str, start: int, end: int, entity: str = "PERSON") -> tuple[int,
     boundaries = _INNER_BOUNDARY.finditer(text, start, end) if entity in _CUT_AT_SENTENCE_END else ()
     for boundary in boundaries:
         word = boundary.group(1)
-        if word.casefold() not in _ABBREVIATIONS and not (len(word) == 1 and word.isupper()):  # "А.Б. Касымова"
+        short_name = (len(word) <= 4 and word[:1].isupper()  # «Вяч. Иг.»: a name and patronymic cut short
+                      and _CUT_NAME_PART.match(text, boundary.end(), end) is not None)
+        if word.casefold() not in _ABBREVIATIONS and not (len(word) == 1 and word.isupper()) and not short_name:
             end = boundary.start(1) + len(boundary.group(1))
             break
     while start < end and (text[start].isspace() or text[start] in ",;:—–"):
@@ -520,6 +523,10 @@ def analyse(text: str, language: str) -> list[Finding]:
         more = _SECOND_NUMBER.match(text, end) if result.entity_type in _QUANTITIES else None
         if more:
             end = more.end()  # «лям-два в день»: a range's second number is the same sum
+        weekday = _WEEKDAY_BEFORE.search(text[max(0, start - 16):start]) if result.entity_type in (
+            "DATE_TIME", "DATE_WORDS") else None
+        if weekday and not any(start - len(weekday.group(0)) < kept.end and kept.start < start for kept in chosen):
+            start -= len(weekday.group(0))  # «суббота 14.09»: the day of the week narrows the date as much
         kind = KIND_OF_TERM.match(text, end) if result.entity_type == "DURATION" else None
         if kind:
             end = kind.end()  # the sentence's kind says as much as its length, and annotators take it with it
@@ -538,7 +545,8 @@ def analyse(text: str, language: str) -> list[Finding]:
     from fieldkit.anonymise.body_phrases import with_bodies
     from fieldkit.anonymise.streets import with_flats, with_house_numbers
 
-    found = with_bodies(text, _coordinated_names(text, _bridged_names(text, sorted(chosen, key=lambda f: f.start))))
+    found = with_bodies(text, _coordinated_names(text, _bridged_names(
+        text, _near_given_names(text, sorted(chosen, key=lambda f: f.start)))))
     return _misspelt_repeats(text, propagate(text, with_flats(text, with_house_numbers(text, found))))
 
 
@@ -600,6 +608,34 @@ def _coordinated_names(text: str, findings: list[Finding]) -> list[Finding]:
                 continue
             added[match.span("word")] = Finding("PERSON", *match.span("word"), finding.score, match["word"], None)
     return sorted([*findings, *added.values()], key=lambda f: f.start)
+
+
+#: the word right before a name, capitalised, and the digits right after a code's letters
+_WORD_BEFORE = re.compile(r"(?<![\w-])([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{3,})\s$")
+_DIGITS_AFTER_LETTERS = re.compile(r"\s?-?\s?\d{2,3}(?:\s?[-/]\s?\d{1,3}|\s+дробь\s+\d{1,3})?(?![\d/-])")
+
+
+def _near_given_names(text: str, findings: list[Finding]) -> list[Finding]:
+    """A name found with a capitalised word before it that is one letter from a listed given name: whisper's
+    «Рустом Олив» is Рустам, and «рустом» is also a Russian word (a rustication) the name rules leave alone. And a
+    colony code found by its letters gets its digits back: «у ГС 150-178»."""
+    from fieldkit.anonymise.names import is_listed_name, one_letter_from_a_given_name
+
+    out = []
+    for finding in findings:
+        if finding.entity == "PERSON":
+            before = _WORD_BEFORE.search(text, max(0, finding.start - 20), finding.start)
+            if (before and not is_listed_name(before.group(1)) and one_letter_from_a_given_name(before.group(1))
+                    and not any(f.end > before.start(1) and f.start < finding.start for f in findings)):
+                finding = Finding("PERSON", before.start(1), finding.end, finding.score,
+                                  text[before.start(1):finding.end], None)
+        elif finding.entity == "ORGANIZATION" and re.fullmatch(r"[А-ЯЁA-Z]{2,4}", finding.text):
+            digits = _DIGITS_AFTER_LETTERS.match(text, finding.end)
+            if digits and not any(f.start < digits.end() and f.end > finding.end for f in findings if f != finding):
+                finding = Finding("ORGANIZATION", finding.start, digits.end(), finding.score,
+                                  text[finding.start:digits.end()], finding.place)
+        out.append(finding)
+    return out
 
 
 def _bridged_names(text: str, findings: list[Finding]) -> list[Finding]:
@@ -765,7 +801,20 @@ def _with_kinds_before(text: str, start: int, chosen: list[Finding]) -> int:
         if any(candidate < kept.end and kept.start < start for kept in chosen):
             break
         start = candidate
+    part = _PART_BEFORE.search(text[max(0, start - 16):start])
+    if part and not any(start - len(part.group(0)) < kept.end and kept.start < start for kept in chosen):
+        start -= len(part.group(0))  # «спецчасть ЕЦ-166/18», «обл. больнице Костаная»: the part or level is named
     return start
+
+
+#: a day of the week right before a date, which goes with it
+_WEEKDAY_BEFORE = re.compile(
+    r"(?<![\w-])(?:понедельник|вторник|сред[ау]|четверг|пятниц[ау]|суббот[ау]|воскресень[ея]|дүйсенбі|сейсенбі|"
+    r"сәрсенбі|бейсенбі|сенбі|жексенбі|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+$",
+    re.IGNORECASE)
+#: a part of a body or its level, abbreviated, right before the body's name
+_PART_BEFORE = re.compile(r"(?<![\w-])(?:спецчаст[ьиюе]|оперчаст[ьиюе]|санчаст[ьиюе]|медчаст[ьиюе]|обл\.|гор\.|"
+                          r"респ\.|рай\.)\s*$", re.IGNORECASE)
 
 
 def _after_leading_titles(text: str, start: int, end: int) -> int:

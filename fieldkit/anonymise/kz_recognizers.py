@@ -527,7 +527,46 @@ _QUOTED_BODY = re.compile(
 _NAMED_POST = re.compile(r"(?i:(?<!\w)(?!(?:шекара\w*|біздің|бiздiң|сол|осы|бір|бир|жаңа|жана)\s)"
                          r"(?P<id>[а-яәғқңөұүһі]{4,}\s+заставас\w*))")
 
+def _surname_cut_short(found: str, match: re.Match, text: str) -> bool:
+    """«Кравц.»: a note cut a surname short; no word, but a surname once its -ов or -енко is back."""
+    from fieldkit.anonymise.morphology import is_known_word, natasha
+
+    word = found.casefold()
+    if is_known_word(word) or len(word) < 4:
+        return False
+    morph = natasha()[2]
+    return any(any("Surn" in str(parse.tag) and parse.score >= 0.5 for parse in morph.parse(word + ending)[:1])
+               for ending in ("ов", "ев", "ин", "енко", "ский", "ук", "юк"))
+
+
+def _named_by_initials(found: str, match: re.Match, text: str) -> bool:
+    """«Гейнц А.»: a surname with an initial after it, in a note's order; a common word with a letter after it
+    («пункт А.») is none."""
+    from fieldkit.anonymise.kept import is_kept
+    from fieldkit.anonymise.morphology import is_common_word
+
+    word = found.split()[0]
+    return not is_common_word(word) and not is_kept(word)
+
+
+def _given_name_cut_short(found: str, match: re.Match, text: str) -> bool:
+    """«Вяч. Иг.»: a given name and patronymic a note cut short, the first the start of a listed given name."""
+    from fieldkit.anonymise.names import given_names
+
+    names, _ = given_names()
+    first, second = (part.strip(" .").casefold() for part in found.split(".")[:2])
+    return len(first) >= 3 and any(name.startswith(first) for name in names if len(name) > len(first)) and any(
+        name.startswith(second) for name in names)
+
+
+_CUT_SURNAME = re.compile(r"(?<![\w.])(?P<id>[А-ЯЁ][а-яё]{3,})\.(?=\s|$|[,;)])")
+_SURNAME_INITIALS = re.compile(r"(?<![\w.])(?P<id>[А-ЯЁ][а-яё]{2,}\s+[А-ЯЁ]\.(?:\s?[А-ЯЁ]\.)?)(?!\s?[А-ЯЁа-яё])")
+_CUT_GIVEN_NAME = re.compile(r"(?<![\w.])(?P<id>[А-ЯЁ][а-яё]{2,4}\.\s?[А-ЯЁ][а-яё]{0,3}\.)")
+
 RU_RULES = [
+    Rule("PERSON", _CUT_SURNAME, 0.6, _surname_cut_short),
+    Rule("PERSON", _SURNAME_INITIALS, 0.7, _named_by_initials),
+    Rule("PERSON", _CUT_GIVEN_NAME, 0.7, _given_name_cut_short),
     Rule("DATE_WORDS", _KAZAKH_RANGE_END, 0.8),
     Rule("DATE_WORDS", _KAZAKH_BIRTH_YEAR, 0.8),
     Rule("AGE", _KAZAKH_AGE_DECADE, 0.8),

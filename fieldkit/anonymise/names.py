@@ -13,6 +13,7 @@ from importlib import resources
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from fieldkit.anonymise.kept import is_kept
 from fieldkit.anonymise.morphology import (  # noqa: F401 (fold, plain and latin_key re-exported)
     KAZAKH_SUFFIXES,
     fold,
@@ -297,6 +298,9 @@ class FirstNameBeforeSurnameRecognizer(EntityRecognizer):
         return results
 
 
+#: the end of a surname whisper split from its first part («жұма баев», «бай бекованың»)
+_SURNAME_FRAGMENT = re.compile(r"^[а-яёәғқңөұүһі]{1,4}(?:ов|ев|ёв|ин)(?:а|у|ым|ой|тың|тің|ның|нің|қа|ке|ға|ге|ты|ті|ны|"
+                               r"ні|пен|бен|мен|да|де|та|те|нан|нен|дан|ден|тан|тен)?$")
 #: the Kazakh "our" ending, which no given name has: a title or kin word before a name («бастығымыз», «ағамыз»)
 _OUR = re.compile(r"(?:мыз|міз|миз|myz|mız|miz)$")
 _LOWER_CYRILLIC_SURNAME = re.compile(
@@ -460,6 +464,25 @@ def is_listed_name(word: str) -> bool:
     return _listed_name(word, names, ambiguous, strict=False)
 
 
+@lru_cache(maxsize=1)
+def _given_names_by_start() -> dict[str, tuple[str, ...]]:
+    names, ambiguous = given_names()
+    grouped: dict[str, list[str]] = {}
+    for name in names - ambiguous:
+        if len(name) >= 4 and is_cyrillic(name):
+            grouped.setdefault(name[:1], []).append(name)
+    return {start: tuple(group) for start, group in grouped.items()}
+
+
+@lru_cache(maxsize=20_000)
+def one_letter_from_a_given_name(word: str) -> bool:
+    """Whether a word of four letters or more is one letter changed from a listed given name with the same first
+    letter and length («рустом» for Рустам, «ерлон» for Ерлан): whisper's vowels, not its words."""
+    lowered = fold(word)
+    return any(len(name) == len(lowered) and sum(a != b for a, b in zip(name, lowered, strict=True)) == 1
+               for name in _given_names_by_start().get(lowered[:1], ()))
+
+
 def unknown_non_kazakh_word(word: str) -> bool:
     """A Cyrillic word no Russian dictionary knows and that is not shaped like Kazakh written in Russian letters:
     beside a given name or a rank, a surname of any origin («ридель», «келлер») or one Russian morphology reads as
@@ -547,7 +570,8 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         def by_itself(word: str) -> tuple[bool, bool, bool]:
             """Whether it can be a name; is one wherever it stands; reads as a name in a Russian sentence."""
             if word not in alone:
-                possible = candidate(word) and word.casefold() not in _KAZAKH_COMMON
+                # (a country with a Kazakh ending in Russian letters is no surname: «ресейдин»)
+                possible = candidate(word) and word.casefold() not in _KAZAKH_COMMON and not is_kept(word)
                 alone[word] = (possible, possible and (
                     _listed_name(word, names, ambiguous)
                     # (a Kazakh word shaped like an -ин surname is no surname: «келетин», «ретинде»; «ахметовке» is one)
@@ -580,7 +604,10 @@ class LowerCaseNameRecognizer(EntityRecognizer):
             before = tokens[i - 1][2]
             if (candidate(before) and (is_lower_case_surname(word) or patronymic)
                     and (_listed_name(before, names, ambiguous, strict=False) or _name_reading(before)
-                         or (is_cyrillic(before) and not _known_word(before) and not is_common_kazakh(before))
+                         # (a Kazakh word before a surname is no given name, «турады ресейдин», unless the two
+                         # are one surname whisper split: «жұма баев»)
+                         or (is_cyrillic(before) and not _known_word(before) and (
+                             not is_common_kazakh(before) or _SURNAME_FRAGMENT.match(word.casefold())))
                          # before a patronymic any noun is a given name, listed or not («заря иосифовна»)
                          or (patronymic and not _function_word(before)
                              and not reads_first_as(before, _NOT_A_NICKNAME)))):

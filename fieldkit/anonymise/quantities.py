@@ -247,7 +247,7 @@ _BARE_SLANG = re.compile(r"(?<!\w)(?P<id>(?:" + "|".join(sorted(_SLANG_TERMS, ke
 #: a unit before its number, the Russian way of saying "about": «часов пять», «лет десять», «тысяч двести»
 _INVERTED = re.compile(
     rf"(?<!\w)(?P<id>(?P<unit>часов|часа|дней|дня|суток|недель|недели|месяцев|месяца|лет|года|тысяч|тысячи|"
-    rf"миллионов|лимонов|лямов)\s+(?P<n>{NUMBER}))(?![\w-])(?!\s*(?:назад|тому|бұрын|ago))"
+    rf"миллионов|лимонов|лямов)\s+(?P<n>{NUMBER}))(?![\w-])(?![./]\d)(?!\s*(?:назад|тому|бұрын|ago))"
     # «миллион двести» (a million and two hundred thousand), «миллиона три» (about three million): Russian words only,
     # so that a Kazakh number after «миллион» is never read into it
     rf"|(?<!\w)(?P<million>(?P<munit>миллион|лимон|лям)\s+(?P<mn>двести|триста|четыреста|пятьсот|шестьсот|семьсот|"

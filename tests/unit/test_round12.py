@@ -112,3 +112,38 @@ def test_kazakh_forms_of_countries_and_free_are_no_names_or_places():
 def test_a_nickname_after_its_kazakh_cue_in_russian_letters():
     found = spans("сосын бир жигит лакап аты кара маган акша табу жолын корсетти")
     assert ("PERSON", "кара") in found, found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("- нач. отдела — Кравц. (полное имя не назвал, NB спросить)", "Кравц"),
+    ("- зам нач. Гейнц А. «пил с ним чай»", "Гейнц А"),
+    ("начальник отряда Слава (Вяч. Иг.) — брал за УДО", "Вяч. Иг"),
+    ("запомнился осужденный. Рустом Олив 27 лет, срок 12 лет.", "Рустом Олив"),
+    ("оның фамилиясы жұма баев, жұма баевтың інісі", "жұма баев"),
+])
+def test_names_cut_short_split_or_misheard(text, name):
+    assert ("PERSON", name) in spans(text), spans(text)
+
+
+@pytest.mark.parametrize("text", ["Пункт А. был закрыт", "писала в упр. ветеринарии Акмол. обл., сократили через нед.",
+                                  "полицияға жаздым бірақ тергеуші бекмағанбетова іс қозғалмайды"])
+def test_abbreviations_and_kazakh_titles_are_no_names(text):
+    found = spans(text)
+    assert not any(entity == "PERSON" and any(word in surface for word in ("Пункт", "Акмол", "нед", "тергеуші"))
+                   for entity, surface in found), found
+
+
+@pytest.mark.parametrize("text, entity, value", [
+    ("новое место: у родственников, суббота 14.09", "DATE_WORDS", "суббота 14.09"),
+    ("справку выдала спецчасть ЕЦ-166/18", "ORGANIZATION", "спецчасть ЕЦ-166/18"),
+    ("P52 — хирург, работал в обл. больнице Костаная", "ORGANIZATION", "обл. больнице Костаная"),
+    ("сидела в учреждении у ГС 150-178 мама приезжала", "ORGANIZATION", "ГС 150-178"),
+    ("работал на посту Кайраке три года", "LOCATION", "Кайраке"),
+])
+def test_a_date_with_its_weekday_and_bodies_with_their_part(text, entity, value):
+    assert (entity, value) in spans(text), spans(text)
+
+
+def test_a_date_after_a_term_in_days_is_a_date():
+    found = spans("- его сына забрали на 15 суток 17.12.2011 в Алматы за пост")
+    assert ("DURATION", "15 суток") in found and ("DATE_TIME", "17.12.2011") in found, found
