@@ -39,7 +39,7 @@ _ADJECTIVE_ENDING = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие
 #: abbreviations of police and security bodies, which may follow a place in either language's order
 _ABBREVIATIONS = frozenset({"ровд", "овд", "увд", "гувд", "рувд", "дп", "уп", "упп", "роп", "руп", "оп", "ивс",
                             "сизо", "кнб", "дкнб", "дэр", "дгд", "угд", "афм", "убн", "су", "пу", "цон", "смус",
-                            "упэ", "опэ", "ду", "дчс", "гаи", "упс"})
+                            "упэ", "опэ", "ду", "дчс", "гаи", "упс", "хқко", "хкко", "мкд"})
 #: «полиция» names a body only beside a place («алматинская полиция»), never as the head of a run before one
 #: («сотрудники полиции алматы»: the place is the people's)
 _AFTER_ONLY = ("полици",)

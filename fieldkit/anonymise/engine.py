@@ -527,6 +527,9 @@ def analyse(text: str, language: str) -> list[Finding]:
             "DATE_TIME", "DATE_WORDS") else None
         if weekday and not any(start - len(weekday.group(0)) < kept.end and kept.start < start for kept in chosen):
             start -= len(weekday.group(0))  # «суббота 14.09»: the day of the week narrows the date as much
+        month = _KAZAKH_MONTH_AFTER.match(text, end) if result.entity_type in ("DATE_TIME", "DATE_WORDS") else None
+        if month and not any(end < kept.end and kept.start < month.end() for kept in chosen):
+            end = month.end()  # «еки мын жиырмасыншы жылы шилденин ортасында»: the month narrows the year
         kind = KIND_OF_TERM.match(text, end) if result.entity_type == "DURATION" else None
         if kind:
             end = kind.end()  # the sentence's kind says as much as its length, and annotators take it with it
@@ -692,9 +695,32 @@ def _official_kazakh_latin(engine, chunk: str) -> list | None:
         return None
     spelled = spell_in_cyrillic(chunk, alphabet)
     results = engine.analyze(text=spelled.text, language="ru", entities=list(ENTITIES))
+    results += _bodies_around_places(spelled.text, results)
     for result in results:
         result.start, result.end = spelled.original_span(result.start, result.end)
     return [result for result in results if result.end > result.start]
+
+
+def _bodies_around_places(text: str, results: list) -> list:
+    """The bodies that the places found in ``text`` (Kazakh spelled in Cyrillic) name with the words around them
+    («Жітіқара аудандық ХҚКО-сында», «Қостанай облысы бойынша МКД»), as more results: the analysis of the Latin
+    text grows bodies only around Cyrillic words."""
+    from presidio_analyzer import AnalysisExplanation, RecognizerResult
+
+    from fieldkit.anonymise.body_phrases import with_bodies
+
+    places: list[Finding] = []
+    for result in sorted((r for r in results if r.entity_type in ("LOCATION", "ORGANIZATION")),
+                         key=lambda r: (r.start, -(r.end - r.start))):
+        if places and result.start < places[-1].end:
+            continue
+        places.append(Finding(result.entity_type, result.start, result.end, result.score,
+                              text[result.start:result.end], None))
+    grown = [f for f in with_bodies(text, places) if f.entity == "ORGANIZATION" and f not in places]
+    explanation = AnalysisExplanation(recognizer="KazakhLatinBodies", original_score=0.8,
+                                      textual_explanation="a body named by its place, in Kazakh Latin")
+    return [RecognizerResult("ORGANIZATION", f.start, f.end, 0.8, explanation,
+                             {"recognizer_name": "KazakhLatinBodies"}) for f in grown]
 
 
 def _named_by_its_kind(result) -> bool:
@@ -807,6 +833,12 @@ def _with_kinds_before(text: str, start: int, chosen: list[Finding]) -> int:
     return start
 
 
+#: a Kazakh month after a year, in Kazakh or Russian letters, with where in it: «2021 жылы қазанда», «жылы шилденин
+#: ортасында»
+_KAZAKH_MONTH_AFTER = re.compile(
+    r"\s+(?:қаңтар|кантар|ақпан|акпан|наурыз|сәуір|сауир|мамыр|маусым|шілде|шилде|тамыз|қыркүйек|кыркуйек|қазан|"
+    r"казан|қараша|караша|желтоқсан|желтоксан)(?:\w{0,5})(?:\s+(?:ортасында|басында|аяғында|аягында|соңында|"
+    r"сонында))?(?!\w)", re.IGNORECASE)
 #: a day of the week right before a date, which goes with it
 _WEEKDAY_BEFORE = re.compile(
     r"(?<![\w-])(?:понедельник|вторник|сред[ау]|четверг|пятниц[ау]|суббот[ау]|воскресень[ея]|дүйсенбі|сейсенбі|"

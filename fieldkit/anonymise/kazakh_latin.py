@@ -42,7 +42,7 @@ _PAIRS = {"sh": "ш", "ch": "ч"}
 _IOTATED_2018 = {"ıa": "я", "ıý": "ю", "ıu": "ю"}
 _PAIRS_2018 = {"ts": "ц"}
 #: with Turkish habits «y» before a vowel makes я and ю
-_IOTATED_TURKISH = {"ya": "я", "yu": "ю"}
+_IOTATED_TURKISH = {"ya": "я", "yu": "ю", "yy": "ый"}  # «Rudnyy» Рудный
 
 
 def alphabet_of(text: str) -> int | None:
@@ -61,7 +61,9 @@ def alphabet_of(text: str) -> int | None:
     # «ı» is in both alphabets: the chunk is the 2021 one when it has the 2021 marks and more of them than acutes
     best = 2021 if marked > acute else 2018
     if acute + marked + dotless >= 2 and acute + marked + dotless >= 0.1 * len(latin):
-        return TURKISH_HABIT if best == 2021 and _typed_the_turkish_way(lowered, 2021) else best
+        # the Turkish habits share «ı» with 2018 and the marks with 2021: either may be mistaken for them
+        turkish = (best == 2021 or acute == 0) and _typed_the_turkish_way(lowered, best)
+        return TURKISH_HABIT if turkish else best
     return None
 
 
@@ -73,7 +75,7 @@ def _typed_the_turkish_way(words: list[str], official: int) -> bool:
     deciding = [word for word in words if set(word) & {"ı", "i", "y"}]
     turkish = sum(is_kazakh_word(spell_in_cyrillic(word, TURKISH_HABIT).text) for word in deciding)
     as_written = sum(is_kazakh_word(spell_in_cyrillic(word, official).text) for word in deciding)
-    if turkish != as_written:
+    if turkish != as_written or official == 2018:
         return turkish > as_written
     # the word lists fold і and и together, so «mıñ» reads as a word both ways; vowel harmony then decides: «ı» among
     # back vowels («otıratın», «alıp») is ы, among front ones («bılım», «keledı») it is 2021's і

@@ -377,6 +377,10 @@ _PLANT_WITH_ITS_NOUN = re.compile(
     rf"(?i:(?<!\w)(?P<id>(?:{_LONE_PLANTS}|цинков|металлургическ|горно-?обогатительн|обогатительн|химическ|"
     rf"metallurgichesk)\w*\s+{_PLANT_NOUNS})(?!\w))")
 #: the Bogatyr coal pit by Ekibastuz: «на богатыре», «разрез богатырь», «Богатырь разрезінде», "na bogatyre"
+#: the ferroalloy plant by its one word, in any form or language («ферросплавныйда», "ferrosplavnyy"): no other
+#: thing is called that
+_FERROALLOY = re.compile(r"(?i:(?<!\w)(?P<id>(?:ферросплавн|ferrosplavn)\w*(?:\s+(?:завод|комбинат|зауыт|zavod)\w*)?)"
+                         r"(?!\w))")
 _BOGATYR = re.compile(r"(?i:(?<!\w)(?:разрез\w*|на|na|razrez\w*)\s+«?(?P<id>(?:богатыр[ьеяю]|bogatyr)\w*)(?!\w))")
 _BOGATYR_PIT = re.compile(r"(?i:(?<!\w)(?P<id>«?(?:богатыр|bogatyr)\w*»?\s+(?:разрез\w*|razrez\w*|көмір\w*|комир\w*"
                           r"|komir\w*))(?!\w))")
@@ -384,6 +388,7 @@ _BOGATYR_PIT = re.compile(r"(?i:(?<!\w)(?P<id>«?(?:богатыр|bogatyr)\w*»
 COMMON_RULES = [
     Rule("ORGANIZATION", _PLANT_BY_ITS_TRADE, 0.8, _no_other_noun_after),
     Rule("ORGANIZATION", _PLANT_WITH_ITS_NOUN, 0.8),
+    Rule("ORGANIZATION", _FERROALLOY, 0.8),
     Rule("ORGANIZATION", _BOGATYR, 0.8),
     Rule("ORGANIZATION", _BOGATYR_PIT, 0.8),
     Rule("IIN", re.compile(r"(?<![\d\-])(?P<id>\d{12})(?![\d\-])"), 1.0, _iin),
@@ -509,6 +514,9 @@ _KAZAKH_NOT_STREETS = ("ол|мен|біз|сен|олар|бұл|бул|сол|
 _KK_UNITS = r"(?:бір|бир|екі|еки|үш|уш|төрт|торт|бес|алты|жеті|жети|сегіз|сегиз|тоғыз|тогыз)"
 _KK_TENS = r"(?:он|жиырма|отыз|қырық|кырык|елу|алпыс|жетпіс|жетпис|сексен|тоқсан|токсан)"
 #: the end of a Kazakh range of years: «он сегізден жиырма бірге дейін» (from eighteen to twenty-one)
+#: a house or flat number in Kazakh words, Kazakh or Russian letters: «жиырма бес», «он екинши»
+_KK_NUMBER_WORDS = (rf"(?i:(?:{_KK_TENS}\s+)?{_KK_UNITS}(?:інші|ыншы|нші|ншы|инши|ынши|нши)?|{_KK_TENS}"
+                    rf"(?:ыншы|ынши|ншы|нші|інші|инши)?)")
 _KAZAKH_RANGE_END = re.compile(
     rf"(?i:(?<!\w)(?:{_KK_UNITS}|{_KK_TENS}|мың|мын)(?:нан|нен|дан|ден|тан|тен)\s+"
     rf"(?P<id>{_KK_TENS}(?:\s+{_KK_UNITS})?\w*)\s+(?:дейін|дейин))")
@@ -610,8 +618,8 @@ RU_RULES = [
             rf"(?P<id>(?<![\w\-«\"])(?:«[^»\n]{{2,30}}»|\"[^\"\n]{{2,30}}\"|(?!(?:{_KAZAKH_NOT_STREETS})\s)"
             r"[^\W\d_]{3,}(?:-\d{1,3})?(?:\s+(?:би|батыр|ата|хан|ана|баба))?)\s+"
             r"(?i:көшес\w*|кошес\w*|даңғыл\w*|дангыл\w*|(?:шағын|шагын|мөлтек|молтек)\s+аудан\w*|ықшам\s?аудан\w*|"
-            r"ыкшам\s?аудан\w*),?\s*\d{1,4}[а-я]?(?:/\d+)?-?\s?(?i:үй|уй)\w*"
-            r"(?:,?\s*\d{1,4}-?\s?(?i:пәтер|патер)\w*)?)"
+            r"ыкшам\s?аудан\w*),?\s*(?:\d{1,4}[а-я]?(?:/\d+)?|{n})-?\s?(?i:үй|уй)\w*"
+            r"(?:,?\s*(?:\d{1,4}|{n})-?\s?(?i:пәтер|патер)\w*)?)".replace("{n}", _KK_NUMBER_WORDS)
         ),
         0.8,
     ),
@@ -693,6 +701,9 @@ RU_RULES = [
 ]
 
 EN_RULES = [
+    # a street in messenger Latin with its house and flat: "toraygyrova 64 kv 118", "abaya 12, kv. 5"
+    Rule("ADDRESS", re.compile(r"(?<![\w-])(?P<id>[a-z]{3,}(?:a|y|ova|eva|ina|ogo|skaya|skoy)\s+\d{1,3}[a-z]?"
+                               r"(?:/\d{1,3})?,?\s*(?:kv\.?|kvartira|kv-ra)\s*\d{1,4})(?!\w)", re.IGNORECASE), 0.8),
     Rule(
         "ADDRESS",
         re.compile(

@@ -147,3 +147,28 @@ def test_a_date_with_its_weekday_and_bodies_with_their_part(text, entity, value)
 def test_a_date_after_a_term_in_days_is_a_date():
     found = spans("- его сына забрали на 15 суток 17.12.2011 в Алматы за пост")
     assert ("DURATION", "15 суток") in found and ("DATE_TIME", "17.12.2011") in found, found
+
+
+@pytest.mark.parametrize("text, entity, value", [
+    ("еки мын жиырмасыншы жылы шилденин ортасында мени устады", "DATE_WORDS",
+     "еки мын жиырмасыншы жылы шилденин ортасында"),
+    ("2021 жылы қазанда келді", "DATE_TIME", "2021 жылы қазанда"),
+    ("интернациональная кошеси жиырма бес уй он екинши патерде жататын", "ADDRESS",
+     "интернациональная кошеси жиырма бес уй он екинши патерде"),
+])
+def test_a_kazakh_month_after_its_year_and_a_house_in_words(text, entity, value):
+    assert (entity, value) in spans(text), spans(text)
+
+
+@pytest.mark.parametrize("text, entity, value", [
+    ("Men Qayraq ötkelinde bes jıl keden inspektorı boldım, jüz mıñ alatın.", "LOCATION", "Qayraq"),
+    ("Men Jasıl bazarda jiırma jıl boyı kökönis satamın.", "LOCATION", "Jasıl bazarda"),
+    ("Jitiqara aýdandyq HQKO-synda kezekte turdym, Jitiqara aýdandyq soty úsh jyl berdi", "ORGANIZATION",
+     "Jitiqara aýdandyq HQKO-synda"),
+    ("Qazir Rudnyy ken bayıtu kombinatında jūmıs isteymin, eki jüz otız mıñ alamın.", "ORGANIZATION",
+     "Rudnyy ken bayıtu kombinatında"),
+    ("zhivet na toraygyrova 64 kv 118 v pavlodare", "ADDRESS", "toraygyrova 64 kv 118"),
+    ("ferrosplavnyida istegenime bes zhyl boldy", "ORGANIZATION", "ferrosplavnyida"),
+])
+def test_places_and_bodies_in_latin_letters(text, entity, value):
+    assert (entity, value) in spans(text, "en"), spans(text, "en")
