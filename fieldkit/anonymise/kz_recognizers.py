@@ -351,13 +351,18 @@ _ORDINAL_MICRODISTRICT = re.compile(
     r"(?:yy|yi|iy|oy|oi|om|em|ogo|ego|omu|ym)?)\s+(?:микрорайон\w*|мкр\.?|mikrorayon\w*|mikroraion\w*|mkr\.?)"
     r"|[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші)\s+(?:шағын\s+аудан\w*|шагын\s+аудан\w*|ықшамаудан\w*|мкр)))(?!\w)")
 
+#: Russian digits and tens said as words
+_RU_DIGIT = r"(?:ноль|нуль|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять)"
+_RU_TENS = (r"(?:десять|одиннадцать|двенадцать|тринадцать|четырнадцать|пятнадцать|шестнадцать|семнадцать|"
+            r"восемнадцать|девятнадцать|двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто)")
 #: plants called by their trade alone: «работал на ферросплавном», «на павлодарском алюминиевом», "na ferrosplavnom"
 #: (a town's only such plant names its workers' employer); other trades only with the plant's noun
 _LONE_PLANTS = (r"ферросплавн|алюминиев|электролизн|свинцов|тракторн|медеплавильн|титано-?магниев|вагоностроительн|"
                 r"ferrosplavn|alyuminiev|alyuminiyev|aliuminiev|svintsov|svincov|traktorn")
 _PLANT_NOUNS = r"(?:завод|комбинат|фабрик|цех|зауыт|zavod|kombinat)\w*"
 _PLANT_BY_ITS_TRADE = re.compile(
-    rf"(?i:(?<!\w)(?:на|в|с|со|из|na|v|s|so|iz)\s+(?P<id>(?:{_LONE_PLANTS})\w*(?:\s+{_PLANT_NOUNS})?)(?!\w))")
+    rf"(?i:(?<!\w)(?:на|в|с|со|из|na|v|s|so|iz)\s+(?:[а-яё]+(?:ском|ской|ского|ский|ском)\s+)?"
+    rf"(?P<id>(?:{_LONE_PLANTS})\w*(?:\s+{_PLANT_NOUNS})?)(?!\w))")
 def _no_other_noun_after(found: str, match: re.Match, text: str) -> bool:
     """A plant's trade stands alone, or before the plant's noun: «на свинцовом гробу» is a lead coffin."""
     if re.search(r"\s", found):
@@ -480,6 +485,12 @@ COMMON_RULES = [
                              r"(?:[\s,-]{1,3}[^\s,.\-]{1,6}){0,3}[\s,-]{1,3}(?i:на\s+)?(?:\d{1,2}(?!\d)|"
                              + _ORDINAL_REGION
                              + r"))(?!\w)"), 0.7),
+    # a Russian plate said in words after «номер»: a letter, three digits, two letters, the region («номер н семь
+    # четыре восемь к у сорок пять»)
+    Rule("PLATE", re.compile(rf"(?i:номер\w*|нөмір\w*|номир\w*)\s+(?P<id>[а-яё]\s+"
+                             rf"(?:\d{{3}}\s+|(?:{_RU_DIGIT}\s+){{3}})(?:(?:[а-яё]\s+){{2}}|[а-яё]{{2}}\s+)"
+                             rf"(?:{_RU_TENS}(?:\s+{_RU_DIGIT})?|{_RU_DIGIT}(?:\s+{_RU_DIGIT}){{1,2}}|\d{{2,3}}))(?!\w)"),
+         0.8),
     Rule("ID_NUMBER", re.compile(r"(?<![\w])(?P<id>N\s?\d{8})(?!\d)"), 0.8),  # passport numbers
     # Presidio's URL recognizer backtracks badly on "a.a.a.…"; spoken transcripts need only the plain forms
     Rule("URL", re.compile(r"(?<![\w@])(?P<id>(?:https?://|www\.)[^\s<>\"«»]{2,200})"), 0.8),

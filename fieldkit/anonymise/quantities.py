@@ -270,7 +270,10 @@ _ONE_UNIT_YEARS = {"сут": 1 / 365, "sut": 1 / 365, "ноч": 1 / 365, "noc": 
 _RATE = re.compile(rf"(?<!\w)(?:за|получал\w*|получает|зарабатывал\w*|платил\w*|платят|платили)\s+"
                    rf"(?P<id>(?:{NUMBER})(?:\s+тысяч\w*)?)\s+в\s+(?:месяц|день|сутки|неделю|смену)(?!\w)"
                    # a note's «120 т./мес», «80к/мес»: thousands a month
-                   r"|(?<![\w.,])(?P<short>\d{1,4}\s?(?:т\.|тыс\.?|к|k))\s*/\s*(?:мес|день|дн|сут|нед|смен)",
+                   r"|(?<![\w.,])(?P<short>\d{1,4}\s?(?:т\.|тыс\.?|к|k))\s*/\s*(?:мес|день|дн|сут|нед|смен)"
+                   # a pay in thousands said bare before its period: «работаю на стройке, 8000 в день»
+                   r"|(?<![\w.,:/-])(?!(?:19|20)\d\d(?!\d))(?P<pay>\d{1,3}[ \u00a0]?\d{3}|\d{4,6})(?=\s+(?:в|за)\s+"
+                   r"(?:месяц|день|сутки|неделю|смену|час)(?!\w)(?!\s+рожд))",
                    re.IGNORECASE)
 #: a price said with slang or «по … за»: «стоила пятёрку», «брали по три с половиной за грамм», «с фуры штуку»
 _MONEY_SLANG = (r"(?:пят[её]рк\w*|десятк\w*|двадцатк\w*|тридцатк\w*|штук[уаие]|косар\w*|сотк[уие]|сотен\w*|"
@@ -675,7 +678,7 @@ class QuantityRecognizer(EntityRecognizer):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "one unit of time held",
                                         DURATION_SCORE))
         for match in _RATE.finditer(text):
-            group = "id" if match["id"] else "short"
+            group = "id" if match["id"] else "short" if match["short"] else "pay"
             results.append(self._result("MONEY", match.start(group), match.end(group), "a rate of pay"))
         for match in _HALF_UNIT.finditer(text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "half a unit of time"))

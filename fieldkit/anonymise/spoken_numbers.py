@@ -284,6 +284,11 @@ def misheard_number_word(word: str) -> str | None:
     return min(near) if len(values) == 1 else None  # «ныль»: «ноль» and «нуль» are both nought
 
 
+#: ordinary words whisper writes for a digit said in a list («семья» for «семь»): digits only between two numbers
+_WORDS_WHISPER_MAKES_OF_DIGITS = {"семья": "семь", "семью": "семь", "сем": "семь", "девят": "девять",
+                                  "восем": "восемь", "пят": "пять", "шест": "шесть"}
+
+
 def number_runs(text: str) -> list[NumberRun]:
     """Every run of adjacent number words and digit groups in ``text``, read into digits."""
     runs: list[NumberRun] = []
@@ -338,6 +343,10 @@ def number_runs(text: str) -> list[NumberRun]:
             if parsed is None and (run_start >= 0 or _number_like(_next_word(text, match.end()))):
                 misheard = misheard_number_word(word)  # only beside a number: alone, an odd word is just a word
                 parsed = _value(misheard) if misheard else None
+            if (parsed is None and run_start >= 0 and word.casefold() in _WORDS_WHISPER_MAKES_OF_DIGITS
+                    and _number_like(_next_word(text, match.end()))):
+                # «ноль семья, один»: a word whisper made of a digit, read so only between two numbers
+                parsed = _value(_WORDS_WHISPER_MAKES_OF_DIGITS[word.casefold()])
             if parsed is None:
                 close_run()
                 repeat = 1  # "double checked": no digit follows, nothing to repeat later

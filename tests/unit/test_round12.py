@@ -172,3 +172,25 @@ def test_a_kazakh_month_after_its_year_and_a_house_in_words(text, entity, value)
 ])
 def test_places_and_bodies_in_latin_letters(text, entity, value):
     assert (entity, value) in spans(text, "en"), spans(text, "en")
+
+
+def test_a_digit_whisper_wrote_as_a_word_inside_a_spoken_iin():
+    text = "По ее и пять восемь ноль шесть, ноль восемь, четыре, ноль семья, один, два семь, нашлось"
+    iin = "пять восемь ноль шесть, ноль восемь, четыре, ноль семья, один, два семь"
+    assert ("IIN", iin) in spans(text), spans(text)
+    assert not spans("у него семья, один сын и дочь")
+
+
+@pytest.mark.parametrize("text, entity, value", [
+    ("машина у него была белая приора номер н семь четыре восемь к у сорок пять", "PLATE",
+     "н семь четыре восемь к у сорок пять"),
+    ("Работаю на стройке, 8000 в день. Полиция нас проверяет", "MONEY", "8000"),
+    ("я в павлодарском алюминиевом работаю", "ORGANIZATION", "алюминиевом"),
+])
+def test_a_plate_in_words_a_days_pay_and_a_plant_after_its_town(text, entity, value):
+    assert (entity, value) in spans(text), spans(text)
+
+
+@pytest.mark.parametrize("text", ["в 2019 в день рождения", "5000 в день рождения подарил", "он мне номер три раза"])
+def test_years_birthdays_and_a_number_said_are_no_pay_or_plate(text):
+    assert not any(entity in ("MONEY", "PLATE") for entity, _ in spans(text)), spans(text)
