@@ -554,8 +554,13 @@ def _surname_cut_short(found: str, match: re.Match, text: str) -> bool:
     if is_known_word(word) or len(word) < 4:
         return False
     morph = natasha()[2]
-    return any(any("Surn" in str(parse.tag) and parse.score >= 0.5 for parse in morph.parse(word + ending)[:1])
-               for ending in ("ов", "ев", "ин", "енко", "ский", "ук", "юк"))
+    # a surname the dictionary holds (not one it guesses from the shape: «респов»), and no word cut short («респ.»
+    # for респондент)
+    from fieldkit.anonymise.names import is_cut_short
+
+    return not is_cut_short(word) and any(
+        morph.word_is_known(word + ending) and any("Surn" in str(parse.tag) for parse in morph.parse(word + ending)[:1])
+        for ending in ("ов", "ев", "ин", "енко", "ский", "ук", "юк"))
 
 
 def _named_by_initials(found: str, match: re.Match, text: str) -> bool:

@@ -1049,6 +1049,11 @@ _PRONOUNS_WITH = frozenset({
 _CUT_TAILS = ("енный", "ённый", "анный", "ание", "ение", "ник", "ный", "ский", "ент", "ондент", "ублика", "ка", "ия")
 
 
+def is_cut_short(word: str) -> bool:
+    """A note's abbreviation of a Russian word («осужд.», «респ.»), for other modules."""
+    return _cut_short(word)
+
+
 def _cut_short(word: str) -> bool:
     """A note's abbreviation before its dot, a Russian word cut short («осужд.», «респ.»), rather than a name at
     the end of a sentence («земляк, зелим.»)."""
