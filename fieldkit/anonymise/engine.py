@@ -548,8 +548,9 @@ def analyse(text: str, language: str) -> list[Finding]:
     from fieldkit.anonymise.body_phrases import with_bodies
     from fieldkit.anonymise.streets import with_flats, with_house_numbers
 
-    found = with_bodies(text, _coordinated_names(text, _bridged_names(
-        text, _near_given_names(text, sorted(chosen, key=lambda f: f.start)))))
+    ordered = sorted(chosen, key=lambda f: f.start)
+    ordered = _codes_with_their_digits(text, _misheard_given_names(text, ordered))
+    found = with_bodies(text, _coordinated_names(text, _bridged_names(text, ordered)))
     return _misspelt_repeats(text, propagate(text, with_flats(text, with_house_numbers(text, found))))
 
 
@@ -618,21 +619,28 @@ _WORD_BEFORE = re.compile(r"(?<![\w-])([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яё
 _DIGITS_AFTER_LETTERS = re.compile(r"\s?-?\s?\d{2,3}(?:\s?[-/]\s?\d{1,3}|\s+дробь\s+\d{1,3})?(?![\d/-])")
 
 
-def _near_given_names(text: str, findings: list[Finding]) -> list[Finding]:
+def _misheard_given_names(text: str, findings: list[Finding]) -> list[Finding]:
     """A name found with a capitalised word before it that is one letter from a listed given name: whisper's
-    «Рустом Олив» is Рустам, and «рустом» is also a Russian word (a rustication) the name rules leave alone. And a
-    colony code found by its letters gets its digits back: «у ГС 150-178»."""
+    «Рустом Олив» is Рустам, and «рустом» is also a Russian word (a rustication) the name rules leave alone."""
     from fieldkit.anonymise.names import is_listed_name, one_letter_from_a_given_name
 
     out = []
     for finding in findings:
-        if finding.entity == "PERSON":
-            before = _WORD_BEFORE.search(text, max(0, finding.start - 20), finding.start)
-            if (before and not is_listed_name(before.group(1)) and one_letter_from_a_given_name(before.group(1))
-                    and not any(f.end > before.start(1) and f.start < finding.start for f in findings)):
-                finding = Finding("PERSON", before.start(1), finding.end, finding.score,
-                                  text[before.start(1):finding.end], None)
-        elif finding.entity == "ORGANIZATION" and re.fullmatch(r"[А-ЯЁA-Z]{2,4}", finding.text):
+        before = _WORD_BEFORE.search(text, max(0, finding.start - 20), finding.start) if (
+            finding.entity == "PERSON") else None
+        if (before and not is_listed_name(before.group(1)) and one_letter_from_a_given_name(before.group(1))
+                and not any(f.end > before.start(1) and f.start < finding.start for f in findings)):
+            finding = Finding("PERSON", before.start(1), finding.end, finding.score, text[before.start(1):finding.end],
+                              None)
+        out.append(finding)
+    return out
+
+
+def _codes_with_their_digits(text: str, findings: list[Finding]) -> list[Finding]:
+    """A colony code found by its letters gets the digits whisper split from them: «у ГС 150-178»."""
+    out = []
+    for finding in findings:
+        if finding.entity == "ORGANIZATION" and re.fullmatch(r"[А-ЯЁA-Z]{2,4}", finding.text):
             digits = _DIGITS_AFTER_LETTERS.match(text, finding.end)
             if digits and not any(f.start < digits.end() and f.end > finding.end for f in findings if f != finding):
                 finding = Finding("ORGANIZATION", finding.start, digits.end(), finding.score,
