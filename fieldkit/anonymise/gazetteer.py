@@ -218,8 +218,14 @@ class Gazetteer:
                     # the span covers each stem word to its end: "Костанайской области"
                     found.append((start, following[-1][1], place_id))
                     break
-        found += [(start, end, place) for start, end, word in tokens if word not in self.exact
-                  and (place := self._settlement_form(word) or self._latin_place(word) or self._short_form(word))]
+        forms: dict[str, str | None] = {}  # each distinct word read once: a transcript repeats its words
+        for start, end, word in tokens:
+            if word in self.exact:
+                continue
+            if word not in forms:
+                forms[word] = self._settlement_form(word) or self._latin_place(word) or self._short_form(word)
+            if forms[word]:
+                found.append((start, end, forms[word]))
         # «Семей» capitalised is the city: the genitive plural of «семья» it shares its spelling with is written in
         # lower case («много семей»), and the lists leave the bare form out for that reason
         found += [(m.start(), m.end(), self.exact["семее"]) for m in _CAPITALISED_SEMEY.finditer(text)

@@ -570,8 +570,7 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         def by_itself(word: str) -> tuple[bool, bool, bool]:
             """Whether it can be a name; is one wherever it stands; reads as a name in a Russian sentence."""
             if word not in alone:
-                # (a country with a Kazakh ending in Russian letters is no surname: «ресейдин»)
-                possible = candidate(word) and word.casefold() not in _KAZAKH_COMMON and not is_kept(word)
+                possible = candidate(word) and word.casefold() not in _KAZAKH_COMMON
                 alone[word] = (possible, possible and (
                     _listed_name(word, names, ambiguous)
                     # (a Kazakh word shaped like an -ин surname is no surname: «келетин», «ретинде»; «ахметовке» is one)
@@ -582,12 +581,18 @@ class LowerCaseNameRecognizer(EntityRecognizer):
                     _name_reading(word) or _surname_reading(word)))
             return alone[word]
 
+        kept: dict[str, bool] = {}
         flags = []
         for index, (_start, _end, word) in enumerate(tokens):
             possible, named, russian_name = by_itself(word)
-            flags.append(possible and (
+            flag = possible and (
                 named or (english and _name_in_english(word, tokens[index - 1][2] if index else ""))
-                or (russian_name and (russian[index] or not is_common_kazakh(word)))))
+                or (russian_name and (russian[index] or not is_common_kazakh(word))))
+            if flag and word not in kept:
+                kept[word] = is_kept(word)
+            if flag and kept[word]:
+                flag = False  # a country with a Kazakh ending in Russian letters is no surname: «ресейдин»
+            flags.append(flag)
         for i in range(len(tokens) - 1):  # «бау ыржан», «нур лан», «бек болат»: one name split in two
             (_, end, first), (start, _, second) = tokens[i], tokens[i + 1]
             if (text[end:start] == " " and first.islower() and second.islower() and len(first) >= 2
