@@ -475,6 +475,7 @@ def analyse(text: str, language: str) -> list[Finding]:
             results.append(result)
     from fieldkit.anonymise.names import looks_like_a_name
     from fieldkit.anonymise.quantities import KIND_OF_TERM
+    from fieldkit.anonymise.spoken_dates import KAZAKH_MONTH_AFTER
 
     places = [(r.start, r.end, r.recognition_metadata["place"]) for r in results
               if r.recognition_metadata and "place" in r.recognition_metadata]
@@ -527,7 +528,7 @@ def analyse(text: str, language: str) -> list[Finding]:
             "DATE_TIME", "DATE_WORDS") else None
         if weekday and not any(start - len(weekday.group(0)) < kept.end and kept.start < start for kept in chosen):
             start -= len(weekday.group(0))  # «суббота 14.09»: the day of the week narrows the date as much
-        month = _KAZAKH_MONTH_AFTER.match(text, end) if result.entity_type in ("DATE_TIME", "DATE_WORDS") else None
+        month = KAZAKH_MONTH_AFTER.match(text, end) if result.entity_type in ("DATE_TIME", "DATE_WORDS") else None
         if month and not any(end < kept.end and kept.start < month.end() for kept in chosen):
             end = month.end()  # «еки мын жиырмасыншы жылы шилденин ортасында»: the month narrows the year
         kind = KIND_OF_TERM.match(text, end) if result.entity_type == "DURATION" else None
@@ -841,12 +842,6 @@ def _with_kinds_before(text: str, start: int, chosen: list[Finding]) -> int:
     return start
 
 
-#: a Kazakh month after a year, in Kazakh or Russian letters, with where in it: «2021 жылы қазанда», «жылы шилденин
-#: ортасында»
-_KAZAKH_MONTH_AFTER = re.compile(
-    r"\s+(?:қаңтар|кантар|ақпан|акпан|наурыз|сәуір|сауир|мамыр|маусым|шілде|шилде|тамыз|қыркүйек|кыркуйек|қазан|"
-    r"казан|қараша|караша|желтоқсан|желтоксан)(?:\w{0,5})(?:\s+(?:ортасында|басында|аяғында|аягында|соңында|"
-    r"сонында))?(?!\w)", re.IGNORECASE)
 #: a day of the week right before a date, which goes with it
 _WEEKDAY_BEFORE = re.compile(
     r"(?<![\w-])(?:понедельник|вторник|сред[ау]|четверг|пятниц[ау]|суббот[ау]|воскресень[ея]|дүйсенбі|сейсенбі|"

@@ -17,7 +17,16 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from fieldkit.anonymise.gazetteer import gazetteer
 from fieldkit.anonymise.morphology import is_probably_name
-from fieldkit.anonymise.number_words import HUNDRED_MULTIPLIERS, HUNDREDS, TEENS, TENS, UNITS, trie_pattern
+from fieldkit.anonymise.number_words import (
+    HUNDRED_MULTIPLIERS,
+    HUNDREDS,
+    KAZAKH_TENS,
+    KAZAKH_UNITS,
+    TEENS,
+    TENS,
+    UNITS,
+    trie_pattern,
+)
 
 GAZETTEER_SCORE = 0.9
 CYR_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -522,8 +531,8 @@ _KAZAKH_NOT_STREETS = ("ол|мен|біз|сен|олар|бұл|бул|сол|
                        "енді|сосын|кейін|дейін|үшін|туралы|қазір|казир|мекенжайы|адрес|адресі|тұрады|тұрамын|турады|"
                        "турамын|тұрған|турган|жақын|жакын|ескі|жаңа|уже|на|по|в|и|это|живет|живу|адресу")
 
-_KK_UNITS = r"(?:бір|бир|екі|еки|үш|уш|төрт|торт|бес|алты|жеті|жети|сегіз|сегиз|тоғыз|тогыз)"
-_KK_TENS = r"(?:он|жиырма|отыз|қырық|кырык|елу|алпыс|жетпіс|жетпис|сексен|тоқсан|токсан)"
+_KK_UNITS = "(?:" + "|".join(KAZAKH_UNITS) + ")"
+_KK_TENS = "(?:" + "|".join(KAZAKH_TENS) + ")"
 #: the end of a Kazakh range of years: «он сегізден жиырма бірге дейін» (from eighteen to twenty-one)
 #: a house or flat number in Kazakh words, Kazakh or Russian letters: «жиырма бес», «он екинши»
 _KK_NUMBER_WORDS = (rf"(?i:(?:{_KK_TENS}\s+)?{_KK_UNITS}(?:інші|ыншы|нші|ншы|инши|ынши|нши)?|{_KK_TENS}"

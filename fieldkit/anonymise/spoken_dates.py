@@ -8,6 +8,7 @@ import re
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from fieldkit.anonymise.morphology import plain
 from fieldkit.anonymise.number_words import KAZAKH_TENS, KAZAKH_UNITS
 
 #: Russian ordinal stems and their values: «пят-ого» 5, «девяност-ом» 90
@@ -22,7 +23,16 @@ _DAY_ORDINALS = tuple(stem for stem, value in _ORDINAL_STEMS.items() if value <=
 _ORDINAL_ENDING = r"(?:ого|ое|ье|ьего|его|ый|ий|ой|ом|ем|ым)"
 _DAY = rf"(?:(?:двадцать|тридцать)\s+)?(?:{'|'.join(_DAY_ORDINALS)})\w*{_ORDINAL_ENDING}"
 _MONTHS_RU = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
-_MONTHS_KK = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйе[кг]|қазан|қараша|желтоқсан)\w*"
+#: the Kazakh months
+KAZAKH_MONTHS = ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
+                 "қараша", "желтоқсан")
+#: (with September's voiced stem before a vowel ending: «қыркүйегінде»)
+_MONTHS_KK = "(?:" + "|".join((*KAZAKH_MONTHS, "қыркүйег")) + r")\w*"
+#: a Kazakh month after a year, in Kazakh or Russian letters, with where in it: «2021 жылы қазанда», «жылы шилденин
+#: ортасында» (the engine joins it to the year before it)
+KAZAKH_MONTH_AFTER = re.compile(
+    r"\s+(?:" + "|".join(sorted({*KAZAKH_MONTHS, *(plain(month) for month in KAZAKH_MONTHS)}, key=len, reverse=True))
+    + r")(?:\w{0,5})(?:\s+(?:ортасында|басында|аяғында|аягында|соңында|сонында))?(?!\w)", re.IGNORECASE)
 #: a year in words: «две тысячи девятнадцатого», «тысяча девятьсот девяносто восьмом», «девяносто восьмом»
 _YEAR_RU = (r"(?:(?:две\s+тысячи|двухтысячн\w+|тысяча\s+девятьсот)(?:\s+[а-яё]+){0,2}?\s+[а-яё]+"
             rf"{_ORDINAL_ENDING}|(?:восемьдесят|девяносто)\s+[а-яё]+{_ORDINAL_ENDING}|двухтысячн\w+)")
