@@ -77,20 +77,23 @@ _TRANSLIT_BODY = re.compile(
     r"(?:[a-z]{3,}\s+){0,3}?(?:departament|basqarma|baskarma|bolim|b[oö]lim)\w*"
     r"|[a-z'\-]{3,}(?:skogo|skoi|skoy|skom|skoe)\s+(?:(?:gorodskogo|gorodskom|raionnogo|rayonnogo|raionnom|"
     r"rayonnom|oblastnogo|oblastnom)\s+)?(?:suda|sud|sude|otdela|otdele|upravleniya|prokuratury|rovd|uvd|up|op|"
-    r"rup|rop|ovd|raisud\w*|gorsud\w*)"
+    r"rup|rop|ovd|upp|dp|ubn|raisud\w*|gorsud\w*)"
     r"|(?:dp|up|op|rop|rup|ovd|rovd|uvd|guvd|dkns|knb)\s+[a-z'\-]{3,}(?:skoi|skoy|skogo|skoj)\s+(?:oblasti|rayona|raiona)"
     r"|(?!(?:the|a|an|our|his|her|their|local|city|district|regional|military|when|then|and|but|that|this)\b)"
     r"[a-z'\-]{3,}\s+(?:district|city|regional|region|oblast)\s+(?:court|police\s+department|akimat|prosecutor'?s?"
     r"\s+office)))(?![\w'])", re.IGNORECASE)
 #: a Kazakh body named by its place, in Kazakh letters or whisper's Russian ones: «шығыс қазақстан облыстық полиция
 #: департаментінде», «ұйғыр аудандық сотында», «жаназен калалык полиция болими», «қостанай облысы бойынша
-#: мемлекеттік кірістер департаментінде»
+#: мемлекеттік кірістер департаментінде», «солтустик казакстан облыстык туберкулез диспансеринде»
 _KAZAKH_LETTER = "а-яёәғқңөұүһі"
 _KAZAKH_BODY = re.compile(
     rf"(?<![\w-])(?P<id>(?:(?:шығыс|батыс|солтүстік|оңтүстік|шыгыс|солтустик|онтустик|орталық|орталык)\s+)?"
-    rf"(?!(?:мен|сен|ол|біз|сол|осы|бұл|бул|және|жане)\s)[{_KAZAKH_LETTER}\-]{{3,}}\s+(?:облысы|облыстық|облыстык|қалалық|калалык|аудандық|аудандык|ауданы|"
+    rf"(?!(?:мен|сен|ол|біз|сол|осы|бұл|бул|және|жане|былтыр|биыл|кеше|бүгін|бугин|сосын|содан|кейін|кейин|"
+    rf"бірақ|бирак|енді|енди|тағы|тагы|қазір|казир)\s)[{_KAZAKH_LETTER}\-]{{3,}}\s+"
+    rf"(?:облысы|облыстық|облыстык|қалалық|калалык|аудандық|аудандык|ауданы|"
     rf"қаласы|каласы)\s+(?:бойынша\s+)?(?:[{_KAZAKH_LETTER}]{{3,}}\s+){{0,3}}?(?:департамент|басқарма|баскарма|бөлім|"
-    rf"болим|сот|полиция|прокуратура|қызмет|кызмет|қажд|кажд|іім|иим|пд)\w*(?:-\w+)?"
+    rf"болим|сот|полиция|прокуратура|қызмет|кызмет|қажд|кажд|іім|иим|пд|диспансер|аурухана|емхана|әкімдік|акимдик|"
+    rf"кеден|изолятор)\w*(?:-\w+)?"
     rf"(?:\s+(?:департамент|басқарма|баскарма|бөлім|болим)\w*)?)(?!\w)",
     re.IGNORECASE)
 _COMPANY_FORM = re.compile(r"(?<!\w)(?:(?i:тоо|ип|ао|ооо|жшс|llp|ltd)|TOO)(?!\w)")

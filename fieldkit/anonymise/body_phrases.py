@@ -246,7 +246,7 @@ def with_bodies(text: str, findings: list[Finding]) -> list[Finding]:
             continue
         start = _start_before(text, tokens, finding)
         end = _end_after(text, tokens, finding)
-        if end is None and finding.entity == "LOCATION":
+        if end is None:  # «соколов сарыбай кен байыту комбинатына»: a known body's Kazakh head after it too
             end = _kazakh_end_after(text, tokens, finding)
         if start is None and end is None and finding.entity == "LOCATION":
             grown.append(finding)

@@ -106,6 +106,8 @@ _FORM_AFTER = re.compile(r"\s+(?:жшс|тоо|ип|ао|ооо|llp|ltd|jshs|too
 #: what a number makes sure of: a name guessed from a word's shape gives way to it, keeping its other words
 _COUNTED = frozenset({"MONEY", "AGE", "TIME", "DURATION", "DATE_WORDS", "DATE_TIME", "PHONE_NUMBER", "IIN",
                       "CASE_NUMBER"})
+#: the rest of a word a finding stopped inside
+_WORD_REST = re.compile(r"[^\W\d_]*")
 _QUANTITIES = frozenset({"MONEY", "AGE", "TIME", "DURATION", "DATE_WORDS", "DATE_TIME"})
 _GUESSED_NAME_SCORE = 0.6
 
@@ -151,7 +153,7 @@ def _guessed_names_over_numbers(results) -> set[int]:
 #: identifiers whose overlapping readings are joined, not dropped, by kind: a code read from two ends is one code,
 #: a date the model read as "march twenty twenty" and the year rule as "twenty twenty three" is one date
 _JOINED = {"ORGANIZATION": "body", "CASE_NUMBER": "case", "EMAIL_ADDRESS": "e-mail", "DATE_TIME": "date",
-           "DATE_WORDS": "date"}
+           "DATE_WORDS": "date", "LOCATION": "place"}  # «алтын орда» + «орда базарында»: one market
 
 
 def _trim(text: str, start: int, end: int, entity: str = "PERSON") -> tuple[int, int]:
@@ -521,6 +523,8 @@ def analyse(text: str, language: str) -> list[Finding]:
         ending = _HYPHENATED_CASE.match(text, end)
         if ending and (text[end - 1:end].isdecimal() or text[end - 1:end].isupper()):
             end = ending.end()  # «2017-ден», «ОВ-156/3-те», «ЦОН-ға»: the Kazakh case ending goes with what it ends
+        if result.entity_type in _QUANTITIES and text[end - 1:end].isalpha():
+            end = _WORD_REST.match(text, end).end()  # «отыз үш жастамын»: the word's ending goes with the age
         more = _SECOND_NUMBER.match(text, end) if result.entity_type in _QUANTITIES else None
         if more:
             end = more.end()  # «лям-два в день»: a range's second number is the same sum

@@ -71,10 +71,13 @@ _RUSSIAN_PLACE_ENDINGS = tuple(sorted({
     *(f"{link}{adjective}" for link in ("ск", "инск", "енск", "анск", "цк")
       for adjective in ("ий", "ая", "ое", "ого", "ому", "ом", "ой", "ую", "ие", "их", "им", "ими")),
 }, key=len, reverse=True))
-#: Kazakh endings after a place name: the case endings and «-дағы» (the one in), «-лық» (from)
+#: Kazakh endings after a place name: the case endings, «-дағы» (the one in), «-лық» (from), «-данмын» (I am from)
 _KAZAKH_PLACE_ENDINGS = tuple(sorted({
     *KAZAKH_SUFFIXES, "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі", "нда", "нде", "нан", "нен", "лық", "лік",
     "дық", "дік", "тық", "тік", "ға", "ге", "қа", "ке", "на", "не", "ын", "ін", "ның", "нің",
+    # «ташкенттенмін» (I am from Tashkent), in Kazakh or Russian letters
+    *(f"{case}{copula}" for case in ("дан", "ден", "тан", "тен", "нан", "нен")
+      for copula in ("мын", "мін", "мин", "быз", "біз", "биз")),
 }, key=len, reverse=True))
 #: the same in messenger Latin («v bakanase», «shamalganda», «iz kegena»)
 _LATIN_PLACE_ENDINGS = ("skogo", "skoi", "skom", "skiy", "dagy", "degi", "tagy", "tegi", "dan", "den", "tan", "ten",
@@ -174,6 +177,10 @@ class Gazetteer:
                 if len(joined) >= 8:
                     self._sound.setdefault(sound_key(joined), place_id)
         self._sound_prefixes = frozenset(key[:4] for key in self._sound)
+        #: every one-word settlement name, the ambiguous ones too, by its Latin key: with a number after it
+        #: («в аксае-4», "v shanyraka-2") even «самал» or «орбита» is the micro-district
+        self._numbered = {latin_key(name): f"settlement:{number}" for number, settlement in enumerate(settlements, 1)
+                          for name in settlement.names if " " not in name and "-" not in name}
         self.stems = sorted(stems, key=lambda s: -len(s[0]))
         # one trie-shaped pattern: a plain alternation of some two thousand names is tried name by name at every
         # position, which made a 90-minute transcript a second slower
@@ -189,10 +196,16 @@ class Gazetteer:
 
     @staticmethod
     def _collect(item: dict, place_id: str, exact: dict, stems: list) -> None:
+        from fieldkit.anonymise.morphology import plain
+
         for name in item.get("names", []):
             exact.setdefault(name.casefold(), place_id)
+            if " " in name:  # «солтустик казакстан облысы»: a Kazakh name of words in Russian letters (one word's
+                exact.setdefault(plain(name), place_id)  # other spellings are the Latin keys' work)
         for stem in item.get("stems", []):
             stems.append((stem.casefold(), place_id))
+            if " " in stem and plain(stem) != stem.casefold():
+                stems.append((plain(stem), place_id))
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, place id) of every mention; longer mentions win over those inside them. The last text's
@@ -231,6 +244,8 @@ class Gazetteer:
         found += [(m.start(), m.end(), self.exact["семее"]) for m in _CAPITALISED_SEMEY.finditer(text)
                   if "семее" in self.exact]
         found += _designated_places(text, tokens)
+        found += [(start, end, place) for start, end, word in tokens if "-" in word and word[-1:].isdecimal()
+                  and (place := self._numbered_place(word))]
         found += self._asr_forms(text, tokens)
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         kept: list[tuple[int, int, str]] = []
@@ -315,6 +330,24 @@ class Gazetteer:
                         return names[candidate]
                     if forms_only and candidate in forms_only:
                         return forms_only[candidate]
+        return None
+
+    def _numbered_place(self, word: str) -> str | None:
+        """A settlement named with its number, in any case and letters: «аксае-4», «самале-2», "shanyraka-2"."""
+        from fieldkit.anonymise.morphology import latin_key
+
+        numbered = re.fullmatch(r"([^\W\d_]{3,})-\d{1,2}", word)
+        if not numbered:
+            return None
+        key = latin_key(numbered.group(1))
+        if key in self._numbered:
+            return self._numbered[key]
+        for ending in _KEY_PLACE_ENDINGS:
+            stem = key[: -len(ending)]
+            if key.endswith(ending) and len(stem) >= 3:
+                for candidate in (stem, stem + "a", stem + "i", stem + "ai"):
+                    if candidate in self._numbered:
+                        return self._numbered[candidate]
         return None
 
     def _short_form(self, word: str) -> str | None:

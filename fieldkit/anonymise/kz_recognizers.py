@@ -533,12 +533,17 @@ _KAZAKH_NOT_STREETS = ("ол|мен|біз|сен|олар|бұл|бул|сол|
 
 _KK_UNITS = "(?:" + "|".join(KAZAKH_UNITS) + ")"
 _KK_TENS = "(?:" + "|".join(KAZAKH_TENS) + ")"
-#: the end of a Kazakh range of years: «он сегізден жиырма бірге дейін» (from eighteen to twenty-one)
 #: a house or flat number in Kazakh words, Kazakh or Russian letters: «жиырма бес», «он екинши»
 _KK_NUMBER_WORDS = (rf"(?i:(?:{_KK_TENS}\s+)?{_KK_UNITS}(?:інші|ыншы|нші|ншы|инши|ынши|нши)?|{_KK_TENS}"
                     rf"(?:ыншы|ынши|ншы|нші|інші|инши)?)")
+#: the end of a Kazakh range of years: «он сегізден жиырма бірге дейін» (from eighteen to twenty-one), or after a year
+#: («2017 жылдан жиырма біріншіге дейін»)
+#: a micro-district by its name and number in Kazakh words: «ақсай төрт шағын ауданында», «самал екі шағын ауданы»
+_NUMBERED_MICRODISTRICT = re.compile(
+    rf"(?<![\w\-])(?P<id>(?!(?:{_KAZAKH_NOT_STREETS})\s)[^\W\d_]{{3,}}\s+(?:{_KK_TENS}\s+)?{_KK_UNITS}\s+"
+    r"(?i:шағын|шагын)\s+аудан\w*)", re.IGNORECASE)
 _KAZAKH_RANGE_END = re.compile(
-    rf"(?i:(?<!\w)(?:{_KK_UNITS}|{_KK_TENS}|мың|мын)(?:нан|нен|дан|ден|тан|тен)\s+"
+    rf"(?i:(?<!\w)(?:(?:{_KK_UNITS}|{_KK_TENS}|мың|мын)(?:нан|нен|дан|ден|тан|тен)|жылдан|жылынан)\s+"
     rf"(?P<id>{_KK_TENS}(?:\s+{_KK_UNITS})?\w*)\s+(?:дейін|дейин))")
 #: a year of birth in words: «туған жылы тоқсан бесінші»
 _KAZAKH_BIRTH_YEAR = re.compile(
@@ -601,6 +606,7 @@ RU_RULES = [
     Rule("PERSON", _SURNAME_INITIALS, 0.7, _named_by_initials),
     Rule("PERSON", _CUT_GIVEN_NAME, 0.7, _given_name_cut_short),
     Rule("DATE_WORDS", _KAZAKH_RANGE_END, 0.8),
+    Rule("LOCATION", _NUMBERED_MICRODISTRICT, 0.8),
     Rule("DATE_WORDS", _KAZAKH_BIRTH_YEAR, 0.8),
     Rule("AGE", _KAZAKH_AGE_DECADE, 0.8),
     Rule("ORGANIZATION", _QUOTED_BODY, 0.8),
@@ -630,7 +636,7 @@ RU_RULES = [
     Rule(
         "ADDRESS",
         re.compile(
-            rf"(?P<id>(?<![\w\-])(?:[{CYR_UPPER}][\w\-]+\s){{1,2}}(?:көшесі|даңғылы|шағын\s+ауданы|ш\.а\.)"
+            rf"(?P<id>(?<![\w\-])(?:[{CYR_UPPER}][\w\-]+\s){{1,2}}(?:көшесі\w*|даңғылы\w*|шағын\s+ауданы?\w*|ш\.а\.)"
             r"(?:,?\s*\d+[а-я]?(?:/\d+)?(?:-?\s?(?:пәтер|үй)\w*)?)*)"
         ),
         0.8,
@@ -641,7 +647,7 @@ RU_RULES = [
         "ADDRESS",
         re.compile(
             rf"(?P<id>(?<![\w\-«\"])(?:«[^»\n]{{2,30}}»|\"[^\"\n]{{2,30}}\"|(?!(?:{_KAZAKH_NOT_STREETS})\s)"
-            r"[^\W\d_]{3,}(?:-\d{1,3})?(?:\s+(?:би|батыр|ата|хан|ана|баба))?)\s+"
+            r"[^\W\d_]{3,}(?:-\d{1,3}|\s+{n})?(?:\s+(?:би|батыр|ата|хан|ана|баба))?)\s+"
             r"(?i:көшес\w*|кошес\w*|даңғыл\w*|дангыл\w*|(?:шағын|шагын|мөлтек|молтек)\s+аудан\w*|ықшам\s?аудан\w*|"
             r"ыкшам\s?аудан\w*),?\s*(?:\d{1,4}[а-я]?(?:/\d+)?|{n})-?\s?(?i:үй|уй)\w*"
             r"(?:,?\s*(?:\d{1,4}|{n})-?\s?(?i:пәтер|патер)\w*)?)".replace("{n}", _KK_NUMBER_WORDS)
@@ -945,7 +951,10 @@ class PlacedOrganizationRecognizer(EntityRecognizer):
             if index >= len(tokens) or not _is_head(tokens[index][2]) or _punctuated(text, tokens, index):
                 continue
             end, gap, index = index, 0, index + 1
-            while index < len(tokens) and gap < 4 and not _punctuated(text, tokens, index):
+            # only a head that governs the next goes on to it: «полиция департаментінің … басқармасы», not «сотына
+            # арыз бердик бирак сот» (we complained to the court, but the court…)
+            while (index < len(tokens) and gap < 4 and not _punctuated(text, tokens, index)
+                   and not (gap == 0 and _KAZAKH_PLACE_CASE.search(tokens[end][2]))):
                 if _is_head(tokens[index][2]):
                     end, gap = index, 0  # a chain of bodies: «полиция департаментінің … басқармасы»
                 else:

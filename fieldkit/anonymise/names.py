@@ -36,6 +36,9 @@ _LATIN_SURNAME = re.compile(
     r"sky|skiy|skaya|ovich|evich|ovna|evna)$"
 )
 _SENTENCE_END = re.compile(r"[.!?…:]\s*$")
+#: Kazakh words for a kind of place, which follow the place's name (district, region, street, village, town): the
+#: name before them is the place's, not a person's («Жасурбек Тошпулатов Жетісу ауданындағы»)
+KAZAKH_PLACE_HEAD = re.compile(r"(?:аудан|облыс|көше|коше|ауыл|[қк]аласы|даңғыл|дангыл)", re.IGNORECASE)
 _NOT_SURNAMES = frozenset(
     ["i", "the", "a", "and", "street", "avenue", "district", "region", "city", "police", "department", "и", "в",
      "ник"]  # a handle's cue («админ ник қасқыр») far more often than Nick
@@ -216,6 +219,8 @@ class GivenNameRecognizer(EntityRecognizer):
                 if text[last:next_start].strip() or not (next_word[:1].isupper() or is_surname_like(next_word)):
                     break
                 if next_word.casefold() in _NOT_SURNAMES:
+                    break
+                if KAZAKH_PLACE_HEAD.match(text, next_end + 1) and text[next_end:next_end + 1] == " ":
                     break
                 last = next_end
             if index and text[tokens[index - 1][1]:start] == " ":  # «Ли Марина», «Шмидт Валентина»
@@ -837,8 +842,9 @@ _NICKNAME_PATTERNS = [
     # a handle or a call sign: «под ником шаман», «позывной сокол», "under the nickname fox"
     re.compile(r"(?:под\s+ником|с\s+ником|ником|никнейм|позывной|позывным|позывному|nickname|handle|pod\s+nikom)"
                r"\s+(?:the\s+)?[«\"“'@]?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
-    # whoever gives the name: «бәрі қасқыр дейді», «жұрт оны бұқа дейтін», «аты шаман деп тұрды»
-    re.compile(r"(?<!\w)(?:бәрі|бари|барі|жұрт|журт|біз|биз|олар|барлығы|барлыгы|бәріміз|оны)\s+(?:оны\s+)?(?:тек\s+)?"
+    # whoever gives the name: «бәрі қасқыр дейді», «жұрт оны бұқа дейтін», «аты шаман деп тұрды», «аты жоқ, тек
+    # сақал дейтінбіз» (no name, we only called him beard)
+    re.compile(r"(?<!\w)(?:бәрі|бари|барі|жұрт|журт|біз|биз|олар|барлығы|барлыгы|бәріміз|оны|тек)\s+(?:оны\s+)?(?:тек\s+)?"
                r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?"
                r"\s+(?:дейтін|дейтин|дейді|дейди|дейміз|деймиз|дейтінбіз|дейтинбиз|дейтіндер)(?!\w)", re.IGNORECASE),
     re.compile(r"(?<![\w-])(?:аты|ники|ник)\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+деп(?!\w)", re.IGNORECASE),

@@ -41,14 +41,42 @@ class NatashaRecognizer(EntityRecognizer):
             start = _trim_doubtful_start(text, span.start, span.stop)
             if start >= span.stop or _lower_case_kazakh_word(text[start:span.stop]):
                 continue
-            start, stop = _without_kazakh_edges(text, start, span.stop)
-            if start >= stop:
-                continue
-            explanation = AnalysisExplanation(
-                recognizer=self.name, original_score=SCORE, textual_explanation=f"Natasha {span.type}"
-            )
-            results.append(RecognizerResult(entity, start, stop, SCORE, explanation))
+            pieces = _split_at_kazakh_words(text, start, span.stop) if entity == "PERSON" else [(start, span.stop)]
+            for piece_start, piece_stop in pieces:
+                piece_start, piece_stop = _without_kazakh_edges(text, piece_start, piece_stop)
+                if piece_start >= piece_stop:
+                    continue
+                explanation = AnalysisExplanation(
+                    recognizer=self.name, original_score=SCORE, textual_explanation=f"Natasha {span.type}"
+                )
+                results.append(RecognizerResult(entity, piece_start, piece_stop, SCORE, explanation))
         return results
+
+
+#: the Kazakh "the one in …" ending, which makes a place an adjective and no name («Павлодардағы Ертіс базарында»)
+_THE_ONE_IN = re.compile(r"\w(?:дағы|дегі|тағы|тегі|дагы|деги|тагы|теги)[,.;:]?$")
+
+
+def _split_at_kazakh_words(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """A name cut where a lower-case Kazakh word stands inside it: in «Жасурбек Тошпулатов Жетісу ауданындағы
+    Райымбек даңғылында» Natasha's one person runs on over a district and a street; no name holds «ауданындағы»,
+    nor a word that says "the one in" («Павлодардағы»)."""
+    from fieldkit.anonymise.names import KAZAKH_PLACE_HEAD
+
+    pieces = []
+    piece_start = start
+    previous_start = start
+    for word in re.finditer(r"\S+", text[start:stop]):
+        if (word.group().islower() and _kazakh_not_russian(word.group())) or _THE_ONE_IN.search(word.group()):
+            # a place's own word takes the name before it with it: «Жетісу ауданындағы» is the district's
+            cut = previous_start if KAZAKH_PLACE_HEAD.match(word.group()) else start + word.start()
+            pieces.append((piece_start, cut))
+            piece_start = start + word.end()
+        previous_start = start + word.start()
+    if KAZAKH_PLACE_HEAD.match(text, stop + 1) and text[stop:stop + 1] == " ":
+        stop = previous_start  # «Бауыржан Сейітов Алмалы ауданында»: the last word is the district's
+    pieces.append((piece_start, stop))
+    return [(a, b) for a, b in pieces if a < b and text[a:b].strip()]
 
 
 def _lower_case_kazakh_word(found: str) -> bool:

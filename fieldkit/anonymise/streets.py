@@ -19,6 +19,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from fieldkit.anonymise.findings import Finding
 from fieldkit.anonymise.morphology import words
+from fieldkit.anonymise.number_words import KAZAKH_TENS, KAZAKH_UNITS
 
 SCORE = 0.6
 ADDRESS_SCORE = 0.8
@@ -250,6 +251,14 @@ _COUNTED = re.compile(r"\s*(?:лет|год\w*|дн\w*|день|сут\w*|час
                       r"тысяч\w*|миллион\w*|тенге|теңге|доллар\w*|км|километр\w*|метр\w*|штук\w*|грамм\w*|"
                       r"процент\w*|%|жыл\w*|күн\w*|сағат\w*|адам\w*|мың|years?|days?|hours?)(?!\w)", re.IGNORECASE)
 _HOUSE_NUMBER_MAX = 999
+#: a house number and the Kazakh word for house after a place, in digits or words, ordinal or not, the word in any
+#: case: «, 15-үй», «он бесінші үйдің», «жиырма екі үйде»
+_KAZAKH_HOUSE = re.compile(
+    r",?\s+(?P<number>\d{1,3}[а-я]?|(?:(?:" + "|".join(KAZAKH_TENS) + r")\s+)?(?:" + "|".join(KAZAKH_UNITS) + r")|(?:"
+    + "|".join(KAZAKH_TENS) + r"))(?P<ordinal>ыншы|інші|ншы|нші|инши|ынши|нши|ші|шы)?-?\s?(?:үй|уй)(?:[^\W\d_]*)(?!\w)",
+    re.IGNORECASE)
+#: a Kazakh locative ending: a town something is in, not a street whose house follows
+_LOCATIVE = re.compile(r"(?:да|де|та|те)$", re.IGNORECASE)
 
 
 def with_house_numbers(text: str, findings: list[Finding]) -> list[Finding]:
@@ -261,18 +270,28 @@ def with_house_numbers(text: str, findings: list[Finding]) -> list[Finding]:
     taken = [(f.start, f.end) for f in findings]
     grown = []
     for finding in findings:
-        if finding.entity != "LOCATION" or not _ON_A_STREET.search(text[max(0, finding.start - 8):finding.start]):
+        if finding.entity != "LOCATION":
             grown.append(finding)
             continue
-        after = text[finding.end:finding.end + 40]
-        lead = len(after) - len(after.lstrip(" ,"))
-        runs = number_runs(after[lead:])
-        run = runs[0] if runs else None
-        if (run is None or run.start != 0 or not run.digits.isdecimal() or not 0 < int(run.digits) <= _HOUSE_NUMBER_MAX
-                or _COUNTED.match(after, lead + run.end)):
-            grown.append(finding)
-            continue
-        end = finding.end + lead + run.end
+        kazakh_house = _KAZAKH_HOUSE.match(text, finding.end)
+        if kazakh_house and not kazakh_house.group("ordinal") and not kazakh_house.group("number")[:1].isdecimal() and (
+                kazakh_house.group("number").casefold() in ("бір", "бир") or _LOCATIVE.search(finding.text)):
+            kazakh_house = None  # «Алматыда екі үй бар» (two houses in Almaty), «бір үйде» (in one house)
+        if kazakh_house:  # «орбитадагы он бесинши уйдин», «шұғыла 15 үйде»: the Kazakh says it is a house
+            end = kazakh_house.end()
+        else:
+            if not _ON_A_STREET.search(text[max(0, finding.start - 8):finding.start]):
+                grown.append(finding)
+                continue
+            after = text[finding.end:finding.end + 40]
+            lead = len(after) - len(after.lstrip(" ,"))
+            runs = number_runs(after[lead:])
+            run = runs[0] if runs else None
+            if (run is None or run.start != 0 or not run.digits.isdecimal()
+                    or not 0 < int(run.digits) <= _HOUSE_NUMBER_MAX or _COUNTED.match(after, lead + run.end)):
+                grown.append(finding)
+                continue
+            end = finding.end + lead + run.end
         suffix = re.match(r"[а-яёa-z]?(?:/\d{1,3})?(?!\w)", text[end:], re.IGNORECASE)  # «12а», «7/2»
         end += suffix.end() if suffix else 0
         if any(start < end and finding.end < stop for start, stop in taken if (start, stop) != (finding.start,
@@ -280,7 +299,36 @@ def with_house_numbers(text: str, findings: list[Finding]) -> list[Finding]:
             grown.append(finding)  # the number is another finding's already
             continue
         grown.append(replace(finding, entity="ADDRESS", end=end, text=text[finding.start:end], place=None))
-    return grown
+    return _joined_with_houses(text, grown)
+
+
+#: what may stand between a micro-district and the house after it: its own number, said or written
+#: («аксай четыре дом девятнадцать», «самал 2, дом 5»)
+_DISTRICT_NUMBER = re.compile(r"[\s,]*(?:(?:\d{1,2}|один|два|три|четыре|пять|шесть|семь|восемь|девять|десять|"
+                              r"одиннадцать|двенадцать)[\s,]*)?", re.IGNORECASE)
+#: the places a house number narrows to a door; a town's («в Алматы дом 5 купил») is left a town
+_PARTS_OF_TOWN = ("microdistrict", "village", "street")
+_HOUSE_WORD = re.compile(r"(?:дом|д\.|house|uy|үй)", re.IGNORECASE)
+
+
+def _joined_with_houses(text: str, findings: list[Finding]) -> list[Finding]:
+    """A place and the house found after it made one address: «аксай четыре дом девятнадцать» is a door, and the
+    micro-district's number between them says as much as the rest."""
+    from fieldkit.anonymise.gazetteer import gazetteer
+
+    joined: list[Finding] = []
+    for finding in findings:
+        previous = joined[-1] if joined else None
+        if (previous is not None and previous.entity == "LOCATION" and finding.entity == "ADDRESS"
+                and previous.place is not None and getattr(gazetteer().places.get(previous.place), "kind", "")
+                in _PARTS_OF_TOWN
+                and _HOUSE_WORD.match(finding.text)
+                and _DISTRICT_NUMBER.fullmatch(text, previous.end, finding.start)):
+            joined[-1] = replace(previous, entity="ADDRESS", end=finding.end, text=text[previous.start:finding.end],
+                                 place=None)
+            continue
+        joined.append(finding)
+    return joined
 
 
 
