@@ -28,7 +28,8 @@ _HEADS = ("отдел", "управлени", "департамент", "про�
           "горсуд", "райсуд", "гороно", "горуно", "погранотряд", "погранзастав", "инспекци", "комитет", "служб",
           "басқарма", "баскарма", "бөлім", "болим", "мекеме", "комиссари", "военкомат", "изолятор",
           "филиал", "элеватор", "месторождени", "рудник", "фабрик", "аэропорт", "птицефабрик", "разрез", "кеніш",
-          "кениш", "карьер")
+          "кениш", "карьер", "хлопкозавод", "хлопзавод", "мясокомбинат", "молокозавод", "маслозавод", "хлебозавод",
+          "цемзавод", "рыбзавод", "рыбокомбинат")
 #: short heads, which would start other words as stems («сотрудник», «портфель»): a word is one in its cases only
 _SHORT_HEAD = re.compile(r"(?:суд|порт|депо)(?:а|у|е|ом|ы|ов|ам|ах|ами)?|сот(?:ы|та|қа|тан|ында|ына|ынан|ының|тың)?")
 #: the first halves of compound adjectives whisper writes apart: «юго восточного отдела»
@@ -160,8 +161,11 @@ _KAZAKH_CASE = re.compile(r"(?:да|де|та|те|ға|ге|қа|ке|га|ка
 #: Kazakh words that end a run before a head: pronouns, numbers, conjunctions («Алматы маған бір зауыт…»)
 _KAZAKH_BREAK = frozenset({"мен", "сен", "ол", "біз", "сіз", "олар", "маған", "оған", "бізге", "және", "жане", "бір",
                            "бир", "осы", "сол", "бұл", "бул", "да", "де", "та", "те", "деп", "еді", "еди", "болып",
-                           "жылы", "жыл", "жылдан", "кейін", "кейин", "соң", "сон"})
+                           "жылы", "жыл", "жылдан", "кейін", "кейин", "соң", "сон", "деген", "дейтін", "дейтин"})
 _KAZAKH_MODIFIERS = 3
+#: a plant's, mine's or depot's head word in the Kazakh possessive, which makes the word before it its name
+_ITS_PLANT = re.compile(r" (?:кеніш|кениш|зауыт|комбинат|фабрика|шахта|депо|разрез)(?:і|и|ы|сы|сі|си)\w*",
+                        re.IGNORECASE)
 _SKIY = re.compile(r"[А-ЯЁ][а-яё]+(?:ск|цк)(?:ий|ого|ому|им|ом|ой|ая|ую|ое)")
 
 
@@ -237,9 +241,11 @@ def with_bodies(text: str, findings: list[Finding]) -> list[Finding]:
     tokens = _Words(text)
     grown: list[Finding] = []
     for finding in findings:
-        if finding.entity == "PERSON" and _SKIY.fullmatch(finding.text) and _end_after(text, tokens, finding):
+        if finding.entity == "PERSON" and ((_SKIY.fullmatch(finding.text) and _end_after(text, tokens, finding))
+                                           or (" " not in finding.text and _ITS_PLANT.match(text, finding.end))):
             # «Тишинский кенішінде», «Соколовском заводе»: an adjective a surname's shape made a person names a
-            # body with the head word after it
+            # body with the head word after it; so does a name before a Kazakh plant's possessive («тишин
+            # кенишинде», the Tishinsky mine)
             finding = replace(finding, entity="LOCATION")
         if finding.entity not in ("LOCATION", "ORGANIZATION") or not is_cyrillic(finding.text):
             grown.append(finding)

@@ -106,6 +106,8 @@ _FORM_AFTER = re.compile(r"\s+(?:жшс|тоо|ип|ао|ооо|llp|ltd|jshs|too
 #: what a number makes sure of: a name guessed from a word's shape gives way to it, keeping its other words
 _COUNTED = frozenset({"MONEY", "AGE", "TIME", "DURATION", "DATE_WORDS", "DATE_TIME", "PHONE_NUMBER", "IIN",
                       "CASE_NUMBER"})
+#: Kazakh "more than" after a figure in the ablative
+_MORE_THAN = re.compile(r"\s+(?:астам|артық|артык)(?!\w)", re.IGNORECASE)
 #: the rest of a word a finding stopped inside
 _WORD_REST = re.compile(r"[^\W\d_]*")
 _QUANTITIES = frozenset({"MONEY", "AGE", "TIME", "DURATION", "DATE_WORDS", "DATE_TIME"})
@@ -153,7 +155,8 @@ def _guessed_names_over_numbers(results) -> set[int]:
 #: identifiers whose overlapping readings are joined, not dropped, by kind: a code read from two ends is one code,
 #: a date the model read as "march twenty twenty" and the year rule as "twenty twenty three" is one date
 _JOINED = {"ORGANIZATION": "body", "CASE_NUMBER": "case", "EMAIL_ADDRESS": "e-mail", "DATE_TIME": "date",
-           "DATE_WORDS": "date", "LOCATION": "place"}  # «алтын орда» + «орда базарында»: one market
+           "DATE_WORDS": "date", "LOCATION": "place"}  # «алтын орда» + «орда базарында»: one market (a place
+#: joins only a name before it: a word after a place is more often a designator misread, "pervom mkr" + "mkr vozle")
 
 
 def _trim(text: str, start: int, end: int, entity: str = "PERSON") -> tuple[int, int]:
@@ -488,6 +491,9 @@ def analyse(text: str, language: str) -> list[Finding]:
     for result in ranked:
         if result.entity_type == "DATE_TIME" and not is_calendar_date(text[result.start : result.end]):
             continue
+        if (_recognizer_of(result) == "PhoneRecognizer"
+                and sum(ch.isdecimal() for ch in text[result.start:result.end]) < 7):
+            continue  # «КА-168/2, ~50»: too few digits for any phone, and the colony's code must not lose to it
         if CODE_NUMBER_BEFORE.search(text, max(0, result.start - 10), result.start):
             continue  # «R-AST-05. 7.02.24»: a number that starts inside a respondent code («05. 7.02») is none
         if is_kept(text[result.start : result.end]) or (
@@ -496,7 +502,8 @@ def analyse(text: str, language: str) -> list[Finding]:
         overlapping_at = taken.overlapping(result.start, result.end)
         overlapping = [chosen[index] for index in overlapping_at]
         if (len(overlapping) == 1 and _JOINED.get(overlapping[0].entity, "") == _JOINED.get(result.entity_type)
-                and (result.end > overlapping[0].end or result.start < overlapping[0].start)):
+                and (result.start < overlapping[0].start
+                     or (result.end > overlapping[0].end and result.entity_type != "LOCATION"))):
             # two readings of one code: «учреждении 166 дробь» (a unit and its code) and «166 дробь семей» (a
             # number whisper misheard after the stroke) are one organisation, not its first half
             kept = overlapping[0]
@@ -528,6 +535,9 @@ def analyse(text: str, language: str) -> list[Finding]:
         more = _SECOND_NUMBER.match(text, end) if result.entity_type in _QUANTITIES else None
         if more:
             end = more.end()  # «лям-два в день»: a range's second number is the same sum
+        over = _MORE_THAN.match(text, end) if result.entity_type in _QUANTITIES else None
+        if over:
+            end = over.end()  # «жиырма жылдан астам»: "more than" after the Kazakh figure is part of it
         weekday = _WEEKDAY_BEFORE.search(text[max(0, start - 16):start]) if result.entity_type in (
             "DATE_TIME", "DATE_WORDS") else None
         if weekday and not any(start - len(weekday.group(0)) < kept.end and kept.start < start for kept in chosen):
@@ -890,6 +900,17 @@ def occurrences(text: str, keyed: dict[str, tuple[str, float]]) -> list[Finding]
     return found
 
 
+def _short_korean_surnames(text: str, findings: list[Finding]) -> list[Finding]:
+    """A two-letter Korean surname of a found name, again where it stands capitalised («осуждённого Ли Виктора …
+    Ли было 23 года»): too short for the case-blind repeats, and «ли» in lower case is a Russian particle."""
+    from fieldkit.anonymise.names import is_short_korean_surname
+
+    surnames = {word for finding in findings if finding.entity == "PERSON" for word in finding.text.split()
+                if len(word) < 3 and is_short_korean_surname(word)}
+    return [Finding("PERSON", m.start(), m.end(), _GUESSED_NAME_SCORE, m.group()) for surname in surnames
+            for m in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", text)]
+
+
 def propagate(text: str, findings: list[Finding]) -> list[Finding]:
     """Re-tag every other occurrence of what was found once ("Рыжего" found, so "Рыжий" too)."""
     from fieldkit.anonymise.morphology import phrase_key
@@ -908,6 +929,7 @@ def propagate(text: str, findings: list[Finding]) -> list[Finding]:
     for index, finding in enumerate(findings):
         taken.add(index, finding)
     extra = [f for f in occurrences(text, keyed) if not taken.overlapping(f.start, f.end)]
+    extra += [f for f in _short_korean_surnames(text, findings) if not taken.overlapping(f.start, f.end)]
     if not extra:
         return findings
     merged = list(findings)

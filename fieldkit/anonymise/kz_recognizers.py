@@ -360,6 +360,9 @@ _ORDINAL_MICRODISTRICT = re.compile(
     r"(?:yy|yi|iy|oy|oi|om|em|ogo|ego|omu|ym)?)\s+(?:микрорайон\w*|мкр\.?|mikrorayon\w*|mikroraion\w*|mkr\.?)"
     r"|[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші)\s+(?:шағын\s+аудан\w*|шагын\s+аудан\w*|ықшамаудан\w*|мкр)))(?!\w)")
 
+#: a Kazakh number word, in Kazakh or Russian letters, and the English names of Latin letters as said on a plate
+_KK_WORD = ("(?:" + "|".join((*KAZAKH_UNITS, *KAZAKH_TENS, "жүз", "жуз", "нөл", "нол", "нөль", "ноль")) + ")")
+_LETTER_NAME = r"(?:эй|би|си|ди|и|эф|джи|эйч|ай|джей|кей|эл|эм|эн|оу|о|пи|кью|ар|эс|ти|ю|ви|дабл\s?ю|экс|уай|зед|зет)"
 #: Russian digits and tens said as words
 _RU_DIGIT = r"(?:ноль|нуль|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять)"
 _RU_TENS = (r"(?:десять|одиннадцать|двенадцать|тринадцать|четырнадцать|пятнадцать|шестнадцать|семнадцать|"
@@ -464,6 +467,9 @@ COMMON_RULES = [
     # a court's own numbering, cue or not: «1-214/2018», «2-1534/21» (the kind of case, its number, the year)
     # (a full stop may end the sentence after it: «nomer 1-318/2019.»)
     Rule("CASE_NUMBER", re.compile(r"(?<![\w/.\-])(?P<id>\d{1,2}-\d{2,6}/(?:20)?\d{2})(?![\w/\-]|\.\d)"), 0.7),
+    # the unified court number, its last part a letter and the case: «3311-19-00-2а/214»
+    Rule("CASE_NUMBER", re.compile(r"(?<![\w/.\-])(?P<id>\d{4}-\d{2}-\d{2}-\d{1,2}[а-яa-z]?/\d{1,6})(?![\w/\-])"),
+         0.8),
     # said and transcribed: «номер один дробь 418, дробь 23», «дело 2 дробь 1120 дробь 19»; two strokes need no cue
     Rule("CASE_NUMBER", re.compile(rf"(?i)(?:дел[оауеом]{{0,2}}|номер\w*|нөмір\w*|приговор\w*|іс|case|number)\s+"
                                    rf"(?P<id>{_SAID_PART}"
@@ -500,6 +506,13 @@ COMMON_RULES = [
                              rf"(?:\d{{3}}\s+|(?:{_RU_DIGIT}\s+){{3}})(?:(?:[а-яё]\s+){{2}}|[а-яё]{{2}}\s+)"
                              rf"(?:{_RU_TENS}(?:\s+{_RU_DIGIT})?|{_RU_DIGIT}(?:\s+{_RU_DIGIT}){{1,2}}|\d{{2,3}}))(?!\w)"),
          0.8),
+    # a Kazakh plate said in words after «номері»: the digits in Kazakh words, the letters by their English names,
+    # the region («номери жети жуз он бес эй би кей нол сегиз»)
+    Rule("PLATE", re.compile(rf"(?i:номер\w*|нөмір\w*|номир\w*)\s+(?P<id>(?:{_KK_WORD}\s+){{1,4}}"
+                             rf"(?:{_LETTER_NAME}\s+){{2,3}}(?:{_KK_WORD}|{_RU_DIGIT})(?:\s+{_KK_WORD})?)(?!\w)"),
+         0.8),
+    # an Uzbek plate, the region first: «01 К 457 ВА», "40 A 123 BC"
+    Rule("PLATE", re.compile(r"(?<![\w-])(?P<id>(?:[0-8]\d)\s?[A-ZА-Я]\s?\d{3}\s?[A-ZА-Я]{2})(?![\w-])"), 0.7),
     Rule("ID_NUMBER", re.compile(r"(?<![\w])(?P<id>N\s?\d{8})(?!\d)"), 0.8),  # passport numbers
     # Presidio's URL recognizer backtracks badly on "a.a.a.…"; spoken transcripts need only the plain forms
     Rule("URL", re.compile(r"(?<![\w@])(?P<id>(?:https?://|www\.)[^\s<>\"«»]{2,200})"), 0.8),
@@ -557,8 +570,25 @@ _QUOTED_BODY = re.compile(
     r"серіктест\w*|қоғамдық\s+қор\w*|қоры\w*|қорында|компания\w*|фирма\w*|ЖШС\w*|АҚ\w*|"
     r"(?i:тоо|ао|ооо|ип)\b)|«[^»\n]{2,40}»(?=\s+деген\s+(?:мекеме|компания|фирма|ұйым|ұйым|қор)))")
 #: a border post by its name: «карагога заставасы» (not «шекара заставасы», the border's post)
-_NAMED_POST = re.compile(r"(?i:(?<!\w)(?!(?:шекара\w*|біздің|бiздiң|сол|осы|бір|бир|жаңа|жана)\s)"
-                         r"(?P<id>[а-яәғқңөұүһі]{4,}\s+заставас\w*))")
+_NAMED_POST = re.compile(r"(?i:(?<!\w)(?!(?:шекара\w*|біздің|бiздiң|сол|осы|бір|бир|жаңа|жана|кеден\w*)\s)"
+                         r"(?P<id>[а-яәғқңөұүһі]{4,}\s+(?:заставас\w*|(?:кеден|өткізу|откизу)\s+бекет\w*)))")
+#: a road or micro-district named by an adjective, in any case: «на тамерлановском шоссе», «с восточного
+#: микрорайона», «по кульджинскому тракту» (not «на объездном шоссе», «в нашем микрорайоне»)
+_NAMED_ROAD = re.compile(
+    r"(?i:(?<![\w\-])(?P<id>(?!(?:нашем|нашего|нашему|нашим|этом|этого|том|того|соседн\w+|нов\w+|стар\w+|друг\w+|"
+    r"сво\w+|мо\w+|одн\w+|объездн\w+|центральн\w+|главн\w+|больш\w+|спальн\w+|жил\w+|каждом|каждого|"
+    r"любом|любого|всем|всего)\s)[а-яё]{4,}(?:ском|ского|скому|ское|ским|овском|овского|инском|инского|ном|ного|"
+    r"ному|ное|ным|ом|ого|ому)\s+(?:шоссе|тракт[аеуо]?м?|микрорайон[аеу]?|микрорайоном)(?!\w)))")
+#: a place's Kazakh designator in the possessive, which says the word before it is that place's name: a
+#: micro-district, a street, an avenue, a restaurant, a café, a hotel, a mall, an ore field («шұғыла шағын
+#: ауданында», «төле би көшесіндегі», «ақжол мейрамханасында», «ащысай кен орны»)
+_NAMED_BY_DESIGNATOR = re.compile(
+    rf"(?i:(?<![\w\-])(?P<id>(?!(?:{_KAZAKH_NOT_STREETS}|үлкен|кіші|улкен|киши|орталық|орталык|басты|бас|{_KK_WORD}|"
+    r"бірнеше|бирнеше|барлық|барлык|көп|коп)\s)"
+    r"[а-яәғқңөұүһі]{3,}(?:\s+(?:би|батыр|ата|хан|ана|баба))?\s+"
+    r"(?:(?:шағын|шагын)\s+аудан\w*|көшесі\w*|кошеси\w*|даңғылы\w*|дангылы\w*|мейрамханасы\w*|мейрамханасi\w*|"
+    r"кафесі\w*|кафеси\w*|асханасы\w*|қонақ\s+үйі\w*|конак\s+уйи\w*|сауда\s+орталығы\w*|сауда\s+орталыгы\w*|"
+    r"кен\s+орн\w*)))")
 
 def _surname_cut_short(found: str, match: re.Match, text: str) -> bool:
     """«Кравц.»: a note cut a surname short; no word, but a surname once its -ов or -енко is back."""
@@ -611,6 +641,8 @@ RU_RULES = [
     Rule("AGE", _KAZAKH_AGE_DECADE, 0.8),
     Rule("ORGANIZATION", _QUOTED_BODY, 0.8),
     Rule("ORGANIZATION", _NAMED_POST, 0.8),
+    Rule("LOCATION", _NAMED_BY_DESIGNATOR, 0.75),
+    Rule("LOCATION", _NAMED_ROAD, 0.75),
     Rule(
         "ADDRESS",
         re.compile(
@@ -706,6 +738,8 @@ RU_RULES = [
             rf"(?P<id>(?i:\b\d{{1,2}}(?:-?го)?\s+(?:{_RU_MONTHS_GEN}|{_RU_MONTHS_ABBR})(?:\s+\d{{4}}"
             r"(?:\s*(?:года|г\.|год))?)?)"
             r"|\b(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)"
+            # a day and a month in Roman numerals, as notes write it: «15/VII», «3.XI.19»
+            r"|(?<![\w/.])\d{1,2}[./](?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?![\w])(?:[./](?:19|20)?\d{2}(?!\d))?"
             rf"|\b\d{{1,2}}-?(?i:{_KK_MONTHS})"
             # a note's English month, short: «Oct 17», «Jan 9,», «17 Oct 2023»
             rf"|\b{_EN_MONTHS_ABBR}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?!:)(?:,?\s+(?:19|20)\d{{2}})?"

@@ -638,6 +638,14 @@ class LowerCaseNameRecognizer(EntityRecognizer):
             if (flags[i - 1] and not flags[i] and text[tokens[i - 1][1]:tokens[i][0]] == " " and candidate(word)
                     and unknown_non_kazakh_word(word) and _listed_name(before, names, ambiguous)):
                 flags[i] = True
+        # a surname-shaped word after a listed given name, where the dictionary's first reading is no plain noun:
+        # «жорик лапин» (as a noun, «лапин» is only a rare plural of «лапа»; «ерлан магазин ашты» keeps its shop)
+        for i in range(1, len(tokens)):
+            word, before = tokens[i][2], tokens[i - 1][2]
+            if (flags[i - 1] and not flags[i] and text[tokens[i - 1][1]:tokens[i][0]] == " " and candidate(word)
+                    and _LOWER_CYRILLIC_SURNAME.match(word) and not _plain_noun_first(word) and not is_common_kazakh(word)
+                    and (_listed_name(before, names, ambiguous) or _DIMINUTIVE.match(before))):
+                flags[i] = True
         # the same in Latin letters: a word of no language the text could be in, after a listed given name, is
         # his surname: "viktor schmidt", "taras kovalchuk" (not "bolat keldi", "viktor skazal", "marat said")
         for i in range(1, len(tokens)):
@@ -671,6 +679,18 @@ class LowerCaseNameRecognizer(EntityRecognizer):
 #: the -ов/-ев of a Russian-shaped surname, with a Kazakh or Russian ending after it at most; and the -дин of a
 #: Muslim name after м, н or д («имамдин», «шамсиддин»), where a Kazakh genitive would be -нің, never -дің
 _OV_SURNAME = re.compile(r"(?:ов|ев|ёв)[а-яёәғқңөұүһі]{0,4}$|(?:мд|нд|дд)ин$")
+
+
+def _plain_noun_first(word: str) -> bool:
+    """Whether the dictionary reads ``word`` first as a common noun in the nominative or accusative singular, or as
+    a word of another part of speech («магазин», «карин» no; «лапин» is first a genitive plural)."""
+    from fieldkit.anonymise.morphology import natasha
+
+    parses = natasha()[2].parse(word)
+    if not parses or "Surn" in str(parses[0].tag) or "Name" in str(parses[0].tag):
+        return False
+    tag = str(parses[0].tag)
+    return not tag.startswith("NOUN") or ("sing" in tag and ("nomn" in tag or "accs" in tag))
 
 
 def _unknown_latin_surname(word: str) -> bool:
@@ -728,6 +748,13 @@ _KOREAN_SURNAMES = frozenset({"ким", "пак", "ли", "цой", "тен", "�
 _CAPITALISED_KOREAN = frozenset({"ким", "кима", "киму", "кимом", "пак", "пака", "паку", "паком", "ли", "цой", "цоя",
                                  "цою", "цоем", "тен", "хегай", "огай", "югай", "шин", "тян", "лим", "хван", "чон",
                                  "кегай", "лигай", "когай", "тягай", "шегай", "цхай"})
+
+
+def is_short_korean_surname(word: str) -> bool:
+    """A capitalised two-letter Korean surname («Ли», «Ан»), which only its capital tells from a Russian word."""
+    return word[:1].isupper() and not word.isupper() and fold(word) in _CAPITALISED_KOREAN
+
+
 _KOREAN_SURNAMES_IN_Y = tuple(name for name in _KOREAN_SURNAMES if name.endswith("й"))
 #: the Korean surnames that are no Russian word («ким» is also «кем»'s cousin, «сон» sleep, «нам» us): these are
 #: names even alone («у пака брали», «пак сказал»)

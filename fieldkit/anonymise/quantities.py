@@ -66,6 +66,9 @@ _CURRENCIES = {
     "теңгемен": "KZT", "тенгемен": "KZT", "теңгелік": "KZT", "тенгелик": "KZT", "tengege": "KZT", "tengeden": "KZT",
     "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "руб": "RUB", "rubles": "RUB", "roubles": "RUB",
     "евро": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR",
+    # the neighbours' money, which traders and migrants are paid in: yuan, Kyrgyz som, Uzbek sum
+    "юань": "CNY", "юаня": "CNY", "юаней": "CNY", "юани": "CNY", "юаньге": "CNY", "юаньмен": "CNY", "yuan": "CNY",
+    "сом": "KGS", "сома": "KGS", "сомов": "KGS", "som": "KGS", "сум": "UZS", "сумов": "UZS", "сўм": "UZS",
     # fines and bail are set in monthly calculation indices (МРП, Kazakh АЕК): «штраф 30 МРП»
     "мрп": "MRP", "mrp": "MRP", "аек": "MRP", "aek": "MRP",
 }
@@ -190,7 +193,7 @@ _AGE_PATTERNS = [
 #: Kazakh «он» (ten) is read as a number only before a Kazakh unit: «он жыл», «он жеті жас», «он мың»
 _KAZAKH_TEN = re.compile(rf"(?<!\w)(?P<id>он(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?\s+(?P<unit>жыл\w*|жас\w*|"
                          # «он мың теңге»: the currency after the thousands is the same sum
-                         r"(?:мың\w*|мын\w*)(?:\s+(?:теңге|тенге|тг|доллар|сом)\w*)?|теңге\w*|күн\w*|кун\w*|ай(?=\s+бойы)|айға|айдан|айдай|айлық|тәулік\w*|тәулик\w*|"
+                         r"(?:мың\w*|мын\w*)(?:\s+(?:теңге|тенге|тг|доллар|сом|юань|рубль)\w*)?|теңге\w*|күн\w*|кун\w*|ай(?=\s+бойы)|айға|айдан|айдай|айлық|тәулік\w*|тәулик\w*|"
                          r"тауліг\w*|апта\w*))(?!\w)", re.IGNORECASE)
 #: a bare number: said again without its unit, it is the same kind of quantity as the one just before or after
 #: («просил девять лет а дали шесть», "they gave me seven but i served four and a half")
@@ -353,14 +356,16 @@ _ORDINAL_HOURS = {
 _PART = "(?:" + "|".join(sorted(_PARTS_OF_DAY, key=len, reverse=True)) + ")"
 _GENITIVE_HOURS = (r"(?:часу|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|"
                    r"двенадцати)")
-_KK_HOUR = (rf"(?:{'|'.join(KAZAKH_UNITS)}|он|он\s+бір|он\s+екі)"
+_KK_HOUR = (rf"(?:{'|'.join(KAZAKH_UNITS)}|он|он\s+бір|он\s+екі|он\s+бир|он\s+еки)"
             r"(?:де|да|те|та|ге|ға|ке|қа|ден|дан|тен|тан|нен|нан)")
 _TIME_PATTERNS = [
     # a note's hour: «23ч», «9 ч» (not the part of an article: «ч.4», «190 ч. 2»)
     re.compile(r"(?<![\w.,:/])(?P<id>(?:[01]?\d|2[0-3])\s?ч(?:\.?\s+(?:ночи|утра|вечера|дня))?)(?!\w)(?!\.?\s?\d)",
                re.IGNORECASE),
     re.compile(rf"\b(?P<id>{_GENITIVE_HOURS}\s+{_PART})\b", re.IGNORECASE),
-    re.compile(rf"(?<!\w)(?P<id>(?:кешкі|таңғы|түнгі|түскі|кешке|таңертең)\s+(?:сағат\s+)?{_KK_HOUR}|сағат\s+{_KK_HOUR}"
+    # (and in Russian letters: «кешки сагат онда»)
+    re.compile(rf"(?<!\w)(?P<id>(?:кешкі|таңғы|түнгі|түскі|кешке|таңертең|кешки|тангы|тунги|тускы|тангертен)\s+"
+               rf"(?:(?:сағат|сагат)\s+)?{_KK_HOUR}|(?:сағат|сагат)\s+{_KK_HOUR}"
                r"|түн\s+ортасы\w*|полноч\w*|полуноч\w*|polnoch\w*|polunoch\w*)(?!\w)", re.IGNORECASE),
     re.compile(r"\b(?P<id>(?:half\s+past|quarter\s+(?:past|to))\s+\w+(?:\s+in\s+the\s+(?:morning|afternoon|evening)"
                r"|\s+at\s+night)?)", re.IGNORECASE),
@@ -453,7 +458,7 @@ _MAGNITUDES_EN = ((1e3, "hundreds"), (1e4, "thousands"), (1e5, "tens of thousand
 _MAGNITUDES_RU = ((1e3, "сотни"), (1e4, "тысячи"), (1e5, "десятки тысяч"), (1e6, "сотни тысяч"), (1e7, "миллионы"),
                   (1e8, "десятки миллионов"), (1e9, "сотни миллионов"))
 _CURRENCY_NAMES = {"KZT": ("tenge", "тенге"), "USD": ("dollars", "долларов"), "RUB": ("roubles", "рублей"),
-                   "EUR": ("euros", "евро")}
+                   "EUR": ("euros", "евро"), "CNY": ("yuan", "юаней"), "KGS": ("som", "сомов"), "UZS": ("sum", "сумов")}
 
 
 def generalise_sum(text: str, cyrillic: bool) -> str | None:

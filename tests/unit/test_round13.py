@@ -117,3 +117,83 @@ def test_a_place_with_its_number_in_any_case(text, language, places):
 def test_a_district_police_unit_in_messenger_latin():
     found = spans("govorit chto dlya alatauskogo upp i dlya sanepidemki", "en")
     assert ("ORGANIZATION", "alatauskogo upp") in found, found
+
+
+@pytest.mark.parametrize("text, sum_", [
+    ("платили 12 000 юаней в месяц", "12 000 юаней"),
+    ("он мың юань берді", "он мың юань"),
+    ("штраф 1000 сом заплатил", "1000 сом"),
+    ("сейчас работаю там, айлық двести восемьдесят. келіншегім", "двести восемьдесят"),
+])
+def test_the_neighbours_money_and_a_kazakh_wage(text, sum_):
+    assert ("MONEY", sum_) in spans(text)
+
+
+def test_the_yuan_is_generalised_in_its_own_currency():
+    assert "[СУММА: десятки тысяч юаней]" in redact("платили 12 000 юаней в месяц", "ru")
+
+
+def test_a_wage_word_before_years_is_no_sum():
+    assert not any(entity == "MONEY" for entity, _ in spans("пенсия сто лет назад была другой"))
+
+
+@pytest.mark.parametrize("text, entity, surface", [
+    ("кешки сагат онда жолда ол тусип калды", "TIME", "кешки сагат онда"),
+    ("жиырма жылдан астам дәрігер болып істеймін", "DURATION", "жиырма жылдан астам"),
+    ("машинамнын номери жети жуз он бес эй би кей нол сегиз бир жолы", "PLATE", "жети жуз он бес эй би кей нол сегиз"),
+    ("жүргізушісі ботир, нөмірі 01 К 457 ВА бастығымыз", "PLATE", "01 К 457 ВА"),
+])
+def test_kazakh_times_terms_and_plates(text, entity, surface):
+    assert (entity, surface) in spans(text), spans(text)
+
+
+@pytest.mark.parametrize("text, entity, surface", [
+    ("мен атамекен кеден бекетінде бес жыл істедім", "ORGANIZATION", "атамекен кеден бекетінде"),
+    ("Тараз қалалық №2 сотында қаралды", "ORGANIZATION", "Тараз қалалық №2 сотында"),
+    ("шыгыс казакстан облыстык улттык кауипсиздик комитети шакырды", "ORGANIZATION",
+     "шыгыс казакстан облыстык улттык кауипсиздик комитети"),
+    ("тишин кенишинде истедим", "ORGANIZATION", "тишин кенишинде"),
+    ("шұғыла шағын ауданында тұрамыз", "LOCATION", "шұғыла шағын ауданында"),
+    ("төле би көшесіндегі дүкенде", "LOCATION", "төле би көшесіндегі"),
+    ("ақжол мейрамханасында отырдық", "LOCATION", "ақжол мейрамханасында"),
+    ("ащысай кен орны жабылды", "LOCATION", "ащысай кен орны"),
+])
+def test_kazakh_places_and_bodies_named_before_their_designator(text, entity, surface):
+    assert (entity, surface) in spans(text), spans(text)
+
+
+@pytest.mark.parametrize("text", ["біз төрт шағын ауданда болдық", "«Солтүстік қадағалау» деген мекемеде істедім"])
+def test_no_number_or_saying_is_taken_into_a_name(text):
+    found = [surface for _, surface in spans(text)]
+    assert not any(word in surface for surface in found for word in ("төрт", "деген", "мекемеде")), found
+
+
+def test_a_kazakh_court_ends_at_the_head_in_its_case():
+    found = spans("биз кызылорда облыстык сотына арыз бердик бирак сот оныкин жактады.")
+    assert ("ORGANIZATION", "кызылорда облыстык сотына") in found, found
+
+
+def test_a_short_korean_surname_again_where_it_is_capitalised():
+    found = spans("после того как осуждённого Ли Виктора забили в карантине. Дело замяли. Ли было 23 года. "
+                  "Знает ли он?")
+    assert ("PERSON", "Ли") in found, found
+    assert not any(surface == "ли" for _, surface in found), found
+
+
+@pytest.mark.parametrize("text, entity, surface", [
+    ("Разговор в поезде, 15/VII", "DATE_TIME", "15/VII"),
+    ("суд: районный суд, дело 3311-19-00-2а/214, проиграли", "CASE_NUMBER", "3311-19-00-2а/214"),
+    ("посадили за долг перед Мактааральским хлопкозаводом", "ORGANIZATION", "Мактааральским хлопкозаводом"),
+    ("бывш. начальник отряда КА-168/2, ~50", "ORGANIZATION", "КА-168/2"),
+    ("меня на тамерлановском шоссе остановили", "LOCATION", "тамерлановском шоссе"),
+    ("это жорик лапин с восточного микрорайона", "LOCATION", "восточного микрорайона"),
+    ("это жорик лапин с восточного микрорайона", "PERSON", "жорик лапин"),
+])
+def test_notes_and_transcripts_in_russian(text, entity, surface):
+    assert (entity, surface) in spans(text), spans(text)
+
+
+@pytest.mark.parametrize("text", ["в нашем микрорайоне и на объездном шоссе", "ерлан магазин ашты"])
+def test_common_words_stay(text):
+    assert not any(entity in ("LOCATION", "PERSON") and " " in surface for entity, surface in spans(text))
+    assert "магазин" in redact(text, "ru") or "магазин" not in text
