@@ -643,7 +643,8 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         for i in range(1, len(tokens)):
             word, before = tokens[i][2], tokens[i - 1][2]
             if (flags[i - 1] and not flags[i] and text[tokens[i - 1][1]:tokens[i][0]] == " " and candidate(word)
-                    and _LOWER_CYRILLIC_SURNAME.match(word) and not _plain_noun_first(word) and not is_common_kazakh(word)
+                    and _LOWER_CYRILLIC_SURNAME.match(word) and not _plain_noun_first(word)
+                    and not is_common_kazakh(word)
                     and (_listed_name(before, names, ambiguous) or _DIMINUTIVE.match(before))):
                 flags[i] = True
         # the same in Latin letters: a word of no language the text could be in, after a listed given name, is
