@@ -155,8 +155,7 @@ def _guessed_names_over_numbers(results) -> set[int]:
 #: identifiers whose overlapping readings are joined, not dropped, by kind: a code read from two ends is one code,
 #: a date the model read as "march twenty twenty" and the year rule as "twenty twenty three" is one date
 _JOINED = {"ORGANIZATION": "body", "CASE_NUMBER": "case", "EMAIL_ADDRESS": "e-mail", "DATE_TIME": "date",
-           "DATE_WORDS": "date", "LOCATION": "place"}  # «алтын орда» + «орда базарында»: one market (a place
-#: joins only a name before it: a word after a place is more often a designator misread, "pervom mkr" + "mkr vozle")
+           "DATE_WORDS": "date", "LOCATION": "place"}  # «алтын орда» + «орда базарында»: one market
 
 
 def _trim(text: str, start: int, end: int, entity: str = "PERSON") -> tuple[int, int]:
@@ -502,8 +501,7 @@ def analyse(text: str, language: str) -> list[Finding]:
         overlapping_at = taken.overlapping(result.start, result.end)
         overlapping = [chosen[index] for index in overlapping_at]
         if (len(overlapping) == 1 and _JOINED.get(overlapping[0].entity, "") == _JOINED.get(result.entity_type)
-                and (result.start < overlapping[0].start
-                     or (result.end > overlapping[0].end and result.entity_type != "LOCATION"))):
+                and (result.end > overlapping[0].end or result.start < overlapping[0].start)):
             # two readings of one code: «учреждении 166 дробь» (a unit and its code) and «166 дробь семей» (a
             # number whisper misheard after the stroke) are one organisation, not its first half
             kept = overlapping[0]

@@ -118,6 +118,13 @@ def official_alphabet_of_words(text: str) -> int | None:
     return official
 
 
+#: number words spelled with і for ы, as the 2018 and 2021 readings of a mixed-up «ı» make them, with a case
+#: ending or none (one letter changed for one: the offsets stay)
+_NUMBER_WITH_I = re.compile(r"(?<!\w)(?:мің|алті|отіз|тоғіз|алпіс|жіл)(?=\W|$|ға|да|дан|нан|ын|дың|ның|ы(?!\w))",
+                            re.IGNORECASE)
+_I_TO_Y = str.maketrans("іІ", "ыЫ")
+
+
 def spell_in_cyrillic(text: str, alphabet: int) -> InCyrillic:
     """``text`` with every Latin letter of ``alphabet`` (2018, 2021 or ``TURKISH_HABIT``) spelled in Cyrillic, case
     kept; digits, punctuation and other scripts stay as they are."""
@@ -158,6 +165,8 @@ def spell_in_cyrillic(text: str, alphabet: int) -> InCyrillic:
     spelled = "".join(out)
     if alphabet == TURKISH_HABIT:
         spelled = _RUSSIAN_WORD_WITH_I.sub(_loanword_with_i, spelled)
+    else:  # «bes jüz mıñ»: a writer who puts «ı» for і elsewhere («Menıñ») may still mean ы in a number
+        spelled = _NUMBER_WITH_I.sub(lambda m: m.group().translate(_I_TO_Y), spelled)
     return InCyrillic(spelled, tuple(starts), tuple(ends))
 
 

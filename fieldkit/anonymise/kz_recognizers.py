@@ -507,9 +507,10 @@ COMMON_RULES = [
                              rf"(?:{_RU_TENS}(?:\s+{_RU_DIGIT})?|{_RU_DIGIT}(?:\s+{_RU_DIGIT}){{1,2}}|\d{{2,3}}))(?!\w)"),
          0.8),
     # a Kazakh plate said in words after «номері»: the digits in Kazakh words, the letters by their English names,
-    # the region («номери жети жуз он бес эй би кей нол сегиз»)
-    Rule("PLATE", re.compile(rf"(?i:номер\w*|нөмір\w*|номир\w*)\s+(?P<id>(?:{_KK_WORD}\s+){{1,4}}"
-                             rf"(?:{_LETTER_NAME}\s+){{2,3}}(?:{_KK_WORD}|{_RU_DIGIT})(?:\s+{_KK_WORD})?)(?!\w)"),
+    # the region («номери жети жуз он бес эй би кей нол сегиз», «нөмірі жүз он жеті, а, и, к, он тоғыз»)
+    Rule("PLATE", re.compile(rf"(?i:номер\w*|нөмір\w*|номир\w*)\s+(?P<id>(?:{_KK_WORD}[\s,]+){{1,4}}"
+                             rf"(?:(?:{_LETTER_NAME}|[а-яәғқңөұүһі])[\s,]+){{2,3}}(?:{_KK_WORD}|{_RU_DIGIT})"
+                             rf"(?:\s+{_KK_WORD})?)(?!\w)"),
          0.8),
     # an Uzbek plate, the region first: «01 К 457 ВА», "40 A 123 BC"
     Rule("PLATE", re.compile(r"(?<![\w-])(?P<id>(?:[0-8]\d)\s?[A-ZА-Я]\s?\d{3}\s?[A-ZА-Я]{2})(?![\w-])"), 0.7),
@@ -570,7 +571,8 @@ _QUOTED_BODY = re.compile(
     r"серіктест\w*|қоғамдық\s+қор\w*|қоры\w*|қорында|компания\w*|фирма\w*|ЖШС\w*|АҚ\w*|"
     r"(?i:тоо|ао|ооо|ип)\b)|«[^»\n]{2,40}»(?=\s+деген\s+(?:мекеме|компания|фирма|ұйым|ұйым|қор)))")
 #: a border post by its name: «карагога заставасы» (not «шекара заставасы», the border's post)
-_NAMED_POST = re.compile(r"(?i:(?<!\w)(?!(?:шекара\w*|біздің|бiздiң|сол|осы|бір|бир|жаңа|жана|кеден\w*)\s)"
+_NAMED_POST = re.compile(r"(?i:(?<!\w)(?!(?:шекара\w*|біздің|бiздiң|сол|осы|бір|бир|жаңа|жана|кеден\w*|облыс\w*|"
+                         r"аудан\w*|[қк]ала\w*)\s)"
                          r"(?P<id>[а-яәғқңөұүһі]{4,}\s+(?:заставас\w*|(?:кеден|өткізу|откизу)\s+бекет\w*)))")
 #: a road or micro-district named by an adjective, in any case: «на тамерлановском шоссе», «с восточного
 #: микрорайона», «по кульджинскому тракту» (not «на объездном шоссе», «в нашем микрорайоне»)
@@ -735,7 +737,7 @@ RU_RULES = [
     Rule(
         "DATE_TIME",
         re.compile(
-            rf"(?P<id>(?i:\b\d{{1,2}}(?:-?го)?\s+(?:{_RU_MONTHS_GEN}|{_RU_MONTHS_ABBR})(?:\s+\d{{4}}"
+            rf"(?P<id>(?i:\b\d{{1,2}}(?:\s?-?го)?\s+(?:{_RU_MONTHS_GEN}|{_RU_MONTHS_ABBR})(?:\s+\d{{4}}"
             r"(?:\s*(?:года|г\.|год))?)?)"
             r"|\b(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)"
             # a day and a month in Roman numerals, as notes write it: «15/VII», «3.XI.19»

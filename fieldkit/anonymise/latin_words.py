@@ -118,6 +118,12 @@ _KAZAKH_STEMS_IN_LATIN = {
     "tungi": "түнгі", "tüngi": "түнгі", "tanghy": "таңғы", "tangy": "таңғы", "tangi": "таңғы", "keshki": "кешкі",
     "myn": "мың", "toguz": "тоғыз", "toghuz": "тоғыз", "taulik": "тәулік",
     "täulik": "тәулік", "tәulik": "тәулік", "zharym": "жарым", "jarym": "жарым",
+    # the months, for a date said in Kazakh ("kyrkuiektin onynda"); «qazan» only with its q, "kazan" is Kazan
+    "qantar": "қаңтар", "kantar": "қаңтар", "aqpan": "ақпан", "akpan": "ақпан", "nauryz": "наурыз",
+    "sauir": "сәуір", "säuir": "сәуір", "mamyr": "мамыр", "mausym": "маусым", "shilde": "шілде", "tamyz": "тамыз",
+    "qyrkuiek": "қыркүйек", "kyrkuiek": "қыркүйек", "kyrkuyek": "қыркүйек", "qyrkuyek": "қыркүйек",
+    "qazan": "қазан", "qarasha": "қараша", "karasha": "қараша", "zheltoqsan": "желтоқсан",
+    "zheltoksan": "желтоқсан", "jeltoqsan": "желтоқсан",
 }
 #: units read only as whole words: with endings they begin names ("aigerim", "aidos")
 _KAZAKH_WHOLE_WORDS_IN_LATIN = {"ai": "ай", "ay": "ай", "aiga": "айға", "aidan": "айдан"}

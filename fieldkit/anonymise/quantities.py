@@ -363,6 +363,9 @@ _TIME_PATTERNS = [
     re.compile(r"(?<![\w.,:/])(?P<id>(?:[01]?\d|2[0-3])\s?ч(?:\.?\s+(?:ночи|утра|вечера|дня))?)(?!\w)(?!\.?\s?\d)",
                re.IGNORECASE),
     re.compile(rf"\b(?P<id>{_GENITIVE_HOURS}\s+{_PART})\b", re.IGNORECASE),
+    # an hour by its ordinal: «в начале второго ночи», «в половине третьего утра», «около пятого часа»
+    re.compile(rf"\b(?P<id>(?:начале|конце|около)\s+(?:{'|'.join(_ORDINAL_HOURS)})(?:\s+{_PART}|\s+часа))\b",
+               re.IGNORECASE),
     # (and in Russian letters: «кешки сагат онда»)
     re.compile(rf"(?<!\w)(?P<id>(?:кешкі|таңғы|түнгі|түскі|кешке|таңертең|кешки|тангы|тунги|тускы|тангертен)\s+"
                rf"(?:(?:сағат|сагат)\s+)?{_KK_HOUR}|(?:сағат|сагат)\s+{_KK_HOUR}"

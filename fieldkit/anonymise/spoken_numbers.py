@@ -286,7 +286,7 @@ def misheard_number_word(word: str) -> str | None:
 
 #: ordinary words whisper writes for a digit said in a list («семья» for «семь»): digits only between two numbers
 _WORDS_WHISPER_MAKES_OF_DIGITS = {"семья": "семь", "семью": "семь", "сем": "семь", "девят": "девять",
-                                  "восем": "восемь", "пят": "пять", "шест": "шесть"}
+                                  "восем": "восемь", "пят": "пять", "шест": "шесть", "ль": "ноль"}
 
 
 def number_runs(text: str) -> list[NumberRun]:
@@ -338,6 +338,8 @@ def number_runs(text: str) -> list[NumberRun]:
                 groups.append(word)
         elif word.casefold() in JOINERS and run_start >= 0:
             continue
+        elif word.casefold() == "на" and run_start >= 0 and _next_word(text, match.end()).casefold() == "ль":
+            continue  # «412 на ль девять»: whisper's «ноль» split in two; «ль» is read as the zero
         else:
             parsed = _value(word)
             if parsed is None and (run_start >= 0 or _number_like(_next_word(text, match.end()))):

@@ -197,3 +197,43 @@ def test_notes_and_transcripts_in_russian(text, entity, surface):
 def test_common_words_stay(text):
     assert not any(entity in ("LOCATION", "PERSON") and " " in surface for entity, surface in spans(text))
     assert "магазин" in redact(text, "ru") or "магазин" not in text
+
+
+@pytest.mark.parametrize("text, entity, surface", [
+    ("это было 15 го октября вечером", "DATE_TIME", "15 го октября"),
+    ("приехали в начале второго ночи", "TIME", "начале второго ночи"),
+    ("служил в батальоне патрульной полиции шимкента", "ORGANIZATION", "батальоне патрульной полиции шимкента"),
+])
+def test_what_whisper_writes_of_dates_hours_and_units(text, entity, surface):
+    assert (entity, surface) in spans(text), spans(text)
+
+
+def test_an_hour_needs_its_part_of_the_day():
+    assert not any(entity == "TIME" for entity, _ in spans("в начале второго года службы"))
+
+
+def test_a_zero_whisper_split_in_two_stays_in_the_number():
+    found = spans("звоните 877 412 на ль девять шестьдесят пять")
+    assert [surface for _, surface in found] == ["877 412 на ль девять шестьдесят пять"], found
+
+
+@pytest.mark.parametrize("text, entity, surface", [
+    ("Advokat Ğalia Nurmanova bes jüz mıñ aldy. Menıñ küieuım", "MONEY", "bes jüz mıñ"),
+    ("Habarlassañyz, menıñ telefonym: segız, jetı jüz jetı, altı jüz jiyrma bır, elu segız, qyryq toğyz.",
+     "PHONE_NUMBER", "segız, jetı jüz jetı, altı jüz jiyrma bır, elu segız, qyryq toğyz"),
+    ("Keiın elu mıñ aiyppūl keldı. Kölıgımnıñ nömırı jüz on jetı, a, i, k, on toğyz, ol ony jazyp aldy.",
+     "PLATE", "jüz on jetı, a, i, k, on toğyz"),
+    ("men korkyp elu myn berdim. kyrkuiektin onynda kayta keldi, bu zholy ekeu bolyp.", "DATE_WORDS",
+     "kyrkuiektin onynda"),
+])
+def test_kazakh_numbers_and_months_in_latin_letters(text, entity, surface):
+    assert (entity, surface) in spans(text, "en"), spans(text, "en")
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("Рынок Алтын Орда, Алматы, 15.01.23", "ru", "Рынок Алтын Орда"),
+    ("мен атырау облысының кеден бекетінде істеймін", "ru", "атырау облысының"),
+    ("zhil v pervom mkr vozle shkoly", "en", "pervom mkr"),
+])
+def test_places_joined_and_not(text, language, place):
+    assert ("LOCATION", place) in spans(text, language), spans(text, language)
