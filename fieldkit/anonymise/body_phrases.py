@@ -29,7 +29,7 @@ _HEADS = ("отдел", "управлени", "департамент", "про�
           "басқарма", "баскарма", "бөлім", "болим", "мекеме", "комиссари", "военкомат", "изолятор",
           "филиал", "элеватор", "месторождени", "рудник", "фабрик", "аэропорт", "птицефабрик", "разрез", "кеніш",
           "кениш", "карьер", "хлопкозавод", "хлопзавод", "мясокомбинат", "молокозавод", "маслозавод", "хлебозавод",
-          "цемзавод", "рыбзавод", "рыбокомбинат", "батальон")
+          "цемзавод", "рыбзавод", "рыбокомбинат", "батальон", "погранотдел", "погранпост", "погранкомендатур")
 #: short heads, which would start other words as stems («сотрудник», «портфель»): a word is one in its cases only
 _SHORT_HEAD = re.compile(r"(?:суд|порт|депо)(?:а|у|е|ом|ы|ов|ам|ах|ами)?|сот(?:ы|та|қа|тан|ында|ына|ынан|ының|тың)?")
 #: the first halves of compound adjectives whisper writes apart: «юго восточного отдела»
@@ -41,6 +41,8 @@ _ADJECTIVE_ENDING = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие
 _ABBREVIATIONS = frozenset({"ровд", "овд", "увд", "гувд", "рувд", "дп", "уп", "упп", "роп", "руп", "оп", "ивс",
                             "сизо", "кнб", "дкнб", "дэр", "дгд", "угд", "афм", "убн", "су", "пу", "цон", "смус",
                             "упэ", "опэ", "ду", "дчс", "гаи", "упс", "хқко", "хкко", "мкд"})
+#: the letters of a service that may follow its unit's name: «отделе кгд», «управлении дп»
+_SERVICE_LETTERS = _ABBREVIATIONS | {"кгд", "дгд", "мвд", "кнб", "агдф", "кус"}
 #: «полиция» names a body only beside a place («алматинская полиция»), never as the head of a run before one
 #: («сотрудники полиции алматы»: the place is the people's)
 _AFTER_ONLY = ("полици",)
@@ -259,6 +261,10 @@ def with_bodies(text: str, findings: list[Finding]) -> list[Finding]:
             continue
         start = _compound_start(text, tokens, finding.start if start is None else start)
         end = finding.end if end is None else end
+        if finding.entity == "ORGANIZATION" or end != finding.end:
+            after = tokens.after(end, 1)  # «алакольском отделе кгд»: the service's letters after its unit
+            if after and text[end:after[0][0]] == " " and after[0][2].casefold().rstrip(".") in _SERVICE_LETTERS:
+                end = after[0][1]
         if (start, end) == (finding.start, finding.end):
             grown.append(finding)
             continue

@@ -568,7 +568,8 @@ _KAZAKH_AGE_DECADE = re.compile(rf"(?i:(?<!\w)(?P<id>{_KK_TENS}(?:тарда|т�
 #: a body's name in quotes with its legal form or kind after it: «"Богатырь Көмір" серіктестігінде»
 _QUOTED_BODY = re.compile(
     r"(?P<id>«[^»\n]{2,40}»\s+(?:акционерлік\s+қоғам\w*|жауапкершілігі\s+шектеулі\s+серіктест\w*|"
-    r"серіктест\w*|қоғамдық\s+қор\w*|қоры\w*|қорында|компания\w*|фирма\w*|ЖШС\w*|АҚ\w*|"
+    r"серіктест\w*|қоғамдық\s+қор\w*|қоғамдық\s+бірлест\w*|қоры\w*|қорында|компания\w*|фирма\w*|ЖШС\w*|АҚ\w*|"
+    r"заң\s+кеңсе\w*|кеңсе\w*|швейный\s+цех\w*|цех\w*|"
     r"(?i:тоо|ао|ооо|ип)\b)|«[^»\n]{2,40}»(?=\s+деген\s+(?:мекеме|компания|фирма|ұйым|ұйым|қор)))")
 #: a border post by its name: «карагога заставасы» (not «шекара заставасы», the border's post)
 _NAMED_POST = re.compile(r"(?i:(?<!\w)(?!(?:шекара\w*|біздің|бiздiң|сол|осы|бір|бир|жаңа|жана|кеден\w*|облыс\w*|"
@@ -902,8 +903,10 @@ _DESIGNATOR = re.compile(r"^(?:қала|облыс|аудан|аудандық|�
 _KAZAKH_HEAD = re.compile(r"^(?:департамент|сот|басқарма|бөлім|әкімдіг|колония|прокуратура|комитет|мекеме)\w*$")
 
 
-#: words that start like a body's word and are not one: a judge, an employee, a conviction, hundreds, a cell phone
-_NOT_HEADS = ("судь", "судим", "сотрудн", "сотн", "сотк", "сотов", "ротик", "служащ", "қызметкер", "officer", "policem")
+#: words that start like a body's word and are not one: a judge, an employee, a conviction, hundreds, a cell phone,
+#: an adjective
+_NOT_HEADS = ("судь", "судим", "сотрудн", "сотн", "сотк", "сотов", "ротик", "служащ", "қызметкер", "officer", "policem",
+              "центральн")  # «на таразском центральном рынке»: the market is central, not a centre
 
 
 def _is_head(word: str) -> bool:

@@ -535,6 +535,8 @@ def _kazakh_compound_name(word: str) -> bool:
     stems = {lowered, strip_kazakh_suffix(lowered)}
     stems |= {lowered[: -len(ending)] for ending in ("а", "у", "ом", "ым", "ға", "ны", "ның", "мен", "ға", "қа", "ке")
               if lowered.endswith(ending)}
+    # a name in -й with a Russian case ending: «у қаржаубая», «к серікбаю», «с мырзабаем»
+    stems |= {lowered[: -len(ending)] + "й" for ending in ("я", "ю", "ем", "е") if lowered.endswith(ending)}
     first_parts = [len(stem) - len(end) for stem in stems for end in _KAZAKH_NAME_ENDS
                    if stem.endswith(end) and len(stem) - len(end) >= 2]
     # «жіберді» (sent) ends like Тілеуберді after two letters, and the Kazakh dictionary has it

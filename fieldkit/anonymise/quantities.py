@@ -52,7 +52,11 @@ _MULTIPLIERS = {
     "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
     "billion": 1e9,
 }
-_MULTIPLIER = "(?:" + "|".join(sorted(map(re.escape, _MULTIPLIERS), key=len, reverse=True)) + r")\.?"
+#: «к» alone is the preposition before a pronoun («офис 3 к нам женщины приходят»)
+_MULTIPLIER = "(?:" + "|".join(
+    re.escape(word) + (r"(?![ \t]+(?:нам|вам|ним|нему|ней|им|мне|тебе|себе|ему)(?!\w))" if word == "к"
+                       else "")
+    for word in sorted(_MULTIPLIERS, key=len, reverse=True)) + r")\.?"
 _CURRENCIES = {
     "тенге": "KZT", "тг": "KZT", "₸": "KZT", "теңге": "KZT", "tenge": "KZT", "kzt": "KZT",
     "доллар": "USD", "доллара": "USD", "долларов": "USD", "бакс": "USD", "бакса": "USD", "баксов": "USD",
