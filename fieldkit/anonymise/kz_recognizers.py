@@ -897,6 +897,8 @@ _BODY_WORDS = re.compile(r"^(?:районн|городск|областн|рег
 _ORG_WINDOW = 6
 _KAZAKH_PLACE_CASE = re.compile(r"(?:да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|на|не)$")
 _KAZAKH_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+#: «қаскелеңдегі»: the one in a place, whose body comes after it («…дегі уақытша ұстау изоляторында»)
+_THE_ONE_IN = re.compile(r"(?:дағы|дегі|тағы|тегі|дагы|деги|тагы|теги)$")
 _DESIGNATOR = re.compile(r"^(?:қала|облыс|аудан|аудандық|қалалық|облыстық|районн|городск|областн|региональн|"
                          r"межрайонн|бойынша|region|regional|city|district|oblast|town|municipal)\w*$")
 #: a Kazakh body's own word, in any case: департаменті(нде), соты(нда), басқармасы, бөлімі, әкімдігі, колониясы
@@ -953,7 +955,7 @@ class PlacedOrganizationRecognizer(EntityRecognizer):
             head = None
             # a Russian body governs its place in the genitive («департаменте полиции мангистауской области»);
             # a Kazakh locative or ablative after it («полицияда … Қарағандыда») is where something happened
-            genitive = (not _KAZAKH_PLACE_CASE.search(tokens[last][2])
+            genitive = ((not _KAZAKH_PLACE_CASE.search(tokens[last][2]) and not _THE_ONE_IN.search(tokens[last][2]))
                         or tokens[last][2] in ("района", "области", "округа", "обл", "р-на"))  # «…ского района»
             for index in range(first - 1, max(-1, first - 1 - _ORG_WINDOW), -1):
                 between = tokens[index + 1][2]
