@@ -237,6 +237,27 @@ def _compound_start(text: str, tokens: _Words, start: int) -> int:
     return start
 
 
+#: police and security bodies by their letters in messenger Latin, which name one office beside its place
+_LATIN_ABBREVIATIONS = frozenset({"ivs", "rovd", "ovd", "uvd", "guvd", "dp", "dgd", "upp", "up", "op", "rop", "rup",
+                                  "sizo", "dkns", "dknb", "umvd", "ubn", "kgd", "ugd"})
+
+
+def _latin_body(text: str, tokens: _Words, finding: Finding) -> Finding:
+    """A place in messenger Latin with a body's letters after it («atyrau ivs») or before it and «po» («dgd po
+    astane»), grown into that body."""
+    start, end = finding.start, finding.end
+    after = tokens.after(end, 1)
+    if after and text[end:after[0][0]] == " " and after[0][2].casefold() in _LATIN_ABBREVIATIONS:
+        end = after[0][1]
+    before = tokens.before(start, 2)  # nearest first
+    if (len(before) == 2 and before[0][2].casefold() == "po" and before[1][2].casefold() in _LATIN_ABBREVIATIONS
+            and text[before[1][1]:start] == " po "):
+        start = before[1][0]
+    if (start, end) == (finding.start, finding.end):
+        return finding
+    return replace(finding, entity="ORGANIZATION", start=start, end=end, text=text[start:end], place=None)
+
+
 def with_bodies(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` (sorted by start) with each place or organisation next to a body's words grown into that
     body, as one ORGANIZATION; the findings it swallows go."""
@@ -249,6 +270,8 @@ def with_bodies(text: str, findings: list[Finding]) -> list[Finding]:
             # body with the head word after it; so does a name before a Kazakh plant's possessive («тишин
             # кенишинде», the Tishinsky mine)
             finding = replace(finding, entity="LOCATION")
+        if finding.entity == "LOCATION" and finding.text.isascii():
+            finding = _latin_body(text, tokens, finding)  # "atyrau ivs", "dgd po astane"
         if finding.entity not in ("LOCATION", "ORGANIZATION") or not is_cyrillic(finding.text):
             grown.append(finding)
             continue

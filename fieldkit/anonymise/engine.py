@@ -106,6 +106,18 @@ _FORM_AFTER = re.compile(r"\s+(?:жшс|тоо|ип|ао|ооо|llp|ltd|jshs|too
 #: what a number makes sure of: a name guessed from a word's shape gives way to it, keeping its other words
 _COUNTED = frozenset({"MONEY", "AGE", "TIME", "DURATION", "DATE_WORDS", "DATE_TIME", "PHONE_NUMBER", "IIN",
                       "CASE_NUMBER"})
+@lru_cache(maxsize=1)
+def _number_said_before() -> re.Pattern:
+    """A number word and a comma, «или» or "or" right before a quantity: the other end of what was said."""
+    from fieldkit.anonymise.number_words import TEENS, TENS, UNITS
+
+    words = "|".join(sorted((w for w in (*UNITS, *TEENS, *TENS) if len(w) >= 3 and w not in _ONE_OR_HE), key=len,
+                            reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{words})(?:,\s*|\s+(?:or|или|либо)\s+)$", re.IGNORECASE)
+
+
+#: words of the number tables that are far more often something else: "one", «он» (he), «один»
+_ONE_OR_HE = frozenset({"one", "один", "одна", "одно", "бір", "бир", "он"})
 #: Kazakh "more than" after a figure in the ablative
 _MORE_THAN = re.compile(r"\s+(?:астам|артық|артык)(?!\w)", re.IGNORECASE)
 #: the rest of a word a finding stopped inside
@@ -533,6 +545,10 @@ def analyse(text: str, language: str) -> list[Finding]:
         more = _SECOND_NUMBER.match(text, end) if result.entity_type in _QUANTITIES else None
         if more:
             end = more.end()  # «лям-два в день»: a range's second number is the same sum
+        if result.entity_type in _QUANTITIES:
+            listed = _number_said_before().search(text, max(0, start - 24), start)
+            if listed and not any(listed.start() < kept.end and kept.start < start for kept in chosen):
+                start = listed.start()  # "two, three in the morning", «пять-шесть лет»: the first of two numbers
         over = _MORE_THAN.match(text, end) if result.entity_type in _QUANTITIES else None
         if over:
             end = over.end()  # «жиырма жылдан астам»: "more than" after the Kazakh figure is part of it

@@ -97,6 +97,8 @@ _KAZAKH_WORD_PLACES = frozenset({"алга", "алға", "саты", "думан
 #: English words some place names become in one Latin spelling: never taken as places
 _ENGLISH_PLACE_WORDS = frozenset({"house", "march", "state", "place", "there", "where", "taxes",
                                   "ramen", "ember", "border", "market", "karat", "marta", "tamil", "leninism"})
+#: how many words the gazetteer remembers its readings of before it starts again
+_MEMO_SIZE = 100_000
 #: the region of a city outside Kazakhstan: generalised to "a city abroad"
 ABROAD = "abroad"
 _SETTLEMENT_KINDS = ("city", "town", "village", "district", "microdistrict", "market", "station", "checkpoint")
@@ -189,6 +191,8 @@ class Gazetteer:
         #: «ı» of Kazakh Latin («Qostanaı») and «İ» for «i», which casefolding alone does not
         self._exact_loose = {_loose_fold(name): place_id for name, place_id in exact.items()}
         self._last: tuple[str, tuple] | None = None
+        self._glued_memo: dict[str, str | None] = {}
+        self._latin_memo: dict[str, str | None] = {}
         self._by_prefix: dict[str, list[tuple[list[str], str]]] = {}
         for stem, place_id in sorted(stems, key=lambda s: -len(s[0])):
             parts = stem.split()
@@ -286,10 +290,18 @@ class Gazetteer:
         return self._settlement_form(word)
 
     def _latin_place(self, word: str) -> str | None:
-        """A place in any Latin transliteration, with or without a Russian or Kazakh ending («chimkentte»)."""
+        """A place in any Latin transliteration, with or without a Russian or Kazakh ending («chimkentte»), each word
+        read once."""
+        if word not in self._latin_memo:
+            if len(self._latin_memo) >= _MEMO_SIZE:
+                self._latin_memo.clear()
+            self._latin_memo[word] = self._read_latin_place(word)
+        return self._latin_memo[word]
+
+    def _read_latin_place(self, word: str) -> str | None:
         from fieldkit.anonymise.morphology import latin_key
 
-        if not word.isalpha() or len(word) < 5 or word in _ENGLISH_PLACE_WORDS:
+        if not word.replace("-", "").isalpha() or len(word) < 5 or word in _ENGLISH_PLACE_WORDS:
             return None
         if not word.isascii():
             # a Cyrillic spelling the lists do not have: Kazakh letters for Russian ones («сексеуіл»), «дж» for
@@ -403,7 +415,15 @@ class Gazetteer:
         return found
 
     def _glued_place(self, word: str) -> str | None:
-        """The place in a word with a preposition glued on («вкостанае», "vshymkente"), if it is one."""
+        """The place in a word with a preposition glued on («вкостанае», "vshymkente"), if it is one (each word read
+        once: a transcript repeats its words from chunk to chunk)."""
+        if word not in self._glued_memo:
+            if len(self._glued_memo) >= _MEMO_SIZE:
+                self._glued_memo.clear()
+            self._glued_memo[word] = self._read_glued_place(word)
+        return self._glued_memo[word]
+
+    def _read_glued_place(self, word: str) -> str | None:
         # «собаку» is a dog, not «со» + Баку: an ordinary word has no preposition glued on
         if _ordinary_latin_word(word) if word.isascii() else _ordinary_word(word):
             return None

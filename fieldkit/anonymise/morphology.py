@@ -199,6 +199,7 @@ _LATIN_DIGRAPHS = (("zh", "j"), ("dj", "j"), ("sh", "w"), ("ch", "c"), ("kh", "h
                    ("q", "k"), ("y", "i"), ("x", "h"), ("'", ""))
 
 
+@lru_cache(maxsize=100_000)
 def latin_key(word: str) -> str:
     """One Latin spelling for a name in any script and any transliteration: «Нұржан», "Nurzhan" and "Nurjan" all
     give «nurjan»; «Шамиль» and "Wamil" give «wamil»."""

@@ -419,8 +419,10 @@ def _number_words() -> frozenset[str]:
 _NUMBER_WORDS = _number_words()
 
 
-def _name_keys(word: str) -> set[str]:
-    """The keys a given name may be listed under, for a word in any case and script."""
+@lru_cache(maxsize=100_000)
+def _name_keys(word: str) -> frozenset[str]:
+    """The keys a given name may be listed under, for a word in any case and script (read once per word: a
+    transcript repeats its words)."""
     lowered = fold(word)
     keys = {fold(word_key(word)), lowered}
     if is_cyrillic(lowered):
@@ -435,9 +437,10 @@ def _name_keys(word: str) -> set[str]:
                  if lowered.endswith(ending) and len(lowered) - len(ending) >= 3}
         if "'" in lowered:  # a soft sign before the ending: "aigul'ya", "igor'em"
             keys.add(lowered.split("'")[0])
-    return keys
+    return frozenset(keys)
 
 
+@lru_cache(maxsize=100_000)
 def _listed_name(word: str, names: frozenset[str], ambiguous: frozenset[str], *, strict: bool = True) -> bool:
     """A given name from the list, in any case, or a diminutive of one («маратика»). ``strict``: leave out names
     that are also ordinary words."""
@@ -449,7 +452,7 @@ def _listed_name(word: str, names: frozenset[str], ambiguous: frozenset[str], *,
         return True  # the whole word is a listed name ("dinara"), whatever an ending stripped off would leave
     keys = _name_keys(word)
     if lowered.endswith(("ы", "і")) and lowered not in names and _kazakh_stem(lowered):
-        keys -= {lowered[:-1], lowered[:-1] + "а"}  # «туралы» (about) is a Kazakh word, not Турал's
+        keys = keys - {lowered[:-1], lowered[:-1] + "а"}  # «туралы» (about) is a Kazakh word, not Турал's
     # in Russian letters too («нұрік» for the listed Нурик), from five letters on: «әлі» (still) is no «али»
     spellings = keys | {plain(key) for key in keys if len(key) >= 5}
     if spellings & names and not (strict and keys & ambiguous):

@@ -109,6 +109,7 @@ def _given_name(word: str) -> bool:
     return _listed_name(word, names, ambiguous)
 
 
+@lru_cache(maxsize=50_000)
 def _latin_stock(word: str) -> bool:
     return word in LATIN or any(word.endswith(ending) and word[: -len(ending)] in LATIN
                                 and len(word) - len(ending) >= 3 for ending in _LATIN_ENDINGS)

@@ -74,3 +74,41 @@ def test_a_long_english_transcript_is_found_whole():
     text = sentence * 60
     found = analyse(text, "en")
     assert sum(f.text.casefold() == "murat kozhanov" for f in found) == 60
+
+
+# The thirteenth round's: words read once for the whole process, not once per chunk. A cached answer must be the
+# uncached one, and a cached set must not be changed by a caller.
+
+_WORDS = ("вкостанае", "впавлодар", "chimkentte", "shymkentke", "nurjan", "Aizhanmen", "жанары", "туралы", "дастаном",
+          "собаку", "алматыда", "berik", "қаржаубая", "vshymkente", "igor'em", "xyz")
+
+
+def test_the_word_caches_answer_as_the_functions_they_keep():
+    from fieldkit.anonymise import names
+    from fieldkit.anonymise.gazetteer import gazetteer
+    from fieldkit.anonymise.morphology import latin_key
+    from fieldkit.anonymise.nicknames import _latin_stock
+
+    place = gazetteer()
+    given, ambiguous = names.given_names()
+    for word in _WORDS:
+        for _ in range(2):  # the second call answers from the cache
+            assert latin_key(word) == latin_key.__wrapped__(word)
+            assert _latin_stock(word) == _latin_stock.__wrapped__(word)
+            assert names._name_keys(word) == names._name_keys.__wrapped__(word)
+            for strict in (True, False):
+                assert names._listed_name(word, given, ambiguous, strict=strict) == names._listed_name.__wrapped__(
+                    word, given, ambiguous, strict=strict)
+            assert place._glued_place(word) == place._read_glued_place(word)
+            assert place._latin_place(word) == place._read_latin_place(word)
+    # something was found, or the comparison says nothing
+    assert place._glued_place("вкостанае") and names._listed_name("Aizhanmen", given, ambiguous)
+
+
+def test_a_cached_key_set_cannot_be_changed_by_its_caller():
+    from fieldkit.anonymise import names
+
+    keys = names._name_keys("жанары")
+    assert isinstance(keys, frozenset)
+    assert names.is_listed_name("туралы") is names.is_listed_name("туралы")
+    assert names._name_keys("жанары") == keys

@@ -237,3 +237,21 @@ def test_kazakh_numbers_and_months_in_latin_letters(text, entity, surface):
 ])
 def test_places_joined_and_not(text, language, place):
     assert ("LOCATION", place) in spans(text, language), spans(text, language)
+
+
+@pytest.mark.parametrize("text, entity, surface", [
+    ("menya derzhali v atyrau ivs dva dnya", "ORGANIZATION", "atyrau ivs"),
+    ("prishlo pismo iz dgd po astane vchera", "ORGANIZATION", "dgd po astane"),
+    ("on rabotal na postu zhana-zhol s 2012 po 2018", "LOCATION", "zhana-zhol"),
+    ("like two, three in the morning, with broken ribs", "TIME", "two, three in the morning"),
+])
+def test_messenger_latin_bodies_posts_and_a_second_number(text, entity, surface):
+    assert (entity, surface) in spans(text, "en"), spans(text, "en")
+
+
+def test_a_place_and_a_body_apart_stay_apart():
+    assert ("LOCATION", "atyrau") in spans("ya zhivu v atyrau, ivs tam", "en")
+
+
+def test_a_second_number_said_before_a_term():
+    assert ("DURATION", "пять или шесть лет") in spans("сидел пять или шесть лет")
