@@ -152,32 +152,38 @@ def interview_length_text(language: str, characters: int = 90_000) -> str:
     return ((text + " ") * (characters // len(text) + 1))[:characters]
 
 
+def _fastest(run, repeats: int) -> float:
+    """The best of ``repeats`` timed runs: the others measure the machine's other work, not the code."""
+    best = float("inf")
+    for _ in range(max(1, repeats)):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def bench_pii_interview(repeats: int) -> None:
-    """A 90-minute transcript (~90,000 characters): target under 10 s on 2 cores."""
+    """A 90-minute transcript (~90,000 characters): target under 5 s per language on 2 cores (issue 17). Each
+    figure is the best of ``repeats`` runs, ours and the raw library's alike."""
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
     from fieldkit.anonymise.engine import ENGLISH_MODEL, analyse, analyzer
 
     analyzer()
+    ours = {}
     for language in ("ru", "en"):
         text = interview_length_text(language)
-        start = time.perf_counter()
-        analyse(text, language)
-        emit(f"pii_90min_{language}_s", time.perf_counter() - start, "s")
+        ours[language] = _fastest(lambda text=text, language=language: analyse(text, language), repeats)
+        emit(f"pii_90min_{language}_s", ours[language], "s")
     provider = NlpEngineProvider(
         nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": ENGLISH_MODEL}]}
     )
     bare = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
     text = interview_length_text("en")
-    start = time.perf_counter()
-    bare.analyze(text=text, language="en")
-    raw_s = time.perf_counter() - start
-    start = time.perf_counter()
-    analyse(text, "en")
-    ours_s = time.perf_counter() - start
+    raw_s = _fastest(lambda: bare.analyze(text=text, language="en"), repeats)
     emit("pii_90min_raw_en_s", raw_s, "s")
-    emit("pii_90min_overhead_ratio", ours_s / raw_s, "x")
+    emit("pii_90min_overhead_ratio", ours["en"] / raw_s, "x")
 
 
 LEXICON_SIZES = (10, 1_000, 10_000)

@@ -291,6 +291,7 @@ _RATE = re.compile(rf"(?<!\w)(?:за|получал\w*|получает|зара
                    re.IGNORECASE)
 #: a price said with slang or «по … за»: «стоила пятёрку», «брали по три с половиной за грамм», «с фуры штуку»
 _MONEY_SLANG = (r"(?:пят[её]рк\w*|десятк\w*|двадцатк\w*|тридцатк\w*|штук[уаие]|косар\w*|сотк[уие]|сотен\w*|"
+                r"садк[уие]|сатк[уие]|"  # whisper's «сотку»
                 r"пятихатк\w*|полтинник\w*|полтос\w*|"
                 r"pyat[eyo]rk\w*|desyatk\w*|shtuk[ua]|kosar\w*|sotk[ui])")
 _PRICE = re.compile(
