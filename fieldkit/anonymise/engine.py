@@ -118,6 +118,8 @@ def _number_said_before() -> re.Pattern:
 
 #: words of the number tables that are far more often something else: "one", «он» (he), «один»
 _ONE_OR_HE = frozenset({"one", "один", "одна", "одно", "бір", "бир", "он"})
+#: Kazakh "about", "around", "towards" after an hour
+_ABOUT_THE_HOUR = re.compile(r"\s+(?:шамасында|шамасы|шамалы|кезінде|кезинде|таяу|шақта|шакта)(?!\w)", re.IGNORECASE)
 #: Kazakh "more than" after a figure in the ablative
 _MORE_THAN = re.compile(r"\s+(?:астам|артық|артык)(?!\w)", re.IGNORECASE)
 #: the rest of a word a finding stopped inside
@@ -549,6 +551,9 @@ def analyse(text: str, language: str) -> list[Finding]:
             listed = _number_said_before().search(text, max(0, start - 24), start)
             if listed and not any(listed.start() < kept.end and kept.start < start for kept in chosen):
                 start = listed.start()  # "two, three in the morning", «пять-шесть лет»: the first of two numbers
+        about = _ABOUT_THE_HOUR.match(text, end) if result.entity_type == "TIME" else None
+        if about:
+            end = about.end()  # «сағат он бірлер шамасында», «таңғы төртке таяу»: about the hour is the hour
         over = _MORE_THAN.match(text, end) if result.entity_type in _QUANTITIES else None
         if over:
             end = over.end()  # «жиырма жылдан астам»: "more than" after the Kazakh figure is part of it

@@ -744,6 +744,9 @@ RU_RULES = [
             # a day and a month in Roman numerals, as notes write it: «15/VII», «3.XI.19»
             r"|(?<![\w/.])\d{1,2}[./](?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?![\w])(?:[./](?:19|20)?\d{2}(?!\d))?"
             rf"|\b\d{{1,2}}-?(?i:{_KK_MONTHS})"
+            # a Kazakh ordinal day before a Russian month in a Kazakh case: «он бесінші февральда»
+            rf"|(?i:(?<!\w)(?:{_KK_TENS}\s+)?(?:{_KK_UNITS}|{_KK_TENS})(?:інші|ыншы|нші|ншы|инши|ынши|нши)\s+"
+            r"(?:январ|феврал|март|апрел|май|мая|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*)"
             # a note's English month, short: «Oct 17», «Jan 9,», «17 Oct 2023»
             rf"|\b{_EN_MONTHS_ABBR}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?!:)(?:,?\s+(?:19|20)\d{{2}})?"
             rf"|\b\d{{1,2}}\s+{_EN_MONTHS_ABBR}\.?(?!\w)(?:\s+(?:19|20)\d{{2}})?"

@@ -362,7 +362,7 @@ _PART = "(?:" + "|".join(sorted(_PARTS_OF_DAY, key=len, reverse=True)) + ")"
 _GENITIVE_HOURS = (r"(?:часу|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|"
                    r"двенадцати)")
 _KK_HOUR = (rf"(?:{'|'.join(KAZAKH_UNITS)}|он|он\s+бір|он\s+екі|он\s+бир|он\s+еки)"
-            r"(?:де|да|те|та|ге|ға|ке|қа|ден|дан|тен|тан|нен|нан)")
+            r"(?:де|да|те|та|ге|ға|ке|қа|ден|дан|тен|тан|нен|нан|ның|нің|дың|дің|тың|тің)")
 _TIME_PATTERNS = [
     # a note's hour: «23ч», «9 ч» (not the part of an article: «ч.4», «190 ч. 2»)
     re.compile(r"(?<![\w.,:/])(?P<id>(?:[01]?\d|2[0-3])\s?ч(?:\.?\s+(?:ночи|утра|вечера|дня))?)(?!\w)(?!\.?\s?\d)",
@@ -374,7 +374,7 @@ _TIME_PATTERNS = [
     # (and in Russian letters: «кешки сагат онда»)
     re.compile(rf"(?<!\w)(?P<id>(?:кешкі|таңғы|түнгі|түскі|кешке|таңертең|кешки|тангы|тунги|тускы|тангертен)\s+"
                rf"(?:(?:сағат|сагат)\s+)?{_KK_HOUR}|(?:сағат|сагат)\s+{_KK_HOUR}"
-               r"|түн\s+ортасы\w*|полноч\w*|полуноч\w*|polnoch\w*|polunoch\w*)(?!\w)", re.IGNORECASE),
+               r"|(?:түн|тун)\s+ортасы\w*|полноч\w*|полуноч\w*|polnoch\w*|polunoch\w*)(?!\w)", re.IGNORECASE),
     re.compile(r"\b(?P<id>(?:half\s+past|quarter\s+(?:past|to))\s+\w+(?:\s+in\s+the\s+(?:morning|afternoon|evening)"
                r"|\s+at\s+night)?)", re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?:{NUMBER})(?:\s+(?:thirty|fifteen|forty[\s-]five|o'clock))?\s+(?:in\s+the\s+"

@@ -255,3 +255,17 @@ def test_a_place_and_a_body_apart_stay_apart():
 
 def test_a_second_number_said_before_a_term():
     assert ("DURATION", "пять или шесть лет") in spans("сидел пять или шесть лет")
+
+
+@pytest.mark.parametrize("text, entity, surface", [
+    ("сағат он бірлер шамасында келді", "TIME", "сағат он бірлер шамасында"),
+    ("түнгі сағат онның кезінде", "TIME", "түнгі сағат онның кезінде"),
+    ("таңғы төртке таяу оянды", "TIME", "таңғы төртке таяу"),
+    ("тун ортасында келди", "TIME", "тун ортасында"),
+    ("он бесінші февральда ұстады", "DATE_TIME", "он бесінші февральда"),
+    ("родила в таразском роддоме", "ORGANIZATION", "таразском роддоме"),
+    ("работал в алматинский департамент полиции", "ORGANIZATION", "алматинский департамент"),
+    ("пятая подстанция скорой помощи Шымкента", "ORGANIZATION", "пятая подстанция скорой помощи Шымкента"),
+])
+def test_kazakh_hours_about_and_bodies_with_their_place(text, entity, surface):
+    assert (entity, surface) in spans(text), spans(text)
