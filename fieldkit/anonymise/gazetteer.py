@@ -301,10 +301,10 @@ class Gazetteer:
     def _read_latin_place(self, word: str) -> str | None:
         from fieldkit.anonymise.morphology import latin_key
 
-        # a hyphen only in messenger Latin ("zhana-zhol"); a Cyrillic hyphenated word is left to the lists
-        # («на юго-восток страны» is a direction)
-        if not (word.replace("-", "") if word.isascii() else word).isalpha() or len(word) < 5 or (
-                word in _ENGLISH_PLACE_WORDS):
+        # a hyphenated name ("zhana-zhol", «сары-шагане»), unless Russian knows the whole as a word («на
+        # юго-восток страны» is a direction)
+        if not word.replace("-", "").isalpha() or len(word) < 5 or word in _ENGLISH_PLACE_WORDS or (
+                "-" in word and not word.isascii() and is_known_word(word)):
             return None
         if not word.isascii():
             # a Cyrillic spelling the lists do not have: Kazakh letters for Russian ones («сексеуіл»), «дж» for
