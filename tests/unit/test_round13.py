@@ -269,3 +269,8 @@ def test_a_second_number_said_before_a_term():
 ])
 def test_kazakh_hours_about_and_bodies_with_their_place(text, entity, surface):
     assert (entity, surface) in spans(text), spans(text)
+
+
+def test_a_hyphenated_place_in_cyrillic_but_not_a_russian_compound():
+    assert ("LOCATION", "сары-шагане") in spans("служил в сары-шагане на полигоне")
+    assert not any(entity == "LOCATION" for entity, _ in spans("на юго-восток страны"))
