@@ -16,10 +16,12 @@ from functools import lru_cache
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from fieldkit.anonymise.gazetteer import gazetteer
-from fieldkit.anonymise.morphology import is_probably_name
+from fieldkit.anonymise.morphology import THE_ONE_IN_ENDINGS, is_probably_name
 from fieldkit.anonymise.number_words import (
     HUNDRED_MULTIPLIERS,
     HUNDREDS,
+    KAZAKH_CARDINAL,
+    KAZAKH_ORDINAL_ENDINGS,
     KAZAKH_TENS,
     KAZAKH_UNITS,
     TEENS,
@@ -548,14 +550,13 @@ _KAZAKH_NOT_STREETS = ("ол|мен|біз|сен|олар|бұл|бул|сол|
 _KK_UNITS = "(?:" + "|".join(KAZAKH_UNITS) + ")"
 _KK_TENS = "(?:" + "|".join(KAZAKH_TENS) + ")"
 #: a house or flat number in Kazakh words, Kazakh or Russian letters: «жиырма бес», «он екинши»
-_KK_NUMBER_WORDS = (rf"(?i:(?:{_KK_TENS}\s+)?{_KK_UNITS}(?:інші|ыншы|нші|ншы|инши|ынши|нши)?|{_KK_TENS}"
-                    rf"(?:ыншы|ынши|ншы|нші|інші|инши)?)")
-#: the end of a Kazakh range of years: «он сегізден жиырма бірге дейін» (from eighteen to twenty-one), or after a year
-#: («2017 жылдан жиырма біріншіге дейін»)
+_KK_NUMBER_WORDS = rf"(?i:(?:{KAZAKH_CARDINAL})(?:{'|'.join(KAZAKH_ORDINAL_ENDINGS)})?)"
 #: a micro-district by its name and number in Kazakh words: «ақсай төрт шағын ауданында», «самал екі шағын ауданы»
 _NUMBERED_MICRODISTRICT = re.compile(
     rf"(?<![\w\-])(?P<id>(?!(?:{_KAZAKH_NOT_STREETS})\s)[^\W\d_]{{3,}}\s+(?:{_KK_TENS}\s+)?{_KK_UNITS}\s+"
     r"(?i:шағын|шагын)\s+аудан\w*)", re.IGNORECASE)
+#: the end of a Kazakh range of years: «он сегізден жиырма бірге дейін» (from eighteen to twenty-one), or after a year
+#: («2017 жылдан жиырма біріншіге дейін»)
 _KAZAKH_RANGE_END = re.compile(
     rf"(?i:(?<!\w)(?:(?:{_KK_UNITS}|{_KK_TENS}|мың|мын)(?:нан|нен|дан|ден|тан|тен)|жылдан|жылынан)\s+"
     rf"(?P<id>{_KK_TENS}(?:\s+{_KK_UNITS})?\w*)\s+(?:дейін|дейин))")
@@ -901,7 +902,7 @@ _ORG_WINDOW = 6
 _KAZAKH_PLACE_CASE = re.compile(r"(?:да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|на|не)$")
 _KAZAKH_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 #: «қаскелеңдегі»: the one in a place, whose body comes after it («…дегі уақытша ұстау изоляторында»)
-_THE_ONE_IN = re.compile(r"(?:дағы|дегі|тағы|тегі|дагы|деги|тагы|теги)$")
+_THE_ONE_IN = re.compile(rf"(?:{'|'.join(THE_ONE_IN_ENDINGS)})$")
 _DESIGNATOR = re.compile(r"^(?:қала|облыс|аудан|аудандық|қалалық|облыстық|районн|городск|областн|региональн|"
                          r"межрайонн|бойынша|region|regional|city|district|oblast|town|municipal)\w*$")
 #: a Kazakh body's own word, in any case: департаменті(нде), соты(нда), басқармасы, бөлімі, әкімдігі, колониясы

@@ -17,6 +17,9 @@ _SURNAME = re.compile(
     r"^(?P<stem>\w{2,}?(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е|ой|ую|ых|ыми|ы)?$"
 )
 _SURNAME_SKIY = re.compile(r"^(?P<stem>\w{3,}?(?:ск|цк))(?:ий|ая|ого|ому|им|ом|ой|ую|ие|их|ими)$")
+#: the Kazakh "the one in" ending («Павлодардағы», «қаскелеңдегі»), in Kazakh or Russian letters: it makes a place
+#: an attribute of what follows it, never part of a name
+THE_ONE_IN_ENDINGS = ("дағы", "дегі", "тағы", "тегі", "дагы", "деги", "тагы", "теги")
 #: Kazakh case and possessive endings, longest first (genitive, ablative, locative, dative, accusative,
 #: instrumental). Stripped only from words Russian morphology does not know.
 KAZAKH_SUFFIXES = tuple(

@@ -9,7 +9,7 @@ import re
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from fieldkit.anonymise.morphology import natasha, word_key
+from fieldkit.anonymise.morphology import THE_ONE_IN_ENDINGS, natasha, word_key
 
 NATASHA_TO_PRESIDIO = {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION"}
 SCORE = 0.85
@@ -54,7 +54,7 @@ class NatashaRecognizer(EntityRecognizer):
 
 
 #: the Kazakh "the one in …" ending, which makes a place an adjective and no name («Павлодардағы Ертіс базарында»)
-_THE_ONE_IN = re.compile(r"\w(?:дағы|дегі|тағы|тегі|дагы|деги|тагы|теги)[,.;:]?$")
+_THE_ONE_IN = re.compile(rf"\w(?:{'|'.join(THE_ONE_IN_ENDINGS)})[,.;:]?$")
 
 
 def _split_at_kazakh_words(text: str, start: int, stop: int) -> list[tuple[int, int]]:

@@ -61,6 +61,10 @@ KAZAKH_UNITS = ("бір", "екі", "үш", "төрт", "бес", "алты", "�
                 "бир", "еки", "уш", "торт", "жети", "сегиз", "тогыз")
 KAZAKH_TENS = ("он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан",
                "жыйырма", "кырык", "жетпис", "токсан")
+#: a Kazakh number from 1 to 99 in words, Kazakh or Russian letters («жиырма бес», «он еки», «отыз»), and the
+#: endings that make it an ordinal («бесінші», «алтыншы», «екинши»): for patterns of house numbers and the like
+KAZAKH_CARDINAL = (rf"(?:(?:{'|'.join(KAZAKH_TENS)})\s+)?(?:{'|'.join(KAZAKH_UNITS)})|(?:{'|'.join(KAZAKH_TENS)})")
+KAZAKH_ORDINAL_ENDINGS = ("ыншы", "інші", "ншы", "нші", "инши", "ынши", "нши")
 
 
 def trie_pattern(words: list[str]) -> str:

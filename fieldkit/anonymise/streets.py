@@ -19,7 +19,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from fieldkit.anonymise.findings import Finding
 from fieldkit.anonymise.morphology import words
-from fieldkit.anonymise.number_words import KAZAKH_TENS, KAZAKH_UNITS
+from fieldkit.anonymise.number_words import KAZAKH_CARDINAL, KAZAKH_ORDINAL_ENDINGS
 
 SCORE = 0.6
 ADDRESS_SCORE = 0.8
@@ -254,9 +254,8 @@ _HOUSE_NUMBER_MAX = 999
 #: a house number and the Kazakh word for house after a place, in digits or words, ordinal or not, the word in any
 #: case: «, 15-үй», «он бесінші үйдің», «жиырма екі үйде»
 _KAZAKH_HOUSE = re.compile(
-    r",?\s+(?P<number>\d{1,3}[а-я]?|(?:(?:" + "|".join(KAZAKH_TENS) + r")\s+)?(?:" + "|".join(KAZAKH_UNITS) + r")|(?:"
-    + "|".join(KAZAKH_TENS) + r"))(?P<ordinal>ыншы|інші|ншы|нші|инши|ынши|нши|ші|шы)?-?\s?(?:үй|уй)(?:[^\W\d_]*)(?!\w)",
-    re.IGNORECASE)
+    rf",?\s+(?P<number>\d{{1,3}}[а-я]?|{KAZAKH_CARDINAL})"
+    rf"(?P<ordinal>{'|'.join((*KAZAKH_ORDINAL_ENDINGS, 'ші', 'шы'))})?-?\s?(?:үй|уй)(?:[^\W\d_]*)(?!\w)", re.IGNORECASE)
 #: a Kazakh locative ending: a town something is in, not a street whose house follows
 _LOCATIVE = re.compile(r"(?:да|де|та|те)$", re.IGNORECASE)
 
