@@ -493,7 +493,7 @@ def analyse(text: str, language: str) -> list[Finding]:
             results.append(result)
     from fieldkit.anonymise.names import looks_like_a_name
     from fieldkit.anonymise.quantities import KIND_OF_TERM
-    from fieldkit.anonymise.spoken_dates import KAZAKH_MONTH_AFTER
+    from fieldkit.anonymise.spoken_dates import MONTH_AFTER_YEAR
 
     places = [(r.start, r.end, r.recognition_metadata["place"]) for r in results
               if r.recognition_metadata and "place" in r.recognition_metadata]
@@ -561,7 +561,7 @@ def analyse(text: str, language: str) -> list[Finding]:
             "DATE_TIME", "DATE_WORDS") else None
         if weekday and not any(start - len(weekday.group(0)) < kept.end and kept.start < start for kept in chosen):
             start -= len(weekday.group(0))  # «суббота 14.09»: the day of the week narrows the date as much
-        month = KAZAKH_MONTH_AFTER.match(text, end) if result.entity_type in ("DATE_TIME", "DATE_WORDS") else None
+        month = MONTH_AFTER_YEAR.match(text, end) if result.entity_type in ("DATE_TIME", "DATE_WORDS") else None
         if month and not any(end < kept.end and kept.start < month.end() for kept in chosen):
             end = month.end()  # «еки мын жиырмасыншы жылы шилденин ортасында»: the month narrows the year
         kind = KIND_OF_TERM.match(text, end) if result.entity_type == "DURATION" else None
@@ -878,7 +878,9 @@ def _with_kinds_before(text: str, start: int, chosen: list[Finding]) -> int:
 #: a day of the week right before a date, which goes with it
 _WEEKDAY_BEFORE = re.compile(
     r"(?<![\w-])(?:понедельник|вторник|сред[ау]|четверг|пятниц[ау]|суббот[ау]|воскресень[ея]|дүйсенбі|сейсенбі|"
-    r"сәрсенбі|бейсенбі|сенбі|жексенбі|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+$",
+    r"сәрсенбі|бейсенбі|сенбі|жексенбі|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    # and as a note shortens them: «Пн 4.09», "Sat 18 Nov"
+    r"|пн|вт|ср|чт|пт|сб|вс|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+$",
     re.IGNORECASE)
 #: a part of a body or its level, abbreviated, right before the body's name
 _PART_BEFORE = re.compile(r"(?<![\w-])(?:спецчаст[ьиюе]|оперчаст[ьиюе]|санчаст[ьиюе]|медчаст[ьиюе]|обл\.|гор\.|"

@@ -179,6 +179,16 @@ class Gazetteer:
                 if len(joined) >= 8:
                     self._sound.setdefault(sound_key(joined), place_id)
         self._sound_prefixes = frozenset(key[:4] for key in self._sound)
+        #: every one-word name, the ones that are also words too («ош», «торгай», «семей»), by its Latin key: said
+        #: before «арқылы» (via) or «жаққа» (towards), or after «через», a word is the place whatever else it means
+        self._any_name = {latin_key(name): place_id for name, place_id in exact.items()
+                          if " " not in name and "-" not in name}
+        self._any_name.update({latin_key(name): f"settlement:{number}"
+                               for number, settlement in enumerate(settlements, 1) for name in settlement.names
+                               if " " not in name and "-" not in name})
+        for word, form in (("семей", "семее"), ("есік", "есик")):  # listed only in their unambiguous forms
+            if form in exact:
+                self._any_name[latin_key(word)] = exact[form]
         #: every one-word settlement name, the ambiguous ones too, by its Latin key: with a number after it
         #: («в аксае-4», "v shanyraka-2") even «самал» or «орбита» is the micro-district
         self._numbered = {latin_key(name): f"settlement:{number}" for number, settlement in enumerate(settlements, 1)
@@ -251,6 +261,7 @@ class Gazetteer:
         found += [(start, end, place) for start, end, word in tokens if "-" in word and word[-1:].isdecimal()
                   and (place := self._numbered_place(word))]
         found += self._asr_forms(text, tokens)
+        found += self._places_by_their_context(text, tokens)
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         kept: list[tuple[int, int, str]] = []
         for item in found:
@@ -345,6 +356,45 @@ class Gazetteer:
                         return names[candidate]
                     if forms_only and candidate in forms_only:
                         return forms_only[candidate]
+        return None
+
+    def _places_by_their_context(self, text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """A name that is also a word, where only a place fits: before a Kazakh postposition of the way («коргас
+        аркылы», «торгай жакка»), in the locative before "born" or "live" («ошта туган»), after «через» or a post
+        («через семей», «на посту таскала»)."""
+        found = []
+        for index, (start, end, word) in enumerate(tokens):
+            if len(word) < 2 or not word.isalpha():
+                continue
+            after = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+            before = tokens[index - 1][2] if index else ""
+            gap_after = text[end:tokens[index + 1][0]] if after else ""
+            gap_before = text[tokens[index - 1][1]:start] if before else ""
+            via = gap_after == " " and _WAY_AFTER.match(after)
+            born = gap_after == " " and _BORN_AFTER.match(after) and re.search(r"(?:да|де|та|те)$", word)
+            crossed = gap_before == " " and before in ("через", "посту", "пост", "кпп", "cherez")
+            if not (via or born or crossed) or word in _NOT_PLACE_NAMES:
+                continue
+            place = self._any_place_by_key(word)
+            if place:
+                found.append((start, end, place))
+        return found
+
+    def _any_place_by_key(self, word: str) -> str | None:
+        """The place a word names, the ambiguous names too, bare or with a Russian or Kazakh case ending."""
+        from fieldkit.anonymise.morphology import latin_key
+
+        key = latin_key(word)
+        if len(key) < 2:
+            return None
+        if key in self._any_name:
+            return self._any_name[key]
+        for ending in _KEY_PLACE_ENDINGS:
+            stem = key[: -len(ending)]
+            if key.endswith(ending) and len(stem) >= 2:
+                for candidate in (stem, stem + "a", stem + "i", stem + "ai"):
+                    if candidate in self._any_name:  # «ошта»: Ош, a two-letter key
+                        return self._any_name[candidate]
         return None
 
     def _numbered_place(self, word: str) -> str | None:
@@ -563,6 +613,12 @@ def _designated_places(text: str, tokens: list[tuple[int, int, str]]) -> list[tu
     return found
 
 
+#: Kazakh postpositions of the way, after a place: «арқылы» (via), «жаққа» (towards), «жақта» (over there)
+_WAY_AFTER = re.compile(r"^(?:арқылы|аркылы|arqyly|arkyly|жа[қк](?:қа|ка|та|тан|тағы|тагы)|жа[ғг]ына|жа[ғг]ында|"
+                        r"жа[ғг]ынан|zhaqqa|zhakka|жақтан)$")
+#: "born", "live", "grew up": after a word in the locative, which is then where
+_BORN_AFTER = re.compile(r"^(?:ту[ғг]ан\w*|туыл[ғг]ан\w*|ту[ыу]лдым|т[ұу]рамын|т[ұу]рады|т[ұу]ратын|т[ұу]рдым|"
+                         r"[өо]ст[іи]м|[өо]скенм[іи]н)$")
 #: a word that says what kind of place the word before it is, in Russian or Kazakh
 _PLACE_WORD = re.compile(r"^(?:бекет|ауыл|аудан|облыс|қала|кала|кент|көше|район|област|станц|посел|посёл|село|город|"
                          r"микрорайон|ықшам)")

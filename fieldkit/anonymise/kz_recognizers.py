@@ -555,6 +555,9 @@ _KK_NUMBER_WORDS = rf"(?i:(?:{KAZAKH_CARDINAL})(?:{'|'.join(KAZAKH_ORDINAL_ENDIN
 _NUMBERED_MICRODISTRICT = re.compile(
     rf"(?<![\w\-])(?P<id>(?!(?:{_KAZAKH_NOT_STREETS})\s)[^\W\d_]{{3,}}\s+(?:{_KK_TENS}\s+)?{_KK_UNITS}\s+"
     r"(?i:шағын|шагын)\s+аудан\w*)", re.IGNORECASE)
+#: a numbered block of a town, «в 31 квартале», «12-й квартал»: the first four are a year's quarters («в 3 квартале»)
+_NUMBERED_QUARTER = re.compile(r"(?<![\w\-.,])(?P<id>(?:[5-9]|[1-9]\d{1,2})(?:-?(?:й|м|ом|ый))?\s+"
+                               r"квартал(?:е|а|у|ом)?)(?!\w)(?!\s+(?:19|20)\d\d)", re.IGNORECASE)
 #: the end of a Kazakh range of years: «он сегізден жиырма бірге дейін» (from eighteen to twenty-one), or after a year
 #: («2017 жылдан жиырма біріншіге дейін»)
 _KAZAKH_RANGE_END = re.compile(
@@ -641,6 +644,7 @@ RU_RULES = [
     Rule("PERSON", _CUT_GIVEN_NAME, 0.7, _given_name_cut_short),
     Rule("DATE_WORDS", _KAZAKH_RANGE_END, 0.8),
     Rule("LOCATION", _NUMBERED_MICRODISTRICT, 0.8),
+    Rule("LOCATION", _NUMBERED_QUARTER, 0.8),
     Rule("DATE_WORDS", _KAZAKH_BIRTH_YEAR, 0.8),
     Rule("AGE", _KAZAKH_AGE_DECADE, 0.8),
     Rule("ORGANIZATION", _QUOTED_BODY, 0.8),
@@ -750,7 +754,7 @@ RU_RULES = [
             r"(?:январ|феврал|март|апрел|май|мая|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*)"
             # a note's English month, short: «Oct 17», «Jan 9,», «17 Oct 2023»
             rf"|\b{_EN_MONTHS_ABBR}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?!:)(?:,?\s+(?:19|20)\d{{2}})?"
-            rf"|\b\d{{1,2}}\s+{_EN_MONTHS_ABBR}\.?(?!\w)(?:\s+(?:19|20)\d{{2}})?"
+            rf"|(?<![\w-])\d{{1,2}}\s+{_EN_MONTHS_ABBR}\.?(?!\w)(?:\s+(?:19|20)\d{{2}})?"  # not a code's «TAZ-01»
             rf"|\b{_EN_MONTHS_ABBR}\.?\s+(?:19|20)\d{{2}}(?!\d)"  # a note's «Sept 2023»
             rf"|(?i:\b(?:{_RU_MONTHS_LOC}|{_RU_MONTHS_GEN}))\s+\d{{4}}(?:\s*(?:года|году|г\.))?"
             r"|\b(?:19|20)\d{2}(?:\s*(?:году|года|год|г\.))(?:\s+рождения)?"
@@ -829,7 +833,12 @@ EN_RULES = [
         re.compile(
             rf"(?P<id>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTHS}(?:,?\s+\d{{4}})?"
             rf"|\b{_EN_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\b{_EN_MONTHS}\s+\d{{4}}"
-            r"|\b\d{1,2}[./]\d{1,2}[./](?:19|20)?\d{2}\b|(?<=\bin\s)(?:19|20)\d{2}\b|(?<=\bsince\s)(?:19|20)\d{2}\b)"
+            r"|\b\d{1,2}[./]\d{1,2}[./](?:19|20)?\d{2}\b|(?<=\bin\s)(?:19|20)\d{2}\b|(?<=\bsince\s)(?:19|20)\d{2}\b"
+            # a Russian note's line of codes reads as English: its Roman and short-month dates are the same
+            r"|(?<![\w/.])\d{1,2}[./](?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?![\w])(?:[./](?:19|20)?\d{2}(?!\d))?"
+            rf"|\b{_EN_MONTHS_ABBR}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?!:)(?:,?\s+(?:19|20)\d{{2}})?"
+            rf"|(?<![\w-])\d{{1,2}}\s+{_EN_MONTHS_ABBR}\.?(?!\w)(?:\s+(?:19|20)\d{{2}})?"
+            rf"|\b{_EN_MONTHS_ABBR}\.?\s+(?:19|20)\d{{2}}(?!\d))"
         ),
         0.85,
     ),

@@ -31,7 +31,10 @@ _WORD = trie_pattern(_WORDS)
 #: a fraction only opens a number: in «…елу бес отыз жарты миллион» the phone's last word is no part of the sum
 _NOT_A_FRACTION = rf"(?!{trie_pattern(sorted(_FRACTIONS, key=len, reverse=True))}(?!\w))"
 #: a number in digits (with thousands separators or a decimal part) or in words
+#: tens said and the unit written, as whisper mixes them: «двадцать 5 тысяч», "twenty 3"
+_TENS_AND_DIGIT = rf"(?:{trie_pattern(sorted(TENS, key=len, reverse=True))})\s+[1-9](?![\d.,:/-]?\d)"
 NUMBER = (rf"(?:\d{{1,3}}(?:[ ,\u00a0.]\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\+?"
+          rf"|{_TENS_AND_DIGIT}"
           # «пять с половиной», «бір жарым»
           rf"|{_WORD}(?:[\s-]+{_NOT_A_FRACTION}{_WORD}){{0,4}})(?:\s+с\s+половин(?:ой|ою)|\s+жарым)?")
 _MULTIPLIERS = {
@@ -51,12 +54,17 @@ _MULTIPLIERS = {
     "мыңдап": 1e3, "мындап": 1e3,  # «жүз мыңдап алды»: a hundred thousand from each
     "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
     "billion": 1e9,
+    # the million in Kazakh cases: «екі миллионын ғана берді», «жарты лимонын», «үш миллионға»
+    "миллионын": 1e6, "миллионға": 1e6, "миллионнан": 1e6, "миллионды": 1e6, "миллионга": 1e6, "лимонын": 1e6,
+    "лимонға": 1e6, "лимонга": 1e6, "лимоннан": 1e6, "лимонды": 1e6, "лямын": 1e6, "лямға": 1e6,
 }
 #: «к» alone is the preposition before a pronoun («офис 3 к нам женщины приходят»)
+#: only an abbreviation takes its dot («тыс.», «млн.»): the full stop after «мың» ends the sentence, and a counted
+#: noun after it («мың. балаларым…») counts nothing of the sum
 _MULTIPLIER = "(?:" + "|".join(
     re.escape(word) + (r"(?![ \t]+(?:нам|вам|ним|нему|ней|им|мне|тебе|себе|ему)(?!\w))" if word == "к"
-                       else "")
-    for word in sorted(_MULTIPLIERS, key=len, reverse=True)) + r")\.?"
+                       else r"\.?" if word in ("тыс", "млн", "млрд", "tys") else "")
+    for word in sorted(_MULTIPLIERS, key=len, reverse=True)) + ")"
 _CURRENCIES = {
     "тенге": "KZT", "тг": "KZT", "₸": "KZT", "теңге": "KZT", "tenge": "KZT", "kzt": "KZT",
     "доллар": "USD", "доллара": "USD", "долларов": "USD", "бакс": "USD", "бакса": "USD", "баксов": "USD",
@@ -75,11 +83,15 @@ _CURRENCIES = {
     "сом": "KGS", "сома": "KGS", "сомов": "KGS", "som": "KGS", "сум": "UZS", "сумов": "UZS", "сўм": "UZS",
     # fines and bail are set in monthly calculation indices (МРП, Kazakh АЕК): «штраф 30 МРП»
     "мрп": "MRP", "mrp": "MRP", "аек": "MRP", "aek": "MRP",
+    # the dollar in Kazakh cases: «бес жүз бакстан алатын», «долларды», «доллардан»
+    "бакстан": "USD", "баксқа": "USD", "бакска": "USD", "доллардан": "USD", "долларды": "USD", "долларын": "USD",
+    "долларга": "USD", "долларлық": "USD",
 }
 _CURRENCY = "(?:" + "|".join(sorted(map(re.escape, _CURRENCIES), key=len, reverse=True)) + r")\.?"
 #: slang multipliers that mean money on their own («пять лямов», «штука», "fifty grand")
 _MONEY_ON_ITS_OWN = {"лям", "ляма", "лямов", "косарь", "косаря", "косарей", "grand", "lyam", "lyama", "lyamov",
-                     "лимон", "лимона", "лимонов", "лимонами", "limon", "limona", "limonov", "mil"}
+                     "лимон", "лимона", "лимонов", "лимонами", "limon", "limona", "limonov", "mil", "лимонын",
+                     "лимонға", "лимонга", "лимоннан", "лимонды", "лямын", "лямға"}
 #: a number with one of these and no currency is still a sum in an interview («отдал триста тысяч», «300к»),
 #: unless a counted noun follows («тысяч человек»)
 _MONEY_MULTIPLIERS = {"к", "k", "тыс", "тысяча", "тысячи", "тысяч", "тысячу", "мың", "myn", "млн", "миллион",
@@ -88,7 +100,7 @@ _MONEY_MULTIPLIERS = {"к", "k", "тыс", "тысяча", "тысячи", "ты
                       "kosar", "kosarya", "kosarei", "мын", "мынга", "мыннан", "мынды", "мындай", "мыңдап", "мындап",
                       "тыщ", "тыщи", "тыщу", "тыща", "tyshch", "tyshchi", "tyshchu", "tysch",
                       "миллиона", "миллионов", "млрд", "миллиард", "миллиарда", "миллиардов", "штук", "штуки",
-                      "штуку", "штука"}
+                      "штуку", "штука", "миллионын", "миллионға", "миллионнан", "миллионды", "миллионга"}
 _COUNTED = re.compile(r"\s*(?:человек|людей|жителей|голос|подписчик|км|километр|тонн|гектар|га\b|кв|метр|шаг|"
                       r"раз(?:а|ом)?(?!\w)|штук|доз|грамм|грам|кг|адам|жыл|лет|год|рублей|тенге|рет|кісі|дана|келі|шақырым|"
                       r"қап|қорап|бала)", re.IGNORECASE)  # «раз» whole: «1 млн разово» is a sum
@@ -102,6 +114,13 @@ _SUM = re.compile(
 #: make every position scan to its end)
 _WITH_TENS = (r"(?=(?:\S{1,14}\s+)?(?:двадцат|тридцат|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяност|"
               r"жиырма|отыз|қырық|кырык|елу|алпыс|жетпіс|жетпис|сексен|тоқсан|токсан|\d\d))")
+#: a number from ten up, in Russian or Kazakh words or two digits: an age more than a count of things
+_WITH_TEENS = (_WITH_TENS[:-2] + r"|одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|"
+               r"восемнадцат|девятнадцат|он\s))")
+#: a round figure said in words, a sum's usual shape when its thousands go unsaid: «двести», «сто двадцать»,
+#: «пятьдесят», «жүз елу»
+_ROUND_FIGURE = (r"(?:сто|двести|триста|четыреста|пятьсот|шестьсот|семьсот|восемьсот|девятьсот|двадцать|тридцать|"
+                 r"сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто|жүз|жуз|елу)")
 #: a bare number written in groups of thousands, as whisper writes a sum said («набивал 300 000», «там был
 #: 1 000 000», «15 000/кг»); scored below the identifiers a grouped number may also be (a phone, an IIN)
 _GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3}){1,3}")
@@ -158,7 +177,7 @@ _AGE_PATTERNS = [
     # «оған жиырма үш жас еді» (she was 23), «қырық жас толды»: the bare «жас» with the verb of being or turning
     re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s+(?:жас|жас(?:ы|ым|тан)))(?=\s+(?:еді|едім|еди|едим|болды|болатын|болған|"
                r"болган|толды|толған|толган|шамасында|шамасы|шамасындағы)(?!\w))", re.IGNORECASE),
-    re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s+(?:жаста|жасымда|жасында|жасымнан|жасынан|жасқа|жастағы|жасар|жаста\w*|"
+    re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s+(?:жаста|жасымда|жасында|жасымнан|жасынан|жасқа|жастағы|жасар|жаста\w*|жасым\w*|"
                r"zhasta\w*|zhasymda|jasta\w*))",
                re.IGNORECASE),
     re.compile(rf"\b(?:I|he|she|we|they)(?:\s+(?:was|were|am|is|are|turned)|['’](?:s|m|re))\s+"
@@ -176,13 +195,27 @@ _AGE_PATTERNS = [
     # Kazakh, and Kazakh mixed with Russian numbers: «жасы тридцать шамасында» (his age about thirty), «қырық бестің
     # шамасында» (about forty-five), «жиырма бес едім» / «двадцать тоғыз едім» (I was 25, 29): only a number with
     # tens, so that «бір едім» (I was alone) and «сағат бестің шамасында» (about five o'clock) stay
-    re.compile(rf"(?<!\w)(?:жасы|жасым|жасың|жасыңыз|жасы\s+шамамен)\s+(?P<id>(?P<n>{NUMBER}))(?!\w)"
+    re.compile(rf"(?<!\w)(?:жасы|жасым|жасың|жасыңыз|жасы\s+шамамен)\s+(?P<id>(?:(?:под|около|за)\s+)?(?P<n>{NUMBER}))(?!\w)"
                r"(?!\s*(?:жыл|ай|күн|кун|тенге|теңге|мың|мын))", re.IGNORECASE),
     re.compile(rf"(?<!сағат\s)(?<!сагат\s)(?<!\w)(?P<id>(?P<n>{_WITH_TENS}{NUMBER})"
                r"(?:дің|тің|нің|ның|дың|тың|дин|тин|нин|ның)\s+шамасында)(?!\w)", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>(?P<n>{_WITH_TENS}{NUMBER}))\s+(?:едім|едим|едің|едиң|едіңіз|едиңиз)(?!\w)",
                re.IGNORECASE),
     re.compile(rf"\baged\s+(?P<id>(?P<n>{NUMBER}))\b", re.IGNORECASE),
+    # «парень лет в 18»: an age said the approximate way
+    re.compile(rf"(?<!\w)(?P<id>лет\s+(?:в|под)\s+(?P<n>{NUMBER}))(?!\w)(?!\s*(?:лет|год\w*|назад|тому|раз\w*))",
+               re.IGNORECASE),
+    # a note's «секретарь РОП, под 50»: "about" and a number with tens, alone after a comma
+    re.compile(rf",\s+(?P<id>(?:под|около|за)\s+(?P<n>{_WITH_TENS}{NUMBER}))(?=\s*(?:[,;)\n]|\.(?!\d)|$))",
+               re.IGNORECASE),
+    # «маған сол кезде қырық болды» (I was forty then): a person in the dative and a number with tens «болды»
+    re.compile(rf"(?<!\w)(?:маған|оған|бізге|саған|сізге|мага|ога)\s+(?:(?:сол|ол)\s+кезде\s+|тогда\s+|сонда\s+|"
+               rf"қазір\s+|казир\s+)?(?P<id>(?P<n>{_WITH_TENS}{NUMBER}))\s+(?:болды|болған|болган|болатын|еді|толды)"
+               r"(?!\w)", re.IGNORECASE),
+    # a young person, a comma and a bare number: «Мальчик, пятнадцать, передоз», «студентка, девятнадцать»
+    re.compile(rf"(?<!\w)(?:мальчик|мальчишка|девочка|девчонка|парень|пацан|девушка|подросток|сын|дочь|дочка|"
+               rf"студент|студентка|школьник|школьница|бала|ұл|қыз)\s*,\s+(?:лет\s+)?"
+               rf"(?P<id>(?P<n>{_WITH_TEENS}{NUMBER}))(?=\s*[,.;])", re.IGNORECASE),
     # a number with tens and the bare «жас» (years of age), after a name or in a list: «Айгүл, қырық бір жас,»,
     # «пятьдесят бір жас» (not «бір жас жігіт», a young man)
     re.compile(rf"(?<!\w)(?P<id>(?P<n>{_WITH_TENS}{NUMBER})\s+жас)(?!\w)(?!\s+(?:жігіт|жигит|бала|қыз|кыз|адам|кезі))",
@@ -225,7 +258,7 @@ _COUNT_BEFORE = re.compile(r"(?<!\w)(?:человек|людей|штук|ада
 _ELLIPTICAL_SCORE = 0.5
 _KK_TENS_ABOVE_TEN = ("жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан",
                       # as a Russian keyboard or whisper writes them: «жетпис екиде»
-                      "жыйырма", "кырык", "жетпис", "токсан")
+                      "жыйырма", "кырык", "жетпис", "токсан", "жигирма")
 _KK_LOCATIVE = "(?:да|де|та|те)"
 #: a Kazakh age said with the locative, "at 29": «жиырма тоғызда қайтыс болды», «қырықта», «он жетіде»; tens only
 #: (a bare «бесте» is as often five o'clock, «онда» is "there", «бірде» "once"), not after «сағат»
@@ -240,9 +273,13 @@ _KAZAKH_LOCATIVE_AGE = re.compile(
     rf"|(?<!сағат )(?<!\w)(?P<reached>(?:(?:он|{_KK_TENS})\s+(?:{'|'.join(KAZAKH_UNITS)})|{_KK_TENS}){_KK_DATIVE})"
     r"(?=\s+(?:кел(?:ді|дім|ген|іп|ip)|келмеген|келмей\w*|толд\w*|толған\w*|толмаған|толып|толса\w*|толам|толады)"
     r"(?!\w))", re.IGNORECASE)
-#: «жетпістен асқан», «қырықтан асты»: over an age
-_KAZAKH_OVER_AGE = re.compile(rf"(?<!\w)(?P<id>{_KK_TENS}(?:тен|тан|ден|дан)\s+(?:асқан|асты|аса|асып))",
-                              re.IGNORECASE)
+#: «жетпістен асқан», «кырык бестен асып кеткен»: over an age
+_KAZAKH_OVER_AGE = re.compile(rf"(?<!\w)(?P<id>(?:(?:он|{_KK_TENS})\s+(?:{'|'.join(KAZAKH_UNITS)})|{_KK_TENS})"
+                              r"(?:тен|тан|ден|дан|нен|нан)\s+(?:асқан|асты|аса|асып|аскан))", re.IGNORECASE)
+#: an age in the possessive "my", "at my eighteen": «он сегізімде», «жиырмамда», «отыз бесімде» (the third
+#: person, «он сегізінде», is as often a day of a month)
+_KAZAKH_MY_AGE = re.compile(rf"(?<!\w)(?P<id>(?:(?:он|{_KK_TENS})\s+(?:{'|'.join(KAZAKH_UNITS)})|{_KK_TENS})"
+                            r"(?:ім|ым|им|м)(?:де|да|нен|нан))(?!\w)", re.IGNORECASE)
 #: prison slang for a term, after a verb of sentencing: «дали пятёрку», «впаяли червонец», "dali desyatku"
 _SLANG_TERMS = {"двушк": 2, "трёшк": 3, "трешк": 3, "пятёрк": 5, "пятерк": 5, "семёрк": 7, "семерк": 7,
                 "восьмёрк": 8, "восьмерк": 8, "десятк": 10, "червон": 10, "пятнашк": 15, "четвертак": 25,
@@ -272,14 +309,19 @@ _AGE_BEFORE = re.compile(r"(?:мне|ему|ей|им|нам|было|испол
 _AGE_AFTER = re.compile(r",?\s+(?:ему|ей|мне|им|тебе)\s+(?:тогда\s+|уже\s+)?(?:было|был|будет|исполнилось)(?!\w)",
                         re.IGNORECASE)
 #: one unit of time held or served, said without its number: «держали сутки», «продержали неделю», «отсидел год»
-_ONE_UNITS = r"сутки|неделю|месяц|год|ночь|sutki|nedelyu|mesyats|god|noch"
+_ONE_UNITS = r"сутки|неделю|месяц|год|ночь|sutki|nedelyu|mesyats|god|noch|тәулік|таулик|тәулiк"
+#: (and the other way round, as Russian and Kazakh say it: «меня сутки держали», «тәулік ұстады»)
 _ONE_UNIT_HELD = re.compile(
     r"(?<!\w)(?:держали|продержали|сидел\w*|отсидел\w*|просидел\w*|провёл|провел\w*|derzhali|proderzhali|"
-    r"sidel\w*|otsidel\w*)\s+(?:(?:там|меня|его|нас|их|ещё|еще|menya|ego|nas|tam)\s+)?"
-    rf"(?P<id>{_ONE_UNITS})(?!\w)(?!\s+(?:назад|тому|nazad))",
+    r"sidel\w*|otsidel\w*|стоишь|стоял\w*|ұстады|ұстап|устады|устап)\s+"
+    r"(?:(?:там|меня|его|нас|их|ещё|еще|menya|ego|nas|tam)\s+)?"
+    rf"(?P<id>{_ONE_UNITS})(?!\w)(?!\s+(?:назад|тому|nazad|бұрын))"
+    rf"|(?<!\w)(?P<before>{_ONE_UNITS})\s+(?:(?:меня|его|нас|их|там|мені|оны|бізді)\s+)?"
+    r"(?:держали|продержали|продержат|держат|сидел\w*|просидел\w*|ұстады|ұстап|устады|устап|қамады|камады|"
+    r"отсидел\w*)(?!\w)",
     re.IGNORECASE)
 _ONE_UNIT_YEARS = {"сут": 1 / 365, "sut": 1 / 365, "ноч": 1 / 365, "noc": 1 / 365, "нед": 1 / 52, "ned": 1 / 52,
-                   "мес": 1 / 12, "mes": 1 / 12, "год": 1.0, "god": 1.0}
+                   "мес": 1 / 12, "mes": 1 / 12, "год": 1.0, "god": 1.0, "тәу": 1 / 365, "тау": 1 / 365}
 #: a rate of pay said with no currency: «грузчиком за сто двадцать в месяц», «за пять тысяч в день»
 _RATE = re.compile(rf"(?<!\w)(?:за|получал\w*|получает|зарабатывал\w*|платил\w*|платят|платили)\s+"
                    rf"(?P<id>(?:{NUMBER})(?:\s+тысяч\w*)?)\s+в\s+(?:месяц|день|сутки|неделю|смену)(?!\w)"
@@ -302,7 +344,7 @@ _PRICE = re.compile(
     # «брали сотку баксов», «давали тонну» (not «давай десятку лет подождём», «давай штуку эту»)
     rf"|(?<!\w)по\s+(?P<each>(?:{NUMBER})(?:\s+с\s+половиной)?)\s+за\s+(?!раз|так|это|то\b)"
     # «по пятёрке в день», «скинулись по десятке», «по две сотки в месяц»: slang after «по» is a share of money
-    rf"|(?<!\w)по\s+(?P<share>(?:(?:две|два|три|пять|{NUMBER})\s+)?{_MONEY_SLANG})(?!\w)"
+    rf"|(?<!\w)по\s+(?P<share>(?:(?:две|два|три|пять|{NUMBER})\s+)?{_MONEY_SLANG}(?:\s+{_CURRENCY})?)(?!\w)"
     # slang before a verb of paying or in dollars: «двадцатку сверху давали», «десятку перевёл», «сотку зелёных»
     rf"|(?<!\w)(?P<paid>{_MONEY_SLANG})(?=\s+(?:сверху\s+|ему\s+|мне\s+|ей\s+)?(?:давали|дал|дала|дали|перев[её]л\w*|"
     rf"скинул\w*|занос\w*|зан[её]с\w*|отдал\w*|платил\w*|заплатил\w*|зел[её]ных|баксов|долларов)(?!\w))"
@@ -313,6 +355,16 @@ _PRICE = re.compile(
     rf"(?:был[аио]?\s+)?(?:где-то\s+|около\s+|примерно\s+)?(?P<wage>\d{{1,3}}(?:[\s\u00a0]\d{{3}})+|\d{{4,7}}"
     rf"|(?:{NUMBER})\s+тысяч\w*|(?:сто|двести|триста|четыреста|пятьсот|шестьсот|семьсот|восемьсот|девятьсот|жүз|жуз|"
     rf"екі\s+жүз|үш\s+жүз|төрт\s+жүз|бес\s+жүз)(?:\s+{_WORD})?)(?!\w)(?!\s+(?:лет|год\w*|раз\w*|человек|жыл\w*|адам))"
+    # a sum in slang or a round figure before what is done with money, no currency said: «если двести не дадите»,
+    # «пятьдесят давай», «ещё двести надо», «сто двадцать в месяц платят», «сотку предложили», «сотка минимум»
+    rf"|(?<!лет\s)(?<!год\s)(?<!раз\s)(?<!человек\s)(?<!людей\s)(?<!штук\s)(?<!\w)"
+    rf"(?P<demanded>{_MONEY_SLANG}|сотка|(?:{_ROUND_FIGURE})(?:\s+{_WORD}){{0,2}})"
+    rf"\s+(?:ему\s+|мне\s+|им\s+|ей\s+|нам\s+|маған\s+|оған\s+|ещё\s+|еще\s+|сразу\s+)?(?:не\s+)?"
+    rf"(?:дадите|дадим|дашь|даст|дай|давай|давайте|надо|нужно|платят|платим|плачу|в\s+месяц\s+(?:платят|платили|"
+    rf"получал\w*|выходил\w*)|сверху|на\s+лапу|в\s+конверте|в\s+паспорте|предложил\w*|обещал\w*|требовал\w*|"
+    rf"просил\w*|минимум)(?!\w)"
+    # slang after what makes it a payment: «каждый раз десятка», «штраф сотка»
+    rf"|(?:каждый\s+раз|штраф|взнос)\s+(?:по\s+)?(?P<each_time>(?:{_MONEY_SLANG}|сотка)(?:\s+{_CURRENCY})?)(?!\w)"
     # a bribe and its figure with no currency said: «за взятку в 8000», «откат в двести»
     rf"|(?:взятк\w*|откат\w*|vzyatk\w*)\s+(?:в\s+(?:размере\s+)?|размером\s+)?(?P<bribe>{NUMBER}|\d[\d\s]*\d|\d)(?!\w)"
     # whisper's digits for «сто двадцать тысяч» said with no currency: «получала 180 000», «сдать 100 000 наверх»
@@ -386,8 +438,17 @@ _TIME_PATTERNS = [
     re.compile(rf"(?<!\w)(?P<id>пол[\s-]?(?:{'|'.join(_ORDINAL_HOURS)})(?:\s+{_PART})?)(?!\w)", re.IGNORECASE),
     # «без двадцати пять утра», «без 22 ночи»: minutes to the hour, the «без» with them
     re.compile(rf"\b(?P<id>без\s+(?:{NUMBER}|четверти|пятнадцати)\s+(?:{NUMBER}\s+)?{_PART})\b", re.IGNORECASE),
-    re.compile(rf"\b(?P<id>(?:{NUMBER}|час)\s+(?:час(?:а|ов)?\s+)?{_PART})\b", re.IGNORECASE),
-    re.compile(rf"\b(?P<id>(?:{_PART}\s+)?(?:сағат|сагат)\s+(?:{NUMBER})\w*)", re.IGNORECASE),
+    # («дня» after a bare number is as often days: «держали два дня»; the afternoon only after «в», «к», «до»…)
+    re.compile(rf"\b(?P<id>(?:{NUMBER}|час)\s+(?:час(?:а|ов)?\s+{_PART}|(?!(?:дня|днём|днем)(?!\w)){_PART}))\b",
+               re.IGNORECASE),
+    re.compile(rf"(?:(?<=\bв\s)|(?<=\bк\s)|(?<=\bдо\s)|(?<=\bс\s)|(?<=\bпосле\s)|(?<=\bоколо\s))"
+               rf"(?P<id>(?:{NUMBER})\s+(?:дня|днём|днем))(?!\w)", re.IGNORECASE),
+    # the hour said the approximate way: «часов в 5», «часа в три» (the part of the day, if said, with it)
+    # (an hour said before it is the same time: «в три часа в четыре»)
+    re.compile(rf"(?<!\w)(?P<id>(?:(?:{NUMBER})\s+)?час(?:ов|а)\s+в\s+(?:{NUMBER})(?:\s+{_PART})?)(?!\w)(?![.,:]\d)",
+               re.IGNORECASE),
+    # (the hour's Kazakh ending may follow, but no Russian word that starts like a number: «екі сағат стояли»)
+    re.compile(rf"\b(?P<id>(?:{_PART}\s+)?(?:сағат|сагат)\s+(?!ст[оа]\w)(?:{NUMBER})\w*)", re.IGNORECASE),
     # a Kazakh part of the day and the hour, «сағат» left out: «түнгі он екіде», «тунги ушта»
     re.compile(rf"(?<!\w)(?P<id>(?:түнгі|таңғы|кешкі|тунги|тангы|кешки)\s+(?:{NUMBER})\w*)", re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?:{NUMBER})\s*(?:am|pm|a\.m\.|p\.m\.|a\s+m|p\s+m|o'clock)(?!\w)(?:\s+in\s+the\s+(?:morning|afternoon|"
@@ -432,6 +493,9 @@ def _number(text: str) -> float | None:
         return float(digits.replace(",", "."))
     except ValueError:
         pass
+    mixed = re.fullmatch(r"(\w+)\s+([1-9])", lowered)
+    if mixed and mixed.group(1) in TENS:  # «двадцать 5»
+        return float(TENS[mixed.group(1)] + int(mixed.group(2)))
     runs = number_runs(text)
     if len(runs) != 1:
         return None
@@ -474,7 +538,8 @@ def generalise_sum(text: str, cyrillic: bool) -> str | None:
     text = re.sub(r"^(\s*\d{1,4})\s?т\.?\s*$", r"\1 тыс", text)  # a note's «120 т.»: thousands
     value = sum_value(_usual_order(text))
     if value is None and (_BARE_MONEY_SLANG.fullmatch(text.strip())
-                          or re.fullmatch(rf"\s*(?:{_MONEY_SLANG}|тонну)(?:\s+{_CURRENCY})?\s*", text, re.IGNORECASE)
+                          or re.fullmatch(rf"\s*(?:{_MONEY_SLANG}|тонну|сотка)(?:\s+{_CURRENCY})?\s*", text,
+                                          re.IGNORECASE)
                           or re.fullmatch(rf"\s*(?:{NUMBER})\s+с\s+половиной\s*", text, re.IGNORECASE)):
         return "[СУММА]" if cyrillic else "[SUM]"  # slang or «три с половиной»: a price whose size is not said
     if value is None:
@@ -504,9 +569,12 @@ def _usual_order(text: str) -> str:
 
 def generalise_age(text: str, cyrillic: bool) -> str | None:
     """"[AGE: 30–39]" (or «[ВОЗРАСТ: 30–39]») for an age as written."""
-    text = re.sub(r"^\s*(?:под|около|за)\s+", "", _usual_order(text), flags=re.IGNORECASE)
+    text = re.sub(r"^\s*(?:лет\s+)?(?:под|около|за|в)\s+", "", _usual_order(text), flags=re.IGNORECASE)
     kazakh = re.fullmatch(r"\s*(.+?)(?:да|де|та|те|тен|тан|ден|дан)(?:\s+\w+)?\s*", text, re.IGNORECASE)
-    if (_KAZAKH_LOCATIVE_AGE.fullmatch(text.strip()) or _KAZAKH_OVER_AGE.fullmatch(text.strip())) and kazakh:
+    mine = _KAZAKH_MY_AGE.fullmatch(text.strip())
+    if mine:
+        text = re.sub(r"(?:ім|ым|им|м)(?:де|да|нен|нан)$", "", text.strip())
+    elif (_KAZAKH_LOCATIVE_AGE.fullmatch(text.strip()) or _KAZAKH_OVER_AGE.fullmatch(text.strip())) and kazakh:
         text = kazakh.group(1)
     elif ((inflected := re.fullmatch(rf"\s*(.+?)(?:{_KK_LOCATIVE}{_KK_COPULA}?|{_KK_DATIVE})\s*", text, re.IGNORECASE))
           and _number(text) is None and _number(inflected.group(1)) is not None):  # «елу екідемін», «отыз беске»
@@ -560,8 +628,10 @@ def _counts_something(text: str, end: int) -> bool:
 
     if word in _NOT_COUNTED:
         return False  # «тысяч сорок минимум»: how sure the speaker is, not what the number counts
-    # a counted noun («пять человек»), or an ordinal that makes the number part of another («сто девяносто первой»)
-    return first_tag(word).startswith(("NOUN", "ADJF", "NUMR"))
+    # a counted noun («пять человек»), or an ordinal that makes the number part of another («сто девяносто первой»);
+    # a noun in the instrumental is what is done, not what is counted («лет двенадцать обувью торгую»)
+    tag = first_tag(word)
+    return tag.startswith(("NOUN", "ADJF", "NUMR")) and not (tag.startswith("NOUN") and "ablt" in tag)
 
 
 #: nouns and adjectives that follow a sum without being what it counts
@@ -667,7 +737,7 @@ class QuantityRecognizer(EntityRecognizer):
                     continue  # «дала ему шесть лет», «мне два года условно»: a sentence, not his age
                 if generalise_age(match["id"], False) is not None:
                     results.append(self._result("AGE", match.start("id"), match.end("id"), "age"))
-        for pattern in (_KAZAKH_LOCATIVE_AGE, _KAZAKH_OVER_AGE):
+        for pattern in (_KAZAKH_LOCATIVE_AGE, _KAZAKH_OVER_AGE, _KAZAKH_MY_AGE):
             for match in pattern.finditer(text):
                 group = "id" if match["id"] else "reached"
                 results.append(self._result("AGE", match.start(group), match.end(group), "Kazakh age"))
@@ -692,13 +762,14 @@ class QuantityRecognizer(EntityRecognizer):
                     "AGE" if unit in ("лет", "года") and said_of_age else "DURATION")
             results.append(self._result(kind, match.start("id"), match.end("id"), "a number after its unit"))
         for match in _PRICE.finditer(text):
-            group = next(name for name in ("slang", "each", "share", "paid", "wage", "bribe", "grouped")
-                         if match[name])
+            group = next(name for name in ("slang", "each", "share", "paid", "wage", "demanded", "each_time", "bribe",
+                                           "grouped") if match[name])
             results.append(self._result("MONEY", match.start(group), match.end(group), "a price"))
         for match in _LIFE_TERM.finditer(text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "a life sentence"))
         for match in _ONE_UNIT_HELD.finditer(text):
-            results.append(self._result("DURATION", match.start("id"), match.end("id"), "one unit of time held",
+            group = "id" if match["id"] else "before"
+            results.append(self._result("DURATION", match.start(group), match.end(group), "one unit of time held",
                                         DURATION_SCORE))
         for match in _RATE.finditer(text):
             group = "id" if match["id"] else "short" if match["short"] else "pay"

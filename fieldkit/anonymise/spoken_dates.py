@@ -28,11 +28,24 @@ KAZAKH_MONTHS = ("қаңтар", "ақпан", "наурыз", "сәуір", "м
                  "қараша", "желтоқсан")
 #: (with September's voiced stem before a vowel ending: «қыркүйегінде»)
 _MONTHS_KK = "(?:" + "|".join((*KAZAKH_MONTHS, "қыркүйег")) + r")\w*"
-#: a Kazakh month after a year, in Kazakh or Russian letters, with where in it: «2021 жылы қазанда», «жылы шилденин
-#: ортасында» (the engine joins it to the year before it)
-KAZAKH_MONTH_AFTER = re.compile(
-    r"\s+(?:" + "|".join(sorted({*KAZAKH_MONTHS, *(plain(month) for month in KAZAKH_MONTHS)}, key=len, reverse=True))
-    + r")(?:\w{0,5})(?:\s+(?:ортасында|басында|аяғында|аягында|соңында|сонында))?(?!\w)", re.IGNORECASE)
+#: (and in Russian letters, as whisper and keyboards write them: «сауирдин», «кыркуйекте»)
+_MONTHS_KK_ANY = ("(?:" + "|".join(sorted({*KAZAKH_MONTHS, "қыркүйег", *(plain(month) for month in
+                                                                         (*KAZAKH_MONTHS, "қыркүйег"))},
+                                          key=len, reverse=True)) + r")\w*")
+#: a Kazakh number's last word in the locative of its possessive, a day of the month: «бірінде», «жиырма бесінде»
+_KK_DAY_IN_MONTH = (rf"(?:(?:{'|'.join(KAZAKH_TENS)})\s+)?(?:{'|'.join((*KAZAKH_UNITS, *KAZAKH_TENS))})"
+                    r"(?:сы|сі|си|ы|і|и)?(?:нда|нде)")
+#: what narrows a year said just before it, and goes with it (the engine joins them): a Kazakh month with where in
+#: it («2021 жылы қазанда», «жылы шилденин ортасында», «жылы сауирдин биринде»), a Russian month after «в»
+#: («двадцать второго жылы в январе», «в 2019 году, в конце марта») or a season («жылдың жазында», «году летом»)
+MONTH_AFTER_YEAR = re.compile(
+    r",?\s+(?:(?:" + "|".join(sorted({*KAZAKH_MONTHS, *(plain(month) for month in KAZAKH_MONTHS)}, key=len,
+                                      reverse=True))
+    + r")(?:\w{0,5})(?:\s+(?:ортасында|басында|аяғында|аягында|соңында|сонында|" + _KK_DAY_IN_MONTH + r"))?"
+    r"|в\s+(?:(?:начале|конце|середине)\s+)?(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|"
+    r"ноябр|декабр)[а-я]{0,2}"
+    r"|летом|зимой|весной|осенью|жаз(?:ында|да)|[қк]ыс(?:ында|та)|к[өо]ктем(?:інде|инде|де)|к[үу]з(?:інде|инде|де))"
+    r"(?!\w)", re.IGNORECASE)
 #: a year in words: «две тысячи девятнадцатого», «тысяча девятьсот девяносто восьмом», «девяносто восьмом»
 _YEAR_RU = (r"(?:(?:две\s+тысячи|двухтысячн\w+|тысяча\s+девятьсот)(?:\s+[а-яё]+){0,2}?\s+[а-яё]+"
             rf"{_ORDINAL_ENDING}|(?:восемьдесят|девяносто)\s+[а-яё]+{_ORDINAL_ENDING}|двухтысячн\w+)")
@@ -74,11 +87,15 @@ _PATTERNS = [
     # a day whisper cut short before its month and year: «треть июня 24» for «третьего июня двадцать четвёртого»
     re.compile(rf"(?<!\w)(?P<id>(?:{'|'.join(_DAY_ORDINALS)})[а-яё]{{0,3}}\s+{_MONTHS_RU}\s+(?:{_YEAR_DIGITS}|\d\d"
                rf"(?:-?(?:го|й|м))?|{_YEAR_RU}|{_SHORT_YEAR_RU})(?:\s+{_YEAR_WORD_RU})?)(?!\w)", re.IGNORECASE),
+    # the tens said and the unit written: «в двадцать 1 году», «с двадцать 2-го года»
+    re.compile(rf"(?<!\w)(?P<id>{_TENS_RU}\s+[1-9](?:-?(?:м|й|го|ом))?\s+{_YEAR_WORD_RU})(?!\w)", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>{_MONTHS_RU_ANY}\s+(?:{_YEAR_RU}|{_SHORT_YEAR_RU})(?:\s+{_YEAR_WORD_RU})?)(?!\w)",
                re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>(?:{_YEAR_RU}|{_SHORT_YEAR_RU})\s+{_YEAR_WORD_RU})(?!\w)", re.IGNORECASE),
     # a full year alone is a year: «в две тысячи девятом», «с тысяча девятьсот девяностого»
-    re.compile(rf"(?<!\w)(?P<id>(?:две\s+тысячи|тысяча\s+девятьсот)(?:\s+[а-яё]+){{0,2}}?\s+[а-яё]+{_ORDINAL_ENDING})"
+    re.compile(rf"(?<!\w)(?P<id>(?:две\s+тысячи|тысяча\s+девятьсот)(?:\s+[а-яё]+){{0,2}}?\s+[а-яё]+{_ORDINAL_ENDING}"
+               # «в двухтысячном его застрелили»: the year 2000, said in one word
+               r"|(?<=\b[вВсС]\s)двухтысячн(?:ом|ого|ый|ым)|(?<=\bдо\s)двухтысячного|(?<=\bпо\s)двухтысячный)"
                rf"(?!\w)", re.IGNORECASE),
     # a short year after a preposition, where no noun follows it («в девяносто восьмом», «с четырнадцатого по…»)
     _SHORT_YEAR_AFTER_PREPOSITION := re.compile(
@@ -95,9 +112,10 @@ _PATTERNS = [
     re.compile(rf"(?<!\w)(?P<id>{_KK_MILLENNIUM}(?:\s+{_KK_NUMBER}){{0,2}}?\s+{_KK_NUMBER_IN_CASE})(?!\w)"
                rf"(?!\s+(?:теңге|тенге|тг|доллар\w*|сом\w*|рубл\w*))", re.IGNORECASE),
     # «желтоқсанның он алтысы», «бесінші қазанда»: a day with its month, the Kazakh ways round
-    re.compile(rf"(?<!\w)(?P<id>{_MONTHS_KK}(?:ның|нің|дың|дің|тың|тің)\s+(?:{_KK_NUMBER}\s+)?"
+    re.compile(rf"(?<!\w)(?P<id>{_MONTHS_KK_ANY}(?:ның|нің|дың|дің|тың|тің|нин|дин|тин)\s+(?:{_KK_NUMBER}\s+)?"
                r"[а-яәғқңөұүһі]+(?:ы|і|сы|сі)(?:нда|нде)?)(?!\w)", re.IGNORECASE),
-    re.compile(rf"(?<!\w)(?P<id>(?:{_KK_NUMBER}\s+)?{_KK_ORDINAL}\s+{_MONTHS_KK}(?:да|де|та|те))(?!\w)", re.IGNORECASE),
+    # «он алтыншы желтоқсан», «бесинши мамырда»: an ordinal day before its month
+    re.compile(rf"(?<!\w)(?P<id>(?:{_KK_NUMBER}\s+)?{_KK_ORDINAL}\s+{_MONTHS_KK_ANY})(?!\w)", re.IGNORECASE),
     # digits: a day with a month in any case (whisper writes «12 марту» for «двенадцатого марта»), a year said
     # with a Kazakh or transliterated year word, a month/year, a bare year in a note
     re.compile(rf"(?<![\w.])(?P<id>(?:[1-9]|[12]\d|3[01])(?:-?(?:го|е|м))?\s+{_MONTHS_RU_ANY}"
@@ -258,6 +276,11 @@ def year_in(text: str) -> int | None:
         two = int(match.group(1) or match.group(2))
         return 2000 + two if two <= 40 else 1900 + two
     lowered = text.casefold()
+    if mixed := re.search(rf"({_TENS_RU})\s+([1-9])(?!\d)", lowered):  # «двадцать 1 году»: the unit in digits
+        from fieldkit.anonymise.spoken_numbers import TENS
+
+        two = TENS[mixed.group(1)] + int(mixed.group(2))
+        return 2000 + two if two <= 40 else 1900 + two
     words = re.findall(r"[^\W\d_]+", lowered)
     for index, word in enumerate(words):
         base = None
