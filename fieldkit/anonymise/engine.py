@@ -585,7 +585,26 @@ def analyse(text: str, language: str) -> list[Finding]:
     ordered = sorted(chosen, key=lambda f: f.start)
     ordered = _codes_with_their_digits(text, _misheard_given_names(text, ordered))
     found = with_bodies(text, _coordinated_names(text, _bridged_names(text, ordered)))
+    found = _mines_named_after_people(text, found)
     return _misspelt_repeats(text, propagate(text, with_flats(text, with_house_numbers(text, found))))
+
+
+#: a mine named after a person, the head before the name: «на шахте ленина», «шахта имени Костенко»
+_MINE_BEFORE = re.compile(r"(?<!\w)(?:шахт[аеуы]|шахтой|рудник[аеу]?|mine|shakhta|shakhte)\s+(?:имени\s+|im\.\s*)?$",
+                          re.IGNORECASE)
+
+
+def _mines_named_after_people(text: str, findings: list[Finding]) -> list[Finding]:
+    """A person's name right after «шахта» is the mine's name, one organisation with its head: the head left
+    alone says which of a town's few mines it was."""
+    result = []
+    for finding in findings:
+        head = (_MINE_BEFORE.search(text, max(0, finding.start - 20), finding.start)
+                if finding.entity == "PERSON" else None)
+        if head:
+            finding = Finding("ORGANIZATION", head.start(), finding.end, finding.score, text[head.start():finding.end])
+        result.append(finding)
+    return result
 
 
 def _misspelt_repeats(text: str, findings: list[Finding]) -> list[Finding]:
