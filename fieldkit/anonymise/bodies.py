@@ -58,7 +58,8 @@ _BODY = (r"(?:(?:руп|ровд|овд|увд|рувд|гувд|уп|упэ|о�
 #: a body named by its district's adjective: «алатауском рупе», «павлодарском городском суде», «абайского ровд»
 _ADJECTIVE_BODY = re.compile(
     rf"(?<!\w)(?P<id>(?!{_GENERIC_ADJECTIVE})[^\W\d_]{{3,}}(?:ск|цк)(?:ий|ого|ому|им|ом|ой|ая|ую|ое|ие|их|ый)\s+"
-    rf"(?:{_GENERIC_ADJECTIVE}\w*\s+)*{_BODY})(?!\w)", re.IGNORECASE)
+    # (a note shortens the adjective: «Темиртауский гор. суд», «рай. суд», «обл. суд»)
+    rf"(?:(?:{_GENERIC_ADJECTIVE}\w*|гор\.|рай\.|обл\.)\s+)*{_BODY})(?!\w)", re.IGNORECASE)
 #: the same in messenger Latin and English: "OP Zhambylskogo rayona", "Medeu district court", "Karaganda
 #: regional police department"
 _LATIN_BODY = re.compile(

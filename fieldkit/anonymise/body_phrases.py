@@ -30,9 +30,10 @@ _HEADS = ("отдел", "управлени", "департамент", "про�
           "филиал", "элеватор", "месторождени", "рудник", "фабрик", "аэропорт", "птицефабрик", "разрез", "кеніш",
           "кениш", "карьер", "хлопкозавод", "хлопзавод", "мясокомбинат", "молокозавод", "маслозавод", "хлебозавод",
           "цемзавод", "рыбзавод", "рыбокомбинат", "батальон", "погранотдел", "погранпост", "погранкомендатур",
-          "роддом", "подстанци")
+          "роддом", "подстанци", "диспансер", "горбольниц", "облбольниц", "райбольниц", "прок-р")
 #: short heads, which would start other words as stems («сотрудник», «портфель»): a word is one in its cases only
-_SHORT_HEAD = re.compile(r"(?:суд|порт|депо)(?:а|у|е|ом|ы|ов|ам|ах|ами)?|сот(?:ы|та|қа|тан|ында|ына|ынан|ының|тың)?")
+_SHORT_HEAD = re.compile(r"(?:суд|порт|депо)(?:а|у|е|ом|ы|ов|ам|ах|ами)?|сот(?:ы|та|қа|тан|ында|ына|ынан|ының|тың)?"
+                         r"|упр|нарколог")  # a note's «упр. ветеринарии», «нарколог. диспансера»
 #: the first halves of compound adjectives whisper writes apart: «юго восточного отдела»
 _COMPOUND_FIRST = frozenset({"юго", "северо", "южно", "западно", "восточно", "центрально", "горно", "нефте", "газо",
                              "агро", "торгово", "военно", "лечебно", "исправительно", "уголовно", "следственно"})
@@ -51,7 +52,7 @@ _AFTER_ONLY = ("полици",)
 _DECLINED_ABBREVIATION = re.compile(r"([A-ZА-ЯЁ]{2,5})(?:е|а|у|ом|ы|ах|ам)")
 _GLUE = frozenset({"по", "г", "гор", "обл", "р-н", "бойынша"})
 #: abbreviations whose dot may end no sentence; those before a name («г. Текели») never end one
-_DOTTED = frozenset({"обл", "р-н", "нач", "отд", "упр", "деп"})
+_DOTTED = frozenset({"обл", "р-н", "нач", "отд", "упр", "деп", "нарколог"})
 _BEFORE_A_NAME = frozenset({"г", "гор", "им", "пос", "с", "ст"})
 _TOKEN = re.compile(r"[\w\-]+\.?")
 _MAX_BEFORE = 8
@@ -96,6 +97,8 @@ def _is_run_word(word: str) -> bool:
     """A word that may stand between a body's head and its place: a noun, an adjective or an abbreviation."""
     lowered = word.casefold().rstrip(".")
     if lowered in _GLUE or lowered in _ABBREVIATIONS or (word.rstrip(".").isupper() and len(word.rstrip(".")) <= 5):
+        return True
+    if _SHORT_HEAD.fullmatch(lowered):  # «упр.», «нарколог.»: a head a note shortened
         return True
     if _is_adjective(word):
         return True

@@ -585,7 +585,7 @@ def analyse(text: str, language: str) -> list[Finding]:
     ordered = sorted(chosen, key=lambda f: f.start)
     ordered = _codes_with_their_digits(text, _misheard_given_names(text, ordered))
     found = with_bodies(text, _coordinated_names(text, _bridged_names(text, ordered)))
-    found = _mines_named_after_people(text, found)
+    found = _kazakh_units_joined(text, _mines_named_after_people(text, found))
     return _misspelt_repeats(text, propagate(text, with_flats(text, with_house_numbers(text, found))))
 
 
@@ -601,10 +601,73 @@ def _mines_named_after_people(text: str, findings: list[Finding]) -> list[Findin
     for finding in findings:
         head = (_MINE_BEFORE.search(text, max(0, finding.start - 20), finding.start)
                 if finding.entity == "PERSON" else None)
+        after = (_MINE_AFTER.match(text, finding.end) if finding.entity in ("PERSON", "ORGANIZATION") and head is None
+                 else None)
         if head:
             finding = Finding("ORGANIZATION", head.start(), finding.end, finding.score, text[head.start():finding.end])
+        elif after:  # "the kostenko mine"
+            end = after.end()
+            finding = Finding("ORGANIZATION", finding.start, end, finding.score, text[finding.start:end])
         result.append(finding)
     return result
+
+
+#: a Kazakh body's unit after it, up to four words on: «… департаментінде кеден ісі бөлімінде», «… басқармасының
+#: теңіз бөлімінде», «… ПД есірткі қылмысына қарсы күрес басқармасында»
+_KAZAKH_UNIT_AFTER = re.compile(
+    r"(?:[ \t]+[а-яәғқңөұүһіё\-]+){0,4}?[ \t]+(?:бөлім|болим|басқарма|баскарма|департамент|бөлімше|болимше|"
+    r"сектор|отдел|басқармас)[а-яәғқңөұүһі]*(?!\w)", re.IGNORECASE)
+#: the Kazakh parent body in the genitive before it: «ұлттық қауіпсіздік комитетінің (… департаментінен)»
+_KAZAKH_PARENT_BEFORE = re.compile(
+    r"(?<!\w)(?:[а-яәғқңөұүһі\-]+[ \t]+){0,3}?(?:комитетінің|комитетинин|министрлігінің|министрлигинин|"
+    r"агенттігінің|агенттигинин|қызметінің|кызметинин)[ \t]+$", re.IGNORECASE)
+_KAZAKH_PARENT_HEAD = re.compile(r"(?:комитет|министрлі|министрли|агентті|агентти|қызмет|кызмет)\w*[ \t]",
+                                 re.IGNORECASE)
+#: the words Kazakh agencies are named with, before their head: «ұлттық қауіпсіздік», «сыбайлас жемқорлыққа қарсы
+#: іс-қимыл», «мемлекеттік кірістер», «ішкі істер»
+_AGENCY_WORDS_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:ұлттық|улттык|қауіпсіздік|кауипсиздик|сыбайлас|жемқорлыққа|жемкорлыкка|қарсы|карсы|іс-қимыл|"
+    r"ис-кимыл|мемлекеттік|мемлекеттик|кірістер|киристер|ішкі|ишки|істер|истер|шекара|қаржылық|каржылык|мониторинг|"
+    r"төтенше|тотенше|жағдайлар|жагдайлар|әділет|адилет|экономикалық|экономикалык|тергеу)[ \t]+){1,4}$", re.IGNORECASE)
+#: a region's body by its letters: «Маңғыстау облысы бойынша ІІД-ге», «БҚО бойынша ЭТД»
+_BY_REGION_LETTERS = re.compile(r"[ \t]+(?:бойынша|боиынша|boiynsha|boıynsha)[ \t]+[А-ЯӘҒҚҢӨҰҮҺІA-Z]{2,6}"
+                                r"(?:-?(?:ге|ға|ке|қа|де|да|те|та|ден|дан|нің|ның|ны|ні|ы|і))?(?!\w)")
+
+
+def _kazakh_units_joined(text: str, findings: list[Finding]) -> list[Finding]:
+    """A Kazakh body's name runs on past what was found: its unit after it, its parent before it, and a region said
+    with «бойынша» before the body's letters. The unit left alone («кеден ісі бөлімінде») narrows which office."""
+    result: list[Finding] = []
+    for finding in findings:
+        start, end = finding.start, finding.end
+        if finding.entity == "ORGANIZATION":
+            unit = _KAZAKH_UNIT_AFTER.match(text, end)
+            if unit:
+                end = unit.end()
+            parent = _KAZAKH_PARENT_BEFORE.search(text, max(0, start - 80), start)
+            if parent:
+                start = parent.start()
+            if _KAZAKH_PARENT_HEAD.match(text, start) or _AGENCY_WORDS_BEFORE.match(
+                    text[start:start + 30].split(" ")[0] + " "):
+                named = _AGENCY_WORDS_BEFORE.search(text, max(0, start - 60), start)
+                if named:
+                    start = named.start()  # «ұлттық қауіпсіздік комитетінің …»: the agency's own words
+        elif finding.entity == "LOCATION":
+            letters = _BY_REGION_LETTERS.match(text, end)
+            if letters:
+                end = letters.end()
+        if (start, end) != (finding.start, finding.end):
+            finding = Finding("ORGANIZATION", start, end, finding.score, text[start:end])
+        while result and result[-1].end > start:
+            if result[-1].start < start:
+                break
+            result.pop()  # swallowed by the longer body
+        result.append(finding)
+    return [f for i, f in enumerate(result) if not any(o is not f and o.start <= f.start and f.end <= o.end
+                                                         and (o.start, o.end) != (f.start, f.end) for o in result)]
+
+
+_MINE_AFTER = re.compile(r" (?:mine|pit|colliery)(?!\w)", re.IGNORECASE)
 
 
 def _misspelt_repeats(text: str, findings: list[Finding]) -> list[Finding]:

@@ -456,6 +456,28 @@ COMMON_RULES = [
         context=PLATE_CONTEXT,
         context_score=0.85,
     ),
+    # the region first, as an old plate or a hurried note writes it: «04 RXA 318»
+    Rule(
+        "PLATE",
+        re.compile(r"(?<![\w.,:/-])(?P<id>\d{2}\s?[A-Z]{3}\s?\d{3})(?![\w])"),
+        0.5,
+        context=PLATE_CONTEXT,
+        context_score=0.85,
+    ),
+    # a trader's place at a bazaar: «контейнер 112, ряд 4», «ряд 7, бутик 15», «12 қатар 5 контейнер»
+    Rule(
+        "ADDRESS",
+        re.compile(r"(?i:(?<!\w)(?P<id>(?:контейнер|бутик|павильон|место|ряд)\w{0,2}\s*(?:№\s*)?\d{1,4}[а-я]?,?\s+"
+                   r"(?:контейнер|бутик|павильон|место|ряд)\w{0,2}\s*(?:№\s*)?\d{1,4}[а-я]?))(?!\w)"),
+        0.8,
+    ),
+    # a Kazakh address in digits: «12 шағын аудан 44 үй 16 пәтер»
+    Rule(
+        "ADDRESS",
+        re.compile(r"(?i:(?<![\w-])(?P<id>\d{1,3}\s+(?:шағын|шагын)\s+аудан\w*\s+\d{1,3}[а-я]?\s+(?:үй|уй)\w*"
+                   r"(?:\s+\d{1,4}\s+(?:пәтер|патер)\w*)?))(?!\w)"),
+        0.85,
+    ),
     Rule(
         "CASE_NUMBER",
         re.compile(
@@ -645,6 +667,8 @@ RU_RULES = [
     Rule("DATE_WORDS", _KAZAKH_RANGE_END, 0.8),
     Rule("LOCATION", _NUMBERED_MICRODISTRICT, 0.8),
     Rule("LOCATION", _NUMBERED_QUARTER, 0.8),
+    # the town's central bazaar, as «центральный рынок» is found in Russian: «орталық базарда»
+    Rule("LOCATION", re.compile(r"(?i:(?<!\w)(?P<id>орталы[қк]\s+базар\w*))(?!\w)"), 0.75),
     Rule("DATE_WORDS", _KAZAKH_BIRTH_YEAR, 0.8),
     Rule("AGE", _KAZAKH_AGE_DECADE, 0.8),
     Rule("ORGANIZATION", _QUOTED_BODY, 0.8),
@@ -777,6 +801,10 @@ RU_RULES = [
 ]
 
 EN_RULES = [
+    # a numbered block said in English: "the fourteenth microdistrict", "microdistrict 5"
+    Rule("LOCATION", re.compile(r"(?i:(?<!\w)(?P<id>(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                                r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|\d{1,2}(?:st|nd|rd|th)?)\s+"
+                                r"microdistrict|microdistrict\s+(?:no\.?\s*)?\d{1,2})))(?!\w)"), 0.8),
     # a street in messenger Latin with its house and flat: "toraygyrova 64 kv 118", "abaya 12, kv. 5"
     Rule("ADDRESS", re.compile(r"(?<![\w-])(?P<id>[a-z]{3,}(?:a|y|ova|eva|ina|ogo|skaya|skoy)\s+\d{1,3}[a-z]?"
                                r"(?:/\d{1,3})?,?\s*(?:kv\.?|kvartira|kv-ra)\s*\d{1,4})(?!\w)", re.IGNORECASE), 0.8),

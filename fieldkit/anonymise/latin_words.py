@@ -241,7 +241,9 @@ EVERYDAY_LATIN = frozenset({"whatsapp", "watsap", "vatsap", "telegram", "telega"
                             "youtube", "camry", "kamri", "lexus", "prado", "hyundai", "nexia", "zhiguli", "lada",
                             "kaspi", "halyk", "iphone", "samsung", "covid", "bitcoin", "olx", "glovo", "yandex",
                             "wildberries", "ozon", "uber", "indrive", "gmail", "mail", "yahoo", "okay", "okey",
-                            "akimat", "akimata", "akimate", "maslikhat", "whatsappe", "telegrame"})
+                            "akimat", "akimata", "akimate", "maslikhat", "whatsappe", "telegrame",
+                            # the Soviet town's block, said in English in translation: "the fourteenth microdistrict"
+                            "microdistrict", "microdistricts", "mikrorayon", "mikroraion"})
 
 
 @lru_cache(maxsize=100_000)

@@ -84,8 +84,10 @@ _CURRENCIES = {
     # fines and bail are set in monthly calculation indices (МРП, Kazakh АЕК): «штраф 30 МРП»
     "мрп": "MRP", "mrp": "MRP", "аек": "MRP", "aek": "MRP",
     # the dollar in Kazakh cases: «бес жүз бакстан алатын», «долларды», «доллардан»
-    "бакстан": "USD", "баксқа": "USD", "бакска": "USD", "доллардан": "USD", "долларды": "USD", "долларын": "USD",
+    "бакстан": "USD", "баксқа": "USD", "бакска": "USD", "доллардан": "USD", "долларды": "USD",
     "долларга": "USD", "долларлық": "USD",
+    # with the possessive: «қырық миллион теңгесі бар»
+    "теңгесі": "KZT", "тенгеси": "KZT", "теңгесін": "KZT", "тенгесин": "KZT", "долларын": "USD",
 }
 _CURRENCY = "(?:" + "|".join(sorted(map(re.escape, _CURRENCIES), key=len, reverse=True)) + r")\.?"
 #: slang multipliers that mean money on their own («пять лямов», «штука», "fifty grand")
@@ -442,7 +444,7 @@ _TIME_PATTERNS = [
     re.compile(rf"\b(?P<id>(?:{NUMBER}|час)\s+(?:час(?:а|ов)?\s+{_PART}|(?!(?:дня|днём|днем)(?!\w)){_PART}))\b",
                re.IGNORECASE),
     re.compile(rf"(?:(?<=\bв\s)|(?<=\bк\s)|(?<=\bдо\s)|(?<=\bс\s)|(?<=\bпосле\s)|(?<=\bоколо\s))"
-               rf"(?P<id>(?:{NUMBER})\s+(?:дня|днём|днем))(?!\w)", re.IGNORECASE),
+               rf"(?P<id>(?:{NUMBER}|час)\s+(?:часа\s+)?(?:дня|днём|днем))(?!\w)", re.IGNORECASE),
     # the hour said the approximate way: «часов в 5», «часа в три» (the part of the day, if said, with it)
     # (an hour said before it is the same time: «в три часа в четыре»)
     re.compile(rf"(?<!\w)(?P<id>(?:(?:{NUMBER})\s+)?час(?:ов|а)\s+в\s+(?:{NUMBER})(?:\s+{_PART})?)(?!\w)(?![.,:]\d)",

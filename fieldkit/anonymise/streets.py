@@ -28,7 +28,8 @@ _BEFORE = frozenset({
     "на", "по", "с", "со", "от", "до", "угол", "углу", "угла", "улица", "улице", "улицы", "улицу", "улицей", "ул",
     "проспект", "проспекте", "проспекта", "пр", "пр-т", "бульвар", "бульваре", "переулок", "переулке", "трасса",
     "трассе", "между", "na", "po", "s", "ot", "do", "ul", "ulitsa", "ulitse", "prospekt", "prospekte", "on", "off",
-    "along", "corner",
+    "along", "corner", "площадь", "площади", "площадью", "ploshad", "ploshadi", "ploshchad", "ploshchadi", "ulice",
+    "ulica", "ulitsy", "ulitsu", "prospekta", "bulvar", "bulvare", "pereulok", "pereulke",
 })
 #: words right after a namesake that make it a street (Kazakh puts the street word after the name)
 _AFTER = frozenset({
@@ -45,7 +46,8 @@ _ROAD_WORDS = frozenset({"жолы", "zholy", "кольцо", "шоссе", "hig
 _STREET_WORDS = frozenset({
     "улица", "улице", "улицы", "улицу", "улицей", "ул", "проспект", "проспекте", "проспекта", "пр", "пр-т",
     "бульвар", "бульваре", "переулок", "переулке", "угол", "углу", "угла", "ulitsa", "ulitse", "ul", "prospekt",
-    "prospekte", "corner",
+    "prospekte", "corner", "площадь", "площади", "площадью", "ploshad", "ploshadi", "ploshchad", "ploshchadi",
+    "ulice", "ulica", "ulitsy", "ulitsu", "prospekta", "bulvar", "bulvare", "pereulok", "pereulke",
 })
 
 
@@ -84,17 +86,39 @@ def street_namesakes() -> frozenset[tuple[str, ...]]:
     return frozenset(forms)
 
 
+@lru_cache(maxsize=1)
+def _latin_namesakes() -> frozenset[tuple[str, ...]]:
+    """Every namesake by its Latin key, for messenger spellings the list does not give: "konstitucii",
+    "kabanbai batyra", "tauke khana"."""
+    from fieldkit.anonymise.morphology import latin_key
+
+    return frozenset(tuple(latin_key(word) for word in name) for name in street_namesakes())
+
+
 def find_streets(text: str) -> list[tuple[int, int]]:
     """(start, end) of every namesake used as a street; «между абая и сейфуллина» takes both."""
-    names = street_namesakes()
+    from fieldkit.anonymise.morphology import latin_key
+
+    names, latin_names = street_namesakes(), _latin_namesakes()
     longest = max((len(name) for name in names), default=0)
     tokens = words(text)
     folded = [word.casefold().replace("ё", "е") for _, _, word in tokens]
+    keys = [latin_key(word) if word.isascii() and word.isalpha() else "" for word in folded]
+
+    def named(start: int, size: int) -> bool:
+        if tuple(folded[start:start + size]) in names:
+            return True
+        latin = keys[start:start + size]
+        if not all(latin):
+            return False
+        # the Russian genitive's «-a» on a name the list gives bare: "kabanbai batyra", "tauke khana"
+        return tuple(latin) in latin_names or (latin[-1].endswith("a") and (*latin[:-1], latin[-1][:-1]) in
+                                               latin_names and size > 1)
+
     found: list[tuple[int, int]] = []
     index = 0
     while index < len(tokens):
-        match = next((size for size in range(min(longest, len(tokens) - index), 0, -1)
-                      if tuple(folded[index:index + size]) in names), 0)
+        match = next((size for size in range(min(longest, len(tokens) - index), 0, -1) if named(index, size)), 0)
         if not match:
             index += 1
             continue
@@ -106,7 +130,10 @@ def find_streets(text: str) -> list[tuple[int, int]]:
                        or (match > 1 and folded[after - 1] in _ROAD_WORDS))  # «через жибек жолы»: a road by name
         preposition = before_word in _BEFORE and not _ordinary(tuple(folded[index:after]))
         if street_word or preposition or chained:
-            found.append((tokens[index][0], tokens[after - 1][1]))
+            # the street word before the name goes with it: «на площади Республики» leaves no «площади»
+            gap = text[tokens[index - 1][1]:tokens[index][0]] if index else ""
+            first = index - 1 if before_word in _STREET_WORDS and gap in (" ", ". ", ".") else index
+            found.append((tokens[first][0], tokens[after - 1][1]))
         index = after
     return found
 
