@@ -585,7 +585,7 @@ def analyse(text: str, language: str) -> list[Finding]:
     ordered = sorted(chosen, key=lambda f: f.start)
     ordered = _codes_with_their_digits(text, _misheard_given_names(text, ordered))
     found = with_bodies(text, _coordinated_names(text, _bridged_names(text, ordered)))
-    found = _kazakh_units_joined(text, _mines_named_after_people(text, found))
+    found = _spoken_plates(text, _kazakh_units_joined(text, _mines_named_after_people(text, found)))
     return _misspelt_repeats(text, propagate(text, with_flats(text, with_house_numbers(text, found))))
 
 
@@ -665,6 +665,50 @@ def _kazakh_units_joined(text: str, findings: list[Finding]) -> list[Finding]:
         result.append(finding)
     return [f for i, f in enumerate(result) if not any(o is not f and o.start <= f.start and f.end <= o.end
                                                          and (o.start, o.end) != (f.start, f.end) for o in result)]
+
+
+#: a car said just before a number: what follows «номер» is its plate
+_CAR_BEFORE = re.compile(r"(?<!\w)(?:машин|автомобил|авто|джип|камаз|газел|фур|тойот|лексус|камри|нексия|жигул|лада|"
+                         r"мерседес|ауди|хонд|мицубиси|хендай|хундай|киа|приора|уаз)\w*", re.IGNORECASE)
+_PLATE_WORD = re.compile(r"(?<!\w)(?:номер|номером|номера|госномер\w*)[ \t]+"
+                         r"(?!телефон|дел|счет|счёт|паспорт|квартир|дом)", re.IGNORECASE)
+_PLATE_TOKEN = re.compile(r"[^\s.!?;:]+")
+
+
+def _spoken_plates(text: str, findings: list[Finding]) -> list[Finding]:
+    """A car's plate said aloud, after «номер» close behind a car: whisper garbles the letters' names («номер 317
+    имбонали шесть», «с номером 143, маннели 4»), so the plate runs over the next few words up to the last that is
+    no ordinary Russian word, when they hold a number."""
+    from fieldkit.anonymise.morphology import is_common_word
+    from fieldkit.anonymise.spoken_numbers import number_runs
+
+    added: list[Finding] = []
+    for said in _PLATE_WORD.finditer(text):
+        if not _CAR_BEFORE.search(text, max(0, said.start() - 70), said.start()):
+            continue
+        tokens = []
+        position = said.end()
+        for token in _PLATE_TOKEN.finditer(text, position):
+            if len(tokens) == 6 or text[position:token.start()].strip(" ,") or "\n" in text[position:token.start()]:
+                break
+            tokens.append(token)
+            position = token.end()
+        while tokens and not any(ch.isdigit() for ch in tokens[-1].group()) and (
+                is_common_word(tokens[-1].group().strip(",")) and not number_runs(tokens[-1].group())):
+            tokens.pop()  # «… шесть, однажды»: the sentence goes on after the plate
+        if not tokens or not (any(any(ch.isdigit() for ch in t.group()) for t in tokens)
+                              or number_runs(text[tokens[0].start():tokens[-1].end()])):
+            continue
+        start, end = tokens[0].start(), tokens[-1].end()
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+        if any(f.entity == "PLATE" and f.start < end and start < f.end for f in findings):
+            continue  # a plate the rules read already: theirs is the better edge
+        added.append(Finding("PLATE", start, end, 0.8, text[start:end]))
+    if not added:
+        return findings
+    kept = [f for f in findings if not any(a.start < f.end and f.start < a.end for a in added)]
+    return sorted(kept + added, key=lambda f: f.start)
 
 
 _MINE_AFTER = re.compile(r" (?:mine|pit|colliery)(?!\w)", re.IGNORECASE)

@@ -14,7 +14,7 @@ import re
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from fieldkit.anonymise.morphology import is_cyrillic
-from fieldkit.anonymise.number_words import KAZAKH_UNITS, ONE_WORDS, trie_pattern
+from fieldkit.anonymise.number_words import KAZAKH_TENS, KAZAKH_UNITS, ONE_WORDS, trie_pattern
 from fieldkit.anonymise.spoken_numbers import HUNDREDS, TEENS, TENS, UNITS, number_runs
 
 #: «полтора года», «пол миллиона», «полторы тысячи», «жарты лям»; collective numerals for terms («трое суток»)
@@ -36,7 +36,7 @@ _TENS_AND_DIGIT = rf"(?:{trie_pattern(sorted(TENS, key=len, reverse=True))})\s+[
 NUMBER = (rf"(?:\d{{1,3}}(?:[ ,\u00a0.]\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\+?"
           rf"|{_TENS_AND_DIGIT}"
           # «пять с половиной», «бір жарым»
-          rf"|{_WORD}(?:[\s-]+{_NOT_A_FRACTION}{_WORD}){{0,4}})(?:\s+с\s+половин(?:ой|ою)|\s+жарым)?")
+          rf"|{_WORD}(?:[\s-]+{_NOT_A_FRACTION}{_WORD}){{0,4}})(?:\s+с\s+половин(?:ой|ою)|\s+жарым|\s+and\s+a\s+half)?")
 _MULTIPLIERS = {
     "myn": 1e3, "lyam": 1e6, "lyama": 1e6, "lyamov": 1e6, "млн.": 1e6,
     "к": 1e3, "k": 1e3, "тыс": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "тысячу": 1e3, "мың": 1e3,
@@ -52,6 +52,7 @@ _MULTIPLIERS = {
     "тыщ": 1e3, "тыщи": 1e3, "тыщу": 1e3, "тыща": 1e3, "tyshch": 1e3, "tyshchi": 1e3, "tyshchu": 1e3, "tysch": 1e3,
     "мын": 1e3, "мынга": 1e3, "мыннан": 1e3, "мынды": 1e3, "мындай": 1e3, "млрд": 1e9,
     "мыңдап": 1e3, "мындап": 1e3,  # «жүз мыңдап алды»: a hundred thousand from each
+    "т": 1e3,  # a note's «900 т.», «~190 т.т.»: thousands, only with the dot
     "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
     "billion": 1e9,
     # the million in Kazakh cases: «екі миллионын ғана берді», «жарты лимонын», «үш миллионға»
@@ -63,7 +64,8 @@ _MULTIPLIERS = {
 #: noun after it («мың. балаларым…») counts nothing of the sum
 _MULTIPLIER = "(?:" + "|".join(
     re.escape(word) + (r"(?![ \t]+(?:нам|вам|ним|нему|ней|им|мне|тебе|себе|ему)(?!\w))" if word == "к"
-                       else r"\.?" if word in ("тыс", "млн", "млрд", "tys") else "")
+                       else r"\.?" if word in ("тыс", "млн", "млрд", "tys")
+                       else r"\.(?:т\.?)?(?!\w)(?!\s*\d)" if word == "т" else "")
     for word in sorted(_MULTIPLIERS, key=len, reverse=True)) + ")"
 _CURRENCIES = {
     "тенге": "KZT", "тг": "KZT", "₸": "KZT", "теңге": "KZT", "tenge": "KZT", "kzt": "KZT",
@@ -77,7 +79,7 @@ _CURRENCIES = {
     "теңгеден": "KZT", "тенгеден": "KZT", "теңгені": "KZT", "тенгени": "KZT", "теңгенің": "KZT", "тенгенин": "KZT",
     "теңгемен": "KZT", "тенгемен": "KZT", "теңгелік": "KZT", "тенгелик": "KZT", "tengege": "KZT", "tengeden": "KZT",
     "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "руб": "RUB", "rubles": "RUB", "roubles": "RUB",
-    "евро": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR",
+    "евро": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR", "¥": "CNY",
     # the neighbours' money, which traders and migrants are paid in: yuan, Kyrgyz som, Uzbek sum
     "юань": "CNY", "юаня": "CNY", "юаней": "CNY", "юани": "CNY", "юаньге": "CNY", "юаньмен": "CNY", "yuan": "CNY",
     "сом": "KGS", "сома": "KGS", "сомов": "KGS", "som": "KGS", "сум": "UZS", "сумов": "UZS", "сўм": "UZS",
@@ -96,7 +98,7 @@ _MONEY_ON_ITS_OWN = {"лям", "ляма", "лямов", "косарь", "кос
                      "лимонға", "лимонга", "лимоннан", "лимонды", "лямын", "лямға"}
 #: a number with one of these and no currency is still a sum in an interview («отдал триста тысяч», «300к»),
 #: unless a counted noun follows («тысяч человек»)
-_MONEY_MULTIPLIERS = {"к", "k", "тыс", "тысяча", "тысячи", "тысяч", "тысячу", "мың", "myn", "млн", "миллион",
+_MONEY_MULTIPLIERS = {"к", "k", "тыс", "т", "тысяча", "тысячи", "тысяч", "тысячу", "мың", "myn", "млн", "миллион",
                       "миллионами", "миллионам", "тысячами", "тысячам", "мыңға", "мыңнан", "мыңды", "мыңдай",
                       "thousand", "million", "millions", "мыңын", "tysyach", "tysyachi", "tysyachu", "tys", "lyam",
                       "kosar", "kosarya", "kosarei", "мын", "мынга", "мыннан", "мынды", "мындай", "мыңдап", "мындап",
@@ -107,7 +109,7 @@ _COUNTED = re.compile(r"\s*(?:человек|людей|жителей|голо�
                       r"раз(?:а|ом)?(?!\w)|штук|доз|грамм|грам|кг|адам|жыл|лет|год|рублей|тенге|рет|кісі|дана|келі|шақырым|"
                       r"қап|қорап|бала)", re.IGNORECASE)  # «раз» whole: «1 млн разово» is a sum
 _SUM = re.compile(
-    rf"(?<![\w$₸€])(?P<id>(?:(?P<pre>[$₸€])\s?)?(?P<n>{NUMBER})?(?:\s*(?P<mult>{_MULTIPLIER}))?"
+    rf"(?<![\w$₸€¥])(?P<id>(?:(?P<pre>[$₸€¥])\s?)?(?P<n>{NUMBER})?(?:\s*(?P<mult>{_MULTIPLIER}))?"
     rf"(?:\s*(?:и\s+(?=б[оа]кс))?(?P<cur>{_CURRENCY}))?)(?![\w])",  # whisper's «штуку и боксов»
     re.IGNORECASE,
 )
@@ -282,6 +284,14 @@ _KAZAKH_OVER_AGE = re.compile(rf"(?<!\w)(?P<id>(?:(?:он|{_KK_TENS})\s+(?:{'|'.
 #: person, «он сегізінде», is as often a day of a month)
 _KAZAKH_MY_AGE = re.compile(rf"(?<!\w)(?P<id>(?:(?:он|{_KK_TENS})\s+(?:{'|'.join(KAZAKH_UNITS)})|{_KK_TENS})"
                             r"(?:ім|ым|им|м)(?:де|да|нен|нан))(?!\w)", re.IGNORECASE)
+#: part of a Kazakh term served, by a collective numeral: «сегіз жыл берді, төртеуін отырдым» (I served four of
+#: them); and the last years of a service: «соңғы алты жылы»
+_KAZAKH_COLLECTIVES = {"екеу": 2, "үшеу": 3, "ушеу": 3, "төртеу": 4, "тортеу": 4, "бесеу": 5, "алтау": 6, "жетеу": 7}
+_KAZAKH_PART_SERVED = re.compile(
+    r"(?<!\w)(?P<id>(?:" + "|".join(_KAZAKH_COLLECTIVES) + r")(?:ін|ин|ы|і|и|ді|ди|ын)?)\s+"
+    r"(?:отырдым|отырды|отырдық|отырған|отырып|өтедім|өтеді|отедим)(?!\w)"
+    rf"|(?<!\w)(?:соңғы|сонгы|соңгы)\s+(?P<last>(?:(?:{'|'.join(KAZAKH_TENS)})\s+)?(?:{'|'.join(KAZAKH_UNITS)})\s+"
+    r"жыл(?:ы|ын|да)?)(?!\w)", re.IGNORECASE)
 #: prison slang for a term, after a verb of sentencing: «дали пятёрку», «впаяли червонец», "dali desyatku"
 _SLANG_TERMS = {"двушк": 2, "трёшк": 3, "трешк": 3, "пятёрк": 5, "пятерк": 5, "семёрк": 7, "семерк": 7,
                 "восьмёрк": 8, "восьмерк": 8, "десятк": 10, "червон": 10, "пятнашк": 15, "четвертак": 25,
@@ -471,7 +481,7 @@ _DURATION = re.compile(
 
 def _number(text: str) -> float | None:
     text = text.strip().rstrip("+").strip()
-    if with_half := re.fullmatch(r"(.+?)\s+(?:с\s+половин(?:ой|ою)|жарым)", text, re.IGNORECASE):
+    if with_half := re.fullmatch(r"(.+?)\s+(?:с\s+половин(?:ой|ою)|жарым|and\s+a\s+half)", text, re.IGNORECASE):
         whole = _number(with_half.group(1))
         return None if whole is None else whole + 0.5
     lowered = text.casefold()
@@ -518,7 +528,7 @@ def sum_value(text: str) -> tuple[float, str | None] | None:
         amount *= 0.5
     if amount is None:
         return None
-    multiplier = (match["mult"] or "").rstrip(".").casefold()
+    multiplier = (match["mult"] or "").rstrip(".").casefold().removesuffix(".т")
     amount *= _MULTIPLIERS.get(multiplier, 1.0)
     currency = match["cur"] or match["pre"]
     code = _CURRENCIES.get(currency.rstrip(".").casefold()) if currency else None
@@ -646,6 +656,13 @@ def generalise_duration(text: str, cyrillic: bool) -> str | None:
     (a term said again without its unit) is read in years."""
     if _LIFE_TERM.fullmatch(text.strip()) or text.strip().casefold() == "to life":
         return _duration_band(25, cyrillic)
+    collective = next((years for stem, years in _KAZAKH_COLLECTIVES.items()
+                       if text.strip().casefold().startswith(stem)), None)
+    if collective is not None:
+        return _duration_band(collective, cyrillic)  # «төртеуін (отырдым)»: four years of the term
+    last_years = re.fullmatch(r"\s*(.+?)\s+жыл(?:ы|ын|да)?\s*", text, re.IGNORECASE)
+    if last_years and _number(last_years.group(1)) is not None and re.search(r"жыл(?:ы|ын|да)\s*$", text):
+        return _duration_band(_number(last_years.group(1)), cyrillic)  # «(соңғы) алты жылы»
     kind = next((m for m in KIND_OF_TERM.finditer(text) if m.end() == len(text.rstrip())), None)
     if kind and kind.start() > 0:
         text = text[:kind.start() + (text[kind.start()] == ".")]  # «3 года условно»: the length is what is banded
@@ -717,7 +734,7 @@ class QuantityRecognizer(EntityRecognizer):
         for match in _SUM.finditer(text):
             if not match["id"].strip() or not (match["n"] or match["mult"]):
                 continue
-            multiplier = (match["mult"] or "").rstrip(".").casefold()
+            multiplier = (match["mult"] or "").rstrip(".").casefold().removesuffix(".т")
             implied = (match["n"] and multiplier in _MONEY_MULTIPLIERS
                        and not _COUNTED.match(text, match.end("id")))
             if not (match["cur"] or match["pre"] or multiplier in _MONEY_ON_ITS_OWN or implied):
@@ -769,6 +786,10 @@ class QuantityRecognizer(EntityRecognizer):
             results.append(self._result("MONEY", match.start(group), match.end(group), "a price"))
         for match in _LIFE_TERM.finditer(text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "a life sentence"))
+        for match in _KAZAKH_PART_SERVED.finditer(text):
+            group = "id" if match["id"] else "last"
+            results.append(self._result("DURATION", match.start(group), match.end(group), "part of a term served",
+                                        DURATION_SCORE))
         for match in _ONE_UNIT_HELD.finditer(text):
             group = "id" if match["id"] else "before"
             results.append(self._result("DURATION", match.start(group), match.end(group), "one unit of time held",

@@ -147,6 +147,12 @@ _PATTERNS = [
                rf"ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+"
                rf"{_MONTHS_EN}(?:\s+(?:nineteen|twenty|two\s+thousand(?:\s+and)?)(?:[\s-]{_EN_NUMBER}){{1,2}}|\s+\d{{4}})?)"
                r"(?!\w)", re.IGNORECASE),
+    # "march twelfth", "on may the first (twenty nineteen)"; a season with its year: "spring of twenty four"
+    re.compile(rf"(?<!\w)(?P<id>{_MONTHS_EN}\s+(?:the\s+)?(?:(?:twenty|thirty)[\s-])?(?:first|second|third|fourth|"
+               rf"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth)"
+               rf"(?:,?\s+(?:nineteen|twenty|two\s+thousand(?:\s+and)?)(?:[\s-]{_EN_NUMBER}){{1,2}})?"
+               rf"|(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?:(?:nineteen|twenty)\s+{_EN_NUMBER}(?:[\s-]"
+               rf"{_EN_NUMBER})?|\d{{4}}))(?!\w)", re.IGNORECASE),
     re.compile(r"(?<!\w)(?P<id>\d{1,2}\s+(?:yanvar|fevral|mart|aprel|mamyr|iyun|iyul|avgust|sentyabr|oktyabr|noyabr|"
                r"dekabr)[a-z]{0,4})(?!\w)", re.IGNORECASE),
     # a decade in words: «в девяностые», «в нулевых», «восьмидесятые годы»
