@@ -586,6 +586,7 @@ def analyse(text: str, language: str) -> list[Finding]:
     ordered = _codes_with_their_digits(text, _misheard_given_names(text, ordered))
     found = with_bodies(text, _coordinated_names(text, _bridged_names(text, ordered)))
     found = _spoken_plates(text, _kazakh_units_joined(text, _mines_named_after_people(text, found)))
+    found = _given_names_beside_korean_surnames(text, found)
     return _misspelt_repeats(text, propagate(text, with_flats(text, with_house_numbers(text, found))))
 
 
@@ -615,8 +616,9 @@ def _mines_named_after_people(text: str, findings: list[Finding]) -> list[Findin
 #: a Kazakh body's unit after it, up to four words on: «… департаментінде кеден ісі бөлімінде», «… басқармасының
 #: теңіз бөлімінде», «… ПД есірткі қылмысына қарсы күрес басқармасында»
 _KAZAKH_UNIT_AFTER = re.compile(
-    r"(?:[ \t]+[а-яәғқңөұүһіё\-]+){0,4}?[ \t]+(?:бөлім|болим|басқарма|баскарма|департамент|бөлімше|болимше|"
-    r"сектор|отдел|басқармас)[а-яәғқңөұүһі]*(?!\w)", re.IGNORECASE)
+    r"(?:[ \t]+(?!(?:в|во|на|по|с|со|и|из|к|у|о|об|от|до|за|для|при|а|но)[ \t])[а-яәғқңөұүһіё\-]+){0,4}?[ \t]+"
+    r"(?:бөлім|болим|басқарма|баскарма|департаменті|департаменти|бөлімше|болимше|секторы|секторын)"
+    r"[а-яәғқңөұүһі]*(?!\w)", re.IGNORECASE)
 #: the Kazakh parent body in the genitive before it: «ұлттық қауіпсіздік комитетінің (… департаментінен)»
 _KAZAKH_PARENT_BEFORE = re.compile(
     r"(?<!\w)(?:[а-яәғқңөұүһі\-]+[ \t]+){0,3}?(?:комитетінің|комитетинин|министрлігінің|министрлигинин|"
@@ -641,8 +643,8 @@ def _kazakh_units_joined(text: str, findings: list[Finding]) -> list[Finding]:
     for finding in findings:
         start, end = finding.start, finding.end
         if finding.entity == "ORGANIZATION":
-            unit = _KAZAKH_UNIT_AFTER.match(text, end)
-            if unit:
+            unit = _KAZAKH_UNIT_AFTER.match(text, end) if text[end - 1:end].isalnum() else None
+            if unit:  # (never over a full stop the body's span happens to end with)
                 end = unit.end()
             parent = _KAZAKH_PARENT_BEFORE.search(text, max(0, start - 80), start)
             if parent:
@@ -709,6 +711,29 @@ def _spoken_plates(text: str, findings: list[Finding]) -> list[Finding]:
         return findings
     kept = [f for f in findings if not any(a.start < f.end and f.start < a.end for a in added)]
     return sorted(kept + added, key=lambda f: f.start)
+
+
+def _given_names_beside_korean_surnames(text: str, findings: list[Finding]) -> list[Finding]:
+    """A Korean surname found alone takes a listed given name right beside it, even one that is also a word
+    («заря пак», «пак вера»): a two-letter surname leaves no doubt whose name the word is."""
+    from fieldkit.anonymise.names import _KOREAN_SURNAMES, _listed_name, given_names
+
+    names, ambiguous = given_names()
+    result = []
+    for finding in findings:
+        if finding.entity == "PERSON" and finding.text.casefold() in _KOREAN_SURNAMES:
+            start, end = finding.start, finding.end
+            before = re.search(r"(?<!\w)(\w+) $", text[max(0, start - 20):start])
+            after = re.match(r" (\w+)(?!\w)", text[end:end + 20])
+            if before and _listed_name(before.group(1), names, ambiguous, strict=False):
+                start -= len(before.group(0))
+            elif after and _listed_name(after.group(1), names, ambiguous, strict=False):
+                end += len(after.group(0))
+            if (start, end) != (finding.start, finding.end) and not any(
+                    f is not finding and f.start < end and start < f.end for f in findings):
+                finding = Finding("PERSON", start, end, finding.score, text[start:end])
+        result.append(finding)
+    return result
 
 
 _MINE_AFTER = re.compile(r" (?:mine|pit|colliery)(?!\w)", re.IGNORECASE)

@@ -555,7 +555,8 @@ _RUSSIAN_DESIGNATOR = re.compile(r"^(?:район|района|районе|ра
                                  r"округ|округа|округе)$")
 _KAZAKH_DESIGNATOR = re.compile(r"^(?:ауданы|облысы|ықшамауданы)\w*$")
 #: a village or town word after a name: the name is the place, the word stays (as «с.» and «г.» do)
-_KAZAKH_SETTLEMENT_WORD = re.compile(r"^(?:ауыл|қала|кент)(?:ы|ын|ында|ынан|ына|ының|ындағы)$")
+_KAZAKH_SETTLEMENT_WORD = re.compile(r"^(?:ауыл|қала|кент)(?:ы|ын|ында|ынан|ына|ының|ындағы|і|ін|інде|інен|іне|інің|"
+                                     r"індегі)$")
 #: a Russian settlement word before a name: «в посёлке заречный», «в селе шамалган», «на станции мойынты»
 _RUSSIAN_SETTLEMENT_WORD = re.compile(r"^(?:пос[её]л(?:ок|ка|ке|ком)|село|селе|села|селом|деревн[яеиюй]|аул|ауле|аула|"
                                       r"станци[яиюей]|пгт|selo|sele|poselke|poselok|aul|aule)$")
@@ -588,6 +589,11 @@ def _designated_places(text: str, tokens: list[tuple[int, int, str]]) -> list[tu
         before_start, before_end, before = tokens[index - 1]
         if text[before_end:start] != " " and not (text[before_end:start] == ". " and before in ("мкр", "пос", "с")):
             continue  # «в деревне, бабушка», «в ауле. Родители»: a break between the words
+        if (_KAZAKH_SETTLEMENT_WORD.match(word) and before in _HONORIFICS and index >= 2
+                and text[tokens[index - 2][1]:before_start] == " " and is_cyrillic_word(tokens[index - 2][2])
+                and tokens[index - 2][2] not in _NOT_PLACE_NAMES):
+            found.append((tokens[index - 2][0], before_end, "designated:village"))  # «Төле би ауылынан»
+            continue
         if ((before in _NOT_PLACE_NAMES or len(before) < 3)
                 and _MICRODISTRICT.match(before) is None and _RUSSIAN_SETTLEMENT_WORD.match(before) is None):
             continue
@@ -609,6 +615,9 @@ def _designated_places(text: str, tokens: list[tuple[int, int, str]]) -> list[tu
             found.append((before_start, end, "designated:microdistrict"))
         elif (_RUSSIAN_SETTLEMENT_WORD.match(before) and word not in _NOT_PLACE_NAMES and not word.isdecimal()
               and len(word) >= 4 and _can_name_a_place(word) and not _common_noun(word)):
+            named = tokens[index + 1] if index + 1 < len(tokens) else None
+            if named and named[2] in _HONORIFICS and text[end:named[0]] == " ":
+                end = named[1]  # «с. Булар батыр»: the village's name is the man's with his title
             found.append((start, end, "designated:village"))
     return found
 
@@ -619,6 +628,8 @@ _WAY_AFTER = re.compile(r"^(?:арқылы|аркылы|arqyly|arkyly|жа[қк]
 #: "born", "live", "grew up": after a word in the locative, which is then where
 _BORN_AFTER = re.compile(r"^(?:ту[ғг]ан\w*|туыл[ғг]ан\w*|ту[ыу]лдым|т[ұу]рамын|т[ұу]рады|т[ұу]ратын|т[ұу]рдым|"
                          r"[өо]ст[іи]м|[өо]скенм[іи]н)$")
+#: the titles a village named after a man keeps in its name: «Төле би», «Булар батыр», «Бекет ата»
+_HONORIFICS = frozenset({"би", "батыр", "батыра", "ата", "хан", "хана", "баба", "жырау", "ақын", "акын", "bi", "batyr"})
 #: a word that says what kind of place the word before it is, in Russian or Kazakh
 _PLACE_WORD = re.compile(r"^(?:бекет|ауыл|аудан|облыс|қала|кала|кент|көше|район|област|станц|посел|посёл|село|город|"
                          r"микрорайон|ықшам)")

@@ -152,8 +152,9 @@ def kazakh_number_spelling(word: str) -> str | None:
 
 
 @lru_cache(maxsize=100_000)
-def russian_spelling(word: str) -> str | None:
-    """The Russian word form a Latin word spells, if any ("tri" → «три», "goda" → «года», "sotku" → «сотку»)."""
+def russian_spelling(word: str, prefix: bool = False) -> str | None:
+    """The Russian word form a Latin word spells, if any ("tri" → «три», "goda" → «года», "sotku" → «сотку»);
+    with ``prefix``, the start of one it spells ("upravl" → «управл», a note's word cut short)."""
     lowered = word.casefold()
     if not _LATIN_WORD.fullmatch(lowered) or len(lowered) > 24:
         return None
@@ -170,7 +171,7 @@ def russian_spelling(word: str) -> str | None:
         budget[0] -= 1
         seen.add((position, node))
         if position == len(lowered):
-            found = graph.follow_bytes(separator, node) is not None and _common_word(spelled)
+            found = prefix or (graph.follow_bytes(separator, node) is not None and _common_word(spelled))
             return spelled if found else None
         for latin, cyrillic in _SPELLINGS:
             if not lowered.startswith(latin, position):
@@ -189,6 +190,8 @@ def russian_spelling(word: str) -> str | None:
         return None
 
     spelled = walk(0, 0, "")
+    if prefix:
+        return spelled
     if spelled is not None and spelled[-1] in _CONSONANTS and _numeral(spelled + "ь"):
         return spelled + "ь"  # "sem", "pyat": the numeral, not «сем», «пят»
     return spelled

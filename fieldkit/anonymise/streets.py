@@ -95,6 +95,14 @@ def _latin_namesakes() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(latin_key(word) for word in name) for name in street_namesakes())
 
 
+@lru_cache(maxsize=1)
+def _namesake_stems() -> frozenset[tuple[str, ...]]:
+    """The names of two words or more by their Latin key, the last word without its final vowel: the street in
+    any case, «на тауке хане», «по абылай хану»."""
+    return frozenset((*name[:-1], name[-1].rstrip("aeiouy")) for name in _latin_namesakes()
+                     if len(name) > 1 and len(name[-1]) > 3)
+
+
 def find_streets(text: str) -> list[tuple[int, int]]:
     """(start, end) of every namesake used as a street; «между абая и сейфуллина» takes both."""
     from fieldkit.anonymise.morphology import latin_key
@@ -103,7 +111,8 @@ def find_streets(text: str) -> list[tuple[int, int]]:
     longest = max((len(name) for name in names), default=0)
     tokens = words(text)
     folded = [word.casefold().replace("ё", "е") for _, _, word in tokens]
-    keys = [latin_key(word) if word.isascii() and word.isalpha() else "" for word in folded]
+    keys = [latin_key(word) if word.isalpha() else "" for word in folded]
+    stems = _namesake_stems()
 
     def named(start: int, size: int) -> bool:
         if tuple(folded[start:start + size]) in names:
@@ -111,6 +120,8 @@ def find_streets(text: str) -> list[tuple[int, int]]:
         latin = keys[start:start + size]
         if not all(latin):
             return False
+        if size > 1 and (*latin[:-1], latin[-1].rstrip("aeiouy")) in stems:
+            return True
         # the Russian genitive's «-a» on a name the list gives bare: "kabanbai batyra", "tauke khana"
         return tuple(latin) in latin_names or (latin[-1].endswith("a") and (*latin[:-1], latin[-1][:-1]) in
                                                latin_names and size > 1)

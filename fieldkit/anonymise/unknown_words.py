@@ -22,7 +22,7 @@ from fieldkit.anonymise.kazakh_words import (
     kazakh_stems,
     stripped_forms,
 )
-from fieldkit.anonymise.latin_words import english_words, is_kazakh_in_latin, unknown_latin_word
+from fieldkit.anonymise.latin_words import english_words, is_kazakh_in_latin, russian_spelling, unknown_latin_word
 from fieldkit.anonymise.morphology import natasha, words
 from fieldkit.anonymise.number_words import HUNDREDS, TEENS, TENS, UNITS
 from fieldkit.anonymise.sentences import RussianSentences
@@ -158,8 +158,9 @@ class UnknownWordRecognizer(EntityRecognizer):
             # take asks whether its sentence is Russian
             elif not (unknown_word(word) or (unknown_word(word, True) and russian[index])):
                 continue
-            if text[end:end + 1] == "." and (latin or _truncated(word)):
-                continue  # «бывш.», «задерж.»: a word cut short in notes
+            if text[end:end + 1] == "." and (_truncated(word) if not latin else (
+                    len(word) <= 5 or russian_spelling(word, prefix=True) is not None)):
+                continue  # «бывш.», «задерж.», "upravl.": a word cut short in notes ("rainhardt." ends a sentence)
             before = tokens[index - 1][2].casefold() if index else ""
             lowered = word.casefold()
             place = (before in _PLACE_PREPOSITIONS or lowered.endswith(_KAZAKH_PLACE_ENDINGS)) if not latin else (
