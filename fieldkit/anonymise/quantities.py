@@ -257,6 +257,10 @@ KIND_OF_TERM = re.compile(r"(?<=\w)\.?\s+(?:условно|условного|ш
 _TERM_VERBS_AFTER = re.compile(r"\s+(?:дали|дал|дала|дадут|впаяли|влепили|получил\w*|отсидел\w*|отмотал\w*|берді|"
                                r"беріпті|dali|poluchil)(?!\w)", re.IGNORECASE)
 _ANCHOR_WINDOW = 90  # characters: the same sentence or the next one
+_ARTICLE_AFTER = re.compile(r"\s+(?:на|to)\s+\d{3}(?!\d)|,?\s*(?:ч\.|ч\s*\d|УК|КоАП|бап)", re.IGNORECASE)
+#: what makes a bare number an article of a code: «ст. 297», «статья 366, 367», «ч. 2», «с 297 на (296)»
+_ARTICLE_BEFORE = re.compile(r"(?:(?<!\w)(?:ст|стать\w*|ч|п|пп|бап\w*|st|article)\.?\s*(?:\d{1,3}(?:-?\w{1,2})?\s*"
+                             r"(?:,|и|or|and)\s*)*|(?<!\w)(?:с|from)\s+\d{3}\s+(?:на|to)\s+)$", re.IGNORECASE)
 #: a counted noun just before a bare number: «человек 300», «штук 20» (not «раз»: «последний раз пять дали»)
 _COUNT_BEFORE = re.compile(r"(?<!\w)(?:человек|людей|штук|адам|кісі|машин|голов)\s+$", re.IGNORECASE)
 _ELLIPTICAL_SCORE = 0.5
@@ -848,6 +852,9 @@ class QuantityRecognizer(EntityRecognizer):
                 continue
             if (kind == "AGE" and not value < 120) or _COUNT_BEFORE.search(text, max(0, start - 12), start):
                 continue  # «человек 300, если не больше»: a count of people said the approximate way
+            if ((kind == "DURATION" and not value <= 30) or _ARTICLE_BEFORE.search(text, max(0, start - 30), start)
+                    or _ARTICLE_AFTER.match(text, end)):
+                continue  # «ст. 366, 367», «с 297 на 296»: articles of the code, no term of 366 years
             results.append(self._result(kind, start, end, f"bare number beside a {kind.lower()}",
                                         _ELLIPTICAL_SCORE))
         return results
