@@ -88,6 +88,17 @@ def latin_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def latin_name_stems() -> frozenset[str]:
+    """The Latin keys of the listed names (not ordinary words) without their final vowels, four letters and more
+    left: a name in messenger Latin with a Russian case ending ("sashe", "zheni", "zhoru") is found by its stem."""
+    return frozenset(stem for key in latin_names() if len(stem := key.rstrip("aeiouy")) >= 3)
+
+
+#: Russian case endings of names as messenger Latin writes them, by their Latin key: «Саше» "sashe", «Жени» "zheni"
+_LATIN_NAME_ENDINGS = ("iu", "ia", "oi", "ei", "om", "em", "u", "i", "e", "a", "y")
+
+
+@lru_cache(maxsize=1)
 def latin_names_also_words() -> frozenset[str]:
     """The Latin keys of listed names that are also ordinary words in Russian or Kazakh ("maksat" is a goal,
     "baqyt" happiness), four letters and more: in an English sentence those words can only be names."""
@@ -462,8 +473,27 @@ def _listed_name(word: str, names: frozenset[str], ambiguous: frozenset[str], *,
         return True  # "Nurjan", "Wamil", "abdurashid": a listed name in another transliteration
     if fold(word) in name_case_forms():
         return True
+    if word.isascii() and word.isalpha() and len(word) >= 4 and lowered not in _ENGLISH_WORDS and not (
+            _english_frequency(lowered) >= 1e-6):
+        key = latin_key(lowered)
+        stem = next((key[:-len(e)] for e in _LATIN_NAME_ENDINGS if key.endswith(e) and len(key) - len(e) >= 3), None)
+        russian = _russian_spelling(lowered) if stem and stem.rstrip("aeiouy") in latin_name_stems() else ""
+        if russian is None or (russian and fold(russian) in name_case_forms()):
+            return True  # "sashe", "zhoru": a listed name with a Russian case ending («жени» is also a verb)
     diminutive = _DIMINUTIVE.match(word)
     return bool(diminutive) and fold(word_key(diminutive["name"])) in names - ambiguous
+
+
+def _english_frequency(word: str) -> float:
+    from fieldkit.anonymise.latin_words import english_frequency
+
+    return english_frequency(word)
+
+
+def _russian_spelling(word: str) -> str | None:
+    from fieldkit.anonymise.latin_words import russian_spelling
+
+    return russian_spelling(word)
 
 
 def is_listed_name(word: str) -> bool:

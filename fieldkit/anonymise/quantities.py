@@ -65,7 +65,7 @@ _MULTIPLIERS = {
 _MULTIPLIER = "(?:" + "|".join(
     re.escape(word) + (r"(?![ \t]+(?:нам|вам|ним|нему|ней|им|мне|тебе|себе|ему)(?!\w))" if word == "к"
                        else r"\.?" if word in ("тыс", "млн", "млрд", "tys")
-                       else r"\.(?:т\.?)?(?!\w)(?!\s*\d)" if word == "т" else "")
+                       else r"\.(?:т\.?|\s?р\.?)?(?!\w)(?!\s*\d)" if word == "т" else "")  # «240 т.р.»
     for word in sorted(_MULTIPLIERS, key=len, reverse=True)) + ")"
 _CURRENCIES = {
     "тенге": "KZT", "тг": "KZT", "₸": "KZT", "теңге": "KZT", "tenge": "KZT", "kzt": "KZT",
@@ -257,6 +257,7 @@ KIND_OF_TERM = re.compile(r"(?<=\w)\.?\s+(?:условно|условного|ш
 _TERM_VERBS_AFTER = re.compile(r"\s+(?:дали|дал|дала|дадут|впаяли|влепили|получил\w*|отсидел\w*|отмотал\w*|берді|"
                                r"беріпті|dali|poluchil)(?!\w)", re.IGNORECASE)
 _ANCHOR_WINDOW = 90  # characters: the same sentence or the next one
+_YEAR_PREPOSITION = re.compile(r"(?<!\w)(?:in|since|в|с|до|после)\s+$", re.IGNORECASE)
 _ARTICLE_AFTER = re.compile(r"\s+(?:на|to)\s+\d{3}(?!\d)|,?\s*(?:ч\.|ч\s*\d|УК|КоАП|бап)", re.IGNORECASE)
 #: what makes a bare number an article of a code: «ст. 297», «статья 366, 367», «ч. 2», «с 297 на (296)»
 _ARTICLE_BEFORE = re.compile(r"(?:(?<!\w)(?:ст|стать\w*|ч|п|пп|бап\w*|st|article)\.?\s*(?:\d{1,3}(?:-?\w{1,2})?\s*"
@@ -532,7 +533,7 @@ def sum_value(text: str) -> tuple[float, str | None] | None:
         amount *= 0.5
     if amount is None:
         return None
-    multiplier = (match["mult"] or "").rstrip(".").casefold().removesuffix(".т")
+    multiplier = re.sub(r"^т\..*", "т", (match["mult"] or "").rstrip(".").casefold())
     amount *= _MULTIPLIERS.get(multiplier, 1.0)
     currency = match["cur"] or match["pre"]
     code = _CURRENCIES.get(currency.rstrip(".").casefold()) if currency else None
@@ -738,7 +739,7 @@ class QuantityRecognizer(EntityRecognizer):
         for match in _SUM.finditer(text):
             if not match["id"].strip() or not (match["n"] or match["mult"]):
                 continue
-            multiplier = (match["mult"] or "").rstrip(".").casefold().removesuffix(".т")
+            multiplier = re.sub(r"^т\..*", "т", (match["mult"] or "").rstrip(".").casefold())
             implied = (match["n"] and multiplier in _MONEY_MULTIPLIERS
                        and not _COUNTED.match(text, match.end("id")))
             if not (match["cur"] or match["pre"] or multiplier in _MONEY_ON_ITS_OWN or implied):
@@ -852,9 +853,15 @@ class QuantityRecognizer(EntityRecognizer):
                 continue
             if (kind == "AGE" and not value < 120) or _COUNT_BEFORE.search(text, max(0, start - 12), start):
                 continue  # «человек 300, если не больше»: a count of people said the approximate way
-            if ((kind == "DURATION" and not value <= 30) or _ARTICLE_BEFORE.search(text, max(0, start - 30), start)
-                    or _ARTICLE_AFTER.match(text, end)):
-                continue  # «ст. 366, 367», «с 297 на 296»: articles of the code, no term of 366 years
+            if _ARTICLE_BEFORE.search(text, max(0, start - 30), start) or _ARTICLE_AFTER.match(text, end):
+                continue  # «ст. 366, 367», «с 297 на 296»: articles of the code
+            if kind == "DURATION" and not value <= 30:  # no term runs so long: an age or a year said short
+                if any(r.entity_type == "AGE" for r in near) and value < 120:
+                    kind = "AGE"  # «ему было под сорок, а выглядел на шестьдесят»
+                elif value < 100 and _YEAR_PREPOSITION.search(text, max(0, start - 8), start):
+                    kind = "DATE_WORDS"  # "my grandparents came in forty four"
+                else:
+                    continue
             results.append(self._result(kind, start, end, f"bare number beside a {kind.lower()}",
                                         _ELLIPTICAL_SCORE))
         return results
