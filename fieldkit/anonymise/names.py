@@ -477,7 +477,8 @@ def _listed_name(word: str, names: frozenset[str], ambiguous: frozenset[str], *,
             _english_frequency(lowered) >= 1e-6):
         key = latin_key(lowered)
         stem = next((key[:-len(e)] for e in _LATIN_NAME_ENDINGS if key.endswith(e) and len(key) - len(e) >= 3), None)
-        russian = _russian_spelling(lowered) if stem and stem.rstrip("aeiouy") in latin_name_stems() else ""
+        russian = (_russian_spelling(lowered) if stem and len(stem) >= 3 and stem.rstrip("aeiouy") in latin_name_stems()
+                   and not _kazakh_in_latin(lowered) else "")
         if russian is None or (russian and fold(russian) in name_case_forms()):
             return True  # "sashe", "zhoru": a listed name with a Russian case ending («жени» is also a verb)
     diminutive = _DIMINUTIVE.match(word)
@@ -488,6 +489,12 @@ def _english_frequency(word: str) -> float:
     from fieldkit.anonymise.latin_words import english_frequency
 
     return english_frequency(word)
+
+
+def _kazakh_in_latin(word: str) -> bool:
+    from fieldkit.anonymise.latin_words import is_kazakh_in_latin
+
+    return is_kazakh_in_latin(word)
 
 
 def _russian_spelling(word: str) -> str | None:

@@ -129,6 +129,14 @@ def _truncated(word: str) -> bool:
     return next(iter(morph.dictionary.words.keys(word.casefold())), None) is not None
 
 
+#: the endings of inflected words in messenger Latin, Kazakh and Russian, and vowels: before a full stop such a word
+#: is as likely the speaker's own verb or noun in a spelling no list has ("zastavada.", "taksuet.", "mikrozaima.")
+_INFLECTED_LATIN = ("a", "e", "i", "o", "u", "y", "da", "de", "ta", "te", "ga", "ge", "qa", "ke", "ka", "myn", "min",
+                    "pyn", "pin", "byn", "bin", "syn", "sin", "myz", "miz", "lar", "ler", "dar", "der", "tar", "ter",
+                    "et", "ut", "yt", "it", "at", "ym", "im", "am", "om", "em", "ny", "ni", "dy", "di", "ty", "ti",
+                    "ev", "ov", "ah", "ax", "yh", "ih", "kh", "sh")
+
+
 class UnknownWordRecognizer(EntityRecognizer):
     """Cyrillic words no dictionary knows: a place after a preposition of place or with a Kazakh locative or
     ablative ending, otherwise a person. The lowest score of the name recognizers: any other finding that
@@ -159,7 +167,8 @@ class UnknownWordRecognizer(EntityRecognizer):
             elif not (unknown_word(word) or (unknown_word(word, True) and russian[index])):
                 continue
             if text[end:end + 1] == "." and (_truncated(word) if not latin else (
-                    len(word) <= 5 or russian_spelling(word, prefix=True) is not None)):
+                    len(word) <= 5 or russian_spelling(word, prefix=True) is not None
+                    or word.casefold().endswith(_INFLECTED_LATIN))):
                 continue  # «бывш.», «задерж.», "upravl.": a word cut short in notes ("rainhardt." ends a sentence)
             before = tokens[index - 1][2].casefold() if index else ""
             lowered = word.casefold()

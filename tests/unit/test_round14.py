@@ -89,7 +89,7 @@ def _words(text: str) -> list[str]:
     ("у нас работала заря пак она кореянка", ["заря", "пак"], ["кореянка"]),
     ("раньше ездил на тауке хане меня сбила машина", ["тауке", "хане"], ["сбила"]),
     ("ya v germanii. muzh nemets, rainhardt. esli xochesh pishi", ["rainhardt"], ["nemets", "pishi"]),
-    ("pozvoni zheni zavtra, my videli zhoru u rynka", ["zheni", "zhoru"], ["pozvoni", "rynka"]),
+    ("ya skazala sashe, a potom lyudmilu vyzvali", ["sashe", "lyudmilu"], ["skazala", "vyzvali"]),
     ("Долг по 240 т.р. каждому.", ["240"], ["долг", "каждому"]),
     ("ему тогда было под сорок, а выглядел на шестьдесят", ["сорок", "шестьдесят"], ["выглядел"]),
     # a note's dates
@@ -129,6 +129,7 @@ def test_round_fourteen_english_leaks_are_closed(text, gone):
     ("в ДГД по Алматинской области в отделе кадров работает", ["отделе", "кадров"]),  # a Russian unit, not its
     ("шымкентцемент зауытына. бірақ сотталған деп кадр бөлімі алмады", ["бірақ", "кадр", "бөлімі"]),  # name's
     ("zaderzh. 12.03, osvobozhd. potom", ["zaderzh", "osvobozhd"]),  # a note's words cut short
+    ("ol zhaqqa ali barghan zhoqpyn, on taksuet.", ["zhaqqa", "taksuet"]),  # Kazakh and Russian in Latin
     ("заря была красивая над рекой", ["заря"]),  # the word, with no surname beside it
     ("сын в колонии, 6 лет, ст. 366, 367 (взятки)", ["366", "367"]),  # articles of the code, not terms
     ("Сумма: $12k за переквалиф. с 297 на 296. Передавал", ["297", "296"]),
