@@ -704,8 +704,11 @@ def _spoken_plates(text: str, findings: list[Finding]) -> list[Finding]:
         start, end = tokens[0].start(), tokens[-1].end()
         while end > start and not text[end - 1].isalnum():
             end -= 1
-        if any(f.entity == "PLATE" and f.start < end and start < f.end for f in findings):
-            continue  # a plate the rules read already: theirs is the better edge
+        read = next((f for f in findings if f.entity == "PLATE" and f.start < end and start < f.end), None)
+        if read is not None:  # a plate the rules read already: theirs is the better start, ours may run on
+            if end <= read.end:
+                continue
+            start = read.start
         added.append(Finding("PLATE", start, end, 0.8, text[start:end]))
     if not added:
         return findings

@@ -861,8 +861,8 @@ class QuantityRecognizer(EntityRecognizer):
                     kind = "AGE"  # «ему было под сорок, а выглядел на шестьдесят»
                 elif value < 100 and _YEAR_PREPOSITION.search(text, max(0, start - 8), start):
                     kind = "DATE_WORDS"  # "my grandparents came in forty four"
-                else:
-                    continue
+                # otherwise still taken, as a term: whisper's stray digits of a plate or a code beside a term are
+                # more often than not part of an identifier (a cap here let them through in the eleventh round)
             results.append(self._result(kind, start, end, f"bare number beside a {kind.lower()}",
                                         _ELLIPTICAL_SCORE))
         return results
