@@ -704,6 +704,8 @@ def _spoken_plates(text: str, findings: list[Finding]) -> list[Finding]:
         start, end = tokens[0].start(), tokens[-1].end()
         while end > start and not text[end - 1].isalnum():
             end -= 1
+        if any(f.entity in _NOT_A_PLATE and f.start < end and start < f.end for f in findings):
+            continue  # «машина его, номер 8 701 …»: a phone or another code said after «номер» is that
         read = next((f for f in findings if f.entity == "PLATE" and f.start < end and start < f.end), None)
         if read is not None:  # a plate the rules read already: theirs is the better start, ours may run on
             if end <= read.end:
@@ -712,8 +714,20 @@ def _spoken_plates(text: str, findings: list[Finding]) -> list[Finding]:
         added.append(Finding("PLATE", start, end, 0.8, text[start:end]))
     if not added:
         return findings
+    # a finding the plate overlaps goes with it only when the plate covers it whole; one running past the plate
+    # is the plate's own end, taken with it
+    for index, plate in enumerate(added):
+        over = [f for f in findings if plate.start < f.end and f.start < plate.end]
+        end = max([plate.end, *(f.end for f in over)])
+        start = min([plate.start, *(f.start for f in over)])
+        added[index] = Finding("PLATE", start, end, plate.score, text[start:end])
     kept = [f for f in findings if not any(a.start < f.end and f.start < a.end for a in added)]
     return sorted(kept + added, key=lambda f: f.start)
+
+
+#: what a number after «номер» is, when the rules read it so, rather than a car's plate
+_NOT_A_PLATE = frozenset({"PHONE_NUMBER", "PHONE", "IIN", "KZ_IIN", "CASE_NUMBER", "EMAIL_ADDRESS", "EMAIL", "ID",
+                          "ADDRESS", "IBAN_CODE", "CREDIT_CARD"})
 
 
 def _given_names_beside_korean_surnames(text: str, findings: list[Finding]) -> list[Finding]:

@@ -103,6 +103,13 @@ def test_round_fourteen_leaks_are_closed(text, gone, kept):
     assert all(word in words for word in kept), words
 
 
+def test_a_phone_said_after_a_cars_number_word_stays_a_whole_phone():
+    text = "у него машина, номер восемь семь ноль один пятьсот тридцать три двадцать семнадцать, звони"
+    words = _words(redact(text, "ru"))
+    assert not [word for word in ("пятьсот", "тридцать", "двадцать", "семнадцать") if word in words], words
+    assert "звони" in words
+
+
 @pytest.mark.parametrize("text, gone", [
     ("i got three and a half years", ["three", "half"]),
     ("they paid one and a half million tenge", ["one", "half", "million"]),
