@@ -640,6 +640,7 @@ def _kazakh_units_joined(text: str, findings: list[Finding]) -> list[Finding]:
     """A Kazakh body's name runs on past what was found: its unit after it, its parent before it, and a region said
     with «бойынша» before the body's letters. The unit left alone («кеден ісі бөлімінде») narrows which office."""
     result: list[Finding] = []
+    grown: list[Finding] = []
     for finding in findings:
         start, end = finding.start, finding.end
         if finding.entity == "ORGANIZATION":
@@ -660,13 +661,12 @@ def _kazakh_units_joined(text: str, findings: list[Finding]) -> list[Finding]:
                 end = letters.end()
         if (start, end) != (finding.start, finding.end):
             finding = Finding("ORGANIZATION", start, end, finding.score, text[start:end])
-        while result and result[-1].end > start:
-            if result[-1].start < start:
-                break
-            result.pop()  # swallowed by the longer body
+            grown.append(finding)
         result.append(finding)
-    return [f for i, f in enumerate(result) if not any(o is not f and o.start <= f.start and f.end <= o.end
-                                                         and (o.start, o.end) != (f.start, f.end) for o in result)]
+    if not grown:
+        return findings
+    # what a grown body now covers goes with it (a place inside «… облысы бойынша ІІД-ге»)
+    return [f for f in result if not any(g is not f and g.start <= f.start and f.end <= g.end for g in grown)]
 
 
 #: a car said just before a number: what follows «номер» is its plate

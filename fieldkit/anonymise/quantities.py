@@ -31,12 +31,13 @@ _WORD = trie_pattern(_WORDS)
 #: a fraction only opens a number: in «…елу бес отыз жарты миллион» the phone's last word is no part of the sum
 _NOT_A_FRACTION = rf"(?!{trie_pattern(sorted(_FRACTIONS, key=len, reverse=True))}(?!\w))"
 #: a number in digits (with thousands separators or a decimal part) or in words
-#: tens said and the unit written, as whisper mixes them: «двадцать 5 тысяч», "twenty 3"
-_TENS_AND_DIGIT = rf"(?:{trie_pattern(sorted(TENS, key=len, reverse=True))})\s+[1-9](?![\d.,:/-]?\d)"
+#: the unit written after words, as whisper mixes them: «двадцать 5 тысяч», "twenty 3" (tried only after a run of
+#: number words, so the pattern costs nothing where no number is said; ``_number`` reads tens and a digit only)
+_UNIT_IN_DIGITS = r"(?:\s+[1-9](?![\d.,:/-]?\d))?"
 NUMBER = (rf"(?:\d{{1,3}}(?:[ ,\u00a0.]\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\+?"
-          rf"|{_TENS_AND_DIGIT}"
           # «пять с половиной», «бір жарым»
-          rf"|{_WORD}(?:[\s-]+{_NOT_A_FRACTION}{_WORD}){{0,4}})(?:\s+с\s+половин(?:ой|ою)|\s+жарым|\s+and\s+a\s+half)?")
+          rf"|{_WORD}(?:[\s-]+{_NOT_A_FRACTION}{_WORD}){{0,4}}{_UNIT_IN_DIGITS})"
+          r"(?:\s+с\s+половин(?:ой|ою)|\s+жарым|\s+and\s+a\s+half)?")
 _MULTIPLIERS = {
     "myn": 1e3, "lyam": 1e6, "lyama": 1e6, "lyamov": 1e6, "млн.": 1e6,
     "к": 1e3, "k": 1e3, "тыс": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "тысячу": 1e3, "мың": 1e3,
