@@ -308,3 +308,85 @@ def with_bodies(text: str, findings: list[Finding]) -> list[Finding]:
             continue
         merged.append(finding)
     return merged
+
+
+#: a mine named after a person, the head before the name: «на шахте ленина», «шахта имени Костенко»
+_MINE_BEFORE = re.compile(r"(?<!\w)(?:шахт[аеуы]|шахтой|рудник[аеу]?|mine|shakhta|shakhte)\s+(?:имени\s+|im\.\s*)?$",
+                          re.IGNORECASE)
+
+
+def mines_named_after_people(text: str, findings: list[Finding]) -> list[Finding]:
+    """A person's name right after «шахта» is the mine's name, one organisation with its head: the head left
+    alone says which of a town's few mines it was."""
+    result = []
+    for finding in findings:
+        head = (_MINE_BEFORE.search(text, max(0, finding.start - 20), finding.start)
+                if finding.entity == "PERSON" else None)
+        after = (_MINE_AFTER.match(text, finding.end) if finding.entity in ("PERSON", "ORGANIZATION") and head is None
+                 else None)
+        if head:
+            finding = Finding("ORGANIZATION", head.start(), finding.end, finding.score, text[head.start():finding.end])
+        elif after:  # "the kostenko mine"
+            end = after.end()
+            finding = Finding("ORGANIZATION", finding.start, end, finding.score, text[finding.start:end])
+        result.append(finding)
+    return result
+
+
+#: a Kazakh body's unit after it, up to four words on: «… департаментінде кеден ісі бөлімінде», «… басқармасының
+#: теңіз бөлімінде», «… ПД есірткі қылмысына қарсы күрес басқармасында»
+_KAZAKH_UNIT_AFTER = re.compile(
+    r"(?:[ \t]+(?!(?:в|во|на|по|с|со|и|из|к|у|о|об|от|до|за|для|при|а|но)[ \t])[а-яәғқңөұүһіё\-]+){0,4}?[ \t]+"
+    r"(?:бөлім|болим|басқарма|баскарма|департаменті|департаменти|бөлімше|болимше|секторы|секторын)"
+    r"[а-яәғқңөұүһі]*(?!\w)", re.IGNORECASE)
+#: the Kazakh parent body in the genitive before it: «ұлттық қауіпсіздік комитетінің (… департаментінен)»
+_KAZAKH_PARENT_BEFORE = re.compile(
+    r"(?<!\w)(?:[а-яәғқңөұүһі\-]+[ \t]+){0,3}?(?:комитетінің|комитетинин|министрлігінің|министрлигинин|"
+    r"агенттігінің|агенттигинин|қызметінің|кызметинин)[ \t]+$", re.IGNORECASE)
+_KAZAKH_PARENT_HEAD = re.compile(r"(?:комитет|министрлі|министрли|агентті|агентти|қызмет|кызмет)\w*[ \t]",
+                                 re.IGNORECASE)
+#: the words Kazakh agencies are named with, before their head: «ұлттық қауіпсіздік», «сыбайлас жемқорлыққа қарсы
+#: іс-қимыл», «мемлекеттік кірістер», «ішкі істер»
+_AGENCY_WORDS_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:ұлттық|улттык|қауіпсіздік|кауипсиздик|сыбайлас|жемқорлыққа|жемкорлыкка|қарсы|карсы|іс-қимыл|"
+    r"ис-кимыл|мемлекеттік|мемлекеттик|кірістер|киристер|ішкі|ишки|істер|истер|шекара|қаржылық|каржылык|мониторинг|"
+    r"төтенше|тотенше|жағдайлар|жагдайлар|әділет|адилет|экономикалық|экономикалык|тергеу)[ \t]+){1,4}$", re.IGNORECASE)
+#: a region's body by its letters: «Маңғыстау облысы бойынша ІІД-ге», «БҚО бойынша ЭТД»
+_BY_REGION_LETTERS = re.compile(r"[ \t]+(?:бойынша|боиынша|boiynsha|boıynsha)[ \t]+[А-ЯӘҒҚҢӨҰҮҺІA-Z]{2,6}"
+                                r"(?:-?(?:ге|ға|ке|қа|де|да|те|та|ден|дан|нің|ның|ны|ні|ы|і))?(?!\w)")
+
+
+def kazakh_units_joined(text: str, findings: list[Finding]) -> list[Finding]:
+    """A Kazakh body's name runs on past what was found: its unit after it, its parent before it, and a region said
+    with «бойынша» before the body's letters. The unit left alone («кеден ісі бөлімінде») narrows which office."""
+    result: list[Finding] = []
+    grown: list[Finding] = []
+    for finding in findings:
+        start, end = finding.start, finding.end
+        if finding.entity == "ORGANIZATION":
+            unit = _KAZAKH_UNIT_AFTER.match(text, end) if text[end - 1:end].isalnum() else None
+            if unit:  # (never over a full stop the body's span happens to end with)
+                end = unit.end()
+            parent = _KAZAKH_PARENT_BEFORE.search(text, max(0, start - 80), start)
+            if parent:
+                start = parent.start()
+            if _KAZAKH_PARENT_HEAD.match(text, start) or _AGENCY_WORDS_BEFORE.match(
+                    text[start:start + 30].split(" ")[0] + " "):
+                named = _AGENCY_WORDS_BEFORE.search(text, max(0, start - 60), start)
+                if named:
+                    start = named.start()  # «ұлттық қауіпсіздік комитетінің …»: the agency's own words
+        elif finding.entity == "LOCATION":
+            letters = _BY_REGION_LETTERS.match(text, end)
+            if letters:
+                end = letters.end()
+        if (start, end) != (finding.start, finding.end):
+            finding = Finding("ORGANIZATION", start, end, finding.score, text[start:end])
+            grown.append(finding)
+        result.append(finding)
+    if not grown:
+        return findings
+    # what a grown body now covers goes with it (a place inside «… облысы бойынша ІІД-ге»)
+    return [f for f in result if not any(g is not f and g.start <= f.start and f.end <= g.end for g in grown)]
+
+
+_MINE_AFTER = re.compile(r" (?:mine|pit|colliery)(?!\w)", re.IGNORECASE)

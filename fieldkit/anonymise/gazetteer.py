@@ -385,17 +385,8 @@ class Gazetteer:
         from fieldkit.anonymise.morphology import latin_key
 
         key = latin_key(word)
-        if len(key) < 2:
-            return None
-        if key in self._any_name:
-            return self._any_name[key]
-        for ending in _KEY_PLACE_ENDINGS:
-            stem = key[: -len(ending)]
-            if key.endswith(ending) and len(stem) >= 2:
-                for candidate in (stem, stem + "a", stem + "i", stem + "ai"):
-                    if candidate in self._any_name:  # «ошта»: Ош, a two-letter key
-                        return self._any_name[candidate]
-        return None
+        # «ошта»: Ош, a two-letter key
+        return _by_key_with_ending(key, self._any_name, shortest_stem=2) if len(key) >= 2 else None
 
     def _numbered_place(self, word: str) -> str | None:
         """A settlement named with its number, in any case and letters: «аксае-4», «самале-2», "shanyraka-2"."""
@@ -404,16 +395,7 @@ class Gazetteer:
         numbered = re.fullmatch(r"([^\W\d_]{3,})-\d{1,2}", word)
         if not numbered:
             return None
-        key = latin_key(numbered.group(1))
-        if key in self._numbered:
-            return self._numbered[key]
-        for ending in _KEY_PLACE_ENDINGS:
-            stem = key[: -len(ending)]
-            if key.endswith(ending) and len(stem) >= 3:
-                for candidate in (stem, stem + "a", stem + "i", stem + "ai"):
-                    if candidate in self._numbered:
-                        return self._numbered[candidate]
-        return None
+        return _by_key_with_ending(latin_key(numbered.group(1)), self._numbered, shortest_stem=3)
 
     def _short_form(self, word: str) -> str | None:
         """Шу, a name of two letters, in a Kazakh case or behind a glued «в» («шудың», «шуда», «вшу»), which the
@@ -620,6 +602,20 @@ def _designated_places(text: str, tokens: list[tuple[int, int, str]]) -> list[tu
                 end = named[1]  # «с. Булар батыр»: the village's name is the man's with his title
             found.append((start, end, "designated:village"))
     return found
+
+
+def _by_key_with_ending(key: str, table: dict[str, str], *, shortest_stem: int) -> str | None:
+    """The place ``table`` gives a Latin key, bare or with a Russian or Kazakh case ending taken off (the stem as it
+    stands, or with the final vowel the ending replaced: «аксае» → aksai)."""
+    if key in table:
+        return table[key]
+    for ending in _KEY_PLACE_ENDINGS:
+        stem = key[: -len(ending)]
+        if key.endswith(ending) and len(stem) >= shortest_stem:
+            for candidate in (stem, stem + "a", stem + "i", stem + "ai"):
+                if candidate in table:
+                    return table[candidate]
+    return None
 
 
 #: Kazakh postpositions of the way, after a place: «арқылы» (via), «жаққа» (towards), «жақта» (over there)

@@ -473,34 +473,26 @@ def _listed_name(word: str, names: frozenset[str], ambiguous: frozenset[str], *,
         return True  # "Nurjan", "Wamil", "abdurashid": a listed name in another transliteration
     if fold(word) in name_case_forms():
         return True
-    if word.isascii() and word.isalpha() and len(word) >= 4 and lowered not in _ENGLISH_WORDS and not (
-            _english_frequency(lowered) >= 1e-6):
-        key = latin_key(lowered)
-        stem = next((key[:-len(e)] for e in _LATIN_NAME_ENDINGS if key.endswith(e) and len(key) - len(e) >= 3), None)
-        russian = (_russian_spelling(lowered) if stem and len(stem) >= 3 and stem.rstrip("aeiouy") in latin_name_stems()
-                   and not _kazakh_in_latin(lowered) else "")
-        if russian is None or (russian and fold(russian) in name_case_forms()):
-            return True  # "sashe", "zhoru": a listed name with a Russian case ending («жени» is also a verb)
+    if word.isascii() and word.isalpha() and len(word) >= 4 and lowered not in _ENGLISH_WORDS and (
+            _latin_case_form_of_a_name(lowered)):
+        return True
     diminutive = _DIMINUTIVE.match(word)
     return bool(diminutive) and fold(word_key(diminutive["name"])) in names - ambiguous
 
 
-def _english_frequency(word: str) -> float:
-    from fieldkit.anonymise.latin_words import english_frequency
+def _latin_case_form_of_a_name(lowered: str) -> bool:
+    """A listed name in messenger Latin with a Russian case ending ("sashe", "zhoru"), no English or Kazakh word and
+    no Russian word but the name's own case form («жени» is also a verb)."""
+    from fieldkit.anonymise.latin_words import english_frequency, is_kazakh_in_latin, russian_spelling
 
-    return english_frequency(word)
-
-
-def _kazakh_in_latin(word: str) -> bool:
-    from fieldkit.anonymise.latin_words import is_kazakh_in_latin
-
-    return is_kazakh_in_latin(word)
-
-
-def _russian_spelling(word: str) -> str | None:
-    from fieldkit.anonymise.latin_words import russian_spelling
-
-    return russian_spelling(word)
+    if english_frequency(lowered) >= 1e-6:
+        return False
+    key = latin_key(lowered)
+    stem = next((key[:-len(e)] for e in _LATIN_NAME_ENDINGS if key.endswith(e) and len(key) - len(e) >= 3), None)
+    if not stem or stem.rstrip("aeiouy") not in latin_name_stems() or is_kazakh_in_latin(lowered):
+        return False
+    russian = russian_spelling(lowered)
+    return russian is None or fold(russian) in name_case_forms()
 
 
 def is_listed_name(word: str) -> bool:

@@ -524,6 +524,11 @@ def _number(text: str) -> float | None:
 _MRP_IN_TENGE = 3_700  # the monthly calculation index, about 3,450-3,932 tenge in 2023-2025
 
 
+def _multiplier_key(said: str | None) -> str:
+    """A multiplier as ``_MULTIPLIERS`` keys it: «тыс.» → тыс, a note's «т.т.» and «т.р.» → т."""
+    return re.sub(r"^т\..*", "т", (said or "").rstrip(".").casefold())
+
+
 def sum_value(text: str) -> tuple[float, str | None] | None:
     """(amount, currency code or None) of a sum as written, or None when it is not one."""
     half = _HALF_PREFIX.match(text.strip())  # «пол-ляма»: half of a sum said by its slang unit alone
@@ -535,7 +540,7 @@ def sum_value(text: str) -> tuple[float, str | None] | None:
         amount *= 0.5
     if amount is None:
         return None
-    multiplier = re.sub(r"^т\..*", "т", (match["mult"] or "").rstrip(".").casefold())
+    multiplier = _multiplier_key(match["mult"])
     amount *= _MULTIPLIERS.get(multiplier, 1.0)
     currency = match["cur"] or match["pre"]
     code = _CURRENCIES.get(currency.rstrip(".").casefold()) if currency else None
@@ -741,7 +746,7 @@ class QuantityRecognizer(EntityRecognizer):
         for match in _SUM.finditer(text):
             if not match["id"].strip() or not (match["n"] or match["mult"]):
                 continue
-            multiplier = re.sub(r"^т\..*", "т", (match["mult"] or "").rstrip(".").casefold())
+            multiplier = _multiplier_key(match["mult"])
             implied = (match["n"] and multiplier in _MONEY_MULTIPLIERS
                        and not _COUNTED.match(text, match.end("id")))
             if not (match["cur"] or match["pre"] or multiplier in _MONEY_ON_ITS_OWN or implied):
