@@ -13,6 +13,7 @@ from importlib import resources
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from fieldkit.anonymise.anchored import matches_near
 from fieldkit.anonymise.kept import is_kept
 from fieldkit.anonymise.morphology import (  # noqa: F401 (fold, plain and latin_key re-exported)
     KAZAKH_SUFFIXES,
@@ -1023,16 +1024,7 @@ _ANCHOR_REACH = 80  # characters either side of a keyword: a cue and its word ar
 def _cue_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
     """``pattern``'s matches in ``text``, looked for only around its keyword when it has one (``_ANCHORS``)."""
     anchor = _ANCHORS.get(pattern)
-    if anchor is None:
-        return list(pattern.finditer(text))
-    found: dict[tuple[int, int], re.Match] = {}
-    for hit in anchor.finditer(text):
-        start = max(0, hit.start() - _ANCHOR_REACH)
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1  # a window begins at a word
-        for match in pattern.finditer(text, start, min(len(text), hit.end() + _ANCHOR_REACH)):
-            found.setdefault(match.span(), match)
-    return [found[span] for span in sorted(found)]
+    return list(pattern.finditer(text)) if anchor is None else matches_near(pattern, anchor, text, _ANCHOR_REACH)
 
 
 #: words that can follow a nickname cue without being the nickname («его звали так», "called him up")

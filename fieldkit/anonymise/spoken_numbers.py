@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from fieldkit.anonymise.anchored import matches_near
 from fieldkit.anonymise.kz_recognizers import iin_is_valid
 from fieldkit.anonymise.number_words import (  # noqa: F401 (re-exported)
     HUNDRED_MULTIPLIERS,
@@ -501,6 +502,9 @@ _SPOKEN_ADDRESS = re.compile(
     # a house number alone names a building once the street has been said or misheard: «…, дом сорок два»
     rf"|(?:дом|dom|үй)\s+{_SPOKEN_NUMBER}(?!\s*(?:{_TIME_WORDS})))(?!\w)",
     re.IGNORECASE)
+#: what every address said in words holds; the address is looked for only around it
+_HOUSING_WORD = re.compile(rf"(?<!\w)(?:{_STREET}|{_HOUSE}|{_FLAT}|үй\w*|uy|ui|pater\w*)(?!\w)", re.IGNORECASE)
+_ADDRESS_REACH = 160  # characters: two name words or a number said in five words before it, a flat's after it
 
 
 #: a word that announces a phone or an identity number just after it
@@ -578,7 +582,7 @@ class SpokenNumberRecognizer(EntityRecognizer):
                                         "e-mail spelled out"))
         for start, end in _cued_emails(text):
             results.append(self._result("EMAIL_ADDRESS", start, end, "e-mail announced and garbled"))
-        for match in _SPOKEN_ADDRESS.finditer(text):
+        for match in matches_near(_SPOKEN_ADDRESS, _HOUSING_WORD, text, _ADDRESS_REACH):
             results.append(self._result("ADDRESS", match.start("id"), match.end("id"), "address said in words"))
         for start, end in _garbled_cued_numbers(text):
             results.append(self._result("PHONE_NUMBER", start, end, "number announced, whisper's words inside"))
