@@ -98,7 +98,7 @@ _KAZAKH_BODY = re.compile(
     rf"кеден|изолятор)\w*(?:-\w+)?"
     rf"(?:\s+(?:департамент|басқарма|баскарма|бөлім|болим)\w*)?)(?!\w)",
     re.IGNORECASE)
-_COMPANY_FORM = re.compile(r"(?<!\w)(?:(?i:тоо|ип|ао|ооо|жшс|llp|ltd)|TOO)(?!\w)")
+_COMPANY_FORM = re.compile(r"(?<!\w)(?:(?i:тоо|ип|ао|ооо|жшс|llp|ltd)|TOO)(?:-(?i:[а-яәғқңөұүһі]{1,5}))?(?!\w)")
 
 
 def _code_part(word: str) -> bool:
@@ -433,6 +433,38 @@ def find_misheard_place_bodies(text: str) -> list[tuple[int, int]]:
     return found
 
 
+#: a newspaper, channel or site: a short name in quotes beside the word for what it is («в газете «Голос
+#: Шульбы»», ««Ертіс хабары» газетінде», «пишу для «Дала ньюс»»)
+_QUOTED_NAME = r"[«\"“](?P<name>[^»\"”\n]{2,40})[»\"”]"
+_MEDIA_BEFORE = re.compile(
+    r"(?<!\w)(?:газет\w*|журнал\w*|телеканал\w*|канал\w*|издани\w*|сайт\w*|портал\w*|агентств\w*|радио"
+    r"|(?:пишу|писал\w*|пишет|работа\w*|работал\w*)\s+(?:для|в|на))\s+" + _QUOTED_NAME, re.IGNORECASE)
+_MEDIA_AFTER = re.compile(_QUOTED_NAME + r"\s+(?:газет\w*|журнал\w*|телеарна\w*|арна\w*|сайт\w*|басылым\w*|"
+                          r"портал\w*|агенттіг\w*|агенттиг\w*|телеканал\w*)", re.IGNORECASE)
+
+
+#: a power plant by its number, one of a town's few big workplaces: «на ГРЭС-2», «на грэс один», "GRES-1" (the
+#: letters alone name a plant every region has; after its place, body_phrases grows them: «екібастұз грэс те»)
+_POWER_PLANT = re.compile(
+    r"(?<!\w)(?:грэс|гэс|тэц|gres|tets|ges)(?:[-\s]*(?:№\s*)?(?:\d{1,2}|один|одна|два|две|первая|вторая|первой|"
+    r"второй|бір|бир|екі|еки|one|two)(?!\w))(?:-?(?:те|та|де|да|ке|ге|сы|сі|сында|сінде|не|ні)(?!\w))?"
+    r"(?:\s+(?:те|та|де|да)(?!\w))?", re.IGNORECASE)
+
+
+def find_power_plants(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each power plant named by its letters (``_POWER_PLANT``), in capitals or as whisper writes
+    them; the Latin letters only in capitals ("ges" is no word to take in lower case)."""
+    return [match.span() for match in _POWER_PLANT.finditer(text)
+            if not match.group().isascii() or match.group()[:3].isupper()]
+
+
+def find_media(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quoted name of a newspaper, channel or site (``_MEDIA_BEFORE``, ``_MEDIA_AFTER``), the
+    quotes with it; a name of no more than four words, so a quoted sentence is not taken."""
+    return [(match.start("name") - 1, match.end("name") + 1) for pattern in (_MEDIA_BEFORE, _MEDIA_AFTER)
+            for match in pattern.finditer(text) if len(match["name"].split()) <= 4]
+
+
 class CodedOrganisationRecognizer(EntityRecognizer):
     def __init__(self, language: str) -> None:
         super().__init__(supported_entities=["ORGANIZATION"], name=f"CodedOrganisations-{language}",
@@ -451,6 +483,8 @@ class CodedOrganisationRecognizer(EntityRecognizer):
                  + find_spoken_colonies(text) + find_stroked_codes(text))
         for (start, end), why in [*((span, "a unit or colony with its code") for span in coded),
                                   *((span, "a company with its form") for span in find_companies(text)),
+                                  *((span, "a newspaper, channel or site in quotes") for span in find_media(text)),
+                                  *((span, "a power plant") for span in find_power_plants(text)),
                                   *((span, "a company by its kind of work") for span in find_named_companies(text)),
                                   *((span, "a body named by its district") for span in bodies)]:
             explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE, textual_explanation=why)

@@ -30,10 +30,10 @@ _HEADS = ("отдел", "управлени", "департамент", "про�
           "филиал", "элеватор", "месторождени", "рудник", "фабрик", "аэропорт", "птицефабрик", "разрез", "кеніш",
           "кениш", "карьер", "хлопкозавод", "хлопзавод", "мясокомбинат", "молокозавод", "маслозавод", "хлебозавод",
           "цемзавод", "рыбзавод", "рыбокомбинат", "батальон", "погранотдел", "погранпост", "погранкомендатур",
-          "роддом", "подстанци", "диспансер", "горбольниц", "облбольниц", "райбольниц", "прок-р")
+          "роддом", "подстанци", "диспансер", "горбольниц", "облбольниц", "райбольниц", "прок-р", "грэс", "тэц")
 #: short heads, which would start other words as stems («сотрудник», «портфель»): a word is one in its cases only
 _SHORT_HEAD = re.compile(r"(?:суд|порт|депо)(?:а|у|е|ом|ы|ов|ам|ах|ами)?|сот(?:ы|та|қа|тан|ында|ына|ынан|ының|тың)?"
-                         r"|упр|нарколог")  # a note's «упр. ветеринарии», «нарколог. диспансера»
+                         r"|упр|нарколог|комб")  # a note's «упр. ветеринарии», «нарколог. диспансера», «комб.»
 #: the first halves of compound adjectives whisper writes apart: «юго восточного отдела»
 _COMPOUND_FIRST = frozenset({"юго", "северо", "южно", "западно", "восточно", "центрально", "горно", "нефте", "газо",
                              "агро", "торгово", "военно", "лечебно", "исправительно", "уголовно", "следственно"})
@@ -42,7 +42,7 @@ _ADJECTIVE_ENDING = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие
 #: abbreviations of police and security bodies, which may follow a place in either language's order
 _ABBREVIATIONS = frozenset({"ровд", "овд", "увд", "гувд", "рувд", "дп", "уп", "упп", "роп", "руп", "оп", "ивс",
                             "сизо", "кнб", "дкнб", "дэр", "дгд", "угд", "афм", "убн", "су", "пу", "цон", "смус",
-                            "упэ", "опэ", "ду", "дчс", "гаи", "упс", "хқко", "хкко", "мкд"})
+                            "упэ", "опэ", "ду", "дчс", "гаи", "упс", "хқко", "хкко", "мкд", "лоп", "лп"})
 #: the letters of a service that may follow its unit's name: «отделе кгд», «управлении дп»
 _SERVICE_LETTERS = _ABBREVIATIONS | {"кгд", "дгд", "мвд", "кнб", "агдф", "кус"}
 #: «полиция» names a body only beside a place («алматинская полиция»), never as the head of a run before one
@@ -138,16 +138,24 @@ def _end_after(text: str, tokens: _Words, finding: Finding) -> int | None:
     following = tokens.after(finding.end, _MAX_ADJECTIVES + 1)
     adjectival = _adjectival(finding.text)
     position = finding.end
+    shortened = re.fullmatch(r"(.+) (?:обл|гор)", finding.text)
+    if text[position:position + 1] == "." and shortened and not text[position + 1:position + 3].strip()[:1].isupper():
+        # «Жетысуской обл. больницы»: the place was found without its abbreviation's dot
+        adjectival, position = _adjectival(shortened.group(1)), position + 1
     for index, (start, end, word) in enumerate(following):
         if text[position:start].strip() or "\n" in text[position:start]:
             return None  # punctuation or a line's end between: «в караганде, отдел», a note's last word
         if ((_is_head(word, after_place=True) or word.casefold().startswith(_KAZAKH_HEADS))
                 and (adjectival or word.casefold().split("-")[0] in _ABBREVIATIONS)):
             return end
-        if not (adjectival and index < _MAX_ADJECTIVES and _is_adjective(word)):
+        if not (adjectival and index < _MAX_ADJECTIVES and (_is_adjective(word) or word.casefold() in _SHORTENED)):
             return None
         position = end
     return None
+
+
+#: a note's shortened adjectives between a place and its body: «Жетысуской обл. больницы», «Семейский гор. суд»
+_SHORTENED = frozenset({"обл.", "гор.", "рай.", "рег."})
 
 
 #: the head words of Kazakh bodies, which end a name whose words before them are nouns («Жаркент шекара
@@ -155,11 +163,12 @@ def _end_after(text: str, tokens: _Words, finding: Finding) -> int | None:
 #: keyboards write them with Russian letters («ащысай кениши»)
 _KAZAKH_HEADS = ("зауыт", "кеніш", "кениш", "комбинат", "депо", "бекет", "отряд", "аурухан", "бірлест", "бирлест",
                  "серіктест", "сериктест", "қызмет", "кызмет", "басқарма", "баскарма", "бөлім", "болим", "мекеме",
-                 "колония", "фабрика", "шахта", "кеден", "департамент", "әкімдіг", "акимдиг", "прокуратура")
+                 "колония", "фабрика", "шахта", "кеден", "департамент", "әкімдіг", "акимдиг", "прокуратура", "грэс",
+                 "тэц")
 #: heads that name a body right after its place («Текелі комбинатында», «Арыс депосында»); the others need a word
 #: between («Қорғас кеден бекетінде», not «Қорғас бекетінде»: the place is where the post is)
 _NAMED_HEADS = ("зауыт", "комбинат", "кеніш", "кениш", "депо", "отряд", "бірлест", "бирлест", "серіктест",
-                "сериктест", "фабрика")
+                "сериктест", "фабрика", "грэс", "тэц")
 #: a Kazakh case ending on a word: a place so inflected is where something happened, not the first word of a name
 #: («Шымкентте бір зауытта»), and a word so inflected between a place and a head ends the run
 _KAZAKH_CASE = re.compile(r"(?:да|де|та|те|ға|ге|қа|ке|га|ка|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|"

@@ -146,6 +146,17 @@ class Gazetteer:
                     self._inflected.setdefault(folded, place_id)
                     if folded[-1] in "аяйьо" and len(folded) >= 5:
                         self._inflected.setdefault(folded[:-1], place_id)
+        # a name with Kazakh letters also as keyboards and whisper write it in Russian letters («коргас» for Қорғас,
+        # «жанаозен»), where that spelling is no ordinary word or person's name
+        from fieldkit.anonymise.morphology import plain
+
+        for name, place_id in list(exact.items()):
+            spelled = plain(name)
+            if (spelled != name and len(spelled) >= 5 and spelled not in exact and spelled not in people
+                    and spelled not in _KAZAKH_WORD_PLACES and not _ordinary_word(spelled)):
+                exact[spelled] = place_id
+                if " " not in spelled and "-" not in spelled and name in self._inflected:
+                    self._inflected.setdefault(spelled, place_id)
         self._inflected_prefixes = frozenset(stem[:4] for stem in self._inflected)
         self.exact = exact
         # every name in one Latin spelling, for transliterated text: "Shimkent", "Chimkentte", "Qostanaida"
@@ -189,6 +200,10 @@ class Gazetteer:
         for word, form in (("семей", "семее"), ("есік", "есик")):  # listed only in their unambiguous forms
             if form in exact:
                 self._any_name[latin_key(word)] = exact[form]
+        #: the one-word names shaped like adjectives («Глубокое», «Заречный», «Восточный»), by their stem: their
+        #: case forms («в глубоком», «в заречном») share no ending with the names the keys above take off
+        self._adjectival = {match.group(1): place_id for name, place_id in self._all_names(exact, settlements)
+                            if (match := _ADJECTIVE_NAME.fullmatch(name.casefold()))}
         #: every one-word settlement name, the ambiguous ones too, by its Latin key: with a number after it
         #: («в аксае-4», "v shanyraka-2") even «самал» or «орбита» is the micro-district
         self._numbered = {latin_key(name): f"settlement:{number}" for number, settlement in enumerate(settlements, 1)
@@ -277,7 +292,8 @@ class Gazetteer:
         start, end, place = item
         following = re.match(r" ([\w-]+)", text[end:end + 40])
         if following and (_KAZAKH_DESIGNATOR.match(following.group(1).casefold())
-                          or _LATIN_DESIGNATOR.match(following.group(1).casefold())):
+                          or _LATIN_DESIGNATOR.match(following.group(1).casefold())
+                          or _KAZAKH_LAKE.match(following.group(1).casefold())):
             return start, end + following.end(), place
         return item
 
@@ -372,13 +388,40 @@ class Gazetteer:
             gap_before = text[tokens[index - 1][1]:start] if before else ""
             via = gap_after == " " and _WAY_AFTER.match(after)
             born = gap_after == " " and _BORN_AFTER.match(after) and re.search(r"(?:да|де|та|те)$", word)
-            crossed = gap_before == " " and before in ("через", "посту", "пост", "кпп", "cherez")
-            if not (via or born or crossed) or word in _NOT_PLACE_NAMES:
+            crossed = gap_before == " " and before in ("через", "посту", "пост", "кпп", "cherez", *_FORMER)
+            explained = _explained_as_a_place(tokens, index, text)
+            if word in _NOT_PLACE_NAMES:
                 continue
-            place = self._any_place_by_key(word)
-            if place:
-                found.append((start, end, place))
+            if via or born or crossed:
+                place = self._any_place_by_key(word)
+                if place:
+                    found.append((start, end, place))
+            elif explained and _can_name_a_place(word):
+                # «с защиты это район такой», «на восточном это микрорайон»: the speaker says it is a place
+                found.append((start, end, self._any_place_by_key(word) or self._adjectival_place(word)
+                              or f"designated:{explained}"))
+            elif gap_before == " " and before in _PLACE_PREPOSITIONS and text[start].isupper() and (
+                    not text[start:end].isupper() or len(word) < 3):
+                # «вези в Қосшы», «из Канонерки», «s Zashchity»: a listed name capitalised after a preposition
+                place = self._any_place_by_key(word) or self._adjectival_place(word)
+                if place:
+                    found.append((start, end, place))
+            elif gap_before == " " and before in _LOCATIVE_PREPOSITIONS and self._adjectival_place(word) and (
+                    _stands_alone(word, after if gap_after == " " else "")):
+                found.append((start, end, self._adjectival_place(word)))  # «в глубоком там», «в заречном детям»
         return found
+
+    @staticmethod
+    def _all_names(exact: dict[str, str], settlements: tuple[Settlement, ...]) -> list[tuple[str, str]]:
+        """Every one-word name with its place, the listed ones and the settlements that are also words."""
+        return [(name, place_id) for name, place_id in exact.items() if " " not in name and "-" not in name] + [
+            (name, f"settlement:{number}") for number, settlement in enumerate(settlements, 1)
+            for name in settlement.names if " " not in name and "-" not in name]
+
+    def _adjectival_place(self, word: str) -> str | None:
+        """The place an adjective-shaped name names in any of its case forms: «глубоком», «заречного»."""
+        match = _ADJECTIVE_FORM.fullmatch(word.casefold())
+        return self._adjectival.get(match.group(1)) if match else None
 
     def _any_place_by_key(self, word: str) -> str | None:
         """The place a word names, the ambiguous names too, bare or with a Russian or Kazakh case ending."""
@@ -536,6 +579,8 @@ def _macro_phrase(place: Place, region: Region, cyrillic: bool) -> str:
 _RUSSIAN_DESIGNATOR = re.compile(r"^(?:район|района|районе|районом|области|область|областью|обл|р-н|р-на|р-не|"
                                  r"округ|округа|округе)$")
 _KAZAKH_DESIGNATOR = re.compile(r"^(?:ауданы|облысы|ықшамауданы)\w*$")
+#: a lake after the town it is named for goes with the name: «зайсан көлінде»
+_KAZAKH_LAKE = re.compile(r"^(?:көл|кол)(?:і|и)\w*$")
 #: a village or town word after a name: the name is the place, the word stays (as «с.» and «г.» do)
 _KAZAKH_SETTLEMENT_WORD = re.compile(r"^(?:ауыл|қала|кент)(?:ы|ын|ында|ынан|ына|ының|ындағы|і|ін|інде|інен|іне|інің|"
                                      r"індегі)$")
@@ -556,6 +601,7 @@ _NOT_PLACE_NAMES = frozenset({
     "кейін", "және", "бірақ", "туған", "өзі", "өзім", "ана", "мына", "сонда", "осында", "мұнда", "онда",
     # messenger Latin prepositions after «mkr» («v pervom mkr vozle shkoly»)
     "vozle", "okolo", "ryadom", "u", "v", "na", "po", "iz", "s", "i", "do", "posle", "vo", "za", "pod",
+    "такой", "такая", "такое",  # «это микрорайон такой»
 })
 
 
@@ -575,6 +621,10 @@ def _designated_places(text: str, tokens: list[tuple[int, int, str]]) -> list[tu
                 and text[tokens[index - 2][1]:before_start] == " " and is_cyrillic_word(tokens[index - 2][2])
                 and tokens[index - 2][2] not in _NOT_PLACE_NAMES):
             found.append((tokens[index - 2][0], before_end, "designated:village"))  # «Төле би ауылынан»
+            continue
+        if (text[before_end:start] == ". " and before in ("с", "п", "пос") and text[start].isupper()
+                and word not in _NOT_PLACE_NAMES and not word.isdecimal()):
+            found.append((start, end, "designated:village"))  # «у с. Канонерка»: a capital after «с.» is a village
             continue
         if ((before in _NOT_PLACE_NAMES or len(before) < 3)
                 and _MICRODISTRICT.match(before) is None and _RUSSIAN_SETTLEMENT_WORD.match(before) is None):
@@ -602,6 +652,52 @@ def _designated_places(text: str, tokens: list[tuple[int, int, str]]) -> list[tu
                 end = named[1]  # «с. Булар батыр»: the village's name is the man's with his title
             found.append((start, end, "designated:village"))
     return found
+
+
+#: "former", before a town's old name: «алтай каласында бурынгы зырянда», «бывший Октябрьский»
+_FORMER = ("бұрынғы", "бурынгы", "бурынғы", "бывший", "бывшая", "бывшее", "бывшем", "бывшей", "бывшего", "former",
+           "formerly", "byvshiy", "byvshem")
+#: prepositions of place before a capitalised name: «в Қосшы», «из Канонерки», "v Zashchite"
+_PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "до", "под", "около", "возле", "с", "со", "v", "vo", "iz", "s",
+                                 "do", "okolo", "vozle"})
+#: prepositions of where or from where before an adjective-shaped name («в глубоком», «из заречного»)
+_LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "из", "с", "со"})
+#: a name shaped like an adjective, and any case form of one: the stem the two share
+_ADJECTIVE_NAME = re.compile(r"([а-яё]{4,}?)(?:ое|ый|ий|ой|ая|ее)")
+_ADJECTIVE_FORM = re.compile(r"([а-яё]{4,}?)(?:ое|ый|ий|ой|ая|ее|ого|его|ому|ему|ом|ем|ым|им|ую|ою|ей)")
+#: «… это район такой», «это микрорайон», «это посёлок у нас»: the speaker explains the word before is a place
+_EXPLAINING_KIND = {"район": "district", "микрорайон": "microdistrict", "мкр": "microdistrict",
+                    "посёлок": "village", "поселок": "village", "село": "village", "аул": "village",
+                    "деревня": "village", "город": "town", "городок": "town", "рынок": "market", "базар": "market",
+                    "ауыл": "village", "аудан": "district", "ауданы": "district", "қала": "town", "кала": "town"}
+
+
+def _explained_as_a_place(tokens: list[tuple[int, int, str]], index: int, text: str) -> str | None:
+    """The kind of place the words after a word say it is («защиты это район такой»), or None."""
+    following = [word for _, _, word in tokens[index + 1:index + 4]]
+    if not following or following[0] not in ("это", "бұл", "ол") or text[tokens[index][1]] not in " ,":
+        return None
+    for word in following[1:]:
+        if word in _EXPLAINING_KIND:
+            return _EXPLAINING_KIND[word]
+        if word not in ("такой", "такая", "такое", "наш", "наша", "у", "один", "одна", "бір"):
+            return None
+    return None
+
+
+def _stands_alone(adjective: str, following: str) -> bool:
+    """Whether an adjective after a preposition has no noun of its case after it, and so names something itself:
+    «в глубоком там» («в глубоком подвале» has one)."""
+    from fieldkit.anonymise.morphology import natasha
+
+    morph = natasha()[2]
+    cases = {parse.tag.case for parse in morph.parse(adjective) if parse.tag.POS == "ADJF"}
+    if not cases:
+        return False
+    if not following:
+        return True
+    likeliest = morph.parse(following)[0].tag  # «уже» has a noun's reading too (уж, the snake), far behind
+    return not (likeliest.POS in ("NOUN", "ADJF", "PRTF", "NUMR") and likeliest.case in cases)
 
 
 def _by_key_with_ending(key: str, table: dict[str, str], *, shortest_stem: int) -> str | None:

@@ -34,7 +34,9 @@ from fieldkit.anonymise.unknown_words import is_everyday_foreign
 SCORE = 0.75
 _LATIN_SURNAME = re.compile(
     r"^[A-Z][a-z]+(?:ov|ev|yev|ova|eva|yeva|uly|ulu|kyzy|qyzy|bekov|bayev|baev|enko|"
-    r"sky|skiy|skaya|ovich|evich|ovna|evna)$"
+    r"sky|skiy|skaya|ovich|evich|ovna|evna|"
+    # a patronymic's case forms in messenger Latin: "Ninu Genrikhovnu", "s Ivanom Petrovichem"
+    r"ovnu|evnu|ovny|evny|ovne|evne|ovnoi|evnoi|ovnoy|evnoy|ovicha|evicha|ovichu|evichu|ovichem|evichem)$"
 )
 _SENTENCE_END = re.compile(r"[.!?…:]\s*$")
 #: Kazakh words for a kind of place, which follow the place's name (district, region, street, village, town): the
@@ -154,6 +156,8 @@ def given_names() -> tuple[frozenset[str], frozenset[str]]:
         # the dictionary form Russian morphology gives (which for a name that is also a word may be that
         # word's: «Дана» → дать) and the name as written, so «дананың» (Kazakh genitive) is found too
         keys = {fold(name), *_dictionary_name_form(name)}
+        # Kazakh spelling drops the soft sign of a Russian or Uighur name: «Ілхам» for Ильхам, «Игор»
+        keys |= {key.replace("ь", "") for key in keys if "ь" in key and len(key) >= 5}
         if line.endswith("?"):
             ambiguous |= keys
         names |= keys | {plain(key) for key in keys}
@@ -335,7 +339,8 @@ _PATRONYMIC = re.compile(r"^[а-яё]{3,}(?:(?:ович|евич|ыч|ич)(?:а
 _DIMINUTIVE = re.compile(r"^(?P<name>[а-яёәғқңөұүһі]{3,}?)(?:ик|ек|чик|ка|ушка|юшка)(?:а|у|ом|е|и|ой|ой)?$")
 _LOWER_LATIN_SURNAME = re.compile(
     r"^[a-z]{3,}(?:ov|ev|yev|ova|eva|yeva|uly|ulu|kyzy|qyzy|bekov|bayev|baev|enko|skiy|skaya|ovich|evich|ovna|"
-    r"evna)(?:u|ym|om|oi|oy|tyn|tin|pen|men|ga|ge|ty|ti|ke|ka|da|de|ta|te|dan|den|tan|ten)?$"
+    r"evna|ovn[uyei]|evn[uyei]|ovnoi|evnoi|ovnoy|evnoy|ovich[au]|evich[au]|ovichem|evichem)"
+    r"(?:u|ym|om|oi|oy|tyn|tin|pen|men|ga|ge|ty|ti|ke|ka|da|de|ta|te|dan|den|tan|ten)?$"
 )
 
 

@@ -79,6 +79,8 @@ _CURRENCIES = {
     # the tenge in Kazakh cases, in Kazakh or Russian letters: «елу мың теңгеден», «жүз мың теңгені»
     "теңгеден": "KZT", "тенгеден": "KZT", "теңгені": "KZT", "тенгени": "KZT", "теңгенің": "KZT", "тенгенин": "KZT",
     "теңгемен": "KZT", "тенгемен": "KZT", "теңгелік": "KZT", "тенгелик": "KZT", "tengege": "KZT", "tengeden": "KZT",
+    # «жүз мың теңгедей» (about a hundred thousand): the approximating ending
+    "теңгедей": "KZT", "тенгедей": "KZT", "tengedei": "KZT", "tengedey": "KZT", "доллардай": "USD",
     "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "руб": "RUB", "rubles": "RUB", "roubles": "RUB",
     "евро": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR", "¥": "CNY",
     # the neighbours' money, which traders and migrants are paid in: yuan, Kyrgyz som, Uzbek sum
@@ -152,7 +154,7 @@ def _grouped_sum(text: str, match: re.Match) -> bool:
 
 #: a bare number after a word of paying or offering is a sum: «предлагал 50000», «зарплата была 180000»
 _PAID_NUMBER = re.compile(
-    r"(?<!\w)(?:предлагал\w*|предложил\w*|просил\w*|требовал\w*|заплатил\w*|платил\w*|отдал\w*|получал\w*|"
+    r"(?<!\w)(?:предлагал\w*|предложил\w*|просил\w*|требовал\w*|(?:за)?плат(?:ил|ишь|ит|ят|им)\w*|плачу|отдал\w*|получал\w*|"
     r"получает|зарплат\w*(?:\s+был[аио]?)?|выходит|взятк\w*|откат\w*|брал|брала|брали|берут|берёт|берет|взял|"
     r"взяли|давал\w*|кидал\w*)\s+(?:(?:мне|ему|им|ей|нам|по)\s+)?"
     r"(?!(?:19[5-9]\d|20[0-3]\d)(?!\d))(?P<id>\d{4,7})"
@@ -168,6 +170,9 @@ _HALF_PREFIX = re.compile(r"(?:пол|pol)[\s-](?=\S)", re.IGNORECASE)
 _EN_AGE_WORDS = (r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
                  r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
                  r"seven|eight|nine))?)")
+#: what after a number makes it a count or a sum, not somebody's age
+_NOT_AN_AGE_AFTER = (r"(?:тысяч|миллион|тенге|теңге|доллар|рубл|час|минут|человек|раз|мың|мын|жыл|лет|год|градус|"
+                     r"процент|%|штук|км|кг|метр|дней|день|месяц|недел)")
 _AGE_PATTERNS = [
     re.compile(rf"\b(?:мне|ему|ей|им|нам|вам|тебе|сыну|дочке|дочери|дочурке|внуку|внучке|брату|сестре|отцу|"
                rf"матери|маме|папе|дяде|дядьке|тёте|тете|деду|бабушке|жене|мужу|парню|пацану|девушке|мальчику|"
@@ -182,7 +187,8 @@ _AGE_PATTERNS = [
     # «оған жиырма үш жас еді» (she was 23), «қырық жас толды»: the bare «жас» with the verb of being or turning
     re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s+(?:жас|жас(?:ы|ым|тан)))(?=\s+(?:еді|едім|еди|едим|болды|болатын|болған|"
                r"болган|толды|толған|толган|шамасында|шамасы|шамасындағы)(?!\w))", re.IGNORECASE),
-    re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s+(?:жаста|жасымда|жасында|жасымнан|жасынан|жасқа|жастағы|жасар|жаста\w*|жасым\w*|"
+    # («балаларым алты және тоғыз жаста»: two children's ages, both said before the one «жаста»)
+    re.compile(rf"\b(?P<id>(?:{NUMBER}\s+(?:және|жане|и|мен|или)\s+)?(?P<n>{NUMBER})\s+(?:жаста|жасымда|жасында|жасымнан|жасынан|жасқа|жастағы|жасар|жаста\w*|жасым\w*|"
                r"zhasta\w*|zhasymda|jasta\w*))",
                re.IGNORECASE),
     re.compile(rf"\b(?:I|he|she|we|they)(?:\s+(?:was|were|am|is|are|turned)|['’](?:s|m|re))\s+"
@@ -231,6 +237,13 @@ _AGE_PATTERNS = [
                rf"(?:было\s+)?(?:всего\s+|только\s+|уже\s+)?(?P<id>(?P<n>{NUMBER}))(?!\w)"
                r"(?!\s*(?:тысяч|миллион|тенге|теңге|доллар|рубл|час|минут|человек|раз|мың|мын|жыл|лет|год))",
                re.IGNORECASE),
+    # «вере тогда было под сорок», «Лариса Петровна тогда уже семьдесят была»: a number with tens when somebody
+    # was, with no unit after it
+    re.compile(rf"(?<!\w)(?:тогда|уже|сейчас)\s+(?:было|будет|исполнилось|стукнуло)\s+(?:уже\s+|всего\s+|почти\s+)?"
+               rf"(?P<id>(?:(?:под|около|за)\s+)?(?P<n>{_WITH_TENS}{NUMBER}))(?!\w)(?!\s*{_NOT_AN_AGE_AFTER})",
+               re.IGNORECASE),
+    re.compile(rf"(?<!\w)(?:тогда|уже|сейчас)\s+(?:уже\s+)?(?P<id>(?:(?:под|около|за)\s+)?(?P<n>{_WITH_TENS}{NUMBER}))"
+               r"\s+(?:был|была|было|будет)(?!\w)", re.IGNORECASE),
 ]
 #: Kazakh «он» (ten) is read as a number only before a Kazakh unit: «он жыл», «он жеті жас», «он мың»
 _KAZAKH_TEN = re.compile(rf"(?<!\w)(?P<id>он(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?\s+(?P<unit>жыл\w*|жас\w*|"
@@ -281,7 +294,9 @@ _KAZAKH_LOCATIVE_AGE = re.compile(
     rf"(?<!сағат )(?<!\w)(?P<id>(?:(?:он|{_KK_TENS})\s+(?:{'|'.join(KAZAKH_UNITS)}){_KK_LOCATIVE}"
     rf"|{_KK_TENS}{_KK_LOCATIVE}){_KK_COPULA}?)(?!\w)(?!\s+(?:сағат|жыл|минут))"
     rf"|(?<!сағат )(?<!\w)(?P<reached>(?:(?:он|{_KK_TENS})\s+(?:{'|'.join(KAZAKH_UNITS)})|{_KK_TENS}){_KK_DATIVE})"
-    r"(?=\s+(?:кел(?:ді|дім|ген|іп|ip)|келмеген|келмей\w*|толд\w*|толған\w*|толмаған|толып|толса\w*|толам|толады)"
+    r"(?=\s+(?:кел(?:ді|дім|ген|іп|ip)|келмеген|келмей\w*|толд\w*|толған\w*|толмаған|толып|толса\w*|толам|толады"
+    # «жетпіске жақындадым» (nearing seventy), «елуге таяп қалды»
+    r"|жа[қк]ында\w*|таяп|таяды|таяған\w*)"
     r"(?!\w))", re.IGNORECASE)
 #: «жетпістен асқан», «кырык бестен асып кеткен»: over an age
 _KAZAKH_OVER_AGE = re.compile(rf"(?<!\w)(?P<id>(?:(?:он|{_KK_TENS})\s+(?:{'|'.join(KAZAKH_UNITS)})|{_KK_TENS})"
@@ -316,7 +331,7 @@ _BARE_SLANG = re.compile(r"(?<!\w)(?P<id>(?:" + "|".join(sorted(_SLANG_TERMS, ke
 #: a unit before its number, the Russian way of saying "about": «часов пять», «лет десять», «тысяч двести»
 _INVERTED = re.compile(
     rf"(?<!\w)(?P<id>(?P<unit>часов|часа|дней|дня|суток|недель|недели|месяцев|месяца|лет|года|тысяч|тысячи|"
-    rf"миллионов|лимонов|лямов)\s+(?P<n>{NUMBER}))(?![\w-])(?![./]\d)(?!\s*(?:назад|тому|бұрын|ago))"
+    rf"миллионов|лимонов|лямов)\s+(?:на\s+)?(?P<n>{NUMBER}))(?![\w-])(?![./]\d)(?!\s*(?:назад|тому|бұрын|ago))"
     # «миллион двести» (a million and two hundred thousand), «миллиона три» (about three million): Russian words only,
     # so that a Kazakh number after «миллион» is never read into it
     rf"|(?<!\w)(?P<million>(?P<munit>миллион|лимон|лям)\s+(?P<mn>двести|триста|четыреста|пятьсот|шестьсот|семьсот|"
@@ -419,6 +434,7 @@ _PARTS_OF_DAY = {
     "таңғы": "morning", "таңертең": "morning", "күндізгі": "day", "кешкі": "evening", "кешке": "evening",
     "түн": "night", "таң": "morning", "түскі": "day", "түсте": "day", "түстен": "day",
     "тунги": "night", "тунде": "night", "тангы": "morning", "кешки": "evening", "кундизги": "day",
+    "танертен": "morning", "таңертен": "morning",
     "am": "morning", "pm": "day", "night": "night", "morning": "morning", "afternoon": "day", "evening": "evening",
     "utra": "morning", "vechera": "evening", "nochi": "night", "dnya": "day",
 }
@@ -443,7 +459,7 @@ _TIME_PATTERNS = [
     re.compile(rf"\b(?P<id>(?:начале|конце|около)\s+(?:{'|'.join(_ORDINAL_HOURS)})(?:\s+{_PART}|\s+часа))\b",
                re.IGNORECASE),
     # (and in Russian letters: «кешки сагат онда»)
-    re.compile(rf"(?<!\w)(?P<id>(?:кешкі|таңғы|түнгі|түскі|кешке|таңертең|кешки|тангы|тунги|тускы|тангертен)\s+"
+    re.compile(rf"(?<!\w)(?P<id>(?:кешкі|таңғы|түнгі|түскі|кешке|таңертең|кешки|тангы|тунги|тускы|тангертен|танертен|таңертен)\s+"
                rf"(?:(?:сағат|сагат)\s+)?{_KK_HOUR}|(?:сағат|сагат)\s+{_KK_HOUR}"
                r"|(?:түн|тун)\s+ортасы\w*|полноч\w*|полуноч\w*|polnoch\w*|polunoch\w*)(?!\w)", re.IGNORECASE),
     re.compile(r"\b(?P<id>(?:half\s+past|quarter\s+(?:past|to))\s+\w+(?:\s+in\s+the\s+(?:morning|afternoon|evening)"
