@@ -44,7 +44,7 @@ _ABBREVIATIONS = frozenset({"ровд", "овд", "увд", "гувд", "рув�
                             "сизо", "кнб", "дкнб", "дэр", "дгд", "угд", "афм", "убн", "су", "пу", "цон", "смус",
                             "упэ", "опэ", "ду", "дчс", "гаи", "упс", "хқко", "хкко", "мкд", "лоп", "лп"})
 #: the letters of a service that may follow its unit's name: «отделе кгд», «управлении дп»
-_SERVICE_LETTERS = _ABBREVIATIONS | {"кгд", "дгд", "мвд", "кнб", "агдф", "кус"}
+_SERVICE_LETTERS = _ABBREVIATIONS | {"кгд", "дгд", "мвд", "кнб", "агдф", "кус", "рк"}
 #: «полиция» names a body only beside a place («алматинская полиция»), never as the head of a run before one
 #: («сотрудники полиции алматы»: the place is the people's)
 _AFTER_ONLY = ("полици",)
@@ -255,17 +255,38 @@ _LATIN_ABBREVIATIONS = frozenset({"ivs", "rovd", "ovd", "uvd", "guvd", "dp", "dg
                                   "sizo", "dkns", "dknb", "umvd", "ubn", "kgd", "ugd"})
 
 
+#: a place in the Kazakh «-дағы» form (in Latin) makes the institution after it that place's one
+_LATIN_DAGI = re.compile(r"(?:dagy|dagi|degi|tagy|tagi|tegi|daǵy|degі)$", re.IGNORECASE)
+_LATIN_INSTITUTION = re.compile(r"(?:onkolog|bolnits|bolnic|aurukhan|auruhan|aýrýhan|emkhan|emhan|kolon|mektep|"
+                                r"zauyt|zavod|shakht|sot|turme|túrme|türme|tyurm|sizo|ivs|politsi|polici|akimat|"
+                                r"ákimdik|akimdik|kolledzh|universitet)\w*$", re.IGNORECASE)
+
+
+#: an English body's head and the word that says which kind, before «in» or «of» and its place
+_ENGLISH_BODY_HEADS = frozenset({"department", "office", "directorate", "court", "unit", "service", "colony", "prison",
+                                 "akimat", "hospital", "administration", "division", "station"})
+_ENGLISH_BODY_KINDS = frozenset({"border", "police", "customs", "tax", "migration", "regional", "city", "district",
+                                 "prosecutor's", "prosecutors", "investigative", "penal", "appeals", "military"})
+
+
 def _latin_body(text: str, tokens: _Words, finding: Finding) -> Finding:
     """A place in messenger Latin with a body's letters after it («atyrau ivs») or before it and «po» («dgd po
     astane»), grown into that body."""
     start, end = finding.start, finding.end
     after = tokens.after(end, 1)
-    if after and text[end:after[0][0]] == " " and after[0][2].casefold() in _LATIN_ABBREVIATIONS:
-        end = after[0][1]
+    if after and text[end:after[0][0]] == " " and (after[0][2].casefold() in _LATIN_ABBREVIATIONS or (
+            _LATIN_DAGI.search(finding.text) and _LATIN_INSTITUTION.match(after[0][2]))):
+        end = after[0][1]  # «atyrau ivs», «Semeydegi onkologiyada»
     before = tokens.before(start, 2)  # nearest first
     if (len(before) == 2 and before[0][2].casefold() == "po" and before[1][2].casefold() in _LATIN_ABBREVIATIONS
             and text[before[1][1]:start] == " po "):
         start = before[1][0]
+    english = tokens.before(start, 3)  # "the border department in taldykorgan", "the police office of aktau"
+    if (len(english) >= 2 and english[0][2].casefold() in ("in", "of")
+            and english[1][2].casefold() in _ENGLISH_BODY_HEADS and text[english[1][1]:start].count(" ") == 2):
+        start = english[1][0]
+        if len(english) == 3 and english[2][2].casefold() in _ENGLISH_BODY_KINDS and text[english[2][1]] == " ":
+            start = english[2][0]
     if (start, end) == (finding.start, finding.end):
         return finding
     return replace(finding, entity="ORGANIZATION", start=start, end=end, text=text[start:end], place=None)

@@ -21,6 +21,15 @@ LEVELS = ("keep", "region", "macro_region", "remove")
 
 
 _CAPITALISED_SEMEY = re.compile(r"(?<![\w-])Семей(?![\w-])")
+#: «в Семее» as whisper hears it: «в семье», where nothing makes it the family — no birth, upbringing or owner
+#: before it («родился в семье», «у нас в семье»), no genitive after it («в семье рабочего»), no statement of who
+#: the family is or was («в семье было пятеро», «в семье все»). A family spoken of otherwise is taken for the town:
+#: the price of a place that whisper spells as a common word
+_MISHEARD_SEMEY = re.compile(
+    r"(?<!родился )(?<!родилась )(?<!вырос )(?<!выросла )(?<!рос )(?<!росла )(?<!воспитывался )(?<!воспитывалась )"
+    r"(?<!нас )(?<!них )(?<!меня )(?<!него )(?<!неё )(?<!нее )(?<!вас )(?<!тебя )(?<!спор )(?<!ссора )"
+    r"(?<!\w)[вВ] (?P<id>семье)(?!\w)(?! (?:было|были|был|была|есть|нет|не|все|всё|никто|кто|трое|двое|четверо|"
+    r"пятеро|шестеро|много|мало|каждый|принято|так|тоже|царил\w*|поняли|узнали|говорили|знали|считали)\b)")
 #: Шу, a name of two letters, in a Kazakh case or with a glued preposition
 _SHORT_PLACE_FORMS = {"шу": re.compile(r"(?:в|из)шу|шу(?:дың|дан|да|ға|га|дағы|дагы)"),
                       "shu": re.compile(r"(?:v|iz)shu|shu(?:dyn|dan|da|ga|dagy)")}
@@ -204,6 +213,12 @@ class Gazetteer:
         #: case forms («в глубоком», «в заречном») share no ending with the names the keys above take off
         self._adjectival = {match.group(1): place_id for name, place_id in self._all_names(exact, settlements)
                             if (match := _ADJECTIVE_NAME.fullmatch(name.casefold()))}
+        #: the ambiguous names of two or three words by the stems of their words («Левый берег», «Сол жағалау»,
+        #: "Levy Bereg"): taken in any case form where the first word is capitalised («на Левом берегу»)
+        self._capitalised_names = [
+            (tuple(_word_stem(part.casefold()) for part in name.split()), f"settlement:{number}")
+            for number, settlement in enumerate(settlements, 1) if settlement.ambiguous
+            for name in settlement.names if 2 <= len(name.split()) <= 3 and name[:1].isupper()]
         #: every one-word settlement name, the ambiguous ones too, by its Latin key: with a number after it
         #: («в аксае-4», "v shanyraka-2") even «самал» or «орбита» is the micro-district
         self._numbered = {latin_key(name): f"settlement:{number}" for number, settlement in enumerate(settlements, 1)
@@ -272,9 +287,12 @@ class Gazetteer:
         # lower case («много семей»), and the lists leave the bare form out for that reason
         found += [(m.start(), m.end(), self.exact["семее"]) for m in _CAPITALISED_SEMEY.finditer(text)
                   if "семее" in self.exact]
+        found += [(m.start("id"), m.end("id"), self.exact["семее"]) for m in _MISHEARD_SEMEY.finditer(text)
+                  if "семее" in self.exact and not _genitive_follows(text, m.end("id"))]
         found += _designated_places(text, tokens)
         found += [(start, end, place) for start, end, word in tokens if "-" in word and word[-1:].isdecimal()
                   and (place := self._numbered_place(word))]
+        found += self._capitalised_multiword(text, tokens)
         found += self._asr_forms(text, tokens)
         found += self._places_by_their_context(text, tokens)
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -411,6 +429,24 @@ class Gazetteer:
                 found.append((start, end, self._adjectival_place(word)))  # «в глубоком там», «в заречном детям»
         return found
 
+    def _capitalised_multiword(self, text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """The ambiguous names of several words, capitalised, in any case form (``_capitalised_names``)."""
+        found = []
+        for index, (start, _, _) in enumerate(tokens):
+            if not text[start].isupper():
+                continue
+            for stems, place_id in self._capitalised_names:
+                following = tokens[index:index + len(stems)]
+                if len(following) == len(stems) and all(
+                        token[2] == stem if len(stem) < 3 else token[2].startswith(stem)
+                        for token, stem in zip(following, stems, strict=True)) and all(
+                        text[a[1]:b[0]] == " " for a, b in zip(following, following[1:], strict=False)):
+                    # «КПП Атамекен», «ТРЦ Форум»: the kind of place stays, as a designator does
+                    first = following[1][0] if stems[0] in _KIND_FIRST else start
+                    found.append((first, following[-1][1], place_id))
+                    break
+        return found
+
     @staticmethod
     def _all_names(exact: dict[str, str], settlements: tuple[Settlement, ...]) -> list[tuple[str, str]]:
         """Every one-word name with its place, the listed ones and the settlements that are also words."""
@@ -483,10 +519,11 @@ class Gazetteer:
                         if ((first + following)[:3] not in self._by_prefix and first + following not in self.exact
                                 and not sounds):
                             continue
-                        if self._word_place(first):
-                            break  # a place already, followed by any word ("Shymkent in"): nothing is split
-                        place = (self._word_place(first + following) or self._word_place(f"{first}-{following}")
-                                 or (self._by_sound(first + following) if sounds else None))
+                        joined = self._word_place(first + following) or self._word_place(f"{first}-{following}")
+                        if self._word_place(first) and not (joined and first + following in self.exact):
+                            break  # a place already, followed by any word ("Shymkent in"): nothing is split, unless
+                            # the two make a longer name whole («экибас тузе»: Экибас is the town's short name)
+                        place = joined or (self._by_sound(first + following) if sounds else None)
                         if place:
                             found.append((start, next_end, place))
                             break
@@ -670,6 +707,29 @@ _EXPLAINING_KIND = {"район": "district", "микрорайон": "microdist
                     "посёлок": "village", "поселок": "village", "село": "village", "аул": "village",
                     "деревня": "village", "город": "town", "городок": "town", "рынок": "market", "базар": "market",
                     "ауыл": "village", "аудан": "district", "ауданы": "district", "қала": "town", "кала": "town"}
+
+
+#: the first words of listed names that say what kind of place it is («КПП Атамекен», «ТРЦ Форум», «ЖК Северное
+#: сияние»), as their stems
+_KIND_FIRST = frozenset({"кпп", "трц", "тц", "жк", "мкр", "рын", "рынок", "пла", "плато", "кур", "курорт", "посёл",
+                         "жилмасс", "мечеть", "пик", "база"})
+
+
+def _genitive_follows(text: str, end: int) -> bool:
+    """Whether a noun or adjective in the genitive follows («в семье рабочего», «в семье военных»)."""
+    from fieldkit.anonymise.morphology import natasha
+
+    after = re.match(r" ([а-яё]{3,})", text[end:end + 40], re.IGNORECASE)
+    if after is None:
+        return False
+    likeliest = natasha()[2].parse(after.group(1).casefold())[0].tag
+    return likeliest.POS in ("NOUN", "ADJF") and likeliest.case == "gent"
+
+
+def _word_stem(word: str) -> str:
+    """A word of a name without the letters a case ending replaces («берег» → бер-, «жағалау» → жағала-); a word
+    of three letters or fewer stays whole, and one of two is compared whole («Ак Орда», «Оң жағалау»)."""
+    return word if len(word) <= 3 else word[:max(3, len(word) - 2)]
 
 
 def _explained_as_a_place(tokens: list[tuple[int, int, str]], index: int, text: str) -> str | None:

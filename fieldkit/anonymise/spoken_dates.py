@@ -179,9 +179,12 @@ _PATTERNS = [
                r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
                r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
                r"seven|eight|nine))?)))(?!\w)", re.IGNORECASE),
-    # a short year said after a birth or a start: "i was born here in eighty two", "back in ninety eight"
-    re.compile(r"(?:\bborn\s+(?:here\s+|there\s+)?|\bback\s+|\bsince\s+)in\s+(?P<id>(?:fifty|sixty|seventy|eighty|ninety)"
-               r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)(?!\w)(?!\s+(?:years?|percent|people))",
+    # a short year said after «in»: "i was born here in eighty two", "back in ninety eight", "and in ninety two
+    # the whole family moved" (not "in fifty minutes", "in ninety cases")
+    re.compile(r"\bin\s+(?P<id>(?:fifty|sixty|seventy|eighty|ninety)"
+               r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)(?!\w)(?!\s+(?:years?|percent|people|"
+               r"minutes?|hours?|days?|weeks?|months?|seconds?|of\b|dollars|bucks|tenge|thousand|hundred|million|km|"
+               r"kilo\w*|met(?:er|re)s?|miles?|times|cases|grams?|men|women|guys|%))",
                re.IGNORECASE),
     re.compile(r"(?<!\w)(?P<id>(?:nineteen|twenty)\s+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
                r"eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|"
@@ -200,11 +203,18 @@ def _noun_follows(text: str, end: int) -> bool:
     from fieldkit.anonymise.morphology import natasha
 
     # it must agree with the ordinal: «в девяносто восьмом доме» is one, «в девяносто восьмом отец…» is not
-    parses = natasha()[2].parse(after.group(1).casefold())
+    morph = natasha()[2]
+    parses = morph.parse(after.group(1).casefold())
     if str(parses[0].tag).startswith(("NPRO", "PREP", "CONJ", "PRCL", "VERB", "INFN", "ADVB")):
         return False  # «в шестнадцатом его сняли»
+    # the ordinal's own cases, when morphology reads its last word: «по шестнадцатый начальником» agrees in none
+    last = re.search(r"([а-яё]+)$", text[max(0, end - 30):end], re.IGNORECASE)
+    ordinal_cases = {("loct" if p.tag.case == "loc2" else p.tag.case) for p in morph.parse(last.group(1).casefold())
+                     if p.tag.POS == "ADJF"} if last else set()
     return any(str(p.tag).startswith(("NOUN", "ADJF")) and "Apro" not in str(p.tag)
-               and p.tag.case in ("loct", "loc2", "gent", "datv", "ablt") for p in parses)
+               and p.tag.case in ("loct", "loc2", "gent", "datv", "ablt")
+               and (not ordinal_cases or ("loct" if p.tag.case == "loc2" else p.tag.case) in ordinal_cases)
+               for p in parses)
 
 
 class SpokenDateRecognizer(EntityRecognizer):
