@@ -460,9 +460,20 @@ def find_power_plants(text: str) -> list[tuple[int, int]]:
 
 def find_media(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quoted name of a newspaper, channel or site (``_MEDIA_BEFORE``, ``_MEDIA_AFTER``), the
-    quotes with it; a name of no more than four words, so a quoted sentence is not taken."""
+    quotes with it; a name of no more than four words and no verb, so a quotation is not taken («в журнале «упал с
+    кровати»»)."""
     return [(match.start("name") - 1, match.end("name") + 1) for pattern in (_MEDIA_BEFORE, _MEDIA_AFTER)
-            for match in pattern.finditer(text) if len(match["name"].split()) <= 4]
+            for match in pattern.finditer(text)
+            if len(match["name"].split()) <= 4 and (match["name"][:1].isupper() or not _has_a_verb(match["name"]))]
+
+
+def _has_a_verb(words: str) -> bool:
+    """Whether a word the Russian dictionary knows as a verb is among ``words`` (a quotation, not a name: «упал с
+    кровати»; a guessed reading does not count, «тревел» is no verb)."""
+    morph = natasha()[2]
+    return any(is_cyrillic(word) and morph.word_is_known(word.casefold())
+               and first_tag(word.casefold()).startswith(("VERB", "INFN", "GRND", "PRTS"))
+               for word in re.findall(r"[^\W\d_]+", words))
 
 
 class CodedOrganisationRecognizer(EntityRecognizer):

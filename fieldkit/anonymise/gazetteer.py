@@ -219,6 +219,9 @@ class Gazetteer:
             (tuple(_word_stem(part.casefold()) for part in name.split()), f"settlement:{number}")
             for number, settlement in enumerate(settlements, 1) if settlement.ambiguous
             for name in settlement.names if 2 <= len(name.split()) <= 3 and name[:1].isupper()]
+        self._capitalised_by_start: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for name_stems, name_place in self._capitalised_names:  # looked up by a word's first three letters
+            self._capitalised_by_start.setdefault(name_stems[0][:3], []).append((name_stems, name_place))
         #: every one-word settlement name, the ambiguous ones too, by its Latin key: with a number after it
         #: («в аксае-4», "v shanyraka-2") even «самал» or «орбита» is the micro-district
         self._numbered = {latin_key(name): f"settlement:{number}" for number, settlement in enumerate(settlements, 1)
@@ -432,10 +435,10 @@ class Gazetteer:
     def _capitalised_multiword(self, text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """The ambiguous names of several words, capitalised, in any case form (``_capitalised_names``)."""
         found = []
-        for index, (start, _, _) in enumerate(tokens):
+        for index, (start, _, word) in enumerate(tokens):
             if not text[start].isupper():
                 continue
-            for stems, place_id in self._capitalised_names:
+            for stems, place_id in self._capitalised_by_start.get(word[:3], ()):
                 following = tokens[index:index + len(stems)]
                 if len(following) == len(stems) and all(
                         token[2] == stem if len(stem) < 3 else token[2].startswith(stem)
