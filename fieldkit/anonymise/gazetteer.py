@@ -397,8 +397,10 @@ class Gazetteer:
 
     def _places_by_their_context(self, text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """A name that is also a word, where only a place fits: before a Kazakh postposition of the way («коргас
-        аркылы», «торгай жакка»), in the locative before "born" or "live" («ошта туган»), after «через» or a post
-        («через семей», «на посту таскала»)."""
+        аркылы», «торгай жакка»), in the locative before "born" or "live" («ошта туган»), after «через», a post or
+        "former" («через семей», «на посту таскала», «бурынгы зырянда»); capitalised after a preposition («в
+        Қосшы»); an adjective-shaped name standing alone after «в» or «из» («в глубоком там»). And any word the
+        speaker explains as a place («с защиты это район такой»), listed or not."""
         found = []
         for index, (start, end, word) in enumerate(tokens):
             if len(word) < 2 or not word.isalpha():
