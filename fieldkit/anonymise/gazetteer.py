@@ -214,14 +214,15 @@ class Gazetteer:
         self._adjectival = {match.group(1): place_id for name, place_id in self._all_names(exact, settlements)
                             if (match := _ADJECTIVE_NAME.fullmatch(name.casefold()))}
         #: the ambiguous names of two or three words by the stems of their words («Левый берег», «Сол жағалау»,
-        #: "Levy Bereg"): taken in any case form where the first word is capitalised («на Левом берегу»)
-        self._capitalised_names = [
-            (tuple(_word_stem(part.casefold()) for part in name.split()), f"settlement:{number}")
-            for number, settlement in enumerate(settlements, 1) if settlement.ambiguous
-            for name in settlement.names if 2 <= len(name.split()) <= 3 and name[:1].isupper()]
+        #: taken in any case form where the first word is capitalised: «на Левом берегу»)
+        #: ("Levy Bereg"), looked up by a word's first three letters
         self._capitalised_by_start: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for name_stems, name_place in self._capitalised_names:  # looked up by a word's first three letters
-            self._capitalised_by_start.setdefault(name_stems[0][:3], []).append((name_stems, name_place))
+        for number, settlement in enumerate(settlements, 1):
+            for name in settlement.names if settlement.ambiguous else ():
+                if 2 <= len(name.split()) <= 3 and name[:1].isupper():
+                    name_stems = tuple(_word_stem(part.casefold()) for part in name.split())
+                    self._capitalised_by_start.setdefault(name_stems[0][:3], []).append(
+                        (name_stems, f"settlement:{number}"))
         #: every one-word settlement name, the ambiguous ones too, by its Latin key: with a number after it
         #: («в аксае-4», "v shanyraka-2") even «самал» or «орбита» is the micro-district
         self._numbered = {latin_key(name): f"settlement:{number}" for number, settlement in enumerate(settlements, 1)
@@ -412,14 +413,13 @@ class Gazetteer:
             via = gap_after == " " and _WAY_AFTER.match(after)
             born = gap_after == " " and _BORN_AFTER.match(after) and re.search(r"(?:да|де|та|те)$", word)
             crossed = gap_before == " " and before in ("через", "посту", "пост", "кпп", "cherez", *_FORMER)
-            explained = _explained_as_a_place(tokens, index, text)
             if word in _NOT_PLACE_NAMES:
                 continue
             if via or born or crossed:
                 place = self._any_place_by_key(word)
                 if place:
                     found.append((start, end, place))
-            elif explained and _can_name_a_place(word):
+            elif (explained := _explained_as_a_place(tokens, index, text)) and _can_name_a_place(word):
                 # «с защиты это район такой», «на восточном это микрорайон»: the speaker says it is a place
                 found.append((start, end, self._any_place_by_key(word) or self._adjectival_place(word)
                               or f"designated:{explained}"))
@@ -435,7 +435,7 @@ class Gazetteer:
         return found
 
     def _capitalised_multiword(self, text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-        """The ambiguous names of several words, capitalised, in any case form (``_capitalised_names``)."""
+        """The ambiguous names of several words, capitalised, in any case form (``_capitalised_by_start``)."""
         found = []
         for index, (start, _, word) in enumerate(tokens):
             if not text[start].isupper():
@@ -714,12 +714,6 @@ _EXPLAINING_KIND = {"район": "district", "микрорайон": "microdist
                     "ауыл": "village", "аудан": "district", "ауданы": "district", "қала": "town", "кала": "town"}
 
 
-#: the first words of listed names that say what kind of place it is («КПП Атамекен», «ТРЦ Форум», «ЖК Северное
-#: сияние»), as their stems
-_KIND_FIRST = frozenset({"кпп", "трц", "тц", "жк", "мкр", "рын", "рынок", "пла", "плато", "кур", "курорт", "посёл",
-                         "жилмасс", "мечеть", "пик", "база"})
-
-
 def _genitive_follows(text: str, end: int) -> bool:
     """Whether a noun or adjective in the genitive follows («в семье рабочего», «в семье военных»)."""
     from fieldkit.anonymise.morphology import natasha
@@ -735,6 +729,12 @@ def _word_stem(word: str) -> str:
     """A word of a name without the letters a case ending replaces («берег» → бер-, «жағалау» → жағала-); a word
     of three letters or fewer stays whole, and one of two is compared whole («Ак Орда», «Оң жағалау»)."""
     return word if len(word) <= 3 else word[:max(3, len(word) - 2)]
+
+
+#: the first words of listed names that say what kind of place it is («КПП Атамекен», «ТРЦ Форум», «ЖК Северное
+#: сияние»), as the stems ``_capitalised_multiword`` compares
+_KIND_FIRST = frozenset(_word_stem(word) for word in ("кпп", "трц", "тц", "жк", "рынок", "плато", "курорт", "посёлок",
+                                                      "жилмассив", "мечеть", "пик", "база"))
 
 
 def _explained_as_a_place(tokens: list[tuple[int, int, str]], index: int, text: str) -> str | None:

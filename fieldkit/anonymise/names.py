@@ -32,11 +32,11 @@ from fieldkit.anonymise.sentences import RussianSentences
 from fieldkit.anonymise.unknown_words import is_everyday_foreign
 
 SCORE = 0.75
+#: a patronymic's case forms in messenger Latin: "Ninu Genrikhovnu", "s Ivanom Petrovichem"
+_LATIN_PATRONYMIC_FORMS = r"ovn[uye]|evn[uye]|ovno[iy]|evno[iy]|ovich[au]|evich[au]|ovichem|evichem"
 _LATIN_SURNAME = re.compile(
     r"^[A-Z][a-z]+(?:ov|ev|yev|ova|eva|yeva|uly|ulu|kyzy|qyzy|bekov|bayev|baev|enko|"
-    r"sky|skiy|skaya|ovich|evich|ovna|evna|"
-    # a patronymic's case forms in messenger Latin: "Ninu Genrikhovnu", "s Ivanom Petrovichem"
-    r"ovnu|evnu|ovny|evny|ovne|evne|ovnoi|evnoi|ovnoy|evnoy|ovicha|evicha|ovichu|evichu|ovichem|evichem)$"
+    rf"sky|skiy|skaya|ovich|evich|ovna|evna|{_LATIN_PATRONYMIC_FORMS})$"
 )
 _SENTENCE_END = re.compile(r"[.!?…:]\s*$")
 #: Kazakh words for a kind of place, which follow the place's name (district, region, street, village, town): the
@@ -339,7 +339,7 @@ _PATRONYMIC = re.compile(r"^[а-яё]{3,}(?:(?:ович|евич|ыч|ич)(?:а
 _DIMINUTIVE = re.compile(r"^(?P<name>[а-яёәғқңөұүһі]{3,}?)(?:ик|ек|чик|ка|ушка|юшка)(?:а|у|ом|е|и|ой|ой)?$")
 _LOWER_LATIN_SURNAME = re.compile(
     r"^[a-z]{3,}(?:ov|ev|yev|ova|eva|yeva|uly|ulu|kyzy|qyzy|bekov|bayev|baev|enko|skiy|skaya|ovich|evich|ovna|"
-    r"evna|ovn[uyei]|evn[uyei]|ovnoi|evnoi|ovnoy|evnoy|ovich[au]|evich[au]|ovichem|evichem)"
+    rf"evna|{_LATIN_PATRONYMIC_FORMS})"
     r"(?:u|ym|om|oi|oy|tyn|tin|pen|men|ga|ge|ty|ti|ke|ka|da|de|ta|te|dan|den|tan|ten)?$"
 )
 

@@ -29,10 +29,10 @@ KAZAKH_MONTHS = ("қаңтар", "ақпан", "наурыз", "сәуір", "м
 #: (with September's voiced stem before a vowel ending: «қыркүйегінде»)
 _MONTHS_KK = "(?:" + "|".join((*KAZAKH_MONTHS, "қыркүйег")) + r")\w*"
 #: (and in Russian letters, as whisper and keyboards write them: «сауирдин», «кыркуйекте»)
-_MONTHS_KK_ANY = ("(?:" + "|".join(sorted({*KAZAKH_MONTHS, "қыркүйег", *(plain(month) for month in
-                                                                         (*KAZAKH_MONTHS, "қыркүйег")),
-                                           # whisper's «желтогсан»: a voiced «қ»
-                                           *(plain(month.replace("қ", "ғ")) for month in KAZAKH_MONTHS)},
+#: the Kazakh months as written, in Russian letters, and with whisper's voiced «қ» («желтогсан»)
+_KAZAKH_MONTH_SPELLINGS = frozenset({*KAZAKH_MONTHS, *(plain(month) for month in KAZAKH_MONTHS),
+                                     *(plain(month.replace("қ", "ғ")) for month in KAZAKH_MONTHS)})
+_MONTHS_KK_ANY = ("(?:" + "|".join(sorted(_KAZAKH_MONTH_SPELLINGS | {"қыркүйег", plain("қыркүйег")},
                                           key=len, reverse=True)) + r")\w*")
 #: a Kazakh number's last word in the locative of its possessive, a day of the month: «бірінде», «жиырма бесінде»
 _KK_DAY_IN_MONTH = (rf"(?:(?:{'|'.join(KAZAKH_TENS)})\s+)?(?:{'|'.join((*KAZAKH_UNITS, *KAZAKH_TENS))})"
@@ -41,9 +41,7 @@ _KK_DAY_IN_MONTH = (rf"(?:(?:{'|'.join(KAZAKH_TENS)})\s+)?(?:{'|'.join((*KAZAKH_
 #: it («2021 жылы қазанда», «жылы шилденин ортасында», «жылы сауирдин биринде»), a Russian month after «в»
 #: («двадцать второго жылы в январе», «в 2019 году, в конце марта») or a season («жылдың жазында», «году летом»)
 MONTH_AFTER_YEAR = re.compile(
-    r",?\s+(?:(?:" + "|".join(sorted({*KAZAKH_MONTHS, *(plain(month) for month in KAZAKH_MONTHS),
-                                       *(plain(month.replace("қ", "ғ")) for month in KAZAKH_MONTHS)}, key=len,
-                                      reverse=True))
+    r",?\s+(?:(?:" + "|".join(sorted(_KAZAKH_MONTH_SPELLINGS, key=len, reverse=True))
     + r")(?:\w{0,5})(?:\s+(?:ортасында|басында|аяғында|аягында|соңында|сонында|" + _KK_DAY_IN_MONTH + r"))?"
     r"|в\s+(?:(?:начале|конце|середине)\s+)?(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|"
     r"ноябр|декабр)[а-я]{0,2}"
