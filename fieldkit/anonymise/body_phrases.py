@@ -178,6 +178,10 @@ _KAZAKH_BREAK = frozenset({"мен", "сен", "ол", "біз", "сіз", "ол
                            "бир", "осы", "сол", "бұл", "бул", "да", "де", "та", "те", "деп", "еді", "еди", "болып",
                            "жылы", "жыл", "жылдан", "кейін", "кейин", "соң", "сон", "деген", "дейтін", "дейтин"})
 _KAZAKH_MODIFIERS = 3
+#: a Kazakh verb's personal endings (I sat, we were): no word of a body's name ends so
+#: (not «-дық», which is also the adjectives' ending: «қоғамдық», «аудандық»)
+_KAZAKH_PERSONAL_ENDINGS = ("дым", "дім", "тым", "тім", "мын", "мін", "пын", "пін", "бын", "бін", "мыз", "міз", "пыз",
+                            "піз", "быз", "біз", "дим", "тим", "мин", "миз")
 #: a plant's, mine's or depot's head word in the Kazakh possessive, which makes the word before it its name
 _ITS_PLANT = re.compile(r" (?:кеніш|кениш|зауыт|комбинат|фабрика|шахта|депо|разрез)(?:і|и|ы|сы|сі|си)\w*",
                         re.IGNORECASE)
@@ -202,6 +206,8 @@ def _kazakh_end_after(text: str, tokens: _Words, finding: Finding) -> int | None
             pass  # «Қорғас бекетінде», «Қарағанды шахтада»: a place's post or mine, unless more words name it
         elif end is not None or index >= _KAZAKH_MODIFIERS or not _kazakh_modifier(lowered):
             break
+        if word.endswith(".") and not head:
+            break  # a sentence's end: «колонияда отырдым. қазір …» names no body across it
         position = word_end
     return end
 
@@ -215,6 +221,8 @@ def _kazakh_modifier(word: str) -> bool:
         return False
     if _KAZAKH_CASE.search(word) and not word.endswith(("ды", "ді", "ты", "ті", "ны", "ні")):
         return False
+    if word.endswith(_KAZAKH_PERSONAL_ENDINGS):
+        return False  # a verb with its person: «отырдым», «жүрміз»
     return not reads_first_as(word, ("VERB", "INFN", "NPRO", "PREP", "CONJ", "PRCL", "NUMR", "ADVB", "GRND"))
 
 

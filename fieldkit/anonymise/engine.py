@@ -287,6 +287,7 @@ def analyzer():
     from fieldkit.anonymise.natasha_recognizer import NatashaRecognizer
     from fieldkit.anonymise.nicknames import StockNicknameRecognizer
     from fieldkit.anonymise.quantities import QuantityRecognizer
+    from fieldkit.anonymise.respectful_names import RespectfulNameRecognizer
     from fieldkit.anonymise.spoken_dates import SpokenDateRecognizer
     from fieldkit.anonymise.spoken_numbers import SpokenNumberRecognizer
     from fieldkit.anonymise.streets import MarketRecognizer, StreetNameRecognizer
@@ -315,6 +316,7 @@ def analyzer():
         registry.add_recognizer(FirstNameBeforeSurnameRecognizer(language))
         registry.add_recognizer(LowerCaseNameRecognizer(language))
         registry.add_recognizer(NicknameRecognizer(language))
+        registry.add_recognizer(RespectfulNameRecognizer(language))
         registry.add_recognizer(StockNicknameRecognizer(language))
         registry.add_recognizer(StreetNameRecognizer(language))
         registry.add_recognizer(MarketRecognizer(language))

@@ -965,6 +965,30 @@ def _verb_like(word: str) -> bool:
     return first_tag(word).startswith(("VERB", "INFN", "PRTF", "PRTS", "GRND"))
 
 
+#: Kazakh words that make a clause, not a body's name: pronouns, and endings of verbs («қоймайды»), of the
+#: accusative («бізді») and of «my», «our» («үйіміз»); a body's own Kazakh words are nouns in the genitive or the
+#: possessive («ҚНБ Шекара қызметінің Түркістан облысы бойынша …»)
+_KAZAKH_PRONOUNS = frozenset({"мен", "сен", "ол", "біз", "сіз", "олар", "бізді", "мені", "оны", "оларды", "маған",
+                              "оған", "бізге", "бизди", "мени", "бизге", "маган", "оган"})
+_KAZAKH_CLAUSE_ENDINGS = ("ды", "ді", "ты", "ті", "ди", "ти", "мыз", "міз", "миз", "ымыз", "іміз", "дым", "дім", "тым",
+                          "тім", "мын", "мін", "мин")
+
+
+@lru_cache(maxsize=20_000)
+def _no_body_word(word: str) -> bool:
+    """A word that cannot stand inside a body's name between its head and its place: a Kazakh pronoun, or a Kazakh
+    word the Russian dictionary does not know with a verb's, the accusative's or "our"'s ending («полиция бізді
+    тыныш қоймайды үйіміз шымкентте …»)."""
+    from fieldkit.anonymise.kazakh_words import is_plainly_kazakh
+    from fieldkit.anonymise.morphology import has_kazakh_letters, is_cyrillic, is_known_word
+
+    lowered = word.casefold()
+    if lowered in _KAZAKH_PRONOUNS:
+        return True
+    return (is_cyrillic(lowered) and lowered.endswith(_KAZAKH_CLAUSE_ENDINGS) and not is_known_word(lowered)
+            and (has_kazakh_letters(lowered) or is_plainly_kazakh(lowered)))
+
+
 def _punctuated(text: str, tokens: list, index: int) -> bool:
     """Whether a sentence or clause break, or a number, stands between token ``index`` and the one before."""
     return bool(re.search(r"[.!?;:,—\d]", text[tokens[index - 1][1]:tokens[index][0]] + tokens[index][2]))
@@ -1004,6 +1028,8 @@ class PlacedOrganizationRecognizer(EntityRecognizer):
                 if not genitive or re.search(r"[.!?;:,—]" if numbered else r"[.!?;:,—\d]",
                                              text[tokens[index][1]:tokens[index + 1][0]] + between):
                     break  # (a body's number may stand between: «районном суде номер 2 алматинского района»)
+                if index + 1 < first and _no_body_word(between):
+                    break  # a Kazakh clause between: «полиция бізді тыныш қоймайды үйіміз шымкентте»
                 if _is_head(tokens[index][2]) and _ORG_HEAD.match(tokens[index][2]) and (
                         not tokens[index][2].isascii()
                         or all(tokens[k][2] in ("of", "the", "po", "for") for k in range(index + 1, first))):

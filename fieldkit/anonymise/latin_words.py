@@ -99,6 +99,14 @@ def _letter_by_letter(text: str, table: tuple[tuple[str, str], ...], *, keep_unk
     return "".join(out)
 
 
+def kazakh_number_words_in_latin() -> frozenset[str]:
+    """The Latin spellings of the Kazakh number words ("on tort", "jiyrma"), for rules that read numbers as said."""
+    from fieldkit.anonymise.number_words import KAZAKH_TENS, KAZAKH_UNITS
+
+    numbers = {*KAZAKH_UNITS, *KAZAKH_TENS, "жүз"}
+    return frozenset(latin for latin, cyrillic in _KAZAKH_STEMS_IN_LATIN.items() if cyrillic in numbers)
+
+
 def plain_cyrillic(word: str) -> str:
     """A Latin word in Cyrillic letters, the likeliest letter for each Latin one ("kun" → «кун»)."""
     return _letter_by_letter(word.casefold(), _PLAIN, keep_unknown=True)

@@ -39,6 +39,27 @@ _LATIN_SURNAME = re.compile(
     rf"sky|skiy|skaya|ovich|evich|ovna|evna|{_LATIN_PATRONYMIC_FORMS})$"
 )
 _SENTENCE_END = re.compile(r"[.!?…:]\s*$")
+#: a patronymic in messenger or English Latin, in any case: "ivanovich", "petrovna", "genrikhovnu"
+_LATIN_PATRONYMIC = re.compile(rf"^[a-z]{{3,}}(?:ovich|evich|yevich|ovna|evna|yevna|{_LATIN_PATRONYMIC_FORMS})$")
+#: what follows a full name without being its surname: "viktor ivanovich said", «иван петрович сказал»
+_NOT_AFTER_A_PATRONYMIC = frozenset({
+    "said", "says", "told", "came", "went", "was", "is", "who", "had", "has", "asked", "called", "died", "left",
+    "from", "and", "or", "but", "the", "a", "an", "to", "in", "on", "at", "with", "himself", "herself", "skazal",
+    "skazala", "byl", "byla", "i", "no", "tozhe"})
+
+
+def _surname_after_patronymic(word: str) -> bool:
+    """Whether ``word`` after a given name and patronymic is the surname: a word no dictionary knows, or one it
+    reads as a surname, and no Kazakh word («лариса николаевна кимм», «нина петровна шульц»); not «андрей
+    викторович нормальный мужик», "raisa petrovna she is"."""
+    lowered = word.casefold()
+    if lowered in _NOT_AFTER_A_PATRONYMIC or _function_word(word) or lowered in _NUMBER_WORDS:
+        return False
+    if word.isascii():
+        return bool(_LOWER_LATIN_SURNAME.match(lowered)) or _unknown_latin_surname(word)
+    return unknown_non_kazakh_word(word) or _foreign_surname(word)
+
+
 #: Kazakh words for a kind of place, which follow the place's name (district, region, street, village, town): the
 #: name before them is the place's, not a person's («Жасурбек Тошпулатов Жетісу ауданындағы»)
 KAZAKH_PLACE_HEAD = re.compile(r"(?:аудан|облыс|көше|коше|ауыл|[қк]аласы|даңғыл|дангыл)", re.IGNORECASE)
@@ -344,6 +365,15 @@ _LOWER_LATIN_SURNAME = re.compile(
 )
 
 
+#: Kazakh grammar in Russian letters that ends like an -ин surname, in words no dictionary knows: a verb's first
+#: person («билмеймин», «журемин»), a participle under the accusative or genitive («биткенин»), a plural's genitive
+#: («иштейтиндердин»), «inside» and «outside» («ишине», «сыртында»). (A surname of that shape the dictionary knows,
+#: Еремин, is read as one before this is asked.)
+_KAZAKH_FORM_LIKE_A_SURNAME = re.compile(
+    r"(?:[аеиоуыэюяй]мин|[гк][аеыи]н(?:ин|ын)|(?:лер|лар|дер|дар|тер|тар)(?:дин|дын|тин|тын|нин|нын)"
+    r"|^(?:иш|ыш|сырт|арт|уст|уст|аст)(?:ине|инде|инен|ына|ында|ынан|ин|ын))$")
+
+
 @lru_cache(maxsize=50_000)
 def is_lower_case_surname(word: str) -> bool:
     """A lower-case word shaped like a surname or patronymic that Russian morphology reads as one or does not
@@ -360,7 +390,7 @@ def is_lower_case_surname(word: str) -> bool:
     _, _, morph = natasha()
     parses = morph.parse(word)
     if not morph.word_is_known(word):
-        return True
+        return not _KAZAKH_FORM_LIKE_A_SURNAME.search(word)
     # a surname reading counts only when the common ones do not outweigh it («машин» is cars, not Машин)
     proper = sum(p.score for p in parses if any(tag in str(p.tag) for tag in ("Surn", "Patr", "Name")))
     return proper > 0 and proper >= sum(p.score for p in parses) - proper
@@ -671,6 +701,15 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         for i in range(1, len(tokens)):  # «светлану николаевну»
             if flags[i - 1] and not flags[i] and text[tokens[i - 1][1]:tokens[i][0]] == " ":
                 flags[i] = bool(_PATRONYMIC.match(tokens[i][2]))
+        # a surname after a given name and patronymic, whatever word it is: «лариса николаевна кимм», "viktor
+        # ivanovich fast" (the patronymic says a full name is being said)
+        for i in range(2, len(tokens)):
+            word, before = tokens[i][2], tokens[i - 1][2]
+            if (flags[i - 1] and flags[i - 2] and not flags[i] and text[tokens[i - 1][1]:tokens[i][0]] == " "
+                    and (_PATRONYMIC.match(before) or _LATIN_PATRONYMIC.match(before)) and candidate(word)
+                    and not before.endswith(("тың", "тің", "ның", "нің", "дың", "дің"))  # «палычтың гаражы»
+                    and _surname_after_patronymic(word)):
+                flags[i] = True
         # a word no dictionary knows right after a listed given name is its surname: «вольдемар ридель»,
         # «станислав вебер» (not a Kazakh word written in Russian letters: «ерлан келди»)
         for i in range(1, len(tokens)):
@@ -769,7 +808,8 @@ _KAZAKH_WORD_ENDINGS = ("тым", "тім", "дым", "дім", "ды", "ди", 
                         "сын", "син", "да", "де",
                         "та", "те", "га", "ге", "ка", "ке", "мен", "бен", "пен", "нын", "нин", "дан", "ден", "тан",
                         "тен", "нан", "нен", "йды", "йди", "ады", "еди", "ук", "ык", "ип", "ып", "па", "пе", "ба", "бе",
-                        "ма", "ме", "ша", "ше", "лар", "лер", "дар", "дер", "тар", "тер", "шы", "ши", "сы", "си")
+                        "ма", "ме", "ша", "ше", "лар", "лер", "дар", "дер", "тар", "тер", "шы", "ши", "сы", "си",
+                        "мыз", "миз")
 #: everyday Kazakh words as a Russian keyboard writes them, which Russian morphology guesses as surnames
 _KAZAKH_IN_RUSSIAN_LETTERS = frozenset({
     "ушин", "менин", "сенин", "онын", "биздин", "сиздин", "олардын", "жумыс", "кейин", "дейин", "бирак", "жане",
@@ -841,6 +881,8 @@ def _foreign_surname(word: str) -> bool:
         return False
     from fieldkit.anonymise.morphology import natasha
 
+    if _KAZAKH_FORM_LIKE_A_SURNAME.search(lowered) and not natasha()[2].word_is_known(lowered):
+        return False  # «ишине» (inside), which the guesser declines as a surname
     parses = natasha()[2].parse(lowered)
     return any("Surn" in str(p.tag) for p in parses) and not str(parses[0].tag).startswith(
         ("PREP", "CONJ", "PRCL", "NPRO", "VERB", "INFN", "ADVB", "PRED"))
@@ -904,6 +946,14 @@ _NICKNAME_PATTERNS = [
     re.compile(r"(?P<id>[^\W\d_][\w-]{2,30})[»\"”']?[,.]?\s+(?:ну\s+)?(?:мы\s+|все\s+|его\s+все\s+)?(?:(?:его|её|ее)"
                r"\s+(?:все\s+)?|у\s+нас\s+)?так\s+(?:у\s+нас\s+)?(?:и\s+)?(?:звали|называли|зовут|называют|прозвали|"
                r"кличут)", re.IGNORECASE),
+    # a capitalised word in mid-sentence before the verb that names: «его в камере Профессор звали», «бізде Дед
+    # деген главный» (the capital says it is a name; «деген не» asks what a word means)
+    re.compile(r"(?<=[а-яёәғқңөұүһі,]\s)(?P<id>[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]{1,30})\s+(?:звали|называли|прозвали|кличут|"
+               r"деген|дейтін|дейтин)(?!\w)(?!\s+(?:не|нәрсе|нарсе|сөз|соз|ұғым|угым)(?!\w))"),
+    # the name before «его все звали» when the sentence goes on after it: «ну ван его все звали и вот»
+    re.compile(r"(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?,?\s+(?:его|её|ее)\s+все\s+(?:звали|называли|кличут|"
+               r"прозвали)(?=\s*(?:[.,!?;]|$|\s+(?:и|а|но|потому|ещё|еще|тогда|там|у\s+нас)(?!\w)))",
+               re.IGNORECASE),
     # «мы его батей звали», «их чёрными называли»
     re.compile(r"(?:его|её|ее)\s+(?:все\s+)?(?P<id>[а-яё][\w-]{2,30})\s+(?:звали|называли|зовут|называют|прозвали"
                r"|кличут)", re.IGNORECASE),
@@ -981,7 +1031,8 @@ _CUED_NAME_PATTERNS = [
     re.compile(r"(?<!\w)(?:әйелім|әйелім|аиелим|күйеуім|куйеуим|курстасым|сыныптасым|әріптесім|ариптесим|көршім|коршим|"
                r"ұлым|улым|қызым|кызым|әкем|акем|шешем|анам|апам|әпкем|апкем|жеңгем|женгем|немерем|досым|жиеним|"
                r"әйелі|аиели|күйеуі|куйеуи|інісі|иниси|ағасы|агасы|әпкесі|апкеси|қарындасы|карындасы|әріптесі|"
-               r"ариптеси|курстасы|көршісі|коршиси|ulym|qyzym|kyzym|aielim|ayelim|kuieuim|kuyeuim|apkem|zhienim|"
+               r"ариптеси|курстасы|көршісі|коршиси|қызы|кызы|келіні|келини|немересі|немереси|жиені|жиени|"
+               r"ulym|qyzym|kyzym|aielim|ayelim|kuieuim|kuyeuim|apkem|zhienim|"
                r"kelinim|ariptesim|kurstasym|"
                r"директор|декан|ректор|завуч|начальник|бастық|бастык|бастығымыз|директорымыз|"
                r"смотрящий\s+был|смотрящим\s+был|смотрящий)\s+"
@@ -989,10 +1040,28 @@ _CUED_NAME_PATTERNS = [
     re.compile(r"(?<!\w)(?:брат|брата|братом|брату|братан|сестра|сестры|сестрой|друг|друга|другом|подруга|подруги|жена|жены|"
                r"женой|муж|мужа|мужем|сын|сына|сыном|дочь|дочка|дочки|кум|кума|сосед|соседа|ағам|інім|әпкем|"
                r"қарындасым|досым|жиенім|brat|brata|bratom|drug|druga|sestra|zhena|muzh|kum|dosym|agam|inim|wife|"
-               r"husband|brother|sister|son|daughter|friend|colleague|cousin|uncle|aunt|auntie|nephew|niece|"
-               r"neighbou?r|boss|pastor|partner|fianc[ée]e?|земляк|земляка|сокамерник\w*|напарник\w*|кореш\w*)"
-               r",?\s+(?:у\s+(?:меня|него|неё|нее|нас)\s+)?" + _NAME,
+               r"husband|brother|sister|son|daughter|friend|colleague|cousin|uncle|aunt|auntie|nephew|niece|mum|mom|"
+               r"mother|father|dad|grandmother|grandfather|granny|grandma|grandpa|stepfather|stepmother|"
+               r"neighbou?r|boss|pastor|partner|fianc[ée]e?|земляк|земляка|сокамерник\w*|напарник\w*|кореш\w*|"
+               # in-laws and the wider family, in Russian and as messengers write it: «сноха моя, вера», "nevestka
+               # vera", «дядя слава»
+               r"сноха|снохи|снохой|сноху|невестк[аиуе]|невесткой|золовк[аиуе]|свекровь|свекрови|св[её]кор|свекра|"
+               r"т[её]ща|т[её]щи|т[её]щу|тесть|тестя|зять|зятя|зятем|шурин\w*|девер\w*|свояк\w*|дяд[яиюе]|дядей|"
+               r"т[её]т[яиюе]|т[её]тей|племянни\w*|внук\w*|внучк\w*|крестни\w*|одноклассни\w*|однокурсни\w*|"
+               r"сослуживц?\w*|коллег[аиу]|сожител\w*|сожительниц\w*|nevestka|nevestku|snokha|snoha|svekrov|"
+               r"t[e]shcha|tesha|zyat|dyadya|dyadyu|tetya|tyotya|plemyannik|plemyannitsa|vnuk|vnuchka|kollega|"
+               r"odnoklassnik)"
+               r",?\s+(?:(?:моя|мой|моего|моей|мою|наш|наша|нашего|нашей|его|её|ее|ихний|moya|moi|moy|moyu|nash|"
+               r"nasha|ego|ee)\s*,?\s+)?(?:у\s+(?:меня|него|неё|нее|нас)\s+)?" + _NAME
+               + r"(?![\w'-])(?!\s+(?:богу|bogu))",
                re.IGNORECASE),
+    # a boss, a guard or an officer said to have been someone: «начальник отряда был слава», "nachalnik ceha byl
+    # slava", «бригадир у нас была роза»
+    re.compile(r"(?<!\w)(?:начальни\w*|нач\.|бригадир\w*|мастер|прораб|старш\w*|опер|оперо?м|следовател\w*|"
+               r"участков\w*|командир\w*|завхоз|смотрящ\w*|хозяин\w*|nachalnik\w*|brigadir|master|sledovatel\w*|"
+               r"uchastkov\w*|komandir\w*|smotryashch\w*)"
+               r"\s+(?:[^\W\d_]+\s+){0,2}?(?:у\s+нас\s+|u\s+nas\s+)?(?:был|была|byl|byla)\s*,?\s+" + _NAME
+               + r"(?![\w'-])(?!\s+(?:богу|bogu))", re.IGNORECASE),
 ]
 #: for a pattern that begins with any word, a keyword each of its matches holds: such a pattern tried at every word
 #: of a 90-minute transcript cost a tenth of a second, so it is tried only around its keyword

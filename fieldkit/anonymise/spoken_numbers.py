@@ -515,8 +515,9 @@ _SAID_START = re.compile(r"(?:восемь|плюс|семь)[\s,]+(?:[^\W\d_]{1
 _DIGIT_GROUP = re.compile(r"\+?\d[\d\-]*")
 #: between two groups: up to two short words whisper made of number words it misheard («875 на ль 81 29 47»,
 #: «69 на 9, 341, 667»)
-_GARBLE = re.compile(r"[\s,.\-]*(?:[^\W\d_]{1,6}[\s,.\-]+){0,2}", re.UNICODE)
-_MIN_GARBLED_DIGITS = 8
+_GARBLE = re.compile(r"[\s,.\-]*(?:[^\W\d_]{1,8}[\s,.\-]+){0,2}", re.UNICODE)
+#: (seven: a phone whose «семьсот» whisper made a word of keeps eight digits at most, «8 с имесор 1,533,27»)
+_MIN_GARBLED_DIGITS = 7
 _FULL_NUMBER_DIGITS = 11
 
 
@@ -533,8 +534,8 @@ def _garbled_cued_numbers(text: str) -> list[tuple[int, int]]:
         while digits < _FULL_NUMBER_DIGITS:  # a whole phone already: what follows is another («… или 8 (727) …»)
             gap = _GARBLE.match(text, end)
             following = _DIGIT_GROUP.match(text, gap.end()) if gap else None
-            if following is None or following.start() - end > 14:
-                break
+            if following is None or following.start() - end > 14 or re.search(r"[.!?]\s|[A-ZА-ЯЁ]", gap.group()):
+                break  # (not past a sentence's end: «… 04. Однажды, 3 января»)
             end, last = following.end(), following
             digits += len(re.sub(r"\D", "", following.group()))
         if digits >= _MIN_GARBLED_DIGITS and last is not first:

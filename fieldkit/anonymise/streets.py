@@ -103,33 +103,44 @@ def _namesake_stems() -> frozenset[tuple[str, ...]]:
                      if len(name) > 1 and len(name[-1]) > 3)
 
 
-def find_streets(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every namesake used as a street; «между абая и сейфуллина» takes both."""
-    from fieldkit.anonymise.morphology import latin_key
+class _Namesakes:
+    """Where the text's words begin a namesake, in its own letters or by its Latin key."""
 
-    names, latin_names = street_namesakes(), _latin_namesakes()
-    longest = max((len(name) for name in names), default=0)
-    tokens = words(text)
-    folded = [word.casefold().replace("ё", "е") for _, _, word in tokens]
-    keys = [latin_key(word) if word.isalpha() else "" for word in folded]
-    stems = _namesake_stems()
+    def __init__(self, text: str) -> None:
+        from fieldkit.anonymise.morphology import latin_key
 
-    def named(start: int, size: int) -> bool:
-        if tuple(folded[start:start + size]) in names:
+        self.names, self.latin_names, self.stems = street_namesakes(), _latin_namesakes(), _namesake_stems()
+        self.longest = max((len(name) for name in self.names), default=0)
+        self.tokens = words(text)
+        self.folded = [word.casefold().replace("ё", "е") for _, _, word in self.tokens]
+        self.keys = [latin_key(word) if word.isalpha() else "" for word in self.folded]
+
+    def named(self, start: int, size: int) -> bool:
+        if tuple(self.folded[start:start + size]) in self.names:
             return True
-        latin = keys[start:start + size]
+        latin = self.keys[start:start + size]
         if not all(latin):
             return False
-        if size > 1 and (*latin[:-1], latin[-1].rstrip("aeiouy")) in stems:
+        if size > 1 and (*latin[:-1], latin[-1].rstrip("aeiouy")) in self.stems:
             return True
         # the Russian genitive's «-a» on a name the list gives bare: "kabanbai batyra", "tauke khana"
-        return tuple(latin) in latin_names or (latin[-1].endswith("a") and (*latin[:-1], latin[-1][:-1]) in
-                                               latin_names and size > 1)
+        return tuple(latin) in self.latin_names or (latin[-1].endswith("a") and (*latin[:-1], latin[-1][:-1]) in
+                                                    self.latin_names and size > 1)
 
+    def size_at(self, index: int) -> int:
+        """How many words the longest namesake starting at word ``index`` has; 0 for none."""
+        return next((size for size in range(min(self.longest, len(self.tokens) - index), 0, -1)
+                     if self.named(index, size)), 0)
+
+
+def find_streets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every namesake used as a street; «между абая и сейфуллина» takes both."""
+    namesakes = _Namesakes(text)
+    tokens, folded = namesakes.tokens, namesakes.folded
     found: list[tuple[int, int]] = []
     index = 0
     while index < len(tokens):
-        match = next((size for size in range(min(longest, len(tokens) - index), 0, -1) if named(index, size)), 0)
+        match = namesakes.size_at(index)
         if not match:
             index += 1
             continue
@@ -235,9 +246,11 @@ class MarketRecognizer(EntityRecognizer):
 
 
 def _number_phrase() -> str:
+    from fieldkit.anonymise.latin_words import kazakh_number_words_in_latin
     from fieldkit.anonymise.number_words import HUNDREDS, KAZAKH_TENS, KAZAKH_UNITS, TEENS, TENS, UNITS, trie_pattern
 
-    words = trie_pattern(sorted({*UNITS, *TEENS, *TENS, *HUNDREDS, *KAZAKH_UNITS, *KAZAKH_TENS, "жүз", "hundred"}))
+    words = trie_pattern(sorted({*UNITS, *TEENS, *TENS, *HUNDREDS, *KAZAKH_UNITS, *KAZAKH_TENS, "жүз", "hundred",
+                                 *kazakh_number_words_in_latin()}))
     # digits, or up to four number words, the last one perhaps an ordinal («отыз жетінші», «он төртінші»)
     return rf"(?:\d+[а-яa-z]?|{words}\w*(?:[\s-]+{words}\w*){{0,3}})"
 
@@ -246,32 +259,41 @@ _NUMBER_PHRASE = _number_phrase()
 #: after a namesake: its house and flat, in words or digits («толе би сто восемьдесят шесть квартира двенадцать»,
 #: «абай көшесі отыз жетінші үй он төртінші пәтерде»)
 _HOUSE_AND_FLAT = re.compile(
-    rf"(?:\s+(?:көшесі|даңғылы|улица|ул\.?|street|st\.?|avenue|ave\.?|ulitsa|ul\.?))?[\s,]+(?:дом\s+|д\.\s*|үй\s+|house\s+)?"
-    rf"{_NUMBER_PHRASE}(?:\s+үй)?[\s,]+(?:(?:квартира|кв\.?|пәтер\w*|apartment|apt\.?|flat|kv\.?)\s*{_NUMBER_PHRASE}"
+    rf"(?:\s+(?:көшесі|кошеси|даңғылы|дангылы|улица|ул\.?|street|st\.?|avenue|ave\.?|ulitsa|ul\.?|k[oöó][sş]h?es[iı]|"
+    rf"dan[gğ]h?yly))?[\s,]+(?:дом\s+|д\.\s*|үй\s+|house\s+)?"
+    rf"{_NUMBER_PHRASE}(?:\s+үй)?[\s,]+(?:(?:квартира|кв\.?|пәтер\w*|pater\w*|päter\w*|apartment|apt\.?|flat|kv\.?)\s*"
+    rf"{_NUMBER_PHRASE}"
     rf"|{_NUMBER_PHRASE}\s+пәтер\w*)",  # the Kazakh order puts the flat's number before «пәтер»
     re.IGNORECASE)
 #: the English order: "twenty four abay street apartment nine"
 _ENGLISH_TAIL = re.compile(rf"\s+(?:street|st\.?|avenue|ave\.?)[\s,]+(?:apartment|apt\.?|flat)\s+{_NUMBER_PHRASE}",
                            re.IGNORECASE)
+#: a house number with the Kazakh locative, then the verb of living: «абай 45-те тұрамыз», "abay 45-te turamyz" (the
+#: house without the word for it; the verb says it is not an age or a clock time)
+_LIVES_AT_HOUSE = re.compile(
+    r"\s+\d{1,3}[а-яa-z]?(?:/\d{1,3})?(?:-|\s)?(?:те|та|де|да|te|ta|de|da)(?=\s+(?:тұр|тур|tur))", re.IGNORECASE)
 _ENGLISH_ADDRESS_HEAD = re.compile(rf"(?<![\w-]){_NUMBER_PHRASE}\s+$", re.IGNORECASE)
+#: a street word, one to three words of its name, and a house: «улица жанкожа батыра дом сорок семь», whatever the
+#: name (a street the list lacks is still a street when the speaker calls it one)
+_STREET_WORD_ADDRESS = re.compile(
+    rf"(?<!\w)(?:улиц[аеыу]|улицей|ул\.|проспект[аеу]?|пр-т|переул(?:ок|ке)|бульвар[аеу]?|ulitsa|ulitse|ul\.|"
+    rf"prospekt[ae]?)\s+(?:[^\W\d_][\w-]*\s+){{1,3}}?(?:дом|д\.|dom|d\.)\s*{_NUMBER_PHRASE}(?!\w)", re.IGNORECASE)
 _LATIN_MICRODISTRICT_ADDRESS = re.compile(
     r"(?<!\w)mkr\.?\s+[\w\-]+,?\s+d\.?\s*\d+[a-z]?,?\s+kv\.?\s*\d+", re.IGNORECASE)
 
 
 def find_addresses(text: str) -> list[tuple[int, int]]:
     """(start, end) of a street named after someone with its house and flat, said in words or digits."""
-    names = street_namesakes()
-    longest = max((len(name) for name in names), default=0)
-    tokens = words(text)
-    folded = [word.casefold().replace("ё", "е") for _, _, word in tokens]
-    found = [(m.start(), m.end()) for m in _LATIN_MICRODISTRICT_ADDRESS.finditer(text)]
+    namesakes = _Namesakes(text)
+    tokens = namesakes.tokens
+    found = [(m.start(), m.end()) for pattern in (_LATIN_MICRODISTRICT_ADDRESS, _STREET_WORD_ADDRESS)
+             for m in pattern.finditer(text)]
     for index in range(len(tokens)):
-        size = next((size for size in range(min(longest, len(tokens) - index), 0, -1)
-                     if tuple(folded[index:index + size]) in names), 0)
+        size = namesakes.size_at(index)
         if not size:
             continue
         start, end = tokens[index][0], tokens[index + size - 1][1]
-        house = _HOUSE_AND_FLAT.match(text, end)
+        house = _HOUSE_AND_FLAT.match(text, end) or _LIVES_AT_HOUSE.match(text, end)
         if house:
             found.append((start, house.end()))
             continue
@@ -289,6 +311,8 @@ _COUNTED = re.compile(r"\s*(?:лет|год\w*|дн\w*|день|сут\w*|час
                       r"тысяч\w*|миллион\w*|тенге|теңге|доллар\w*|км|километр\w*|метр\w*|штук\w*|грамм\w*|"
                       r"процент\w*|%|жыл\w*|күн\w*|сағат\w*|адам\w*|мың|years?|days?|hours?)(?!\w)", re.IGNORECASE)
 _HOUSE_NUMBER_MAX = 999
+#: a house and its flat in digits joined by a hyphen, which a number reader would take for one number: "44-12"
+_HOUSE_AND_FLAT_DIGITS = re.compile(r"\d{1,3}-\d{1,4}(?![\w/-])")
 #: a house number and the Kazakh word for house after a place, in digits or words, ordinal or not, the word in any
 #: case: «, 15-үй», «он бесінші үйдің», «жиырма екі үйде»
 _KAZAKH_HOUSE = re.compile(
@@ -322,13 +346,17 @@ def with_house_numbers(text: str, findings: list[Finding]) -> list[Finding]:
                 continue
             after = text[finding.end:finding.end + 40]
             lead = len(after) - len(after.lstrip(" ,"))
-            runs = number_runs(after[lead:])
+            house_and_flat = _HOUSE_AND_FLAT_DIGITS.match(after, lead)
+            runs = [] if house_and_flat else number_runs(after[lead:])
             run = runs[0] if runs else None
-            if (run is None or run.start != 0 or not run.digits.isdecimal()
+            if house_and_flat:
+                end = finding.end + house_and_flat.end()
+            elif (run is None or run.start != 0 or not run.digits.isdecimal()
                     or not 0 < int(run.digits) <= _HOUSE_NUMBER_MAX or _COUNTED.match(after, lead + run.end)):
                 grown.append(finding)
                 continue
-            end = finding.end + lead + run.end
+            else:
+                end = finding.end + lead + run.end
         suffix = re.match(r"[а-яёa-z]?(?:/\d{1,3})?(?!\w)", text[end:], re.IGNORECASE)  # «12а», «7/2»
         end += suffix.end() if suffix else 0
         if any(start < end and finding.end < stop for start, stop in taken if (start, stop) != (finding.start,
@@ -372,9 +400,12 @@ def _joined_with_houses(text: str, findings: list[Finding]) -> list[Finding]:
 #: the rest of an address after its street and house: a flat, an office, a building, in any of the ways notes and
 #: messengers write them («, кв. 12», «оф. 412», «, 3 pater», «uy 7, pater 41», «8 dom kv 44»)
 _ADDRESS_REST = re.compile(
-    r",?\s*(?:(?:(?:dom|дом|uy|үй)\s+)?(?:кв|kv|оф|of|офис|ofis|apt|apartment|flat|д|dom|дом|uy|үй|корп|korp|корпус|"
-    r"пәтер|pater|каб|кабинет)"
-    r"\.?\s*\d{1,4}[а-яёa-z]?(?!\w)|\d{1,4}[а-яёa-z]?\s*(?:пәтер\w*|pater\w*|үй\w*|uy|кв\.?|dom|дом)(?!\w))",
+    r"-\d{1,4}(?![\w/-])"  # the flat after the house and a hyphen: «12-5», "Lenina 44-12"
+    r"|,?\s*(?:(?:(?:dom|дом|uy|үй)\s+)?(?:квартир\w*|kvartir\w*|кв|kv|оф|of|офис|ofis|apt|apartment|flat|д|dom|дом|uy|"
+    r"үй|корп|korp|корпус|пәтер\w*|pater\w*|päter\w*|каб|кабинет)"
+    r"\.?\s*\d{1,4}[а-яёa-z]?(?!\w)"
+    r"|\d{1,4}[а-яёa-z]?[\s-]*(?:пәтер\w*|pater\w*|päter\w*|үй\w*|uy\w*|üi\w*|кв\.?|квартир\w*|kvartir\w*|dom|дом)"
+    r"(?!\w))",
     re.IGNORECASE)
 _ADDRESS_REST_PARTS = 3
 

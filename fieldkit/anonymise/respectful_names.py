@@ -1,0 +1,83 @@
+"""Kazakh respectful short names: «Жәкең», «Нұрекең», «Бақаң», «Бөкеңнің адамдары».
+
+Speakers shorten an elder's or a boss's name to its first syllable with «-еке», «-әке», «-ке», «-қа» or «-а» and
+add «-ң» (Жәнібек → Жәке → Жәкең; Бақытжан → Бақаң). The shortened form is on no name list, and it tells listeners
+who is meant as surely as the name. A word is taken when its first syllable starts a listed given name and it is
+not a Kazakh word of that shape: «балаң» (your child), «әкең» (your father), «ағаң» are possessives of kin words;
+a capital in mid-sentence («Бақаң теперь в Қызылорде») makes even a dictionary word («бақа», a frog) a name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from fieldkit.anonymise.kazakh_words import fold
+from fieldkit.anonymise.morphology import words
+
+SCORE = 0.7
+_RESPECTFUL = re.compile(
+    r"^(?P<stem>[а-яёәғқңөұүһі]{2,4}?)(?P<short>еке|әке|аке|ке|қа|ка|ға|а|е)ң"
+    r"(?:ның|нің|ға|ге|қа|ке|ды|ді|ты|ті|ны|ні|мен|бен|пен|нен|нан|де|да|те|та)?$")
+#: kin words and other words whose possessive has the same shape
+_NOT_NAMES = frozenset({"бала", "ана", "апа", "аға", "ага", "әке", "аке", "шеше", "көке", "коке", "жезде", "әже",
+                        "аже", "ата", "іні", "ини", "әпке", "апке", "жеңге", "женге", "келін", "келин", "нағашы",
+                        "нагашы", "жиен", "немере", "ене", "қайнаға", "кайнага", "абысын", "құда", "куда"})
+_SENTENCE_END = re.compile(r"[.!?…:]\s*$")
+
+
+@lru_cache(maxsize=1)
+def _name_starts() -> frozenset[str]:
+    """The first two to four letters of every listed given name longer than them, folded («жә», «нұр» → «нур»)."""
+    from fieldkit.anonymise.names import given_names
+
+    names, ambiguous = given_names()
+    starts: set[str] = set()
+    for name in names - ambiguous:
+        folded = fold(name)
+        for size in (2, 3, 4):
+            if len(folded) > size + 1:
+                starts.add(folded[:size])
+    return frozenset(starts)
+
+
+def is_respectful_short_name(word: str, *, capitalised_mid_sentence: bool = False) -> bool:
+    """Whether ``word`` is a Kazakh respectful short name; a dictionary word of that shape only when capitalised in
+    mid-sentence."""
+    from fieldkit.anonymise.kazakh_words import is_kazakh_stem
+
+    lowered = word.casefold()
+    match = _RESPECTFUL.match(lowered)
+    if match is None:
+        return False
+    short = match["stem"] + match["short"]
+    if short in _NOT_NAMES or fold(short) in _NOT_NAMES or fold(match["stem"]) not in _name_starts():
+        return False
+    # «-ке», «-қа» are the respectful endings themselves; a bare «-а», «-е» is also a possessive («қалаң»)
+    return capitalised_mid_sentence or match["short"] not in ("а", "е") or not is_kazakh_stem(short)
+
+
+class RespectfulNameRecognizer(EntityRecognizer):
+    """PERSON for a Kazakh respectful short name («Жәкең», «нұрекең»)."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__(supported_entities=["PERSON"], name=f"RespectfulNames-{language}",
+                         supported_language=language)
+
+    def load(self) -> None:
+        _name_starts()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        results = []
+        for start, end, word in words(text):
+            if not word.endswith(("ң", "ңның", "ңнің", "ңға", "ңге", "ңды", "ңді", "ңмен", "ңнен", "ңде", "ңны")):
+                continue
+            capitalised = (word[:1].isupper() and word[1:2].islower() and bool(text[:start].strip())
+                           and not _SENTENCE_END.search(text[:start]))
+            if is_respectful_short_name(word, capitalised_mid_sentence=capitalised):
+                explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE,
+                                                  textual_explanation="a Kazakh respectful short name")
+                results.append(RecognizerResult("PERSON", start, end, SCORE, explanation))
+        return results
