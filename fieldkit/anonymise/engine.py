@@ -436,6 +436,23 @@ def _before_trailing_honorific(text: str, start: int, end: int) -> int:
     return honorific.start() if honorific and honorific.start() > start else end
 
 
+def _keep_to_one_line(text: str, result) -> None:
+    """Cut a result that runs over a line break into a note's next entry to the line it starts on: NER or a
+    pattern with ``\\s`` runs on into the next line («(Алматы)\\nБывш. опер»). A name wrapped over a line goes on
+    («Ерлан\\nБеков»): the cut is made only where the next line opens with an abbreviation or an ordinary word."""
+    from fieldkit.anonymise.morphology import is_common_word
+
+    found = text[result.start:result.end]
+    first, newline, rest = found.partition("\n")
+    if not newline or not first.strip() or not rest.strip():
+        return
+    opening = re.compile(r"\s*([^\W\d_][\w-]*)(\.?)").match(text, result.start + len(first) + 1)
+    if opening is not None and not (opening.group(2) or is_common_word(opening.group(1).casefold())):
+        return  # (a line opening with a number or a dash is another entry too: «24\n- 2021»)
+    stripped = first.rstrip(" \t,;:(—-")
+    result.end = result.start + len(stripped)
+
+
 def _recognizer_of(result) -> str:
     metadata = result.recognition_metadata or {}
     return metadata.get("recognizer_name", "")
@@ -494,6 +511,8 @@ def analyse(text: str, language: str) -> list[Finding]:
     from fieldkit.anonymise.quantities import KIND_OF_TERM
     from fieldkit.anonymise.spoken_dates import MONTH_AFTER_YEAR
 
+    for result in results:
+        _keep_to_one_line(text, result)
     places = [(r.start, r.end, r.recognition_metadata["place"]) for r in results
               if r.recognition_metadata and "place" in r.recognition_metadata]
     guessed = _guessed_names_over_numbers(results)
@@ -653,10 +672,17 @@ _NOT_A_PLATE = frozenset({"PHONE_NUMBER", "PHONE", "IIN", "KZ_IIN", "CASE_NUMBER
 def _given_names_beside_korean_surnames(text: str, findings: list[Finding]) -> list[Finding]:
     """A Korean surname found alone takes a listed given name right beside it, even one that is also a word
     («заря пак», «пак вера»): a two-letter surname leaves no doubt whose name the word is."""
-    from fieldkit.anonymise.names import _KOREAN_SURNAMES, is_listed_name
+    from fieldkit.anonymise.names import _KOREAN_SURNAMES, is_capitalised_short_surname, is_listed_name
 
     result = []
     for finding in findings:
+        before = re.search(r"(?<!\w)(\w+) $", text[max(0, finding.start - 20):finding.start])
+        if (finding.entity == "PERSON" and before and is_capitalised_short_surname(before.group(1))
+                and not any(f.start < finding.start and finding.start - len(before.group(0)) < f.end
+                            for f in findings)):
+            # «Ма Юсупты» at a sentence's start: the short surname before a name found is his
+            start = finding.start - len(before.group(0))
+            finding = Finding("PERSON", start, finding.end, finding.score, text[start:finding.end])
         if finding.entity == "PERSON" and finding.text.casefold() in _KOREAN_SURNAMES:
             start, end = finding.start, finding.end
             before = re.search(r"(?<!\w)(\w+) $", text[max(0, start - 20):start])

@@ -222,6 +222,11 @@ def is_surname_like(word: str) -> bool:
     return bool(_LATIN_SURNAME.match(word))
 
 
+#: an honorific joined to a name by a hyphen: «Рустам-ака», "Ramiz-muallim", «Гүлнар-апа»
+_HYPHENED_HONORIFIC = re.compile(r"-(?:ака|апа|ага|аға|ағай|агай|апай|жан|хон|муаллим|муаллима|бей|ханум|ата|"
+                                 r"aka|apa|aga|agai|apai|muallim|muallima|bey|hanum|khanum|ata)$", re.IGNORECASE)
+
+
 class GivenNameRecognizer(EntityRecognizer):
     def __init__(self, language: str) -> None:
         super().__init__(supported_entities=["PERSON"], name=f"GivenNames-{language}", supported_language=language)
@@ -236,7 +241,11 @@ class GivenNameRecognizer(EntityRecognizer):
         for index, (start, end, word) in enumerate(tokens):
             if not word[:1].isupper():
                 continue
-            if (fold(word) in _CAPITALISED_KOREAN and index and not word.isupper()
+            hyphened = _HYPHENED_HONORIFIC.search(word) if is_cyrillic(word) else None
+            if hyphened:  # «Рустам-ака», «Рамиз-муаллим»: the name before the honorific (in Latin, NER's phrase
+                # around it would be kept whole)
+                word, end = word[:hyphened.start()], start + hyphened.start()
+            if (fold(word) in _CAPITALISED_SHORT_SURNAMES and index and not word.isupper()
                     and not _SENTENCE_END.search(text[:start])):
                 # «семья Ли», «у Цоя»: a Korean surname alone, capitalised inside a sentence
                 explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE,
@@ -292,7 +301,8 @@ class CapitalisedWordRecognizer(EntityRecognizer):
             if not (word[:1].isupper() and word[1:2].islower() and is_cyrillic(word) and len(word) >= 3):
                 continue
             quoted = text[:start].rstrip()[-1:] in "«\"“" and text[end : end + 1] in "»\"”"
-            if not quoted and (not text[:start].strip() or _SENTENCE_END.search(text[:start])):
+            line_start = "\n" in text[len(text[:start].rstrip()):start]  # a note's line starts a sentence
+            if not quoted and (not text[:start].strip() or _SENTENCE_END.search(text[:start]) or line_start):
                 continue  # sentence-initial capitals prove nothing; a quoted «Шайтан» is a nickname
             lowered = word.casefold()
             if lowered in _number_words() or is_everyday_foreign(lowered):
@@ -652,7 +662,8 @@ class LowerCaseNameRecognizer(EntityRecognizer):
                     or (is_lower_case_surname(word) and not (
                         is_common_kazakh(word) and not _OV_SURNAME.search(word.casefold())))
                     or _standalone_korean_surname(word)
-                    or _kazakh_compound_name(word)), possible and is_cyrillic(word) and (
+                    or _kazakh_compound_name(word)
+                    or glued_honorific_name(word)), possible and is_cyrillic(word) and (
                     _name_reading(word) or _surname_reading(word)))
             return alone[word]
 
@@ -735,7 +746,8 @@ class LowerCaseNameRecognizer(EntityRecognizer):
                 flags[i] = True
         # a surname of any origin beside a given name: «эдик циммерман», «шмидт валентина», «пак слава»
         for i in range(len(tokens)):
-            if not candidate(tokens[i][2]) or not _foreign_surname(tokens[i][2]):
+            if not candidate(tokens[i][2]) or not (_foreign_surname(tokens[i][2])
+                                                   or _korean_under_a_kazakh_ending(tokens[i][2])):
                 continue
             for j in (i - 1, i + 1):
                 if not 0 <= j < len(tokens) or text[tokens[min(i, j)][1]:tokens[max(i, j)][0]] != " ":
@@ -829,6 +841,14 @@ _KOREAN_SURNAMES = frozenset({"ким", "пак", "ли", "цой", "тен", "�
 _CAPITALISED_KOREAN = frozenset({"ким", "кима", "киму", "кимом", "пак", "пака", "паку", "паком", "ли", "цой", "цоя",
                                  "цою", "цоем", "тен", "хегай", "огай", "югай", "шин", "тян", "лим", "хван", "чон",
                                  "кегай", "лигай", "когай", "тягай", "шегай", "цхай"})
+#: the Dungan (Hui) surnames, as short and as plain as the Korean ones: «Ма Юсуп», «у Вана»
+_DUNGAN_SURNAMES = frozenset({"ма", "ван", "вана", "вану", "ваном", "хэ", "ху", "су", "ян", "яна", "яну", "мао"})
+_CAPITALISED_SHORT_SURNAMES = _CAPITALISED_KOREAN | _DUNGAN_SURNAMES
+
+
+def is_capitalised_short_surname(word: str) -> bool:
+    """A Korean or Dungan surname written with its capital («Ма», «Ли», «Цой»), whatever stands before it."""
+    return word[:1].isupper() and not word.isupper() and fold(word) in _CAPITALISED_SHORT_SURNAMES
 
 
 def is_short_korean_surname(word: str) -> bool:
@@ -858,6 +878,39 @@ _KOREAN_SURNAMES_IN_LATIN = frozenset({"kim", "pak", "tsoi", "tsoy", "khegai", "
 #: the Korean surnames that, with a Kazakh case ending, make no Kazakh or Russian word (not «тен»: «тенге», «тең»)
 _KOREAN_IN_KAZAKH_CASES = frozenset({"пак", "цой", "хегай", "огай", "югай", "кегай", "лигай", "когай", "тягай",
                                      "шегай", "цхай", "хван", "тян"})
+
+
+def _korean_under_a_kazakh_ending(word: str) -> bool:
+    """A Korean surname with a Kazakh case ending, even one that spells a Russian word («пакты», the pacts): beside
+    a given name it is the surname («игорь пакты ұстадық»)."""
+    lowered = fold(word)
+    return any(lowered.endswith(ending) and lowered[: -len(ending)] in _KOREAN_IN_KAZAKH_CASES
+               for ending in KAZAKH_SUFFIXES)
+
+
+#: honorifics whisper glues onto a name («муталлапаканын», «тимурағай», «райханапай»)
+_GLUED_HONORIFICS = ("ағай", "агай", "апай", "ака", "аға", "ага", "апа", "әпке", "апке", "ake", "aka", "agai", "apai")
+
+
+@lru_cache(maxsize=1)
+def _folded_names() -> frozenset[str]:
+    """Every listed given name, folded: with an honorific glued on, even «райхан» (basil) is a name."""
+    names, _ambiguous = given_names()
+    return frozenset(fold(name) for name in names)
+
+
+def glued_honorific_name(word: str) -> bool:
+    """A listed given name with an honorific glued on and a case ending perhaps: «муталлапаканын» (Муталлап-ака's),
+    «тимурағай», «райханапай»."""
+    names = _folded_names()
+    lowered = fold(word)
+    stems = {lowered} | {lowered[: -len(ending)] for ending in KAZAKH_SUFFIXES if lowered.endswith(ending)}
+    for stem in stems:
+        for honorific in _GLUED_HONORIFICS:
+            folded = fold(honorific)
+            if stem.endswith(folded) and len(stem) - len(folded) >= 4 and stem[: -len(folded)] in names:
+                return True
+    return False
 
 
 @lru_cache(maxsize=50_000)
@@ -933,8 +986,15 @@ _NICKNAME_PATTERNS = [
     re.compile(rf"(?<!\w)(?:[а-яё]{{3,}}\s+)(?:звали|зовут)\s+(?:просто\s+|все\s+|тогда\s+)?"
                rf"(?!{_NOT_A_NAME_AFTER_CALLED}\b)"
                r"(?P<id>[а-яёәғқңөұүһі][\w-]{2,30})", re.IGNORECASE),
-    re.compile(r"(?:лақап|лакап)\s+(?:аты|атымен|есімі|есими)\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})",
-               re.IGNORECASE),
+    re.compile(r"(?:лақап|лакап|laqap|lakap)\s+(?:аты|атымен|есімі|есими|aty|atymen)\s+[«\"“']?"
+               r"(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
+    # «лақабы қасқыр», "laqaby Sur": his nickname (is)
+    re.compile(r"(?<!\w)(?:лақабы|лакабы|laqaby|lakaby|laqabı)\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
+    # a quoted word after a capitalised name and a comma or dash: "Nikolai Stepanovich, «Ded»", «Серик — «Бур»»
+    re.compile(r"(?<!\w)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w.]{1,30}\s*[,—(–-]\s*[«\"“](?P<id>[^\W\d_][\w-]{1,20})[»\"”]"),
+    # "frieda braun, freda we called her"
+    re.compile(r"(?P<id>[^\W\d_][\w-]{2,30}),?\s+(?:we|they|everybody|everyone)\s+called\s+(?:him|her)"
+               r"(?=\s*(?:[.,;!?]|$|\s+(?:and|but|because|since)\b))", re.IGNORECASE),
     re.compile(r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деген\s+(?:лақап|лакап)|деген\s+ат(?:пен|қа|ка|ымен)(?!\w)|"
                r"(?:деп|dep)\s+(?:атайтын|атаған|атады|"
                r"атаймыз|шақыр\w*|аталатын|аталған|атайды|атадық|атап\s+кеткен|atady|ataidy|atagan|ataityn|"
@@ -978,14 +1038,18 @@ _NICKNAME_PATTERNS = [
     re.compile(r"(?<!\w)(?:оператор|куратор|шеф|бот|канал|аккаунт|контакт|закладчик|хозяин|главный)\w*\s+"
                r"(?:назывался|называлась|звался|звалась|назывался\s+как)\s+[«\"“']?"
                r"(?P<id>[^\W\d_][\w-]{1,30}(?:\s+[а-яё]*[әғқңөұүһі][а-яёәғқңөұүһі]*)?)", re.IGNORECASE),
+    # a contact saved under a name: «телеграмда ол шаман деп жазылған», «номері бөрі деп сақталған»
+    re.compile(r"(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деп|dep)\s+(?:жазылған|жазылды|жазылып|сақталған|сақтаулы|"
+               r"сакталган|жазылган|zhazylgan|saqtalgan)(?!\w)", re.IGNORECASE),
     # «тышқан деген жігіт», «шал деген кісі»: a word said to be what a man is called
     re.compile(r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деген|дейтін|дейтин|degen|deitin)\s+(?:жігіт|"
                r"жигит|кісі|киси|адам|мент|опер|пацан|мужик|парень|біреу|бирео|әріптес|ариптес|курстас|сыныптас|көрші|"
                r"корши|zhigit|kisi|adam)\w*", re.IGNORECASE),
     # "a guy everybody called tank", "the sergeant we called uncle", "they called him the professor"
-    re.compile(r"(?:everybody|everyone|people|guys|we\s+all|they\s+all|we|they)(?:\s+there)?\s+(?:called|call)\s+"
+    re.compile(r"(?:everybody|everyone|people|guys|we\s+all|they\s+all|we|they)(?:\s+there)?\s+(?:called|calls|call)\s+"
                r"(?:him\s+|her\s+|me\s+|us\s+)?"
-               r"(?:just\s+)?(?:the\s+)?(?!(?:police|cops|ambulance|me|us|them|it|back|again|out|up|like|him|her)\b)"
+               r"(?:just\s+)?(?:the\s+)?(?!(?:police|cops|ambulance|me|us|them|it|back|again|out|up|like|him|her|and|but|so|"
+               r"then|that|because|to|for|in|on|at|a|an)\b)"
                r"(?P<id>[^\W\d_][\w-]{2,30})", re.IGNORECASE),
     # "a guy called frost", "a woman named aliya"
     re.compile(r"(?:guy|man|woman|bloke|person|someone|somebody|fellow|dude|boy|girl|lady|kid|officer|cop|guard|"
@@ -1079,6 +1143,14 @@ _ANCHORS = {pattern: re.compile(anchor, re.IGNORECASE) for pattern, anchor in (
      r"так\s+(?:у\s+нас\s+)?(?:и\s+)?(?:звали|называли|зовут|называют|прозвали|кличут)"),
     (_pattern_with(_NICKNAME_PATTERNS, "\\s+(?:деген|дейтін|дейтин|degen|deitin)\\s+(?:жігіт"),
      r"(?:деген|дейтін|дейтин|degen|deitin)\s"),
+    (_pattern_with(_NICKNAME_PATTERNS, "(?<=[а-яёәғқңөұүһі,]\\s)"),
+     r"\s(?:звали|называли|прозвали|кличут|деген|дейтін|дейтин)(?!\w)"),
+    (_pattern_with(_NICKNAME_PATTERNS, "(?:его|её|ее)\\s+все\\s+(?:звали"),
+     r"(?:его|её|ее)\s+все\s+(?:звали|называли|кличут|прозвали)"),
+    (_pattern_with(_NICKNAME_PATTERNS, "[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\\w.]{1,30}"), r"[«\"“]"),
+    (_pattern_with(_NICKNAME_PATTERNS, "\\s+called\\s+(?:him|her)(?="),
+     r"(?:we|they|everybody|everyone)\s+called\s+(?:him|her)"),
+    (_pattern_with(_NICKNAME_PATTERNS, "(?:жазылған|жазылды"), r"(?:деп|dep)\s+(?:жаз|сақта|сакта|zhaz|saqt)"),
     (_pattern_with(_NICKNAME_PATTERNS, "called\\s+(?:him|her)\\s+(?:like\\s+)?that"),
      r"called\s+(?:him|her)\s+(?:like\s+)?that"),
     (_pattern_with(_CUED_NAME_PATTERNS, "деп\\s+жүрген"),
@@ -1103,6 +1175,7 @@ def _cue_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
 
 #: words that can follow a nickname cue without being the nickname («его звали так», "called him up")
 _NOT_NICKNAMES = frozenset({"так", "все", "всё", "его", "её", "ее", "меня", "up", "back", "out", "in", "the", "a",
+                            "and", "but", "so", "then", "because", "she", "he", "we", "they", "it", "that", "to",
                             "like", "бір", "оны", "мені", "по", "за", "как", "не", "бы", "бар", "жоқ", "еді", "болды",
                             "болған", "және", "деп", "такая", "такой", "такие", "была", "был", "было", "и",
                             "у", "мою", "свою", "сменил", "сменила", "поменял", "поменяла", "помню", "знаю",

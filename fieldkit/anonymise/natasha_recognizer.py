@@ -132,7 +132,8 @@ def _trim_doubtful_start(text: str, start: int, stop: int) -> int:
     "Бастығым Серік Ахметов"). Drop such opening words unless they look like names themselves."""
     while start < stop:
         before = text[:start].rstrip()
-        at_sentence_start = not before or before[-1] in ".!?…:—-\"«"
+        # (a note's new line starts a sentence too: «Подельник — сосед» under a date)
+        at_sentence_start = not before or before[-1] in ".!?…:—-\"«" or "\n" in text[len(before):start]
         word_end = start
         while word_end < stop and not text[word_end].isspace():
             word_end += 1

@@ -404,6 +404,9 @@ def _is_phone(digits: str) -> bool:
     return (len(digits) == 11 and digits[0] in "78") or (len(digits) == 10 and digits[0] in "79")
 
 
+#: the criminal code's articles named before a list of their numbers
+_ARTICLES_BEFORE = re.compile(
+    r"(?<!\w)(?:ст|стст|статья|статьи|статье|статью|статьям|статей|бап\w*|st|stat\w*|articles?)\.?\s*$", re.IGNORECASE)
 _PLUS_BEFORE = re.compile(r"(?:плюс|plus|\+)\s*$", re.IGNORECASE)
 #: ЕРДР (pre-trial investigation register) numbers have 15 digits
 CASE_NUMBER_DIGITS = 15
@@ -564,6 +567,8 @@ class SpokenNumberRecognizer(EntityRecognizer):
             if run.start and text[run.start - 1] in "/" and text[run.start:run.end][:1].isdecimal():
                 continue  # «OV-156/3, 2015-2018»: the end of a code, then years, are no one number
             entity = _entity_of(run.digits)
+            if entity and _ARTICLES_BEFORE.search(text, max(0, run.start - 16), run.start):
+                continue  # «ст. 296, 297, 366»: the criminal code's articles, listed
             if entity:
                 start = run.start
                 plus = _PLUS_BEFORE.search(text, 0, run.start)

@@ -137,6 +137,11 @@ _INFLECTED_LATIN = ("a", "e", "i", "o", "u", "y", "da", "de", "ta", "te", "ga", 
                     "ev", "ov", "ah", "ax", "yh", "ih", "kh", "sh")
 
 
+#: a Russian verb's personal endings, by the pronoun before it
+_PERSON_ENDINGS = {"я": ("ую", "юю", "аю", "яю", "ю"), "мы": ("ем", "им", "уем"), "ты": ("ешь", "ишь"),
+                   "вы": ("ете", "ите"), "он": ("ет", "ит"), "она": ("ет", "ит"), "они": ("ют", "ут", "ат", "ят")}
+
+
 class UnknownWordRecognizer(EntityRecognizer):
     """Cyrillic words no dictionary knows: a place after a preposition of place or with a Kazakh locative or
     ablative ending, otherwise a person. The lowest score of the name recognizers: any other finding that
@@ -172,6 +177,8 @@ class UnknownWordRecognizer(EntityRecognizer):
                 continue  # «бывш.», «задерж.», "upravl.": a word cut short in notes ("rainhardt." ends a sentence)
             before = tokens[index - 1][2].casefold() if index else ""
             lowered = word.casefold()
+            if not latin and lowered.endswith(_PERSON_ENDINGS.get(before, ("\0",))) and len(lowered) >= 5:
+                continue  # a verb with its pronoun: «я таксую», «мы бомбим» (slang no dictionary has)
             place = (before in _PLACE_PREPOSITIONS or lowered.endswith(_KAZAKH_PLACE_ENDINGS)) if not latin else (
                 before in _LATIN_PLACE_PREPOSITIONS or lowered.endswith(_LATIN_PLACE_ENDINGS))
             entity = "LOCATION" if place else "PERSON"
