@@ -932,7 +932,9 @@ _ORG_MODIFIER = re.compile(r"\w+(?:ой|ого|ом|ый|ий|ая|ое|ую|о�
                            r"|(?:anti|corruption|anticorruption|economic|investigations?|crimes?|security|border|"
                            r"traffic|patrol|internal|affairs|emergency|penitentiary|correctional|transformator|"
                            r"transformer|drilling|mining|oil|gas|cement|steel|chemical|machine|metallurgical|railway|"
-                           r"polymer)$")
+                           r"polymer)$"
+                           # Kazakh nouns that say which service: «жол полициясы», «көші-қон қызметі»
+                           r"|(?:жол|көлік|колик|кеден|шекара|салық|салык|қаржы|каржы|көші-қон|коши-кон|өрт|орт)$")
 _ORG_ADJECTIVE = re.compile(r"\w+(?:ой|ого|ом|ый|ий|ая|ое|ую|ему|ной|ном|ного|ская|ский|ского|ском)$")
 _BODY_WORDS = re.compile(r"^(?:районн|городск|областн|региональн|межрайонн)\w*$")
 _ORG_WINDOW = 6

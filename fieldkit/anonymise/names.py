@@ -63,6 +63,8 @@ def _surname_after_patronymic(word: str) -> bool:
 #: Kazakh words for a kind of place, which follow the place's name (district, region, street, village, town): the
 #: name before them is the place's, not a person's («Жасурбек Тошпулатов Жетісу ауданындағы»)
 KAZAKH_PLACE_HEAD = re.compile(r"(?:аудан|облыс|көше|коше|ауыл|[қк]аласы|даңғыл|дангыл)", re.IGNORECASE)
+#: Kazakh words for a site named by the word before them: a pit, a spaceport, a mine, a plant
+KAZAKH_SITE_HEAD = re.compile(r"(?:разрез|ғарыш|гарыш|кеніш|кениш|зауыт|комбинат|шахта|кен\s+орн|депо)", re.IGNORECASE)
 _NOT_SURNAMES = frozenset(
     ["i", "the", "a", "and", "street", "avenue", "district", "region", "city", "police", "department", "и", "в",
      "ник"]  # a handle's cue («админ ник қасқыр») far more often than Nick
@@ -266,8 +268,9 @@ class GivenNameRecognizer(EntityRecognizer):
                     break
                 if next_word.casefold() in _NOT_SURNAMES:
                     break
-                if KAZAKH_PLACE_HEAD.match(text, next_end + 1) and text[next_end:next_end + 1] == " ":
-                    break
+                if ((KAZAKH_PLACE_HEAD.match(text, next_end + 1) or KAZAKH_SITE_HEAD.match(text, next_end + 1))
+                        and text[next_end:next_end + 1] == " "):
+                    break  # «Ерсұлтан Байқоңыр ғарыш айлағында», «Шрайбер Богатырь разрезінде»: a place's, a site's
                 last = next_end
             if index and text[tokens[index - 1][1]:start] == " ":  # «Ли Марина», «Шмидт Валентина»
                 before_start, _, before = tokens[index - 1]

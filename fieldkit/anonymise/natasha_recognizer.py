@@ -61,7 +61,7 @@ def _split_at_kazakh_words(text: str, start: int, stop: int) -> list[tuple[int, 
     """A name cut where a lower-case Kazakh word stands inside it: in «Жасурбек Тошпулатов Жетісу ауданындағы
     Райымбек даңғылында» Natasha's one person runs on over a district and a street; no name holds «ауданындағы»,
     nor a word that says "the one in" («Павлодардағы»)."""
-    from fieldkit.anonymise.names import KAZAKH_PLACE_HEAD
+    from fieldkit.anonymise.names import KAZAKH_PLACE_HEAD, KAZAKH_SITE_HEAD
 
     pieces = []
     piece_start = start
@@ -73,7 +73,8 @@ def _split_at_kazakh_words(text: str, start: int, stop: int) -> list[tuple[int, 
             pieces.append((piece_start, cut))
             piece_start = start + word.end()
         previous_start = start + word.start()
-    if KAZAKH_PLACE_HEAD.match(text, stop + 1) and text[stop:stop + 1] == " ":
+    if ((KAZAKH_PLACE_HEAD.match(text, stop + 1) or KAZAKH_SITE_HEAD.match(text, stop + 1))
+            and text[stop:stop + 1] == " "):
         stop = previous_start  # «Бауыржан Сейітов Алмалы ауданында»: the last word is the district's
     pieces.append((piece_start, stop))
     return [(a, b) for a, b in pieces if a < b and text[a:b].strip()]

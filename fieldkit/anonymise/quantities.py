@@ -445,6 +445,9 @@ _ORDINAL_HOURS = {
     "первого": 1, "второго": 2, "третьего": 3, "четвёртого": 4, "четвертого": 4, "пятого": 5, "шестого": 6,
     "седьмого": 7, "восьмого": 8, "девятого": 9, "десятого": 10, "одиннадцатого": 11, "двенадцатого": 12,
 }
+#: the same ordinals in the prepositional, for «в третьем часу»
+_ORDINAL_HOURS_PREPOSITIONAL = ("первом", "втором", "третьем", "четвёртом", "четвертом", "пятом", "шестом",
+                                "седьмом", "восьмом", "девятом", "десятом", "одиннадцатом", "двенадцатом")
 _PART = "(?:" + "|".join(sorted(_PARTS_OF_DAY, key=len, reverse=True)) + ")"
 _GENITIVE_HOURS = (r"(?:часу|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|"
                    r"двенадцати)")
@@ -461,13 +464,19 @@ _TIME_PATTERNS = [
     # (and in Russian letters: «кешки сагат онда»)
     re.compile(rf"(?<!\w)(?P<id>(?:кешкі|таңғы|түнгі|түскі|кешке|таңертең|кешки|тангы|тунги|тускы|тангертен|танертен|таңертен)\s+"
                rf"(?:(?:сағат|сагат)\s+)?{_KK_HOUR}|(?:сағат|сагат)\s+{_KK_HOUR}"
-               r"|(?:түн|тун)\s+ортасы\w*|полноч\w*|полуноч\w*|polnoch\w*|polunoch\w*)(?!\w)", re.IGNORECASE),
+               r"|(?:түн|тун)\s+ортасы\w*|полноч\w*|полуноч\w*|polnoch\w*|polunoch\w*|полдень|polden)(?!\w)",
+               re.IGNORECASE),
+    # a note's hour in the French way: «13h–14h30»
+    re.compile(r"(?<![\w.,:/])(?P<id>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)(?!\w)"),
     re.compile(r"\b(?P<id>(?:half\s+past|quarter\s+(?:past|to))\s+\w+(?:\s+in\s+the\s+(?:morning|afternoon|evening)"
                r"|\s+at\s+night)?)", re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?:{NUMBER})(?:\s+(?:thirty|fifteen|forty[\s-]five|o'clock))?\s+(?:in\s+the\s+"
                r"(?:morning|afternoon|evening)|at\s+night))\b", re.IGNORECASE),
     re.compile(r"(?<![\d:])(?P<id>(?:[01]?\d|2[0-3]):[0-5]\d)(?![\d:])"),
     re.compile(rf"\b(?P<id>(?:в\s+)?половин[еуыа]\s+(?:{'|'.join(_ORDINAL_HOURS)}|\d{{1,2}})(?:\s+{_PART})?)",
+               re.IGNORECASE),
+    # «в третьем часу ночи»: within the hour named by its ordinal
+    re.compile(rf"(?<!\w)(?P<id>(?:{'|'.join(_ORDINAL_HOURS_PREPOSITIONAL)})\s+часу(?:\s+{_PART})?)(?!\w)",
                re.IGNORECASE),
     # «в пол третьего», «полтретьего ночи»: half past, said short
     re.compile(rf"(?<!\w)(?P<id>пол[\s-]?(?:{'|'.join(_ORDINAL_HOURS)})(?:\s+{_PART})?)(?!\w)", re.IGNORECASE),

@@ -213,6 +213,10 @@ def find_markets(text: str) -> list[tuple[int, int]]:
             if folded not in _NOT_MARKET_NAMES and len(folded) >= 3 and not folded.isdecimal():
                 cyrillic_adjective = is_cyrillic(folded) and first_tag(folded).startswith("ADJF")
                 kazakh_compound = lowered.startswith("базары") and is_cyrillic(folded)
+                # a note's shortened adjective with its dot: «на Центр. рынке», «Зел. базаре»
+                shortened = (text[before_start + len(before):before_start + len(before) + 1] == "."
+                             and before[:1].isupper() and 3 <= len(before) <= 6 and is_cyrillic(folded))
+                cyrillic_adjective = cyrillic_adjective or shortened
                 latin_name = folded.isascii() and (folded.endswith(("ogo", "om", "yi", "iy", "yy", "aya"))
                                                    or lowered.startswith(("bazaar", "bazar"))
                                                    or (lowered.startswith("market") and before[:1].isupper()))
