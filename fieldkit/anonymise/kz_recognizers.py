@@ -919,7 +919,7 @@ _ORG_HEAD = re.compile(
     # English and messenger Latin: "Aktobe regional drug treatment centre", "kollegii advokatov"
     r"centre|center|department|police|court|hospital|school|college|office|akimat|prosecutor|committee|clinic|"
     r"university|institute|kollegi|otdel|upravleni|politsi|sud|zauyt|zavod|kombinat|shakht|kenish|factory|depot)\w*"
-    r"|(?:plant|plants|mine|mines)$"
+    r"|(?:plant|plants|mine|mines|smelter|smelters|refinery|pit|quarry)$"
     # the police units' abbreviations, whole, with a case ending at most: «УП Ауэзовского р-на», «ровд-та»
     r"|(?:уп|оп|ровд|увд|рувд|гувд|убн|ппс|дкнс|up|op|rovd|uvd|ubn)(?:а|е|у|ом|та|те|да|де|қа|ке|ға|ге)?$")
 #: a word between a place and its body: «карагандинском областном наркологическом центре», «түркістан облыстық
@@ -932,7 +932,8 @@ _ORG_MODIFIER = re.compile(r"\w+(?:ой|ого|ом|ый|ий|ая|ое|ую|о�
                            r"|(?:anti|corruption|anticorruption|economic|investigations?|crimes?|security|border|"
                            r"traffic|patrol|internal|affairs|emergency|penitentiary|correctional|transformator|"
                            r"transformer|drilling|mining|oil|gas|cement|steel|chemical|machine|metallurgical|railway|"
-                           r"polymer)$"
+                           r"polymer|temporary|detention|pre-trial|remand|aluminium|aluminum|ferroalloy|ferroalloys|coal|"
+                           r"copper|uranium|power|petrochemical|tractor|meat|fish|processing)$"
                            # Kazakh nouns that say which service: «жол полициясы», «көші-қон қызметі»
                            r"|(?:жол|көлік|колик|кеден|шекара|салық|салык|қаржы|каржы|көші-қон|коши-кон|өрт|орт)$")
 _ORG_ADJECTIVE = re.compile(r"\w+(?:ой|ого|ом|ый|ий|ая|ое|ую|ему|ной|ном|ного|ская|ский|ского|ском)$")

@@ -687,6 +687,10 @@ class LowerCaseNameRecognizer(EntityRecognizer):
             if (text[end:start] == " " and first.islower() and second.islower() and len(first) >= 2
                     and len(second) >= 2 and (not _function_word(first) or has_kazakh_letters(second))
                     and (not _function_word(second) or (len(second) >= 3 and reads_first_as(second, ("INTJ",))))
+                    # (not two Kazakh words, the second no name: «дос болды», became friends, is no Досбол)
+                    and not (is_common_kazakh(first) and is_common_kazakh(second)
+                             and second.endswith(("ды", "ді", "ты", "ті", "ған", "ген", "қан", "кен", "ып", "іп"))
+                             and not _listed_name(second, names, ambiguous, strict=False))
                     and _name_keys(first + second) & (names - ambiguous)):
                 flags[i] = flags[i + 1] = True
         for i in range(1, len(tokens)):  # a given name before a surname, a patronymic after a given name
@@ -729,7 +733,8 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         for i in range(1, len(tokens)):
             word, before = tokens[i][2], tokens[i - 1][2]
             if (flags[i - 1] and not flags[i] and text[tokens[i - 1][1]:tokens[i][0]] == " " and candidate(word)
-                    and unknown_non_kazakh_word(word) and _listed_name(before, names, ambiguous)):
+                    and unknown_non_kazakh_word(word) and not is_common_kazakh(word)
+                    and _listed_name(before, names, ambiguous)):
                 flags[i] = True
         # a surname-shaped word after a listed given name, where the dictionary's first reading is no plain noun:
         # «жорик лапин» (as a noun, «лапин» is only a rare plural of «лапа»; «ерлан магазин ашты» keeps its shop)
@@ -830,7 +835,13 @@ _KAZAKH_IN_RUSSIAN_LETTERS = frozenset({
     "ушин", "менин", "сенин", "онын", "биздин", "сиздин", "олардын", "жумыс", "кейин", "дейин", "бирак", "жане",
     "кандай", "калай", "кашан", "кайда", "барлык", "бари", "уакыт", "ешким", "ештене", "басында", "косымша",
     "тагы", "канша", "жакын", "алыс", "улкен", "кишкене", "жаксы", "жаман", "бугин", "ертен", "кеше", "казир",
+    "сон", "мени", "сени", "бизди", "сизди", "маган", "сага", "оган", "бизге", "сизге", "али", "гой",
 })
+#: Kazakh case and possessive endings that Russian morphology's guesser, not knowing the word, reads as a surname's
+#: («бастыгым», my boss; «рейдте», in the raid)
+_KAZAKH_ENDINGS_GUESSED_AS_SURNAMES = ("ым", "им", "ім", "мыз", "миз", "те", "та", "да", "де", "нда", "нде", "ға",
+                                       "ге", "ны", "ды", "ди", "ты", "ти", "дан", "ден", "тан", "тен", "нан",
+                                       "нен", "мен", "бен", "пен", "нын", "нин", "дын", "дин", "тын", "тин")
 #: names that are also units of time, which follow a surname as the start of a time («жұмабекова сағат үште»)
 _UNITS_NOT_NAMES = frozenset({"сағат", "сагат", "жыл", "ай", "күн", "кун", "апта", "минут"})
 #: Korean surnames of Kazakhstan's Koryo-saram, short words morphology reads as others («пак» pack ice)
@@ -937,8 +948,10 @@ def _foreign_surname(word: str) -> bool:
         return False
     from fieldkit.anonymise.morphology import natasha
 
-    if _KAZAKH_FORM_LIKE_A_SURNAME.search(lowered) and not natasha()[2].word_is_known(lowered):
-        return False  # «ишине» (inside), which the guesser declines as a surname
+    known = natasha()[2].word_is_known(lowered)
+    if not known and (_KAZAKH_FORM_LIKE_A_SURNAME.search(lowered)
+                      or lowered.endswith(_KAZAKH_ENDINGS_GUESSED_AS_SURNAMES)):
+        return False  # «ишине» (inside), «бастыгым» (my boss): Kazakh the guesser declines as a surname
     parses = natasha()[2].parse(lowered)
     return any("Surn" in str(p.tag) for p in parses) and not str(parses[0].tag).startswith(
         ("PREP", "CONJ", "PRCL", "NPRO", "VERB", "INFN", "ADVB", "PRED"))

@@ -95,6 +95,11 @@ def test_what_the_sixteenth_round_takes(text: str, language: str, gone: list[str
     # a quoted word with no name before it, «ма» the question particle
     ("справки «левые», фура «уходит» через границу", ["левые", "уходит"]),
     ("нағыз аты ма білмеймін", ["ма"]),
+    # Kazakh words beside a name: the guesser's surname reading of «бастыгым», «рейдте»; «мени» after a
+    # patronymic; «дос болды» (became friends) no Досбол
+    ("бастыгым гульмира каримовна мени шакырды", ["бастыгым", "мени", "шакырды"]),
+    ("рейдте дилнозаны устап алды", ["рейдте", "устап"]),
+    ("төлеген ахметович дос болды", ["дос", "болды"]),
     # a note's line opening with a noun, articles listed after «ст.»
     ("KZO-15 / клерк, 2018\nПодельник — сосед, вышел", ["подельник", "сосед"]),
     ("ст. 296, 297, 366 УК; статьи 190, 297", ["296", "297", "366", "190"]),
