@@ -537,8 +537,9 @@ def _garbled_cued_numbers(text: str) -> list[tuple[int, int]]:
         while digits < _FULL_NUMBER_DIGITS:  # a whole phone already: what follows is another («… или 8 (727) …»)
             gap = _GARBLE.match(text, end)
             following = _DIGIT_GROUP.match(text, gap.end()) if gap else None
-            if following is None or following.start() - end > 14 or re.search(r"[.!?]\s|[A-ZА-ЯЁ]", gap.group()):
-                break  # (not past a sentence's end: «… 04. Однажды, 3 января»)
+            if following is None or following.start() - end > 14 or re.search(r"[A-ZА-ЯЁ]", gap.group()):
+                break  # (not past a sentence that starts: «… 04. Однажды, 3 января»; whisper's dot alone is none,
+                # «плюс 77005. 286-31-48»)
             end, last = following.end(), following
             digits += len(re.sub(r"\D", "", following.group()))
         if digits >= _MIN_GARBLED_DIGITS and last is not first:
