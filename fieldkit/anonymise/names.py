@@ -63,6 +63,8 @@ def _surname_after_patronymic(word: str) -> bool:
 #: Kazakh words for a kind of place, which follow the place's name (district, region, street, village, town): the
 #: name before them is the place's, not a person's («Жасурбек Тошпулатов Жетісу ауданындағы»)
 KAZAKH_PLACE_HEAD = re.compile(r"(?:аудан|облыс|көше|коше|ауыл|[қк]аласы|даңғыл|дангыл)", re.IGNORECASE)
+#: the Kazakh words of a patronymic said apart («айгерим марат кызы»): common words, but after a name part of it
+_PATRONYMIC_WORDS = frozenset({"кызы", "улы", "qyzy", "kyzy", "uly"})
 #: Kazakh words for a site named by the word before them: a pit, a spaceport, a mine, a plant
 KAZAKH_SITE_HEAD = re.compile(r"(?:разрез|ғарыш|гарыш|кеніш|кениш|зауыт|комбинат|шахта|кен\s+орн|депо)", re.IGNORECASE)
 _NOT_SURNAMES = frozenset(
@@ -733,7 +735,8 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         for i in range(1, len(tokens)):
             word, before = tokens[i][2], tokens[i - 1][2]
             if (flags[i - 1] and not flags[i] and text[tokens[i - 1][1]:tokens[i][0]] == " " and candidate(word)
-                    and unknown_non_kazakh_word(word) and not is_common_kazakh(word)
+                    and unknown_non_kazakh_word(word)
+                    and (not is_common_kazakh(word) or fold(word) in _PATRONYMIC_WORDS)
                     and _listed_name(before, names, ambiguous)):
                 flags[i] = True
         # a surname-shaped word after a listed given name, where the dictionary's first reading is no plain noun:

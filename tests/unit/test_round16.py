@@ -49,6 +49,9 @@ def _words(text: str) -> list[str]:
     ("жәкең бізге куә болсаңдар деді", "ru", ["жәкең"], ["бізге", "деді"]),
     ("Через неделю сарай подожгли. Бөкеңнің адамдары, я уверен.", "ru", ["бөкеңнің"], ["адамдары", "сарай"]),
     ("Сосед судился. Бақаң теперь таксует", "ru", ["бақаң"], ["таксует"]),
+    # a patronymic said apart after a name, though «кызы» is also a word (daughter)
+    ("шекарада бир кеденши айгерим марат кызы ар машинадан алатын", "ru", ["айгерим", "марат", "кызы"],
+     ["машинадан"]),
     # nicknames after «лақабы», "everybody calls him", "X we called her", a quoted word after a name
     ("tamozhnyada Kairat degen bar edi, laqaby Sur. Ol aqsha aldy", "en", ["sur"], ["aqsha"]),
     ("his name is bolat but everybody calls him bolik and he left", "en", ["bolik"], ["everybody", "left"]),
@@ -100,6 +103,7 @@ def test_what_the_sixteenth_round_takes(text: str, language: str, gone: list[str
     ("бастыгым гульмира каримовна мени шакырды", ["бастыгым", "мени", "шакырды"]),
     ("рейдте дилнозаны устап алды", ["рейдте", "устап"]),
     ("төлеген ахметович дос болды", ["дос", "болды"]),
+    ("кеше уйге бардым, бир жумыс бар", ["уйге", "бардым", "жумыс"]),
     # a note's line opening with a noun, articles listed after «ст.»
     ("KZO-15 / клерк, 2018\nПодельник — сосед, вышел", ["подельник", "сосед"]),
     ("ст. 296, 297, 366 УК; статьи 190, 297", ["296", "297", "366", "190"]),
