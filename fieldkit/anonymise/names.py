@@ -897,6 +897,7 @@ _KOREAN_IN_KAZAKH_CASES = frozenset({"пак", "цой", "хегай", "огай
                                      "шегай", "цхай", "хван", "тян"})
 
 
+@lru_cache(maxsize=50_000)
 def _korean_under_a_kazakh_ending(word: str) -> bool:
     """A Korean surname with a Kazakh case ending, even one that spells a Russian word («пакты», the pacts): beside
     a given name it is the surname («игорь пакты ұстадық»)."""
@@ -916,11 +917,14 @@ def _folded_names() -> frozenset[str]:
     return frozenset(fold(name) for name in names)
 
 
+@lru_cache(maxsize=50_000)
 def glued_honorific_name(word: str) -> bool:
     """A listed given name with an honorific glued on and a case ending perhaps: «муталлапаканын» (Муталлап-ака's),
     «тимурағай», «райханапай»."""
-    names = _folded_names()
     lowered = fold(word)
+    if not any(fold(honorific) in lowered for honorific in _GLUED_HONORIFICS):
+        return False
+    names = _folded_names()
     stems = {lowered} | {lowered[: -len(ending)] for ending in KAZAKH_SUFFIXES if lowered.endswith(ending)}
     for stem in stems:
         for honorific in _GLUED_HONORIFICS:

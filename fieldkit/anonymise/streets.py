@@ -133,9 +133,9 @@ class _Namesakes:
                      if self.named(index, size)), 0)
 
 
-def find_streets(text: str) -> list[tuple[int, int]]:
+def find_streets(text: str, namesakes: _Namesakes | None = None) -> list[tuple[int, int]]:
     """(start, end) of every namesake used as a street; «между абая и сейфуллина» takes both."""
-    namesakes = _Namesakes(text)
+    namesakes = namesakes or _Namesakes(text)
     tokens, folded = namesakes.tokens, namesakes.folded
     found: list[tuple[int, int]] = []
     index = 0
@@ -173,9 +173,11 @@ class StreetNameRecognizer(EntityRecognizer):
                                           textual_explanation="a street named after someone or something")
         address = AnalysisExplanation(recognizer=self.name, original_score=ADDRESS_SCORE,
                                       textual_explanation="a street with its house and flat")
-        return ([RecognizerResult("LOCATION", start, end, SCORE, explanation) for start, end in find_streets(text)]
+        namesakes = _Namesakes(text)  # the text's words and their Latin keys, read once for both
+        return ([RecognizerResult("LOCATION", start, end, SCORE, explanation)
+                 for start, end in find_streets(text, namesakes)]
                 + [RecognizerResult("ADDRESS", start, end, ADDRESS_SCORE, address)
-                   for start, end in find_addresses(text)])
+                   for start, end in find_addresses(text, namesakes)])
 
 
 _KAZAKH_VERB_ENDINGS = ("ды", "ді", "ты", "ті", "дым", "дім", "тым", "тім", "ған", "ген", "қан", "кен", "мын", "мін",
@@ -286,13 +288,18 @@ _LATIN_MICRODISTRICT_ADDRESS = re.compile(
     r"(?<!\w)mkr\.?\s+[\w\-]+,?\s+d\.?\s*\d+[a-z]?,?\s+kv\.?\s*\d+", re.IGNORECASE)
 
 
-def find_addresses(text: str) -> list[tuple[int, int]]:
+def find_addresses(text: str, namesakes: _Namesakes | None = None) -> list[tuple[int, int]]:
     """(start, end) of a street named after someone with its house and flat, said in words or digits."""
-    namesakes = _Namesakes(text)
+    namesakes = namesakes or _Namesakes(text)
     tokens = namesakes.tokens
     found = [(m.start(), m.end()) for pattern in (_LATIN_MICRODISTRICT_ADDRESS, _STREET_WORD_ADDRESS)
              for m in pattern.finditer(text)]
+    numeric = [_numeric_word(word) for _, _, word in tokens]
     for index in range(len(tokens)):
+        # a street in its own spelling or by its Latin key («сәтпаев көшесі», "Zheltoqsan koshesi on tort"), looked
+        # for only where a number follows within a few words: every house has one
+        if not any(numeric[index + 1:index + 8]):
+            continue
         size = namesakes.size_at(index)
         if not size:
             continue
@@ -306,6 +313,20 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         if tail and number:
             found.append((start - len(number.group()), tail.end()))
     return found
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    from fieldkit.anonymise.latin_words import kazakh_number_words_in_latin
+    from fieldkit.anonymise.number_words import HUNDREDS, KAZAKH_TENS, KAZAKH_UNITS, TEENS, TENS, UNITS
+
+    return frozenset({*UNITS, *TEENS, *TENS, *HUNDREDS, *KAZAKH_UNITS, *KAZAKH_TENS, "жүз", "hundred",
+                      *kazakh_number_words_in_latin()})
+
+
+def _numeric_word(word: str) -> bool:
+    """A house number's word: digits, or a number word in any of the languages."""
+    return word[:1].isdecimal() or word.casefold() in _number_words()
 
 
 #: a preposition that puts a place on a street («на маресьева», «по абая»), where a number after it is the house
