@@ -436,6 +436,10 @@ def _before_trailing_honorific(text: str, start: int, end: int) -> int:
     return honorific.start() if honorific and honorific.start() > start else end
 
 
+#: a line's first word and the dot after it, if any
+_LINE_OPENING = re.compile(r"\s*([^\W\d_][\w-]*)(\.?)")
+
+
 def _keep_to_one_line(text: str, result) -> None:
     """Cut a result that runs over a line break into a note's next entry to the line it starts on: NER or a
     pattern with ``\\s`` runs on into the next line («(Алматы)\\nБывш. опер»). A name wrapped over a line goes on
@@ -446,7 +450,7 @@ def _keep_to_one_line(text: str, result) -> None:
     first, newline, rest = found.partition("\n")
     if not newline or not first.strip() or not rest.strip():
         return
-    opening = re.compile(r"\s*([^\W\d_][\w-]*)(\.?)").match(text, result.start + len(first) + 1)
+    opening = _LINE_OPENING.match(text, result.start + len(first) + 1)
     if opening is not None and not (opening.group(2) or is_common_word(opening.group(1).casefold())):
         return  # (a line opening with a number or a dash is another entry too: «24\n- 2021»)
     stripped = first.rstrip(" \t,;:(—-")
@@ -671,13 +675,15 @@ _NOT_A_PLATE = frozenset({"PHONE_NUMBER", "PHONE", "IIN", "KZ_IIN", "CASE_NUMBER
 
 def _given_names_beside_korean_surnames(text: str, findings: list[Finding]) -> list[Finding]:
     """A Korean surname found alone takes a listed given name right beside it, even one that is also a word
-    («заря пак», «пак вера»): a two-letter surname leaves no doubt whose name the word is."""
+    («заря пак», «пак вера»): a two-letter surname leaves no doubt whose name the word is. And a name found takes a
+    capitalised Korean or Dungan surname right before it, even at a sentence's start («Ма Юсупты»)."""
     from fieldkit.anonymise.names import _KOREAN_SURNAMES, is_capitalised_short_surname, is_listed_name
 
     result = []
     for finding in findings:
-        before = re.search(r"(?<!\w)(\w+) $", text[max(0, finding.start - 20):finding.start])
-        if (finding.entity == "PERSON" and before and is_capitalised_short_surname(before.group(1))
+        before = (re.search(r"(?<!\w)(\w+) $", text[max(0, finding.start - 20):finding.start])
+                  if finding.entity == "PERSON" else None)
+        if (before and is_capitalised_short_surname(before.group(1))
                 and not any(f.start < finding.start and finding.start - len(before.group(0)) < f.end
                             for f in findings)):
             # «Ма Юсупты» at a sentence's start: the short surname before a name found is his

@@ -64,7 +64,7 @@ def _surname_after_patronymic(word: str) -> bool:
 #: name before them is the place's, not a person's («Жасурбек Тошпулатов Жетісу ауданындағы»)
 KAZAKH_PLACE_HEAD = re.compile(r"(?:аудан|облыс|көше|коше|ауыл|[қк]аласы|даңғыл|дангыл)", re.IGNORECASE)
 #: the Kazakh words of a patronymic said apart («айгерим марат кызы»): common words, but after a name part of it
-_PATRONYMIC_WORDS = frozenset({"кызы", "улы", "qyzy", "kyzy", "uly"})
+_PATRONYMIC_WORDS = frozenset({"кызы", "улы"})
 #: Kazakh words for a site named by the word before them: a pit, a spaceport, a mine, a plant
 KAZAKH_SITE_HEAD = re.compile(r"(?:разрез|ғарыш|гарыш|кеніш|кениш|зауыт|комбинат|шахта|кен\s+орн|депо)", re.IGNORECASE)
 _NOT_SURNAMES = frozenset(
@@ -907,7 +907,7 @@ def _korean_under_a_kazakh_ending(word: str) -> bool:
 
 
 #: honorifics whisper glues onto a name («муталлапаканын», «тимурағай», «райханапай»)
-_GLUED_HONORIFICS = ("ағай", "агай", "апай", "ака", "аға", "ага", "апа", "әпке", "апке", "ake", "aka", "agai", "apai")
+_GLUED_HONORIFICS = ("ағай", "агай", "апай", "ака", "аға", "ага", "апа", "әпке", "апке")
 
 
 @lru_cache(maxsize=1)
