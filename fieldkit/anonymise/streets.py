@@ -251,12 +251,20 @@ class MarketRecognizer(EntityRecognizer):
         return [RecognizerResult("LOCATION", start, end, SCORE, explanation) for start, end in find_markets(text)]
 
 
-def _number_phrase() -> str:
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    """Every number word a house number may be said in: Russian, English, Kazakh, and Kazakh in Latin."""
     from fieldkit.anonymise.latin_words import kazakh_number_words_in_latin
-    from fieldkit.anonymise.number_words import HUNDREDS, KAZAKH_TENS, KAZAKH_UNITS, TEENS, TENS, UNITS, trie_pattern
+    from fieldkit.anonymise.number_words import HUNDREDS, KAZAKH_TENS, KAZAKH_UNITS, TEENS, TENS, UNITS
 
-    words = trie_pattern(sorted({*UNITS, *TEENS, *TENS, *HUNDREDS, *KAZAKH_UNITS, *KAZAKH_TENS, "жүз", "hundred",
-                                 *kazakh_number_words_in_latin()}))
+    return frozenset({*UNITS, *TEENS, *TENS, *HUNDREDS, *KAZAKH_UNITS, *KAZAKH_TENS, "жүз", "hundred",
+                      *kazakh_number_words_in_latin()})
+
+
+def _number_phrase() -> str:
+    from fieldkit.anonymise.number_words import trie_pattern
+
+    words = trie_pattern(sorted(_number_words()))
     # digits, or up to four number words, the last one perhaps an ordinal («отыз жетінші», «он төртінші»)
     return rf"(?:\d+[а-яa-z]?|{words}\w*(?:[\s-]+{words}\w*){{0,3}})"
 
@@ -313,15 +321,6 @@ def find_addresses(text: str, namesakes: _Namesakes | None = None) -> list[tuple
         if tail and number:
             found.append((start - len(number.group()), tail.end()))
     return found
-
-
-@lru_cache(maxsize=1)
-def _number_words() -> frozenset[str]:
-    from fieldkit.anonymise.latin_words import kazakh_number_words_in_latin
-    from fieldkit.anonymise.number_words import HUNDREDS, KAZAKH_TENS, KAZAKH_UNITS, TEENS, TENS, UNITS
-
-    return frozenset({*UNITS, *TEENS, *TENS, *HUNDREDS, *KAZAKH_UNITS, *KAZAKH_TENS, "жүз", "hundred",
-                      *kazakh_number_words_in_latin()})
 
 
 def _numeric_word(word: str) -> bool:
