@@ -142,16 +142,25 @@ def _end_after(text: str, tokens: _Words, finding: Finding) -> int | None:
     if text[position:position + 1] == "." and shortened and not text[position + 1:position + 3].strip()[:1].isupper():
         # «Жетысуской обл. больницы»: the place was found without its abbreviation's dot
         adjectival, position = _adjectival(shortened.group(1)), position + 1
+    plant = None
     for index, (start, end, word) in enumerate(following):
         if text[position:start].strip() or "\n" in text[position:start]:
-            return None  # punctuation or a line's end between: «в караганде, отдел», a note's last word
+            return plant  # punctuation or a line's end between: «в караганде, отдел», a note's last word
         if ((_is_head(word, after_place=True) or word.casefold().startswith(_KAZAKH_HEADS))
                 and (adjectival or word.casefold().split("-")[0] in _ABBREVIATIONS)):
             return end
         if not (adjectival and index < _MAX_ADJECTIVES and (_is_adjective(word) or word.casefold() in _SHORTENED)):
-            return None
+            return plant
+        if _INDUSTRY.match(word.casefold()):
+            plant = end  # «балхашского медеплавильного», «аксуский ферросплавный»: the plant, its head unsaid
         position = end
-    return None
+    return plant
+
+
+#: the adjectives of an industry that name a plant without the word «завод» after a town's adjective
+_INDUSTRY = re.compile(r"(?:медеплавильн|металлургическ|ферросплавн|горно-?обогатительн|обогатительн|алюминиев|"
+                       r"глинозем|глинозём|цементн|фосфорн|цинков|свинцов|нефтеперерабатывающ|химическ|"
+                       r"машиностроительн|трансформаторн|вагоноремонтн|электродн|титано-?магниев)\w*$")
 
 
 #: a note's shortened adjectives between a place and its body: «Жетысуской обл. больницы», «Семейский гор. суд»
@@ -164,7 +173,7 @@ _SHORTENED = frozenset({"обл.", "гор.", "рай.", "рег."})
 _KAZAKH_HEADS = ("зауыт", "кеніш", "кениш", "комбинат", "депо", "бекет", "отряд", "аурухан", "бірлест", "бирлест",
                  "серіктест", "сериктест", "қызмет", "кызмет", "басқарма", "баскарма", "бөлім", "болим", "мекеме",
                  "колония", "фабрика", "шахта", "кеден", "департамент", "әкімдіг", "акимдиг", "прокуратура", "грэс",
-                 "тэц")
+                 "тэц", "полигон")
 #: heads that name a body right after its place («Текелі комбинатында», «Арыс депосында»); the others need a word
 #: between («Қорғас кеден бекетінде», not «Қорғас бекетінде»: the place is where the post is)
 _NAMED_HEADS = ("зауыт", "комбинат", "кеніш", "кениш", "депо", "отряд", "бірлест", "бирлест", "серіктест",
@@ -185,6 +194,9 @@ _KAZAKH_PERSONAL_ENDINGS = ("дым", "дім", "тым", "тім", "мын", "�
 #: a plant's, mine's or depot's head word in the Kazakh possessive, which makes the word before it its name
 _ITS_PLANT = re.compile(r" (?:кеніш|кениш|зауыт|комбинат|фабрика|шахта|депо|разрез)(?:і|и|ы|сы|сі|си)\w*",
                         re.IGNORECASE)
+#: a head in the possessive right after a place names the body by it, «the X mine»: «Саран шахтасында», «Ленин
+#: шахтасында», «Сарышаған полигонында» (the locative alone, «Қарағанды шахтада», is a mine in Karaganda)
+_HEAD_IN_POSSESSIVE = re.compile(r"(?:шахта|полигон)(?:сы|сі|си|ы|і|и)(?:нда|нде|на|не|нан|нен|ның|нің|н)?")
 _SKIY = re.compile(r"[А-ЯЁа-яё][а-яё]+(?:ск|цк)(?:ий|ого|ому|им|ом|ой|ая|ую|ое)")
 
 
@@ -200,7 +212,8 @@ def _kazakh_end_after(text: str, tokens: _Words, finding: Finding) -> int | None
             break  # punctuation between: «в Арысе, депо»
         lowered = word.casefold().rstrip(".")
         head = lowered.startswith(_KAZAKH_HEADS) or _is_head(word, after_place=False)
-        if head and (index or end is not None or lowered.startswith(_NAMED_HEADS)):
+        if head and (index or end is not None or lowered.startswith(_NAMED_HEADS)
+                     or _HEAD_IN_POSSESSIVE.fullmatch(lowered)):
             end = word_end  # and on, over a second head: «кеден бекетінде»
         elif head and index < _KAZAKH_MODIFIERS:
             pass  # «Қорғас бекетінде», «Қарағанды шахтада»: a place's post or mine, unless more words name it

@@ -109,10 +109,17 @@ _MONEY_MULTIPLIERS = {"к", "k", "тыс", "т", "тысяча", "тысячи",
                       "миллиона", "миллионов", "млрд", "миллиард", "миллиарда", "миллиардов", "штук", "штуки",
                       "штуку", "штука", "миллионын", "миллионға", "миллионнан", "миллионды", "миллионга"}
 _COUNTED = re.compile(r"\s*(?:человек|людей|жителей|голос|подписчик|км|километр|тонн|гектар|га\b|кв|метр|шаг|"
-                      r"раз(?:а|ом)?(?!\w)|штук|доз|грамм|грам|кг|адам|жыл|лет|год|рублей|тенге|рет|кісі|дана|келі|шақырым|"
+                      r"раз(?:а|ом)?(?!\w)|штук|доз|грамм|грам|кг|адам|жыл|лет|год|рублей|тенге|рет|кісі|дана|келі(?!ст)|шақырым|"
                       r"қап|қорап|бала)", re.IGNORECASE)  # «раз» whole: «1 млн разово» is a sum
 _SUM = re.compile(
     rf"(?<![\w$₸€¥])(?=[$₸€¥\w])(?P<id>(?:(?P<pre>[$₸€¥])\s?)?(?P<n>{NUMBER})?(?:\s*(?P<mult>{_MULTIPLIER}))?"
+    # the rest of a sum in words after its thousands or millions: «екі мың бес жүз», «төрт миллион екі жүз мыңға»
+    # (only after a number: «лям тоқсан бір» may be the start of a phone's groups)
+    rf"(?(n)(?(mult)(?:\s+(?=[^\W\d_])(?!(?:он|сом)(?!\w))(?P<more>{NUMBER})"
+    # (a case ending only on the hundreds: «бес жүзге»; «екі мың жиырмаға дейін» is a year)
+    r"(?:(?<=жүз)(?:ге|ден|ді|дей)|(?<=жуз)(?:ге|ден|ди|дей))?"
+    rf"(?:\s*{_MULTIPLIER})?(?![\w-])"
+    r"(?!\s*(?:жыл|год|лет|года|году|человек|адам|кісі|рет|раз)))?))"
     rf"(?:\s*(?:и\s+(?=б[оа]кс))?(?P<cur>{_CURRENCY}))?)(?![\w])",  # whisper's «штуку и боксов»
     re.IGNORECASE,
 )
@@ -244,6 +251,21 @@ _AGE_PATTERNS = [
                re.IGNORECASE),
     re.compile(rf"(?<!\w)(?:тогда|уже|сейчас)\s+(?:уже\s+)?(?P<id>(?:(?:под|около|за)\s+)?(?P<n>{_WITH_TENS}{NUMBER}))"
                r"\s+(?:был|была|было|будет)(?!\w)", re.IGNORECASE),
+    # an age rounded by what follows it: «виктору сорок с хвостиком.», «ей шестьдесят с лишним,», «ему жиырма с
+    # чем-то»; only before a stop or a verb of being, since «сорок с лишним лет» may be a length of service
+    re.compile(rf"(?<!\w)(?P<id>(?P<n>{_WITH_TENS}{NUMBER})\s+с\s+(?:хвостиком|лишним|лишком|чем-то|чем\s+то|"
+               r"небольшим|копейками|гаком))(?=\s*(?:[,.;:!?)]|$)|\s+(?:был|была|было|будет|болатын|еді|еди)(?!\w))",
+               re.IGNORECASE),
+    # a grown-up and an approximate number with tens: «привезли мужчину, примерно пятьдесят,», «мужчина около 40
+    # избил жену», «водителю было под шестьдесят»
+    re.compile(rf"(?<!\w)(?:мужчин[аыуе]?|мужчиной|женщин[аыуе]?|женщиной|мужик[аеу]?|парн[яюе]|парень|старик[аеу]?|"
+               rf"бабк[аиуе]|тётк[аиуе]|тетк[аиуе]|дядьк[аиуе]|водител[ьюяем]|водителю)\s*,?\s+(?:было\s+)?"
+               rf"(?P<id>(?:примерно|около|под|где-то|где\s+то|лет|за)\s+(?P<n>{_WITH_TENS}{NUMBER}))(?!\w)"
+               rf"(?!\s*{_NOT_AN_AGE_AFTER})", re.IGNORECASE),
+    # «парня лет тридцати», «женщина лет сорока пяти»: «лет» and the genitive, said only of somebody's age
+    re.compile(r"(?<!\w)(?P<id>лет\s+(?P<n>(?:двадцати|тридцати|сорока|пятидесяти|шестидесяти|семидесяти|"
+               r"восьмидесяти|девяноста)(?:\s+(?:одного|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|"
+               r"девяти))?))(?!\w)", re.IGNORECASE),
 ]
 #: Kazakh «он» (ten) is read as a number only before a Kazakh unit: «он жыл», «он жеті жас», «он мың»
 _KAZAKH_TEN = re.compile(rf"(?<!\w)(?P<id>он(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?\s+(?P<unit>жыл\w*|жас\w*|"
@@ -300,11 +322,27 @@ _KAZAKH_LOCATIVE_AGE = re.compile(
     r"(?!\w))", re.IGNORECASE)
 #: «жетпістен асқан», «кырык бестен асып кеткен»: over an age
 _KAZAKH_OVER_AGE = re.compile(rf"(?<!\w)(?P<id>(?:(?:он|{_KK_TENS})\s+(?:{'|'.join(KAZAKH_UNITS)})|{_KK_TENS})"
-                              r"(?:тен|тан|ден|дан|нен|нан)\s+(?:асқан|асты|аса|асып|аскан))", re.IGNORECASE)
+                              r"(?:тен|тан|ден|дан|нен|нан)\s+(?:жаңа\s+|жана\s+|енді\s+|ғана\s+)?(?:асқан|асты|аса|асып|аскан))",
+                              re.IGNORECASE)
 #: an age in the possessive "my", "at my eighteen": «он сегізімде», «жиырмамда», «отыз бесімде» (the third
 #: person, «он сегізінде», is as often a day of a month)
 _KAZAKH_MY_AGE = re.compile(rf"(?<!\w)(?P<id>(?:(?:он|{_KK_TENS})\s+(?:{'|'.join(KAZAKH_UNITS)})|{_KK_TENS})"
                             r"(?:ім|ым|им|м)(?:де|да|нен|нан))(?!\w)", re.IGNORECASE)
+#: Kazakh ages said roughly, and Kazakh age ranges (read with the other ages)
+_KAZAKH_ROUGH_AGES = [
+    # Kazakh ages said roughly: «қырықтың ар жағында» (past forty), «отыздың о жақ бұ жағында» (thirty or so),
+    # «кырык шамасында», «жиырма бестер шамасында» (about twenty-five); tens only, and never after «сағат»
+    re.compile(rf"(?<!сағат\s)(?<!сагат\s)(?<!\w)(?P<id>(?P<n>{_KK_TENS}(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?)"
+               r"(?:дің|тің|нің|ның|дың|тың|дин|тин|нин|тер|тар|дер|дар|лер|лар)?\s+(?:ар\s+жағында\w*|ар\s+жагында\w*|"
+               r"ар\s+жагинда\w*|о\s+жақ\s+бұ\s+жағында|о\s+жак\s+бу\s+жагында|шамасында|шамасинда|шамасы))(?!\w)",
+               re.IGNORECASE),
+    # «отызға жақын» (near thirty), «сексенге таяу», «елуге жетпеген» (not yet fifty): the word that rounds it too
+    re.compile(rf"(?<!сағат\s)(?<!сагат\s)(?<!\w)(?P<id>(?P<n>{_KK_TENS}(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?)"
+               rf"{_KK_DATIVE}\s+(?:жақын|жакын|таяу|жетпеген|жетпей|жетпеді))(?!\w)", re.IGNORECASE),
+    # Kazakh age ranges before «жас»: «қырық-алпыс жас аралығындағы», «отыз бес-қырық жастағы»
+    re.compile(rf"(?<!\w)(?P<id>(?P<n>{_KK_TENS}(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?)\s*[-–]\s*{_KK_TENS}"
+               r"(?:\s+(?:" + "|".join(KAZAKH_UNITS) + r"))?\s+жас\w*)", re.IGNORECASE),
+]
 #: part of a Kazakh term served, by a collective numeral: «сегіз жыл берді, төртеуін отырдым» (I served four of
 #: them); and the last years of a service: «соңғы алты жылы»
 _KAZAKH_COLLECTIVES = {"екеу": 2, "үшеу": 3, "ушеу": 3, "төртеу": 4, "тортеу": 4, "бесеу": 5, "алтау": 6, "жетеу": 7}
@@ -384,9 +422,13 @@ _PRICE = re.compile(  # every branch begins a word: tried at word starts only, i
     rf"скинул\w*|занос\w*|зан[её]с\w*|отдал\w*|платил\w*|заплатил\w*|зел[её]ных|баксов|долларов)(?!\w))"
     # a wage or pension with no currency said: «зарплата у меня 180 000», «пенсия тысяч восемьдесят»
     # and in Kazakh, where the thousands go unsaid: «айлық двести восемьдесят»
-    rf"|(?:зарплат\w*|зп|оклад\w*|пенси[яиюей]|стипенди[яиюей]|айлы[қгғк]\w*|жалақ\w*|жалак\w*)\s+"
-    rf"(?:у\s+(?:меня|него|неё|нее|нас)\s+)?(?:айына\s+|в\s+месяц\s+)?"  # «Зарплата айына сто пятьдесят»
-    rf"(?:был[аио]?\s+)?(?:где-то\s+|около\s+|примерно\s+)?(?P<wage>\d{{1,3}}(?:[\s\u00a0]\d{{3}})+|\d{{4,7}}"
+    rf"|(?:зарплат\w*|зп|оклад\w*|пенси[яиюей]|стипенди[яиюей]|айлы[қгғк]\w*|жалақ\w*|жалак\w*|zarplat\w*|"
+    rf"pensi[yi]?[aeiuy]|oklad\w*)\s+"
+    # «Зарплата айына сто пятьдесят»
+    rf"(?:у\s+(?:меня|него|неё|нее|нас)\s+|u\s+(?:menya|nego|nee|nas)\s+)?(?:айына\s+|в\s+месяц\s+)?"
+    rf"(?:был[аио]?\s+)?(?:сейчас\s+|щас\s+|теперь\s+|seichas\s+)?(?:где-то\s+|около\s+|примерно\s+)?"
+    # (two or three digits alone are thousands: «зарплата 250, а в Усть-Каменогорске было 320», "pensiya 210")
+    rf"(?P<wage>\d{{1,3}}(?:[\s\u00a0]\d{{3}})+|\d{{4,7}}|[1-9]\d{{1,2}}(?![\d.,:/-]?\d)(?!\s*%)"
     rf"|(?:{NUMBER})\s+тысяч\w*|(?:сто|двести|триста|четыреста|пятьсот|шестьсот|семьсот|восемьсот|девятьсот|жүз|жуз|"
     rf"екі\s+жүз|үш\s+жүз|төрт\s+жүз|бес\s+жүз)(?:\s+{_WORD})?)(?!\w)(?!\s+(?:лет|год\w*|раз\w*|человек|жыл\w*|адам))"
     # a sum in slang or a round figure before what is done with money, no currency said: «если двести не дадите»,
@@ -434,7 +476,7 @@ _PARTS_OF_DAY = {
     "таңғы": "morning", "таңертең": "morning", "күндізгі": "day", "кешкі": "evening", "кешке": "evening",
     "түн": "night", "таң": "morning", "түскі": "day", "түсте": "day", "түстен": "day",
     "тунги": "night", "тунде": "night", "тангы": "morning", "кешки": "evening", "кундизги": "day",
-    "танертен": "morning", "таңертен": "morning",
+    "танертен": "morning", "таңертен": "morning", "туски": "day", "тускі": "day",
     "am": "morning", "pm": "day", "night": "night", "morning": "morning", "afternoon": "day", "evening": "evening",
     "utra": "morning", "vechera": "evening", "nochi": "night", "dnya": "day",
 }
@@ -494,7 +536,15 @@ _TIME_PATTERNS = [
     # (the hour's Kazakh ending may follow, but no Russian word that starts like a number: «екі сағат стояли»)
     re.compile(rf"\b(?P<id>(?:{_PART}\s+)?(?:сағат|сагат)\s+(?!ст[оа]\w)(?:{NUMBER})\w*)", re.IGNORECASE),
     # a Kazakh part of the day and the hour, «сағат» left out: «түнгі он екіде», «тунги ушта»
-    re.compile(rf"(?<!\w)(?P<id>(?:түнгі|таңғы|кешкі|тунги|тангы|кешки)\s+(?:{NUMBER})\w*)", re.IGNORECASE),
+    re.compile(rf"(?<!\w)(?P<id>(?:түнгі|таңғы|кешкі|түскі|тунги|тангы|кешки|туски|тускі)\s+(?:{NUMBER})\w*)",
+               re.IGNORECASE),
+    # «бес жарымда» (at half past five), «он бір жарымға дейін»: an hour and a half, said where or until
+    re.compile(rf"(?<!\w)(?P<id>(?:{'|'.join(KAZAKH_UNITS)}|он|он\s+бір|он\s+екі|он\s+бир|он\s+еки)\s+(?:жарымда|жарымға|"
+               r"жарымга|жарымнан|жарымдарда))(?!\w)", re.IGNORECASE),
+    # the end of a Kazakh range of hours: «түнгі бірден үшке дейін» (from one to three at night)
+    re.compile(rf"(?<!\w)(?:түнгі|таңғы|кешкі|түскі|тунги|тангы|кешки|туски|сағат|сагат)\s+\w+(?:ден|дан|тен|тан|нен|нан)"
+               rf"\s+(?P<id>(?:{'|'.join(KAZAKH_UNITS)}|он|он\s+бір|он\s+екі){_KK_DATIVE})\s+(?:дейін|дейин|шейін)(?!\w)",
+               re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?:{NUMBER})\s*(?:am|pm|a\.m\.|p\.m\.|a\s+m|p\s+m|o'clock)(?!\w)(?:\s+in\s+the\s+(?:morning|afternoon|"
                rf"evening)|\s+at\s+night)?)", re.IGNORECASE),  # not the letters of a plate: «199 AMZ-16»
 ]
@@ -618,7 +668,9 @@ def _usual_order(text: str) -> str:
 
 def generalise_age(text: str, cyrillic: bool) -> str | None:
     """"[AGE: 30–39]" (or «[ВОЗРАСТ: 30–39]») for an age as written."""
-    text = re.sub(r"^\s*(?:лет\s+)?(?:под|около|за|в)\s+", "", _usual_order(text), flags=re.IGNORECASE)
+    text = re.sub(r"^\s*(?:лет\s+)?(?:под|около|за|в|примерно|где-то|где\s+то)\s+", "", _usual_order(text),
+                  flags=re.IGNORECASE)
+    text = re.sub(r"\s*[-–]\s*\w+(?=\s+жас)", "", text)  # «қырық-алпыс жас»: a range, banded by its lower end
     kazakh = re.fullmatch(r"\s*(.+?)(?:да|де|та|те|тен|тан|ден|дан)(?:\s+\w+)?\s*", text, re.IGNORECASE)
     mine = _KAZAKH_MY_AGE.fullmatch(text.strip())
     if mine:
@@ -786,7 +838,7 @@ class QuantityRecognizer(EntityRecognizer):
             # «пару косарей»: «пару» is the sum's number, and left alone it would tell the sum
             results.append(self._result("MONEY", couple.start() if couple else start, match.end("id"),
                                         "sum of money"))
-        for pattern in _AGE_PATTERNS:
+        for pattern in (*_AGE_PATTERNS, *_KAZAKH_ROUGH_AGES):
             for match in pattern.finditer(text):
                 if _TERM_VERBS.search(text[max(0, match.start() - 25):match.start()]) or _TERM_AFTER.match(
                         text, match.end("id")):

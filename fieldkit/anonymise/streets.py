@@ -18,7 +18,7 @@ from importlib import resources
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from fieldkit.anonymise.findings import Finding
-from fieldkit.anonymise.morphology import words
+from fieldkit.anonymise.morphology import first_tag, words
 from fieldkit.anonymise.number_words import KAZAKH_CARDINAL, KAZAKH_ORDINAL_ENDINGS
 
 SCORE = 0.6
@@ -157,7 +157,34 @@ def find_streets(text: str, namesakes: _Namesakes | None = None) -> list[tuple[i
             first = index - 1 if before_word in _STREET_WORDS and gap in (" ", ". ", ".") else index
             found.append((tokens[first][0], tokens[after - 1][1]))
         index = after
-    return found
+    return found + _adjective_streets(text, tokens, folded, found)
+
+
+#: «улица» before an adjective, the way a street's name is said: «на улице парковой», «улица садовая»
+_STREET_BEFORE_ITS_ADJECTIVE = frozenset({"улица", "улице", "улицы", "улицу", "улицей"})
+#: adjectives after «улица» that describe it rather than name it («на улице холодной»), and pronouns
+_DESCRIBING = re.compile(r"(?:холодн|тепл|тёпл|жарк|темн|тёмн|пуст|мокр|грязн|скользк|ночн|шумн|тих|узк|широк|"
+                         r"наш|мо|тво|сво|ваш|друг|т|эт|одн|сам|кажд|люб|как|так|вс|ин|чуж)(?:ая|ой|ую|ей|яя|юю)$")
+
+
+def _adjective_streets(text: str, tokens: list, folded: list[str],
+                       found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«улице парковой», «улица садовая»: a street named by an adjective after the street word (the usual names
+    before it, «на садовой улице», are as often no name at all)."""
+    streets = []
+    for index in range(len(tokens) - 1):
+        if folded[index] not in _STREET_BEFORE_ITS_ADJECTIVE or text[tokens[index][1]:tokens[index + 1][0]] != " ":
+            continue
+        word = folded[index + 1]
+        if not re.fullmatch(r"[а-яё]{4,}(?:ая|ой|ую|ей|яя)", word) or _DESCRIBING.fullmatch(word):
+            continue
+        tag = first_tag(word)
+        if "ADJF" not in tag or "Apro" in tag or "femn" not in tag:
+            continue
+        start, end = tokens[index][0], tokens[index + 1][1]
+        if not any(a < end and start < b for a, b in found):
+            streets.append((start, end))
+    return streets
 
 
 class StreetNameRecognizer(EntityRecognizer):

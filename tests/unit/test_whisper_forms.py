@@ -329,7 +329,7 @@ def test_a_kazakh_year_in_its_case_is_a_date_of_its_own_decade(text, period):
 
 
 def test_a_sum_in_thousands_of_tenge_is_no_year():
-    assert ("MONEY", "екі мың") in found("екі мың бес жүзге сатып алдым")
+    assert ("MONEY", "екі мың бес жүзге") in found("екі мың бес жүзге сатып алдым")
 
 
 @pytest.mark.parametrize("text, language, gone", [
