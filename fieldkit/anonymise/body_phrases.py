@@ -22,7 +22,7 @@ from fieldkit.anonymise.findings import Finding
 from fieldkit.anonymise.morphology import first_tag, is_cyrillic, natasha
 
 #: the head words of bodies, as stems (a word starting with one is a head)
-_HEADS = ("отдел", "управлени", "департамент", "прокуратур", "акимат", "әкімдік", "әкімшілі", "налогов",
+_HEADS = ("отдел", "наркоотдел", "угрозыск", "управлени", "департамент", "прокуратур", "акимат", "әкімдік", "әкімшілі", "налогов",
           "больниц", "колледж", "спецприёмник", "спецприемник", "завод", "зауыт", "комбинат", "шахт", "застав",
           "таможн", "кеден", "колони", "политех", "университет", "институт", "академи", "горотдел", "райотдел",
           "горсуд", "райсуд", "гороно", "горуно", "погранотряд", "погранзастав", "инспекци", "комитет", "служб",
@@ -273,7 +273,11 @@ def _compound_start(text: str, tokens: _Words, start: int) -> int:
 
 #: police and security bodies by their letters in messenger Latin, which name one office beside its place
 _LATIN_ABBREVIATIONS = frozenset({"ivs", "rovd", "ovd", "uvd", "guvd", "dp", "dgd", "upp", "up", "op", "rop", "rup",
-                                  "sizo", "dkns", "dknb", "umvd", "ubn", "kgd", "ugd"})
+                                  "sizo", "dkns", "dknb", "umvd", "ubn", "kgd", "ugd", "crb", "tsrb", "cgb", "tsgb", "govd"})
+#: the town word between a body's letters and its town in messenger Latin: «OP goroda Sarani», «IVS UP g. Taraz»
+_LATIN_TOWN_WORDS = frozenset({"g", "g.", "gor.", "goroda", "gorod"})
+#: what may name a body by its town without being letters: «sud g. Uralsk», «akimat g. Zhanaozen»
+_LATIN_TOWN_BODIES = _LATIN_ABBREVIATIONS | {"sud", "suda", "sude", "akimat", "akimata", "akimate"}
 
 
 #: a place in the Kazakh «-дағы» form (in Latin) makes the institution after it that place's one
@@ -295,13 +299,19 @@ def _latin_body(text: str, tokens: _Words, finding: Finding) -> Finding:
     astane»), grown into that body."""
     start, end = finding.start, finding.end
     after = tokens.after(end, 1)
-    if after and text[end:after[0][0]] == " " and (after[0][2].casefold() in _LATIN_ABBREVIATIONS or (
+    if after and text[end:after[0][0]] == " " and (after[0][2].casefold().rstrip(".") in _LATIN_ABBREVIATIONS or (
             _LATIN_DAGI.search(finding.text) and _LATIN_INSTITUTION.match(after[0][2]))):
-        end = after[0][1]  # «atyrau ivs», «Semeydegi onkologiyada»
+        end = after[0][0] + len(after[0][2].rstrip("."))  # «atyrau ivs», «Semeydegi onkologiyada», «… CRB.»
     before = tokens.before(start, 2)  # nearest first
     if (len(before) == 2 and before[0][2].casefold() == "po" and before[1][2].casefold() in _LATIN_ABBREVIATIONS
             and text[before[1][1]:start] == " po "):
         start = before[1][0]
+    town = tokens.before(start, 3)  # nearest first: «OP goroda Sarani», «IVS UP g. Taraz»
+    if (len(town) >= 2 and town[0][2].casefold() in _LATIN_TOWN_WORDS
+            and town[1][2].casefold() in _LATIN_TOWN_BODIES and not text[town[1][1]:town[0][0]].strip()):
+        start = town[1][0]
+        if len(town) == 3 and town[2][2].casefold() in _LATIN_ABBREVIATIONS and text[town[2][1]:start] == " ":
+            start = town[2][0]
     english = tokens.before(start, 3)  # "the border department in taldykorgan", "the police office of aktau"
     if (len(english) >= 2 and english[0][2].casefold() in ("in", "of")
             and english[1][2].casefold() in _ENGLISH_BODY_HEADS and text[english[1][1]:start].count(" ") == 2):

@@ -97,7 +97,10 @@ _CUT_AT_SENTENCE_END = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "DATE_TI
 
 #: a Kazakh case ending written after a hyphen, as on a number or an abbreviation
 _HYPHENATED_CASE = re.compile(r"-(?:дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|га|ка|да|де|та|те|ны|ні|ды|ді|ты|ті|ның|нің|"
-                              r"дың|дің|тың|тің|ы|і|сы|сі|ғы|гі|дағы|дегі|тағы|тегі|мен|бен|пен|нда|нде|на|не)(?!\w)")
+                              r"дың|дің|тың|тің|ы|і|сы|сі|ғы|гі|дағы|дегі|тағы|тегі|мен|бен|пен|нда|нде|на|не"
+                              # and in Latin letters: «1998-den», «2013-ke deıin», «2019-dan bastap»
+                              r"|den|dan|ten|tan|nan|nen|ǵa|ga|ge|qa|ka|ke|da|de|ta|te|dyń|diń|nyń|niń|dyn|din|nyn|nin"
+                              r"|ǵy|gy|gi|dagy|degi|daǵy|tagy|tegi|taǵy)(?!\w)")
 #: the second number of a range written with a hyphen after a quantity: «лям-два», «пять-шесть»
 _SECOND_NUMBER = re.compile(r"-(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|полтора|полторы|\d+)(?!\w)",
                             re.IGNORECASE)
@@ -121,7 +124,9 @@ _ONE_OR_HE = frozenset({"one", "один", "одна", "одно", "бір", "б
 #: Kazakh "about", "around", "towards" after an hour
 _ABOUT_THE_HOUR = re.compile(r"\s+(?:шамасында|шамасы|шамалы|кезінде|кезинде|таяу|шақта|шакта)(?!\w)", re.IGNORECASE)
 #: Kazakh "more than" after a figure in the ablative
-_MORE_THAN = re.compile(r"\s+(?:астам|артық|артык)(?!\w)", re.IGNORECASE)
+_MORE_THAN = re.compile(r"\s+(?:астам|артық|артык)(?!\w)"
+                        # and "about" after a dative figure: «пятьсот мыңға жуық», «жиырма жылға жуық»
+                        r"|(?<=[гкғқ][аеә])\s+(?:жуық|жуык|шамасы)(?!\w)", re.IGNORECASE)
 #: the rest of a word a finding stopped inside
 _WORD_REST = re.compile(r"[^\W\d_]*")
 _QUANTITIES = frozenset({"MONEY", "AGE", "TIME", "DURATION", "DATE_WORDS", "DATE_TIME"})
@@ -169,7 +174,8 @@ def _guessed_names_over_numbers(results) -> set[int]:
 #: identifiers whose overlapping readings are joined, not dropped, by kind: a code read from two ends is one code,
 #: a date the model read as "march twenty twenty" and the year rule as "twenty twenty three" is one date
 _JOINED = {"ORGANIZATION": "body", "CASE_NUMBER": "case", "EMAIL_ADDRESS": "e-mail", "DATE_TIME": "date",
-           "DATE_WORDS": "date", "LOCATION": "place"}  # «алтын орда» + «орда базарында»: one market
+           "DATE_WORDS": "date", "LOCATION": "place",  # «алтын орда» + «орда базарында»: one market
+           "MONEY": "sum"}  # "on eki million" read in Kazakh and "million teńge" in English: one sum
 
 
 def _trim(text: str, start: int, end: int, entity: str = "PERSON") -> tuple[int, int]:
@@ -597,6 +603,7 @@ def analyse(text: str, language: str) -> list[Finding]:
             end = _before_trailing_honorific(text, start, end)
         elif result.entity_type == "ORGANIZATION":
             start = _with_kinds_before(text, start, chosen)
+            end = _with_company_words_after(text, end)
         if end <= start:
             continue
         chosen.append(Finding(result.entity_type, start, end, result.score, text[start:end], place))
@@ -989,6 +996,22 @@ def _with_kinds_before(text: str, start: int, chosen: list[Finding]) -> int:
     if part and not any(start - len(part.group(0)) < kept.end and kept.start < start for kept in chosen):
         start -= len(part.group(0))  # «спецчасть ЕЦ-166/18», «обл. больнице Костаная»: the part or level is named
     return start
+
+
+#: the capitalised words of a company's Latin name after the part a list knows: "Kazakhmys Smelting", "Qarmet
+#: Steel", "Tengizchevroil LLP"
+_COMPANY_WORDS_AFTER = re.compile(
+    r"(?:\s+(?:Smelting|Copper|Corporation|Corp|Holding|Holdings|Energy|Gold|Mining|Petroleum|Operating|Services|"
+    r"Group|Steel|Coal|Komir|Kómir|Komіr|Oil|Gas|Trans|Logistics|Construction|International|Kazakhstan|LLP|JSC|LLC|"
+    r"Ltd|Inc)(?![\w-]))+")
+
+
+def _with_company_words_after(text: str, end: int) -> int:
+    """Where a company's name ends once its Latin corporate words after the known part go with it."""
+    if not text[max(0, end - 1):end].isascii():
+        return end
+    after = _COMPANY_WORDS_AFTER.match(text, end)
+    return after.end() if after else end
 
 
 #: a day of the week right before a date, which goes with it

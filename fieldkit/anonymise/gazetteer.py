@@ -693,6 +693,33 @@ def _designated_places(text: str, tokens: list[tuple[int, int, str]]) -> list[tu
             if named and named[2] in _HONORIFICS and text[end:named[0]] == " ":
                 end = named[1]  # «с. Булар батыр»: the village's name is the man's with his title
             found.append((start, end, "designated:village"))
+    return found + _districts_named_after(text, tokens)
+
+
+#: the title or kin word that ends a district's name after the man's («имени Казыбек би», «имени Бауыржана
+#: Момышулы», «имени Габита Мусрепова»)
+_NAMED_AFTER_TITLE = re.compile(r"би|батыр\w*|хана?|ата|жырау|ақын|акын|[а-яёәғқңөұүһі]+(?:ов|ев|ин|улы|ұлы)[аы]?")
+
+
+def _districts_named_after(text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """«района имени казыбек би», «в районе имени Габита Мусрепова»: a district named after a man, any case."""
+    found = []
+    for index in range(len(tokens) - 2):
+        start, _, word = tokens[index]
+        if not (re.fullmatch(r"район\w{0,3}|р-н\w{0,3}", word) and tokens[index + 1][2] == "имени"
+                and text[tokens[index][1]:tokens[index + 2][0]].split() == ["имени"]):
+            continue
+        name_end = tokens[index + 2][1]
+        if (index + 3 < len(tokens) and text[name_end:tokens[index + 3][0]] == " "
+                and _NAMED_AFTER_TITLE.fullmatch(tokens[index + 3][2])):
+            name_end = tokens[index + 3][1]
+        if tokens[index + 2][2] not in _NOT_PLACE_NAMES and len(tokens[index + 2][2]) >= 3:
+            found.append((start, name_end, "designated:district"))
+    for index in range(len(tokens) - 2):  # «қазыбек би района»: the Kazakh order, in code-switched speech
+        (start, _, name), (_, _, title), (_, end, word) = tokens[index:index + 3]
+        if (title in ("би", "батыр", "батыра") and re.fullmatch(r"район\w{0,3}", word) and len(name) >= 3
+                and name not in _NOT_PLACE_NAMES and text[start:end].count(" ") == 2):
+            found.append((start, end, "designated:district"))
     return found
 
 

@@ -138,20 +138,23 @@ def _anonymizer():
 
 
 def replacement(finding: Finding, pseudonyms: Pseudonyms, location_level: str, source: str | None = None,
-                cyrillic: bool | None = None, quasi: QuasiModes = DEFAULT_QUASI) -> str | None:
+                cyrillic: bool | None = None, quasi: QuasiModes = DEFAULT_QUASI, document: str = "") -> str | None:
     """What a finding becomes; None keeps the original text (locations under the "keep" level, quasi-identifiers
     the policy keeps). ``cyrillic``: whether the text around it is written in Cyrillic (generalised
-    quantities are worded in its script). ``quasi``: the policy's keep | generalise | remove per kind."""
+    quantities are worded in its script). ``quasi``: the policy's keep | generalise | remove per kind.
+    ``document``: the text it is in, whose other dates a generalised date's wording must not repeat."""
     mode = quasi.mode_for(finding.entity)
     if mode == "keep":
         return None
     if mode == "generalise":
         from fieldkit.anonymise import quantities, spoken_dates
 
+        def generalise_date(text: str, cyrillic: bool) -> str | None:
+            return spoken_dates.generalise_date(text, cyrillic, document)
+
         generalise = {"MONEY": quantities.generalise_sum, "AGE": quantities.generalise_age,
                       "TIME": quantities.generalise_time, "DURATION": quantities.generalise_duration,
-                      "DATE_TIME": spoken_dates.generalise_date,
-                      "DATE_WORDS": spoken_dates.generalise_date}[finding.entity]
+                      "DATE_TIME": generalise_date, "DATE_WORDS": generalise_date}[finding.entity]
         if cyrillic is None:
             cyrillic = is_cyrillic(finding.text) or not finding.text.isascii()
         from fieldkit.anonymise.kazakh_latin import official_alphabet_of_words, spell_in_cyrillic
@@ -195,7 +198,7 @@ def replace_with_spans(
 
     ordered = sorted(findings, key=lambda f: f.start)
     cyrillic = _mostly_cyrillic(text)
-    replacements = {(f.start, f.end): replacement(f, pseudonyms, location_level, source, cyrillic, quasi)
+    replacements = {(f.start, f.end): replacement(f, pseudonyms, location_level, source, cyrillic, quasi, text)
                     for f in ordered}
     kept = [f for f in ordered if replacements[(f.start, f.end)] is not None]
     if not kept:

@@ -381,27 +381,43 @@ _DECADE_DIGITS = re.compile(r"(?<![\d.,])((?:19|20)?\d0)-?(?:х|е|ые|ых|ы�
 _DECADE_WORDS = re.compile(r"(?:семидесят|восьмидесят|девяност|нулев|двухтысячн)(?:ые|ых|ым|ыми)", re.IGNORECASE)
 
 
-def generalise_date(text: str, cyrillic: bool) -> str | None:
+def _decade_name(decade: int, cyrillic: bool, in_words: bool, document: str, plural: str = "х") -> str:
+    """The decade as a label writes it: in words or in digits as asked, unless the document already says that word
+    or number for another date («девяностых … 1997» would give «конец девяностых», repeating the first date), then
+    the other way, and last in two digits («90-х»), which no year of the document can be."""
+    words = _DECADES_RU[decade] if cyrillic else _DECADES_EN[decade]
+    digits = f"{decade}-{plural}" if cyrillic else f"{decade}s"
+    short = f"{decade % 100:02d}-{plural}" if cyrillic else f"’{decade % 100:02d}s"
+    said_words = re.search(rf"(?<!\w){re.escape(words[:-2])}", document, re.IGNORECASE)
+    said_digits = re.search(rf"(?<!\d){decade}(?!\d)", document)
+    for name, said in ((words, said_words), (digits, said_digits))[::1 if in_words else -1]:
+        if not said:
+            return name
+    return short
+
+
+def generalise_date(text: str, cyrillic: bool, document: str = "") -> str | None:
     """"[DATE: the late 2010s]" (or «[ДАТА: конец 2010-х]»): the third of a decade a date falls in, which keeps
     "when, roughly" for the research without the day that links to a court record. The decade is written the
     other way from the date — in words for a year said in digits («2020» → «начало двадцатых»), in digits for a
-    year said in words («двадцатом году» → «начало 2020-х») — so not one word or number of the date is repeated.
-    None when the date names no year (it is then replaced by a numbered placeholder)."""
+    year said in words («двадцатом году» → «начало 2020-х») — so not one word or number of the date is repeated;
+    nor of the ``document``'s other dates (``_decade_name``). None when the date names no year (it is then
+    replaced by a numbered placeholder)."""
     if decade := _DECADE_DIGITS.search(text):  # «90-х»: the decade itself, written in words
         tens = int(decade.group(1)[-2:-1])
         year = (2000 if tens < 4 else 1900) + tens * 10
         if 1950 <= year < 2040:
-            return f"[ДАТА: {_DECADES_RU[year]}]" if cyrillic else f"[DATE: {_DECADES_EN[year]}]"
+            name = _decade_name(year, cyrillic, True, document)
+            return f"[ДАТА: {name}]" if cyrillic else f"[DATE: {'' if name == _DECADES_EN[year] else 'the '}{name}]"
     year = year_in(text)
     if year is None or not 1950 <= year < 2040:
         return None
     if _DECADE_WORDS.search(text):  # «девяностые»: the decade itself, no third of it
-        return f"[ДАТА: {year // 10 * 10}-е]" if cyrillic else f"[DATE: the {year // 10 * 10}s]"
+        name = _decade_name(year // 10 * 10, cyrillic, False, document, plural="е")
+        return f"[ДАТА: {name}]" if cyrillic else f"[DATE: the {name}]"
     decade, within = year // 10 * 10, year % 10
     part = 0 if within <= 3 else 1 if within <= 6 else 2
-    in_words = any(ch.isdecimal() for ch in text)
+    name = _decade_name(decade, cyrillic, any(ch.isdecimal() for ch in text), document)
     if cyrillic:
-        name = _DECADES_RU[decade] if in_words else f"{decade}-х"
         return f"[ДАТА: {('начало', 'середина', 'конец')[part]} {name}]"
-    name = _DECADES_EN[decade] if in_words else f"{decade}s"
     return f"[DATE: the {('early', 'mid', 'late')[part]} {name}]"
