@@ -22,7 +22,8 @@ from fieldkit.anonymise.findings import Finding
 from fieldkit.anonymise.morphology import first_tag, is_cyrillic, natasha
 
 #: the head words of bodies, as stems (a word starting with one is a head)
-_HEADS = ("отдел", "наркоотдел", "угрозыск", "управлени", "департамент", "прокуратур", "акимат", "әкімдік", "әкімшілі", "налогов",
+_HEADS = ("отдел", "наркоотдел", "угрозыск", "управлени", "департамент", "прокуратур", "акимат", "әкімдік",
+          "әкімшілі", "налогов",
           "больниц", "колледж", "спецприёмник", "спецприемник", "завод", "зауыт", "комбинат", "шахт", "застав",
           "таможн", "кеден", "колони", "политех", "университет", "институт", "академи", "горотдел", "райотдел",
           "горсуд", "райсуд", "гороно", "горуно", "погранотряд", "погранзастав", "инспекци", "комитет", "служб",
@@ -273,7 +274,8 @@ def _compound_start(text: str, tokens: _Words, start: int) -> int:
 
 #: police and security bodies by their letters in messenger Latin, which name one office beside its place
 _LATIN_ABBREVIATIONS = frozenset({"ivs", "rovd", "ovd", "uvd", "guvd", "dp", "dgd", "upp", "up", "op", "rop", "rup",
-                                  "sizo", "dkns", "dknb", "umvd", "ubn", "kgd", "ugd", "crb", "tsrb", "cgb", "tsgb", "govd"})
+                                  "sizo", "dkns", "dknb", "umvd", "ubn", "kgd", "ugd", "crb", "tsrb", "cgb", "tsgb",
+                                  "govd"})
 #: the town word between a body's letters and its town in messenger Latin: «OP goroda Sarani», «IVS UP g. Taraz»
 _LATIN_TOWN_WORDS = frozenset({"g", "g.", "gor.", "goroda", "gorod"})
 #: what may name a body by its town without being letters: «sud g. Uralsk», «akimat g. Zhanaozen»
