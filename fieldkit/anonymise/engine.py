@@ -100,7 +100,9 @@ _HYPHENATED_CASE = re.compile(r"-(?:дан|ден|тан|тен|нан|нен|ғ
                               r"дың|дің|тың|тің|ы|і|сы|сі|ғы|гі|дағы|дегі|тағы|тегі|мен|бен|пен|нда|нде|на|не"
                               # and in Latin letters: «1998-den», «2013-ke deıin», «2019-dan bastap»
                               r"|den|dan|ten|tan|nan|nen|ǵa|ga|ge|qa|ka|ke|da|de|ta|te|dyń|diń|nyń|niń|dyn|din|nyn|nin"
-                              r"|ǵy|gy|gi|dagy|degi|daǵy|tagy|tegi|taǵy)(?!\w)")
+                              r"|ǵy|gy|gi|dagy|degi|daǵy|tagy|tegi|taǵy"
+                              # the year word after a year's digits: «2000-жылдардың», «2019-jyly»
+                              r"|жыл\w*|jyl\w*|zhyl\w*)(?!\w)")
 #: the second number of a range written with a hyphen after a quantity: «лям-два», «пять-шесть»
 _SECOND_NUMBER = re.compile(r"-(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|полтора|полторы|\d+)(?!\w)",
                             re.IGNORECASE)

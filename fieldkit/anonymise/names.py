@@ -1125,7 +1125,8 @@ _CUED_NAME_PATTERNS = [
                r"смотрящий\s+был|смотрящим\s+был|смотрящий)\s+"
                r"(?:у\s+нас\s+|біздің\s+|бизде\s+)?" + _NAME, re.IGNORECASE),
     re.compile(r"(?<!\w)(?:брат|брата|братом|брату|братан|сестра|сестры|сестрой|друг|друга|другом|подруга|подруги|жена|жены|"
-               r"женой|муж|мужа|мужем|сын|сына|сыном|дочь|дочка|дочки|кум|кума|сосед|соседа|ағам|інім|әпкем|"
+               r"женой|муж|мужа|мужем|сын|сына|сыном|дочь|дочка|дочки|кум|кума|сосед|соседа|соседк[аиуе]|соседкой|"
+               r"соседом|напарниц\w*|сменщик\w*|сменщиц\w*|ағам|інім|әпкем|"
                r"қарындасым|досым|жиенім|brat|brata|bratom|drug|druga|sestra|zhena|muzh|kum|dosym|agam|inim|wife|"
                r"husband|brother|sister|son|daughter|friend|colleague|cousin|uncle|aunt|auntie|nephew|niece|mum|mom|"
                r"mother|father|dad|grandmother|grandfather|granny|grandma|grandpa|stepfather|stepmother|"

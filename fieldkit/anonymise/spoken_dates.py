@@ -55,7 +55,7 @@ _YEAR_RU = (r"(?:(?:две\s+тысячи|двухтысячн\w+|тысяча\s
 #: what makes two digits after a season a count rather than its year: «летом 20 дней», «зимой 30 градусов»
 _NOT_A_YEAR_AFTER = (r"лет|год\w*|раз\w*|человек|людей|минут\w*|час\w*|тысяч\w*|км|градус\w*|дней|день|дня|недел\w*|"
                      r"месяц\w*|мес|штук\w*|процент\w*|%|кг|тонн\w*|метр\w*|литр\w*|голов\w*|сут\w*|шт")
-_YEAR_WORD_RU = r"(?:года|году|год|годах|годы|г\.|жылы|жылғы|жылдың)"  # «в двадцать третьем жылы», code-switched
+_YEAR_WORD_RU = r"(?:года|году|год|годах|годы|г\.|жылы|жылғы|жылдың|жылдан|жылға|жылга|жылдын|жылгы)"  # «в двадцать третьем жылы», code-switched
 _YEAR_KK = (r"(?:(?:(?:екі|еки)\s+(?:мың|мын)|(?:мың|мын)\s+(?:тоғыз|тогыз)\s+(?:жүз|жуз))(?:\s+[а-яәғқңөұүһі]+){0,2}?"
             r"\s+[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші|инши|ынши|нши))")  # and in Russian letters: «еки мын ... екинши»
 _EN_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -121,7 +121,8 @@ _PATTERNS = [
                rf"(?!\s+(?:теңге|тенге|тг|доллар\w*|сом\w*|рубл\w*))", re.IGNORECASE),
     # «желтоқсанның он алтысы», «бесінші қазанда»: a day with its month, the Kazakh ways round
     re.compile(rf"(?<!\w)(?P<id>{_MONTHS_KK_ANY}(?:ның|нің|дың|дің|тың|тің|нин|дин|тин)\s+(?:{_KK_NUMBER}\s+)?"
-               r"[а-яәғқңөұүһі]+(?:ы|і|сы|сі)(?:нда|нде)?)(?!\w)", re.IGNORECASE),
+               # (from or to that day: «наурыздың он тоғызынан мамырдың он бесіне дейін»)
+               r"[а-яәғқңөұүһі]+(?:ы|і|сы|сі)(?:нда|нде|нан|нен|на|не)?)(?!\w)", re.IGNORECASE),
     # «он алтыншы желтоқсан», «бесинши мамырда»: an ordinal day before its month
     re.compile(rf"(?<!\w)(?P<id>(?:{_KK_NUMBER}\s+)?{_KK_ORDINAL}\s+{_MONTHS_KK_ANY})(?!\w)", re.IGNORECASE),
     # digits: a day with a month in any case (whisper writes «12 марту» for «двенадцатого марта»), a year said

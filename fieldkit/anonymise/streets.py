@@ -319,6 +319,11 @@ _ENGLISH_ADDRESS_HEAD = re.compile(rf"(?<![\w-]){_NUMBER_PHRASE}\s+$", re.IGNORE
 _STREET_WORD_ADDRESS = re.compile(
     rf"(?<!\w)(?:улиц[аеыу]|улицей|ул\.|проспект[аеу]?|пр-т|переул(?:ок|ке)|бульвар[аеу]?|ulitsa|ulitse|ul\.|"
     rf"prospekt[ae]?)\s+(?:[^\W\d_][\w-]*\s+){{1,3}}?(?:дом|д\.|dom|d\.)\s*{_NUMBER_PHRASE}(?!\w)", re.IGNORECASE)
+#: what follows «по адресу» (at the address) is one, whatever the street: «по адресу тұран 19/1, кв 203»
+_SAID_ADDRESS = re.compile(
+    r"(?:(?<=\bадресу\s)|(?<=\bадресу:\s)|(?<=\bадрес:\s)|(?<=\badresu\s)|(?<=\badres:\s)|(?<=\bмекенжайы\s)|(?<=\bмекенжай:\s))"
+    r"(?:[^\W\d_][\w.-]*\s+){1,3}?"
+    r"\d{1,4}(?:/\d{1,3}|[а-яёa-z](?!\w))?(?:,?\s*(?:кв\.?|квартира|пәтер|kv\.?)\s*\d{1,4})?(?![\w/])", re.IGNORECASE)
 _LATIN_MICRODISTRICT_ADDRESS = re.compile(
     r"(?<!\w)mkr\.?\s+[\w\-]+,?\s+d\.?\s*\d+[a-z]?,?\s+kv\.?\s*\d+", re.IGNORECASE)
 
@@ -328,7 +333,7 @@ def find_addresses(text: str, namesakes: _Namesakes | None = None) -> list[tuple
     namesakes = namesakes or _Namesakes(text)
     tokens = namesakes.tokens
     found = [(m.start(), m.end()) for pattern in (_LATIN_MICRODISTRICT_ADDRESS, _STREET_WORD_ADDRESS)
-             for m in pattern.finditer(text)]
+             for m in pattern.finditer(text)] + [(m.start(), m.end()) for m in _SAID_ADDRESS.finditer(text)]
     numeric = [_numeric_word(word) for _, _, word in tokens]
     for index in range(len(tokens)):
         # a street in its own spelling or by its Latin key («сәтпаев көшесі», "Zheltoqsan koshesi on tort"), looked
@@ -455,8 +460,10 @@ _ADDRESS_REST = re.compile(
     r"|,?\s*(?:(?:(?:dom|дом|uy|үй)\s+)?(?:квартир\w*|kvartir\w*|кв|kv|оф|of|офис|ofis|apt|apartment|flat|д|dom|дом|uy|"
     r"үй|корп|korp|корпус|пәтер\w*|pater\w*|päter\w*|каб|кабинет)"
     r"\.?\s*\d{1,4}[а-яёa-z]?(?!\w)"
-    r"|\d{1,4}[а-яёa-z]?[\s-]*(?:пәтер\w*|pater\w*|päter\w*|үй\w*|uy\w*|üi\w*|кв\.?|квартир\w*|kvartir\w*|dom|дом)"
-    r"(?!\w))",
+    r"|,?\s*\d{1,4}[а-яёa-z]?[\s-]*(?:пәтер\w*|pater\w*|päter\w*|үй\w*|uy\w*|üi\w*|кв\.?|квартир\w*|kvartir\w*|dom|дом)"
+    r"(?!\w)"
+    # the house word after the house's number the address ends on: «сулейменов көшесі, 21 дом, 7 пәтер»
+    r"|(?<=\d)\s+(?:дом|үй|уй|dom|uy|кв\.?|kv\.?|пәтер\w*|pater\w*)(?!\w))",
     re.IGNORECASE)
 _ADDRESS_REST_PARTS = 3
 
