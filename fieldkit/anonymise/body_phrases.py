@@ -43,7 +43,8 @@ _ADJECTIVE_ENDING = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие
 #: abbreviations of police and security bodies, which may follow a place in either language's order
 _ABBREVIATIONS = frozenset({"ровд", "овд", "увд", "гувд", "рувд", "дп", "уп", "упп", "роп", "руп", "оп", "ивс",
                             "сизо", "кнб", "дкнб", "дэр", "дгд", "угд", "афм", "убн", "су", "пу", "цон", "смус",
-                            "упэ", "опэ", "ду", "дчс", "гаи", "упс", "хқко", "хкко", "мкд", "лоп", "лп"})
+                            "упэ", "опэ", "ду", "дчс", "гаи", "упс", "хқко", "хкко", "мкд", "лоп", "лп",
+                            "қпб", "кпб", "апб"})  # the Kazakh town's and district's police: «Балқаш ҚПБ»
 #: the letters of a service that may follow its unit's name: «отделе кгд», «управлении дп»
 _SERVICE_LETTERS = _ABBREVIATIONS | {"кгд", "дгд", "мвд", "кнб", "агдф", "кус", "рк"}
 #: «полиция» names a body only beside a place («алматинская полиция»), never as the head of a run before one
@@ -174,7 +175,7 @@ _SHORTENED = frozenset({"обл.", "гор.", "рай.", "рег."})
 _KAZAKH_HEADS = ("зауыт", "кеніш", "кениш", "комбинат", "депо", "бекет", "отряд", "аурухан", "бірлест", "бирлест",
                  "серіктест", "сериктест", "қызмет", "кызмет", "басқарма", "баскарма", "бөлім", "болим", "мекеме",
                  "колония", "фабрика", "шахта", "кеден", "департамент", "әкімдіг", "акимдиг", "прокуратура", "грэс",
-                 "тэц", "полигон")
+                 "тэц", "полигон", "музей", "парк")
 #: heads that name a body right after its place («Текелі комбинатында», «Арыс депосында»); the others need a word
 #: between («Қорғас кеден бекетінде», not «Қорғас бекетінде»: the place is where the post is)
 _NAMED_HEADS = ("зауыт", "комбинат", "кеніш", "кениш", "депо", "отряд", "бірлест", "бирлест", "серіктест",
@@ -197,7 +198,7 @@ _ITS_PLANT = re.compile(r" (?:кеніш|кениш|зауыт|комбинат|
                         re.IGNORECASE)
 #: a head in the possessive right after a place names the body by it, «the X mine»: «Саран шахтасында», «Ленин
 #: шахтасында», «Сарышаған полигонында» (the locative alone, «Қарағанды шахтада», is a mine in Karaganda)
-_HEAD_IN_POSSESSIVE = re.compile(r"(?:шахта|полигон)(?:сы|сі|си|ы|і|и)(?:нда|нде|на|не|нан|нен|ның|нің|н)?")
+_HEAD_IN_POSSESSIVE = re.compile(r"(?:шахта|полигон|музей|парк)(?:сы|сі|си|ы|і|и)(?:нда|нде|на|не|нан|нен|ның|нің|н)?")
 _SKIY = re.compile(r"[А-ЯЁа-яё][а-яё]+(?:ск|цк)(?:ий|ого|ому|им|ом|ой|ая|ую|ое)")
 
 
@@ -374,7 +375,8 @@ def with_bodies(text: str, findings: list[Finding]) -> list[Finding]:
 
 
 #: a mine named after a person, the head before the name: «на шахте ленина», «шахта имени Костенко»
-_MINE_BEFORE = re.compile(r"(?<!\w)(?:шахт[аеуы]|шахтой|рудник[аеу]?|mine|shakhta|shakhte)\s+(?:имени\s+|im\.\s*)?$",
+_MINE_BEFORE = re.compile(r"(?<!\w)(?:шахт[аеуы]|шахтой|рудник[аеу]?|mine|shakhta|shakhte|shahta|shahte)\s+"
+                          r"(?:имени\s+|im\.\s*)?$",
                           re.IGNORECASE)
 
 

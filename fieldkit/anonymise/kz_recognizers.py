@@ -542,6 +542,12 @@ COMMON_RULES = [
     # Presidio's URL recognizer backtracks badly on "a.a.a.…"; spoken transcripts need only the plain forms
     Rule("URL", re.compile(r"(?<![\w@])(?P<id>(?:https?://|www\.)[^\s<>\"«»]{2,200})"), 0.8),
     Rule("ID_NUMBER", re.compile(r"(?<![\w@])(?P<id>@[A-Za-z][A-Za-z0-9_]{3,31})(?![\w@])"), 0.7),  # handles
+    # a military unit by its number, which names one garrison: «в войсковой части 52859», «в/ч 03657», «03657 әскери
+    # бөлімінде», "v/ch 52605"
+    Rule("ORGANIZATION", re.compile(
+        r"(?<!\w)(?P<id>(?:войсков\w+\s+част\w+|в/ч|v/ch|vch|әскери\s+бөлім\w*|аскери\s+болим\w*|askeri\s+bolim\w*)"
+        r"\s*(?:№\s*|номер\s+)?\d{4,5}|\d{4,5}\s+(?:әскери|аскери|askeri)\s+(?:бөлім|болим|bolim)\w*)(?![\w/])",
+        re.IGNORECASE), 0.85),
     # penal institutions are named by codes such as ЕЦ-166/12 or AK-159/14
     Rule("ORGANIZATION", re.compile(rf"(?<![\w\-])(?P<id>[A-Z{CYR_UPPER}]{{2,3}}-\d{{2,3}}/\d{{1,3}})(?![\w/])"), 0.85),
     Rule(

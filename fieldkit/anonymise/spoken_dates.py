@@ -20,7 +20,7 @@ _ORDINAL_STEMS = {
     "девяност": 90,
 }
 _DAY_ORDINALS = tuple(stem for stem, value in _ORDINAL_STEMS.items() if value <= 30)
-_ORDINAL_ENDING = r"(?:ого|ое|ье|ьего|его|ый|ий|ой|ом|ем|ым)"
+_ORDINAL_ENDING = r"(?:ого|ое|ье|ьего|его|ый|ий|ой|ом|ем|ым|ому|ему)"  # «к первому июня», «к двадцатому году»
 _DAY = rf"(?:(?:двадцать|тридцать)\s+)?(?:{'|'.join(_DAY_ORDINALS)})\w*{_ORDINAL_ENDING}"
 _MONTHS_RU = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 #: the Kazakh months
