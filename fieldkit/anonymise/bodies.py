@@ -47,6 +47,8 @@ _CODE_LETTERS = frozenset({
     "жд", "ов", "ак", "ан", "ос", "рг", "ec", "ov", "ak", "an", "uk", "ug", "zhd", "stroke",
     # as whisper hears them in speech: «дропе», «дров», «дро» for «дробь»; «ецс», «ука» for the letters
     "дроб", "дро", "дров", "дропе", "дробе", "дроби", "дробью", "ецс", "ука", "я",
+    # colony letters as people say them: «учреждении ок сто шестьдесят два», «зк-сто шестьдесят девять»
+    "ок", "зк", "ап",
     *"abcdefghijklmnopqrstuvwxyz",  # "colony e c one sixty four slash one"
 })
 _NUMBER_WORDS = frozenset({*UNITS, *TEENS, *TENS, *HUNDREDS, *KAZAKH_UNITS, *KAZAKH_TENS, "жүз", "hundred"})
@@ -103,8 +105,29 @@ _COMPANY_FORM = re.compile(r"(?<!\w)(?:(?i:тоо|ип|ао|ооо|жшс|llp|lt
 
 def _code_part(word: str) -> bool:
     lowered = word.casefold()
+    if "-" in lowered and all(part and _code_part(part) for part in lowered.split("-")):
+        return True  # «зк-сто шестьдесят девять дробь төрт»: the letters joined to the first number word
     return (lowered in _CODE_LETTERS or lowered in _NUMBER_WORDS
             or bool(re.fullmatch(r"[^\W\d_]{0,3}-?\d[\d/\-]*[^\W\d_]?", lowered)))  # «АК-159/21», «155/18»
+
+
+#: the stroke of a spoken code, and the tens that may begin the number after it («дробь двадцать два»)
+_STROKES = frozenset({"дробь", "дроб", "дро", "дров", "дропе", "дробе", "дроби", "дробью", "бөлу", "болу", "бөлшек",
+                      "slash", "drob", "stroke"})
+_STROKE_TENS = frozenset({"двадцать", "тридцать", "жиырма", "отыз", "twenty", "thirty"})
+
+
+def _without_a_term_after(code: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A code whose number words run on into a length of time («дробь пять он сегіз жыл»: the unit is 159/5, and
+    «он сегіз жыл» is how long he worked there) ends one number after its stroke."""
+    words = [w.casefold() for _, _, w in code]
+    stroke = next((i for i, w in enumerate(words) if w in _STROKES), None)
+    if stroke is None or stroke + 2 >= len(words):
+        return []
+    keep = stroke + 2
+    if words[stroke + 1] in _STROKE_TENS and words[keep] in _NUMBER_WORDS and words[keep] not in _STROKE_TENS:
+        keep += 1
+    return code[:keep] if keep < len(code) else []
 
 
 def _has_number(parts: list[str]) -> bool:
@@ -283,7 +306,9 @@ def find_coded_units(text: str) -> list[tuple[int, int]]:
             code.append((start, end, word))
         if len(code) == 1 and code[0][2].casefold() in ONE_WORDS:
             continue  # «колонияда бир шал бар еди»: "in the colony, one old man", no code
-        if code and _has_number([w for _, _, w in code]) and not _TIME_UNIT.match(text, code[-1][1]):
+        if code and _TIME_UNIT.match(text, code[-1][1]):
+            code = _without_a_term_after(code)
+        if code and _has_number([w for _, _, w in code]):
             found.append((head.start(), code[-1][1]))
     found += [(match.start(), match.end()) for match in _WRITTEN_CODE.finditer(text)]
     return found

@@ -126,3 +126,14 @@ def test_a_generalised_date_does_not_repeat_another_dates_decade() -> None:
 def test_a_years_case_ending_or_year_word_after_a_hyphen_goes_with_it(text: str, language: str, ending: str) -> None:
     out = redact(text, language)
     assert ending not in out and "[" in out, out
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("я работал в учреждении ак сто пятьдесят девять дробь пять он сегіз жыл, с девяносто шестого",
+     ["учреждении", "пятьдесят", "пять"], ["работал"]),
+    ("отбывал в учреждении ок сто шестьдесят два дробь два, там", ["учреждении", "шестьдесят"], ["отбывал", "там"]),
+])
+def test_a_spoken_colony_code_ends_before_a_term_or_with_its_spoken_letters(text: str, gone: list[str],
+                                                                            kept: list[str]) -> None:
+    out = _words(redact(text, "ru"))
+    assert not [word for word in gone if word in out] and all(word in out for word in kept), out
