@@ -704,6 +704,8 @@ _NAMED_AFTER_TITLE = re.compile(r"би|батыр\w*|хана?|ата|жырау
 def _districts_named_after(text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """«района имени казыбек би», «в районе имени Габита Мусрепова»: a district named after a man, any case."""
     found = []
+    if not re.search(r"район|р-н", text, re.IGNORECASE):
+        return found
     for index in range(len(tokens) - 2):
         start, _, word = tokens[index]
         if not (re.fullmatch(r"район\w{0,3}|р-н\w{0,3}", word) and tokens[index + 1][2] == "имени"

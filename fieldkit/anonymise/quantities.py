@@ -254,20 +254,12 @@ _AGE_PATTERNS = [
                re.IGNORECASE),
     re.compile(rf"(?<!\w)(?:тогда|уже|сейчас)\s+(?:уже\s+)?(?P<id>(?:(?:под|около|за)\s+)?(?P<n>{_WITH_TENS}{NUMBER}))"
                r"\s+(?:был|была|было|будет)(?!\w)", re.IGNORECASE),
-    # an age rounded by what follows it: «виктору сорок с хвостиком.», «ей шестьдесят с лишним,», «ему жиырма с
-    # чем-то»; only before a stop or a verb of being, since «сорок с лишним лет» may be a length of service
-    re.compile(rf"(?<!\w)(?P<id>(?P<n>{_WITH_TENS}{NUMBER})\s+с\s+(?:хвостиком|лишним|лишком|чем-то|чем\s+то|"
-               r"небольшим|копейками|гаком))(?=\s*(?:[,.;:!?)]|$)|\s+(?:был|была|было|будет|болатын|еді|еди)(?!\w))",
-               re.IGNORECASE),
     # a grown-up and an approximate number with tens: «привезли мужчину, примерно пятьдесят,», «мужчина около 40
     # избил жену», «водителю было под шестьдесят»
     re.compile(rf"(?<!\w)(?:мужчин[аыуе]?|мужчиной|женщин[аыуе]?|женщиной|мужик[аеу]?|парн[яюе]|парень|старик[аеу]?|"
                rf"бабк[аиуе]|тётк[аиуе]|тетк[аиуе]|дядьк[аиуе]|водител[ьюяем]|водителю)\s*,?\s+(?:было\s+)?"
                rf"(?P<id>(?:примерно|около|под|где-то|где\s+то|лет|за)\s+(?P<n>{_WITH_TENS}{NUMBER}))(?!\w)"
                rf"(?!\s*{_NOT_AN_AGE_AFTER})", re.IGNORECASE),
-    # a number with tens and the Kazakh "was" after it: «я тогда жиырма бес болатын», «ол под пятьдесят болатын»
-    re.compile(rf"(?<!\w)(?P<id>(?:(?:под|около|за|примерно)\s+)?(?P<n>{_WITH_TENS}{NUMBER}))\s+(?:болатын|болған|"
-               r"болган|болды)(?!\w)", re.IGNORECASE),
     # «парня лет тридцати», «женщина лет сорока пяти»: «лет» and the genitive, said only of somebody's age
     re.compile(r"(?<!\w)(?P<id>лет\s+(?P<n>(?:двадцати|тридцати|сорока|пятидесяти|шестидесяти|семидесяти|"
                r"восьмидесяти|девяноста)(?:\s+(?:одного|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|"
@@ -335,20 +327,34 @@ _KAZAKH_OVER_AGE = re.compile(rf"(?<!\w)(?P<id>(?:(?:он|{_KK_TENS})\s+(?:{'|'.
 #: person, «он сегізінде», is as often a day of a month)
 _KAZAKH_MY_AGE = re.compile(rf"(?<!\w)(?P<id>(?:(?:он|{_KK_TENS})\s+(?:{'|'.join(KAZAKH_UNITS)})|{_KK_TENS})"
                             r"(?:ім|ым|им|м)(?:де|да|нен|нан))(?!\w)", re.IGNORECASE)
-#: Kazakh ages said roughly, and Kazakh age ranges (read with the other ages)
-_KAZAKH_ROUGH_AGES = [
+#: ages said roughly, each read only where the word that rounds it is in the text (each would otherwise try every
+#: number of a long transcript): the Russian suffixes and «болатын», the Kazakh postpositions and ranges
+_ROUGH_AGES = [
+    # an age rounded by what follows it: «виктору сорок с хвостиком.», «ей шестьдесят с лишним,», «ему жиырма с
+    # чем-то»; only before a stop or a verb of being, since «сорок с лишним лет» may be a length of service
+    (("хвостик", "лишн", "лишк", "чем", "небольш", "копейк", "гаком"),
+     re.compile(rf"(?<!\w)(?P<id>(?P<n>{_WITH_TENS}{NUMBER})\s+с\s+(?:хвостиком|лишним|лишком|чем-то|чем\s+то|"
+                r"небольшим|копейками|гаком))(?=\s*(?:[,.;:!?)]|$)|\s+(?:был|была|было|будет|болатын|еді|еди)(?!\w))",
+                re.IGNORECASE)),
+    # a number with tens and the Kazakh "was" after it: «я тогда жиырма бес болатын», «ол под пятьдесят болатын»
+    (("болатын", "болған", "болган", "болды"),
+     re.compile(rf"(?<!\w)(?P<id>(?:(?:под|около|за|примерно)\s+)?(?P<n>{_WITH_TENS}{NUMBER}))\s+(?:болатын|болған|"
+                r"болган|болды)(?!\w)", re.IGNORECASE)),
     # Kazakh ages said roughly: «қырықтың ар жағында» (past forty), «отыздың о жақ бұ жағында» (thirty or so),
     # «кырык шамасында», «жиырма бестер шамасында» (about twenty-five); tens only, and never after «сағат»
-    re.compile(rf"(?<!сағат\s)(?<!сагат\s)(?<!\w)(?P<id>(?P<n>{_KK_TENS}(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?)"
-               r"(?:дің|тің|нің|ның|дың|тың|дин|тин|нин|тер|тар|дер|дар|лер|лар)?\s+(?:ар\s+жағында\w*|ар\s+жагында\w*|"
-               r"ар\s+жагинда\w*|о\s+жақ\s+бұ\s+жағында|о\s+жак\s+бу\s+жагында|шамасында|шамасинда|шамасы))(?!\w)",
-               re.IGNORECASE),
+    (("жағында", "жагында", "жагинда", "шамас"),
+     re.compile(rf"(?<!сағат\s)(?<!сагат\s)(?<!\w)(?P<id>(?P<n>{_KK_TENS}(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?)"
+                r"(?:дің|тің|нің|ның|дың|тың|дин|тин|нин|тер|тар|дер|дар|лер|лар)?\s+(?:ар\s+жағында\w*|"
+                r"ар\s+жагында\w*|ар\s+жагинда\w*|о\s+жақ\s+бұ\s+жағында|о\s+жак\s+бу\s+жагында|шамасында|шамасинда|"
+                r"шамасы))(?!\w)", re.IGNORECASE)),
     # «отызға жақын» (near thirty), «сексенге таяу», «елуге жетпеген» (not yet fifty): the word that rounds it too
-    re.compile(rf"(?<!сағат\s)(?<!сагат\s)(?<!\w)(?P<id>(?P<n>{_KK_TENS}(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?)"
-               rf"{_KK_DATIVE}\s+(?:жақын|жакын|таяу|жетпеген|жетпей|жетпеді))(?!\w)", re.IGNORECASE),
+    (("жақын", "жакын", "таяу", "жетпе"),
+     re.compile(rf"(?<!сағат\s)(?<!сагат\s)(?<!\w)(?P<id>(?P<n>{_KK_TENS}(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?)"
+                rf"{_KK_DATIVE}\s+(?:жақын|жакын|таяу|жетпеген|жетпей|жетпеді))(?!\w)", re.IGNORECASE)),
     # Kazakh age ranges before «жас»: «қырық-алпыс жас аралығындағы», «отыз бес-қырық жастағы»
-    re.compile(rf"(?<!\w)(?P<id>(?P<n>{_KK_TENS}(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?)\s*[-–]\s*{_KK_TENS}"
-               r"(?:\s+(?:" + "|".join(KAZAKH_UNITS) + r"))?\s+жас\w*)", re.IGNORECASE),
+    (("жас",),
+     re.compile(rf"(?<!\w)(?P<id>(?P<n>{_KK_TENS}(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?)\s*[-–]\s*{_KK_TENS}"
+                r"(?:\s+(?:" + "|".join(KAZAKH_UNITS) + r"))?\s+жас\w*)", re.IGNORECASE)),
 ]
 #: part of a Kazakh term served, by a collective numeral: «сегіз жыл берді, төртеуін отырдым» (I served four of
 #: them); and the last years of a service: «соңғы алты жылы»
@@ -846,7 +852,9 @@ class QuantityRecognizer(EntityRecognizer):
             # «пару косарей»: «пару» is the sum's number, and left alone it would tell the sum
             results.append(self._result("MONEY", couple.start() if couple else start, match.end("id"),
                                         "sum of money"))
-        for pattern in (*_AGE_PATTERNS, *_KAZAKH_ROUGH_AGES):
+        lowered = text.casefold()
+        rough = [pattern for words, pattern in _ROUGH_AGES if any(word in lowered for word in words)]
+        for pattern in (*_AGE_PATTERNS, *rough):
             for match in pattern.finditer(text):
                 if _TERM_VERBS.search(text[max(0, match.start() - 25):match.start()]) or _TERM_AFTER.match(
                         text, match.end("id")):

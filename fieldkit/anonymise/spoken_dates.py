@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
@@ -389,6 +390,21 @@ _DECADE_DIGITS = re.compile(r"(?<![\d.,])((?:19|20)?\d0)-?(?:х|е|ые|ых|ы�
 _DECADE_WORDS = re.compile(r"(?:семидесят|восьмидесят|девяност|нулев|двухтысячн)(?:ые|ых|ым|ыми)", re.IGNORECASE)
 
 
+#: the decade words a label may use, by the stem that any of their forms starts with
+_DECADE_STEMS = re.compile(r"(?<!\w)(" + "|".join(sorted({word[:-2] for word in (*_DECADES_RU.values(),
+                                                                               *_DECADES_EN.values())},
+                                                           key=len, reverse=True)) + ")", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _decades_said(document: str) -> tuple[frozenset[str], frozenset[int]]:
+    """The decade stems and the round years (1990, 2010) a document says anywhere, read once per document: a
+    transcript has hundreds of dates, and searching it again for each was a scan per date."""
+    stems = frozenset(match.casefold() for match in _DECADE_STEMS.findall(document))
+    decades = frozenset(int(year) for year in re.findall(r"(?<!\d)((?:19|20)\d0)(?!\d)", document))
+    return stems, decades
+
+
 def _decade_name(decade: int, cyrillic: bool, in_words: bool, document: str, plural: str = "х") -> str:
     """The decade as a label writes it: in words or in digits as asked, unless the document already says that word
     or number for another date («девяностых … 1997» would give «конец девяностых», repeating the first date), then
@@ -396,8 +412,9 @@ def _decade_name(decade: int, cyrillic: bool, in_words: bool, document: str, plu
     words = _DECADES_RU[decade] if cyrillic else _DECADES_EN[decade]
     digits = f"{decade}-{plural}" if cyrillic else f"{decade}s"
     short = f"{decade % 100:02d}-{plural}" if cyrillic else f"’{decade % 100:02d}s"
-    said_words = re.search(rf"(?<!\w){re.escape(words[:-2])}", document, re.IGNORECASE)
-    said_digits = re.search(rf"(?<!\d){decade}(?!\d)", document)
+    said_stems, said_decades = _decades_said(document)
+    said_words = words[:-2] in said_stems
+    said_digits = decade in said_decades
     for name, said in ((words, said_words), (digits, said_digits))[::1 if in_words else -1]:
         if not said:
             return name

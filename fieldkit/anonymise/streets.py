@@ -333,7 +333,9 @@ def find_addresses(text: str, namesakes: _Namesakes | None = None) -> list[tuple
     namesakes = namesakes or _Namesakes(text)
     tokens = namesakes.tokens
     found = [(m.start(), m.end()) for pattern in (_LATIN_MICRODISTRICT_ADDRESS, _STREET_WORD_ADDRESS)
-             for m in pattern.finditer(text)] + [(m.start(), m.end()) for m in _SAID_ADDRESS.finditer(text)]
+             for m in pattern.finditer(text)]
+    if re.search(r"адрес|adres|мекенжай", text, re.IGNORECASE):  # (its lookbehinds are tried at every character)
+        found += [(m.start(), m.end()) for m in _SAID_ADDRESS.finditer(text)]
     numeric = [_numeric_word(word) for _, _, word in tokens]
     for index in range(len(tokens)):
         # a street in its own spelling or by its Latin key («сәтпаев көшесі», "Zheltoqsan koshesi on tort"), looked
