@@ -507,7 +507,9 @@ _ORDINAL_HOURS_PREPOSITIONAL = ("первом", "втором", "третьем"
 _PART = "(?:" + "|".join(sorted(_PARTS_OF_DAY, key=len, reverse=True)) + ")"
 _GENITIVE_HOURS = (r"(?:часу|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|"
                    r"двенадцати)")
-_KK_HOUR = (rf"(?:{'|'.join(KAZAKH_UNITS)}|он|он\s+бір|он\s+екі|он\s+бир|он\s+еки)"
+#: a Kazakh hour's number, one to twelve, in Kazakh or Russian letters
+_KK_HOUR_NUMBER = rf"(?:{'|'.join(KAZAKH_UNITS)}|он|он\s+бір|он\s+екі|он\s+бир|он\s+еки)"
+_KK_HOUR = (rf"{_KK_HOUR_NUMBER}"
             r"(?:де|да|те|та|ге|ға|ке|қа|ден|дан|тен|тан|нен|нан|ның|нің|дың|дің|тың|тің)")
 _TIME_PATTERNS = [
     # a note's hour: «23ч», «9 ч» (not the part of an article: «ч.4», «190 ч. 2»)
@@ -553,11 +555,11 @@ _TIME_PATTERNS = [
     re.compile(rf"(?<!\w)(?P<id>(?:түнгі|таңғы|кешкі|түскі|тунги|тангы|кешки|туски|тускі)\s+(?:{NUMBER})\w*)",
                re.IGNORECASE),
     # «бес жарымда» (at half past five), «он бір жарымға дейін»: an hour and a half, said where or until
-    re.compile(rf"(?<!\w)(?P<id>(?:{'|'.join(KAZAKH_UNITS)}|он|он\s+бір|он\s+екі|он\s+бир|он\s+еки)\s+(?:жарымда|жарымға|"
+    re.compile(rf"(?<!\w)(?P<id>{_KK_HOUR_NUMBER}\s+(?:жарымда|жарымға|"
                r"жарымга|жарымнан|жарымдарда))(?!\w)", re.IGNORECASE),
     # the end of a Kazakh range of hours: «түнгі бірден үшке дейін» (from one to three at night)
     re.compile(rf"(?<!\w)(?:түнгі|таңғы|кешкі|түскі|тунги|тангы|кешки|туски|сағат|сагат)\s+\w+(?:ден|дан|тен|тан|нен|нан)"
-               rf"\s+(?P<id>(?:{'|'.join(KAZAKH_UNITS)}|он|он\s+бір|он\s+екі){_KK_DATIVE})\s+(?:дейін|дейин|шейін)(?!\w)",
+               rf"\s+(?P<id>{_KK_HOUR_NUMBER}{_KK_DATIVE})\s+(?:дейін|дейин|шейін)(?!\w)",
                re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?:{NUMBER})\s*(?:am|pm|a\.m\.|p\.m\.|a\s+m|p\s+m|o'clock)(?!\w)(?:\s+in\s+the\s+(?:morning|afternoon|"
                rf"evening)|\s+at\s+night)?)", re.IGNORECASE),  # not the letters of a plate: «199 AMZ-16»
