@@ -465,6 +465,17 @@ def _keep_to_one_line(text: str, result) -> None:
     result.end = result.start + len(stripped)
 
 
+def _names_read_as_places(results: list) -> None:
+    """A place English NER finds where a given name begins is that person: "my boss was kit, yuri kit" ("yuri kit"
+    a LOCATION, "yuri" a lower-case name). Places of the gazetteer carry their place and are left alone."""
+    name_starts = {r.start for r in results if r.entity_type == "PERSON"
+                   and _recognizer_of(r).startswith(("LowerCaseNames", "GivenNames"))}
+    for result in results:
+        if (result.entity_type == "LOCATION" and _recognizer_of(result) == "SpacyRecognizer"
+                and result.start in name_starts and not (result.recognition_metadata or {}).get("place")):
+            result.entity_type = "PERSON"
+
+
 def _recognizer_of(result) -> str:
     metadata = result.recognition_metadata or {}
     return metadata.get("recognizer_name", "")
@@ -519,12 +530,12 @@ def analyse(text: str, language: str) -> list[Finding]:
             result.start += start
             result.end += start
             results.append(result)
-    from fieldkit.anonymise.names import looks_like_a_name
-    from fieldkit.anonymise.quantities import KIND_OF_TERM
+    from fieldkit.anonymise.names import looks_like_a_name, without_frame_words
     from fieldkit.anonymise.spoken_dates import MONTH_AFTER_YEAR
 
     for result in results:
         _keep_to_one_line(text, result)
+    _names_read_as_places(results)
     places = [(r.start, r.end, r.recognition_metadata["place"]) for r in results
               if r.recognition_metadata and "place" in r.recognition_metadata]
     guessed = _guessed_names_over_numbers(results)
@@ -594,15 +605,13 @@ def analyse(text: str, language: str) -> list[Finding]:
         month = MONTH_AFTER_YEAR.match(text, end) if result.entity_type in ("DATE_TIME", "DATE_WORDS") else None
         if month and not any(end < kept.end and kept.start < month.end() for kept in chosen):
             end = month.end()  # «еки мын жиырмасыншы жылы шилденин ортасында»: the month narrows the year
-        kind = KIND_OF_TERM.match(text, end) if result.entity_type == "DURATION" else None
-        if kind:
-            end = kind.end()  # the sentence's kind says as much as its length, and annotators take it with it
         form = _FORM_AFTER.match(text, end) if result.entity_type == "ORGANIZATION" else None
         if form:
             end = form.end()  # «жетісу жол сервис жшс»: the company's form after its name
         if result.entity_type == "PERSON":
             start = _after_leading_titles(text, start, end)
             end = _before_trailing_honorific(text, start, end)
+            start, end = without_frame_words(text, start, end)
         elif result.entity_type == "ORGANIZATION":
             start = _with_kinds_before(text, start, chosen)
             end = _with_company_words_after(text, end)
@@ -726,12 +735,12 @@ def _misspelt_repeats(text: str, findings: list[Finding]) -> list[Finding]:
         return findings
     index = KnownIdentifiers([Entry(person, "PERSON") for person in people], is_common_word=lambda word: (
         is_common_word(word) or (word.isascii() and is_english_word(word))))
-    extra = [f for f in index.find(text)
+    extra = [Finding("PERSON", f.start, f.end, f.score, f.text) for f in index.find(text)
              if not any(f.start < kept.end and kept.start < f.end for kept in findings)]
+    extra = [f for f in extra if not _a_word_where_the_name_was_capitalised(f, findings)]
     if not extra:
         return findings
-    return sorted([*findings, *(Finding("PERSON", f.start, f.end, f.score, f.text) for f in extra)],
-                  key=lambda f: f.start)
+    return sorted([*findings, *extra], key=lambda f: f.start)
 
 
 _SHORT_FRAGMENT = re.compile(r"\s+([^\W\d_]{1,3})\s+")
@@ -781,13 +790,14 @@ _DIGITS_AFTER_LETTERS = re.compile(r"\s?-?\s?\d{2,3}(?:\s?[-/]\s?\d{1,3}|\s+др
 def _misheard_given_names(text: str, findings: list[Finding]) -> list[Finding]:
     """A name found with a capitalised word before it that is one letter from a listed given name: whisper's
     «Рустом Олив» is Рустам, and «рустом» is also a Russian word (a rustication) the name rules leave alone."""
-    from fieldkit.anonymise.names import is_listed_name, one_letter_from_a_given_name
+    from fieldkit.anonymise.names import is_frame_word, is_listed_name, one_letter_from_a_given_name
 
     out = []
     for finding in findings:
         before = _WORD_BEFORE.search(text, max(0, finding.start - 20), finding.start) if (
             finding.entity == "PERSON") else None
         if (before and not is_listed_name(before.group(1)) and one_letter_from_a_given_name(before.group(1))
+                and not is_frame_word(before.group(1))  # «Әкем Фридрих Рихтер»: my father, no «Әкен»
                 and not any(f.end > before.start(1) and f.start < finding.start for f in findings)):
             finding = Finding("PERSON", before.start(1), finding.end, finding.score, text[before.start(1):finding.end],
                               None)
@@ -1073,6 +1083,23 @@ def _short_korean_surnames(text: str, findings: list[Finding]) -> list[Finding]:
             for m in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", text)]
 
 
+def _a_word_where_the_name_was_capitalised(found: Finding, findings: list[Finding]) -> bool:
+    """A lower-case repeat of a name that is also a word, where the text wrote the name with a capital in a full name:
+    «Вера Петровна … вера в людей», «Ким Виктор … кім білген?». Whoever capitalised the name wrote the word in lower
+    case."""
+    from fieldkit.anonymise.morphology import fold, plain, word_key
+    from fieldkit.anonymise.names import is_ambiguous_name, is_common_kazakh
+
+    if found.entity != "PERSON" or " " in found.text or not found.text.islower() or not (
+            is_ambiguous_name(found.text) or is_common_kazakh(found.text)):  # «Ким» … «кім келді?» (who came)
+        return False
+    key = plain(fold(word_key(found.text)))  # in Russian letters: «кім» is the «Ким» found
+    # (only a full name's word: a nickname found capitalised, «Шаман», is repeated in lower case as the same man)
+    return any(finding.entity == "PERSON" and len(finding.text.split()) > 1 and any(
+        word[:1].isupper() and plain(fold(word_key(word))) == key for word in finding.text.split())
+        for finding in findings)
+
+
 def propagate(text: str, findings: list[Finding]) -> list[Finding]:
     """Re-tag every other occurrence of what was found once ("Рыжего" found, so "Рыжий" too)."""
     from fieldkit.anonymise.morphology import phrase_key
@@ -1090,7 +1117,8 @@ def propagate(text: str, findings: list[Finding]) -> list[Finding]:
     taken = _Taken()
     for index, finding in enumerate(findings):
         taken.add(index, finding)
-    extra = [f for f in occurrences(text, keyed) if not taken.overlapping(f.start, f.end)]
+    extra = [f for f in occurrences(text, keyed) if not taken.overlapping(f.start, f.end)
+             and not _a_word_where_the_name_was_capitalised(f, findings)]
     extra += [f for f in _short_korean_surnames(text, findings) if not taken.overlapping(f.start, f.end)]
     if not extra:
         return findings

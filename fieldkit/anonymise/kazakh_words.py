@@ -45,6 +45,8 @@ _RAW = (
     "ңдер", "лық", "лік", "лы", "лі", "ғой", "ғана", "де", "мақ", "мек",
     "ғалы", "гелі", "қалы", "келі", "шық", "шік", "ақ", "ек", "ік", "ық", "сын", "сін", "ңыз", "ңіз", "дікі",
     "нікі", "тікі", "дыр", "дір", "тыр", "тір", "ла", "ле",
+    # the person of a predicate after a voiceless or voiced consonant («жоқпын», «журналистпін», «жатқанбыз»)
+    "пын", "пін", "бын", "бін", "пыз", "піз", "быз", "біз",
     # the third-person possessive with a case after it («маңынан», «үйінде»), and the present tense with its person
     # («күтесің», «істейсің», «барамын»): one ending here, as a one-letter vowel cannot be chained
     *(f"{possessive}{case}" for possessive in ("ы", "і", "сы", "сі")

@@ -1103,7 +1103,7 @@ def known_organisations():
              for line in (data / file_name).read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#") and not line.strip().endswith("?")]
     from fieldkit.anonymise.kept import is_kept, kept_terms
-    from fieldkit.anonymise.latin_words import is_english_word
+    from fieldkit.anonymise.latin_words import is_english_word, is_kazakh_in_latin, is_russian_in_latin
 
     long_kept = tuple(term for term in kept_terms() if " " not in term and len(term) >= 6)
 
@@ -1114,8 +1114,10 @@ def known_organisations():
         University»), an everyday Kazakh one («жолы», road or once, of «Қазақстан темір жолы»), a place
         («Шымкент» of «Шымкентцемент») or a kept term («Казахстана» of «Казахстанская фондовая биржа»)."""
         lowered = word.casefold()
-        return (is_common_word(word) or (word.isascii() and is_english_word(word)) or bool(gazetteer().find(word))
-                or is_kept(word) or lowered.startswith(long_kept) or is_common_kazakh(lowered))
+        return (is_common_word(word) or (word.isascii() and (
+                    is_english_word(word) or is_russian_in_latin(word) or is_kazakh_in_latin(word)))
+                or bool(gazetteer().find(word)) or is_kept(word) or lowered.startswith(long_kept)
+                or is_common_kazakh(lowered))  # (messenger "skazat", "salyq" are no misspelt КазАТК, Halyk)
 
     return KnownIdentifiers([Entry(name, "ORGANIZATION") for name in names], is_common_word=ordinary,
                             spelt_only_so=lambda word: is_common_kazakh(word.casefold()))

@@ -458,6 +458,8 @@ def _surname_reading(word: str) -> bool:
 _LATIN_ENDINGS = ("dyn", "din", "tyn", "tin", "nyn", "nin", "men", "ben", "pen", "dan", "den", "tan", "ten", "nan",
                   "nen", "ga", "ge", "ka", "ke", "qa", "ny", "ni", "dy", "di", "ty", "ti", "da", "de", "ta", "te",
                   "om", "em", "oi", "ym", "u", "a", "e", "y")
+#: "I am" after a name: «мен ерболатпын», «жандоспын», «асқармын», «айгерімбін» (folded)
+_I_AM = ("пын", "пин", "мын", "мин", "бын", "бин")
 _RUSSIAN_NAME_ENDINGS = ("ом", "ем", "ой", "ей", "ою", "а", "у", "е", "ы", "и")
 #: Kazakh words that Russian morphology reads as names but that are ordinary nouns («адам» a person, «аты» his
 #: name), and kin terms people put before names
@@ -489,6 +491,7 @@ def _name_keys(word: str) -> frozenset[str]:
     keys = {fold(word_key(word)), lowered}
     if is_cyrillic(lowered):
         keys.add(strip_kazakh_suffix(lowered))
+        keys |= {lowered[:-3] for ending in _I_AM if lowered.endswith(ending) and len(lowered) >= 6}  # «ерболатпын»
         if lowered.endswith(("ы", "і")) and len(lowered) >= 5:  # Kazakh possessive: «жанары» is Жанара's
             keys |= {lowered[:-1], lowered[:-1] + "а"}
         if not _known_word(lowered):  # a Kazakh name with a Russian ending: «дастаном», «ғазизой»
@@ -544,6 +547,12 @@ def _latin_case_form_of_a_name(lowered: str) -> bool:
         return False
     russian = russian_spelling(lowered)
     return russian is None or fold(russian) in name_case_forms()
+
+
+def is_ambiguous_name(word: str) -> bool:
+    """A listed given name that is also an ordinary word («вера», «слава», «роза», «бақыт»)."""
+    names, ambiguous = given_names()
+    return _listed_name(word, names, ambiguous, strict=False) and not _listed_name(word, names, ambiguous)
 
 
 def is_listed_name(word: str) -> bool:
@@ -689,6 +698,8 @@ class LowerCaseNameRecognizer(EntityRecognizer):
             if (text[end:start] == " " and first.islower() and second.islower() and len(first) >= 2
                     and len(second) >= 2 and (not _function_word(first) or has_kazakh_letters(second))
                     and (not _function_word(second) or (len(second) >= 3 and reads_first_as(second, ("INTJ",))))
+                    # (nor a name and the Kazakh "and" after it: «әсем мен перизат» is no «әсеммен»)
+                    and second.casefold() not in _ENDINGS_WRITTEN_APART
                     # (not two Kazakh words, the second no name: «дос болды», became friends, is no Досбол)
                     and not (is_common_kazakh(first) and is_common_kazakh(second)
                              and second.endswith(("ды", "ді", "ты", "ті", "ған", "ген", "қан", "кен", "ып", "іп"))
@@ -730,6 +741,20 @@ class LowerCaseNameRecognizer(EntityRecognizer):
                     and not before.endswith(("тың", "тің", "ның", "нің", "дың", "дің"))  # «палычтың гаражы»
                     and _surname_after_patronymic(word)):
                 flags[i] = True
+        # a surname before a given name and patronymic, in the order of forms and lists, when it can be one: a
+        # surname reading, a nickname-stock word, or no dictionary word («сорока виктор павлович», «кит юрий
+        # михайлович»); not a job or kin word («водитель виктор павлович») nor a rank
+        for i in range(1, len(tokens) - 1):
+            word, name, patronymic = tokens[i - 1][2], tokens[i][2], tokens[i + 1][2]
+            if (flags[i] and flags[i + 1] and not flags[i - 1] and _PATRONYMIC.match(patronymic.casefold())
+                    and text[tokens[i - 1][1]:tokens[i][0]] == " "
+                    # (a number word may be the surname here: «сорока» is forty's genitive and a magpie)
+                    and len(word) >= 3 and word.islower() and word.casefold() not in _NOT_SURNAMES
+                    and _listed_name(name, names, ambiguous, strict=False) and not is_kept(word)
+                    and not _function_word(word) and not _kin_word(word) and not is_frame_word(word)
+                    and not is_common_kazakh(word)
+                    and (_foreign_surname(word) or _stock_surname(word) or unknown_non_kazakh_word(word))):
+                flags[i - 1] = True
         # a word no dictionary knows right after a listed given name is its surname: «вольдемар ридель»,
         # «станислав вебер» (not a Kazakh word written in Russian letters: «ерлан келди»)
         for i in range(1, len(tokens)):
@@ -934,6 +959,13 @@ def glued_honorific_name(word: str) -> bool:
     return False
 
 
+#: Kazakh endings and particles whisper writes as words of their own after a name («әсем мен перизат», «асқар да»)
+_ENDINGS_WRITTEN_APART = frozenset({"мен", "бен", "пен", "да", "де", "та", "те", "ға", "ге", "қа", "ке", "га", "ка",
+                                    "ны", "ні", "ды", "ді", "ты", "ті", "ның", "нің", "дың", "дің", "тың", "тің",
+                                    "нын", "нин", "дын", "дин", "дан", "ден", "тан", "тен", "нан", "нен", "ма", "ме",
+                                    "ба", "бе", "па", "пе", "ғой", "гой", "ше", "ша"})
+
+
 @lru_cache(maxsize=50_000)
 def _foreign_surname(word: str) -> bool:
     """A word that can be a surname of any origin, for a given name beside it: a Korean one, or one Russian
@@ -956,6 +988,8 @@ def _foreign_surname(word: str) -> bool:
     from fieldkit.anonymise.morphology import natasha
 
     known = natasha()[2].word_is_known(lowered)
+    if not known and is_common_kazakh(lowered):
+        return False  # «сосын» (then), which the guesser declines as a surname
     if not known and (_KAZAKH_FORM_LIKE_A_SURNAME.search(lowered)
                       or lowered.endswith(_KAZAKH_ENDINGS_GUESSED_AS_SURNAMES)):
         return False  # «ишине» (inside), «бастыгым» (my boss): Kazakh the guesser declines as a surname
@@ -1022,6 +1056,14 @@ _NICKNAME_PATTERNS = [
                r"(?:деп|dep)\s+(?:атайтын|атаған|атады|"
                r"атаймыз|шақыр\w*|аталатын|аталған|атайды|атадық|атап\s+кеткен|atady|ataidy|atagan|ataityn|"
                r"ataimyz|shaqyr\w*|shakyr\w*))", re.IGNORECASE),
+    # the word a speaker then says is a nickname or a surname: «товар давал шаман это кличка», «был ещё заяц тоже
+    # кличка», «соседом был бала это фамилия у него такая»
+    re.compile(r"(?<![\w-])(?P<id>[^\W\d_][\w-]{2,30})\s*[,—–-]?\s*(?:это\s+|тоже\s+|это\s+тоже\s+|—\s+)"
+               r"(?:его\s+|её\s+|ее\s+)?(?:кличка|погоняло|погремуха|прозвище|фамилия|позывной)(?!\w)",
+               re.IGNORECASE),
+    # "his name was lev anyway", "her real name is vera": what follows is the name, whatever word it also is
+    re.compile(r"(?<!\w)(?:his|her|my|whose)\s+(?:real\s+|first\s+|last\s+|actual\s+)?(?:name|surname)\s+"
+               r"(?:was|is)\s+(?:just\s+|really\s+|actually\s+)?(?P<id>[a-z][\w'-]{1,30})", re.IGNORECASE),
     # messenger Russian: «menya zvali lom», «ego vse nazyvali doktor»
     re.compile(r"(?<![\w-])(?:menya|ego|ee|eyo|ikh|nas)\s+(?:vse\s+|tam\s+)?(?:zvali|nazyvali|zovut|nazyvayut|klichut|"
                r"prozvali)\s+(?P<id>[a-z][\w-]{1,30})", re.IGNORECASE),
@@ -1094,7 +1136,7 @@ _CUED_NAME_PATTERNS = [
                r"әйел|бала|қыз|ағай|аға|мент|опер|тергеуші|бастық|мужик|парень|әріптес|курстас|сыныптас|көрші|дос|"
                r"дәрігер|мұғалім|zhigit|dzhigit|kisi|adam|apa|bala|"
                r"qyz|kyz)\w*", re.IGNORECASE),
-    re.compile(_NAME + r"\s+(?:ағай|апай|ағасы|әпке|ака|agai|apai|agasy|ake|eke|aga|apa|aka)(?:\w*)(?!\w)",
+    re.compile(_NAME + r"(?:\s+|-)(?:ағай|апай|ағасы|әпке|ака|agai|apai|agasy|ake|eke|aga|apa|aka)(?:\w*)(?!\w)",
                re.IGNORECASE),
     # a listed name said to be what someone is called, whatever follows: «адам болды сырым деген», «сұлтан деген
     # брокер», «неміс марта деген»; not «бақыт деген не» (what happiness is), nor «8 марта деген мереке»
@@ -1175,12 +1217,15 @@ _ANCHORS = {pattern: re.compile(anchor, re.IGNORECASE) for pattern, anchor in (
     (_pattern_with(_NICKNAME_PATTERNS, "\\s+called\\s+(?:him|her)(?="),
      r"(?:we|they|everybody|everyone)\s+called\s+(?:him|her)"),
     (_pattern_with(_NICKNAME_PATTERNS, "(?:жазылған|жазылды"), r"(?:деп|dep)\s+(?:жаз|сақта|сакта|zhaz|saqt)"),
+    (_pattern_with(_NICKNAME_PATTERNS, "(?:his|her|my|whose)"), r"name\s+(?:was|is)\s"),
+    (_pattern_with(_NICKNAME_PATTERNS, "(?:кличка|погоняло|погремуха|прозвище|фамилия|позывной)(?!"),
+     r"(?:это|тоже|—)\s+(?:его\s+|её\s+|ее\s+)?(?:кличка|погоняло|погремуха|прозвище|фамилия|позывной)"),
     (_pattern_with(_NICKNAME_PATTERNS, "called\\s+(?:him|her)\\s+(?:like\\s+)?that"),
      r"called\s+(?:him|her)\s+(?:like\s+)?that"),
     (_pattern_with(_CUED_NAME_PATTERNS, "деп\\s+жүрген"),
      r"(?:деген|дейтін|деп\s+жүрген|атты|есімді|degen|deitin|atty)\s"),
     (_pattern_with(_CUED_NAME_PATTERNS, "(?:ағай|апай|ағасы|әпке|ака|"),
-     r"\s(?:ағай|апай|ағасы|әпке|ака|agai|apai|agasy|ake|eke|aga|apa|aka)"),
+     r"[\s-](?:ағай|апай|ағасы|әпке|ака|agai|apai|agasy|ake|eke|aga|apa|aka)"),
     (_pattern_with(_CUED_NAME_PATTERNS, "(?:деген|дейтін|дейтин|degen)(?!"),
      r"\s(?:деген|дейтін|дейтин|degen)(?!\w)"),
     (_pattern_with(_CUED_NAME_PATTERNS, "(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin))\\s+(?:күйеу"),
@@ -1247,6 +1292,7 @@ class NicknameRecognizer(EntityRecognizer):
         for pattern in _NICKNAME_PATTERNS:
             for match in _cue_matches(pattern, text):
                 if match["id"].casefold() in _NOT_NICKNAMES or match["id"].casefold() in _NUMBER_WORDS or (
+                        _english_verb(match["id"])) or (
                         reads_first_as(match["id"], _NOT_A_NICKNAME)
                         or (_NAMING_VERB.search(text, match.start(), match.start("id"))
                             and _oblique_adjective(match["id"]))):
@@ -1261,7 +1307,7 @@ class NicknameRecognizer(EntityRecognizer):
             for match in _cue_matches(pattern, text):
                 word = match["id"]
                 if (word.casefold() in _NOT_NICKNAMES or word.casefold() in _NUMBER_WORDS or _kin_word(word)
-                        or word.casefold() in _PRONOUNS_WITH) or not (
+                        or word.casefold() in _PRONOUNS_WITH or _english_verb(word)) or not (
                         _listed_name(word, names, ambiguous, strict=False) or _stem_listed(word, names)
                         or (word.isascii() and latin_key(word) in _every_latin_name())
                         or (_no_dictionary_knows(word) and not (text.startswith(".", match.end("id"))
@@ -1273,6 +1319,16 @@ class NicknameRecognizer(EntityRecognizer):
                 results.append(RecognizerResult("PERSON", match.start("id"), match.end("id"), self.SCORE,
                                                 explanation))
         return results
+
+
+def _english_verb(word: str) -> bool:
+    """What an English speaker says after a kin word when no name follows ("my brother said", "his wife was"),
+    though "Said" is a name too: a verb of the nickname rules' list or any English word as frequent as "called"."""
+    from fieldkit.anonymise.latin_words import english_frequency
+    from fieldkit.anonymise.nickname_stock import ENGLISH_VERBS_AFTER
+
+    lowered = word.casefold()
+    return word.isascii() and (lowered in ENGLISH_VERBS_AFTER or english_frequency(lowered) >= 3e-4)
 
 
 #: Kazakh pronouns with «-мен» (with me, with him…), which the cue «X-мен бірге» would read as a name
@@ -1356,3 +1412,48 @@ def _stem_listed(word: str, names: frozenset[str]) -> bool:
             if stem in names or plain(stem) in names or (stem.isascii() and latin_key(stem) in latin_names()):
                 return True
     return False
+
+
+#: Kazakh words that stand beside a name without being part of it: kin and job words with a possessive («Әкем
+#: Фридрих Рихтер», «Анам Күләш»), «аты» and «фамилиясы» (his name is), and adverbs a sentence starts or goes on with
+#: («сосын ерболдың анасы», «хусе дауров … кейін»). Stems take the possessive endings below.
+_FRAME_STEMS = ("әке", "ана", "апа", "аға", "іні", "әпке", "сіңлі", "қарындас", "жеңге", "күйеу", "әйел", "бала",
+                "ата", "әже", "нағашы", "көке", "жезде", "бауыр", "дос", "көрші", "бастық", "бастығ", "бастыг", "тергеуші",
+                "аке", "ага", "ини", "апке", "сиңли", "жезде", "коке", "бастык", "тергеуши", "фамилия", "есім", "ат")
+_FRAME_POSSESSIVES = ("м", "ым", "ім", "ң", "ың", "ің", "сы", "сі", "ы", "і", "мыз", "ымыз", "іміз", "ми", "им", "ын",
+                      "ин", "си", "и")
+_FRAME_WORDS = frozenset({"сосын", "содан", "кейін", "кейин", "енді", "енди", "қазір", "казир", "сонда", "онда",
+                            "тағы", "тагы", "және", "жане", "бірақ", "бирак", "ал", "әлі", "тек", "потом",
+                            "ещё", "еще", "тоже", "короче",
+                            # and jobs said bare before a name («тергеуші бейсенқызы»)
+                            "тергеуші", "тергеуши", "бастық", "бастык", "учаскелік", "учаскелик", "күзетші",
+                            "кузетши", "дәрігер", "даригер", "мұғалім", "мугалим", "инспектор"})
+
+
+def is_frame_word(word: str) -> bool:
+    lowered = word.casefold()
+    if lowered in _FRAME_WORDS:
+        return True
+    return any(lowered.startswith(stem) and lowered[len(stem):] in _FRAME_POSSESSIVES for stem in _FRAME_STEMS)
+
+
+def without_frame_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A person's span without the kin words, «аты» and adverbs at its ends, where what is left still looks like a
+    name: «Аты Қанат Әбдірахманов» → «Қанат Әбдірахманов»."""
+    tokens = words(text[start:end])
+    first, last = 0, len(tokens)
+    while first < last - 1 and is_frame_word(tokens[first][2]):
+        first += 1
+    while last - 1 > first and is_frame_word(tokens[last - 1][2]):
+        last -= 1
+    if (first, last) == (0, len(tokens)) or not looks_like_a_name(
+            text[start + tokens[first][0]:start + tokens[last - 1][1]]):
+        return start, end
+    return start + tokens[first][0], start + tokens[last - 1][1]
+
+
+def _stock_surname(word: str) -> bool:
+    """A nickname-stock animal that is also a common surname (Сорока, Заяц, Кит, Волк) in any case."""
+    from fieldkit.anonymise.nickname_stock import is_stock_animal
+
+    return is_stock_animal(word)

@@ -16,44 +16,16 @@ from functools import lru_cache
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from fieldkit.anonymise.morphology import first_tag, natasha, words
+from fieldkit.anonymise.nickname_stock import (
+    BESIDE_A_NAME,
+    ENGLISH,
+    ENGLISH_VERBS_AFTER,
+    KAZAKH,
+    LATIN,
+    stock_reading,
+)
 
 SCORE = 0.55
-#: dictionary forms of Russian nickname stock
-ANIMALS = frozenset({
-    "кабан", "сова", "шмель", "лис", "лиса", "волк", "медведь", "бык", "слон", "ворон", "гусь", "заяц",
-    "тигр", "крот", "барсук", "сокол", "орёл", "филин", "жук", "комар", "паук", "змей", "удав", "кит",
-    "акула", "бобр", "хомяк", "лось", "козёл", "ишак", "верблюд", "шакал", "сурок", "бизон", "буйвол", "носорог",
-    "бегемот", "ястреб", "грач", "воробей", "петух", "индюк", "боров", "хряк", "кролик", "белка", "муравей",
-    "шершень", "скорпион", "крокодил", "варан", "жаба", "карась", "сом", "щука", "окунь", "ёрш", "чиж", "дятел",
-    "кобра", "гюрза", "мамонт", "пингвин", "барс", "беркут", "гусак", "бульдог", "баклан", "бобёр", "мышь",
-    "суслик", "хорёк", "куница", "лев", "зубр", "шпала", "гвоздь", "боксёр",
-})
-LOOKS = frozenset({
-    "лысый", "рыжий", "кучерявый", "малой", "толстый", "длинный", "хромой", "косой", "седой", "чёрный", "белый",
-    "худой", "мелкий", "усатый", "бородатый", "хмурый", "глухой", "немой", "кривой", "горбатый", "лохматый",
-    "лопоухий", "беззубый", "шустрый", "тихий", "резаный", "меченый", "кудрявый", "очкарик", "пузатый", "рябой",
-    "беспалый", "картавый", "шрам", "малый", "жирный", "бешеный", "бритый", "копчёный", "горелый", "старшой",
-    "бурый", "малыш", "борода", "сиплый", "лысик", "пузо",
-})
-#: Kazakh nickname stock, taken only with a case ending
-KAZAKH = frozenset({
-    "қасқыр", "мысық", "түлкі", "аю", "бөрі", "қоян", "жылан", "арыстан", "бүркіт", "түйе", "есек", "бура", "сары",
-    "көсе", "тақыр", "балуан", "семіз", "ұзын", "ақсақ", "шұбар", "торы", "сұр", "боксёр", "кәрі",
-    "қыршын", "бөдене", "қарға", "сауысқан", "тышқан",
-})
-#: Latin spellings of the same stock in messenger Russian and Kazakh, and English ones
-LATIN = frozenset({
-    "kaban", "sova", "shmel", "lis", "volk", "medved", "byk", "slon", "kot", "voron", "gus", "zayats", "tigr",
-    "krot", "barsuk", "sokol", "orel", "verblyud", "shakal", "kozel", "ishak", "lysyi", "lysyy", "lysy", "lysiy",
-    "ryzhiy", "ryzhyi", "ryzhy", "maloy", "maloi", "malyi", "kucheryavyi", "tolstyi", "khromoi", "sedoi",
-    "kaskyr", "qasqyr", "mysyk", "tulki", "ayu", "sary", "kose", "baldy", "shorty", "fatso", "skinny", "ginger",
-})
-#: English nickname words, taken only capitalised mid-sentence ("Baldy", but not "curly hair" or "ginger tea")
-ENGLISH = frozenset({"baldy", "shorty", "fatso", "skinny", "ginger", "curly", "lefty", "goose", "bull", "wolf", "fox",
-                     "bear", "owl", "camel"})
-_ENGLISH_VERBS_AFTER = frozenset({"said", "says", "was", "is", "had", "has", "told", "came", "went", "called",
-                                  "brought", "took", "gave", "knew", "wanted", "sold", "got", "did", "asked", "would",
-                                  "will", "could", "paid", "sent", "ran", "runs", "kept", "made", "and"})
 _ENGLISH_WORDS_BEFORE = frozenset({"with", "to", "from", "by", "told", "asked", "called", "saw", "met", "for", "guy",
                                    "man", "named", "paid", "gave", "tell", "ask", "call"})
 _ENGLISH_NOUNS_AFTER = frozenset({"hair", "tea", "dog", "cat", "fur", "beard", "skin", "head", "eyes", "market",
@@ -73,27 +45,6 @@ _NOT_A_PERSON_BEFORE = frozenset({
     "мой", "моя", "твой", "наш", "ваш", "свой", "своего", "моего", "на", "в", "по",
 })
 _NOT_A_PERSON_AFTER = frozenset({"как", "такой", "такая", "же", "ли", "был", "была"})
-
-
-#: the stock as morphology's dictionary forms are compared («ё» folded)
-_NOUN_LEMMAS = frozenset(word.replace("ё", "е") for word in ANIMALS | LOOKS)
-_ADJECTIVE_LEMMAS = frozenset(word.replace("ё", "е") for word in LOOKS)
-
-
-@lru_cache(maxsize=50_000)
-def _stock_reading(word: str) -> str | None:
-    """"noun" or "adjective" when a lower-case Russian word is a singular form of the nickname stock."""
-    morph = natasha()[2]
-    for parse in morph.parse(word):
-        lemma = parse.normal_form.replace("ё", "е")
-        tag = str(parse.tag)
-        if "plur" in tag:
-            continue
-        if tag.startswith("NOUN") and lemma in _NOUN_LEMMAS:
-            return "noun"
-        if tag.startswith("ADJF") and lemma in _ADJECTIVE_LEMMAS:
-            return "adjective"
-    return None
 
 
 @lru_cache(maxsize=50_000)
@@ -138,7 +89,7 @@ class StockNicknameRecognizer(EntityRecognizer):
                 # ("goose said"), after a verb of meeting or a preposition ("told baldy", "with goose") — but not
                 # before the noun it describes ("curly hair", "ginger tea")
                 taken = after not in _ENGLISH_NOUNS_AFTER and (
-                    (_word[:1].isupper() and bool(before)) or after in _ENGLISH_VERBS_AFTER
+                    (_word[:1].isupper() and bool(before)) or after in ENGLISH_VERBS_AFTER
                     or before in _ENGLISH_WORDS_BEFORE)
             elif lowered.isascii():
                 taken = _latin_stock(lowered)
@@ -146,10 +97,14 @@ class StockNicknameRecognizer(EntityRecognizer):
                 kazakh = _KAZAKH_ENDINGS.match(lowered)
                 if kazakh and kazakh["stem"] in KAZAKH:
                     taken = True
+                elif lowered in BESIDE_A_NAME and any(
+                        0 <= j < len(tokens) and text[tokens[min(index, j)][1]:tokens[max(index, j)][0]] == " "
+                        and _given_name(tokens[j][2]) for j in (index - 1, index + 1)):
+                    taken = True  # «қара бейсен», «бала ерлан»: a nickname beside the name it goes with
                 elif lowered in KAZAKH or len(lowered) < 3:
                     taken = False
                 else:
-                    reading = _stock_reading(lowered)
+                    reading = stock_reading(lowered)
                     # an adjective beside a noun describes it («лысый мужик», «кот, рыжий»); alone it names someone
                     previous = folded[index - 1] if index else ""
                     # after a given name it is the name's nickname («лёхой кривым», «серик лысый»)

@@ -39,18 +39,34 @@ EVERYDAY_FOREIGN = frozenset({
     "дастархан", "кумыс", "шубат", "дальнобой", "дальнобойщик", "эмодзи", "смайлик", "смайл", "стикер", "сторис",
     "репост", "лайк", "лайкнул", "селфи", "скрин", "скриншот", "войс", "голосовое", "аватарка", "ник", "никнейм",
     "трекер", "геолокация", "геолокацию", "впн", "тиндер", "зум", "транскрипт", "таймкод", "таймкоды",
+    "пробация",  # the probation service, a word of every court's that the dictionary lacks
 })
-#: the entries long enough to be recognised under a case ending too («нексии», «транскрипте», «ватсапе»)
-_FOREIGN_STEMS = tuple(sorted((word for word in EVERYDAY_FOREIGN if len(word) >= 5), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def everyday_words() -> frozenset[str]:
+    """``EVERYDAY_FOREIGN`` and data/everyday_words.txt: the everyday words of speech that no dictionary holds."""
+    from importlib import resources
+
+    text = (resources.files("fieldkit.anonymise") / "data" / "everyday_words.txt").read_text(encoding="utf-8")
+    listed = {line.strip().casefold() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return EVERYDAY_FOREIGN | frozenset(listed)
+
+
+@lru_cache(maxsize=1)
+def _everyday_stems() -> tuple[str, ...]:
+    """The entries long enough to be recognised under a case ending too («нексии», «транскрипте», «вахтовиком»)."""
+    return tuple(sorted((word for word in everyday_words() if len(word) >= 5), key=len, reverse=True))
 
 
 @lru_cache(maxsize=100_000)
 def is_everyday_foreign(word: str) -> bool:
-    """An everyday foreign word (``EVERYDAY_FOREIGN``), also with a Russian or Kazakh ending of up to four letters."""
+    """An everyday word no dictionary holds (``everyday_words``), also with a Russian or Kazakh ending of up to four
+    letters."""
     lowered = word.casefold()
-    if lowered in EVERYDAY_FOREIGN:
+    if lowered in everyday_words():
         return True
-    for stem in _FOREIGN_STEMS:
+    for stem in _everyday_stems():
         base = stem[:-1] if stem.endswith(("а", "я", "и", "ы")) else stem
         if lowered.startswith(base) and len(lowered) - len(stem) <= 4:
             # not a surname made of it: «Халыков», «Каспиева»
@@ -91,6 +107,8 @@ def unknown_word(word: str, russian: bool = False) -> bool:
         return False
     morph = natasha()[2]
     parts = lowered.split("-")
+    if len(parts) == 2 and re.fullmatch(r"шник\w{0,3}", parts[1]):
+        return False  # «кнб-шники», «гаи-шник»: people of an agency, written with a hyphen
     if len(parts) == 2 and parts[1] in KAZAKH_ENDINGS:
         return len(parts[0]) >= 4 and unknown_word(parts[0], russian)  # «жсн-і», «кнб-дағы»: an ending after a hyphen
     if all(morph.word_is_known(part) or kazakh(part) for part in parts):
@@ -100,7 +118,7 @@ def unknown_word(word: str, russian: bool = False) -> bool:
     if any(lowered.startswith(prefix) and len(lowered) - len(prefix) >= 4 and morph.word_is_known(lowered[len(prefix):])
            for prefix in _RUSSIAN_PREFIXES):
         return False  # «полдеревни», «автомойку», «спецчасти»: a Russian word with a productive prefix
-    if not russian and any(_common_noun(stem) or stem in EVERYDAY_FOREIGN for stem in stripped_forms(lowered)):
+    if not russian and any(_common_noun(stem) or stem in everyday_words() for stem in stripped_forms(lowered)):
         return False  # «изоляторында», «уатсапта»: a Russian or foreign word with a Kazakh ending
     # «крышевал», «барыжил»: slang verbs in the past tense
     return not (lowered.endswith(_VERB_ENDINGS)
