@@ -129,6 +129,9 @@ _ABOUT_THE_HOUR = re.compile(r"\s+(?:шамасында|шамасы|шамал�
 _MORE_THAN = re.compile(r"\s+(?:астам|артық|артык)(?!\w)"
                         # and "about" after a dative figure: «пятьсот мыңға жуық», «жиырма жылға жуық»
                         r"|(?<=[гкғқ][аеә])\s+(?:жуық|жуык|шамасы)(?!\w)", re.IGNORECASE)
+#: "once every" before a length, and "minus" before a number: a frequency or a temperature
+_HOW_OFTEN_OR_HOW_COLD = re.compile(r"(?<!\w)(?:раз\s+в|раз\s+на|разв|минус|minus|once\s+every|once\s+in)\s+$",
+                                    re.IGNORECASE)
 #: the rest of a word a finding stopped inside
 _WORD_REST = re.compile(r"[^\W\d_]*")
 _QUANTITIES = frozenset({"MONEY", "AGE", "TIME", "DURATION", "DATE_WORDS", "DATE_TIME"})
@@ -465,6 +468,14 @@ def _keep_to_one_line(text: str, result) -> None:
     result.end = result.start + len(stripped)
 
 
+def _a_word_in_capitals(found: str) -> bool:
+    """A Russian function word a note writes in capitals for stress, which a model reads as a body: «просил НЕ
+    упоминать»."""
+    from fieldkit.anonymise.morphology import is_cyrillic, is_function_word
+
+    return found.isupper() and found.isalpha() and len(found) <= 4 and is_cyrillic(found) and is_function_word(found)
+
+
 def _names_read_as_places(results: list) -> None:
     """A place English NER finds where a given name begins is that person: "my boss was kit, yuri kit" ("yuri kit"
     a LOCATION, "yuri" a lower-case name). Places of the gazetteer carry their place and are left alone."""
@@ -545,12 +556,15 @@ def analyse(text: str, language: str) -> list[Finding]:
     for result in ranked:
         if result.entity_type == "DATE_TIME" and not is_calendar_date(text[result.start : result.end]):
             continue
+        if result.entity_type in ("DURATION", "AGE") and _HOW_OFTEN_OR_HOW_COLD.search(
+                text, max(0, result.start - 12), result.start):
+            continue  # «раз в три месяца», «минус тридцать пять»: how often, how cold, no term and no age
         if (_recognizer_of(result) == "PhoneRecognizer"
                 and sum(ch.isdecimal() for ch in text[result.start:result.end]) < 7):
             continue  # «КА-168/2, ~50»: too few digits for any phone, and the colony's code must not lose to it
         if CODE_NUMBER_BEFORE.search(text, max(0, result.start - 10), result.start):
             continue  # «R-AST-05. 7.02.24»: a number that starts inside a respondent code («05. 7.02») is none
-        if is_kept(text[result.start : result.end]) or (
+        if is_kept(text[result.start : result.end]) or _a_word_in_capitals(text[result.start:result.end]) or (
                 result.entity_type == "ORGANIZATION" and starts_with_respondent_code(text[result.start:result.end])):
             continue
         overlapping_at = taken.overlapping(result.start, result.end)

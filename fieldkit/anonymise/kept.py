@@ -34,7 +34,7 @@ def starts_with_respondent_code(found: str) -> bool:
     return bool(_CODE_FIRST.match(found.strip()))
 
 
-_AND = re.compile(r"\s+(?:и|мен|men|және|jane|jáne|and|или|немесе)\s+|\s*,\s*", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:и|мен|men|және|jane|jáne|and|или|немесе)\s+|\s*[,/]\s*", re.IGNORECASE)
 
 
 def is_kept(found: str) -> bool:
@@ -45,7 +45,7 @@ def is_kept(found: str) -> bool:
     if RESPONDENT_CODE.match(stripped) or phrase_key(stripped) in kept_terms():
         return True
     parts = _AND.split(stripped)
-    if len(parts) > 1:  # two kept terms joined: «КНБ и МВД», «ҚНБ мен ІІМ», "KNB and MVD"
+    if len(parts) > 1:  # two kept terms joined: «КНБ и МВД», «ҚНБ мен ІІМ», "KNB and MVD", «КНБ/МВД»
         return all(part and is_kept(part) for part in parts)
     lowered = stripped.casefold()  # a borrowed word morphology does not know, inflected ("в Телеграме")
     return " " not in lowered and any(lowered.endswith(ending) and phrase_key(lowered[: -len(ending)]) in kept_terms()
