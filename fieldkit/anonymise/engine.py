@@ -471,9 +471,11 @@ def _keep_to_one_line(text: str, result) -> None:
 def _a_word_in_capitals(found: str) -> bool:
     """A Russian function word a note writes in capitals for stress, which a model reads as a body: «просил НЕ
     упоминать»."""
-    from fieldkit.anonymise.morphology import is_cyrillic, is_function_word
+    from fieldkit.anonymise.morphology import first_tag, is_cyrillic
 
-    return found.isupper() and found.isalpha() and len(found) <= 4 and is_cyrillic(found) and is_function_word(found)
+    # (a particle, conjunction or preposition only: «ОП», a police post, is also an interjection)
+    return (found.isupper() and found.isalpha() and len(found) <= 4 and is_cyrillic(found)
+            and first_tag(found.casefold()).startswith(("PRCL", "CONJ", "PREP")))
 
 
 def _names_read_as_places(results: list) -> None:

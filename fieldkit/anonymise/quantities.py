@@ -247,6 +247,14 @@ _AGE_PATTERNS = [
                rf"(?:было\s+)?(?:всего\s+|только\s+|уже\s+)?(?P<id>(?P<n>{NUMBER}))(?!\w)"
                rf"(?!\s*(?:{_COUNT_OR_SUM_AFTER}))",
                re.IGNORECASE),
+    # a man named in the Russian dative and a number with tens he was or is: «айдару было двадцать пять»,
+    # «данияру двадцать два всего» (not after a preposition: «в лесу было двадцать градусов»)
+    re.compile(rf"(?<!\w)(?<!в\s)(?<!на\s)(?<!по\s)(?<!к\s)[а-яё]{{3,}}(?:у|ю)\s+(?:тогда\s+|уже\s+|сейчас\s+)?"
+               rf"(?:было|исполнилось|стукнуло)\s+(?:всего\s+|только\s+|уже\s+|почти\s+)?"
+               rf"(?P<id>(?:(?:под|около|за)\s+)?(?P<n>{_WITH_TENS}{NUMBER}))(?!\w)(?!\s*{_NOT_AN_AGE_AFTER})",
+               re.IGNORECASE),
+    re.compile(rf"(?<!\w)(?<!в\s)(?<!на\s)(?<!по\s)(?<!к\s)[а-яё]{{3,}}(?:у|ю)\s+"
+               rf"(?P<id>(?P<n>{_WITH_TENS}{NUMBER}))\s+(?:всего|только|было|исполнилось)(?!\w)", re.IGNORECASE),
     # «вере тогда было под сорок», «Лариса Петровна тогда уже семьдесят была»: a number with tens when somebody
     # was, with no unit after it
     re.compile(rf"(?<!\w)(?:тогда|уже|сейчас)\s+(?:было|будет|исполнилось|стукнуло)\s+(?:уже\s+|всего\s+|почти\s+)?"

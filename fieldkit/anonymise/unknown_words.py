@@ -118,7 +118,7 @@ def unknown_word(word: str, russian: bool = False) -> bool:
     if any(lowered.startswith(prefix) and len(lowered) - len(prefix) >= 4 and morph.word_is_known(lowered[len(prefix):])
            for prefix in _RUSSIAN_PREFIXES):
         return False  # «полдеревни», «автомойку», «спецчасти»: a Russian word with a productive prefix
-    if not russian and any(_common_noun(stem) or stem in everyday_words() for stem in stripped_forms(lowered)):
+    if not russian and any(common_noun(stem) or stem in everyday_words() for stem in stripped_forms(lowered)):
         return False  # «изоляторында», «уатсапта»: a Russian or foreign word with a Kazakh ending
     # «крышевал», «барыжил»: slang verbs in the past tense
     return not (lowered.endswith(_VERB_ENDINGS)
@@ -133,7 +133,7 @@ def known_word(word: str) -> bool:
     return natasha()[2].word_is_known(lowered) or is_kazakh_word(lowered)
 
 
-def _common_noun(word: str) -> bool:
+def common_noun(word: str) -> bool:
     """A Russian noun that is no name: the stem of a loanword with a Kazakh ending («изолятор|ында»)."""
     return natasha()[2].word_is_known(word) and any(
         str(p.tag).startswith("NOUN") and not any(t in str(p.tag) for t in ("Name", "Surn", "Patr", "Geox"))
