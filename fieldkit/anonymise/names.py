@@ -698,8 +698,10 @@ class LowerCaseNameRecognizer(EntityRecognizer):
             if (text[end:start] == " " and first.islower() and second.islower() and len(first) >= 2
                     and len(second) >= 2 and (not _function_word(first) or has_kazakh_letters(second))
                     and (not _function_word(second) or (len(second) >= 3 and reads_first_as(second, ("INTJ",))))
-                    # (nor a name and the Kazakh "and" after it: «әсем мен перизат» is no «әсеммен»)
-                    and second.casefold() not in _ENDINGS_WRITTEN_APART
+                    # (nor a name and the Kazakh "and" after it: «әсем мен перизат» is no «әсеммен»; «ма ша» may
+                    # still be Маша, as «ма» is no name of its own)
+                    and not (second.casefold() in _ENDINGS_WRITTEN_APART
+                             and _listed_name(first, names, ambiguous, strict=False))
                     # (not two Kazakh words, the second no name: «дос болды», became friends, is no Досбол)
                     and not (is_common_kazakh(first) and is_common_kazakh(second)
                              and second.endswith(("ды", "ді", "ты", "ті", "ған", "ген", "қан", "кен", "ып", "іп"))
@@ -988,8 +990,8 @@ def _foreign_surname(word: str) -> bool:
     from fieldkit.anonymise.morphology import natasha
 
     known = natasha()[2].word_is_known(lowered)
-    if not known and is_common_kazakh(lowered):
-        return False  # «сосын» (then), which the guesser declines as a surname
+    if not known and is_common_kazakh(lowered) and not is_lower_case_surname(lowered):
+        return False  # «сосын» (then), which the guesser declines as a surname (not «габдуллин»)
     if not known and (_KAZAKH_FORM_LIKE_A_SURNAME.search(lowered)
                       or lowered.endswith(_KAZAKH_ENDINGS_GUESSED_AS_SURNAMES)):
         return False  # «ишине» (inside), «бастыгым» (my boss): Kazakh the guesser declines as a surname
@@ -1327,8 +1329,9 @@ def _english_verb(word: str) -> bool:
     from fieldkit.anonymise.latin_words import english_frequency
     from fieldkit.anonymise.nickname_stock import ENGLISH_VERBS_AFTER
 
-    lowered = word.casefold()
-    return word.isascii() and (lowered in ENGLISH_VERBS_AFTER or english_frequency(lowered) >= 3e-4)
+    lowered = word.casefold()  # (capitalised, "my friend Said" is the name)
+    return word.isascii() and word.islower() and (
+        lowered in ENGLISH_VERBS_AFTER or english_frequency(lowered) >= 3e-4)
 
 
 #: Kazakh pronouns with «-мен» (with me, with him…), which the cue «X-мен бірге» would read as a name
@@ -1418,7 +1421,7 @@ def _stem_listed(word: str, names: frozenset[str]) -> bool:
 #: Фридрих Рихтер», «Анам Күләш»), «аты» and «фамилиясы» (his name is), and adverbs a sentence starts or goes on with
 #: («сосын ерболдың анасы», «хусе дауров … кейін»). Stems take the possessive endings below.
 _FRAME_STEMS = ("әке", "ана", "апа", "аға", "іні", "әпке", "сіңлі", "қарындас", "жеңге", "күйеу", "әйел", "бала",
-                "ата", "әже", "нағашы", "көке", "жезде", "бауыр", "дос", "көрші", "бастық", "бастығ", "бастыг",
+                "ата", "әже", "нағашы", "көке", "жезде", "бауыр", "көрші", "бастық", "бастығ", "бастыг",
                 "тергеуші", "аке", "ага", "ини", "апке", "сиңли", "коке", "бастык", "тергеуши", "фамилия", "есім", "ат")
 _FRAME_POSSESSIVES = ("м", "ым", "ім", "ң", "ың", "ің", "сы", "сі", "ы", "і", "мыз", "ымыз", "іміз", "ми", "им", "ын",
                       "ин", "си", "и")
