@@ -753,7 +753,8 @@ def _misspelt_repeats(text: str, findings: list[Finding]) -> list[Finding]:
         is_common_word(word) or (word.isascii() and is_english_word(word))))
     extra = [Finding("PERSON", f.start, f.end, f.score, f.text) for f in index.find(text)
              if not any(f.start < kept.end and kept.start < f.end for kept in findings)]
-    extra = [f for f in extra if not _a_word_where_the_name_was_capitalised(f, findings)]
+    capitalised = _capitalised_in_full_names(findings)
+    extra = [f for f in extra if not _a_word_where_the_name_was_capitalised(f, capitalised)]
     if not extra:
         return findings
     return sorted([*findings, *extra], key=lambda f: f.start)
@@ -1099,21 +1100,31 @@ def _short_korean_surnames(text: str, findings: list[Finding]) -> list[Finding]:
             for m in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", text)]
 
 
-def _a_word_where_the_name_was_capitalised(found: Finding, findings: list[Finding]) -> bool:
-    """A lower-case repeat of a name that is also a word, where the text wrote the name with a capital in a full name:
-    «Вера Петровна … вера в людей», «Ким Виктор … кім білген?». Whoever capitalised the name wrote the word in lower
-    case."""
+def _name_key(word: str) -> str:
+    """A name word's key in Russian letters: «кім» is the «Ким» found."""
     from fieldkit.anonymise.morphology import fold, plain, word_key
+
+    return plain(fold(word_key(word)))
+
+
+def _capitalised_in_full_names(findings: list[Finding]) -> frozenset[str]:
+    """The keys of the capitalised words of the names found in full (two words or more), read once per document.
+    Only a full name's: a nickname found capitalised, «Шаман», is repeated in lower case as the same man."""
+    return frozenset(_name_key(word) for finding in findings
+                     if finding.entity == "PERSON" and len(finding.text.split()) > 1
+                     for word in finding.text.split() if word[:1].isupper())
+
+
+def _a_word_where_the_name_was_capitalised(found: Finding, capitalised: frozenset[str]) -> bool:
+    """A lower-case repeat of a name that is also a word, where the text wrote the name with a capital in a full name
+    (``capitalised``: _capitalised_in_full_names): «Вера Петровна … вера в людей», «Ким Виктор … кім білген?».
+    Whoever capitalised the name wrote the word in lower case."""
     from fieldkit.anonymise.names import is_ambiguous_name, is_common_kazakh
 
-    if found.entity != "PERSON" or " " in found.text or not found.text.islower() or not (
-            is_ambiguous_name(found.text) or is_common_kazakh(found.text)):  # «Ким» … «кім келді?» (who came)
+    if not capitalised or found.entity != "PERSON" or " " in found.text or not found.text.islower():
         return False
-    key = plain(fold(word_key(found.text)))  # in Russian letters: «кім» is the «Ким» found
-    # (only a full name's word: a nickname found capitalised, «Шаман», is repeated in lower case as the same man)
-    return any(finding.entity == "PERSON" and len(finding.text.split()) > 1 and any(
-        word[:1].isupper() and plain(fold(word_key(word))) == key for word in finding.text.split())
-        for finding in findings)
+    # («Ким» … «кім келді?», who came)
+    return (is_ambiguous_name(found.text) or is_common_kazakh(found.text)) and _name_key(found.text) in capitalised
 
 
 def propagate(text: str, findings: list[Finding]) -> list[Finding]:
@@ -1133,8 +1144,9 @@ def propagate(text: str, findings: list[Finding]) -> list[Finding]:
     taken = _Taken()
     for index, finding in enumerate(findings):
         taken.add(index, finding)
+    capitalised = _capitalised_in_full_names(findings)
     extra = [f for f in occurrences(text, keyed) if not taken.overlapping(f.start, f.end)
-             and not _a_word_where_the_name_was_capitalised(f, findings)]
+             and not _a_word_where_the_name_was_capitalised(f, capitalised)]
     extra += [f for f in _short_korean_surnames(text, findings) if not taken.overlapping(f.start, f.end)]
     if not extra:
         return findings

@@ -28,6 +28,7 @@ from fieldkit.anonymise.morphology import (  # noqa: F401 (fold, plain and latin
     word_key,
     words,
 )
+from fieldkit.anonymise.nickname_stock import ENGLISH_VERBS_AFTER, is_stock_animal
 from fieldkit.anonymise.sentences import RussianSentences
 from fieldkit.anonymise.unknown_words import is_everyday_foreign
 
@@ -755,7 +756,7 @@ class LowerCaseNameRecognizer(EntityRecognizer):
                     and _listed_name(name, names, ambiguous, strict=False) and not is_kept(word)
                     and not _function_word(word) and not _kin_word(word) and not is_frame_word(word)
                     and not is_common_kazakh(word)
-                    and (_foreign_surname(word) or _stock_surname(word) or unknown_non_kazakh_word(word))):
+                    and (_foreign_surname(word) or is_stock_animal(word) or unknown_non_kazakh_word(word))):
                 flags[i - 1] = True
         # a word no dictionary knows right after a listed given name is its surname: «вольдемар ридель»,
         # «станислав вебер» (not a Kazakh word written in Russian letters: «ерлан келди»)
@@ -959,13 +960,6 @@ def glued_honorific_name(word: str) -> bool:
             if stem.endswith(folded) and len(stem) - len(folded) >= 4 and stem[: -len(folded)] in names:
                 return True
     return False
-
-
-#: Kazakh endings and particles whisper writes as words of their own after a name («әсем мен перизат», «асқар да»)
-_ENDINGS_WRITTEN_APART = frozenset({"мен", "бен", "пен", "да", "де", "та", "те", "ға", "ге", "қа", "ке", "га", "ка",
-                                    "ны", "ні", "ды", "ді", "ты", "ті", "ның", "нің", "дың", "дің", "тың", "тің",
-                                    "нын", "нин", "дын", "дин", "дан", "ден", "тан", "тен", "нан", "нен", "ма", "ме",
-                                    "ба", "бе", "па", "пе", "ғой", "гой", "ше", "ша"})
 
 
 @lru_cache(maxsize=50_000)
@@ -1327,7 +1321,6 @@ def _english_verb(word: str) -> bool:
     """What an English speaker says after a kin word when no name follows ("my brother said", "his wife was"),
     though "Said" is a name too: a verb of the nickname rules' list or any English word as frequent as "called"."""
     from fieldkit.anonymise.latin_words import english_frequency
-    from fieldkit.anonymise.nickname_stock import ENGLISH_VERBS_AFTER
 
     lowered = word.casefold()  # (capitalised, "my friend Said" is the name)
     return word.isascii() and word.islower() and (
@@ -1401,6 +1394,12 @@ _CASE_ENDINGS = frozenset({
     "men", "ben", "pen", "ge", "ga", "qa", "ka", "ke", "nyn", "nin", "dyn", "din", "ny", "ni", "dy", "di", "da", "de",
     "ta", "te", "dan", "den", "tan", "ten", "nan", "nen",
 })
+#: the same endings, and particles, as whisper writes them apart after a name («әсем мен перизат», «асқар да»): the
+#: Cyrillic case endings above, their forms with a voiceless «т» and in Russian letters, and question and emphatic
+#: particles
+_ENDINGS_WRITTEN_APART = frozenset(ending for ending in _CASE_ENDINGS if is_cyrillic(ending)) | frozenset({
+    "ты", "ті", "тың", "тің", "га", "ка", "нын", "нин", "дын", "дин", "ма", "ме", "ба", "бе", "па", "пе", "ғой", "гой",
+    "ше", "ша"})
 
 
 def _stem_listed(word: str, names: frozenset[str]) -> bool:
@@ -1454,9 +1453,3 @@ def without_frame_words(text: str, start: int, end: int) -> tuple[int, int]:
         return start, end
     return start + tokens[first][0], start + tokens[last - 1][1]
 
-
-def _stock_surname(word: str) -> bool:
-    """A nickname-stock animal that is also a common surname (Сорока, Заяц, Кит, Волк) in any case."""
-    from fieldkit.anonymise.nickname_stock import is_stock_animal
-
-    return is_stock_animal(word)

@@ -72,6 +72,7 @@ def stock_reading(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=50_000)
 def is_stock_animal(word: str) -> bool:
     """A form of an animal of the stock or of a word said beside a name («сороки», «зайцу», «кит»)."""
     return stock_reading(word.casefold()) == "noun" or any(
