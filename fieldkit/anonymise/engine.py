@@ -544,6 +544,7 @@ def analyse(text: str, language: str) -> list[Finding]:
             result.end += start
             results.append(result)
     from fieldkit.anonymise.names import looks_like_a_name, without_frame_words
+    from fieldkit.anonymise.quantities import KIND_OF_TERM
     from fieldkit.anonymise.spoken_dates import MONTH_AFTER_YEAR
 
     for result in results:
@@ -621,6 +622,9 @@ def analyse(text: str, language: str) -> list[Finding]:
         month = MONTH_AFTER_YEAR.match(text, end) if result.entity_type in ("DATE_TIME", "DATE_WORDS") else None
         if month and not any(end < kept.end and kept.start < month.end() for kept in chosen):
             end = month.end()  # «еки мын жиырмасыншы жылы шилденин ортасында»: the month narrows the year
+        kind = KIND_OF_TERM.match(text, end) if result.entity_type == "DURATION" else None
+        if kind:
+            end = kind.end()  # the sentence's kind narrows a court record as much as its length: it goes with it
         form = _FORM_AFTER.match(text, end) if result.entity_type == "ORGANIZATION" else None
         if form:
             end = form.end()  # «жетісу жол сервис жшс»: the company's form after its name

@@ -111,9 +111,13 @@ class RuleRecognizer(EntityRecognizer):
         return results
 
 
-def _digits_not_money(value: str, match: re.Match, text: str) -> bool:
+def _long_number_not_money_or_years(value: str, match: re.Match, text: str) -> bool:
+    """A long run of digits is an account, a card or a phone whisper wrote without its shape, unless a currency
+    follows it or it is years listed («2014 2015 2016», «2017-2019»), which the date rules read."""
     after = text[match.end() : match.end() + 12].casefold()
-    return not re.match(r"\s*(?:тенге|тг|₸|долл|\$|usd|рубл|евро|eur|tenge|dollar|kzt)", after)
+    if re.match(r"\s*(?:тенге|тг|₸|долл|\$|usd|рубл|евро|eur|tenge|dollar|kzt)", after):
+        return False
+    return not all(re.fullmatch(r"(?:19|20)\d\d", group) for group in re.split(r"[ \-/]", value))
 
 
 def _iin(value: str, match: re.Match, text: str) -> bool:
@@ -414,9 +418,10 @@ COMMON_RULES = [
     Rule("LOCATION", _ORDINAL_MICRODISTRICT, 0.8),
     Rule(
         "ID_NUMBER",
-        re.compile(r"(?<![\w+])(?P<id>\d(?:[ \-/]?\d){8,})(?!\w)"),
+        # (eight digits and more: «с которого ей писали 88837718», a phone whisper cut short)
+        re.compile(r"(?<![\w+])(?P<id>\d(?:[ \-/]?\d){7,})(?!\w)"),
         0.41,
-        _digits_not_money,
+        _long_number_not_money_or_years,
     ),
     Rule(
         "PHONE_NUMBER",

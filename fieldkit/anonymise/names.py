@@ -506,6 +506,16 @@ def _name_keys(word: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+def _hyphen_joined_full_name(word: str, names: frozenset[str], ambiguous: frozenset[str]) -> bool:
+    """A given name and a surname whisper joined with a hyphen: «эльчин-мамедов», «мамедов-эльчин»."""
+    parts = word.split("-")
+    if len(parts) != 2 or min(map(len, parts)) < 3:
+        return False
+    first, second = parts
+    return ((_listed_name(first, names, ambiguous) and is_lower_case_surname(second))
+            or (is_lower_case_surname(first) and _listed_name(second, names, ambiguous)))
+
+
 @lru_cache(maxsize=100_000)
 def _listed_name(word: str, names: frozenset[str], ambiguous: frozenset[str], *, strict: bool = True) -> bool:
     """A given name from the list, in any case, or a diminutive of one («маратика»). ``strict``: leave out names
@@ -678,6 +688,7 @@ class LowerCaseNameRecognizer(EntityRecognizer):
                         is_common_kazakh(word) and not _OV_SURNAME.search(word.casefold())))
                     or _standalone_korean_surname(word)
                     or _kazakh_compound_name(word)
+                    or _hyphen_joined_full_name(word, names, ambiguous)
                     or glued_honorific_name(word)), possible and is_cyrillic(word) and (
                     _name_reading(word) or _surname_reading(word)))
             return alone[word]

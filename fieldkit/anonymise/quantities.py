@@ -290,9 +290,13 @@ _TERM_VERBS = re.compile(r"(?:дали|дала|дал|дадут|отсидел
 _TERM_AFTER = re.compile(r"\s+(?:условно|условного|реально|реального|строгого|общего|особого|колонии|лишения|"
                          r"ограничения|шартты|шартты түрде|suspended|probation)(?!\w)", re.IGNORECASE)
 #: the kind of a sentence after its length, which goes with it: «3 года условно», «2 года ограничения свободы»,
-#: «2 г. огранич. свободы», «бес жыл шартты», "two years suspended"
+#: «2 г. огранич. свободы», «пять лет строгого», «три года колонии-поселения», «алты жыл қатаң режим», «бес жыл
+#: шартты», "two years suspended"
 KIND_OF_TERM = re.compile(r"(?<=\w)\.?\s+(?:условно|условного|шартты(?:\s+түрде|\s+turde)?|uslovno|suspended"
-                          r"|shartty|şartty|sharty|усл\.(?!\w)"
+                          r"|shartty|şartty|sharty|усл\.(?!\w)|реально|реального"
+                          r"|(?:строгого|общего|особого|усиленного|strogogo|obshchego|obshego)(?:\s+(?:режима|rezhima))?"
+                          r"|колони[ия][-\s]поселения|(?:қатаң|катан|жалпы|ерекше|qatań|qatan|katan)\s+режим\w*"
+                          r"|(?:strict|general|maximum)[-\s](?:regime|security)"
                           r"|(?:ограничени[яе]|огранич\.?|лишени[яе]|лиш\.?|ogranicheniya|lisheniya)\s+"
                           r"(?:свободы|своб\.?|svobody)|бас\s+бостандығын\s+шектеу|бас\s+бостандығынан\s+айыру)(?!\w)",
                           re.IGNORECASE)

@@ -61,17 +61,21 @@ def test_a_micro_district_by_its_ordinal_is_a_place(text, place):
     assert ("LOCATION", place) in spans(text), spans(text)
 
 
-@pytest.mark.parametrize("text, term, kind, band", [
-    ("дали 3 года условно и штраф", "3 года", "условно", "[СРОК: 1–4 лет]"),
-    ("ему дали 2 года ограничения свободы", "2 года", "ограничения свободы", "[СРОК: 1–4 лет]"),
-    ("оған бес жыл шартты берді", "бес жыл", "шартты", "[СРОК: 5–9 лет]"),
+@pytest.mark.parametrize("text, term, band", [
+    ("дали 3 года условно и штраф", "3 года условно", "[СРОК: 1–4 лет]"),
+    ("ему дали 2 года ограничения свободы", "2 года ограничения свободы", "[СРОК: 1–4 лет]"),
+    ("оған бес жыл шартты берді", "бес жыл шартты", "[СРОК: 5–9 лет]"),
+    ("отсидел восемь лет строгого режима", "восемь лет строгого режима", "[СРОК: 5–9 лет]"),
+    ("три года колонии-поселения ему дали", "три года колонии-поселения", "[СРОК: 1–4 лет]"),
+    ("алты жыл қатаң режим берді", "алты жыл қатаң режим", "[СРОК: 5–9 лет]"),
 ])
-def test_a_sentences_kind_stays_beside_its_banded_length(text, term, kind, band):
-    # most annotators leave the kind outside the term (eighteenth round: 14 inside, 78 right after it, on the
-    # tuning sets), and a kind names no one
+def test_a_sentences_kind_goes_with_its_length(text, term, band):
+    # (nineteenth round: the eighteenth left the kind beside the band, as 78 of 92 tuning spans did; the held-out
+    # quasi recall fell in seven files, and the kind with the length narrows a court record)
     assert ("DURATION", term) in spans(text), spans(text)
     out = redact(text, "ru")
-    assert band in out and kind in out, out
+    assert band in out and not {"условно", "свободы", "шартты", "строгого", "поселения", "қатаң"} & set(
+        out.replace("-", " ").split()), out
 
 
 @pytest.mark.parametrize("text, body", [

@@ -283,7 +283,7 @@ def test_a_month_or_season_with_a_short_year_is_a_date(text, date):
 
 def test_no_digit_is_cut_off_a_number_as_a_term_said_again():
     text = "его осудили на 3 года условно. в мр. 23-й его годы допрашивали"
-    assert found(text) == [("DURATION", "3 года")]
+    assert found(text) == [("DURATION", "3 года условно")]
 
 
 def test_a_spelled_address_with_whisper_commas_between_its_words_is_one_email():
