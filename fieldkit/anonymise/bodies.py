@@ -145,11 +145,21 @@ _NUMBER_SIGN = re.compile(r"\s*(?:номер|№|no\.?|number|nomer|#)?\s*", re.
 #: Kazakh puts the ordinal first: «он төртінші мектепте», «№ 3 емханада», «абай атындағы сегізінші мектеп»
 _KAZAKH_NUMBERED = re.compile(
     r"(?<!\w)(?P<number>(?:(?:№\s*)?\d+(?:-?ші|-?шы|-?інші|-?ыншы)?|(?:\w+\s+){0,2}\w+(?:ыншы|інші|ншы|нші))\s+)"
-    r"(?:қалалық\s+|облыстық\s+|аудандық\s+)?(?P<head>мектеп|аурухана|емхана|колледж|балабақша|перзентхана)\w*",
+    r"(?:қалалық\s+|облыстық\s+|аудандық\s+)?(?P<head>мектеп|аурухана|емхана|колледж|балабақша|перзентхана)[\w-]*",
     re.IGNORECASE)
 
 
 _ORDINAL_ENDING = re.compile(r"(?:ыншы|інші|ншы|нші)$")
+#: Russian puts an ordinal before the school or hospital: «в четырнадцатой школе», «в первую городскую больницу»,
+#: «во второй городской» (the hospital understood), "v 12-i shkole"
+_RUSSIAN_ORDINAL_FIRST = re.compile(
+    r"(?<![\w-])(?:(?:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто|сто)\s+)?"
+    r"(?:(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|тринадцат|четырнадцат|"
+    r"пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат|тридцат|сороков|пятидесят|шестидесят|семидесят|"
+    r"восьмидесят|девяност|сот)(?:ая|ой|ую|ый|ий|ом|ое|ого|ых|ей|ью|ья)|\d{1,3}-?(?:я|й|ая|ой|ую|ый|ом|ое|ого|i|ya|oy|oi|"
+    r"aya|uyu))\s+(?:(?:(?:городск|областн|районн|центральн|средн|детск|республиканск|gorodsk|oblastn|raionn|rayonn)"
+    r"\w*\s+)?(?:школ|гимнази|лице|больниц|поликлиник|колледж|роддом|детсад|садик|интернат|shkol|gimnazi|litse|bolnic|"
+    r"bolnits|poliklinik)\w*|(?:городск|областн|gorodsk|oblastn)\w*)(?![\w-])", re.IGNORECASE)
 
 
 def find_numbered_institutions(text: str) -> list[tuple[int, int]]:
@@ -176,6 +186,7 @@ def find_numbered_institutions(text: str) -> list[tuple[int, int]]:
                or part.casefold() in _NUMBER_WORDS for part in ordinal):
             start = match.start("number") + len(match.group("number")) - len(match.group("number").lstrip())
             found.append((start, match.end()))
+    found += [(match.start(), match.end()) for match in _RUSSIAN_ORDINAL_FIRST.finditer(text)]
     return found
 
 

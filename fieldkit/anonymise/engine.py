@@ -635,6 +635,8 @@ def analyse(text: str, language: str) -> list[Finding]:
         elif result.entity_type == "ORGANIZATION":
             start = _with_kinds_before(text, start, chosen)
             end = _with_company_words_after(text, end)
+        if result.entity_type in ("ORGANIZATION", "LOCATION"):
+            start, end = _with_institution_words(text, start, end, chosen)
         if end <= start:
             continue
         chosen.append(Finding(result.entity_type, start, end, result.score, text[start:end], place))
@@ -1029,6 +1031,38 @@ def _with_kinds_before(text: str, start: int, chosen: list[Finding]) -> int:
     if part and not any(start - len(part.group(0)) < kept.end and kept.start < start for kept in chosen):
         start -= len(part.group(0))  # «спецчасть ЕЦ-166/18», «обл. больнице Костаная»: the part or level is named
     return start
+
+
+#: the kind of place a named institution is, said before its name: «в газете «Жайык Пресс»», «учреждении ЛА-155/7»,
+#: «санатории «Шипалы Су»», «кафе «Достар»», "v gazete «Uralsk Week»"
+_INSTITUTION_BEFORE = re.compile(
+    r"(?<![\w-])(?:газет\w*|журнал\w*|издани\w*|портал\w*|телеканал\w*|санатори\w*|сан\.|пансионат\w*|"
+    r"учреждени\w*|учр\.|колони\w*|шахт\w*|рудник\w*|разрез\w*|завод\w*|комбинат\w*|фабрик\w*|кафе|ресторан\w*|"
+    r"гостиниц\w*|отел[ьеяю]\w*|лагер[ьеяю]\w*|рын(?:ок|ке|ка|ку)|базар\w*|магазин\w*|тц|трц|"
+    r"gazet\w*|zhurnal\w*|portal\w*|sanatori\w*|uchrezhdeni\w*|kolonii|koloniya|shakht\w*|zavod\w*|kafe|cafe|"
+    r"newspaper|magazine|sanatorium|colony|mine|plant|factory|restaurant|hotel|camp|market|bazaar)\s+$",
+    re.IGNORECASE)
+#: the same said after the name, the Kazakh order: «"Ақжайық жаршысы" газетінде», «"Нұрдәулет" базаре»,
+#: «ЛА-155/18 мекемесінде»
+_INSTITUTION_AFTER = re.compile(
+    r"\s+(?:газет\w*|журнал\w*|порталы\w*|санатори\w*|мекеме\w*|колония\w*|кеніш\w*|шахта\w*|зауыт\w*|"
+    r"комбинат\w*|кафе\w*|мейрамхана\w*|қонақүй\w*|базар\w*|дүкен\w*|gazet\w*|mekeme\w*|koloniya\w*|"
+    r"zauyt\w*|bazar\w*)(?!\w)", re.IGNORECASE)
+
+
+def _with_institution_words(text: str, start: int, end: int, chosen: list[Finding]) -> tuple[int, int]:
+    """A named body or place with the word that says what it is, when the name is quoted or a code: annotators
+    take «газете» into «газете «Жайык Пресс»», and the word alone beside a removed name says what was there."""
+    found = text[start:end]
+    if found[:1] in "«\"“" or re.match(r"[A-ZА-ЯЁ]{2,3}[-\s]?\d", found):
+        before = _INSTITUTION_BEFORE.search(text, max(0, start - 24), start)
+        if before and not any(before.start() < kept.end and kept.start < start for kept in chosen):
+            start = before.start()
+    if found[-1:] in "»\"”" or re.search(r"\d$", found):
+        after = _INSTITUTION_AFTER.match(text, end)
+        if after and not any(end < kept.end and kept.start < after.end() for kept in chosen):
+            end = after.end()
+    return start, end
 
 
 #: the capitalised words of a company's Latin name after the part a list knows: "Kazakhmys Smelting", "Qarmet

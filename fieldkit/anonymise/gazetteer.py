@@ -155,6 +155,8 @@ class Gazetteer:
                     self._inflected.setdefault(folded, place_id)
                     if folded[-1] in "аяйьо" and len(folded) >= 5:
                         self._inflected.setdefault(folded[:-1], place_id)
+                    if folded.endswith(("ок", "ек")) and len(folded) >= 7 and is_cyrillic_word(folded):
+                        self._inflected.setdefault(folded[:-2] + folded[-1], place_id)  # «жилгородка»: its о drops
         # a name with Kazakh letters also as keyboards and whisper write it in Russian letters («коргас» for Қорғас,
         # «жанаозен»), where that spelling is no ordinary word or person's name
         from fieldkit.anonymise.morphology import plain

@@ -360,11 +360,23 @@ _ORDINAL_REGION = (r"(?i:(?:перв|втор|трет|четв[её]рт|пят
 #: a micro-district by its number said as an ordinal: «в шестом микрорайоне», "v pervom mkr", «бесінші шағын
 #: ауданда» (where the digits are the address rules')
 _ORDINAL_MICRODISTRICT = re.compile(
-    r"(?<!\w)(?P<id>(?i:(?:(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|"
+    r"(?<!\w)(?P<id>(?i:(?:(?:(?:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто)\s+)?"
+    r"(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|"
     r"тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат)"
     r"(?:ый|ой|ий|ом|ем|ого|его|ому|ым)|(?:perv|vtor|tret|chetvert|pyat|shest|sedm|vosm|devyat|desyat)"
     r"(?:yy|yi|iy|oy|oi|om|em|ogo|ego|omu|ym)?)\s+(?:микрорайон\w*|мкр\.?|mikrorayon\w*|mikroraion\w*|mkr\.?)"
     r"|[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші)\s+(?:шағын\s+аудан\w*|шагын\s+аудан\w*|ықшамаудан\w*|мкр)))(?!\w)")
+
+_KAZAKH_MICRODISTRICT = r"(?:шағын\s?аудан|шагын\s?аудан|ықшам\s?аудан|ыкшам\s?аудан|shagyn\s?audan|yqsham\s?audan)\w*"
+#: a micro-district by its number in digits or words, or by its name with a number or alone before the Kazakh word:
+#: «14-ші шағынаудандағы», «самал екі шағынауданында», «15 shagyn audanda», «Avangard shagyn audanynan»
+_NAMED_MICRODISTRICT = re.compile(
+    r"(?<![\w-])(?P<id>(?:(?!(?:мен|және|біз|сен|ол|бұл|осы|сол|на|в|и|с|ва|men|jane|bul|osy|sol)\s)[^\W\d_]{3,}\s+)?"
+    r"(?:\d{1,3}(?:-?(?:ші|шы|інші|ыншы|shi|shy|inshi))?|" + "|".join(
+        ("бір", "бир", "екі", "еки", "үш", "уш", "төрт", "торт", "бес", "алты", "жеті", "жети", "сегіз", "сегиз",
+         "тоғыз", "тогыз", "он", "bir", "eki", "ush", "tort", "bes", "alty", "zheti", "jeti", "segiz", "togyz"))
+    + r")\s+" + _KAZAKH_MICRODISTRICT
+    + r"|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]{2,}\s+" + _KAZAKH_MICRODISTRICT + r")(?!\w)")
 
 #: a Kazakh number word, in Kazakh or Russian letters, and the English names of Latin letters as said on a plate
 _KK_WORD = ("(?:" + "|".join((*KAZAKH_UNITS, *KAZAKH_TENS, "жүз", "жуз", "нөл", "нол", "нөль", "ноль")) + ")")
@@ -408,6 +420,21 @@ _BOGATYR = re.compile(r"(?i:(?<!\w)(?:разрез\w*|на|na|razrez\w*)\s+«?(?
 _BOGATYR_PIT = re.compile(r"(?i:(?<!\w)(?P<id>«?(?:богатыр|bogatyr)\w*»?\s+(?:разрез\w*|razrez\w*|көмір\w*|комир\w*"
                           r"|komir\w*))(?!\w))")
 
+#: a word of a saint's name, not a word of the sentence around it
+_SAINTS_WORD = (r"(?!(?i:был\w*|была|было|и|в|во|на|с|со|у|к|по|за|из|от|до|это|где|там|тут|the|a|an|of|to|at|in|and|"
+                r"мен|және|жанында|қасында|маңында|near|by)(?![\w/]))[^\W\d_]{2,}(?![\w/])")
+_QUOTE = r"[«\"“][^»\"”\n]{2,40}[»\"”]"
+_QUOTED_INSTITUTION = re.compile(
+    r"(?<![\w-])(?P<id>(?i:газет\w*|журнал\w*|портал\w*|телеканал\w*|санатори\w*|сан\.|пансионат\w*|фонд\w*|"
+    r"агентств\w*|фирм\w*|компани\w*|холдинг\w*|gazet\w*|zhurnal\w*|portal\w*|sanatori\w*|newspaper|magazine|"
+    r"sanatorium)\s+" + _QUOTE
+    + r"|" + _QUOTE + r"\s+(?i:газет\w*|журнал\w*|порталы\w*|санатори\w*|қор\w*|агенттіг\w*|компания\w*|"
+    r"gazet\w*|zhurnal\w*))(?!\w)")
+_QUOTED_VENUE = re.compile(
+    r"(?<![\w-])(?P<id>(?i:кафе|ресторан\w*|гостиниц\w*|отел[ьеяю]\w*|лагер[ьеяю]\w*|рын(?:ок|ке|ка|ку)|базар\w*|"
+    r"магазин\w*|тц|трц|kafe|cafe|restaurant|hotel|market|bazaar)\s+" + _QUOTE
+    + r"|" + _QUOTE + r"\s+(?i:кафе\w*|мейрамхана\w*|қонақүй\w*|базар\w*|дүкен\w*|bazar\w*))(?!\w)")
+
 COMMON_RULES = [
     Rule("ORGANIZATION", _PLANT_BY_ITS_TRADE, 0.8, _no_other_noun_after),
     Rule("ORGANIZATION", _PLANT_WITH_ITS_NOUN, 0.8),
@@ -415,7 +442,23 @@ COMMON_RULES = [
     Rule("ORGANIZATION", _BOGATYR, 0.8),
     Rule("ORGANIZATION", _BOGATYR_PIT, 0.8),
     Rule("IIN", re.compile(r"(?<![\d\-])(?P<id>\d{12})(?![\d\-])"), 1.0, _iin),
+    # a quoted name after the kind of institution it is, or (Kazakh) before it: «в санатории «Шипалы Су»», «в газете
+    # «Жайык Пресс»», «"Ақжайық жаршысы" газетінде»; a quoted name alone may be a brand or a title
+    Rule("ORGANIZATION", _QUOTED_INSTITUTION, 0.75),
+    Rule("LOCATION", _QUOTED_VENUE, 0.75),
+    # a village or settlement after its abbreviation in a note: «живёт п. Подстепное», «отбывал п. Заречный», «с. Жана
+    # Жол»; a checkpoint by its name: «на посту Құрманғазы», «КПП Таскала»
+    Rule("LOCATION", re.compile(rf"(?<![\w.])(?:п|пос|с|ст|дер|ауыл|а)\.\s?(?P<id>[{CYR_UPPER}][а-яёәғқңөұүһі]+"
+                                rf"(?:[-\s][{CYR_UPPER}][а-яёәғқңөұүһі]+)?)(?!\w)"), 0.7),
+    Rule("LOCATION", re.compile(rf"(?<!\w)(?i:пост[ауе]?|кпп|бекет\w*|checkpoint)\s+(?P<id>[{CYR_UPPER}A-Z]"
+                                rf"[\wәғқңөұүһі]+(?:[-\s][{CYR_UPPER}A-Z][\wәғқңөұүһі]+)?)(?!\w)"), 0.7),
+    # a mausoleum by the saint it keeps: «мавзолея Ходжи Ахмеда Ясави», «қожа ахмет ясауи кесенесінің», "the yasawi
+    # mausoleum"
+    Rule("LOCATION", re.compile(rf"(?<!\w)(?P<id>(?i:мавзоле\w*|mausoleum)(?:\s+{_SAINTS_WORD}){{1,3}}"
+                                rf"|(?:{_SAINTS_WORD}\s+){{1,3}}(?i:кесене\w*|мавзолей\w*|mausoleum|kesene\w*))(?!\w)"),
+         0.7),
     Rule("LOCATION", _ORDINAL_MICRODISTRICT, 0.8),
+    Rule("LOCATION", _NAMED_MICRODISTRICT, 0.8),
     Rule(
         "ID_NUMBER",
         # (eight digits and more: «с которого ей писали 88837718», a phone whisper cut short)

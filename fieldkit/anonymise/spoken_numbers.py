@@ -590,6 +590,9 @@ class SpokenNumberRecognizer(EntityRecognizer):
         for start, end in _cued_emails(text):
             results.append(self._result("EMAIL_ADDRESS", start, end, "e-mail announced and garbled"))
         for match in matches_near(_SPOKEN_ADDRESS, _HOUSING_WORD, text, _ADDRESS_REACH):
+            said = match["id"].split()
+            if len(said) >= 2 and said[-1].casefold() == "он" and not _number_like(said[-2].strip(",")):
+                continue  # «на тринадцатом микрорайоне встретились он говорит»: the Russian «he», no house ten
             results.append(self._result("ADDRESS", match.start("id"), match.end("id"), "address said in words"))
         for start, end in _garbled_cued_numbers(text):
             results.append(self._result("PHONE_NUMBER", start, end, "number announced, whisper's words inside"))
