@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from fieldkit.anonymise.morphology import first_tag, is_cyrillic, natasha, words
+from fieldkit.anonymise.morphology import first_tag, is_cyrillic, natasha, plain, words
 from fieldkit.anonymise.number_words import HUNDREDS, KAZAKH_TENS, KAZAKH_UNITS, ONE_WORDS, TEENS, TENS, UNITS
 from fieldkit.anonymise.spoken_numbers import LETTER_NAMES
 
@@ -48,15 +48,20 @@ _CODE_LETTERS = frozenset({
     # as whisper hears them in speech: «дропе», «дров», «дро» for «дробь»; «ецс», «ука» for the letters
     "дроб", "дро", "дров", "дропе", "дробе", "дроби", "дробью", "ецс", "ука", "я",
     # colony letters as people say them: «учреждении ок сто шестьдесят два», «зк-сто шестьдесят девять»
-    "ок", "зк", "ап",
+    "ок", "зк", "ап", "юк", "болшек",
     *"abcdefghijklmnopqrstuvwxyz",  # "colony e c one sixty four slash one"
 })
 _NUMBER_WORDS = frozenset({*UNITS, *TEENS, *TENS, *HUNDREDS, *KAZAKH_UNITS, *KAZAKH_TENS, "жүз", "hundred"})
+# (Kazakh number words typed or heard in Russian letters too: «ла жуз елу бес болшек он сегиз мекемесинде»)
+_NUMBER_WORDS |= frozenset(plain(word) for word in (*KAZAKH_UNITS, *KAZAKH_TENS, "жүз"))
 #: Kazakh number words as they stand before an ordinal ending («төрт» in «төртінші», «он» in «онынша»)
 _ORDINAL_STEMS = frozenset({word.casefold().rstrip("ыі") for word in (*KAZAKH_UNITS, *KAZAKH_TENS, "жүз")})
 _GENERIC_ADJECTIVE = r"(?:городск|районн|областн|межрайонн|специализированн|ювенальн|верховн|военн|апелляционн)"
 _BODY = (r"(?:(?:руп|ровд|овд|увд|рувд|гувд|уп|упэ|оп|опэ|убн|смус)(?:е|а|у|ом|те|та|қа|ке)?|суд(?:е|а|у|ом)?|"
-         r"сот(?:ы|та|қа)?|прокуратур\w*|отдел\w*|управлени\w*|правлени\w*|полици\w*|акимат\w*)")
+         r"сот(?:ы|та|қа)?|прокуратур\w*|отдел\w*|управлени\w*|правлени\w*|полици\w*|акимат\w*|"
+         # a plant by its town's adjective and abbreviation, a paper by its region's: «донском гоке», «актюбинском
+         # вестнике»
+         r"(?:гок|гмк|тэц|грэс|гэс)(?:е|а|у|ом)?|вестник\w*|газет\w*)")
 #: a body named by its district's adjective: «алатауском рупе», «павлодарском городском суде», «абайского ровд»
 _ADJECTIVE_BODY = re.compile(
     rf"(?<!\w)(?P<id>(?!{_GENERIC_ADJECTIVE})[^\W\d_]{{3,}}(?:ск|цк)(?:ий|ого|ому|им|ом|ой|ая|ую|ое|ие|их|ый)\s+"
@@ -145,7 +150,8 @@ _NUMBER_SIGN = re.compile(r"\s*(?:номер|№|no\.?|number|nomer|#)?\s*", re.
 #: Kazakh puts the ordinal first: «он төртінші мектепте», «№ 3 емханада», «абай атындағы сегізінші мектеп»
 _KAZAKH_NUMBERED = re.compile(
     r"(?<!\w)(?P<number>(?:(?:№\s*)?\d+(?:-?ші|-?шы|-?інші|-?ыншы)?|(?:\w+\s+){0,2}\w+(?:ыншы|інші|ншы|нші))\s+)"
-    r"(?:қалалық\s+|облыстық\s+|аудандық\s+)?(?P<head>мектеп|аурухана|емхана|колледж|балабақша|перзентхана)[\w-]*",
+    r"(?:қалалық\s+|облыстық\s+|аудандық\s+|орта\s+|жалпы\s+|мамандандырылған\s+)?"
+    r"(?P<head>мектеп|аурухана|емхана|колледж|балабақша|перзентхана|колония|мекеме|түрме|тергеу\s+изолятор)[\w-]*",
     re.IGNORECASE)
 
 
@@ -376,6 +382,14 @@ def find_companies(text: str) -> list[tuple[int, int]]:
             continue
         end = form.end()
         first = bisect_left(starts, form.end())
+        # the Kazakh order, a name before the form with a company's kind of work in it, wins over words after it
+        # that no kind marks («мунай сервис плюс жшс кузетшимин»: I guard at …)
+        named_before = _name_before_the_form(text, tokens, bisect_left(starts, form.start()), morph)
+        if named_before < form.start() and not any(
+                word[:1].isupper() or _COMPANY_KIND.search(word) for _, _, word in tokens[first:first + 3]
+                if not text[form.end():tokens[first][0]].strip()):
+            found.append((named_before, form.end()))
+            continue
         for start, word_end, word in tokens[first:first + 3]:
             if text[end:start].strip():
                 break
@@ -389,7 +403,39 @@ def find_companies(text: str) -> list[tuple[int, int]]:
             end = word_end
         if end > form.end():
             found.append((form.start(), end))
+            continue
+        start = _name_before_the_form(text, tokens, bisect_left(starts, form.start()), morph)
+        if start < form.start():
+            found.append((start, form.end()))
     return found
+
+
+_KAZAKH_PRONOUNS = frozenset({"мен", "сен", "ол", "біз", "биз", "сіз", "сиз", "олар", "бұл", "бул", "осы", "сол", "менің",
+                              "менин", "оның", "онын", "біздің", "бизден", "мына", "анау", "барлық", "барлык"})
+
+
+def _name_before_the_form(text: str, tokens: list[tuple[int, int, str]], index: int, morph) -> int:
+    """Where a company's name starts that is said before its form, the Kazakh order, when nothing in quotes marks
+    it: «мердігер бурлинмұнайсервис жшс арқылы», «мунай сервис плюс жшс», «кентау автобус парки жшс деген»; up to
+    three nouns, adjectives or words no dictionary has, one of them a company's kind of work or capitalised (a
+    Kazakh word stops it)."""
+    start, taken = tokens[index][0] if index < len(tokens) else len(text), []
+    for word_start, word_end, word in reversed(tokens[max(0, index - 3):index]):
+        if text[word_end:start].strip():
+            break
+        lowered = word.casefold()
+        tag = first_tag(lowered) if is_cyrillic(lowered) else ""
+        if (len(lowered) < 3 or lowered in _KAZAKH_PRONOUNS or _kazakh_word_not_a_name(lowered) or not (
+                word[:1].isupper() or lowered in ("плюс", "plus") or not is_cyrillic(lowered) or not morph.word_is_known(lowered)
+                or tag.startswith(("NOUN", "ADJF")))):
+            break
+        start = word_start
+        taken.append(word)
+    if not any(word[:1].isupper() or _COMPANY_KIND.search(word)
+               or (is_cyrillic(word) and (not morph.word_is_known(word.casefold())
+                                          or "Geox" in first_tag(word.casefold()))) for word in taken):
+        return tokens[index][0] if index < len(tokens) else len(text)  # «жаңа жшс»: no name before it
+    return start
 
 
 #: the last word of a company's name that says what it does: «глобал джоб сервис», «жайык пресс», "burabay invest"

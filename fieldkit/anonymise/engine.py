@@ -1054,7 +1054,9 @@ def _with_institution_words(text: str, start: int, end: int, chosen: list[Findin
     """A named body or place with the word that says what it is, when the name is quoted or a code: annotators
     take «газете» into «газете «Жайык Пресс»», and the word alone beside a removed name says what was there."""
     found = text[start:end]
-    if found[:1] in "«\"“" or re.match(r"[A-ZА-ЯЁ]{2,3}[-\s]?\d", found):
+    # (a code whisper wrote in lower case counts: «учреждении юк сто шестьдесят дробь девять»)
+    if found[:1] in "«\"“" or re.match(r"[A-ZА-ЯЁ]{2,3}[-\s]?\d", found) or (
+            re.match(r"[^\W\d_]{2,3}\s", found) and re.search(r"\d|дробь|бөлшек|болшек|/", found)):
         before = _INSTITUTION_BEFORE.search(text, max(0, start - 24), start)
         if before and not any(before.start() < kept.end and kept.start < start for kept in chosen):
             start = before.start()

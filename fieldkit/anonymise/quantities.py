@@ -564,7 +564,9 @@ _TIME_PATTERNS = [
     # (the hour's Kazakh ending may follow, but no Russian word that starts like a number: «екі сағат стояли»)
     re.compile(rf"\b(?P<id>(?:{_PART}\s+)?(?:сағат|сагат)\s+(?!ст[оа]\w)(?:{NUMBER})\w*)", re.IGNORECASE),
     # a Kazakh part of the day and the hour, «сағат» left out: «түнгі он екіде», «тунги ушта»
-    re.compile(rf"(?<!\w)(?P<id>(?:түнгі|таңғы|кешкі|түскі|тунги|тангы|кешки|туски|тускі)\s+(?:{NUMBER})\w*)",
+    # (and the half hour after it, «кешкі бестің жартысында»: half past four in the evening)
+    re.compile(rf"(?<!\w)(?P<id>(?:түнгі|таңғы|кешкі|түскі|тунги|тангы|кешки|туски|тускі)\s+(?:{NUMBER})\w*"
+               r"(?:\s+(?:жартысында|жартысы|жартысына|жартысында|жартысынан|жартысинда|жартысина))?)",
                re.IGNORECASE),
     # «бес жарымда» (at half past five), «он бір жарымға дейін»: an hour and a half, said where or until
     re.compile(rf"(?<!\w)(?P<id>{_KK_HOUR_NUMBER}\s+(?:жарымда|жарымға|"

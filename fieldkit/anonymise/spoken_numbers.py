@@ -273,8 +273,9 @@ def misheard_number_word(word: str) -> str | None:
     from fieldkit.anonymise.morphology import natasha
 
     lowered = word.casefold()
-    if len(lowered) < 3 or not re.fullmatch(r"[а-яё]+", lowered) or natasha()[2].word_is_known(lowered):
-        return None
+    if (len(lowered) < 3 or not re.fullmatch(r"[а-яё]+", lowered) or lowered in LETTER_NAMES
+            or natasha()[2].word_is_known(lowered)):
+        return None  # (a plate's letter is none: «ка эн зэт семнадцать» is no «семь семнадцать»)
     sound, sounds = _sound(lowered), _number_sounds()
     if sound in sounds:
         return sounds[sound][0]
@@ -489,7 +490,8 @@ _FLAT = r"(?:квартира|кв\.?|пәтер\w*|apartment|apt\.?|flat|kv|pat
 
 #: what makes «дом пять» a length of time or a count, not a house: «дом два года строили»
 _TIME_WORDS = r"год\w*|лет|месяц\w*|дн\w*|недел\w*|этаж\w*|комнат\w*|человек\w*|раз|жыл\w*"
-_NAME_WORD = r"(?!(?:на|в|во|по|из|с|у|к|от|до|за|и|the|on|in|at)\s)[\w-]{2,}"
+_NAME_WORD = (r"(?!(?:на|в|во|по|из|с|у|к|от|до|за|и|а|но|мне|мы|я|ты|он|она|они|нам|вам|им|его|её|ее|их|там|тут|это|"
+              r"был|была|было|были|the|on|in|at)\s)[\w-]{2,}")
 #: a street by its name, or a micro-district by its number («он төрт ықшамаудан»)
 _STREET_PART = (rf"(?:{_STREET}\s+{_NAME_WORD}|(?:{_NAME_WORD}\s+(?=(?:би|bi|батыр\w*|batyr\w*|хан\w*|khan\w*)\s))?"
                 rf"{_NAME_WORD}\s+{_STREET}|{_SPOKEN_NUMBER}\s+{_STREET})")  # «төле би көшесі», "tole bi koshesi"

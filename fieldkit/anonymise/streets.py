@@ -259,8 +259,14 @@ def find_markets(text: str) -> list[tuple[int, int]]:
             russian_head = lowered in ("рынок", "рынке", "рынка", "рынку", "базар", "базаре", "базара", "базару")
             unknown = (russian_head and is_cyrillic(after) and not morph.word_is_known(after.casefold())
                        and len(after) >= 4 and not after.casefold().endswith(_KAZAKH_VERB_ENDINGS))
+            # (a Kazakh case form before quotes is the object of a verb, not a market's head: «базарды «Береке»
+            # ЖШС сатып алды», the company bought the market)
+            quoted = quoted and (russian_head or lowered.isascii())
+            if quoted:
+                closing = re.match(r"[^»\"”\n]{0,40}[»\"”]", text[after_start:])
+                after_end = after_start + closing.end() if closing else after_end
             if quoted or unknown or (after[:1].isupper() and text[end:after_start] == " "
-                                     and not lowered.startswith("market")):
+                                     and not lowered.startswith("market") and not lowered.endswith(("ды", "ді"))):
                 found.append((start, after_end))
     return found
 
