@@ -370,12 +370,13 @@ _ORDINAL_MICRODISTRICT = re.compile(
 _KAZAKH_MICRODISTRICT = r"(?:шағын\s?аудан|шагын\s?аудан|ықшам\s?аудан|ыкшам\s?аудан|shagyn\s?audan|yqsham\s?audan)\w*"
 #: a micro-district by its number in digits or words, or by its name with a number or alone before the Kazakh word:
 #: «14-ші шағынаудандағы», «самал екі шағынауданында», «15 shagyn audanda», «Avangard shagyn audanynan»
+_KAZAKH_UNIT_WORDS = "|".join(("бір", "бир", "екі", "еки", "үш", "уш", "төрт", "торт", "бес", "алты", "жеті", "жети",
+                                "сегіз", "сегиз", "тоғыз", "тогыз", "он", "bir", "eki", "ush", "tort", "bes", "alty",
+                                "zheti", "jeti", "segiz", "togyz"))
 _NAMED_MICRODISTRICT = re.compile(
-    r"(?<![\w-])(?P<id>(?:(?!(?:мен|және|біз|сен|ол|бұл|осы|сол|на|в|и|с|ва|men|jane|bul|osy|sol)\s)[^\W\d_]{3,}\s+)?"
-    r"(?:\d{1,3}(?:-?(?:ші|шы|інші|ыншы|shi|shy|inshi))?|" + "|".join(
-        ("бір", "бир", "екі", "еки", "үш", "уш", "төрт", "торт", "бес", "алты", "жеті", "жети", "сегіз", "сегиз",
-         "тоғыз", "тогыз", "он", "bir", "eki", "ush", "tort", "bes", "alty", "zheti", "jeti", "segiz", "togyz"))
-    + r")\s+" + _KAZAKH_MICRODISTRICT
+    # a name and its number («самал екі», "samal 2"), or digits alone («14-ші»; «төрт шағын ауданда» counts four)
+    r"(?<![\w-])(?P<id>(?:(?!(?:мен|және|біз|сен|ол|бұл|осы|сол|на|в|и|с|ва|men|jane|bul|osy|sol)\s)[^\W\d_]{3,}\s+"
+    r"(?:\d{1,3}|" + _KAZAKH_UNIT_WORDS + r")|\d{1,3}(?:-?(?:ші|шы|інші|ыншы|shi|shy|inshi))?)\s+" + _KAZAKH_MICRODISTRICT
     + r"|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]{2,}\s+" + _KAZAKH_MICRODISTRICT + r")(?!\w)")
 
 #: a Kazakh number word, in Kazakh or Russian letters, and the English names of Latin letters as said on a plate

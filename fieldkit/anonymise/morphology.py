@@ -155,13 +155,19 @@ _SPOKEN_SHORT_FORMS = frozenset({"готовый", "здоровый", "суро
                                  "грошовый", "боевой", "новый", "живой"})
 
 
+def is_invented_short_form(parse) -> bool:
+    """A short form of a relational -овый/-евый adjective, which the dictionary lists and nobody says («калиева»
+    of «калиевый»): the same letters are a surname's."""
+    return (str(parse.tag).startswith("ADJS") and parse.normal_form.endswith(("овый", "евый", "ёвый"))
+            and parse.normal_form not in _SPOKEN_SHORT_FORMS)
+
+
 def _only_a_rare_short_form(parse) -> bool:
     """A short adjective of a relational -овый/-евый adjective or a village's genitive («Сомова», «Пестова»): a
     reading that a surname with a capital letter outweighs."""
-    tag = str(parse.tag)
-    if tag.startswith("ADJS"):
-        return parse.normal_form.endswith(("овый", "евый", "ёвый")) and parse.normal_form not in _SPOKEN_SHORT_FORMS
-    return "Geox" in tag
+    if str(parse.tag).startswith("ADJS"):
+        return is_invented_short_form(parse)
+    return "Geox" in str(parse.tag)
 
 
 def is_probably_name(word: str) -> bool:

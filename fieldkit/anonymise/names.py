@@ -832,6 +832,10 @@ def _plain_noun_first(word: str) -> bool:
     if not parses or "Surn" in str(parses[0].tag) or "Name" in str(parses[0].tag):
         return False
     tag = str(parses[0].tag)
+    from fieldkit.anonymise.morphology import is_invented_short_form
+
+    if tag.startswith("ADJS") and is_invented_short_form(parses[0]):
+        return False  # «калиева», «ерболата калиева»: a short form nobody says of «калиевый» is the surname
     return not tag.startswith("NOUN") or ("sing" in tag and ("nomn" in tag or "accs" in tag))
 
 
@@ -1073,7 +1077,7 @@ _NICKNAME_PATTERNS = [
                r"(?:was|is)\s+(?:just\s+|really\s+|actually\s+)?(?P<id>[a-z][\w'-]{1,30})", re.IGNORECASE),
     # messenger Russian: «menya zvali lom», «ego vse nazyvali doktor»
     re.compile(r"(?<![\w-])(?:menya|ego|ee|eyo|ikh|nas)\s+(?:vse\s+|tam\s+)?(?:zvali|nazyvali|zovut|nazyvayut|klichut|"
-               r"prozvali)\s+(?P<id>[a-z][\w-]{1,30})", re.IGNORECASE),
+               r"prozvali)\s+[«\"“']?(?P<id>[a-z][\w-]{1,30})", re.IGNORECASE),
     # named after the fact: «прапорщик был седой, ну его так звали», «батя, мы его так называли»
     re.compile(r"(?P<id>[^\W\d_][\w-]{2,30})[»\"”']?[,.]?\s+(?:ну\s+)?(?:мы\s+|все\s+|его\s+все\s+)?(?:(?:его|её|ее)"
                r"\s+(?:все\s+)?|у\s+нас\s+)?так\s+(?:у\s+нас\s+)?(?:и\s+)?(?:звали|называли|зовут|называют|прозвали|"

@@ -96,6 +96,9 @@ _PATTERNS = [
     # a day whisper cut short before its month and year: «треть июня 24» for «третьего июня двадцать четвёртого»
     re.compile(rf"(?<!\w)(?P<id>(?:{'|'.join(_DAY_ORDINALS)})[а-яё]{{0,3}}\s+{_MONTHS_RU}\s+(?:{_YEAR_DIGITS}|\d\d"
                rf"(?:-?(?:го|й|м))?|{_YEAR_RU}|{_SHORT_YEAR_RU})(?:\s+{_YEAR_WORD_RU})?)(?!\w)", re.IGNORECASE),
+    # a day in digits with the ending whisper misheard («-го» as «-я»): «допрашивали 12-я марта», «12 я марта 23»
+    re.compile(rf"(?<![\w-])(?P<id>(?:[12]?\d|3[01])(?:-(?:я|е|ое|ая|ья|ого)|\s+я)\s+{_MONTHS_RU}"
+               rf"(?:\s+(?:{_YEAR_DIGITS}|\d\d(?:-?(?:го|й|м))?)(?:\s+{_YEAR_WORD_RU})?)?)(?!\w)", re.IGNORECASE),
     # the tens said and the unit written: «в двадцать 1 году», «с двадцать 2-го года»
     re.compile(rf"(?<!\w)(?P<id>{_TENS_RU}\s+[1-9](?:-?(?:м|й|го|ом))?\s+{_YEAR_WORD_RU})(?!\w)", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>{_MONTHS_RU_ANY}\s+(?:{_YEAR_RU}|{_SHORT_YEAR_RU})(?:\s+{_YEAR_WORD_RU})?)(?!\w)",

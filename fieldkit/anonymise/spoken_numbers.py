@@ -516,7 +516,7 @@ _ADDRESS_REACH = 160  # characters: two name words or a number said in five word
 _NUMBER_CUE = re.compile(r"(?<!\w)(?:номер\w*|телефон\w*|тел\.?|звоните|позвоните|набери\w*|ватсап\w*|иин|иину|ин|жсн|"
                          r"нөмір\w*|продиктовал\w*|диктовал\w*)(?!\w)", re.IGNORECASE)
 #: the start of a phone said before whisper's digits, and what it garbled after it («восемь с имесот 77…»)
-_SAID_START = re.compile(r"(?:восемь|плюс|семь)[\s,]+(?:[^\W\d_]{1,7}[\s,]+){0,2}$", re.IGNORECASE)
+_SAID_START = re.compile(r"(?:восемь\w{0,3}|плюс|семь\w{0,3})[\s,]+(?:[^\W\d_]{1,7}[\s,]+){0,3}$", re.IGNORECASE)
 _DIGIT_GROUP = re.compile(r"\+?\d[\d\-]*")
 #: between two groups: up to two short words whisper made of number words it misheard («875 на ль 81 29 47»,
 #: «69 на 9, 341, 667»)
@@ -544,8 +544,9 @@ def _garbled_cued_numbers(text: str) -> list[tuple[int, int]]:
                 # «плюс 77005. 286-31-48»)
             end, last = following.end(), following
             digits += len(re.sub(r"\D", "", following.group()))
-        if digits >= _MIN_GARBLED_DIGITS and last is not first:
-            said = _SAID_START.search(text, cue.end(), first.start())
+        said = _SAID_START.search(text, cue.end(), first.start())
+        # (one group is enough after the start of a phone said in words: «номер плюс семься и месрот 440-41580»)
+        if digits >= _MIN_GARBLED_DIGITS and (last is not first or said):
             found.append((said.start() if said else first.start(), end))
     return found
 
