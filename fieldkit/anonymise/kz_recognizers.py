@@ -424,7 +424,8 @@ _BOGATYR_PIT = re.compile(r"(?i:(?<!\w)(?P<id>«?(?:богатыр|bogatyr)\w*»
 #: a word of a saint's name, not a word of the sentence around it
 _SAINTS_WORD = (r"(?!(?i:был\w*|была|было|и|в|во|на|с|со|у|к|по|за|из|от|до|это|где|там|тут|the|a|an|of|to|at|in|and|"
                 r"мен|және|жанында|қасында|маңында|near|by)(?![\w/]))[^\W\d_]{2,}(?![\w/])")
-_QUOTE = r"[«\"“][^»\"”\n]{2,40}[»\"”]"
+#: a name in quotes starts with a capital or a digit: «на посту «тариф»» quotes a word, not a place's name
+_QUOTE = r"[«\"“](?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])[^»\"”\n]{2,40}[»\"”]"
 _QUOTED_INSTITUTION = re.compile(
     r"(?<![\w-])(?P<id>(?i:газет\w*|журнал\w*|портал\w*|телеканал\w*|санатори\w*|сан\.|пансионат\w*|фонд\w*|"
     r"агентств\w*|фирм\w*|компани\w*|холдинг\w*|gazet\w*|zhurnal\w*|portal\w*|sanatori\w*|newspaper|magazine|"

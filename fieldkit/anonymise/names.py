@@ -1036,7 +1036,8 @@ def _known_word(word: str) -> bool:
 #: what follows «звали» when it means "invited" or "called to come": «нас звали на работу», «звали домой»
 _NOT_A_NAME_AFTER_CALLED = r"(?:на|в|во|к|по|за|домой|обратно|туда|сюда|гулять|работать|помочь|пить|есть|в\s+гости)"
 _NICKNAME_PATTERNS = [
-    re.compile(r"(?:по\s+(?:кличке|прозвищу|погонялу|кликухе)|кличка|прозвище|погоняло|погремуха|кликуха|"
+    # (whisper glues «по кличке» into one word: «был смотрящий поклички батя»)
+    re.compile(r"(?:по\s?(?:кличке|клички|прозвищу|погонялу|кликухе)|кличка|прозвище|погоняло|погремуха|кликуха|"
                r"ник(?=\s+у\s+(?:него|неё|нее|меня|них))|"
                r"(?:его|её|ее|их|меня|нас|которого|которую|которых)\s+(?:все\s+)?(?:звали|называли|называют|кличут|"
                r"кликали)|(?:называл|называла|называли|звал|звала|звали)\s+(?:его|её|ее)|"
@@ -1368,13 +1369,14 @@ def _no_dictionary_knows(word: str) -> bool:
     """A Cyrillic word neither the Russian nor the Kazakh dictionary knows, in any case: after a cue such as «әйелі»
     (his wife) it is a name that is on no list («гүлнигар»)."""
     from fieldkit.anonymise.kazakh_words import is_kazakh_stem, is_plainly_kazakh
+    from fieldkit.anonymise.unknown_words import is_everyday_foreign
 
     lowered = word.casefold()
     # a short Kazakh stem in a case («ағаның», «ініме») is as common a word as the stem
     stems = {lowered[: -len(ending)] for ending in (*KAZAKH_SUFFIXES, "ым", "ім", "м", "сы", "сі", "ы", "і")
              if lowered.endswith(ending)}
     return (len(lowered) >= 4 and is_cyrillic(lowered) and not _known_word(lowered)
-            and not is_plainly_kazakh(lowered) and not _function_word(lowered)
+            and not is_plainly_kazakh(lowered) and not _function_word(lowered) and not is_everyday_foreign(lowered)
             and not any(stem in _KAZAKH_COMMON or is_kazakh_stem(stem) for stem in stems))
 
 

@@ -102,3 +102,14 @@ def test_years_in_a_row_are_dates_not_an_account() -> None:
     assert ("ID_NUMBER", "2014 2015 2016") not in found, found
     assert all(entity != "ID_NUMBER" for entity, _ in found), found
     assert not {"2014", "2015", "2016"} & set(_words(redact(text, "ru")))
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    # «по кличке» glued by whisper is still the cue, and no name itself
+    ("был смотрящий поклички батя лет шестидесяти, батя решал больше", ["батя"], ["поклички", "смотрящий", "решал"]),
+    ("Мой напарник, поклички сухарь, остался жив", ["сухарь"], ["поклички", "напарник", "остался"]),
+    # a quoted word is no place's name
+    ("через Кордай на посту «тариф» брали с машины", [], ["посту", "тариф", "брали"]),
+])
+def test_whisper_cues_and_quoted_words(text: str, gone: list[str], kept: list[str]) -> None:
+    _assert_gone_and_kept(redact(text, "ru"), gone, kept)
