@@ -410,8 +410,9 @@ def find_companies(text: str) -> list[tuple[int, int]]:
     return found
 
 
-_KAZAKH_PRONOUNS = frozenset({"мен", "сен", "ол", "біз", "биз", "сіз", "сиз", "олар", "бұл", "бул", "осы", "сол", "менің",
-                              "менин", "оның", "онын", "біздің", "бизден", "мына", "анау", "барлық", "барлык"})
+_KAZAKH_PRONOUNS = frozenset({"мен", "сен", "ол", "біз", "биз", "сіз", "сиз", "олар", "бұл", "бул", "осы", "сол",
+                              "менің", "менин", "оның", "онын", "біздің", "бизден", "мына", "анау", "барлық",
+                              "барлык"})
 
 
 def _name_before_the_form(text: str, tokens: list[tuple[int, int, str]], index: int, morph) -> int:
@@ -425,9 +426,9 @@ def _name_before_the_form(text: str, tokens: list[tuple[int, int, str]], index: 
             break
         lowered = word.casefold()
         tag = first_tag(lowered) if is_cyrillic(lowered) else ""
-        if (len(lowered) < 3 or lowered in _KAZAKH_PRONOUNS or _kazakh_word_not_a_name(lowered) or not (
-                word[:1].isupper() or lowered in ("плюс", "plus") or not is_cyrillic(lowered) or not morph.word_is_known(lowered)
-                or tag.startswith(("NOUN", "ADJF")))):
+        named = (word[:1].isupper() or lowered in ("плюс", "plus") or not is_cyrillic(lowered)
+                 or not morph.word_is_known(lowered) or tag.startswith(("NOUN", "ADJF")))
+        if len(lowered) < 3 or lowered in _KAZAKH_PRONOUNS or _kazakh_word_not_a_name(lowered) or not named:
             break
         start = word_start
         taken.append(word)

@@ -71,6 +71,9 @@ class Rule:
     validator: Validator | None = None
     context: tuple[str, ...] = ()
     context_score: float = 0.0
+    #: lower-case stems one of which the text must hold for the rule to be tried at all: a pattern that may start
+    #: at any word is costly on a long transcript, and most transcripts never say its keyword
+    needs: tuple[str, ...] = ()
 
 
 class RuleRecognizer(EntityRecognizer):
@@ -91,7 +94,8 @@ class RuleRecognizer(EntityRecognizer):
         results = []
         lowered = text.casefold()
         for rule in self.rules:
-            if entities and rule.entity not in entities:
+            if (entities and rule.entity not in entities) or (rule.needs and not any(
+                    stem in lowered for stem in rule.needs)):
                 continue
             for match in rule.pattern.finditer(text):
                 start, end = match.span("id") if "id" in rule.pattern.groupindex else match.span()
@@ -375,8 +379,10 @@ _KAZAKH_UNIT_WORDS = "|".join(("бір", "бир", "екі", "еки", "үш", "
                                 "zheti", "jeti", "segiz", "togyz"))
 _NAMED_MICRODISTRICT = re.compile(
     # a name and its number («самал екі», "samal 2"), or digits alone («14-ші»; «төрт шағын ауданда» counts four)
-    r"(?<![\w-])(?P<id>(?:(?!(?:мен|және|біз|сен|ол|бұл|осы|сол|на|в|и|с|ва|men|jane|bul|osy|sol)\s)[^\W\d_]{3,}\s+"
-    r"(?:\d{1,3}|" + _KAZAKH_UNIT_WORDS + r")|\d{1,3}(?:-?(?:ші|шы|інші|ыншы|shi|shy|inshi))?)\s+" + _KAZAKH_MICRODISTRICT
+    r"(?<![\w-])(?P<id>(?:(?!(?:мен|және|біз|сен|ол|бұл|осы|сол|на|в|и|с|ва|men|jane|bul|osy|sol)\s)"
+    r"[^\W\d_]{3,}\s+"
+    r"(?:\d{1,3}|" + _KAZAKH_UNIT_WORDS + r")|\d{1,3}(?:-?(?:ші|шы|інші|ыншы|shi|shy|inshi))?)\s+"
+    + _KAZAKH_MICRODISTRICT
     + r"|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]{2,}\s+" + _KAZAKH_MICRODISTRICT + r")(?!\w)")
 
 #: a Kazakh number word, in Kazakh or Russian letters, and the English names of Latin letters as said on a plate
@@ -447,8 +453,8 @@ COMMON_RULES = [
     Rule("IIN", re.compile(r"(?<![\d\-])(?P<id>\d{12})(?![\d\-])"), 1.0, _iin),
     # a quoted name after the kind of institution it is, or (Kazakh) before it: «в санатории «Шипалы Су»», «в газете
     # «Жайык Пресс»», «"Ақжайық жаршысы" газетінде»; a quoted name alone may be a brand or a title
-    Rule("ORGANIZATION", _QUOTED_INSTITUTION, 0.75),
-    Rule("LOCATION", _QUOTED_VENUE, 0.75),
+    Rule("ORGANIZATION", _QUOTED_INSTITUTION, 0.75, needs=("«", '"', "“")),
+    Rule("LOCATION", _QUOTED_VENUE, 0.75, needs=("«", '"', "“")),
     # a village or settlement after its abbreviation in a note: «живёт п. Подстепное», «отбывал п. Заречный», «с. Жана
     # Жол»; a checkpoint by its name: «на посту Құрманғазы», «КПП Таскала»
     Rule("LOCATION", re.compile(rf"(?<![\w.])(?:п|пос|с|ст|дер|ауыл|а)\.\s?(?P<id>[{CYR_UPPER}][а-яёәғқңөұүһі]+"
@@ -459,9 +465,9 @@ COMMON_RULES = [
     # mausoleum"
     Rule("LOCATION", re.compile(rf"(?<!\w)(?P<id>(?i:мавзоле\w*|mausoleum)(?:\s+{_SAINTS_WORD}){{1,3}}"
                                 rf"|(?:{_SAINTS_WORD}\s+){{1,3}}(?i:кесене\w*|мавзолей\w*|mausoleum|kesene\w*))(?!\w)"),
-         0.7),
-    Rule("LOCATION", _ORDINAL_MICRODISTRICT, 0.8),
-    Rule("LOCATION", _NAMED_MICRODISTRICT, 0.8),
+         0.7, needs=("мавзоле", "mausoleum", "кесене", "kesene")),
+    Rule("LOCATION", _ORDINAL_MICRODISTRICT, 0.8, needs=("микрорайон", "мкр", "mikrora", "mkr", "аудан")),
+    Rule("LOCATION", _NAMED_MICRODISTRICT, 0.8, needs=("аудан", "audan")),
     Rule(
         "ID_NUMBER",
         # (eight digits and more: «с которого ей писали 88837718», a phone whisper cut short)

@@ -3,8 +3,8 @@
 given name and patronymic when it can be one («сорока виктор павлович»). Kept: the Kazakh "and" between two names
 («әсем мен перизат»), kin and job words and adverbs at a name's ends («Әкем Фридрих Рихтер», «тергеуші
 бейсенқызы», «сосын ерболдың»), Kazakh predicates no dictionary form holds («жоқпын», «журналистпін»), everyday
-words no dictionary holds («опером», «вахтовик», «таксую», «кнб-шники»), and a lower-case word where the text wrote the same
-name with a capital («Вера Петровна … веру в людей»). Texts invented in the shapes seen on the tuning set
+words no dictionary holds («опером», «вахтовик», «таксую», «кнб-шники»), and a lower-case word where the text wrote
+the same name with a capital («Вера Петровна … веру в людей»). Texts invented in the shapes seen on the tuning set
 pii-field-dev20 and in the over-redaction of the older tuning sets."""
 
 from __future__ import annotations
