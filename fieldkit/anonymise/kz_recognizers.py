@@ -430,8 +430,21 @@ _BOGATYR_PIT = re.compile(r"(?i:(?<!\w)(?P<id>«?(?:богатыр|bogatyr)\w*»
 #: a word of a saint's name, not a word of the sentence around it
 _SAINTS_WORD = (r"(?!(?i:был\w*|была|было|и|в|во|на|с|со|у|к|по|за|из|от|до|это|где|там|тут|the|a|an|of|to|at|in|and|"
                 r"мен|және|жанында|қасында|маңында|near|by)(?![\w/]))[^\W\d_]{2,}(?![\w/])")
-#: a name in quotes starts with a capital or a digit: «на посту «тариф»» quotes a word, not a place's name
-_QUOTE = r"[«\"“](?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])[^»\"”\n]{2,40}[»\"”]"
+_QUOTE = r"[«\"“][^»\"”\n]{2,40}[»\"”]"
+
+
+def _a_name_in_quotes(value: str, match: re.Match, text: str) -> bool:
+    """A name in quotes starts with a capital or a digit, or (whisper's lower case: «отеле «яссы сарай»») has more
+    than one word or a word no dictionary knows: «на посту «тариф»» quotes a word, not a place's name."""
+    from fieldkit.anonymise.morphology import is_known_word
+
+    quoted = re.search(r"[«\"“]([^»\"”\n]+)[»\"”]", value)
+    if quoted is None:
+        return False
+    inside = quoted.group(1).strip()
+    quoted_words = re.findall(r"[^\W\d_]+", inside)
+    return (inside[:1].isupper() or inside[:1].isdigit() or len(quoted_words) >= 2
+            or any(not is_known_word(word) for word in quoted_words))
 _QUOTED_INSTITUTION = re.compile(
     r"(?<![\w-])(?P<id>(?i:газет\w*|журнал\w*|портал\w*|телеканал\w*|санатори\w*|сан\.|пансионат\w*|фонд\w*|"
     r"агентств\w*|фирм\w*|компани\w*|холдинг\w*|gazet\w*|zhurnal\w*|portal\w*|sanatori\w*|newspaper|magazine|"
@@ -453,8 +466,8 @@ COMMON_RULES = [
     Rule("IIN", re.compile(r"(?<![\d\-])(?P<id>\d{12})(?![\d\-])"), 1.0, _iin),
     # a quoted name after the kind of institution it is, or (Kazakh) before it: «в санатории «Шипалы Су»», «в газете
     # «Жайык Пресс»», «"Ақжайық жаршысы" газетінде»; a quoted name alone may be a brand or a title
-    Rule("ORGANIZATION", _QUOTED_INSTITUTION, 0.75, needs=("«", '"', "“")),
-    Rule("LOCATION", _QUOTED_VENUE, 0.75, needs=("«", '"', "“")),
+    Rule("ORGANIZATION", _QUOTED_INSTITUTION, 0.75, _a_name_in_quotes, needs=("«", '"', "“")),
+    Rule("LOCATION", _QUOTED_VENUE, 0.75, _a_name_in_quotes, needs=("«", '"', "“")),
     # a village or settlement after its abbreviation in a note: «живёт п. Подстепное», «отбывал п. Заречный», «с. Жана
     # Жол»; a checkpoint by its name: «на посту Құрманғазы», «КПП Таскала»
     Rule("LOCATION", re.compile(rf"(?<![\w.])(?:п|пос|с|ст|дер|ауыл|а)\.\s?(?P<id>[{CYR_UPPER}][а-яёәғқңөұүһі]+"

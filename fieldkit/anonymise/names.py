@@ -57,7 +57,11 @@ def _surname_after_patronymic(word: str) -> bool:
     if lowered in _NOT_AFTER_A_PATRONYMIC or _function_word(word) or lowered in _NUMBER_WORDS:
         return False
     if word.isascii():
-        return bool(_LOWER_LATIN_SURNAME.match(lowered)) or _unknown_latin_surname(word)
+        # (an English word that is no common verb or word of the sentence's frame: "viktor ivanovich fast", not
+        # "viktor ivanovich said", "… worked", "… himself")
+        return bool(_LOWER_LATIN_SURNAME.match(lowered)) or _unknown_latin_surname(word) or (
+            lowered.isalpha() and len(lowered) >= 3 and not _english_verb(word)
+            and not lowered.endswith(("ed", "ing", "self", "selves", "ly")))
     return unknown_non_kazakh_word(word) or _foreign_surname(word)
 
 

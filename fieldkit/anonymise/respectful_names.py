@@ -1,4 +1,4 @@
-"""Kazakh respectful short names: «Жәкең», «Нұрекең», «Бақаң», «Бөкеңнің адамдары».
+"""Kazakh respectful short names: «Жәкең», «Нұрекең», «Бақаң», «Бөкеңнің адамдары», «Дәукен», «Мейкен».
 
 Speakers shorten an elder's or a boss's name to its first syllable with «-еке», «-әке», «-ке», «-қа» or «-а» and
 add «-ң» (Жәнібек → Жәке → Жәкең; Бақытжан → Бақаң). The shortened form is on no name list, and it tells listeners
@@ -21,6 +21,12 @@ SCORE = 0.7
 _RESPECTFUL = re.compile(
     r"^(?P<stem>[а-яёәғқңөұүһі]{2,4}?)(?P<short>еке|әке|аке|ке|қа|ка|ға|а|е)ң"
     r"(?:ның|нің|ға|ге|қа|ке|ды|ді|ты|ті|ны|ні|мен|бен|пен|нен|нан|де|да|те|та)?$")
+#: the other respectful form, «-кен» after a vowel or «й»/«у» (Дәулет → Дәукен, Мейрам → Мейкен, Жұмабек →
+#: Жұмекен): a participle in «-кен» follows a voiceless consonant («кеткен», «біткен»), and «екен» is a copula
+_RESPECTFUL_KEN = re.compile(
+    r"^(?P<stem>[а-яёәғқңөұүһі]{1,3}[аәеиоөуұүіыэюяй])кен"
+    r"(?:нің|ның|ге|ға|ді|ды|мен|бен|нен|де|да|ге|ей|ай)?$")
+_NOT_KEN_NAMES = frozenset({"е", "ке", "те", "се", "бе", "ше"})
 #: kin words and other words whose possessive has the same shape
 _NOT_NAMES = frozenset({"бала", "ана", "апа", "аға", "ага", "әке", "аке", "шеше", "көке", "коке", "жезде", "әже",
                         "аже", "ата", "іні", "ини", "әпке", "апке", "жеңге", "женге", "келін", "келин", "нағашы",
@@ -49,6 +55,11 @@ def is_respectful_short_name(word: str, *, capitalised_mid_sentence: bool = Fals
     from fieldkit.anonymise.kazakh_words import is_kazakh_stem
 
     lowered = word.casefold()
+    ken = _RESPECTFUL_KEN.match(lowered)
+    if ken:
+        stem = ken["stem"]
+        return (stem not in _NOT_KEN_NAMES and fold(stem) in _name_starts() and not is_kazakh_stem(lowered)
+                and not is_kazakh_stem(stem + "кен"))
     match = _RESPECTFUL.match(lowered)
     if match is None:
         return False
@@ -72,7 +83,8 @@ class RespectfulNameRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
         for start, end, word in words(text):
-            if not word.endswith(("ң", "ңның", "ңнің", "ңға", "ңге", "ңды", "ңді", "ңмен", "ңнен", "ңде", "ңны")):
+            if not word.endswith(("ң", "ңның", "ңнің", "ңға", "ңге", "ңды", "ңді", "ңмен", "ңнен", "ңде", "ңны")) and (
+                    "кен" not in word.casefold()):
                 continue
             capitalised = (word[:1].isupper() and word[1:2].islower() and bool(text[:start].strip())
                            and not _SENTENCE_END.search(text[:start]))

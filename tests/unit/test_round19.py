@@ -91,6 +91,10 @@ def test_taken_and_kept(text: str, gone: list[str], kept: list[str]) -> None:
     ("uchilsya v 12-i shkole, lezhal v 2-i gorodskoi", ["12-i", "shkole", "gorodskoi"], ["uchilsya", "lezhal"]),
     ("we went to the yasawi mausoleum in turkestan", ["yasawi", "mausoleum"], ["went", "the"]),
     ("ol JK-154/1 tergeu izolatorynda otyrdy", ["jk-154/1", "izolatorynda"], ["ol", "otyrdy"]),
+    # a surname that is an English word, after a given name and patronymic; not a verb or a frame word
+    ("my husband, viktor ivanovich fast, died the next year.", ["viktor", "ivanovich", "fast"], ["husband", "died"]),
+    ("viktor ivanovich worked there", ["viktor", "ivanovich"], ["worked", "there"]),
+    ("viktor ivanovich himself came", ["viktor", "ivanovich"], ["himself", "came"]),
 ])
 def test_taken_and_kept_in_latin(text: str, gone: list[str], kept: list[str]) -> None:
     _assert_gone_and_kept(redact(text, "en"), gone, kept)
@@ -110,6 +114,10 @@ def test_years_in_a_row_are_dates_not_an_account() -> None:
     ("Мой напарник, поклички сухарь, остался жив", ["сухарь"], ["поклички", "напарник", "остался"]),
     # a quoted word is no place's name
     ("через Кордай на посту «тариф» брали с машины", [], ["посту", "тариф", "брали"]),
+    # the Kazakh respectful form in «-кен» (not a participle, not the copula «екен»)
+    ("дәукен айтты, дәукеннің үйіне бардық", ["дәукен", "дәукеннің"], ["айтты", "үйіне"]),
+    ("жумекен деп атайтын, мейкен келді", ["жумекен", "мейкен"], ["деп", "келді"]),
+    ("ол кеткен екен, біз сөйлескен едік, ол жеткен соң", [], ["кеткен", "екен", "сөйлескен", "жеткен"]),
 ])
 def test_whisper_cues_and_quoted_words(text: str, gone: list[str], kept: list[str]) -> None:
     _assert_gone_and_kept(redact(text, "ru"), gone, kept)
