@@ -323,6 +323,9 @@ def find_coded_units(text: str) -> list[tuple[int, int]]:
             code.append((start, end, word))
         if len(code) == 1 and code[0][2].casefold() in ONE_WORDS:
             continue  # «колонияда бир шал бар еди»: "in the colony, one old man", no code
+        if code and _COUNT_AFTER.match(text, code[-1][1]) and all(
+                word.casefold() in _NUMBER_WORDS or word.isdecimal() for _, _, word in code):
+            continue  # «колонияда он бес адам бір камерада»: fifteen people in a cell, no colony's number
         if code and _TIME_UNIT.match(text, code[-1][1]):
             code = _without_a_term_after(code)
         if code and _has_number([w for _, _, w in code]):
@@ -331,6 +334,9 @@ def find_coded_units(text: str) -> list[tuple[int, int]]:
     return found
 
 
+#: what a number after a colony's word counts, which makes it no code: people
+_COUNT_AFTER = re.compile(r"\s*(?:адам|кісі|киси|человек|людей|сотталған\w*|сотталган\w*|осужденн\w*|зек\w*|people|"
+                          r"inmates|prisoners)(?!\w)", re.IGNORECASE)
 #: a Kazakh body's word after its code: «ец жүз алпыс алты бөлшек он сегіз мекемесіне», «бес бес жеті жеті әскери
 #: бөлімінде», «жд сто пятьдесят сегіз дробь бір колониясында»
 _HEAD_AFTER_CODE = re.compile(r"(?<!\w)(?:мекеме|колония|әскери\s+бөлім|military\s+unit)\w*", re.IGNORECASE)

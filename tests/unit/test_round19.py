@@ -1,8 +1,12 @@
-"""Nineteenth round: what whisper makes of numbers and names in speech, and quasi-identifiers in hard forms.
-Taken: a long number whisper wrote without its shape («с которого ей писали 88837718»); a given name and surname
-joined by a hyphen («эльчин-мамедов»); a name that is also a word after a kin word («жена, султанат,»). Kept:
-years listed in a row are dates, not an account number («2014 2015 2016»). Texts invented in the shapes seen on
-the tuning sets pii-field-dev21 and spoken-ru-dev10 to spoken-ru-dev14."""
+"""Nineteenth round: quasi-identifiers in hard forms, and what whisper makes of numbers and names in speech. Taken:
+an institution's kind with its quoted name or code («газете «Жайык Пресс»», «учреждении юк сто шестьдесят дробь
+девять»), ordinals before schools and colonies, micro-districts by name and number, a settlement after «п.», a
+checkpoint, a mausoleum, a Kazakh company before its form, a long number whisper wrote without its shape, a phone
+after «плюс семься и месрот», a day with whisper's wrong ending, an approximate age, a hyphen-joined full name, an
+-ева surname that is also an invented short adjective, the Kazakh respectful form in «-кен», the glued «поклички»
+cue. Kept: years listed in a row are dates, not an account; a quoted common word («на посту «тариф»»); a count
+after a colony's word; participles in «-кен» and «екен». (The term with its kind: test_round11, test_round12.)
+Texts invented in the shapes seen on the tuning sets pii-field-dev21 and spoken-ru-dev10 to spoken-ru-dev14."""
 
 from __future__ import annotations
 
@@ -114,6 +118,9 @@ def test_years_in_a_row_are_dates_not_an_account() -> None:
     ("Мой напарник, поклички сухарь, остался жив", ["сухарь"], ["поклички", "напарник", "остался"]),
     # a quoted word is no place's name
     ("через Кордай на посту «тариф» брали с машины", [], ["посту", "тариф", "брали"]),
+    ("работаю администратором в отеле «яссы сарай» паломники", ["отеле", "яссы", "сарай"], ["администратором"]),
+    # a number after a colony's word that counts people is no code
+    ("колонияда он бес адам бир камерада", [], ["колонияда", "он", "бес", "адам"]),
     # the Kazakh respectful form in «-кен» (not a participle, not the copula «екен»)
     ("дәукен айтты, дәукеннің үйіне бардық", ["дәукен", "дәукеннің"], ["айтты", "үйіне"]),
     ("жумекен деп атайтын, мейкен келді", ["жумекен", "мейкен"], ["деп", "келді"]),
