@@ -570,7 +570,7 @@ _TIME_PATTERNS = [
     # a Kazakh part of the day and the hour, «сағат» left out: «түнгі он екіде», «тунги ушта»
     # (and the half hour after it, «кешкі бестің жартысында»: half past four in the evening)
     re.compile(rf"(?<!\w)(?P<id>(?:түнгі|таңғы|кешкі|түскі|тунги|тангы|кешки|туски|тускі)\s+(?:{NUMBER})\w*"
-               r"(?:\s+(?:жартысында|жартысы|жартысына|жартысында|жартысынан|жартысинда|жартысина))?)",
+               r"(?:\s+(?:жартысында|жартысы|жартысына|жартысынан|жартысинда|жартысина))?)",
                re.IGNORECASE),
     # «бес жарымда» (at half past five), «он бір жарымға дейін»: an hour and a half, said where or until
     re.compile(rf"(?<!\w)(?P<id>{_KK_HOUR_NUMBER}\s+(?:жарымда|жарымға|"

@@ -25,7 +25,7 @@ _RESPECTFUL = re.compile(
 #: Жұмекен): a participle in «-кен» follows a voiceless consonant («кеткен», «біткен»), and «екен» is a copula
 _RESPECTFUL_KEN = re.compile(
     r"^(?P<stem>[а-яёәғқңөұүһі]{1,3}[аәеиоөуұүіыэюяй])кен"
-    r"(?:нің|ның|ге|ға|ді|ды|мен|бен|нен|де|да|ге|ей|ай)?$")
+    r"(?:нің|ның|ге|ға|ді|ды|мен|бен|нен|де|да|ей|ай)?$")
 _NOT_KEN_NAMES = frozenset({"е", "ке", "те", "се", "бе", "ше"})
 #: kin words and other words whose possessive has the same shape
 _NOT_NAMES = frozenset({"бала", "ана", "апа", "аға", "ага", "әке", "аке", "шеше", "көке", "коке", "жезде", "әже",
