@@ -14,6 +14,7 @@ from bisect import bisect_left
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from fieldkit.anonymise.kazakh_words import KAZAKH_RUN_BREAKS
 from fieldkit.anonymise.morphology import first_tag, is_cyrillic, natasha, plain, words
 from fieldkit.anonymise.number_words import HUNDREDS, KAZAKH_TENS, KAZAKH_UNITS, ONE_WORDS, TEENS, TENS, UNITS
 from fieldkit.anonymise.spoken_numbers import LETTER_NAMES
@@ -416,11 +417,6 @@ def find_companies(text: str) -> list[tuple[int, int]]:
     return found
 
 
-_KAZAKH_PRONOUNS = frozenset({"мен", "сен", "ол", "біз", "биз", "сіз", "сиз", "олар", "бұл", "бул", "осы", "сол",
-                              "менің", "менин", "оның", "онын", "біздің", "бизден", "мына", "анау", "барлық",
-                              "барлык"})
-
-
 def _name_before_the_form(text: str, tokens: list[tuple[int, int, str]], index: int, morph) -> int:
     """Where a company's name starts that is said before its form, the Kazakh order, when nothing in quotes marks
     it: «мердігер бурлинмұнайсервис жшс арқылы», «мунай сервис плюс жшс», «кентау автобус парки жшс деген»; up to
@@ -434,7 +430,7 @@ def _name_before_the_form(text: str, tokens: list[tuple[int, int, str]], index: 
         tag = first_tag(lowered) if is_cyrillic(lowered) else ""
         named = (word[:1].isupper() or lowered in ("плюс", "plus") or not is_cyrillic(lowered)
                  or not morph.word_is_known(lowered) or tag.startswith(("NOUN", "ADJF")))
-        if len(lowered) < 3 or lowered in _KAZAKH_PRONOUNS or _kazakh_word_not_a_name(lowered) or not named:
+        if len(lowered) < 3 or lowered in KAZAKH_RUN_BREAKS or _kazakh_word_not_a_name(lowered) or not named:
             break
         start = word_start
         taken.append(word)

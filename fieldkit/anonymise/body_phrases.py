@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from fieldkit.anonymise.findings import Finding
+from fieldkit.anonymise.kazakh_words import KAZAKH_RUN_BREAKS
 from fieldkit.anonymise.morphology import first_tag, is_cyrillic, natasha
 
 #: the head words of bodies, as stems (a word starting with one is a head)
@@ -184,10 +185,6 @@ _NAMED_HEADS = ("зауыт", "комбинат", "кеніш", "кениш", "�
 #: («Шымкентте бір зауытта»), and a word so inflected between a place and a head ends the run
 _KAZAKH_CASE = re.compile(r"(?:да|де|та|те|ға|ге|қа|ке|га|ка|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|"
                           r"ны|ні|ды|ді|ты|ті|мен|бен|пен|ндa|нда|нде|на|не)$")
-#: Kazakh words that end a run before a head: pronouns, numbers, conjunctions («Алматы маған бір зауыт…»)
-_KAZAKH_BREAK = frozenset({"мен", "сен", "ол", "біз", "сіз", "олар", "маған", "оған", "бізге", "және", "жане", "бір",
-                           "бир", "осы", "сол", "бұл", "бул", "да", "де", "та", "те", "деп", "еді", "еди", "болып",
-                           "жылы", "жыл", "жылдан", "кейін", "кейин", "соң", "сон", "деген", "дейтін", "дейтин"})
 _KAZAKH_MODIFIERS = 3
 #: a Kazakh verb's personal endings (I sat, we were): no word of a body's name ends so
 #: (not «-дық», which is also the adjectives' ending: «қоғамдық», «аудандық»)
@@ -232,7 +229,7 @@ def _kazakh_modifier(word: str) -> bool:
     possessive («тынысы»), not a pronoun, number, verb or conjunction."""
     from fieldkit.anonymise.morphology import reads_first_as
 
-    if len(word) < 3 or word in _KAZAKH_BREAK or not is_cyrillic(word):
+    if len(word) < 3 or word in KAZAKH_RUN_BREAKS or not is_cyrillic(word):
         return False
     if _KAZAKH_CASE.search(word) and not word.endswith(("ды", "ді", "ты", "ті", "ны", "ні")):
         return False

@@ -17,6 +17,14 @@ from pathlib import Path
 from fieldkit.anonymise.morphology import plain
 from fieldkit.errors import ModelError
 
+#: Kazakh words that end a run of name words before a body's head or a company's form: pronouns, numbers,
+#: conjunctions, particles («Алматы маған бір зауыт…», «біз жаңа жшс аштық»)
+KAZAKH_RUN_BREAKS = frozenset({
+    "мен", "сен", "ол", "біз", "биз", "сіз", "сиз", "олар", "маған", "оған", "бізге", "менің", "менин", "оның", "онын",
+    "біздің", "бизден", "мына", "анау", "барлық", "барлык", "және", "жане", "бір", "бир", "осы", "сол", "бұл", "бул",
+    "да", "де", "та", "те", "деп", "еді", "еди", "болып", "жылы", "жыл", "жылдан", "кейін", "кейин", "соң", "сон",
+    "деген", "дейтін", "дейтин"})
+
 #: where Debian, Fedora, Homebrew and a manual install put Hunspell dictionaries
 DICTIONARY_DIRS = ("/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell",
                    "/opt/homebrew/share/hunspell", "/usr/local/share/hunspell")
