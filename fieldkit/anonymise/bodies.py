@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from fieldkit.anonymise.kazakh_words import KAZAKH_RUN_BREAKS
+from fieldkit.anonymise.kazakh_words import KAZAKH_RUN_BREAKS, is_kazakh_verb_form
 from fieldkit.anonymise.morphology import first_tag, is_cyrillic, natasha, plain, words
 from fieldkit.anonymise.number_words import HUNDREDS, KAZAKH_TENS, KAZAKH_UNITS, ONE_WORDS, TEENS, TENS, UNITS
 from fieldkit.anonymise.spoken_numbers import LETTER_NAMES
@@ -430,7 +430,8 @@ def _name_before_the_form(text: str, tokens: list[tuple[int, int, str]], index: 
         tag = first_tag(lowered) if is_cyrillic(lowered) else ""
         named = (word[:1].isupper() or lowered in ("плюс", "plus") or not is_cyrillic(lowered)
                  or not morph.word_is_known(lowered) or tag.startswith(("NOUN", "ADJF")))
-        if len(lowered) < 3 or lowered in KAZAKH_RUN_BREAKS or _kazakh_word_not_a_name(lowered) or not named:
+        if (len(lowered) < 3 or lowered in KAZAKH_RUN_BREAKS or _kazakh_word_not_a_name(lowered) or not named
+                or (not word[:1].isupper() and is_kazakh_verb_form(lowered))):  # «айдаймын», «тіркелгенмін»
             break
         start = word_start
         taken.append(word)
@@ -472,8 +473,9 @@ def find_named_companies(text: str) -> list[tuple[int, int]]:
             previous = tokens[first - 1]
             gap = text[previous[1]:tokens[first][0]]
             lowered = previous[2].casefold()
-            if gap.strip() or lowered in _GENERIC_SERVICE_WORDS or lowered in _LATIN_STOP or len(lowered) < 2:
-                break
+            if gap.strip() or lowered in _GENERIC_SERVICE_WORDS or lowered in _LATIN_STOP or len(lowered) < 2 or (
+                    lowered in KAZAKH_RUN_BREAKS or (not previous[2][:1].isupper() and is_kazakh_verb_form(lowered))):
+                break  # («көлігін айдаймын нұр-сарыарқа логистик»: a Kazakh verb ends the name)
             if is_cyrillic(lowered) and morph.word_is_known(lowered) and not _COMPANY_KIND.fullmatch(lowered):
                 break  # a Russian word: «хороший сервис», «в сервис»
             if not is_cyrillic(lowered) and not (lowered.isascii() and (previous[2][:1].isupper() or not (

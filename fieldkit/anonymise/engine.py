@@ -1039,7 +1039,7 @@ _INSTITUTION_BEFORE = re.compile(
     r"(?<![\w-])(?:газет\w*|журнал\w*|издани\w*|портал\w*|телеканал\w*|санатори\w*|сан\.|пансионат\w*|"
     r"учреждени\w*|учр\.|колони\w*|шахт\w*|рудник\w*|разрез\w*|завод\w*|комбинат\w*|фабрик\w*|кафе|ресторан\w*|"
     r"гостиниц\w*|отел[ьеяю]\w*|лагер[ьеяю]\w*|рын(?:ок|ке|ка|ку)|базар[еау]?|магазин\w*|тц|трц|"
-    r"gazet\w*|zhurnal\w*|portal\w*|sanatori\w*|uchrezhdeni\w*|kolonii|koloniya|shakht\w*|zavod\w*|kafe|cafe|"
+    r"gazet\w*|zhurnal\w*|portal\w*|sanatori\w*|uchrezhdeni\w*|uchr\.|kolonii|koloniya|shakht\w*|zavod\w*|kafe|cafe|"
     r"newspaper|magazine|sanatorium|colony|mine|plant|factory|restaurant|hotel|camp|market|bazaar)\s+$",
     re.IGNORECASE)
 #: the same said after the name, the Kazakh order: «"Ақжайық жаршысы" газетінде», «"Нұрдәулет" базаре»,

@@ -622,7 +622,7 @@ def _macro_phrase(place: Place, region: Region, cyrillic: bool) -> str:
 #: a district, region or microdistrict word after a place's name: the name before it is a place, known or not
 _RUSSIAN_DESIGNATOR = re.compile(r"^(?:район|района|районе|районом|области|область|областью|обл|р-н|р-на|р-не|"
                                  r"округ|округа|округе)$")
-_KAZAKH_DESIGNATOR = re.compile(r"^(?:ауданы|облысы|ықшамауданы)\w*$")
+_KAZAKH_DESIGNATOR = re.compile(r"^(?:ауданы|облысы|ықшамауданы|ыкшамауданы|шағынауданы|шагынауданы)\w*$")
 #: a lake after the town it is named for goes with the name: «зайсан көлінде»
 _KAZAKH_LAKE = re.compile(r"^(?:көл|кол)(?:і|и)\w*$")
 #: a village or town word after a name: the name is the place, the word stays (as «с.» and «г.» do)
@@ -634,7 +634,7 @@ _RUSSIAN_SETTLEMENT_WORD = re.compile(r"^(?:пос[её]л(?:ок|ка|ке|ко
 _LATIN_DESIGNATOR = re.compile(r"^(?:district|region|rayon|rayona|rayone|raion|oblast|oblasti|oblysy|audany|"
                                r"audanynda|village|aul|auyly|y[qk]shamaudan\w*|ikshamaudan\w*)$")
 _RUSSIAN_PLACE_ADJECTIVE = re.compile(r"^\w{3,}(?:ск|цк)(?:ий|ого|ому|им|ом|ой|ая|ую|ое|ие|их|ая)$")
-_MICRODISTRICT = re.compile(r"^(?:микрорайон|мкр|ықшамаудан|mikrorayon|mkr)\w*$")
+_MICRODISTRICT = re.compile(r"^(?:микрорайон|мкр|ықшамаудан|ыкшамаудан|mikrorayon|mkr)\w*$")
 #: words before a designator that name no place: «в соседнем районе», «біздің ауданда», "the district"
 _NOT_PLACE_NAMES = frozenset({
     "бұл", "сол", "осы", "біздің", "бір", "басқа", "көрші", "сіздің", "менің", "үлкен", "кіші", "әр", "қай", "қандай",

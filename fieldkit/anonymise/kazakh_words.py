@@ -25,6 +25,20 @@ KAZAKH_RUN_BREAKS = frozenset({
     "да", "де", "та", "те", "деп", "еді", "еди", "болып", "жылы", "жыл", "жылдан", "кейін", "кейин", "соң", "сон",
     "деген", "дейтін", "дейтин"})
 
+#: endings of Kazakh verbs, in both alphabets and in Russian letters: persons («айдаймын», «істедік»), the past
+#: («тіркелген», «істеді»), converbs and participles («болып», «істейтін»); a word with one ends a name's run
+KAZAKH_VERB_ENDINGS = (
+    "мын", "мін", "пын", "пін", "бын", "бін", "мыз", "міз", "ды", "ді", "ты", "ті",
+    "ған", "ген", "қан", "кен", "ып", "іп", "атын", "етін", "йтын", "йтін", "тын", "тін",
+    "dy", "di", "ty", "ti", "gan", "gen", "qan", "ken", "atyn", "etin", "ityn", "ytyn", "myn", "min")
+
+
+def is_kazakh_verb_form(word: str) -> bool:
+    """Whether a word ends like a Kazakh verb form (a stem of three letters or more before the ending)."""
+    lowered = word.casefold()
+    return any(lowered.endswith(ending) and len(lowered) - len(ending) >= 3 for ending in KAZAKH_VERB_ENDINGS)
+
+
 #: where Debian, Fedora, Homebrew and a manual install put Hunspell dictionaries
 DICTIONARY_DIRS = ("/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell",
                    "/opt/homebrew/share/hunspell", "/usr/local/share/hunspell")

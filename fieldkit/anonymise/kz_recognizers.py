@@ -16,6 +16,7 @@ from functools import lru_cache
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from fieldkit.anonymise.gazetteer import gazetteer
+from fieldkit.anonymise.kazakh_words import KAZAKH_RUN_BREAKS, KAZAKH_VERB_ENDINGS
 from fieldkit.anonymise.morphology import THE_ONE_IN_ENDINGS, is_probably_name
 from fieldkit.anonymise.number_words import (
     HUNDRED_MULTIPLIERS,
@@ -421,8 +422,14 @@ _PLANT_WITH_ITS_NOUN = re.compile(
 #: the Bogatyr coal pit by Ekibastuz: «на богатыре», «разрез богатырь», «Богатырь разрезінде», "na bogatyre"
 #: the ferroalloy plant by its one word, in any form or language («ферросплавныйда», "ferrosplavnyy"): no other
 #: thing is called that
-_FERROALLOY = re.compile(r"(?i:(?<!\w)(?P<id>(?:ферросплавн|ferrosplavn)\w*(?:\s+(?:завод|комбинат|зауыт|zavod)\w*)?)"
-                         r"(?!\w))")
+_FERROALLOY = re.compile(r"(?i:(?<!\w)(?P<id>(?:ферросплав|ferrosplav)\w*(?:\s+(?:завод|комбинат|зауыт|zavod)\w*)?"
+                         r"|(?:завод|zavod)\w*\s+(?:хромовых\s+соединений|hromovyh\s+soedinenii))(?!\w))")
+#: a mine named by its place or its side of the field: «на тишинском руднике», «южный рудник», «абайской шахте»
+#: (not by what it digs or how old it is: «золотой рудник», «старая шахта»)
+_MINE_BY_ITS_ADJECTIVE = re.compile(
+    r"(?i:(?<![\w-])(?P<id>(?!(?:казахстанск|советск|российск|китайск|английск|городск|сельск|шахт[её]рск|"
+    r"горняцк|чуж|так|как)[а-яё]*\s)(?:юго-|северо-)?(?:южн|северн|западн|восточн|центральн|[а-яё]{2,}ск)"
+    r"(?:ий|ый|ой|ая|ую|ом|ого|ому|ым)\s+(?:шахт|рудник|разрез|карьер)[а-яё]*)(?!\w))")
 _BOGATYR = re.compile(r"(?i:(?<!\w)(?:разрез\w*|на|na|razrez\w*)\s+«?(?P<id>(?:богатыр[ьеяю]|bogatyr)\w*)(?!\w))")
 _BOGATYR_PIT = re.compile(r"(?i:(?<!\w)(?P<id>«?(?:богатыр|bogatyr)\w*»?\s+(?:разрез\w*|razrez\w*|көмір\w*|комир\w*"
                           r"|komir\w*))(?!\w))")
@@ -462,6 +469,7 @@ COMMON_RULES = [
     Rule("ORGANIZATION", _PLANT_WITH_ITS_NOUN, 0.8),
     Rule("ORGANIZATION", _FERROALLOY, 0.8),
     Rule("ORGANIZATION", _BOGATYR, 0.8),
+    Rule("ORGANIZATION", _MINE_BY_ITS_ADJECTIVE, 0.75, needs=("шахт", "рудник", "разрез", "карьер")),
     Rule("ORGANIZATION", _BOGATYR_PIT, 0.8),
     Rule("IIN", re.compile(r"(?<![\d\-])(?P<id>\d{12})(?![\d\-])"), 1.0, _iin),
     # a quoted name after the kind of institution it is, or (Kazakh) before it: «в санатории «Шипалы Су»», «в газете
@@ -673,6 +681,18 @@ _QUOTED_BODY = re.compile(
     r"серіктест\w*|қоғамдық\s+қор\w*|қоғамдық\s+бірлест\w*|қоры\w*|қорында|компания\w*|фирма\w*|ЖШС\w*|АҚ\w*|"
     r"заң\s+кеңсе\w*|кеңсе\w*|швейный\s+цех\w*|цех\w*|"
     r"(?i:тоо|ао|ооо|ип)\b)|«[^»\n]{2,40}»(?=\s+деген\s+(?:мекеме|компания|фирма|ұйым|ұйым|қор)))")
+#: a company's name without quotes before «деген» and its kind: «житикара тас сервис деген мекеме», «ертіс экспресс
+#: деген фирмамен», "batys gaz montazh degen firmada"; one to three words, none a pronoun, a word of the sentence
+#: around or a verb («істеген», «айдаймын»), which ends the name
+_NOT_IN_A_NAME = (r"(?!(?i:мен|біз|бiз|сіз|ол|олар|бұл|сол|осы|бір|бир|және|жане|да|де|та|те|ал|бірақ|кейін|кейин|"
+                  r"содан|сосын|жер\w*|адам\w*|кісі\w*|киси\w*|жігіт|жигит|біздің|менің|сонда|онда|бар|жоқ|и|в|на|"
+                  r"с|а|у|это|он|она|я|мы|они|там|тут|men|biz|ol|bul|sol|osy|bir|jane|zhane|adam|kisi|jer|zher|"
+                  r"onda|sonda|bar|joq|zhoq|" + "|".join(sorted(KAZAKH_RUN_BREAKS)) + r")(?![\w'-]))"
+                  r"(?![^\W\d_]{3,}(?i:" + "|".join(KAZAKH_VERB_ENDINGS) + r")(?![\w'-]))")
+_NAME_BEFORE_DEGEN = re.compile(
+    rf"(?<![\w'-])(?P<id>(?:{_NOT_IN_A_NAME}[^\W\d_][\w'-]*\s+){{0,2}}{_NOT_IN_A_NAME}[^\W\d_][\w'-]*)"
+    r"\s+(?:деген|дейтін|дейтин|degen|deitin)\s+(?i:фирма|компания|мекеме|ұйым|уйым|қор[ыда]|кор[ыда]|шаруа\s+қожалығ|"
+    r"шаруа\s+кожалыг|жшс|тоо|серіктестік|кәсіпорын|зауыт|зауыд|firma|kompani|mekeme|zhshs|jshs|too\b|zauyt)")
 #: a border post by its name: «карагога заставасы» (not «шекара заставасы», the border's post)
 _NAMED_POST = re.compile(r"(?i:(?<!\w)(?!(?:шекара\w*|біздің|бiздiң|сол|осы|бір|бир|жаңа|жана|кеден\w*|облыс\w*|"
                          r"аудан\w*|[қк]ала\w*)\s)"
@@ -749,6 +769,7 @@ RU_RULES = [
     Rule("AGE", _KAZAKH_AGE_DECADE, 0.8),
     Rule("ORGANIZATION", _QUOTED_BODY, 0.8),
     Rule("ORGANIZATION", _NAMED_POST, 0.8),
+    Rule("ORGANIZATION", _NAME_BEFORE_DEGEN, 0.88, needs=("деген", "дейті", "дейти", "degen", "deitin")),
     Rule("LOCATION", _NAMED_BY_DESIGNATOR, 0.75),
     Rule("LOCATION", _NAMED_ROAD, 0.75),
     Rule(

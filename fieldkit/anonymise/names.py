@@ -1041,26 +1041,34 @@ def _known_word(word: str) -> bool:
 _NOT_A_NAME_AFTER_CALLED = r"(?:на|в|во|к|по|за|домой|обратно|туда|сюда|гулять|работать|помочь|пить|есть|в\s+гости)"
 _NICKNAME_PATTERNS = [
     # (whisper glues «по кличке» into one word: «был смотрящий поклички батя»)
-    re.compile(r"(?:по\s?(?:кличке|клички|прозвищу|погонялу|кликухе)|кличка|прозвище|погоняло|погремуха|кликуха|"
+    re.compile(r"(?<![\w-])(?:по\s?(?:кличке|клички|прозвищу|погонялу|кликухе)|кличка|прозвище|погоняло|погремуха|кликуха|"
                r"ник(?=\s+у\s+(?:него|неё|нее|меня|них))|"
                r"(?:его|её|ее|их|меня|нас|которого|которую|которых)\s+(?:все\s+)?(?:звали|называли|называют|кличут|"
                r"кликали)|(?:называл|называла|называли|звал|звала|звали)\s+(?:его|её|ее)|"
-               r"po\s+klichke|klichka|prozvische|called\s+him|called\s+her|nicknamed|they\s+called\s+him)"
+               r"po\s+klichke|klichka|prozvische|(?:call|calls|called)\s+(?:him|her)|nicknamed)"
                r"\s+(?:у\s+(?:него|неё|нее|меня|них)\s+)?(?:было\s+|была\s+|был\s+)?"
+               r"(?:(?:uncle|aunt|auntie)\s+)?"  # "everyone called him uncle heinz": the name is after the kin word
                r"(?!" + _NOT_A_NAME_AFTER_CALLED + r"\b)"
                r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
     # a surname announced: «по фамилии бражников», «настоящая фамилия, бражников», «тегі жақсыбеков»
-    re.compile(r"(?:фамили[яиюей]|тегі|familiya|familii|surname)[,:]?\s+(?:у\s+него\s+|у\s+неё\s+|была\s+|было\s+"
+    re.compile(r"(?<![\w-])(?:фамили[яиюей]|тегі|familiya|familii|surname)[,:]?\s+(?:у\s+него\s+|у\s+неё\s+|была\s+|было\s+"
                r"|его\s+|её\s+|ее\s+|is\s+|was\s+)?[«\"“']?(?P<id>[^\W\d_][\w-]{2,30})", re.IGNORECASE),
     # a contact's name in a phone: «он был подписан как боцман», «один контакт, записанный как мастер»
-    re.compile(r"(?:подписан\w*|(?:контакт|номер|телефон)\w*[^.!?\n]{0,40}?(?:записан|сохранен|сохранён)\w*)"
+    re.compile(r"(?<![\w-])(?:подписан\w*|(?:контакт|номер|телефон)\w*[^.!?\n]{0,40}?(?:записан|сохранен|сохранён)\w*)"
                r"\s+(?:у\s+меня\s+)?как\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
     # «дядю звали мамасадык», «отца зовут бахтияр»: whoever is named, the word after «звали»/«зовут» is the name
     re.compile(rf"(?<!\w)(?:[а-яё]{{3,}}\s+)(?:звали|зовут)\s+(?:просто\s+|все\s+|тогда\s+)?"
                rf"(?!{_NOT_A_NAME_AFTER_CALLED}\b)"
                r"(?P<id>[а-яёәғқңөұүһі][\w-]{2,30})", re.IGNORECASE),
-    re.compile(r"(?:лақап|лакап|laqap|lakap)\s+(?:аты|атымен|есімі|есими|aty|atymen)\s+[«\"“']?"
+    re.compile(r"(?<![\w-])(?:лақап|лакап|laqap|lakap)\s+(?:аты|атымен|есімі|есими|aty|atymen)\s+[«\"“']?"
                r"(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
+    # the word whose real name is then given is a nickname: «таудың шын аты ыбырай» (Mountain's real name is
+    # Ybyray), «бригадиріміз қара еді, шын аты қайыржан» (our foreman was Black; his real name, Kaiyrzhan)
+    re.compile(r"(?<![\w-])(?P<id>[^\W\d_][\w-]{1,30}?(?:дың|дің|тың|тің|ның|нің|дын|дин|тын|тин|нын|нин))\s+"
+               r"(?:шын|нағыз|нагыз)\s+(?:аты|есімі|есими|фамилиясы|тегі|теги)(?!\w)", re.IGNORECASE),
+    re.compile(r"(?<![\w-])(?P<id>[^\W\d_][\w-]{1,30})\s+(?:еді|еди|болатын|болған|болган)[,.]?\s+"
+               r"(?:оның\s+|онын\s+)?(?:шын|нағыз|нагыз)\s+(?:аты|есімі|есими|фамилиясы|тегі|теги)(?!\w)",
+               re.IGNORECASE),
     # «лақабы қасқыр», "laqaby Sur": his nickname (is)
     re.compile(r"(?<!\w)(?:лақабы|лакабы|laqaby|lakaby|laqabı)\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
     # a quoted word after a capitalised name and a comma or dash: "Nikolai Stepanovich, «Ded»", «Серик — «Бур»»
@@ -1099,7 +1107,7 @@ _NICKNAME_PATTERNS = [
     re.compile(r"(?:его|её|ее)\s+(?:все\s+)?(?P<id>[а-яё][\w-]{2,30})\s+(?:звали|называли|зовут|называют|прозвали"
                r"|кличут)", re.IGNORECASE),
     # a handle or a call sign: «под ником шаман», «позывной сокол», "under the nickname fox"
-    re.compile(r"(?:под\s+ником|с\s+ником|ником|никнейм|позывной|позывным|позывному|nickname|handle|pod\s+nikom)"
+    re.compile(r"(?<![\w-])(?:под\s+ником|с\s+ником|ником|никнейм|позывной|позывным|позывному|nickname|handle|pod\s+nikom)"
                r"\s+(?:the\s+)?[«\"“'@]?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
     # whoever gives the name: «бәрі қасқыр дейді», «жұрт оны бұқа дейтін», «аты шаман деп тұрды», «аты жоқ, тек
     # сақал дейтінбіз» (no name, we only called him beard)
@@ -1113,7 +1121,7 @@ _NICKNAME_PATTERNS = [
                r"(?P<id>[^\W\d_][\w-]{1,30}(?:\s+(?:нижнее\s+)?подч[её]ркивани[ея]\s+[\w-]{1,20})*)",
                re.IGNORECASE),
     # a handle written with an underscore or digits after a word for an account: «инстаграмдағы атым semey_qyzy»
-    re.compile(r"(?:атым|аты|ник\w*|аккаунт\w*|username|handle|профиль|страниц\w*|канал\w*|парақша\w*)\s+[@«\"“']?"
+    re.compile(r"(?<![\w-])(?:атым|аты|ник\w*|аккаунт\w*|username|handle|профиль|страниц\w*|канал\w*|парақша\w*)\s+[@«\"“']?"
                r"(?P<id>[A-Za-zА-Яа-яёәғқңөұүһі]+(?:[_.][A-Za-zА-Яа-яёәғқңөұүһі0-9]+)+|[A-Za-z]+\d+[A-Za-z0-9_]*)",
                re.IGNORECASE),
     re.compile(r"(?<!\w)(?:оператор|куратор|шеф|бот|канал|аккаунт|контакт|закладчик|хозяин|главный)\w*\s+"
@@ -1127,13 +1135,13 @@ _NICKNAME_PATTERNS = [
                r"жигит|кісі|киси|адам|мент|опер|пацан|мужик|парень|біреу|бирео|әріптес|ариптес|курстас|сыныптас|көрші|"
                r"корши|zhigit|kisi|adam)\w*", re.IGNORECASE),
     # "a guy everybody called tank", "the sergeant we called uncle", "they called him the professor"
-    re.compile(r"(?:everybody|everyone|people|guys|we\s+all|they\s+all|we|they)(?:\s+there)?\s+(?:called|calls|call)\s+"
+    re.compile(r"(?<![\w-])(?:everybody|everyone|people|guys|we\s+all|they\s+all|we|they)(?:\s+there)?\s+(?:called|calls|call)\s+"
                r"(?:him\s+|her\s+|me\s+|us\s+)?"
                r"(?:just\s+)?(?:the\s+)?(?!(?:police|cops|ambulance|me|us|them|it|back|again|out|up|like|him|her|and|but|so|"
-               r"then|that|because|to|for|in|on|at|a|an)\b)"
+               r"then|that|because|to|for|in|on|at|a|an)\b)(?:(?:uncle|aunt|auntie)\s+)?"
                r"(?P<id>[^\W\d_][\w-]{2,30})", re.IGNORECASE),
     # "a guy called frost", "a woman named aliya"
-    re.compile(r"(?:guy|man|woman|bloke|person|someone|somebody|fellow|dude|boy|girl|lady|kid|officer|cop|guard|"
+    re.compile(r"(?<![\w-])(?:guy|man|woman|bloke|person|someone|somebody|fellow|dude|boy|girl|lady|kid|officer|cop|guard|"
                r"driver|inspector|investigator|colleague|neighbou?r|courier|dealer|trader|doctor|nurse|teacher|"
                r"lawyer|judge|prisoner|inmate|sergeant|captain|major|lieutenant)\s+"
                r"(?:called|named|nicknamed)\s+(?:the\s+)?(?!(?:police|cops|ambulance|me|us|them|it|back|again|out|up"
@@ -1162,7 +1170,8 @@ _CUED_NAME_PATTERNS = [
                r"ағасы|інісі|қызы|ұлы|әкесі|шешесі|досы|баласы|телефон|нөмір|көлігі|үйі|kuieu|aiel|ayel|uly|"
                r"qyzy|akesi|anasy|inisi|agasy|telefon|nomir|mashina|koligi|zhsn)\w*",
                re.IGNORECASE),
-    re.compile(r"(?:телефоны|номер|нөмірі|иин|жсн|iin|nomer|telefon|номер\s+телефона)\s+" + _NAME, re.IGNORECASE),
+    re.compile(r"(?<![\w-])(?:телефоны|номер|нөмірі|иин|жсн|iin|nomer|telefon|номер\s+телефона)\s+" + _NAME,
+               re.IGNORECASE),
     # a name in the case a verb of talking gives it: «аязбен сөйлестім», "mirasqa aityp qoiynyz"
     re.compile(r"(?P<id>[^\W\d_][\w'-]{2,30}(?:ben|pen|men|бен|пен|мен))\s+(?:soilest\w*|kezdest\w*|habarlas\w*|"
                r"tanys\w*|birge|сөйлест\w*|кездест\w*|хабарлас\w*|таныс\w*|бірге)", re.IGNORECASE),
@@ -1320,7 +1329,7 @@ class NicknameRecognizer(EntityRecognizer):
                                                 explanation))
         names, ambiguous = given_names()
         for pattern in _CUED_NAME_PATTERNS:
-            for match in _cue_matches(pattern, text):
+            for match in _chained_cues(pattern, _cue_matches(pattern, text), text):
                 word = match["id"]
                 if (word.casefold() in _NOT_NICKNAMES or word.casefold() in _NUMBER_WORDS or _kin_word(word)
                         or word.casefold() in _PRONOUNS_WITH or _english_verb(word)) or not (
@@ -1335,6 +1344,19 @@ class NicknameRecognizer(EntityRecognizer):
                 results.append(RecognizerResult("PERSON", match.start("id"), match.end("id"), self.SCORE,
                                                 explanation))
         return results
+
+
+def _chained_cues(pattern: re.Pattern, matches: list[re.Match], text: str) -> list[re.Match]:
+    """The matches, and after each whose word is itself a cue the match that word starts: in "his mom aunt vera"
+    the word after «mom» is «aunt», a kin word and no name, and the name is the one after it."""
+    chained = []
+    for match in matches:
+        chained.append(match)
+        following = pattern.match(text, match.start("id"))
+        while following is not None and len(chained) < 10_000:
+            chained.append(following)
+            following = pattern.match(text, following.start("id"))
+    return chained
 
 
 def _english_verb(word: str) -> bool:

@@ -129,6 +129,9 @@ class StoredPseudonyms(StoredModel):
     counters: dict[str, int] = Field(default_factory=dict)
 
 
+_ENGLISH_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _anonymizer():
     """Imported lazily: presidio pulls in spaCy, which costs seconds at start-up."""
@@ -164,7 +167,9 @@ def replacement(finding: Finding, pseudonyms: Pseudonyms, location_level: str, s
         # English words alone would read «eki myń» and stop at 2000)
         phrase = generalise(spell_in_cyrillic(finding.text, official).text, cyrillic) if official else None
         phrase = phrase or generalise(finding.text, cyrillic)
-        if not phrase and re.search(r"[A-Za-z]", finding.text):  # "bes zhuz myn tenge": read in Cyrillic
+        # "bes zhuz myn tenge": read in Cyrillic; not an English date, whose "March 12th" would read «марч 12», the
+        # month and the year 2012
+        if not phrase and re.search(r"[A-Za-z]", finding.text) and not _ENGLISH_MONTH.search(finding.text):
             from fieldkit.anonymise.spelled_back import spell_in_cyrillic as spell_back
 
             phrase = generalise(spell_back(finding.text).text, cyrillic)

@@ -71,7 +71,7 @@ _MULTIPLIER = "(?:" + "|".join(
     for word in sorted(_MULTIPLIERS, key=len, reverse=True)) + ")"
 _CURRENCIES = {
     "тенге": "KZT", "тг": "KZT", "₸": "KZT", "теңге": "KZT", "tenge": "KZT", "kzt": "KZT", "teńge": "KZT",
-    "teñge": "KZT",
+    "teñge": "KZT", "teŋge": "KZT",
     "доллар": "USD", "доллара": "USD", "долларов": "USD", "бакс": "USD", "бакса": "USD", "баксов": "USD",
     "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "bucks": "USD", "долл": "USD",
     "тинге": "KZT", "тэнге": "KZT", "тенги": "KZT", "тенгэ": "KZT", "зелёных": "USD", "зеленых": "USD",
@@ -223,6 +223,9 @@ _AGE_PATTERNS = [
     re.compile(rf"(?<!\w)(?P<id>(?P<n>{_WITH_TENS}{NUMBER}))\s+(?:едім|едим|едің|едиң|едіңіз|едиңиз)(?!\w)",
                re.IGNORECASE),
     re.compile(rf"\baged\s+(?P<id>(?P<n>{NUMBER}))\b", re.IGNORECASE),
+    # «жиырма бестегі кезімде» (when I was twenty-five): a number with tens in the locative before «кез» (the time)
+    re.compile(rf"(?<!\w)(?P<id>(?P<n>{_WITH_TENS}{NUMBER})(?:дегі|тегі|дағы|тағы|деги|теги|дагы|тагы))"
+               r"(?=\s+(?:кез|шақ|шак)\w*)", re.IGNORECASE),
     # «парень лет в 18»: an age said the approximate way
     re.compile(rf"(?<!\w)(?P<id>лет\s+(?:в|под)\s+(?P<n>{NUMBER}))(?!\w)(?!\s*(?:лет|год\w*|назад|тому|раз\w*))",
                re.IGNORECASE),
@@ -436,10 +439,15 @@ _MONEY_SLANG = (r"(?:пят[её]рк\w*|десятк\w*|двадцатк\w*|т�
                 r"садк[уие]|сатк[уие]|"  # whisper's «сотку»
                 r"пятихатк\w*|полтинник\w*|полтос\w*|"
                 r"pyat[eyo]rk\w*|desyatk\w*|shtuk[ua]|kosar\w*|sotk[ui])")
+#: the other price said right after one: «пятёрку, иногда десятку», «штуку или две»
+_OTHER_PRICE = re.compile(rf",?\s+(?:иногда|или|а\s+то\s+и|а\s+иногда|бывало|бывает|реже)\s+"
+                          rf"(?P<id>(?:(?:две|два|три|пять)\s+)?{_MONEY_SLANG})(?!\w)", re.IGNORECASE)
 _PRICE = re.compile(  # every branch begins a word: tried at word starts only, it costs a third
     rf"(?<!\w)(?:(?:за|(?:по|пере|вы)?(?:стоил\w*|стоит|стоят|отдал\w*|заплатил\w*|платил\w*|брал\w*|берут|"
     rf"просил\w*|взял\w*|дал|дали|давал\w*|требовал\w*|выходил\w*|получал\w*|stoil\w*|stoit|давай|гони|скинь\w*|заплати|"
     rf"otdal\w*|zaplatil\w*|bral\w*|prosil\w*))\s+(?:(?:ему|мне|им|ей|emu|mne)\s+)?"
+    # (what the price was for may come first: «платил за ходку пятёрку»)
+    rf"(?:за\s+(?:ходку|раз|рейс|смену|поездку|точку|закладку|грамм|коробку|машину|фуру|человека)\s+)?"
     rf"(?P<slang>(?:{_MONEY_SLANG}|тонну)(?:\s+{_CURRENCY})?)(?!\w)(?!\s+(?:лет|год\w*|дней|суток|месяц\w*|минут|эту|это|этот|эти))"
     # «брали сотку баксов», «давали тонну» (not «давай десятку лет подождём», «давай штуку эту»)
     rf"|(?<!\w)по\s+(?P<each>(?:{NUMBER})(?:\s+с\s+половиной)?)\s+(?:за\s+(?!раз|так|это|то\b)|с\s+(?:головы|человека|"
@@ -505,7 +513,8 @@ _PARTS_OF_DAY = {
     "днем": "day", "вечера": "evening", "вечером": "evening", "түнгі": "night", "түнде": "night",
     "таңғы": "morning", "таңертең": "morning", "күндізгі": "day", "кешкі": "evening", "кешке": "evening",
     "түн": "night", "таң": "morning", "түскі": "day", "түсте": "day", "түстен": "day",
-    "тунги": "night", "тунде": "night", "тангы": "morning", "кешки": "evening", "кундизги": "day",
+    "тунги": "night", "түнги": "night", "тунде": "night", "тангы": "morning", "танги": "morning", "таңгы": "morning",
+    "кешки": "evening", "кундизги": "day",
     "танертен": "morning", "таңертен": "morning", "туски": "day", "тускі": "day",
     "am": "morning", "pm": "day", "night": "night", "morning": "morning", "afternoon": "day", "evening": "evening",
     "utra": "morning", "vechera": "evening", "nochi": "night", "dnya": "day",
@@ -536,7 +545,7 @@ _TIME_PATTERNS = [
     re.compile(rf"\b(?P<id>(?:начале|конце|около)\s+(?:{'|'.join(_ORDINAL_HOURS)})(?:\s+{_PART}|\s+часа))\b",
                re.IGNORECASE),
     # (and in Russian letters: «кешки сагат онда»)
-    re.compile(rf"(?<!\w)(?P<id>(?:кешкі|таңғы|түнгі|түскі|кешке|таңертең|кешки|тангы|тунги|тускы|тангертен|танертен|таңертен)\s+"
+    re.compile(rf"(?<!\w)(?P<id>(?:кешкі|таңғы|түнгі|түскі|кешке|таңертең|кешки|тангы|танги|таңгы|тунги|түнги|тускы|тангертен|танертен|таңертен)\s+"
                rf"(?:(?:сағат|сагат)\s+)?{_KK_HOUR}|(?:сағат|сагат)\s+{_KK_HOUR}"
                r"|(?:түн|тун)\s+ортасы\w*|полноч\w*|полуноч\w*|polnoch\w*|polunoch\w*|полдень|polden)(?!\w)",
                re.IGNORECASE),
@@ -569,14 +578,14 @@ _TIME_PATTERNS = [
     re.compile(rf"\b(?P<id>(?:{_PART}\s+)?(?:сағат|сагат)\s+(?!ст[оа]\w)(?:{NUMBER})\w*)", re.IGNORECASE),
     # a Kazakh part of the day and the hour, «сағат» left out: «түнгі он екіде», «тунги ушта»
     # (and the half hour after it, «кешкі бестің жартысында»: half past four in the evening)
-    re.compile(rf"(?<!\w)(?P<id>(?:түнгі|таңғы|кешкі|түскі|тунги|тангы|кешки|туски|тускі)\s+(?:{NUMBER})\w*"
+    re.compile(rf"(?<!\w)(?P<id>(?:түнгі|таңғы|кешкі|түскі|тунги|түнги|тангы|танги|таңгы|кешки|туски|тускі)\s+(?:{NUMBER})\w*"
                r"(?:\s+(?:жартысында|жартысы|жартысына|жартысынан|жартысинда|жартысина))?)",
                re.IGNORECASE),
     # «бес жарымда» (at half past five), «он бір жарымға дейін»: an hour and a half, said where or until
     re.compile(rf"(?<!\w)(?P<id>{_KK_HOUR_NUMBER}\s+(?:жарымда|жарымға|"
                r"жарымга|жарымнан|жарымдарда))(?!\w)", re.IGNORECASE),
     # the end of a Kazakh range of hours: «түнгі бірден үшке дейін» (from one to three at night)
-    re.compile(rf"(?<!\w)(?:түнгі|таңғы|кешкі|түскі|тунги|тангы|кешки|туски|сағат|сагат)\s+\w+(?:ден|дан|тен|тан|нен|нан)"
+    re.compile(rf"(?<!\w)(?:түнгі|таңғы|кешкі|түскі|тунги|түнги|тангы|танги|таңгы|кешки|туски|сағат|сагат)\s+\w+(?:ден|дан|тен|тан|нен|нан)"
                rf"\s+(?P<id>{_KK_HOUR_NUMBER}{_KK_DATIVE})\s+(?:дейін|дейин|шейін)(?!\w)",
                re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?:{NUMBER})\s*(?:am|pm|a\.m\.|p\.m\.|a\s+m|p\s+m|o'clock)(?!\w)(?:\s+in\s+the\s+(?:morning|afternoon|"
@@ -909,6 +918,8 @@ class QuantityRecognizer(EntityRecognizer):
             group = next(name for name in ("slang", "each", "share", "paid", "wage", "demanded", "each_time", "bribe",
                                            "grouped") if match[name])
             results.append(self._result("MONEY", match.start(group), match.end(group), "a price"))
+            if other := _OTHER_PRICE.match(text, match.end(group)):  # «пятёрку иногда десятку»: a second price
+                results.append(self._result("MONEY", other.start("id"), other.end("id"), "a price"))
         for match in _LIFE_TERM.finditer(text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "a life sentence"))
         for match in _KAZAKH_PART_SERVED.finditer(text):

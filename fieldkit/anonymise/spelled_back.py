@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from fieldkit.anonymise.latin_words import kazakh_number_spelling, plain_cyrillic, russian_spelling
 
-_LATIN_RUN = re.compile(r"[A-Za-z']+")
+_LATIN_RUN = re.compile(r"[A-Za-z'ŋ]+")  # (with the messenger's «ŋ» for ң: "myŋ teŋge")
 
 
 @dataclass(frozen=True)

@@ -140,6 +140,9 @@ _PATTERNS = [
     # with a Kazakh or transliterated year word, a month/year, a bare year in a note
     re.compile(rf"(?<![\w.])(?P<id>(?:[1-9]|[12]\d|3[01])(?:-?(?:го|е|м))?\s+{_MONTHS_RU_ANY}"
                rf"(?:\s+{_YEAR_DIGITS}(?:\s*(?:года|году|г\.?))?)?)(?!\w)", re.IGNORECASE),
+    # a note's day with its month cut short: «5 нояб.», «16 сент», «3 фев. 2021»
+    re.compile(rf"(?<![\w.])(?P<id>(?:[1-9]|[12]\d|3[01])\s+(?:янв|фев|февр|апр|авг|сент?|окт|нояб?|дек)\.?"
+               rf"(?:\s+{_YEAR_DIGITS}(?:\s*(?:года|году|г\.?))?)?)(?!\w)", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>{_YEAR_DIGITS}\s*(?:жыл\w*|zhyl\w*|god\w*|goda)(?:\s+{_MONTHS_KK_LATIN})?)(?!\w)",
                re.IGNORECASE),
     re.compile(rf"(?<![\w/.])(?P<id>(?:0?[1-9]|1[0-2])[/.]{_YEAR_DIGITS})(?![\w/]|\.\d)"),  # «вышел 06.2021.»
@@ -173,6 +176,9 @@ _PATTERNS = [
                rf"{_EN_NUMBER})?|\d{{4}}))(?!\w)", re.IGNORECASE),
     re.compile(r"(?<!\w)(?P<id>\d{1,2}\s+(?:yanvar|fevral|mart|aprel|mamyr|iyun|iyul|avgust|sentyabr|oktyabr|noyabr|"
                r"dekabr)[a-z]{0,4})(?!\w)", re.IGNORECASE),
+    # a messenger's month in Russian with its year: "v marte 2019", "dekabr 2021 goda"
+    re.compile(rf"(?<!\w)(?P<id>(?:yanvar|fevral|mart|aprel|iyun|iyul|avgust|sentyabr|oktyabr|noyabr|dekabr)[a-z]{{0,3}}"
+               rf"\s+{_YEAR_DIGITS}(?:\s+god[a-z]{{0,2}})?)(?!\w)", re.IGNORECASE),
     # a decade in words: «в девяностые», «в нулевых», «восьмидесятые годы»
     re.compile(r"(?<!\w)(?P<id>(?:семидесят|восьмидесят|девяност|нулев|двухтысячн)(?:ые|ых|ыми)"
                r"(?:\s+год(?:ы|ах|ов))?)(?!\w)", re.IGNORECASE),
