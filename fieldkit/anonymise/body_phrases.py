@@ -289,9 +289,16 @@ _LATIN_INSTITUTION = re.compile(r"(?:onkolog|bolnits|bolnic|aurukhan|auruhan|aý
 
 #: an English body's head and the word that says which kind, before «in» or «of» and its place
 _ENGLISH_BODY_HEADS = frozenset({"department", "office", "directorate", "court", "unit", "service", "colony", "prison",
-                                 "akimat", "hospital", "administration", "division", "station"})
+                                 "akimat", "hospital", "administration", "division", "station", "agency"})
 _ENGLISH_BODY_KINDS = frozenset({"border", "police", "customs", "tax", "migration", "regional", "city", "district",
-                                 "prosecutor's", "prosecutors", "investigative", "penal", "appeals", "military"})
+                                 "prosecutor's", "prosecutors", "investigative", "penal", "appeals", "military",
+                                 "anti-corruption", "anticorruption"})
+#: an English body said after its place: "the almaty region knb", "almaty airport customs", "the South mine"
+_ENGLISH_AFTER_A_PLACE = frozenset({"knb", "police", "customs", "court", "akimat", "prison", "colony", "hospital",
+                                    "mine", "pit", "plant", "airport", "university", "prosecutor's", "sizo", "ivs"})
+#: a police office in Kazakh in Latin letters after its place: «Zhilgorodok polisiia bolimine»
+_LATIN_POLICE = re.compile(r"(?:polis|politsi|polici|policii)\w*$", re.IGNORECASE)
+_LATIN_POLICE_UNIT = re.compile(r"(?:bolim|bölim|bólim|basqarma|baskarma|departament)\w*$", re.IGNORECASE)
 
 
 def _latin_body(text: str, tokens: _Words, finding: Finding) -> Finding:
@@ -302,6 +309,16 @@ def _latin_body(text: str, tokens: _Words, finding: Finding) -> Finding:
     if after and text[end:after[0][0]] == " " and (after[0][2].casefold().rstrip(".") in _LATIN_ABBREVIATIONS or (
             _LATIN_DAGI.search(finding.text) and _LATIN_INSTITUTION.match(after[0][2]))):
         end = after[0][0] + len(after[0][2].rstrip("."))  # «atyrau ivs», «Semeydegi onkologiyada», «… CRB.»
+    following = tokens.after(end, 2)
+    if (following and text[end:following[0][0]] == " " and following[0][2].isascii()
+            and following[0][2].casefold() in _ENGLISH_AFTER_A_PLACE):
+        end = following[0][1]  # "the almaty region knb", "almaty airport customs"
+        if (len(following) == 2 and text[end:following[1][0]] == " "
+                and following[1][2].casefold() in _ENGLISH_AFTER_A_PLACE):
+            end = following[1][1]
+    elif (len(following) == 2 and text[end:following[0][0]] == " " and _LATIN_POLICE.match(following[0][2])
+          and text[following[0][1]:following[1][0]] == " " and _LATIN_POLICE_UNIT.match(following[1][2])):
+        end = following[1][1]  # «Zhilgorodok polisiia bolimine»
     before = tokens.before(start, 2)  # nearest first
     if (len(before) == 2 and before[0][2].casefold() == "po" and before[1][2].casefold() in _LATIN_ABBREVIATIONS
             and text[before[1][1]:start] == " po "):

@@ -709,6 +709,9 @@ class LowerCaseNameRecognizer(EntityRecognizer):
             if flag and kept[word]:
                 flag = False  # a country with a Kazakh ending in Russian letters is no surname: «ресейдин»
             flags.append(flag)
+        for index, (_start, _end, word) in enumerate(tokens):  # «Бригада: Хван (бригадир)»: capitalised, too
+            if not flags[index] and word[:1].isupper() and not word.isupper() and _standalone_korean_surname(word):
+                flags[index] = True
         for i in range(len(tokens) - 1):  # «бау ыржан», «нур лан», «бек болат»: one name split in two
             (_, end, first), (start, _, second) = tokens[i], tokens[i + 1]
             if (text[end:start] == " " and first.islower() and second.islower() and len(first) >= 2
@@ -1047,7 +1050,6 @@ _NICKNAME_PATTERNS = [
                r"кликали)|(?:называл|называла|называли|звал|звала|звали)\s+(?:его|её|ее)|"
                r"po\s+klichke|klichka|prozvische|(?:call|calls|called)\s+(?:him|her)|nicknamed)"
                r"\s+(?:у\s+(?:него|неё|нее|меня|них)\s+)?(?:было\s+|была\s+|был\s+)?"
-               r"(?:(?:uncle|aunt|auntie)\s+)?"  # "everyone called him uncle heinz": the name is after the kin word
                r"(?!" + _NOT_A_NAME_AFTER_CALLED + r"\b)"
                r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
     # a surname announced: «по фамилии бражников», «настоящая фамилия, бражников», «тегі жақсыбеков»
@@ -1138,7 +1140,7 @@ _NICKNAME_PATTERNS = [
     re.compile(r"(?<![\w-])(?:everybody|everyone|people|guys|we\s+all|they\s+all|we|they)(?:\s+there)?\s+(?:called|calls|call)\s+"
                r"(?:him\s+|her\s+|me\s+|us\s+)?"
                r"(?:just\s+)?(?:the\s+)?(?!(?:police|cops|ambulance|me|us|them|it|back|again|out|up|like|him|her|and|but|so|"
-               r"then|that|because|to|for|in|on|at|a|an)\b)(?:(?:uncle|aunt|auntie)\s+)?"
+               r"then|that|because|to|for|in|on|at|a|an)\b)"
                r"(?P<id>[^\W\d_][\w-]{2,30})", re.IGNORECASE),
     # "a guy called frost", "a woman named aliya"
     re.compile(r"(?<![\w-])(?:guy|man|woman|bloke|person|someone|somebody|fellow|dude|boy|girl|lady|kid|officer|cop|guard|"
@@ -1314,8 +1316,18 @@ class NicknameRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
+        names, ambiguous = given_names()
         for pattern in _NICKNAME_PATTERNS:
             for match in _cue_matches(pattern, text):
+                kin_and_name = _AFTER_UNCLE.match(text, match.end("id")) if match["id"].casefold() in (
+                    "uncle", "aunt", "auntie") else None
+                if kin_and_name and _listed_name(kin_and_name["name"], names, ambiguous, strict=False):
+                    # "everyone called him uncle heinz": the name after the kin word ("we called uncle" alone is one)
+                    explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
+                                                      textual_explanation="said to be a nickname")
+                    results.append(RecognizerResult("PERSON", kin_and_name.start("name"), kin_and_name.end("name"),
+                                                    self.SCORE, explanation))
+                    continue
                 if match["id"].casefold() in _NOT_NICKNAMES or match["id"].casefold() in _NUMBER_WORDS or (
                         _english_verb(match["id"])) or (
                         reads_first_as(match["id"], _NOT_A_NICKNAME)
@@ -1327,7 +1339,18 @@ class NicknameRecognizer(EntityRecognizer):
                                                   textual_explanation="said to be a nickname")
                 results.append(RecognizerResult("PERSON", match.start("id"), match.end("id"), self.SCORE,
                                                 explanation))
-        names, ambiguous = given_names()
+        for match in _BESIDE_IN_BRACKETS.finditer(text):
+            # «Крыша: Толстый (Сейткали)», "Murat (Mukha)": a note gives a nickname and the name it stands for
+            nickname, name = (("outer", "inner") if _listed_name(match["inner"], names, ambiguous)
+                              else ("inner", "outer") if _listed_name(match["outer"], names, ambiguous) else (None, None))
+            if nickname is None or _listed_name(match[nickname], names, ambiguous, strict=False) or (
+                    match[nickname].casefold() in _NOT_NICKNAMES or _kin_word(match[nickname])
+                    or _english_verb(match[nickname]) or _is_a_place(match[nickname])):
+                continue  # (two names, or a name and its place: «Марат (Шымкент)»)
+            explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
+                                              textual_explanation="a nickname beside its name in brackets")
+            results.append(RecognizerResult("PERSON", match.start(nickname), match.end(nickname), self.SCORE,
+                                            explanation))
         for pattern in _CUED_NAME_PATTERNS:
             for match in _chained_cues(pattern, _cue_matches(pattern, text), text):
                 word = match["id"]
@@ -1344,6 +1367,21 @@ class NicknameRecognizer(EntityRecognizer):
                 results.append(RecognizerResult("PERSON", match.start("id"), match.end("id"), self.SCORE,
                                                 explanation))
         return results
+
+
+_AFTER_UNCLE = re.compile(r"\s+(?P<name>[A-Za-z][\w'-]{1,30})")
+#: a capitalised word and another in brackets right after it, one of them a listed given name: «Толстый
+#: (Сейткали)», "Murat (Mukha)", «Ерма (= Ермек?)»
+_BESIDE_IN_BRACKETS = re.compile(
+    r"(?<![\w.-])(?P<outer>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'-]{2,20})\s*\(\s*(?:=\s*)?"
+    r"(?P<inner>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'-]{2,20})\??\s*\)")
+
+
+def _is_a_place(word: str) -> bool:
+    """Whether the gazetteer reads the word as a place («Шымкент»)."""
+    from fieldkit.anonymise.gazetteer import gazetteer
+
+    return bool(gazetteer().find(word))
 
 
 def _chained_cues(pattern: re.Pattern, matches: list[re.Match], text: str) -> list[re.Match]:

@@ -588,9 +588,16 @@ _TIME_PATTERNS = [
     re.compile(rf"(?<!\w)(?:түнгі|таңғы|кешкі|түскі|тунги|түнги|тангы|танги|таңгы|кешки|туски|сағат|сагат)\s+\w+(?:ден|дан|тен|тан|нен|нан)"
                rf"\s+(?P<id>{_KK_HOUR_NUMBER}{_KK_DATIVE})\s+(?:дейін|дейин|шейін)(?!\w)",
                re.IGNORECASE),
+    # a note's clock time with «ч» or a dot: «9ч30», «18 ч 45»; «в 21.30», «к 7.45», «до 23.00» (minutes no month
+    # can be, so no date: «в 10.05» is left to the dates)
+    re.compile(r"(?<![\w.,:/-])(?P<id>(?:[01]?\d|2[0-3])\s?ч\.?\s?[0-5]\d)(?!\w|[.,:/]\d|\s?мин)", re.IGNORECASE),
+    re.compile(r"(?:(?<=\b[вВкК]\s)|(?<=\bдо\s)|(?<=\bпосле\s)|(?<=\bоколо\s)|(?<=\b[сС]\s))"
+               r"(?P<id>(?:[01]?\d|2[0-3])\.(?:00|1[3-9]|[2-5]\d))(?!\d|[.,/]\d)"),
     re.compile(rf"\b(?P<id>(?:{NUMBER})\s*(?:am|pm|a\.m\.|p\.m\.|a\s+m|p\s+m|o'clock)(?!\w)(?:\s+in\s+the\s+(?:morning|afternoon|"
                rf"evening)|\s+at\s+night)?)", re.IGNORECASE),  # not the letters of a plate: «199 AMZ-16»
 ]
+#: hours and minutes in a note: «7 ч 15 мин», «2ч 30мин»
+_HOURS_AND_MINUTES = re.compile(r"(?<![\w.,:/-])(?P<id>\d{1,2}\s?ч\.?\s?\d{1,2}\s?мин\.?)(?!\w)", re.IGNORECASE)
 _DURATION = re.compile(
     # Kazakh units with a case ending first: «бес жылға соттады», «үш айға», «он күнге»
     rf"\b(?P<id>(?P<n>{NUMBER})\s+(?P<unit>жылға|жылды|жылдан|жылын|жылдық|айға|айды|айдан|күнге|күнді|күннен|"
@@ -933,6 +940,8 @@ class QuantityRecognizer(EntityRecognizer):
         for match in _RATE.finditer(text):
             group = "id" if match["id"] else "short" if match["short"] else "pay"
             results.append(self._result("MONEY", match.start(group), match.end(group), "a rate of pay"))
+        for match in _HOURS_AND_MINUTES.finditer(text):
+            results.append(self._result("DURATION", match.start("id"), match.end("id"), "hours and minutes"))
         for match in _HALF_UNIT.finditer(text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "half a unit of time"))
         for match in _ORDINAL_TERM.finditer(text):
