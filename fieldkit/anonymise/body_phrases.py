@@ -23,7 +23,7 @@ from fieldkit.anonymise.kazakh_words import KAZAKH_RUN_BREAKS
 from fieldkit.anonymise.morphology import first_tag, is_cyrillic, natasha
 
 #: the head words of bodies, as stems (a word starting with one is a head)
-_HEADS = ("отдел", "наркоотдел", "угрозыск", "управлени", "департамент", "прокуратур", "акимат", "әкімдік",
+_HEADS = ("отдел", "наркоотдел", "угрозыск", "управлени", "правлени", "департамент", "прокуратур", "акимат", "әкімдік",
           "әкімшілі", "налогов",
           "больниц", "колледж", "спецприёмник", "спецприемник", "завод", "зауыт", "комбинат", "шахт", "застав",
           "таможн", "кеден", "колони", "политех", "университет", "институт", "академи", "горотдел", "райотдел",
@@ -340,6 +340,17 @@ def _latin_body(text: str, tokens: _Words, finding: Finding) -> Finding:
     return replace(finding, entity="ORGANIZATION", start=start, end=end, text=text[start:end], place=None)
 
 
+#: the score at or below which a person was guessed from a word's shape, not found on a list or by a cue
+_GUESSED_NAME_SCORE = 0.6
+
+
+def _is_given_name(word: str) -> bool:
+    from fieldkit.anonymise.names import _listed_name, given_names
+
+    names, ambiguous = given_names()
+    return _listed_name(word, names, ambiguous, strict=False)
+
+
 def with_bodies(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` (sorted by start) with each place or organisation next to a body's words grown into that
     body, as one ORGANIZATION; the findings it swallows go."""
@@ -352,6 +363,13 @@ def with_bodies(text: str, findings: list[Finding]) -> list[Finding]:
             # body with the head word after it; so does a name before a Kazakh plant's possessive («тишин
             # кенишинде», the Tishinsky mine)
             finding = replace(finding, entity="LOCATION")
+        if (finding.entity == "PERSON" and finding.score <= _GUESSED_NAME_SCORE and " " not in finding.text
+                and is_cyrillic(finding.text) and not _is_given_name(finding.text)):
+            # «правлению государственных доходов по владыру»: a word only guessed to be a name, after a body's
+            # words, is the town whisper misheard, the body's place
+            as_place = replace(finding, entity="LOCATION")
+            if _start_before(text, tokens, as_place) is not None:
+                finding = as_place
         if finding.entity == "LOCATION" and finding.text.isascii():
             finding = _latin_body(text, tokens, finding)  # "atyrau ivs", "dgd po astane"
         if finding.entity not in ("LOCATION", "ORGANIZATION") or not is_cyrillic(finding.text):

@@ -414,7 +414,8 @@ class Gazetteer:
             gap_before = text[tokens[index - 1][1]:start] if before else ""
             via = gap_after == " " and _WAY_AFTER.match(after)
             born = gap_after == " " and _BORN_AFTER.match(after) and re.search(r"(?:да|де|та|те)$", word)
-            crossed = gap_before == " " and before in ("через", "посту", "пост", "кпп", "cherez", *_FORMER)
+            crossed = gap_before == " " and (before in ("через", "посту", "пост", "кпп", "cherez", *_FORMER) or (
+                _BODY_BEFORE_ITS_TOWN.fullmatch(before) is not None and first_tag(word).startswith("NOUN")))
             if word in _NOT_PLACE_NAMES:
                 continue
             if via or born or crossed:
@@ -730,6 +731,10 @@ def _districts_named_after(text: str, tokens: list[tuple[int, int, str]]) -> lis
 #: "former", before a town's old name: «алтай каласында бурынгы зырянда», «бывший Октябрьский»
 _FORMER = ("бұрынғы", "бурынгы", "бурынғы", "бывший", "бывшая", "бывшее", "бывшем", "бывшей", "бывшего", "former",
            "formerly", "byvshiy", "byvshem")
+#: a body's head noun right before a town's name that is also a word: «в следственном изоляторе семей», «колонии
+#: семее», «отдел полиции семей» (no family is a jail's)
+_BODY_BEFORE_ITS_TOWN = re.compile(r"изолятор[аеу]?|колони[ияюей]|сизо|ивс|тюрьм[аеуы]|полици[иеяю]|акимат[аеу]?|"
+                                   r"прокуратур[аеуы]|горсуд[аеу]?|облсуд[аеу]?")  # (Russian cases: not «колонияда»)
 #: prepositions of place before a capitalised name: «в Қосшы», «из Канонерки», "v Zashchite"
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "до", "под", "около", "возле", "с", "со", "v", "vo", "iz", "s",
                                  "do", "okolo", "vozle"})

@@ -1341,16 +1341,16 @@ class NicknameRecognizer(EntityRecognizer):
                                                 explanation))
         for match in _BESIDE_IN_BRACKETS.finditer(text):
             # «Крыша: Толстый (Сейткали)», "Murat (Mukha)": a note gives a nickname and the name it stands for
-            nickname, name = (("outer", "inner") if _listed_name(match["inner"], names, ambiguous)
-                              else ("inner", "outer") if _listed_name(match["outer"], names, ambiguous) else (None, None))
+            nickname = ("outer" if _listed_name(match["inner"], names, ambiguous)
+                        else "inner" if _listed_name(match["outer"], names, ambiguous) else None)
             if nickname is None or _listed_name(match[nickname], names, ambiguous, strict=False) or (
                     match[nickname].casefold() in _NOT_NICKNAMES or _kin_word(match[nickname])
-                    or _english_verb(match[nickname]) or _is_a_place(match[nickname])):
-                continue  # (two names, or a name and its place: «Марат (Шымкент)»)
+                    or _english_verb(match[nickname])):
+                continue  # (two names; a name and its place, «Марат (Шымкент)», is left to the place's higher score)
             explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
                                               textual_explanation="a nickname beside its name in brackets")
-            results.append(RecognizerResult("PERSON", match.start(nickname), match.end(nickname), self.SCORE,
-                                            explanation))
+            results.append(RecognizerResult("PERSON", match.start(nickname), match.end(nickname),
+                                            _BRACKETED_SCORE, explanation))
         for pattern in _CUED_NAME_PATTERNS:
             for match in _chained_cues(pattern, _cue_matches(pattern, text), text):
                 word = match["id"]
@@ -1369,19 +1369,14 @@ class NicknameRecognizer(EntityRecognizer):
         return results
 
 
+#: below a listed place's score: «Марат (Шымкент)» is a man and his town
+_BRACKETED_SCORE = 0.75
 _AFTER_UNCLE = re.compile(r"\s+(?P<name>[A-Za-z][\w'-]{1,30})")
 #: a capitalised word and another in brackets right after it, one of them a listed given name: «Толстый
 #: (Сейткали)», "Murat (Mukha)", «Ерма (= Ермек?)»
 _BESIDE_IN_BRACKETS = re.compile(
     r"(?<![\w.-])(?P<outer>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'-]{2,20})\s*\(\s*(?:=\s*)?"
     r"(?P<inner>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'-]{2,20})\??\s*\)")
-
-
-def _is_a_place(word: str) -> bool:
-    """Whether the gazetteer reads the word as a place («Шымкент»)."""
-    from fieldkit.anonymise.gazetteer import gazetteer
-
-    return bool(gazetteer().find(word))
 
 
 def _chained_cues(pattern: re.Pattern, matches: list[re.Match], text: str) -> list[re.Match]:

@@ -45,6 +45,9 @@ _NOT_A_PERSON_BEFORE = frozenset({
     "мой", "моя", "твой", "наш", "ваш", "свой", "своего", "моего", "на", "в", "по",
 })
 _NOT_A_PERSON_AFTER = frozenset({"как", "такой", "такая", "же", "ли", "был", "была"})
+#: what follows «был такой кабан» when the word is a man: a pronoun for him («…, его слушались все»)
+_THERE_WAS_ONE = re.compile(r"\s*,?\s+(?:его|её|ее|он|она|которого|которую|ему|ей|у\s+него|у\s+неё)(?!\w)",
+                            re.IGNORECASE)
 
 
 @lru_cache(maxsize=50_000)
@@ -82,7 +85,7 @@ class StockNicknameRecognizer(EntityRecognizer):
             lowered = folded[index]
             before = folded[index - 1] if index and not re.search(r"[.!?…]", text[tokens[index - 1][1]:start]) else ""
             after = folded[index + 1] if index + 1 < len(tokens) else ""
-            if before in _NOT_A_PERSON_BEFORE or after in _NOT_A_PERSON_AFTER:
+            if (before in _NOT_A_PERSON_BEFORE and not _THERE_WAS_ONE.match(text, end)) or after in _NOT_A_PERSON_AFTER:
                 continue
             if lowered in ENGLISH:
                 # capitalised mid-sentence, or where a person stands in whisper's lower case: before a verb

@@ -3,12 +3,15 @@ Russian letters («ыкшамауданында»), a Kazakh part of the day typ
 note's day with its month cut short («5 нояб.»), a messenger's Russian month with its year ("v dekabre 2021
 goda"), an age in the Kazakh locative before «кез» («жиырма бестегі кезімде»), a mine named by its place or its
 side of the field («тишинском руднике», «южный рудник»), a plant by its product («заводе ферросплавов»), a company
-named before «деген фирма», a nickname whose real name is then given («таудың шын аты …»), a second price
-in slang («пятёрку иногда десятку»), a name after two kin words ("his mom aunt vera"), the messenger's «ŋ» in
-"myŋ teŋge", a nickname beside its name in brackets («Толстый (Сейткали)»), a capitalised Korean surname at a
-list's head («Хван»), an English body after its place ("almaty airport customs"). Kept: «бестегі кезімде» is no surname after «тегі»; an English date without a year
-is no year ("March 12th" is not 2012); a mine named by what it digs («золотой рудник»); a Kazakh verb before a
-company's name («айдаймын»); "called him back". Texts invented in the shapes seen on the tuning sets pii-field-dev17 to dev21."""
+named before «деген фирма», a nickname whose real name is then given («таудың шын аты …»), a second price in
+slang («пятёрку иногда десятку»), a name after two kin words ("his mom aunt vera"), the messenger's «ŋ» in "myŋ
+teŋge", a nickname beside its name in brackets («Толстый (Сейткали)»), a capitalised Korean surname at a list's
+head («Хван»), an English body after its place ("almaty airport customs"), a town that is also a word after a
+body's head («изоляторе семей»), «был такой кабан, его…», a misheard town after a body («управление юстиции
+курчатого»). Kept: «бестегі кезімде» is no surname after «тегі»; an English date without a year is no year ("March
+12th" is not 2012); a mine named by what it digs («золотой рудник»); a Kazakh verb before a company's name
+(«айдаймын»); "called him back". Texts invented in the shapes seen on the tuning sets pii-field-dev17 to dev22 and
+spoken-ru-dev15."""
 
 from __future__ import annotations
 
@@ -58,6 +61,15 @@ from tests.unit.redacted_words import assert_gone_and_kept, words_left
     ("Опт у Ибрагимова (Шымкент), дорого", ["ибрагимова"], ["опт", "дорого"]),
     # a Korean surname no Russian word spells, capitalised at the head of a note's list
     ("Бригада: Хван (бригадир, кор.), остальные новые", ["хван"], ["бригада", "бригадир", "остальные"]),
+    # a town whose name is also a word, after a body's head noun: Semey's jail, not the families'
+    ("пересеклись я ещё в следственном изоляторе семей. потом", ["изоляторе", "семей"], ["пересеклись", "потом"]),
+    ("у нас много семей в колонии живут", [], ["семей", "колонии", "живут"]),
+    ("мы жили в караганде отдел полиции рядом", ["караганде"], ["отдел", "полиции", "рядом"]),
+    ("колонияда аман жол деген кария болды", [], ["колонияда", "кария"]),
+    # a stock nickname after «был такой» when a pronoun then speaks of him
+    ("Был такой кабан, его слушались все.", ["кабан"], ["был", "слушались"]),
+    # a word only guessed to be a name after a body's words: the town whisper misheard
+    ("Пишу жалобу в управление юстиции курчатого. Помогает брат", ["курчатого"], ["жалобу", "помогает"]),
     # a town's one plant by its letters, in lower case
     ("я на нхз работаю оператором, отец в казхроме", ["нхз", "казхроме"], ["работаю", "отец"]),
 ])
