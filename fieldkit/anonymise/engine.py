@@ -589,7 +589,9 @@ def analyse(text: str, language: str) -> list[Finding]:
             guessed_body = result.entity_type == "ORGANIZATION" and id(result) in guessed
             if rest is None or not (guessed_body or (
                     result.entity_type == "PERSON" and looks_like_a_name(text[rest[0]:rest[1]])
-                    and not _plain_kazakh(text[rest[0]:rest[1]]))):
+                    and not _plain_kazakh(text[rest[0]:rest[1]])) or (
+                    # a year whose «екі» a number said just before took: «… нөл сегіз екі мың жиырма бірінші жылы»
+                    result.entity_type == "DATE_WORDS" and _YEAR_WITHOUT_ITS_TWO.match(text, rest[0]))):
                 continue
             result.start, result.end = rest
         place = None
@@ -1031,6 +1033,9 @@ def _with_kinds_before(text: str, start: int, chosen: list[Finding]) -> int:
     if part and not any(start - len(part.group(0)) < kept.end and kept.start < start for kept in chosen):
         start -= len(part.group(0))  # «спецчасть ЕЦ-166/18», «обл. больнице Костаная»: the part or level is named
     return start
+
+
+_YEAR_WITHOUT_ITS_TWO = re.compile(r"(?:мың|мын|тысячи)\s+\w+", re.IGNORECASE)
 
 
 #: the kind of place a named institution is, said before its name: «в газете «Жайык Пресс»», «учреждении ЛА-155/7»,

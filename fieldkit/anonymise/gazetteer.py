@@ -415,6 +415,8 @@ class Gazetteer:
             via = gap_after == " " and _WAY_AFTER.match(after)
             born = gap_after == " " and _BORN_AFTER.match(after) and re.search(r"(?:да|де|та|те)$", word)
             crossed = gap_before == " " and (before in ("через", "посту", "пост", "кпп", "cherez", *_FORMER) or (
+                # «перевели его в семей»: no family's case after «в»
+                word == "семей" and before in ("в", "во", "под")) or (
                 _BODY_BEFORE_ITS_TOWN.fullmatch(before) is not None and first_tag(word).startswith("NOUN")))
             if word in _NOT_PLACE_NAMES:
                 continue
@@ -736,8 +738,8 @@ _FORMER = ("бұрынғы", "бурынгы", "бурынғы", "бывший",
 _BODY_BEFORE_ITS_TOWN = re.compile(r"изолятор[аеу]?|колони[ияюей]|сизо|ивс|тюрьм[аеуы]|полици[иеяю]|акимат[аеу]?|"
                                    r"прокуратур[аеуы]|горсуд[аеу]?|облсуд[аеу]?")  # (Russian cases: not «колонияда»)
 #: prepositions of place before a capitalised name: «в Қосшы», «из Канонерки», "v Zashchite"
-_PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "до", "под", "около", "возле", "с", "со", "v", "vo", "iz", "s",
-                                 "do", "okolo", "vozle"})
+_PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "до", "под", "около", "возле", "с", "со", "на", "v", "vo", "iz", "s",
+                                 "do", "okolo", "vozle", "na"})
 #: prepositions of where or from where before an adjective-shaped name («в глубоком», «из заречного»)
 _LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "из", "с", "со"})
 #: a name shaped like an adjective, and any case form of one: the stem the two share

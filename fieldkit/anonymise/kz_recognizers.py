@@ -432,7 +432,12 @@ _MINE_BY_ITS_ADJECTIVE = re.compile(
     r"(?:ий|ый|ой|ая|ую|ом|ого|ому|ым)\s+(?:шахт|рудник|разрез|карьер)[а-яё]*)(?!\w))")
 _BOGATYR = re.compile(r"(?i:(?<!\w)(?:разрез\w*|на|na|razrez\w*)\s+«?(?P<id>(?:богатыр[ьеяю]|bogatyr)\w*)(?!\w))")
 _BOGATYR_PIT = re.compile(r"(?i:(?<!\w)(?P<id>«?(?:богатыр|bogatyr)\w*»?\s+(?:разрез\w*|razrez\w*|көмір\w*|комир\w*"
-                          r"|komir\w*))(?!\w))")
+                          r"|komir\w*|кеніш\w*|кениш\w*|kenish\w*|kenış\w*))(?!\w))")
+#: a paper named without quotes before its Kazakh word, the first name word capitalised: «Семей таңы газетінде»,
+#: «Ертіс өңірі газетіне» (the Kazakh possessive says the words before are its name)
+_NAMED_PAPER = re.compile(
+    r"(?<![\w-])(?P<id>(?!(?:Мен|Біз|Сіз|Ол|Олар|Бұл|Сол|Осы|Кейін|Содан|Сосын)\s)[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+"
+    r"(?:\s+[\w-]+){0,2}?\s+(?i:газеті\w*|гәзеті\w*|газети\w*|журналы\w*|порталы\w*|телеарнасы\w*))(?!\w)")
 
 #: a word of a saint's name, not a word of the sentence around it
 _SAINTS_WORD = (r"(?!(?i:был\w*|была|было|и|в|во|на|с|со|у|к|по|за|из|от|до|это|где|там|тут|the|a|an|of|to|at|in|and|"
@@ -471,6 +476,7 @@ COMMON_RULES = [
     Rule("ORGANIZATION", _BOGATYR, 0.8),
     Rule("ORGANIZATION", _MINE_BY_ITS_ADJECTIVE, 0.75, needs=("шахт", "рудник", "разрез", "карьер")),
     Rule("ORGANIZATION", _BOGATYR_PIT, 0.8),
+    Rule("ORGANIZATION", _NAMED_PAPER, 0.8, needs=("газет", "гәзет", "журнал", "портал", "телеарна")),
     Rule("IIN", re.compile(r"(?<![\d\-])(?P<id>\d{12})(?![\d\-])"), 1.0, _iin),
     # a quoted name after the kind of institution it is, or (Kazakh) before it: «в санатории «Шипалы Су»», «в газете
     # «Жайык Пресс»», «"Ақжайық жаршысы" газетінде»; a quoted name alone may be a brand or a title

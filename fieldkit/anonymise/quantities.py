@@ -602,7 +602,7 @@ _DURATION = re.compile(
     # Kazakh units with a case ending first: «бес жылға соттады», «үш айға», «он күнге»
     rf"\b(?P<id>(?P<n>{NUMBER})\s+(?P<unit>жылға|жылды|жылдан|жылын|жылдық|айға|айды|айдан|күнге|күнді|күннен|"
     # the same in Russian letters, as keyboards and whisper write them: «жети жылга сотталды»
-    rf"жылга|жылдык|айга|кунге|кунди|куннен|"
+    rf"жылга|жылдык|айга|кунге|кунди|куннен|аптадан|аптаға|аптага|тәуліктен|таулик|тауликке|тауликтен|"
     rf"тәулікке|год|года|лет|месяц|месяца|месяцев|жыл|жылдай|ай|years?|months?|суток|сутки|"
     rf"недель|недели|неделю|дней|дня|тәулік|апта|сағат|сагат|сағатқа|сагатка|сағаттай|сагаттай|let|goda|god|mesyatsev|mesyatsa|sutok|days|weeks|zhyl|zhyldai|"
     rf"jyl|nedel|nedeli|dnei|dnya|минут|минуты|minutes|г\.|мес\.?|сут\.?|күн|күндей|кун|kun|часов|часа|hours?|"
@@ -843,7 +843,7 @@ def generalise_duration(text: str, cyrillic: bool) -> str | None:
     per_year = (365 * 24 * 60 if unit.startswith(("минут", "minute", "мин")) else
                 12 if unit.startswith(("месяц", "мес", "ай", "month", "mesyats")) else
                 52 if unit.startswith(("недел", "нед", "апта", "week")) else
-                365 if unit.startswith(("сут", "дн", "дня", "тәулік", "sut", "day", "күн", "кун", "kun")) else
+                365 if unit.startswith(("сут", "дн", "дня", "тәулік", "таулик", "sut", "day", "күн", "кун", "kun")) else
                 365 * 24 if unit.startswith(("сағат", "сагат", "hour", "час")) else 1)
     return _duration_band(value / per_year, cyrillic)
 

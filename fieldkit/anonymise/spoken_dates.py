@@ -62,7 +62,9 @@ _NOT_A_YEAR_AFTER = (r"лет|год\w*|раз\w*|человек|людей|ми
                      r"месяц\w*|мес|штук\w*|процент\w*|%|кг|тонн\w*|метр\w*|литр\w*|голов\w*|сут\w*|шт")
 #: «в двадцать третьем жылы», «с две тысячи первого жылдан»: code-switched
 _YEAR_WORD_RU = r"(?:года|году|год|годах|годы|г\.|жылы|жылғы|жылдың|жылдан|жылға|жылга|жылдын|жылгы)"
-_YEAR_KK = (r"(?:(?:(?:екі|еки)\s+(?:мың|мын)|(?:мың|мын)\s+(?:тоғыз|тогыз)\s+(?:жүз|жуз))(?:\s+[а-яәғқңөұүһі]+){0,2}?"
+_YEAR_KK = (r"(?:(?:(?:екі|еки)\s+(?:мың|мын)|(?:мың|мын)\s+(?:тоғыз|тогыз)\s+(?:жүз|жуз)"
+            # (the «екі» may have gone into a number said just before: «… он үш нөл сегіз екі мың жиырма бірінші»)
+            r"|(?:мың|мын)(?=\s+(?:он|жиырма|жыйырма)\s))(?:\s+[а-яәғқңөұүһі]+){0,2}?"
             r"\s+[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші|инши|ынши|нши))")  # and in Russian letters: «еки мын ... екинши»
 _EN_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
               r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
