@@ -984,6 +984,11 @@ def glued_honorific_name(word: str) -> bool:
     return False
 
 
+#: German surnames of Kazakhstan that Russian morphology reads as other words («классен» a short «классный»)
+_GERMAN_SURNAMES = frozenset({"классен", "фризен", "тиссен", "янцен", "гизбрехт", "нойфельд", "реймер", "ремпель",
+                              "вибе", "кригер", "гинтер", "дирксен", "петкау", "бергман", "эккерт", "браун"})
+
+
 @lru_cache(maxsize=50_000)
 def _foreign_surname(word: str) -> bool:
     """A word that can be a surname of any origin, for a given name beside it: a Korean one, or one Russian
@@ -994,6 +999,9 @@ def _foreign_surname(word: str) -> bool:
         return True  # «цоя», «хегаю»: Russian declines the ones in -й
     if lowered in _KOREAN_SURNAMES_IN_LATIN:
         return True  # "vyacheslav kan", "marina tsoi"
+    if any(lowered == surname + ending for surname in _GERMAN_SURNAMES for ending in ("", "а", "у", "ом", "е", "ым",
+                                                                                       "ам", "ы", "ов")):
+        return True  # «денис классен», «с фризеном»: the Mennonite names of the north-east, some Russian words too
     for ending in KAZAKH_SUFFIXES:  # «кимнің», «пакқа», «цойдың»: Kazakh declines them all
         stem = lowered[: -len(ending)]
         if lowered.endswith(ending) and (stem in _KOREAN_IN_KAZAKH_CASES or (stem == "ким" and has_kazakh_letters(

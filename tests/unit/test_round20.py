@@ -82,6 +82,9 @@ from tests.unit.redacted_words import assert_gone_and_kept, words_left
     # a micro-district capitalised after «на»; Semey after «в», where no family's case could stand
     ("Инженер на пенсии, живёт на Защите с женой", ["защите"], ["пенсии", "живёт", "женой"]),
     ("перевели его в семей в колонию", ["семей"], ["перевели", "колонию"]),
+    # a German surname that Russian reads as a short adjective, beside a given name
+    ("привезли парня денис классен у него всё лицо синее", ["денис", "классен"], ["привезли", "лицо"]),
+    ("старший у нас был классен эдик. возили сигареты", ["классен", "эдик"], ["старший", "сигареты"]),
     # a town's one plant by its letters, in lower case
     ("я на нхз работаю оператором, отец в казхроме", ["нхз", "казхроме"], ["работаю", "отец"]),
 ])
