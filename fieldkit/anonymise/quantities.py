@@ -591,7 +591,8 @@ _TIME_PATTERNS = [
     # a note's clock time with «ч» or a dot: «9ч30», «18 ч 45»; «в 21.30», «к 7.45», «до 23.00» (minutes no month
     # can be, so no date: «в 10.05» is left to the dates)
     re.compile(r"(?<![\w.,:/-])(?P<id>(?:[01]?\d|2[0-3])\s?ч\.?\s?[0-5]\d)(?!\w|[.,:/]\d|\s?мин)", re.IGNORECASE),
-    re.compile(r"(?:(?<=\b[вВкК]\s)|(?<=\bдо\s)|(?<=\bпосле\s)|(?<=\bоколо\s)|(?<=\b[сС]\s))"
+    # (the digit is looked for first: the lookbehinds tried at every position cost a tenth of a second on a long text)
+    re.compile(r"(?=\d)(?:(?<=\b[вВкК]\s)|(?<=\bдо\s)|(?<=\bпосле\s)|(?<=\bоколо\s)|(?<=\b[сС]\s))"
                r"(?P<id>(?:[01]?\d|2[0-3])\.(?:00|1[3-9]|[2-5]\d))(?!\d|[.,/]\d)"),
     re.compile(rf"\b(?P<id>(?:{NUMBER})\s*(?:am|pm|a\.m\.|p\.m\.|a\s+m|p\s+m|o'clock)(?!\w)(?:\s+in\s+the\s+(?:morning|afternoon|"
                rf"evening)|\s+at\s+night)?)", re.IGNORECASE),  # not the letters of a plate: «199 AMZ-16»
