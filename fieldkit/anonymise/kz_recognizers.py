@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from fieldkit.anonymise.anchored import matches_near
 from fieldkit.anonymise.gazetteer import gazetteer
 from fieldkit.anonymise.kazakh_words import KAZAKH_RUN_BREAKS, KAZAKH_VERB_ENDINGS
 from fieldkit.anonymise.morphology import THE_ONE_IN_ENDINGS, is_probably_name
@@ -75,6 +76,10 @@ class Rule:
     #: lower-case stems one of which the text must hold for the rule to be tried at all: a pattern that may start
     #: at any word is costly on a long transcript, and most transcripts never say its keyword
     needs: tuple[str, ...] = ()
+    #: a keyword pattern the rule is tried only near (``reach`` characters either side): a pattern that walks back
+    #: from its keyword would otherwise be tried at every word of a long transcript
+    anchor: re.Pattern | None = None
+    reach: int = 0
 
 
 class RuleRecognizer(EntityRecognizer):
@@ -98,7 +103,9 @@ class RuleRecognizer(EntityRecognizer):
             if (entities and rule.entity not in entities) or (rule.needs and not any(
                     stem in lowered for stem in rule.needs)):
                 continue
-            for match in rule.pattern.finditer(text):
+            found = (rule.pattern.finditer(text) if rule.anchor is None
+                     else matches_near(rule.pattern, rule.anchor, text, rule.reach))
+            for match in found:
                 start, end = match.span("id") if "id" in rule.pattern.groupindex else match.span()
                 if start < 0 or end <= start:
                     continue
@@ -695,6 +702,7 @@ _NOT_IN_A_NAME = (r"(?!(?i:мен|біз|бiз|сіз|ол|олар|бұл|со�
                   r"с|а|у|это|он|она|я|мы|они|там|тут|men|biz|ol|bul|sol|osy|bir|jane|zhane|adam|kisi|jer|zher|"
                   r"onda|sonda|bar|joq|zhoq|" + "|".join(sorted(KAZAKH_RUN_BREAKS)) + r")(?![\w'-]))"
                   r"(?![^\W\d_]{3,}(?i:" + "|".join(KAZAKH_VERB_ENDINGS) + r")(?![\w'-]))")
+_DEGEN = re.compile(r"(?<!\w)(?:деген|дейтін|дейтин|degen|deitin)(?!\w)", re.IGNORECASE)
 _NAME_BEFORE_DEGEN = re.compile(
     rf"(?<![\w'-])(?P<id>(?:{_NOT_IN_A_NAME}[^\W\d_][\w'-]*\s+){{0,2}}{_NOT_IN_A_NAME}[^\W\d_][\w'-]*)"
     r"\s+(?:деген|дейтін|дейтин|degen|deitin)\s+(?i:фирма|компания|мекеме|ұйым|уйым|қор[ыда]|кор[ыда]|шаруа\s+қожалығ|"
@@ -775,7 +783,8 @@ RU_RULES = [
     Rule("AGE", _KAZAKH_AGE_DECADE, 0.8),
     Rule("ORGANIZATION", _QUOTED_BODY, 0.8),
     Rule("ORGANIZATION", _NAMED_POST, 0.8),
-    Rule("ORGANIZATION", _NAME_BEFORE_DEGEN, 0.88, needs=("деген", "дейті", "дейти", "degen", "deitin")),
+    Rule("ORGANIZATION", _NAME_BEFORE_DEGEN, 0.88, needs=("деген", "дейті", "дейти", "degen", "deitin"),
+         anchor=_DEGEN, reach=100),
     Rule("LOCATION", _NAMED_BY_DESIGNATOR, 0.75),
     Rule("LOCATION", _NAMED_ROAD, 0.75),
     Rule(
