@@ -21,6 +21,7 @@ from dataclasses import replace
 from fieldkit.anonymise.findings import Finding
 from fieldkit.anonymise.kazakh_words import KAZAKH_RUN_BREAKS
 from fieldkit.anonymise.morphology import first_tag, is_cyrillic, natasha
+from fieldkit.anonymise.names import is_listed_name
 
 #: the head words of bodies, as stems (a word starting with one is a head)
 _HEADS = ("отдел", "наркоотдел", "угрозыск", "управлени", "правлени", "департамент", "прокуратур", "акимат", "әкімдік",
@@ -344,13 +345,6 @@ def _latin_body(text: str, tokens: _Words, finding: Finding) -> Finding:
 _GUESSED_NAME_SCORE = 0.6
 
 
-def _is_given_name(word: str) -> bool:
-    from fieldkit.anonymise.names import _listed_name, given_names
-
-    names, ambiguous = given_names()
-    return _listed_name(word, names, ambiguous, strict=False)
-
-
 def with_bodies(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` (sorted by start) with each place or organisation next to a body's words grown into that
     body, as one ORGANIZATION; the findings it swallows go."""
@@ -364,7 +358,7 @@ def with_bodies(text: str, findings: list[Finding]) -> list[Finding]:
             # кенишинде», the Tishinsky mine)
             finding = replace(finding, entity="LOCATION")
         if (finding.entity == "PERSON" and finding.score <= _GUESSED_NAME_SCORE and " " not in finding.text
-                and is_cyrillic(finding.text) and not _is_given_name(finding.text)):
+                and is_cyrillic(finding.text) and not is_listed_name(finding.text)):
             # «правлению государственных доходов по владыру»: a word only guessed to be a name, after a body's
             # words, is the town whisper misheard, the body's place
             as_place = replace(finding, entity="LOCATION")
