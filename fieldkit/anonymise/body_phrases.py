@@ -33,7 +33,8 @@ _HEADS = ("отдел", "наркоотдел", "угрозыск", "управ�
           "филиал", "элеватор", "месторождени", "рудник", "фабрик", "аэропорт", "птицефабрик", "разрез", "кеніш",
           "кениш", "карьер", "хлопкозавод", "хлопзавод", "мясокомбинат", "молокозавод", "маслозавод", "хлебозавод",
           "цемзавод", "рыбзавод", "рыбокомбинат", "батальон", "погранотдел", "погранпост", "погранкомендатур",
-          "роддом", "подстанци", "диспансер", "горбольниц", "облбольниц", "райбольниц", "прок-р", "грэс", "тэц")
+          "роддом", "подстанци", "диспансер", "горбольниц", "облбольниц", "райбольниц", "прок-р", "грэс", "тэц",
+          "облпрокуратур", "горпрокуратур", "райпрокуратур", "спецпрокуратур", "облсуд", "профком")
 #: short heads, which would start other words as stems («сотрудник», «портфель»): a word is one in its cases only
 _SHORT_HEAD = re.compile(r"(?:суд|порт|депо)(?:а|у|е|ом|ы|ов|ам|ах|ами)?|сот(?:ы|та|қа|тан|ында|ына|ынан|ының|тың)?"
                          r"|упр|нарколог|комб")  # a note's «упр. ветеринарии», «нарколог. диспансера», «комб.»
@@ -46,7 +47,7 @@ _ADJECTIVE_ENDING = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие
 _ABBREVIATIONS = frozenset({"ровд", "овд", "увд", "гувд", "рувд", "дп", "уп", "упп", "роп", "руп", "оп", "ивс",
                             "сизо", "кнб", "дкнб", "дэр", "дгд", "угд", "афм", "убн", "су", "пу", "цон", "смус",
                             "упэ", "опэ", "ду", "дчс", "гаи", "упс", "хқко", "хкко", "мкд", "лоп", "лп",
-                            "қпб", "кпб", "апб"})  # the Kazakh town's and district's police: «Балқаш ҚПБ»
+                            "қпб", "кпб", "апб", "гоп", "уап"})  # the Kazakh town's and district's police: «Балқаш ҚПБ»
 #: the letters of a service that may follow its unit's name: «отделе кгд», «управлении дп»
 _SERVICE_LETTERS = _ABBREVIATIONS | {"кгд", "дгд", "мвд", "кнб", "агдф", "кус", "рк"}
 #: «полиция» names a body only beside a place («алматинская полиция»), never as the head of a run before one
@@ -396,13 +397,24 @@ def with_bodies(text: str, findings: list[Finding]) -> list[Finding]:
                 last = merged[-1]
                 merged[-1] = replace(last, end=finding.end, text=text[last.start:finding.end])
             continue
+        if (merged and finding.entity == "ORGANIZATION" and merged[-1].entity == "LOCATION"
+                and _ITS_DESIGNATOR.fullmatch(text, merged[-1].end, finding.start)):
+            # «Қарағанды қаласы Қазыбек би аудандық соты», "Karaganda city Kazybek bi district court": the town with
+            # its designator is the body's own first words
+            last = merged.pop()
+            finding = replace(finding, start=last.start, text=text[last.start:finding.end])
         merged.append(finding)
     return merged
 
 
+#: what stands between a town and the body named after it: «қаласы», «облысы бойынша», «г.», "city"
+_ITS_DESIGNATOR = re.compile(r"\s+(?:(?:қала|кала|облыс|аудан|qala|kala|oblys|audan)\w*|г\.|гор\.|обл\.|city|region|"
+                             r"oblast)(?:\s+(?:бойынша|boiynsha|boyinsha))?\s+", re.IGNORECASE)
+
+
 #: a mine named after a person, the head before the name: «на шахте ленина», «шахта имени Костенко»
 _MINE_BEFORE = re.compile(r"(?<!\w)(?:шахт[аеуы]|шахтой|рудник[аеу]?|mine|shakhta|shakhte|shahta|shahte)\s+"
-                          r"(?:имени\s+|im\.\s*)?$",
+                          r"(?:имени\s+|им\.\s*|im\.\s*)?$",
                           re.IGNORECASE)
 
 
@@ -412,7 +424,7 @@ def mines_named_after_people(text: str, findings: list[Finding]) -> list[Finding
     result = []
     for finding in findings:
         head = (_MINE_BEFORE.search(text, max(0, finding.start - 20), finding.start)
-                if finding.entity == "PERSON" else None)
+                if finding.entity in ("PERSON", "ORGANIZATION") else None)
         after = (_MINE_AFTER.match(text, finding.end) if finding.entity in ("PERSON", "ORGANIZATION") and head is None
                  else None)
         if head:

@@ -342,6 +342,9 @@ def analyzer():
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+#: a dot that shortens a word rather than ending a sentence: «ул. Парковая», «г. Шымкент», «А. Сейтов», "Dr. Li"
+_ABBREVIATION_DOT = re.compile(r"(?<![\w.])(?:\w|ул|д|г|кв|пр|мкр|обл|р-н|им|ст|тел|пос|с|корп|туп|пер|просп|"
+                               r"ул|ko[sš]|k[oö]sh|kv|mkr|obl|g|d|ul|pr|st|im|mr|mrs|ms|dr|no)\.\s+$", re.IGNORECASE)
 
 
 def script_language(text: str, default: str) -> str:
@@ -365,7 +368,9 @@ def language_chunks(text: str, default: str) -> list[tuple[int, int, str]]:
     linearly with text length, and a 90-minute transcript would otherwise be one huge call."""
     chunks: list[tuple[int, int, str]] = []
     start = 0
-    for boundary in _bounded(text, [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]):
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)
+            if "\n" in m.group() or not _ABBREVIATION_DOT.search(text, max(0, m.start() - 8), m.end())]
+    for boundary in _bounded(text, [*ends, len(text)]):
         if boundary <= start:
             continue
         language = script_language(text[start:boundary], default)
@@ -489,6 +494,30 @@ def _names_read_as_places(results: list) -> None:
             result.entity_type = "PERSON"
 
 
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{2,}")
+_LATIN_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _cyrillic_words_in_latin_text(engine, chunk: str) -> list:
+    """The Russian and Kazakh rules on the Cyrillic words of a line read as English: a note that starts in English
+    goes on in Russian («Met R at his garage, ул. Парковая, 12», "TODO call Ерлан Сапарович"). The Latin words are
+    blanked out, so every offset holds and no English word is read as Russian."""
+    blanked = _LATIN_LETTERS.sub(lambda m: " " * len(m.group()), chunk)
+    kept = []
+    for result in engine.analyze(text=blanked, language="ru", entities=list(ENTITIES)):
+        # a finding ends before the first English word it ran over in the blanks («… 12, called twice, no answer»)
+        latin = _LATIN_LETTERS.search(chunk, result.start, result.end)
+        if latin:
+            result.end = latin.start()
+            while result.end > result.start and not chunk[result.end - 1].isalnum():
+                result.end -= 1
+        if _CYRILLIC_WORD.search(chunk, result.start, result.end) or (
+                result.end > result.start and any(ch.isdecimal() for ch in chunk[result.start:result.end])
+                and result.entity_type not in ("PERSON", "LOCATION", "ORGANIZATION")):
+            kept.append(result)
+    return kept
+
+
 def _recognizer_of(result) -> str:
     metadata = result.recognition_metadata or {}
     return metadata.get("recognizer_name", "")
@@ -520,6 +549,8 @@ def analyse(text: str, language: str) -> list[Finding]:
             chunk_results = capitalised + engine.analyze(text=text[start:end], language=TRANSLIT,
                                                          entities=list(ENTITIES)) + _spelled_back(engine,
                                                                                                    text[start:end])
+        if chunk_language == "en" and _CYRILLIC_WORD.search(text, start, end):
+            chunk_results += _cyrillic_words_in_latin_text(engine, text[start:end])
         kazakh = _official_kazakh_latin(engine, text[start:end]) if chunk_language == "en" else None
         if kazakh is not None:
             # English NER and the name rules read Kazakh words as names («Meniń», «Bastığımız Omarov»); the Cyrillic
@@ -565,6 +596,9 @@ def analyse(text: str, language: str) -> list[Finding]:
         if (_recognizer_of(result) == "PhoneRecognizer"
                 and sum(ch.isdecimal() for ch in text[result.start:result.end]) < 7):
             continue  # «КА-168/2, ~50»: too few digits for any phone, and the colony's code must not lose to it
+        if (result.entity_type == "PERSON" and _recognizer_of(result) in ("NatashaRecognizer", "SpacyRecognizer")
+                and sum(ch.isalpha() for ch in text[result.start:result.end]) < 2):
+            continue  # «R = ex-горняк»: a model's name of one letter is the note's respondent, or nothing
         if CODE_NUMBER_BEFORE.search(text, max(0, result.start - 10), result.start):
             continue  # «R-AST-05. 7.02.24»: a number that starts inside a respondent code («05. 7.02») is none
         if is_kept(text[result.start : result.end]) or _a_word_in_capitals(text[result.start:result.end]) or (
@@ -637,6 +671,9 @@ def analyse(text: str, language: str) -> list[Finding]:
         elif result.entity_type == "ORGANIZATION":
             start = _with_kinds_before(text, start, chosen)
             end = _with_company_words_after(text, end)
+            opening = text[start - 1] if start else ""
+            if opening in ("«", '"') and text[start - 1:end].count(opening) + text[start:end].count("»") == 2:
+                start -= 1  # the opening quote goes with a closing one taken with the head after it
         if result.entity_type in ("ORGANIZATION", "LOCATION"):
             start, end = _with_institution_words(text, start, end, chosen)
         if end <= start:
@@ -760,7 +797,8 @@ def _misspelt_repeats(text: str, findings: list[Finding]) -> list[Finding]:
     index = KnownIdentifiers([Entry(person, "PERSON") for person in people], is_common_word=lambda word: (
         is_common_word(word) or (word.isascii() and is_english_word(word))))
     extra = [Finding("PERSON", f.start, f.end, f.score, f.text) for f in index.find(text)
-             if not any(f.start < kept.end and kept.start < f.end for kept in findings)]
+             if not any(f.start < kept.end and kept.start < f.end for kept in findings)
+             and not _a_kazakh_verb_of_a_word(Finding("PERSON", f.start, f.end, f.score, f.text))]
     capitalised = _capitalised_in_full_names(findings)
     extra = [f for f in extra if not _a_word_where_the_name_was_capitalised(f, capitalised)]
     if not extra:
@@ -1080,10 +1118,18 @@ _COMPANY_WORDS_AFTER = re.compile(
     r"Ltd|Inc)(?![\w-]))+")
 
 
+#: a Kazakh head after a company's name, in the possessive it takes there: «"Қазақмыс" корпорациясының»,
+#: «Арселор зауытында», «Қазақстан шахтасында»
+_KAZAKH_KIND_AFTER = re.compile(r"[»\"]?\s+(?:(?:корпорация|компания|шахта|фабрика)с[ыі]|(?:зауыт|кеніш|кениш|комбинат|"
+                                r"холдинг)[ыіи]|серіктестіг|серiктестiг)\w*(?!\w)", re.IGNORECASE)
+
+
 def _with_company_words_after(text: str, end: int) -> int:
-    """Where a company's name ends once its Latin corporate words after the known part go with it."""
-    if not text[max(0, end - 1):end].isascii():
-        return end
+    """Where a company's name ends once its Latin corporate words after the known part go with it (or its Kazakh
+    head in the possessive)."""
+    if not text[max(0, end - 1):end].isascii() or text[end:end + 1] in "»\"":
+        after = _KAZAKH_KIND_AFTER.match(text, end)
+        return after.end() if after else end
     after = _COMPANY_WORDS_AFTER.match(text, end)
     return after.end() if after else end
 
@@ -1127,11 +1173,22 @@ def occurrences(text: str, keyed: dict[str, tuple[str, float]]) -> list[Finding]
     for i, first in enumerate(token_keys):
         for parts, entity, score in by_first.get(first, ()):
             if token_keys[i : i + len(parts)] == parts:
-                if len(parts) == 1 and len(first) <= 3 and not tokens[i][2][:1].isupper():
-                    continue  # "Ten" the surname, not "ten" the number
+                if len(parts) == 1 and len(tokens[i][2]) <= 3 and not tokens[i][2][:1].isupper():
+                    continue  # "Ten" the surname, not "ten" the number (a longer word of a short key is the name:
+                    # «саке», whose key is «сак»)
                 start, end = tokens[i][0], tokens[i + len(parts) - 1][1]
                 found.append(Finding(entity, start, end, score, text[start:end]))
     return found
+
+
+def _a_kazakh_verb_of_a_word(found: Finding) -> bool:
+    """A nickname that is an ordinary word («кара», black) is not found again in a Kazakh verb of the same stem
+    («қарады», looked); a name is, though its accusative ends like a verb («Мұратты», «даниарды»)."""
+    from fieldkit.anonymise.kazakh_words import is_kazakh_verb_form
+    from fieldkit.anonymise.names import is_common_kazakh, is_listed_name
+
+    return (found.entity == "PERSON" and " " not in found.text and is_kazakh_verb_form(found.text)
+            and is_common_kazakh(found.text) and not is_listed_name(found.text))
 
 
 def _short_korean_surnames(text: str, findings: list[Finding]) -> list[Finding]:
@@ -1191,7 +1248,7 @@ def propagate(text: str, findings: list[Finding]) -> list[Finding]:
         taken.add(index, finding)
     capitalised = _capitalised_in_full_names(findings)
     extra = [f for f in occurrences(text, keyed) if not taken.overlapping(f.start, f.end)
-             and not _a_word_where_the_name_was_capitalised(f, capitalised)]
+             and not _a_word_where_the_name_was_capitalised(f, capitalised) and not _a_kazakh_verb_of_a_word(f)]
     extra += [f for f in _short_korean_surnames(text, findings) if not taken.overlapping(f.start, f.end)]
     if not extra:
         return findings

@@ -473,7 +473,8 @@ _QUOTED_INSTITUTION = re.compile(
 _QUOTED_VENUE = re.compile(
     r"(?<![\w-])(?P<id>(?:(?i:[^\W\d_]{3,}(?:ом|ем|ой|ый|ий|ая|ую|ое))\s+)?"
     r"(?i:кафе|ресторан\w*|пост[ауе]?|гостиниц\w*|отел[ьеяю]\w*|лагер[ьеяю]\w*|рын(?:ок|ке|ка|ку)|базар[еау]?|"
-    r"магазин\w*|тц|трц|kafe|cafe|restaurant|hotel|market|bazaar)\s+" + _QUOTE
+    r"магазин\w*|тц|трц|аптек[аеиу]\w*|салон\w*|клиник\w*|шашлычн\w*|столов\w*|автомойк\w*|сто|kafe|cafe|"
+    r"restaurant|hotel|market|bazaar|pharmacy|apteka|apteke)\s+" + _QUOTE
     + r"|" + _QUOTE + r"\s+(?i:кафе\w*|мейрамхана\w*|қонақүй\w*|базар\w*|дүкен\w*|bazar\w*))(?!\w)")
 
 COMMON_RULES = [
@@ -877,6 +878,18 @@ RU_RULES = [
         0.8,
     ),
     Rule(
+        # a body named after someone: «Абай атындағы мектеп-гимназияда», «Қазыбек би атындағы аудандық сотта»; the
+        # name is the body's, and the head with it says which one
+        "ORGANIZATION",
+        re.compile(
+            rf"(?P<id>(?<![\w\-])(?:[{CYR_UPPER}][\w\-]+(?<!ғы)(?<!гі)(?<!гы)(?<!ги)\s){{1,3}}(?:атындағы|атындагы)\s"
+            r"(?:[\w\-]+\s){0,2}"
+            r"(?:мектеп|гимназия|лицей|университет|колледж|институт|аурухана|емхана|шахта|кеніш|кениш|зауыт|"
+            r"комбинат|сот|академия|орталық|орталыг|театр|стадион|интернат|балабақша|балабакша)[\w\-]*)"
+        ),
+        0.8,
+    ),
+    Rule(
         "DATE_TIME",
         re.compile(
             rf"(?P<id>(?i:\b\d{{1,2}}(?:\s?-?го)?\s+(?:{_RU_MONTHS_GEN}|{_RU_MONTHS_ABBR})(?:\s+\d{{4}}"
@@ -1026,7 +1039,7 @@ class GazetteerRecognizer(EntityRecognizer):
 _ORG_HEAD = re.compile(
     r"(?:департамент|управлени|отдел|кнб|мвд|дп|дэр|акимат|әкімдіг|маслихат|мәслихат|служб|прокуратур|колони|суд|"
     r"сот|полици|следственн|изолятор|сизо|ивс|антикор|комитет|агентств|министерств|филиал|батальон|рот|часть|части|"
-    r"бөлім|басқарма|центр|диспансер|наркодиспансер|колледж|больниц|поликлиник|университет|институт|академи|"
+    r"бөлім|басқарма|центр|диспансер|наркодиспансер|колледж|больниц|поликлиник|университет|институт|академи|аппарат|"
     r"коллеги|инспекци|гарнизонн|орталы|аурухана|емхана|ұқк|қызмет|пд|"
     # English and messenger Latin: "Aktobe regional drug treatment centre", "kollegii advokatov"
     r"centre|center|department|police|court|hospital|school|college|office|akimat|prosecutor|committee|clinic|"
@@ -1047,7 +1060,8 @@ _ORG_MODIFIER = re.compile(r"\w+(?:ой|ого|ом|ый|ий|ая|ое|ую|о�
                            r"polymer|temporary|detention|pre-trial|remand|aluminium|aluminum|ferroalloy|ferroalloys|coal|"
                            r"copper|uranium|power|petrochemical|tractor|meat|fish|processing)$"
                            # Kazakh nouns that say which service: «жол полициясы», «көші-қон қызметі»
-                           r"|(?:жол|көлік|колик|кеден|шекара|салық|салык|қаржы|каржы|көші-қон|коши-кон|өрт|орт)$")
+                           r"|(?:жол|көлік|колик|кеден|шекара|салық|салык|қаржы|каржы|көші-қон|коши-кон|өрт|орт|"
+                           r"еңбек|енбек|әділет|адилет|денсаулық|денсаулык|білім|билим|әкімінің|акиминин)$")
 _ORG_ADJECTIVE = re.compile(r"\w+(?:ой|ого|ом|ый|ий|ая|ое|ую|ему|ной|ном|ного|ская|ский|ского|ском)$")
 _BODY_WORDS = re.compile(r"^(?:районн|городск|областн|региональн|межрайонн)\w*$")
 _ORG_WINDOW = 6

@@ -97,7 +97,8 @@ def strip_kazakh_suffix(word: str) -> str:
     return word
 
 
-_HONORIFIC = re.compile(r"-(?:ага|аға|апа|апай|ағай|ешка|жан|aga|apa|apai|agai|zhan)$")
+_HONORIFIC = re.compile(r"-(?:ага|аға|апа|апай|ағай|ешка|жан|джан|ака|опа|аке|еке|муаллим|мұғалім|братан|aga|apa|apai|"
+                        r"agai|zhan|dzhan|jan|aka|opa|ake|eke|muallim|bratan)$")
 #: Latin letters that look Cyrillic, for words mixing both scripts ("Aсхат" with a Latin A).
 _LOOKALIKES = str.maketrans("AaBEeKkMHOoPpCcTXxy", "АаВЕеКкМНОоРрСсТХху")
 

@@ -463,6 +463,11 @@ def _surname_reading(word: str) -> bool:
 _LATIN_ENDINGS = ("dyn", "din", "tyn", "tin", "nyn", "nin", "men", "ben", "pen", "dan", "den", "tan", "ten", "nan",
                   "nen", "ga", "ge", "ka", "ke", "qa", "ny", "ni", "dy", "di", "ty", "ti", "da", "de", "ta", "te",
                   "om", "em", "oi", "ym", "u", "a", "e", "y")
+#: what a hyphen may join to a name: a Kazakh case ending or a respectful word ("Saken-ge", «Ерлан-ға», "Khamid-aka")
+_HYPHENED_TAILS = frozenset({*_LATIN_ENDINGS, "ga", "ge", "qa", "ke", "ka", "ға", "ге", "қа", "ке", "га", "ка", "ның",
+                             "нің", "дың", "дің", "тың", "тің", "нын", "нин", "дын", "дин", "мен", "бен", "пен", "нан",
+                             "нен", "дан", "ден", "тан", "тен", "ны", "ні", "ды", "ді", "aka", "aga", "apa", "apai",
+                             "agai", "zhan", "jan", "ака", "ага", "аға", "апа", "апай", "ағай", "жан", "ake", "eke"})
 #: "I am" after a name: «мен ерболатпын», «жандоспын», «асқармын», «айгерімбін» (folded)
 _I_AM = ("пын", "пин", "мын", "мин", "бын", "бин")
 _RUSSIAN_NAME_ENDINGS = ("ом", "ем", "ой", "ей", "ою", "а", "у", "е", "ы", "и")
@@ -494,6 +499,9 @@ def _name_keys(word: str) -> frozenset[str]:
     transcript repeats its words)."""
     lowered = fold(word)
     keys = {fold(word_key(word)), lowered}
+    head, hyphen, tail = lowered.rpartition("-")
+    if hyphen and len(head) >= 3 and tail in _HYPHENED_TAILS:  # "Saken-ge", «Сакен-ге», "Khamid-aka": the name
+        keys |= _name_keys(head)
     if is_cyrillic(lowered):
         keys.add(strip_kazakh_suffix(lowered))
         keys |= {lowered[:-3] for ending in _I_AM if lowered.endswith(ending) and len(lowered) >= 6}  # «ерболатпын»
@@ -507,7 +515,17 @@ def _name_keys(word: str) -> frozenset[str]:
                  if lowered.endswith(ending) and len(lowered) - len(ending) >= 3}
         if "'" in lowered:  # a soft sign before the ending: "aigul'ya", "igor'em"
             keys.add(lowered.split("'")[0])
+        # a capitalised name in -a in another case: "Dimke" (Dimka), "Sashu", "Mashei" (not "else", Elsa)
+        if word[:1].isupper() and not _english_word(lowered):
+            keys |= {lowered[: -len(ending)] + "a" for ending in ("e", "u", "oi", "oy", "ei", "ey", "y", "i")
+                     if lowered.endswith(ending) and len(lowered) - len(ending) >= 3}
     return frozenset(keys)
+
+
+def _english_word(word: str) -> bool:
+    from fieldkit.anonymise.latin_words import is_english_word
+
+    return is_english_word(word)
 
 
 def _hyphen_joined_full_name(word: str, names: frozenset[str], ambiguous: frozenset[str]) -> bool:
@@ -910,12 +928,19 @@ _CAPITALISED_KOREAN = frozenset({"ким", "кима", "киму", "кимом",
                                  "кегай", "лигай", "когай", "тягай", "шегай", "цхай"})
 #: the Dungan (Hui) surnames, as short and as plain as the Korean ones: «Ма Юсуп», «у Вана»
 _DUNGAN_SURNAMES = frozenset({"ма", "ван", "вана", "вану", "ваном", "хэ", "ху", "су", "ян", "яна", "яну", "мао"})
+#: the same surnames as messengers and English transcripts spell them ("Ten Valerii Nikolaevich", "Tsoi Anna"), taken
+#: only before a name found: alone, "Park", "Lee" or "Van" in English are more often something else
+_LATIN_SHORT_SURNAMES = frozenset({"kim", "pak", "park", "li", "lee", "tsoi", "tsoy", "choi", "ten", "tsen", "khegai",
+                                   "hegai", "ogai", "yugai", "tyan", "lim", "khvan", "hwang", "shin", "kan", "kang",
+                                   "nam", "ni", "tai", "ma", "van", "wang", "yan", "khe", "su", "mao", "kegai", "ligai",
+                                   "kogai", "tyagai", "shegai", "tskhai"})
 _CAPITALISED_SHORT_SURNAMES = _CAPITALISED_KOREAN | _DUNGAN_SURNAMES
 
 
 def is_capitalised_short_surname(word: str) -> bool:
-    """A Korean or Dungan surname written with its capital («Ма», «Ли», «Цой»), whatever stands before it."""
-    return word[:1].isupper() and not word.isupper() and fold(word) in _CAPITALISED_SHORT_SURNAMES
+    """A Korean or Dungan surname written with its capital («Ма», «Ли», «Цой», "Tsoi"), whatever stands before it."""
+    return word[:1].isupper() and not word.isupper() and (
+        fold(word) in _CAPITALISED_SHORT_SURNAMES or fold(word) in _LATIN_SHORT_SURNAMES)
 
 
 def is_short_korean_surname(word: str) -> bool:
@@ -1064,7 +1089,8 @@ _NICKNAME_PATTERNS = [
     re.compile(r"(?<![\w-])(?:фамили[яиюей]|тегі|familiya|familii|surname)[,:]?\s+(?:у\s+него\s+|у\s+неё\s+|была\s+|было\s+"
                r"|его\s+|её\s+|ее\s+|is\s+|was\s+)?[«\"“']?(?P<id>[^\W\d_][\w-]{2,30})", re.IGNORECASE),
     # a contact's name in a phone: «он был подписан как боцман», «один контакт, записанный как мастер»
-    re.compile(r"(?<![\w-])(?:подписан\w*|(?:контакт|номер|телефон)\w*[^.!?\n]{0,40}?(?:записан|сохранен|сохранён)\w*)"
+    re.compile(r"(?<![\w-])(?:подписан\w*|подписал(?:ся|ась|ись)|(?:записал|записала)\s+(?:его|её|ее)|"
+               r"(?:контакт|номер|телефон)\w*[^.!?\n]{0,40}?(?:записан|сохранен|сохранён)\w*)"
                r"\s+(?:у\s+меня\s+)?как\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
     # «дядю звали мамасадык», «отца зовут бахтияр»: whoever is named, the word after «звали»/«зовут» is the name
     re.compile(rf"(?<!\w)(?:[а-яё]{{3,}}\s+)(?:звали|зовут)\s+(?:просто\s+|все\s+|тогда\s+)?"
@@ -1079,6 +1105,11 @@ _NICKNAME_PATTERNS = [
     re.compile(r"(?<![\w-])(?P<id>[^\W\d_][\w-]{1,30})\s+(?:еді|еди|болатын|болған|болган)[,.]?\s+"
                r"(?:оның\s+|онын\s+)?(?:шын|нағыз|нагыз)\s+(?:аты|есімі|есими|фамилиясы|тегі|теги)(?!\w)",
                re.IGNORECASE),
+    # the same in messenger Latin: "aiudyn shyn aty bakhytzhan", "qara edi, shyn aty qairzhan"
+    re.compile(r"(?<![\w-])(?P<id>[a-z][\w-]{1,30}?(?:dyn|din|tyn|tin|nyn|nin|nyng|ning))\s+(?:shyn|nagyz|nağyz)\s+"
+               r"(?:aty|esimi|familiasy|tegi)(?!\w)", re.IGNORECASE),
+    re.compile(r"(?<![\w-])(?P<id>[a-z][\w-]{1,30})\s+(?:edi|bolatyn|bolgan|bolğan)[,.]?\s+(?:onyn\s+|onyń\s+)?"
+               r"(?:shyn|nagyz|nağyz)\s+(?:aty|esimi|familiasy|tegi)(?!\w)", re.IGNORECASE),
     # «лақабы қасқыр», "laqaby Sur": his nickname (is)
     re.compile(r"(?<!\w)(?:лақабы|лакабы|laqaby|lakaby|laqabı)\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
     # a quoted word after a capitalised name and a comma or dash: "Nikolai Stepanovich, «Ded»", «Серик — «Бур»»
@@ -1098,6 +1129,9 @@ _NICKNAME_PATTERNS = [
     # "his name was lev anyway", "her real name is vera": what follows is the name, whatever word it also is
     re.compile(r"(?<!\w)(?:his|her|my|whose)\s+(?:real\s+|first\s+|last\s+|actual\s+)?(?:name|surname)\s+"
                r"(?:was|is)\s+(?:just\s+|really\s+|actually\s+)?(?P<id>[a-z][\w'-]{1,30})", re.IGNORECASE),
+    # a name given for the future: «звать меня будут ласточка», «называть его будем дед»
+    re.compile(r"(?<![\w-])(?:звать|называть)\s+(?:меня|его|её|ее|тебя|нас|их)\s+(?:будут|будем|будешь|стали)\s+"
+               r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
     # messenger Russian: «menya zvali lom», «ego vse nazyvali doktor»
     re.compile(r"(?<![\w-])(?:menya|ego|ee|eyo|ikh|nas)\s+(?:vse\s+|tam\s+)?(?:zvali|nazyvali|zovut|nazyvayut|klichut|"
                r"prozvali)\s+[«\"“']?(?P<id>[a-z][\w-]{1,30})", re.IGNORECASE),
@@ -1143,7 +1177,8 @@ _NICKNAME_PATTERNS = [
     # «тышқан деген жігіт», «шал деген кісі»: a word said to be what a man is called
     re.compile(r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деген|дейтін|дейтин|degen|deitin)\s+(?:жігіт|"
                r"жигит|кісі|киси|адам|мент|опер|пацан|мужик|парень|біреу|бирео|әріптес|ариптес|курстас|сыныптас|көрші|"
-               r"корши|zhigit|kisi|adam)\w*", re.IGNORECASE),
+               # («кара деген бала отырды», «шал деген кари малшы»: a boy, an old herdsman called so)
+               r"корши|бала|қарі|кари|қарт|карт|малшы|жүргізуші|жургизуши|zhigit|kisi|adam|bala)\w*", re.IGNORECASE),
     # "a guy everybody called tank", "the sergeant we called uncle", "they called him the professor"
     re.compile(r"(?<![\w-])(?:everybody|everyone|people|guys|we\s+all|they\s+all|we|they)(?:\s+there)?\s+(?:called|calls|call)\s+"
                r"(?:him\s+|her\s+|me\s+|us\s+)?"
@@ -1151,7 +1186,7 @@ _NICKNAME_PATTERNS = [
                r"then|that|because|to|for|in|on|at|a|an)\b)"
                r"(?P<id>[^\W\d_][\w-]{2,30})", re.IGNORECASE),
     # "a guy called frost", "a woman named aliya"
-    re.compile(r"(?<![\w-])(?:guy|man|woman|bloke|person|someone|somebody|fellow|dude|boy|girl|lady|kid|officer|cop|guard|"
+    re.compile(r"(?<![\w-])(?:one|guy|man|woman|bloke|person|someone|somebody|fellow|dude|boy|girl|lady|kid|officer|cop|guard|"
                r"driver|inspector|investigator|colleague|neighbou?r|courier|dealer|trader|doctor|nurse|teacher|"
                r"lawyer|judge|prisoner|inmate|sergeant|captain|major|lieutenant)\s+"
                r"(?:called|named|nicknamed)\s+(?:the\s+)?(?!(?:police|cops|ambulance|me|us|them|it|back|again|out|up"

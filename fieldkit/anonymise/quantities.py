@@ -39,7 +39,7 @@ NUMBER = (rf"(?:\d{{1,3}}(?:[ ,\u00a0.]\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?(?:\s*[-�
           rf"|{_WORD}(?:[\s-]+{_NOT_A_FRACTION}{_WORD}){{0,4}}{_UNIT_IN_DIGITS})"
           r"(?:\s+с\s+половин(?:ой|ою)|\s+жарым|\s+and\s+a\s+half)?")
 _MULTIPLIERS = {
-    "myn": 1e3, "lyam": 1e6, "lyama": 1e6, "lyamov": 1e6, "млн.": 1e6,
+    "myn": 1e3, "lyam": 1e6, "lyama": 1e6, "lyamov": 1e6, "млн.": 1e6, "mln": 1e6, "mlrd": 1e9,
     "к": 1e3, "k": 1e3, "тыс": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "тысячу": 1e3, "мың": 1e3,
     "thousand": 1e3, "grand": 1e3, "косарь": 1e3, "косаря": 1e3, "косарей": 1e3, "штука": 1e3, "штуки": 1e3,
     "штук": 1e3, "штуку": 1e3,
@@ -66,7 +66,7 @@ _MULTIPLIERS = {
 #: noun after it («мың. балаларым…») counts nothing of the sum
 _MULTIPLIER = "(?:" + "|".join(
     re.escape(word) + (r"(?![ \t]+(?:нам|вам|ним|нему|ней|им|мне|тебе|себе|ему)(?!\w))" if word == "к"
-                       else r"\.?" if word in ("тыс", "млн", "млрд", "tys")
+                       else r"\.?" if word in ("тыс", "млн", "млрд", "tys", "mln", "mlrd")
                        else r"\.(?:т\.?|\s?р\.?)?(?!\w)(?!\s*\d)" if word == "т" else "")  # «240 т.р.»
     for word in sorted(_MULTIPLIERS, key=len, reverse=True)) + ")"
 _CURRENCIES = {
@@ -110,7 +110,7 @@ _MONEY_MULTIPLIERS = {"к", "k", "тыс", "т", "тысяча", "тысячи",
                       "тыщ", "тыщи", "тыщу", "тыща", "tyshch", "tyshchi", "tyshchu", "tysch",
                       "миллиона", "миллионов", "млрд", "миллиард", "миллиарда", "миллиардов", "штук", "штуки",
                       "штуку", "штука", "миллионын", "миллионға", "миллионнан", "миллионды", "миллионга", "миллионы",
-                      "миллиарды"}
+                      "миллиарды", "mln", "mlrd"}
 _COUNTED = re.compile(r"\s*(?:человек|людей|жителей|голос|подписчик|км|километр|тонн|гектар|га\b|кв|метр|шаг|"
                       r"раз(?:а|ом)?(?!\w)|штук|доз|грамм|грам|кг|адам|жыл|лет|год|рублей|тенге|рет|кісі|дана|келі(?!ст)|шақырым|"
                       r"қап|қорап|бала)", re.IGNORECASE)  # «раз» whole: «1 млн разово» is a sum
@@ -284,7 +284,7 @@ _AGE_PATTERNS = [
 _KAZAKH_TEN = re.compile(rf"(?<!\w)(?P<id>он(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?\s+(?P<unit>жыл\w*|жас\w*|"
                          # «он мың теңге»: the currency after the thousands is the same sum
                          r"(?:мың\w*|мын\w*)(?:\s+(?:теңге|тенге|тг|доллар|сом|юань|рубль)\w*)?|теңге\w*|күн\w*|кун\w*|ай(?=\s+бойы)|айға|айдан|айдай|айлық|тәулік\w*|тәулик\w*|"
-                         r"тауліг\w*|апта\w*))(?!\w)", re.IGNORECASE)
+                         r"тауліг\w*|таулик\w*|апта\w*)(?:\s+жарым\w*)?)(?!\w)", re.IGNORECASE)
 #: a bare number: said again without its unit, it is the same kind of quantity as the one just before or after
 #: («просил девять лет а дали шесть», "they gave me seven but i served four and a half")
 _BARE = re.compile(rf"(?<![\w$₸€.,:/'’-])(?P<id>(?:{NUMBER})(?!\d)(?:\s+(?:с\s+)?половин\w*|\s+and\s+a\s+half)?)"
@@ -444,7 +444,8 @@ _OTHER_PRICE = re.compile(rf",?\s+(?:иногда|или|а\s+то\s+и|а\s+и�
                           rf"(?P<id>(?:(?:две|два|три|пять)\s+)?{_MONEY_SLANG})(?!\w)", re.IGNORECASE)
 _PRICE = re.compile(  # every branch begins a word: tried at word starts only, it costs a third
     rf"(?<!\w)(?:(?:за|(?:по|пере|вы)?(?:стоил\w*|стоит|стоят|отдал\w*|заплатил\w*|платил\w*|брал\w*|берут|"
-    rf"просил\w*|взял\w*|дал|дали|давал\w*|требовал\w*|выходил\w*|получал\w*|stoil\w*|stoit|давай|гони|скинь\w*|заплати|"
+    rf"просил\w*|взял\w*|дал|дали|дам|дадим|дадут|даст|давал\w*|требовал\w*|выходил\w*|получал\w*|stoil\w*|stoit|давай|"
+    rf"гони|скинь\w*|заплати|"
     rf"otdal\w*|zaplatil\w*|bral\w*|prosil\w*))\s+(?:(?:ему|мне|им|ей|emu|mne)\s+)?"
     # (what the price was for may come first: «платил за ходку пятёрку»)
     rf"(?:за\s+(?:ходку|раз|рейс|смену|поездку|точку|закладку|грамм|коробку|машину|фуру|человека)\s+)?"
@@ -455,8 +456,9 @@ _PRICE = re.compile(  # every branch begins a word: tried at word starts only, i
     # «по пятёрке в день», «скинулись по десятке», «по две сотки в месяц»: slang after «по» is a share of money
     rf"|(?<!\w)по\s+(?P<share>(?:(?:две|два|три|пять|{NUMBER})\s+)?{_MONEY_SLANG}(?:\s+{_CURRENCY})?)(?!\w)"
     # slang before a verb of paying or in dollars: «двадцатку сверху давали», «десятку перевёл», «сотку зелёных»
-    rf"|(?<!\w)(?P<paid>{_MONEY_SLANG})(?=\s+(?:сверху\s+|ему\s+|мне\s+|ей\s+)?(?:давали|дал|дала|дали|перев[её]л\w*|"
-    rf"скинул\w*|занос\w*|зан[её]с\w*|отдал\w*|платил\w*|заплатил\w*|зел[её]ных|баксов|долларов)(?!\w))"
+    rf"|(?<!\w)(?P<paid>{_MONEY_SLANG}\s+(?:зел[её]ных|баксов|бакса|долларов|доллара|тенге|теңге)(?!\w)"
+    rf"|{_MONEY_SLANG}(?=\s+(?:сверху\s+|ему\s+|мне\s+|ей\s+)?(?:давали|дал|дала|дали|перев[её]л\w*|скинул\w*|"
+    rf"занос\w*|зан[её]с\w*|отдал\w*|платил\w*|заплатил\w*|сунул\w*|сунуть|сунула)(?!\w)))"
     # a wage or pension with no currency said: «зарплата у меня 180 000», «пенсия тысяч восемьдесят»
     # and in Kazakh, where the thousands go unsaid: «айлық двести восемьдесят»
     rf"|(?:зарплат\w*|зп|оклад\w*|пенси[яиюей]|стипенди[яиюей]|айлы[қгғк]\w*|жалақ\w*|жалак\w*|zarplat\w*|"
@@ -514,7 +516,7 @@ _PARTS_OF_DAY = {
     "таңғы": "morning", "таңертең": "morning", "күндізгі": "day", "кешкі": "evening", "кешке": "evening",
     "түн": "night", "таң": "morning", "түскі": "day", "түсте": "day", "түстен": "day",
     "тунги": "night", "түнги": "night", "тунде": "night", "тангы": "morning", "танги": "morning", "таңгы": "morning",
-    "кешки": "evening", "кундизги": "day",
+    "кешки": "evening", "кундизги": "day", "веч": "evening",  # a note's «в 10 веч.»
     "танертен": "morning", "таңертен": "morning", "туски": "day", "тускі": "day",
     "am": "morning", "pm": "day", "night": "night", "morning": "morning", "afternoon": "day", "evening": "evening",
     "utra": "morning", "vechera": "evening", "nochi": "night", "dnya": "day",
@@ -578,7 +580,9 @@ _TIME_PATTERNS = [
     re.compile(rf"\b(?P<id>(?:{_PART}\s+)?(?:сағат|сагат)\s+(?!ст[оа]\w)(?:{NUMBER})\w*)", re.IGNORECASE),
     # a Kazakh part of the day and the hour, «сағат» left out: «түнгі он екіде», «тунги ушта»
     # (and the half hour after it, «кешкі бестің жартысында»: half past four in the evening)
-    re.compile(rf"(?<!\w)(?P<id>(?:түнгі|таңғы|кешкі|түскі|тунги|түнги|тангы|танги|таңгы|кешки|туски|тускі)\s+(?:{NUMBER})\w*"
+    # («Сағат түнгі бір болатын»: the word for the hour said first)
+    re.compile(rf"(?<!\w)(?P<id>(?:(?:сағат|сагат)\s+)?(?:түнгі|таңғы|кешкі|түскі|тунги|түнги|тангы|танги|таңгы|кешки|туски|"
+               rf"тускі)\s+(?:{NUMBER})\w*"
                r"(?:\s+(?:жартысында|жартысы|жартысына|жартысынан|жартысинда|жартысина))?)",
                re.IGNORECASE),
     # «бес жарымда» (at half past five), «он бір жарымға дейін»: an hour and a half, said where or until
@@ -607,7 +611,7 @@ _DURATION = re.compile(
     rf"тәулікке|год|года|лет|месяц|месяца|месяцев|жыл|жылдай|ай|years?|months?|суток|сутки|"
     rf"недель|недели|неделю|дней|дня|тәулік|апта|сағат|сагат|сағатқа|сагатка|сағаттай|сагаттай|let|goda|god|mesyatsev|mesyatsa|sutok|days|weeks|zhyl|zhyldai|"
     rf"jyl|nedel|nedeli|dnei|dnya|минут|минуты|minutes|г\.|мес\.?|сут\.?|күн|күндей|кун|kun|часов|часа|hours?|"
-    rf"day|week|weeks|апта|ай бойы|нед\.?|мин\.?))(?:\b|(?<=\.))"
+    rf"day|week|weeks|апта|ай бойы|нед\.?|мин\.?)(?:\s+(?:жарым\w*|jarym\w*|zharym\w*))?)(?:\b|(?<=\.))"
     rf"(?!\s*(?:назад|бұрын|ago|old))",
     re.IGNORECASE)
 
@@ -828,7 +832,7 @@ def generalise_duration(text: str, cyrillic: bool) -> str | None:
         value = _number(text.strip()[: kazakh.start("unit")])
         unit = kazakh["unit"].casefold()
         per_year = (12 if unit.startswith("ай") else 52 if unit.startswith("апта")
-                    else 365 if unit.startswith(("күн", "кун", "тәулі", "таулі")) else 1)
+                    else 365 if unit.startswith(("күн", "кун", "тәулі", "таулі", "таули")) else 1)
         return None if value is None else _duration_band(value / per_year, cyrillic)
     if match is None:
         bare = _BARE.fullmatch(text.strip())

@@ -324,6 +324,9 @@ def number_runs(text: str) -> list[NumberRun]:
             # «2017–2020» is a range of years, «2009, 2013, 2018» a list of them, and «… ноль пять. 2023 жылы» two
             # sentences: none is one long number
             close_run()
+        elif run_start >= 0 and re.search(r"[.!?]\s", gap) and _is_phone(
+                "".join(groups) + (str(sum(value for _, value in current)) if current else "")):
+            close_run()  # «… сексен екі үш. Екі мың жиырма бірінші жылы»: the phone is whole, a new sentence starts
         if word.casefold() == "он" and not _kazakh_ten(text, match.end(), current) and not (
                 current and current[-1][0] == "hundred"):  # «двести он» said code-switching: two hundred and ten
             close_run()  # Russian «он» (he), not Kazakh 10: «…шестьдесят четыре он всё расскажет»
@@ -523,6 +526,9 @@ _DIGIT_GROUP = re.compile(r"\+?\d[\d\-]*")
 _GARBLE = re.compile(r"[\s,.\-]*(?:[^\W\d_]{1,8}[\s,.\-]+){0,2}", re.UNICODE)
 #: (seven: a phone whose «семьсот» whisper made a word of keeps eight digits at most, «8 с имесор 1,533,27»)
 _MIN_GARBLED_DIGITS = 7
+#: after a phone's lone first digit, the words whisper made of «семьсот» or «восемьсот» that follow it: up to four,
+#: and a capital where whisper took «8.» for a sentence's end («номер 8. Все и мясо от 5. 642. 1870»)
+_GARBLE_AFTER_THE_EIGHT = re.compile(r"[\s,.\-]*(?:[^\W\d_]{1,8}[\s,.\-]+){1,4}", re.UNICODE)
 _FULL_NUMBER_DIGITS = 11
 
 
@@ -537,9 +543,11 @@ def _garbled_cued_numbers(text: str) -> list[tuple[int, int]]:
             continue  # past the sentence, unless the number began in words there («номер юристо. Восемь с …»)
         end, digits, last = first.end(), len(re.sub(r"\D", "", first.group())), first
         while digits < _FULL_NUMBER_DIGITS:  # a whole phone already: what follows is another («… или 8 (727) …»)
-            gap = _GARBLE.match(text, end)
+            eight = last is first and first.group() == "8"
+            gap = (_GARBLE_AFTER_THE_EIGHT if eight else _GARBLE).match(text, end)
             following = _DIGIT_GROUP.match(text, gap.end()) if gap else None
-            if following is None or following.start() - end > 14 or re.search(r"[A-ZА-ЯЁ]", gap.group()):
+            if following is None or following.start() - end > (30 if eight else 14) or (
+                    not eight and re.search(r"[A-ZА-ЯЁ]", gap.group())):
                 break  # (not past a sentence that starts: «… 04. Однажды, 3 января»; whisper's dot alone is none,
                 # «плюс 77005. 286-31-48»)
             end, last = following.end(), following

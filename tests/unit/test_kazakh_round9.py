@@ -41,7 +41,7 @@ def test_kazakh_identifiers_are_taken(text, identifiers):
     ("бақыт деген не өзі, білмеймін", "бақыт деген не"),
     ("ол жоқ деген, бірақ бәрі білді", "жоқ деген"),
     ("2019 жылы 5 наурызда келді", "келді"),
-    ("шот номер 100 mln тенге емес", "mln"),
+    ("шот номер 100 mln тенге емес", "шот номер"),  # (the sum is a sum: generalised, never an account)
 ])
 def test_what_only_looks_like_them_stays(text, kept):
     assert kept in redact(text, "ru")
