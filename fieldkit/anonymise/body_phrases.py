@@ -418,12 +418,20 @@ _MINE_BEFORE = re.compile(r"(?<!\w)(?:шахт[аеуы]|шахтой|рудни
                           re.IGNORECASE)
 
 
+#: any other body named after a person, «имени» said: «в районном суде имени Казыбек би», «школе им. Абая»
+_NAMED_AFTER_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:[а-яё]+(?:ом|ой|ем|ый|ий|ая|ую|ого|ому)\s+){0,2})(?:суд|школ|колледж|университет|институт|"
+    r"больниц|завод|комбинат|лицей|гимнази|академи|училищ|театр|библиотек|фабрик|колхоз|совхоз)\w*\s+"
+    r"(?:имени\s+|им\.\s*)$", re.IGNORECASE)
+
+
 def mines_named_after_people(text: str, findings: list[Finding]) -> list[Finding]:
     """A person's name right after «шахта» is the mine's name, one organisation with its head: the head left
     alone says which of a town's few mines it was."""
     result = []
     for finding in findings:
-        head = (_MINE_BEFORE.search(text, max(0, finding.start - 20), finding.start)
+        head = ((_MINE_BEFORE.search(text, max(0, finding.start - 20), finding.start)
+                 or _NAMED_AFTER_BEFORE.search(text, max(0, finding.start - 50), finding.start))
                 if finding.entity in ("PERSON", "ORGANIZATION") else None)
         after = (_MINE_AFTER.match(text, finding.end) if finding.entity in ("PERSON", "ORGANIZATION") and head is None
                  else None)

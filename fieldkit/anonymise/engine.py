@@ -686,7 +686,8 @@ def analyse(text: str, language: str) -> list[Finding]:
     ordered = sorted(chosen, key=lambda f: f.start)
     ordered = _codes_with_their_digits(text, _misheard_given_names(text, ordered))
     found = with_bodies(text, _coordinated_names(text, _bridged_names(text, ordered)))
-    found = _spoken_plates(text, kazakh_units_joined(text, mines_named_after_people(text, found)))
+    found = _garbled_plates(text, _spoken_plates(text, kazakh_units_joined(text, mines_named_after_people(text,
+                                                                                                          found))))
     found = _given_names_beside_korean_surnames(text, found)
     return _misspelt_repeats(text, propagate(text, with_flats(text, with_house_numbers(text, found))))
 
@@ -747,6 +748,32 @@ def _spoken_plates(text: str, findings: list[Finding]) -> list[Finding]:
     return sorted(kept + added, key=lambda f: f.start)
 
 
+#: a plate as whisper writes it when it hears the letters' names as one word: three digits, that word, the region
+#: («машина у нас одна. 195 Теронали 9, и она…»)
+_GARBLED_PLATE = re.compile(r"(?<![\d.,:/-])(?<!\d\s)(?P<id>\d{3}\s+(?P<letters>[^\W\d_]{4,12})\s+\d{1,2})"
+                            r"(?![\d]|[.,:/]\d|\s+\d)")
+
+
+def _garbled_plates(text: str, findings: list[Finding]) -> list[Finding]:
+    """A plate whose letters' names whisper ran into one word no dictionary knows, between three digits and the
+    region («195 Теронали 9»): a word that is no name, no place and no Russian or Kazakh word."""
+    from fieldkit.anonymise.morphology import is_common_word
+    from fieldkit.anonymise.names import is_common_kazakh, is_listed_name
+
+    added = []
+    for match in _GARBLED_PLATE.finditer(text):
+        letters = match["letters"]
+        if (is_common_word(letters) or is_common_kazakh(letters) or is_listed_name(letters)
+                or any(f.entity != "PERSON" and f.start < match.end() and match.start() < f.end
+                       and not (match.start() <= f.start and f.end <= match.end()) for f in findings)):
+            continue
+        added.append(Finding("PLATE", match.start("id"), match.end("id"), 0.8, match["id"]))
+    if not added:
+        return findings
+    kept = [f for f in findings if not any(a.start <= f.start and f.end <= a.end for a in added)]
+    return sorted(kept + added, key=lambda f: f.start)
+
+
 #: what a number after «номер» is, when the rules read it so, rather than a car's plate
 _NOT_A_PLATE = frozenset({"PHONE_NUMBER", "PHONE", "IIN", "KZ_IIN", "CASE_NUMBER", "EMAIL_ADDRESS", "EMAIL", "ID",
                           "ADDRESS", "IBAN_CODE", "CREDIT_CARD"})
@@ -798,7 +825,8 @@ def _misspelt_repeats(text: str, findings: list[Finding]) -> list[Finding]:
         is_common_word(word) or (word.isascii() and is_english_word(word))))
     extra = [Finding("PERSON", f.start, f.end, f.score, f.text) for f in index.find(text)
              if not any(f.start < kept.end and kept.start < f.end for kept in findings)
-             and not _a_kazakh_verb_of_a_word(Finding("PERSON", f.start, f.end, f.score, f.text))]
+             and not _a_kazakh_verb_of_a_word(Finding("PERSON", f.start, f.end, f.score, f.text),
+                                              frozenset(person.casefold() for person in people))]
     capitalised = _capitalised_in_full_names(findings)
     extra = [f for f in extra if not _a_word_where_the_name_was_capitalised(f, capitalised)]
     if not extra:
@@ -1181,14 +1209,16 @@ def occurrences(text: str, keyed: dict[str, tuple[str, float]]) -> list[Finding]
     return found
 
 
-def _a_kazakh_verb_of_a_word(found: Finding) -> bool:
+def _a_kazakh_verb_of_a_word(found: Finding, said: frozenset[str]) -> bool:
     """A nickname that is an ordinary word («кара», black) is not found again in a Kazakh verb of the same stem
-    («қарады», looked); a name is, though its accusative ends like a verb («Мұратты», «даниарды»)."""
+    («қарады», looked); a name is, though its accusative ends like a verb («Мұратты», «даниарды»), and so is a
+    capitalised word («Әзізді», «Кимді»: a verb is written in lower case)."""
     from fieldkit.anonymise.kazakh_words import is_kazakh_verb_form
     from fieldkit.anonymise.names import is_common_kazakh, is_listed_name
 
-    return (found.entity == "PERSON" and " " not in found.text and is_kazakh_verb_form(found.text)
-            and is_common_kazakh(found.text) and not is_listed_name(found.text))
+    return (found.entity == "PERSON" and " " not in found.text and found.text[:1].islower()
+            and found.text.casefold() not in said  # the very word said again is the name («тышқан», -қан)
+            and is_kazakh_verb_form(found.text) and is_common_kazakh(found.text) and not is_listed_name(found.text))
 
 
 def _short_korean_surnames(text: str, findings: list[Finding]) -> list[Finding]:
@@ -1247,8 +1277,9 @@ def propagate(text: str, findings: list[Finding]) -> list[Finding]:
     for index, finding in enumerate(findings):
         taken.add(index, finding)
     capitalised = _capitalised_in_full_names(findings)
+    said = frozenset(f.text.casefold() for f in findings if f.entity == "PERSON")
     extra = [f for f in occurrences(text, keyed) if not taken.overlapping(f.start, f.end)
-             and not _a_word_where_the_name_was_capitalised(f, capitalised) and not _a_kazakh_verb_of_a_word(f)]
+             and not _a_word_where_the_name_was_capitalised(f, capitalised) and not _a_kazakh_verb_of_a_word(f, said)]
     extra += [f for f in _short_korean_surnames(text, findings) if not taken.overlapping(f.start, f.end)]
     if not extra:
         return findings
