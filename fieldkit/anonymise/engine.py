@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from functools import lru_cache
 
 from fieldkit import offline
@@ -688,7 +689,7 @@ def analyse(text: str, language: str) -> list[Finding]:
     found = with_bodies(text, _coordinated_names(text, _bridged_names(text, ordered)))
     found = _garbled_plates(text, _spoken_plates(text, kazakh_units_joined(text, mines_named_after_people(text,
                                                                                                           found))))
-    found = _given_names_beside_korean_surnames(text, found)
+    found = _ages_after_names(text, _given_names_beside_korean_surnames(text, found))
     return _misspelt_repeats(text, propagate(text, with_flats(text, with_house_numbers(text, found))))
 
 
@@ -777,6 +778,39 @@ def _garbled_plates(text: str, findings: list[Finding]) -> list[Finding]:
 #: what a number after «номер» is, when the rules read it so, rather than a car's plate
 _NOT_A_PLATE = frozenset({"PHONE_NUMBER", "PHONE", "IIN", "KZ_IIN", "CASE_NUMBER", "EMAIL_ADDRESS", "EMAIL", "ID",
                           "ADDRESS", "IBAN_CODE", "CREDIT_CARD"})
+
+
+_TENS_WORDS = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|двадцать|тридцать|сорок|пятьдесят|шестьдесят|"
+               r"семьдесят|восемьдесят|девяносто|жиырма|отыз|қырық|кырык|елу|алпыс|жетпіс|жетпис|сексен|тоқсан|токсан)")
+_UNIT_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|один|два|три|четыре|пять|шесть|семь|восемь|девять|"
+               r"бір|бир|екі|еки|үш|уш|төрт|торт|бес|алты|жеті|жети|сегіз|сегиз|тоғыз|тогыз)")
+#: an age said after a person's name, between commas: «Игорь Шапиро, 28, в розыске», "igor shapiro, twenty eight,
+#: wanted" (a house number or a count comes without the name before it)
+_AGE_AFTER_A_NAME = re.compile(
+    rf",\s*(?P<id>(?:1[4-9]|[2-9]\d)(?:\s*(?:г\.|л\.|лет|года|y\.?o\.?|yo|jas|жаста|жас))?|{_TENS_WORDS}(?:[\s-]+{_UNIT_WORDS})?)"
+    r"(?=\s*(?:[,;)]|\.(?:\s|$)|$|\s+(?:years?\s+old|жаста|лет)\b))", re.IGNORECASE)
+
+
+def _ages_after_names(text: str, findings: list[Finding]) -> list[Finding]:
+    """The age said right after a person, set off by commas, as notes and speech give it: a person's age is a
+    quasi-identifier, and with a name beside it the number can be nothing else."""
+    added, relabelled = [], {}
+    for index, finding in enumerate(findings):
+        if finding.entity != "PERSON":
+            continue
+        match = _AGE_AFTER_A_NAME.match(text, finding.end)
+        following = findings[index + 1] if index + 1 < len(findings) else None
+        if match is None:
+            continue
+        if following is not None and following.start < match.end("id"):
+            if following.entity in ("DURATION", "MONEY") and following.start == match.start("id"):
+                relabelled[index + 1] = replace(following, entity="AGE")  # «Ахметов, 45 лет,»: years of age
+            continue
+        added.append(Finding("AGE", match.start("id"), match.end("id"), 0.8, match["id"]))
+    if not added and not relabelled:
+        return findings
+    kept = [relabelled.get(index, finding) for index, finding in enumerate(findings)]
+    return sorted([*kept, *added], key=lambda f: f.start)
 
 
 def _given_names_beside_korean_surnames(text: str, findings: list[Finding]) -> list[Finding]:

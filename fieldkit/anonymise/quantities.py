@@ -520,6 +520,9 @@ _PARTS_OF_DAY = {
     "танертен": "morning", "таңертен": "morning", "туски": "day", "тускі": "day",
     "am": "morning", "pm": "day", "night": "night", "morning": "morning", "afternoon": "day", "evening": "evening",
     "utra": "morning", "vechera": "evening", "nochi": "night", "dnya": "day",
+    # (and as messengers type them, «ч» as 4: "v 6 ve4era", "v 2 no4i")
+    "ve4era": "evening", "vecherom": "evening", "ve4erom": "evening", "no4i": "night", "nochyu": "night",
+    "utrom": "morning",
 }
 #: the hours of each part of the day, as a generalised time is written: the range says as much as "evening"
 #: and repeats none of the speaker's words
@@ -577,7 +580,9 @@ _TIME_PATTERNS = [
     re.compile(rf"(?<!\w)(?P<id>(?:(?:{NUMBER})\s+)?час(?:ов|а)\s+в\s+(?:{NUMBER})(?:\s+{_PART})?)(?!\w)(?![.,:]\d)",
                re.IGNORECASE),
     # (the hour's Kazakh ending may follow, but no Russian word that starts like a number: «екі сағат стояли»)
-    re.compile(rf"\b(?P<id>(?:{_PART}\s+)?(?:сағат|сагат)\s+(?!ст[оа]\w)(?:{NUMBER})\w*)", re.IGNORECASE),
+    # (and the minutes after a colon, with the ending: «сағат 18:00-де», "sagat 18:00de")
+    re.compile(rf"\b(?P<id>(?:{_PART}\s+)?(?:сағат|сагат)\s+(?!ст[оа]\w)(?:{NUMBER})(?::[0-5]\d)?-?\w*)",
+               re.IGNORECASE),
     # a Kazakh part of the day and the hour, «сағат» left out: «түнгі он екіде», «тунги ушта»
     # (and the half hour after it, «кешкі бестің жартысында»: half past four in the evening)
     # («Сағат түнгі бір болатын»: the word for the hour said first)

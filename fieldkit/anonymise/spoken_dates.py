@@ -90,6 +90,10 @@ _YEAR_DIGITS = r"(?:19[5-9]\d|20[0-3]\d)"
 _MONTHS_KK_LATIN = (r"(?:[qk]antar|a[qk]pan|nauryz|sau[iy]r|mamyr|mausym|shilde|tamyz|[qk]yr[kq]u[iy]e[kq]|[qk]azan|"
                     r"[qk]arasha|zhelto[qk]san)\w*")
 _PATTERNS = [
+    # the day of the month without the month: «10-го числа», «пятого числа», "10-go chisla" (which day a payment
+    # fell due is what a record of it keeps)
+    re.compile(rf"(?<!\w)(?P<id>(?:(?:[12]?\d|3[01])(?:-?(?:го|ого|е|ое|go|ogo))?|{_DAY})\s+(?:числа|chisla))(?!\w)",
+               re.IGNORECASE),
     # a month with its day or its year (a month alone, «в начале марта», pins down little)
     # (the year may be in digits, as whisper writes it after a day in words: «седьмого марта 2022 года»)
     re.compile(rf"(?<!\w)(?P<id>{_DAY}\s+{_MONTHS_RU}(?:\s+(?:{_YEAR_RU}|{_SHORT_YEAR_RU}|{_YEAR_DIGITS}"
@@ -445,6 +449,8 @@ def generalise_date(text: str, cyrillic: bool, document: str = "") -> str | None
         if 1950 <= year < 2040:
             name = _decade_name(year, cyrillic, True, document)
             return f"[ДАТА: {name}]" if cyrillic else f"[DATE: {'' if name == _DECADES_EN[year] else 'the '}{name}]"
+    if re.search(r"(?<!\w)(?:числа|chisla)(?!\w)", text, re.IGNORECASE):
+        return None  # «пятого числа»: a day of some month, no year («пятого» is no '05)
     year = year_in(text)
     if year is None or not 1950 <= year < 2040:
         return None

@@ -327,9 +327,12 @@ _STREET_WORD_ADDRESS = re.compile(
     rf"prospekt[ae]?)\s+(?:[^\W\d_][\w-]*\s+){{1,3}}?(?:дом|д\.|dom|d\.)\s*{_NUMBER_PHRASE}(?!\w)", re.IGNORECASE)
 #: what follows «по адресу» (at the address) is one, whatever the street: «по адресу тұран 19/1, кв 203»
 _SAID_ADDRESS = re.compile(
-    r"(?:(?<=\bадресу\s)|(?<=\bадресу:\s)|(?<=\bадрес:\s)|(?<=\badresu\s)|(?<=\badres:\s)|(?<=\bмекенжайы\s)|(?<=\bмекенжай:\s))"
+    r"(?:(?<=\bадресу\s)|(?<=\bадресу:\s)|(?<=\bадрес:\s)|(?<=\badresu\s)|(?<=\badres:\s)|(?<=\bмекенжайы\s)|(?<=\bмекенжай:\s)"
+    # («апамның адресі: …», "apamnyn adresi: Gogol 51, 19 pater", "the address is …")
+    r"|(?<=\bадресі\s)|(?<=\bадресі:\s)|(?<=\badresi\s)|(?<=\badresi:\s)|(?<=\baddress:\s)|(?<=\baddress\sis\s))"
     r"(?:[^\W\d_][\w.-]*\s+){1,3}?"
-    r"\d{1,4}(?:/\d{1,3}|[а-яёa-z](?!\w))?(?:,?\s*(?:кв\.?|квартира|пәтер|kv\.?)\s*\d{1,4})?(?![\w/])", re.IGNORECASE)
+    r"\d{1,4}(?:/\d{1,3}|[а-яёa-z](?!\w))?(?:,?\s*(?:кв\.?|квартира|пәтер|kv\.?|apt\.?|flat)\s*\d{1,4}"
+    r"|,?\s*\d{1,4}\s*(?:пәтер|pater)\w*)?(?![\w/])", re.IGNORECASE)
 _LATIN_MICRODISTRICT_ADDRESS = re.compile(
     r"(?<!\w)mkr\.?\s+[\w\-]+,?\s+d\.?\s*\d+[a-z]?,?\s+kv\.?\s*\d+", re.IGNORECASE)
 
@@ -340,7 +343,8 @@ def find_addresses(text: str, namesakes: _Namesakes | None = None) -> list[tuple
     tokens = namesakes.tokens
     found = [(m.start(), m.end()) for pattern in (_LATIN_MICRODISTRICT_ADDRESS, _STREET_WORD_ADDRESS)
              for m in pattern.finditer(text)]
-    if re.search(r"адрес|adres|мекенжай", text, re.IGNORECASE):  # (its lookbehinds are tried at every character)
+    # (its lookbehinds are tried at every character: only where an address is announced)
+    if re.search(r"адрес|adres|address|мекенжай", text, re.IGNORECASE):
         found += [(m.start(), m.end()) for m in _SAID_ADDRESS.finditer(text)]
     numeric = [_numeric_word(word) for _, _, word in tokens]
     for index in range(len(tokens)):

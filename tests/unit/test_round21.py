@@ -71,6 +71,13 @@ from tests.unit.redacted_words import assert_gone_and_kept, words_left
     ("меня судили в районном суде имени Козобекби, дали", ["суде", "козобекби"], ["судили", "дали"]),
     ("а машина у нас одна. 195 Теронали 9, и она в тот день стояла", ["195", "теронали", "9"], ["машина", "стояла"]),
     ("мы купили 100 килограммов 5 раз", [], ["100", "килограммов", "5"]),
+    # the day of a month without its month; an age between commas after a name
+    ("Деньги сказали 10-го числа, потом", ["10-го", "числа"], ["деньги", "потом"]),
+    ("парень был Игорь Шапиро, 28, в розыске", ["игорь", "шапиро", "28"], ["парень", "розыске"]),
+    ("свидетель Ерлан Ахметов, 45 лет, водитель", ["ерлан", "45"], ["свидетель", "водитель"]),
+    # an address announced in Kazakh, the flat after the house
+    ("апамның адресі: Гоголь 51, 19 пәтер. сол жерде", ["гоголь", "51", "19"], ["апамның", "жерде"]),
+    ("14 қыркүйекте сағат 18:00-де тойына шақырамыз", ["18:00-де"], ["тойына", "шақырамыз"]),
 ])
 def test_taken_and_kept(text: str, gone: list[str], kept: list[str]) -> None:
     assert_gone_and_kept(redact(text, "ru"), gone, kept)
@@ -92,6 +99,10 @@ def test_taken_and_kept(text: str, gone: list[str], kept: list[str]) -> None:
     # a diminutive in the dative, capitalised in a messenger's Russian
     ("Mam, Dimke 18 let 3-go marta, budem otmechat u babushki v Balkhashe", ["dimke", "balkhashe"],
      ["budem", "otmechat", "babushki"]),
+    ("apamnyn adresi: Gogol 51, 19 pater. sen kelesin be?", ["gogol", "51", "19"], ["apamnyn", "sen"]),
+    ("On xo4et vstretitsya v Temirtau, v subbotu v 6 ve4era. Esli 4to, zvoni", ["6", "ve4era"], ["subbotu", "zvoni"]),
+    ("police showed me a photo, the guy was igor shapiro, twenty eight, wanted for robbery", ["shapiro", "twenty",
+                                                                                            "eight"], ["wanted"]),
     # an English word that ends like a name's case is no name
     ("the guy called someone else", [], ["someone", "else"]),
 ])
@@ -110,3 +121,9 @@ def test_an_abbreviations_dot_ends_no_language_run() -> None:
 def test_a_models_one_letter_name_is_no_person() -> None:
     """«R = ex-горняк»: Natasha read the note's respondent as a person."""
     assert "r" in words_left(redact("R = ex-горняк, шахта закрыта", "ru"))
+
+
+def test_a_day_of_the_month_said_in_words_is_given_no_year() -> None:
+    """«пятого числа» was read as a year, '05, and generalised to «середина 2000-х»: a year nobody said."""
+    redacted = redact("приходи пятого числа, ладно", "ru")
+    assert "2000" not in redacted and "пятого" not in words_left(redacted), redacted
