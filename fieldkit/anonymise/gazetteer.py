@@ -625,7 +625,9 @@ def _macro_phrase(place: Place, region: Region, cyrillic: bool) -> str:
 #: a district, region or microdistrict word after a place's name: the name before it is a place, known or not
 _RUSSIAN_DESIGNATOR = re.compile(r"^(?:район|района|районе|районом|области|область|областью|обл|р-н|р-на|р-не|"
                                  r"округ|округа|округе)$")
-_KAZAKH_DESIGNATOR = re.compile(r"^(?:ауданы|облысы|ықшамауданы|ыкшамауданы|шағынауданы|шагынауданы)\w*$")
+_KAZAKH_DESIGNATOR = re.compile(r"^(?:ауданы|облысы|ықшамауданы|ыкшамауданы|шағынауданы|шагынауданы|"
+                                # the Russian word with a Kazakh ending, as code-switching says it: «районында»
+                                r"районын|районы(?=н|на|нда|ндағы|нан))\w*$")
 #: a lake after the town it is named for goes with the name: «зайсан көлінде»
 _KAZAKH_LAKE = re.compile(r"^(?:көл|кол)(?:і|и)\w*$")
 #: a village or town word after a name: the name is the place, the word stays (as «с.» and «г.» do)

@@ -1129,6 +1129,11 @@ _NICKNAME_PATTERNS = [
     # "his name was lev anyway", "her real name is vera": what follows is the name, whatever word it also is
     re.compile(r"(?<!\w)(?:his|her|my|whose)\s+(?:real\s+|first\s+|last\s+|actual\s+)?(?:name|surname)\s+"
                r"(?:was|is)\s+(?:just\s+|really\s+|actually\s+)?(?P<id>[a-z][\w'-]{1,30})", re.IGNORECASE),
+    # a capitalised or quoted word whose real name follows: «один ұры, Қасқыр, настоящее имя Марат», «"Кот",
+    # настоящая фамилия Котов» (Russian «шын аты»)
+    re.compile(r"(?:(?<=[«\"“'])|(?<![\w-])(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]))(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?"
+               r"\s*[,—–(-]\s*(?:а\s+|его\s+|её\s+|ее\s+)?(?:настоящее\s+имя|настоящая\s+фамилия|по\s+паспорту|"
+               r"nastoyashchee\s+imya|real\s+name)(?!\w)"),
     # a name given for the future: «звать меня будут ласточка», «называть его будем дед»
     re.compile(r"(?<![\w-])(?:звать|называть)\s+(?:меня|его|её|ее|тебя|нас|их)\s+(?:будут|будем|будешь|стали)\s+"
                r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
