@@ -597,9 +597,6 @@ def analyse(text: str, language: str) -> list[Finding]:
         if (_recognizer_of(result) == "PhoneRecognizer"
                 and sum(ch.isdecimal() for ch in text[result.start:result.end]) < 7):
             continue  # «КА-168/2, ~50»: too few digits for any phone, and the colony's code must not lose to it
-        if (result.entity_type == "PERSON" and _recognizer_of(result) in ("NatashaRecognizer", "SpacyRecognizer")
-                and sum(ch.isalpha() for ch in text[result.start:result.end]) < 2):
-            continue  # «R = ex-горняк»: a model's name of one letter is the note's respondent, or nothing
         if CODE_NUMBER_BEFORE.search(text, max(0, result.start - 10), result.start):
             continue  # «R-AST-05. 7.02.24»: a number that starts inside a respondent code («05. 7.02») is none
         if is_kept(text[result.start : result.end]) or _a_word_in_capitals(text[result.start:result.end]) or (
@@ -858,9 +855,7 @@ def _misspelt_repeats(text: str, findings: list[Finding]) -> list[Finding]:
     index = KnownIdentifiers([Entry(person, "PERSON") for person in people], is_common_word=lambda word: (
         is_common_word(word) or (word.isascii() and is_english_word(word))))
     extra = [Finding("PERSON", f.start, f.end, f.score, f.text) for f in index.find(text)
-             if not any(f.start < kept.end and kept.start < f.end for kept in findings)
-             and not _a_kazakh_verb_of_a_word(Finding("PERSON", f.start, f.end, f.score, f.text),
-                                              frozenset(person.casefold() for person in people))]
+             if not any(f.start < kept.end and kept.start < f.end for kept in findings)]
     capitalised = _capitalised_in_full_names(findings)
     extra = [f for f in extra if not _a_word_where_the_name_was_capitalised(f, capitalised)]
     if not extra:
@@ -1243,18 +1238,6 @@ def occurrences(text: str, keyed: dict[str, tuple[str, float]]) -> list[Finding]
     return found
 
 
-def _a_kazakh_verb_of_a_word(found: Finding, said: frozenset[str]) -> bool:
-    """A nickname that is an ordinary word («кара», black) is not found again in a Kazakh verb of the same stem
-    («қарады», looked); a name is, though its accusative ends like a verb («Мұратты», «даниарды»), and so is a
-    capitalised word («Әзізді», «Кимді»: a verb is written in lower case)."""
-    from fieldkit.anonymise.kazakh_words import is_kazakh_verb_form
-    from fieldkit.anonymise.names import is_common_kazakh, is_listed_name
-
-    return (found.entity == "PERSON" and " " not in found.text and found.text[:1].islower()
-            and found.text.casefold() not in said  # the very word said again is the name («тышқан», -қан)
-            and is_kazakh_verb_form(found.text) and is_common_kazakh(found.text) and not is_listed_name(found.text))
-
-
 def _short_korean_surnames(text: str, findings: list[Finding]) -> list[Finding]:
     """A two-letter Korean surname of a found name, again where it stands capitalised («осуждённого Ли Виктора …
     Ли было 23 года»): too short for the case-blind repeats, and «ли» in lower case is a Russian particle."""
@@ -1311,9 +1294,8 @@ def propagate(text: str, findings: list[Finding]) -> list[Finding]:
     for index, finding in enumerate(findings):
         taken.add(index, finding)
     capitalised = _capitalised_in_full_names(findings)
-    said = frozenset(f.text.casefold() for f in findings if f.entity == "PERSON")
     extra = [f for f in occurrences(text, keyed) if not taken.overlapping(f.start, f.end)
-             and not _a_word_where_the_name_was_capitalised(f, capitalised) and not _a_kazakh_verb_of_a_word(f, said)]
+             and not _a_word_where_the_name_was_capitalised(f, capitalised)]
     extra += [f for f in _short_korean_surnames(text, findings) if not taken.overlapping(f.start, f.end)]
     if not extra:
         return findings
