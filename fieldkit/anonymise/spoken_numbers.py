@@ -528,7 +528,7 @@ _GARBLE = re.compile(r"[\s,.\-]*(?:[^\W\d_]{1,8}[\s,.\-]+){0,2}", re.UNICODE)
 _MIN_GARBLED_DIGITS = 7
 #: after a phone's lone first digit, the words whisper made of «семьсот» or «восемьсот» that follow it: up to four,
 #: and a capital where whisper took «8.» for a sentence's end («номер 8. Все и мясо от 5. 642. 1870»)
-_GARBLE_AFTER_THE_EIGHT = re.compile(r"[\s,.\-]*(?:[^\W\d_]{1,8}[\s,.\-]+){1,4}", re.UNICODE)
+_GARBLE_AFTER_THE_EIGHT = re.compile(r"[\s,.\-]*(?:[^\W\d_]{1,8}[\s,.\-]+){0,4}", re.UNICODE)
 _FULL_NUMBER_DIGITS = 11
 
 
