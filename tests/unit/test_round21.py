@@ -26,6 +26,9 @@ from tests.unit.redacted_words import assert_gone_and_kept, words_left
     # the Cyrillic words of a line that starts in English, read by the Russian rules
     ("Met R at his garage, ул. Парковая, 12. R = ex-горняк, worked there", ["парковая", "12"], ["garage", "worked"]),
     ("f/u: call back Жанибек Оразов re: склад, asap", ["жанибек", "оразов"], ["склад", "asap"]),
+    # (these two only the Russian rules find: a house after its street, a quoted nickname)
+    ("MKT-05, R's home ул. Жибек жолы, д. 140 (NB street, not the market)", ["жибек", "140"], ["home", "market"]),
+    ("re: the leak. Source = «Кот» (doesn't want name). Per her, fine", ["кот"], ["source", "fine"]),
     # a phone whose «семьсот» whisper made words of, after its lone 8; and an 8 that starts no phone
     ("а в телефоне номер 8, все имесор от 5, 214, 67, 39, записанный как", ["8", "имесор", "214", "39"],
      ["записанный"]),
