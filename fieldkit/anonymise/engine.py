@@ -344,8 +344,9 @@ def analyzer():
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 #: a dot that shortens a word rather than ending a sentence: «ул. Парковая», «г. Шымкент», «А. Сейтов», "Dr. Li"
-_ABBREVIATION_DOT = re.compile(r"(?<![\w.])(?:\w|ул|д|г|кв|пр|мкр|обл|р-н|им|ст|тел|пос|с|корп|туп|пер|просп|"
-                               r"ул|ko[sš]|k[oö]sh|kv|mkr|obl|g|d|ul|pr|st|im|mr|mrs|ms|dr|no)\.\s+$", re.IGNORECASE)
+#: (one letter stands for any initial or short word: «А.», «г.», «д.», "g.")
+_ABBREVIATION_DOT = re.compile(r"(?<![\w.])(?:\w|ул|кв|пр|мкр|обл|р-н|им|ст|тел|пос|корп|туп|пер|просп|ko[sš]|"
+                               r"k[oö]sh|kv|mkr|obl|ul|pr|st|im|mr|mrs|ms|dr|no)\.\s+$", re.IGNORECASE)
 
 
 def script_language(text: str, default: str) -> str:
