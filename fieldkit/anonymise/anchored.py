@@ -19,16 +19,20 @@ def matches_near(pattern: re.Pattern, anchor: re.Pattern, text: str, reach: int)
     """
     windows: list[list[int]] = []
     for hit in anchor.finditer(text):
-        start, end = _word_start(text, max(0, hit.start() - reach)), _word_end(text, hit.end() + reach)
-        if windows and start <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], end)
+        # each character is scanned once at most, so a text without spaces («««…») costs no more than prose
+        floor = windows[-1][1] if windows else 0
+        start, end = _word_start(text, max(0, hit.start() - reach), floor), hit.end() + reach
+        if windows and start <= floor:
+            if end > windows[-1][1]:
+                windows[-1][1] = _word_end(text, end)
         else:
-            windows.append([start, end])
+            windows.append([start, _word_end(text, end)])
     return [match for start, end in windows for match in pattern.finditer(text, start, end)]
 
 
-def _word_start(text: str, position: int) -> int:
-    while position > 0 and not text[position - 1].isspace():
+def _word_start(text: str, position: int, floor: int) -> int:
+    """``position`` moved back to its word's start, or to ``floor`` (where the window before ends) if sooner."""
+    while position > floor and not text[position - 1].isspace():
         position -= 1
     return position
 

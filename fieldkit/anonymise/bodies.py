@@ -527,7 +527,38 @@ _MEDIA_BEFORE = re.compile(
     r"(?<!\w)(?:газет\w*|журнал\w*|телеканал\w*|канал\w*|издани\w*|сайт\w*|портал\w*|агентств\w*|радио"
     r"|(?:пишу|писал\w*|пишет|работа\w*|работал\w*)\s+(?:для|в|на))\s+" + _QUOTED_NAME, re.IGNORECASE)
 _MEDIA_AFTER = re.compile(_QUOTED_NAME + r"\s+(?:газет\w*|журнал\w*|телеарна\w*|арна\w*|сайт\w*|басылым\w*|"
-                          r"портал\w*|агенттіг\w*|агенттиг\w*|телеканал\w*)", re.IGNORECASE)
+                          r"портал\w*|агенттіг\w*|агенттиг\w*|телеканал\w*|telearna\w*|arna\w*|gazet\w*|sait\w*|"
+                          r"portal\w*)", re.IGNORECASE)
+#: a farm by its name, the kind before it the Russian way («КХ «Мерей»», «крестьянского хозяйства береке», "KKh
+#: «Bereke»") or after it the Kazakh way («береке шаруа қожалығы», "«Bereke» şarua qojalığınan")
+_FARM_NAME = r"(?:[«\"“](?P<{0}q>[^»\"”\n]{{2,40}})[»\"”]|(?P<{0}w>[^\W\d_][\w-]{{2,30}}))"
+_FARM_BEFORE = re.compile(r"(?<![\w/-])(?:(?i:кх|к/х|фх|kkh|k/kh)|(?i:крестьянск\w+|фермерск\w+)\s+"
+                          r"(?:\((?i:фермерск\w+)\)\s+)?(?i:хозяйств\w*))\s*" + _FARM_NAME.format("a"))
+_FARM_AFTER = re.compile(_FARM_NAME.format("b") + r"\s+(?:(?i:шаруа|şarua|sharua|şarwa)\s+(?i:қожалығ|кожалыг|qojalyğ|"
+                         r"qojalyg|qozhalyg|qojalığ|kozhalyg)\w*|(?i:шқ|шк)(?!\w))")
+#: words before a Kazakh farm's kind that are no name of it («біздің шаруа қожалығы»: our farm)
+_NOT_A_FARM_NAME = frozenset({"біздің", "бiздiң", "биздин", "менің", "менин", "сенің", "оның", "онын", "бір", "бир",
+                              "осы", "сол", "үлкен", "улкен", "кішкентай", "жеке", "ауылдағы", "ауылдагы", "bizdin",
+                              "menin", "onyn", "bir", "osy", "sol", "жаңа", "жана", "наш", "нашего", "нашем", "свое",
+                              "своего", "частного", "мелкого", "большого", "это", "ну", "у", "в", "на"})
+
+
+def find_farms(text: str) -> list[tuple[int, int]]:
+    """(start, end) of a farm with its kind and name (``_FARM_BEFORE``, ``_FARM_AFTER``): a name in quotes, or one
+    word that is no pronoun, verb or preposition."""
+    morph = natasha()[2]
+    found = []
+    for pattern, group in ((_FARM_BEFORE, "a"), (_FARM_AFTER, "b")):
+        for match in pattern.finditer(text):
+            word = match[group + "w"]
+            if word is not None:
+                lowered = word.casefold()
+                if lowered in _NOT_A_FARM_NAME or is_kazakh_verb_form(lowered) or (
+                        is_cyrillic(lowered) and morph.word_is_known(lowered)
+                        and first_tag(lowered).startswith(("PREP", "CONJ", "PRCL", "NPRO", "VERB", "INFN", "ADVB"))):
+                    continue
+            found.append(match.span())
+    return found
 
 
 #: a power plant by its number, one of a town's few big workplaces: «на ГРЭС-2», «на грэс один», "GRES-1" (the
@@ -549,8 +580,9 @@ def find_media(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quoted name of a newspaper, channel or site (``_MEDIA_BEFORE``, ``_MEDIA_AFTER``), the
     quotes with it; a name of no more than four words and no verb, so a quotation is not taken («в журнале «упал с
     кровати»»)."""
-    return [(match.start("name") - 1, match.end("name") + 1) for pattern in (_MEDIA_BEFORE, _MEDIA_AFTER)
-            for match in pattern.finditer(text)
+    # (the Kazakh kind after the quotes goes with them, as with a company's form: «Жетісу» телеарнасында)
+    return [(match.start("name") - 1, match.end("name") + 1 if pattern is _MEDIA_BEFORE else match.end())
+            for pattern in (_MEDIA_BEFORE, _MEDIA_AFTER) for match in pattern.finditer(text)
             if len(match["name"].split()) <= 4 and (match["name"][:1].isupper() or not _has_a_verb(match["name"]))]
 
 
@@ -583,6 +615,7 @@ class CodedOrganisationRecognizer(EntityRecognizer):
                                   *((span, "a company with its form") for span in find_companies(text)),
                                   *((span, "a newspaper, channel or site in quotes") for span in find_media(text)),
                                   *((span, "a power plant") for span in find_power_plants(text)),
+                                  *((span, "a farm by its name") for span in find_farms(text)),
                                   *((span, "a company by its kind of work") for span in find_named_companies(text)),
                                   *((span, "a body named by its district") for span in bodies)]:
             explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE, textual_explanation=why)

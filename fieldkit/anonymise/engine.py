@@ -688,7 +688,33 @@ def analyse(text: str, language: str) -> list[Finding]:
     found = _garbled_plates(text, _spoken_plates(text, kazakh_units_joined(text, mines_named_after_people(text,
                                                                                                           found))))
     found = _ages_after_names(text, _given_names_beside_korean_surnames(text, found))
+    found = _initials_given_in_brackets(text, found)
     return _misspelt_repeats(text, propagate(text, with_flats(text, with_house_numbers(text, found))))
+
+
+#: initials a note gives a person in brackets after the full name, to use for the rest of it: «Айгерим Нурпеисова
+#: (AN)», "Ruslan Ospanov (R.O.)"
+_BRACKETED_INITIALS = re.compile(r"\s*\(\s*(?P<initials>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.?\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.?"
+                                 r"(?:\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.?)?)\s*\)")
+
+
+def _initials_given_in_brackets(text: str, findings: list[Finding]) -> list[Finding]:
+    """Every later use of initials a note introduced in brackets after a name («AN got threats from…»): two or three
+    capitals are no word to propagate a name by, but once given as a person's they are that person."""
+    added: list[Finding] = []
+    for finding in findings:
+        if finding.entity != "PERSON" or " " not in finding.text.strip():
+            continue
+        bracket = finding.text.rfind("(")  # (the name's finding may have taken the bracket, closed or not)
+        given = (_BRACKETED_INITIALS.fullmatch(finding.text.rstrip(")") + ")", bracket) if bracket > 0
+                 else _BRACKETED_INITIALS.match(text, finding.end))
+        if given is None:
+            continue
+        initials = given["initials"].rstrip(".")
+        for use in re.finditer(rf"(?<![\w.]){re.escape(initials)}\.?(?!\w)", text):
+            if not any(f.start < use.end() and use.start() < f.end for f in [*findings, *added]):
+                added.append(Finding("PERSON", use.start(), use.end(), finding.score, use.group()))
+    return sorted(findings + added, key=lambda f: f.start) if added else findings
 
 
 #: a car said just before a number: what follows «номер» is its plate

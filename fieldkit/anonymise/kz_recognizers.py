@@ -358,6 +358,7 @@ _RU_MONTHS_LOC = "январе|феврале|марте|апреле|мае|и�
 #: Kazakh months, also in Russian letters as whisper and messenger Latin spelled back write them («карашада»)
 _KK_MONTHS = (r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйе[кг]|қазан|қараша|желтоқсан|кантар|акпан|"
               r"сауир|сәуир|шилде|кыркуйе[кг]|кыркуие[кг]|казан|караша|желтоксан)\w*")
+_EN_MONTHS_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _EN_MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
@@ -905,6 +906,9 @@ RU_RULES = [
             rf"|\b{_EN_MONTHS_ABBR}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?!:)(?:,?\s+(?:19|20)\d{{2}})?"
             rf"|(?<![\w-])\d{{1,2}}\s+{_EN_MONTHS_ABBR}\.?(?!\w)(?:\s+(?:19|20)\d{{2}})?"  # not a code's «TAZ-01»
             rf"|\b{_EN_MONTHS_ABBR}\.?\s+(?:19|20)\d{{2}}(?!\d)"  # a note's «Sept 2023»
+            # and written out, with a capital (the month «May», not the verb): «UYG-02, 24 May, Чунджа», «3 July»
+            rf"|(?<![\w-])\d{{1,2}}\s+{_EN_MONTHS_FULL}(?!\w)(?:,?\s+(?:19|20)\d{{2}}(?!\d))?"
+            rf"|\b{_EN_MONTHS_FULL}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?(?![\d:])|(?:19|20)\d{{2}}(?!\d))"
             rf"|(?i:\b(?:{_RU_MONTHS_LOC}|{_RU_MONTHS_GEN}))\s+\d{{4}}(?:\s*(?:года|году|г\.))?"
             r"|\b(?:19|20)\d{2}(?:\s*(?:году|года|год|г\.))(?:\s+рождения)?"
             r"|(?i:\b(?:весной|летом|осенью|зимой|весна|лето|осень|зима|в\s+начале|в\s+конце|в\s+середине))"

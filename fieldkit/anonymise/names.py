@@ -1210,8 +1210,9 @@ _CUED_NAME_PATTERNS = [
                r"әйел|бала|қыз|ағай|аға|мент|опер|тергеуші|бастық|мужик|парень|әріптес|курстас|сыныптас|көрші|дос|"
                r"дәрігер|мұғалім|zhigit|dzhigit|kisi|adam|apa|bala|"
                r"qyz|kyz)\w*", re.IGNORECASE),
-    re.compile(_NAME + r"(?:\s+|-)(?:ағай|апай|ағасы|әпке|ака|agai|apai|agasy|ake|eke|aga|apa|aka)(?:\w*)(?!\w)",
-               re.IGNORECASE),
+    # («жеңіс аға», «береке апай», "Merey ağa": the honorific after a name in every script)
+    re.compile(_NAME + r"(?:\s+|-)(?:ағай|апай|ағасы|әпке|ака|аға|ага|агай|апа|agai|apai|agasy|ake|eke|aga|apa|aka|"
+               r"ağa|aǵa|ağai|aǵaı|apaı)(?:\w*)(?!\w)", re.IGNORECASE),
     # a listed name said to be what someone is called, whatever follows: «адам болды сырым деген», «сұлтан деген
     # брокер», «неміс марта деген»; not «бақыт деген не» (what happiness is), nor «8 марта деген мереке»
     re.compile(r"(?<!\d\s)(?<!\d)" + _NAME + r"\s+(?:деген|дейтін|дейтин|degen)(?!\w)"
@@ -1300,7 +1301,7 @@ _ANCHORS = {pattern: re.compile(anchor, re.IGNORECASE) for pattern, anchor in (
     (_pattern_with(_CUED_NAME_PATTERNS, "деп\\s+жүрген"),
      r"(?:деген|дейтін|деп\s+жүрген|атты|есімді|degen|deitin|atty)\s"),
     (_pattern_with(_CUED_NAME_PATTERNS, "(?:ағай|апай|ағасы|әпке|ака|"),
-     r"[\s-](?:ағай|апай|ағасы|әпке|ака|agai|apai|agasy|ake|eke|aga|apa|aka)"),
+     r"[\s-](?:ағай|апай|ағасы|әпке|ака|аға|ага|агай|апа|agai|apai|agasy|ake|eke|aga|apa|aka|ağa|aǵa|ağai|aǵaı|apaı)"),
     (_pattern_with(_CUED_NAME_PATTERNS, "(?:деген|дейтін|дейтин|degen)(?!"),
      r"\s(?:деген|дейтін|дейтин|degen)(?!\w)"),
     (_pattern_with(_CUED_NAME_PATTERNS, "(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin))\\s+(?:күйеу"),

@@ -189,9 +189,14 @@ _AGE_PATTERNS = [
                rf"девочке|ребенку|ребёнку|женщине|мужчине|старику|задержанному|осужденному|осуждённому|"
                rf"потерпевшему|потерпевшей|погибшему|погибшей)\s+"
                rf"(?:(?:моему|моей|нашему|нашей|его|её|ее|тогда|уже|было|будет|исполнилось|только|всего|сейчас|"
-               rf"почти|где-то|примерно|стукнуло|уж)\s+)*"
+               rf"почти|где-то|примерно|стукнуло|уж|самому|самой)\s+)*"
                rf"(?P<id>(?:(?:под|около|за)\s+)?(?P<n>{NUMBER})(?:\s+(?:годика|годиков|годик|года|год|лет))?)(?!\s*(?:тысяч|миллион|тенге|доллар|рубл|час|минут))",
                re.IGNORECASE),
+    # a capitalised name in the dative and a number with tens at the clause's end: «Сабинаға тридцать девять.»,
+    # «Жәкеңе уже за семьдесят», «Айданаға всего двадцать два, умница»
+    re.compile(rf"(?<![\w-])[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:ға|ге|қа|ке|е|у)\s+(?i:(?:уже|всего|только|сейчас|тогда|"
+               rf"было|почти|где-то|примерно)\s+)*(?P<id>(?i:(?:под|около|за)\s+)?(?P<n>{_WITH_TENS}(?i:{NUMBER}))"
+               rf"(?i:\s+(?:года|год|лет))?)(?=\s*(?:[.,;!?)—]|$))"),
     re.compile(rf"\b(?:в\s+возрасте|возраст(?:ом)?)\s+(?P<id>(?P<n>{NUMBER})(?:\s+(?:год|года|лет))?)", re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s*-?\s*летн\w+)", re.IGNORECASE),
     # «оған жиырма үш жас еді» (she was 23), «қырық жас толды»: the bare «жас» with the verb of being or turning
@@ -317,7 +322,8 @@ _ARTICLE_AFTER = re.compile(r"\s+(?:на|to)\s+\d{3}(?!\d)|,?\s*(?:ч\.|ч\s*\d|
 _ARTICLE_BEFORE = re.compile(r"(?:(?<!\w)(?:ст|стать\w*|ч|п|пп|бап\w*|st|article)\.?\s*(?:\d{1,3}(?:-?\w{1,2})?\s*"
                              r"(?:,|и|or|and)\s*)*|(?<!\w)(?:с|from)\s+\d{3}\s+(?:на|to)\s+)$", re.IGNORECASE)
 #: a counted noun just before a bare number: «человек 300», «штук 20» (not «раз»: «последний раз пять дали»)
-_COUNT_BEFORE = re.compile(r"(?<!\w)(?:человек|людей|штук|адам|кісі|машин|голов)\s+$", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(r"(?<!\w)(?:человек|людей|штук|адам|кісі|машин|голов|гектаров|гектара|соток|сотки|тонн|"
+                           r"мешков|литров|километров|метров|кг|км|га)\s+$", re.IGNORECASE)
 _ELLIPTICAL_SCORE = 0.5
 _KK_TENS_ABOVE_TEN = ("жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан",
                       # as a Russian keyboard or whisper writes them: «жетпис екиде»
@@ -481,6 +487,13 @@ _PRICE = re.compile(  # every branch begins a word: tried at word starts only, i
     rf"просил\w*|минимум)(?!\w)"
     # slang after what makes it a payment: «каждый раз десятка», «штраф сотка»
     rf"|(?:каждый\s+раз|штраф|взнос)\s+(?:по\s+)?(?P<each_time>(?:{_MONEY_SLANG}|сотка)(?:\s+{_CURRENCY})?)(?!\w)"
+    # money named and a round figure after it: «а деньги сто пятьдесят отдашь дяде»; a wage said the English way:
+    # "pays me two fifty a month"
+    rf"|(?<!\w)(?:деньги|денег)\s+(?P<cash>{_ROUND_FIGURE}(?:\s+{_WORD}){{0,2}})(?!\w)"
+    rf"(?!\s+(?:лет|год\w*|раз\w*|человек|штук\w*|процент\w*|дней|минут))"
+    rf"|(?<!\w)(?:pays?|paid|earns?|earned|gets?|got|makes?|made)\s+(?:me\s+|him\s+|her\s+|us\s+|them\s+)?"
+    rf"(?:about\s+|around\s+)?(?=(?:\S+\s+){{0,2}}?(?:\d\d|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    rf"hundred|thousand|grand))(?P<monthly>(?:{NUMBER})(?:\s+{_WORD}){{0,2}})\s+(?:a|per)\s+(?:month|week|shift)(?!\w)"
     # a bribe and its figure with no currency said: «за взятку в 8000», «откат в двести»
     rf"|(?:взятк\w*|откат\w*|vzyatk\w*)\s+(?:в\s+(?:размере\s+)?|размером\s+)?(?P<bribe>{NUMBER}|\d[\d\s]*\d|\d)(?!\w)"
     # whisper's digits for «сто двадцать тысяч» said with no currency: «получала 180 000», «сдать 100 000 наверх»
@@ -623,7 +636,7 @@ _DURATION = re.compile(
     rf"недель|недели|неделю|дней|дня|тәулік|апта|сағат|сагат|сағатқа|сагатка|сағаттай|сагаттай|let|goda|god|mesyatsev|mesyatsa|sutok|days|weeks|zhyl|zhyldai|"
     rf"годами|месяцами|сутками|днями|"  # «пригрозили пятью годами»
     rf"jyl|nedel|nedeli|dnei|dnya|минут|минуты|minutes|г\.|мес\.?|сут\.?|күн|күндей|кун|kun|часов|часа|hours?|"
-    rf"day|week|weeks|апта|ай бойы|нед\.?|мин\.?)(?:\s+(?:жарым\w*|jarym\w*|zharym\w*))?)(?:\b|(?<=\.))"
+    rf"day|week|weeks|апта|ай бойы|нед\.?|мин\.?|yrs?\.?|mos\.?)(?:\s+(?:жарым\w*|jarym\w*|zharym\w*))?)(?:\b|(?<=\.))"
     rf"(?!\s*(?:назад|бұрын|ago|old))",
     re.IGNORECASE)
 
@@ -930,9 +943,11 @@ class QuantityRecognizer(EntityRecognizer):
                 results.append(self._result("MONEY", match.start("million"), match.end("million"),
                                             "millions and a number after them"))
                 continue
-            if _counts_something(text, match.end("id")):
-                continue
             unit = match["unit"].casefold()
+            # («тысяч двести человек» counts people; after «лет пятнадцать» the noun is the next clause's: «уже лет
+            # пятнадцать гектаров тридцать арендуем»)
+            if unit.startswith(("тыс", "милл", "лимон", "лям")) and _counts_something(text, match.end("id")):
+                continue
             said_of_age = (_AGE_BEFORE.search(text[max(0, match.start() - 40):match.start()])
                            or _AGE_AFTER.match(text, match.end()))
             kind = ("MONEY" if unit.startswith(("тыс", "милл", "лимон", "лям")) else
@@ -940,7 +955,7 @@ class QuantityRecognizer(EntityRecognizer):
             results.append(self._result(kind, match.start("id"), match.end("id"), "a number after its unit"))
         for match in _PRICE.finditer(text):
             group = next(name for name in ("slang", "each", "share", "paid", "wage", "demanded", "each_time", "bribe",
-                                           "grouped") if match[name])
+                                           "grouped", "cash", "monthly") if match[name])
             results.append(self._result("MONEY", match.start(group), match.end(group), "a price"))
             if other := _OTHER_PRICE.match(text, match.end(group)):  # «пятёрку иногда десятку»: a second price
                 results.append(self._result("MONEY", other.start("id"), other.end("id"), "a price"))

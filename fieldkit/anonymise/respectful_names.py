@@ -32,6 +32,13 @@ _NOT_NAMES = frozenset({"бала", "ана", "апа", "аға", "ага", "ә�
                         "аже", "ата", "іні", "ини", "әпке", "апке", "жеңге", "женге", "келін", "келин", "нағашы",
                         "нагашы", "жиен", "немере", "ене", "қайнаға", "кайнага", "абысын", "құда", "куда"})
 _SENTENCE_END = re.compile(r"[.!?…:]\s*$")
+#: the short form said on its own, to the person or of him, with no «-ң»: «Сәке, сәлем», «саке екі жыл отырды»,
+#: "Sake, privet", "beke suraidy" (Сәкен, Бекзат…); only the «-еке», «-әке», «-аке» ending, which no Russian or
+#: Kazakh word of that length has but «әке» (father) and «көке» (uncle)
+_RESPECTFUL_ALONE = re.compile(r"^(?P<stem>[а-яёәғқңөұүһі]{1,3}?)(?P<short>әке|еке|аке)"
+                               r"(?:ге|ні|нің|мен|ден|нен)?$")
+_LATIN_RESPECTFUL_ALONE = re.compile(r"^(?P<stem>[a-zäáóúı]{1,4}?)(?P<short>ake|eke|äke|áke)"
+                                     r"(?:ge|ni|nin|men|den|nen)?$")
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +77,35 @@ def is_respectful_short_name(word: str, *, capitalised_mid_sentence: bool = Fals
     return capitalised_mid_sentence or match["short"] not in ("а", "е") or not is_kazakh_stem(short)
 
 
+@lru_cache(maxsize=1)
+def _latin_name_starts() -> frozenset[str]:
+    """The first two to four letters of every listed given name, in the one Latin spelling of ``latin_key``."""
+    from fieldkit.anonymise.morphology import latin_key
+    from fieldkit.anonymise.names import given_names
+
+    names, ambiguous = given_names()
+    return frozenset(key[:size] for key in map(latin_key, names - ambiguous) for size in (2, 3, 4)
+                     if len(key) > size + 1)
+
+
+def is_respectful_name_alone(word: str) -> bool:
+    """Whether ``word`` is a respectful short name without its «-ң» («Сәке», "Beke"): its first syllable starts a
+    listed given name and it is no Russian or Kazakh word."""
+    from fieldkit.anonymise.kazakh_words import is_kazakh_stem
+    from fieldkit.anonymise.morphology import is_common_word, latin_key
+
+    lowered = word.casefold()
+    if match := _LATIN_RESPECTFUL_ALONE.match(lowered):
+        return latin_key(match["stem"] + match["short"][0])[:4] in _latin_name_starts()
+    match = _RESPECTFUL_ALONE.match(lowered)
+    if match is None:
+        return False
+    short = match["stem"] + match["short"]
+    return (short not in _NOT_NAMES and fold(short) not in _NOT_NAMES
+            and fold(match["stem"] + match["short"][0]) in _name_starts()
+            and not is_kazakh_stem(short) and not is_common_word(lowered))
+
+
 class RespectfulNameRecognizer(EntityRecognizer):
     """PERSON for a Kazakh respectful short name («Жәкең», «нұрекең»)."""
 
@@ -83,6 +119,12 @@ class RespectfulNameRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
         for start, end, word in words(text):
+            if (word[-3:].casefold() in ("еке", "әке", "аке") or word.isascii() or "ке" in word) and (
+                    word.isascii() is (self.supported_language == "xx")) and is_respectful_name_alone(word):
+                explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE,
+                                                  textual_explanation="a Kazakh respectful short name on its own")
+                results.append(RecognizerResult("PERSON", start, end, SCORE, explanation))
+                continue
             if not word.endswith(("ң", "ңның", "ңнің", "ңға", "ңге", "ңды", "ңді", "ңмен", "ңнен", "ңде", "ңны")) and (
                     "кен" not in word.casefold()):
                 continue

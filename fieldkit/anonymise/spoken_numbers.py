@@ -111,9 +111,11 @@ _MAIL_CUE = re.compile(r"(?:с|со|в|на)?(?:почт|ящик|имейл|е�
                        re.IGNORECASE)
 #: a mail host after «собака», as whisper writes it («меил», «гмил», «джемил», «андоксточка»): the address needs
 #: no announcement then
+#: («собаками ил ru»: the «м» of «мейл» heard with «собака»; «Гмилточка»: the said dot glued on)
 _MAIL_HOST = re.compile(r"(?:г?м[еэаи]?й?и?л|джи?[эе]?м[еэ]?й?и?л|гм[еэ]йл|жм[еэ]йл|mail|gmail|яндекс|yandex|андокс\w*|"
-                        r"протонм\w*|протом\w*|инбокс|inbox|рамблер|rambler|аутлук|outlook|icloud|бк|bk)(?:\.\w+)?$",
-                        re.IGNORECASE)
+                        r"протонм\w*|протом\w*|инбокс|inbox|рамблер|rambler|аутлук|outlook|icloud|бк|bk|ил|[еэ]йл)"
+                        r"(?:\.\w+|точк\w*)?$", re.IGNORECASE)
+_SHORT_HOSTS = frozenset({"ил", "ейл", "эйл"})  # what is left of «мейл»: a host only with a zone after it
 _HOST_REACH = 6  # words before «собака» an unannounced address may take
 #: words between the cue and the address that are no part of it
 _MAIL_FILLERS = frozenset({"ой", "это", "был", "была", "мой", "моя", "мою", "на", "адрес", "такой", "такая", "вот",
@@ -159,6 +161,8 @@ def _host_follows(text: str, tokens: list[tuple[int, int, str]], index: int) -> 
     conjunction whisper heard in it («собак и андоксточка»), or a zone written on whatever whisper made of the host
     («собака мая.ru»)."""
     following = [word for _, _, word in tokens[index + 1:index + 3]]
+    if following and following[0].casefold() in _SHORT_HOSTS:  # «собаками ил ru», not «собаками ил не кормят»
+        return len(following) == 2 and bool(_ZONE.match(following[1]) or "точк" in following[1].casefold())
     if following and (_MAIL_HOST.match(following[0]) or _ZONE.match(following[0])):
         return True
     if (len(following) == 2 and following[1].casefold() == "точка" and index + 3 < len(tokens)
@@ -183,8 +187,9 @@ def _cued_emails(text: str) -> list[tuple[int, int]]:
 
     found = []
     for index, (start, _end, word) in enumerate(tokens):
-        if "собак" not in word.casefold() and "@" not in word:
-            continue
+        if "собак" not in word.casefold() and "@" not in word and not (
+                word.casefold().startswith("обак") and index and tokens[index - 1][2].casefold() == "с"):
+            continue  # («с обаком ил»: whisper's «собака мейл» cut after its first letter)
         if _WRITTEN_EMAIL.match(text, max(0, text.rfind(" ", 0, start) + 1)):
             continue  # written out whole: the e-mail pattern has it
         host_after = _host_follows(text, tokens, index)
