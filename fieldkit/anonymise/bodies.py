@@ -540,7 +540,8 @@ _FARM_AFTER = re.compile(_FARM_NAME.format("b") + r"\s+(?:(?i:шаруа|şarua|
 _NOT_A_FARM_NAME = frozenset({"біздің", "бiздiң", "биздин", "менің", "менин", "сенің", "оның", "онын", "бір", "бир",
                               "осы", "сол", "үлкен", "улкен", "кішкентай", "жеке", "ауылдағы", "ауылдагы", "bizdin",
                               "menin", "onyn", "bir", "osy", "sol", "жаңа", "жана", "наш", "нашего", "нашем", "свое",
-                              "своего", "частного", "мелкого", "большого", "это", "ну", "у", "в", "на"})
+                              "своего", "частного", "мелкого", "большого", "это", "ну", "у", "в", "на", "деген",
+                              "дейтін", "атты", "аталатын", "degen", "atty"})
 
 
 def find_farms(text: str) -> list[tuple[int, int]]:
@@ -557,8 +558,14 @@ def find_farms(text: str) -> list[tuple[int, int]]:
                         is_cyrillic(lowered) and morph.word_is_known(lowered)
                         and first_tag(lowered).startswith(("PREP", "CONJ", "PRCL", "NPRO", "VERB", "INFN", "ADVB"))):
                     continue
+            if group == "b" and _MY_FARM.search(match.group()):
+                continue  # «ауданында шаруа қожалығым бар»: "I have a farm in the district", no farm's name
             found.append(match.span())
     return found
+
+
+#: the first person's farm («қожалығым», «қожалығымыз»), or a district's or village's before it, names none
+_MY_FARM = re.compile(r"(?:ым|ім|мыз|міз|ym|imiz|ymyz)$|^\w+(?:нда|нде|да|де|та|те)\s", re.IGNORECASE)
 
 
 #: a power plant by its number, one of a town's few big workplaces: «на ГРЭС-2», «на грэс один», "GRES-1" (the
