@@ -148,11 +148,15 @@ _NO_GENITIVE_AFTER = ("участков", "осужденн", "осуждённ"
 
 
 def _surname_after_rank(value: str, match: re.Match, text: str) -> bool:
+    from fieldkit.anonymise.kazakh_words import is_kazakh_verb_form
     from fieldkit.anonymise.names import is_common_kazakh
 
     first = value.split()[0]
-    if is_common_kazakh(first.casefold()):
-        return False  # a Kazakh word after a rank: «Лейтенант болсын, майор болсын» (be he a lieutenant or a major)
+    if is_common_kazakh(first.casefold()) and not (
+            re.search(r"(?:ов|ев|ёв|(?<!т)ин)$", first.casefold()) and not is_kazakh_verb_form(first.casefold())):
+        # a Kazakh word after a rank: «Лейтенант болсын, майор болсын» (be he a lieutenant or a major); not a
+        # Russian surname a Kazakh word is spelt like in Russian letters («капитан мусин», «мүсін» a statue)
+        return False
     if first[:1].islower():
         # in lower case, as speech recognition writes, a rank is as often followed by any word («капитаны маған
         # ештеңе түсіндірмеді», «участковый келді»): only a word that looks like a name is taken
