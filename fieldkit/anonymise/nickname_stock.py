@@ -16,14 +16,14 @@ ANIMALS = frozenset({
     "бегемот", "ястреб", "грач", "воробей", "петух", "индюк", "боров", "хряк", "кролик", "белка", "муравей",
     "шершень", "скорпион", "крокодил", "варан", "жаба", "карась", "сом", "щука", "окунь", "ёрш", "чиж", "дятел",
     "кобра", "гюрза", "мамонт", "пингвин", "барс", "беркут", "гусак", "бульдог", "баклан", "бобёр", "мышь",
-    "суслик", "хорёк", "куница", "лев", "зубр", "шпала", "гвоздь", "боксёр", "бугай",
+    "суслик", "хорёк", "куница", "лев", "зубр", "шпала", "гвоздь", "боксёр", "бугай", "муха", "барон", "сухарь",
 })
 LOOKS = frozenset({
     "лысый", "рыжий", "кучерявый", "малой", "толстый", "длинный", "хромой", "косой", "седой", "чёрный", "белый",
     "худой", "мелкий", "усатый", "бородатый", "хмурый", "глухой", "немой", "кривой", "горбатый", "лохматый",
     "лопоухий", "беззубый", "шустрый", "тихий", "резаный", "меченый", "кудрявый", "очкарик", "пузатый", "рябой",
     "беспалый", "картавый", "шрам", "малый", "жирный", "бешеный", "бритый", "копчёный", "горелый", "старшой",
-    "бурый", "малыш", "борода", "сиплый", "лысик", "пузо",
+    "бурый", "малыш", "борода", "сиплый", "лысик", "пузо", "серый",
 })
 #: Kazakh nickname stock, taken only with a case ending
 KAZAKH = frozenset({
@@ -37,7 +37,8 @@ LATIN = frozenset({
     "krot", "barsuk", "sokol", "orel", "verblyud", "shakal", "kozel", "ishak", "lysyi", "lysyy", "lysy", "lysiy",
     "ryzhiy", "ryzhyi", "ryzhy", "maloy", "maloi", "malyi", "kucheryavyi", "tolstyi", "khromoi", "sedoi",
     "kaskyr", "qasqyr", "mysyk", "tulki", "ayu", "sary", "kose", "baldy", "shorty", "fatso", "skinny", "ginger",
-    "soroka", "solovei", "solovey", "bugai", "bugay", "zayac", "khromoy", "khromogo",
+    "soroka", "solovei", "solovey", "bugai", "bugay", "zayac", "khromoy", "khromogo", "grach", "pauk", "seryi",
+    "seryy", "seriy", "gvozd", "mukha", "muha", "sukhar", "baron",
 })
 #: words said right before or after a given name as a nickname («серёга кот», «қара бейсен», «бала ерлан»): taken
 #: bare only there, as alone they are more often the cat, the colour or the child
