@@ -819,6 +819,15 @@ class LowerCaseNameRecognizer(EntityRecognizer):
             if (flags[i - 1] and not flags[i] and text[tokens[i - 1][1]:tokens[i][0]] == " " and candidate(word)
                     and _unknown_latin_surname(word) and _listed_name(before, names, ambiguous)):
                 flags[i] = True
+        # a Latin word shaped like a Russian, Ukrainian or Kazakh surname after a listed given name, even when it is
+        # also a word in Latin letters: "oleg shvets" (швец, a tailor), "rinat gaysin"
+        for i in range(1, len(tokens)):
+            word, before = tokens[i][2], tokens[i - 1][2]
+            if (flags[i - 1] and not flags[i] and text[tokens[i - 1][1]:tokens[i][0]] == " " and candidate(word)
+                    and word.isascii() and len(word) >= 5 and _LATIN_SURNAME_SHAPE.search(word.casefold())
+                    and word.casefold() not in _NOT_LATIN_SURNAMES and not _english_word(word.casefold())
+                    and _listed_name(before, names, ambiguous)):
+                flags[i] = True
         # a surname of any origin beside a given name: «эдик циммерман», «шмидт валентина», «пак слава»
         for i in range(len(tokens)):
             if not candidate(tokens[i][2]) or not (_foreign_surname(tokens[i][2])
@@ -876,6 +885,14 @@ def _unknown_latin_surname(word: str) -> bool:
             and not is_kazakh_in_latin(word))
 
 
+#: the endings of Russian, Ukrainian and Kazakh surnames in Latin letters, and Russian words of that shape
+_LATIN_SURNAME_SHAPE = re.compile(r"(?:ov|ev|ova|eva|in|ina|yn|yna|sky|skiy|skii|skaya|enko|chuk|yuk|ets|ich|uly|ulı|"
+                                  r"kyzy|qyzy)$")
+_NOT_LATIN_SURNAMES = frozenset({"otets", "konets", "molodets", "kupets", "begin", "again", "cousin", "within",
+                                 "latin", "cabin", "robin", "basin", "satin", "raisin", "penguin", "violin", "origin",
+                                 "margin", "vitamin", "cumin", "muffin", "coffin", "goblin", "dolphin", "bulletin",
+                                 "magazin", "benzin", "kerosin", "shchetin", "pirozhkov", "domov", "godov", "detsky",
+                                 "nashikh", "vsekh", "grekh", "sluchaev", "ruchek", "zhenshchin", "muzhchin"})
 _EVERYDAY_ENGLISH = 1e-5  # used at least ten times in a million words: "said", "tank"; "schmidt" is under it
 
 

@@ -2,16 +2,17 @@
 quantities a note writes in English inside a Russian line, and whisper's garbled mail hosts. Taken: a listed name
 that is also a word before «аға», «ага» or "ağa" («жеңіс аға», "Merey ağa"), and its other cases; «Сәке», "Sake",
 "beke" said on their own; a lower-case surname after a rank, spelt like a Kazakh word («капитан мусин»), a nickname
-before «называем»; stock nicknames (a fly, a baron, a rusk, grey; «grach», «pauk» in Latin letters); a Dungan given
-name and a surname the dictionary also reads as a plural noun («хусей ванов»); initials a note gives in brackets
-after a name, wherever they are used after it ("(AN) … AN got threats"); an English day and month in a Russian line
-(«UYG-02, 24 May, Чунджа»), "11 yrs"; an age after a name in the dative («Сабинаға тридцать девять.», «Жәкеңе уже за
-семьдесят»), «мне самому шестьдесят один»; «лет пятнадцать» before a counted noun of the next clause; «собаку
-Гмилточка ком», «собаками ил ru»; a farm with its kind before or after it («КХ «Мерей»», «береке шаруа қожалығы»), a
-channel with its Kazakh kind after the quotes, «деньги сто пятьдесят», "pays me two fifty a month". Kept: «В Москве
-двадцать два градуса», a count of hectares, «біздің шаруа қожалығы», «деньги двадцать раз», «в реке», «әке»,
-«собаками ил не кормят», «капитан келетин болды», «серый пиджак», "the baron of the castle", "for the sake of",
-"bake a cake". Texts invented in the shapes seen on the tuning sets pii-field-dev24 and spoken-ru-dev17."""
+before «называем»; a surname-shaped Latin word after a listed given name, Russian in Latin letters or not ("oleg
+shvets", "rinat gaysin"); stock nicknames (a fly, a baron, a rusk, grey; «grach», «pauk» in Latin letters); a Dungan
+given name and a surname the dictionary also reads as a plural noun («хусей ванов»); initials a note gives in
+brackets after a name, wherever they are used after it ("(AN) … AN got threats"); an English day and month in a
+Russian line («UYG-02, 24 May, Чунджа»), "11 yrs"; an age after a name in the dative («Сабинаға тридцать девять.»,
+«Жәкеңе уже за семьдесят»), «мне самому шестьдесят один»; «лет пятнадцать» before a counted noun of the next clause;
+«собаку Гмилточка ком», «собаками ил ru»; a farm with its kind before or after it («КХ «Мерей»», «береке шаруа
+қожалығы»), a channel with its Kazakh kind after the quotes, «деньги сто пятьдесят», "pays me two fifty a month".
+Kept: «В Москве двадцать два градуса», a count of hectares, «біздің шаруа қожалығы», «деньги двадцать раз», «в
+реке», «әке», «собаками ил не кормят», «капитан келетин болды», «серый пиджак», "the baron of the castle", "for the
+sake of", "bake a cake". Texts invented in the shapes seen on the tuning sets pii-field-dev24 and spoken-ru-dev17."""
 
 from __future__ import annotations
 
@@ -86,6 +87,10 @@ def test_taken_and_kept(text: str, gone: list[str], kept: list[str]) -> None:
     ("Gruzim na KKh «Bereke», kak dogovarivalis'.", ["kkh", "bereke"], ["gruzim"]),
     ("zdorovo pauk. eto seryi s tekeli. grach skazal tovar gotov", ["pauk", "seryi", "grach"], ["zdorovo", "tovar"]),
     ("the baron of the castle", [], ["baron", "castle"]),
+    # a surname-shaped Latin word after a listed given name, even a Russian word in Latin letters
+    ("and then oleg shvets came to the station with the bag", ["oleg", "shvets"], ["station", "bag"]),
+    ("my cousin rinat gaysin drove the truck", ["rinat", "gaysin"], ["cousin", "truck"]),
+    ("maksat again called me about the cabin", ["maksat"], ["again", "called", "cabin"]),
     ("Jerdi «Bereke» şarua qojalığınan jalğa alamız.", ["bereke", "şarua"], ["jerdi", "alamız"]),
     ("«Jetisý» telearnasynda alty jyl istedim.", ["jetisý", "telearnasynda"], ["istedim"]),
     ("the director pays me two fifty a month and at the checkpoint", ["two", "fifty"], ["director", "checkpoint"]),
