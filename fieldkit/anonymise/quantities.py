@@ -413,7 +413,6 @@ _INVERTED = re.compile(
     rf"|(?<!\w)(?P<million>(?P<munit>миллион|лимон|лям)\s+(?P<mn>двести|триста|четыреста|пятьсот|шестьсот|семьсот|"
     rf"восемьсот|девятьсот|сто)|(?P<munit2>миллиона|лимона|ляма)\s+(?P<mn2>два|три|четыре|полтора))(?!\w)",
     re.IGNORECASE)
-_NOUN_AND_ITS_NUMBER = re.compile(rf"[ \t]+[^\W\d_]+[ \t]+{_WORD}(?!\w)", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:мне|ему|ей|им|нам|было|исполнилось|стукнуло)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: the same said after the number: «лет 23 ему было»
 _AGE_AFTER = re.compile(r",?\s+(?:ему|ей|мне|им|тебе)\s+(?:тогда\s+|уже\s+)?(?:было|был|будет|исполнилось)(?!\w)",
@@ -945,11 +944,13 @@ class QuantityRecognizer(EntityRecognizer):
                                             "millions and a number after them"))
                 continue
             unit = match["unit"].casefold()
-            # («тысяч двести человек» counts people; a noun with its own number after it, the same way round, is the
-            # next clause's: «уже лет пятнадцать гектаров тридцать арендуем»)
-            if _counts_something(text, match.end("id")) and (
-                    unit.startswith(("тыс", "милл", "лимон", "лям"))
-                    or not _NOUN_AND_ITS_NUMBER.match(text, match.end("id"))):
+            # («тысяч двести человек» counts people; after a unit of time the noun is the next clause's: «уже лет
+            # пятнадцать гектаров тридцать арендуем», «лет пятнадцать браконьеры приезжали»; but «один» after it is
+            # alone, not one: «мальчика семи лет один сам ехал»)
+            if unit.startswith(("тыс", "милл", "лимон", "лям")):
+                if _counts_something(text, match.end("id")):
+                    continue
+            elif match["n"].casefold() in ("один", "одна", "одно", "одного", "одну"):
                 continue
             said_of_age = (_AGE_BEFORE.search(text[max(0, match.start() - 40):match.start()])
                            or _AGE_AFTER.match(text, match.end()))
