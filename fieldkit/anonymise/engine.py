@@ -837,11 +837,19 @@ def _ages_after_names(text: str, findings: list[Finding]) -> list[Finding]:
     return sorted([*kept, *added], key=lambda f: f.start)
 
 
+_UKRAINIAN_SURNAME = re.compile(r"\w{2,}(?:ук|юк|енко|чко|ко|uk|yuk|enko)$", re.IGNORECASE)
+
+
 def _given_names_beside_korean_surnames(text: str, findings: list[Finding]) -> list[Finding]:
     """A Korean surname found alone takes a listed given name right beside it, even one that is also a word
     («заря пак», «пак вера»): a two-letter surname leaves no doubt whose name the word is. And a name found takes a
     capitalised Korean or Dungan surname right before it, even at a sentence's start («Ма Юсупты»)."""
-    from fieldkit.anonymise.names import _KOREAN_SURNAMES, is_capitalised_short_surname, is_listed_name
+    from fieldkit.anonymise.names import (
+        _KOREAN_SURNAMES,
+        has_surname_shape,
+        is_capitalised_short_surname,
+        is_listed_name,
+    )
 
     result = []
     for finding in findings:
@@ -851,6 +859,14 @@ def _given_names_beside_korean_surnames(text: str, findings: list[Finding]) -> l
                 and not any(f.start < finding.start and finding.start - len(before.group(0)) < f.end
                             for f in findings)):
             # «Ма Юсупты» at a sentence's start: the short surname before a name found is his
+            start = finding.start - len(before.group(0))
+            finding = Finding("PERSON", start, finding.end, finding.score, text[start:finding.end])
+        elif (before and finding.entity == "PERSON" and " " not in finding.text
+              and (has_surname_shape(finding.text.capitalize()) or _UKRAINIAN_SURNAME.search(finding.text))
+              and before.group(1)[:1].isupper() == finding.text[:1].isupper() and is_listed_name(before.group(1))
+              and not any(f.start < finding.start and finding.start - len(before.group(0)) < f.end for f in findings)):
+            # a given name that is also a word before a surname found («Гена Шевчук», «вера иванова»): the surname
+            # says it is a name
             start = finding.start - len(before.group(0))
             finding = Finding("PERSON", start, finding.end, finding.score, text[start:finding.end])
         if finding.entity == "PERSON" and finding.text.casefold() in _KOREAN_SURNAMES:

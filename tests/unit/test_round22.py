@@ -2,17 +2,18 @@
 quantities a note writes in English inside a Russian line, and whisper's garbled mail hosts. Taken: a listed name
 that is also a word before «аға», «ага» or "ağa" («жеңіс аға», "Merey ağa"), and its other cases; «Сәке», "Sake",
 "beke" said on their own; a lower-case surname after a rank, spelt like a Kazakh word («капитан мусин»), a nickname
-before «называем»; a surname-shaped Latin word after a listed given name, Russian in Latin letters or not ("oleg
-shvets", "rinat gaysin"); stock nicknames (a fly, a baron, a rusk, grey; «grach», «pauk» in Latin letters); a Dungan
-given name and a surname the dictionary also reads as a plural noun («хусей ванов»); initials a note gives in
-brackets after a name, wherever they are used after it ("(AN) … AN got threats"); an English day and month in a
-Russian line («UYG-02, 24 May, Чунджа»), "11 yrs"; an age after a name in the dative («Сабинаға тридцать девять.»,
-«Жәкеңе уже за семьдесят»), «мне самому шестьдесят один»; «лет пятнадцать» before a counted noun of the next clause;
-«собаку Гмилточка ком», «собаками ил ru»; a farm with its kind before or after it («КХ «Мерей»», «береке шаруа
-қожалығы»), a channel with its Kazakh kind after the quotes, «деньги сто пятьдесят», "pays me two fifty a month".
-Kept: «В Москве двадцать два градуса», a count of hectares, «біздің шаруа қожалығы», «деньги двадцать раз», «в
-реке», «әке», «собаками ил не кормят», «капитан келетин болды», «серый пиджак», "the baron of the castle", "for the
-sake of", "bake a cake". Texts invented in the shapes seen on the tuning sets pii-field-dev24 and spoken-ru-dev17."""
+before «называем»; a given name that is also a word before a surname found («Гена Шевчук»); a surname-shaped Latin
+word after a listed given name, Russian in Latin letters or not ("oleg shvets", "rinat gaysin"); stock nicknames (a
+fly, a baron, a rusk, grey; «grach», «pauk» in Latin letters); a Dungan given name and a surname the dictionary also
+reads as a plural noun («хусей ванов»); initials a note gives in brackets after a name, wherever they are used after
+it ("(AN) … AN got threats"); an English day and month in a Russian line («UYG-02, 24 May, Чунджа»), "11 yrs"; an
+age after a name in the dative («Сабинаға тридцать девять.», «Жәкеңе уже за семьдесят»), «мне самому шестьдесят
+один»; «лет пятнадцать» before a counted noun of the next clause; «собаку Гмилточка ком», «собаками ил ru»; a farm
+with its kind before or after it («КХ «Мерей»», «береке шаруа қожалығы»), a channel with its Kazakh kind after the
+quotes, «деньги сто пятьдесят», "pays me two fifty a month". Kept: «В Москве двадцать два градуса», a count of
+hectares, «біздің шаруа қожалығы», «деньги двадцать раз», «в реке», «әке», «собаками ил не кормят», «капитан келетин
+болды», «серый пиджак», "the baron of the castle", "for the sake of", "bake a cake". Texts invented in the shapes
+seen on the tuning sets pii-field-dev24 and spoken-ru-dev17."""
 
 from __future__ import annotations
 
@@ -40,6 +41,10 @@ from tests.unit.redacted_words import assert_gone_and_kept
     ("сухарь сдал всех, барон приехал позже, серый сказал что всё норм", ["сухарь", "барон", "серый"],
      ["сдал", "приехал", "сказал"]),
     ("у него серый пиджак", [], ["серый", "пиджак"]),
+    # a given name that is also a word before a surname found
+    ("Там жил такой Гена Шевчук, Геннадий Петрович, самогон продавал", ["гена", "шевчук", "геннадий"],
+     ["самогон"]),
+    ("у меня вера в справедливость есть", [], ["вера", "справедливость"]),
     # initials given in brackets after a name, then used alone
     ("Met Айгерим Нурпеисова (AN), freelance. AN got threats from a number", ["an"], ["freelance", "threats"]),
     ("Встреча: Айгерим Нурпеисова (АН), журналист. АН получала угрозы.", ["ан"], ["журналист", "угрозы"]),
