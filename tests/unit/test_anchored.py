@@ -41,3 +41,20 @@ def test_nothing_is_looked_for_far_from_the_keyword():
     pattern, anchor = re.compile(r"\w+ street"), re.compile(r"street")
     text = "dostyk street " + "and so on " * 30 + "abay"
     assert [m.group() for m in matches_near(pattern, anchor, text, 10)] == ["dostyk street"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(["", " ", "  ", "-"])), min_size=1, max_size=60))
+def test_text_with_few_spaces_gives_what_the_whole_text_gives(pieces):
+    """The windows grow by whole words in one pass (twenty-second round): words run together with no space between
+    them («««…», "a.a.a.") give the same matches as a scan of the whole text."""
+    text = "".join(word + gap for word, gap in pieces)
+    assert [m.span() for m in matches_near(_SPOKEN_ADDRESS, _HOUSING_WORD, text, _ADDRESS_REACH)] == [
+        m.span() for m in _SPOKEN_ADDRESS.finditer(text)]
+
+
+def test_a_window_grown_by_a_later_keyword_ends_at_a_word_end():
+    # the second «с» widens the first window: its new end must not cut «караганды» either
+    pattern, anchor = re.compile(r"(?<!\w)с\s+\w+(?!\w)"), re.compile(r"(?<!\w)с(?!\w)")
+    text = "с а с караганды"
+    assert [m.group() for m in matches_near(pattern, anchor, text, 3)] == ["с а", "с караганды"]
