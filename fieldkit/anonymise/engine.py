@@ -843,7 +843,8 @@ _UKRAINIAN_SURNAME = re.compile(r"\w{2,}(?:ук|юк|енко|чко|ко|uk|yuk
 def _given_names_beside_korean_surnames(text: str, findings: list[Finding]) -> list[Finding]:
     """A Korean surname found alone takes a listed given name right beside it, even one that is also a word
     («заря пак», «пак вера»): a two-letter surname leaves no doubt whose name the word is. And a name found takes a
-    capitalised Korean or Dungan surname right before it, even at a sentence's start («Ма Юсупты»)."""
+    capitalised Korean or Dungan surname right before it, even at a sentence's start («Ма Юсупты»); a surname found
+    alone, a listed given name before it in the same case («Гена Шевчук»)."""
     from fieldkit.anonymise.names import (
         _KOREAN_SURNAMES,
         has_surname_shape,
