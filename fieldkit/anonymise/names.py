@@ -1452,7 +1452,9 @@ def _chained_cues(pattern: re.Pattern, matches: list[re.Match], text: str) -> li
     for match in matches:
         chained.append(match)
         following = pattern.match(text, match.start("id"))
-        while following is not None and len(chained) < 10_000:
+        # (only a match whose word starts further on chains: where the word comes first, «жеңіс аға», the pattern
+        # matched again at the same word, ten thousand times, before the bound stopped it)
+        while following is not None and following.start("id") > chained[-1].start("id") and len(chained) < 10_000:
             chained.append(following)
             following = pattern.match(text, following.start("id"))
     return chained
