@@ -531,10 +531,10 @@ _MEDIA_AFTER = re.compile(_QUOTED_NAME + r"\s+(?:газет\w*|журнал\w*|�
                           r"portal\w*)", re.IGNORECASE)
 #: a farm by its name, the kind before it the Russian way («КХ «Мерей»», «крестьянского хозяйства береке», "KKh
 #: «Bereke»") or after it the Kazakh way («береке шаруа қожалығы», "«Bereke» şarua qojalığınan")
-_FARM_NAME = r"(?:[«\"“](?P<{0}q>[^»\"”\n]{{2,40}})[»\"”]|(?P<{0}w>[^\W\d_][\w-]{{2,30}}))"
+_FARM_NAME = r"(?:[«\"“][^»\"”\n]{2,40}[»\"”]|(?P<word>[^\W\d_][\w-]{2,30}))"  # quoted, or one word
 _FARM_BEFORE = re.compile(r"(?<![\w/-])(?:(?i:кх|к/х|фх|kkh|k/kh)|(?i:крестьянск\w+|фермерск\w+)\s+"
-                          r"(?:\((?i:фермерск\w+)\)\s+)?(?i:хозяйств\w*))\s*" + _FARM_NAME.format("a"))
-_FARM_AFTER = re.compile(_FARM_NAME.format("b") + r"\s+(?:(?i:шаруа|şarua|sharua|şarwa)\s+(?i:қожалығ|кожалыг|qojalyğ|"
+                          r"(?:\((?i:фермерск\w+)\)\s+)?(?i:хозяйств\w*))\s*" + _FARM_NAME)
+_FARM_AFTER = re.compile(_FARM_NAME + r"\s+(?:(?i:шаруа|şarua|sharua|şarwa)\s+(?i:қожалығ|кожалыг|qojalyğ|"
                          r"qojalyg|qozhalyg|qojalığ|kozhalyg)\w*|(?i:шқ|шк)(?!\w))")
 #: words before a Kazakh farm's kind that are no name of it («біздің шаруа қожалығы»: our farm)
 _NOT_A_FARM_NAME = frozenset({"біздің", "бiздiң", "биздин", "менің", "менин", "сенің", "оның", "онын", "бір", "бир",
@@ -543,29 +543,29 @@ _NOT_A_FARM_NAME = frozenset({"біздің", "бiздiң", "биздин", "м�
                               "своего", "частного", "мелкого", "большого", "это", "ну", "у", "в", "на", "деген",
                               "дейтін", "атты", "аталатын", "degen", "atty"})
 
+#: the first person's farm («қожалығым», «қожалығымыз»), or a district's or village's before it, names none
+_MY_FARM = re.compile(r"(?:ым|ім|мыз|міз|ym|imiz|ymyz)$|^\w+(?:нда|нде|да|де|та|те)\s", re.IGNORECASE)
+
 
 def find_farms(text: str) -> list[tuple[int, int]]:
     """(start, end) of a farm with its kind and name (``_FARM_BEFORE``, ``_FARM_AFTER``): a name in quotes, or one
     word that is no pronoun, verb or preposition."""
     morph = natasha()[2]
     found = []
-    for pattern, group in ((_FARM_BEFORE, "a"), (_FARM_AFTER, "b")):
+    for pattern in (_FARM_BEFORE, _FARM_AFTER):
         for match in pattern.finditer(text):
-            word = match[group + "w"]
+            word = match["word"]
             if word is not None:
                 lowered = word.casefold()
                 if lowered in _NOT_A_FARM_NAME or is_kazakh_verb_form(lowered) or (
                         is_cyrillic(lowered) and morph.word_is_known(lowered)
                         and first_tag(lowered).startswith(("PREP", "CONJ", "PRCL", "NPRO", "VERB", "INFN", "ADVB"))):
                     continue
-            if group == "b" and _MY_FARM.search(match.group()):
+            if pattern is _FARM_AFTER and _MY_FARM.search(match.group()):
                 continue  # «ауданында шаруа қожалығым бар»: "I have a farm in the district", no farm's name
             found.append(match.span())
     return found
 
-
-#: the first person's farm («қожалығым», «қожалығымыз»), or a district's or village's before it, names none
-_MY_FARM = re.compile(r"(?:ым|ім|мыз|міз|ym|imiz|ymyz)$|^\w+(?:нда|нде|да|де|та|те)\s", re.IGNORECASE)
 
 
 #: a power plant by its number, one of a town's few big workplaces: «на ГРЭС-2», «на грэс один», "GRES-1" (the

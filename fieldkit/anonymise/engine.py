@@ -687,7 +687,7 @@ def analyse(text: str, language: str) -> list[Finding]:
     found = with_bodies(text, _coordinated_names(text, _bridged_names(text, ordered)))
     found = _garbled_plates(text, _spoken_plates(text, kazakh_units_joined(text, mines_named_after_people(text,
                                                                                                           found))))
-    found = _ages_after_names(text, _given_names_beside_korean_surnames(text, found))
+    found = _ages_after_names(text, _given_names_beside_surnames(text, found))
     found = _initials_given_in_brackets(text, found)
     return _misspelt_repeats(text, propagate(text, with_flats(text, with_house_numbers(text, found))))
 
@@ -840,7 +840,7 @@ def _ages_after_names(text: str, findings: list[Finding]) -> list[Finding]:
 _UKRAINIAN_SURNAME = re.compile(r"\w{2,}(?:ук|юк|енко|чко|ко|uk|yuk|enko)$", re.IGNORECASE)
 
 
-def _given_names_beside_korean_surnames(text: str, findings: list[Finding]) -> list[Finding]:
+def _given_names_beside_surnames(text: str, findings: list[Finding]) -> list[Finding]:
     """A Korean surname found alone takes a listed given name right beside it, even one that is also a word
     («заря пак», «пак вера»): a two-letter surname leaves no doubt whose name the word is. And a name found takes a
     capitalised Korean or Dungan surname right before it, even at a sentence's start («Ма Юсупты»); a surname found

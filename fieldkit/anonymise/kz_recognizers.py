@@ -363,10 +363,7 @@ _RU_MONTHS_LOC = "январе|феврале|марте|апреле|мае|и�
 _KK_MONTHS = (r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйе[кг]|қазан|қараша|желтоқсан|кантар|акпан|"
               r"сауир|сәуир|шилде|кыркуйе[кг]|кыркуие[кг]|казан|караша|желтоксан)\w*")
 _EN_MONTHS_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_EN_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-)
+_EN_MONTHS = rf"(?:{_EN_MONTHS_FULL}|{_EN_MONTHS_ABBR})\.?"
 
 #: a plate's region said as an ordinal, as whisper writes it after the digits: «седьмой», «первой реги»
 _ORDINAL_REGION = (r"(?i:(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|"

@@ -41,19 +41,17 @@ _LATIN_RESPECTFUL_ALONE = re.compile(r"^(?P<stem>[a-zäáóúı]{1,4}?)(?P<short
                                      r"(?:ge|ni|nin|men|den|nen)?$")
 
 
-@lru_cache(maxsize=1)
-def _name_starts() -> frozenset[str]:
-    """The first two to four letters of every listed given name longer than them, folded («жә», «нұр» → «нур»)."""
+@lru_cache(maxsize=2)
+def _name_starts(latin: bool = False) -> frozenset[str]:
+    """The first two to four letters of every listed given name longer than them, folded («жә», «нұр» → «нур»), or
+    in the one Latin spelling of ``latin_key`` («nur»)."""
+    from fieldkit.anonymise.morphology import latin_key
     from fieldkit.anonymise.names import given_names
 
     names, ambiguous = given_names()
-    starts: set[str] = set()
-    for name in names - ambiguous:
-        folded = fold(name)
-        for size in (2, 3, 4):
-            if len(folded) > size + 1:
-                starts.add(folded[:size])
-    return frozenset(starts)
+    key = latin_key if latin else fold
+    return frozenset(spelt[:size] for spelt in map(key, names - ambiguous) for size in (2, 3, 4)
+                     if len(spelt) > size + 1)
 
 
 def is_respectful_short_name(word: str, *, capitalised_mid_sentence: bool = False) -> bool:
@@ -77,17 +75,6 @@ def is_respectful_short_name(word: str, *, capitalised_mid_sentence: bool = Fals
     return capitalised_mid_sentence or match["short"] not in ("а", "е") or not is_kazakh_stem(short)
 
 
-@lru_cache(maxsize=1)
-def _latin_name_starts() -> frozenset[str]:
-    """The first two to four letters of every listed given name, in the one Latin spelling of ``latin_key``."""
-    from fieldkit.anonymise.morphology import latin_key
-    from fieldkit.anonymise.names import given_names
-
-    names, ambiguous = given_names()
-    return frozenset(key[:size] for key in map(latin_key, names - ambiguous) for size in (2, 3, 4)
-                     if len(key) > size + 1)
-
-
 def is_respectful_name_alone(word: str) -> bool:
     """Whether ``word`` is a respectful short name without its «-ң» («Сәке», "Beke"): its first syllable starts a
     listed given name and it is no Russian or Kazakh word."""
@@ -96,7 +83,7 @@ def is_respectful_name_alone(word: str) -> bool:
 
     lowered = word.casefold()
     if match := _LATIN_RESPECTFUL_ALONE.match(lowered):
-        return latin_key(match["stem"] + match["short"][0])[:4] in _latin_name_starts()
+        return latin_key(match["stem"] + match["short"][0])[:4] in _name_starts(latin=True)
     match = _RESPECTFUL_ALONE.match(lowered)
     if match is None:
         return False
@@ -119,8 +106,9 @@ class RespectfulNameRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
         for start, end, word in words(text):
-            if (word[-3:].casefold() in ("еке", "әке", "аке") or word.isascii() or "ке" in word) and (
-                    word.isascii() is (self.supported_language == "xx")) and is_respectful_name_alone(word):
+            # (Latin words only where the text is transliterated, the engine's "xx": in English "sake" is a word)
+            if (word.isascii() is (self.supported_language == "xx") and (word.isascii() or "ке" in word.casefold())
+                    and is_respectful_name_alone(word)):
                 explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE,
                                                   textual_explanation="a Kazakh respectful short name on its own")
                 results.append(RecognizerResult("PERSON", start, end, SCORE, explanation))
