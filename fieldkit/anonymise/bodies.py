@@ -143,16 +143,19 @@ def _has_number(parts: list[str]) -> bool:
 #: a school, hospital or clinic known by its number: «школе номер тридцать восемь», «городской больнице № 4», «СШ
 #: №8», «он төртінші мектепте», "school number forty seven": one building, a few dozen staff
 _NUMBERED_HEAD = re.compile(
-    r"(?<!\w)(?:(?:(?:городск|областн|районн|центральн|средн|детск|республиканск|специализированн|"
+    # (a compound head takes its first half: «школе-гимназии номер три», "mektep-litsei")
+    r"(?<![\w-])(?:(?:школ|гимнази|лице|shkol|mektep)\w*-)?(?:(?:(?:городск|областн|районн|центральн|средн|детск|республиканск|специализированн|"
     r"общеобразовательн)\w*\s+){0,2}(?:школ|гимнази|лице|больниц|поликлиник|колледж|роддом|детсад|садик|"
     r"интернат|сизо|изолятор)\w*(?:\s+сад\w*)?|сш|сош|гкп|school|hospital|polyclinic|clinic|kindergarten|lyceum|"
     r"gymnasium|shkol\w*|bolnic\w*|bolnits\w*|poliklinik\w*|mektep\w*)(?!\w)", re.IGNORECASE)
 _NUMBER_SIGN = re.compile(r"\s*(?:номер|№|no\.?|number|nomer|#)?\s*", re.IGNORECASE)
 #: Kazakh puts the ordinal first: «он төртінші мектепте», «№ 3 емханада», «абай атындағы сегізінші мектеп»
 _KAZAKH_NUMBERED = re.compile(
-    r"(?<!\w)(?P<number>(?:(?:№\s*)?\d+(?:-?ші|-?шы|-?інші|-?ыншы)?|(?:\w+\s+){0,2}\w+(?:ыншы|інші|ншы|нші))\s+)"
+    r"(?<!\w)(?P<number>(?:(?:№\s*)?\d+(?:-?ші|-?шы|-?інші|-?ыншы)?|(?:\w+\s+){0,2}\w+(?:ыншы|інші|ншы|нші))\s+"
+    r"|\d+-(?=[a-zа-я]))"  # "12-mektep-litseide", «5-мектепте»
     r"(?:қалалық\s+|облыстық\s+|аудандық\s+|орта\s+|жалпы\s+|мамандандырылған\s+)?"
-    r"(?P<head>мектеп|аурухана|емхана|колледж|балабақша|перзентхана|колония|мекеме|түрме|тергеу\s+изолятор)[\w-]*",
+    r"(?P<head>мектеп|аурухана|емхана|колледж|балабақша|перзентхана|колония|мекеме|түрме|тергеу\s+изолятор|mektep|"
+    r"auruhana|aurukhana|emhana|emkhana|kolledzh|balabaqsha|koloniya|mekeme)[\w-]*",
     re.IGNORECASE)
 
 
@@ -185,6 +188,8 @@ def find_numbered_institutions(text: str) -> list[tuple[int, int]]:
             number.append((start, end, word))
         if number and [w.casefold() for _, _, w in number][-1] == "он":
             number.pop()  # «в больнице он пролежал»: the Russian «he», not the Kazakh ten
+        if len(number) >= 2 and _TIME_UNIT.match(text, number[-1][1]):
+            number.pop()  # «школе номер три девять лет работаю»: the last number is the length of time
         if number and not _TIME_UNIT.match(text, number[-1][1]):
             found.append((head.start(), number[-1][1]))
     for match in _KAZAKH_NUMBERED.finditer(text):

@@ -77,6 +77,15 @@ def _has_surrogate(text: str) -> bool:
 #: letters this Python's ``unicodedata`` has no name for (Tangut ideographs): pymorphy2 asks every letter's name
 #: and raises on them. Analysed as U+FFFD, one code point for one, so every offset stays true.
 UNNAMED_LETTERS = re.compile("[\U00017000-\U000187F7\U00018D00-\U00018D08]")
+#: a word in Latin letters with a Cyrillic look-alike typed into it from a Kazakh keyboard ("ekі jyl" with a Cyrillic
+#: «і»): read as all Latin, one letter for one, so the Latin number words and names see it and every offset stays
+_MIXED_LATIN_WORD = re.compile(r"\b(?=\w*[a-zA-Z]\w*[a-zA-Z])(?=\w*[аеорсухіјАВЕКМНОРСТХІ])"
+                               r"[a-zA-Z'аеорсухіјАВЕКМНОРСТХІ]+\b")
+_CYRILLIC_TO_LATIN = str.maketrans("аеорсухіјАВЕКМНОРСТХІ", "aeopcyxijABEKMHOPCTXI")
+
+
+def _latin_words_made_whole(text: str) -> str:
+    return _MIXED_LATIN_WORD.sub(lambda m: m.group().translate(_CYRILLIC_TO_LATIN), text)
 
 
 #: a leading "the", or a Kazakh pronoun a model or a rule took in with the name after it («Мен Шахтинскіде», "Men
@@ -537,7 +546,7 @@ def analyse(text: str, language: str) -> list[Finding]:
         return []
     # lone surrogates (broken input) crash spaCy; replacing them keeps every offset
     text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace") if _has_surrogate(text) else text
-    text = UNNAMED_LETTERS.sub("\ufffd", text)
+    text = _latin_words_made_whole(UNNAMED_LETTERS.sub("\ufffd", text))
     engine = analyzer()
     results = []
     for start, end, chunk_language in language_chunks(text, language):
@@ -681,6 +690,7 @@ def analyse(text: str, language: str) -> list[Finding]:
         taken.add(len(chosen) - 1, chosen[-1])
     from fieldkit.anonymise.body_phrases import kazakh_units_joined, mines_named_after_people, with_bodies
     from fieldkit.anonymise.streets import with_flats, with_house_numbers
+    from fieldkit.anonymise.whole_body_names import whole_quoted_names, with_named_after
 
     ordered = sorted(chosen, key=lambda f: f.start)
     ordered = _codes_with_their_digits(text, _misheard_given_names(text, ordered))
@@ -688,7 +698,7 @@ def analyse(text: str, language: str) -> list[Finding]:
     found = _garbled_plates(text, _spoken_plates(text, kazakh_units_joined(text, mines_named_after_people(text,
                                                                                                           found))))
     found = _ages_after_names(text, _given_names_beside_surnames(text, found))
-    found = _initials_given_in_brackets(text, found)
+    found = with_named_after(text, whole_quoted_names(text, _initials_given_in_brackets(text, found)))
     return _misspelt_repeats(text, propagate(text, with_flats(text, with_house_numbers(text, found))))
 
 
@@ -1259,12 +1269,14 @@ def _after_leading_titles(text: str, start: int, end: int) -> int:
 
 def occurrences(text: str, keyed: dict[str, tuple[str, float]]) -> list[Finding]:
     """Every place where a word-key sequence from ``keyed`` (key → entity, score) occurs, in any form."""
-    from fieldkit.anonymise.morphology import word_key, words
+    from fieldkit.anonymise.morphology import strip_kazakh_suffix, word_key, words
 
     if not keyed:
         return []
     tokens = words(text)
     token_keys = [word_key(w) for _, _, w in tokens]
+    # a found name under a Kazakh ending Russian morphology misread («мусинге» read as a form of «мусинг»)
+    stems = [strip_kazakh_suffix(w.casefold()) for _, _, w in tokens]
     by_first: dict[str, list[tuple[list[str], str, float]]] = {}
     for key, (entity, score) in keyed.items():
         parts = key.split()
@@ -1272,8 +1284,10 @@ def occurrences(text: str, keyed: dict[str, tuple[str, float]]) -> list[Finding]
             by_first.setdefault(parts[0], []).append((parts, entity, score))
     found = []
     for i, first in enumerate(token_keys):
-        for parts, entity, score in by_first.get(first, ()):
-            if token_keys[i : i + len(parts)] == parts:
+        stem = stems[i]
+        single = [c for c in by_first.get(stem, ()) if len(c[0]) == 1] if stem != first and len(stem) >= 4 else []
+        for parts, entity, score in [*by_first.get(first, ()), *single]:
+            if token_keys[i : i + len(parts)] == parts or (len(parts) == 1 and stem == parts[0]):
                 if len(parts) == 1 and len(tokens[i][2]) <= 3 and not tokens[i][2][:1].isupper():
                     continue  # "Ten" the surname, not "ten" the number (a longer word of a short key is the name:
                     # «саке», whose key is «сак»)

@@ -493,6 +493,9 @@ def _number_words() -> frozenset[str]:
 _NUMBER_WORDS = _number_words()
 
 
+_KAZAKH_PLURALS = ("лар", "лер", "дар", "дер", "тар", "тер")
+
+
 @lru_cache(maxsize=100_000)
 def _name_keys(word: str) -> frozenset[str]:
     """The keys a given name may be listed under, for a word in any case and script (read once per word: a
@@ -503,7 +506,12 @@ def _name_keys(word: str) -> frozenset[str]:
     if hyphen and len(head) >= 3 and tail in _HYPHENED_TAILS:  # "Saken-ge", «Сакен-ге», "Khamid-aka": the name
         keys |= _name_keys(head)
     if is_cyrillic(lowered):
-        keys.add(strip_kazakh_suffix(lowered))
+        stripped = strip_kazakh_suffix(lowered)
+        keys.add(stripped)
+        # a family called by one member's name in the plural: «гүлнарлардың үйі» (Gulnar's family's house)
+        if stripped.endswith(_KAZAKH_PLURALS) and len(stripped) >= 7:
+            names, ambiguous = given_names()
+            keys |= {stripped[:-3]} & (names - ambiguous)
         keys |= {lowered[:-3] for ending in _I_AM if lowered.endswith(ending) and len(lowered) >= 6}  # «ерболатпын»
         if lowered.endswith(("ы", "і")) and len(lowered) >= 5:  # Kazakh possessive: «жанары» is Жанара's
             keys |= {lowered[:-1], lowered[:-1] + "а"}

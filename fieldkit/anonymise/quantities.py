@@ -221,7 +221,9 @@ _AGE_PATTERNS = [
     # Kazakh, and Kazakh mixed with Russian numbers: «жасы тридцать шамасында» (his age about thirty), «қырық бестің
     # шамасында» (about forty-five), «жиырма бес едім» / «двадцать тоғыз едім» (I was 25, 29): only a number with
     # tens, so that «бір едім» (I was alone) and «сағат бестің шамасында» (about five o'clock) stay
-    re.compile(rf"(?<!\w)(?:жасы|жасым|жасың|жасыңыз|жасы\s+шамамен)\s+(?P<id>(?:(?:под|около|за)\s+)?(?P<n>{NUMBER}))(?!\w)"
+    # (and its round figure in the plural: «жасы қырық бестерде», about forty-five)
+    re.compile(rf"(?<!\w)(?:жасы|жасым|жасың|жасыңыз|жасы\s+шамамен)\s+(?P<id>(?:(?:под|около|за)\s+)?(?P<n>{NUMBER})"
+               r"(?:терде|тарда|дерде|дарда|лерде|ларда)?)(?!\w)"
                r"(?!\s*(?:жыл|ай|күн|кун|тенге|теңге|мың|мын))", re.IGNORECASE),
     re.compile(rf"(?<!сағат\s)(?<!сагат\s)(?<!\w)(?P<id>(?P<n>{_WITH_TENS}{NUMBER})"
                r"(?:дің|тің|нің|ның|дың|тың|дин|тин|нин|ның)\s+шамасында)(?!\w)", re.IGNORECASE),
@@ -670,6 +672,10 @@ def _number(text: str) -> float | None:
     mixed = re.fullmatch(r"(\w+)\s+([1-9])", lowered)
     if mixed and mixed.group(1) in TENS:  # «двадцать 5»
         return float(TENS[mixed.group(1)] + int(mixed.group(2)))
+    said_range = re.fullmatch(r"(\w+)[\s-]+(\w+)", lowered)  # «пять шесть», «семь-восемь»: a range, its top
+    if said_range and said_range[1] in UNITS and said_range[2] in UNITS and (
+            1 <= UNITS[said_range[2]] - UNITS[said_range[1]] <= 2):
+        return float(UNITS[said_range[2]])
     runs = number_runs(text)
     if len(runs) != 1:
         return None
@@ -878,6 +884,23 @@ def generalise_duration(text: str, cyrillic: bool) -> str | None:
     return _duration_band(value / per_year, cyrillic)
 
 
+_NUMBER_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+def _after_an_unrelated_digit(text: str, start: int, end: int) -> int:
+    """Where a term or an age starts once a digit said before it that no range joins it to is left out: in «школа
+    номер три девять лет работаю» the school's «три» is no part of nine years, while «пять шесть лет» is a range."""
+    previous = None
+    for word in _NUMBER_TOKEN.finditer(text, start, end):
+        value = UNITS.get(word.group().casefold())
+        if value is None or not is_cyrillic(word.group()):
+            return start  # (English digits said one by one are a code's: "la one five five slash fourteen")
+        if previous is not None and previous[1] >= 1 and value - previous[1] not in (1, 2):
+            start = word.start()
+        previous = (word, value)
+    return start
+
+
 def _duration_band(years: float, cyrillic: bool) -> str:
     if years < 1 / 12:
         return "[СРОК: меньше месяца]" if cyrillic else "[DURATION: under a month]"
@@ -991,7 +1014,11 @@ class QuantityRecognizer(EntityRecognizer):
             kind = ("AGE" if unit.startswith("жас") else "MONEY" if unit.startswith(("мың", "мын", "теңге"))
                     else "DURATION")
             results.append(self._result(kind, match.start("id"), match.end("id"), "Kazakh ten with its unit"))
-        return results + self._elliptical(text, results)
+        results += self._elliptical(text, results)
+        for result in results:
+            if result.entity_type in ("DURATION", "AGE"):
+                result.start = _after_an_unrelated_digit(text, result.start, result.end)
+        return results
 
     def _elliptical(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
         """Bare numbers that repeat the kind of a sum, age or term close to them, or follow a verb of sentencing."""

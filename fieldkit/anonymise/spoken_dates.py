@@ -140,6 +140,10 @@ _PATTERNS = [
     re.compile(rf"(?<!\w)(?P<id>{_MONTHS_KK_ANY}(?:ның|нің|дың|дің|тың|тің|нин|дин|тин)\s+(?:{_KK_NUMBER}\s+)?"
                # (from or to that day: «наурыздың он тоғызынан мамырдың он бесіне дейін»)
                r"[а-яәғқңөұүһі]+(?:ы|і|сы|сі)(?:нда|нде|нан|нен|на|не)?)(?!\w)", re.IGNORECASE),
+    # the day in digits after its month's genitive, in either alphabet: «мамырдың 5-і», «наурыздың 12-сінде»,
+    # "mamyrdyn 14-i"
+    re.compile(rf"(?<!\w)(?P<id>(?:{_MONTHS_KK_ANY}|{_MONTHS_KK_LATIN})\s+(?:[12]?\d|3[01])"
+               r"(?:-?(?:[iıіы]|s[iı]|с[іы])(?:nda|nde|нда|нде|na|ne|на|не)?)(?!\w))", re.IGNORECASE),
     # «он алтыншы желтоқсан», «бесинши мамырда»: an ordinal day before its month
     re.compile(rf"(?<!\w)(?P<id>(?:{_KK_NUMBER}\s+)?{_KK_ORDINAL}\s+{_MONTHS_KK_ANY})(?!\w)", re.IGNORECASE),
     # digits: a day with a month in any case (whisper writes «12 марту» for «двенадцатого марта»), a year said

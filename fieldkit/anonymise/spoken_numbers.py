@@ -488,13 +488,15 @@ def _letter_count(words: list[str]) -> int | None:
 _NUMBER_WORD = "(?:" + "|".join(sorted(map(re.escape, {*UNITS, *TEENS, *TENS, *HUNDREDS, *HUNDRED_MULTIPLIERS}
                                                      - {"o", "oh"}),
                                          key=len, reverse=True)) + ")"
+#: a Kazakh ordinal's ending, also typed with Russian letters («екінші», «екинши»)
+_KAZAKH_ORDINAL = r"(?:ыншы|інші|ншы|нші|нши)"
 #: a house or flat number as said: digits, number words, a Kazakh ordinal («жетпіс бірінші»), a letter after it
-_SPOKEN_NUMBER = (rf"(?:\d+[а-яa-z]?|(?:{_NUMBER_WORD}|[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші))"
-                  rf"(?:[\s-]+(?:{_NUMBER_WORD}|[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші)|and)){{0,4}})")
+_SPOKEN_NUMBER = (rf"(?:\d+[а-яa-z]?|(?:{_NUMBER_WORD}|[а-яәғқңөұүһі]+{_KAZAKH_ORDINAL})"
+                  rf"(?:[\s-]+(?:{_NUMBER_WORD}|[а-яәғқңөұүһі]+{_KAZAKH_ORDINAL}|and)){{0,4}})")
 _STREET = (r"(?:улиц\w*|ул\.?|проспект\w*|пр-т|мкр\.?|микрорайон\w*|переул\w*|ықшамаудан\w*|көше\w*|даңғыл\w*|"
            r"avenue|ave\.?|street|st\.?|mkr|ulitsa|prospekt|koshesi|dangyly)")
 _HOUSE = r"(?:дом|д\.|house|dom|building|корпус)"  # before its number; the Kazakh «үй» comes after it
-_FLAT = r"(?:квартира|кв\.?|пәтер\w*|apartment|apt\.?|flat|kv|pater\w*)"
+_FLAT = r"(?:квартира|кв\.?|пәтер\w*|кеңсе\w*|кенсе\w*|офис\w*|оф\.|apartment|apt\.?|flat|kv|pater\w*|office)"
 
 #: what makes «дом пять» a length of time or a count, not a house: «дом два года строили»
 _TIME_WORDS = r"год\w*|лет|месяц\w*|дн\w*|недел\w*|этаж\w*|комнат\w*|человек\w*|раз|жыл\w*"
@@ -504,19 +506,19 @@ _NAME_WORD = (r"(?!(?:на|в|во|по|из|с|у|к|от|до|за|и|а|но|
 _STREET_PART = (rf"(?:{_STREET}\s+{_NAME_WORD}|(?:{_NAME_WORD}\s+(?=(?:би|bi|батыр\w*|batyr\w*|хан\w*|khan\w*)\s))?"
                 rf"{_NAME_WORD}\s+{_STREET}|{_SPOKEN_NUMBER}\s+{_STREET})")  # «төле би көшесі», "tole bi koshesi"
 #: the flat, with Kazakh case endings on «пәтер» («жиырма үш пәтерге»)
-_FLAT_PART = rf"(?:,?\s+(?:{_FLAT},?\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+(?:пәтер|pater)\w*))"
+_FLAT_PART = rf"(?:,?\s+(?:{_FLAT},?\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+(?:пәтер|pater|кеңсе|кенсе)\w*))"
 #: a street (named before or after its designator) with a house said as words, or a house with its flat:
 #: «улица жамбыла дом сорок два квартира семнадцать», «тәуелсіздік көшесі қырық үш үй жетпіс бірінші пәтер»,
 #: "dostyk avenue one hundred and twelve apartment forty", "mkr zhuldyz 1 dom 27 kv 8"
 _SPOKEN_ADDRESS = re.compile(
-    rf"(?<!\w)(?P<id>{_STREET_PART},?\s+(?:{_SPOKEN_NUMBER}\s+(?:үй|uy|ui)|{_HOUSE}\s+{_SPOKEN_NUMBER}"
+    rf"(?<!\w)(?P<id>{_STREET_PART},?\s+(?:{_SPOKEN_NUMBER}\s+(?:үй|уй|uy|ui)|{_HOUSE}\s+{_SPOKEN_NUMBER}"
     rf"|{_SPOKEN_NUMBER}(?:\s+{_HOUSE}\s+{_SPOKEN_NUMBER})?){_FLAT_PART}?"
-    rf"|(?:{_HOUSE}\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+(?:үй|uy|ui)){_FLAT_PART}"
+    rf"|(?:{_HOUSE}\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+(?:үй|уй|uy|ui)){_FLAT_PART}"
     # a house number alone names a building once the street has been said or misheard: «…, дом сорок два»
     rf"|(?:дом|dom|үй)\s+{_SPOKEN_NUMBER}(?!\s*(?:{_TIME_WORDS})))(?!\w)",
     re.IGNORECASE)
 #: what every address said in words holds; the address is looked for only around it
-_HOUSING_WORD = re.compile(rf"(?<!\w)(?:{_STREET}|{_HOUSE}|{_FLAT}|үй\w*|uy|ui|pater\w*)(?!\w)", re.IGNORECASE)
+_HOUSING_WORD = re.compile(rf"(?<!\w)(?:{_STREET}|{_HOUSE}|{_FLAT}|үй\w*|уй|uy|ui|pater\w*)(?!\w)", re.IGNORECASE)
 _ADDRESS_REACH = 160  # characters: two name words or a number said in five words before it, a flat's after it
 
 

@@ -1,0 +1,62 @@
+"""Twenty-third round: a body's whole name, a Kazakh family called by one member's name, dates and terms typed
+across two alphabets, and addresses said in Kazakh with Russian letters. Taken: an organisation inside a quoted
+title grows over the quote and the legal form before it («в «Огнях Алатау»», «МФО «Береке Кредит»»), one named after
+a person takes «имени Абая» with it, a compound school's first half goes with it («школе-гимназии номер три»), a
+school numbered the Kazakh way in Latin letters ("12-mektep-litseide"); a listed name in the Kazakh plural with its
+ending («гүлнарлардың үйі»); a day in digits after a Kazakh month's genitive («мамырдың 5-і», "mamyrdyn 14-i"); a
+Latin word with a Cyrillic «і» typed into it ("ekі jyl"); an age said as a round figure in the plural («жасы қырық
+бестерде»); a house and office said as Kazakh ordinals in Russian letters («жуз он екинши уй, сегизинши кенсе»), a
+house number with a stroke and an office («пр. Абая 150/230, оф. 12»). Kept: a quoted saying, ordinary Kazakh plurals
+(«адамдардың», «балалардың»), a school's number not read into the years after it. Texts invented in the shapes seen
+on the tuning set pii-field-dev24."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldkit.anonymise.engine import analyse
+from fieldkit.anonymise.pseudonyms import redact
+from tests.unit.redacted_words import assert_gone_and_kept
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    # a body's whole name: the quoted title, its legal form, the person it is named after
+    ("Меня Нургуль зовут, раньше в «Огнях Алатау» работала.", ["огнях", "алатау"], ["раньше", "работала"]),
+    ("Loan from МФО «Береке Кредит», 1 200 000 тг.", ["мфо", "береке", "кредит"], ["loan", "from"]),
+    ("«Смотри, но не видь». Адильбек всё и решал.", ["адильбек"], ["смотри", "видь", "решал"]),
+    ("Наша школа, средняя школа № 14 имени Абая, стала пунктом.", ["14", "абая"], ["наша", "стала", "пунктом"]),
+    ("я учитель в текели в школе-гимназии номер три девять лет работаю", ["школе-гимназии", "три", "девять"],
+     ["учитель", "работаю"]),
+    ("balam 12-mektep-litseide oqidy, al qyzym 5-mektepte", ["12-mektep-litseide", "5-mektepte"], ["balam", "oqidy"]),
+    # a family called by one member's name in the plural; ordinary plurals stay
+    ("ілхамның әйелі гүлнар, гүлнарлардың үйі көктөбеде", ["гүлнар", "гүлнарлардың"], ["әйелі", "үйі"]),
+    ("адамдардың үйі, балалардың ойыны, жігіттерге айттым, қыздардың сөзі", [],
+     ["адамдардың", "балалардың", "жігіттерге", "қыздардың"]),
+    # a day in digits after the Kazakh month's genitive, in both alphabets
+    ("мамырдың 5-і келді, наурыздың 12-сінде сот болды", ["мамырдың", "5-і", "наурыздың", "12-сінде"],
+     ["келді", "сот"]),
+    ("ata-analar jinalysy mamyrdyn 14-i bolady", ["mamyrdyn", "14-i"], ["jinalysy", "bolady"]),
+    # a Cyrillic «і» typed into a Latin word; a round age in the plural
+    ("sake ekі jyl otyrdy goi endi, alty jyl kaldy", ["ekі", "alty", "jyl"], ["otyrdy", "kaldy"]),
+    ("Қазір ол Үштөбеде тұрады, жасы қырық бестерде.", ["қырық", "бестерде"], ["қазір", "тұрады", "жасы"]),
+    ("Qazir ol Úshtóbede turady, jasy qyryq besterde.", ["qyryq", "besterde"], ["qazir", "turady"]),
+    # an address said the Kazakh way in Russian letters; a house number with a stroke and an office
+    ("менин кенсем достык дангылы, жуз он екинши уй, сегизинши кенсе, келип сойлесуге болады.",
+     ["достык", "жуз", "екинши", "сегизинши"], ["менин", "кенсем", "келип"]),
+    ("Офис на пр. Абая 150/230, оф. 12, второй этаж.", ["абая", "150/230", "12"], ["офис", "второй", "этаж"]),
+])
+def test_round_23_leaks_are_closed_and_words_kept(text, gone, kept):
+    assert_gone_and_kept(redact(text, "en" if text.isascii() else "ru"), gone, kept)
+
+
+def test_a_range_of_years_said_as_two_digits_is_read_as_its_top():
+    """«пять шесть лет» is five or six years, not fifty-six: the band says so."""
+    out = redact("сидел пять шесть лет", "ru")
+    assert "5–9" in out, out
+
+
+def test_a_school_number_is_not_read_into_the_years_after_it():
+    text = "в школе номер три девять лет работаю"
+    found = {text[f.start:f.end]: f.entity for f in analyse(text, "ru")}
+    assert found.get("девять лет") == "DURATION", found
+    assert found.get("школе номер три") == "ORGANIZATION", found
