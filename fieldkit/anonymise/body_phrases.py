@@ -422,7 +422,9 @@ _MINE_BEFORE = re.compile(r"(?<!\w)(?:шахт[аеуы]|шахтой|рудни
 _NAMED_AFTER_BEFORE = re.compile(
     r"(?<!\w)(?:(?:[а-яё]+(?:ом|ой|ем|ый|ий|ая|ую|ого|ому)\s+){0,2})(?:суд|школ|колледж|университет|институт|"
     r"больниц|завод|комбинат|лицей|гимнази|академи|училищ|театр|библиотек|фабрик|колхоз|совхоз)\w*\s+"
-    r"(?:имени\s+|им\.\s*)$", re.IGNORECASE)
+    r"(?:имени\s+|им\.\s*)$"
+    # a university or an institute is named by the man's surname alone: «в университете Жубанова»
+    r"|(?<!\w)(?:университет|институт|академи|university|universitet|institut)\w*\s+$", re.IGNORECASE)
 
 
 def mines_named_after_people(text: str, findings: list[Finding]) -> list[Finding]:

@@ -529,6 +529,28 @@ def _cyrillic_words_in_latin_text(engine, chunk: str) -> list:
     return kept
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"«(]*$")
+
+
+def _at_a_sentence_start(text: str, start: int) -> bool:
+    return _SENTENCE_START.search(text, max(0, start - 6), start) is not None
+
+
+def _russian_word_at_a_capital(found: str) -> bool:
+    """One capitalised word of Russian typed in Latin letters that is an ordinary word, no listed name: English NER
+    takes a line's first word for a name ("Kollegi, …", "Otvetstvennye:", "Kto ne vyidet"); "Marat" stays one, and
+    so does a nickname capitalised mid-sentence ("u Kosogo")."""
+    from fieldkit.anonymise.latin_words import russian_spelling
+    from fieldkit.anonymise.morphology import is_common_word
+    from fieldkit.anonymise.names import is_listed_name
+    from fieldkit.anonymise.nickname_stock import LATIN as STOCK_NICKNAMES
+
+    if " " in found or not found.isalpha() or found.casefold() in STOCK_NICKNAMES:
+        return False  # ("Shkaf skazal": a stock nickname opens the sentence)
+    cyrillic = russian_spelling(found)
+    return cyrillic is not None and is_common_word(cyrillic) and not is_listed_name(found)
+
+
 def _recognizer_of(result) -> str:
     metadata = result.recognition_metadata or {}
     return metadata.get("recognizer_name", "")
@@ -556,7 +578,9 @@ def analyse(text: str, language: str) -> list[Finding]:
             # everything else comes from fieldkit's own recognizers, run without it
             capitalised = [r for r in chunk_results if _recognizer_of(r) == "SpacyRecognizer"
                            and r.entity_type in ("PERSON", "LOCATION", "ORGANIZATION")
-                           and _all_capitalised(text[start + r.start:start + r.end])]
+                           and _all_capitalised(text[start + r.start:start + r.end])
+                           and not (_at_a_sentence_start(text, start + r.start)
+                                    and _russian_word_at_a_capital(text[start + r.start:start + r.end]))]
             chunk_results = capitalised + engine.analyze(text=text[start:end], language=TRANSLIT,
                                                          entities=list(ENTITIES)) + _spelled_back(engine,
                                                                                                    text[start:end])
@@ -609,7 +633,9 @@ def analyse(text: str, language: str) -> list[Finding]:
             continue  # «КА-168/2, ~50»: too few digits for any phone, and the colony's code must not lose to it
         if CODE_NUMBER_BEFORE.search(text, max(0, result.start - 10), result.start):
             continue  # «R-AST-05. 7.02.24»: a number that starts inside a respondent code («05. 7.02») is none
-        if is_kept(text[result.start : result.end]) or _a_word_in_capitals(text[result.start:result.end]) or (
+        nickname = _recognizer_of(result).startswith("Nicknames-")  # "everybody calls colonel": a rank as a name
+        if (is_kept(text[result.start : result.end]) and not nickname) or _a_word_in_capitals(
+                text[result.start:result.end]) or (
                 result.entity_type == "ORGANIZATION" and starts_with_respondent_code(text[result.start:result.end])):
             continue
         overlapping_at = taken.overlapping(result.start, result.end)
@@ -673,7 +699,8 @@ def analyse(text: str, language: str) -> list[Finding]:
         if form:
             end = form.end()  # «жетісу жол сервис жшс»: the company's form after its name
         if result.entity_type == "PERSON":
-            start = _after_leading_titles(text, start, end)
+            if not (nickname and " " not in text[start:end]):  # a rank given as a nickname is the name itself
+                start = _after_leading_titles(text, start, end)
             end = _before_trailing_honorific(text, start, end)
             start, end = without_frame_words(text, start, end)
         elif result.entity_type == "ORGANIZATION":
@@ -690,7 +717,7 @@ def analyse(text: str, language: str) -> list[Finding]:
         taken.add(len(chosen) - 1, chosen[-1])
     from fieldkit.anonymise.body_phrases import kazakh_units_joined, mines_named_after_people, with_bodies
     from fieldkit.anonymise.streets import with_flats, with_house_numbers
-    from fieldkit.anonymise.whole_body_names import whole_quoted_names, with_named_after
+    from fieldkit.anonymise.whole_body_names import agencies_by_region, whole_quoted_names, with_named_after
 
     ordered = sorted(chosen, key=lambda f: f.start)
     ordered = _codes_with_their_digits(text, _misheard_given_names(text, ordered))
@@ -699,6 +726,7 @@ def analyse(text: str, language: str) -> list[Finding]:
                                                                                                           found))))
     found = _ages_after_names(text, _given_names_beside_surnames(text, found))
     found = with_named_after(text, whole_quoted_names(text, _initials_given_in_brackets(text, found)))
+    found = agencies_by_region(text, found)
     return _misspelt_repeats(text, propagate(text, with_flats(text, with_house_numbers(text, found))))
 
 
@@ -911,7 +939,8 @@ def _misspelt_repeats(text: str, findings: list[Finding]) -> list[Finding]:
     extra = [Finding("PERSON", f.start, f.end, f.score, f.text) for f in index.find(text)
              if not any(f.start < kept.end and kept.start < f.end for kept in findings)]
     capitalised = _capitalised_in_full_names(findings)
-    extra = [f for f in extra if not _a_word_where_the_name_was_capitalised(f, capitalised)]
+    extra = [f for f in extra if not _a_word_where_the_name_was_capitalised(f, capitalised)
+             and not _the_word_not_the_name(text, f)]
     if not extra:
         return findings
     return sorted([*findings, *extra], key=lambda f: f.start)
@@ -1296,6 +1325,33 @@ def occurrences(text: str, keyed: dict[str, tuple[str, float]]) -> list[Finding]
     return found
 
 
+_POSSESSIVE = "'s"
+#: "like" after a word: «сияқты», «секілді», «тәрізді», «как»
+_LIKE_AFTER = re.compile(r"\s+(?:сияқты|сиякты|секілді|секилди|тәрізді|таризди|siyaqty|siyakty|sekildi)(?!\w)",
+                         re.IGNORECASE)
+#: an English determiner, maybe with one adjective, before a word: "the prison doctor", "an actual bulldozer"
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'])(?:a|an|the|this|that|these|those|his|her|my|our|their|your|some|any|"
+                                r"every|no|actual|real|very|so|too|quite|really|pretty|more|most)\s+$", re.IGNORECASE)
+
+
+def _the_word_not_the_name(text: str, found: Finding) -> bool:
+    """A nickname that is a word, used again as the word. In English a name takes no article ("the boss was
+    admiral"), the noun does ("the prison doctor later", "an actual bulldozer on site"), and no adverb ("he was very
+    quiet"); in any language a likeness is the word («түлкі сияқты кіріп кететін», like a fox)."""
+    from fieldkit.anonymise.latin_words import is_english_word
+
+    word = found.text
+    if " " in word:
+        return False
+    if _LIKE_AFTER.match(text, found.end):
+        return True
+    return (word.isascii() and word.islower() and is_english_word(word)
+            and _DETERMINER_BEFORE.search(text, max(0, found.start - 12), found.start) is not None
+            # (unless the nickname itself is said with its article: "one called the beard … the beard's brother")
+            and re.search(rf"(?:called|calls|call|named|nicknamed)\s+the\s+{re.escape(word.removesuffix(_POSSESSIVE))}"
+                          r"(?!\w)", text, re.IGNORECASE) is None)
+
+
 def _short_korean_surnames(text: str, findings: list[Finding]) -> list[Finding]:
     """A two-letter Korean surname of a found name, again where it stands capitalised («осуждённого Ли Виктора …
     Ли было 23 года»): too short for the case-blind repeats, and «ли» in lower case is a Russian particle."""
@@ -1353,7 +1409,7 @@ def propagate(text: str, findings: list[Finding]) -> list[Finding]:
         taken.add(index, finding)
     capitalised = _capitalised_in_full_names(findings)
     extra = [f for f in occurrences(text, keyed) if not taken.overlapping(f.start, f.end)
-             and not _a_word_where_the_name_was_capitalised(f, capitalised)]
+             and not _a_word_where_the_name_was_capitalised(f, capitalised) and not _the_word_not_the_name(text, f)]
     extra += [f for f in _short_korean_surnames(text, findings) if not taken.overlapping(f.start, f.end)]
     if not extra:
         return findings

@@ -517,11 +517,18 @@ class Gazetteer:
                 glued_places[word] = self._glued_place(word)
             if glued_places[word]:
                 found.append((start, end, glued_places[word]))
+            elif word.count("-") == 1 and not self._word_place(word):  # «храм-тау»: one name heard as two words
+                first, _, second = word.partition("-")  # (ending as places do: «юго-восток» is a direction)
+                if second in _PLACE_NAME_ENDS and len(first) >= 2 and self._may_sound_like_a_place(first, second):
+                    place = self._word_place(first + second) or self._by_sound(first + second)
+                    if place:
+                        found.append((start, end, place))
             if index + 1 < len(tokens):
                 next_start, next_end, following = tokens[index + 1]
                 if text[end:next_start] in (" ", "-") and len(word) >= 2 and len(following) >= 2:
+                    # («вусть каменогорске»; but «кто был» is no «к Тобыл»: a pronoun has no preposition glued on)
                     firsts = [word] + [word[len(p):] for p in _GLUED_PREPOSITIONS
-                                       if word.startswith(p) and len(word) - len(p) >= 2]  # «вусть каменогорске»
+                                       if word.startswith(p) and len(word) - len(p) >= 2 and not is_function_word(word)]
                     for first in firsts:
                         # «с» glued to «казал» is «сказал»: a known word with a preposition cut off sounds like nothing
                         sounds = self._may_sound_like_a_place(first, following) and (
@@ -575,7 +582,9 @@ class Gazetteer:
             return False  # the start of the key from the start of the words: a spelling of all of them costs more
         if _PLACE_WORD.match(following) or self._word_place(following):
             return False  # «қарасу бекетінен», «мен оралда»: the place and the word beside it
-        return not is_function_word(first) and not is_function_word(following) and not is_kazakh_stem(following)
+        # (a mountain, water or hill ends many places' names: «храм тау» is Хромтау)
+        return not is_function_word(first) and not is_function_word(following) and (
+            not is_kazakh_stem(following) or following.casefold() in _PLACE_NAME_ENDS)
 
     def generalise(self, place_id: str, level: str, cyrillic: bool) -> str | None:
         """The replacement text for a place at ``level``; None means "use a numbered placeholder"."""
@@ -828,6 +837,8 @@ _BORN_AFTER = re.compile(r"^(?:ту[ғг]ан\w*|туыл[ғг]ан\w*|ту[ыу
 #: the titles a village named after a man keeps in its name: «Төле би», «Булар батыр», «Бекет ата»
 _HONORIFICS = frozenset({"би", "батыр", "батыра", "ата", "хан", "хана", "баба", "жырау", "ақын", "акын", "bi", "batyr"})
 #: a word that says what kind of place the word before it is, in Russian or Kazakh
+#: the Kazakh words many places' names end with: mountain, water, lake, hill, spring
+_PLACE_NAME_ENDS = frozenset({"тау", "су", "көл", "кол", "төбе", "тобе", "бұлақ", "булак", "сай", "құдық", "кудук"})
 _PLACE_WORD = re.compile(r"^(?:бекет|ауыл|аудан|облыс|қала|кала|кент|көше|район|област|станц|посел|посёл|село|город|"
                          r"микрорайон|ықшам)")
 

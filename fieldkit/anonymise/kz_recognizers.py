@@ -534,6 +534,8 @@ COMMON_RULES = [
         context=PLATE_CONTEXT,
         context_score=0.9,
     ),
+    # after «№», as whisper writes a plate said with its number sign, the first digit lost: «оконри №98HD04»
+    Rule("PLATE", re.compile(r"(?:№|#)\s?(?P<id>\d{2,3}\s?[A-Z]{2,3}\s?\d{2})(?![\w])"), 0.85),
     # typed in a hurry or in a messenger, in lower case: «316 bmk 15», "742abk04"
     Rule(
         "PLATE",
@@ -806,8 +808,8 @@ RU_RULES = [
             r"(?P<id>(?i:\b\d{1,2}(?:-?[мй])?\s+микрорайон\w*)(?:,?\s*(?i:дом|д\.)\s*\d+[а-я]?)?"
             r"(?:,?\s*(?i:кв\.?|квартира)\s*\d+)?"
             # the Kazakh numbered micro-district, its house and flat: «27-шағын аудан, 9-үй, 44-пәтер»
-            r"|(?i:\b\d{1,2}(?:-|\s)?(?:шағын\s+аудан|ықшам\s?аудан)\w*)(?:,?\s*\d+[а-я]?(?:/\d+)?-?\s?(?i:үй)\w*)?"
-            r"(?:,?\s*\d+-?\s?(?i:пәтер)\w*)?"
+            r"|(?i:\b\d{1,2}(?:-|\s)?(?:шағын\s?аудан|шагын\s?аудан|ықшам\s?аудан)\w*)"
+            r"(?:,?\s*\d+[а-я]?(?:/\d+)?-?\s?(?i:үй|уй)\w*)?(?:,?\s*\d+-?\s?(?i:пәтер|патер|кеңсе|кенсе)\w*)?"
             rf"|\b[{CYR_UPPER}][{CYR_LOWER}]+(?:а|ы|и)\s+\d{{1,3}}[а-я]?(?:/\d+)?,\s*(?i:кв\.?|квартира)\s*\d+)"
         ),
         0.8,
@@ -931,6 +933,10 @@ RU_RULES = [
 ]
 
 EN_RULES = [
+    # the same typed in Latin letters: "DUIS po Aktyubinskoi oblasti", "DP po Mangistauskoi obl."
+    Rule("ORGANIZATION", re.compile(
+        r"(?<![\w-])(?P<id>(?:UVD|RUVD|GUVD|OVD|DVD|DP|UP|OP|SIZO|IVS|DUIS|KUIS|DKNB|DGD|DER)\s+po\s+"
+        r"[A-Z][a-z]+(?:oi|oy|oj|ei|ey)\s+(?:oblasti|obl\.?|raiona|rayona|rajona))(?!\w)"), 0.8),
     # a numbered block said in English: "the fourteenth microdistrict", "microdistrict 5"
     Rule("LOCATION", re.compile(r"(?i:(?<!\w)(?P<id>(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                                 r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|\d{1,2}(?:st|nd|rd|th)?)\s+"

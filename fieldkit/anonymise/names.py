@@ -494,6 +494,10 @@ _NUMBER_WORDS = _number_words()
 
 
 _KAZAKH_PLURALS = ("лар", "лер", "дар", "дер", "тар", "тер")
+#: Kazakh postpositions in messenger Latin that a name list would read as a name with an ending
+_KAZAKH_POSTPOSITIONS_IN_LATIN = frozenset({"turaly", "tuvraly", "jaily", "zhaily", "jaiyly", "arqyly", "arkyly",
+                                            "boiynsha", "boyinsha", "boıynsha", "sekildi", "siyaqty", "siyakty"})
+_LATIN_PLURALS = ("lar", "ler", "dar", "der", "tar", "ter")
 
 
 @lru_cache(maxsize=100_000)
@@ -521,6 +525,11 @@ def _name_keys(word: str) -> frozenset[str]:
     else:
         keys |= {lowered[: -len(ending)] for ending in _LATIN_ENDINGS
                  if lowered.endswith(ending) and len(lowered) - len(ending) >= 3}
+        # the family in the plural, as messengers write it: "gulnarlardyn uiine", "erlandar keldi"
+        plurals = {key[:-3] for key in (*keys, lowered) if key.endswith(_LATIN_PLURALS) and len(key) >= 7}
+        if plurals:
+            names, ambiguous = given_names()
+            keys |= {stem for stem in plurals if latin_key(stem) in latin_names() and stem not in ambiguous}
         if "'" in lowered:  # a soft sign before the ending: "aigul'ya", "igor'em"
             keys.add(lowered.split("'")[0])
         # a capitalised name in -a in another case: "Dimke" (Dimka), "Sashu", "Mashei" (not "else", Elsa)
@@ -556,6 +565,8 @@ def _listed_name(word: str, names: frozenset[str], ambiguous: frozenset[str], *,
     if word.isascii() and word.isalpha() and lowered not in ambiguous and lowered not in _ENGLISH_WORDS and (
             latin_key(lowered) in latin_names()):
         return True  # the whole word is a listed name ("dinara"), whatever an ending stripped off would leave
+    if lowered in _KAZAKH_POSTPOSITIONS_IN_LATIN:
+        return False  # "turaly" (about) is no case of Tural
     keys = _name_keys(word)
     if lowered.endswith(("ы", "і")) and lowered not in names and _kazakh_stem(lowered):
         keys = keys - {lowered[:-1], lowered[:-1] + "а"}  # «туралы» (about) is a Kazakh word, not Турал's
@@ -1144,7 +1155,7 @@ _NICKNAME_PATTERNS = [
                r"(?=\s*(?:[.,;!?]|$|\s+(?:and|but|because|since)\b))", re.IGNORECASE),
     re.compile(r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деген\s+(?:лақап|лакап)|деген\s+ат(?:пен|қа|ка|ымен)(?!\w)|"
                r"(?:деп|dep)\s+(?:атайтын|атаған|атады|"
-               r"атаймыз|шақыр\w*|аталатын|аталған|атайды|атадық|атап\s+кеткен|atady|ataidy|atagan|ataityn|"
+               r"атаймыз|шақыр\w*|аталатын|аталған|атайды|атадық|атап\s+кеткен|atap\s+ket\w*|atady|ataidy|atagan|ataityn|"
                r"ataimyz|shaqyr\w*|shakyr\w*))", re.IGNORECASE),
     # the word a speaker then says is a nickname or a surname: «товар давал шаман это кличка», «был ещё заяц тоже
     # кличка», «соседом был бала это фамилия у него такая»
@@ -1159,6 +1170,9 @@ _NICKNAME_PATTERNS = [
     re.compile(r"(?:(?<=[«\"“'])|(?<![\w-])(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]))(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?"
                r"\s*[,—–(-]\s*(?:а\s+|его\s+|её\s+|ее\s+)?(?:настоящее\s+имя|настоящая\s+фамилия|по\s+паспорту|"
                r"nastoyashchee\s+imya|real\s+name)(?!\w)"),
+    # the same said in passing, lower case: "the foreman was bulldozer real name serikbol", "admiral's real name
+    # was yessengali"
+    re.compile(r"(?<![\w-])(?P<id>[a-z][\w-]{2,30})(?:'s|’s)?\s+(?:his\s+|her\s+)?real\s+name(?!\w)"),
     # a name given for the future: «звать меня будут ласточка», «называть его будем дед»
     re.compile(r"(?<![\w-])(?:звать|называть)\s+(?:меня|его|её|ее|тебя|нас|их)\s+(?:будут|будем|будешь|стали)\s+"
                r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
@@ -1185,7 +1199,8 @@ _NICKNAME_PATTERNS = [
                r"\s+(?:the\s+)?[«\"“'@]?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
     # whoever gives the name: «бәрі қасқыр дейді», «жұрт оны бұқа дейтін», «аты шаман деп тұрды», «аты жоқ, тек
     # сақал дейтінбіз» (no name, we only called him beard)
-    re.compile(r"(?<!\w)(?:бәрі|бари|барі|жұрт|журт|біз|биз|олар|барлығы|барлыгы|бәріміз|оны|тек)\s+(?:оны\s+)?(?:тек\s+)?"
+    re.compile(r"(?<!\w)(?:бәрі|бари|барі|жұрт|журт|біз|биз|олар|барлығы|барлыгы|бәріміз|оны|тек|мені|мени|meni)\s+"
+               r"(?:оны\s+)?(?:тек\s+)?"
                r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?"
                r"\s+(?:дейтін|дейтин|дейді|дейди|дейміз|деймиз|дейтінбіз|дейтинбиз|дейтіндер)(?!\w)", re.IGNORECASE),
     re.compile(r"(?<![\w-])(?:аты|ники|ник)\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+деп(?!\w)", re.IGNORECASE),
@@ -1205,10 +1220,12 @@ _NICKNAME_PATTERNS = [
     re.compile(r"(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деп|dep)\s+(?:жазылған|жазылды|жазылып|сақталған|сақтаулы|"
                r"сакталган|жазылган|zhazylgan|saqtalgan)(?!\w)", re.IGNORECASE),
     # «тышқан деген жігіт», «шал деген кісі»: a word said to be what a man is called
-    re.compile(r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деген|дейтін|дейтин|degen|deitin)\s+(?:жігіт|"
+    re.compile(r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деген|дейтін|дейтин|degen|deitin)\s+(?:бір\s+|бир\s+|bir\s+)?"
+               r"(?:жігіт|"
                r"жигит|кісі|киси|адам|мент|опер|пацан|мужик|парень|біреу|бирео|әріптес|ариптес|курстас|сыныптас|көрші|"
                # («кара деген бала отырды», «шал деген кари малшы»: a boy, an old herdsman called so)
-               r"корши|бала|қарі|кари|қарт|карт|малшы|жүргізуші|жургизуши|zhigit|kisi|adam|bala)\w*", re.IGNORECASE),
+               r"корши|бала|қарі|кари|қарт|карт|малшы|жүргізуші|жургизуши|шал|келіншек|келиншек|ақсақал|аксакал|"
+               r"zhigit|kisi|adam|bala|shal|kelinshek)\w*", re.IGNORECASE),
     # "a guy everybody called tank", "the sergeant we called uncle", "they called him the professor"
     re.compile(r"(?<![\w-])(?:everybody|everyone|people|guys|we\s+all|they\s+all|we|they)(?:\s+there)?\s+(?:called|calls|call)\s+"
                r"(?:him\s+|her\s+|me\s+|us\s+)?"
@@ -1219,7 +1236,7 @@ _NICKNAME_PATTERNS = [
     re.compile(r"(?<![\w-])(?:one|guy|man|woman|bloke|person|someone|somebody|fellow|dude|boy|girl|lady|kid|officer|cop|guard|"
                r"driver|inspector|investigator|colleague|neighbou?r|courier|dealer|trader|doctor|nurse|teacher|"
                r"lawyer|judge|prisoner|inmate|sergeant|captain|major|lieutenant)\s+"
-               r"(?:called|named|nicknamed)\s+(?:the\s+)?(?!(?:police|cops|ambulance|me|us|them|it|back|again|out|up"
+               r"(?:(?:was|is)\s+)?(?:called|named|nicknamed)\s+(?:the\s+)?(?!(?:police|cops|ambulance|me|us|them|it|back|again|out|up"
                r"|like|him|her|for|to|in|on|at|and|someone|somebody|everyone|everybody|anyone|nobody|his|their|my|our"
                r"|your|a|an)\b)(?P<id>[^\W\d_][\w-]{2,30})", re.IGNORECASE),
     # "chechen, they called him like that"
@@ -1236,8 +1253,8 @@ _CUED_NAME_PATTERNS = [
                r"дәрігер|мұғалім|zhigit|dzhigit|kisi|adam|apa|bala|"
                r"qyz|kyz)\w*", re.IGNORECASE),
     # («жеңіс аға», «береке апай», "Merey ağa": the honorific after a name in every script)
-    re.compile(_NAME + r"(?:\s+|-)(?:ағай|апай|ағасы|әпке|ака|аға|ага|агай|апа|agai|apai|agasy|ake|eke|aga|apa|aka|"
-               r"ağa|aǵa|ağai|aǵaı|apaı)(?:\w*)(?!\w)", re.IGNORECASE),
+    re.compile(_NAME + r"(?:\s+|-)(?:ағай|апай|ағасы|әпке|ака|аға|ага|агай|апа|ақсақал|аксакал|agai|apai|agasy|ake|eke|"
+               r"aga|apa|aka|ağa|aǵa|ağai|aǵaı|apaı|aqsaqal|aksakal)(?:\w*)(?!\w)", re.IGNORECASE),
     # a listed name said to be what someone is called, whatever follows: «адам болды сырым деген», «сұлтан деген
     # брокер», «неміс марта деген»; not «бақыт деген не» (what happiness is), nor «8 марта деген мереке»
     re.compile(r"(?<!\d\s)(?<!\d)" + _NAME + r"\s+(?:деген|дейтін|дейтин|degen)(?!\w)"
@@ -1308,7 +1325,7 @@ _ANCHORS = {pattern: re.compile(anchor, re.IGNORECASE) for pattern, anchor in (
      r"деген\s+(?:лақап|лакап|ат(?:пен|қа|ка|ымен)(?!\w))|деп\s+(?:ата|шақыр)|dep\s+(?:ata|shaqyr|shakyr)"),
     (_pattern_with(_NICKNAME_PATTERNS, "так\\s+(?:у\\s+нас\\s+)?(?:и\\s+)?(?:звали"),
      r"так\s+(?:у\s+нас\s+)?(?:и\s+)?(?:звали|называли|зовут|называют|прозвали|кличут)"),
-    (_pattern_with(_NICKNAME_PATTERNS, "\\s+(?:деген|дейтін|дейтин|degen|deitin)\\s+(?:жігіт"),
+    (_pattern_with(_NICKNAME_PATTERNS, "\\s+(?:деген|дейтін|дейтин|degen|deitin)\\s+(?:бір"),
      r"(?:деген|дейтін|дейтин|degen|deitin)\s"),
     (_pattern_with(_NICKNAME_PATTERNS, "(?<=[а-яёәғқңөұүһі,]\\s)"),
      r"\s(?:звали|называли|прозвали|кличут|деген|дейтін|дейтин)(?!\w)"),
@@ -1326,7 +1343,8 @@ _ANCHORS = {pattern: re.compile(anchor, re.IGNORECASE) for pattern, anchor in (
     (_pattern_with(_CUED_NAME_PATTERNS, "деп\\s+жүрген"),
      r"(?:деген|дейтін|деп\s+жүрген|атты|есімді|degen|deitin|atty)\s"),
     (_pattern_with(_CUED_NAME_PATTERNS, "(?:ағай|апай|ағасы|әпке|ака|"),
-     r"[\s-](?:ағай|апай|ағасы|әпке|ака|аға|ага|агай|апа|agai|apai|agasy|ake|eke|aga|apa|aka|ağa|aǵa|ağai|aǵaı|apaı)"),
+     r"[\s-](?:ағай|апай|ағасы|әпке|ака|аға|ага|агай|апа|ақсақал|аксакал|agai|apai|agasy|ake|eke|aga|apa|aka|ağa|aǵa|"
+     r"ağai|aǵaı|apaı|aqsaqal|aksakal)"),
     (_pattern_with(_CUED_NAME_PATTERNS, "(?:деген|дейтін|дейтин|degen)(?!"),
      r"\s(?:деген|дейтін|дейтин|degen)(?!\w)"),
     (_pattern_with(_CUED_NAME_PATTERNS, "(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin))\\s+(?:күйеу"),

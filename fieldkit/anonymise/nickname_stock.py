@@ -38,7 +38,8 @@ LATIN = frozenset({
     "ryzhiy", "ryzhyi", "ryzhy", "maloy", "maloi", "malyi", "kucheryavyi", "tolstyi", "khromoi", "sedoi",
     "kaskyr", "qasqyr", "mysyk", "tulki", "ayu", "sary", "kose", "baldy", "shorty", "fatso", "skinny", "ginger",
     "soroka", "solovei", "solovey", "bugai", "bugay", "zayac", "khromoy", "khromogo", "grach", "pauk", "seryi",
-    "seryy", "seriy", "gvozd", "mukha", "muha", "sukhar", "baron",
+    "seryy", "seriy", "gvozd", "mukha", "muha", "sukhar", "baron", "rizhii", "rizhiy", "ryzhii", "rizhy", "lysii",
+    "shkaf", "buryi", "buryy", "kosoi", "kosoy",
 })
 #: words said right before or after a given name as a nickname («серёга кот», «қара бейсен», «бала ерлан»): taken
 #: bare only there, as alone they are more often the cat, the colour or the child

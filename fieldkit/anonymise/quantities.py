@@ -126,6 +126,10 @@ _SUM = re.compile(
     rf"(?:\s*(?:и\s+(?=б[оа]кс))?(?P<cur>{_CURRENCY}))?)(?![\w])",  # whisper's «штуку и боксов»
     re.IGNORECASE,
 )
+_BY_THE_HOUR = re.compile(r"\s+\d{1,2}[:.]\d\d")
+_BARE_THOUSAND = re.compile(r"(?:мың|мын|тысяча|тысячу|myn)\s+(?=\S)", re.IGNORECASE)
+_BARE_THOUSAND_BEFORE = re.compile(r"(?<![\w-])(?:мың|мын|тысяча|тысячу|myn|mың)\s+$", re.IGNORECASE)
+_NUMBER_WORD_BEFORE = re.compile(rf"(?:\d|(?<![\w-]){_WORD})\s+$", re.IGNORECASE)
 #: a number said with its tens, in Russian or Kazakh, or two digits: an age rather than a count
 #: (the tens begin the number's first or second word; the lookahead is bounded, or a long run of letters would
 #: make every position scan to its end)
@@ -692,6 +696,10 @@ def _multiplier_key(said: str | None) -> str:
 
 def sum_value(text: str) -> tuple[float, str | None] | None:
     """(amount, currency code or None) of a sum as written, or None when it is not one."""
+    thousand = _BARE_THOUSAND.match(text.strip())  # «мың екі жүз доллар»: a thousand, then the rest of the sum
+    if thousand:
+        rest = sum_value(text.strip()[thousand.end():])
+        return None if rest is None else (1000 + rest[0], rest[1])
     half = _HALF_PREFIX.match(text.strip())  # «пол-ляма»: half of a sum said by its slang unit alone
     match = _SUM.fullmatch(text.strip()[half.end():] if half else text.strip())
     if match is None:
@@ -927,6 +935,8 @@ class QuantityRecognizer(EntityRecognizer):
             if not match["id"].strip() or not (match["n"] or match["mult"]):
                 continue
             multiplier = _multiplier_key(match["mult"])
+            if multiplier in ("k", "к") and _BY_THE_HOUR.match(text, match.end("id")):
+                continue  # "na 25.03 k 10:00": «к» is "by" before a time, no thousand
             implied = (match["n"] and multiplier in _MONEY_MULTIPLIERS
                        and not _COUNTED.match(text, match.end("id")))
             if not (match["cur"] or match["pre"] or multiplier in _MONEY_ON_ITS_OWN or implied):
@@ -936,6 +946,9 @@ class QuantityRecognizer(EntityRecognizer):
                                                 "a number in thousands", _GROUPED_SCORE))
                 continue  # a bare number is not a sum
             start = match.start("id")
+            thousand = _BARE_THOUSAND_BEFORE.search(text, max(0, start - 12), start) if match["n"] else None
+            if thousand and not _NUMBER_WORD_BEFORE.search(text, max(0, thousand.start() - 16), thousand.start()):
+                start = thousand.start()  # «мың екі жүз доллар»: a thousand said alone opens the sum
             couple = (_COUPLE.search(text, max(0, start - 6), start) if not match["n"] else None) or (
                 _HALF_BEFORE.search(text, max(0, start - 5), start))  # «пол-ляма»: half of it
             # «пару косарей»: «пару» is the sum's number, and left alone it would tell the sum

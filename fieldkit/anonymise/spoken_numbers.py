@@ -416,7 +416,7 @@ def _is_phone(digits: str) -> bool:
 #: the criminal code's articles named before a list of their numbers
 _ARTICLES_BEFORE = re.compile(
     r"(?<!\w)(?:ст|стст|статья|статьи|статье|статью|статьям|статей|бап\w*|st|stat\w*|articles?)\.?\s*$", re.IGNORECASE)
-_PLUS_BEFORE = re.compile(r"(?:плюс|plus|\+)\s*$", re.IGNORECASE)
+_PLUS_BEFORE = re.compile(r"(?:плюс|плус|plus|\+)\s*$", re.IGNORECASE)  # («плус»: "plus" spelt back)
 #: ЕРДР (pre-trial investigation register) numbers have 15 digits
 CASE_NUMBER_DIGITS = 15
 
@@ -493,20 +493,23 @@ _KAZAKH_ORDINAL = r"(?:ыншы|інші|ншы|нші|нши)"
 #: a house or flat number as said: digits, number words, a Kazakh ordinal («жетпіс бірінші»), a letter after it
 _SPOKEN_NUMBER = (rf"(?:\d+[а-яa-z]?|(?:{_NUMBER_WORD}|[а-яәғқңөұүһі]+{_KAZAKH_ORDINAL})"
                   rf"(?:[\s-]+(?:{_NUMBER_WORD}|[а-яәғқңөұүһі]+{_KAZAKH_ORDINAL}|and)){{0,4}})")
-_STREET = (r"(?:улиц\w*|ул\.?|проспект\w*|пр-т|мкр\.?|микрорайон\w*|переул\w*|ықшамаудан\w*|көше\w*|даңғыл\w*|"
+_STREET = (r"(?:улиц\w*|ул\.?|проспект\w*|пр-т|мкр\.?|микрорайон\w*|переул\w*|ықшамаудан\w*|көше\w*|даңғыл\w*|коше\w*|"
+           r"дангыл\w*|"
            r"avenue|ave\.?|street|st\.?|mkr|ulitsa|prospekt|koshesi|dangyly)")
 _HOUSE = r"(?:дом|д\.|house|dom|building|корпус)"  # before its number; the Kazakh «үй» comes after it
-_FLAT = r"(?:квартира|кв\.?|пәтер\w*|кеңсе\w*|кенсе\w*|офис\w*|оф\.|apartment|apt\.?|flat|kv|pater\w*|office)"
+_FLAT = r"(?:квартира|кв\.?|пәтер\w*|патер\w*|кеңсе\w*|кенсе\w*|офис\w*|оф\.|apartment|apt\.?|flat|kv|pater\w*|office)"
 
 #: what makes «дом пять» a length of time or a count, not a house: «дом два года строили»
 _TIME_WORDS = r"год\w*|лет|месяц\w*|дн\w*|недел\w*|этаж\w*|комнат\w*|человек\w*|раз|жыл\w*"
 _NAME_WORD = (r"(?!(?:на|в|во|по|из|с|у|к|от|до|за|и|а|но|мне|мы|я|ты|он|она|они|нам|вам|им|его|её|ее|их|там|тут|это|"
               r"был|была|было|были|the|on|in|at)\s)[\w-]{2,}")
 #: a street by its name, or a micro-district by its number («он төрт ықшамаудан»)
+#: a micro-district, said after its number: «он үшінші шағынаудан»
+_DISTRICT_AFTER = r"ша[гғ]ын\s?аудан\w*"
 _STREET_PART = (rf"(?:{_STREET}\s+{_NAME_WORD}|(?:{_NAME_WORD}\s+(?=(?:би|bi|батыр\w*|batyr\w*|хан\w*|khan\w*)\s))?"
-                rf"{_NAME_WORD}\s+{_STREET}|{_SPOKEN_NUMBER}\s+{_STREET})")  # «төле би көшесі», "tole bi koshesi"
+                rf"{_NAME_WORD}\s+{_STREET}|{_SPOKEN_NUMBER}\s+(?:{_STREET}|{_DISTRICT_AFTER}))")  # «төле би көшесі»
 #: the flat, with Kazakh case endings on «пәтер» («жиырма үш пәтерге»)
-_FLAT_PART = rf"(?:,?\s+(?:{_FLAT},?\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+(?:пәтер|pater|кеңсе|кенсе)\w*))"
+_FLAT_PART = rf"(?:,?\s+(?:{_FLAT},?\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+(?:пәтер|патер|pater|кеңсе|кенсе)\w*))"
 #: a street (named before or after its designator) with a house said as words, or a house with its flat:
 #: «улица жамбыла дом сорок два квартира семнадцать», «тәуелсіздік көшесі қырық үш үй жетпіс бірінші пәтер»,
 #: "dostyk avenue one hundred and twelve apartment forty", "mkr zhuldyz 1 dom 27 kv 8"

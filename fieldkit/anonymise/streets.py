@@ -470,12 +470,13 @@ def _joined_with_houses(text: str, findings: list[Finding]) -> list[Finding]:
 _ADDRESS_REST = re.compile(
     r"-\d{1,4}(?![\w/-])"  # the flat after the house and a hyphen: «12-5», "Lenina 44-12"
     r"|,?\s*(?:(?:(?:dom|дом|uy|үй)\s+)?(?:квартир\w*|kvartir\w*|кв|kv|оф|of|офис|ofis|apt|apartment|flat|д|dom|дом|uy|"
-    r"үй|корп|korp|корпус|пәтер\w*|pater\w*|päter\w*|каб|кабинет)"
+    r"үй|корп|korp|корпус|пәтер\w*|pater\w*|päter\w*|каб|кабинет|кеңсе\w*|кенсе\w*)"
     r"\.?\s*\d{1,4}[а-яёa-z]?(?!\w)"
-    r"|,?\s*\d{1,4}[а-яёa-z]?[\s-]*(?:пәтер\w*|pater\w*|päter\w*|үй\w*|uy\w*|üi\w*|кв\.?|квартир\w*|kvartir\w*|dom|дом)"
+    r"|,?\s*\d{1,4}[а-яёa-z]?[\s-]*(?:пәтер\w*|pater\w*|päter\w*|үй\w*|uy\w*|üi\w*|кв\.?|квартир\w*|kvartir\w*|dom|дом|"
+    r"кеңсе\w*|кенсе\w*)"
     r"(?!\w)"
     # the house word after the house's number the address ends on: «сулейменов көшесі, 21 дом, 7 пәтер»
-    r"|(?<=\d)\s+(?:дом|үй|уй|dom|uy|кв\.?|kv\.?|пәтер\w*|pater\w*)(?!\w))",
+    r"|(?<=\d)(?:\s+|-)(?:дом|үй|уй|dom|uy|кв\.?|kv\.?|пәтер\w*|pater\w*|кеңсе\w*|кенсе\w*)(?!\w))",
     re.IGNORECASE)
 _ADDRESS_REST_PARTS = 3
 

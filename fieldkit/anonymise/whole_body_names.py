@@ -75,3 +75,25 @@ def with_named_after(text: str, findings: list[Finding]) -> list[Finding]:
             skip_until = end
         result.append(finding)
     return result
+
+
+#: an agency's letters right before «по» and the region it serves: «КГД по ЗКО», «дп по мангистауской области»
+_AGENCY_BY_REGION = re.compile(r"(?<![\w-])(?P<agency>(?!(?:УК|УПК|ГК|НК|ТК|ЖК|РК|КоАП|АПК|ГПК|UK|UPK)\s)"
+                               r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,5}|(?:кгд|дгд|дп|уп|двд|увд|овд|умвд|дкнб|"
+                               r"пд|дуис|куис|дэр|эрд|антикор|kgd|dgd|dp|up|dvd|uvd|dkn?b))\s+(?:по|po)\s+$")
+
+
+def agencies_by_region(text: str, findings: list[Finding]) -> list[Finding]:
+    """``findings`` with a region served by an agency named before it taken into one organisation: «КГД по ЗКО»
+    left as «КГД по [PLACE]» still names one office, and the place generalised keeps the region anyway."""
+    result: list[Finding] = []
+    for finding in findings:
+        agency = (_AGENCY_BY_REGION.search(text, max(0, finding.start - 16), finding.start)
+                  if finding.entity == "LOCATION" else None)
+        if agency is not None:
+            start = agency.start()
+            if result and result[-1].entity == "ORGANIZATION" and result[-1].end >= start:
+                start = result.pop().start  # the agency found already: «ДП ЗКО» is one body with its region
+            finding = Finding("ORGANIZATION", start, finding.end, finding.score, text[start:finding.end])
+        result.append(finding)
+    return result
