@@ -633,7 +633,8 @@ def analyse(text: str, language: str) -> list[Finding]:
             continue  # «КА-168/2, ~50»: too few digits for any phone, and the colony's code must not lose to it
         if CODE_NUMBER_BEFORE.search(text, max(0, result.start - 10), result.start):
             continue  # «R-AST-05. 7.02.24»: a number that starts inside a respondent code («05. 7.02») is none
-        nickname = _recognizer_of(result).startswith("Nicknames-")  # "everybody calls colonel": a rank as a name
+        # "everybody calls colonel": an English rank after a verb of naming is the name («племянник акима» is no)
+        nickname = _recognizer_of(result).startswith("Nicknames-") and text[result.start:result.end].isascii()
         if (is_kept(text[result.start : result.end]) and not nickname) or _a_word_in_capitals(
                 text[result.start:result.end]) or (
                 result.entity_type == "ORGANIZATION" and starts_with_respondent_code(text[result.start:result.end])):
@@ -1348,8 +1349,8 @@ def _the_word_not_the_name(text: str, found: Finding) -> bool:
     return (word.isascii() and word.islower() and is_english_word(word)
             and _DETERMINER_BEFORE.search(text, max(0, found.start - 12), found.start) is not None
             # (unless the nickname itself is said with its article: "one called the beard … the beard's brother")
-            and re.search(rf"(?:called|calls|call|named|nicknamed)\s+the\s+{re.escape(word.removesuffix(_POSSESSIVE))}"
-                          r"(?!\w)", text, re.IGNORECASE) is None)
+            and re.search(rf"(?:called|calls|call|named|nicknamed)(?:\s+him|\s+her)?\s+the\s+"
+                          rf"{re.escape(word.removesuffix(_POSSESSIVE))}(?!\w)", text, re.IGNORECASE) is None)
 
 
 def _short_korean_surnames(text: str, findings: list[Finding]) -> list[Finding]:

@@ -420,7 +420,9 @@ class Gazetteer:
                 _BODY_BEFORE_ITS_TOWN.fullmatch(before) is not None and first_tag(word).startswith("NOUN")))
             if word in _NOT_PLACE_NAMES:
                 continue
-            if via or born or crossed:
+            # («Таскала бекетінде», «таскала кпп-сында»: the post or village word after a name that is also a word)
+            posted = gap_after == " " and _POST_AFTER.match(after)
+            if via or born or crossed or posted:
                 place = self._any_place_by_key(word)
                 if place:
                     found.append((start, end, place))
@@ -829,6 +831,8 @@ def _by_key_with_ending(key: str, table: dict[str, str], *, shortest_stem: int) 
 
 
 #: Kazakh postpositions of the way, after a place: «арқылы» (via), «жаққа» (towards), «жақта» (over there)
+#: a border post, a checkpoint or a village word right after a place's name
+_POST_AFTER = re.compile(r"(?:бекет|кпп|пост[ыі]|ауыл[ыі]|auyl|beket)[\w-]*$")
 _WAY_AFTER = re.compile(r"^(?:арқылы|аркылы|arqyly|arkyly|жа[қк](?:қа|ка|та|тан|тағы|тагы)|жа[ғг]ына|жа[ғг]ында|"
                         r"жа[ғг]ынан|zhaqqa|zhakka|жақтан)$")
 #: "born", "live", "grew up": after a word in the locative, which is then where

@@ -1195,7 +1195,8 @@ _NICKNAME_PATTERNS = [
     re.compile(r"(?:его|её|ее)\s+(?:все\s+)?(?P<id>[а-яёәғқңөұүһі][\w-]{2,30})\s+(?:звали|называли|зовут|называют|"
                r"прозвали|кличут|называем|зовём|зовем)", re.IGNORECASE),
     # a handle or a call sign: «под ником шаман», «позывной сокол», "under the nickname fox"
-    re.compile(r"(?<![\w-])(?:под\s+ником|с\s+ником|ником|никнейм|позывной|позывным|позывному|nickname|handle|pod\s+nikom)"
+    re.compile(r"(?<![\w-])(?:под\s+ником|с\s+ником|ником|никнейм|позывной|позывным|позывному|nickname|handle|pod\s+nikom|"
+               r"aka(?=\s+[«\"“'])|a\.k\.a\.)"  # ("Khamid aka" alone is the Uzbek "brother": quotes after it)
                r"\s+(?:the\s+)?[«\"“'@]?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
     # whoever gives the name: «бәрі қасқыр дейді», «жұрт оны бұқа дейтін», «аты шаман деп тұрды», «аты жоқ, тек
     # сақал дейтінбіз» (no name, we only called him beard)

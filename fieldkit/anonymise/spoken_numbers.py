@@ -507,7 +507,10 @@ _NAME_WORD = (r"(?!(?:на|в|во|по|из|с|у|к|от|до|за|и|а|но|
 #: a micro-district, said after its number: «он үшінші шағынаудан»
 _DISTRICT_AFTER = r"ша[гғ]ын\s?аудан\w*"
 _STREET_PART = (rf"(?:{_STREET}\s+{_NAME_WORD}|(?:{_NAME_WORD}\s+(?=(?:би|bi|батыр\w*|batyr\w*|хан\w*|khan\w*)\s))?"
-                rf"{_NAME_WORD}\s+{_STREET}|{_SPOKEN_NUMBER}\s+(?:{_STREET}|{_DISTRICT_AFTER}))")  # «төле би көшесі»
+                rf"{_NAME_WORD}\s+{_STREET}|{_SPOKEN_NUMBER}\s+{_STREET}"
+                # (a micro-district's name before its number goes with it: «авангард үш шағынауданы»)
+                rf"|(?:(?!(?:мен|біз|биз|сен|ол|олар|мекенжай\w*|мекенжаи\w*|адрес\w*)\s)[^\W\d_]{{3,}}\s+)?"
+                rf"{_SPOKEN_NUMBER}\s+{_DISTRICT_AFTER})")  # «төле би көшесі», "tole bi koshesi"
 #: the flat, with Kazakh case endings on «пәтер» («жиырма үш пәтерге»)
 _FLAT_PART = rf"(?:,?\s+(?:{_FLAT},?\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+(?:пәтер|патер|pater|кеңсе|кенсе)\w*))"
 #: a street (named before or after its designator) with a house said as words, or a house with its flat:
