@@ -532,6 +532,12 @@ def _cyrillic_words_in_latin_text(engine, chunk: str) -> list:
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"«(]*$")
 
 
+def _said_once(text: str, word: str) -> bool:
+    """Whether a capitalised word stands once in the text: a nickname opens sentence after sentence ("Doktor na
+    svyazi. … Doktor aitty …"), a greeting or a heading once."""
+    return len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text)) < 2
+
+
 def _at_a_sentence_start(text: str, start: int) -> bool:
     return _SENTENCE_START.search(text, max(0, start - 6), start) is not None
 
@@ -580,7 +586,8 @@ def analyse(text: str, language: str) -> list[Finding]:
                            and r.entity_type in ("PERSON", "LOCATION", "ORGANIZATION")
                            and _all_capitalised(text[start + r.start:start + r.end])
                            and not (_at_a_sentence_start(text, start + r.start)
-                                    and _russian_word_at_a_capital(text[start + r.start:start + r.end]))]
+                                    and _russian_word_at_a_capital(text[start + r.start:start + r.end])
+                                    and _said_once(text, text[start + r.start:start + r.end]))]
             chunk_results = capitalised + engine.analyze(text=text[start:end], language=TRANSLIT,
                                                          entities=list(ENTITIES)) + _spelled_back(engine,
                                                                                                    text[start:end])
@@ -728,7 +735,8 @@ def analyse(text: str, language: str) -> list[Finding]:
     found = _ages_after_names(text, _given_names_beside_surnames(text, found))
     found = with_named_after(text, whole_quoted_names(text, _initials_given_in_brackets(text, found)))
     found = agencies_by_region(text, found)
-    return _misspelt_repeats(text, propagate(text, with_flats(text, with_house_numbers(text, found))))
+    found = _misspelt_repeats(text, propagate(text, with_flats(text, with_house_numbers(text, found))))
+    return _words_beside_their_capitalised_names(text, found)
 
 
 #: initials a note gives a person in brackets after the full name, to use for the rest of it: «Айгерим Нурпеисова
@@ -1389,6 +1397,21 @@ def _a_word_where_the_name_was_capitalised(found: Finding, capitalised: frozense
         return False
     # («Ким» … «кім келді?», who came)
     return (is_ambiguous_name(found.text) or is_common_kazakh(found.text)) and _name_key(found.text) in capitalised
+
+
+def _words_beside_their_capitalised_names(text: str, findings: list[Finding]) -> list[Finding]:
+    """Without a lower-case Kazakh word whose name the same text writes with a capital in a full name: «Болат
+    Әділбекұлы келді. Мінезі болат» (his temper was steel), «Жұлдыз Қанатқызы … нағыз жұлдыз еді». Whoever
+    capitalised the name wrote the word in lower case; in a transcript with no capitals nothing is left out."""
+    from fieldkit.anonymise.kazakh_words import is_plainly_kazakh
+    from fieldkit.anonymise.morphology import is_cyrillic
+
+    capitalised = _capitalised_in_full_names(findings)
+    if not capitalised:
+        return findings
+    return [f for f in findings if not (
+        f.entity == "PERSON" and " " not in f.text and f.text.islower() and is_cyrillic(f.text)
+        and _name_key(f.text) in capitalised and is_plainly_kazakh(f.text))]
 
 
 def propagate(text: str, findings: list[Finding]) -> list[Finding]:

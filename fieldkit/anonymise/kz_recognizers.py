@@ -933,6 +933,9 @@ RU_RULES = [
 ]
 
 EN_RULES = [
+    # a note signed or a person named by initials alone, a Latin digraph counting as one letter: "Zh.K.", "Sh.A."
+    Rule("PERSON", re.compile(r"(?<![\w.])(?P<id>(?!(?:U\.S|U\.K|A\.M|P\.M|N\.B|P\.S|E\.G|I\.E|T\.V|D\.C)\.)"
+                              r"(?:(?:Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|[A-Z])\.\s?){2,3})(?![\w])"), 0.7),
     # the same typed in Latin letters: "DUIS po Aktyubinskoi oblasti", "DP po Mangistauskoi obl."
     Rule("ORGANIZATION", re.compile(
         r"(?<![\w-])(?P<id>(?:UVD|RUVD|GUVD|OVD|DVD|DP|UP|OP|SIZO|IVS|DUIS|KUIS|DKNB|DGD|DER)\s+po\s+"

@@ -57,10 +57,11 @@ def _is_noun_or_adjective(word: str) -> bool:
 
 
 def _given_name(word: str) -> bool:
-    from fieldkit.anonymise.names import _listed_name, given_names
+    """A listed given name, or one built the way Kazakh names are (Кенже+болат, Мейрам+бек)."""
+    from fieldkit.anonymise.names import _kazakh_compound_name, _listed_name, given_names
 
     names, ambiguous = given_names()
-    return _listed_name(word, names, ambiguous)
+    return _listed_name(word, names, ambiguous) or _kazakh_compound_name(word)
 
 
 @lru_cache(maxsize=50_000)
