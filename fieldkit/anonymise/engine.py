@@ -529,6 +529,8 @@ def _cyrillic_words_in_latin_text(engine, chunk: str) -> list:
     return kept
 
 
+_LATIN_SURNAME_ENDING = re.compile(r"(?:ov|ev|yov|in|yn|ova|eva|ina|yna|sky|skiy|skii|skaya|enko|chuk|yuk|uly|kyzy)$",
+                                   re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"«(]*$")
 
 
@@ -551,8 +553,9 @@ def _russian_word_at_a_capital(found: str) -> bool:
     from fieldkit.anonymise.names import is_listed_name
     from fieldkit.anonymise.nickname_stock import LATIN as STOCK_NICKNAMES
 
-    if " " in found or not found.isalpha() or found.casefold() in STOCK_NICKNAMES:
-        return False  # ("Shkaf skazal": a stock nickname opens the sentence)
+    if (" " in found or not found.isalpha() or found.casefold() in STOCK_NICKNAMES
+            or _LATIN_SURNAME_ENDING.search(found)):
+        return False  # ("Shkaf skazal": a stock nickname opens the sentence; "Sazanov" is a surname, not «сазанов»)
     cyrillic = russian_spelling(found)
     return cyrillic is not None and is_common_word(cyrillic) and not is_listed_name(found)
 
@@ -735,8 +738,7 @@ def analyse(text: str, language: str) -> list[Finding]:
     found = _ages_after_names(text, _given_names_beside_surnames(text, found))
     found = with_named_after(text, whole_quoted_names(text, _initials_given_in_brackets(text, found)))
     found = agencies_by_region(text, found)
-    found = _misspelt_repeats(text, propagate(text, with_flats(text, with_house_numbers(text, found))))
-    return _words_beside_their_capitalised_names(text, found)
+    return _misspelt_repeats(text, propagate(text, with_flats(text, with_house_numbers(text, found))))
 
 
 #: initials a note gives a person in brackets after the full name, to use for the rest of it: «Айгерим Нурпеисова
@@ -1339,14 +1341,15 @@ _POSSESSIVE = "'s"
 _LIKE_AFTER = re.compile(r"\s+(?:сияқты|сиякты|секілді|секилди|тәрізді|таризди|siyaqty|siyakty|sekildi)(?!\w)",
                          re.IGNORECASE)
 #: an English determiner, maybe with one adjective, before a word: "the prison doctor", "an actual bulldozer"
-_DETERMINER_BEFORE = re.compile(r"(?<![\w'])(?:a|an|the|this|that|these|those|his|her|my|our|their|your|some|any|"
-                                r"every|no|actual|real|very|so|too|quite|really|pretty|more|most)\s+$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'])(?:(?:a|an)\s+(?:actual\s+|real\s+|big\s+|little\s+)?|(?:very|so|too|quite|"
+                                r"really|pretty|more|most)\s+)$", re.IGNORECASE)
 
 
 def _the_word_not_the_name(text: str, found: Finding) -> bool:
-    """A nickname that is a word, used again as the word. In English a name takes no article ("the boss was
-    admiral"), the noun does ("the prison doctor later", "an actual bulldozer on site"), and no adverb ("he was very
-    quiet"); in any language a likeness is the word («түлкі сияқты кіріп кететін», like a fox)."""
+    """A nickname that is a word, used again as the word. In English a name takes no indefinite article ("the boss
+    was admiral"), the noun may ("an actual bulldozer on site"), and no adverb ("he was very quiet"); "the" proves
+    nothing ("the bear took the money" may be the man called bear). In any language a likeness is the word («түлкі
+    сияқты кіріп кететін», like a fox)."""
     from fieldkit.anonymise.latin_words import is_english_word
 
     word = found.text
@@ -1397,21 +1400,6 @@ def _a_word_where_the_name_was_capitalised(found: Finding, capitalised: frozense
         return False
     # («Ким» … «кім келді?», who came)
     return (is_ambiguous_name(found.text) or is_common_kazakh(found.text)) and _name_key(found.text) in capitalised
-
-
-def _words_beside_their_capitalised_names(text: str, findings: list[Finding]) -> list[Finding]:
-    """Without a lower-case Kazakh word whose name the same text writes with a capital in a full name: «Болат
-    Әділбекұлы келді. Мінезі болат» (his temper was steel), «Жұлдыз Қанатқызы … нағыз жұлдыз еді». Whoever
-    capitalised the name wrote the word in lower case; in a transcript with no capitals nothing is left out."""
-    from fieldkit.anonymise.kazakh_words import is_plainly_kazakh
-    from fieldkit.anonymise.morphology import is_cyrillic
-
-    capitalised = _capitalised_in_full_names(findings)
-    if not capitalised:
-        return findings
-    return [f for f in findings if not (
-        f.entity == "PERSON" and " " not in f.text and f.text.islower() and is_cyrillic(f.text)
-        and _name_key(f.text) in capitalised and is_plainly_kazakh(f.text))]
 
 
 def propagate(text: str, findings: list[Finding]) -> list[Finding]:
