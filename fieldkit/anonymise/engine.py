@@ -529,37 +529,6 @@ def _cyrillic_words_in_latin_text(engine, chunk: str) -> list:
     return kept
 
 
-_LATIN_SURNAME_ENDING = re.compile(r"(?:ov|ev|yov|in|yn|ova|eva|ina|yna|sky|skiy|skii|skaya|enko|chuk|yuk|uly|kyzy)$",
-                                   re.IGNORECASE)
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"«(]*$")
-
-
-def _said_once(text: str, word: str) -> bool:
-    """Whether a capitalised word stands once in the text: a nickname opens sentence after sentence ("Doktor na
-    svyazi. … Doktor aitty …"), a greeting or a heading once."""
-    return len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text)) < 2
-
-
-def _at_a_sentence_start(text: str, start: int) -> bool:
-    return _SENTENCE_START.search(text, max(0, start - 6), start) is not None
-
-
-def _russian_word_at_a_capital(found: str) -> bool:
-    """One capitalised word of Russian typed in Latin letters that is an ordinary word, no listed name: English NER
-    takes a line's first word for a name ("Kollegi, …", "Otvetstvennye:", "Kto ne vyidet"); "Marat" stays one, and
-    so does a nickname capitalised mid-sentence ("u Kosogo")."""
-    from fieldkit.anonymise.latin_words import russian_spelling
-    from fieldkit.anonymise.morphology import is_common_word
-    from fieldkit.anonymise.names import is_listed_name
-    from fieldkit.anonymise.nickname_stock import LATIN as STOCK_NICKNAMES
-
-    if (" " in found or not found.isalpha() or found.casefold() in STOCK_NICKNAMES
-            or _LATIN_SURNAME_ENDING.search(found)):
-        return False  # ("Shkaf skazal": a stock nickname opens the sentence; "Sazanov" is a surname, not «сазанов»)
-    cyrillic = russian_spelling(found)
-    return cyrillic is not None and is_common_word(cyrillic) and not is_listed_name(found)
-
-
 def _recognizer_of(result) -> str:
     metadata = result.recognition_metadata or {}
     return metadata.get("recognizer_name", "")
@@ -587,10 +556,7 @@ def analyse(text: str, language: str) -> list[Finding]:
             # everything else comes from fieldkit's own recognizers, run without it
             capitalised = [r for r in chunk_results if _recognizer_of(r) == "SpacyRecognizer"
                            and r.entity_type in ("PERSON", "LOCATION", "ORGANIZATION")
-                           and _all_capitalised(text[start + r.start:start + r.end])
-                           and not (_at_a_sentence_start(text, start + r.start)
-                                    and _russian_word_at_a_capital(text[start + r.start:start + r.end])
-                                    and _said_once(text, text[start + r.start:start + r.end]))]
+                           and _all_capitalised(text[start + r.start:start + r.end])]
             chunk_results = capitalised + engine.analyze(text=text[start:end], language=TRANSLIT,
                                                          entities=list(ENTITIES)) + _spelled_back(engine,
                                                                                                    text[start:end])
