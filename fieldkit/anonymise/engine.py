@@ -1303,10 +1303,11 @@ def occurrences(text: str, keyed: dict[str, tuple[str, float]]) -> list[Finding]
 
 
 _POSSESSIVE = "'s"
-#: "like" after a word: «сияқты», «секілді», «тәрізді», «как»
+#: "like" after a word, in Kazakh in either alphabet: «сияқты», «секілді», «тәрізді»
 _LIKE_AFTER = re.compile(r"\s+(?:сияқты|сиякты|секілді|секилди|тәрізді|таризди|siyaqty|siyakty|sekildi)(?!\w)",
                          re.IGNORECASE)
-#: an English determiner, maybe with one adjective, before a word: "the prison doctor", "an actual bulldozer"
+#: an indefinite article (maybe with "actual" or "real") or an adverb before a word: "an actual bulldozer", "very
+#: quiet"
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'])(?:(?:a|an)\s+(?:actual\s+|real\s+|big\s+|little\s+)?|(?:very|so|too|quite|"
                                 r"really|pretty|more|most)\s+)$", re.IGNORECASE)
 
@@ -1325,7 +1326,7 @@ def _the_word_not_the_name(text: str, found: Finding) -> bool:
         return True
     return (word.isascii() and word.islower() and is_english_word(word)
             and _DETERMINER_BEFORE.search(text, max(0, found.start - 12), found.start) is not None
-            # (unless the nickname itself is said with its article: "one called the beard … the beard's brother")
+            # (unless the nickname itself was said with its article: "one called the beard … a beard like that")
             and re.search(rf"(?:called|calls|call|named|nicknamed)(?:\s+him|\s+her)?\s+the\s+"
                           rf"{re.escape(word.removesuffix(_POSSESSIVE))}(?!\w)", text, re.IGNORECASE) is None)
 

@@ -1248,14 +1248,16 @@ _NICKNAME_PATTERNS = [
 #: ordinary word («жеңіс», «сәуле», «алтын», "sultana"): «әділет деген жігіт», «сәуле апайдың», «алтынның
 #: күйеуі», «телефоны мақсаттың», "eto iin sultana", «брат мейрам»
 _NAME = r"(?P<id>[^\W\d_][\w'-]{1,30})"
+#: the respectful words said after a name, in every script: «жеңіс аға», «сұлтан ақсақал», "Merey ağa"
+_HONORIFIC_AFTER = (r"(?:ағай|апай|ағасы|әпке|ака|аға|ага|агай|апа|ақсақал|аксакал|agai|apai|agasy|ake|eke|aga|apa|aka|"
+                    r"ağa|aǵa|ağai|aǵaı|apaı|aqsaqal|aksakal)")
 _CUED_NAME_PATTERNS = [
     re.compile(_NAME + r"\s+(?:деген|дейтін|деп\s+жүрген|атты|есімді|degen|deitin|atty)\s+(?:жігіт|кісі|адам|апа|"
                r"әйел|бала|қыз|ағай|аға|мент|опер|тергеуші|бастық|мужик|парень|әріптес|курстас|сыныптас|көрші|дос|"
                r"дәрігер|мұғалім|zhigit|dzhigit|kisi|adam|apa|bala|"
                r"qyz|kyz)\w*", re.IGNORECASE),
     # («жеңіс аға», «береке апай», "Merey ağa": the honorific after a name in every script)
-    re.compile(_NAME + r"(?:\s+|-)(?:ағай|апай|ағасы|әпке|ака|аға|ага|агай|апа|ақсақал|аксакал|agai|apai|agasy|ake|eke|"
-               r"aga|apa|aka|ağa|aǵa|ağai|aǵaı|apaı|aqsaqal|aksakal)(?:\w*)(?!\w)", re.IGNORECASE),
+    re.compile(_NAME + rf"(?:\s+|-){_HONORIFIC_AFTER}(?:\w*)(?!\w)", re.IGNORECASE),
     # a listed name said to be what someone is called, whatever follows: «адам болды сырым деген», «сұлтан деген
     # брокер», «неміс марта деген»; not «бақыт деген не» (what happiness is), nor «8 марта деген мереке»
     re.compile(r"(?<!\d\s)(?<!\d)" + _NAME + r"\s+(?:деген|дейтін|дейтин|degen)(?!\w)"
@@ -1343,9 +1345,7 @@ _ANCHORS = {pattern: re.compile(anchor, re.IGNORECASE) for pattern, anchor in (
      r"called\s+(?:him|her)\s+(?:like\s+)?that"),
     (_pattern_with(_CUED_NAME_PATTERNS, "деп\\s+жүрген"),
      r"(?:деген|дейтін|деп\s+жүрген|атты|есімді|degen|deitin|atty)\s"),
-    (_pattern_with(_CUED_NAME_PATTERNS, "(?:ағай|апай|ағасы|әпке|ака|"),
-     r"[\s-](?:ағай|апай|ағасы|әпке|ака|аға|ага|агай|апа|ақсақал|аксакал|agai|apai|agasy|ake|eke|aga|apa|aka|ağa|aǵa|"
-     r"ağai|aǵaı|apaı|aqsaqal|aksakal)"),
+    (_pattern_with(_CUED_NAME_PATTERNS, _HONORIFIC_AFTER), rf"[\s-]{_HONORIFIC_AFTER}"),
     (_pattern_with(_CUED_NAME_PATTERNS, "(?:деген|дейтін|дейтин|degen)(?!"),
      r"\s(?:деген|дейтін|дейтин|degen)(?!\w)"),
     (_pattern_with(_CUED_NAME_PATTERNS, "(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin))\\s+(?:күйеу"),

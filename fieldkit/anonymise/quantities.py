@@ -127,8 +127,10 @@ _SUM = re.compile(
     re.IGNORECASE,
 )
 _BY_THE_HOUR = re.compile(r"\s+\d{1,2}[:.]\d\d")
-_BARE_THOUSAND = re.compile(r"(?:мың|мын|тысяча|тысячу|myn)\s+(?=\S)", re.IGNORECASE)
-_BARE_THOUSAND_BEFORE = re.compile(r"(?<![\w-])(?:мың|мын|тысяча|тысячу|myn|mың)\s+$", re.IGNORECASE)
+#: a thousand said alone, with no number before it: «мың екі жүз доллар» is 1 200 dollars
+_THOUSAND_ALONE = r"(?:мың|мын|тысяча|тысячу|myn)"
+_BARE_THOUSAND = re.compile(rf"{_THOUSAND_ALONE}\s+(?=\S)", re.IGNORECASE)
+_BARE_THOUSAND_BEFORE = re.compile(rf"(?<![\w-]){_THOUSAND_ALONE}\s+$", re.IGNORECASE)
 _NUMBER_WORD_BEFORE = re.compile(rf"(?:\d|(?<![\w-]){_WORD})\s+$", re.IGNORECASE)
 #: a number said with its tens, in Russian or Kazakh, or two digits: an age rather than a count
 #: (the tens begin the number's first or second word; the lookahead is bounded, or a long run of letters would
