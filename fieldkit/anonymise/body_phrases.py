@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from fieldkit.anonymise.findings import Finding
 from fieldkit.anonymise.kazakh_words import KAZAKH_RUN_BREAKS
-from fieldkit.anonymise.morphology import first_tag, is_cyrillic, natasha
+from fieldkit.anonymise.morphology import first_tag, is_cyrillic, is_known_word, natasha
 from fieldkit.anonymise.names import is_listed_name
 
 #: the head words of bodies, as stems (a word starting with one is a head)
@@ -109,6 +109,8 @@ def _is_run_word(word: str) -> bool:
         return True
     if not is_cyrillic(lowered) or len(lowered) < 3:
         return False
+    if lowered.endswith(_KAZAKH_PERSONAL_ENDINGS) and not is_known_word(lowered):
+        return False  # a Kazakh verb with its person, which Russian morphology guesses a noun: «кеденде қызмет еттім»
     tag = first_tag(lowered)
     return tag.startswith(("NOUN", "ADJF", "PRTF")) and "Name" not in tag and "Surn" not in tag
 

@@ -682,7 +682,7 @@ def analyse(text: str, language: str) -> list[Finding]:
             start, end = without_frame_words(text, start, end)
         elif result.entity_type == "ORGANIZATION":
             start = _with_kinds_before(text, start, chosen)
-            end = _with_company_words_after(text, end)
+            end = _with_what_names_it_after(text, start, _with_company_words_after(text, end))
             opening = text[start - 1] if start else ""
             if opening in ("«", '"') and text[start - 1:end].count(opening) + text[start:end].count("»") == 2:
                 start -= 1  # the opening quote goes with a closing one taken with the head after it
@@ -693,7 +693,7 @@ def analyse(text: str, language: str) -> list[Finding]:
         chosen.append(Finding(result.entity_type, start, end, result.score, text[start:end], place))
         taken.add(len(chosen) - 1, chosen[-1])
     from fieldkit.anonymise.body_phrases import kazakh_units_joined, mines_named_after_people, with_bodies
-    from fieldkit.anonymise.streets import with_flats, with_house_numbers
+    from fieldkit.anonymise.streets import streets_before_a_flat, with_flats, with_house_numbers
     from fieldkit.anonymise.whole_body_names import agencies_by_region, whole_quoted_names, with_named_after
 
     ordered = sorted(chosen, key=lambda f: f.start)
@@ -704,7 +704,10 @@ def analyse(text: str, language: str) -> list[Finding]:
     found = _ages_after_names(text, _given_names_beside_surnames(text, found))
     found = with_named_after(text, whole_quoted_names(text, _initials_given_in_brackets(text, found)))
     found = agencies_by_region(text, found)
-    return _misspelt_repeats(text, propagate(text, with_flats(text, with_house_numbers(text, found))))
+    from fieldkit.anonymise.name_words import without_word_uses
+
+    found = propagate(text, with_flats(text, with_house_numbers(text, streets_before_a_flat(text, found))))
+    return without_word_uses(text, _misspelt_repeats(text, found))
 
 
 #: initials a note gives a person in brackets after the full name, to use for the rest of it: «Айгерим Нурпеисова
@@ -905,14 +908,18 @@ def _misspelt_repeats(text: str, findings: list[Finding]) -> list[Finding]:
     preposition or split it («артур келлер» … «келер этот»): the document's own names, matched as the project
     lexicon matches its entries (``fuzzy``), ordinary Russian and English words only exactly."""
     from fieldkit.anonymise.fuzzy import Entry, KnownIdentifiers
+    from fieldkit.anonymise.kazakh_words import is_kazakh_verb_form
     from fieldkit.anonymise.latin_words import is_english_word
     from fieldkit.anonymise.morphology import is_common_word
+    from fieldkit.anonymise.names import is_common_kazakh
 
     people = list(dict.fromkeys(f.text for f in findings if f.entity == "PERSON"))
     if not people:
         return findings
+    # (a Kazakh verb, too: «болады», will be, is no misspelt Болат; a Kazakh noun may be whisper's name, «жекен»)
     index = KnownIdentifiers([Entry(person, "PERSON") for person in people], is_common_word=lambda word: (
-        is_common_word(word) or (word.isascii() and is_english_word(word))))
+        is_common_word(word) or (word.isascii() and is_english_word(word))
+        or (is_kazakh_verb_form(word) and is_common_kazakh(word.casefold()))))
     extra = [Finding("PERSON", f.start, f.end, f.score, f.text) for f in index.find(text)
              if not any(f.start < kept.end and kept.start < f.end for kept in findings)]
     capitalised = _capitalised_in_full_names(findings)
@@ -1098,10 +1105,21 @@ def _in_russian_sentence(text: str, start: int, end: int, *, place: bool = False
     sentence = re.findall(r"[a-z']{2,}", text[sentence_start:min(ends, default=len(text))].casefold())
     russian = sum(is_russian_in_latin(word) for word in sentence)
     kazakh = sum(is_kazakh_in_latin(word) and not is_russian_in_latin(word) for word in sentence)
-    named = re.findall(r"[a-z']+", text[start:end].casefold())
-    # a place's name often is a Kazakh word; a person's that is one is a word of the sentence misread
-    return russian > kazakh and (place or not any(is_kazakh_in_latin(word) and not is_listed_name(word)
-                                                  for word in named))
+    named = re.findall(r"[A-Za-z']+", text[start:end])
+    # a place's name often is a Kazakh word; a person's that is one is a word of the sentence misread, unless it is
+    # capitalised and a given name's («Bakyt segodnya vyshel»: a Kazakh word has no business in a Russian line)
+    return russian > kazakh and (place or not any(
+        is_kazakh_in_latin(word.casefold()) and not is_listed_name(word.casefold())
+        and not (word[:1].isupper() and _a_name_that_is_a_word(word)) for word in named))
+
+
+def _a_name_that_is_a_word(word: str) -> bool:
+    """A listed given name that is also an ordinary word, in Latin letters, maybe under a Russian case ending
+    ("Bakytu", "Tarlana")."""
+    from fieldkit.anonymise.names import latin_key, latin_names_also_words
+
+    key = latin_key(word.casefold())
+    return any(form in latin_names_also_words() for form in (key, key[:-1], key[:-2]) if len(form) >= 4)
 
 
 def _before_the_next_note(text: str, start: int, end: int) -> int:
@@ -1227,6 +1245,38 @@ def _with_institution_words(text: str, start: int, end: int, chosen: list[Findin
     return start, end
 
 
+#: a body whose members its name goes on to say («коллегия адвокатов», «палата предпринимателей»), and one whose
+#: number comes after it («суд номер два», «школа № 14»)
+_COLLECTIVE_HEAD = re.compile(r"(?:коллеги|ассоциаци|союз|палат|обществ|федераци|гильди|объединени|профсоюз)\w*$",
+                              re.IGNORECASE)
+_NUMBERED_HEAD = re.compile(r"(?:суд|колони|школ|отдел|больниц|гимнази|лице|поликлиник|отделени|участ|изолятор|"
+                            r"учреждени|сизо|мектеп|аурухана|роддом)\w*$", re.IGNORECASE)
+_NUMBER_AFTER = re.compile(r"\s+(?:номер|№)\s*(?P<digits>\d{1,3}(?![\d/]))?", re.IGNORECASE)
+
+
+def _with_what_names_it_after(text: str, start: int, end: int) -> int:
+    """Where a body's name ends once the members its head names and the number after its head go with it: «коллегия
+    адвокатов», «павлодарский городской суд номер два» (whose «два» alone would read as a term)."""
+    from fieldkit.anonymise.morphology import first_tag
+    from fieldkit.anonymise.spoken_numbers import number_runs
+
+    last = text[start:end].split()[-1:] or [""]
+    if _COLLECTIVE_HEAD.search(last[0]):
+        members = re.match(r"\s+([а-яё]{4,})(?!\w)", text[end:end + 40], re.IGNORECASE)
+        tag = first_tag(members.group(1).casefold()) if members else ""
+        if tag.startswith("NOUN") and "gent" in tag and "plur" in tag:
+            return end + members.end()
+    if _NUMBERED_HEAD.search(last[0]):
+        number = _NUMBER_AFTER.match(text, end)
+        if number and number.group("digits"):
+            return number.end()
+        if number:
+            runs = number_runs(text[number.end():number.end() + 40])
+            if runs and runs[0].start == 0 and runs[0].digits.isdecimal() and 0 < int(runs[0].digits) < 1000:
+                return number.end() + runs[0].end
+    return end
+
+
 #: the capitalised words of a company's Latin name after the part a list knows: "Kazakhmys Smelting", "Qarmet
 #: Steel", "Tengizchevroil LLP"
 _COMPANY_WORDS_AFTER = re.compile(
@@ -1331,13 +1381,17 @@ def _the_word_not_the_name(text: str, found: Finding) -> bool:
                           rf"{re.escape(word.removesuffix(_POSSESSIVE))}(?!\w)", text, re.IGNORECASE) is None)
 
 
-def _short_korean_surnames(text: str, findings: list[Finding]) -> list[Finding]:
-    """A two-letter Korean surname of a found name, again where it stands capitalised («осуждённого Ли Виктора …
-    Ли было 23 года»): too short for the case-blind repeats, and «ли» in lower case is a Russian particle."""
+def _short_names_again(text: str, findings: list[Finding]) -> list[Finding]:
+    """A two-letter Korean surname of a found name, or a two-letter name found alone, again where it stands
+    capitalised («осуждённого Ли Виктора … Ли было 23 года»): too short for the case-blind repeats, and «ли» in lower
+    case is a Russian particle, «ай» the moon."""
     from fieldkit.anonymise.names import is_short_korean_surname
 
     surnames = {word for finding in findings if finding.entity == "PERSON" for word in finding.text.split()
                 if len(word) < 3 and is_short_korean_surname(word)}
+    # and a two-letter name found on its own, capitalised: «оны Ай деп атайтынбыз. Ай сол айда келген»
+    surnames |= {finding.text for finding in findings if finding.entity == "PERSON" and len(finding.text) == 2
+                 and finding.text[:1].isupper() and finding.text[1:].islower()}
     return [Finding("PERSON", m.start(), m.end(), _GUESSED_NAME_SCORE, m.group()) for surname in surnames
             for m in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", text)]
 
@@ -1389,7 +1443,7 @@ def propagate(text: str, findings: list[Finding]) -> list[Finding]:
     capitalised = _capitalised_in_full_names(findings)
     extra = [f for f in occurrences(text, keyed) if not taken.overlapping(f.start, f.end)
              and not _a_word_where_the_name_was_capitalised(f, capitalised) and not _the_word_not_the_name(text, f)]
-    extra += [f for f in _short_korean_surnames(text, findings) if not taken.overlapping(f.start, f.end)]
+    extra += [f for f in _short_names_again(text, findings) if not taken.overlapping(f.start, f.end)]
     if not extra:
         return findings
     merged = list(findings)

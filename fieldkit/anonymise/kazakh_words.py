@@ -117,7 +117,8 @@ def kazakh_stems() -> frozenset[str]:
 def is_kazakh_word(word: str) -> bool:
     """Whether a word is an ordinary Kazakh word: a dictionary stem with Kazakh endings, or two stems joined, in
     Kazakh or Russian letters."""
-    return _known(fold(word), 0)
+    folded = fold(word)
+    return _known(folded, 0) or _short_stem_verb(folded)
 
 
 def is_plainly_kazakh(word: str) -> bool:
@@ -127,10 +128,29 @@ def is_plainly_kazakh(word: str) -> bool:
     return _plainly_known(fold(word), 0)
 
 
+#: a verb's tense and person, or its intention form («өтпек болды», meant to cross), on a short verb stem: «бол+дым»
+#: (I was), «кет+пек»; one such ending on a dictionary stem of two or three letters is a plain Kazakh word
+_SHORT_STEM_VERB_ENDINGS = tuple(fold(ending) for ending in (
+    "дым", "дім", "тым", "тім", "дық", "дік", "тық", "тік", "дыңыз", "діңіз", "ған", "ген", "қан", "кен", "ғанмын",
+    "генмін", "амын", "емін", "ймын", "йміз", "амыз", "еміз", "пақ", "пек", "мақ", "мек", "пақпын", "пекпін"))
+
+
+def _short_stem_verb(folded: str) -> bool:
+    """«болдым», «өтпек»: a verb's ending on a dictionary stem of two or three letters."""
+    # (a two-letter stem takes the intention form only: «ал+дик» may be «Алдик», a name, as well as «алдық»)
+    return any(folded.endswith(ending) and (2 if ending in _INTENTION else 3) <= len(folded) - len(ending) <= 3
+               and folded[: -len(ending)] in kazakh_stems() for ending in _SHORT_STEM_VERB_ENDINGS)
+
+
+_INTENTION = tuple(fold(ending) for ending in ("пақ", "пек", "мақ", "мек", "пақпын", "пекпін"))
+
+
 @lru_cache(maxsize=100_000)
 def _plainly_known(folded: str, depth: int) -> bool:
     if folded in kazakh_stems():
         return len(folded) >= 4 or depth == 0
+    if depth == 0 and _short_stem_verb(folded):
+        return True
     return depth < 2 and any(
         folded.endswith(ending) and len(ending) >= 2 and len(folded) - len(ending) >= 4
         and _plainly_known(folded[: -len(ending)], depth + 1) for ending in _ENDINGS)

@@ -671,6 +671,12 @@ _KAZAKH_NOT_STREETS = ("ол|мен|біз|сен|олар|бұл|бул|сол|
                        "енді|сосын|кейін|дейін|үшін|туралы|қазір|казир|мекенжайы|адрес|адресі|тұрады|тұрамын|турады|"
                        "турамын|тұрған|турган|жақын|жакын|ескі|жаңа|уже|на|по|в|и|это|живет|живу|адресу")
 
+#: capitalised words that open a Kazakh sentence, not a body's name («Кейін», «Сол кезде», «Алдымен», «Іс …»)
+_BODY_NOT_FIRST = (_KAZAKH_NOT_STREETS + "|содан|алдымен|алғашында|бірақ|бирак|бұрын|бурын|кезде|іс|ис|істі|исти|ісін|"
+                   "исин|сотталды|кеше|бүгін|бугин|биыл|былтыр|сонда|сонан|кейин|дейин|соңында|сонында|ақыры|акыры")
+#: Kazakh pronouns, which stand in a clause and never inside a body's name («Кейін мені Ақтау …»)
+_BODY_NOT_INSIDE = "мені|мени|бізді|бизди|оны|оларды|маған|маган|бізге|бизге|оған|оган|сені|сізді|сизди"
+
 _KK_UNITS = "(?:" + "|".join(KAZAKH_UNITS) + ")"
 _KK_TENS = "(?:" + "|".join(KAZAKH_TENS) + ")"
 #: a house or flat number in Kazakh words, Kazakh or Russian letters: «жиырма бес», «он екинши»
@@ -876,7 +882,10 @@ RU_RULES = [
     Rule(
         "ORGANIZATION",
         re.compile(
-            rf"(?P<id>(?<![\w\-])[{CYR_UPPER}][\w\-]+\s(?:[\w\-]+\s){{0,3}}(?:алқасы|соты|прокуратурасы|департаменті|"
+            # (not from a word that opens a clause, nor over a pronoun: «Кейін мені Ақтау қалалық сотына» is the
+            # city court, «Алдымен Хромтау аудандық полиция…» the district's)
+            rf"(?P<id>(?<![\w\-])(?!(?i:{_BODY_NOT_FIRST})\s)[{CYR_UPPER}][\w\-]+\s"
+            rf"(?:(?!(?i:{_BODY_NOT_INSIDE})\s)[\w\-]+\s){{0,3}}(?:алқасы|соты|прокуратурасы|департаменті|"
             r"басқармасы|бөлімі|әкімдігі|колониясы|мекемесі)\w*)"
         ),
         0.8,
@@ -932,7 +941,32 @@ RU_RULES = [
     ),
 ]
 
+#: the words an English sentence ends a company's name on («for eighteen years», «from twenty twelve», «where …»)
+_EN_NAME_ENDS = (r"(?:from|for|in|since|and|where|that|which|who|until|till|to|at|on|with|but|so|because|then|as|"
+                 r"when|i|we|he|she|they|my|the|a|an|is|was|were|had|has|near|after|before|of|it|its|uh|um|like)")
+#: the last words of a company's name in English or transliterated speech: "eurasian energy", "teplo service"
+_EN_COMPANY_TAILS = (r"(?:energy|energo|trans|transit|service|services|servis|group|holding|logistics|construction|"
+                     r"stroi|stroy|invest|trade|trading|motors|mining|steel|teplo|agro|security|media|pharm|pharma|"
+                     r"engineering|consulting|corporation|munai|munay|oil|gas|petroleum|cement|metal|metals)")
 EN_RULES = [
+    # a body called something, whatever its words are: "a firm called sary arka trans", "a cafe called the steppe"
+    Rule("ORGANIZATION", re.compile(
+        r"(?<![\w-])(?:firm|company|business|outfit|shop|cafe|café|restaurant|agency|newspaper|paper|channel|station|"
+        r"bank|fund|foundation|ngo|organisation|organization|website|site|chain|club|gym|school|hotel|market)\s+"
+        r"(?:called|named)\s+[«\"“']?(?P<id>(?!" + _EN_NAME_ENDS + r"\b)[a-z][\w'&-]*"
+        r"(?:\s+(?!" + _EN_NAME_ENDS + r"\b)[a-z][\w'&-]*){0,3})", re.IGNORECASE), 0.75),
+    # a company one works at named by its last word, lower case: "worked at eurasian energy for eighteen years",
+    # "an accountant at pavlodar teplo service"
+    Rule("ORGANIZATION", re.compile(
+        r"(?<![\w-])(?:work|works|worked|working|employed|accountant|engineer|manager|director|driver|guard|cashier|"
+        r"clerk|electrician|welder|operator|foreman|mechanic|lawyer|officer)\s+(?:at|for|with|by)\s+(?:the\s+)?"
+        r"(?P<id>(?:(?!" + _EN_NAME_ENDS + r"\b)[a-z][\w'&-]*\s+){1,3}" + _EN_COMPANY_TAILS + r")(?![\w-])",
+        re.IGNORECASE), 0.7),
+    # a television channel by its number: "channel thirty one", "channel 7"
+    Rule("ORGANIZATION", re.compile(
+        r"(?<![\w-])(?P<id>channel\s+(?:\d{1,3}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"
+        r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))(?![\w-])", re.IGNORECASE), 0.7),
     # a note signed or a person named by initials alone, a Latin digraph counting as one letter: "Zh.K.", "Sh.A."
     Rule("PERSON", re.compile(r"(?<![\w.])(?P<id>(?!(?:U\.S|U\.K|A\.M|P\.M|N\.B|P\.S|E\.G|I\.E|T\.V|D\.C)\.)"
                               r"(?:(?:Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|[A-Z])\.\s?){2,3})(?![\w])"), 0.7),
@@ -1072,7 +1106,9 @@ _ORG_MODIFIER = re.compile(r"\w+(?:ой|ого|ом|ый|ий|ая|ое|ую|о�
                            r"traffic|patrol|internal|affairs|emergency|penitentiary|correctional|transformator|"
                            r"transformer|drilling|mining|oil|gas|cement|steel|chemical|machine|metallurgical|railway|"
                            r"polymer|temporary|detention|pre-trial|remand|aluminium|aluminum|ferroalloy|ferroalloys|coal|"
-                           r"copper|uranium|power|petrochemical|tractor|meat|fish|processing)$"
+                           r"copper|uranium|power|petrochemical|tractor|meat|fish|processing|pre|trial|land|"
+                           r"relations|housing|architecture|planning|agriculture|agricultural|education|health|social|"
+                           r"employment|transport|roads|utilities|property|registration|licensing|enforcement)$"
                            # Kazakh nouns that say which service: «жол полициясы», «көші-қон қызметі»
                            r"|(?:жол|көлік|колик|кеден|шекара|салық|салык|қаржы|каржы|көші-қон|коши-кон|өрт|орт|"
                            r"еңбек|енбек|әділет|адилет|денсаулық|денсаулык|білім|билим|әкімінің|акиминин|сайлау)$")
@@ -1092,12 +1128,21 @@ _KAZAKH_HEAD = re.compile(r"^(?:департамент|сот|басқарма|�
 #: words that start like a body's word and are not one: a judge, an employee, a conviction, hundreds, a cell phone,
 #: an adjective
 _NOT_HEADS = ("судь", "судим", "сотрудн", "сотн", "сотк", "сотов", "ротик", "служащ", "қызметкер", "officer", "policem",
-              "центральн")  # «на таразском центральном рынке»: the market is central, not a centre
+              "центральн",  # «на таразском центральном рынке»: the market is central, not a centre
+              "соттал", "соттад", "соттау", "соттай")  # «сотталды» (was convicted) is no court
 
 
 def _is_head(word: str) -> bool:
     return bool((_ORG_HEAD.match(word) or _KAZAKH_HEAD.match(word)) and not _verb_like(word)
                 and not word.startswith(_NOT_HEADS))
+
+
+@lru_cache(maxsize=20_000)
+def _adverb(word: str) -> bool:
+    """«потом», «том»: words with an adjective's ending that Russian morphology reads as something else."""
+    from fieldkit.anonymise.morphology import first_tag
+
+    return first_tag(word).startswith(("ADVB", "CONJ", "PRCL", "NPRO", "PREP", "NUMR"))
 
 
 @lru_cache(maxsize=50_000)
@@ -1178,8 +1223,9 @@ class PlacedOrganizationRecognizer(EntityRecognizer):
                         or all(tokens[k][2] in ("of", "the", "po", "for") for k in range(index + 1, first))):
                     head = index  # English: "department of the Karaganda", never "police officer in Chicago"
             if head is not None:
-                while head > 0 and _ORG_ADJECTIVE.match(tokens[head - 1][2]) and tokens[head - 1][2] not in ("по",):
-                    head -= 1  # «миграционной службе», «городского маслихата»
+                while (head > 0 and _ORG_ADJECTIVE.match(tokens[head - 1][2]) and tokens[head - 1][2] not in ("по",)
+                       and not _punctuated(text, tokens, head) and not _adverb(tokens[head - 1][2])):
+                    head -= 1  # «миграционной службе», «городского маслихата»; not «потом Агентство …»
                 for _ in range(3):  # "economic investigations department for zhetysu region"
                     if not (head > 0 and tokens[head - 1][2].isascii() and _ORG_MODIFIER.match(tokens[head - 1][2])
                             and not _punctuated(text, tokens, head)):
@@ -1196,7 +1242,9 @@ class PlacedOrganizationRecognizer(EntityRecognizer):
             while index < len(tokens) and index <= last + 3 and _DESIGNATOR.match(tokens[index][2]):
                 index += 1
             modifiers = 0
-            while (index < len(tokens) and modifiers < 2 and not _is_head(tokens[index][2])
+            # (English strings more words before its head: "almaty pre trial detention centre")
+            while (index < len(tokens) and modifiers < (3 if tokens[index][2].isascii() else 2)
+                   and not _is_head(tokens[index][2])
                    and _ORG_MODIFIER.match(tokens[index][2]) and not _punctuated(text, tokens, index)):
                 index, modifiers = index + 1, modifiers + 1
             if index >= len(tokens) or not _is_head(tokens[index][2]) or _punctuated(text, tokens, index):

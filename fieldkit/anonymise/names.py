@@ -369,7 +369,9 @@ _LOWER_CYRILLIC_SURNAME = re.compile(
     r"^[а-яёәғқңөұүһі]{2,}(?:ов|ев|ёв|ин|ова|ева|ёва|ина|ский|цкий|ская|цкая|ович|евич|овна|евна|ична|ұлы|улы|"
     r"қызы|кызы|енко|"
     # as speech recognition and hurried typing misspell them: -оф, -еф, -ава for -ова
-    r"оф|еф|ава|эв)"
+    r"оф|еф|ава|эв"
+    # the family by its surname, in the Kazakh plural: «жұмабаевтар», «жакыповтармен» (not «магазиндер»)
+    r"|ов(?:тар|тер)|ев(?:тар|тер))"
     r"(?:а|у|ым|ом|е|ой|ую|ых|ыми|ы|ға|ге|қа|ке|да|де|та|те|дан|ден|нан|нен|тан|тен|ның|нің|дың|дің|"
     r"тың|тің|ны|ні|ды|ді|ты|ті|мен|бен|пен)?$"
 )
@@ -670,6 +672,13 @@ def is_common_kazakh(word: str) -> bool:
     return is_plainly_kazakh(word) and not _listed_name(word, names, ambiguous, strict=False)
 
 
+def _name_before_pek(first: str) -> bool:
+    """Whisper's «-пек» for «-бек» after a voiceless letter («мұратпек»), told from a verb's intention form, «өтпек
+    болды» (meant to cross), «кетпек»: the part before it is a listed name, or long and no Kazakh word."""
+    names, _ambiguous = given_names()
+    return fold(first) in names or (len(first) >= 5 and not is_common_kazakh(first))
+
+
 @lru_cache(maxsize=50_000)
 def _kazakh_compound_name(word: str) -> bool:
     """A word no dictionary knows, built like a Kazakh given name (Мейрамбек, Тілеуберді, Ғалымжанды)."""
@@ -682,7 +691,8 @@ def _kazakh_compound_name(word: str) -> bool:
     # a name in -й with a Russian case ending: «у қаржаубая», «к серікбаю», «с мырзабаем»
     stems |= {lowered[: -len(ending)] + "й" for ending in ("я", "ю", "ем", "е") if lowered.endswith(ending)}
     first_parts = [len(stem) - len(end) for stem in stems for end in _KAZAKH_NAME_ENDS
-                   if stem.endswith(end) and len(stem) - len(end) >= 2]
+                   if stem.endswith(end) and len(stem) - len(end) >= 2
+                   and (end != "пек" or _name_before_pek(stem[: -len(end)]))]
     # «жіберді» (sent) ends like Тілеуберді after two letters, and the Kazakh dictionary has it
     return bool(first_parts) and (max(first_parts) >= 3 or not is_common_kazakh(lowered))
 
@@ -775,8 +785,9 @@ class LowerCaseNameRecognizer(EntityRecognizer):
                     and (_listed_name(before, names, ambiguous, strict=False) or _name_reading(before)
                          # (a Kazakh word before a surname is no given name, «турады ресейдин», unless the two
                          # are one surname whisper split: «жұма баев»)
-                         or (is_cyrillic(before) and not _known_word(before) and (
-                             not is_common_kazakh(before) or _SURNAME_FRAGMENT.match(word.casefold())))
+                         or (is_cyrillic(before) and not _known_word(before)
+                             and not _russian_noun_under_kazakh_ending(before) and (
+                                 not is_common_kazakh(before) or _SURNAME_FRAGMENT.match(word.casefold())))
                          # before a patronymic any noun is a given name, listed or not («заря иосифовна»)
                          or (patronymic and not _function_word(before)
                              and not reads_first_as(before, _NOT_A_NICKNAME)))):
@@ -858,6 +869,19 @@ class LowerCaseNameRecognizer(EntityRecognizer):
                 neighbour = tokens[j][2]
                 if flags[j] or (candidate(neighbour) and _listed_name(neighbour, names, ambiguous, strict=False)):
                     flags[i] = flags[j] = True
+        # a given name that is also a word, bare, right before a given name found, or right after one that is bare
+        # itself: the nickname or the second name said with it ("tarlan erbol", «бақыт ерлан»; not «ерланға бақыт
+        # тіледік», wished Erlan happiness)
+        for i in range(len(tokens)):
+            for j in (i - 1, i + 1):
+                if (0 <= j < len(tokens) and flags[j] and not flags[i]
+                        and text[tokens[min(i, j)][1]:tokens[max(i, j)][0]] == " " and candidate(tokens[i][2])
+                        and len(tokens[i][2]) >= 4 and _bare_name_that_is_a_word(tokens[i][2], ambiguous)
+                        and (j > i or _bare_listed_name(tokens[j][2], names))
+                        and not (max(i, j) + 1 < len(tokens)
+                                 and _PLACE_OR_BODY_HEAD.match(tokens[max(i, j) + 1][2]))):
+                    # («тұрсын абай шахтасында»: Tursyn, at the Abai mine)
+                    flags[i] = True
         marked: list[tuple[int, int]] = []
         for (start, end, _word), flag in zip(tokens, flags, strict=True):
             if not flag:
@@ -869,6 +893,32 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
                                           textual_explanation="lower-case name")
         return [RecognizerResult("PERSON", start, end, self.SCORE, explanation) for start, end in marked]
+
+
+#: a head word that makes the word before it the name of a mine, a plant, a street or a place
+_PLACE_OR_BODY_HEAD = re.compile(r"(?:шахта|зауыт|кеніш|кениш|комбинат|фабрика|разрез|көше|коше|даңғыл|дангыл|ауыл|"
+                                 r"аудан|қала|кала|облыс|шағын|шагын|ата|мешіт|мешит|мектеп|koshe|auyl|audan|qala|"
+                                 r"kala|shakht|zauyt|mektep)\w*$", re.IGNORECASE)
+
+
+def _bare_name_that_is_a_word(word: str, ambiguous: frozenset[str]) -> bool:
+    """A listed given name that is also an ordinary word, as it stands («бақыт», "tarlan")."""
+    if word.isascii():  # ("marat said nothing": an English word is the word)
+        return latin_key(word.casefold()) in latin_names_also_words() and not _english_word(word.casefold())
+    return fold(word) in ambiguous or plain(fold(word)) in _plain_keys(ambiguous)
+
+
+@lru_cache(maxsize=2)
+def _plain_keys(keys: frozenset[str]) -> frozenset[str]:
+    """The keys in Russian letters («бақыт» as «бакыт»), as keyboards and whisper write Kazakh."""
+    return frozenset(plain(key) for key in keys)
+
+
+def _bare_listed_name(word: str, names: frozenset[str]) -> bool:
+    """A listed given name as it stands, with no case ending («ерлан», "erbol")."""
+    if word.isascii():
+        return latin_key(word.casefold()) in latin_names()
+    return fold(word) in names
 
 
 #: the -ов/-ев of a Russian-shaped surname, with a Kazakh or Russian ending after it at most; and the -дин of a
@@ -1103,6 +1153,17 @@ def _function_word(word: str) -> bool:
     return is_function_word(word)
 
 
+@lru_cache(maxsize=20_000)
+def _russian_noun_under_kazakh_ending(word: str) -> bool:
+    """«брокери» (his broker), «изоляторында»: a Russian noun with a Kazakh ending, a job or a thing, no given name."""
+    from fieldkit.anonymise.kazakh_words import stripped_forms
+    from fieldkit.anonymise.unknown_words import common_noun
+
+    lowered = word.casefold()
+    stems = stripped_forms(lowered) | {lowered[:-1] for ending in ("и", "і", "ы") if lowered.endswith(ending)}
+    return any(len(stem) >= 4 and common_noun(stem) for stem in stems)
+
+
 def _known_word(word: str) -> bool:
     from fieldkit.anonymise.morphology import is_known_word
 
@@ -1150,6 +1211,10 @@ _NICKNAME_PATTERNS = [
     re.compile(r"(?<!\w)(?:лақабы|лакабы|laqaby|lakaby|laqabı)\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
     # a quoted word after a capitalised name and a comma or dash: "Nikolai Stepanovich, «Ded»", «Серик — «Бур»»
     re.compile(r"(?<!\w)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w.]{1,30}\s*[,—(–-]\s*[«\"“](?P<id>[^\W\d_][\w-]{1,20})[»\"”]"),
+    # "my name is saltanat but everyone says salta": the short form people use, said last in its clause
+    re.compile(r"(?<![\w-])(?:everyone|everybody|people|friends|they)\s+(?:just\s+)?(?:say|says|call\s+me|calls\s+me)"
+               r"\s+(?P<id>[a-z][\w'-]{1,20})(?=\s*(?:[.,;!?]|$|\s+(?:and|but|because|since|for|instead)\b))",
+               re.IGNORECASE),
     # "frieda braun, freda we called her"
     re.compile(r"(?P<id>[^\W\d_][\w-]{2,30}),?\s+(?:we|they|everybody|everyone)\s+called\s+(?:him|her)"
                r"(?=\s*(?:[.,;!?]|$|\s+(?:and|but|because|since)\b))", re.IGNORECASE),
@@ -1173,6 +1238,12 @@ _NICKNAME_PATTERNS = [
     # the same said in passing, lower case: "the foreman was bulldozer real name serikbol", "admiral's real name
     # was yessengali"
     re.compile(r"(?<![\w-])(?P<id>[a-z][\w-]{2,30})(?:'s|’s)?\s+(?:his\s+|her\s+)?real\s+name(?!\w)"),
+    # a word then said to be a named person, or how someone signed: «Қара — это Дамир Қалиев», «куратор — Қара, так
+    # подписывался»
+    re.compile(r"(?<![\w-])(?P<id>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]{1,30})\s*[—–-]\s*это\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+\s+"
+               r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:ов|ев|ин|ова|ева|ина|ұлы|улы|қызы|кызы|енко|ский|ская)(?!\w)"),
+    re.compile(r"(?<![\w-])(?P<id>[^\W\d_][\w-]{1,30}),?\s+так\s+(?:и\s+)?(?:подписывал(?:ся|ась)|подписан\w*)",
+               re.IGNORECASE),
     # a name given for the future: «звать меня будут ласточка», «называть его будем дед»
     re.compile(r"(?<![\w-])(?:звать|называть)\s+(?:меня|его|её|ее|тебя|нас|их)\s+(?:будут|будем|будешь|стали)\s+"
                r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
@@ -1197,13 +1268,16 @@ _NICKNAME_PATTERNS = [
     # a handle or a call sign: «под ником шаман», «позывной сокол», "under the nickname fox"
     re.compile(r"(?<![\w-])(?:под\s+ником|с\s+ником|ником|никнейм|позывной|позывным|позывному|nickname|handle|pod\s+nikom|"
                r"aka(?=\s+[«\"“'])|a\.k\.a\.)"  # ("Khamid aka" alone is the Uzbek "brother": quotes after it)
-               r"\s+(?:the\s+)?[«\"“'@]?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
+               r"\s+(?:(?:was|is|became)\s+)?(?:the\s+)?[«\"“'@]?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
     # whoever gives the name: «бәрі қасқыр дейді», «жұрт оны бұқа дейтін», «аты шаман деп тұрды», «аты жоқ, тек
     # сақал дейтінбіз» (no name, we only called him beard)
-    re.compile(r"(?<!\w)(?:бәрі|бари|барі|жұрт|журт|біз|биз|олар|барлығы|барлыгы|бәріміз|оны|тек|мені|мени|meni)\s+"
-               r"(?:оны\s+)?(?:тек\s+)?"
+    # (and in messenger Latin: «dostary ony nur deidi», his friends call him Nur)
+    re.compile(r"(?<!\w)(?:бәрі|бари|барі|жұрт|журт|біз|биз|олар|барлығы|барлыгы|бәріміз|оны|тек|мені|мени|достары|"
+               r"meni|bari|bäri|zhurt|jurt|biz|olar|barlygy|barimiz|ony|tek|dostary)\s+"
+               r"(?:оны\s+|ony\s+)?(?:тек\s+|tek\s+)?"
                r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?"
-               r"\s+(?:дейтін|дейтин|дейді|дейди|дейміз|деймиз|дейтінбіз|дейтинбиз|дейтіндер)(?!\w)", re.IGNORECASE),
+               r"\s+(?:дейтін|дейтин|дейді|дейди|дейміз|деймиз|дейтінбіз|дейтинбиз|дейтіндер|deidi|deitin|deimiz|"
+               r"deitinbiz|deitinder)(?!\w)", re.IGNORECASE),
     re.compile(r"(?<![\w-])(?:аты|ники|ник)\s+[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+деп(?!\w)", re.IGNORECASE),
     # a handle in Kazakh and a Russian «назывался»: «оператордың ник-і сиқыршы», «оператор назывался ақ мысық»;
     # a handle after «ник» («админ ник қасқыр»), spelled with its underscore («тұлпар нижнее подчеркивание кз»)
@@ -1251,13 +1325,15 @@ _NAME = r"(?P<id>[^\W\d_][\w'-]{1,30})"
 #: the respectful words said after a name, in every script: «жеңіс аға», «сұлтан ақсақал», "Merey ağa"
 _HONORIFIC_AFTER = (r"(?:ағай|апай|ағасы|әпке|ака|аға|ага|агай|апа|ақсақал|аксакал|agai|apai|agasy|ake|eke|aga|apa|aka|"
                     r"ağa|aǵa|ağai|aǵaı|apaı|aqsaqal|aksakal)")
+#: a name and the respectful word after it: «Ербол аға», «Гүлнар апайға»
+_HONORIFIC_CUE = re.compile(_NAME + rf"(?:\s+|-){_HONORIFIC_AFTER}(?:\w*)(?!\w)", re.IGNORECASE)
 _CUED_NAME_PATTERNS = [
     re.compile(_NAME + r"\s+(?:деген|дейтін|деп\s+жүрген|атты|есімді|degen|deitin|atty)\s+(?:жігіт|кісі|адам|апа|"
                r"әйел|бала|қыз|ағай|аға|мент|опер|тергеуші|бастық|мужик|парень|әріптес|курстас|сыныптас|көрші|дос|"
                r"дәрігер|мұғалім|zhigit|dzhigit|kisi|adam|apa|bala|"
                r"qyz|kyz)\w*", re.IGNORECASE),
     # («жеңіс аға», «береке апай», "Merey ağa": the honorific after a name in every script)
-    re.compile(_NAME + rf"(?:\s+|-){_HONORIFIC_AFTER}(?:\w*)(?!\w)", re.IGNORECASE),
+    _HONORIFIC_CUE,
     # a listed name said to be what someone is called, whatever follows: «адам болды сырым деген», «сұлтан деген
     # брокер», «неміс марта деген»; not «бақыт деген не» (what happiness is), nor «8 марта деген мереке»
     re.compile(r"(?<!\d\s)(?<!\d)" + _NAME + r"\s+(?:деген|дейтін|дейтин|degen)(?!\w)"
@@ -1378,6 +1454,8 @@ _NOT_NICKNAMES = frozenset({"так", "все", "всё", "его", "её", "е�
 _NOT_A_NICKNAME = ("VERB", "INFN", "GRND", "PRCL", "CONJ", "PREP", "NPRO", "ADVB", "PRED", "COMP", "INTJ")
 
 
+#: a Kazakh cue right after the word it names: «Ай деп атайтынбыз», «Қара деген лақап»
+_KAZAKH_CUE_AFTER = re.compile(r"[»\"”']?\s+(?:деп|деген|dep|degen)\s", re.IGNORECASE)
 #: a verb that gives a name, before the name it governs («у нас называют …»); «под ником бурой» has none
 _NAMING_VERB = re.compile(r"зва|зов|назыв|клич|кликал|прозв", re.IGNORECASE)
 
@@ -1421,9 +1499,11 @@ class NicknameRecognizer(EntityRecognizer):
                     results.append(RecognizerResult("PERSON", kin_and_name.start("name"), kin_and_name.end("name"),
                                                     self.SCORE, explanation))
                     continue
+                # (Russian morphology says nothing of a capitalised word a Kazakh cue names: «оны Ай деп атайтын»)
+                kazakh_cue = match["id"][:1].isupper() and _KAZAKH_CUE_AFTER.match(text, match.end("id"))
                 if match["id"].casefold() in _NOT_NICKNAMES or match["id"].casefold() in _NUMBER_WORDS or (
                         _english_verb(match["id"])) or (
-                        reads_first_as(match["id"], _NOT_A_NICKNAME)
+                        (not kazakh_cue and reads_first_as(match["id"], _NOT_A_NICKNAME))
                         or (_NAMING_VERB.search(text, match.start(), match.start("id"))
                             and _oblique_adjective(match["id"]))):
                     # (the case of a word after the verb tells; «малой, его так называли» names before it)
@@ -1452,7 +1532,10 @@ class NicknameRecognizer(EntityRecognizer):
                         _listed_name(word, names, ambiguous, strict=False) or _stem_listed(word, names)
                         or (word.isascii() and latin_key(word) in _every_latin_name())
                         or (_no_dictionary_knows(word) and not (text.startswith(".", match.end("id"))
-                                                                 and _cut_short(word)))):
+                                                                 and _cut_short(word)))
+                        # a capitalised word inside a sentence, an honorific after it: «Свекровь — Күлән апай»
+                        or (pattern is _HONORIFIC_CUE and word[:1].isupper() and word[1:].islower()
+                            and not _opens_a_sentence(text, match.start("id")))):
                     # (a word no dictionary knows cut short by a dot is a note's abbreviation: «брат респ.»)
                     continue
                 explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
@@ -1460,6 +1543,11 @@ class NicknameRecognizer(EntityRecognizer):
                 results.append(RecognizerResult("PERSON", match.start("id"), match.end("id"), self.SCORE,
                                                 explanation))
         return results
+
+
+def _opens_a_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is the first of its sentence or line."""
+    return re.search(r"(?:^|[.!?]|\n)[\s«\"“]*$", text[max(0, start - 6):start]) is not None
 
 
 #: below a listed place's score: «Марат (Шымкент)» is a man and his town
@@ -1551,6 +1639,11 @@ _KIN = frozenset({"досым", "ағам", "інім", "апам", "әкем", 
                   "балам", "dosym", "agam", "agham", "inim", "apam", "akem", "anam", "ulym", "qyzym", "kyzym",
                   "ayelim", "aielim", "kuieuim", "balam", "bala", "apa", "aga", "біз", "сіз", "biz", "siz", "олар",
                   "olar", "сен", "sen"})
+
+
+def is_kin_word(word: str) -> bool:
+    """Whether a word is a kin word or a pronoun, maybe under a case ending («келін», «досыммен»)."""
+    return _kin_word(word) or _kin_word(plain(word))
 
 
 def _kin_word(word: str) -> bool:

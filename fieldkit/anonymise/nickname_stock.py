@@ -45,7 +45,10 @@ LATIN = frozenset({
 #: bare only there, as alone they are more often the cat, the colour or the child
 BESIDE_A_NAME = frozenset({"кот", "сорока", "соловей", "шаман", "кит", "лис", "малой", "малый", "қара", "кара",
                             "бала", "шал", "ұзын", "узын", "кіші", "киши", "сары", "көсе", "косе", "ақсақ", "аксак",
-                            "семіз", "семиз", "тақыр", "такыр"})
+                            "семіз", "семиз", "тақыр", "такыр", "сазан"})
+#: the same in Latin letters: "sazan ermek", "ermek sazan", "qara beisen"
+LATIN_BESIDE_A_NAME = frozenset({"kot", "soroka", "shaman", "kit", "qara", "kara", "bala", "shal", "uzyn", "kishi",
+                                 "sary", "kose", "sazan", "semiz", "taqyr", "takyr"})
 #: English nickname words, taken only capitalised mid-sentence ("Baldy", but not "curly hair" or "ginger tea")
 ENGLISH = frozenset({"baldy", "shorty", "fatso", "skinny", "ginger", "curly", "lefty", "goose", "bull", "wolf", "fox",
                      "bear", "owl", "camel"})

@@ -22,6 +22,7 @@ from fieldkit.anonymise.nickname_stock import (
     ENGLISH_VERBS_AFTER,
     KAZAKH,
     LATIN,
+    LATIN_BESIDE_A_NAME,
     stock_reading,
 )
 
@@ -64,6 +65,12 @@ def _given_name(word: str) -> bool:
     return _listed_name(word, names, ambiguous) or _kazakh_compound_name(word)
 
 
+def _beside_a_given_name(text: str, tokens: list, index: int) -> bool:
+    """Whether the word at ``index`` stands right before or after a given name, one space apart."""
+    return any(0 <= j < len(tokens) and text[tokens[min(index, j)][1]:tokens[max(index, j)][0]] == " "
+               and _given_name(tokens[j][2]) for j in (index - 1, index + 1))
+
+
 @lru_cache(maxsize=50_000)
 def _latin_stock(word: str) -> bool:
     return word in LATIN or any(word.endswith(ending) and word[: -len(ending)] in LATIN
@@ -96,14 +103,13 @@ class StockNicknameRecognizer(EntityRecognizer):
                     (_word[:1].isupper() and bool(before)) or after in ENGLISH_VERBS_AFTER
                     or before in _ENGLISH_WORDS_BEFORE)
             elif lowered.isascii():
-                taken = _latin_stock(lowered)
+                taken = _latin_stock(lowered) or (lowered in LATIN_BESIDE_A_NAME and _beside_a_given_name(
+                    text, tokens, index))
             else:
                 kazakh = _KAZAKH_ENDINGS.match(lowered)
                 if kazakh and kazakh["stem"] in KAZAKH:
                     taken = True
-                elif lowered in BESIDE_A_NAME and any(
-                        0 <= j < len(tokens) and text[tokens[min(index, j)][1]:tokens[max(index, j)][0]] == " "
-                        and _given_name(tokens[j][2]) for j in (index - 1, index + 1)):
+                elif lowered in BESIDE_A_NAME and _beside_a_given_name(text, tokens, index):
                     taken = True  # «қара бейсен», «бала ерлан»: a nickname beside the name it goes with
                 elif lowered in KAZAKH or len(lowered) < 3:
                     taken = False

@@ -369,7 +369,9 @@ def number_runs(text: str) -> list[NumberRun]:
                 groups.append(str(value) * (repeat - 1))
                 repeat = 1
             if kind == "times100":
-                if current and current[-1][0] == "unit":
+                # «жеті жүз»: a unit that begins its group is the hundreds' count; after a whole group, or a
+                # comma, «жүз» starts a group of its own («семьсот семьдесят семь, жүз сорок»)
+                if len(current) == 1 and current[-1][0] == "unit" and "," not in gap:
                     current[-1] = ("hundred", current[-1][1] * 100)
                     run_end = match.end()
                     continue

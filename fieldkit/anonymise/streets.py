@@ -435,6 +435,77 @@ def with_house_numbers(text: str, findings: list[Finding]) -> list[Finding]:
     return _joined_with_houses(text, grown)
 
 
+#: a flat said or written after a house number: «квартира сорок», «кв. 12», "12 pater", "kv 5"
+_FLAT_WORD = r"(?:квартир\w*|кв\.?|пәтер\w*|патер\w*|pater\w*|päter\w*|kvartir\w*|kv\.?|apt\.?|flat)"
+_FLAT_AFTER_HOUSE = re.compile(rf"[\s,]+(?:(?:дом|үй|уй|dom|uy)[\s,]+)?{_FLAT_WORD}\s*(?P<number>\S.*)?"
+                               rf"|[\s,]+(?P<digits>\d{{1,4}})[\s-]*(?:пәтер\w*|pater\w*|päter\w*|кв\.?|kv\.?)(?!\w)",
+                               re.IGNORECASE | re.DOTALL)
+
+
+def streets_before_a_flat(text: str, findings: list[Finding]) -> list[Finding]:
+    """A name or a place with a house number and a flat after it is a street's name, and the three one address
+    («живу на машхур жусупа двадцать восемь квартира сорок», "baitursynov 45, 12 pater"): the flat says it, though
+    no street word does. A word before the name joins it after «на» or «по» («машхур» of Машхур Жусуп). The findings
+    the address covers (the house number read as an age) go."""
+    from fieldkit.anonymise.spoken_numbers import number_runs
+
+    grown: list[Finding] = []
+    addresses: list[Finding] = []
+    for finding in findings:
+        if finding.entity not in ("PERSON", "LOCATION") or "\n" in finding.text:
+            grown.append(finding)
+            continue
+        end = _flat_end(text, finding.end, number_runs)
+        if end is None:
+            grown.append(finding)
+            continue
+        start = finding.start
+        window = max(0, start - 30)
+        before = re.search(r"(?:^|\s)(?:на|по|na|po)\s+(?P<word>[^\W\d_]{3,})\s+$", text[window:start], re.IGNORECASE)
+        if before and not any(f.start <= window + before.start("word") < f.end for f in findings if f is not finding):
+            start = window + before.start("word")
+        address = replace(finding, entity="ADDRESS", start=start, end=end, text=text[start:end], place=None)
+        grown.append(address)
+        addresses.append(address)
+    if not addresses:
+        return findings
+    return [f for f in grown if f.entity == "ADDRESS" and f in addresses
+            or not any(a.start <= f.start and f.end <= a.end for a in addresses)]
+
+
+def _flat_end(text: str, after: int, number_runs) -> int | None:
+    """Where a house number and then a flat, right after ``after``, end; None when the two are not both there."""
+    lead = re.match(r"[ \t,]*", text[after:]).end()
+    position = after + lead
+    if lead == 0:
+        return None
+    digits = re.match(r"\d{1,3}[а-яёa-z]?(?:/\d{1,3})?(?!\w)", text[position:], re.IGNORECASE)
+    if digits:
+        house_end = position + digits.end()
+    else:
+        runs = number_runs(text[position:position + 60])
+        if not runs or runs[0].start != 0 or not runs[0].digits.isdecimal() or not (
+                0 < int(runs[0].digits) <= _HOUSE_NUMBER_MAX):
+            return None
+        house_end = position + runs[0].end
+    hyphen = re.match(r"-\d{1,4}(?![\w/-])", text[house_end:])
+    if hyphen and digits:
+        return house_end + hyphen.end()
+    flat = _FLAT_AFTER_HOUSE.match(text[house_end:house_end + 60])
+    if flat is None:
+        return None
+    if flat.group("digits"):
+        return house_end + flat.end()
+    rest = flat.group("number") or ""
+    number = re.match(r"\d{1,4}[а-яёa-z]?(?!\w)", rest, re.IGNORECASE)
+    if number:
+        return house_end + flat.start("number") + number.end()
+    runs = number_runs(rest)
+    if runs and runs[0].start == 0 and runs[0].digits.isdecimal() and 0 < int(runs[0].digits) <= 9999:
+        return house_end + flat.start("number") + runs[0].end
+    return None
+
+
 #: what may stand between a micro-district and the house after it: its own number, said or written
 #: («аксай четыре дом девятнадцать», «самал 2, дом 5»)
 _DISTRICT_NUMBER = re.compile(r"[\s,]*(?:(?:\d{1,2}|один|два|три|четыре|пять|шесть|семь|восемь|девять|десять|"
@@ -476,7 +547,9 @@ _ADDRESS_REST = re.compile(
     r"кеңсе\w*|кенсе\w*)"
     r"(?!\w)"
     # the house word after the house's number the address ends on: «сулейменов көшесі, 21 дом, 7 пәтер»
-    r"|(?<=\d)(?:\s+|-)(?:дом|үй|уй|dom|uy|кв\.?|kv\.?|пәтер\w*|pater\w*|кеңсе\w*|кенсе\w*)(?!\w))",
+    r"|(?<=\d)(?:\s+|-)(?:дом|үй|уй|dom|uy|кв\.?|kv\.?|пәтер\w*|pater\w*|кеңсе\w*|кенсе\w*)(?!\w)"
+    # and after an ordinal said in words: «момышұлы көшесі жүз он төртінші үйде»
+    r"|(?<=ншы|нші|нши|ншi)\s+(?:үй|уй|пәтер|патер)\w*(?!\w))",
     re.IGNORECASE)
 _ADDRESS_REST_PARTS = 3
 

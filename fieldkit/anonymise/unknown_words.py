@@ -120,6 +120,8 @@ def unknown_word(word: str, russian: bool = False) -> bool:
         return False  # «полдеревни», «автомойку», «спецчасти»: a Russian word with a productive prefix
     if not russian and any(common_noun(stem) or stem in everyday_words() for stem in stripped_forms(lowered)):
         return False  # «изоляторында», «уатсапта»: a Russian or foreign word with a Kazakh ending
+    if lowered[-1] in "иіы" and len(lowered) >= 6 and common_noun(lowered[:-1]):
+        return False  # «брокери», «паспорты»: a Russian noun with the Kazakh possessive, whatever the sentence
     # «крышевал», «барыжил»: slang verbs in the past tense
     return not (lowered.endswith(_VERB_ENDINGS)
                 and any(str(p.tag).startswith(("VERB", "INFN")) for p in morph.parse(lowered)))
