@@ -484,6 +484,26 @@ def _keep_to_one_line(text: str, result) -> None:
     result.end = result.start + len(stripped)
 
 
+#: what Russian morphology reads a word as that no nickname is: «вчера», «короче», «потом», «сегодня»
+_NEVER_NICKNAMES = ("ADVB", "PRCL", "CONJ", "PREP", "NPRO", "VERB", "INFN", "GRND", "PRED", "INTJ", "COMP")
+
+
+def _russian_word_no_name_can_be(found: str) -> bool:
+    """A single capitalised Latin word that spells a Russian adverb, verb or function word ("Vchera", "Koroche",
+    "Segodnya"): English NER takes it for a name or a body when it opens a messenger line. A noun may be a nickname
+    ("Doktor na svyazi") and stays."""
+    from fieldkit.anonymise.latin_words import russian_spelling
+    from fieldkit.anonymise.morphology import first_tag
+
+    if " " in found or not found.isascii() or not found.isalpha():
+        return False
+    spelled = russian_spelling(found)
+    if spelled is None:
+        return False
+    tag = first_tag(spelled)
+    return tag.startswith(_NEVER_NICKNAMES) and not any(mark in tag for mark in ("Name", "Surn", "Geox", "Patr"))
+
+
 def _a_word_in_capitals(found: str) -> bool:
     """A Russian function word a note writes in capitals for stress, which a model reads as a body: «просил НЕ
     упоминать»."""
@@ -556,7 +576,8 @@ def analyse(text: str, language: str) -> list[Finding]:
             # everything else comes from fieldkit's own recognizers, run without it
             capitalised = [r for r in chunk_results if _recognizer_of(r) == "SpacyRecognizer"
                            and r.entity_type in ("PERSON", "LOCATION", "ORGANIZATION")
-                           and _all_capitalised(text[start + r.start:start + r.end])]
+                           and _all_capitalised(text[start + r.start:start + r.end])
+                           and not _russian_word_no_name_can_be(text[start + r.start:start + r.end])]
             chunk_results = capitalised + engine.analyze(text=text[start:end], language=TRANSLIT,
                                                          entities=list(ENTITIES)) + _spelled_back(engine,
                                                                                                    text[start:end])
@@ -688,6 +709,9 @@ def analyse(text: str, language: str) -> list[Finding]:
                 start -= 1  # the opening quote goes with a closing one taken with the head after it
         if result.entity_type in ("ORGANIZATION", "LOCATION"):
             start, end = _with_institution_words(text, start, end, chosen)
+            region = _SHORTENED_REGION_AFTER.match(text, end)
+            if region and re.search(r"(?<!\w)[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]{1,5}$", text[start:end]):
+                end = region.end()  # «УБН ДП Павл. обл.»: a region cut short, and the word for region after it
         if end <= start:
             continue
         chosen.append(Finding(result.entity_type, start, end, result.score, text[start:end], place))
@@ -1226,6 +1250,10 @@ _INSTITUTION_AFTER = re.compile(
     r"\s+(?:газет\w*|журнал\w*|порталы\w*|санатори\w*|мекеме\w*|колония\w*|кеніш\w*|шахта\w*|зауыт\w*|"
     r"комбинат\w*|кафе\w*|мейрамхана\w*|қонақүй\w*|базар\w*|дүкен\w*|gazet\w*|mekeme\w*|koloniya\w*|"
     r"zauyt\w*|bazar\w*)(?!\w)", re.IGNORECASE)
+
+
+#: the word for region after a place's name cut short in a note: «Павл. обл.», «Кост. обл.»
+_SHORTENED_REGION_AFTER = re.compile(r"\.\s*(?:обл|р-н|р-на|р-не)(?:\.|(?!\w))")
 
 
 def _with_institution_words(text: str, start: int, end: int, chosen: list[Finding]) -> tuple[int, int]:

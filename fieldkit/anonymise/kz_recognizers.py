@@ -781,7 +781,17 @@ _CUT_SURNAME = re.compile(r"(?<![\w.])(?P<id>[А-ЯЁ][а-яё]{3,})\.(?=\s|$|[,
 _SURNAME_INITIALS = re.compile(r"(?<![\w.])(?P<id>[А-ЯЁ][а-яё]{2,}\s+[А-ЯЁ]\.(?:\s?[А-ЯЁ]\.)?)(?!\s?[А-ЯЁа-яё])")
 _CUT_GIVEN_NAME = re.compile(r"(?<![\w.])(?P<id>[А-ЯЁ][а-яё]{2,4}\.\s?[А-ЯЁ][а-яё]{0,3}\.)")
 
+#: adjectives that say which street of many, never its name: «на главной улице», «на соседней улице»
+_GENERIC_STREET_ADJECTIVES = (r"главн|центральн|наш|ваш|эт|т|друг|одн|соседн|ближайш|больш|маленьк|нов|длинн|узк|"
+                              r"широк|пуст|т[её]мн|тих|шумн|кажд|люб|как|котор|сво|мо|тво|ег|ее|её|их|параллельн|"
+                              r"последн|перв|втор|трет|следующ|ближн|дальн|глухой|той|этой|чуж|сам|нужн|торгов|"
+                              r"освещ[её]нн|неосвещ[её]нн|асфальтированн|грязн|скользк")
 RU_RULES = [
+    # a street named by an adjective, as whisper writes it in lower case: «на рабочей улице», «по вокзальной улице»
+    # (the street word stays outside, as annotators leave it)
+    Rule("LOCATION", re.compile(
+        rf"(?<![\w-])(?:на|по)\s+(?P<id>(?!(?:{_GENERIC_STREET_ADJECTIVES})(?:ой|ей|ую|ая)\s)[а-яё]{{3,}}(?:ой|ей))"
+        r"\s+(?:улице|улицы|улицу|улица)(?!\w)"), 0.6),
     Rule("PERSON", _CUT_SURNAME, 0.6, _surname_cut_short),
     Rule("PERSON", _SURNAME_INITIALS, 0.7, _named_by_initials),
     Rule("PERSON", _CUT_GIVEN_NAME, 0.7, _given_name_cut_short),

@@ -26,6 +26,13 @@ def _is_title(title: str) -> bool:
     return 0 < len(words) <= _MAX_TITLE_WORDS and all(word[0].isupper() or word[0].isdecimal() for word in words)
 
 
+def _more_than_the_place(quote: re.Match, place: Finding) -> bool:
+    """Whether a quoted title of two words or more has a word outside the place found in it."""
+    words = [m for m in _TITLE_WORD.finditer(quote["title"])]
+    offset = quote.start("title")
+    return len(words) >= 2 and any(not (place.start <= offset + m.start() < place.end) for m in words)
+
+
 def whole_quoted_names(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` with each organisation inside a quoted title grown over the quote and the form before it."""
     quotes = [match for match in _QUOTED_TITLE.finditer(text) if _is_title(match["title"])]
@@ -38,7 +45,10 @@ def whole_quoted_names(text: str, findings: list[Finding]) -> list[Finding]:
                   if quote.start() <= finding.start and finding.end <= quote.end() and index not in absorbed]
         straddling = any(f.start < quote.end() and quote.start() < f.end
                          and not (quote.start() <= f.start and f.end <= quote.end()) for f in findings)
-        if straddling or not any(findings[index].entity == "ORGANIZATION" for index in inside):
+        # (or a place with other words of the title beside it: «Наш Костанай», a newspaper, is no place)
+        if straddling or not any(findings[index].entity == "ORGANIZATION" or (
+                findings[index].entity == "LOCATION" and _more_than_the_place(quote, findings[index]))
+                for index in inside):
             continue
         start = quote.start()
         form = _FORM_BEFORE.search(text, max(0, start - 6), start)
