@@ -495,8 +495,8 @@ def _russian_word_no_name_can_be(found: str) -> bool:
     from fieldkit.anonymise.latin_words import russian_spelling
     from fieldkit.anonymise.morphology import first_tag
 
-    if " " in found or not found.isascii() or not found.isalpha():
-        return False
+    if " " in found or not found.isascii() or not found.isalpha() or len(found) < 4:
+        return False  # ("Li", "Zh": a short word spells a particle as readily as a Korean surname or an initial)
     spelled = russian_spelling(found)
     if spelled is None:
         return False

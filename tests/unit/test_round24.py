@@ -77,6 +77,7 @@ from tests.unit.redacted_words import assert_gone_and_kept
     # a Russian adverb in Latin letters opening a message is no name; a noun may be a nickname
     ("Vchera nachalnik opyat oral na vsekh. Koroche ya opozdayu.", [], ["vchera", "nachalnik", "koroche"]),
     ("Doktor na svyazi. Vse tiho.", ["doktor"], ["svyazi", "tiho"]),
+    ("Hi Li, eto Zarina. Tovar poluchila.", ["li", "zarina"], ["tovar", "poluchila"]),
 ])
 def test_round_24_leaks_are_closed_and_words_kept(text, gone, kept):
     assert_gone_and_kept(redact(text, "en" if text.isascii() else "ru"), gone, kept)
