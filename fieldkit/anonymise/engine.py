@@ -728,10 +728,8 @@ def analyse(text: str, language: str) -> list[Finding]:
     found = _ages_after_names(text, _given_names_beside_surnames(text, found))
     found = with_named_after(text, whole_quoted_names(text, _initials_given_in_brackets(text, found)))
     found = agencies_by_region(text, found)
-    from fieldkit.anonymise.name_words import without_word_uses
-
     found = propagate(text, with_flats(text, with_house_numbers(text, streets_before_a_flat(text, found))))
-    return without_word_uses(text, _misspelt_repeats(text, found))
+    return _misspelt_repeats(text, found)
 
 
 #: initials a note gives a person in brackets after the full name, to use for the rest of it: «Айгерим Нурпеисова

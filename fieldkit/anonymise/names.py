@@ -1641,11 +1641,6 @@ _KIN = frozenset({"досым", "ағам", "інім", "апам", "әкем", 
                   "olar", "сен", "sen"})
 
 
-def is_kin_word(word: str) -> bool:
-    """Whether a word is a kin word or a pronoun, maybe under a case ending («келін», «досыммен»)."""
-    return _kin_word(word) or _kin_word(plain(word))
-
-
 def _kin_word(word: str) -> bool:
     """Whether a word is a kin word or a pronoun under a case ending: «досыммен бірге», "bizben birge"."""
     lowered = fold(word)

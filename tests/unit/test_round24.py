@@ -1,16 +1,15 @@
-"""Twenty-fourth round: given names that are everyday Kazakh words, names at the head of a messenger line, nicknames
-said beside a name, bodies' boundaries, and addresses a flat makes. Taken: a capitalised name-word opening a line of
-Russian in Latin letters ("Bakyt segodnya vyshel"), a name-word beside a given name ("tarlan erbol"), a stock
-nickname beside one in Latin letters ("sazan ermek"), a two-letter name given with a Kazakh cue and then said again
-(«оны Ай деп атайтынбыз. Ай …»), an alias («Қара — это Дамир Қалиев»), a family by its surname in the Kazakh plural
-(«жумабаевтар»), a name with «апай» inside a sentence («Свекровь — Күлән апай»), English handles and short forms
-("handle was doctor", "everyone says salta"), English companies by their last word or after "called", a street a
-flat after its house number reveals («живу на машхур жусупа двадцать восемь квартира сорок», "baitursynov 45, 12
-pater"), a house said as a Kazakh ordinal with «үйде», a phone said with «плюс» and a comma before «жүз», an age with
-«же». Kept: the name-word as the word in its clause («болат тор», «жұлдыз көп», «бақыт деген не»), a Kazakh verb no
-misspelt name («болады», «болдым», «өтпек»), a Russian noun under a Kazakh ending («брокери»), a lorry's make
-(«скания»), and the words around a body («Кейін мені …», «потом Агентство …», «кеденде қызмет еттім»). Texts invented
-in the shapes seen on the tuning sets pii-field-dev20 to pii-field-dev26."""
+"""Twenty-fourth round: names at the head of a messenger line, nicknames said beside a name, bodies' boundaries, and
+addresses a flat makes. Taken: a capitalised name-word opening a line of Russian in Latin letters ("Bakyt segodnya
+vyshel"), a name-word beside a given name ("tarlan erbol"), a stock nickname beside one in Latin letters ("sazan
+ermek"), a two-letter name given with a Kazakh cue and then said again («оны Ай деп атайтынбыз. Ай …»), an alias
+(«Қара — это Дамир Қалиев»), a family by its surname in the Kazakh plural («жумабаевтар»), a name with «апай» inside a
+sentence («Свекровь — Күлән апай»), English handles and short forms ("handle was doctor", "everyone says salta"),
+English companies by their last word or after "called", a street a flat after its house number reveals («живу на
+машхур жусупа двадцать восемь квартира сорок», "baitursynov 45, 12 pater"), a house said as a Kazakh ordinal with
+«үйде», a phone said with «плюс» and a comma before «жүз», an age with «же». Kept: a Kazakh verb no misspelt name
+(«болады», «болдым», «өтпек»), a Russian noun under a Kazakh ending («брокери»), a lorry's make («скания»), and the
+words around a body («Кейін мені …», «потом Агентство …», «кеденде қызмет еттім»). Texts invented in the shapes seen
+on the tuning sets pii-field-dev20 to pii-field-dev26."""
 
 from __future__ import annotations
 
@@ -22,15 +21,12 @@ from tests.unit.redacted_words import assert_gone_and_kept
 
 
 @pytest.mark.parametrize("text, gone, kept", [
-    # the name-word as the word, the name-word as the name
-    ("Темір есік, болат тор, ай сайын тексеру.", [], ["болат", "тор", "есік"]),
-    ("түнде аспанда жұлдыз көп, ал арықта су жоқ", [], ["жұлдыз", "көп"]),
-    ("бақыт деген не? тыныш жүрсең, сол бақыт.", [], ["бақыт", "тыныш"]),
+    # a name that is also a word, with a place, an object, an age or a kin word after it
     ("ал қызым жұлдыз алматыда оқиды жұлдыздың стипендиясы аз", ["жұлдыз", "жұлдыздың"], ["қызым", "оқиды"]),
     ("кейін қанатқа өттім қанат көтерме сататын", ["қанат"], ["көтерме", "сататын"]),
     ("бизде кайрат отыз уш жаста еди", ["кайрат"], ["бизде", "еди"]),
     ("арманның әйелі сәуле келін ол кезде декретте еді", ["сәуле"], ["әйелі", "декретте"]),
-    # Kazakh verbs and nouns that are no names
+    # Kazakh verbs and nouns that are no names (the name found in the same text is no reason to take them)
     ("сенбі күні базар болады базарға бәрі барады, болат шелек те бар", ["болат"], ["болады", "базарға"]),
     ("мен жанаозендеги мешитте он бес жыл наиб имам болдым", [], ["болдым", "имам"]),
     ("Қасқа деген біреу жылқы айдап өтпек болды", ["қасқа"], ["өтпек", "жылқы"]),
