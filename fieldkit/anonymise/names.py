@@ -897,7 +897,7 @@ class LowerCaseNameRecognizer(EntityRecognizer):
 
 #: a head word that makes the word before it the name of a mine, a plant, a street or a place
 _PLACE_OR_BODY_HEAD = re.compile(r"(?:шахта|зауыт|кеніш|кениш|комбинат|фабрика|разрез|көше|коше|даңғыл|дангыл|ауыл|"
-                                 r"аудан|қала|кала|облыс|шағын|шагын|ата|мешіт|мешит|мектеп|koshe|auyl|audan|qala|"
+                                 r"аудан|қала|кала|облыс|шағын|шагын|мешіт|мешит|мектеп|koshe|auyl|audan|qala|"
                                  r"kala|shakht|zauyt|mektep)\w*$", re.IGNORECASE)
 
 
