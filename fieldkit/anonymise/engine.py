@@ -484,16 +484,13 @@ def _keep_to_one_line(text: str, result) -> None:
     result.end = result.start + len(stripped)
 
 
-#: what Russian morphology reads a word as that no nickname is: «вчера», «короче», «потом», «сегодня»
-_NEVER_NICKNAMES = ("ADVB", "PRCL", "CONJ", "PREP", "NPRO", "VERB", "INFN", "GRND", "PRED", "INTJ", "COMP")
-
-
 def _russian_word_no_name_can_be(found: str) -> bool:
     """A single capitalised Latin word that spells a Russian adverb, verb or function word ("Vchera", "Koroche",
     "Segodnya"): English NER takes it for a name or a body when it opens a messenger line. A noun may be a nickname
     ("Doktor na svyazi") and stays."""
     from fieldkit.anonymise.latin_words import russian_spelling
     from fieldkit.anonymise.morphology import first_tag
+    from fieldkit.anonymise.names import NOT_A_NICKNAME
 
     if " " in found or not found.isascii() or not found.isalpha() or len(found) < 4:
         return False  # ("Li", "Zh": a short word spells a particle as readily as a Korean surname or an initial)
@@ -501,7 +498,7 @@ def _russian_word_no_name_can_be(found: str) -> bool:
     if spelled is None:
         return False
     tag = first_tag(spelled)
-    return tag.startswith(_NEVER_NICKNAMES) and not any(mark in tag for mark in ("Name", "Surn", "Geox", "Patr"))
+    return tag.startswith(NOT_A_NICKNAME) and not any(mark in tag for mark in ("Name", "Surn", "Geox", "Patr"))
 
 
 def _a_word_in_capitals(found: str) -> bool:

@@ -130,9 +130,11 @@ def is_plainly_kazakh(word: str) -> bool:
 
 #: a verb's tense and person, or its intention form («өтпек болды», meant to cross), on a short verb stem: «бол+дым»
 #: (I was), «кет+пек»; one such ending on a dictionary stem of two or three letters is a plain Kazakh word
-_SHORT_STEM_VERB_ENDINGS = tuple(fold(ending) for ending in (
+#: the intention form («өтпек», «бармақ»), the one a two-letter stem may take
+_INTENTION = tuple(fold(ending) for ending in ("пақ", "пек", "мақ", "мек", "пақпын", "пекпін"))
+_SHORT_STEM_VERB_ENDINGS = (*(fold(ending) for ending in (
     "дым", "дім", "тым", "тім", "дық", "дік", "тық", "тік", "дыңыз", "діңіз", "ған", "ген", "қан", "кен", "ғанмын",
-    "генмін", "амын", "емін", "ймын", "йміз", "амыз", "еміз", "пақ", "пек", "мақ", "мек", "пақпын", "пекпін"))
+    "генмін", "амын", "емін", "ймын", "йміз", "амыз", "еміз")), *_INTENTION)
 
 
 def _short_stem_verb(folded: str) -> bool:
@@ -140,9 +142,6 @@ def _short_stem_verb(folded: str) -> bool:
     # (a two-letter stem takes the intention form only: «ал+дик» may be «Алдик», a name, as well as «алдық»)
     return any(folded.endswith(ending) and (2 if ending in _INTENTION else 3) <= len(folded) - len(ending) <= 3
                and folded[: -len(ending)] in kazakh_stems() for ending in _SHORT_STEM_VERB_ENDINGS)
-
-
-_INTENTION = tuple(fold(ending) for ending in ("пақ", "пек", "мақ", "мек", "пақпын", "пекпін"))
 
 
 @lru_cache(maxsize=100_000)

@@ -790,7 +790,7 @@ class LowerCaseNameRecognizer(EntityRecognizer):
                                  not is_common_kazakh(before) or _SURNAME_FRAGMENT.match(word.casefold())))
                          # before a patronymic any noun is a given name, listed or not («заря иосифовна»)
                          or (patronymic and not _function_word(before)
-                             and not reads_first_as(before, _NOT_A_NICKNAME)))):
+                             and not reads_first_as(before, NOT_A_NICKNAME)))):
                 flags[i - 1] = flags[i] = True  # one person, whatever the patronymic's case
         for i in range(len(tokens) - 1):  # a given name after a surname: «жаксылыков медет», «ахметова бақыт»
             (_, end, word), (start, _, after) = tokens[i], tokens[i + 1]
@@ -1451,7 +1451,7 @@ _NOT_NICKNAMES = frozenset({"так", "все", "всё", "его", "её", "е�
 
 #: what Russian morphology may read the word after a cue as when it is no name («фамилию назвал», «звали тогда»); a
 #: participle or a short adjective may be one («шал»)
-_NOT_A_NICKNAME = ("VERB", "INFN", "GRND", "PRCL", "CONJ", "PREP", "NPRO", "ADVB", "PRED", "COMP", "INTJ")
+NOT_A_NICKNAME = ("VERB", "INFN", "GRND", "PRCL", "CONJ", "PREP", "NPRO", "ADVB", "PRED", "COMP", "INTJ")
 
 
 #: a Kazakh cue right after the word it names: «Ай деп атайтынбыз», «Қара деген лақап»
@@ -1503,7 +1503,7 @@ class NicknameRecognizer(EntityRecognizer):
                 kazakh_cue = match["id"][:1].isupper() and _KAZAKH_CUE_AFTER.match(text, match.end("id"))
                 if match["id"].casefold() in _NOT_NICKNAMES or match["id"].casefold() in _NUMBER_WORDS or (
                         _english_verb(match["id"])) or (
-                        (not kazakh_cue and reads_first_as(match["id"], _NOT_A_NICKNAME))
+                        (not kazakh_cue and reads_first_as(match["id"], NOT_A_NICKNAME))
                         or (_NAMING_VERB.search(text, match.start(), match.start("id"))
                             and _oblique_adjective(match["id"]))):
                     # (the case of a word after the verb tells; «малой, его так называли» names before it)

@@ -310,7 +310,7 @@ _HOUSE_AND_FLAT = re.compile(
     rf"dan[gğ]h?yly))?[\s,]+(?:дом\s+|д\.\s*|үй\s+|house\s+)?"
     rf"{_NUMBER_PHRASE}(?:\s+үй)?[\s,]+(?:(?:квартира|кв\.?|пәтер\w*|pater\w*|päter\w*|apartment|apt\.?|flat|kv\.?)\s*"
     rf"{_NUMBER_PHRASE}"
-    rf"|{_NUMBER_PHRASE}\s+пәтер\w*)",  # the Kazakh order puts the flat's number before «пәтер»
+    rf"|{_NUMBER_PHRASE}\s+(?:пәтер|pater|päter)\w*)",  # the Kazakh order puts the flat's number before «пәтер»
     re.IGNORECASE)
 #: the English order: "twenty four abay street apartment nine"
 _ENGLISH_TAIL = re.compile(rf"\s+(?:street|st\.?|avenue|ave\.?)[\s,]+(?:apartment|apt\.?|flat)\s+{_NUMBER_PHRASE}",
@@ -381,6 +381,8 @@ _COUNTED = re.compile(r"\s*(?:лет|год\w*|дн\w*|день|сут\w*|час
 _HOUSE_NUMBER_MAX = 999
 #: a house and its flat in digits joined by a hyphen, which a number reader would take for one number: "44-12"
 _HOUSE_AND_FLAT_DIGITS = re.compile(r"\d{1,3}-\d{1,4}(?![\w/-])")
+#: the same right after a name: "baitursynov 45-12"
+_HOUSE_AND_FLAT_AFTER = re.compile(r"[ \t,]+\d{1,3}-\d{1,4}(?![\w/-])")
 #: a house number and the Kazakh word for house after a place, in digits or words, ordinal or not, the word in any
 #: case: «, 15-үй», «он бесінші үйдің», «жиырма екі үйде»
 _KAZAKH_HOUSE = re.compile(
@@ -435,27 +437,19 @@ def with_house_numbers(text: str, findings: list[Finding]) -> list[Finding]:
     return _joined_with_houses(text, grown)
 
 
-#: a flat said or written after a house number: «квартира сорок», «кв. 12», "12 pater", "kv 5"
-_FLAT_WORD = r"(?:квартир\w*|кв\.?|пәтер\w*|патер\w*|pater\w*|päter\w*|kvartir\w*|kv\.?|apt\.?|flat)"
-_FLAT_AFTER_HOUSE = re.compile(rf"[\s,]+(?:(?:дом|үй|уй|dom|uy)[\s,]+)?{_FLAT_WORD}\s*(?P<number>\S.*)?"
-                               rf"|[\s,]+(?P<digits>\d{{1,4}})[\s-]*(?:пәтер\w*|pater\w*|päter\w*|кв\.?|kv\.?)(?!\w)",
-                               re.IGNORECASE | re.DOTALL)
-
-
 def streets_before_a_flat(text: str, findings: list[Finding]) -> list[Finding]:
     """A name or a place with a house number and a flat after it is a street's name, and the three one address
     («живу на машхур жусупа двадцать восемь квартира сорок», "baitursynov 45, 12 pater"): the flat says it, though
     no street word does. A word before the name joins it after «на» or «по» («машхур» of Машхур Жусуп). The findings
     the address covers (the house number read as an age) go."""
-    from fieldkit.anonymise.spoken_numbers import number_runs
-
     grown: list[Finding] = []
     addresses: list[Finding] = []
     for finding in findings:
         if finding.entity not in ("PERSON", "LOCATION") or "\n" in finding.text:
             grown.append(finding)
             continue
-        end = _flat_end(text, finding.end, number_runs)
+        house = _HOUSE_AND_FLAT.match(text, finding.end) or _HOUSE_AND_FLAT_AFTER.match(text, finding.end)
+        end = house.end() if house else None
         if end is None:
             grown.append(finding)
             continue
@@ -469,41 +463,8 @@ def streets_before_a_flat(text: str, findings: list[Finding]) -> list[Finding]:
         addresses.append(address)
     if not addresses:
         return findings
-    return [f for f in grown if f.entity == "ADDRESS" and f in addresses
+    return [f for f in grown if (f.entity == "ADDRESS" and f in addresses)
             or not any(a.start <= f.start and f.end <= a.end for a in addresses)]
-
-
-def _flat_end(text: str, after: int, number_runs) -> int | None:
-    """Where a house number and then a flat, right after ``after``, end; None when the two are not both there."""
-    lead = re.match(r"[ \t,]*", text[after:]).end()
-    position = after + lead
-    if lead == 0:
-        return None
-    digits = re.match(r"\d{1,3}[а-яёa-z]?(?:/\d{1,3})?(?!\w)", text[position:], re.IGNORECASE)
-    if digits:
-        house_end = position + digits.end()
-    else:
-        runs = number_runs(text[position:position + 60])
-        if not runs or runs[0].start != 0 or not runs[0].digits.isdecimal() or not (
-                0 < int(runs[0].digits) <= _HOUSE_NUMBER_MAX):
-            return None
-        house_end = position + runs[0].end
-    hyphen = re.match(r"-\d{1,4}(?![\w/-])", text[house_end:])
-    if hyphen and digits:
-        return house_end + hyphen.end()
-    flat = _FLAT_AFTER_HOUSE.match(text[house_end:house_end + 60])
-    if flat is None:
-        return None
-    if flat.group("digits"):
-        return house_end + flat.end()
-    rest = flat.group("number") or ""
-    number = re.match(r"\d{1,4}[а-яёa-z]?(?!\w)", rest, re.IGNORECASE)
-    if number:
-        return house_end + flat.start("number") + number.end()
-    runs = number_runs(rest)
-    if runs and runs[0].start == 0 and runs[0].digits.isdecimal() and 0 < int(runs[0].digits) <= 9999:
-        return house_end + flat.start("number") + runs[0].end
-    return None
 
 
 #: what may stand between a micro-district and the house after it: its own number, said or written

@@ -28,7 +28,7 @@ def _is_title(title: str) -> bool:
 
 def _more_than_the_place(quote: re.Match, place: Finding) -> bool:
     """Whether a quoted title of two words or more has a word outside the place found in it."""
-    words = [m for m in _TITLE_WORD.finditer(quote["title"])]
+    words = list(_TITLE_WORD.finditer(quote["title"]))
     offset = quote.start("title")
     return len(words) >= 2 and any(not (place.start <= offset + m.start() < place.end) for m in words)
 
