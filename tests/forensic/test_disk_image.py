@@ -1,9 +1,10 @@
 """Issue 18, as the adversary sees it: a raw ext4 image of a laptop holding a project, and the coerced passphrase.
 
-A project is built ON a loop-mounted ext4 file system (`mkfs.ext4` defaults) through the command line: notes,
-an imported audio recording with a transcript, a linking key with names and phone numbers. Then one interview is
-destroyed by retention (its audio, once the transcript is approved), one respondent withdraws (everything they
-gave), a transcript version is replaced, and the project is travel-locked. After each stage the file system is
+A project is built ON a loop-mounted ext4 file system (`mkfs.ext4` defaults) through the command line (the project
+itself made as `init` makes it, at the suite's cheaper scrypt; see CREATE_PROJECT): notes, an imported audio
+recording with a transcript, a linking key with names and phone numbers. Then one interview is destroyed by
+retention (its audio, once the transcript is approved), one respondent withdraws (everything they gave), a
+transcript version is replaced, and the project is travel-locked. After each stage the file system is
 unmounted and the raw image handed to tests/forensic/attacker.py (independent of fieldkit's code): it carves key
 files, SQLite journals, WAL frames and age files from live and free space and tries every key the passphrase
 opens against every carved page and blob.
@@ -39,7 +40,7 @@ from pathlib import Path
 import pyrage
 import pytest
 
-from tests.conftest import FIXTURES, PASSPHRASE, REFERENCE_POLICY, REPO
+from tests.conftest import FIXTURES, PASSPHRASE, REFERENCE_POLICY, REPO, TEST_WORK_FACTOR
 from tests.forensic.attacker import Report, attack
 
 IMAGE_MIB = 96
@@ -83,6 +84,21 @@ for step in plan["steps"]:
         break
 with open(plan["results"], "w", encoding="utf-8") as handle:
     json.dump(results, handle)
+"""
+
+#: Create the project as `fieldkit init --archive-recipient` does (session.create_project), at the suite's cheaper
+#: scrypt work factor: the factor is only N in the key file, and each of the stages' twenty commands unlocks with
+#: the passphrase, which at the calibrated factor costs over a second each (tests/functional/test_cli_travel.py
+#: runs `init` itself).
+CREATE_PROJECT = r"""
+import os
+from pathlib import Path
+from fieldkit.clock import clock_from_env
+from fieldkit.vault.project import Project
+
+root, policy, recipient, work_factor = ARGS
+Project.create(Path(root), Path(policy), os.environ["FIELDKIT_PASSPHRASE"], clock_from_env(), (recipient,),
+               work_factor=int(work_factor)).close()
 """
 
 #: Store a transcript for an interview with audio, replacing every earlier version and what was derived from
@@ -257,8 +273,8 @@ def test_destroyed_and_locked_material_cannot_be_carved_from_a_raw_ext4_image(tm
         # --- stage A: the project as collected ---------------------------------------------------------------
         t = time.monotonic()
         _stage(project, [
-            _cli("init", "init", str(project), "--policy", str(REFERENCE_POLICY), "--archive-recipient",
-                 str(institution.to_public())),
+            _library("init", CREATE_PROJECT, str(project), str(REFERENCE_POLICY), str(institution.to_public()),
+                     str(TEST_WORK_FACTOR), now=BUILT),
             _cli("add P1", "respondent", "add", "--category", "P", project=project),
             _cli("add L1", "respondent", "add", "--category", "L", project=project),
             _cli("consent P1", "consent", "record", "P1", "--accept-all", project=project),

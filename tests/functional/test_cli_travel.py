@@ -6,7 +6,9 @@ import pyrage
 from click.testing import CliRunner
 
 from fieldkit.cli import main
-from tests.conftest import PASSPHRASE, REFERENCE_POLICY
+from fieldkit.vault import keys
+from fieldkit.vault.project import KEY_FILE, Project
+from tests.conftest import PASSPHRASE, REFERENCE_POLICY, TEST_WORK_FACTOR
 
 INSTITUTION = pyrage.x25519.Identity.generate()
 ENV = {"FIELDKIT_PASSPHRASE": PASSPHRASE, "FIELDKIT_NOW": "2026-03-01T09:00:00Z"}
@@ -18,9 +20,22 @@ def run(*args, env=None, expect=0, input=None):
     return result
 
 
-def test_travel_round_trip_from_the_command_line(tmp_path):
+def test_init_with_an_archive_recipient_from_the_command_line(tmp_path):
     project = tmp_path / "study"
-    run("init", str(project), "--policy", str(REFERENCE_POLICY), "--archive-recipient", str(INSTITUTION.to_public()))
+    made = run("init", str(project), "--policy", str(REFERENCE_POLICY), "--archive-recipient",
+               str(INSTITUTION.to_public()))
+    assert "created project" in made.stderr and "no --archive-recipient" not in made.stderr
+    assert str(INSTITUTION.to_public()) in (project / "fieldkit.toml").read_text()
+    assert keys.work_factor_of((project / KEY_FILE).read_bytes()) >= keys.WORK_FACTOR  # the CLI calibrates
+    run("--project", str(project), "status")  # and the passphrase opens it
+
+
+def test_travel_round_trip_from_the_command_line(tmp_path, clock):
+    project = tmp_path / "study"
+    # made as `fieldkit init --archive-recipient` makes it (test above), at the suite's cheaper scrypt: each of
+    # the dozen commands below unlocks with the passphrase, and the calibrated factor costs seconds per unlock
+    Project.create(project, REFERENCE_POLICY, PASSPHRASE, clock, (str(INSTITUTION.to_public()),),
+                   work_factor=TEST_WORK_FACTOR).close()
     p = ("--project", str(project))
     run(*p, "respondent", "add", "--category", "P")
     run(*p, "consent", "record", "P1", "--accept-all")
