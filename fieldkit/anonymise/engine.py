@@ -709,11 +709,16 @@ def analyse(text: str, language: str) -> list[Finding]:
             region = _SHORTENED_REGION_AFTER.match(text, end)
             if region and re.search(r"(?<!\w)[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]{1,5}$", text[start:end]):
                 end = region.end()  # «УБН ДП Павл. обл.»: a region cut short, and the word for region after it
+        market = _MARKET_AFTER.match(text, end) if (
+            result.entity_type == "LOCATION" and not _IN_A_CASE.search(text, start, end)) else None
+        if market and not any(end < kept.end and kept.start < market.end() for kept in chosen):
+            end = market.end()  # «на казыгурт базаре», «қарасу базарында»: a market named after its place is one name
         if end <= start:
             continue
         chosen.append(Finding(result.entity_type, start, end, result.score, text[start:end], place))
         taken.add(len(chosen) - 1, chosen[-1])
     from fieldkit.anonymise.body_phrases import kazakh_units_joined, mines_named_after_people, with_bodies
+    from fieldkit.anonymise.restatements import restated_names
     from fieldkit.anonymise.streets import streets_before_a_flat, with_flats, with_house_numbers
     from fieldkit.anonymise.whole_body_names import agencies_by_region, whole_quoted_names, with_named_after
 
@@ -725,7 +730,8 @@ def analyse(text: str, language: str) -> list[Finding]:
     found = _ages_after_names(text, _given_names_beside_surnames(text, found))
     found = with_named_after(text, whole_quoted_names(text, _initials_given_in_brackets(text, found)))
     found = agencies_by_region(text, found)
-    found = propagate(text, with_flats(text, with_house_numbers(text, streets_before_a_flat(text, found))))
+    found = restated_names(text, with_flats(text, with_house_numbers(text, streets_before_a_flat(text, found))))
+    found = propagate(text, found)
     return _misspelt_repeats(text, found)
 
 
@@ -1247,6 +1253,12 @@ _INSTITUTION_AFTER = re.compile(
     r"zauyt\w*|bazar\w*)(?!\w)", re.IGNORECASE)
 
 
+#: a place in a case of its own («в усть-каменогорске рынок», «Қарағандыдағы базарда») is where the market is,
+#: not its name
+_IN_A_CASE = re.compile(r"(?:е|и|у|ой|ом|ах|да|де|та|те|ға|ге|қа|ке|га|ка|дағы|дегі|тағы|тегі|дагы|деги|ның|нің|дың|"
+                        r"дің|тың|тің|нын|нин|дын|дин|тын|тин|дан|ден|тан|тен|нан|нен|da|de|ta|te|ga|ge|qa|ke|ka|"
+                        r"dagy|degi|tagy|tegi|nyn|nin|dyn|din|tyn|tin|dan|den|tan|ten|nan|nen)$", re.IGNORECASE)
+_MARKET_AFTER = re.compile(r"\s+(?:базар\w*|рын(?:ок|ка|ке|ку|ком)|bazar\w*)(?!\w)", re.IGNORECASE)
 #: the word for region after a place's name cut short in a note: «Павл. обл.», «Кост. обл.»
 _SHORTENED_REGION_AFTER = re.compile(r"\.\s*(?:обл|р-н|р-на|р-не)(?:\.|(?!\w))")
 
@@ -1311,7 +1323,10 @@ _COMPANY_WORDS_AFTER = re.compile(
 #: a Kazakh head after a company's name, in the possessive it takes there: «"Қазақмыс" корпорациясының»,
 #: «Арселор зауытында», «Қазақстан шахтасында»
 _KAZAKH_KIND_AFTER = re.compile(r"[»\"]?\s+(?:(?:корпорация|компания|шахта|фабрика)с[ыі]|(?:зауыт|кеніш|кениш|комбинат|"
-                                r"холдинг)[ыіи]|серіктестіг|серiктестiг)\w*(?!\w)", re.IGNORECASE)
+                                r"холдинг)[ыіи]|серіктестіг|серiктестiг"
+                                # a company's own last word in a Kazakh or Russian case: «оңтүстік мұнай сервисте»
+                                r"|(?:сервис|трейд|транс|строй|инвест|логистик)(?:[аеыіиуо]|те|та|ке|қа|ға|ге|"
+                                r"тің|тың|ке|ом|ом)?)\w{0,3}(?!\w)", re.IGNORECASE)
 
 
 def _with_company_words_after(text: str, end: int) -> int:
@@ -1446,9 +1461,12 @@ def _a_word_where_the_name_was_capitalised(found: Finding, capitalised: frozense
     return (is_ambiguous_name(found.text) or is_common_kazakh(found.text)) and _name_key(found.text) in capitalised
 
 
+_KAZAKH_PLURALS = ("тар", "тер", "лар", "лер", "дар", "дер")
+
+
 def propagate(text: str, findings: list[Finding]) -> list[Finding]:
     """Re-tag every other occurrence of what was found once ("Рыжего" found, so "Рыжий" too)."""
-    from fieldkit.anonymise.morphology import phrase_key
+    from fieldkit.anonymise.morphology import is_cyrillic, phrase_key
 
     keyed: dict[str, tuple[str, float]] = {}
     for finding in findings:
@@ -1460,6 +1478,9 @@ def propagate(text: str, findings: list[Finding]) -> list[Finding]:
             for word in key.split():
                 if len(word) >= 3:
                     keyed.setdefault(word, (finding.entity, finding.score))
+                    if is_cyrillic(word):  # and the family by the name, «бақыттарға барды» (to the Bakyts')
+                        for plural in _KAZAKH_PLURALS:
+                            keyed.setdefault(word + plural, (finding.entity, finding.score))
     taken = _Taken()
     for index, finding in enumerate(findings):
         taken.add(index, finding)

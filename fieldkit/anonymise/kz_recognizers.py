@@ -972,6 +972,12 @@ EN_RULES = [
         r"clerk|electrician|welder|operator|foreman|mechanic|lawyer|officer)\s+(?:at|for|with|by)\s+(?:the\s+)?"
         r"(?P<id>(?:(?!" + _EN_NAME_ENDS + r"\b)[a-z][\w'&-]*\s+){1,3}" + _EN_COMPANY_TAILS + r")(?![\w-])",
         re.IGNORECASE), 0.7),
+    # a company right after the word for its kind, ending in a company's last word: "this farm abdugani agro plus",
+    # "the firm kaspi trans"
+    Rule("ORGANIZATION", re.compile(
+        r"(?<![\w-])(?:farm|firm|company|enterprise|outfit)\s+(?!(?:called|named)\b)"
+        r"(?P<id>(?:(?!" + _EN_NAME_ENDS + r"\b)[a-z][\w'&-]*\s+){1,3}" + _EN_COMPANY_TAILS + r"(?:\s+plus)?)(?![\w-])",
+        re.IGNORECASE), 0.7),
     # a television channel by its number: "channel thirty one", "channel 7"
     Rule("ORGANIZATION", re.compile(
         r"(?<![\w-])(?P<id>channel\s+(?:\d{1,3}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"

@@ -1172,16 +1172,22 @@ def _known_word(word: str) -> bool:
 
 #: what follows «звали» when it means "invited" or "called to come": «нас звали на работу», «звали домой»
 _NOT_A_NAME_AFTER_CALLED = r"(?:на|в|во|к|по|за|домой|обратно|туда|сюда|гулять|работать|помочь|пить|есть|в\s+гости)"
+#: the respectful words said after a name, in every script: «жеңіс аға», «сұлтан ақсақал», "Merey ağa"
+_HONORIFIC_AFTER = (r"(?:ағай|апай|ағасы|әпке|ака|аға|ага|агай|апа|ақсақал|аксакал|agai|apai|agasy|ake|eke|aga|apa|aka|"
+                    r"ağa|aǵa|ağai|aǵaı|apaı|aqsaqal|aksakal)")
+#: the same and the other words of respect said after a name («Бекен көке»), which are never the name itself
+_RESPECTFUL_WORD = _HONORIFIC_AFTER.replace("(?:", "(?:көке|коке|тәте|тате|", 1)
 _NICKNAME_PATTERNS = [
     # (whisper glues «по кличке» into one word: «был смотрящий поклички батя»)
     re.compile(r"(?<![\w-])(?:по\s?(?:кличке|клички|прозвищу|погонялу|кликухе)|кличка|прозвище|погоняло|погремуха|кликуха|"
                r"ник(?=\s+у\s+(?:него|неё|нее|меня|них))|"
-               r"(?:его|её|ее|их|меня|нас|которого|которую|которых)\s+(?:все\s+)?(?:звали|называли|называют|кличут|"
-               r"кликали)|(?:называл|называла|называли|звал|звала|звали)\s+(?:его|её|ее)|"
+               r"(?:его|её|ее|их|меня|нас|которого|которую|которых)\s+(?:все\s+)?(?:звали|зовут|называли|называют|"
+               r"кличут|кликали)|(?:называл|называла|называли|звал|звала|звали)\s+(?:его|её|ее)|"
                r"po\s+klichke|klichka|prozvische|(?:call|calls|called)\s+(?:him|her)|nicknamed)"
                r"\s+(?:у\s+(?:него|неё|нее|меня|них)\s+)?(?:было\s+|была\s+|был\s+)?"
                r"(?!" + _NOT_A_NAME_AFTER_CALLED + r"\b)"
-               r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})", re.IGNORECASE),
+               # (with the name-ending whisper wrote apart: «которого все зовут осел бек»)
+               r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30}(?:\s+(?:бек|бай|жан|хан)(?!\w))?)", re.IGNORECASE),
     # a surname announced: «по фамилии бражников», «настоящая фамилия, бражников», «тегі жақсыбеков»
     re.compile(r"(?<![\w-])(?:фамили[яиюей]|тегі|familiya|familii|surname)[,:]?\s+(?:у\s+него\s+|у\s+неё\s+|была\s+|было\s+"
                r"|его\s+|её\s+|ее\s+|is\s+|was\s+)?[«\"“']?(?P<id>[^\W\d_][\w-]{2,30})", re.IGNORECASE),
@@ -1218,8 +1224,12 @@ _NICKNAME_PATTERNS = [
     # "frieda braun, freda we called her"
     re.compile(r"(?P<id>[^\W\d_][\w-]{2,30}),?\s+(?:we|they|everybody|everyone)\s+called\s+(?:him|her)"
                r"(?=\s*(?:[.,;!?]|$|\s+(?:and|but|because|since)\b))", re.IGNORECASE),
-    re.compile(r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деген\s+(?:лақап|лакап)|деген\s+ат(?:пен|қа|ка|ымен)(?!\w)|"
-               r"(?:деп|dep)\s+(?:атайтын|атаған|атады|"
+    # (an honorific before «дейміз» goes with the name before it: «біз оны Бекен аға дейтінбіз»)
+    re.compile(r"(?<![\w-])[«\"“']?(?!" + _RESPECTFUL_WORD + r"[»\"”']?\s)"
+               r"(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деген\s+(?:лақап|лакап)|деген\s+ат(?:пен|қа|ка|ымен)(?!\w)|"
+               # (a word or two may come between: «мысық деп бір жігітті атайды»; and «сұлтан деп ат қойыпты», named)
+               r"(?:деп|dep)\s+(?:(?:[^\W\d_]+\s+){0,2}?(?:аты?н?\s+[қк]ой\w*|at[yı]?n?\s+qo[iyı]\w*|атай\w*|"
+               r"atai\w*)|атайтын|атаған|атады|"
                r"атаймыз|шақыр\w*|аталатын|аталған|атайды|атадық|атап\s+кеткен|atap\s+ket\w*|atady|ataidy|atagan|ataityn|"
                r"ataimyz|shaqyr\w*|shakyr\w*))", re.IGNORECASE),
     # the word a speaker then says is a nickname or a surname: «товар давал шаман это кличка», «был ещё заяц тоже
@@ -1322,9 +1332,6 @@ _NICKNAME_PATTERNS = [
 #: ordinary word («жеңіс», «сәуле», «алтын», "sultana"): «әділет деген жігіт», «сәуле апайдың», «алтынның
 #: күйеуі», «телефоны мақсаттың», "eto iin sultana", «брат мейрам»
 _NAME = r"(?P<id>[^\W\d_][\w'-]{1,30})"
-#: the respectful words said after a name, in every script: «жеңіс аға», «сұлтан ақсақал», "Merey ağa"
-_HONORIFIC_AFTER = (r"(?:ағай|апай|ағасы|әпке|ака|аға|ага|агай|апа|ақсақал|аксакал|agai|apai|agasy|ake|eke|aga|apa|aka|"
-                    r"ağa|aǵa|ağai|aǵaı|apaı|aqsaqal|aksakal)")
 #: a name and the respectful word after it: «Ербол аға», «Гүлнар апайға»
 _HONORIFIC_CUE = re.compile(_NAME + rf"(?:\s+|-){_HONORIFIC_AFTER}(?:\w*)(?!\w)", re.IGNORECASE)
 _CUED_NAME_PATTERNS = [
@@ -1344,6 +1351,10 @@ _CUED_NAME_PATTERNS = [
                re.IGNORECASE),
     re.compile(r"(?<![\w-])(?:телефоны|номер|нөмірі|иин|жсн|iin|nomer|telefon|номер\s+телефона)\s+" + _NAME,
                re.IGNORECASE),
+    # «с султаном мы в армии были»: someone with whom "we" did something; «султан менин досым»: is my friend
+    re.compile(r"(?<!\w)(?:с|со)\s+" + _NAME + r"\s+мы(?!\w)", re.IGNORECASE),
+    re.compile(_NAME + r"\s+(?:менің|менин|біздің|биздин)\s+(?:досым|досымыз|ағам|агам|інім|иним|әпкем|апкем|"
+               r"курстасым|сыныптасым|көршім|коршим|әріптесім|ариптесим)(?!\w)", re.IGNORECASE),
     # a name in the case a verb of talking gives it: «аязбен сөйлестім», "mirasqa aityp qoiynyz"
     re.compile(r"(?P<id>[^\W\d_][\w'-]{2,30}(?:ben|pen|men|бен|пен|мен))\s+(?:soilest\w*|kezdest\w*|habarlas\w*|"
                r"tanys\w*|birge|сөйлест\w*|кездест\w*|хабарлас\w*|таныс\w*|бірге)", re.IGNORECASE),
@@ -1361,6 +1372,9 @@ _CUED_NAME_PATTERNS = [
                r"ulym|qyzym|kyzym|aielim|ayelim|kuieuim|kuyeuim|apkem|zhienim|"
                r"kelinim|ariptesim|kurstasym|"
                r"директор|декан|ректор|завуч|начальник|бастық|бастык|бастығымыз|директорымыз|"
+               # an officer or an official by his post: «гаишник дидар», «следователь жанна»
+               r"гаишник|гайишник|мент|опер|участковый|участковая|следователь|дознаватель|прокурор|судья|адвокат|"
+               r"инспектор|таможенник|пограничник|конвоир|надзиратель|таксист|"
                r"смотрящий\s+был|смотрящим\s+был|смотрящий)\s+"
                r"(?:у\s+нас\s+|біздің\s+|бизде\s+)?" + _NAME, re.IGNORECASE),
     re.compile(r"(?<!\w)(?:брат|брата|братом|брату|братан|сестра|сестры|сестрой|друг|друга|другом|подруга|подруги|жена|жены|"
@@ -1401,7 +1415,8 @@ def _pattern_with(patterns: list[re.Pattern], marker: str) -> re.Pattern:
 
 _ANCHORS = {pattern: re.compile(anchor, re.IGNORECASE) for pattern, anchor in (
     (_pattern_with(_NICKNAME_PATTERNS, "деген\\s+(?:лақап|лакап)"),
-     r"деген\s+(?:лақап|лакап|ат(?:пен|қа|ка|ымен)(?!\w))|деп\s+(?:ата|шақыр)|dep\s+(?:ata|shaqyr|shakyr)"),
+     r"деген\s+(?:лақап|лакап|ат(?:пен|қа|ка|ымен)(?!\w))|(?:деп|dep)\s+(?:ата|шақыр|ata|shaqyr|shakyr)|"
+     r"(?:деп|dep)\s+(?:[^\W\d_]+\s+){0,2}?(?:атай|аты?н?\s+[қк]ой|atai|at[yı]?n?\s+qo[iyı])"),
     (_pattern_with(_NICKNAME_PATTERNS, "так\\s+(?:у\\s+нас\\s+)?(?:и\\s+)?(?:звали"),
      r"так\s+(?:у\s+нас\s+)?(?:и\s+)?(?:звали|называли|зовут|называют|прозвали|кличут)"),
     (_pattern_with(_NICKNAME_PATTERNS, "\\s+(?:деген|дейтін|дейтин|degen|deitin)\\s+(?:бір"),
@@ -1422,6 +1437,7 @@ _ANCHORS = {pattern: re.compile(anchor, re.IGNORECASE) for pattern, anchor in (
     (_pattern_with(_CUED_NAME_PATTERNS, "деп\\s+жүрген"),
      r"(?:деген|дейтін|деп\s+жүрген|атты|есімді|degen|deitin|atty)\s"),
     (_pattern_with(_CUED_NAME_PATTERNS, _HONORIFIC_AFTER), rf"[\s-]{_HONORIFIC_AFTER}"),
+    (_pattern_with(_CUED_NAME_PATTERNS, "(?:менің|менин|біздің|биздин)"), r"\s(?:менің|менин|біздің|биздин)\s"),
     (_pattern_with(_CUED_NAME_PATTERNS, "(?:деген|дейтін|дейтин|degen)(?!"),
      r"\s(?:деген|дейтін|дейтин|degen)(?!\w)"),
     (_pattern_with(_CUED_NAME_PATTERNS, "(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin))\\s+(?:күйеу"),
@@ -1491,7 +1507,7 @@ class NicknameRecognizer(EntityRecognizer):
         for pattern in _NICKNAME_PATTERNS:
             for match in _cue_matches(pattern, text):
                 kin_and_name = _AFTER_UNCLE.match(text, match.end("id")) if match["id"].casefold() in (
-                    "uncle", "aunt", "auntie") else None
+                    "uncle", "aunt", "auntie", "тётя", "тетя", "дядя", "апа", "ака", "аға", "ага") else None
                 if kin_and_name and _listed_name(kin_and_name["name"], names, ambiguous, strict=False):
                     # "everyone called him uncle heinz": the name after the kin word ("we called uncle" alone is one)
                     explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
@@ -1552,7 +1568,7 @@ def _opens_a_sentence(text: str, start: int) -> bool:
 
 #: below a listed place's score: «Марат (Шымкент)» is a man and his town
 _BRACKETED_SCORE = 0.75
-_AFTER_UNCLE = re.compile(r"\s+(?P<name>[A-Za-z][\w'-]{1,30})")
+_AFTER_UNCLE = re.compile(r"\s+(?P<name>[A-Za-zА-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі][\w'-]{1,30})")
 #: a capitalised word and another in brackets right after it, one of them a listed given name: «Толстый
 #: (Сейткали)», "Murat (Mukha)", «Ерма (= Ермек?)»
 _BESIDE_IN_BRACKETS = re.compile(

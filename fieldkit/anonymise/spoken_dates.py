@@ -10,7 +10,7 @@ from functools import lru_cache
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from fieldkit.anonymise.morphology import plain
-from fieldkit.anonymise.number_words import KAZAKH_TENS, KAZAKH_UNITS
+from fieldkit.anonymise.number_words import KAZAKH_CARDINAL, KAZAKH_TENS, KAZAKH_UNITS
 
 #: Russian ordinal stems and their values: «пят-ого» 5, «девяност-ом» 90
 _ORDINAL_STEMS = {
@@ -131,6 +131,10 @@ _PATTERNS = [
                rf"{_KK_ORDINAL})\s+{_YEAR_WORD_KK}"
                rf"(?:\s+{_MONTHS_KK}(?:\s+айында)?)?)(?!\w)", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>{_MONTHS_KK}\s+(?:{_KK_NUMBER}\s+)?[а-яәғқңөұүһі]*(?:сында|сінде|нда|нде))(?!\w)",
+               re.IGNORECASE),
+    # a short year said as a cardinal, in the genitive before its month: «жиырма үш жылдың желтоқсанында», «он
+    # сегиз жылдын сауиринде» (without the month, «жиырма үш жыл» is as often a term)
+    re.compile(rf"(?<!\w)(?P<id>(?:{KAZAKH_CARDINAL})\s+(?:жылдың|жылдын|жылғы|жылгы)\s+{_MONTHS_KK_ANY})(?!\w)",
                re.IGNORECASE),
     # a Kazakh year in its case, without the year word, in either alphabet: «екі мың он алтыдан екі мың жиырмаға
     # дейін», «еки мын он бесте», «мың тоғыз жүз тоқсан сегізде»

@@ -329,9 +329,11 @@ def number_runs(text: str) -> list[NumberRun]:
             # «2017–2020» is a range of years, «2009, 2013, 2018» a list of them, and «… ноль пять. 2023 жылы» two
             # sentences: none is one long number
             close_run()
-        elif run_start >= 0 and re.search(r"[.!?]\s", gap) and _is_phone(
+        elif run_start >= 0 and re.search(r"[.!?]\s", gap) and _whole_phone_or_iin(
                 "".join(groups) + (str(sum(value for _, value in current)) if current else "")):
-            close_run()  # «… сексен екі үш. Екі мың жиырма бірінші жылы»: the phone is whole, a new sentence starts
+            # «… сексен екі үш. Екі мың жиырма бірінші жылы», «… бір жеті бес. тоқсан екінші жылы туғанмын»: the
+            # phone or the IIN is whole, and a new sentence starts
+            close_run()
         if word.casefold() == "он" and not _kazakh_ten(text, match.end(), current) and not (
                 current and current[-1][0] == "hundred"):  # «двести он» said code-switching: two hundred and ten
             close_run()  # Russian «он» (he), not Kazakh 10: «…шестьдесят четыре он всё расскажет»
@@ -389,6 +391,10 @@ def number_runs(text: str) -> list[NumberRun]:
         run_end = match.end()
     close_run()
     return runs
+
+
+def _whole_phone_or_iin(digits: str) -> bool:
+    return _is_phone(digits) or len(digits) == 12
 
 
 def _number_like(word: str) -> bool:
