@@ -12,7 +12,7 @@ from fieldkit.errors import CorruptObject, ObjectDestroyed, PolicyError, Project
 from fieldkit.vault import keys
 from fieldkit.vault.blobs import decrypt_with
 from fieldkit.vault.project import KEY_FILE, Project
-from tests.conftest import PASSPHRASE, REFERENCE_POLICY, snapshot
+from tests.conftest import PASSPHRASE, REFERENCE_POLICY, TEST_WORK_FACTOR, snapshot
 
 
 def test_passphrase_wrap_round_trip_and_wrong_passphrase():
@@ -34,7 +34,8 @@ def test_short_passphrase_is_refused(tmp_path, clock):
 
 def test_archive_recipient_can_recover_the_project_keys(tmp_path, clock):
     archive = pyrage.x25519.Identity.generate()
-    with Project.create(tmp_path / "p", REFERENCE_POLICY, PASSPHRASE, clock, str(archive.to_public())):
+    with Project.create(tmp_path / "p", REFERENCE_POLICY, PASSPHRASE, clock, str(archive.to_public()),
+                        work_factor=TEST_WORK_FACTOR):  # (the passphrase's cost is not the point)
         pass
     recovered = keys.ProjectKeys.parse(pyrage.decrypt((tmp_path / "p/keys/archive.age").read_bytes(), [archive]))
     from_passphrase = keys.unwrap_with_passphrase((tmp_path / "p" / KEY_FILE).read_bytes(), PASSPHRASE)
@@ -98,7 +99,7 @@ def test_failed_create_leaves_nothing_behind(tmp_path, clock, monkeypatch, failu
         monkeypatch.setattr(AuditLog, "append", append)
         expected, already = RuntimeError, "vault.db"
     with pytest.raises(expected):
-        Project.create(tmp_path / "p", REFERENCE_POLICY, PASSPHRASE, clock)
+        Project.create(tmp_path / "p", REFERENCE_POLICY, PASSPHRASE, clock, work_factor=TEST_WORK_FACTOR)
     assert len(seen) == 1 and already in seen[0]  # the failure came after staging had begun
     assert list(tmp_path.iterdir()) == []
 
@@ -190,7 +191,7 @@ def test_tampered_policy_copy_is_refused(project, clock):
 
 def test_replaced_database_is_refused(project, tmp_path, clock):
     project.close()
-    with Project.create(tmp_path / "other", REFERENCE_POLICY, PASSPHRASE, clock):
+    with Project.create(tmp_path / "other", REFERENCE_POLICY, PASSPHRASE, clock, work_factor=TEST_WORK_FACTOR):
         pass
     shutil.copy(tmp_path / "other" / "vault.db", project.root / "vault.db")
     with pytest.raises(ProjectError, match="cannot be opened"):
