@@ -1325,8 +1325,7 @@ _COMPANY_WORDS_AFTER = re.compile(
 _KAZAKH_KIND_AFTER = re.compile(r"[»\"]?\s+(?:(?:корпорация|компания|шахта|фабрика)с[ыі]|(?:зауыт|кеніш|кениш|комбинат|"
                                 r"холдинг)[ыіи]|серіктестіг|серiктестiг"
                                 # a company's own last word in a Kazakh or Russian case: «оңтүстік мұнай сервисте»
-                                r"|(?:сервис|трейд|транс|строй|инвест|логистик)(?:[аеыіиуо]|те|та|ке|қа|ға|ге|"
-                                r"тің|тың|ке|ом|ом)?)\w{0,3}(?!\w)", re.IGNORECASE)
+                                r"|сервис|трейд|транс|строй|инвест|логистик)\w*(?!\w)", re.IGNORECASE)
 
 
 def _with_company_words_after(text: str, end: int) -> int:
@@ -1461,12 +1460,10 @@ def _a_word_where_the_name_was_capitalised(found: Finding, capitalised: frozense
     return (is_ambiguous_name(found.text) or is_common_kazakh(found.text)) and _name_key(found.text) in capitalised
 
 
-_KAZAKH_PLURALS = ("тар", "тер", "лар", "лер", "дар", "дер")
-
-
 def propagate(text: str, findings: list[Finding]) -> list[Finding]:
     """Re-tag every other occurrence of what was found once ("Рыжего" found, so "Рыжий" too)."""
     from fieldkit.anonymise.morphology import is_cyrillic, phrase_key
+    from fieldkit.anonymise.names import KAZAKH_PLURALS
 
     keyed: dict[str, tuple[str, float]] = {}
     for finding in findings:
@@ -1479,7 +1476,7 @@ def propagate(text: str, findings: list[Finding]) -> list[Finding]:
                 if len(word) >= 3:
                     keyed.setdefault(word, (finding.entity, finding.score))
                     if is_cyrillic(word):  # and the family by the name, «бақыттарға барды» (to the Bakyts')
-                        for plural in _KAZAKH_PLURALS:
+                        for plural in KAZAKH_PLURALS:
                             keyed.setdefault(word + plural, (finding.entity, finding.score))
     taken = _Taken()
     for index, finding in enumerate(findings):

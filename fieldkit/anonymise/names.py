@@ -495,7 +495,8 @@ def _number_words() -> frozenset[str]:
 _NUMBER_WORDS = _number_words()
 
 
-_KAZAKH_PLURALS = ("лар", "лер", "дар", "дер", "тар", "тер")
+#: the Kazakh plural endings, a family by its name among them («жумабаевтар»)
+KAZAKH_PLURALS = ("лар", "лер", "дар", "дер", "тар", "тер")
 #: Kazakh postpositions in messenger Latin that a name list would read as a name with an ending
 _KAZAKH_POSTPOSITIONS_IN_LATIN = frozenset({"turaly", "tuvraly", "jaily", "zhaily", "jaiyly", "arqyly", "arkyly",
                                             "boiynsha", "boyinsha", "boıynsha", "sekildi", "siyaqty", "siyakty"})
@@ -515,7 +516,7 @@ def _name_keys(word: str) -> frozenset[str]:
         stripped = strip_kazakh_suffix(lowered)
         keys.add(stripped)
         # a family called by one member's name in the plural: «гүлнарлардың үйі» (Gulnar's family's house)
-        if stripped.endswith(_KAZAKH_PLURALS) and len(stripped) >= 7:
+        if stripped.endswith(KAZAKH_PLURALS) and len(stripped) >= 7:
             names, ambiguous = given_names()
             keys |= {stripped[:-3]} & (names - ambiguous)
         keys |= {lowered[:-3] for ending in _I_AM if lowered.endswith(ending) and len(lowered) >= 6}  # «ерболатпын»
