@@ -376,6 +376,44 @@ def _kazakh_word_not_a_name(word: str) -> bool:
                                                                        and is_common_kazakh(word))
 
 
+#: the company form «тэ о о» said by its letters, as whisper writes it: «вта, а быстрая доставка», «то а теплый дом»,
+#: «в то а глубокий пласт» (not «то о»: «о» is a preposition, «а то о работе»)
+_SPOKEN_FORM = re.compile(r"(?<!\w)(?i:т[эе]\s+о\s+о|(?:в\s*)?т[оа],?[\s-]+а)(?=\s)")
+#: the same with its last letter glued to the name: «вто-аясный берег», «Таазерновой двор», «в то аглубоке пласт»
+_SPOKEN_FORM_GLUED = re.compile(r"(?<!\w)(?i:вт[оа]-?а|таа|в\s+то\s+а)(?=[а-яё]{3})")
+#: what may follow «то а» in ordinary speech and names no company («не то, а другое»)
+_NOT_AFTER_SPOKEN_FORM = frozenset({"другое", "другой", "другая", "другие", "наоборот", "так", "потом", "тогда",
+                                    "там", "тут", "сейчас", "теперь", "еще", "ещё", "уже", "вот", "это", "этот"})
+
+
+def find_spoken_companies(text: str) -> list[tuple[int, int]]:
+    """(start, end) of a company whose form whisper heard as words: the form, then one or two nouns, adjectives or
+    words no dictionary has (a firm's name: «быстрая доставка», «теплый дом»)."""
+    morph = natasha()[2]
+    found = []
+    for pattern in (_SPOKEN_FORM, _SPOKEN_FORM_GLUED):
+        for form in pattern.finditer(text):
+            end, taken = form.end(), 0
+            for word in re.finditer(r"[а-яёА-ЯЁ]+", text[form.end():form.end() + 60]):
+                start = form.end() + word.start()
+                lowered = word.group().casefold()
+                glued = pattern is _SPOKEN_FORM_GLUED and taken == 0
+                if text[end:start].strip() or lowered in _NOT_AFTER_SPOKEN_FORM or len(lowered) < 3:
+                    break
+                tag = first_tag(lowered)
+                if glued and not (morph.word_is_known(lowered) and tag.startswith(("NOUN", "ADJF"))):
+                    break  # what is glued on must be a word: «таалайбек» is a Kyrgyz name, no «тоо» before «лайбек»
+                if not glued and morph.word_is_known(lowered) and not tag.startswith(("NOUN", "ADJF")):
+                    break
+                end, taken = form.end() + word.end(), taken + 1
+                if taken == 2:
+                    break
+            if taken and (taken == 2 or pattern is _SPOKEN_FORM_GLUED or not morph.word_is_known(
+                    text[form.end():end].strip().casefold())):
+                found.append((form.start(), end))
+    return found
+
+
 def find_companies(text: str) -> list[tuple[int, int]]:
     """(start, end) of a company form and its name: the words in quotes after it, or up to three words that are
     capitalised, nouns or adjectives, or words Russian morphology does not know («тоо алтын несие»)."""
@@ -625,6 +663,8 @@ class CodedOrganisationRecognizer(EntityRecognizer):
                  + find_spoken_colonies(text) + find_stroked_codes(text))
         for (start, end), why in [*((span, "a unit or colony with its code") for span in coded),
                                   *((span, "a company with its form") for span in find_companies(text)),
+                                  *((span, "a company, its form heard as words")
+                                    for span in find_spoken_companies(text)),
                                   *((span, "a newspaper, channel or site in quotes") for span in find_media(text)),
                                   *((span, "a power plant") for span in find_power_plants(text)),
                                   *((span, "a farm by its name") for span in find_farms(text)),

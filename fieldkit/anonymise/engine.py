@@ -298,6 +298,7 @@ def analyzer():
 
     from fieldkit.anonymise import kz_recognizers
     from fieldkit.anonymise.bodies import CodedOrganisationRecognizer
+    from fieldkit.anonymise.english_cues import EnglishCueRecognizer
     from fieldkit.anonymise.names import (
         CapitalisedWordRecognizer,
         FirstNameBeforeSurnameRecognizer,
@@ -345,6 +346,8 @@ def analyzer():
         registry.add_recognizer(SpokenNumberRecognizer(language))
         registry.add_recognizer(QuantityRecognizer(language))
         registry.add_recognizer(SpokenDateRecognizer(language))
+    for language in ("en", TRANSLIT):
+        registry.add_recognizer(EnglishCueRecognizer(language))
     return AnalyzerEngine(
         registry=registry, nlp_engine=_nlp_engine(), supported_languages=[*LANGUAGES, TRANSLIT],
         default_score_threshold=SCORE_THRESHOLD, context_aware_enhancer=_context_enhancer(),
@@ -687,6 +690,9 @@ def analyse(text: str, language: str) -> list[Finding]:
         month = MONTH_AFTER_YEAR.match(text, end) if result.entity_type in ("DATE_TIME", "DATE_WORDS") else None
         if month and not any(end < kept.end and kept.start < month.end() for kept in chosen):
             end = month.end()  # «еки мын жиырмасыншы жылы шилденин ортасында»: the month narrows the year
+        born = _OF_BIRTH.match(text, end) if result.entity_type in ("DATE_TIME", "DATE_WORDS") else None
+        if born:
+            end = born.end()  # «семьдесят девятого года рождения»: the year of birth, the words that say so with it
         kind = KIND_OF_TERM.match(text, end) if result.entity_type == "DURATION" else None
         if kind:
             end = kind.end()  # the sentence's kind narrows a court record as much as its length: it goes with it
@@ -1057,6 +1063,7 @@ _SPELLED_BACK_ENTITIES = ("PHONE_NUMBER", "IIN", "CASE_NUMBER", "ID_NUMBER", "MO
 def _spelled_back(engine, chunk: str) -> list:
     """Findings of the Russian rules for numbers, dates and quantities in transliterated text, read in its
     Cyrillic spelling ("dali tri goda" → «дали три года») and mapped back to the Latin words."""
+    from fieldkit.anonymise.names import is_listed_name
     from fieldkit.anonymise.spelled_back import spell_in_cyrillic
 
     spelled = spell_in_cyrillic(chunk)
@@ -1068,7 +1075,10 @@ def _spelled_back(engine, chunk: str) -> list:
     return [result for result in results if result.end > result.start and (
         result.entity_type != "ORGANIZATION" or (len(chunk[result.start:result.end].split()) >= 2
                                                  and not _named_by_its_kind(result))) and (
-        result.entity_type != "PERSON" or (_recognizer_of(result).startswith("LowerCaseNames")
+        result.entity_type != "PERSON" or ((_recognizer_of(result).startswith("LowerCaseNames") or (
+            # a cue's name only when it is a listed one: «зовут не важно» spelled back is no name
+            _recognizer_of(result).startswith("Nicknames") and len(chunk[result.start:result.end]) >= 4
+            and " " not in chunk[result.start:result.end] and is_listed_name(chunk[result.start:result.end])))
                                            and _in_russian_sentence(chunk, result.start, result.end))) and (
         # a place in a sentence of Russian in Latin letters, declined as Russian declines it ("v semee")
         result.entity_type != "LOCATION" or _in_russian_sentence(chunk, result.start, result.end, place=True))]
@@ -1123,7 +1133,7 @@ def _in_russian_sentence(text: str, start: int, end: int, *, place: bool = False
     """Whether ``text[start:end]`` stands in a sentence of Russian in Latin letters and is no Kazakh word: the
     Russian name rules read a Kazakh word spelled in Cyrillic as a surname no dictionary knows ("maghan")."""
     from fieldkit.anonymise.latin_words import is_kazakh_in_latin, is_russian_in_latin
-    from fieldkit.anonymise.names import is_listed_name
+    from fieldkit.anonymise.names import is_korean_surname_in_latin, is_listed_name
 
     sentence_start = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
     ends = [i for i in (text.find(mark, end) for mark in ".!?\n") if i >= 0]
@@ -1135,6 +1145,7 @@ def _in_russian_sentence(text: str, start: int, end: int, *, place: bool = False
     # capitalised and a given name's («Bakyt segodnya vyshel»: a Kazakh word has no business in a Russian line)
     return russian > kazakh and (place or not any(
         is_kazakh_in_latin(word.casefold()) and not is_listed_name(word.casefold())
+        and not is_korean_surname_in_latin(word)  # "pak skazal": Park, not the Kazakh «пәк»
         and not (word[:1].isupper() and _a_name_that_is_a_word(word)) for word in named))
 
 
@@ -1399,6 +1410,14 @@ _DETERMINER_BEFORE = re.compile(r"(?<![\w'])(?:(?:a|an)\s+(?:actual\s+|real\s+|b
                                 r"really|pretty|more|most)\s+)$", re.IGNORECASE)
 
 
+#: the words after a year that make it a year of birth («… года рождения», «… г.р.»)
+_OF_BIRTH = re.compile(r"\s+(?:рождения|г\.\s?р\.)", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"(?<![\w'])the\s+$", re.IGNORECASE)
+#: what follows a noun used as a place or a thing, not a man's name: "in the park behind the fields"
+_PLACE_PREPOSITION_AFTER = re.compile(r"\s+(?:behind|near|next|opposite|across|in|on|at|of|by|where|with|was\s+closed|"
+                                      r"is\s+closed)(?![\w'])", re.IGNORECASE)
+
+
 def _the_word_not_the_name(text: str, found: Finding) -> bool:
     """A nickname that is a word, used again as the word. In English a name takes no indefinite article ("the boss
     was admiral"), the noun may ("an actual bulldozer on site"), and no adverb ("he was very quiet"); "the" proves
@@ -1411,6 +1430,10 @@ def _the_word_not_the_name(text: str, found: Finding) -> bool:
         return False
     if _LIKE_AFTER.match(text, found.end):
         return True
+    if (word.isascii() and word.islower() and is_english_word(word)
+            and _THE_BEFORE.search(text, max(0, found.start - 5), found.start)
+            and _PLACE_PREPOSITION_AFTER.match(text, found.end)):
+        return True  # "the park family" once, then "we played in the park behind the fields": the place
     return (word.isascii() and word.islower() and is_english_word(word)
             and _DETERMINER_BEFORE.search(text, max(0, found.start - 12), found.start) is not None
             # (unless the nickname itself was said with its article: "one called the beard … a beard like that")
@@ -1462,6 +1485,7 @@ def _a_word_where_the_name_was_capitalised(found: Finding, capitalised: frozense
 
 def propagate(text: str, findings: list[Finding]) -> list[Finding]:
     """Re-tag every other occurrence of what was found once ("Рыжего" found, so "Рыжий" too)."""
+    from fieldkit.anonymise.kazakh_words import stripped_forms
     from fieldkit.anonymise.morphology import is_cyrillic, phrase_key
     from fieldkit.anonymise.names import KAZAKH_PLURALS
 
@@ -1476,8 +1500,10 @@ def propagate(text: str, findings: list[Finding]) -> list[Finding]:
                 if len(word) >= 3:
                     keyed.setdefault(word, (finding.entity, finding.score))
                     if is_cyrillic(word):  # and the family by the name, «бақыттарға барды» (to the Bakyts')
-                        for plural in KAZAKH_PLURALS:
-                            keyed.setdefault(word + plural, (finding.entity, finding.score))
+                        # (from the name's stem when it was found in a case: «андрей фризеннин» → «фризендер»)
+                        for stem in {word, *stripped_forms(word)}:
+                            for plural in KAZAKH_PLURALS:
+                                keyed.setdefault(stem + plural, (finding.entity, finding.score))
     taken = _Taken()
     for index, finding in enumerate(findings):
         taken.add(index, finding)

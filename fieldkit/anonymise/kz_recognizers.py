@@ -476,8 +476,8 @@ _QUOTED_VENUE = re.compile(
     r"(?<![\w-])(?P<id>(?:(?i:[^\W\d_]{3,}(?:ом|ем|ой|ый|ий|ая|ую|ое))\s+)?"
     r"(?i:кафе|ресторан\w*|пост[ауе]?|гостиниц\w*|отел[ьеяю]\w*|лагер[ьеяю]\w*|рын(?:ок|ке|ка|ку)|базар[еау]?|"
     r"магазин\w*|тц|трц|аптек[аеиу]\w*|салон\w*|клиник\w*|шашлычн\w*|столов\w*|автомойк\w*|сто|kafe|cafe|"
-    r"restaurant|hotel|market|bazaar|pharmacy|apteka|apteke)\s+" + _QUOTE
-    + r"|" + _QUOTE + r"\s+(?i:кафе\w*|мейрамхана\w*|қонақүй\w*|базар\w*|дүкен\w*|bazar\w*))(?!\w)")
+    r"restaurant|hotel|market|bazaar|pharmacy|apteka|apteke|казино|kazino|casino)\s+" + _QUOTE
+    + r"|" + _QUOTE + r"\s+(?i:кафе\w*|мейрамхана\w*|қонақүй\w*|базар\w*|дүкен\w*|bazar\w*|казино\w*|kazino\w*))(?!\w)")
 
 COMMON_RULES = [
     Rule("ORGANIZATION", _PLANT_BY_ITS_TRADE, 0.8, _no_other_noun_after),
@@ -567,6 +567,12 @@ COMMON_RULES = [
                    r"(?:контейнер|бутик|павильон|место|ряд)\w{0,2}\s*(?:№\s*)?\d{1,4}[а-я]?))(?!\w)"),
         0.8,
     ),
+    # a dacha plot: its gardeners' partnership and the plot's number, «СТ «Мичуринец», уч. 214», «саяжай «Нива»,
+    # 17 учаске»
+    Rule("ADDRESS", re.compile(r"(?<!\w)(?P<id>(?:СТ|СНТ|ДНТ|с/т|"
+                               r"(?i:дачн\w*\s+(?:массив|обществ|кооператив)\w*|саяжай\w*))"
+                               r"\s*[«\"“][^»\"”\n]{2,40}[»\"”],?\s*(?i:уч\.?|участ\w*|учаске\w*)\s*№?\s*\d{1,4}[а-я]?"
+                               r"(?:\s*(?i:учаске\w*))?)(?![\w/])"), 0.85),
     # a Kazakh address in digits: «12 шағын аудан 44 үй 16 пәтер»
     Rule(
         "ADDRESS",
@@ -740,6 +746,56 @@ _NAMED_BY_DESIGNATOR = re.compile(
     r"кафесі\w*|кафеси\w*|асханасы\w*|қонақ\s+үйі\w*|конак\s+уйи\w*|сауда\s+орталығы\w*|сауда\s+орталыгы\w*|"
     r"кен\s+орн\w*)))")
 
+#: a casino by its name, one or two words before the word in the possessive, the Kazakh order («ақ марал
+#: казиносында», «алтын шатыр казиносы»): Konaev's casinos are few, each a place anybody can find
+_NOT_A_CASINO_NAME = rf"(?!(?:{_KAZAKH_NOT_STREETS}|үлкен|кіші|улкен|киши|жаңа|жана|ескі|жабық|{_KK_WORD}|" \
+                     r"бірнеше|бирнеше|" \
+                     r"барлық|барлык|көп|коп|сол|бұл|осы|мына|бір|бир|сондай|қай|кай|ол|в|на|из|это|этот|том|тот)\s)"
+_CASINO_BY_ITS_NAME = re.compile(
+    rf"(?i:(?<![\w\-])(?P<id>(?:{_NOT_A_CASINO_NAME}[а-яәғқңөұүһі]{{2,}}\s+)?{_NOT_A_CASINO_NAME}[а-яәғқңөұүһі]{{3,}}"
+    r"\s+казино(?:сы|сі|си)\w*))")  # (the possessive names it: «казинода», in the casino, names none)
+
+
+#: "I am from X" in Kazakh, the ablative and the first person on the place's name: «мен жалаңаштанмын», «біз
+#: шелектенбіз»; and "I live in X": «байсейітте тұрамын»
+_FROM_A_PLACE = re.compile(r"(?i:(?<![\w-])(?P<id>[а-яәғқңөұүһі]{3,}(?:дан|ден|тан|тен|нан|нен)"
+                           r"(?:мын|мін|мин|быз|біз|пыз|піз|мыз|міз))(?!\w))")
+_LIVES_IN_A_PLACE = re.compile(r"(?i:(?<![\w-])(?P<id>[а-яәғқңөұүһі]{3,}(?:да|де|та|те))\s+"
+                               r"(?:тұра|тура|тұрған|турган|тұрат|турат|тұрып|туры)\w*)")
+#: the places anyone is from or lives in, and the words a Kazakh ablative or locative makes of them
+_NOT_A_NAMED_PLACE = frozenset({"ауыл", "аул", "үй", "уй", "қала", "кала", "облыс", "аудан", "шет", "ел", "жер",
+                                "осы", "сол", "бұл", "бул", "ол", "мұнда", "мында", "сонда", "қыстақ", "село",
+                                "пәтер", "патер", "жатақхана", "жатакхана", "көрші", "корши", "орталық", "орталык",
+                                "шекара", "шегара", "қазақстан", "казакстан", "ресей", "қытай", "кытай", "алыс",
+                                "жақын", "жакын", "бірге", "бирге", "жоғары", "жогары", "төмен", "томен", "қасын",
+                                "касын", "маңын", "манын", "шетін", "шетин", "тау", "дала", "өзі", "өзи",
+                                "олар", "бәрі", "бари", "көп", "коп", "аз", "әлі", "али", "бұрын", "бурын", "қазір",
+                                "казир", "кейін", "кейин", "бастап", "түрме", "турме", "колония", "абақты",
+                                "абакты", "жұмыс", "жумыс", "дүкен", "дукен", "базар", "мектеп", "аурухана",
+                                "мекенжай", "мекен", "адрес", "вагон", "барак", "подвал", "жертөле", "жертоле",
+                                "бөлме", "болме", "комната", "общага", "общежитие", "квартира", "дача", "саяжай",
+                                "шатыр", "палатка", "көше", "коше", "аула"})
+
+
+def _a_place_by_its_case(found: str, match: re.Match, text: str) -> bool:
+    """The word before «-данмын» (I am from) or before «тұрамын» (I live) with a locative is a place when no
+    dictionary knows it under its endings («байсейітте тұрамын»; not «үйінде», «мекенжайында», «капитанмын», nor a
+    country, «өзбекстанданмын»)."""
+    from fieldkit.anonymise.kazakh_words import stripped_forms
+    from fieldkit.anonymise.kept import is_kept
+    from fieldkit.anonymise.morphology import natasha
+    from fieldkit.anonymise.names import is_common_kazakh
+
+    word = found.casefold()
+    bare = re.sub(r"(?:мын|мін|мин|быз|біз|пыз|піз|мыз|міз)$", "", word) if match.re is _FROM_A_PLACE else word
+    stem = re.sub(r"(?:дан|ден|тан|тен|нан|нен|да|де|та|те)$", "", bare)
+    forms = {bare, stem, stem.rstrip("ыіи"), *stripped_forms(bare), *stripped_forms(stem)}
+    forms = {form for form in forms if len(form) >= 2}
+    morph = natasha()[2]
+    return not (forms & _NOT_A_NAMED_PLACE or any(
+        is_common_kazakh(form) or is_kept(form) or (len(form) >= 3 and morph.word_is_known(form)) for form in forms))
+
+
 def _surname_cut_short(found: str, match: re.Match, text: str) -> bool:
     """«Кравц.»: a note cut a surname short; no word, but a surname once its -ов or -енко is back."""
     from fieldkit.anonymise.morphology import is_known_word, natasha
@@ -764,6 +820,8 @@ def _named_by_initials(found: str, match: re.Match, text: str) -> bool:
     from fieldkit.anonymise.morphology import is_common_word
 
     word = found.split()[0]
+    if len(word) == 2:
+        return True  # «Ни Г.С.»: two initials after two letters are a man's, whatever word the letters spell
     return not is_common_word(word) and not is_kept(word)
 
 
@@ -778,7 +836,9 @@ def _given_name_cut_short(found: str, match: re.Match, text: str) -> bool:
 
 
 _CUT_SURNAME = re.compile(r"(?<![\w.])(?P<id>[А-ЯЁ][а-яё]{3,})\.(?=\s|$|[,;)])")
-_SURNAME_INITIALS = re.compile(r"(?<![\w.])(?P<id>[А-ЯЁ][а-яё]{2,}\s+[А-ЯЁ]\.(?:\s?[А-ЯЁ]\.)?)(?!\s?[А-ЯЁа-яё])")
+#: (a two-letter surname, Korean or Dungan, only with both initials: «Ни Г.С.», «Ли А.В.»)
+_SURNAME_INITIALS = re.compile(r"(?<![\w.])(?P<id>[А-ЯЁ][а-яё]{2,}\s+[А-ЯЁ]\.(?:\s?[А-ЯЁ]\.)?|"
+                               r"[А-ЯЁ][а-яё]\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)(?!\s?[А-ЯЁа-яё])")
 _CUT_GIVEN_NAME = re.compile(r"(?<![\w.])(?P<id>[А-ЯЁ][а-яё]{2,4}\.\s?[А-ЯЁ][а-яё]{0,3}\.)")
 
 #: adjectives that say which street of many, never its name: «на главной улице», «на соседней улице»
@@ -807,6 +867,10 @@ RU_RULES = [
     Rule("ORGANIZATION", _NAME_BEFORE_DEGEN, 0.88, needs=("деген", "дейті", "дейти", "degen", "deitin"),
          anchor=_DEGEN, reach=100),
     Rule("LOCATION", _NAMED_BY_DESIGNATOR, 0.75),
+    Rule("LOCATION", _CASINO_BY_ITS_NAME, 0.75, needs=("казино",)),
+    Rule("LOCATION", _FROM_A_PLACE, 0.7, _a_place_by_its_case, needs=("мын", "мін", "мин", "быз", "біз", "пыз", "піз",
+                                                                       "мыз", "міз")),
+    Rule("LOCATION", _LIVES_IN_A_PLACE, 0.7, _a_place_by_its_case, needs=("тұр", "тур")),
     Rule("LOCATION", _NAMED_ROAD, 0.75),
     Rule(
         "ADDRESS",

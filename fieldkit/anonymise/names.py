@@ -773,7 +773,17 @@ class LowerCaseNameRecognizer(EntityRecognizer):
                     and not (is_common_kazakh(first) and is_common_kazakh(second)
                              and second.endswith(("ды", "ді", "ты", "ті", "ған", "ген", "қан", "кен", "ып", "іп"))
                              and not _listed_name(second, names, ambiguous, strict=False))
-                    and _name_keys(first + second) & (names - ambiguous)):
+                    and (_name_keys(first + second) & (names - ambiguous)
+                         # (or one letter off a listed name, whisper's vowel too: «гуль нора» for Гульнора)
+                         # (not a word of the sentence before a name, «был нур»: the first half is a listed name
+                         # or no word at all)
+                         or (len(first) >= 3 and len(second) >= 3 and len(first + second) >= 7
+                             and is_cyrillic(first + second) and not _function_word(first)
+                             and not _function_word(second)
+                             and (_listed_name(first, names, ambiguous, strict=False) or not _known_word(first))
+                             and not is_common_kazakh(first) and not is_common_kazakh(second)
+                             and not reads_first_as(first, ("VERB", "INFN"))
+                             and one_letter_from_a_given_name(first + second)))):
                 flags[i] = flags[i + 1] = True
         for i in range(1, len(tokens)):  # a given name before a surname, a patronymic after a given name
             start, _end, word = tokens[i]
@@ -1028,6 +1038,11 @@ def is_capitalised_short_surname(word: str) -> bool:
     """A Korean or Dungan surname written with its capital («Ма», «Ли», «Цой», "Tsoi"), whatever stands before it."""
     return word[:1].isupper() and not word.isupper() and (
         fold(word) in _CAPITALISED_SHORT_SURNAMES or fold(word) in _LATIN_SHORT_SURNAMES)
+
+
+def is_korean_surname_in_latin(word: str) -> bool:
+    """A Korean surname as messengers spell it that no English word spells ("pak", "tsoi", "khegai")."""
+    return word.casefold() in _KOREAN_SURNAMES_IN_LATIN
 
 
 def is_short_korean_surname(word: str) -> bool:
@@ -1352,6 +1367,14 @@ _CUED_NAME_PATTERNS = [
                re.IGNORECASE),
     re.compile(r"(?<![\w-])(?:телефоны|номер|нөмірі|иин|жсн|iin|nomer|telefon|номер\s+телефона)\s+" + _NAME,
                re.IGNORECASE),
+    # a name that is also a word, then what only a person does, in the past: «вера сказала что веры нет», "vera
+    # skazala" (faith says nothing; «мама сказала» is no name: kin words are left out below)
+    re.compile(_NAME + r"\s+(?:сказал|говорил|позвонил|звонил|написал|ответил|спросил|попросил|пообещал|обещал|"
+               r"приехал|пришел|пришёл|пришл|уехал|ушел|ушёл|ушл|передал|предложил|skazal|govoril|pozvonil|zvonil|"
+               r"napisal|otvetil|sprosil|poprosil|priehal|priekhal|prishel|prishl|uehal|uekhal|peredal|predlozhil)"
+               r"(?:а|a|и|i)?(?!\w)", re.IGNORECASE),
+    # a note's line that opens with a name and a dash, who the person is after it: «Бота — ex-секретарь в РОП»
+    re.compile(r"(?m)^[ \t]*(?P<id>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'-]{1,30})[ \t]+[—–-][ \t]+"),
     # «с султаном мы в армии были»: someone with whom "we" did something; «султан менин досым»: is my friend
     re.compile(r"(?<!\w)(?:с|со)\s+" + _NAME + r"\s+мы(?!\w)", re.IGNORECASE),
     re.compile(_NAME + r"\s+(?:менің|менин|біздің|биздин)\s+(?:досым|досымыз|ағам|агам|інім|иним|әпкем|апкем|"
@@ -1375,7 +1398,7 @@ _CUED_NAME_PATTERNS = [
                r"директор|декан|ректор|завуч|начальник|бастық|бастык|бастығымыз|директорымыз|"
                # an officer or an official by his post: «гаишник дидар», «следователь жанна»
                r"гаишник|гайишник|мент|опер|участковый|участковая|следователь|дознаватель|прокурор|судья|адвокат|"
-               r"инспектор|таможенник|пограничник|конвоир|надзиратель|таксист|"
+               r"инспектор|таможенник|пограничник|конвоир|надзиратель|таксист|мастер|бригадир|прораб|завхоз|"
                r"смотрящий\s+был|смотрящим\s+был|смотрящий)\s+"
                r"(?:у\s+нас\s+|біздің\s+|бизде\s+)?" + _NAME, re.IGNORECASE),
     re.compile(r"(?<!\w)(?:брат|брата|братом|брату|братан|сестра|сестры|сестрой|друг|друга|другом|подруга|подруги|жена|жены|"
@@ -1435,6 +1458,10 @@ _ANCHORS = {pattern: re.compile(anchor, re.IGNORECASE) for pattern, anchor in (
      r"(?:это|тоже|—)\s+(?:его\s+|её\s+|ее\s+)?(?:кличка|погоняло|погремуха|прозвище|фамилия|позывной)"),
     (_pattern_with(_NICKNAME_PATTERNS, "called\\s+(?:him|her)\\s+(?:like\\s+)?that"),
      r"called\s+(?:him|her)\s+(?:like\s+)?that"),
+    (_pattern_with(_CUED_NAME_PATTERNS, "|говорил|позвонил|"),
+     r"\s(?:сказал|говорил|позвонил|звонил|написал|ответил|спросил|попросил|пообещал|обещал|приехал|пришел|пришёл|"
+     r"пришл|уехал|ушел|ушёл|ушл|передал|предложил|skazal|govoril|pozvonil|zvonil|napisal|otvetil|sprosil|poprosil|"
+     r"priehal|priekhal|prishel|prishl|uehal|uekhal|peredal|predlozhil)"),
     (_pattern_with(_CUED_NAME_PATTERNS, "деп\\s+жүрген"),
      r"(?:деген|дейтін|деп\s+жүрген|атты|есімді|degen|deitin|atty)\s"),
     (_pattern_with(_CUED_NAME_PATTERNS, _HONORIFIC_AFTER), rf"[\s-]{_HONORIFIC_AFTER}"),
@@ -1446,6 +1473,25 @@ _ANCHORS = {pattern: re.compile(anchor, re.IGNORECASE) for pattern, anchor in (
                              r"ұлы|әкесі|шешесі|досы|баласы|телефон|нөмір|көлігі|үйі|kuieu|aiel|ayel|uly|"
                              r"qyzy|akesi|anasy|inisi|agasy|telefon|nomir|mashina|koligi|zhsn)"),
 )}
+_CALLED_SO = _pattern_with(_CUED_NAME_PATTERNS, "(?:деген|дейтін|дейтин|degen)(?!")
+_DOES_WHAT_A_PERSON_DOES = _pattern_with(_CUED_NAME_PATTERNS, "|говорил|позвонил|")
+_NAME_AND_A_DASH = _pattern_with(_CUED_NAME_PATTERNS, "[ \\t]+[—–-][ \\t]+")
+
+
+def _rarely_a_name(word: str) -> bool:
+    """A word Russian morphology reads as a name almost never (under one reading in fifty): «Тема — хищения» is the
+    topic, not Тёма; «Вера», «Слава» and «Роза» are names often enough."""
+    from fieldkit.anonymise.morphology import natasha
+
+    parses = natasha()[2].parse(word.casefold())
+    first = str(parses[0].tag)
+    return first.startswith("NOUN") and "nomn" in first and sum(
+        p.score for p in parses if "Name" in str(p.tag)) < 0.02  # (a noun's case is no heading: «Бота — …» stays)
+#: who else says or comes: pronouns and words for "himself", "everyone", "nobody", in both scripts
+_NOT_WHO_SAID = frozenset({"сам", "сама", "сами", "sam", "sama", "sami", "он", "она", "они", "on", "ona", "oni", "кто",
+                           "kto", "никто", "nikto", "все", "всё", "vse", "тот", "tot", "та", "ta", "этот", "etot",
+                           "эта", "eta", "не", "ne", "и", "i", "а", "a", "но", "no", "потом", "potom", "тогда",
+                           "togda", "сразу", "srazu", "уже", "uzhe", "еще", "ещё", "esche", "ewe"})
 _ANCHOR_REACH = 80  # characters either side of a keyword: a cue and its word are never further apart
 
 
@@ -1520,7 +1566,9 @@ class NicknameRecognizer(EntityRecognizer):
                 kazakh_cue = match["id"][:1].isupper() and _KAZAKH_CUE_AFTER.match(text, match.end("id"))
                 if match["id"].casefold() in _NOT_NICKNAMES or match["id"].casefold() in _NUMBER_WORDS or (
                         _english_verb(match["id"])) or (
-                        (not kazakh_cue and reads_first_as(match["id"], NOT_A_NICKNAME))
+                        # (a Korean or Dungan surname reads as a particle: «ну ван его все звали» is still a name)
+                        (not kazakh_cue and reads_first_as(match["id"], NOT_A_NICKNAME)
+                         and fold(match["id"]) not in _KOREAN_SURNAMES | _DUNGAN_SURNAMES)
                         or (_NAMING_VERB.search(text, match.start(), match.start("id"))
                             and _oblique_adjective(match["id"]))):
                     # (the case of a word after the verb tells; «малой, его так называли» names before it)
@@ -1545,9 +1593,18 @@ class NicknameRecognizer(EntityRecognizer):
             for match in _chained_cues(pattern, _cue_matches(pattern, text), text):
                 word = match["id"]
                 if (word.casefold() in _NOT_NICKNAMES or word.casefold() in _NUMBER_WORDS or _kin_word(word)
-                        or word.casefold() in _PRONOUNS_WITH or _english_verb(word)) or not (
+                        or word.casefold() in _PRONOUNS_WITH or _english_verb(word)
+                        or (pattern is _NAME_AND_A_DASH and _rarely_a_name(word))
+                        or (pattern is _DOES_WHAT_A_PERSON_DOES and (
+                            word.casefold() in _NOT_WHO_SAID
+                            # (only a listed name: «замакима пообещал» is the deputy akim)
+                            or not (_listed_name(word, names, ambiguous, strict=False)
+                                    or (word.isascii() and latin_key(word) in _every_latin_name()))))) or not (
                         _listed_name(word, names, ambiguous, strict=False) or _stem_listed(word, names)
                         or (word.isascii() and latin_key(word) in _every_latin_name())
+                        # a surname's shape before «деген», whatever else the word is: «калиев деген» (not potassium)
+                        or (pattern is _CALLED_SO and _LOWER_CYRILLIC_SURNAME.match(word.casefold()) is not None
+                            and word.casefold() not in _KAZAKH_IN_RUSSIAN_LETTERS and not is_common_kazakh(word))
                         or (_no_dictionary_knows(word) and not (text.startswith(".", match.end("id"))
                                                                  and _cut_short(word)))
                         # a capitalised word inside a sentence, an honorific after it: «Свекровь — Күлән апай»

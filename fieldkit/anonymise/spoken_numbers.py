@@ -169,7 +169,7 @@ def _host_follows(text: str, tokens: list[tuple[int, int, str]], index: int) -> 
             and _ZONE.match(tokens[index + 3][2])
             and not _SENTENCE_BREAK.search(text[tokens[index][1]:tokens[index + 3][0]])):
         return True  # «собак имеет точка Ро»: whatever whisper heard for the host, «точка» and a zone follow it
-    if len(following) == 2 and following[0].casefold() in ("и", "а", "в") and (
+    if len(following) == 2 and following[0].casefold() in ("и", "а", "в", "к") and (
             _MAIL_HOST.match(following[1]) or "точк" in following[1].casefold()):
         return True
     return bool(_WRITTEN_HOST.match(text, tokens[index][1]))
@@ -382,7 +382,9 @@ def number_runs(text: str) -> list[NumberRun]:
             else:
                 order = {"hundred": 3, "tens": 2, "teen": 1, "unit": 1, "digits": 0}
                 last = current[-1][0] if current else None
-                fits = last is not None and order[kind] < order[last] and not (last == "tens" and kind == "teen")
+                # (a zero is a digit of its own, never a ten's unit: «он, нөл екі» is 10 02)
+                fits = last is not None and order[kind] < order[last] and not (last == "tens" and kind == "teen") and (
+                    not (last == "tens" and kind == "unit" and value == 0))
                 if not fits:
                     close_group()
                 current.append((kind, value))
@@ -406,6 +408,9 @@ def _next_word(text: str, after: int) -> str:
     return following.group() if following else ""
 
 
+_ZERO_OR_TENS = frozenset({"нөл", "нол", "ноль", "нуль", *KAZAKH_TENS})
+
+
 def _kazakh_ten(text: str, after: int, current: list) -> bool:
     """Whether «он» at this point is the Kazakh ten rather than the Russian «он» (he): a Kazakh unit follows
     («он бір»)."""
@@ -414,7 +419,9 @@ def _kazakh_ten(text: str, after: int, current: list) -> bool:
         return False
     word = following.group().casefold()
     # in a number already begun, a Russian unit after it too: «жиырма үш он четыре», said code-switching
-    return word in KAZAKH_UNITS or (bool(current) and word in UNITS and not word.isascii() and UNITS[word] > 0)
+    # (and in a number already begun, any digit said after it: «сексен бір, он, нөл екі», an IIN's pairs)
+    return word in KAZAKH_UNITS or (bool(current) and word in UNITS and not word.isascii() and UNITS[word] > 0) or (
+        bool(current) and word in _ZERO_OR_TENS)
 
 
 def _is_phone(digits: str) -> bool:
@@ -540,7 +547,9 @@ _ADDRESS_REACH = 160  # characters: two name words or a number said in five word
 _NUMBER_CUE = re.compile(r"(?<!\w)(?:номер\w*|телефон\w*|тел\.?|звоните|позвоните|набери\w*|ватсап\w*|иин|иину|ин|жсн|"
                          r"нөмір\w*|продиктовал\w*|диктовал\w*)(?!\w)", re.IGNORECASE)
 #: the start of a phone said before whisper's digits, and what it garbled after it («восемь с имесот 77…»)
-_SAID_START = re.compile(r"(?:восемь\w{0,3}|плюс|семь\w{0,3})[\s,]+(?:[^\W\d_]{1,7}[\s,]+){0,3}$", re.IGNORECASE)
+#: (an IIN's first pair said too, whisper's full stop after it: «номер восемьдесят пять. На 9-3490-420-3»)
+_SAID_START = re.compile(r"(?:восемь\w{0,6}|плюс|семь\w{0,6})(?:[\s,]+|\.\s+)(?:[^\W\d_]{1,7}(?:[\s,]+|\.\s+)){0,3}$",
+                         re.IGNORECASE)
 _DIGIT_GROUP = re.compile(r"\+?\d[\d\-]*")
 #: between two groups: up to two short words whisper made of number words it misheard («875 на ль 81 29 47»,
 #: «69 на 9, 341, 667»)
@@ -551,6 +560,8 @@ _MIN_GARBLED_DIGITS = 7
 #: and a capital where whisper took «8.» for a sentence's end («номер 8. Все и мясо от 5. 642. 1870»)
 _GARBLE_AFTER_THE_EIGHT = re.compile(r"[\s,.\-]*(?:[^\W\d_]{1,8}[\s,.\-]+){0,4}", re.UNICODE)
 _FULL_NUMBER_DIGITS = 11
+#: a phone's start, its groups joined by dashes: «8-7-935-82», «+7-701-55-3»
+_DASHED_PHONE = re.compile(r"(?:\+?7|8)(?:-\d{1,4}){2,}")
 
 
 def _garbled_cued_numbers(text: str) -> list[tuple[int, int]]:
@@ -575,7 +586,9 @@ def _garbled_cued_numbers(text: str) -> list[tuple[int, int]]:
             digits += len(re.sub(r"\D", "", following.group()))
         said = _SAID_START.search(text, cue.end(), first.start())
         # (one group is enough after the start of a phone said in words: «номер плюс семься и месрот 440-41580»)
-        if digits >= _MIN_GARBLED_DIGITS and (last is not first or said):
+        # (or one group that whisper wrote with a phone's dashes, a few digits lost: «Мой номер 8-7-935-82.»)
+        dashed = last is first and _DASHED_PHONE.fullmatch(first.group())
+        if digits >= _MIN_GARBLED_DIGITS and (last is not first or said or dashed):
             found.append((said.start() if said else first.start(), end))
     return found
 

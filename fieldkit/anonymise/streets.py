@@ -319,7 +319,9 @@ _ENGLISH_TAIL = re.compile(rf"\s+(?:street|st\.?|avenue|ave\.?)[\s,]+(?:apartmen
 #: house without the word for it; the verb says it is not an age or a clock time)
 _LIVES_AT_HOUSE = re.compile(
     r"\s+\d{1,3}[а-яa-z]?(?:/\d{1,3})?(?:-|\s)?(?:те|та|де|да|te|ta|de|da)(?=\s+(?:тұр|тур|tur))", re.IGNORECASE)
-_ENGLISH_ADDRESS_HEAD = re.compile(rf"(?<![\w-]){_NUMBER_PHRASE}\s+$", re.IGNORECASE)
+#: (with the word that announces the house: "at number forty two baitursynov street apartment eight")
+_ENGLISH_ADDRESS_HEAD = re.compile(rf"(?<![\w-])(?:(?:number|no\.?|house|building)\s+)?{_NUMBER_PHRASE}\s+$",
+                                   re.IGNORECASE)
 #: a street word, one to three words of its name, and a house: «улица жанкожа батыра дом сорок семь», whatever the
 #: name (a street the list lacks is still a street when the speaker calls it one)
 _STREET_WORD_ADDRESS = re.compile(
