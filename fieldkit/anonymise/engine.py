@@ -889,6 +889,10 @@ def _ages_after_names(text: str, findings: list[Finding]) -> list[Finding]:
 _UKRAINIAN_SURNAME = re.compile(r"\w{2,}(?:ук|юк|енко|чко|ко|uk|yuk|enko)$", re.IGNORECASE)
 
 
+#: a short surname after a given name, then a pause that is no question: «сергей ли.», «марина ким,»
+_KOREAN_SURNAME_AFTER = re.compile(r" ([а-яё]{2,4})(?=\s*[.,;:!—–)]|\s*$)")
+
+
 def _given_names_beside_surnames(text: str, findings: list[Finding]) -> list[Finding]:
     """A Korean surname found alone takes a listed given name right beside it, even one that is also a word
     («заря пак», «пак вера»): a two-letter surname leaves no doubt whose name the word is. And a name found takes a
@@ -919,6 +923,15 @@ def _given_names_beside_surnames(text: str, findings: list[Finding]) -> list[Fin
             # says it is a name
             start = finding.start - len(before.group(0))
             finding = Finding("PERSON", start, finding.end, finding.score, text[start:finding.end])
+        korean_after = (_KOREAN_SURNAME_AFTER.match(text, finding.end)
+                        if finding.entity == "PERSON" and " " not in finding.text
+                        and is_listed_name(finding.text) else None)
+        if korean_after and korean_after.group(1).casefold() in _KOREAN_SURNAMES and not any(
+                f is not finding and f.start < korean_after.end(1) and finding.end < f.end for f in findings):
+            # a given name found, then a Korean surname in lower case before a pause: «ну, сергей ли.» (the Russian
+            # «ли» asks a question: not before «?», nor before the words a question goes on with)
+            finding = Finding("PERSON", finding.start, korean_after.end(1), finding.score,
+                              text[finding.start:korean_after.end(1)])
         if finding.entity == "PERSON" and finding.text.casefold() in _KOREAN_SURNAMES:
             start, end = finding.start, finding.end
             before = re.search(r"(?<!\w)(\w+) $", text[max(0, start - 20):start])

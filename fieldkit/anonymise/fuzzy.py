@@ -222,7 +222,9 @@ class KnownIdentifiers:
         base = skeleton(token)
         for preposition in _GLUED_PREPOSITIONS:  # «впавлодаре»: the preposition glued on by the recogniser
             if base.startswith(preposition) and len(base) - len(preposition) >= 5:
-                rest = self._matches(_without_prefix(token, preposition))
+                # (the rest in its own form, or a stem of four letters or more: «сергей» is no «с» + ERG)
+                rest = [(word, how) for word, how in self._matches(_without_prefix(token, preposition))
+                        if how == "same" or len(word.stem) >= 4]
                 if rest:
                     return rest
         return []

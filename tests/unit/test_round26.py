@@ -60,6 +60,9 @@ from tests.unit.redacted_words import assert_gone_and_kept
     ("дунгане торговали ну ван его все звали и вот", ["ван"], ["дунгане", "звали"]),
     ("там у нас смотрящий был нур лан его все шаман звали", ["нур", "лан", "шаман"], ["смотрящий", "был"]),
     ("в казино «Жасыл Тау» он проиграл всё", ["жасыл", "тау"], ["проиграл"]),
+    # a Korean surname in lower case after a given name, before a pause
+    ("Собирал его заместитель, Ли Сергей, ну, сергей ли. Я записал всё", ["сергей", "ли"], ["собирал", "записал"]),
+    ("это марина ким, она работала в кассе", ["марина", "ким"], ["она", "кассе"]),
 ])
 def test_round_26_leaks_are_closed_and_words_kept(text, gone, kept):
     assert_gone_and_kept(redact(text, "en" if text.isascii() else "ru"), gone, kept)
@@ -104,3 +107,16 @@ def test_a_kyrgyz_name_is_no_company_whose_form_whisper_glued_on():
     """«Таазерновой двор» is «тоо Зерновой двор»; «таалайбек» begins the same way and is a name, never a company."""
     found = analyse("кыргыз жигит таалайбек урланган телефон акелип турды", "ru")
     assert [(f.entity, f.text) for f in found] == [("PERSON", "таалайбек")], found
+
+
+def test_a_name_is_no_company_whose_short_name_a_glued_preposition_leaves():
+    """«сергей» is not «с» glued to ERG's «ерг» and an ending: a glued preposition leaves a word, not a stem."""
+    from fieldkit.anonymise.kz_recognizers import known_organisations
+
+    assert known_organisations().find("ну, сергей ли. Я записал") == []
+    assert [f.text for f in known_organisations().find("работал в ERG пять лет")] == ["ERG"]
+
+
+def test_a_question_keeps_its_particle():
+    """«сергей ли это был?»: «ли» asks; only a pause that is no question makes it a surname."""
+    assert "ли" in redact("сергей ли это был?", "ru").split()
