@@ -298,7 +298,6 @@ def analyzer():
 
     from fieldkit.anonymise import kz_recognizers
     from fieldkit.anonymise.bodies import CodedOrganisationRecognizer
-    from fieldkit.anonymise.english_cues import EnglishCueRecognizer
     from fieldkit.anonymise.names import (
         CapitalisedWordRecognizer,
         FirstNameBeforeSurnameRecognizer,
@@ -346,8 +345,6 @@ def analyzer():
         registry.add_recognizer(SpokenNumberRecognizer(language))
         registry.add_recognizer(QuantityRecognizer(language))
         registry.add_recognizer(SpokenDateRecognizer(language))
-    for language in ("en", TRANSLIT):
-        registry.add_recognizer(EnglishCueRecognizer(language))
     return AnalyzerEngine(
         registry=registry, nlp_engine=_nlp_engine(), supported_languages=[*LANGUAGES, TRANSLIT],
         default_score_threshold=SCORE_THRESHOLD, context_aware_enhancer=_context_enhancer(),

@@ -3,25 +3,23 @@
 Korean, Chinese and Dungan surnames are often English words ("Park", "Moon", "He", "Long"), and whisper writes
 them in lower case, so neither a name list nor a capital finds them. The words around them do: a title before a
 word makes it a name, and so does "family" after "the" and one word that says nothing else about a family.
+The patterns and their checks run as rules of ``kz_recognizers``' English list (English and messenger Latin).
 """
 
 from __future__ import annotations
 
 import re
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
-
 #: a title, then the name: "mister he", "Mr. Long", "comrade ten"
-_TITLED = re.compile(r"(?<![\w'])(?i:mister|mr\.?|mrs\.?|ms\.?|missis|missus|madam|comrade)\s+"
-                     r"(?P<id>[A-Za-z][a-z'-]{1,20})"
-                     r"(?![\w'-])")
+TITLED = re.compile(r"(?<![\w'])(?i:mister|mr\.?|mrs\.?|ms\.?|missis|missus|madam|comrade)\s+"
+                    r"(?P<id>[A-Za-z][a-z'-]{1,20})(?![\w'-])")
 #: what may follow a title and is no name ("mister president", "mister officer")
 _NOT_AFTER_A_TITLE = frozenset({
     "president", "director", "officer", "judge", "prosecutor", "chairman", "mayor", "minister", "deputy", "akim",
     "and", "or", "the", "a", "an", "so"})
 #: "the park family", "the moon family": one word between "the" and "family"
-_FAMILY = re.compile(r"(?<![\w'])(?i:the)\s+(?P<id>[A-Za-z][a-z'-]{1,20})\s+(?i:family|families|clan|household)"
-                     r"(?![\w'-])")
+FAMILY = re.compile(r"(?<![\w'])(?i:the)\s+(?P<id>[A-Za-z][a-z'-]{1,20})\s+(?i:family|families|clan|household)"
+                    r"(?![\w'-])")
 #: the words that stand there and say what kind of family it is, not whose
 _KIND_OF_FAMILY = frozenset({
     "whole", "same", "entire", "big", "large", "small", "poor", "rich", "wealthy", "new", "old", "own", "host",
@@ -39,26 +37,11 @@ _KIND_OF_FAMILY = frozenset({
     "defendant's", "detainee's", "prisoner's", "suspect's", "family", "very", "rest", "kids'", "children's"})
 
 
-class EnglishCueRecognizer(EntityRecognizer):
-    """PERSON for the word after an English title, and for the word that names a family ("the moon family")."""
+def named_after_a_title(found: str, match: re.Match, text: str) -> bool:
+    """The word after a title is a name unless it is a post or a joining word ("mister president", "mr. and")."""
+    return found.casefold() not in _NOT_AFTER_A_TITLE
 
-    SCORE = 0.6
 
-    def __init__(self, language: str) -> None:
-        super().__init__(supported_entities=["PERSON"], name=f"EnglishCues-{language}", supported_language=language)
-
-    def load(self) -> None:
-        pass
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
-        results = []
-        for pattern, not_names, why in ((_TITLED, _NOT_AFTER_A_TITLE, "a name after a title"),
-                                        (_FAMILY, _KIND_OF_FAMILY, "a family by its name")):
-            for match in pattern.finditer(text):
-                if match["id"].casefold() in not_names:
-                    continue
-                explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
-                                                  textual_explanation=why)
-                results.append(RecognizerResult("PERSON", match.start("id"), match.end("id"), self.SCORE,
-                                                explanation))
-        return results
+def names_a_family(found: str, match: re.Match, text: str) -> bool:
+    """The word between "the" and "family" is the family's name unless it says what kind of family it is."""
+    return found.casefold() not in _KIND_OF_FAMILY

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from fieldkit.anonymise import english_cues
 from fieldkit.anonymise.anchored import matches_near
 from fieldkit.anonymise.gazetteer import gazetteer
 from fieldkit.anonymise.kazakh_words import KAZAKH_RUN_BREAKS, KAZAKH_VERB_ENDINGS
@@ -1023,6 +1024,10 @@ _EN_COMPANY_TAILS = (r"(?:energy|energo|trans|transit|service|services|servis|gr
                      r"stroi|stroy|invest|trade|trading|motors|mining|steel|teplo|agro|security|media|pharm|pharma|"
                      r"engineering|consulting|corporation|munai|munay|oil|gas|petroleum|cement|metal|metals)")
 EN_RULES = [
+    # a name after an English title and the name of a family, whatever English word it is ("mister he", "the moon
+    # family"): the Korean and Chinese surnames that are English words
+    Rule("PERSON", english_cues.TITLED, 0.6, english_cues.named_after_a_title),
+    Rule("PERSON", english_cues.FAMILY, 0.6, english_cues.names_a_family),
     # a body called something, whatever its words are: "a firm called sary arka trans", "a cafe called the steppe"
     Rule("ORGANIZATION", re.compile(
         r"(?<![\w-])(?:firm|company|business|outfit|shop|cafe|café|restaurant|agency|newspaper|paper|channel|station|"
