@@ -36,6 +36,8 @@ GENERIC = frozenset(
         "тенге", "теңге", "tenge", "доллар", "долларов", "dollars", "рублей", "евро", "тысяч", "тысячи", "тысяча",
         "миллион", "миллиона", "миллионов", "мың", "thousand", "thousands", "million", "millions", "лет",
         "жаста", "years", "old",
+        # the neighbours' currencies, as the generalised sum names them («[SUM: десятки тысяч юаней]»)
+        "юаней", "yuan", "сомов", "som", "сумов", "euros", "roubles",
     )
 )
 

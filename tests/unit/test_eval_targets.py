@@ -24,6 +24,15 @@ def test_the_leak_check_counts_inflected_forms():
     assert not leaked(document.spans[0], "Я видел [PERSON-1].", document)
 
 
+def test_a_generalised_sum_in_a_neighbours_currency_is_no_leak():
+    """The generalised sum names its currency («юаней», "som"); only the figure identifies."""
+    document = Document("Дал 450 тысяч юаней.", (GoldSpan(4, 19, "MONEY", "450 тысяч юаней"),))
+    assert not leaked(document.spans[0], "Дал [SUM: сотни тысяч юаней].", document)
+    assert leaked(document.spans[0], "Дал 450 тысяч юаней.", document)
+    english = Document("paid 350 som", (GoldSpan(5, 12, "MONEY", "350 som"),))
+    assert not leaked(english.spans[0], "paid [SUM: hundreds of som]", english)
+
+
 def test_the_parser_recovers_text_and_offsets():
     [document] = load_documents_from("Звонил [[PERSON|Ерлан]] из [[LOCATION|Актобе]].")
     assert document.text == "Звонил Ерлан из Актобе."
