@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from fieldkit.anonymise.script_gate import has_cyrillic, needs_cyrillic
+
 
 def matches_near(pattern: re.Pattern, anchor: re.Pattern, text: str, reach: int) -> list[re.Match]:
     """``pattern``'s matches in ``text`` that lie within ``reach`` characters of a hit of ``anchor``.
@@ -17,6 +19,8 @@ def matches_near(pattern: re.Pattern, anchor: re.Pattern, text: str, reach: int)
     Windows that touch are merged and each is widened to whole words, so a match is never cut at a window's edge
     (a cut word would satisfy a pattern's ``(?!\\w)``) and two windows never report overlapping matches.
     """
+    if (needs_cyrillic(pattern) or needs_cyrillic(anchor)) and not has_cyrillic(text):
+        return []
     windows: list[list[int]] = []
     for hit in anchor.finditer(text):
         # each character is scanned once at most, so a text without spaces («««…») costs no more than prose

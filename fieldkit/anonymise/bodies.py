@@ -17,6 +17,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from fieldkit.anonymise.kazakh_words import KAZAKH_RUN_BREAKS, is_kazakh_verb_form
 from fieldkit.anonymise.morphology import first_tag, is_cyrillic, natasha, plain, words
 from fieldkit.anonymise.number_words import HUNDREDS, KAZAKH_TENS, KAZAKH_UNITS, ONE_WORDS, TEENS, TENS, UNITS
+from fieldkit.anonymise.script_gate import finditer
 from fieldkit.anonymise.spoken_numbers import LETTER_NAMES
 
 SCORE = 0.6
@@ -177,7 +178,7 @@ def find_numbered_institutions(text: str) -> list[tuple[int, int]]:
     tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w\-]+", text)]
     starts = [start for start, _, _ in tokens]
     found = []
-    for head in _NUMBERED_HEAD.finditer(text):
+    for head in finditer(_NUMBERED_HEAD, text):
         sign = _NUMBER_SIGN.match(text, head.end())
         following = tokens[bisect_left(starts, sign.end()):]
         number = []
@@ -192,13 +193,13 @@ def find_numbered_institutions(text: str) -> list[tuple[int, int]]:
             number.pop()  # «школе номер три девять лет работаю»: the last number is the length of time
         if number and not _TIME_UNIT.match(text, number[-1][1]):
             found.append((head.start(), number[-1][1]))
-    for match in _KAZAKH_NUMBERED.finditer(text):
+    for match in finditer(_KAZAKH_NUMBERED, text):
         ordinal = match.group("number").split()
         if any(re.search(r"\d", part) or _ORDINAL_ENDING.sub("", part.casefold()) in _ORDINAL_STEMS
                or part.casefold() in _NUMBER_WORDS for part in ordinal):
             start = match.start("number") + len(match.group("number")) - len(match.group("number").lstrip())
             found.append((start, match.end()))
-    found += [(match.start(), match.end()) for match in _RUSSIAN_ORDINAL_FIRST.finditer(text)]
+    found += [(match.start(), match.end()) for match in finditer(_RUSSIAN_ORDINAL_FIRST, text)]
     return found
 
 
@@ -218,7 +219,7 @@ def find_spoken_colonies(text: str) -> list[tuple[int, int]]:
     """(start, end) of each colony code said by its letters' names (``_SPOKEN_COLONY``), when the words around the
     stroke are numbers."""
     found = []
-    for match in _SPOKEN_COLONY.finditer(text):
+    for match in finditer(_SPOKEN_COLONY, text):
         letters = 1 if re.fullmatch(_CODE_AS_A_WORD, match["id"].split()[0], re.IGNORECASE) else 2
         parts = match["id"].split()[letters:]
         stroke = next(i for i, part in enumerate(parts) if re.fullmatch(_STROKE_WORDS, part.casefold()))
@@ -265,7 +266,7 @@ def find_stroked_codes(text: str) -> list[tuple[int, int]]:
     """(start, end) of a code said with «дробь» for its stroke whatever whisper made of the rest: a case number or
     colony code «ака 150-9-дробь 21», «166 дробь семей», «Миродин дробь Сорок дробь 22», «один дробь 418, дробь 23».
     A number must stand on one side of the stroke; the words around it that whisper garbled go with it."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _CODE_TOKEN.finditer(text)]
+    tokens = [(m.start(), m.end(), m.group()) for m in finditer(_CODE_TOKEN, text)]
 
     def joined(a: int, b: int) -> bool:  # token a and token b (= a + 1) are parts of one spoken code
         return a >= 0 and b < len(tokens) and not text[tokens[a][1]:tokens[b][0]].strip(" ,-")
@@ -320,7 +321,7 @@ def find_coded_units(text: str) -> list[tuple[int, int]]:
     tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w/№\-]+", text)]
     starts = [start for start, _, _ in tokens]
     found = []
-    for head in _UNIT_HEAD.finditer(text):
+    for head in finditer(_UNIT_HEAD, text):
         following = tokens[bisect_left(starts, head.end()):]
         code = []
         for start, end, word in following[:12]:
@@ -336,7 +337,7 @@ def find_coded_units(text: str) -> list[tuple[int, int]]:
             code = _without_a_term_after(code)
         if code and _has_number([w for _, _, w in code]):
             found.append((head.start(), code[-1][1]))
-    found += [(match.start(), match.end()) for match in _WRITTEN_CODE.finditer(text)]
+    found += [(match.start(), match.end()) for match in finditer(_WRITTEN_CODE, text)]
     return found
 
 
@@ -353,7 +354,7 @@ def find_coded_units_head_last(text: str) -> list[tuple[int, int]]:
     tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w/№\-]+", text)]
     ends = [end for _, end, _ in tokens]
     found = []
-    for head in _HEAD_AFTER_CODE.finditer(text):
+    for head in finditer(_HEAD_AFTER_CODE, text):
         index = bisect_left(ends, head.start() + 1) - 1  # the token before the head
         code = []
         while index >= 0 and len(code) < 12:
@@ -392,7 +393,7 @@ def find_spoken_companies(text: str) -> list[tuple[int, int]]:
     morph = natasha()[2]
     found = []
     for pattern in (_SPOKEN_FORM, _SPOKEN_FORM_GLUED):
-        for form in pattern.finditer(text):
+        for form in finditer(pattern, text):
             end, taken = form.end(), 0
             for word in re.finditer(r"[а-яёА-ЯЁ]+", text[form.end():form.end() + 60]):
                 start = form.end() + word.start()
@@ -421,7 +422,7 @@ def find_companies(text: str) -> list[tuple[int, int]]:
     tokens = words(text)
     starts = [start for start, _, _ in tokens]
     found = []
-    for form in _COMPANY_FORM.finditer(text):
+    for form in finditer(_COMPANY_FORM, text):
         before = re.search(r"[«\"“]([^»\"”\n]{2,60})[»\"”]\s*$", text[max(0, form.start() - 70):form.start()])
         if before:  # «Ақбөкен Логистик» ЖШС-да: the Kazakh order puts the form after the name
             found.append((form.start() - len(before.group()), form.end()))
@@ -552,7 +553,7 @@ def find_misheard_place_bodies(text: str) -> list[tuple[int, int]]:
     """(start, end) of each body after such a word (``_MISHEARD_PLACE_BODY``)."""
     morph = natasha()[2]
     found = []
-    for match in _MISHEARD_PLACE_BODY.finditer(text):
+    for match in finditer(_MISHEARD_PLACE_BODY, text):
         place = match["place"].casefold()
         if place.startswith(_GENERIC_PLACE_WORDS):
             continue
@@ -596,7 +597,7 @@ def find_farms(text: str) -> list[tuple[int, int]]:
     morph = natasha()[2]
     found = []
     for pattern in (_FARM_BEFORE, _FARM_AFTER):
-        for match in pattern.finditer(text):
+        for match in finditer(pattern, text):
             word = match["word"]
             if word is not None:
                 lowered = word.casefold()
@@ -622,7 +623,7 @@ _POWER_PLANT = re.compile(
 def find_power_plants(text: str) -> list[tuple[int, int]]:
     """(start, end) of each power plant named by its letters (``_POWER_PLANT``), in capitals or as whisper writes
     them; the Latin letters only in capitals ("ges" is no word to take in lower case)."""
-    return [match.span() for match in _POWER_PLANT.finditer(text)
+    return [match.span() for match in finditer(_POWER_PLANT, text)
             if not match.group().isascii() or match.group()[:3].isupper()]
 
 
@@ -632,7 +633,7 @@ def find_media(text: str) -> list[tuple[int, int]]:
     кровати»»)."""
     # (the Kazakh kind after the quotes goes with them, as with a company's form: «Жетісу» телеарнасында)
     return [(match.start("name") - 1, match.end("name") + 1 if pattern is _MEDIA_BEFORE else match.end())
-            for pattern in (_MEDIA_BEFORE, _MEDIA_AFTER) for match in pattern.finditer(text)
+            for pattern in (_MEDIA_BEFORE, _MEDIA_AFTER) for match in finditer(pattern, text)
             if len(match["name"].split()) <= 4 and (match["name"][:1].isupper() or not _has_a_verb(match["name"]))]
 
 
@@ -657,7 +658,7 @@ class CodedOrganisationRecognizer(EntityRecognizer):
         results = []
         bodies = [(m.start("id"), m.end("id")) for pattern in (_ADJECTIVE_BODY, _LATIN_BODY, _TRANSLIT_BODY,
                                                                           _KAZAKH_BODY)
-                  for m in pattern.finditer(text)]
+                  for m in finditer(pattern, text)]
         bodies += find_misheard_place_bodies(text)
         coded = (find_coded_units(text) + find_coded_units_head_last(text) + find_numbered_institutions(text)
                  + find_spoken_colonies(text) + find_stroked_codes(text))

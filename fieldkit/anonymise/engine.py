@@ -314,7 +314,17 @@ def analyzer():
     from fieldkit.anonymise.streets import MarketRecognizer, StreetNameRecognizer
     from fieldkit.anonymise.unknown_words import UnknownWordRecognizer
 
-    registry = RecognizerRegistry(supported_languages=[*LANGUAGES, TRANSLIT])
+    class RegistrationOrderRegistry(RecognizerRegistry):
+        """Presidio collects a language's recognizers through a set, so their order, and with it which of two equal
+        findings survives its de-duplication («abenova» a PERSON of the lower-case names or of the English rules),
+        changed from run to run with memory addresses. Here they always run in the order they were added."""
+
+        def get_recognizers(self, *args, **kwargs):
+            position = {id(recognizer): index for index, recognizer in enumerate(self.recognizers)}
+            return sorted(super().get_recognizers(*args, **kwargs),
+                          key=lambda recognizer: position.get(id(recognizer), len(position)))
+
+    registry = RegistrationOrderRegistry(supported_languages=[*LANGUAGES, TRANSLIT])
     registry.add_recognizer(
         SpacyRecognizer(
             supported_language="en",

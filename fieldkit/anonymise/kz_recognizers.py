@@ -32,6 +32,7 @@ from fieldkit.anonymise.number_words import (
     UNITS,
     trie_pattern,
 )
+from fieldkit.anonymise.script_gate import finditer
 
 GAZETTEER_SCORE = 0.9
 CYR_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -104,7 +105,7 @@ class RuleRecognizer(EntityRecognizer):
             if (entities and rule.entity not in entities) or (rule.needs and not any(
                     stem in lowered for stem in rule.needs)):
                 continue
-            found = (rule.pattern.finditer(text) if rule.anchor is None
+            found = (finditer(rule.pattern, text) if rule.anchor is None
                      else matches_near(rule.pattern, rule.anchor, text, rule.reach))
             for match in found:
                 start, end = match.span("id") if "id" in rule.pattern.groupindex else match.span()

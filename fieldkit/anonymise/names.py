@@ -29,6 +29,7 @@ from fieldkit.anonymise.morphology import (  # noqa: F401 (fold, plain and latin
     words,
 )
 from fieldkit.anonymise.nickname_stock import ENGLISH_VERBS_AFTER, is_stock_animal
+from fieldkit.anonymise.script_gate import finditer
 from fieldkit.anonymise.sentences import RussianSentences
 from fieldkit.anonymise.unknown_words import is_everyday_foreign
 
@@ -1498,7 +1499,7 @@ _ANCHOR_REACH = 80  # characters either side of a keyword: a cue and its word ar
 def _cue_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
     """``pattern``'s matches in ``text``, looked for only around its keyword when it has one (``_ANCHORS``)."""
     anchor = _ANCHORS.get(pattern)
-    return list(pattern.finditer(text)) if anchor is None else matches_near(pattern, anchor, text, _ANCHOR_REACH)
+    return list(finditer(pattern, text)) if anchor is None else matches_near(pattern, anchor, text, _ANCHOR_REACH)
 
 
 #: words that can follow a nickname cue without being the nickname («его звали так», "called him up")
@@ -1577,7 +1578,7 @@ class NicknameRecognizer(EntityRecognizer):
                                                   textual_explanation="said to be a nickname")
                 results.append(RecognizerResult("PERSON", match.start("id"), match.end("id"), self.SCORE,
                                                 explanation))
-        for match in _BESIDE_IN_BRACKETS.finditer(text):
+        for match in finditer(_BESIDE_IN_BRACKETS, text):
             # «Крыша: Толстый (Сейткали)», "Murat (Mukha)": a note gives a nickname and the name it stands for
             nickname = ("outer" if _listed_name(match["inner"], names, ambiguous)
                         else "inner" if _listed_name(match["outer"], names, ambiguous) else None)

@@ -15,6 +15,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from fieldkit.anonymise.morphology import is_cyrillic
 from fieldkit.anonymise.number_words import KAZAKH_TENS, KAZAKH_UNITS, ONE_WORDS, trie_pattern
+from fieldkit.anonymise.script_gate import finditer
 from fieldkit.anonymise.spoken_numbers import HUNDREDS, TEENS, TENS, UNITS, number_runs
 
 #: «полтора года», «пол миллиона», «полторы тысячи», «жарты лям»; collective numerals for terms («трое суток»)
@@ -848,7 +849,7 @@ def generalise_duration(text: str, cyrillic: bool) -> str | None:
     last_years = re.fullmatch(r"\s*(.+?)\s+жыл(?:ы|ын|да)?\s*", text, re.IGNORECASE)
     if last_years and _number(last_years.group(1)) is not None and re.search(r"жыл(?:ы|ын|да)\s*$", text):
         return _duration_band(_number(last_years.group(1)), cyrillic)  # «(соңғы) алты жылы»
-    kind = next((m for m in KIND_OF_TERM.finditer(text) if m.end() == len(text.rstrip())), None)
+    kind = next((m for m in finditer(KIND_OF_TERM, text) if m.end() == len(text.rstrip())), None)
     if kind and kind.start() > 0:
         text = text[:kind.start() + (text[kind.start()] == ".")]  # «3 года условно»: the length is what is banded
     if re.fullmatch(_ONE_UNITS, text.strip(), re.IGNORECASE):
@@ -933,7 +934,7 @@ class QuantityRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
-        for match in _SUM.finditer(text):
+        for match in finditer(_SUM, text):
             if not match["id"].strip() or not (match["n"] or match["mult"]):
                 continue
             multiplier = _multiplier_key(match["mult"])
@@ -959,24 +960,24 @@ class QuantityRecognizer(EntityRecognizer):
         lowered = text.casefold()
         rough = [pattern for words, pattern in _ROUGH_AGES if any(word in lowered for word in words)]
         for pattern in (*_AGE_PATTERNS, *rough):
-            for match in pattern.finditer(text):
+            for match in finditer(pattern, text):
                 if _TERM_VERBS.search(text[max(0, match.start() - 25):match.start()]) or _TERM_AFTER.match(
                         text, match.end("id")):
                     continue  # «дала ему шесть лет», «мне два года условно»: a sentence, not his age
                 if generalise_age(match["id"], False) is not None:
                     results.append(self._result("AGE", match.start("id"), match.end("id"), "age"))
         for pattern in (_KAZAKH_LOCATIVE_AGE, _KAZAKH_OVER_AGE, _KAZAKH_MY_AGE):
-            for match in pattern.finditer(text):
+            for match in finditer(pattern, text):
                 group = "id" if match["id"] else "reached"
                 results.append(self._result("AGE", match.start(group), match.end(group), "Kazakh age"))
         for pattern in _TIME_PATTERNS:
-            for match in pattern.finditer(text):
+            for match in finditer(pattern, text):
                 results.append(self._result("TIME", match.start("id"), match.end("id"), "clock time"))
-        for match in _DURATION.finditer(text):
+        for match in finditer(_DURATION, text):
             if generalise_duration(match["id"], False) is not None:
                 results.append(self._result("DURATION", match.start("id"), match.end("id"), "duration",
                                             DURATION_SCORE))
-        for match in _INVERTED.finditer(text):
+        for match in finditer(_INVERTED, text):
             if match["million"]:
                 results.append(self._result("MONEY", match.start("million"), match.end("million"),
                                             "millions and a number after them"))
@@ -995,36 +996,36 @@ class QuantityRecognizer(EntityRecognizer):
             kind = ("MONEY" if unit.startswith(("тыс", "милл", "лимон", "лям")) else
                     "AGE" if unit in ("лет", "года") and said_of_age else "DURATION")
             results.append(self._result(kind, match.start("id"), match.end("id"), "a number after its unit"))
-        for match in _PRICE.finditer(text):
+        for match in finditer(_PRICE, text):
             group = next(name for name in ("slang", "each", "share", "paid", "wage", "demanded", "each_time", "bribe",
                                            "grouped", "cash", "monthly") if match[name])
             results.append(self._result("MONEY", match.start(group), match.end(group), "a price"))
             if other := _OTHER_PRICE.match(text, match.end(group)):  # «пятёрку иногда десятку»: a second price
                 results.append(self._result("MONEY", other.start("id"), other.end("id"), "a price"))
-        for match in _LIFE_TERM.finditer(text):
+        for match in finditer(_LIFE_TERM, text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "a life sentence"))
-        for match in _KAZAKH_PART_SERVED.finditer(text):
+        for match in finditer(_KAZAKH_PART_SERVED, text):
             group = "id" if match["id"] else "last"
             results.append(self._result("DURATION", match.start(group), match.end(group), "part of a term served",
                                         DURATION_SCORE))
-        for match in _ONE_UNIT_HELD.finditer(text):
+        for match in finditer(_ONE_UNIT_HELD, text):
             group = "id" if match["id"] else "before"
             results.append(self._result("DURATION", match.start(group), match.end(group), "one unit of time held",
                                         DURATION_SCORE))
-        for match in _RATE.finditer(text):
+        for match in finditer(_RATE, text):
             group = "id" if match["id"] else "short" if match["short"] else "pay"
             results.append(self._result("MONEY", match.start(group), match.end(group), "a rate of pay"))
-        for match in _HOURS_AND_MINUTES.finditer(text):
+        for match in finditer(_HOURS_AND_MINUTES, text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "hours and minutes"))
-        for match in _HALF_UNIT.finditer(text):
+        for match in finditer(_HALF_UNIT, text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "half a unit of time"))
-        for match in _ORDINAL_TERM.finditer(text):
+        for match in finditer(_ORDINAL_TERM, text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "how long, by its count",
                                         DURATION_SCORE))
-        for match in _SLANG_TERM.finditer(text):
+        for match in finditer(_SLANG_TERM, text):
             group = "id" if match["id"] else "before"
             results.append(self._result("DURATION", match.start(group), match.end(group), "prison slang for a term"))
-        for match in _KAZAKH_TEN.finditer(text):
+        for match in finditer(_KAZAKH_TEN, text):
             unit = match["unit"].casefold()
             kind = ("AGE" if unit.startswith("жас") else "MONEY" if unit.startswith(("мың", "мын", "теңге"))
                     else "DURATION")
@@ -1040,18 +1041,18 @@ class QuantityRecognizer(EntityRecognizer):
         anchors = [r for r in found if r.entity_type in ("MONEY", "AGE", "DURATION")]
         results = []
         sums = [r for r in found if r.entity_type == "MONEY"]
-        for match in _BARE_MONEY_SLANG.finditer(text):  # «по сто баксов с машины, а с фуры штуку»
+        for match in finditer(_BARE_MONEY_SLANG, text):  # «по сто баксов с машины, а с фуры штуку»
             start, end = match.start("id"), match.end("id")
             if not any(r.start < end and start < r.end for r in found) and any(
                     -_ANCHOR_WINDOW < start - r.end < _ANCHOR_WINDOW for r in sums):
                 results.append(self._result("MONEY", start, end, "money slang beside a sum", _ELLIPTICAL_SCORE))
         terms = [r for r in found if r.entity_type == "DURATION"]
-        for match in _BARE_SLANG.finditer(text):  # «дали десятку, а потом пятнашку»
+        for match in finditer(_BARE_SLANG, text):  # «дали десятку, а потом пятнашку»
             start, end = match.start("id"), match.end("id")
             if not any(r.start < end and start < r.end for r in found) and any(
                     -_ANCHOR_WINDOW < start - r.end < _ANCHOR_WINDOW for r in terms):
                 results.append(self._result("DURATION", start, end, "slang term beside a term", _ELLIPTICAL_SCORE))
-        for match in _BARE.finditer(text):
+        for match in finditer(_BARE, text):
             start, end = match.start("id"), match.end("id")
             if (any(r.start < end and start < r.end for r in found) or _counts_something(text, end)
                     or match["id"].casefold() in ONE_WORDS):

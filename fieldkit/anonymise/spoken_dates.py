@@ -11,6 +11,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from fieldkit.anonymise.morphology import plain
 from fieldkit.anonymise.number_words import KAZAKH_CARDINAL, KAZAKH_TENS, KAZAKH_UNITS
+from fieldkit.anonymise.script_gate import finditer
 
 #: Russian ordinal stems and their values: «пят-ого» 5, «девяност-ом» 90
 _ORDINAL_STEMS = {
@@ -265,7 +266,7 @@ class SpokenDateRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
         for pattern in _PATTERNS:
-            for match in pattern.finditer(text):
+            for match in finditer(pattern, text):
                 if (pattern is _SHORT_YEAR_AFTER_PREPOSITION and not _FULL_YEAR_START.match(match["id"])
                         and _noun_follows(text, match.end("id"))):
                     continue  # «в девяносто восьмом доме», «в пятом классе»: an ordinal of something else

@@ -20,6 +20,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from fieldkit.anonymise.findings import Finding
 from fieldkit.anonymise.morphology import first_tag, words
 from fieldkit.anonymise.number_words import KAZAKH_CARDINAL, KAZAKH_ORDINAL_ENDINGS
+from fieldkit.anonymise.script_gate import finditer
 
 SCORE = 0.6
 ADDRESS_SCORE = 0.8
@@ -103,6 +104,13 @@ def _namesake_stems() -> frozenset[tuple[str, ...]]:
                      if len(name) > 1 and len(name[-1]) > 3)
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> tuple[frozenset[str], frozenset[str]]:
+    """A namesake's first word, in its letters and by its Latin key: most words begin none, and are passed at once."""
+    return (frozenset(name[0] for name in street_namesakes() if name),
+            frozenset(name[0] for name in _latin_namesakes() | _namesake_stems() if name))
+
+
 class _Namesakes:
     """Where the text's words begin a namesake, in its own letters or by its Latin key."""
 
@@ -114,6 +122,7 @@ class _Namesakes:
         self.tokens = words(text)
         self.folded = [word.casefold().replace("ё", "е") for _, _, word in self.tokens]
         self.keys = [latin_key(word) if word.isalpha() else "" for word in self.folded]
+        self.first_words, self.first_keys = _first_words()
 
     def named(self, start: int, size: int) -> bool:
         if tuple(self.folded[start:start + size]) in self.names:
@@ -129,6 +138,8 @@ class _Namesakes:
 
     def size_at(self, index: int) -> int:
         """How many words the longest namesake starting at word ``index`` has; 0 for none."""
+        if self.folded[index] not in self.first_words and self.keys[index] not in self.first_keys:
+            return 0
         return next((size for size in range(min(self.longest, len(self.tokens) - index), 0, -1)
                      if self.named(index, size)), 0)
 
@@ -344,10 +355,10 @@ def find_addresses(text: str, namesakes: _Namesakes | None = None) -> list[tuple
     namesakes = namesakes or _Namesakes(text)
     tokens = namesakes.tokens
     found = [(m.start(), m.end()) for pattern in (_LATIN_MICRODISTRICT_ADDRESS, _STREET_WORD_ADDRESS)
-             for m in pattern.finditer(text)]
+             for m in finditer(pattern, text)]
     # (its lookbehinds are tried at every character: only where an address is announced)
     if re.search(r"адрес|adres|address|мекенжай", text, re.IGNORECASE):
-        found += [(m.start(), m.end()) for m in _SAID_ADDRESS.finditer(text)]
+        found += [(m.start(), m.end()) for m in finditer(_SAID_ADDRESS, text)]
     numeric = [_numeric_word(word) for _, _, word in tokens]
     for index in range(len(tokens)):
         # a street in its own spelling or by its Latin key («сәтпаев көшесі», "Zheltoqsan koshesi on tort"), looked

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from fieldkit.anonymise.findings import Finding
+from fieldkit.anonymise.script_gate import finditer
 
 #: a short title in quotes, every word of it capitalised or a number: what a body's name looks like, unlike a quoted
 #: saying («Смотри, но не видь»)
@@ -35,7 +36,7 @@ def _more_than_the_place(quote: re.Match, place: Finding) -> bool:
 
 def whole_quoted_names(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` with each organisation inside a quoted title grown over the quote and the form before it."""
-    quotes = [match for match in _QUOTED_TITLE.finditer(text) if _is_title(match["title"])]
+    quotes = [match for match in finditer(_QUOTED_TITLE, text) if _is_title(match["title"])]
     if not quotes:
         return findings
     grown: list[Finding] = []
