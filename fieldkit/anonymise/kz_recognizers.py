@@ -848,7 +848,34 @@ _GENERIC_STREET_ADJECTIVES = (r"главн|центральн|наш|ваш|эт
                               r"широк|пуст|т[её]мн|тих|шумн|кажд|люб|как|котор|сво|мо|тво|ег|ее|её|их|параллельн|"
                               r"последн|перв|втор|трет|следующ|ближн|дальн|глух|чуж|сам|нужн|торгов|"
                               r"освещ[её]нн|неосвещ[её]нн|асфальтированн|грязн|скользк")
+def _village_in_ovka(_found: str, match: re.Match, _text: str) -> bool:
+    """A Russian village in -овка/-евка (Васильковка) that morphology does not know as a common noun: «остановкада»
+    (at the bus stop) and «тусовкада» are no places, «петровкада» and «васильковкада» are."""
+    from fieldkit.anonymise.morphology import natasha
+
+    nominative = match["stem"].casefold() + "а"
+    morph = natasha()[2]
+    return not morph.word_is_known(nominative) or any("Geox" in p.tag for p in morph.parse(nominative))
+
+
 RU_RULES = [
+    # a note that says a word is a surname: «Мельник (фамилия!, P-18)», «Сорока (это фамилия)»
+    Rule("PERSON", re.compile(rf"(?<![\w-])(?P<id>[{CYR_UPPER}][а-яёәғқңөұүһі]{{2,}})\s*\(\s*(?:это\s+)?фамилия(?!\w)"),
+         0.85),
+    # a Soviet street named after an anniversary, with its house and flat: «ул. 50 лет Октября, 77, кв. 3», «по улице
+    # 30 лет Победы 12» (the number in its name is no house)
+    Rule("ADDRESS", re.compile(
+        r"(?<![\w-])(?P<id>(?:ул\.|улица|улице|улицу|улицы|пр\.|просп\.|проспект\w*)\s*\d{2,3}[\s-]+(?:лет|летия)\s+"
+        r"[А-ЯЁа-яё][а-яё]+(?:\s+[А-ЯЁ][а-яё]+)?(?:,?\s*(?:д\.|дом)?\s*\d{1,4}[а-яА-Я]?(?:\s*[,/]\s*(?:кв\.|квартира)?"
+        r"\s*\d{1,4})?)?)"), 0.85),
+    # a Russian village's name with a Kazakh case ending: «васильковкада», «петровкадан», «ивановкаға»
+    Rule("LOCATION", re.compile(r"(?<![\w-])(?P<id>(?P<stem>[а-яёА-ЯЁ][а-яё]{2,}(?:ов|ев|ёв)к)а(?:да|дан|ға|ны|ның|"
+                                r"дағы|дагы|сы|сында|сынан|сына|нын|га))(?![\w-])"), 0.9,
+         validator=_village_in_ovka),
+    # a surname a note cuts short at a hyphen before its ending: «Сап-в», «Кенж-ва», «Тлеуб-н» (every such word in the
+    # sets is a person)
+    Rule("PERSON", re.compile(rf"(?<![\w-])[{CYR_UPPER}][а-яёәғқңөұүһі]{{1,7}}-(?:в|ва|ов|ова|ев|ева|ин|ина|н|на)"
+                              r"(?![\w-])"), 0.6),
     # a street named by an adjective, as whisper writes it in lower case: «на рабочей улице», «по вокзальной улице»
     # (the street word stays outside, as annotators leave it)
     Rule("LOCATION", re.compile(

@@ -251,6 +251,12 @@ class GivenNameRecognizer(EntityRecognizer):
         for index, (start, end, word) in enumerate(tokens):
             if not word[:1].isupper():
                 continue
+            if text[end:end + 1] == "." and _clipped_surname(word, names, ambiguous):
+                # «Ахметж.»: a surname a note cuts short after the given name it is made from
+                explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE,
+                                                  textual_explanation="a surname cut short")
+                results.append(RecognizerResult("PERSON", start, end, SCORE, explanation))
+                continue
             hyphened = _HYPHENED_HONORIFIC.search(word) if is_cyrillic(word) else None
             if hyphened:  # «Рустам-ака», «Рамиз-муаллим»: the name before the honorific (in Latin, NER's phrase
                 # around it would be kept whole)
@@ -289,6 +295,19 @@ class GivenNameRecognizer(EntityRecognizer):
             )
             results.append(RecognizerResult("PERSON", start, last, SCORE, explanation))
         return results
+
+
+def _clipped_surname(word: str, names: frozenset[str], ambiguous: frozenset[str]) -> bool:
+    """A capitalised Cyrillic word cut one to three letters after a listed given name of four letters or more: the
+    start of a surname made from it («Ахметж.» for Ахметжанов, «Нурлыб.»); a dictionary word is no such thing."""
+    from fieldkit.anonymise.morphology import natasha
+
+    lowered = word.casefold()
+    if (not is_cyrillic(word) or not word[1:].islower() or len(lowered) < 5
+            or natasha()[2].word_is_known(lowered)):
+        return False
+    return any(lowered[:cut] in names and lowered[:cut] not in ambiguous
+               for cut in range(max(4, len(lowered) - 3), len(lowered)))
 
 
 class CapitalisedWordRecognizer(EntityRecognizer):
@@ -794,6 +813,7 @@ class LowerCaseNameRecognizer(EntityRecognizer):
                 continue
             before = tokens[i - 1][2]
             if (candidate(before) and (is_lower_case_surname(word) or patronymic)
+                    and not _in_kazakh_genitive(before)
                     and (_listed_name(before, names, ambiguous, strict=False) or _name_reading(before)
                          # (a Kazakh word before a surname is no given name, «турады ресейдин», unless the two
                          # are one surname whisper split: «жұма баев»)
@@ -813,6 +833,10 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         for i in range(1, len(tokens)):  # «светлану николаевну»
             if flags[i - 1] and not flags[i] and text[tokens[i - 1][1]:tokens[i][0]] == " ":
                 flags[i] = bool(_PATRONYMIC.match(tokens[i][2]))
+        for i in range(1, len(tokens)):  # «с жекой бабушкиным»: a possessive adjective in the name's case
+            if (flags[i - 1] and not flags[i] and text[tokens[i - 1][1]:tokens[i][0]] == " "
+                    and _listed_name(tokens[i - 1][2], names, ambiguous, strict=False)):
+                flags[i] = _possessive_surname_beside(tokens[i - 1][2], tokens[i][2])
         # a surname after a given name and patronymic, whatever word it is: «лариса николаевна кимм», "viktor
         # ivanovich fast" (the patronymic says a full name is being said)
         for i in range(2, len(tokens)):
@@ -859,7 +883,8 @@ class LowerCaseNameRecognizer(EntityRecognizer):
         for i in range(1, len(tokens)):
             word, before = tokens[i][2], tokens[i - 1][2]
             if (flags[i - 1] and not flags[i] and text[tokens[i - 1][1]:tokens[i][0]] == " " and candidate(word)
-                    and _unknown_latin_surname(word) and _listed_name(before, names, ambiguous)):
+                    and _unknown_latin_surname(word) and _listed_name(before, names, ambiguous)
+                    and not _in_kazakh_genitive(before)):
                 flags[i] = True
         # a Latin word shaped like a Russian, Ukrainian or Kazakh surname after a listed given name, even when it is
         # also a word in Latin letters: "oleg shvets" (швец, a tailor), "rinat gaysin"
@@ -868,7 +893,7 @@ class LowerCaseNameRecognizer(EntityRecognizer):
             if (flags[i - 1] and not flags[i] and text[tokens[i - 1][1]:tokens[i][0]] == " " and candidate(word)
                     and word.isascii() and len(word) >= 5 and _LATIN_SURNAME_SHAPE.search(word.casefold())
                     and word.casefold() not in _NOT_LATIN_SURNAMES and not _english_word(word.casefold())
-                    and _listed_name(before, names, ambiguous)):
+                    and _listed_name(before, names, ambiguous) and not _in_kazakh_genitive(before)):
                 flags[i] = True
         # a surname of any origin beside a given name: «эдик циммерман», «шмидт валентина», «пак слава»
         for i in range(len(tokens)):
@@ -1202,6 +1227,8 @@ _NICKNAME_PATTERNS = [
                r"кличут|кликали)|(?:называл|называла|называли|звал|звала|звали)\s+(?:его|её|ее)|"
                r"po\s+klichke|klichka|prozvische|(?:call|calls|called)\s+(?:him|her)|nicknamed)"
                r"\s+(?:у\s+(?:него|неё|нее|меня|них)\s+)?(?:было\s+|была\s+|был\s+)?"
+               # («кличка такая татарин», «кличка у него такая малой»)
+               r"(?:(?:такая|такое)\s+)?"
                r"(?!" + _NOT_A_NAME_AFTER_CALLED + r"\b)"
                # (with the name-ending whisper wrote apart: «которого все зовут осел бек»)
                r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30}(?:\s+(?:бек|бай|жан|хан)(?!\w))?)", re.IGNORECASE),
@@ -1289,6 +1316,9 @@ _NICKNAME_PATTERNS = [
     re.compile(r"(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?,?\s+(?:его|её|ее)\s+все\s+(?:звали|называли|кличут|"
                r"прозвали)(?=\s*(?:[.,!?;]|$|\s+(?:и|а|но|потому|ещё|еще|тогда|там|у\s+нас)(?!\w)))",
                re.IGNORECASE),
+    # the name before «ещё его звали», «тоже её называли»: «Ромашка ещё его звали за глаза»
+    re.compile(r"(?P<id>[^\W\d_][\w-]{2,30})[»\"”']?,?\s+(?:ещё|еще|тоже|также)\s+(?:его|её|ее)\s+(?:все\s+)?"
+               r"(?:звали|называли|кличут|прозвали)(?!\w)", re.IGNORECASE),
     # «мы его батей звали», «их чёрными называли»
     re.compile(r"(?:его|её|ее)\s+(?:все\s+)?(?P<id>[а-яёәғқңөұүһі][\w-]{2,30})\s+(?:звали|называли|зовут|называют|"
                r"прозвали|кличут|называем|зовём|зовем)", re.IGNORECASE),
@@ -1364,7 +1394,7 @@ _CUED_NAME_PATTERNS = [
                r"(?!\s+(?:не|нe|нәрсе|нарсе|сөз|соз|ұғым|угым|бұл|осы|сол|—|-|ne|narse))", re.IGNORECASE),
     re.compile(r"(?P<id>[^\W\d_][\w'-]{1,30}(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin))\s+(?:күйеу|әйел|"
                r"ағасы|інісі|қызы|ұлы|әкесі|шешесі|досы|баласы|телефон|нөмір|көлігі|үйі|kuieu|aiel|ayel|uly|"
-               r"qyzy|akesi|anasy|inisi|agasy|telefon|nomir|mashina|koligi|zhsn)\w*",
+               r"qyzy|akesi|anasy|inisi|agasy|telefon|nomir|nomer|номер|mashina|koligi|zhsn)\w*",
                re.IGNORECASE),
     re.compile(r"(?<![\w-])(?:телефоны|номер|нөмірі|иин|жсн|iin|nomer|telefon|номер\s+телефона)\s+" + _NAME,
                re.IGNORECASE),
@@ -1472,9 +1502,11 @@ _ANCHORS = {pattern: re.compile(anchor, re.IGNORECASE) for pattern, anchor in (
     (_pattern_with(_CUED_NAME_PATTERNS, "(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin))\\s+(?:күйеу"),
      r"(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin)\s+(?:күйеу|әйел|ағасы|інісі|қызы|"
                              r"ұлы|әкесі|шешесі|досы|баласы|телефон|нөмір|көлігі|үйі|kuieu|aiel|ayel|uly|"
-                             r"qyzy|akesi|anasy|inisi|agasy|telefon|nomir|mashina|koligi|zhsn)"),
+                             r"qyzy|akesi|anasy|inisi|agasy|telefon|nomir|nomer|номер|mashina|koligi|zhsn)"),
 )}
 _CALLED_SO = _pattern_with(_CUED_NAME_PATTERNS, "(?:деген|дейтін|дейтин|degen)(?!")
+_OWNER_OF_KIN_OR_NUMBER = _pattern_with(_CUED_NAME_PATTERNS,
+                                        "(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin))\\s+(?:күйеу")
 _DOES_WHAT_A_PERSON_DOES = _pattern_with(_CUED_NAME_PATTERNS, "|говорил|позвонил|")
 _NAME_AND_A_DASH = _pattern_with(_CUED_NAME_PATTERNS, "[ \\t]+[—–-][ \\t]+")
 
@@ -1596,6 +1628,8 @@ class NicknameRecognizer(EntityRecognizer):
                 if (word.casefold() in _NOT_NICKNAMES or word.casefold() in _NUMBER_WORDS or _kin_word(word)
                         or word.casefold() in _PRONOUNS_WITH or _english_verb(word)
                         or (pattern is _NAME_AND_A_DASH and _rarely_a_name(word))
+                        # (the commonest words own things too: "adamnyn nomerin", the person's number)
+                        or (pattern is _OWNER_OF_KIN_OR_NUMBER and _common_word_in_the_genitive(word))
                         or (pattern is _DOES_WHAT_A_PERSON_DOES and (
                             word.casefold() in _NOT_WHO_SAID
                             # (only a listed name: «замакима пообещал» is the deputy akim)
@@ -1603,6 +1637,8 @@ class NicknameRecognizer(EntityRecognizer):
                                     or (word.isascii() and latin_key(word) in _every_latin_name()))))) or not (
                         _listed_name(word, names, ambiguous, strict=False) or _stem_listed(word, names)
                         or (word.isascii() and latin_key(word) in _every_latin_name())
+                        # a Russian name's case in messenger Latin: "brata kolju" (Колю), "sestry vali" (Вали)
+                        or (word.isascii() and word.islower() and _listed_in_russian_letters(word, names, ambiguous))
                         # a surname's shape before «деген», whatever else the word is: «калиев деген» (not potassium)
                         or (pattern is _CALLED_SO and _LOWER_CYRILLIC_SURNAME.match(word.casefold()) is not None
                             and word.casefold() not in _KAZAKH_IN_RUSSIAN_LETTERS and not is_common_kazakh(word))
@@ -1736,6 +1772,58 @@ _ENDINGS_WRITTEN_APART = frozenset(ending for ending in _CASE_ENDINGS if is_cyri
     "ше", "ша"})
 
 
+def _in_kazakh_genitive(word: str) -> bool:
+    """A name in the Kazakh genitive owns what follows it, which is then no surname: «нұрланның номерін», "nurlannyn
+    nomerin"."""
+    return word.casefold().endswith(("ның", "нің", "дың", "дің", "тың", "тің", "nyn", "nin", "dyn", "din", "tyn",
+                                     "tin"))
+
+
+_POSSESSIVE_SURNAME = re.compile(r"[а-яё]{3,}(?:ин|ын|ов|ев)(?:а|у|ым|ой|ом|е)?")
+
+
+def _possessive_surname_beside(name: str, word: str) -> bool:
+    """A lower-case surname that is also a possessive adjective (Бабушкин, "grandma's"), right after a given name in
+    a case they share: «с жекой бабушкиным», «у ольги синицыной»; the nominative is too often the adjective."""
+    lowered = word.casefold()
+    if not word.islower() or not _POSSESSIVE_SURNAME.fullmatch(lowered):
+        return False
+    from fieldkit.anonymise.morphology import natasha
+
+    morph = natasha()[2]
+    if not morph.word_is_known(lowered):  # (a guess proves nothing: «күлпаш жылына», per year, is no surname)
+        return False
+    cases = {"gent", "datv", "ablt", "loct"}
+    surname = {case for p in morph.parse(lowered) if "Poss" in p.tag or "Surn" in p.tag for case in cases
+               if case in p.tag}
+    given = {case for p in morph.parse(name.casefold()) for case in cases if case in p.tag}
+    return bool(surname & given)
+
+
+def _listed_in_russian_letters(word: str, names: frozenset[str], ambiguous: frozenset[str]) -> bool:
+    """A listed name's case form that a messenger Latin word spells ("kolju" → «колю»)."""
+    from fieldkit.anonymise.latin_words import russian_spelling
+
+    cyrillic = russian_spelling(word)
+    return cyrillic is not None and _listed_name(cyrillic, names, ambiguous, strict=False)
+
+
+def _common_word_in_the_genitive(word: str) -> bool:
+    """«адамның», "adamnyn": one of the commonest Kazakh words under its genitive ending."""
+    lowered = fold(word)
+    for ending in ("ның", "нің", "дың", "дің", "тың", "тің", "nyn", "nin", "dyn", "din", "tyn", "tin"):
+        if lowered.endswith(ending):
+            stem = lowered[: -len(ending)]
+            return stem in _KAZAKH_COMMON or (stem.isascii() and latin_key(stem) in _kazakh_common_keys())
+    return False
+
+
+@lru_cache(maxsize=1)
+def _kazakh_common_keys() -> frozenset[str]:
+    """The Latin keys of the commonest Kazakh words that are also names ("adam", a person)."""
+    return frozenset(latin_key(word) for word in _KAZAKH_COMMON)
+
+
 def _stem_listed(word: str, names: frozenset[str]) -> bool:
     """A listed name under a Kazakh or Russian genitive ending («алтынның», «мақсаттың», "sultana")."""
     lowered = fold(word)
@@ -1745,7 +1833,9 @@ def _stem_listed(word: str, names: frozenset[str]) -> bool:
                    "мен", "ben", "pen", "men", "қа", "ке", "ға", "ге", "qa", "ka", "ga", "ge", "ke", "а", "a"):
         if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
             stem = lowered[: -len(ending)]
-            if stem in names or plain(stem) in names or (stem.isascii() and latin_key(stem) in latin_names()):
+            if stem in names or plain(stem) in names or (stem.isascii() and (
+                    latin_key(stem) in latin_names() or (latin_key(stem) in latin_names_also_words()
+                                                         and latin_key(stem) not in _kazakh_common_keys()))):
                 return True
     return False
 

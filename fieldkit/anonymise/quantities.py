@@ -40,7 +40,8 @@ NUMBER = (rf"(?:\d{{1,3}}(?:[ ,\u00a0.]\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?(?:\s*[-�
           rf"|{_WORD}(?:[\s-]+{_NOT_A_FRACTION}{_WORD}){{0,4}}{_UNIT_IN_DIGITS})"
           r"(?:\s+с\s+половин(?:ой|ою)|\s+жарым|\s+and\s+a\s+half)?")
 _MULTIPLIERS = {
-    "myn": 1e3, "lyam": 1e6, "lyama": 1e6, "lyamov": 1e6, "млн.": 1e6, "mln": 1e6, "mlrd": 1e9,
+    "myn": 1e3, "lyam": 1e6, "lyama": 1e6, "lyamov": 1e6, "ljam": 1e6, "ljama": 1e6, "ljamov": 1e6,
+    "млн.": 1e6, "mln": 1e6, "mlrd": 1e9,
     "к": 1e3, "k": 1e3, "тыс": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "тысячу": 1e3, "мың": 1e3,
     "thousand": 1e3, "grand": 1e3, "косарь": 1e3, "косаря": 1e3, "косарей": 1e3, "штука": 1e3, "штуки": 1e3,
     "штук": 1e3, "штуку": 1e3,
@@ -55,7 +56,7 @@ _MULTIPLIERS = {
     "мын": 1e3, "мынга": 1e3, "мыннан": 1e3, "мынды": 1e3, "мындай": 1e3, "млрд": 1e9,
     "мыңдап": 1e3, "мындап": 1e3,  # «жүз мыңдап алды»: a hundred thousand from each
     "т": 1e3,  # a note's «900 т.», «~190 т.т.»: thousands, only with the dot
-    "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
+    "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "лярд": 1e9, "лярда": 1e9, "лярдов": 1e9,
     "billion": 1e9,
     # the million in Kazakh cases: «екі миллионын ғана берді», «жарты лимонын», «үш миллионға»
     "миллионы": 1e6, "миллиарды": 1e9,  # whisper's plural after «полтора»: «полтора миллионы»
@@ -100,8 +101,9 @@ _CURRENCIES = {
 _CURRENCY = "(?:" + "|".join(sorted(map(re.escape, _CURRENCIES), key=len, reverse=True)) + r")\.?"
 #: slang multipliers that mean money on their own («пять лямов», «штука», "fifty grand")
 _MONEY_ON_ITS_OWN = {"лям", "ляма", "лямов", "косарь", "косаря", "косарей", "grand", "lyam", "lyama", "lyamov",
+                     "ljam", "ljama", "ljamov",
                      "лимон", "лимона", "лимонов", "лимонами", "limon", "limona", "limonov", "mil", "лимонын",
-                     "лимонға", "лимонга", "лимоннан", "лимонды", "лямын", "лямға"}
+                     "лимонға", "лимонга", "лимоннан", "лимонды", "лямын", "лямға", "лярд", "лярда", "лярдов"}
 #: a number with one of these and no currency is still a sum in an interview («отдал триста тысяч», «300к»),
 #: unless a counted noun follows («тысяч человек»)
 _MONEY_MULTIPLIERS = {"к", "k", "тыс", "т", "тысяча", "тысячи", "тысяч", "тысячу", "мың", "myn", "млн", "миллион",
@@ -452,7 +454,7 @@ _RATE = re.compile(rf"(?<!\w)(?:за|получал\w*|получает|зара
 #: a price said with slang or «по … за»: «стоила пятёрку», «брали по три с половиной за грамм», «с фуры штуку»
 _MONEY_SLANG = (r"(?:пят[её]рк\w*|десятк\w*|двадцатк\w*|тридцатк\w*|штук[уаие]|косар\w*|сотк[уие]|сотен\w*|"
                 r"садк[уие]|сатк[уие]|"  # whisper's «сотку»
-                r"пятихатк\w*|полтинник\w*|полтос\w*|"
+                r"пятихатк\w*|полтинник\w*|полтос\w*|стольник\w*|"
                 r"pyat[eyo]rk\w*|desyatk\w*|shtuk[ua]|kosar\w*|sotk[ui])")
 #: the other price said right after one: «пятёрку, иногда десятку», «штуку или две»
 _OTHER_PRICE = re.compile(rf",?\s+(?:иногда|или|а\s+то\s+и|а\s+иногда|бывало|бывает|реже)\s+"

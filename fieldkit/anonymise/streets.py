@@ -144,6 +144,12 @@ class _Namesakes:
                      if self.named(index, size)), 0)
 
 
+#: what a street's namesake is called before the name («улица академика Сатпаева», «Генерала Панфилова»)
+_NAMESAKE_TITLES = frozenset({"академика", "академик", "генерала", "генерал", "маршала", "маршал", "героя",
+                              "космонавта", "профессора", "батыра", "батыр", "ақын", "акына", "писателя",
+                              "akademika", "generala", "marshala"})
+
+
 def find_streets(text: str, namesakes: _Namesakes | None = None) -> list[tuple[int, int]]:
     """(start, end) of every namesake used as a street; «между абая и сейфуллина» takes both."""
     namesakes = namesakes or _Namesakes(text)
@@ -156,7 +162,11 @@ def find_streets(text: str, namesakes: _Namesakes | None = None) -> list[tuple[i
             index += 1
             continue
         after = index + match
-        before_word = folded[index - 1] if index else ""
+        # a title the street's namesake carries goes with it: «по улице академика сатпаева», «генерала панфилова»
+        opening = index - 1 if index and folded[index - 1] in _NAMESAKE_TITLES else index
+        if opening < index and text[tokens[opening][1]:tokens[index][0]] != " ":
+            opening = index
+        before_word = folded[opening - 1] if opening else ""
         chained = (before_word in ("и", "and", "мен", "бен", "пен") and found
                    and found[-1][1] >= tokens[index - 2][1] if index >= 2 else False)
         street_word = (before_word in _STREET_WORDS or (after < len(tokens) and folded[after] in _AFTER)
@@ -164,8 +174,8 @@ def find_streets(text: str, namesakes: _Namesakes | None = None) -> list[tuple[i
         preposition = before_word in _BEFORE and not _ordinary(tuple(folded[index:after]))
         if street_word or preposition or chained:
             # the street word before the name goes with it: «на площади Республики» leaves no «площади»
-            gap = text[tokens[index - 1][1]:tokens[index][0]] if index else ""
-            first = index - 1 if before_word in _STREET_WORDS and gap in (" ", ". ", ".") else index
+            gap = text[tokens[opening - 1][1]:tokens[opening][0]] if opening else ""
+            first = opening - 1 if before_word in _STREET_WORDS and gap in (" ", ". ", ".") else opening
             found.append((tokens[first][0], tokens[after - 1][1]))
         index = after
     return found + _adjective_streets(text, tokens, folded, found)
@@ -371,13 +381,25 @@ def find_addresses(text: str, namesakes: _Namesakes | None = None) -> list[tuple
         start, end = tokens[index][0], tokens[index + size - 1][1]
         house = _HOUSE_AND_FLAT.match(text, end) or _LIVES_AT_HOUSE.match(text, end)
         if house:
-            found.append((start, house.end()))
+            found.append((_with_title_before(text, tokens, namesakes.folded, index), house.end()))
             continue
         tail = _ENGLISH_TAIL.match(text, end)
         number = _ENGLISH_ADDRESS_HEAD.search(text[max(0, start - 60):start])
         if tail and number:
             found.append((start - len(number.group()), tail.end()))
     return found
+
+
+def _with_title_before(text: str, tokens: list, folded: list[str], index: int) -> int:
+    """Where a street said with its house starts once the namesake's title and the street word before it are
+    taken in: «улице академика | сатпаева үй сорок семь» (the bare title alone would tell the street)."""
+    first = index
+    if first and folded[first - 1] in _NAMESAKE_TITLES and text[tokens[first - 1][1]:tokens[first][0]] == " ":
+        first -= 1
+        if first and folded[first - 1] in _STREET_WORDS and text[tokens[first - 1][1]:tokens[first][0]] in (
+                " ", ". ", "."):
+            first -= 1
+    return tokens[first][0]
 
 
 def _numeric_word(word: str) -> bool:

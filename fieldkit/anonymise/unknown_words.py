@@ -113,6 +113,8 @@ def unknown_word(word: str, russian: bool = False) -> bool:
         return len(parts[0]) >= 4 and unknown_word(parts[0], russian)  # «жсн-і», «кнб-дағы»: an ending after a hyphen
     if all(morph.word_is_known(part) or kazakh(part) for part in parts):
         return False
+    if len(parts) == 2 and 3 <= len(parts[0]) <= 5 and len(parts[1]) >= 3 and _contracted(parts[0], parts[1]):
+        return False  # «док-тов», «кол-ву»: a word a note contracts at a hyphen, no name
     if morph.word_is_known(lowered) or kazakh(lowered):
         return False
     if any(lowered.startswith(prefix) and len(lowered) - len(prefix) >= 4 and morph.word_is_known(lowered[len(prefix):])
@@ -140,6 +142,14 @@ def common_noun(word: str) -> bool:
     return natasha()[2].word_is_known(word) and any(
         str(p.tag).startswith("NOUN") and not any(t in str(p.tag) for t in ("Name", "Surn", "Patr", "Geox"))
         for p in natasha()[2].parse(word))
+
+
+@lru_cache(maxsize=10_000)
+def _contracted(head: str, tail: str) -> bool:
+    """Whether a dictionary word begins with ``head`` and ends with ``tail`` (документов for «док-тов»)."""
+    morph = natasha()[2]
+    return any(len(word) > len(head) + len(tail) and word.endswith(tail)
+               for word in morph.dictionary.words.keys(head))
 
 
 @lru_cache(maxsize=50_000)
