@@ -745,7 +745,31 @@ def analyse(text: str, language: str) -> list[Finding]:
     found = agencies_by_region(text, found)
     found = restated_names(text, with_flats(text, with_house_numbers(text, streets_before_a_flat(text, found))))
     found = propagate(text, found)
-    return _misspelt_repeats(text, found)
+    return [f for f in _misspelt_repeats(text, found) if not _a_kazakh_word_in_its_own_sense(text, f)]
+
+
+#: what makes a Kazakh word that is also a given name the word: an intensifier before it («өте өткір», «нағыз
+#: қуаныш»), «емес» after it (is not: «қуаныш емес», «бақытты емес»), or «деген сөз» (the word)
+#: (not an adverb that qualifies a verb as well: «бірақ қатты баланың үстінде» is the man called Бала)
+_INTENSIFIER_BEFORE = re.compile(r"(?<!\w)(?:өте|оте|нағыз|нагыз|зор|қандай|кандай|сондай|осындай|ерекше|шексіз|"
+                                 r"шексиз)\s+$")
+_NOT_OR_THE_WORD_AFTER = re.compile(r"\s+(?:емес|деген\s+с[өо]з\w*|с[өо]з[іи]\b)", re.IGNORECASE)
+
+
+def _a_kazakh_word_in_its_own_sense(text: str, finding: Finding) -> bool:
+    """A lower-case person found in one word that is a Kazakh word, where the sentence uses it as the word: «үйге
+    қуаныш емес, қайғы әкелдім», «асыл деген сөзі». A capitalised name, a name of two words, or one said with a
+    case ending the word has not, is left alone."""
+    from fieldkit.anonymise.kazakh_words import is_kazakh_word
+    from fieldkit.anonymise.morphology import is_cyrillic
+
+    word = finding.text
+    if finding.entity != "PERSON" or not word.islower() or not word.isalpha() or not is_cyrillic(word):
+        return False
+    if not (_INTENSIFIER_BEFORE.search(text, max(0, finding.start - 12), finding.start)
+            or _NOT_OR_THE_WORD_AFTER.match(text, finding.end)):
+        return False
+    return is_kazakh_word(word)
 
 
 #: initials a note gives a person in brackets after the full name, to use for the rest of it: «Айгерим Нурпеисова

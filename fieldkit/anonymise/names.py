@@ -1408,8 +1408,11 @@ _CUED_NAME_PATTERNS = [
     re.compile(r"(?m)^[ \t]*(?P<id>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'-]{1,30})[ \t]+[—–-][ \t]+"),
     # «с султаном мы в армии были»: someone with whom "we" did something; «султан менин досым»: is my friend
     re.compile(r"(?<!\w)(?:с|со)\s+" + _NAME + r"\s+мы(?!\w)", re.IGNORECASE),
-    re.compile(_NAME + r"\s+(?:менің|менин|біздің|биздин)\s+(?:досым|досымыз|ағам|агам|інім|иним|әпкем|апкем|"
-               r"курстасым|сыныптасым|көршім|коршим|әріптесім|ариптесим)(?!\w)", re.IGNORECASE),
+    re.compile(_NAME + r"\s+(?:менің|менин|біздің|биздин|menin|meniń|menıń|bizdin|bizdiń)\s+(?:досым|досымыз|ағам|"
+               r"агам|інім|иним|әпкем|апкем|курстасым|сыныптасым|көршім|коршим|әріптесім|ариптесим|келінім|келиним|"
+               r"қызым|кызым|ұлым|улым|жеңгем|женгем|күйеуім|куйеуим|әйелім|аиелим|dosym|agam|ağam|inim|apkem|"
+               r"korshim|kórshim|kelinim|kelınım|qyzym|kyzym|ulym|zhengem|kuieuim|kúieuim|aielim|ayelim)(?!\w)",
+               re.IGNORECASE),
     # a name in the case a verb of talking gives it: «аязбен сөйлестім», "mirasqa aityp qoiynyz"
     re.compile(r"(?P<id>[^\W\d_][\w'-]{2,30}(?:ben|pen|men|бен|пен|мен))\s+(?:soilest\w*|kezdest\w*|habarlas\w*|"
                r"tanys\w*|birge|сөйлест\w*|кездест\w*|хабарлас\w*|таныс\w*|бірге)", re.IGNORECASE),
@@ -1496,7 +1499,8 @@ _ANCHORS = {pattern: re.compile(anchor, re.IGNORECASE) for pattern, anchor in (
     (_pattern_with(_CUED_NAME_PATTERNS, "деп\\s+жүрген"),
      r"(?:деген|дейтін|деп\s+жүрген|атты|есімді|degen|deitin|atty)\s"),
     (_pattern_with(_CUED_NAME_PATTERNS, _HONORIFIC_AFTER), rf"[\s-]{_HONORIFIC_AFTER}"),
-    (_pattern_with(_CUED_NAME_PATTERNS, "(?:менің|менин|біздің|биздин)"), r"\s(?:менің|менин|біздің|биздин)\s"),
+    (_pattern_with(_CUED_NAME_PATTERNS, "(?:менің|менин|біздің|биздин|menin"),
+     r"\s(?:менің|менин|біздің|биздин|menin|meniń|menıń|bizdin|bizdiń)\s"),
     (_pattern_with(_CUED_NAME_PATTERNS, "(?:деген|дейтін|дейтин|degen)(?!"),
      r"\s(?:деген|дейтін|дейтин|degen)(?!\w)"),
     (_pattern_with(_CUED_NAME_PATTERNS, "(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin))\\s+(?:күйеу"),

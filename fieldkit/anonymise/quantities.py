@@ -92,6 +92,8 @@ _CURRENCIES = {
     "сом": "KGS", "сома": "KGS", "сомов": "KGS", "som": "KGS", "сум": "UZS", "сумов": "UZS", "сўм": "UZS",
     # fines and bail are set in monthly calculation indices (МРП, Kazakh АЕК): «штраф 30 МРП»
     "мрп": "MRP", "mrp": "MRP", "аек": "MRP", "aek": "MRP",
+    # and damages and wages in minimum wages (МЗП, Kazakh ЕТЖ): «ущерб 2 МЗП»
+    "мзп": "MZP", "mzp": "MZP", "етж": "MZP",
     # the dollar in Kazakh cases: «бес жүз бакстан алатын», «долларды», «доллардан»
     "бакстан": "USD", "баксқа": "USD", "бакска": "USD", "доллардан": "USD", "долларды": "USD",
     "долларга": "USD", "долларлық": "USD",
@@ -692,6 +694,7 @@ def _number(text: str) -> float | None:
 
 
 _MRP_IN_TENGE = 3_700  # the monthly calculation index, about 3,450-3,932 tenge in 2023-2025
+_MZP_IN_TENGE = 85_000  # the minimum monthly wage, 70,000-85,000 tenge in 2023-2025
 
 
 def _multiplier_key(said: str | None) -> str:
@@ -720,6 +723,8 @@ def sum_value(text: str) -> tuple[float, str | None] | None:
     code = _CURRENCIES.get(currency.rstrip(".").casefold()) if currency else None
     if code == "MRP":  # read in tenge, to the order of magnitude the generalisation keeps
         return amount * _MRP_IN_TENGE, "KZT"
+    if code == "MZP":
+        return amount * _MZP_IN_TENGE, "KZT"
     return amount, code
 
 

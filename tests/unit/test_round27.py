@@ -29,6 +29,10 @@ from tests.unit.redacted_words import assert_gone_and_kept
     ("zauytta istedim. nurlannyn nomerin surap edin goi, berip zhibershi", ["nurlannyn"], ["nomerin", "surap"]),
     ("zhuldyzdyn kuieui shekarada istejdi", ["zhuldyzdyn"], ["kuieui", "shekarada"]),
     ("u nego sestru valju zabrali v gorod", ["valju"], ["sestru", "gorod"]),
+    ("salem. aigerim menin kelinim, uiden shyqpaidy", ["aigerim"], ["kelinim", "salem"]),
+    ("сәуле менің қызым, ол мектепте оқиды", ["сәуле"], ["қызым", "мектепте"]),
+    # a Kazakh word that is a given name, where the sentence uses it as the word
+    ("Атым Қуаныш Сейітов. Ал қазір үйге қуаныш емес, тек қайғы әкелдім", ["сейітов"], ["қуаныш", "қайғы"]),
     # nicknames
     ("Кабан ещё его звали за глаза, он рынок держал", ["кабан"], ["рынок", "держал"]),
     ("был у нас бригадир кличка такая хохол, всех строил", ["хохол"], ["бригадир", "строил"]),
