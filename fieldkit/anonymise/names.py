@@ -1381,6 +1381,12 @@ _NICKNAME_PATTERNS = [
 _NAME = r"(?P<id>[^\W\d_][\w'-]{1,30})"
 #: a name and the respectful word after it: «Ербол аға», «Гүлнар апайға»
 _HONORIFIC_CUE = re.compile(_NAME + rf"(?:\s+|-){_HONORIFIC_AFTER}(?:\w*)(?!\w)", re.IGNORECASE)
+#: the Kazakh genitive endings, in Cyrillic and in Latin letters
+_GENITIVE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің", "nyn", "nin", "dyn", "din", "tyn", "tin")
+_GENITIVE = "(?:" + "|".join(_GENITIVE_ENDINGS) + ")"
+#: what a person owns after a name in the genitive: a husband, a brother, a phone, a number, a car
+_OWNED = (r"\s+(?:күйеу|әйел|ағасы|інісі|қызы|ұлы|әкесі|шешесі|досы|баласы|телефон|нөмір|көлігі|үйі|kuieu|aiel|ayel|"
+          r"uly|qyzy|akesi|anasy|inisi|agasy|telefon|nomir|nomer|номер|mashina|koligi|zhsn)")
 _CUED_NAME_PATTERNS = [
     re.compile(_NAME + r"\s+(?:деген|дейтін|деп\s+жүрген|атты|есімді|degen|deitin|atty)\s+(?:жігіт|кісі|адам|апа|"
                r"әйел|бала|қыз|ағай|аға|мент|опер|тергеуші|бастық|мужик|парень|әріптес|курстас|сыныптас|көрші|дос|"
@@ -1392,10 +1398,7 @@ _CUED_NAME_PATTERNS = [
     # брокер», «неміс марта деген»; not «бақыт деген не» (what happiness is), nor «8 марта деген мереке»
     re.compile(r"(?<!\d\s)(?<!\d)" + _NAME + r"\s+(?:деген|дейтін|дейтин|degen)(?!\w)"
                r"(?!\s+(?:не|нe|нәрсе|нарсе|сөз|соз|ұғым|угым|бұл|осы|сол|—|-|ne|narse))", re.IGNORECASE),
-    re.compile(r"(?P<id>[^\W\d_][\w'-]{1,30}(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin))\s+(?:күйеу|әйел|"
-               r"ағасы|інісі|қызы|ұлы|әкесі|шешесі|досы|баласы|телефон|нөмір|көлігі|үйі|kuieu|aiel|ayel|uly|"
-               r"qyzy|akesi|anasy|inisi|agasy|telefon|nomir|nomer|номер|mashina|koligi|zhsn)\w*",
-               re.IGNORECASE),
+    re.compile(r"(?P<id>[^\W\d_][\w'-]{1,30}" + _GENITIVE + ")" + _OWNED + r"\w*", re.IGNORECASE),
     re.compile(r"(?<![\w-])(?:телефоны|номер|нөмірі|иин|жсн|iin|nomer|telefon|номер\s+телефона)\s+" + _NAME,
                re.IGNORECASE),
     # a name that is also a word, then what only a person does, in the past: «вера сказала что веры нет», "vera
@@ -1503,14 +1506,10 @@ _ANCHORS = {pattern: re.compile(anchor, re.IGNORECASE) for pattern, anchor in (
      r"\s(?:менің|менин|біздің|биздин|menin|meniń|menıń|bizdin|bizdiń)\s"),
     (_pattern_with(_CUED_NAME_PATTERNS, "(?:деген|дейтін|дейтин|degen)(?!"),
      r"\s(?:деген|дейтін|дейтин|degen)(?!\w)"),
-    (_pattern_with(_CUED_NAME_PATTERNS, "(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin))\\s+(?:күйеу"),
-     r"(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin)\s+(?:күйеу|әйел|ағасы|інісі|қызы|"
-                             r"ұлы|әкесі|шешесі|досы|баласы|телефон|нөмір|көлігі|үйі|kuieu|aiel|ayel|uly|"
-                             r"qyzy|akesi|anasy|inisi|agasy|telefon|nomir|nomer|номер|mashina|koligi|zhsn)"),
+    (_pattern_with(_CUED_NAME_PATTERNS, _OWNED), _GENITIVE + _OWNED),
 )}
 _CALLED_SO = _pattern_with(_CUED_NAME_PATTERNS, "(?:деген|дейтін|дейтин|degen)(?!")
-_OWNER_OF_KIN_OR_NUMBER = _pattern_with(_CUED_NAME_PATTERNS,
-                                        "(?:ның|нің|дың|дің|тың|тің|nyn|nin|dyn|din|tyn|tin))\\s+(?:күйеу")
+_OWNER_OF_KIN_OR_NUMBER = _pattern_with(_CUED_NAME_PATTERNS, _OWNED)
 _DOES_WHAT_A_PERSON_DOES = _pattern_with(_CUED_NAME_PATTERNS, "|говорил|позвонил|")
 _NAME_AND_A_DASH = _pattern_with(_CUED_NAME_PATTERNS, "[ \\t]+[—–-][ \\t]+")
 
@@ -1779,8 +1778,7 @@ _ENDINGS_WRITTEN_APART = frozenset(ending for ending in _CASE_ENDINGS if is_cyri
 def _in_kazakh_genitive(word: str) -> bool:
     """A name in the Kazakh genitive owns what follows it, which is then no surname: «нұрланның номерін», "nurlannyn
     nomerin"."""
-    return word.casefold().endswith(("ның", "нің", "дың", "дің", "тың", "тің", "nyn", "nin", "dyn", "din", "tyn",
-                                     "tin"))
+    return word.casefold().endswith(_GENITIVE_ENDINGS)
 
 
 _POSSESSIVE_SURNAME = re.compile(r"[а-яё]{3,}(?:ин|ын|ов|ев)(?:а|у|ым|ой|ом|е)?")
@@ -1815,7 +1813,7 @@ def _listed_in_russian_letters(word: str, names: frozenset[str], ambiguous: froz
 def _common_word_in_the_genitive(word: str) -> bool:
     """«адамның», "adamnyn": one of the commonest Kazakh words under its genitive ending."""
     lowered = fold(word)
-    for ending in ("ның", "нің", "дың", "дің", "тың", "тің", "nyn", "nin", "dyn", "din", "tyn", "tin"):
+    for ending in _GENITIVE_ENDINGS:
         if lowered.endswith(ending):
             stem = lowered[: -len(ending)]
             return stem in _KAZAKH_COMMON or (stem.isascii() and latin_key(stem) in _kazakh_common_keys())
@@ -1833,7 +1831,7 @@ def _stem_listed(word: str, names: frozenset[str]) -> bool:
     lowered = fold(word)
     if lowered in _KAZAKH_COMMON:
         return False
-    for ending in ("ның", "нің", "дың", "дің", "тың", "тің", "nyn", "nin", "dyn", "din", "tyn", "tin", "бен", "пен",
+    for ending in (*_GENITIVE_ENDINGS, "бен", "пен",
                    "мен", "ben", "pen", "men", "қа", "ке", "ға", "ге", "qa", "ka", "ga", "ge", "ke", "а", "a"):
         if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
             stem = lowered[: -len(ending)]

@@ -15,7 +15,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from fieldkit.anonymise.morphology import is_cyrillic
 from fieldkit.anonymise.number_words import KAZAKH_TENS, KAZAKH_UNITS, ONE_WORDS, trie_pattern
-from fieldkit.anonymise.script_gate import finditer
+from fieldkit.anonymise.script_gate import finditer, scannable
 from fieldkit.anonymise.spoken_numbers import HUNDREDS, TEENS, TENS, UNITS, number_runs
 
 #: «полтора года», «пол миллиона», «полторы тысячи», «жарты лям»; collective numerals for terms («трое суток»)
@@ -966,8 +966,8 @@ class QuantityRecognizer(EntityRecognizer):
                                         "sum of money"))
         lowered = text.casefold()
         rough = [pattern for words, pattern in _ROUGH_AGES if any(word in lowered for word in words)]
-        for pattern in (*_AGE_PATTERNS, *rough):
-            for match in finditer(pattern, text):
+        for pattern in scannable((*_AGE_PATTERNS, *rough), text):
+            for match in pattern.finditer(text):
                 if _TERM_VERBS.search(text[max(0, match.start() - 25):match.start()]) or _TERM_AFTER.match(
                         text, match.end("id")):
                     continue  # «дала ему шесть лет», «мне два года условно»: a sentence, not his age

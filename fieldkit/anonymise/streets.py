@@ -163,9 +163,7 @@ def find_streets(text: str, namesakes: _Namesakes | None = None) -> list[tuple[i
             continue
         after = index + match
         # a title the street's namesake carries goes with it: «по улице академика сатпаева», «генерала панфилова»
-        opening = index - 1 if index and folded[index - 1] in _NAMESAKE_TITLES else index
-        if opening < index and text[tokens[opening][1]:tokens[index][0]] != " ":
-            opening = index
+        opening = _title_before(text, tokens, folded, index)
         before_word = folded[opening - 1] if opening else ""
         chained = (before_word in ("и", "and", "мен", "бен", "пен") and found
                    and found[-1][1] >= tokens[index - 2][1] if index >= 2 else False)
@@ -390,15 +388,20 @@ def find_addresses(text: str, namesakes: _Namesakes | None = None) -> list[tuple
     return found
 
 
+def _title_before(text: str, tokens: list, folded: list[str], index: int) -> int:
+    """The word index where a namesake at ``index`` starts with its title («академика | сатпаева»), or ``index``."""
+    if index and folded[index - 1] in _NAMESAKE_TITLES and text[tokens[index - 1][1]:tokens[index][0]] == " ":
+        return index - 1
+    return index
+
+
 def _with_title_before(text: str, tokens: list, folded: list[str], index: int) -> int:
     """Where a street said with its house starts once the namesake's title and the street word before it are
     taken in: «улице академика | сатпаева үй сорок семь» (the bare title alone would tell the street)."""
-    first = index
-    if first and folded[first - 1] in _NAMESAKE_TITLES and text[tokens[first - 1][1]:tokens[first][0]] == " ":
+    first = _title_before(text, tokens, folded, index)
+    if 0 < first < index and folded[first - 1] in _STREET_WORDS and text[tokens[first - 1][1]:tokens[first][0]] in (
+            " ", ". ", "."):
         first -= 1
-        if first and folded[first - 1] in _STREET_WORDS and text[tokens[first - 1][1]:tokens[first][0]] in (
-                " ", ". ", "."):
-            first -= 1
     return tokens[first][0]
 
 
