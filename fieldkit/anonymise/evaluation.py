@@ -34,7 +34,8 @@ GENERIC = frozenset(
         # units of the quasi-identifiers that are generalised rather than removed (issue 17): a currency, a
         # magnitude or an age word says nothing on its own; the value ("двести", "37") is what identifies
         "тенге", "теңге", "tenge", "доллар", "долларов", "dollars", "рублей", "евро", "тысяч", "тысячи", "тысяча",
-        "миллион", "миллиона", "миллионов", "мың", "thousand", "thousands", "million", "millions", "лет",
+        "миллион", "миллиона", "миллионов", "миллиард", "миллиарда", "миллиардов", "миллиарды", "мың", "thousand",
+        "thousands", "million", "millions", "billion", "billions", "лет",
         "жаста", "years", "old",
         # the neighbours' currencies, as the generalised sum names them («[SUM: десятки тысяч юаней]»)
         "юаней", "yuan", "сомов", "som", "сумов", "euros", "roubles",

@@ -33,6 +33,15 @@ def test_a_generalised_sum_in_a_neighbours_currency_is_no_leak():
     assert not leaked(english.spans[0], "paid [SUM: hundreds of som]", english)
 
 
+def test_a_sum_in_billions_keeps_only_its_magnitude_word():
+    """«[СУММА: миллиарды тенге]» says billions, as «миллионы» says millions; the figure is what identifies."""
+    document = Document("Украли два миллиарда тенге.", (GoldSpan(8, 26, "MONEY", "два миллиарда тенге"),))
+    assert not leaked(document.spans[0], "Украли [СУММА: миллиарды тенге].", document)
+    assert leaked(document.spans[0], "Украли два миллиарда тенге.", document)
+    english = Document("took 2 billion tenge", (GoldSpan(5, 20, "MONEY", "2 billion tenge"),))
+    assert not leaked(english.spans[0], "took [SUM: billions of tenge]", english)
+
+
 def test_the_parser_recovers_text_and_offsets():
     [document] = load_documents_from("Звонил [[PERSON|Ерлан]] из [[LOCATION|Актобе]].")
     assert document.text == "Звонил Ерлан из Актобе."
