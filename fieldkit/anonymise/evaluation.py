@@ -39,6 +39,10 @@ GENERIC = frozenset(
         "жаста", "years", "old",
         # the neighbours' currencies, as the generalised sum names them («[SUM: десятки тысяч юаней]»)
         "юаней", "yuan", "сомов", "som", "сумов", "euros", "roubles",
+        # the words that say a figure is rough («около 2 млн», "about eight years"): the figure is what identifies,
+        # and the generalised text keeps them outside the placeholder
+        "about", "around", "approximately", "roughly", "nearly", "almost", "около", "примерно", "приблизительно",
+        "почти", "порядка", "ок", "шамамен",
     )
 )
 

@@ -42,6 +42,16 @@ def test_a_sum_in_billions_keeps_only_its_magnitude_word():
     assert not leaked(english.spans[0], "took [SUM: billions of tenge]", english)
 
 
+def test_the_word_that_makes_a_figure_rough_is_no_leak():
+    """«около 2 млн» generalised as «около [СУММА: миллионы]»: the rough word says nothing, the figure would."""
+    document = Document("Взял около 2 млн.", (GoldSpan(5, 16, "MONEY", "около 2 млн"),))
+    assert not leaked(document.spans[0], "Взял около [СУММА: миллионы].", document)
+    assert leaked(document.spans[0], "Взял около 2 млн.", document)
+    english = Document("served about eight years", (GoldSpan(7, 24, "DURATION", "about eight years"),))
+    assert not leaked(english.spans[0], "served about [TERM: 5–9 years]", english)
+    assert leaked(english.spans[0], "served about eight [TERM]", english)
+
+
 def test_the_parser_recovers_text_and_offsets():
     [document] = load_documents_from("Звонил [[PERSON|Ерлан]] из [[LOCATION|Актобе]].")
     assert document.text == "Звонил Ерлан из Актобе."
