@@ -22,6 +22,8 @@ DIRECT = ("PERSON", "ADDRESS", "PHONE", "EMAIL", "IIN", "PLATE", "CASE_NUMBER")
 QUASI = ("LOCATION", "DATE", "ORGANIZATION", "AGE", "MONEY", "TIME", "DURATION")
 _MARKUP = re.compile(r"\[\[([A-Z_]+)\|([^\[\]|]+)\]\]")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+#: what the anonymiser puts in a span's place: «[PERSON-3]», «[СУММА: десятки тысяч тенге]», "[AGE: 50–59]"
+_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,80}\]")
 #: Words inside a span that identify nobody on their own ("ул.", "область", "district"…).
 GENERIC = frozenset(
     word_key(w)
@@ -93,8 +95,7 @@ def significant_keys(span_text: str) -> list[str]:
     keys = []
     for token in tokens:
         if token.isdecimal():
-            if len(token) >= 3:
-                keys.append(token)
+            keys.append(token)  # (one or two digits too: the «52» of an age, the «14.03» of a date)
         elif len(token) >= 3 or (len(token) >= 2 and token[0].isupper()):
             key = word_key(token)
             if key not in GENERIC:
@@ -111,6 +112,9 @@ def leaked(span: GoldSpan, output: str, document: Document | None = None) -> boo
     ("Надежда у меня была…" next to the name Надежда) counts only if the output has more of it than that."""
     output_counts = _key_counts(output)
     output_digits = re.sub(r"\D", "", output)
+    # a number of one or two digits counts outside the placeholders only: «[AGE: 50–59]» and «[PERSON-12]» are the
+    # anonymiser's own digits, not the span's
+    short_counts = _key_counts(_PLACEHOLDER.sub(" ", output))
     ordinary = Counter()
     if document is not None:
         outside = "".join(
@@ -120,7 +124,7 @@ def leaked(span: GoldSpan, output: str, document: Document | None = None) -> boo
     for key in significant_keys(span.text):
         if key.isdecimal() and len(key) >= 7 and key in output_digits:
             return True
-        if output_counts[key] > ordinary[key]:
+        if (short_counts if key.isdecimal() and len(key) <= 2 else output_counts)[key] > ordinary[key]:
             return True
     return False
 

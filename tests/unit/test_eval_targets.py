@@ -52,6 +52,18 @@ def test_the_word_that_makes_a_figure_rough_is_no_leak():
     assert leaked(english.spans[0], "served about eight [TERM]", english)
 
 
+def test_an_age_or_a_date_of_one_or_two_digits_left_in_the_output_is_a_leak():
+    """«ж, 52» and «14.03» left as they were identify as much as a longer number; the anonymiser's own digits in
+    its placeholders («[AGE: 50–59]», «[PERSON-14]») and the same digits outside every span do not count."""
+    document = Document("Resp. ж, 52. Встреча 14.03, код R-5.", (GoldSpan(9, 11, "AGE", "52"),
+                                                                 GoldSpan(21, 26, "DATE", "14.03")))
+    age, date = document.spans
+    assert leaked(age, "Resp. ж, 52. Встреча [DATE-1], код R-5.", document)
+    assert leaked(date, "Resp. ж, [AGE: 50–59]. Встреча 14.03, код R-5.", document)
+    assert not leaked(age, "Resp. ж, [AGE: 50–59]. Встреча [DATE-14], код R-5.", document)
+    assert not leaked(date, "Resp. ж, [AGE: 50–59]. Встреча [DATE-14], код R-5.", document)
+
+
 def test_the_parser_recovers_text_and_offsets():
     [document] = load_documents_from("Звонил [[PERSON|Ерлан]] из [[LOCATION|Актобе]].")
     assert document.text == "Звонил Ерлан из Актобе."
