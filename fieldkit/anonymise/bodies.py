@@ -107,6 +107,14 @@ _KAZAKH_BODY = re.compile(
     rf"кеден|изолятор)\w*(?:-\w+)?"
     rf"(?:\s+(?:департамент|басқарма|баскарма|бөлім|болим)\w*)?)(?!\w)",
     re.IGNORECASE)
+#: a court or an office after its city's or region's genitive, the body's own word last: «Астана қаласының №2
+#: аудандық сотында», «Қызылорда облысының мамандандырылған ауданаралық қылмыстық соты», «жамбыл облысының ішкі
+#: істер басқармасында» (a customs post, «облысының кеден бекетінде», is a place, and stays one)
+_KAZAKH_BODY_OF_A_PLACE = re.compile(
+    rf"(?<![\w-])(?P<id>[{_KAZAKH_LETTER}\-]{{3,}}\s+(?:облысының|облысынын|қаласының|каласынын|ауданының|ауданынын)"
+    rf"\s+(?:№\s?\d{{1,3}}\s+)?(?:[{_KAZAKH_LETTER}]{{3,}}\s+){{0,3}}?"
+    rf"(?:сот|департамент|басқарма|баскарма|бөлім|болим|комитет|прокуратура|әкімдіг|акимдиг|полиция)"
+    rf"[{_KAZAKH_LETTER}]*)(?![\w-])", re.IGNORECASE)
 _COMPANY_FORM = re.compile(r"(?<!\w)(?:(?i:тоо|ип|ао|ооо|жшс|llp|ltd)|TOO)(?:-(?i:[а-яәғқңөұүһі]{1,5}))?(?!\w)")
 
 
@@ -657,7 +665,7 @@ class CodedOrganisationRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
         bodies = [(m.start("id"), m.end("id")) for pattern in (_ADJECTIVE_BODY, _LATIN_BODY, _TRANSLIT_BODY,
-                                                                          _KAZAKH_BODY)
+                                                                          _KAZAKH_BODY, _KAZAKH_BODY_OF_A_PLACE)
                   for m in finditer(pattern, text)]
         bodies += find_misheard_place_bodies(text)
         coded = (find_coded_units(text) + find_coded_units_head_last(text) + find_numbered_institutions(text)

@@ -138,7 +138,9 @@ _ABOUT_THE_HOUR = re.compile(r"\s+(?:шамасында|шамасы|шамал�
 #: Kazakh "more than" after a figure in the ablative
 _MORE_THAN = re.compile(r"\s+(?:астам|артық|артык)(?!\w)"
                         # and "about" after a dative figure: «пятьсот мыңға жуық», «жиырма жылға жуық»
-                        r"|(?<=[гкғқ][аеә])\s+(?:жуық|жуык|шамасы)(?!\w)", re.IGNORECASE)
+                        r"|(?<=[гкғқ][аеә])\s+(?:жуық|жуык|шамасы)(?!\w)"
+                        # and the Russian "and something": «шестьдесят с чем-то», «сорок с лишним», «двести с копейками»
+                        r"|\s+с\s+(?:чем-то|чем\s+то|лишним|лишком|хвостиком|копейками|гаком)(?!\w)", re.IGNORECASE)
 #: "once every" before a length, and "minus" before a number: a frequency or a temperature
 _HOW_OFTEN_OR_HOW_COLD = re.compile(r"(?<!\w)(?:раз\s+в|раз\s+на|разв|минус|minus|once\s+every|once\s+in)\s+$",
                                     re.IGNORECASE)
@@ -694,6 +696,13 @@ def analyse(text: str, language: str) -> list[Finding]:
             "DATE_TIME", "DATE_WORDS") else None
         if weekday and not any(start - len(weekday.group(0)) < kept.end and kept.start < start for kept in chosen):
             start -= len(weekday.group(0))  # «суббота 14.09»: the day of the week narrows the date as much
+        part_of_day = (_PART_OF_DAY_BEFORE.search(text, max(0, start - 24), start) if result.entity_type == "TIME"
+                       else None)
+        if part_of_day and not any(part_of_day.start() < kept.end and kept.start < start for kept in chosen):
+            start = part_of_day.start()  # «танертенги сагат бесте»: the part of the day said first goes with it
+        feature = _NATURAL_FEATURE_AFTER.match(text, end) if result.entity_type == "LOCATION" else None
+        if feature and not any(end < kept.end and kept.start < feature.end() for kept in chosen):
+            end = feature.end()  # «Шу аңғарына», «арал теңізінде»: the valley or sea named by the place is one name
         month = MONTH_AFTER_YEAR.match(text, end) if result.entity_type in ("DATE_TIME", "DATE_WORDS") else None
         if month and not any(end < kept.end and kept.start < month.end() for kept in chosen):
             end = month.end()  # «еки мын жиырмасыншы жылы шилденин ортасында»: the month narrows the year
@@ -703,6 +712,10 @@ def analyse(text: str, language: str) -> list[Finding]:
         kind = KIND_OF_TERM.match(text, end) if result.entity_type == "DURATION" else None
         if kind:
             end = kind.end()  # the sentence's kind narrows a court record as much as its length: it goes with it
+        kind = (_KIND_OF_TERM_BEFORE.search(text, max(0, start - 16), start) if result.entity_type == "DURATION"
+                else None)
+        if kind and not any(kind.start() < kept.end and kept.start < start for kept in chosen):
+            start = kind.start()  # «дали условно три года»: the kind said first goes with it as well
         form = _FORM_AFTER.match(text, end) if result.entity_type == "ORGANIZATION" else None
         if form:
             end = form.end()  # «жетісу жол сервис жшс»: the company's form after its name
@@ -712,7 +725,7 @@ def analyse(text: str, language: str) -> list[Finding]:
             end = _before_trailing_honorific(text, start, end)
             start, end = without_frame_words(text, start, end)
         elif result.entity_type == "ORGANIZATION":
-            start = _with_kinds_before(text, start, chosen)
+            start = _with_body_in_the_genitive(text, _with_kinds_before(text, start, chosen), chosen)
             end = _with_what_names_it_after(text, start, _with_company_words_after(text, end))
             opening = text[start - 1] if start else ""
             if opening in ("«", '"') and text[start - 1:end].count(opening) + text[start:end].count("»") == 2:
@@ -722,6 +735,14 @@ def analyse(text: str, language: str) -> list[Finding]:
             region = _SHORTENED_REGION_AFTER.match(text, end)
             if region and re.search(r"(?<!\w)[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]{1,5}$", text[start:end]):
                 end = region.end()  # «УБН ДП Павл. обл.»: a region cut short, and the word for region after it
+        new_or_old = _NEW_OR_OLD_BEFORE.search(text, max(0, start - 24), start) if (
+            result.entity_type in ("LOCATION", "PERSON") and " " not in text[start:end]) else None
+        if new_or_old and not any(new_or_old.start("adjective") < kept.end and kept.start < start for kept in chosen):
+            start = new_or_old.start("adjective")  # «с новой шульбы»: Новая Шульба is the village's whole name
+        if result.entity_type == "LOCATION" and re.search(r"(?:ск|цк)(?:ом|ой|ий|ое|ая|ого|ую)$", text[start:end]):
+            head = _PLACE_KIND_AFTER.match(text, end)
+            if head and not any(end < kept.end and kept.start < head.end() for kept in chosen):
+                end = head.end()  # «в ленинском посёлке»: the adjective names the place only with its noun
         market = _MARKET_AFTER.match(text, end) if (
             result.entity_type == "LOCATION" and not _IN_A_CASE.search(text, start, end)) else None
         if market and not any(end < kept.end and kept.start < market.end() for kept in chosen):
@@ -744,8 +765,29 @@ def analyse(text: str, language: str) -> list[Finding]:
     found = with_named_after(text, whole_quoted_names(text, _initials_given_in_brackets(text, found)))
     found = agencies_by_region(text, found)
     found = restated_names(text, with_flats(text, with_house_numbers(text, streets_before_a_flat(text, found))))
-    found = propagate(text, found)
+    found = propagate(text, _names_given_as_equal(text, found))
     return [f for f in _misspelt_repeats(text, found) if not _a_kazakh_word_in_its_own_sense(text, f)]
+
+
+#: a note's nickname set equal to a person: «Кот = Котов Вадим?», «"Батя" = Вибе Антон??»
+_NICKNAME_EQUALS = re.compile(r"(?:(?<=[\s(])|^)(?P<quote>[«\"]?)(?P<nick>[А-ЯЁA-Z][а-яёa-z]{1,15})(?P<close>[»\"]?)"
+                              r"\s*=\s*$")
+
+
+def _names_given_as_equal(text: str, findings: list[Finding]) -> list[Finding]:
+    """The word a note sets equal to a found person is that person's nickname: in «Кот = Котов Вадим?» the cat
+    is Котов, and every other «Кота» in the note is him too (propagation takes it from here)."""
+    extra = []
+    for finding in findings:
+        if finding.entity != "PERSON":
+            continue
+        before = _NICKNAME_EQUALS.search(text, max(0, finding.start - 24), finding.start)
+        if not before or bool(before["quote"]) != bool(before["close"]):
+            continue
+        start, end = before.span("nick")
+        if not any(f.start < end and start < f.end for f in findings):
+            extra.append(Finding("PERSON", start, end, finding.score, text[start:end]))
+    return sorted([*findings, *extra], key=lambda f: f.start) if extra else findings
 
 
 #: what makes a Kazakh word that is also a given name the word: an intensifier before it («өте өткір», «нағыз
@@ -1288,6 +1330,36 @@ def _with_kinds_before(text: str, start: int, chosen: list[Finding]) -> int:
     return start
 
 
+#: a Kazakh state body in the genitive, whose regional office follows: «Сыбайлас жемқорлыққа қарсы агенттіктің
+#: (Астана қаласы бойынша департаменті)», «ҚҰЖ Шекара қызметінің (… облысы бойынша департаментінде)»
+_BODY_IN_THE_GENITIVE = re.compile(
+    r"(?:агенттігінің|агенттіктің|агенттигинин|агенттиктин|комитетінің|комитетинин|қызметінің|кызметинин|"
+    r"министрлігінің|министрлигинин|прокуратурасының|прокуратурасынын|басқармасының|баскармасынын|"
+    r"департаментінің|департаментинин)\s+$", re.IGNORECASE)
+_CAPITALISED_WORD = re.compile(r"(?<![\w-])[А-ЯЁӘҒҚҢӨҰҮҺІA-Z][\w-]*")
+
+
+def _with_body_in_the_genitive(text: str, start: int, chosen: list[Finding]) -> int:
+    """Where a regional office's name starts once the state body it belongs to, in the genitive right before it,
+    goes with it: the body's name runs from its capitalised first word («Сыбайлас жемқорлыққа қарсы агенттіктің
+    Астана қаласы бойынша департаменті»), with an abbreviation before that («ҚҰЖ Шекара қызметінің …»)."""
+    window = max(0, start - 80)
+    head = _BODY_IN_THE_GENITIVE.search(text, window, start)
+    if not head:
+        return start
+    capitals = [m.start() for m in _CAPITALISED_WORD.finditer(text, window, head.end())
+                if not re.search(r"[.!?;:,»\n]", text[m.start():head.start()])]
+    if not capitals:
+        return start
+    first = capitals[-1]
+    abbreviation = re.search(r"(?<![\w-])[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]{2,6}\s+$", text[window:first])
+    if abbreviation:
+        first = window + abbreviation.start()
+    if any(first < kept.end and kept.start < start for kept in chosen):
+        return start
+    return first
+
+
 _YEAR_WITHOUT_ITS_TWO = re.compile(r"(?:мың|мын|тысячи)\s+\w+", re.IGNORECASE)
 
 
@@ -1313,6 +1385,20 @@ _INSTITUTION_AFTER = re.compile(
 _IN_A_CASE = re.compile(r"(?:е|и|у|ой|ом|ах|да|де|та|те|ға|ге|қа|ке|га|ка|дағы|дегі|тағы|тегі|дагы|деги|ның|нің|дың|"
                         r"дің|тың|тің|нын|нин|дын|дин|тын|тин|дан|ден|тан|тен|нан|нен|da|de|ta|te|ga|ge|qa|ke|ka|"
                         r"dagy|degi|tagy|tegi|nyn|nin|dyn|din|tyn|tin|dan|den|tan|ten|nan|nen)$", re.IGNORECASE)
+#: a village's first word after a preposition of place: «с новой шульбы», «в старом икане», «из верхней березовки»
+_NEW_OR_OLD_BEFORE = re.compile(r"(?<!\w)(?:в|с|из|на|до|под|возле|около)\s+(?P<adjective>(?:нов|стар|верхн|нижн)"
+                                r"(?:ая|ой|ую|ое|ом|ого|ый|ым|ий|яя|ей|юю|ее|ем|его|им))\s+$", re.IGNORECASE)
+#: the Kazakh part of the day said before a clock time: «таңғы сағат алтыда», «кешки сагат тогызда»
+_PART_OF_DAY_BEFORE = re.compile(r"(?<!\w)(?:таңертеңгі|таңертенгі|танертенги|таңғы|таңгы|тангы|кешкі|кешки|түнгі|"
+                                 r"тунги|түскі|туски|түстен\s+кейінгі|тустен\s+кейинги)\s+$", re.IGNORECASE)
+#: the Kazakh word for a valley, a river, a lake or a sea after the place it is named by: «Шу аңғарына»
+_NATURAL_FEATURE_AFTER = re.compile(r"\s+(?:аңғар|ангар|өзен|озен|көл|кол|теңіз|тениз|шатқал|шаткал)(?:ы|і|и)"
+                                    r"[а-яәғқңөұүһі]*(?!\w)", re.IGNORECASE)
+#: the kind of sentence said before its length: «дали условно три года», «реально пять»
+_KIND_OF_TERM_BEFORE = re.compile(r"(?<!\w)(?:условно|реально|условного|реального)\s+$", re.IGNORECASE)
+#: the noun after a place said as an adjective: «ленинском посёлке», «бородулихинском районе»
+_PLACE_KIND_AFTER = re.compile(r"\s+(?:пос[её]л\w*|район\w*|сел[оеау]|аул\w*|массив\w*|микрорайон\w*|"
+                               r"переул\w*|квартал\w*)(?!\w)", re.IGNORECASE)
 _MARKET_AFTER = re.compile(r"\s+(?:базар\w*|рын(?:ок|ка|ке|ку|ком)|bazar\w*)(?!\w)", re.IGNORECASE)
 #: the word for region after a place's name cut short in a note: «Павл. обл.», «Кост. обл.»
 _SHORTENED_REGION_AFTER = re.compile(r"\.\s*(?:обл|р-н|р-на|р-не)(?:\.|(?!\w))")
@@ -1462,6 +1548,10 @@ _PLACE_PREPOSITION_AFTER = re.compile(r"\s+(?:behind|near|next|opposite|across|i
                                       r"is\s+closed)(?![\w'])", re.IGNORECASE)
 
 
+#: a set phrase a name-word begins: «слава богу», «вера в бога», «надежда есть»
+_IDIOM_AFTER = re.compile(r"\s+(?:богу|аллаху|всевышнему|тебе\s+господи|в\s+бога)(?!\w)", re.IGNORECASE)
+
+
 def _the_word_not_the_name(text: str, found: Finding) -> bool:
     """A nickname that is a word, used again as the word. In English a name takes no indefinite article ("the boss
     was admiral"), the noun may ("an actual bulldozer on site"), and no adverb ("he was very quiet"); "the" proves
@@ -1474,6 +1564,8 @@ def _the_word_not_the_name(text: str, found: Finding) -> bool:
         return False
     if _LIKE_AFTER.match(text, found.end):
         return True
+    if word.islower() and _IDIOM_AFTER.match(text, found.end):
+        return True  # «слава богу» (thank God) is no Слава
     if (word.isascii() and word.islower() and is_english_word(word)
             and _THE_BEFORE.search(text, max(0, found.start - 5), found.start)
             and _PLACE_PREPOSITION_AFTER.match(text, found.end)):

@@ -31,7 +31,7 @@ _MISHEARD_SEMEY = re.compile(
     r"(?<!\w)[вВ] (?P<id>семье)(?!\w)(?! (?:было|были|был|была|есть|нет|не|все|всё|никто|кто|трое|двое|четверо|"
     r"пятеро|шестеро|много|мало|каждый|принято|так|тоже|царил\w*|поняли|узнали|говорили|знали|считали)\b)")
 #: Шу, a name of two letters, in a Kazakh case or with a glued preposition
-_SHORT_PLACE_FORMS = {"шу": re.compile(r"(?:в|из)шу|шу(?:дың|дан|да|ға|га|дағы|дагы)"),
+_SHORT_PLACE_FORMS = {"шу": re.compile(r"(?:в|из)шу|шу(?:дың|дын|дан|да|ға|га|дағы|дагы)"),
                       "shu": re.compile(r"(?:v|iz)shu|shu(?:dyn|dan|da|ga|dagy)")}
 
 
@@ -295,7 +295,7 @@ class Gazetteer:
                   if "семее" in self.exact]
         found += [(m.start("id"), m.end("id"), self.exact["семее"]) for m in _MISHEARD_SEMEY.finditer(text)
                   if "семее" in self.exact and not _genitive_follows(text, m.end("id"))]
-        found += _designated_places(text, tokens)
+        found += _designated_places(text, tokens) + _markets_named_after(text, tokens)
         found += [(start, end, place) for start, end, word in tokens if "-" in word and word[-1:].isdecimal()
                   and (place := self._numbered_place(word))]
         found += self._capitalised_multiword(text, tokens)
@@ -418,11 +418,14 @@ class Gazetteer:
                 # «перевели его в семей»: no family's case after «в»
                 word == "семей" and before in ("в", "во", "под")) or (
                 _BODY_BEFORE_ITS_TOWN.fullmatch(before) is not None and first_tag(word).startswith("NOUN")))
+            # «нас отправили в лебяжье», «уедет в курган»: where someone went, after a verb of going
+            went = gap_before == " " and before in ("в", "во", "из", "до") and index >= 2 and (
+                _WENT.fullmatch(tokens[index - 2][2].casefold()) is not None)
             if word in _NOT_PLACE_NAMES:
                 continue
             # («Таскала бекетінде», «таскала кпп-сында»: the post or village word after a name that is also a word)
             posted = gap_after == " " and _POST_AFTER.match(after)
-            if via or born or crossed or posted:
+            if via or born or crossed or posted or went:
                 place = self._any_place_by_key(word)
                 if place:
                     found.append((start, end, place))
@@ -665,6 +668,44 @@ _NOT_PLACE_NAMES = frozenset({
 })
 
 
+#: what no market's first word is («на рынке дала ему»), and what no word of its name is («на рынке алтын там»)
+_FUNCTION_TAGS = ("PREP", "CONJ", "PRCL", "NPRO", "ADVB", "PRED", "INTJ", "COMP")
+_NO_NAME_TAGS = (*_FUNCTION_TAGS, "VERB", "INFN", "GRND", "PRTS", "PRTF")
+#: the market word before its name, Russian order: «на рынке алтын дала», «базар шапагат»
+_MARKET_WORDS = frozenset({"рынке", "рынок", "рынка", "базаре", "базар", "базара", "барахолке", "барахолки",
+                           "толкучке"})
+
+
+def _markets_named_after(text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A market named in lower case after the word for it, by one or two Kazakh words no Russian dictionary knows
+    («на рынке алтын дала», «с базара шапагат»): the name says where a stall stood. A Russian word after it is
+    what happened there («на рынке дала ему»), and stops the name."""
+    from fieldkit.anonymise.kazakh_words import is_plainly_kazakh
+    from fieldkit.anonymise.morphology import has_kazakh_letters, natasha
+
+    morph = natasha()[2]
+
+    def kazakh(word: str, *, first: bool = True) -> bool:
+        """A Kazakh word; the first of the name no Russian verb or function word («дала ему» is "gave him")."""
+        return is_cyrillic_word(word) and word.islower() and len(word) >= 4 and (
+            has_kazakh_letters(word) or (is_plainly_kazakh(word) and not (
+                morph.word_is_known(word) and first_tag(word).startswith(_NO_NAME_TAGS if first else _FUNCTION_TAGS))))
+
+    found = []
+    for index in range(len(tokens) - 1):
+        if (tokens[index][2].casefold() not in _MARKET_WORDS or text[tokens[index][1]:tokens[index + 1][0]] != " "
+                or index == 0 or tokens[index - 1][2].casefold() not in ("на", "с", "со", "у", "возле", "около")):
+            continue  # (a Russian preposition before the market word: «базар болады» is "there is a market")
+        start, end, word = tokens[index + 1]
+        if not kazakh(word) or word in _NOT_PLACE_NAMES:
+            continue
+        if index + 2 < len(tokens) and text[end:tokens[index + 2][0]] == " " and kazakh(tokens[index + 2][2],
+                                                                                        first=False):
+            end = tokens[index + 2][1]
+        found.append((start, end, "designated:market"))
+    return found
+
+
 def _designated_places(text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Places named with their designator, listed or not: «шуйского района», «байзақ ауданында», «батыс екі
     ықшамауданында», «в микрорайоне шанырак», "Medeu district", «қызылсай ауылында». Their id is the kind of
@@ -876,6 +917,10 @@ def _can_name_a_place(word: str) -> bool:
     particle («в деревне было тихо»)."""
     if word.isascii():
         return word not in ("i", "a", "the", "bylo", "byl", "gde", "tam", "u", "v", "na")
+    from fieldkit.anonymise.morphology import natasha
+
+    if not natasha()[2].word_is_known(word):
+        return True  # a guess from the word's ending is no reading: «кенес это аул» is no verb like «понёс»
     return not first_tag(word).startswith(("PREP", "CONJ", "PRCL", "NPRO", "VERB", "INFN", "ADVB", "PRED", "GRND",
                                            "PRTS", "COMP"))
 
@@ -902,6 +947,12 @@ def _ordinary_latin_word(word: str) -> bool:
 
     spelled = russian_spelling(word)
     return spelled is not None and _ordinary_word(spelled)
+
+
+#: a verb of going or of being sent, before «в»/«из» and a place: «отправили в лебяжье», «уедет в курган»
+_WENT = re.compile(r"(?:у|по|пере|при|за|в|вы)?(?:ехал|ехала|ехали|едет|еду|едем|едут|ехать|езжал\w*)|"
+                   r"отправ(?:или|ил|ила|ят|лен|лены)|перевели|перевел|перевёл|этапировали|увезли|вывезли|"
+                   r"верн(?:улся|улась|улись)|ездил|ездила|ездили|сбежал|сбежала|сбежали|уезжал\w*")
 
 
 def parse_settlements(text: str) -> tuple[Settlement, ...]:

@@ -554,6 +554,12 @@ COMMON_RULES = [
         context=PLATE_CONTEXT,
         context_score=0.85,
     ),
+    # the old Soviet-style plate, a letter, three digits and two letters: «Х 517 КМ», and in lower case, as a
+    # messenger types it beside a word about a car: "ego taxi h 884 bm"
+    Rule("PLATE", re.compile(rf"(?<![\w])(?P<id>[{CYR_UPPER}]\s?\d{{3}}\s?[{CYR_UPPER}]{{2,3}})(?![\w])"), 0.5,
+         context=PLATE_CONTEXT, context_score=0.85),
+    Rule("PLATE", re.compile(r"(?<![\w])(?P<id>[a-z]\s\d{3}\s[a-z]{2})(?![\w])"), 0.35,
+         context=PLATE_CONTEXT + ("mashin", "nomer", "avto", "taxi", "taksi"), context_score=0.85),
     # the region first, as an old plate or a hurried note writes it: «04 RXA 318»
     Rule(
         "PLATE",
@@ -1051,6 +1057,13 @@ _EN_NAME_ENDS = (r"(?:from|for|in|since|and|where|that|which|who|until|till|to|a
 _EN_COMPANY_TAILS = (r"(?:energy|energo|trans|transit|service|services|servis|group|holding|logistics|construction|"
                      r"stroi|stroy|invest|trade|trading|motors|mining|steel|teplo|agro|security|media|pharm|pharma|"
                      r"engineering|consulting|corporation|munai|munay|oil|gas|petroleum|cement|metal|metals)")
+#: a house or flat number as whisper writes English speech: "12", "twelve", "two oh four", "forty-two"
+_EN_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                   r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                   r"hundred|oh|zero)")
+_EN_SPOKEN_NUMBER = rf"(?:\d{{1,4}}[a-z]?|{_EN_NUMBER_WORD}(?:[\s-]+(?:and\s+)?{_EN_NUMBER_WORD}){{0,4}})"
+_EN_STREET_WORDS = r"(?:street|st|avenue|ave|road|prospect|prospekt|boulevard|lane|k[oö]shesi|koshesi)"
+_EN_ROOM_WORDS = r"(?:office|apartment|apt|flat|room|suite)"
 EN_RULES = [
     # a name after an English title and the name of a family, whatever English word it is ("mister he", "the moon
     # family"): the Korean and Chinese surnames that are English words
@@ -1091,6 +1104,15 @@ EN_RULES = [
     Rule("LOCATION", re.compile(r"(?i:(?<!\w)(?P<id>(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                                 r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|\d{1,2}(?:st|nd|rd|th)?)\s+"
                                 r"microdistrict|microdistrict\s+(?:no\.?\s*)?\d{1,2})))(?!\w)"), 0.8),
+    # an address said in English, in whisper's lower case, numbers as words: "number twelve, zheltoksan street,
+    # office two oh four", "abai avenue, house forty two, flat seven"
+    Rule("ADDRESS", re.compile(
+        rf"(?i:(?<![\w-])(?P<id>(?:(?:number|house|building)\s+)?{_EN_SPOKEN_NUMBER}\s*,?\s+"
+        rf"(?:(?!(?:the|a|of|in|on|at|and|to)\b)[a-z][\w'-]+\s+){{1,3}}{_EN_STREET_WORDS}"
+        rf"(?:\s*,?\s+{_EN_ROOM_WORDS}\s+{_EN_SPOKEN_NUMBER})?"
+        rf"|(?:(?!(?:the|a|of|in|on|at|and|to)\b)[a-z][\w'-]+\s+){{1,3}}{_EN_STREET_WORDS}\s*,?\s+"
+        rf"(?:(?:number|house|building)\s+{_EN_SPOKEN_NUMBER}(?:\s*,?\s+{_EN_ROOM_WORDS}\s+{_EN_SPOKEN_NUMBER})?"
+        rf"|{_EN_SPOKEN_NUMBER}\s*,?\s+{_EN_ROOM_WORDS}\s+{_EN_SPOKEN_NUMBER}))(?![\w-]))"), 0.8),
     # a street in messenger Latin with its house and flat: "toraygyrova 64 kv 118", "abaya 12, kv. 5"
     Rule("ADDRESS", re.compile(r"(?<![\w-])(?P<id>[a-z]{3,}(?:a|y|ova|eva|ina|ogo|skaya|skoy)\s+\d{1,3}[a-z]?"
                                r"(?:/\d{1,3})?,?\s*(?:kv\.?|kvartira|kv-ra)\s*\d{1,4})(?!\w)", re.IGNORECASE), 0.8),

@@ -75,7 +75,9 @@ _PATRONYMIC_WORDS = frozenset({"кызы", "улы"})
 KAZAKH_SITE_HEAD = re.compile(r"(?:разрез|ғарыш|гарыш|кеніш|кениш|зауыт|комбинат|шахта|кен\s+орн|депо)", re.IGNORECASE)
 _NOT_SURNAMES = frozenset(
     ["i", "the", "a", "and", "street", "avenue", "district", "region", "city", "police", "department", "и", "в",
-     "ник"]  # a handle's cue («админ ник қасқыр») far more often than Nick
+     "ник",  # a handle's cue («админ ник қасқыр») far more often than Nick
+     # a note's chat slang, which the lists read as short names (Лола, Кира): «Птичий двор, лол.»
+     "лол", "кек", "ахах", "хах", "имхо", "кстати", "кст", "спс", "пжл", "плз", "ппц", "капец", "жесть", "лан"]
 )
 
 
@@ -422,7 +424,11 @@ def is_lower_case_surname(word: str) -> bool:
     know ("бекову", "жумабаевым", "серікұлы", "kozhanov"); common words of that shape ("готов", "часов") are
     known to it as something else."""
     if _LOWER_LATIN_SURNAME.match(word):
-        return True
+        # (not a Russian word that has a surname's shape, typed in Latin: "grammov" is «граммов», grams)
+        from fieldkit.anonymise.latin_words import russian_spelling
+
+        spelled = russian_spelling(word)
+        return spelled is None or _has_a_name_reading(spelled)
     if not _LOWER_CYRILLIC_SURNAME.match(word) or word in _KAZAKH_IN_RUSSIAN_LETTERS:
         return False
     if _surname_of_a_given_name(word):
@@ -436,6 +442,15 @@ def is_lower_case_surname(word: str) -> bool:
     # a surname reading counts only when the common ones do not outweigh it («машин» is cars, not Машин)
     proper = sum(p.score for p in parses if any(tag in str(p.tag) for tag in ("Surn", "Patr", "Name")))
     return proper > 0 and proper >= sum(p.score for p in parses) - proper
+
+
+@lru_cache(maxsize=20_000)
+def _has_a_name_reading(word: str) -> bool:
+    """Russian morphology reads the word as a surname, a given name or a patronymic in at least one parse («козлов»
+    is goats and Козлов; «граммов» is grams only)."""
+    from fieldkit.anonymise.morphology import natasha
+
+    return any(tag in str(parse.tag) for parse in natasha()[2].parse(word) for tag in ("Surn", "Name", "Patr"))
 
 
 #: a surname made of a given name, in any case: «дарханов», «маратова», «ерлановым», «серикбаеву» (the dictionary
@@ -452,6 +467,9 @@ def _surname_of_a_given_name(word: str) -> bool:
     return match["stem"] in names - ambiguous
 
 
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
+
+
 @lru_cache(maxsize=50_000)
 def _name_reading(word: str) -> bool:
     """Russian morphology reads a lower-case word mainly as a given name («витя», «олегом», «светлану»), and its
@@ -463,8 +481,15 @@ def _name_reading(word: str) -> bool:
         return False
     parses = morph.parse(word)
     # a plural name is rarer than a Kazakh word morphology mistakes for one («айтам», I say, is not Айта)
-    proper = sum(p.score for p in parses if "Name" in str(p.tag) and "plur" not in str(p.tag))
-    return proper > 0 and proper > sum(p.score for p in parses) - proper
+    # (an indeclinable word counts once, not once per case: «вели» is six cases of Вели and three verbs)
+    readings: dict[tuple[str, str], tuple[bool, float]] = {}
+    for parse in parses:
+        tag = str(parse.tag)
+        key = (parse.normal_form, ",".join(g for g in re.split(r"[ ,]", tag) if g not in _CASES or "Fixd" not in tag))
+        name = "Name" in tag and "plur" not in tag
+        readings[key] = (name, max(parse.score, readings.get(key, (name, 0.0))[1]))
+    proper = sum(score for name, score in readings.values() if name)
+    return proper > 0 and proper > sum(score for name, score in readings.values() if not name)
 
 
 @lru_cache(maxsize=50_000)

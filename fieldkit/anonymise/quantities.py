@@ -49,7 +49,8 @@ _MULTIPLIERS = {
     "million": 1e6, "millions": 1e6, "m": 1e6, "mil": 1e6, "mill": 1e6, "лимон": 1e6, "лимона": 1e6,
     "лимонов": 1e6, "лимонами": 1e6, "limon": 1e6, "limona": 1e6, "limonov": 1e6, "миллионами": 1e6,
     "миллионам": 1e6, "тысячами": 1e3, "тысячам": 1e3, "мыңға": 1e3, "мыңнан": 1e3, "мыңды": 1e3, "мыңдай": 1e3,
-    "мыңын": 1e3, "tysyach": 1e3, "tysyachi": 1e3, "tysyachu": 1e3, "tys": 1e3, "kosar": 1e3, "kosarya": 1e3,
+    "мыңын": 1e3, "tysyach": 1e3, "tysya4": 1e3, "tysyachi": 1e3, "tysyachu": 1e3, "tys": 1e3, "kosar": 1e3,
+    "kosarya": 1e3,
     "kosarei": 1e3, "millions of": 1e6,
     # «двадцать тыщ», "20 tyshch": the spoken thousand
     "тыщ": 1e3, "тыщи": 1e3, "тыщу": 1e3, "тыща": 1e3, "tyshch": 1e3, "tyshchi": 1e3, "tyshchu": 1e3, "tysch": 1e3,
@@ -85,11 +86,13 @@ _CURRENCIES = {
     "теңгемен": "KZT", "тенгемен": "KZT", "теңгелік": "KZT", "тенгелик": "KZT", "tengege": "KZT", "tengeden": "KZT",
     # «жүз мың теңгедей» (about a hundred thousand): the approximating ending
     "теңгедей": "KZT", "тенгедей": "KZT", "tengedei": "KZT", "tengedey": "KZT", "доллардай": "USD",
-    "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "руб": "RUB", "rubles": "RUB", "roubles": "RUB",
+    "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "руб": "RUB", "рубльге": "RUB", "рубльден": "RUB",
+    "рубльді": "RUB", "рубльмен": "RUB", "rubles": "RUB", "roubles": "RUB",
     "евро": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR", "¥": "CNY",
     # the neighbours' money, which traders and migrants are paid in: yuan, Kyrgyz som, Uzbek sum
     "юань": "CNY", "юаня": "CNY", "юаней": "CNY", "юани": "CNY", "юаньге": "CNY", "юаньмен": "CNY", "yuan": "CNY",
-    "сом": "KGS", "сома": "KGS", "сомов": "KGS", "som": "KGS", "сум": "UZS", "сумов": "UZS", "сўм": "UZS",
+    "сом": "KGS", "сома": "KGS", "сомов": "KGS", "som": "KGS", "soma": "KGS", "somov": "KGS", "сум": "UZS",
+    "сумов": "UZS", "сўм": "UZS",
     # fines and bail are set in monthly calculation indices (МРП, Kazakh АЕК): «штраф 30 МРП»
     "мрп": "MRP", "mrp": "MRP", "аек": "MRP", "aek": "MRP",
     # and damages and wages in minimum wages (МЗП, Kazakh ЕТЖ): «ущерб 2 МЗП»
@@ -110,7 +113,8 @@ _MONEY_ON_ITS_OWN = {"лям", "ляма", "лямов", "косарь", "кос
 #: unless a counted noun follows («тысяч человек»)
 _MONEY_MULTIPLIERS = {"к", "k", "тыс", "т", "тысяча", "тысячи", "тысяч", "тысячу", "мың", "myn", "млн", "миллион",
                       "миллионами", "миллионам", "тысячами", "тысячам", "мыңға", "мыңнан", "мыңды", "мыңдай",
-                      "thousand", "million", "millions", "мыңын", "tysyach", "tysyachi", "tysyachu", "tys", "lyam",
+                      "thousand", "million", "millions", "мыңын", "tysyach", "tysya4", "tysyachi", "tysyachu", "tys",
+                      "lyam",
                       "kosar", "kosarya", "kosarei", "мын", "мынга", "мыннан", "мынды", "мындай", "мыңдап", "мындап",
                       "тыщ", "тыщи", "тыщу", "тыща", "tyshch", "tyshchi", "tyshchu", "tysch",
                       "миллиона", "миллионов", "млрд", "миллиард", "миллиарда", "миллиардов", "штук", "штуки",
@@ -217,12 +221,18 @@ _AGE_PATTERNS = [
     re.compile(rf"\b(?P<id>(?:{NUMBER}\s+(?:және|жане|и|мен|или)\s+)?(?P<n>{NUMBER})\s+(?:жаста|жасымда|жасында|жасымнан|жасынан|жасқа|жастағы|жасар|жаста\w*|жасым\w*|"
                r"zhasta\w*|zhasymda|jasta\w*))",
                re.IGNORECASE),
-    re.compile(rf"\b(?:I|he|she|we|they)(?:\s+(?:was|were|am|is|are|turned)|['’](?:s|m|re))\s+"
-               rf"(?:only\s+|just\s+|about\s+|already\s+|nearly\s+|almost\s+)?"
+    re.compile(rf"\b(?:I|he|she|we|they)(?:\s+(?:was|were|am|is|are|turned)|['’](?:s|m|re))\s*,?\s+"
+               # (and speech's hedges: "he was maybe sixty back then", "she was, what, thirty-eight?")
+               rf"(?:(?:only|just|about|already|nearly|almost|maybe|probably|like|around|roughly|what)\s*,?\s+)?"
                rf"(?P<id>(?P<n>{_EN_AGE_WORDS}|{NUMBER}))\b(?!\s*(?:am|pm|o'clock|dollars|bucks|tenge|percent|%|"
                rf"years?\s+in|minutes|hours|km|kilometers|meters|metres|times|of\s+them|people))",
                re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s+years?\s+old)\b", re.IGNORECASE),
+    # an age by its decade: "he was in his fifties", "in her early thirties"
+    re.compile(r"\bin\s+(?:his|her|their|my|your)\s+(?P<id>(?:(?:early|mid|late)[\s-]+)?(?P<n>twenties|thirties|"
+               r"forties|fifties|sixties|seventies|eighties|nineties))\b", re.IGNORECASE),
+    # a bare number with "or so" after a comma, as speech gives an age: "he was from kazaly, twenty-six or so."
+    re.compile(rf",\s+(?P<id>(?P<n>{_EN_AGE_WORDS}))\s+or\s+so(?=\s*[.,;!?])", re.IGNORECASE),
     # a person and a bare number, as whisper writes speech: "a boy about nineteen", "a girl of fifteen", "my son,
     # seventeen": no unit after it, or it would be a distance or a sum
     re.compile(rf"\b(?:boy|girl|guy|kid|lad|teenager|son|daughter|man|woman)\s*,?\s+(?:of\s+|about\s+|around\s+|"
@@ -242,18 +252,28 @@ _AGE_PATTERNS = [
                re.IGNORECASE),
     re.compile(rf"\baged\s+(?P<id>(?P<n>{NUMBER}))\b", re.IGNORECASE),
     # «жиырма бестегі кезімде» (when I was twenty-five): a number with tens in the locative before «кез» (the time)
+    # or before a person («отыз бестегі жігіт», a man of thirty-five)
     re.compile(rf"(?<!\w)(?P<id>(?P<n>{_WITH_TENS}{NUMBER})(?:дегі|тегі|дағы|тағы|деги|теги|дагы|тагы))"
-               r"(?=\s+(?:кез|шақ|шак)\w*)", re.IGNORECASE),
+               r"(?=\s+(?:кез|шақ|шак|жігіт|жигит|адам|әйел|әйелмен|аел|кісі|киси|азамат|еркек|келіншек|келиншек|"
+               r"қыз|кыз|бала|жас\s+жігіт|ер\s+адам)\w*"
+               # or before a name and the respect it is said with: «алпыс бестеги камшат апа»
+               r"|\s+[а-яәғқңөұүһіА-ЯӘҒҚҢӨҰҮҺІ]+\s+(?:апа|апай|ағай|агай|аға|ага|әже|аже|ата|көке|коке)(?!\w))",
+               re.IGNORECASE),
     # «парень лет в 18»: an age said the approximate way
     re.compile(rf"(?<!\w)(?P<id>лет\s+(?:в|под)\s+(?P<n>{NUMBER}))(?!\w)(?!\s*(?:лет|год\w*|назад|тому|раз\w*))",
                re.IGNORECASE),
     # a note's «секретарь РОП, под 50»: "about" and a number with tens, alone after a comma
-    re.compile(rf",\s+(?P<id>(?:под|около|за)\s+(?P<n>{_WITH_TENS}{NUMBER}))(?=\s*(?:[,;)\n]|\.(?!\d)|$))",
+    re.compile(rf",\s+(?P<id>(?:под|около|за)\s+(?P<n>{_WITH_TENS}{NUMBER}))(?=\s*(?:[,;)\n»\"]|\.(?!\d)|$))",
                re.IGNORECASE),
     # «маған сол кезде қырық болды» (I was forty then): a person in the dative and a number with tens «болды»
     re.compile(rf"(?<!\w)(?:маған|оған|бізге|саған|сізге|мага|ога)\s+(?:(?:сол|ол)\s+кезде\s+|тогда\s+|сонда\s+|"
                rf"қазір\s+|казир\s+)?(?P<id>(?P<n>{_WITH_TENS}{NUMBER}))(?:\s+(?:болды|болған|болган|болатын|еді|толды)"
                r"(?!\w)|(?=\s*[,.;]))", re.IGNORECASE),
+    # a note's person by nationality, a comma and a bare two-digit number: «Ким Вячеслав, кореец, 55.», «немка, 26»
+    re.compile(r"(?<!\w)(?:кореец|кореянка|казах|казашка|русский|русская|немец|немка|узбек|узбечка|уйгур|уйгурка|"
+               r"татарин|татарка|украинец|украинка|дунганин|дунганка|чеченец|чеченка|турок|турчанка|армянин|армянка|"
+               r"азербайджанец|таджик|таджичка|кыргыз|киргиз|киргизка|кореец\s+вроде)\s*,\s+"
+               r"(?P<id>(?P<n>[1-9]\d))(?=\s*(?:[,;)\n]|\.(?!\d)|$))", re.IGNORECASE),
     # a young person, a comma and a bare number: «Мальчик, пятнадцать, передоз», «студентка, девятнадцать»
     re.compile(rf"(?<!\w)(?:мальчик|мальчишка|девочка|девчонка|парень|пацан|девушка|подросток|сын|дочь|дочка|"
                rf"студент|студентка|школьник|школьница|бала|ұл|қыз)\s*,\s+(?:лет\s+)?"
@@ -353,7 +373,7 @@ _KAZAKH_LOCATIVE_AGE = re.compile(
     rf"(?<!сағат )(?<!\w)(?P<id>(?:(?:он|{_KK_TENS})\s+(?:{'|'.join(KAZAKH_UNITS)}){_KK_LOCATIVE}"
     rf"|{_KK_TENS}{_KK_LOCATIVE}){_KK_COPULA}?)(?!\w)(?!\s+(?:сағат|жыл|минут))"
     rf"|(?<!сағат )(?<!\w)(?P<reached>(?:(?:он|{_KK_TENS})\s+(?:{'|'.join(KAZAKH_UNITS)})|{_KK_TENS}){_KK_DATIVE})"
-    r"(?=\s+(?:кел(?:ді|дім|ген|іп|ip)|келмеген|келмей\w*|толд\w*|толған\w*|толмаған|толып|толса\w*|толам|толады"
+    r"(?=\s+(?:кел(?:ді|дім|ген|іп|ip)|келмеген|келмей\w*|толд\w*|толған\w*|толган\w*|толмаған|толмаган|толып|толса\w*|толам|толады"
     # «жетпіске жақындадым» (nearing seventy), «елуге таяп қалды»
     r"|жа[қк]ында\w*|таяп|таяды|таяған\w*)"
     r"(?!\w))", re.IGNORECASE)
@@ -457,7 +477,8 @@ _RATE = re.compile(rf"(?<!\w)(?:за|получал\w*|получает|зара
 _MONEY_SLANG = (r"(?:пят[её]рк\w*|десятк\w*|двадцатк\w*|тридцатк\w*|штук[уаие]|косар\w*|сотк[уие]|сотен\w*|"
                 r"садк[уие]|сатк[уие]|"  # whisper's «сотку»
                 r"пятихатк\w*|полтинник\w*|полтос\w*|стольник\w*|"
-                r"pyat[eyo]rk\w*|desyatk\w*|shtuk[ua]|kosar\w*|sotk[ui])")
+                r"pyat[eyo]rk\w*|desyatk\w*|shtuk[ua]|kosar\w*|sotk[ui]|dva[dt]ca?tk\w*|tri[dt]ca?tk\w*|"
+                r"pyatik?hatk\w*|poltinnik\w*|poltos\w*|stol'?nik\w*)")
 #: the other price said right after one: «пятёрку, иногда десятку», «штуку или две»
 _OTHER_PRICE = re.compile(rf",?\s+(?:иногда|или|а\s+то\s+и|а\s+иногда|бывало|бывает|реже)\s+"
                           rf"(?P<id>(?:(?:две|два|три|пять)\s+)?{_MONEY_SLANG})(?!\w)", re.IGNORECASE)
@@ -465,7 +486,8 @@ _PRICE = re.compile(  # every branch begins a word: tried at word starts only, i
     rf"(?<!\w)(?:(?:за|(?:по|пере|вы)?(?:стоил\w*|стоит|стоят|отдал\w*|заплатил\w*|платил\w*|брал\w*|берут|"
     rf"просил\w*|взял\w*|дал|дали|дам|дадим|дадут|даст|давал\w*|требовал\w*|выходил\w*|получал\w*|stoil\w*|stoit|давай|"
     rf"гони|скинь\w*|заплати|"
-    rf"otdal\w*|zaplatil\w*|bral\w*|prosil\w*))\s+(?:(?:ему|мне|им|ей|emu|mne)\s+)?"
+    rf"otdal\w*|zaplatil\w*|bral\w*|prosil\w*|beret|ber[iy]ot|berut|vzyal\w*|davali|dali|platil\w*|"
+    rf"stoil\w*|stoit))\s+(?:(?:ему|мне|им|ей|emu|mne)\s+)?"
     # (what the price was for may come first: «платил за ходку пятёрку»)
     rf"(?:за\s+(?:ходку|раз|рейс|смену|поездку|точку|закладку|грамм|коробку|машину|фуру|человека)\s+)?"
     rf"(?P<slang>(?:{_MONEY_SLANG}|тонну)(?:\s+{_CURRENCY})?)(?!\w)(?!\s+(?:лет|год\w*|дней|суток|месяц\w*|минут|эту|это|этот|эти))"
@@ -770,6 +792,11 @@ def _usual_order(text: str) -> str:
     return f"{inverted['n']} {inverted['unit']}" if inverted else text
 
 
+#: an age by its decade ("in his fifties")
+_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+            "eighties": 80, "nineties": 90}
+
+
 def generalise_age(text: str, cyrillic: bool) -> str | None:
     """"[AGE: 30–39]" (or «[ВОЗРАСТ: 30–39]») for an age as written."""
     text = re.sub(r"^\s*(?:лет\s+)?(?:под|около|за|в|примерно|где-то|где\s+то)\s+", "", _usual_order(text),
@@ -784,8 +811,9 @@ def generalise_age(text: str, cyrillic: bool) -> str | None:
     elif ((inflected := re.fullmatch(rf"\s*(.+?)(?:{_KK_LOCATIVE}{_KK_COPULA}?|{_KK_DATIVE})\s*", text, re.IGNORECASE))
           and _number(text) is None and _number(inflected.group(1)) is not None):  # «елу екідемін», «отыз беске»
         text = inflected.group(1)
+    decade = re.fullmatch(r"\s*(?:(?:early|mid|late)[\s-]+)?(\w+?ies)\s*", text, re.IGNORECASE)
     match = re.match(rf"\s*({NUMBER})", text, re.IGNORECASE)
-    value = _number(match.group(1)) if match else None
+    value = _DECADES.get(decade.group(1).casefold()) if decade else _number(match.group(1)) if match else None
     if value is None or not 0 < value < 120:
         return None
     low = int(value) // 10 * 10
@@ -1069,12 +1097,14 @@ class QuantityRecognizer(EntityRecognizer):
                 continue
             near = [r for r in anchors if -_ANCHOR_WINDOW < start - r.end < _ANCHOR_WINDOW
                     or -_ANCHOR_WINDOW < r.start - end < _ANCHOR_WINDOW]
-            if near:
+            if value < 50 and (_TERM_VERBS.search(text[max(0, start - 40):start])
+                               or _TERM_VERBS_AFTER.match(text, end)):
+                # «дали пять», «пять с половиной дали»: the verb of sentencing says what it is, whatever the
+                # nearest anchor is («ему сейчас тридцать два … дали семь с половиной»)
+                kind = "DURATION"
+            elif near:
                 anchor = min(near, key=lambda r: min(abs(start - r.end), abs(r.start - end)))
                 kind = anchor.entity_type
-            elif value < 50 and (_TERM_VERBS.search(text[max(0, start - 40):start])
-                                 or _TERM_VERBS_AFTER.match(text, end)):
-                kind = "DURATION"  # «дали пять», «пять с половиной дали»
             else:
                 continue
             if (kind == "AGE" and not value < 120) or _COUNT_BEFORE.search(text, max(0, start - 12), start):

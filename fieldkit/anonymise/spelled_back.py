@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from fieldkit.anonymise.latin_words import kazakh_number_spelling, plain_cyrillic, russian_spelling
 
-_LATIN_RUN = re.compile(r"[A-Za-z'ŋ]+")  # (with the messenger's «ŋ» for ң: "myŋ teŋge")
+#: a Latin word (with the messenger's «ŋ» for ң: "myŋ teŋge", and its «4» for ч inside a word or at either end of
+#: one: "4to", "na4alnik", "tysya4"; not a digit of a plate or a code: "h 884 bm", "4x4")
+_LATIN_RUN = re.compile(r"(?:(?<![\dA-Za-z])4(?=[a-z]{2})|[A-Za-z'ŋ])(?:[A-Za-z'ŋ]|(?<=[a-z])4(?![\dA-Za-z]*\d))*")
 
 
 @dataclass(frozen=True)
@@ -44,12 +46,12 @@ def spell_in_cyrillic(text: str) -> Spelled:
     out, spans, cursor, shift = [], [], 0, 0
     for match in _LATIN_RUN.finditer(text):
         out.append(text[cursor:match.start()])
-        word = match.group()
+        word = match.group().replace("4", "ch")
         cyrillic = kazakh_number_spelling(word) or russian_spelling(word) or plain_cyrillic(word)
         start = match.start() + shift
         spans.append((start, start + len(cyrillic), match.start(), match.end()))
         out.append(cyrillic)
-        shift += len(cyrillic) - len(word)
+        shift += len(cyrillic) - (match.end() - match.start())
         cursor = match.end()
     out.append(text[cursor:])
     return Spelled("".join(out), tuple(spans))

@@ -39,6 +39,9 @@ _MONTHS_KK_ANY = ("(?:" + "|".join(sorted(_KAZAKH_MONTH_SPELLINGS | {"қыркү
 #: a Kazakh number's last word in the locative of its possessive, a day of the month: «бірінде», «жиырма бесінде»
 _KK_DAY_IN_MONTH = (rf"(?:(?:{'|'.join(KAZAKH_TENS)})\s+)?(?:{'|'.join((*KAZAKH_UNITS, *KAZAKH_TENS))})"
                     r"(?:сы|сі|си|ы|і|и)?(?:нда|нде)")
+#: the day after its month: «(желтоқсан айының) бесінде», «(шілдесінің) он сегізі», «(мамырдың) жиырмасынан»
+_KK_DAY_OF_MONTH = (rf"(?:(?:{'|'.join(KAZAKH_TENS)})\s+)?(?:{'|'.join((*KAZAKH_UNITS, *KAZAKH_TENS))})"
+                    r"(?:сы|сі|си|ы|і|и)(?:нда|нде|нан|нен|на|не)?")
 #: what narrows a year said just before it, and goes with it (the engine joins them): a Kazakh month with where in
 #: it («2021 жылы қазанда», «жылы шилденин ортасында», «жылы сауирдин биринде»), a Russian month after «в»
 #: («двадцать второго жылы в январе», «в 2019 году, в конце марта») or a season («жылдың жазында», «году летом»)
@@ -130,7 +133,9 @@ _PATTERNS = [
     # (the tens may be said in Russian: «двадцать үшінші жылы»)
     re.compile(rf"(?<!\w)(?P<id>(?:{_YEAR_KK}|(?:(?:{_KK_NUMBER}|двадцать|тридцать|девяносто|восемьдесят)\s+){{0,2}}"
                rf"{_KK_ORDINAL})\s+{_YEAR_WORD_KK}"
-               rf"(?:\s+{_MONTHS_KK}(?:\s+айында)?)?)(?!\w)", re.IGNORECASE),
+               # (and the day, after the month's genitive: «желтоқсан айының бесінде», «шилдесинин он сегизи»)
+               rf"(?:\s+{_MONTHS_KK_ANY}(?:\s+айында|(?:\s+айының|\s+айынын)?\s+{_KK_DAY_OF_MONTH})?)?)(?!\w)",
+               re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<id>{_MONTHS_KK}\s+(?:{_KK_NUMBER}\s+)?[а-яәғқңөұүһі]*(?:сында|сінде|нда|нде))(?!\w)",
                re.IGNORECASE),
     # a short year said as a cardinal, in the genitive before its month: «жиырма үш жылдың желтоқсанында», «он
@@ -145,6 +150,9 @@ _PATTERNS = [
     re.compile(rf"(?<!\w)(?P<id>{_MONTHS_KK_ANY}(?:ның|нің|дың|дің|тың|тің|нин|дин|тин)\s+(?:{_KK_NUMBER}\s+)?"
                # (from or to that day: «наурыздың он тоғызынан мамырдың он бесіне дейін»)
                r"[а-яәғқңөұүһі]+(?:ы|і|сы|сі)(?:нда|нде|нан|нен|на|не)?)(?!\w)", re.IGNORECASE),
+    # «қараша айының жетісі», «наурыз айынын он бесинде»: the month, «айының» and the day in its possessive
+    re.compile(rf"(?<!\w)(?P<id>{_MONTHS_KK_ANY}\s+(?:айының|айынын|айынің)\s+{_KK_DAY_OF_MONTH})(?!\w)",
+               re.IGNORECASE),
     # the day in digits after its month's genitive, in either alphabet: «мамырдың 5-і», «наурыздың 12-сінде»,
     # "mamyrdyn 14-i"
     re.compile(rf"(?<!\w)(?P<id>(?:{_MONTHS_KK_ANY}|{_MONTHS_KK_LATIN})\s+(?:[12]?\d|3[01])"
