@@ -62,6 +62,9 @@ def test_an_age_or_a_date_of_one_or_two_digits_left_in_the_output_is_a_leak():
     assert leaked(date, "Resp. ж, [AGE: 50–59]. Встреча 14.03, код R-5.", document)
     assert not leaked(age, "Resp. ж, [AGE: 50–59]. Встреча [DATE-14], код R-5.", document)
     assert not leaked(date, "Resp. ж, [AGE: 50–59]. Встреча [DATE-14], код R-5.", document)
+    phone = Document("Тел. 8 701 555 12 34.", (GoldSpan(5, 20, "PHONE", "8 701 555 12 34"),))
+    assert not leaked(phone.spans[0], "Тел. [PHONE-1] 34.", phone)  # two digits of a phone's eleven: nobody
+    assert leaked(phone.spans[0], "Тел. 8 701 555 [PHONE-1].", phone)
 
 
 def test_the_parser_recovers_text_and_offsets():
