@@ -67,6 +67,8 @@ def is_calendar_date(text: str) -> bool:
     """Keep DATE_TIME findings that can pin down an event (a digit or a month name); spaCy also tags
     vague spans such as "the afternoon" or "about an hour", which identify no one and cost readability."""
     lowered = text.casefold()
+    if sum(ch.isdecimal() for ch in text) > 8:
+        return False  # «8(777)316 40 92»: no date has more digits than «12.03.2019»; a phone has
     return any(ch.isdecimal() for ch in text) or any(month in lowered for month in _MONTHS)
 
 
@@ -460,6 +462,26 @@ def is_transliterated(text: str) -> bool:
     return spelled >= 0.5
 
 
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;—–()]\s*|\n\s*)$")
+
+
+def _after_a_common_word_opening_a_sentence(chunk: str, start: int, end: int) -> int:
+    """Where a name English NER found starts once a common English word it opens a sentence with is left out: a
+    Russian note's English clauses, "Dates R39 gave…", "Sum paid…", "Contact via…", are capitalised because they
+    begin a sentence. A listed given name or a Korean surname that is also a word ("Rose", "Kim") stays; English
+    text is left alone, where "John" and "Sarah" open sentences as often."""
+    from fieldkit.anonymise.latin_words import english_frequency
+    from fieldkit.anonymise.names import is_korean_surname_in_latin, is_listed_name
+
+    word = re.match(r"[A-Za-z]+", chunk[start:end])
+    if (word is None or not _SENTENCE_OPENING.search(chunk, 0, start)
+            or english_frequency(word.group().casefold()) < 1e-5
+            or is_listed_name(word.group()) or is_korean_surname_in_latin(word.group())):
+        return start
+    rest = re.match(r"[A-Za-z]+[\s,]*", chunk[start:end])
+    return start + rest.end()
+
+
 def _all_capitalised(span: str) -> bool:
     return all(word[:1].isupper() for word in _LATIN_WORD.findall(span)) and bool(_LATIN_WORD.search(span))
 
@@ -601,6 +623,13 @@ def analyse(text: str, language: str) -> list[Finding]:
                 r.entity_type == "PERSON" and any(r.start < end and start < r.end for start, end in kazakh_names))
                              ] + kazakh
         for result in chunk_results:
+            if (_recognizer_of(result) == "SpacyRecognizer" and chunk_language == "en" and language != "en"
+                    and result.entity_type in ("PERSON", "LOCATION", "ORGANIZATION")):
+                result.start = _after_a_common_word_opening_a_sentence(text[start:end], result.start, result.end)
+                if result.start >= result.end:
+                    continue
+                if re.fullmatch(r"(?:[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\.\s?){1,3}", text[start + result.start:start + result.end]):
+                    result.entity_type = "PERSON"  # «Contact via Г.А.»: initials are a person, not a body
             if (_recognizer_of(result) == "SpacyRecognizer" and result.entity_type in ("PERSON", "LOCATION")
                     and any(ch.isdecimal() for ch in text[start + result.start:start + result.end])):
                 # a name does not run into a number ("Erlan Bekov 2 raza", "… nomer 8 701…"): it is cut before

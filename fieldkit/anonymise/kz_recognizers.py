@@ -865,6 +865,15 @@ def _village_in_ovka(_found: str, match: re.Match, _text: str) -> bool:
 
 
 RU_RULES = [
+    # a Korean surname said right after the word for a Korean, with the given name after it: «кореянка ли виктория»,
+    # «кореец пак олег» (a two-letter «ли» is a particle anywhere else)
+    Rule("PERSON", re.compile(r"(?<!\w)(?:коре(?:ец|йца|йцу|йцем|янка|янку|янки|янкой))\s+"
+                              r"(?P<id>(?:ким|пак|цой|тен|тэн|хан|нам|шин|югай|огай|хегай|когай|лигай|хван)"
+                              r"(?:\s+[а-яё]{3,}(?=\s|[,.;!?]|$))?"
+                              # (the two-letter ones only with a given name after them)
+                              r"|(?:ли|ни|де)\s+(?!(?:она|они|оно|это\w*|эта|эти|нет|или|как|тоже|там|тут|был\w*|"
+                              r"вообще|точно|ещё|еще|всех|всё|все|наш\w*|ваш\w*|так\w*|тот|тогда|сейчас)(?!\w))"
+                              r"[а-яё]{4,}(?=\s|[,.;!?]|$))(?!\w)", re.IGNORECASE), 0.8),
     # a note that says a word is a surname: «Мельник (фамилия!, P-18)», «Сорока (это фамилия)»
     Rule("PERSON", re.compile(rf"(?<![\w-])(?P<id>[{CYR_UPPER}][а-яёәғқңөұүһі]{{2,}})\s*\(\s*(?:это\s+)?фамилия(?!\w)"),
          0.85),

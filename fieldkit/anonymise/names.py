@@ -414,7 +414,10 @@ _LOWER_LATIN_SURNAME = re.compile(
 #: («иштейтиндердин»), «inside» and «outside» («ишине», «сыртында»). (A surname of that shape the dictionary knows,
 #: Еремин, is read as one before this is asked.)
 _KAZAKH_FORM_LIKE_A_SURNAME = re.compile(
-    r"(?:[аеиоуыэюяй]мин|[гк][аеыи]н(?:ин|ын)|(?:лер|лар|дер|дар|тер|тар)(?:дин|дын|тин|тын|нин|нын)"
+    # (and a Kazakh verb's "I" in Russian letters after «р», «л», «н»: «журмин», «бармын»; a short stem's
+    # possessive: «изин»; an abbreviation's genitive: «иинин», «ердрдин»)
+    r"(?:[рлн]м[иы]н|^[а-яё]{2}[иы]н|^(?:иин|жсн|ердр|жшс|тоо|кпп)[а-яё]*"
+    r"|[аеиоуыэюяй]мин|[гк][аеыи]н(?:ин|ын)|(?:лер|лар|дер|дар|тер|тар)(?:дин|дын|тин|тын|нин|нын)"
     r"|^(?:иш|ыш|сырт|арт|уст|уст|аст)(?:ине|инде|инен|ына|ында|ынан|ин|ын))$")
 
 
@@ -1259,7 +1262,11 @@ _NICKNAME_PATTERNS = [
                r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30}(?:\s+(?:бек|бай|жан|хан)(?!\w))?)", re.IGNORECASE),
     # a surname announced: «по фамилии бражников», «настоящая фамилия, бражников», «тегі жақсыбеков»
     re.compile(r"(?<![\w-])(?:фамили[яиюей]|тегі|familiya|familii|surname)[,:]?\s+(?:у\s+него\s+|у\s+неё\s+|была\s+|было\s+"
-               r"|его\s+|её\s+|ее\s+|is\s+|was\s+)?[«\"“']?(?P<id>[^\W\d_][\w-]{2,30})", re.IGNORECASE),
+               r"|его\s+|её\s+|ее\s+|is\s+|was\s+)?"
+               # (not what the surname is like: «фамилия у неё короткая просто ли»)
+               r"(?!(?:короткая|длинная|простая|сложная|смешная|странная|такая|редкая|русская|казахская|корейская|"
+               r"немецкая|обычная|красивая|двойная|другая|известная|знакомая)(?!\w))"
+               r"[«\"“']?(?P<id>[^\W\d_][\w-]{2,30})", re.IGNORECASE),
     # a contact's name in a phone: «он был подписан как боцман», «один контакт, записанный как мастер»
     re.compile(r"(?<![\w-])(?:подписан\w*|подписал(?:ся|ась|ись)|(?:записал|записала)\s+(?:его|её|ее)|"
                r"(?:контакт|номер|телефон)\w*[^.!?\n]{0,40}?(?:записан|сохранен|сохранён)\w*)"
@@ -1405,7 +1412,12 @@ _NICKNAME_PATTERNS = [
 #: күйеуі», «телефоны мақсаттың», "eto iin sultana", «брат мейрам»
 _NAME = r"(?P<id>[^\W\d_][\w'-]{1,30})"
 #: a name and the respectful word after it: «Ербол аға», «Гүлнар апайға»
-_HONORIFIC_CUE = re.compile(_NAME + rf"(?:\s+|-){_HONORIFIC_AFTER}(?:\w*)(?!\w)", re.IGNORECASE)
+#: the case endings an honorific takes («ағайға», «апаның», «ағасымен»): not any letters, or «апаратын» (carried) is
+#: «апа» and a name before it
+_HONORIFIC_ENDING = (r"(?:ға|ге|га|қа|ке|ка|ның|нің|нын|нин|дың|дің|дын|дин|ны|ні|ни|ды|ді|ди|мен|бен|пен|да|де|та|те|"
+                     r"дан|ден|тан|тен|нан|нен|лар|лер|ларға|лерге|мыз|міз|ым|ім|ң|ңыз|ңіз|сы|сі|сына|сіне|сының|"
+                     r"сінің|сымен|сімен|ой|ей|е|у|ю|ga|ge|qa|ke|nyn|nin|dyn|din|men|ben|pen|da|de|dan|den|lar|ler)?")
+_HONORIFIC_CUE = re.compile(_NAME + rf"(?:\s+|-){_HONORIFIC_AFTER}{_HONORIFIC_ENDING}(?!\w)", re.IGNORECASE)
 #: the Kazakh genitive endings, in Cyrillic and in Latin letters
 _GENITIVE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің", "nyn", "nin", "dyn", "din", "tyn", "tin")
 _GENITIVE = "(?:" + "|".join(_GENITIVE_ENDINGS) + ")"
@@ -1880,7 +1892,9 @@ _FRAME_WORDS = frozenset({"сосын", "содан", "кейін", "кейин"
                             "ещё", "еще", "тоже", "короче",
                             # and jobs said bare before a name («тергеуші бейсенқызы»)
                             "тергеуші", "тергеуши", "бастық", "бастык", "учаскелік", "учаскелик", "күзетші",
-                            "кузетши", "дәрігер", "даригер", "мұғалім", "мугалим", "инспектор"})
+                            "кузетши", "дәрігер", "даригер", "мұғалім", "мугалим", "инспектор",
+                            # and the words of a form read out: «Фамилия Оспанов, … отчество Туякбаевич»
+                            "фамилия", "фамилиясы", "отчество", "имя", "тегі", "тегi"})
 
 
 def is_frame_word(word: str) -> bool:

@@ -69,6 +69,17 @@ from tests.unit.redacted_words import assert_gone_and_kept
     ("суд болды қараша айының жетісі, кейін жиырма бес мың рубльге пропуск алдық", ["жетісі", "рубльге"],
      ["суд", "пропуск"]),
     ("коктал кайда деп сурасам шудын арги жагында деди", ["шудын"], ["арги", "жагында"]),
+    # a note's respondent by sex and age, a Korean surname after the word for a Korean, a form read out
+    ("Resp. KZ-R11, ж, 52. Говорили с Я.Ш. (дунганин, 60+) — теплицы.", ["52", "60"], ["resp", "дунганин"]),
+    ("задержанная кореянка ли виктория, трое детей, фамилия у неё короткая", ["ли", "виктория"],
+     ["короткая", "детей"]),
+    ("Фамилия Оспанов, имя Канат, отчество Туякбаевич, бывший начальник.", ["оспанов", "туякбаевич"],
+     ["фамилия", "отчество"]),
+    # words that are no names: car makes, a note's English clause opening, Kazakh verbs and an abbreviation's case
+    ("Приезжал на чёрной Тойоте, теперь ездит на белой Нексии.", [], ["тойоте", "нексии"]),
+    ("Contact via Г.А. (соседка). Sum paid to lawyer: €2000.", ["г", "а", "2000"], ["contact", "sum"]),
+    ("ол кисинин иинин айтайын, кайтара алмай журмин, кендір тығып апаратын", [],
+     ["иинин", "журмин", "тығып", "апаратын"]),
 ])
 def test_round_28_leaks_are_closed_and_words_kept(text, gone, kept):
     assert_gone_and_kept(redact(text, "en" if text.isascii() else "ru"), gone, kept)
@@ -77,6 +88,13 @@ def test_round_28_leaks_are_closed_and_words_kept(text, gone, kept):
 def test_a_verb_of_sentencing_makes_a_bare_number_a_term_whatever_the_age_beside_it():
     found = {f.text: f.entity for f in analyse("ему сейчас тридцать два, дали семь с половиной, вот так", "ru")}
     assert found.get("тридцать два") == "AGE" and found.get("семь с половиной") == "DURATION", found
+
+
+def test_a_phone_is_no_date_and_a_term_after_a_verb_of_jailing_is_a_term():
+    found = {f.text: f.entity for f in analyse("Тел. брата (нелегальный) 8(777)316 40 92 — not recorded. "
+                                                "Брата посадили на 6, а меня отпустили, мне было 17.", "ru")}
+    assert found.get("8(777)316 40 92") == "PHONE_NUMBER", found
+    assert found.get("6") == "DURATION" and found.get("17") == "AGE", found
 
 
 def test_a_chain_of_people_joined_by_arrows_gets_one_pseudonym_each():
