@@ -966,6 +966,10 @@ _AGE_AFTER_A_NAME = re.compile(
     r"(?=\s*(?:[,;)]|\.(?:\s|$)|$|\s+(?:years?\s+old|жаста|лет)\b))", re.IGNORECASE)
 
 
+#: a note's age in brackets after a person: «Ольга Фризен (61, немка)», «Мадина (~45)»
+_AGE_IN_BRACKETS_AFTER = re.compile(r"\s*\(\s*(?P<id>~?\s?(?:1\d|[2-9]\d)\+?)(?=\s*[,;)])")
+
+
 def _ages_after_names(text: str, findings: list[Finding]) -> list[Finding]:
     """The age said right after a person, set off by commas, as notes and speech give it: a person's age is a
     quasi-identifier, and with a name beside it the number can be nothing else."""
@@ -973,7 +977,7 @@ def _ages_after_names(text: str, findings: list[Finding]) -> list[Finding]:
     for index, finding in enumerate(findings):
         if finding.entity != "PERSON":
             continue
-        match = _AGE_AFTER_A_NAME.match(text, finding.end)
+        match = _AGE_AFTER_A_NAME.match(text, finding.end) or _AGE_IN_BRACKETS_AFTER.match(text, finding.end)
         following = findings[index + 1] if index + 1 < len(findings) else None
         if match is None:
             continue

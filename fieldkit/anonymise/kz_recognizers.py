@@ -864,7 +864,13 @@ def _village_in_ovka(_found: str, match: re.Match, _text: str) -> bool:
     return not morph.word_is_known(nominative) or any("Geox" in p.tag for p in morph.parse(nominative))
 
 
+#: a note's day and month without the year: «14.03», «15.01», «2/11»; the month in two digits, as notes write it,
+#: and nothing after it that makes it a decimal, a fraction, a code or a clock time («1.05 млн», «3/4», «10.05 утра»)
+_DAY_AND_MONTH = Rule("DATE_TIME", re.compile(
+    r"(?<![\w.,:/\\-])(?P<id>(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2]))(?!\w|[.,/]\d|\s*(?:%|кг|гр|млн|"
+    r"млрд|тыс|т\.|км|kg|km|mln|час|мин|am|pm|утра|вечера|дня|ночи|ч\.|[гмлч](?!\w)))"), 0.6)
 RU_RULES = [
+    _DAY_AND_MONTH,
     # a Korean surname said right after the word for a Korean, with the given name after it: «кореянка ли виктория»,
     # «кореец пак олег» (a two-letter «ли» is a particle anywhere else)
     Rule("PERSON", re.compile(r"(?<!\w)(?:коре(?:ец|йца|йцу|йцем|янка|янку|янки|янкой))\s+"
@@ -919,9 +925,11 @@ RU_RULES = [
     Rule(
         "ADDRESS",
         re.compile(
-            r"(?P<id>(?i:\b(?:ул|пр|пр-т|просп|мкр|пер|б-р|бул|д|кв)\.|\b(?:улиц[аеуыой]|проспект\w*|микрорайон\w*|"
-            r"переул\w*|бульвар\w*|шоссе|трасс[аеуы]))\s*"
-            rf"(?:[{CYR_UPPER}A-Z0-9][\w\-]*(?:/\d+)?\.?(?:\s|,\s?)?|(?:би|батыра|ата|хана|ана|жолы)(?:\s|,\s?)){{1,4}}"
+            r"(?P<id>(?i:\b(?:ул|пр|пр-т|просп|мкр|пер|б-р|бул|д|кв)\.|\bмкр(?=\s+\d)|\b(?:улиц[аеуыой]|проспект\w*|"
+            r"микрорайон\w*|переул\w*|бульвар\w*|шоссе|трасс[аеуы]))\s*"
+            # (the namesake's title after the name, in lower case: «ул. Бейбарыс султана, 3А»)
+            rf"(?:[{CYR_UPPER}A-Z0-9][\w\-]*(?:/\d+)?\.?(?:\s|,\s?)?|(?:би|батыра|батыр|ата|хана|хан|ана|жолы|султана|"
+            rf"султан|акына|ақына)(?:\s|,\s?)){{1,4}}"
             r"(?:,?\s*(?i:дом|д\.|кв\.?|квартира|корпус|корп\.|офис)?\s*\d+[а-яa-z]?(?:/\d+)?)*)"
         ),
         0.8,
@@ -1074,6 +1082,7 @@ _EN_SPOKEN_NUMBER = rf"(?:\d{{1,4}}[a-z]?|{_EN_NUMBER_WORD}(?:[\s-]+(?:and\s+)?{
 _EN_STREET_WORDS = r"(?:street|st|avenue|ave|road|prospect|prospekt|boulevard|lane|k[oö]shesi|koshesi)"
 _EN_ROOM_WORDS = r"(?:office|apartment|apt|flat|room|suite)"
 EN_RULES = [
+    _DAY_AND_MONTH,
     # a name after an English title and the name of a family, whatever English word it is ("mister he", "the moon
     # family"): the Korean and Chinese surnames that are English words
     Rule("PERSON", english_cues.TITLED, 0.6, english_cues.named_after_a_title),
@@ -1097,6 +1106,12 @@ EN_RULES = [
         r"(?<![\w-])(?:farm|firm|company|enterprise|outfit)\s+(?!(?:called|named)\b)"
         r"(?P<id>(?:(?!" + _EN_NAME_ENDS + r"\b)[a-z][\w'&-]*\s+){1,3}" + _EN_COMPANY_TAILS + r"(?:\s+plus)?)(?![\w-])",
         re.IGNORECASE), 0.7),
+    # a company after "for", "at" or a firm and a comma, by its last word, whatever words come before it: "kept the
+    # books for kambash fish trading", "there was a firm, steppe falcon logistics"
+    Rule("ORGANIZATION", re.compile(
+        r"(?<![\w-])(?:for|at|from|with|(?:firm|company|outfit|business),)\s+"
+        r"(?P<id>(?:(?!(?:the|a|an|our|his|her|their|this|that|some|local|state|big|small|private|my|your)\b)"
+        r"[a-z][\w'&-]*\s+){1,3}" + _EN_COMPANY_TAILS + r")(?![\w-])", re.IGNORECASE), 0.7),
     # a television channel by its number: "channel thirty one", "channel 7"
     Rule("ORGANIZATION", re.compile(
         r"(?<![\w-])(?P<id>channel\s+(?:\d{1,3}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"

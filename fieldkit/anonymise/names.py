@@ -470,9 +470,6 @@ def _surname_of_a_given_name(word: str) -> bool:
     return match["stem"] in names - ambiguous
 
 
-_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
-
-
 @lru_cache(maxsize=50_000)
 def _name_reading(word: str) -> bool:
     """Russian morphology reads a lower-case word mainly as a given name («витя», «олегом», «светлану»), and its
@@ -484,15 +481,8 @@ def _name_reading(word: str) -> bool:
         return False
     parses = morph.parse(word)
     # a plural name is rarer than a Kazakh word morphology mistakes for one («айтам», I say, is not Айта)
-    # (an indeclinable word counts once, not once per case: «вели» is six cases of Вели and three verbs)
-    readings: dict[tuple[str, str], tuple[bool, float]] = {}
-    for parse in parses:
-        tag = str(parse.tag)
-        key = (parse.normal_form, ",".join(g for g in re.split(r"[ ,]", tag) if g not in _CASES or "Fixd" not in tag))
-        name = "Name" in tag and "plur" not in tag
-        readings[key] = (name, max(parse.score, readings.get(key, (name, 0.0))[1]))
-    proper = sum(score for name, score in readings.values() if name)
-    return proper > 0 and proper > sum(score for name, score in readings.values() if not name)
+    proper = sum(p.score for p in parses if "Name" in str(p.tag) and "plur" not in str(p.tag))
+    return proper > 0 and proper > sum(p.score for p in parses) - proper
 
 
 @lru_cache(maxsize=50_000)
