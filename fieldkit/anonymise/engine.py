@@ -67,7 +67,7 @@ def is_calendar_date(text: str) -> bool:
     """Keep DATE_TIME findings that can pin down an event (a digit or a month name); spaCy also tags
     vague spans such as "the afternoon" or "about an hour", which identify no one and cost readability."""
     lowered = text.casefold()
-    if sum(ch.isdecimal() for ch in text) > 8:
+    if sum(ch.isdecimal() for ch in text) > 8 and not re.search(r"\d{1,2}[./]\d{1,2}[./]\d", text):
         return False  # «8(777)316 40 92»: no date has more digits than «12.03.2019»; a phone has
     return any(ch.isdecimal() for ch in text) or any(month in lowered for month in _MONTHS)
 

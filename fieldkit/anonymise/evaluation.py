@@ -2,8 +2,9 @@
 
 Annotated documents mark each identifying span inline as ``[[LABEL|text]]``; documents are separated by a
 line ``---``; lines starting with ``#`` are comments. A span counts as leaked when any of its significant
-words (in any inflected form) or number groups is still in the output. Over-redaction is the share of
-words outside every span that the output lost.
+words (in any inflected form) or number groups is still in the output (a group of one or two digits only in a
+quasi-identifier, and only outside the anonymiser's placeholders). Over-redaction is the share of words outside
+every span that the output lost.
 """
 
 from __future__ import annotations

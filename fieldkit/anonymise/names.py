@@ -427,10 +427,10 @@ def is_lower_case_surname(word: str) -> bool:
     know ("бекову", "жумабаевым", "серікұлы", "kozhanov"); common words of that shape ("готов", "часов") are
     known to it as something else."""
     if _LOWER_LATIN_SURNAME.match(word):
-        # (not a Russian word that has a surname's shape, typed in Latin: "grammov" is «граммов», grams)
+        # (not a Russian plural in -ов typed in Latin: "grammov" is «граммов», grams; a feminine «-ова» is a name)
         from fieldkit.anonymise.latin_words import russian_spelling
 
-        spelled = russian_spelling(word)
+        spelled = russian_spelling(word) if word.endswith(("ov", "ev")) else None
         return spelled is None or _has_a_name_reading(spelled)
     if not _LOWER_CYRILLIC_SURNAME.match(word) or word in _KAZAKH_IN_RUSSIAN_LETTERS:
         return False
@@ -1250,6 +1250,9 @@ _NICKNAME_PATTERNS = [
                r"(?!" + _NOT_A_NAME_AFTER_CALLED + r"\b)"
                # (with the name-ending whisper wrote apart: «которого все зовут осел бек»)
                r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30}(?:\s+(?:бек|бай|жан|хан)(?!\w))?)", re.IGNORECASE),
+    # the nickname said first, then that it is one: «вот сазан ну это кличка так его звали», «гончар — это кличка»
+    re.compile(r"(?<![\w-])(?P<id>[^\W\d_][\w-]{2,30})\s*(?:,|—|-)?\s+(?:ну\s+)?это\s+(?:его\s+|её\s+|ее\s+)?"
+               r"(?:кличка|погоняло|прозвище|погремуха|кликуха)(?!\w)", re.IGNORECASE),
     # a surname announced: «по фамилии бражников», «настоящая фамилия, бражников», «тегі жақсыбеков»
     re.compile(r"(?<![\w-])(?:фамили[яиюей]|тегі|familiya|familii|surname)[,:]?\s+(?:у\s+него\s+|у\s+неё\s+|была\s+|было\s+"
                r"|его\s+|её\s+|ее\s+|is\s+|was\s+)?"
@@ -1406,7 +1409,8 @@ _NAME = r"(?P<id>[^\W\d_][\w'-]{1,30})"
 #: «апа» and a name before it
 _HONORIFIC_ENDING = (r"(?:ға|ге|га|қа|ке|ка|ның|нің|нын|нин|дың|дің|дын|дин|ны|ні|ни|ды|ді|ди|мен|бен|пен|да|де|та|те|"
                      r"дан|ден|тан|тен|нан|нен|лар|лер|ларға|лерге|мыз|міз|ым|ім|ң|ңыз|ңіз|сы|сі|сына|сіне|сының|"
-                     r"сінің|сымен|сімен|ой|ей|е|у|ю|ga|ge|qa|ke|nyn|nin|dyn|din|men|ben|pen|da|de|dan|den|lar|ler)?")
+                     r"сінің|сымен|сімен|сында|сінде|сынан|сінен|сыны|сіні|сынын|синин|сында|ларына|леріне|лары|"
+                     r"лері|ой|ей|е|у|ю|ga|ge|qa|ke|nyn|nin|dyn|din|men|ben|pen|da|de|dan|den|lar|ler|synda|sinde)?")
 _HONORIFIC_CUE = re.compile(_NAME + rf"(?:\s+|-){_HONORIFIC_AFTER}{_HONORIFIC_ENDING}(?!\w)", re.IGNORECASE)
 #: the Kazakh genitive endings, in Cyrillic and in Latin letters
 _GENITIVE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің", "nyn", "nin", "dyn", "din", "tyn", "tin")

@@ -624,7 +624,8 @@ _TIME_PATTERNS = [
                r"|\s+at\s+night)?)", re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?:{NUMBER})(?:\s+(?:thirty|fifteen|forty[\s-]five|o'clock))?\s+(?:in\s+the\s+"
                r"(?:morning|afternoon|evening)|at\s+night))\b", re.IGNORECASE),
-    re.compile(r"(?<![\d:])(?P<id>(?:[01]?\d|2[0-3]):[0-5]\d)(?![\d:])"),
+    # (with the part of the day after it, or «30 утром» would be read as an hour of its own: «в 6:30 утром»)
+    re.compile(rf"(?<![\d:])(?P<id>(?:[01]?\d|2[0-3]):[0-5]\d(?:\s+{_PART}(?!\w))?)(?![\d:])", re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?:в\s+)?половин[еуыа]\s+(?:{'|'.join(_ORDINAL_HOURS)}|\d{{1,2}})(?:\s+{_PART})?)",
                re.IGNORECASE),
     # «в третьем часу ночи»: within the hour named by its ordinal
