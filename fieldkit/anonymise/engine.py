@@ -962,7 +962,9 @@ _UNIT_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|один|два
 #: an age said after a person's name, between commas: «Игорь Шапиро, 28, в розыске», "igor shapiro, twenty eight,
 #: wanted" (a house number or a count comes without the name before it)
 _AGE_AFTER_A_NAME = re.compile(
-    rf",\s*(?P<id>(?:1[4-9]|[2-9]\d)(?:\s*(?:г\.|л\.|лет|года|y\.?o\.?|yo|jas|жаста|жас))?|{_TENS_WORDS}(?:[\s-]+{_UNIT_WORDS})?)"
+    # (after the nickname in brackets too: «Сапар Тулегенович (Сәке), 72,»; roughly: «Виктор, ~60», «Бур, 45+»)
+    rf"[)»\"]*,\s*(?P<id>~?\s?(?:1[4-9]|[2-9]\d)\+?(?:\s*(?:г\.|л\.|лет|года|y\.?o\.?|yo|jas|жаста|жас))?"
+    rf"|{_TENS_WORDS}(?:[\s-]+{_UNIT_WORDS})?)"
     r"(?=\s*(?:[,;)]|\.(?:\s|$)|$|\s+(?:years?\s+old|жаста|лет)\b))", re.IGNORECASE)
 
 

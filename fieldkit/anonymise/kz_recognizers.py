@@ -869,8 +869,11 @@ def _village_in_ovka(_found: str, match: re.Match, _text: str) -> bool:
 _DAY_AND_MONTH = Rule("DATE_TIME", re.compile(
     r"(?<![\w.,:/\\-])(?P<id>(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2]))(?!\w|[.,/]\d|\s*(?:%|кг|гр|млн|"
     r"млрд|тыс|т\.|км|kg|km|mln|час|мин|am|pm|утра|вечера|дня|ночи|ч\.|[гмлч](?!\w)))"), 0.6)
+#: a year a note writes short with an apostrophe: «вышел '24», «Nov '19», «зима '08»
+_APOSTROPHE_YEAR = Rule("DATE_TIME", re.compile(r"(?<![\w'’])(?P<id>['’](?:[0-2]\d|[5-9]\d))(?![\w'’])"), 0.6)
 RU_RULES = [
     _DAY_AND_MONTH,
+    _APOSTROPHE_YEAR,
     # a Korean surname said right after the word for a Korean, with the given name after it: «кореянка ли виктория»,
     # «кореец пак олег» (a two-letter «ли» is a particle anywhere else)
     Rule("PERSON", re.compile(r"(?<!\w)(?:коре(?:ец|йца|йцу|йцем|янка|янку|янки|янкой))\s+"
@@ -1083,6 +1086,7 @@ _EN_STREET_WORDS = r"(?:street|st|avenue|ave|road|prospect|prospekt|boulevard|la
 _EN_ROOM_WORDS = r"(?:office|apartment|apt|flat|room|suite)"
 EN_RULES = [
     _DAY_AND_MONTH,
+    _APOSTROPHE_YEAR,
     # a name after an English title and the name of a family, whatever English word it is ("mister he", "the moon
     # family"): the Korean and Chinese surnames that are English words
     Rule("PERSON", english_cues.TITLED, 0.6, english_cues.named_after_a_title),

@@ -274,6 +274,9 @@ _AGE_PATTERNS = [
     # a note's respondent by sex, a comma and a bare two-digit number: «Resp. KZ-R11, ж, 52.», «(ж, ~40)», «м, 60+»
     re.compile(r"(?<![\w-])(?:ж|м|муж|жен|f|m)\s*,\s+(?P<id>(?:~\s?|под\s+|около\s+)?(?P<n>[1-9]\d)\+?)"
                r"(?=\s*(?:[,;)\n]|\.(?!\d)|$))"),
+    # a note's respondent by code and the age in brackets: «P13 (~45)», «R (таксист, 52)», «R-41 (ж, 60+)»
+    re.compile(r"(?<![\w-])(?:[A-ZА-Я]{1,4}-?\d{1,3}|R|P|Resp\.?|Респ\.?)\s*\(\s*(?:[а-яёa-z]+\s*,\s*)?"
+               r"(?P<id>~?\s?(?P<n>[1-9]\d)\+?)\s*\)"),
     # a note's person by nationality, a comma and a bare two-digit number: «Ким Вячеслав, кореец, 55.», «немка, 26»
     # and by who they are: «учительница, 44.», «Ученик (16) задержан», «Resp. (70) сосед», "Mother 78, bedridden"
     re.compile(r"(?<!\w)(?:кореец|кореянка|казах|казашка|русский|русская|немец|немка|узбек|узбечка|уйгур|уйгурка|"
@@ -682,7 +685,10 @@ _DURATION = re.compile(
     rf"недель|недели|неделю|дней|дня|тәулік|апта|сағат|сагат|сағатқа|сагатка|сағаттай|сагаттай|let|goda|god|mesyatsev|mesyatsa|sutok|days|weeks|zhyl|zhyldai|"
     rf"годами|месяцами|сутками|днями|"  # «пригрозили пятью годами»
     rf"jyl|nedel|nedeli|dnei|dnya|минут|минуты|minutes|г\.|мес\.?|сут\.?|күн|күндей|кун|kun|часов|часа|hours?|"
-    rf"day|week|weeks|апта|ай бойы|нед\.?|мин\.?|yrs?\.?|mos\.?)(?:\s+(?:жарым\w*|jarym\w*|zharym\w*))?)(?:\b|(?<=\.))"
+    rf"day|week|weeks|апта|ай бойы|нед\.?|мин\.?|yrs?\.?|mos\.?"
+    # a note's «7 л.» (years), not litres of something: «5 л. бензина»
+    rf"|л\.(?!\s*(?:бензин|вод|молок|пив|водк|масл|спирт|солярк|дизел|краск|кумыс|шұбат|шубат)))"
+    rf"(?:\s+(?:жарым\w*|jarym\w*|zharym\w*))?)(?:\b|(?<=\.))"
     rf"(?!\s*(?:назад|бұрын|ago|old))",
     re.IGNORECASE)
 

@@ -98,6 +98,10 @@ from tests.unit.redacted_words import assert_gone_and_kept
     ("у него алиби было, он у бақыт апасында был", ["бақыт"], ["апасында", "алиби"]),
     ("Мы его брали в 6:30 утром, он даже не проснулся", ["30", "утром"], ["брали", "проснулся"]),
     ("не знаю вот сазан ну это кличка так его звали", ["сазан"], ["кличка", "звали"]),
+    # a note's terms in «л.», years with an apostrophe, ages after a bracketed nickname or a respondent's code
+    ("Срок 6 л. Осуждён 2020, 7 л., вышел '24. Купили 5 л. бензина.", ["6", "7", "24", "2020"], ["5", "бензина"]),
+    ("«Хромой» (Виктор, ~60) — хромает. Сапар Тулегенович (Сәке), 72, машинист. Говорил P13 (~45).",
+     ["60", "72", "45"], ["хромает", "машинист", "p13"]),
 ])
 def test_round_28_leaks_are_closed_and_words_kept(text, gone, kept):
     assert_gone_and_kept(redact(text, "en" if text.isascii() else "ru"), gone, kept)
