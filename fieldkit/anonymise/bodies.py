@@ -330,6 +330,8 @@ def find_coded_units(text: str) -> list[tuple[int, int]]:
     starts = [start for start, _, _ in tokens]
     found = []
     for head in finditer(_UNIT_HEAD, text):
+        if head.group().casefold() in ("ук", "uk") and _ARTICLES_AFTER.match(text, head.end()):
+            continue  # «упоминали УК 296, 297, 366»: the Criminal Code's articles, no colony
         following = tokens[bisect_left(starts, head.end()):]
         code = []
         for start, end, word in following[:12]:
@@ -345,10 +347,15 @@ def find_coded_units(text: str) -> list[tuple[int, int]]:
             code = _without_a_term_after(code)
         if code and _has_number([w for _, _, w in code]):
             found.append((head.start(), code[-1][1]))
-    found += [(match.start(), match.end()) for match in finditer(_WRITTEN_CODE, text)]
+    found += [(match.start(), match.end()) for match in finditer(_WRITTEN_CODE, text)
+              if not (match.group()[:2].casefold() in ("ук", "uk")
+                      and _ARTICLES_AFTER.match(text, match.start() + 2))]
     return found
 
 
+#: a list of the Criminal Code's articles after «УК»: «УК 296, 297, 366», «УК ст. 190»
+_ARTICLES_AFTER = re.compile(r"\s*(?:РК\s*)?(?:ст\.?\s*|статья\s+|статьи\s+)?\d{2,3}(?:\s*(?:,|и)\s*\d{2,3})+(?!\d)"
+                             r"|\s*(?:РК\s*)?(?:ст\.?|статья|статьи|ч\.)", re.IGNORECASE)
 #: what a number after a colony's word counts, which makes it no code: people
 _COUNT_AFTER = re.compile(r"\s*(?:адам|кісі|киси|человек|людей|сотталған\w*|сотталган\w*|осужденн\w*|зек\w*|people|"
                           r"inmates|prisoners)(?!\w)", re.IGNORECASE)

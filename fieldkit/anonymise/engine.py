@@ -666,6 +666,9 @@ def analyse(text: str, language: str) -> list[Finding]:
         if (_recognizer_of(result) == "PhoneRecognizer"
                 and sum(ch.isdecimal() for ch in text[result.start:result.end]) < 7):
             continue  # «КА-168/2, ~50»: too few digits for any phone, and the colony's code must not lose to it
+        if result.entity_type == "ID_NUMBER" and _CODE_OF_LAW_BEFORE.search(text, max(0, result.start - 16),
+                                                                            result.start):
+            continue  # «УК 296, 297, 366», «ст. 190, 366»: the articles of a code, which identify no one
         if CODE_NUMBER_BEFORE.search(text, max(0, result.start - 10), result.start):
             continue  # «R-AST-05. 7.02.24»: a number that starts inside a respondent code («05. 7.02») is none
         # "everybody calls colonel": an English rank after a verb of naming is the name («племянник акима» is no)
@@ -1429,6 +1432,9 @@ _PART_OF_DAY_BEFORE = re.compile(r"(?<!\w)(?:таңертеңгі|таңерте
 #: the Kazakh word for a valley, a river, a lake or a sea after the place it is named by: «Шу аңғарына»
 _NATURAL_FEATURE_AFTER = re.compile(r"\s+(?:аңғар|ангар|өзен|озен|көл|кол|теңіз|тениз|шатқал|шаткал)(?:ы|і|и)"
                                     r"[а-яәғқңөұүһі]*(?!\w)", re.IGNORECASE)
+#: the code of law or the word for an article right before a list of numbers: «УК 296, 297», «ст. 190, 366»
+_CODE_OF_LAW_BEFORE = re.compile(r"(?<!\w)(?:УК|УПК|КоАП|ст\.|статья|статьи|статей|статьям|бап|articles?)"
+                                 r"\s*(?:РК\s*)?$", re.IGNORECASE)
 #: the kind of sentence said before its length: «дали условно три года», «реально пять»
 _KIND_OF_TERM_BEFORE = re.compile(r"(?<!\w)(?:условно|реально|условного|реального)\s+$", re.IGNORECASE)
 #: the noun after a place said as an adjective: «ленинском посёлке», «бородулихинском районе»

@@ -274,6 +274,8 @@ _AGE_PATTERNS = [
     # a note's respondent by sex, a comma and a bare two-digit number: «Resp. KZ-R11, ж, 52.», «(ж, ~40)», «м, 60+»
     re.compile(r"(?<![\w-])(?:ж|м|муж|жен|f|m)\s*,\s+(?P<id>(?:~\s?|под\s+|около\s+)?(?P<n>[1-9]\d)\+?)"
                r"(?=\s*(?:[,;)\n]|\.(?!\d)|$))"),
+    # a note's "y.o.": «Resp. 49 y.o.», «сын 17 y/o»
+    re.compile(r"(?<![\w.])(?P<id>(?P<n>[1-9]\d)\s?(?:y\.\s?o\.?|y/o|yo|yrs?\s+old)(?!\w))", re.IGNORECASE),
     # a note's respondent by code and the age in brackets: «P13 (~45)», «R (таксист, 52)», «R-41 (ж, 60+)»
     re.compile(r"(?<![\w-])(?:[A-ZА-Я]{1,4}-?\d{1,3}|R|P|Resp\.?|Респ\.?)\s*\(\s*(?:[а-яёa-z]+\s*,\s*)?"
                r"(?P<id>~?\s?(?P<n>[1-9]\d)\+?)\s*\)"),
