@@ -427,11 +427,12 @@ def is_lower_case_surname(word: str) -> bool:
     know ("бекову", "жумабаевым", "серікұлы", "kozhanov"); common words of that shape ("готов", "часов") are
     known to it as something else."""
     if _LOWER_LATIN_SURNAME.match(word):
-        # (not a Russian plural in -ов typed in Latin: "grammov" is «граммов», grams; a feminine «-ова» is a name)
+        # (not a Russian unit's plural in -ов typed in Latin: "grammov" is «граммов», grams; "kaliev" and "sadykov"
+        # spell rare words too, «калиев», «садиков», and are surnames)
         from fieldkit.anonymise.latin_words import russian_spelling
 
         spelled = russian_spelling(word) if word.endswith(("ov", "ev")) else None
-        return spelled is None or _has_a_name_reading(spelled)
+        return spelled is None or not _a_measure(spelled) or _has_a_name_reading(spelled)
     if not _LOWER_CYRILLIC_SURNAME.match(word) or word in _KAZAKH_IN_RUSSIAN_LETTERS:
         return False
     if _surname_of_a_given_name(word):
@@ -445,6 +446,17 @@ def is_lower_case_surname(word: str) -> bool:
     # a surname reading counts only when the common ones do not outweigh it («машин» is cars, not Машин)
     proper = sum(p.score for p in parses if any(tag in str(p.tag) for tag in ("Surn", "Patr", "Name")))
     return proper > 0 and proper >= sum(p.score for p in parses) - proper
+
+
+#: the units a number counts, whose plural in -ов has a surname's shape: «граммов», «метров», «часов»
+_MEASURES = frozenset({"грамм", "килограмм", "метр", "километр", "литр", "час", "рубль", "доллар", "сом", "тонна",
+                       "процент", "кубометр", "миллиметр", "сантиметр", "гектар", "пакет", "мешок", "ящик"})
+
+
+def _a_measure(word: str) -> bool:
+    from fieldkit.anonymise.morphology import natasha
+
+    return any(parse.normal_form in _MEASURES for parse in natasha()[2].parse(word))
 
 
 @lru_cache(maxsize=20_000)
@@ -1405,13 +1417,9 @@ _NICKNAME_PATTERNS = [
 #: күйеуі», «телефоны мақсаттың», "eto iin sultana", «брат мейрам»
 _NAME = r"(?P<id>[^\W\d_][\w'-]{1,30})"
 #: a name and the respectful word after it: «Ербол аға», «Гүлнар апайға»
-#: the case endings an honorific takes («ағайға», «апаның», «ағасымен»): not any letters, or «апаратын» (carried) is
-#: «апа» and a name before it
-_HONORIFIC_ENDING = (r"(?:ға|ге|га|қа|ке|ка|ның|нің|нын|нин|дың|дің|дын|дин|ны|ні|ни|ды|ді|ди|мен|бен|пен|да|де|та|те|"
-                     r"дан|ден|тан|тен|нан|нен|лар|лер|ларға|лерге|мыз|міз|ым|ім|ң|ңыз|ңіз|сы|сі|сына|сіне|сының|"
-                     r"сінің|сымен|сімен|сында|сінде|сынан|сінен|сыны|сіні|сынын|синин|сында|ларына|леріне|лары|"
-                     r"лері|ой|ей|е|у|ю|ga|ge|qa|ke|nyn|nin|dyn|din|men|ben|pen|da|de|dan|den|lar|ler|synda|sinde)?")
-_HONORIFIC_CUE = re.compile(_NAME + rf"(?:\s+|-){_HONORIFIC_AFTER}{_HONORIFIC_ENDING}(?!\w)", re.IGNORECASE)
+#: (with the honorific's case endings, in any alphabet: «ағайға», «апаның», "aǵaıǵa"; not the verb «апар-», to
+#: carry, that begins like «апа»: «кендір тығып апаратын»)
+_HONORIFIC_CUE = re.compile(_NAME + rf"(?:\s+|-)(?!(?:апар|apar)\w)(?:{_HONORIFIC_AFTER})(?:\w*)(?!\w)", re.IGNORECASE)
 #: the Kazakh genitive endings, in Cyrillic and in Latin letters
 _GENITIVE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің", "nyn", "nin", "dyn", "din", "tyn", "tin")
 _GENITIVE = "(?:" + "|".join(_GENITIVE_ENDINGS) + ")"
