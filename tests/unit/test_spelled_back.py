@@ -27,6 +27,17 @@ def test_a_cyrillic_span_maps_back_to_the_latin_words():
     assert original[begin:end] == "tri goda"
 
 
+def test_a_messenger_four_for_che_is_read_and_the_spans_after_it_still_map_back():
+    """«4» for «ч» ("4to", "na4alnik", "tysya4") is spelled as «ч», and the words after such a word, which is one
+    letter shorter than its spelling, map back to themselves, not one letter off; a plate's digits stay digits."""
+    original = "na4alnik skazal 4to sorok tysya4 dali tri goda, nomer h 884 bm"
+    spelled = spell_in_cyrillic(original)
+    assert "начальник" in spelled.text and "тысяч" in spelled.text and "884" in spelled.text
+    start = spelled.text.index("три года")
+    begin, end = spelled.latin_span(start, start + len("три года"))
+    assert original[begin:end] == "tri goda"
+
+
 @pytest.mark.parametrize("text, gone", [
     ("emu dali tri goda, a ej polgoda", ("tri goda", "polgoda")),
     ("otdal dva lyama za eto", ("dva lyama",)),
