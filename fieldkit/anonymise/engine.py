@@ -473,13 +473,12 @@ def _after_a_common_word_opening_a_sentence(chunk: str, start: int, end: int) ->
     from fieldkit.anonymise.latin_words import english_frequency
     from fieldkit.anonymise.names import is_korean_surname_in_latin, is_listed_name
 
-    word = re.match(r"[A-Za-z]+", chunk[start:end])
-    if (word is None or not _SENTENCE_OPENING.search(chunk, 0, start)
-            or english_frequency(word.group().casefold()) < 1e-5
-            or is_listed_name(word.group()) or is_korean_surname_in_latin(word.group())):
+    opening = re.match(r"([A-Za-z]+)[\s,]*", chunk[start:end])
+    word = opening.group(1) if opening else ""
+    if (not word or not _SENTENCE_OPENING.search(chunk, 0, start) or english_frequency(word.casefold()) < 1e-5
+            or is_listed_name(word) or is_korean_surname_in_latin(word)):
         return start
-    rest = re.match(r"[A-Za-z]+[\s,]*", chunk[start:end])
-    return start + rest.end()
+    return start + opening.end()
 
 
 def _all_capitalised(span: str) -> bool:
@@ -716,7 +715,7 @@ def analyse(text: str, language: str) -> list[Finding]:
             end = more.end()  # «лям-два в день»: a range's second number is the same sum
         if result.entity_type in _QUANTITIES:
             listed = _number_said_before().search(text, max(0, start - 24), start)
-            if listed and not any(listed.start() < kept.end and kept.start < start for kept in chosen):
+            if listed and not taken.overlapping(listed.start(), start):
                 start = listed.start()  # "two, three in the morning", «пять-шесть лет»: the first of two numbers
         about = _ABOUT_THE_HOUR.match(text, end) if result.entity_type == "TIME" else None
         if about:
@@ -726,17 +725,17 @@ def analyse(text: str, language: str) -> list[Finding]:
             end = over.end()  # «жиырма жылдан астам»: "more than" after the Kazakh figure is part of it
         weekday = _WEEKDAY_BEFORE.search(text[max(0, start - 16):start]) if result.entity_type in (
             "DATE_TIME", "DATE_WORDS") else None
-        if weekday and not any(start - len(weekday.group(0)) < kept.end and kept.start < start for kept in chosen):
+        if weekday and not taken.overlapping(start - len(weekday.group(0)), start):
             start -= len(weekday.group(0))  # «суббота 14.09»: the day of the week narrows the date as much
         part_of_day = (_PART_OF_DAY_BEFORE.search(text, max(0, start - 24), start) if result.entity_type == "TIME"
                        else None)
-        if part_of_day and not any(part_of_day.start() < kept.end and kept.start < start for kept in chosen):
+        if part_of_day and not taken.overlapping(part_of_day.start(), start):
             start = part_of_day.start()  # «танертенги сагат бесте»: the part of the day said first goes with it
         feature = _NATURAL_FEATURE_AFTER.match(text, end) if result.entity_type == "LOCATION" else None
-        if feature and not any(end < kept.end and kept.start < feature.end() for kept in chosen):
+        if feature and not taken.overlapping(end, feature.end()):
             end = feature.end()  # «Шу аңғарына», «арал теңізінде»: the valley or sea named by the place is one name
         month = MONTH_AFTER_YEAR.match(text, end) if result.entity_type in ("DATE_TIME", "DATE_WORDS") else None
-        if month and not any(end < kept.end and kept.start < month.end() for kept in chosen):
+        if month and not taken.overlapping(end, month.end()):
             end = month.end()  # «еки мын жиырмасыншы жылы шилденин ортасында»: the month narrows the year
         born = _OF_BIRTH.match(text, end) if result.entity_type in ("DATE_TIME", "DATE_WORDS") else None
         if born:
@@ -746,7 +745,7 @@ def analyse(text: str, language: str) -> list[Finding]:
             end = kind.end()  # the sentence's kind narrows a court record as much as its length: it goes with it
         kind = (_KIND_OF_TERM_BEFORE.search(text, max(0, start - 16), start) if result.entity_type == "DURATION"
                 else None)
-        if kind and not any(kind.start() < kept.end and kept.start < start for kept in chosen):
+        if kind and not taken.overlapping(kind.start(), start):
             start = kind.start()  # «дали условно три года»: the kind said first goes with it as well
         form = _FORM_AFTER.match(text, end) if result.entity_type == "ORGANIZATION" else None
         if form:
@@ -769,15 +768,15 @@ def analyse(text: str, language: str) -> list[Finding]:
                 end = region.end()  # «УБН ДП Павл. обл.»: a region cut short, and the word for region after it
         new_or_old = _NEW_OR_OLD_BEFORE.search(text, max(0, start - 24), start) if (
             result.entity_type in ("LOCATION", "PERSON") and " " not in text[start:end]) else None
-        if new_or_old and not any(new_or_old.start("adjective") < kept.end and kept.start < start for kept in chosen):
+        if new_or_old and not taken.overlapping(new_or_old.start("adjective"), start):
             start = new_or_old.start("adjective")  # «с новой шульбы»: Новая Шульба is the village's whole name
         if result.entity_type == "LOCATION" and re.search(r"(?:ск|цк)(?:ом|ой|ий|ое|ая|ого|ую)$", text[start:end]):
             head = _PLACE_KIND_AFTER.match(text, end)
-            if head and not any(end < kept.end and kept.start < head.end() for kept in chosen):
+            if head and not taken.overlapping(end, head.end()):
                 end = head.end()  # «в ленинском посёлке»: the adjective names the place only with its noun
         market = _MARKET_AFTER.match(text, end) if (
             result.entity_type == "LOCATION" and not _IN_A_CASE.search(text, start, end)) else None
-        if market and not any(end < kept.end and kept.start < market.end() for kept in chosen):
+        if market and not taken.overlapping(end, market.end()):
             end = market.end()  # «на казыгурт базаре», «қарасу базарында»: a market named after its place is one name
         if end <= start:
             continue
