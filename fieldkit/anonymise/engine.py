@@ -611,6 +611,7 @@ def analyse(text: str, language: str) -> list[Finding]:
             chunk_results = capitalised + engine.analyze(text=text[start:end], language=TRANSLIT,
                                                          entities=list(ENTITIES)) + _spelled_back(engine,
                                                                                                    text[start:end])
+            chunk_results += _governed_names(text[start:end])
         if chunk_language == "en" and _CYRILLIC_WORD.search(text, start, end):
             chunk_results += _cyrillic_words_in_latin_text(engine, text[start:end])
         kazakh = _official_kazakh_latin(engine, text[start:end]) if chunk_language == "en" else None
@@ -1205,6 +1206,19 @@ def _spelled_back(engine, chunk: str) -> list:
                                            and _in_russian_sentence(chunk, result.start, result.end))) and (
         # a place in a sentence of Russian in Latin letters, declined as Russian declines it ("v semee")
         result.entity_type != "LOCATION" or _in_russian_sentence(chunk, result.start, result.end, place=True))]
+
+
+def _governed_names(chunk: str) -> list:
+    """Given names in messenger Russian under the case the preposition or kinship word before them asks for ("s
+    kostei", "k babe shure"), in a sentence whose words are not mostly Kazakh ("bratan kewe" is Kazakh)."""
+    from presidio_analyzer import AnalysisExplanation, RecognizerResult
+
+    from fieldkit.anonymise.latin_governed_names import governed_names
+
+    explanation = AnalysisExplanation(recognizer="GovernedNames", original_score=0.85,
+                                      textual_explanation="a name in the case the word before asks for")
+    return [RecognizerResult("PERSON", start, end, 0.85, explanation, {"recognizer_name": "GovernedNames"})
+            for start, end in governed_names(chunk) if _in_russian_sentence(chunk, start, end, place=True)]
 
 
 def _official_kazakh_latin(engine, chunk: str) -> list | None:
