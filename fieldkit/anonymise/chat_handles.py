@@ -1,0 +1,51 @@
+"""Who speaks in a pasted chat, and messenger handles anywhere ("dimon_ekb: brat ty gde", "pishi styopa_oskemen").
+
+A chat pasted into notes names its speakers at the start of each line by their display names or handles, which are
+often a nickname and a town no name list knows. A label that starts two lines or more, in a text where two labels
+or more speak, is a speaker; a word joined by an underscore is a handle (no Russian, Kazakh or English word has
+one). Role labels («Q:», «Интервьюер:», "TODO:") and respondent codes («R-12:») are none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from fieldkit.anonymise.findings import Finding
+
+#: a label at a line's start, maybe after a clock time: "[21:04] dimon_ekb: …", «Асик: …»
+_SPEAKER = re.compile(r"(?m)^[ \t]*(?:\[?\d{1,2}[:.]\d{2}\]?[ \t]*)?(?P<label>[^\W\d_][\w.@-]{2,30})[ \t]*:[ \t]")
+#: a messenger handle: letters and digits joined by underscores, maybe after «@» ("@aset_88", "styopa_oskemen")
+_HANDLE = re.compile(r"(?<![\w@./\\])@?[^\W_][^\W_]*(?:_[^\W_]+)+(?![\w@/\\])")
+#: a respondent's or an interview's code, which the project keeps: «R-12», "resp3", «Р7»
+_CODE = re.compile(r"^[^\W\d_]{1,5}-?\d{1,4}$")
+#: labels that name a role or a kind of note, never a person
+_ROLES = frozenset({
+    "todo", "int", "interviewer", "respondent", "resp", "researcher", "note", "notes", "upd", "update", "date",
+    "time", "place", "location", "code", "fyi", "summary", "context", "quote", "translator", "answer", "question",
+    "moderator", "source", "me", "you", "admin", "bot", "system", "unknown", "anon", "anonymous", "deleted",
+    "вопрос", "ответ", "интервьюер", "респондент", "исследователь", "примечание", "заметка", "итог", "цитата",
+    "переводчик", "модератор", "источник", "дата", "время", "место", "код", "контекст", "важно", "аноним",
+    "сұрақ", "жауап", "ескерту",
+})
+
+
+def _speakers(text: str) -> list[tuple[int, int]]:
+    labels = [match for match in _SPEAKER.finditer(text) if not _CODE.match(match["label"])
+              and match["label"].casefold().strip(".") not in _ROLES]
+    counts = Counter(match["label"] for match in labels)
+    if len(counts) < 2:
+        return []  # one label at several line starts is a list or a form ("Note: …"), not a conversation
+    return [match.span("label") for match in labels if counts[match["label"]] >= 2]
+
+
+def with_chat_handles(text: str, findings: list[Finding]) -> list[Finding]:
+    """``findings`` with each chat speaker and messenger handle taken whole as a person; a finding inside one (the
+    "dimon" of "dimon_ekb") gives way to it."""
+    spans = sorted(set(_speakers(text)) | {match.span() for match in _HANDLE.finditer(text)})
+    if not spans:
+        return findings
+    added = [Finding("PERSON", start, end, 0.85, text[start:end]) for start, end in spans
+             if not any(f.start < start < f.end or f.start < end < f.end for f in findings)]
+    kept = [f for f in findings if not any(a.start <= f.start and f.end <= a.end for a in added)]
+    return sorted([*kept, *added], key=lambda f: f.start) if added else findings
