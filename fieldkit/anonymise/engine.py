@@ -784,6 +784,9 @@ def analyse(text: str, language: str) -> list[Finding]:
         chosen.append(Finding(result.entity_type, start, end, result.score, text[start:end], place))
         taken.add(len(chosen) - 1, chosen[-1])
     from fieldkit.anonymise.body_phrases import kazakh_units_joined, mines_named_after_people, with_bodies
+    from fieldkit.anonymise.chat_handles import with_chat_handles
+    from fieldkit.anonymise.declined_nicknames import with_declined_nicknames
+    from fieldkit.anonymise.pronoun_after_names import with_names_before_pronouns
     from fieldkit.anonymise.restatements import restated_names
     from fieldkit.anonymise.streets import streets_before_a_flat, with_flats, with_house_numbers
     from fieldkit.anonymise.whole_body_names import agencies_by_region, whole_quoted_names, with_named_after
@@ -797,8 +800,11 @@ def analyse(text: str, language: str) -> list[Finding]:
     found = with_named_after(text, whole_quoted_names(text, _initials_given_in_brackets(text, found)))
     found = agencies_by_region(text, found)
     found = restated_names(text, with_flats(text, with_house_numbers(text, streets_before_a_flat(text, found))))
-    found = propagate(text, _names_given_as_equal(text, found))
-    return [f for f in _misspelt_repeats(text, found) if not _a_kazakh_word_in_its_own_sense(text, f)]
+    found = with_names_before_pronouns(text, with_chat_handles(text, _names_given_as_equal(text, found)))
+    found = [f for f in _misspelt_repeats(text, propagate(text, found)) if not _a_kazakh_word_in_its_own_sense(text, f)]
+    # (last: a nickname found by its capitals is not spread to its lower-case forms, which the same writer used as
+    # the word: «Дизель сливает дизель»)
+    return with_declined_nicknames(text, found)
 
 
 #: a note's nickname set equal to a person: «Кот = Котов Вадим?», «"Батя" = Вибе Антон??»

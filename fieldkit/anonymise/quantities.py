@@ -200,6 +200,9 @@ _EN_AGE_WORDS = (r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|sevent
 #: what after a number makes it a count or a sum, not somebody's age
 _COUNT_OR_SUM_AFTER = r"тысяч|миллион|тенге|теңге|доллар|рубл|час|минут|человек|раз|мың|мын|жыл|лет|год"
 _NOT_AN_AGE_AFTER = rf"(?:{_COUNT_OR_SUM_AFTER}|градус|процент|%|штук|км|кг|метр|дней|день|месяц|недел)"
+#: the verb of being after an age said before it: «мне двадцать девять было», «ему сорок стукнуло»
+_BEING_AFTER = re.compile(r"\s+(?:было|исполнилось|стукнуло|исполнится|будет)(?!\w)", re.IGNORECASE)
+_YEARS_WORD = re.compile(r"(?<!\w)(?:лет|год\w*)(?!\w)", re.IGNORECASE)
 _AGE_PATTERNS = [
     re.compile(rf"\b(?:мне|ему|ей|им|нам|вам|тебе|сыну|дочке|дочери|дочурке|внуку|внучке|брату|сестре|отцу|"
                rf"матери|маме|папе|дяде|дядьке|тёте|тете|деду|бабушке|жене|мужу|парню|пацану|девушке|мальчику|"
@@ -1015,9 +1018,11 @@ class QuantityRecognizer(EntityRecognizer):
         rough = [pattern for words, pattern in _ROUGH_AGES if any(word in lowered for word in words)]
         for pattern in scannable((*_AGE_PATTERNS, *rough), text):
             for match in pattern.finditer(text):
-                if _TERM_VERBS.search(text[max(0, match.start() - 25):match.start()]) or _TERM_AFTER.match(
-                        text, match.end("id")):
-                    continue  # «дала ему шесть лет», «мне два года условно»: a sentence, not his age
+                if (_TERM_VERBS.search(text[max(0, match.start() - 25):match.start()])
+                        and not (_BEING_AFTER.match(text, match.end("id"))
+                                 and not _YEARS_WORD.search(match["id"]))) or _TERM_AFTER.match(text, match.end("id")):
+                    continue  # «дала ему шесть лет», «мне два года условно»: a sentence, not his age (but «сидел в
+                    # машине, мне двадцать девять было тогда»: being so old, whatever verb came before)
                 if generalise_age(match["id"], False) is not None:
                     results.append(self._result("AGE", match.start("id"), match.end("id"), "age"))
         for pattern in (_KAZAKH_LOCATIVE_AGE, _KAZAKH_OVER_AGE, _KAZAKH_MY_AGE):

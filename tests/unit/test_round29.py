@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from fieldkit.anonymise.chat_handles import with_chat_handles
+from fieldkit.anonymise.declined_nicknames import with_declined_nicknames
+from fieldkit.anonymise.engine import analyse
 from fieldkit.anonymise.latin_governed_names import governed_names
+from fieldkit.anonymise.pronoun_after_names import with_names_before_pronouns
 from fieldkit.anonymise.pseudonyms import redact
 from tests.unit.redacted_words import assert_gone_and_kept
 
@@ -42,3 +46,78 @@ def test_the_case_must_be_the_one_asked_for() -> None:
     # «Костей» is Костя's instrumental: after «у» (genitive) it is no name's form
     assert governed_names("s kostei") == [(2, 8)]
     assert governed_names("u kostei") == []
+
+
+CHAT = """dimon_ekb: brat ty gde
+asik: na rynke u vhoda
+dimon_ekb: skolko nado
+asik: dva"""
+
+
+def test_the_speakers_of_a_pasted_chat_are_taken_at_every_line() -> None:
+    redacted = redact(CHAT, "en")
+    assert "dimon_ekb" not in redacted and "asik" not in redacted.replace("[", " ")
+    assert redacted.count("brat ty gde") == 1
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("деньги скинь на каспи, потом пиши styopa_oskemen, он в курсе", "styopa_oskemen"),
+    ("в телеге он сидит под ником @aset_88, пишет по ночам", "aset_88"),
+])
+def test_a_messenger_handle_is_taken_whole(text: str, gone: str) -> None:
+    assert gone not in redact(text, "ru")
+
+
+@pytest.mark.parametrize("text", [
+    "TODO: перезвонить в среду\nTODO: спросить про склад\nВопрос: как часто?",
+    "Q: how often?\nA: every week\nQ: and then?\nA: nothing",
+    "R-12: не помню\nR-14: я тоже\nR-12: может в мае",
+    "Note: shaky audio\nNote: second half lost",
+    "Склад: пусто с утра\nСклад: завезли в среду",
+])
+def test_role_labels_codes_and_one_repeated_label_are_kept(text: str) -> None:
+    assert with_chat_handles(text, []) == []
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("Дизель сливает дизель с карьерной техники.\nДизелю ~35, бывш. машинист.", ["дизелю"],
+     ["сливает", "дизель", "машинист"]),
+    ("Шкаф меня в первый же день предупредил. Шкафу платили по десять тысяч.", ["шкаф", "шкафу"], ["платили"]),
+    ("Главный — Валенок. Валенку под пятьдесят, живёт один.", ["валенок", "валенку"], ["главный", "живёт"]),
+])
+def test_a_noun_capitalised_in_two_case_forms_is_a_nickname(text: str, gone: list[str], kept: list[str]) -> None:
+    assert_gone_and_kept(redact(text, "ru"), gone, kept)
+
+
+@pytest.mark.parametrize("text", [
+    "Мама звонила вчера. Маме я ничего не сказал.",  # kin, not a nickname
+    "Шкаф стоял в углу. Шкаф был пустой.",  # one form twice: a word that starts two sentences
+])
+def test_kin_words_and_one_form_twice_are_no_nicknames(text: str) -> None:
+    assert with_declined_nicknames(text, []) == []
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("ну вера она у нас бухгалтером была в конторе", ["вера"], ["бухгалтером", "конторе"]),
+    ("я ей говорю роза ты сядешь за это", ["роза"], ["говорю", "сядешь"]),
+])
+def test_a_name_that_is_a_word_before_the_pronoun_restating_it(text: str, gone: list[str], kept: list[str]) -> None:
+    assert_gone_and_kept(redact(text, "ru"), gone, kept)
+
+
+def test_the_kazakh_ten_after_a_name_that_is_a_word_is_no_pronoun() -> None:
+    assert with_names_before_pronouns("кешки сагат он бирде бақыт он бир жаста еди", []) == []
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    # an age said before «было», after a verb that elsewhere tells a sentence («сидел»)
+    ("а я в машине сидел мне двадцать девять было тогда", ["двадцать", "девять"], ["машине", "сидел"]),
+    # but a term with its unit after a verb of sentencing stays a term
+    ("суд дал мне шесть лет было обидно", [], ["суд", "обидно"]),
+])
+def test_an_age_before_the_verb_of_being(text: str, gone: list[str], kept: list[str]) -> None:
+    assert_gone_and_kept(redact(text, "ru"), gone, kept)
+
+
+def test_a_term_before_the_verb_of_being_is_no_age() -> None:
+    assert not [f for f in analyse("суд дал мне шесть лет было обидно", "ru") if f.entity == "AGE"]
