@@ -451,9 +451,13 @@ def find_companies(text: str) -> list[tuple[int, int]]:
         # the Kazakh order, a name before the form with a company's kind of work in it, wins over words after it
         # that no kind marks («мунай сервис плюс жшс кузетшимин»: I guard at …)
         named_before = _name_before_the_form(text, tokens, bisect_left(starts, form.start()), morph)
+        after = []  # the words right after the form, up to three, in its clause («… ЖШС-ның директоры едім. Көкжал»)
+        for start, _, word in tokens[first:first + 3]:
+            if text[after[-1][1] if after else form.end():start].strip():
+                break
+            after.append((start, start + len(word), word))
         if named_before < form.start() and not any(
-                word[:1].isupper() or _COMPANY_KIND.search(word) for _, _, word in tokens[first:first + 3]
-                if not text[form.end():tokens[first][0]].strip()):
+                word[:1].isupper() or _COMPANY_KIND.search(word) for _, _, word in after):
             found.append((named_before, form.end()))
             continue
         for start, word_end, word in tokens[first:first + 3]:
@@ -489,8 +493,12 @@ def _name_before_the_form(text: str, tokens: list[tuple[int, int, str]], index: 
         tag = first_tag(lowered) if is_cyrillic(lowered) else ""
         named = (word[:1].isupper() or lowered in ("плюс", "plus") or not is_cyrillic(lowered)
                  or not morph.word_is_known(lowered) or tag.startswith(("NOUN", "ADJF")))
-        if (len(lowered) < 3 or lowered in KAZAKH_RUN_BREAKS or _kazakh_word_not_a_name(lowered) or not named
-                or (not word[:1].isupper() and is_kazakh_verb_form(lowered))):  # «айдаймын», «тіркелгенмін»
+        # (a capitalised Kazakh word before capitalised ones, or inside a sentence, is part of the title: «Көкжал
+        # Логистик ЖШС»; not a sentence's first word: «Жаңа ЖШС ашқанмын»)
+        title = word[:1].isupper() and all(w[:1].isupper() for w in taken) and bool(
+            taken or not re.search(r"(?:^|[.!?\n])[\s«\"]*$", text[max(0, word_start - 4):word_start]))
+        if (len(lowered) < 3 or lowered in KAZAKH_RUN_BREAKS or (_kazakh_word_not_a_name(lowered) and not title)
+                or not named or (not word[:1].isupper() and is_kazakh_verb_form(lowered))):  # «айдаймын»
             break
         start = word_start
         taken.append(word)

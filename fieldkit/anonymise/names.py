@@ -1425,6 +1425,9 @@ _GENITIVE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің",
 _GENITIVE = "(?:" + "|".join(_GENITIVE_ENDINGS) + ")"
 #: what a person owns after a name in the genitive: a husband, a brother, a phone, a number, a car
 _OWNED = (r"\s+(?:күйеу|әйел|ағасы|інісі|қызы|ұлы|әкесі|шешесі|досы|баласы|телефон|нөмір|көлігі|үйі|kuieu|aiel|ayel|"
+          # (a boss, a sister, a nephew, a neighbour, a workmate, a partner, a lawyer, in Kazakh and Russian letters)
+          r"бастығы|бастыгы|әпкесі|апкеси|қарындасы|карындасы|жиені|жиени|немересі|немереси|көршісі|коршиси|"
+          r"әріптесі|ариптеси|жолдасы|серіктесі|сериктеси|адвокаты|агасы|иниси|акеси|шешеси|bastygy|"
           r"uly|qyzy|akesi|anasy|inisi|agasy|telefon|nomir|nomer|номер|mashina|koligi|zhsn)")
 _CUED_NAME_PATTERNS = [
     re.compile(_NAME + r"\s+(?:деген|дейтін|деп\s+жүрген|атты|есімді|degen|deitin|atty)\s+(?:жігіт|кісі|адам|апа|"

@@ -121,3 +121,30 @@ def test_an_age_before_the_verb_of_being(text: str, gone: list[str], kept: list[
 
 def test_a_term_before_the_verb_of_being_is_no_age() -> None:
     assert not [f for f in analyse("суд дал мне шесть лет было обидно", "ru") if f.entity == "AGE"]
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    # Kazakh given names that are words, after an honorific or before «деген адвокат»
+    ("гүл апайға олар айына жетпіс мың төлейді", ["гүл"], ["апайға", "төлейді"]),
+    ("саян деген адвокат көмектесті бізге", ["саян"], ["адвокат", "көмектесті"]),
+    # a name that is a word in the genitive, before the boss, the sister or the workmate it owns
+    ("алмаздың бастығы руслан болатын", ["алмаздың"], ["бастығы", "болатын"]),
+    ("сәуленің әпкесі базарда істейді", ["сәуленің"], ["әпкесі", "базарда"]),
+])
+def test_kazakh_names_that_are_words_by_what_is_said_of_them(text: str, gone: list[str], kept: list[str]) -> None:
+    assert_gone_and_kept(redact(text, "ru"), gone, kept)
+
+
+def test_a_common_word_in_the_genitive_before_a_boy_is_kept() -> None:
+    assert "ауылдың" in redact("мен ауылдың баласы едім, қалаға кейін келдім", "ru")
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    # a company's capitalised name said before its form, Kazakh words in it and the next sentence capitalised
+    ("Мен Ертіс Астық Терминал ЖШС-ның директоры едім. Көкжал Логистик ЖШС-ның шоттары сонда еді.",
+     ["ертіс", "астық", "терминал", "көкжал", "логистик"], ["директоры", "шоттары"]),
+    # a new company opened: the sentence's first word is no name
+    ("Жаңа ЖШС ашқанмын, бірақ ештеңе шықпады.", [], ["жаңа", "ашқанмын"]),
+])
+def test_a_company_named_before_its_form_in_title_case(text: str, gone: list[str], kept: list[str]) -> None:
+    assert_gone_and_kept(redact(text, "ru"), gone, kept)
