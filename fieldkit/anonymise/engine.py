@@ -1198,7 +1198,9 @@ def _spelled_back(engine, chunk: str) -> list:
 
     spelled = spell_in_cyrillic(chunk)
     results = engine.analyze(text=spelled.text, language="ru", entities=list(_SPELLED_BACK_ENTITIES))
+    cyrillic = {}  # what each result read in the Cyrillic spelling: «валю» for "valju"
     for result in results:
+        cyrillic[id(result)] = spelled.text[result.start:result.end]
         result.start, result.end = spelled.latin_span(result.start, result.end)
     # a body is taken only with the words that name it: one spelled-back word matching a list ("cmd" as «смд») is
     # a guess about an acronym
@@ -1207,8 +1209,10 @@ def _spelled_back(engine, chunk: str) -> list:
                                                  and not _named_by_its_kind(result))) and (
         result.entity_type != "PERSON" or ((_recognizer_of(result).startswith("LowerCaseNames") or (
             # a cue's name only when it is a listed one: «зовут не важно» spelled back is no name
+            # (or its Cyrillic spelling is: "sestru valju" is «сестру валю», Валя's accusative after a kin word)
             _recognizer_of(result).startswith("Nicknames") and len(chunk[result.start:result.end]) >= 4
-            and " " not in chunk[result.start:result.end] and is_listed_name(chunk[result.start:result.end])))
+            and " " not in chunk[result.start:result.end] and (is_listed_name(chunk[result.start:result.end])
+                                                               or is_listed_name(cyrillic[id(result)]))))
                                            and _in_russian_sentence(chunk, result.start, result.end))) and (
         # a place in a sentence of Russian in Latin letters, declined as Russian declines it ("v semee")
         result.entity_type != "LOCATION" or _in_russian_sentence(chunk, result.start, result.end, place=True))]

@@ -89,7 +89,7 @@ _CURRENCIES = {
     # «жүз мың теңгедей» (about a hundred thousand): the approximating ending
     "теңгедей": "KZT", "тенгедей": "KZT", "tengedei": "KZT", "tengedey": "KZT", "доллардай": "USD",
     "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "руб": "RUB", "рубльге": "RUB", "рубльден": "RUB",
-    "рубльді": "RUB", "рубльмен": "RUB", "rubles": "RUB", "roubles": "RUB",
+    "рубльді": "RUB", "рубльмен": "RUB", "rubles": "RUB", "roubles": "RUB", "₽": "RUB",
     "евро": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR", "¥": "CNY",
     # the neighbours' money, which traders and migrants are paid in: yuan, Kyrgyz som, Uzbek sum
     "юань": "CNY", "юаня": "CNY", "юаней": "CNY", "юани": "CNY", "юаньге": "CNY", "юаньмен": "CNY", "yuan": "CNY",
@@ -126,7 +126,7 @@ _COUNTED = re.compile(r"\s*(?:человек|людей|жителей|голо�
                       r"раз(?:а|ом)?(?!\w)|штук|доз|грамм|грам|кг|адам|жыл|лет|год|рублей|тенге|рет|кісі|дана|келі(?!ст)|шақырым|"
                       r"қап|қорап|бала)", re.IGNORECASE)  # «раз» whole: «1 млн разово» is a sum
 _SUM = re.compile(
-    rf"(?<![\w$₸€¥])(?=[$₸€¥\w])(?P<id>(?:(?P<pre>[$₸€¥])\s?)?(?P<n>{NUMBER})?(?:\s*(?P<mult>{_MULTIPLIER}))?"
+    rf"(?<![\w$₸€¥₽])(?=[$₸€¥₽\w])(?P<id>(?:(?P<pre>[$₸€¥₽])\s?)?(?P<n>{NUMBER})?(?:\s*(?P<mult>{_MULTIPLIER}))?"
     # the rest of a sum in words after its thousands or millions: «екі мың бес жүз», «төрт миллион екі жүз мыңға»
     # (only after a number: «лям тоқсан бір» may be the start of a phone's groups)
     rf"(?(n)(?(mult)(?:\s+(?=[^\W\d_])(?!(?:он|сом)(?!\w))(?P<more>{NUMBER})"
@@ -275,13 +275,15 @@ _AGE_PATTERNS = [
                rf"қазір\s+|казир\s+)?(?P<id>(?P<n>{_WITH_TENS}{NUMBER}))(?:\s+(?:болды|болған|болган|болатын|еді|толды)"
                r"(?!\w)|(?=\s*[,.;]))", re.IGNORECASE),
     # a note's respondent by sex, a comma and a bare two-digit number: «Resp. KZ-R11, ж, 52.», «(ж, ~40)», «м, 60+»
-    re.compile(r"(?<![\w-])(?:ж|м|муж|жен|f|m)\s*,\s+(?P<id>(?:~\s?|под\s+|около\s+)?(?P<n>[1-9]\d)\+?)"
+    # (and with a dot: «М., ~45, б. опер»)
+    re.compile(r"(?<![\w-])(?:ж|м|Ж|М|муж|жен|f|m|F|M)\.?\s*,\s+(?P<id>(?:~\s?|под\s+|около\s+)?(?P<n>[1-9]\d)\+?)"
                r"(?=\s*(?:[,;)\n]|\.(?!\d)|$))"),
     # a note's "y.o.": «Resp. 49 y.o.», «сын 17 y/o»
     re.compile(r"(?<![\w.])(?P<id>(?P<n>[1-9]\d)\s?(?:y\.\s?o\.?|y/o|yo|yrs?\s+old)(?!\w))", re.IGNORECASE),
     # a note's respondent by code and the age in brackets: «P13 (~45)», «R (таксист, 52)», «R-41 (ж, 60+)»
-    re.compile(r"(?<![\w-])(?:[A-ZА-Я]{1,4}-?\d{1,3}|R|P|Resp\.?|Респ\.?)\s*\(\s*(?:[а-яёa-z]+\s*,\s*)?"
-               r"(?P<id>~?\s?(?P<n>[1-9]\d)\+?)\s*\)"),
+    # («R. (62, б. инспектор парка)»: the age first, then who the respondent was)
+    re.compile(r"(?<![\w-])(?:[A-ZА-Я]{1,4}-?\d{1,3}|R\.?|P\.?|Р\.|Resp\.?|Респ\.?)\s*\(\s*(?:[а-яёa-z]+\s*,\s*)?"
+               r"(?P<id>~?\s?(?P<n>[1-9]\d)\+?)\s*[),]"),
     # a note's person by nationality, a comma and a bare two-digit number: «Ким Вячеслав, кореец, 55.», «немка, 26»
     # and by who they are: «учительница, 44.», «Ученик (16) задержан», «Resp. (70) сосед», "Mother 78, bedridden"
     re.compile(r"(?<!\w)(?:кореец|кореянка|казах|казашка|русский|русская|немец|немка|узбек|узбечка|уйгур|уйгурка|"
@@ -821,6 +823,7 @@ _DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixti
 
 def generalise_age(text: str, cyrillic: bool) -> str | None:
     """"[AGE: 30–39]" (or «[ВОЗРАСТ: 30–39]») for an age as written."""
+    text = re.sub(r"^\s*[~≈]\s*", "", text)  # a note's rough age: «~45»
     text = re.sub(r"^\s*(?:лет\s+)?(?:под|около|за|в|примерно|где-то|где\s+то)\s+", "", _usual_order(text),
                   flags=re.IGNORECASE)
     text = re.sub(r"\s*[-–]\s*\w+(?=\s+жас)", "", text)  # «қырық-алпыс жас»: a range, banded by its lower end

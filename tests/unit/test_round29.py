@@ -148,3 +148,26 @@ def test_a_common_word_in_the_genitive_before_a_boy_is_kept() -> None:
 ])
 def test_a_company_named_before_its_form_in_title_case(text: str, gone: list[str], kept: list[str]) -> None:
     assert_gone_and_kept(redact(text, "ru"), gone, kept)
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("М., ~45, б. опер, уволен давно.", ["~45", "45"], ["опер", "уволен"]),
+    ("R. (62, б. инспектор парка) говорил охотно.", ["62"], ["инспектор", "говорил"]),
+])
+def test_a_notes_age_after_the_sex_with_a_dot_or_in_the_respondents_brackets(text: str, gone: list[str],
+                                                                           kept: list[str]) -> None:
+    assert_gone_and_kept(redact(text, "ru"), gone, kept)
+
+
+def test_a_messenger_name_after_a_kinship_cue_is_taken_by_its_cyrillic_spelling() -> None:
+    # «сестру валю»: the cue rule reads «валю», Валя's accusative; the Latin word itself is no listed name
+    assert "valju" not in redact("u nego sestru valju zabrali v gorod", "en")
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("Цены: медь по ₽600 за кило на приёмке.", ["₽600"], ["медь", "приёмке"]),
+    ("он сейчас в уске живёт, таксует", ["уске"], ["живёт", "таксует"]),
+    ("ускорение было большое, машину занесло", [], ["ускорение", "машину"]),
+])
+def test_roubles_by_their_sign_and_oskemen_by_its_nickname(text: str, gone: list[str], kept: list[str]) -> None:
+    assert_gone_and_kept(redact(text, "ru"), gone, kept)
