@@ -116,8 +116,9 @@ _HYPHENATED_CASE = re.compile(r"-(?:дан|ден|тан|тен|нан|нен|ғ
                               # the year word after a year's digits: «2000-жылдардың», «2019-jyly»
                               r"|жыл\w*|jyl\w*|zhyl\w*)(?!\w)")
 #: the second number of a range written with a hyphen after a quantity: «лям-два», «пять-шесть»
-_SECOND_NUMBER = re.compile(r"-(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|полтора|полторы|\d+)(?!\w)",
-                            re.IGNORECASE)
+#: (a range's second number whole: not the hour of «13:00-13:50», whose own finding is the next time)
+_SECOND_NUMBER = re.compile(r"-(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|полтора|полторы|\d+)(?!\w)"
+                            r"(?![:.]\d)", re.IGNORECASE)
 #: a company's legal form after its name, in the Kazakh order
 _FORM_AFTER = re.compile(r"\s+(?:жшс|тоо|ип|ао|ооо|llp|ltd|jshs|too)(?:-\w+)?(?!\w)", re.IGNORECASE)
 #: what a number makes sure of: a name guessed from a word's shape gives way to it, keeping its other words

@@ -171,3 +171,14 @@ def test_a_messenger_name_after_a_kinship_cue_is_taken_by_its_cyrillic_spelling(
 ])
 def test_roubles_by_their_sign_and_oskemen_by_its_nickname(text: str, gone: list[str], kept: list[str]) -> None:
     assert_gone_and_kept(redact(text, "ru"), gone, kept)
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    # a note's date, then the hours of the interview: no long id of the date's and the hour's digits
+    ("PV-04, инт. 12.03.26, 10:40–12:05, кафе у ЦОНа", ["10:40", "40", "12:05"], ["инт", "кафе"]),
+    ("Рынок, 23.09.25, 13:00-13:50, торговка овощами", ["13:00", "50", "13:50"], ["торговка"]),
+])
+def test_a_notes_date_and_its_hours_are_each_taken(text: str, gone: list[str], kept: list[str]) -> None:
+    redacted = redact(text, "ru")
+    assert_gone_and_kept(redacted.replace(":", " "), gone, kept)
+    assert "[ID-" not in redacted
