@@ -278,6 +278,10 @@ _AGE_PATTERNS = [
     # (and with a dot: «М., ~45, б. опер»)
     re.compile(r"(?<![\w-])(?:ж|м|Ж|М|муж|жен|f|m|F|M)\.?\s*,\s+(?P<id>(?:~\s?|под\s+|около\s+)?(?P<n>[1-9]\d)\+?)"
                r"(?=\s*(?:[,;)\n]|\.(?!\d)|$))"),
+    # a note's rough age alone between separators, after a role or a place: «KRG-17 | бывш. следователь | ~60»,
+    # «чабан, ~45, пасёт у границы» (not before a unit: «~50 человек», «~20 мин», «~300к»)
+    re.compile(r"(?:(?<=[,|/])|^)[ \t]*(?P<id>~[ \t]?(?P<n>[1-9]\d)\+?)(?=[ \t]*(?:[,;|\n]|\.(?!\d)|$))",
+               re.MULTILINE),
     # a note's "y.o.": «Resp. 49 y.o.», «сын 17 y/o»
     re.compile(r"(?<![\w.])(?P<id>(?P<n>[1-9]\d)\s?(?:y\.\s?o\.?|y/o|yo|yrs?\s+old)(?!\w))", re.IGNORECASE),
     # a note's respondent by code and the age in brackets: «P13 (~45)», «R (таксист, 52)», «R-41 (ж, 60+)»

@@ -182,3 +182,12 @@ def test_a_notes_date_and_its_hours_are_each_taken(text: str, gone: list[str], k
     redacted = redact(text, "ru")
     assert_gone_and_kept(redacted.replace(":", " "), gone, kept)
     assert "[ID-" not in redacted
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("KRG-17 | бывш. следователь | ~60", ["~60", "60"], ["следователь"]),
+    ("чабан, ~45, пасёт у границы с КНР", ["~45", "45"], ["чабан", "пасёт"]),
+    ("задержали ~50 человек на посту", [], ["~50", "человек"]),
+])
+def test_a_notes_rough_age_alone_between_separators(text: str, gone: list[str], kept: list[str]) -> None:
+    assert_gone_and_kept(redact(text, "ru"), gone, kept)
