@@ -452,10 +452,10 @@ def find_companies(text: str) -> list[tuple[int, int]]:
         # that no kind marks («мунай сервис плюс жшс кузетшимин»: I guard at …)
         named_before = _name_before_the_form(text, tokens, bisect_left(starts, form.start()), morph)
         after = []  # the words right after the form, up to three, in its clause («… ЖШС-ның директоры едім. Көкжал»)
-        for start, _, word in tokens[first:first + 3]:
-            if text[after[-1][1] if after else form.end():start].strip():
+        for token in tokens[first:first + 3]:
+            if text[after[-1][1] if after else form.end():token[0]].strip():
                 break
-            after.append((start, start + len(word), word))
+            after.append(token)
         if named_before < form.start() and not any(
                 word[:1].isupper() or _COMPANY_KIND.search(word) for _, _, word in after):
             found.append((named_before, form.end()))

@@ -55,37 +55,33 @@ _WORD = re.compile(r"(?<![\w'])[a-z']+(?![\w'])")
 
 
 @lru_cache(maxsize=1)
-def _case_forms_by_key() -> dict[str, frozenset[str]]:
-    """The cases each Latin key of a listed given name's Russian case form can be in: names that are also ordinary
-    words included (after a preposition or a kinship word the word can only be the name)."""
+def _case_forms_by_key() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """The cases each Latin key of a listed given name's Russian case form can be in, names that are also ordinary
+    words included (after a preposition or a kinship word the word can only be the name); and the keys of those
+    words' forms («вера», «надежда»), read in the same pass over the lists."""
     from fieldkit.anonymise.names import _case_forms, _name_lines
 
     cases: dict[str, set[str]] = {}
+    ambiguous: set[str] = set()
     for line in _name_lines():
         for form in _case_forms(line.rstrip("?").strip()):
             ending_cases = next((c for ending, c in _CASES_OF_ENDING if form.endswith(ending)), ())
             if ending_cases:
                 cases.setdefault(latin_key(form), set()).update(ending_cases)
-    return {key: frozenset(found) for key, found in cases.items()}
-
-
-@lru_cache(maxsize=1)
-def _ambiguous_keys() -> frozenset[str]:
-    """The Latin keys of the case forms of listed names that are also ordinary words («вера», «надежда»)."""
-    from fieldkit.anonymise.names import _case_forms, _name_lines
-
-    return frozenset(latin_key(form) for line in _name_lines() if line.endswith("?")
-                     for form in _case_forms(line.rstrip("?").strip()))
+            if line.endswith("?"):
+                ambiguous.add(latin_key(form))
+    return {key: frozenset(found) for key, found in cases.items()}, frozenset(ambiguous)
 
 
 def _a_name_in(word: str, asked: tuple[str, ...], *, ambiguous: bool) -> bool:
     """Whether ``word`` spells a listed name's case form in one of the cases ``asked`` (``ambiguous``: names that
     are also ordinary words too)."""
     key = latin_key(fold(word))
-    cases = _case_forms_by_key().get(key)
+    by_key, ambiguous_keys = _case_forms_by_key()
+    cases = by_key.get(key)
     if not cases or len(word) < 4:
         return False
-    return bool(cases.intersection(asked)) and (ambiguous or key not in _ambiguous_keys())
+    return bool(cases.intersection(asked)) and (ambiguous or key not in ambiguous_keys)
 
 
 def governed_names(text: str) -> list[tuple[int, int]]:
