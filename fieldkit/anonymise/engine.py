@@ -784,12 +784,14 @@ def analyse(text: str, language: str) -> list[Finding]:
             continue
         chosen.append(Finding(result.entity_type, start, end, result.score, text[start:end], place))
         taken.add(len(chosen) - 1, chosen[-1])
+    from fieldkit.anonymise.ages_after_roles import with_ages_after_roles
     from fieldkit.anonymise.body_phrases import kazakh_units_joined, mines_named_after_people, with_bodies
     from fieldkit.anonymise.chat_handles import with_chat_handles
     from fieldkit.anonymise.declined_nicknames import with_declined_nicknames
     from fieldkit.anonymise.pronoun_after_names import with_names_before_pronouns
     from fieldkit.anonymise.restatements import restated_names
     from fieldkit.anonymise.streets import streets_before_a_flat, with_flats, with_house_numbers
+    from fieldkit.anonymise.trade_named_companies import with_trade_named_companies
     from fieldkit.anonymise.whole_body_names import agencies_by_region, whole_quoted_names, with_named_after
 
     ordered = sorted(chosen, key=lambda f: f.start)
@@ -797,9 +799,9 @@ def analyse(text: str, language: str) -> list[Finding]:
     found = with_bodies(text, _coordinated_names(text, _bridged_names(text, ordered)))
     found = _garbled_plates(text, _spoken_plates(text, kazakh_units_joined(text, mines_named_after_people(text,
                                                                                                           found))))
-    found = _ages_after_names(text, _given_names_beside_surnames(text, found))
+    found = with_ages_after_roles(text, _ages_after_names(text, _given_names_beside_surnames(text, found)))
     found = with_named_after(text, whole_quoted_names(text, _initials_given_in_brackets(text, found)))
-    found = agencies_by_region(text, found)
+    found = with_trade_named_companies(text, agencies_by_region(text, found))
     found = restated_names(text, with_flats(text, with_house_numbers(text, streets_before_a_flat(text, found))))
     found = with_names_before_pronouns(text, with_chat_handles(text, _names_given_as_equal(text, found)))
     found = [f for f in _misspelt_repeats(text, propagate(text, found)) if not _a_kazakh_word_in_its_own_sense(text, f)]
@@ -978,8 +980,10 @@ _AGE_AFTER_A_NAME = re.compile(
     r"(?=\s*(?:[,;)]|\.(?:\s|$)|$|\s+(?:years?\s+old|жаста|лет)\b))", re.IGNORECASE)
 
 
-#: a note's age in brackets after a person: «Ольга Фризен (61, немка)», «Мадина (~45)»
-_AGE_IN_BRACKETS_AFTER = re.compile(r"\s*\(\s*(?P<id>~?\s?(?:1\d|[2-9]\d)\+?)(?=\s*[,;)])")
+#: a note's age in brackets after a person: «Ольга Фризен (61, немка)», «Мадина (~45)», after an initial's dot or a
+#: nickname's quote too: «Лев Г. (72)», «горняк «Дед» (60+)», «Шульц В.А. (нем., ~60)»
+_AGE_IN_BRACKETS_AFTER = re.compile(r"\.?[»\"]?\s*\(\s*(?:[а-яё]{2,4}\.,\s*)?(?P<id>~?\s?(?:1\d|[2-9]\d)\+?)"
+                                    r"(?=\s*[,;)])")
 
 
 def _ages_after_names(text: str, findings: list[Finding]) -> list[Finding]:

@@ -13,7 +13,7 @@ RESPONDENT_CODE = re.compile(rf"^{_CODE}$")
 #: an organisation a named-entity model made of a respondent code and what follows it («R-58, 12.03»)
 _CODE_FIRST = re.compile(rf"^{_CODE}(?=[,;.:\s])")
 #: a respondent code's number, where a number read from digits must not begin: «R-AST-03, 08.04»
-CODE_NUMBER_BEFORE = re.compile(r"(?<![\w-])[A-Z]{1,4}(?:-[A-Z]{1,4})?-$")
+CODE_NUMBER_BEFORE = re.compile(r"(?<![\w-])[A-ZА-ЯЁ]{1,4}(?:-[A-ZА-ЯЁ]{1,4})?-$")
 
 
 @lru_cache(maxsize=1)

@@ -131,6 +131,8 @@ def _long_number_not_money_or_years(value: str, match: re.Match, text: str) -> b
     after = text[match.end() : match.end() + 12].casefold()
     if re.match(r"\s*(?:тенге|тг|₸|долл|\$|usd|рубл|евро|eur|tenge|dollar|kzt)", after):
         return False
+    if re.match(r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/\d\d(?:\d\d)?\s", value):
+        return False  # «22/08/23 19.40»: a note's date, then the hour it began
     return not all(re.fullmatch(r"(?:19|20)\d\d", group) for group in re.split(r"[ \-/]", value))
 
 

@@ -503,6 +503,14 @@ _MONEY_SLANG = (r"(?:пят[её]рк\w*|десятк\w*|двадцатк\w*|т�
                 r"пятихатк\w*|полтинник\w*|полтос\w*|стольник\w*|"
                 r"pyat[eyo]rk\w*|desyatk\w*|shtuk[ua]|kosar\w*|sotk[ui]|dva[dt]ca?tk\w*|tri[dt]ca?tk\w*|"
                 r"pyatik?hatk\w*|poltinnik\w*|poltos\w*|stol'?nik\w*)")
+#: money slang typed in messenger Latin, where whoever types it means money: "zhenke nesi srazu sotku", "bez sotki
+#: tam nikto ne proedet", "platili 2 kuska za klad", "voz'mi pyaterku na benzin" (not a plot's «соток», a term's
+#: «dali pyaterku» or "pyaterku let", nor "kusok" with no number: a piece of bread)
+_LATIN_MONEY_SLANG = re.compile(
+    r"(?<![\w'])(?<!dali\s)(?<!dadut\s)(?<!dayut\s)(?<!vpayali\s)(?<!vlepili\s)(?<!poluchil\s)(?<!otsidel\s)"
+    r"(?P<id>(?:(?:po\s+)?(?:dve|dva|tri|pyat|[2-9])\s+)?(?:sotk[uiae]|pyat[eyo]rk[uae]|pyatik?hatk[uiae])"
+    r"|(?:po\s+kusku|(?:dva|tri|pyat|[2-9])\s+kusk[ai]))(?![\w'])"
+    r"(?!\s+(?:let|goda|god|zemli|uchastk\w*|sotok|gektar\w*|strogogo|obshego|rezhima))", re.IGNORECASE)
 #: the other price said right after one: «пятёрку, иногда десятку», «штуку или две»
 _OTHER_PRICE = re.compile(rf",?\s+(?:иногда|или|а\s+то\s+и|а\s+иногда|бывало|бывает|реже)\s+"
                           rf"(?P<id>(?:(?:две|два|три|пять)\s+)?{_MONEY_SLANG})(?!\w)", re.IGNORECASE)
@@ -632,6 +640,31 @@ _TIME_PATTERNS = [
                r"одиннадцать|двенадцать)\s+(?:ноль\s+\w+|пятнадцать|тридцать|сорок(?:\s+пять)?|двадцать(?:\s+пять)?|"
                r"десять|пятьдесят))(?!\w)(?!\s+(?:лет|год\w*|минут\w*|человек\w*|раз\w*|тысяч\w*|процент\w*|"
                r"километр\w*|метр\w*|штук\w*|рубл\w*|тенге|доллар\w*))", re.IGNORECASE),
+    # a note's hour written with a dot, where only an hour can be: right after the note's date («7.02.24, 16.15»,
+    # «19.11 | 11.30», «22/08/23 19.40»), at the head of a line before a dash or a word («9.15 звонок», «23.40 —
+    # закладка»), or after a word that says when («выезд 6.30», «смена 7.00-15.00»; not a sum: «в 2.50 млн»)
+    re.compile(r"(?:(?<=[\s,|/(])|^)(?:\d{1,2}[./]\d{1,2}(?:[./](?:\d{4}|\d{2}))?|\d{4}-\d{2}-\d{2})"
+               r"[ \t]*[,|/—–-]?[ \t]*(?P<id>(?:[01]?\d|2[0-3])\.[0-5]\d"
+               r"(?:[ \t]?[-–][ \t]?(?:[01]?\d|2[0-3])\.[0-5]\d)?)(?![\d]|\.\d)", re.MULTILINE),
+    re.compile(r"^[ \t]*(?P<id>(?:[01]?\d|2[0-3])\.[0-5]\d)(?=[ \t]+[—–-][ \t]|[ \t]+[а-яёa-z])", re.MULTILINE),
+    re.compile(r"(?<!\w)(?:в|к|до|после|около|ок\.|с|выезд|приезд|смена|начало|встреча|звонок|at|by|until)\s+"
+               r"(?P<id>(?:[01]?\d|2[0-3])\.[0-5]\d(?:[ \t]?[-–][ \t]?(?:[01]?\d|2[0-3])\.[0-5]\d)?)(?![\d]|\.\d)"
+               r"(?!\s*(?:млн|млрд|тыс|раз|%|кг|км|м|т|л|лям|к|k|m|mln|usd|\$|тг|тенге|₸)(?!\w))", re.IGNORECASE),
+    # an hour said bare after "at", "around", "until" in English speech, and the same in messenger Russian and
+    # Kazakh: "we met at six", "around five", "until noon"; "ya priehal k vosmi", "v shest utra"; "sagat onga" (not
+    # a count: "at six of them", "v pyat raz")
+    re.compile(r"(?<![\w'])(?:at|around|by|until|till)\s+(?P<id>(?:two|three|four|five|six|seven|eight|nine|ten|"
+               r"eleven|twelve)(?:[\s-]+(?:thirty|fifteen|forty[\s-]five|o'?clock))?|noon|midnight)(?![\w'])"
+               r"(?!\s+(?:of|years?|months?|weeks?|days?|hours?|minutes?|people|men|women|guys|times|kilos?|kg|grams?|"
+               r"percent|thousand|hundred|million|dollars|bucks|tenge|cars?|trucks?|bags?|boxes|tons?|points?|"
+               r"others?|or\s+\w+\s+(?:people|of))\b)", re.IGNORECASE),
+    re.compile(r"(?<![\w'])(?:v|k|do|posle|okolo)\s+(?P<id>(?:(?:dva|tri|chetyre|pyat|shest|sem|vosem|devyat|desyat|"
+               r"odinnadcat|dvenadcat)'?|dvuh|treh|chetyreh|pyati|shesti|semi|vosmi|devyati|desyati|odinnadcati|"
+               r"dvenadcati)(?:\s+(?:utra|vechera|nochi|dnya))?)(?![\w'])"
+               r"(?!\s+(?:raz|let|god\w*|chelovek|tysyach\w*|mesyac\w*|dn\w*|nedel\w*|chas\w*|minut\w*|shtuk|"
+               r"kilo\w*|procent\w*|rubl\w*|tenge|dollar\w*|mashin\w*|sut\w*)\b)", re.IGNORECASE),
+    re.compile(r"(?<![\w'])(?P<id>(?:sagat|saghat|sağat|saǵat)\s+(?:on\s+(?:bir|eki)|bir|eki|ush|üş|uş|tort|tört|"
+               r"bes|alty|zheti|jeti|segiz|toghyz|togyz|toǵyz|on)[a-zğǵşüöäıñ]{0,4})(?![\w'])", re.IGNORECASE),
     # a note's hour in the French way: «13h–14h30»
     re.compile(r"(?<![\w.,:/])(?P<id>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)(?!\w)"),
     re.compile(r"\b(?P<id>(?:half\s+past|quarter\s+(?:past|to))\s+\w+(?:\s+in\s+the\s+(?:morning|afternoon|evening)"
@@ -793,7 +826,8 @@ def generalise_sum(text: str, cyrillic: bool) -> str | None:
     if value is None and (_BARE_MONEY_SLANG.fullmatch(text.strip())
                           or re.fullmatch(rf"\s*(?:{_MONEY_SLANG}|тонну|сотка)(?:\s+{_CURRENCY})?\s*", text,
                                           re.IGNORECASE)
-                          or re.fullmatch(rf"\s*(?:{NUMBER})\s+с\s+половиной\s*", text, re.IGNORECASE)):
+                          or re.fullmatch(rf"\s*(?:{NUMBER})\s+с\s+половиной\s*", text, re.IGNORECASE)
+                          or _LATIN_MONEY_SLANG.fullmatch(text.strip())):
         return "[СУММА]" if cyrillic else "[SUM]"  # slang or «три с половиной»: a price whose size is not said
     if value is None:
         return None
@@ -841,6 +875,7 @@ def generalise_age(text: str, cyrillic: bool) -> str | None:
           and _number(text) is None and _number(inflected.group(1)) is not None):  # «елу екідемін», «отыз беске»
         text = inflected.group(1)
     decade = re.fullmatch(r"\s*(?:(?:early|mid|late)[\s-]+)?(\w+?ies)\s*", text, re.IGNORECASE)
+    text = re.sub(r"^\s*(?:early|mid|late)[\s-]*(?=[1-9]0'?s\s*$)", "", text, flags=re.IGNORECASE)  # "late 40s"
     match = re.match(rf"\s*({NUMBER})", text, re.IGNORECASE)
     value = _DECADES.get(decade.group(1).casefold()) if decade else _number(match.group(1)) if match else None
     if value is None or not 0 < value < 120:
@@ -861,7 +896,7 @@ def generalise_time(text: str, cyrillic: bool) -> str:
         part = "night" if hour < 6 else "morning" if hour < 12 else "day" if hour < 18 else "evening"
     if part is None:
         hour = None
-        clock = re.search(r"(\d{1,2}):\d{2}", lowered)
+        clock = re.search(r"(\d{1,2})[:.]\d{2}", lowered)
         if clock:
             hour = int(clock.group(1))
         else:
@@ -1068,6 +1103,8 @@ class QuantityRecognizer(EntityRecognizer):
             results.append(self._result("MONEY", match.start(group), match.end(group), "a price"))
             if other := _OTHER_PRICE.match(text, match.end(group)):  # «пятёрку иногда десятку»: a second price
                 results.append(self._result("MONEY", other.start("id"), other.end("id"), "a price"))
+        for match in _LATIN_MONEY_SLANG.finditer(text):
+            results.append(self._result("MONEY", match.start("id"), match.end("id"), "money slang in Latin letters"))
         for match in finditer(_LIFE_TERM, text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "a life sentence"))
         for match in finditer(_KAZAKH_PART_SERVED, text):

@@ -1,0 +1,133 @@
+"""Small firms named by a place or an invented word and their trade, in lower case, as whisper writes speech and
+messengers type: "atyrau trans logistic", "zhaiyk agro holding", "west kaz drilling supply", and in Cyrillic with a
+Kazakh or Russian case ending on the trade: «аксай газ монтажга», «нұр жол логистиктің», «батыс вахта транста».
+
+Such a name is a place or an invented word, then the words that say what the firm does, the last of them one that
+only a firm's name ends with ("service", "supply", "logistic", "holding", "drilling"…). Without capitals nothing else
+marks it, and the place alone, when found, would be generalised while the firm's own words stayed. The name is taken
+back from the trade word over words no English or Russian dictionary has and over the few English words of
+geography firm names open with ("west", "caspian"), and needs one such word, or two trade words, to count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fieldkit.anonymise.findings import Finding
+
+#: words a firm's name ends with, and no ordinary phrase does
+_LAST_TRADE_WORDS = frozenset({
+    "service", "services", "servis", "servise", "serwis", "supply", "supplies", "logistic", "logistics", "export",
+    "import", "handling", "drilling", "petroleum", "trans", "trade", "trading", "invest", "agro", "cargo",
+    "kontraktors", "stroy", "stroi", "development", "engineering", "holding", "holdings", "llp", "ltd", "metall",
+    "munai", "munay", "energy", "energo", "construction", "motors", "travel", "consulting", "solutions", "mining",
+    "corp", "corporation", "operating", "montazh", "montaj",
+})
+#: words a firm's name may hold before its last word, which also occur in ordinary phrases
+_INNER_TRADE_WORDS = frozenset({"oil", "gas", "gaz", "fish", "meat", "grain", "auto", "tour", "market", "metal",
+                                "steel", "komir", "media", "press", "astyk", "tank", "build", "plus", "techno",
+                                "tech", "food", "water", "sea", "port"})
+#: English words of geography a firm's name may open with
+_GEOGRAPHY = frozenset({"west", "east", "north", "south", "western", "eastern", "northern", "southern", "central",
+                        "caspian", "kaz", "great", "golden", "steppe", "batys", "shygys", "ortalyk"})
+_WORD = re.compile(r"[a-z][a-z'-]*", re.IGNORECASE)
+
+#: the same in Cyrillic: the trade a firm's name ends with, in any Kazakh or Russian case («логистиктің»,
+#: «сервисте», «монтажга», «бұрғылауда»)
+_CYRILLIC_LAST = re.compile(
+    # (not «құрылыс», a building site, «группа» nor «стройка»: words of every day)
+    r"(?:сервис|логистик|логистикс|экспорт|импорт|транс|монтаж|тасымал|бұрғылау|бургылау|"
+    r"инвест|трейд|холдинг|энерго|моторс|ойл|трэвел|тревел|консалтинг)"
+    r"(?:а|у|ом|е|ы|ой|ке|ге|қа|ға|ка|га|те|та|де|да|ның|нің|дың|дің|тың|тің|нын|нин|дын|дин|тын|тин|ты|ті|ды|ді|"
+    r"ны|ні|нан|нен|тан|тен|дан|ден|мен|бен|пен|тағы|тегі|дағы|дегі|тагы|теги|дагы|деги)?")
+_CYRILLIC_INNER = frozenset({"газ", "фиш", "вахта", "мұнай", "мунай", "ойл", "кен", "тас", "агро", "авто", "тур",
+                             "маркет", "металл", "темір", "темир", "астық", "астык", "сауда", "су", "жол", "транс",
+                             "сервис", "энерго", "трейд"})
+_CYRILLIC_GEOGRAPHY = frozenset({"батыс", "шығыс", "шыгыс", "солтүстік", "солтустик", "оңтүстік", "онтустик",
+                                 "орталық", "орталык", "каспий", "арал", "алтай", "жайық", "жайык"})
+_CYRILLIC_WORD = re.compile(r"[а-яёәғқңөұүһі]+(?:-[а-яёәғқңөұүһі]+)?", re.IGNORECASE)
+
+
+def _name_word(word: str) -> bool:
+    """A word that may name the firm itself: one no English or Russian dictionary has, or a word of geography."""
+    from fieldkit.anonymise.latin_words import is_english_word, is_russian_in_latin
+
+    lowered = word.casefold()
+    if lowered in _GEOGRAPHY:
+        return True
+    return len(lowered) >= 3 and not is_english_word(lowered) and not is_russian_in_latin(lowered)
+
+
+def _cyrillic_name_word(word: str) -> bool:
+    """A Cyrillic word that may name the firm itself: a place, a word of geography, or a word neither Russian
+    morphology nor the Kazakh word lists know («жетібай», «нұр»)."""
+    from fieldkit.anonymise.bodies import _kazakh_word_not_a_name
+    from fieldkit.anonymise.kazakh_words import is_kazakh_verb_form
+    from fieldkit.anonymise.morphology import first_tag, is_known_word
+
+    lowered = word.casefold()
+    if lowered in _CYRILLIC_GEOGRAPHY or "Geox" in first_tag(lowered):
+        return True
+    return (len(lowered) >= 3 and not is_known_word(lowered) and not _kazakh_word_not_a_name(lowered)
+            and not is_kazakh_verb_form(lowered))
+
+
+def _a_place(word: str) -> bool:
+    from fieldkit.anonymise.morphology import first_tag
+
+    return word in _CYRILLIC_GEOGRAPHY or "Geox" in first_tag(word)
+
+
+def _runs(text: str, pattern: re.Pattern, last, inner, name_word, geography, opens) -> list[tuple[int, int]]:
+    """(start, end) of each firm named by up to three name words, inner trade words, and a last trade word."""
+    tokens = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+    found = []
+    index = 0
+    while index < len(tokens):
+        word = tokens[index][2]
+        if not last(word.casefold()) or not word.islower():
+            index += 1
+            continue
+
+        def joined(left: int) -> bool:
+            return not text[tokens[left][1]:tokens[left + 1][0]].strip()
+
+        first = index  # back over inner trade words, then the firm's own words, in one run of spaces
+        while first > 0 and tokens[first - 1][2].casefold() in inner and joined(first - 1):
+            first -= 1
+        named = first  # (a place opens the name: «ағам аксай газ монтажга», my brother … at Aksai Gas Montazh)
+        while named > 0 and first - named < 3 and tokens[named - 1][2].islower() and joined(named - 1) \
+                and name_word(tokens[named - 1][2]):
+            named -= 1
+            if opens(tokens[named][2].casefold()):
+                break
+        end = index  # and forward over more trade words: "drilling supply", "agro holding llp"
+        while end + 1 < len(tokens) and (last(tokens[end + 1][2].casefold()) or tokens[end + 1][2].casefold()
+                                         in inner) and joined(end):
+            end += 1
+        own = [tokens[i][2].casefold() for i in range(named, first)]
+        if own and (any(word not in geography for word in own) or end - first >= 1):
+            found.append((tokens[named][0], tokens[end][1]))
+        index = end + 1
+    return found
+
+
+def with_trade_named_companies(text: str, findings: list[Finding]) -> list[Finding]:
+    """``findings`` with each firm named by its place or its own word and its trade (see the module); a place or a
+    part of the name found before goes into the firm's one span."""
+    spans = _runs(text, _WORD, lambda w: w in _LAST_TRADE_WORDS, _INNER_TRADE_WORDS | _LAST_TRADE_WORDS,
+                  _name_word, _GEOGRAPHY, lambda word: False)
+    if any("\u0400" <= ch <= "\u04ff" for ch in text):
+        spans += _runs(text, _CYRILLIC_WORD, _CYRILLIC_LAST.fullmatch, _CYRILLIC_INNER, _cyrillic_name_word,
+                       _CYRILLIC_GEOGRAPHY, _a_place)
+    added: list[Finding] = []
+    for span_start, span_end in spans:
+        overlapping = [f for f in findings if f.start < span_end and span_start < f.end]
+        if all(f.entity in ("ORGANIZATION", "LOCATION") for f in overlapping):
+            span_start = min([span_start, *(f.start for f in overlapping)])  # "[atyrau trans] logistic"
+            span_end = max([span_end, *(f.end for f in overlapping)])
+            added.append(Finding("ORGANIZATION", span_start, span_end, 0.6, text[span_start:span_end]))
+    if not added:
+        return findings
+    kept = [f for f in findings if not any(a.start <= f.start and f.end <= a.end for a in added)]
+    return sorted([*kept, *added], key=lambda f: f.start)
