@@ -90,6 +90,15 @@ def _names_a_person(segment: str) -> bool:
     return False
 
 
+#: messenger Russian typed in Latin: a person in the dative, then how old: "ansaru 19", "dane 27, a ona uzhe…",
+#: "beku za 40", "emu ot 35 do 40 gde to" (not a sum: "emu 50 dal")
+_LATIN_DATIVE_AGE = re.compile(
+    r"\s+(?:(?:uzhe|uje|tolko|vsego|seichas|seychas|sejchas|togda|bylo|voobshe|gde-?to|primerno|okolo)\s+)*"
+    r"(?:ot\s+)?(?P<id>(?:(?:za|pod)\s+)?(?:1[4-9]|[2-9]\d)(?:\s+do\s+(?:1[4-9]|[2-9]\d))?)(?![\d.,:/'-]?\d)"
+    r"(?=\s*(?:[,.;!?)]|$|let\b|goda\b|a\s|no\s|i\s|uzhe\b|tolko\b|gde|ispolnil))", re.IGNORECASE)
+_LATIN_DATIVE_PRONOUN = re.compile(r"(?<![\w'])(?:emu|ei|ey|ej)(?=\s)", re.IGNORECASE)
+
+
 def with_ages_after_roles(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` with each bare age a note sets right after the person it describes (see the module)."""
     added = []
@@ -117,4 +126,17 @@ def with_ages_after_roles(text: str, findings: list[Finding]) -> list[Finding]:
             overlapping = []
         if not overlapping:
             added.append(Finding("AGE", start, end, 0.7, text[start:end]))
+    return sorted([*findings, *added], key=lambda f: f.start) if added else findings
+
+
+def with_latin_dative_ages(text: str, findings: list[Finding]) -> list[Finding]:
+    """``findings`` with the age said after a person in the Latin-typed dative ("ansaru 19", "emu 45"): run once
+    every form of a name is found, so that "dane" counts as much as the "dana" it repeats."""
+    added = []
+    datives = [f.end for f in findings if f.entity == "PERSON" and f.text.isascii() and f.text[-1:].casefold()
+               in ("u", "e", "i", "y")] + [m.end() for m in _LATIN_DATIVE_PRONOUN.finditer(text)]
+    for position in datives:
+        match = _LATIN_DATIVE_AGE.match(text, position)
+        if match and not any(f.start < match.end("id") and match.start("id") < f.end for f in [*findings, *added]):
+            added.append(Finding("AGE", match.start("id"), match.end("id"), 0.7, match["id"]))
     return sorted([*findings, *added], key=lambda f: f.start) if added else findings

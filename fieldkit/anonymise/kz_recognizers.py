@@ -385,6 +385,14 @@ _ORDINAL_MICRODISTRICT = re.compile(
     r"(?:yy|yi|iy|oy|oi|om|em|ogo|ego|omu|ym)?)\s+(?:микрорайон\w*|мкр\.?|mikrorayon\w*|mikroraion\w*|mkr\.?)"
     r"|[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші)\s+(?:шағын\s+аудан\w*|шагын\s+аудан\w*|ықшамаудан\w*|мкр)))(?!\w)")
 
+#: a micro-district by its number in messenger Latin or English: "v 14 mkr", "8th mkr", "the fourth micro district",
+#: "12-i mikrorayon" (the street address after «мкр 14» is the address rules')
+_LATIN_NUMBERED_MICRODISTRICT = re.compile(
+    r"(?<![\w-])(?P<id>(?:\d{1,2}(?:-?(?:om|m|yi|iy|oy|oi|go|ogo|y|i|th|st|nd|rd|shi|ші))?|(?:first|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+    r"seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-](?:first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth)))\s*(?:mkr|mkrn|mikrorayon\w*|mikroraion\w*|micro[\s-]?districts?|microdistricts?)\.?)(?![\w-])",
+    re.IGNORECASE)
 _KAZAKH_MICRODISTRICT = r"(?:шағын\s?аудан|шагын\s?аудан|ықшам\s?аудан|ыкшам\s?аудан|shagyn\s?audan|yqsham\s?audan)\w*"
 #: a micro-district by its number in digits or words, or by its name with a number or alone before the Kazakh word:
 #: «14-ші шағынаудандағы», «самал екі шағынауданында», «15 shagyn audanda», «Avangard shagyn audanynan»
@@ -508,6 +516,12 @@ COMMON_RULES = [
                                 rf"|(?:{_SAINTS_WORD}\s+){{1,3}}(?i:кесене\w*|мавзолей\w*|mausoleum|kesene\w*))(?!\w)"),
          0.7, needs=("мавзоле", "mausoleum", "кесене", "kesene")),
     Rule("LOCATION", _ORDINAL_MICRODISTRICT, 0.8, needs=("микрорайон", "мкр", "mikrora", "mkr", "аудан")),
+    Rule("LOCATION", _LATIN_NUMBERED_MICRODISTRICT, 0.8, needs=("mkr", "mikrora", "micro")),
+    # a power plant by its number, which names one plant in one town: «ЭГРЭС-1», «ТЭЦ-2», "GRES-1", with its town's
+    # adjective if said: «экибастузской ГРЭС-2», "ekibastuzskoy GRES-1"
+    Rule("ORGANIZATION", re.compile(r"(?<![\w-])(?P<id>(?:[а-яёa-z]+(?:ской|скую|ская|ском|skoy|skoi|skaya|skom)\s+)?"
+                                    r"(?:ЭГРЭС|ЕГРЭС|ГРЭС|ТЭЦ|EGRES|GRES|TETs|TETS|TEC)-?\d{1,2})(?![\w-])",
+                                    re.IGNORECASE), 0.8, needs=("грэс", "тэц", "gres", "tets", "tec")),
     Rule("LOCATION", _NAMED_MICRODISTRICT, 0.8, needs=("аудан", "audan")),
     Rule(
         "ID_NUMBER",

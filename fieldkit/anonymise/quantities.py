@@ -229,7 +229,8 @@ _AGE_PATTERNS = [
     re.compile(rf"\b(?:I|he|she|we|they)(?:\s+(?:was|were|am|is|are|turned)|['’](?:s|m|re))\s*,?\s+"
                # (and speech's hedges: "he was maybe sixty back then", "she was, what, thirty-eight?")
                rf"(?:(?:only|just|about|already|nearly|almost|maybe|probably|like|around|roughly|what)\s*,?\s+)?"
-               rf"(?P<id>(?P<n>{_EN_AGE_WORDS}|{NUMBER}))\b(?!\s*(?:am|pm|o'clock|dollars|bucks|tenge|percent|%|"
+               rf"(?P<id>(?P<n>{_EN_AGE_WORDS}|{NUMBER})(?:\s+something|\s+or\s+so)?)\b"
+               rf"(?!\s*(?:am|pm|o'clock|dollars|bucks|tenge|percent|%|"
                rf"years?\s+in|minutes|hours|km|kilometers|meters|metres|times|of\s+them|people))",
                re.IGNORECASE),
     re.compile(rf"\b(?P<id>(?P<n>{NUMBER})\s+years?\s+old)\b", re.IGNORECASE),
@@ -424,15 +425,18 @@ _ROUGH_AGES = [
                 r"болган|болды)(?!\w)", re.IGNORECASE)),
     # Kazakh ages said roughly: «қырықтың ар жағында» (past forty), «отыздың о жақ бұ жағында» (thirty or so),
     # «кырык шамасында», «жиырма бестер шамасында» (about twenty-five); tens only, and never after «сағат»
-    (("жағында", "жагында", "жагинда", "шамас"),
+    (("жағында", "жагында", "жагинда", "шамас", "үстінде", "устинде"),
      re.compile(rf"(?<!сағат\s)(?<!сагат\s)(?<!\w)(?P<id>(?P<n>{_KK_TENS}(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?)"
-                r"(?:дің|тің|нің|ның|дың|тың|дин|тин|нин|тер|тар|дер|дар|лер|лар)?\s+(?:ар\s+жағында\w*|"
+                r"(?:дің|тің|нің|ның|дың|тың|дин|тин|нин|тер|тар|дер|дар|лер|лар)?\s+(?:ар\s+жа[қк]\s+бер\s+жа[ғг]ында|"
+                r"ар\s+жағында\w*|үстінде|устинде|үстiнде|"
                 r"ар\s+жагында\w*|ар\s+жагинда\w*|о\s+жақ\s+бұ\s+жағында|о\s+жак\s+бу\s+жагында|шамасында|шамасинда|"
                 r"шамасы))(?!\w)", re.IGNORECASE)),
     # «отызға жақын» (near thirty), «сексенге таяу», «елуге жетпеген» (not yet fifty): the word that rounds it too
-    (("жақын", "жакын", "таяу", "жетпе"),
+    # («елуге таяп қалған», «қырыққа тарта», «алпысқа таман»: nearing it)
+    (("жақын", "жакын", "таяу", "жетпе", "таяп", "тарта", "таман"),
      re.compile(rf"(?<!сағат\s)(?<!сагат\s)(?<!\w)(?P<id>(?P<n>{_KK_TENS}(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?)"
-                rf"{_KK_DATIVE}\s+(?:жақын|жакын|таяу|жетпеген|жетпей|жетпеді))(?!\w)", re.IGNORECASE)),
+                rf"{_KK_DATIVE}\s+(?:жақын|жакын|таяу|таяп|тарта|таман|жетпеген|жетпей|жетпеді))(?!\w)",
+                re.IGNORECASE)),
     # Kazakh age ranges before «жас»: «қырық-алпыс жас аралығындағы», «отыз бес-қырық жастағы»
     (("жас",),
      re.compile(rf"(?<!\w)(?P<id>(?P<n>{_KK_TENS}(?:\s+(?:{'|'.join(KAZAKH_UNITS)}))?)\s*[-–]\s*{_KK_TENS}"
@@ -509,8 +513,17 @@ _MONEY_SLANG = (r"(?:пят[её]рк\w*|десятк\w*|двадцатк\w*|т�
 _LATIN_MONEY_SLANG = re.compile(
     r"(?<![\w'])(?<!dali\s)(?<!dadut\s)(?<!dayut\s)(?<!vpayali\s)(?<!vlepili\s)(?<!poluchil\s)(?<!otsidel\s)"
     r"(?P<id>(?:(?:po\s+)?(?:dve|dva|tri|pyat|[2-9])\s+)?(?:sotk[uiae]|pyat[eyo]rk[uae]|pyatik?hatk[uiae])"
-    r"|(?:po\s+kusku|(?:dva|tri|pyat|[2-9])\s+kusk[ai]))(?![\w'])"
+    r"|(?:po\s+kusku|(?:dva|tri|pyat|[2-9])\s+kusk[ai]))"
+    r"(?:\s+(?:somov|som|tenge|tg|dollarov|baksov|bucks|rubley|rublei|zelenyh|zelenykh|evro))?(?![\w'])"
     r"(?!\s+(?:let|goda|god|zemli|uchastk\w*|sotok|gektar\w*|strogogo|obshego|rezhima))", re.IGNORECASE)
+#: a bare figure after a verb of paying or a debt, typed in messenger Latin, where no currency is said: "zhandos
+#: skinul 300 na kaspi", "platyat 350", "kuka daet 35 i to s trudom", "u slavika dolg 120" (not "dali 5 let")
+_LATIN_PAID_FIGURE = re.compile(
+    r"(?<![\w'])(?:skinul\w*|skin'?|perevel\w*|perevodil\w*|platyat|platit|plachu|platili|platil\w*|zaplatil\w*|"
+    r"daet|dayut|davali|prosit|prosil\w*|trebuet|trebovali|otdal\w*|zanes\w*|zanosil\w*|dolg|dolga|dolgu)\s+"
+    r"(?:emu\s+|mne\s+|im\s+|ei\s+|nam\s+)?(?P<id>[1-9]\d{1,6})(?![\d.,:/'-]?\d)(?![\w'])"
+    r"(?!\s*(?:%|let|goda|god|chelovek|kg|kilo\w*|gramm\w*|grammov|shtuk|raz|km|metr\w*|minut\w*|chas\w*|dnei|"
+    r"dney|sutok|mesyac\w*|procent\w*|tonn\w*|litr\w*)(?![\w']))", re.IGNORECASE)
 #: the other price said right after one: «пятёрку, иногда десятку», «штуку или две»
 _OTHER_PRICE = re.compile(rf",?\s+(?:иногда|или|а\s+то\s+и|а\s+иногда|бывало|бывает|реже)\s+"
                           rf"(?P<id>(?:(?:две|два|три|пять)\s+)?{_MONEY_SLANG})(?!\w)", re.IGNORECASE)
@@ -1103,6 +1116,8 @@ class QuantityRecognizer(EntityRecognizer):
             results.append(self._result("MONEY", match.start(group), match.end(group), "a price"))
             if other := _OTHER_PRICE.match(text, match.end(group)):  # «пятёрку иногда десятку»: a second price
                 results.append(self._result("MONEY", other.start("id"), other.end("id"), "a price"))
+        for match in _LATIN_PAID_FIGURE.finditer(text):
+            results.append(self._result("MONEY", match.start("id"), match.end("id"), "a figure paid, in Latin letters"))
         for match in _LATIN_MONEY_SLANG.finditer(text):
             results.append(self._result("MONEY", match.start("id"), match.end("id"), "money slang in Latin letters"))
         for match in finditer(_LIFE_TERM, text):

@@ -124,3 +124,61 @@ def test_trade_words_in_ordinary_phrases_name_no_firm(text: str) -> None:
 ])
 def test_money_slang_in_latin_letters_is_a_sum(text: str, gone: list[str], kept: list[str]) -> None:
     assert_gone_and_kept(redact(text, "en"), gone, kept)
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("zhandos skinul 300 na kaspi, a janbolat eshe net", ["300"], ["skinul"]),
+    ("svarshchikom, platyat 350. esli nado", ["350"], ["platyat"]),
+    ("u slavika dolg 120 peredo mnoi", ["120"], ["dolg", "peredo"]),
+    ("platili 20 raz, ne pomoglo", [], ["platili", "20", "raz"]),
+])
+def test_a_bare_figure_paid_in_latin_letters_is_a_sum(text: str, gone: list[str], kept: list[str]) -> None:
+    assert_gone_and_kept(redact(text, "en"), gone, kept)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("ya zhivu v 14 mkr ryadom s shkoloi", ["14", "mkr"]),
+    ("lives Aktau, 8th mkr, wants to talk", ["8th"]),
+    ("we lived in the fourth micro district near the sea", ["fourth", "micro"]),
+])
+def test_a_numbered_micro_district_in_latin_letters_is_a_place(text: str, gone: list[str]) -> None:
+    assert_gone_and_kept(redact(text, "en"), gone, [])
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("ол атырау қалалық пб-ның екінші бөлімшесіне барды", ["атырау", "пб-ның", "бөлімшесіне"]),
+    ("исатай аудандық әкімдігінде отырды", ["исатай", "әкімдігінде"]),
+])
+def test_a_kazakh_body_with_an_abbreviation_or_the_voiced_akimat_is_one_organisation(text: str,
+                                                                                      gone: list[str]) -> None:
+    assert_gone_and_kept(redact(text, "ru"), gone, [text.split()[-1]])
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("ағам елуге таяп қалған адам", ["елуге", "таяп"]),
+    ("ол елудің ар жақ бер жағында", ["елудің", "бер"]),
+    ("шешем жетпістің үстінде", ["жетпістің"]),
+    ("ол кырыкка тарта еді", ["кырыкка"]),
+])
+def test_a_kazakh_age_said_roughly_is_an_age(text: str, gone: list[str]) -> None:
+    redacted = redact(text, "ru")
+    assert "ВОЗРАСТ" in redacted, redacted
+    assert_gone_and_kept(redacted, gone, [text.split()[0]])
+
+
+@pytest.mark.parametrize("text, plant", [
+    ("Бывш. зам. дир. ЭГРЭС-1, 62.", "ЭГРЭС-1"),
+    ("на ТЭЦ-2 в Павлодаре", "ТЭЦ-2"),
+])
+def test_a_numbered_power_plant_is_an_organisation(text: str, plant: str) -> None:
+    assert plant in [f.text for f in analyse(text, "ru") if f.entity == "ORGANIZATION"]
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("dana eto sekretar. dane 27, a ona uzhe kvartiru kupila", ["27"], ["sekretar", "kvartiru"]),
+    ("on torguet na rynke. emu ot 35 do 40 gde to", ["35", "40"], ["torguet", "emu"]),
+    ("u beka dolgi vezde, beku za 40, a on vse kak patsan", ["40"], ["dolgi", "patsan"]),
+    ("The owner, rakhima apa, she's sixty something, she rents rooms", ["sixty", "something"], ["owner", "rents"]),
+])
+def test_an_age_after_a_latin_dative_or_said_loosely_in_english(text: str, gone: list[str], kept: list[str]) -> None:
+    assert_gone_and_kept(redact(text, "en"), gone, kept)
