@@ -32,7 +32,13 @@ _AGE_BY_ITSELF = re.compile(
     r"|(?<![\w/])[мжМЖmfMF]/(?P<sexed>1[4-9]|[2-9]\d)(?![\d/])"
     # a note's "age: late 40s", "age: 52"; «лет 60-ти» (sixty or so)
     r"|\bage\s*[:=]?\s*(?P<said>(?:(?:early|mid|late)[\s-]*)?[1-9]0'?s|(?:1[4-9]|[2-9]\d)(?!\d))"
-    r"|лет\s+(?P<about>(?:1[4-9]|[2-9]\d)-?т?и)(?!\w))", re.IGNORECASE)
+    r"|лет\s+(?P<about>(?:1[4-9]|[2-9]\d)-?т?и)(?!\w)"
+    # a decade by its ordinal, and fifty in slang where it is somebody's: «шестой десяток», «под полтинник», «полтинник
+    # ему в том году был» (not «дал полтинник», a sum)
+    r"|(?P<decade>(?:втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят)(?:ой|ый|ий)\s+десят(?:ок|ка|ке))(?!\w)(?!\s+лет)"
+    r"|(?P<fifty>под\s+полтинник|полтос(?=\s+(?:ему|ей|мне|был|было|исполнил\w*|стукнул\w*))"
+    r"|полтинник(?=\s+(?:ему|ей|мне|был|было|исполнил\w*|стукнул\w*))|(?<=ему\s)(?:уже\s+)?полтинник))(?!\w)",
+    re.IGNORECASE)
 
 #: where a described person's segment starts, walking back from the separator before the number
 _SEGMENT_START = re.compile(r"[,;|(:\n—–→]|\s[/-]\s")
@@ -118,7 +124,7 @@ def with_ages_after_roles(text: str, findings: list[Finding]) -> list[Finding]:
         if person_before or said_roughly or _names_a_person(segment):
             added.append(Finding("AGE", start, end, 0.7, text[start:end]))
     for match in _AGE_BY_ITSELF.finditer(text):
-        group = next(name for name in ("look", "self", "sexed", "said", "about") if match[name])
+        group = next(name for name in ("look", "self", "sexed", "said", "about", "decade", "fifty") if match[name])
         start, end = match.span(group)
         overlapping = [f for f in [*findings, *added] if f.start < end and start < f.end]
         if group == "said" and all(f.entity in ("DATE_TIME", "DATE_WORDS") for f in overlapping):
@@ -139,4 +145,34 @@ def with_latin_dative_ages(text: str, findings: list[Finding]) -> list[Finding]:
         match = _LATIN_DATIVE_AGE.match(text, position)
         if match and not any(f.start < match.end("id") and match.start("id") < f.end for f in [*findings, *added]):
             added.append(Finding("AGE", match.start("id"), match.end("id"), 0.7, match["id"]))
+    return sorted([*findings, *added], key=lambda f: f.start) if added else findings
+
+
+_TENS = (r"(?:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто|жиырма|отыз|қырық|кырык|"
+         r"елу|алпыс|жетпіс|жетпис|сексен|тоқсан|токсан)")
+_UNITS = (r"(?:один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|бір|бир|екі|еки|үш|уш|төрт|торт|бес|алты|"
+          r"жеті|жети|сегіз|сегиз|тоғыз|тогыз)")
+#: a number with tens said right after a name, as ASR writes speech with no comma: «ильдар сафиуллин тридцать девять
+#: татарин», «азат хамраев отыз төрт ақтаудағы…», «айдос двадцать девять» (not a count, a sum, a term or a date
+#: after it: «ерлан двадцать лет сидел», «двадцать тысяч», «двадцать пятого»)
+_NUMBER_AFTER_A_NAME = re.compile(
+    rf"\s+(?P<id>{_TENS}(?:\s+{_UNITS})?)(?![\w-])"
+    r"(?!\s+(?:лет|год\w*|жыл\w*|тысяч\w*|мың\w*|мын\w*|миллион\w*|млн|лям\w*|тенге|теңге|доллар\w*|процент\w*|"
+    r"человек\w*|адам\w*|раз\w*|рет|метр\w*|километр\w*|км|штук\w*|минут\w*|час\w*|сағат\w*|сагат\w*|числ\w*|"
+    r"кг|кило\w*|грамм\w*|тонн\w*|литр\w*|процент\w*|градус\w*|күн\w*|кун\w*|ай\b|айда\w*|дней|дня|день|сут\w*|"
+    r"месяц\w*|недел\w*|мин\b|шақырым\w*|шакырым\w*|[а-яё]+(?:ого|ому|ым|ой)\b|[а-яәғқңөұүһі]+(?:ншы|нші|ыншы|інші)"
+    # (nor what is counted: «айдос отыз койды … сатып жиберди», thirty sheep; «двадцать баранов»)
+    r"\w*|[а-яәғқңөұүһі]+(?:ды|ді|ты|ті|ны|ні)\b|[а-яё]+(?:ов|ев|ей)\b))", re.IGNORECASE)
+
+
+def with_ages_said_after_names(text: str, findings: list[Finding]) -> list[Finding]:
+    """``findings`` with a number with tens said right after a found person's name with no comma (see
+    ``_NUMBER_AFTER_A_NAME``): in speech that is how old the person is."""
+    added = []
+    for finding in findings:
+        if finding.entity != "PERSON" or not finding.text[:1].islower():
+            continue
+        match = _NUMBER_AFTER_A_NAME.match(text, finding.end)
+        if match and not any(f.start < match.end("id") and match.start("id") < f.end for f in [*findings, *added]):
+            added.append(Finding("AGE", match.start("id"), match.end("id"), 0.6, match["id"]))
     return sorted([*findings, *added], key=lambda f: f.start) if added else findings

@@ -182,3 +182,28 @@ def test_a_numbered_power_plant_is_an_organisation(text: str, plant: str) -> Non
 ])
 def test_an_age_after_a_latin_dative_or_said_loosely_in_english(text: str, gone: list[str], kept: list[str]) -> None:
     assert_gone_and_kept(redact(text, "en"), gone, kept)
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("ильдар сафиуллин тридцать девять татарин в убн дп служит", ["тридцать", "девять"], ["татарин", "служит"]),
+    ("кыз аты толкын кырык бир жанбыршыда туып оскен", ["кырык", "бир"], ["туып"]),
+    ("Бригадиром был Мирзаев Улугбек, шестой десяток уже", ["шестой", "десяток"], ["бригадиром", "уже"]),
+    ("Сейчас, значит, под полтинник.", ["полтинник"], ["сейчас", "значит"]),
+])
+def test_an_age_said_after_a_name_or_by_its_decade(text: str, gone: list[str], kept: list[str]) -> None:
+    redacted = redact(text, "ru")
+    assert "ВОЗРАСТ" in redacted, redacted
+    assert_gone_and_kept(redacted, gone, kept)
+
+
+@pytest.mark.parametrize("text", [
+    "с ерланом двадцать пятого встретились",
+    "он дал полтинник и ушёл",
+    "второй десяток лет работаю",
+])
+def test_a_date_a_sum_or_a_term_is_no_age(text: str) -> None:
+    assert "ВОЗРАСТ" not in redact(text, "ru")
+
+
+def test_what_a_number_after_a_name_counts_is_no_age() -> None:
+    assert "ВОЗРАСТ" not in redact("айдос отыз койды шымкентке апарып сатып жиберди", "ru")
