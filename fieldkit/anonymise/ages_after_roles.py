@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 
 from fieldkit.anonymise.findings import Finding
+from fieldkit.anonymise.number_words import KAZAKH_TENS, KAZAKH_UNITS
+from fieldkit.anonymise.quantities import DECADE_STEM
 
 #: the number: fourteen to ninety-nine, said roughly or not («~45», «60+», «40ish», «40-ish»), or a range («30-35»);
 #: after a sentence's full stop only where a role ends the sentence before it («курьер. 19.»)
@@ -35,7 +37,7 @@ _AGE_BY_ITSELF = re.compile(
     r"|лет\s+(?P<about>(?:1[4-9]|[2-9]\d)-?т?и)(?!\w)"
     # a decade by its ordinal, and fifty in slang where it is somebody's: «шестой десяток», «под полтинник», «полтинник
     # ему в том году был» (not «дал полтинник», a sum)
-    r"|(?P<decade>(?:втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят)(?:ой|ый|ий)\s+десят(?:ок|ка|ке))(?!\w)(?!\s+лет)"
+    rf"|(?P<decade>{DECADE_STEM}(?:ой|ый|ий)\s+десят(?:ок|ка|ке))(?!\w)(?!\s+лет)"
     r"|(?P<fifty>под\s+полтинник|полтос(?=\s+(?:ему|ей|мне|был|было|исполнил\w*|стукнул\w*))"
     r"|полтинник(?=\s+(?:ему|ей|мне|был|было|исполнил\w*|стукнул\w*))|(?<=ему\s)(?:уже\s+)?полтинник))(?!\w)",
     re.IGNORECASE)
@@ -148,10 +150,12 @@ def with_latin_dative_ages(text: str, findings: list[Finding]) -> list[Finding]:
     return sorted([*findings, *added], key=lambda f: f.start) if added else findings
 
 
-_TENS = (r"(?:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто|жиырма|отыз|қырық|кырык|"
-         r"елу|алпыс|жетпіс|жетпис|сексен|тоқсан|токсан)")
-_UNITS = (r"(?:один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|бір|бир|екі|еки|үш|уш|төрт|торт|бес|алты|"
-          r"жеті|жети|сегіз|сегиз|тоғыз|тогыз)")
+#: the tens and units a number said after a name is made of, Russian (nominative) and Kazakh (every spelling the
+#: number-word lists know; «он», ten, is the Russian «он» too often)
+_TENS = "(?:" + "|".join(("двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят", "восемьдесят",
+                          "девяносто", *(word for word in KAZAKH_TENS if word != "он"))) + ")"
+_UNITS = "(?:" + "|".join(("один", "одна", "два", "две", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять",
+                           *KAZAKH_UNITS)) + ")"
 #: a number with tens said right after a name, as ASR writes speech with no comma: «ильдар сафиуллин тридцать девять
 #: татарин», «азат хамраев отыз төрт ақтаудағы…», «айдос двадцать девять» (not a count, a sum, a term or a date
 #: after it: «ерлан двадцать лет сидел», «двадцать тысяч», «двадцать пятого»)

@@ -125,13 +125,19 @@ class RuleRecognizer(EntityRecognizer):
         return results
 
 
+#: a date in digits at the start of a run of digits («12.03.26, 10:40–12:05», «22/08/23 19.40»): a note's date and
+#: the hour after it are no one long number (read here and by the spoken-number recognizer)
+DATE_FIRST = re.compile(r"\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})(?!\d)")
+
+
 def _long_number_not_money_or_years(value: str, match: re.Match, text: str) -> bool:
     """A long run of digits is an account, a card or a phone whisper wrote without its shape, unless a currency
     follows it or it is years listed («2014 2015 2016», «2017-2019»), which the date rules read."""
     after = text[match.end() : match.end() + 12].casefold()
     if re.match(r"\s*(?:тенге|тг|₸|долл|\$|usd|рубл|евро|eur|tenge|dollar|kzt)", after):
         return False
-    if re.match(r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/\d\d(?:\d\d)?\s", value):
+    dated = DATE_FIRST.match(value)
+    if dated and value[dated.end():dated.end() + 1].isspace():
         return False  # «22/08/23 19.40»: a note's date, then the hour it began
     return not all(re.fullmatch(r"(?:19|20)\d\d", group) for group in re.split(r"[ \-/]", value))
 

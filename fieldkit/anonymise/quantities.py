@@ -872,15 +872,16 @@ _DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixti
             "eighties": 80, "nineties": 90}
 
 
-#: a decade of life by its ordinal's stem, and the first year of the decade before it («шестой десяток»: 50)
+#: the stem of a decade of life's ordinal («шестой десяток», the fifties), and the first year of the decade before
+#: each («шест»: 50)
+DECADE_STEM = r"(?:втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят)"
 _DECADE_ORDINALS = {"втор": 1, "трет": 2, "четверт": 3, "пят": 4, "шест": 5, "седьм": 6, "восьм": 7, "девят": 8}
 
 
 def generalise_age(text: str, cyrillic: bool) -> str | None:
     """"[AGE: 30–39]" (or «[ВОЗРАСТ: 30–39]») for an age as written."""
     text = re.sub(r"^\s*[~≈]\s*", "", text)  # a note's rough age: «~45»
-    decade_said = re.fullmatch(r"\s*(втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят)\w*\s+десят\w*\s*", text,
-                               re.IGNORECASE)
+    decade_said = re.fullmatch(rf"\s*({DECADE_STEM})\w*\s+десят\w*\s*", text, re.IGNORECASE)
     if decade_said:  # «шестой десяток»: the sixth decade of life is fifty to fifty-nine
         text = str(10 * _DECADE_ORDINALS[decade_said.group(1).casefold().replace("ё", "е")])
     text = re.sub(r"(?:полтинник|полтос)\w*", "50", text, flags=re.IGNORECASE)  # «под полтинник»: about fifty

@@ -21,7 +21,7 @@ from functools import lru_cache
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from fieldkit.anonymise.anchored import matches_near
-from fieldkit.anonymise.kz_recognizers import iin_is_valid
+from fieldkit.anonymise.kz_recognizers import DATE_FIRST, iin_is_valid
 from fieldkit.anonymise.number_words import (  # noqa: F401 (re-exported)
     HUNDRED_MULTIPLIERS,
     HUNDREDS,
@@ -428,8 +428,6 @@ def _is_phone(digits: str) -> bool:
     return (len(digits) == 11 and digits[0] in "78") or (len(digits) == 10 and digits[0] in "79")
 
 
-#: a date in digits at a run's start («12.03.26, 10:40–12:05»), which the rules for dates read
-_DATE_FIRST = re.compile(r"\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})(?!\d)")
 #: the criminal code's articles named before a list of their numbers
 _ARTICLES_BEFORE = re.compile(
     r"(?<!\w)(?:ст|стст|статья|статьи|статье|статью|статьям|статей|бап\w*|st|stat\w*|articles?)\.?\s*$", re.IGNORECASE)
@@ -614,7 +612,7 @@ class SpokenNumberRecognizer(EntityRecognizer):
                 continue  # plain digits: the regular rules see them already
             if run.start and text[run.start - 1] in "/" and text[run.start:run.end][:1].isdecimal():
                 continue  # «OV-156/3, 2015-2018»: the end of a code, then years, are no one number
-            if _DATE_FIRST.match(text, run.start):
+            if DATE_FIRST.match(text, run.start):
                 continue  # «12.03.26, 10:40»: a note's date, then the hour it began, are no one number
             entity = _entity_of(run.digits)
             if entity and _ARTICLES_BEFORE.search(text, max(0, run.start - 16), run.start):

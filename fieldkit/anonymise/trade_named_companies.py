@@ -12,8 +12,11 @@ geography firm names open with ("west", "caspian"), and needs one such word, or 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import NamedTuple
 
 from fieldkit.anonymise.findings import Finding
+from fieldkit.anonymise.script_gate import has_cyrillic
 
 #: words a firm's name ends with, and no ordinary phrase does
 _LAST_TRADE_WORDS = frozenset({
@@ -63,63 +66,79 @@ def _cyrillic_name_word(word: str) -> bool:
     morphology nor the Kazakh word lists know («жетібай», «нұр»)."""
     from fieldkit.anonymise.bodies import _kazakh_word_not_a_name
     from fieldkit.anonymise.kazakh_words import is_kazakh_verb_form
-    from fieldkit.anonymise.morphology import first_tag, is_known_word
+    from fieldkit.anonymise.morphology import is_known_word
 
     lowered = word.casefold()
-    if lowered in _CYRILLIC_GEOGRAPHY or "Geox" in first_tag(lowered):
+    if _a_place(lowered):
         return True
     return (len(lowered) >= 3 and not is_known_word(lowered) and not _kazakh_word_not_a_name(lowered)
             and not is_kazakh_verb_form(lowered))
 
 
 def _a_place(word: str) -> bool:
+    """A lower-case Cyrillic word that names a place: a word of geography or one morphology tags as a place name."""
     from fieldkit.anonymise.morphology import first_tag
 
     return word in _CYRILLIC_GEOGRAPHY or "Geox" in first_tag(word)
 
 
-def _runs(text: str, pattern: re.Pattern, last, inner, name_word, geography, opens) -> list[tuple[int, int]]:
+class _Script(NamedTuple):
+    """How one script names a firm: its words, its trade words, and which words may be the firm's own."""
+
+    word: re.Pattern
+    last: Callable[[str], object]  # a word a firm's name ends with
+    inner: frozenset[str]  # trade words that may stand before the last one
+    name_word: Callable[[str], bool]  # a word that may be the firm's own
+    geography: frozenset[str]  # own words that need a second trade word to count
+    opens: Callable[[str], bool]  # an own word that opens the name: nothing before it is taken
+
+
+def _runs(text: str, script: _Script) -> list[tuple[int, int]]:
     """(start, end) of each firm named by up to three name words, inner trade words, and a last trade word."""
-    tokens = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+    tokens = [(m.start(), m.end(), m.group()) for m in script.word.finditer(text)]
+
+    def joined(left: int) -> bool:
+        return not text[tokens[left][1]:tokens[left + 1][0]].strip()
+
     found = []
     index = 0
     while index < len(tokens):
         word = tokens[index][2]
-        if not last(word.casefold()) or not word.islower():
+        if not script.last(word.casefold()) or not word.islower():
             index += 1
             continue
-
-        def joined(left: int) -> bool:
-            return not text[tokens[left][1]:tokens[left + 1][0]].strip()
-
         first = index  # back over inner trade words, then the firm's own words, in one run of spaces
-        while first > 0 and tokens[first - 1][2].casefold() in inner and joined(first - 1):
+        while first > 0 and tokens[first - 1][2].casefold() in script.inner and joined(first - 1):
             first -= 1
         named = first  # (a place opens the name: «ағам аксай газ монтажга», my brother … at Aksai Gas Montazh)
         while named > 0 and first - named < 3 and tokens[named - 1][2].islower() and joined(named - 1) \
-                and name_word(tokens[named - 1][2]):
+                and script.name_word(tokens[named - 1][2]):
             named -= 1
-            if opens(tokens[named][2].casefold()):
+            if script.opens(tokens[named][2].casefold()):
                 break
         end = index  # and forward over more trade words: "drilling supply", "agro holding llp"
-        while end + 1 < len(tokens) and (last(tokens[end + 1][2].casefold()) or tokens[end + 1][2].casefold()
-                                         in inner) and joined(end):
+        while end + 1 < len(tokens) and (script.last(tokens[end + 1][2].casefold()) or tokens[end + 1][2].casefold()
+                                         in script.inner) and joined(end):
             end += 1
         own = [tokens[i][2].casefold() for i in range(named, first)]
-        if own and (any(word not in geography for word in own) or end - first >= 1):
+        if own and (any(word not in script.geography for word in own) or end - first >= 1):
             found.append((tokens[named][0], tokens[end][1]))
         index = end + 1
     return found
 
 
+_LATIN = _Script(_WORD, _LAST_TRADE_WORDS.__contains__, _INNER_TRADE_WORDS | _LAST_TRADE_WORDS, _name_word,
+                 _GEOGRAPHY, lambda word: False)
+_CYRILLIC = _Script(_CYRILLIC_WORD, _CYRILLIC_LAST.fullmatch, _CYRILLIC_INNER, _cyrillic_name_word,
+                    _CYRILLIC_GEOGRAPHY, _a_place)
+
+
 def with_trade_named_companies(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` with each firm named by its place or its own word and its trade (see the module); a place or a
     part of the name found before goes into the firm's one span."""
-    spans = _runs(text, _WORD, lambda w: w in _LAST_TRADE_WORDS, _INNER_TRADE_WORDS | _LAST_TRADE_WORDS,
-                  _name_word, _GEOGRAPHY, lambda word: False)
-    if any("\u0400" <= ch <= "\u04ff" for ch in text):
-        spans += _runs(text, _CYRILLIC_WORD, _CYRILLIC_LAST.fullmatch, _CYRILLIC_INNER, _cyrillic_name_word,
-                       _CYRILLIC_GEOGRAPHY, _a_place)
+    spans = _runs(text, _LATIN)
+    if has_cyrillic(text):
+        spans += _runs(text, _CYRILLIC)
     added: list[Finding] = []
     for span_start, span_end in spans:
         overlapping = [f for f in findings if f.start < span_end and span_start < f.end]
