@@ -13,8 +13,12 @@ from collections import Counter
 
 from fieldkit.anonymise.findings import Finding
 
-#: a label at a line's start, maybe after a clock time: "[21:04] dimon_ekb: …", «Асик: …»
-_SPEAKER = re.compile(r"(?m)^[ \t]*(?:\[?\d{1,2}[:.]\d{2}\]?[ \t]*)?(?P<label>[^\W\d_][\w.@-]{2,30})[ \t]*:[ \t]")
+#: a label at a line's start, maybe after a clock time, or after a clock time inside a line (a chat pasted as one
+#: paragraph, a messenger's export with the date and a dash): "[21:04] dimon_ekb: …", «Асик: …», "… 21:15 ja: na
+#: meste 21:15 aza: ok", "12.03.24, 21:14 - zhanik: ty gde"
+_SPEAKER = re.compile(r"(?m)(?:^[ \t]*(?P<time>\[?\d{1,2}[:.]\d{2}\]?[ \t]*(?:[-–—][ \t]*)?)?"
+                      r"|(?<=\s)(?P<inline>\[?\d{1,2}:\d{2}\]?)[ \t]+(?:[-–—][ \t]+)?)"
+                      r"(?P<label>[^\W\d_][\w.@-]{0,30})[ \t]*:[ \t]")
 #: a messenger handle: letters and digits joined by underscores, maybe after «@» ("@aset_88", "styopa_oskemen")
 _HANDLE = re.compile(r"(?<![\w@./\\])@?[^\W_][^\W_]*(?:_[^\W_]+)+(?![\w@/\\])")
 #: a respondent's or an interview's code, which the project keeps: «R-12», "resp3", «Р7»
@@ -26,17 +30,20 @@ _ROLES = frozenset({
     "moderator", "source", "me", "you", "admin", "bot", "system", "unknown", "anon", "anonymous", "deleted",
     "вопрос", "ответ", "интервьюер", "респондент", "исследователь", "примечание", "заметка", "итог", "цитата",
     "переводчик", "модератор", "источник", "дата", "время", "место", "код", "контекст", "важно", "аноним",
-    "сұрақ", "жауап", "ескерту",
+    "сұрақ", "жауап", "ескерту", "мен", "men", "менің",
 })
 
 
 def _speakers(text: str) -> list[tuple[int, int]]:
+    # (a label of one or two letters speaks only after a clock time: "21:15 ja: …", not "Q:" or "A:" in a form)
     labels = [match for match in _SPEAKER.finditer(text) if not _CODE.match(match["label"])
-              and match["label"].casefold().strip(".") not in _ROLES]
+              and match["label"].casefold().strip(".") not in _ROLES
+              and (len(match["label"]) >= 3 or match["time"] or match["inline"])]
     counts = Counter(match["label"] for match in labels)
     if len(counts) < 2:
         return []  # one label at several line starts is a list or a form ("Note: …"), not a conversation
-    return [match.span("label") for match in labels if counts[match["label"]] >= 2]
+    # a label of one or two letters ("ja", «я», "A") speaks but names no one
+    return [match.span("label") for match in labels if counts[match["label"]] >= 2 and len(match["label"]) >= 3]
 
 
 def with_chat_handles(text: str, findings: list[Finding]) -> list[Finding]:

@@ -792,6 +792,7 @@ def analyse(text: str, language: str) -> list[Finding]:
     from fieldkit.anonymise.body_phrases import kazakh_units_joined, mines_named_after_people, with_bodies
     from fieldkit.anonymise.chat_handles import with_chat_handles
     from fieldkit.anonymise.declined_nicknames import with_declined_nicknames
+    from fieldkit.anonymise.pet_forms import with_pet_forms
     from fieldkit.anonymise.pronoun_after_names import with_names_before_pronouns
     from fieldkit.anonymise.restatements import restated_names
     from fieldkit.anonymise.streets import streets_before_a_flat, with_flats, with_house_numbers
@@ -809,6 +810,7 @@ def analyse(text: str, language: str) -> list[Finding]:
     found = restated_names(text, with_flats(text, with_house_numbers(text, streets_before_a_flat(text, found))))
     found = with_names_before_pronouns(text, with_chat_handles(text, _names_given_as_equal(text, found)))
     found = [f for f in _misspelt_repeats(text, propagate(text, found)) if not _a_kazakh_word_in_its_own_sense(text, f)]
+    found = with_pet_forms(text, found)
     found = with_ages_said_after_names(text, with_latin_dative_ages(text, found))
     # (last: a nickname found by its capitals is not spread to its lower-case forms, which the same writer used as
     # the word: «Дизель сливает дизель»)

@@ -58,7 +58,7 @@ _WORD = re.compile(r"(?<![\w'])[a-z']+(?![\w'])")
 def _case_forms_by_key() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     """The cases each Latin key of a listed given name's Russian case form can be in, names that are also ordinary
     words included (after a preposition or a kinship word the word can only be the name); and the keys of those
-    words' forms («вера», «надежда»), read in the same pass over the lists."""
+    words' forms that Russian has as words («веры», «надежду»), read in the same pass over the lists."""
     from fieldkit.anonymise.names import _case_forms, _name_lines
 
     cases: dict[str, set[str]] = {}
@@ -68,9 +68,20 @@ def _case_forms_by_key() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
             ending_cases = next((c for ending, c in _CASES_OF_ENDING if form.endswith(ending)), ())
             if ending_cases:
                 cases.setdefault(latin_key(form), set()).update(ending_cases)
-            if line.endswith("?"):
+            # (only a form Russian has as a word: a Kazakh word under a Russian ending, "u bakyta", "zhenisa", is
+            # the name alone)
+            if line.endswith("?") and _a_russian_word(form):
                 ambiguous.add(latin_key(form))
     return {key: frozenset(found) for key, found in cases.items()}, frozenset(ambiguous)
+
+
+def _a_russian_word(form: str) -> bool:
+    """A Russian word form with a reading that is no name («веры», «розу»), in Russian letters."""
+    from fieldkit.anonymise.latin_words import _common_word
+    from fieldkit.anonymise.morphology import natasha, plain
+
+    russian = plain(form)
+    return natasha()[2].word_is_known(russian) and _common_word(russian)
 
 
 def _a_name_in(word: str, asked: tuple[str, ...], *, ambiguous: bool) -> bool:

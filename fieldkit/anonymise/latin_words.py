@@ -231,6 +231,11 @@ def _kazakh_keys() -> tuple[frozenset[str], tuple[str, ...]]:
     return stems, endings
 
 
+def kazakh_stems_in_latin() -> frozenset[str]:
+    """The Kazakh dictionary's stems, each under its Latin key (morphology.latin_key)."""
+    return _kazakh_keys()[0]
+
+
 @lru_cache(maxsize=100_000)
 def is_kazakh_in_latin(word: str) -> bool:
     """Whether a Latin word is a Kazakh stem with up to three Kazakh endings ("barasyn", "qalada", "kordim")."""

@@ -565,6 +565,10 @@ def _name_keys(word: str) -> frozenset[str]:
     if is_cyrillic(lowered):
         stripped = strip_kazakh_suffix(lowered)
         keys.add(stripped)
+        # a soft sign the list's spelling lacks: «дильнозы» is Дилноза's (given_names drops the list's own); the
+        # word's own letters only, not its lemma's («решал» is «решать»)
+        if "ь" in lowered and len(lowered) >= 6 and not reads_first_as(lowered):  # (not «написать»)
+            keys |= _name_keys(lowered.replace("ь", "")) & given_names()[0]
         # a family called by one member's name in the plural: «гүлнарлардың үйі» (Gulnar's family's house)
         if stripped.endswith(KAZAKH_PLURALS) and len(stripped) >= 7:
             names, ambiguous = given_names()
@@ -605,7 +609,29 @@ def _hyphen_joined_full_name(word: str, names: frozenset[str], ambiguous: frozen
         return False
     first, second = parts
     return ((_listed_name(first, names, ambiguous) and is_lower_case_surname(second))
-            or (is_lower_case_surname(first) and _listed_name(second, names, ambiguous)))
+            or (is_lower_case_surname(first) and _listed_name(second, names, ambiguous))
+            # a double surname, its second half a surname's shape or a Korean one in any case: «мусина-валиева»,
+            # "ospanova-kimmen"
+            or (_double_surname_half(first) and (is_lower_case_surname(second) or _korean_in_a_case(second))))
+
+
+#: the feminine or the -ин half of a double surname, in Latin too ("musina", «мусина»): its shape alone
+_FIRST_HALF = re.compile(r"(?:ова|ева|ёва|ина|ына|ova|eva|yeva|ina|yna)$")
+#: the case endings after a short surname in either script
+_SHORT_SURNAME_CASES = ("", "а", "у", "ом", "е", "ке", "ге", "мен", "пен", "нің", "ның", "ға", "қа", "ты", "ті",
+                        "a", "u", "om", "e", "ke", "ge", "men", "pen", "nin", "nyn", "ga", "qa", "ty", "ti")
+
+
+def _double_surname_half(word: str) -> bool:
+    lowered = word.casefold()
+    return len(lowered) >= 5 and (is_lower_case_surname(word) or bool(_FIRST_HALF.search(lowered)))
+
+
+def _korean_in_a_case(word: str) -> bool:
+    lowered = fold(word)
+    return any(lowered.endswith(ending) and (lowered[: len(lowered) - len(ending)] in _KOREAN_SURNAMES
+                                             or lowered[: len(lowered) - len(ending)] in _KOREAN_SURNAMES_IN_LATIN)
+               for ending in _SHORT_SURNAME_CASES)
 
 
 @lru_cache(maxsize=100_000)
@@ -748,6 +774,47 @@ def _kazakh_compound_name(word: str) -> bool:
     return bool(first_parts) and (max(first_parts) >= 3 or not is_common_kazakh(lowered))
 
 
+#: the same elements in messenger Latin, and the case endings a name takes after them ("sansyzbaiga",
+#: "tolebaya", "ermekbaem", "zhumagalidyn")
+_LATIN_KAZAKH_NAME_ENDS = ("bek", "bai", "bay", "zhan", "jan", "gali", "ghali", "bolat", "berdi", "bergen", "gul",
+                           "gül", "sultan", "murat", "khan", "nur", "keldi", "mukhan", "temir", "akhmet")
+_LATIN_KAZAKH_NAME = re.compile(
+    rf"^(?P<first>[a-zäöüığşçñ]{{4,}}?)(?:{'|'.join(_LATIN_KAZAKH_NAME_ENDS)})"
+    r"(?:a|ya|u|yu|e|em|om|i|y|ga|ge|qa|ke|ka|ny|ni|dy|di|ty|ti|tyn|tin|dyn|din|nyn|nin|men|ben|pen|"
+    r"dan|den|tan|ten|nan|nen|da|de|ta|te|ov|ova|ovy)?$")
+#: a verb stem before «-бай», «-бей» (without …): a causative's, "otyrgyzbai", or a reflexive's, "tartynbai"
+_VERB_STEM_BEFORE_BAI = re.compile(r"(?:(?:g|gh|q|k)[yiı]z|[yiıu]n)$")
+
+
+@lru_cache(maxsize=50_000)
+def latin_kazakh_compound_name(word: str) -> bool:
+    """A Latin word built like a Kazakh given name ("sansyzbai", "tolebaiga", "zhumagali") that is no English word
+    nor a Russian one in messenger spelling: Kazakh words make many of these names («сансыз», countless, «бай»,
+    rich), so the Kazakh dictionary's reading of the parts does not count. The part before the element has four
+    letters at least («жазбай», without writing, has three) and is no causative verb's («отырғызбай»)."""
+    from fieldkit.anonymise.latin_words import (
+        EVERYDAY_LATIN,
+        is_kazakh_in_latin,
+        is_russian_in_latin,
+        kazakh_stems_in_latin,
+        plain_cyrillic,
+    )
+
+    lowered = word.casefold()
+    match = _LATIN_KAZAKH_NAME.match(lowered)
+    if (match is None or not lowered.isalpha() or not word.islower() or lowered in EVERYDAY_LATIN
+            or len(plain_cyrillic(match["first"])) < 4):  # ("zhaz" is «жаз»: "zhazbaidy", does not write)
+        return False
+    whole = lowered[: match.end("first")] + next(end for end in _LATIN_KAZAKH_NAME_ENDS
+                                                if lowered.startswith(end, match.end("first")))
+    if latin_key(whole) in kazakh_stems_in_latin() or latin_key(lowered) in kazakh_stems_in_latin():
+        return False  # a Kazakh word that ends like a name: "emtikhan" (an exam), "aurukhana" (a hospital)
+    if whole.endswith(("bai", "bay")) and _VERB_STEM_BEFORE_BAI.search(match["first"]) and is_kazakh_in_latin(
+            lowered):
+        return False
+    return not (_english_word(lowered) or is_russian_in_latin(lowered))
+
+
 class LowerCaseNameRecognizer(EntityRecognizer):
     """Names as speech recognition writes them, in lower case ("потом ерлан бекову позвонил", "асқармен бірге",
     "my friend murat kozhanov"): a given name from the list (not one that is also an ordinary word), a word
@@ -790,6 +857,7 @@ class LowerCaseNameRecognizer(EntityRecognizer):
                         is_common_kazakh(word) and not _OV_SURNAME.search(word.casefold())))
                     or _standalone_korean_surname(word)
                     or _kazakh_compound_name(word)
+                    or latin_kazakh_compound_name(word)
                     or _hyphen_joined_full_name(word, names, ambiguous)
                     or glued_honorific_name(word)), possible and is_cyrillic(word) and (
                     _name_reading(word) or _surname_reading(word)))

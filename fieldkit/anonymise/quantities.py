@@ -634,6 +634,14 @@ _GENITIVE_HOURS = (r"(?:часу|двух|трёх|трех|четырёх|че�
 _KK_HOUR_NUMBER = rf"(?:{'|'.join(KAZAKH_UNITS)}|он|он\s+бір|он\s+екі|он\s+бир|он\s+еки)"
 _KK_HOUR = (rf"{_KK_HOUR_NUMBER}"
             r"(?:де|да|те|та|ге|ға|ке|қа|ден|дан|тен|тан|нен|нан|ның|нің|дың|дің|тың|тің)")
+#: an hour written as a bare number: 1 to 24
+_BARE_HOUR = r"(?:[1-9]|1\d|2[0-4])(?!\d)"
+#: no unit after a number that would make it a count
+_NO_UNIT = (r"(?!\s*(?:лет|год\w*|раз\w*|человек\w*|тыс\w*|млн|млрд|процент\w*|%|кг|км|км/ч|грамм\w*|г\b|"
+            r"let|god\w*|raz\w*|chelovek\w*|tys\w*|mln|kg|km|procent\w*|штук\w*|shtuk\w*|тонн\w*|tonn\w*|"
+            r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
+            r"yanvarya|fevralya|marta|aprelya|maya|iyunya|iyulya|avgusta|sentyabrya|oktyabrya|noyabrya|dekabrya|"
+            r"класс\w*|klass\w*|сотк\w*|sotk\w*|лям\w*|lyam\w*|k\b|к\b|т\b|тг|тенге|tenge|\$|usd|долл\w*|dollar\w*))")
 _TIME_PATTERNS = [
     # a note's hour: «23ч», «9 ч» (not the part of an article: «ч.4», «190 ч. 2»)
     re.compile(r"(?<![\w.,:/])(?P<id>(?:[01]?\d|2[0-3])\s?ч(?:\.?\s+(?:ночи|утра|вечера|дня))?)(?!\w)(?!\.?\s?\d)",
@@ -678,6 +686,15 @@ _TIME_PATTERNS = [
                r"kilo\w*|procent\w*|rubl\w*|tenge|dollar\w*|mashin\w*|sut\w*)\b)", re.IGNORECASE),
     re.compile(r"(?<![\w'])(?P<id>(?:sagat|saghat|sağat|saǵat)\s+(?:on\s+(?:bir|eki)|bir|eki|ush|üş|uş|tort|tört|"
                r"bes|alty|zheti|jeti|segiz|toghyz|togyz|toǵyz|on)[a-zğǵşüöäıñ]{0,4})(?![\w'])", re.IGNORECASE),
+    # bare hours from one to another, «с 12 до 3», "s 9 do 18" (each hour its own span), and a bare hour after «к»
+    # or «после» that ends its clause: «приходи к 9», "zvoni posle 8." (not a count: «с 2 до 5 тысяч», «к 9 мая»)
+    re.compile(rf"(?<![\w'])(?:с|s|со)\s+(?P<id>{_BARE_HOUR})(?=\s*(?:-|до|do)\s*{_BARE_HOUR}(?![\d.,:/]\d){_NO_UNIT})",
+               re.IGNORECASE),
+    re.compile(rf"(?:(?<=[сs] \d )|(?<=[сs] \d\d ))(?:до|do)\s+(?P<id>{_BARE_HOUR})(?![\d.,:/]\d){_NO_UNIT}",
+               re.IGNORECASE),
+    re.compile(rf"(?<![\w'])(?:к|k|после|posle)\s+(?P<id>{_BARE_HOUR})"
+               r"(?=\s*(?:[.,;!?)]|$|\s+(?:утра|вечера|ночи|дня|часам|utra|vechera|nochi|dnya|chasam)(?!\w)))",
+               re.IGNORECASE | re.MULTILINE),
     # a note's hour in the French way: «13h–14h30»
     re.compile(r"(?<![\w.,:/])(?P<id>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)(?!\w)"),
     re.compile(r"\b(?P<id>(?:half\s+past|quarter\s+(?:past|to))\s+\w+(?:\s+in\s+the\s+(?:morning|afternoon|evening)"
