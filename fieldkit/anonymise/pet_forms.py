@@ -1,4 +1,4 @@
-"""A found name's pet forms, said in the same text: «Бауыржан … Бауке», "gennady, gena", "miras … mirasik".
+"""A found name's pet forms, said in the same text: «Бауыржан … Бауке», "sanzhar … sanzhik", "miras … mirasik".
 
 People call each other by a short form of the name built from its first syllable and a pet ending (Russian «Гена»,
 «Мирасик», Kazakh «Нуреке», «Бауке», messenger "bauka"), and the same speaker names the person both ways. The name

@@ -20,7 +20,8 @@ from fieldkit.anonymise.morphology import words
 SCORE = 0.7
 _RESPECTFUL = re.compile(
     r"^(?P<stem>[а-яёәғқңөұүһі]{2,4}?)(?P<short>еке|әке|аке|ке|қа|ка|ға|а|е)ң"
-    r"(?:ның|нің|ға|ге|қа|ке|ды|ді|ты|ті|ны|ні|мен|бен|пен|нен|нан|де|да|те|та)?$")
+    # (and his family, in the plural: «Сәкеңдердің жылқысы», «Нұрекеңдерге бардық»)
+    r"(?:дер|дар)?(?:ның|нің|дың|дің|ға|ге|қа|ке|ды|ді|ты|ті|ны|ні|мен|бен|пен|нен|нан|ден|дан|де|да|те|та)?$")
 #: the other respectful form, «-кен» after a vowel or «й»/«у» (Дәулет → Дәукен, Мейрам → Мейкен, Жұмабек →
 #: Жұмекен): a participle in «-кен» follows a voiceless consonant («кеткен», «біткен»), and «екен» is a copula
 _RESPECTFUL_KEN = re.compile(
@@ -32,6 +33,8 @@ _NOT_NAMES = frozenset({"бала", "ана", "апа", "аға", "ага", "ә�
                         "аже", "ата", "іні", "ини", "әпке", "апке", "жеңге", "женге", "келін", "келин", "нағашы",
                         "нагашы", "жиен", "немере", "ене", "қайнаға", "кайнага", "абысын", "құда", "куда"})
 _SENTENCE_END = re.compile(r"[.!?…:]\s*$")
+#: how a respectful short name ends, maybe in the plural of his family: «Жәкең», «Жәкеңнің», «Сәкеңдердің»
+_RESPECTFUL_TAIL = re.compile(r"ң(?:дер|дар)?(?:ның|нің|дың|дің|ға|ге|ды|ді|мен|нен|ден|дан|де|ны)?$")
 #: the short form said on its own, to the person or of him, with no «-ң»: «Сәке, сәлем», «саке екі жыл отырды»,
 #: "Sake, privet", "beke suraidy" (Сәкен, Бекзат…); only the «-еке», «-әке», «-аке» ending, which no Russian or
 #: Kazakh word of that length has but «әке» (father) and «көке» (uncle)
@@ -113,8 +116,7 @@ class RespectfulNameRecognizer(EntityRecognizer):
                                                   textual_explanation="a Kazakh respectful short name on its own")
                 results.append(RecognizerResult("PERSON", start, end, SCORE, explanation))
                 continue
-            if not word.endswith(("ң", "ңның", "ңнің", "ңға", "ңге", "ңды", "ңді", "ңмен", "ңнен", "ңде", "ңны")) and (
-                    "кен" not in word.casefold()):
+            if not _RESPECTFUL_TAIL.search(word) and "кен" not in word.casefold():
                 continue
             capitalised = (word[:1].isupper() and word[1:2].islower() and bool(text[:start].strip())
                            and not _SENTENCE_END.search(text[:start]))
