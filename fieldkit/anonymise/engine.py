@@ -216,7 +216,15 @@ def _trim(text: str, start: int, end: int, entity: str = "PERSON") -> tuple[int,
     article = _LEADING_ARTICLE.match(text, start, end)
     if article and article.end() < end:
         start = article.end()
+    if entity == "PERSON":
+        owned = _OWNED_THING.search(text, start, end)
+        if owned:
+            end = owned.start("thing") - 1  # "rustam's house": the man is named, not his house
     return start, end
+
+
+#: an English possessive inside a person's span and the everyday noun after it ("rustam's house", "aigerim's flat")
+_OWNED_THING = re.compile(r"(?<=\w)'s\s+(?P<thing>[a-z]+)$")
 
 
 def language_for(transcript_language: str) -> str:

@@ -82,7 +82,7 @@ _NOT_SURNAMES = frozenset(
 
 
 #: the given-name lists: the first, then the longer one of names from more communities and everyday short forms
-_NAME_FILES = ("given_names.txt", "given_names_extra.txt", "given_names_more.txt")
+_NAME_FILES = ("given_names.txt", "given_names_extra.txt", "given_names_more.txt", "given_names_rare.txt")
 #: Russian case forms of a given name by its last letter: «гена» → гене, гену, геной; «марат» → марату
 _DECLENSION = {"а": ("ы", "е", "у", "ой", "ою"), "я": ("и", "е", "ю", "ей", "ею"), "й": ("я", "ю", "ем", "е"),
                "ь": ("я", "ю", "ем", "е"), "": ("а", "у", "ом", "е")}
@@ -815,6 +815,29 @@ def latin_kazakh_compound_name(word: str) -> bool:
     return not (_english_word(lowered) or is_russian_in_latin(lowered))
 
 
+#: the first elements of Kazakh compound names, in both scripts: Жан+серік, Нұр+сұлтан, Ай+сұлу, Бек+жан
+_NAME_FIRST_ELEMENTS = ("жан", "нұр", "нур", "ай", "бек", "ер", "гүл", "гул", "ақ", "ак", "абдул", "абду", "мұхамед",
+                        "мухамед", "zhan", "jan", "nur", "ai", "ay", "bek", "er", "gul", "ak", "aq", "abdul", "abdu",
+                        "mukhamed", "mukhammed")
+
+
+@lru_cache(maxsize=50_000)
+def prefixed_compound_name(word: str) -> bool:
+    """A lower-case word that is a Kazakh first element before a listed given name of four letters or more, in any
+    case ("zhanserik", «жансерікке», «нұрсұлтанға»): the lists hold the common compounds, speech makes the rest. A
+    name that is also a word after the element does not count («ай» + «сұлу», beautiful)."""
+    lowered = word.casefold()
+    if not lowered.isalpha() or not word.islower() or len(lowered) < 6:
+        return False
+    names, ambiguous = given_names()
+    for element in _NAME_FIRST_ELEMENTS:
+        rest = lowered[len(element):]
+        if lowered.startswith(element) and len(rest) >= 4 and _listed_name(rest, names, ambiguous) and not (
+                _english_word(lowered)):
+            return True
+    return False
+
+
 class LowerCaseNameRecognizer(EntityRecognizer):
     """Names as speech recognition writes them, in lower case ("потом ерлан бекову позвонил", "асқармен бірге",
     "my friend murat kozhanov"): a given name from the list (not one that is also an ordinary word), a word
@@ -858,6 +881,7 @@ class LowerCaseNameRecognizer(EntityRecognizer):
                     or _standalone_korean_surname(word)
                     or _kazakh_compound_name(word)
                     or latin_kazakh_compound_name(word)
+                    or prefixed_compound_name(word)
                     or _hyphen_joined_full_name(word, names, ambiguous)
                     or glued_honorific_name(word)), possible and is_cyrillic(word) and (
                     _name_reading(word) or _surname_reading(word)))
@@ -1325,14 +1349,24 @@ _NICKNAME_PATTERNS = [
                r"кличут|кликали)|(?:называл|называла|называли|звал|звала|звали)\s+(?:его|её|ее)|"
                r"po\s+klichke|klichka|prozvische|(?:call|calls|called)\s+(?:him|her)|nicknamed)"
                r"\s+(?:у\s+(?:него|неё|нее|меня|них)\s+)?(?:было\s+|была\s+|был\s+)?"
-               # («кличка такая татарин», «кличка у него такая малой»)
+               # («кличка такая татарин», «кличка у него такая малой»; not the «такое» that ends «… прозвище у него
+               # такое», which looks back)
                r"(?:(?:такая|такое)\s+)?"
-               r"(?!" + _NOT_A_NAME_AFTER_CALLED + r"\b)"
+               r"(?!" + _NOT_A_NAME_AFTER_CALLED + r"\b)(?!(?:такая|такое|такой|такие)(?!\w))"
                # (with the name-ending whisper wrote apart: «которого все зовут осел бек»)
                r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30}(?:\s+(?:бек|бай|жан|хан)(?!\w))?)", re.IGNORECASE),
-    # the nickname said first, then that it is one: «вот сазан ну это кличка так его звали», «гончар — это кличка»
-    re.compile(r"(?<![\w-])(?P<id>[^\W\d_][\w-]{2,30})\s*(?:,|—|-)?\s+(?:ну\s+)?это\s+(?:его\s+|её\s+|ее\s+)?"
-               r"(?:кличка|погоняло|прозвище|погремуха|кликуха)(?!\w)", re.IGNORECASE),
+    # the nickname said first, then that it is one: «вот сазан ну это кличка так его звали», «гончар — это кличка»,
+    # «там хмурый был ну это прозвище у него»
+    re.compile(r"(?<![\w-])(?P<id>[^\W\d_][\w-]{2,30})\s*(?:,|—|-)?\s+(?:был\s+|была\s+)?(?:ну\s+)?это\s+"
+               r"(?:его\s+|её\s+|ее\s+)?(?:кличка|погоняло|прозвище|погремуха|кликуха)(?!\w)", re.IGNORECASE),
+    # «был один карась так его звали», «карась звали так его»: the word said, then that he was called so
+    re.compile(r"(?<![\w-])(?!(?:кличка|прозвище|погоняло|погремуха|кликуха|фамилия|имя)(?!\w))"
+               r"(?P<id>[а-яёәғқңөұүһі][\w-]{2,30})\s*[,—–-]?\s+(?:(?:его\s+|её\s+|ее\s+)?(?:все\s+)?"
+               r"так\s+(?:его\s+|её\s+|ее\s+)?(?:звали|называли|кликали|прозвали)|(?:звали|называли|кликали)\s+"
+               r"(?:его\s+|её\s+|ее\s+)?так)(?!\w)", re.IGNORECASE),
+    # «его прозвали сварщиком», «звали его все малым»: the nickname in the instrumental after the verb of naming
+    re.compile(r"(?<![\w-])(?:прозвали|прозвал|прозвала|называли|называл|называла|кликали)\s+(?:его\s+|её\s+|ее\s+)?"
+               r"(?:все\s+)?(?P<id>[а-яё]{3,}(?:ом|ем|ым|им|ой|ёй))(?!\w)", re.IGNORECASE),
     # a surname announced: «по фамилии бражников», «настоящая фамилия, бражников», «тегі жақсыбеков»
     re.compile(r"(?<![\w-])(?:фамили[яиюей]|тегі|familiya|familii|surname)[,:]?\s+(?:у\s+него\s+|у\s+неё\s+|была\s+|было\s+"
                r"|его\s+|её\s+|ее\s+|is\s+|was\s+)?"

@@ -149,3 +149,41 @@ def test_bare_hours_from_one_to_another_or_after_k_are_times(text: str, language
 ])
 def test_counts_and_dates_after_those_words_are_no_hour(text: str) -> None:
     assert [f for f in analyse(text, "ru") if f.entity == "TIME"] == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("it was rustam's house, near the market", "house"),
+    ("we stayed at aigerim's flat for a week", "flat"),
+])
+def test_what_a_named_person_owns_is_kept(text: str, kept: str) -> None:
+    persons = [f.text for f in analyse(text, "en") if f.entity == "PERSON"]
+    assert persons and not [p for p in persons if kept in p]
+
+
+@pytest.mark.parametrize("text, language, gone, kept", [
+    ("we gave the bag to zhanserik at the station", "en", ["zhanserik"], ["station"]),
+    ("мы отдали жансерікке всё что было", "ru", ["жансерікке"], ["отдали"]),
+])
+def test_a_kazakh_first_element_before_a_listed_name_is_a_name(text: str, language: str, gone: list[str],
+                                                                kept: list[str]) -> None:
+    assert_gone_and_kept(redact(text, language), gone, kept)
+
+
+@pytest.mark.parametrize("text", ["актриса пришла на допрос", "ерунда какая-то вышла", "бекон купили на рынке"])
+def test_a_word_that_begins_like_a_first_element_is_kept(text: str) -> None:
+    assert [f for f in analyse(text, "ru") if f.entity == "PERSON"] == []
+
+
+@pytest.mark.parametrize("text, nickname", [
+    ("там такой хмурый был ну это прозвище у него такое", "хмурый"),
+    ("его прозвали сварщиком потому что он варил", "сварщиком"),
+    ("был у нас один карась звали так его", "карась"),
+    ("был у нас один карась так его звали", "карась"),
+])
+def test_a_nickname_said_with_how_he_was_called_is_a_person(text: str, nickname: str) -> None:
+    assert [f.text for f in analyse(text, "ru") if f.entity == "PERSON"] == [nickname]
+
+
+@pytest.mark.parametrize("text", ["его называли домой каждый вечер", "нас так называли в армии"])
+def test_called_home_or_called_so_names_nobody(text: str) -> None:
+    assert [f for f in analyse(text, "ru") if f.entity == "PERSON"] == []
