@@ -3,8 +3,8 @@
 People call each other by a short form of the name built from its first syllable and a pet ending (Russian «Гена»,
 «Мирасик», Kazakh «Нуреке», «Бауке», messenger "bauka"), and the same speaker names the person both ways. The name
 lists hold the usual short forms; these are the rest. Such a word is taken only where the full name was found in
-the same text, it begins with that name's first three letters or more, and it is no word of Russian, Kazakh or
-English: «марка» is never Марат's.
+the same text, it begins with that name's first three letters or more (two before the Kazakh respectful «-еке»,
+«-ке»: «Әбеке» of Әбдірахман), and it is no word of Russian, Kazakh or English: «марка» is never Марат's.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def _name_words(findings: list[Finding]) -> set[str]:
 
 #: the Kazakh respectful pet ending after a name's first two letters: «Әб-еке» (Әбдірахман), «Жа-ке» (Жандос),
 #: "Er-eke" (Erlan), with a case ending
-_KAZAKH_PET_AFTER_TWO = re.compile(r"^(?:еке|ке|eke|ke)(?:ге|ні|нің|мен|ден|нен|ге|ge|ni|nin|men|den|nen)?$")
+_KAZAKH_PET_AFTER_TWO = re.compile(r"^(?:еке|ке|eke|ke)(?:ге|ні|нің|мен|ден|нен|ge|ni|nin|men|den|nen)?$")
 
 
 def _pet_form_of(word: str, names: set[str]) -> bool:
