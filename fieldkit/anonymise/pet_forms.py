@@ -97,11 +97,13 @@ def with_pet_forms(text: str, findings: list[Finding]) -> list[Finding]:
     names = _name_words(findings)
     if not names:
         return findings
+    starts = {name[:2] for name in names}
     added = []
     for match in re.finditer(r"(?<![\w-])[^\W\d_]{4,20}(?![\w-])", text):
         word = match.group().casefold()
-        if (len(word) < _SHORTEST or any(f.start < match.end() and match.start() < f.end for f in findings)
-                or not _pet_form_of(word, names) or _ordinary_word(word)):
+        # (the cheap test first: a long transcript has thousands of words and hundreds of findings)
+        if (len(word) < _SHORTEST or word[:2] not in starts or not _pet_form_of(word, names)
+                or any(f.start < match.end() and match.start() < f.end for f in findings) or _ordinary_word(word)):
             continue
         added.append(Finding("PERSON", match.start(), match.end(), _SCORE, match.group()))
     return sorted([*findings, *added], key=lambda f: f.start) if added else findings
