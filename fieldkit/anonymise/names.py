@@ -1341,6 +1341,8 @@ _HONORIFIC_AFTER = (r"(?:ағай|апай|ағасы|әпке|ака|аға|а�
                     r"ağa|aǵa|ağai|aǵaı|apaı|aqsaqal|aksakal)")
 #: the same and the other words of respect said after a name («Бекен көке»), which are never the name itself
 _RESPECTFUL_WORD = _HONORIFIC_AFTER.replace("(?:", "(?:көке|коке|тәте|тате|", 1)
+#: the Russian words for a nickname, in the nominative
+_NICKNAME_WORD = r"(?:кличка|погоняло|прозвище|погремуха|кликуха)"
 _NICKNAME_PATTERNS = [
     # (whisper glues «по кличке» into one word: «был смотрящий поклички батя»)
     re.compile(r"(?<![\w-])(?:по\s?(?:кличке|клички|прозвищу|погонялу|кликухе)|кличка|прозвище|погоняло|погремуха|кликуха|"
@@ -1358,9 +1360,9 @@ _NICKNAME_PATTERNS = [
     # the nickname said first, then that it is one: «вот сазан ну это кличка так его звали», «гончар — это кличка»,
     # «там хмурый был ну это прозвище у него»
     re.compile(r"(?<![\w-])(?P<id>[^\W\d_][\w-]{2,30})\s*(?:,|—|-)?\s+(?:был\s+|была\s+)?(?:ну\s+)?это\s+"
-               r"(?:его\s+|её\s+|ее\s+)?(?:кличка|погоняло|прозвище|погремуха|кликуха)(?!\w)", re.IGNORECASE),
+               r"(?:его\s+|её\s+|ее\s+)?" + _NICKNAME_WORD + r"(?!\w)", re.IGNORECASE),
     # «был один карась так его звали», «карась звали так его»: the word said, then that he was called so
-    re.compile(r"(?<![\w-])(?!(?:кличка|прозвище|погоняло|погремуха|кликуха|фамилия|имя)(?!\w))"
+    re.compile(r"(?<![\w-])(?!(?:" + _NICKNAME_WORD + r"|фамилия|имя)(?!\w))"
                r"(?P<id>[а-яёәғқңөұүһі][\w-]{2,30})\s*[,—–-]?\s+(?:(?:его\s+|её\s+|ее\s+)?(?:все\s+)?"
                r"так\s+(?:его\s+|её\s+|ее\s+)?(?:звали|называли|кликали|прозвали)|(?:звали|называли|кликали)\s+"
                r"(?:его\s+|её\s+|ее\s+)?так)(?!\w)", re.IGNORECASE),
