@@ -59,7 +59,7 @@ _NUMBER_WORDS |= frozenset(plain(word) for word in (*KAZAKH_UNITS, *KAZAKH_TENS,
 #: Kazakh number words as they stand before an ordinal ending («төрт» in «төртінші», «он» in «онынша»)
 _ORDINAL_STEMS = frozenset({word.casefold().rstrip("ыі") for word in (*KAZAKH_UNITS, *KAZAKH_TENS, "жүз")})
 _GENERIC_ADJECTIVE = r"(?:городск|районн|областн|межрайонн|специализированн|ювенальн|верховн|военн|апелляционн)"
-_BODY = (r"(?:(?:руп|ровд|овд|увд|рувд|гувд|уп|упэ|оп|опэ|убн|смус)(?:е|а|у|ом|те|та|қа|ке)?|суд(?:е|а|у|ом)?|"
+_BODY = (r"(?:(?:руп|роп|ровд|овд|увд|рувд|гувд|уп|упэ|оп|опэ|убн|смус|цон)(?:е|а|у|ом|те|та|қа|ке)?|суд(?:е|а|у|ом)?|"
          r"сот(?:ы|та|қа)?|прокуратур\w*|отдел\w*|управлени\w*|правлени\w*|полици\w*|акимат\w*|"
          # a plant by its town's adjective and abbreviation, a paper by its region's: «донском гоке», «актюбинском
          # вестнике»
@@ -69,6 +69,11 @@ _ADJECTIVE_BODY = re.compile(
     rf"(?<!\w)(?P<id>(?!{_GENERIC_ADJECTIVE})[^\W\d_]{{3,}}(?:ск|цк)(?:ий|ого|ому|им|ом|ой|ая|ую|ое|ие|их|ый)\s+"
     # (a note shortens the adjective: «Темиртауский гор. суд», «рай. суд», «обл. суд»)
     rf"(?:(?:{_GENERIC_ADJECTIVE}\w*|гор\.|рай\.|обл\.)\s+)*{_BODY})(?!\w)", re.IGNORECASE)
+#: a body then its district's or region's adjective in the genitive: «цоне алмалинского района», «ДП Павлодарской
+#: обл.», «РУП Бостандыкского р-на»
+_BODY_THEN_DISTRICT = re.compile(
+    r"(?<!\w)(?P<id>(?:руп|роп|ровд|овд|увд|уп|оп|дп|убн|цон|пробаци\w*)(?:е|а|у|ом)?\s+"
+    r"[а-яёәғқңөұүһі\-]{3,}(?:ского|цкого|ской|цкой)\s+(?:района|области|р-на|обл\.?|города))(?!\w)", re.IGNORECASE)
 #: the same in messenger Latin and English: "OP Zhambylskogo rayona", "Medeu district court", "Karaganda
 #: regional police department"
 _LATIN_BODY = re.compile(
@@ -88,7 +93,8 @@ _TRANSLIT_BODY = re.compile(
     r"|[a-z'\-]{3,}(?:skogo|skoi|skoy|skom|skoe)\s+(?:(?:gorodskogo|gorodskom|raionnogo|rayonnogo|raionnom|"
     r"rayonnom|oblastnogo|oblastnom)\s+)?(?:suda|sud|sude|otdela|otdele|upravleniya|prokuratury|rovd|uvd|up|op|"
     r"rup|rop|ovd|upp|dp|ubn|raisud\w*|gorsud\w*)"
-    r"|(?:dp|up|op|rop|rup|ovd|rovd|uvd|guvd|dkns|knb)\s+[a-z'\-]{3,}(?:skoi|skoy|skogo|skoj)\s+(?:oblasti|rayona|raiona)"
+    r"|(?:dp|up|op|rop|rup|ovd|rovd|uvd|guvd|dkns|knb|con|cone|cona|tson|tsone|tsona|cone)\s+[a-z'\-]{3,}"
+    r"(?:skoi|skoy|skogo|skoj)\s+(?:oblasti|rayona|raiona)"
     r"|(?!(?:the|a|an|our|his|her|their|local|city|district|regional|military|when|then|and|but|that|this)\b)"
     r"[a-z'\-]{3,}\s+(?:district|city|regional|region|oblast)\s+(?:court|police\s+department|akimat|prosecutor'?s?"
     r"\s+office)))(?![\w'])", re.IGNORECASE)
@@ -116,7 +122,8 @@ _KAZAKH_BODY_OF_A_PLACE = re.compile(
     rf"\s+(?:№\s?\d{{1,3}}\s+)?(?:[{_KAZAKH_LETTER}]{{3,}}\s+){{0,3}}?"
     rf"(?:сот|департамент|басқарма|баскарма|бөлім|болим|комитет|прокуратура|әкімдіг|акимдиг|полиция)"
     rf"[{_KAZAKH_LETTER}]*)(?![\w-])", re.IGNORECASE)
-_COMPANY_FORM = re.compile(r"(?<!\w)(?:(?i:тоо|ип|ао|ооо|жшс|llp|ltd)|TOO)(?:-(?i:[а-яәғқңөұүһі]{1,5}))?(?!\w)")
+_COMPANY_FORM = re.compile(r"(?<!\w)(?:(?i:тоо|ип|ао|ооо|жшс|llp|ltd|мқұ|мфо|мко)|TOO)"  # (мқұ, мфо: microcredit)
+                           r"(?:-(?i:[а-яәғқңөұүһі]{1,5}))?(?!\w)")
 
 
 def _code_part(word: str) -> bool:
@@ -173,13 +180,16 @@ _ORDINAL_ENDING = re.compile(r"(?:ыншы|інші|ншы|нші)$")
 #: Russian puts an ordinal before the school or hospital: «в четырнадцатой школе», «в первую городскую больницу»,
 #: «во второй городской» (the hospital understood), "v 12-i shkole"
 _RUSSIAN_ORDINAL_FIRST = re.compile(
-    r"(?<![\w-])(?:(?:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто|сто)\s+)?"
+    r"(?<![\w-])(?:(?:сто|двести|триста|четыреста|пятьсот)\s+)?"
+    r"(?:(?:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто|сто)\s+)?"
     r"(?:(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|тринадцат|четырнадцат|"
     r"пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат|тридцат|сороков|пятидесят|шестидесят|семидесят|"
     r"восьмидесят|девяност|сот)(?:ая|ой|ую|ый|ий|ом|ое|ого|ых|ей|ью|ья)|\d{1,3}-?(?:я|й|ая|ой|ую|ый|ом|ое|ого|i|ya|oy|oi|"
-    r"aya|uyu))\s+(?:(?:(?:городск|областн|районн|центральн|средн|детск|республиканск|gorodsk|oblastn|raionn|rayonn)"
+    r"aya|uyu|yu|iu|ju|oj|uju)|(?<=\b[vu]\s)\d{1,3}(?=\s+shkol[eua]))\s+"
+    r"(?:(?:(?:городск|областн|районн|центральн|средн|детск|республиканск|gorodsk|oblastn|raionn|rayonn)"
     r"\w*\s+)?(?:школ|гимнази|лице|больниц|поликлиник|колледж|роддом|детсад|садик|интернат|shkol|gimnazi|litse|bolnic|"
-    r"bolnits|poliklinik)\w*|(?:городск|областн|gorodsk|oblastn)\w*)(?![\w-])", re.IGNORECASE)
+    r"bolnits|poliklinik|gorbol'?nic|gorbol'?nits|горбольниц|bol'nic|bol'nits)[\w']*|"
+    r"(?:городск|областн|gorodsk|oblastn)\w*)(?![\w-])", re.IGNORECASE)
 
 
 def find_numbered_institutions(text: str) -> list[tuple[int, int]]:
@@ -680,9 +690,9 @@ class CodedOrganisationRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
-        bodies = [(m.start("id"), m.end("id")) for pattern in (_ADJECTIVE_BODY, _LATIN_BODY, _TRANSLIT_BODY,
-                                                                          _KAZAKH_BODY, _KAZAKH_BODY_OF_A_PLACE)
-                  for m in finditer(pattern, text)]
+        patterns = (_ADJECTIVE_BODY, _BODY_THEN_DISTRICT, _LATIN_BODY, _TRANSLIT_BODY, _KAZAKH_BODY,
+                    _KAZAKH_BODY_OF_A_PLACE)
+        bodies = [(m.start("id"), m.end("id")) for pattern in patterns for m in finditer(pattern, text)]
         bodies += find_misheard_place_bodies(text)
         coded = (find_coded_units(text) + find_coded_units_head_last(text) + find_numbered_institutions(text)
                  + find_spoken_colonies(text) + find_stroked_codes(text))

@@ -800,6 +800,8 @@ def analyse(text: str, language: str) -> list[Finding]:
     from fieldkit.anonymise.body_phrases import kazakh_units_joined, mines_named_after_people, with_bodies
     from fieldkit.anonymise.chat_handles import with_chat_handles
     from fieldkit.anonymise.declined_nicknames import with_declined_nicknames
+    from fieldkit.anonymise.market_stalls import with_market_stalls
+    from fieldkit.anonymise.named_venues import with_named_venues
     from fieldkit.anonymise.pet_forms import with_pet_forms
     from fieldkit.anonymise.pronoun_after_names import with_names_before_pronouns
     from fieldkit.anonymise.restatements import restated_names
@@ -814,7 +816,8 @@ def analyse(text: str, language: str) -> list[Finding]:
                                                                                                           found))))
     found = with_ages_after_roles(text, _ages_after_names(text, _given_names_beside_surnames(text, found)))
     found = with_named_after(text, whole_quoted_names(text, _initials_given_in_brackets(text, found)))
-    found = with_trade_named_companies(text, agencies_by_region(text, found))
+    found = with_named_venues(text, with_trade_named_companies(text, agencies_by_region(text, found)))
+    found = with_market_stalls(text, found)
     found = restated_names(text, with_flats(text, with_house_numbers(text, streets_before_a_flat(text, found))))
     found = with_names_before_pronouns(text, with_chat_handles(text, _names_given_as_equal(text, found)))
     found = [f for f in _misspelt_repeats(text, propagate(text, found)) if not _a_kazakh_word_in_its_own_sense(text, f)]

@@ -978,7 +978,7 @@ class LowerCaseNameRecognizer(EntityRecognizer):
                     # (a number word may be the surname here: «сорока» is forty's genitive and a magpie)
                     and len(word) >= 3 and word.islower() and word.casefold() not in _NOT_SURNAMES
                     and _listed_name(name, names, ambiguous, strict=False) and not is_kept(word)
-                    and not _function_word(word) and not _kin_word(word) and not is_frame_word(word)
+                    and not _function_word(word) and not is_kin_word(word) and not is_frame_word(word)
                     and not is_common_kazakh(word)
                     and (_foreign_surname(word) or is_stock_animal(word) or unknown_non_kazakh_word(word))):
                 flags[i - 1] = True
@@ -1765,7 +1765,7 @@ class NicknameRecognizer(EntityRecognizer):
             nickname = ("outer" if _listed_name(match["inner"], names, ambiguous)
                         else "inner" if _listed_name(match["outer"], names, ambiguous) else None)
             if nickname is None or _listed_name(match[nickname], names, ambiguous, strict=False) or (
-                    match[nickname].casefold() in _NOT_NICKNAMES or _kin_word(match[nickname])
+                    match[nickname].casefold() in _NOT_NICKNAMES or is_kin_word(match[nickname])
                     or _english_verb(match[nickname])):
                 continue  # (two names; a name and its place, «Марат (Шымкент)», is left to the place's higher score)
             explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
@@ -1775,7 +1775,7 @@ class NicknameRecognizer(EntityRecognizer):
         for pattern in _CUED_NAME_PATTERNS:
             for match in _chained_cues(pattern, _cue_matches(pattern, text), text):
                 word = match["id"]
-                if (word.casefold() in _NOT_NICKNAMES or word.casefold() in _NUMBER_WORDS or _kin_word(word)
+                if (word.casefold() in _NOT_NICKNAMES or word.casefold() in _NUMBER_WORDS or is_kin_word(word)
                         or word.casefold() in _PRONOUNS_WITH or _english_verb(word)
                         or (pattern is _NAME_AND_A_DASH and _rarely_a_name(word))
                         # (the commonest words own things too: "adamnyn nomerin", the person's number)
@@ -1899,10 +1899,14 @@ _ENGLISH_VERBS = frozenset({"will", "may", "hope", "mark", "bill", "page", "star
 _KIN = frozenset({"досым", "ағам", "інім", "апам", "әкем", "анам", "ұлым", "қызым", "әйелім", "күйеуім", "жеңгем",
                   "балам", "dosym", "agam", "agham", "inim", "apam", "akem", "anam", "ulym", "qyzym", "kyzym",
                   "ayelim", "aielim", "kuieuim", "balam", "bala", "apa", "aga", "біз", "сіз", "biz", "siz", "олар",
-                  "olar", "сен", "sen"})
+                  "olar", "сен", "sen",
+                  # his or her kin: «ағасы шалқар жол логистикте» (his brother … at Shalkar Zhol Logistic)
+                  "ағасы", "агасы", "інісі", "иниси", "әкесі", "акеси", "шешесі", "шешеси", "апасы", "әпкесі", "апкеси",
+                  "әйелі", "айели", "күйеуі", "куйеуи", "жездесі", "жездеси", "досы", "баласы", "agasy", "inisi",
+                  "akesi", "sheshesi", "apasy", "apkesi", "aieli", "kuieui", "jezdesi", "zhezdesi", "dosy", "balasy"})
 
 
-def _kin_word(word: str) -> bool:
+def is_kin_word(word: str) -> bool:
     """Whether a word is a kin word or a pronoun under a case ending: «досыммен бірге», "bizben birge"."""
     lowered = fold(word)
     return any(lowered == kin or (lowered.startswith(kin) and lowered[len(kin):] in _CASE_ENDINGS) for kin in _KIN)

@@ -24,8 +24,11 @@ _LAST_TRADE_WORDS = frozenset({
     "import", "handling", "drilling", "petroleum", "trans", "trade", "trading", "invest", "agro", "cargo",
     "kontraktors", "stroy", "stroi", "development", "engineering", "holding", "holdings", "llp", "ltd", "metall",
     "munai", "munay", "energy", "energo", "construction", "motors", "travel", "consulting", "solutions", "mining",
-    "corp", "corporation", "operating", "montazh", "montaj",
+    "corp", "corporation", "operating", "montazh", "montaj", "taxi", "palace", "fitness", "pharm", "farm", "wash",
 })
+#: how often an English word may be used and still be a Kazakh firm's own word: "kok", "aru", "dari" (under one in
+#: a million words)
+_RARE_ENGLISH = 1e-6
 #: words a firm's name may hold before its last word, which also occur in ordinary phrases
 _INNER_TRADE_WORDS = frozenset({"oil", "gas", "gaz", "fish", "meat", "grain", "auto", "tour", "market", "metal",
                                 "steel", "komir", "media", "press", "astyk", "tank", "build", "plus", "techno",
@@ -38,9 +41,10 @@ _WORD = re.compile(r"[a-z][a-z'-]*", re.IGNORECASE)
 #: the same in Cyrillic: the trade a firm's name ends with, in any Kazakh or Russian case («логистиктің»,
 #: «сервисте», «монтажга», «бұрғылауда»)
 _CYRILLIC_LAST = re.compile(
-    # (not «құрылыс», a building site, «группа» nor «стройка»: words of every day)
+    # (not «құрылыс», a building site, «группа», «стройка» nor «такси»: words of every day, «такси» in Kazakh
+    # after any word: «ауылға такси»)
     r"(?:сервис|логистик|логистикс|экспорт|импорт|транс|монтаж|тасымал|бұрғылау|бургылау|"
-    r"инвест|трейд|холдинг|энерго|моторс|ойл|трэвел|тревел|консалтинг|секьюрити)"
+    r"инвест|трейд|холдинг|энерго|моторс|ойл|трэвел|тревел|консалтинг|секьюрити|фитнес|фарм|палас)"
     r"(?:а|у|ом|е|ы|ой|ке|ге|қа|ға|ка|га|те|та|де|да|ның|нің|дың|дің|тың|тің|нын|нин|дын|дин|тын|тин|ты|ті|ды|ді|"
     r"ны|ні|нан|нен|тан|тен|дан|ден|мен|бен|пен|тағы|тегі|дағы|дегі|тагы|теги|дагы|деги)?")
 _CYRILLIC_INNER = frozenset({"газ", "фиш", "вахта", "мұнай", "мунай", "ойл", "кен", "тас", "агро", "авто", "тур",
@@ -53,10 +57,18 @@ _CYRILLIC_WORD = re.compile(r"[а-яёәғқңөұүһі]+(?:-[а-яёәғқңө
 
 def _name_word(word: str) -> bool:
     """A word that may name the firm itself: one no English or Russian dictionary has, or a word of geography."""
-    from fieldkit.anonymise.latin_words import is_english_word, is_russian_in_latin
+    from fieldkit.anonymise.latin_words import (
+        english_frequency,
+        is_english_word,
+        is_kazakh_in_latin,
+        is_russian_in_latin,
+    )
 
     lowered = word.casefold()
     if lowered in _GEOGRAPHY:
+        return True
+    # (a Kazakh word that English lists only as a rarity is the firm's own: "kok zhailau trans", "aru wash")
+    if len(lowered) >= 3 and english_frequency(lowered) < _RARE_ENGLISH and is_kazakh_in_latin(lowered):
         return True
     return len(lowered) >= 3 and not is_english_word(lowered) and not is_russian_in_latin(lowered)
 
@@ -67,12 +79,13 @@ def _cyrillic_name_word(word: str) -> bool:
     from fieldkit.anonymise.bodies import _kazakh_word_not_a_name
     from fieldkit.anonymise.kazakh_words import is_kazakh_verb_form
     from fieldkit.anonymise.morphology import is_known_word
+    from fieldkit.anonymise.names import is_kin_word
 
     lowered = word.casefold()
     if _a_place(lowered):
         return True
-    return (len(lowered) >= 3 and not is_known_word(lowered) and not _kazakh_word_not_a_name(lowered)
-            and not is_kazakh_verb_form(lowered))
+    return (len(lowered) >= 3 and not is_kin_word(lowered) and not is_known_word(lowered)
+            and not _kazakh_word_not_a_name(lowered) and not is_kazakh_verb_form(lowered))
 
 
 def _a_place(word: str) -> bool:
@@ -127,6 +140,38 @@ def _runs(text: str, script: _Script) -> list[tuple[int, int]]:
     return found
 
 
+def _said_again(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of a found firm's own words said again without its trade: "altyn kazyna trade … altyn kazyna
+    was a front" (a case ending may follow in Cyrillic: «нұр жол логистик … нұр жолға»). Two own words or a long
+    one: a single short word is said for itself too often."""
+    words = [m for m in re.finditer(r"[^\W\d_]+", text[start:end])]
+    count = len(words)
+    while words and (words[-1].group().casefold() in _LAST_TRADE_WORDS
+                     or _CYRILLIC_LAST.fullmatch(words[-1].group().casefold())):
+        words.pop()
+    if not words or len(words) == count or (len(words) < 2 and len(words[0].group()) < 6) or len(words) > 3 or all(
+            m.group().casefold() in _GEOGRAPHY or (has_cyrillic(m.group()) and _a_place(m.group().casefold()))
+            for m in words):
+        return []  # (a place alone is the place: "mangystau" of "mangystau munai servis")
+    own = r"\s+".join(re.escape(m.group()) for m in words)
+    return [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){own}(?:[а-яёәғқңөұүһі]{{0,4}})(?![\w-])", text,
+                                                      re.IGNORECASE) if not start <= m.start() < end]
+
+
+def _firms_said_again(text: str, firms: list[Finding], findings: list[Finding]) -> list[Finding]:
+    """Each firm of ``firms`` said again by its own words (``_said_again``), where nothing else was found there
+    but parts of it."""
+    again: list[Finding] = []
+    for firm in firms:
+        for start, end in _said_again(text, firm.start, firm.end):
+            overlapping = [f for f in [*findings, *again] if f.start < end and start < f.end]
+            if all(start <= f.start and f.end <= end and f.entity in ("ORGANIZATION", "LOCATION", "PERSON")
+                   for f in overlapping) and not any(f.entity == "LOCATION" and (f.start, f.end) == (start, end)
+                                                     for f in overlapping):  # "mangystau" alone: the place
+                again.append(Finding("ORGANIZATION", start, end, 0.6, text[start:end]))
+    return again
+
+
 _LATIN = _Script(_WORD, _LAST_TRADE_WORDS.__contains__, _INNER_TRADE_WORDS | _LAST_TRADE_WORDS, _name_word,
                  _GEOGRAPHY, lambda word: False)
 _CYRILLIC = _Script(_CYRILLIC_WORD, _CYRILLIC_LAST.fullmatch, _CYRILLIC_INNER, _cyrillic_name_word,
@@ -142,10 +187,13 @@ def with_trade_named_companies(text: str, findings: list[Finding]) -> list[Findi
     added: list[Finding] = []
     for span_start, span_end in spans:
         overlapping = [f for f in findings if f.start < span_end and span_start < f.end]
-        if all(f.entity in ("ORGANIZATION", "LOCATION") for f in overlapping):
+        if all(f.entity in ("ORGANIZATION", "LOCATION") or (f.entity == "PERSON" and span_start <= f.start
+                                                             and f.end <= span_end) for f in overlapping):
             span_start = min([span_start, *(f.start for f in overlapping)])  # "[atyrau trans] logistic"
             span_end = max([span_end, *(f.end for f in overlapping)])
             added.append(Finding("ORGANIZATION", span_start, span_end, 0.6, text[span_start:span_end]))
+    firms = [*added, *(f for f in findings if f.entity == "ORGANIZATION")]
+    added += _firms_said_again(text, firms, [*findings, *added])
     if not added:
         return findings
     kept = [f for f in findings if not any(a.start <= f.start and f.end <= a.end for a in added)]
