@@ -47,7 +47,9 @@ _ADJECTIVE_ENDING = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие
 _ABBREVIATIONS = frozenset({"ровд", "овд", "увд", "гувд", "рувд", "дп", "уп", "упп", "роп", "руп", "оп", "ивс",
                             "сизо", "кнб", "дкнб", "дэр", "дгд", "угд", "афм", "убн", "су", "пу", "цон", "смус",
                             "упэ", "опэ", "ду", "дчс", "гаи", "упс", "хқко", "хкко", "мкд", "лоп", "лп",
-                            "қпб", "кпб", "апб", "гоп", "уап"})  # the Kazakh town's and district's police: «Балқаш ҚПБ»
+                            "қпб", "кпб", "апб", "гоп", "уап",
+                            # the Kazakh town's and district's police: «Балқаш ҚПБ», «каскелен пб-нын»
+                            "пб", "пд"})
 #: the letters of a service that may follow its unit's name: «отделе кгд», «управлении дп»
 _SERVICE_LETTERS = _ABBREVIATIONS | {"кгд", "дгд", "мвд", "кнб", "агдф", "кус", "рк"}
 #: «полиция» names a body only beside a place («алматинская полиция»), never as the head of a run before one

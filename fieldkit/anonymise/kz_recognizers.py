@@ -371,7 +371,7 @@ _RU_MONTHS_ABBR = r"(?:янв|фев|мар|апр|июн|июл|авг|сен|�
 _RU_MONTHS_LOC = "январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре"
 #: Kazakh months, also in Russian letters as whisper and messenger Latin spelled back write them («карашада»)
 _KK_MONTHS = (r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйе[кг]|қазан|қараша|желтоқсан|кантар|акпан|"
-              r"сауир|сәуир|шилде|кыркуйе[кг]|кыркуие[кг]|казан|караша|желтоксан)\w*")
+              r"сауир|сәуир|шилде|кыркуйе[кг]|кыркуие[кг]|казан|караша|желтоксан)(?!бай|бек|гүл|гул|хан|жан)\w*")
 _EN_MONTHS_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _EN_MONTHS = rf"(?:{_EN_MONTHS_FULL}|{_EN_MONTHS_ABBR})\.?"
 

@@ -29,13 +29,15 @@ _MONTHS_RU = r"(?:января|февраля|марта|апреля|мая|и�
 KAZAKH_MONTHS = ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
                  "қараша", "желтоқсан")
 #: (with September's voiced stem before a vowel ending: «қыркүйегінде»)
-_MONTHS_KK = "(?:" + "|".join((*KAZAKH_MONTHS, "қыркүйег")) + r")\w*"
+#: (not a name made from a month: «Наурызбай», «Наурызбек», a district of Almaty among them)
+_NOT_A_MONTHS_NAME = r"(?!бай|бек|гүл|гул|хан|жан)"
+_MONTHS_KK = "(?:" + "|".join((*KAZAKH_MONTHS, "қыркүйег")) + r")" + _NOT_A_MONTHS_NAME + r"\w*"
 #: (and in Russian letters, as whisper and keyboards write them: «сауирдин», «кыркуйекте»)
 #: the Kazakh months as written, in Russian letters, and with whisper's voiced «қ» («желтогсан»)
 _KAZAKH_MONTH_SPELLINGS = frozenset({*KAZAKH_MONTHS, *(plain(month) for month in KAZAKH_MONTHS),
                                      *(plain(month.replace("қ", "ғ")) for month in KAZAKH_MONTHS)})
 _MONTHS_KK_ANY = ("(?:" + "|".join(sorted(_KAZAKH_MONTH_SPELLINGS | {"қыркүйег", plain("қыркүйег")},
-                                          key=len, reverse=True)) + r")\w*")
+                                          key=len, reverse=True)) + r")" + _NOT_A_MONTHS_NAME + r"\w*")
 #: a Kazakh number's last word in the locative of its possessive, a day of the month: «бірінде», «жиырма бесінде»
 _KK_DAY_IN_MONTH = (rf"(?:(?:{'|'.join(KAZAKH_TENS)})\s+)?(?:{'|'.join((*KAZAKH_UNITS, *KAZAKH_TENS))})"
                     r"(?:сы|сі|си|ы|і|и)?(?:нда|нде)")
@@ -47,7 +49,8 @@ _KK_DAY_OF_MONTH = (rf"(?:(?:{'|'.join(KAZAKH_TENS)})\s+)?(?:{'|'.join((*KAZAKH_
 #: («двадцать второго жылы в январе», «в 2019 году, в конце марта») or a season («жылдың жазында», «году летом»)
 MONTH_AFTER_YEAR = re.compile(
     r",?\s+(?:(?:" + "|".join(sorted(_KAZAKH_MONTH_SPELLINGS, key=len, reverse=True))
-    + r")(?:\w{0,5})(?:\s+(?:ортасында|басында|аяғында|аягында|соңында|сонында|" + _KK_DAY_IN_MONTH + r"))?"
+    + r")" + _NOT_A_MONTHS_NAME
+    + r"(?:\w{0,5})(?:\s+(?:ортасында|басында|аяғында|аягында|соңында|сонында|" + _KK_DAY_IN_MONTH + r"))?"
     r"|в\s+(?:(?:начале|конце|середине)\s+)?(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|"
     r"ноябр|декабр)[а-я]{0,2}"
     # a Russian month in a Kazakh case: «2021 жылдың мартында»

@@ -162,3 +162,19 @@ def test_firms_by_a_rare_word_and_their_trade_their_form_or_their_branch(text: s
                                   "we had a chicken farm near the river"])
 def test_a_taxi_or_a_farm_of_ordinary_words_is_no_firm(text: str) -> None:
     assert _organisations(text, "ru" if "мы" in text or "я" in text else "en") == []
+
+
+@pytest.mark.parametrize("text, body", [
+    ("іс талғар пб-ның тергеушісінде жатыр", "талғар пб-ның"),
+    ("өткен жылы алатау аудандық пб-ға шақырды", "алатау аудандық пб-ға"),
+])
+def test_a_kazakh_police_department_by_its_letters_after_its_place(text: str, body: str) -> None:
+    assert body in _organisations(text, "ru")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("жиырма бірінші жылы наурызбай аудандық сотқа бардық", "наурызбай"),
+    ("2019 жылы мамырбек ағай келді", "мамырбек"),
+])
+def test_a_name_made_from_a_month_is_no_date(text: str, name: str) -> None:
+    assert not [f for f in analyse(text, "ru") if f.entity.startswith("DATE") and name in f.text]
