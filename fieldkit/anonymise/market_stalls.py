@@ -38,18 +38,20 @@ _GAP = re.compile(r"[\s№#.,:\-]*")
 _MAX_NUMBER_WORDS = 6
 
 
+#: the Kazakh numbers an ordinal is made from («төрт» of «төртінші»)
+_KAZAKH_STEMS = ("бір", "бир", "екі", "еки", "үш", "уш", "төрт", "торт", "бес", "алты", "жеті", "жети", "сегіз",
+                 "сегиз", "тоғыз", "тогыз", "он", "жиырма", "отыз", "қырық", "кырык", "елу", "алпыс", "жетпіс",
+                 "жетпис", "сексен", "тоқсан", "токсан", "жүз", "жуз")
+
+
 def _number(word: str) -> bool:
+    """A part of a stall's number: up to four digits, a number word, or an ordinal in Russian, English or Kazakh."""
     lowered = word.casefold()
     if lowered.isdigit():
         return len(lowered) <= 4
     return (lowered in _NUMBER_WORDS or bool(_RUSSIAN_ORDINAL.fullmatch(lowered))
             or bool(_ENGLISH_ORDINAL.fullmatch(lowered))
             or (lowered.endswith(KAZAKH_ORDINAL_ENDINGS) and any(lowered.startswith(unit) for unit in _KAZAKH_STEMS)))
-
-
-_KAZAKH_STEMS = ("бір", "бир", "екі", "еки", "үш", "уш", "төрт", "торт", "бес", "алты", "жеті", "жети", "сегіз",
-                 "сегиз", "тоғыз", "тогыз", "он", "жиырма", "отыз", "қырық", "кырык", "елу", "алпыс", "жетпіс",
-                 "жетпис", "сексен", "тоқсан", "токсан", "жүз", "жуз")
 
 
 def _joined(text: str, left: tuple[int, int, str], right: tuple[int, int, str], *, comma: bool = False) -> bool:
