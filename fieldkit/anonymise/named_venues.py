@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from fieldkit.anonymise.findings import Finding
+from fieldkit.anonymise.script_gate import has_cyrillic
 
 _SCORE = 0.55
 #: the kinds of venue and small body a name follows, in Russian (its cases) and in messenger Latin and English
@@ -121,7 +122,7 @@ def _an_everyday_word(word: str) -> bool:
     from fieldkit.anonymise.morphology import is_known_word
 
     lowered = word.casefold()
-    if _is_cyrillic(word):
+    if has_cyrillic(word):
         return is_known_word(lowered) and not _a_given_name(word)
     return english_frequency(lowered) >= 1e-5 or (is_russian_in_latin(lowered) and not is_kazakh_in_latin(lowered))
 
@@ -129,11 +130,7 @@ def _an_everyday_word(word: str) -> bool:
 def _a_given_name(word: str) -> bool:
     from fieldkit.anonymise.morphology import first_tag, is_known_word
 
-    return _is_cyrillic(word) and is_known_word(word.casefold()) and "Name" in first_tag(word.casefold())
-
-
-def _is_cyrillic(word: str) -> bool:
-    return bool(re.search(r"[а-яёәғқңөұүһі]", word, re.IGNORECASE))
+    return has_cyrillic(word) and is_known_word(word.casefold()) and "Name" in first_tag(word.casefold())
 
 
 #: a venue's kind in Kazakh, with its possessive and case after a quoted name: «"сеул" кафесінде», «"күміс"
@@ -162,7 +159,7 @@ def find_quoted_venues(text: str) -> list[tuple[int, int]]:
         kind_before = None
         if before and not text[window + before[-1][1]:quoted.start()].strip():
             word = before[-1][2].casefold()
-            if (_CYRILLIC_KIND if _is_cyrillic(word) else _LATIN_KIND).fullmatch(word):
+            if (_CYRILLIC_KIND if has_cyrillic(word) else _LATIN_KIND).fullmatch(word):
                 kind_before = window + before[-1][0]
         if after:
             found.append((kind_before if kind_before is not None else quoted.start(), after.end()))
@@ -180,7 +177,7 @@ def find_named_venues(text: str) -> list[tuple[int, int]]:
     found = []
     for index, (start, end, word) in enumerate(tokens):
         lowered = word.casefold()
-        cyrillic = _is_cyrillic(word)
+        cyrillic = has_cyrillic(word)
         kind = (_CYRILLIC_KIND if cyrillic else _LATIN_KIND).fullmatch(lowered)
         if not kind and not cyrillic and lowered == "wash" and _LATIN_TWO_WORD_KIND.search(
                 text[max(0, start - 5):end]):
@@ -208,8 +205,8 @@ def find_named_venues(text: str) -> list[tuple[int, int]]:
             if gap.strip(" \"«»“”" if named or not taken else " "):
                 break  # a comma or a full stop ends the name
             is_name = (candidate.casefold() not in _STOP and len(candidate) >= 2 and not (
-                _is_cyrillic(candidate) and _a_russian_function_word(candidate))) if named else (
-                _cyrillic_name_word(candidate, first=not taken) if _is_cyrillic(candidate)
+                has_cyrillic(candidate) and _a_russian_function_word(candidate))) if named else (
+                _cyrillic_name_word(candidate, first=not taken) if has_cyrillic(candidate)
                 else _latin_name_word(candidate, first=not taken))
             if not is_name or (taken and taken[-1][2].casefold() in _TRADE_WORDS
                                and candidate.casefold() not in _TRADE_WORDS):

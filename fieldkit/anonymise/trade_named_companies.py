@@ -144,7 +144,7 @@ def _said_again(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of a found firm's own words said again without its trade: "altyn kazyna trade … altyn kazyna
     was a front" (a case ending may follow in Cyrillic: «нұр жол логистик … нұр жолға»). Two own words or a long
     one: a single short word is said for itself too often."""
-    words = [m for m in re.finditer(r"[^\W\d_]+", text[start:end])]
+    words = list(re.finditer(r"[^\W\d_]+", text[start:end]))
     count = len(words)
     while words and (words[-1].group().casefold() in _LAST_TRADE_WORDS
                      or _CYRILLIC_LAST.fullmatch(words[-1].group().casefold())):
