@@ -111,6 +111,14 @@ class RuleRecognizer(EntityRecognizer):
                 start, end = match.span("id") if "id" in rule.pattern.groupindex else match.span()
                 if start < 0 or end <= start:
                     continue
+                if "\n" in text[start:end]:
+                    # a line ends what a rule finds on it: «в акимате⏎ZAY-05, фельдшер» is no «акимате ZAY-05»
+                    match = rule.pattern.match(text, match.start(), text.index("\n", start))
+                    if match is None:
+                        continue
+                    start, end = match.span("id") if "id" in rule.pattern.groupindex else match.span()
+                    if start < 0 or end <= start:
+                        continue
                 if rule.validator and not rule.validator(text[start:end], match, text):
                     continue
                 score = rule.score
@@ -523,6 +531,29 @@ COMMON_RULES = [
          0.7, needs=("мавзоле", "mausoleum", "кесене", "kesene")),
     Rule("LOCATION", _ORDINAL_MICRODISTRICT, 0.8, needs=("микрорайон", "мкр", "mikrora", "mkr", "аудан")),
     Rule("LOCATION", _LATIN_NUMBERED_MICRODISTRICT, 0.8, needs=("mkr", "mikrora", "micro")),
+    # Aktau's micro-districts, named by their number alone where the text speaks of Aktau: «жил в 12-м, потом в
+    # 27-м», "snachala jil v 12om potom v 27om", "ot 14go" (not a year, a class, a floor or an hour)
+    Rule("LOCATION", re.compile(r"(?<![\w-])(?:в|во|на|из|от|с|со|до|у|за|v|vo|na|iz|ot|s|do|u|za)\s+"
+                                r"(?P<id>\d{1,2}-?(?:м|ом|й|ый|ой|го|ого|му|ому|om|m|go|ogo|oi|yi|iy|mu|omu))(?![\w-])"
+                                r"(?!\s*(?:год|году|года|лет|класс|этаж|час|ряд|месяц|век|числ|подъезд|квартал|вагон|курс|"
+                                r"раз|номер|корпус|участ|отряд|цех|блок|палат|кабинет|god|godu|goda|let|klass|etazh|chas|"
+                                r"ryad|mesyac|vek|chisl|podezd|kvartal|vagon|kurs|raz|nomer|korpus|uchast|otryad|ceh|"
+                                r"tseh|blok|palat|kabinet|[.,]\d))", re.IGNORECASE), 0.6,
+         needs=("актау", "ақтау", "aktau", "aqtau")),
+    # a city's left or right bank, a district of its own in Astana, Semey, Oskemen or Atyrau: «на левом берегу»,
+    # «левобережье», «сол жағалауда», "the left bank", "na levom beregu"
+    Rule("LOCATION", re.compile(r"(?<![\w-])(?P<id>(?:лев|прав)(?:ый|ом|ого|ому|ым)\s+берег(?:у|е|а|ом)?|"
+                                r"(?:лево|право)бережь\w*|(?:сол|оң|он)\s+жағалау\w*|(?:сол|он)\s+жагалау\w*|"
+                                r"(?:left|right)\s+bank|(?:lev|prav)(?:yi|yy|iy|y|om|ogo|omu)\s+bereg(?:u|e|a)?|"
+                                r"(?:levo|pravo)berezh\w*|sol\s+ja[gğǵ]ala[uý]\w*|sol\s+zhagalau\w*)(?![\w-])",
+                                re.IGNORECASE), 0.75,
+         needs=("берег", "бережь", "жағалау", "жагалау", "bank", "bereg", "berezh", "jagala", "jağala", "jaǵala",
+                "zhagala")),
+    # the same in Cyrillic with the number first, as notes write it: «Актобе, 12 мкр», «в 4-м мкр», «3-й мкр» (the
+    # number after «мкр» begins an address: «мкр 4, д. 17»)
+    Rule("LOCATION", re.compile(r"(?<![\w.,:/-])(?P<id>\d{1,2}(?:-?(?:й|м|ом|ый|ой|ий|го|ого|ому))?\s*"
+                                r"(?:мкр|мкрн)\.?)(?![\w-])(?![ \t]*,?[ \t]*(?:д\.|дом(?!\w)|\d))", re.IGNORECASE),
+         0.8, needs=("мкр",)),
     # a power plant by its number, which names one plant in one town: «ЭГРЭС-1», «ТЭЦ-2», "GRES-1", with its town's
     # adjective if said: «экибастузской ГРЭС-2», "ekibastuzskoy GRES-1"
     Rule("ORGANIZATION", re.compile(r"(?<![\w-])(?P<id>(?:[а-яёa-z]+(?:ской|скую|ская|ском|skoy|skoi|skaya|skom)\s+)?"
@@ -1059,6 +1090,9 @@ RU_RULES = [
             rf"(?P<id>(?i:\b\d{{1,2}}(?:\s?-?го)?\s+(?:{_RU_MONTHS_GEN}|{_RU_MONTHS_ABBR})(?:\s+\d{{4}}"
             r"(?:\s*(?:года|г\.|год))?)?)"
             r"|\b(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)"
+            # two days of one month in digits, as a note's visit of two days: «14-15.12.23», «5–6.08»
+            r"|(?<![\w./-])(?:[0-2]?\d|3[01])\s?[-–]\s?(?:[0-2]?\d|3[01])[./](?:0?[1-9]|1[0-2])(?:[./](?:19|20)?\d{2})?"
+            r"(?![\d./])"
             # a day and a month in Roman numerals, as notes write it: «15/VII», «3.XI.19»
             r"|(?<![\w/.])\d{1,2}[./](?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?![\w])(?:[./](?:19|20)?\d{2}(?!\d))?"
             rf"|\b\d{{1,2}}-?(?i:{_KK_MONTHS})"

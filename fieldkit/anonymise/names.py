@@ -1081,8 +1081,9 @@ def _bare_listed_name(word: str, names: frozenset[str]) -> bool:
 
 
 #: the -ов/-ев of a Russian-shaped surname, with a Kazakh or Russian ending after it at most; and the -дин of a
-#: Muslim name after м, н or д («имамдин», «шамсиддин»), where a Kazakh genitive would be -нің, never -дің
-_OV_SURNAME = re.compile(r"(?:ов|ев|ёв)[а-яёәғқңөұүһі]{0,4}$|(?:мд|нд|дд)ин$")
+#: Muslim name after м, н or д («имамдин», «шамсиддин»), where a Kazakh genitive would be -нің, never -дің; and the
+#: -уллин of a surname made from a name in -улла («ғабдуллин», «хабибуллина»), which a Kazakh word list may hold
+_OV_SURNAME = re.compile(r"(?:ов|ев|ёв)[а-яёәғқңөұүһі]{0,4}$|(?:мд|нд|дд)ин$|уллин(?:а|у|ым|ой|ға|ге|ның|нің)?$")
 
 
 def _plain_noun_first(word: str) -> bool:
@@ -1555,6 +1556,9 @@ _CUED_NAME_PATTERNS = [
                r"(?:а|a|и|i)?(?!\w)", re.IGNORECASE),
     # a note's line that opens with a name and a dash, who the person is after it: «Бота — ex-секретарь в РОП»
     re.compile(r"(?m)^[ \t]*(?P<id>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'-]{1,30})[ \t]+[—–-][ \t]+"),
+    # a note's line that opens with a name and who the person is in brackets, with an age, a code or a comma in
+    # them: «Талант (кыргыз, 28) — водитель», «Мира (соседка P36) живёт на …»
+    re.compile(r"(?m)^[ \t]*(?:[-•*][ \t]*)?(?P<id>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'-]{1,30})[ \t]*\((?=[^()\n]{0,60}[\d,])"),
     # «с султаном мы в армии были»: someone with whom "we" did something; «султан менин досым»: is my friend
     re.compile(r"(?<!\w)(?:с|со)\s+" + _NAME + r"\s+мы(?!\w)", re.IGNORECASE),
     re.compile(_NAME + r"\s+(?:менің|менин|біздің|биздин|menin|meniń|menıń|bizdin|bizdiń)\s+(?:досым|досымыз|ағам|"
@@ -1659,6 +1663,7 @@ _CALLED_SO = _pattern_with(_CUED_NAME_PATTERNS, "(?:деген|дейтін|де
 _OWNER_OF_KIN_OR_NUMBER = _pattern_with(_CUED_NAME_PATTERNS, _OWNED)
 _DOES_WHAT_A_PERSON_DOES = _pattern_with(_CUED_NAME_PATTERNS, "|говорил|позвонил|")
 _NAME_AND_A_DASH = _pattern_with(_CUED_NAME_PATTERNS, "[ \\t]+[—–-][ \\t]+")
+_NAME_AND_BRACKETS = _pattern_with(_CUED_NAME_PATTERNS, "[ \\t]*\\((?=")
 
 
 def _rarely_a_name(word: str) -> bool:
@@ -1777,7 +1782,7 @@ class NicknameRecognizer(EntityRecognizer):
                 word = match["id"]
                 if (word.casefold() in _NOT_NICKNAMES or word.casefold() in _NUMBER_WORDS or is_kin_word(word)
                         or word.casefold() in _PRONOUNS_WITH or _english_verb(word)
-                        or (pattern is _NAME_AND_A_DASH and _rarely_a_name(word))
+                        or (pattern in (_NAME_AND_A_DASH, _NAME_AND_BRACKETS) and _rarely_a_name(word))
                         # (the commonest words own things too: "adamnyn nomerin", the person's number)
                         or (pattern is _OWNER_OF_KIN_OR_NUMBER and _common_word_in_the_genitive(word))
                         or (pattern is _DOES_WHAT_A_PERSON_DOES and (

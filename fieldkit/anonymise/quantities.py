@@ -204,12 +204,12 @@ _NOT_AN_AGE_AFTER = rf"(?:{_COUNT_OR_SUM_AFTER}|градус|процент|%|ш
 _BEING_AFTER = re.compile(r"\s+(?:было|исполнилось|стукнуло|исполнится|будет)(?!\w)", re.IGNORECASE)
 _YEARS_WORD = re.compile(r"(?<!\w)(?:лет|год\w*)(?!\w)", re.IGNORECASE)
 _AGE_PATTERNS = [
-    re.compile(rf"\b(?:мне|ему|ей|им|нам|вам|тебе|сыну|дочке|дочери|дочурке|внуку|внучке|брату|сестре|отцу|"
+    re.compile(rf"\b(?:мне|ему|ей|им|нам|вам|тебе|маған|оған|маган|оган|сыну|дочке|дочери|дочурке|внуку|внучке|брату|сестре|отцу|"
                rf"матери|маме|папе|дяде|дядьке|тёте|тете|деду|бабушке|жене|мужу|парню|пацану|девушке|мальчику|"
                rf"девочке|ребенку|ребёнку|женщине|мужчине|старику|задержанному|осужденному|осуждённому|"
                rf"потерпевшему|потерпевшей|погибшему|погибшей)\s+"
                rf"(?:(?:моему|моей|нашему|нашей|его|её|ее|тогда|уже|было|будет|исполнилось|только|всего|сейчас|"
-               rf"почти|где-то|примерно|стукнуло|уж|самому|самой|же|ведь|ещё|еще|вот)\s+)*"
+               rf"почти|где-то|примерно|стукнуло|уж|самому|самой|же|ведь|ещё|еще|вот|ол\s+кезде|сол\s+кезде)\s+)*"
                rf"(?P<id>(?:(?:под|около|за)\s+)?(?P<n>{NUMBER})(?:\s+(?:годика|годиков|годик|года|год|лет))?)(?!\s*(?:тысяч|миллион|тенге|доллар|рубл|час|минут))",
                re.IGNORECASE),
     # a capitalised name in the dative and a number with tens at the clause's end: «Сабинаға тридцать девять.»,
@@ -335,8 +335,14 @@ _AGE_PATTERNS = [
                rf"(?!\s*{_NOT_AN_AGE_AFTER})", re.IGNORECASE),
     # «ему было лет сорок», «мне тогда было лет тридцать пять»: somebody's age, approximate («лет» first)
     re.compile(rf"(?<!\w)(?:мне|ему|ей|им|тебе|было|будет|исполнилось|стукнуло)\s+(?:тогда\s+|уже\s+|где-то\s+)?"
-               rf"(?:было\s+)?(?P<id>лет\s+(?P<n>{_WITH_TENS}{NUMBER}))(?!\w)(?!\s*{_NOT_AN_AGE_AFTER})",
+               rf"(?:было\s+)?(?P<id>лет[.…]*\s+(?P<n>{_WITH_TENS}{NUMBER}))(?!\w)(?!\s*{_NOT_AN_AGE_AFTER})",
                re.IGNORECASE),
+    # the number first, then whose age it is or that it was: «сейчас жетпіс екі ему», «восемнадцать было ему»,
+    # «тогда сорок пять ей было» (from ten up, ending its clause or before the verb of being)
+    # (where the clause opens with it or «сейчас», «тогда» say when: not «я отдал пятьдесят ему», a sum)
+    re.compile(rf"(?:^|(?<=[.,;!?—]\s)|(?<!\w)(?:сейчас|тогда|уже|кезде|қазір|казир)\s+)"
+               rf"(?P<id>(?P<n>{_WITH_TEENS}{NUMBER}))\s+(?:ему|ей|мне|им)(?:\s+(?:уже|тогда|было|был|была|"
+               rf"исполнилось|стукнуло))*(?=\s*(?:[.,;!?)—]|$))", re.IGNORECASE | re.MULTILINE),
     # «парня лет тридцати», «женщина лет сорока пяти»: «лет» and the genitive, said only of somebody's age
     re.compile(r"(?<!\w)(?P<id>лет\s+(?P<n>(?:двадцати|тридцати|сорока|пятидесяти|шестидесяти|семидесяти|"
                r"восьмидесяти|девяноста)(?:\s+(?:одного|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|"
@@ -379,6 +385,8 @@ _ARTICLE_AFTER = re.compile(r"\s+(?:на|to)\s+\d{3}(?!\d)|,?\s*(?:ч\.|ч\s*\d|
 #: what makes a bare number an article of a code: «ст. 297», «статья 366, 367», «ч. 2», «с 297 на (296)»
 _ARTICLE_BEFORE = re.compile(r"(?:(?<!\w)(?:ст|стать\w*|ч|п|пп|бап\w*|st|article)\.?\s*(?:\d{1,3}(?:-?\w{1,2})?\s*"
                              r"(?:,|и|or|and)\s*)*|(?<!\w)(?:с|from)\s+\d{3}\s+(?:на|to)\s+)$", re.IGNORECASE)
+#: the preposition an article's bare number takes: «задержан по 296»
+_BY_ARTICLE = re.compile(r"(?<!\w)(?:по|po)\s+$", re.IGNORECASE)
 #: a counted noun just before a bare number: «человек 300», «штук 20» (not «раз»: «последний раз пять дали»)
 _COUNT_BEFORE = re.compile(r"(?<!\w)(?:человек|людей|штук|адам|кісі|машин|голов|гектаров|гектара|соток|сотки|тонн|"
                            r"мешков|литров|километров|метров|кг|км|га)\s+$", re.IGNORECASE)
@@ -668,6 +676,9 @@ _TIME_PATTERNS = [
                r"[ \t]*[,|/—–-]?[ \t]*(?P<id>(?:[01]?\d|2[0-3])\.[0-5]\d"
                r"(?:[ \t]?[-–][ \t]?(?:[01]?\d|2[0-3])\.[0-5]\d)?)(?![\d]|\.\d)", re.MULTILINE),
     re.compile(r"^[ \t]*(?P<id>(?:[01]?\d|2[0-3])\.[0-5]\d)(?=[ \t]+[—–-][ \t]|[ \t]+[а-яёa-z])", re.MULTILINE),
+    # (and one a note lists after the place, where a list item ends: «Встреча в кафе, мкр Орбита, 19.00», «…, 7.30;»;
+    # minutes in fives, as meetings are set)
+    re.compile(r"(?<=,)[ \t]*(?P<id>(?:[01]?\d|2[0-3])\.[0-5][05])(?=[ \t]*(?:$|[,;)]))", re.MULTILINE),
     re.compile(r"(?<!\w)(?:в|к|до|после|около|ок\.|с|выезд|приезд|смена|начало|встреча|звонок|at|by|until)\s+"
                r"(?P<id>(?:[01]?\d|2[0-3])\.[0-5]\d(?:[ \t]?[-–][ \t]?(?:[01]?\d|2[0-3])\.[0-5]\d)?)(?![\d]|\.\d)"
                r"(?!\s*(?:млн|млрд|тыс|раз|%|кг|км|м|т|л|лям|к|k|m|mln|usd|\$|тг|тенге|₸)(?!\w))", re.IGNORECASE),
@@ -748,6 +759,10 @@ _TIME_PATTERNS = [
     re.compile(rf"\b(?P<id>(?:{NUMBER})\s*(?:am|pm|a\.m\.|p\.m\.|a\s+m|p\s+m|o'clock)(?!\w)(?:\s+in\s+the\s+(?:morning|afternoon|"
                rf"evening)|\s+at\s+night)?)", re.IGNORECASE),  # not the letters of a plate: «199 AMZ-16»
 ]
+#: hours held, where no clock has so many: «держали 48 ч», «72 ч без адвоката», «4+ ч»
+#: (not an article's part: «ст. 188 ч. 3», «по 296, 72 ч»)
+_HOURS_HELD = re.compile(r"(?<![\w.,:/-])(?P<id>(?:(?:2[4-9]|[3-9]\d)\+?|\d{1,2}\+)\s?ч\.?)(?!\w)(?!\s?\d)",
+                         re.IGNORECASE)
 #: hours and minutes in a note: «7 ч 15 мин», «2ч 30мин»
 _HOURS_AND_MINUTES = re.compile(r"(?<![\w.,:/-])(?P<id>\d{1,2}\s?ч\.?\s?\d{1,2}\s?мин\.?)(?!\w)", re.IGNORECASE)
 _DURATION = re.compile(
@@ -760,8 +775,12 @@ _DURATION = re.compile(
     rf"годами|месяцами|сутками|днями|"  # «пригрозили пятью годами»
     rf"jyl|nedel|nedeli|dnei|dnya|минут|минуты|minutes|г\.|мес\.?|сут\.?|күн|күндей|кун|kun|часов|часа|hours?|"
     rf"day|week|weeks|апта|ай бойы|нед\.?|мин\.?|yrs?\.?|mos\.?"
-    # a note's «7 л.» (years), not litres of something: «5 л. бензина»
-    rf"|л\.(?!\s*(?:бензин|вод|молок|пив|водк|масл|спирт|солярк|дизел|краск|кумыс|шұбат|шубат)))"
+    # a note's «7 л.» (years), not litres of something: «5 л. бензина»; and without its dot where a list's item or a
+    # note's clause ends («суд → 10 л, апелляция», «6 л стажа», «отсидел 8 л (ст. 125)»)
+    rf"|л\.(?!\s*(?:бензин|вод|молок|пив|водк|масл|спирт|солярк|дизел|краск|кумыс|шұбат|шубат))"
+    rf"|л(?=[ \t]*(?:[,;)→\n]|\(|$|стаж|в\s|на\s|под\s|усл|общ|строг))"
+    # a note's «2 г → полиция», «1 г усл.»: a year where a grams' weight would name its drug
+    rf"|г(?=[ \t]*(?:→|усл|стаж)))"
     rf"(?:\s+(?:жарым\w*|jarym\w*|zharym\w*))?)(?:\b|(?<=\.))"
     rf"(?!\s*(?:назад|бұрын|ago|old))",
     re.IGNORECASE)
@@ -1001,6 +1020,10 @@ def generalise_duration(text: str, cyrillic: bool) -> str | None:
         value = _ORDINALS_OF_TERMS.get(counted["n"].casefold()[:4]) or int(re.sub(r"\D", "", counted["n"]) or 0)
         per_year = {"год": 1, "мес": 12, "нед": 52}.get(counted["unit"].casefold()[:3], 365)
         return _duration_band(value / per_year, cyrillic) if value else None
+    if short := re.fullmatch(r"(\d{1,2})\s?[лг]", text.strip()):  # a note's «10 л», «2 г»: years
+        return _duration_band(int(short.group(1)), cyrillic)
+    if held := _HOURS_HELD.fullmatch(text.strip()):  # «48 ч»: hours held
+        return _duration_band(int(re.sub(r"\D", "", held["id"])) / (365 * 24), cyrillic)
     hours = re.fullmatch(rf"\s*({NUMBER})\s+час\w*\s*", text, re.IGNORECASE)
     if hours and _number(hours.group(1)) is not None:  # «часов пять»: hours held, said the approximate way
         return _duration_band(_number(hours.group(1)) / (365 * 24), cyrillic)
@@ -1160,6 +1183,8 @@ class QuantityRecognizer(EntityRecognizer):
         for match in finditer(_RATE, text):
             group = "id" if match["id"] else "short" if match["short"] else "pay"
             results.append(self._result("MONEY", match.start(group), match.end(group), "a rate of pay"))
+        for match in finditer(_HOURS_HELD, text):
+            results.append(self._result("DURATION", match.start("id"), match.end("id"), "hours held"))
         for match in finditer(_HOURS_AND_MINUTES, text):
             results.append(self._result("DURATION", match.start("id"), match.end("id"), "hours and minutes"))
         for match in finditer(_HALF_UNIT, text):
@@ -1219,8 +1244,9 @@ class QuantityRecognizer(EntityRecognizer):
                 continue
             if (kind == "AGE" and not value < 120) or _COUNT_BEFORE.search(text, max(0, start - 12), start):
                 continue  # «человек 300, если не больше»: a count of people said the approximate way
-            if _ARTICLE_BEFORE.search(text, max(0, start - 30), start) or _ARTICLE_AFTER.match(text, end):
-                continue  # «ст. 366, 367», «с 297 на 296»: articles of the code
+            if _ARTICLE_BEFORE.search(text, max(0, start - 30), start) or _ARTICLE_AFTER.match(text, end) or (
+                    re.fullmatch(r"\d{3}", match["id"]) and _BY_ARTICLE.search(text, max(0, start - 4), start)):
+                continue  # «ст. 366, 367», «с 297 на 296», «задержан по 296»: articles of the code
             if kind == "DURATION" and not value <= 30:  # no term runs so long: an age or a year said short
                 if any(r.entity_type == "AGE" for r in near) and value < 120:
                     kind = "AGE"  # «ему было под сорок, а выглядел на шестьдесят»

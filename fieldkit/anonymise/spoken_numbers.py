@@ -432,6 +432,13 @@ def _is_phone(digits: str) -> bool:
 _ARTICLES_BEFORE = re.compile(
     r"(?<!\w)(?:ст|стст|статья|статьи|статье|статью|статьям|статей|бап\w*|st|stat\w*|articles?)\.?\s*$", re.IGNORECASE)
 _PLUS_BEFORE = re.compile(r"(?:плюс|плус|plus|\+)\s*$", re.IGNORECASE)  # («плус»: "plus" spelt back)
+#: a date written in digits inside a run of numbers («P44 28.08.23 20:10», «2023-05-18, 16:40»), the minutes of a
+#: clock time right after one (its last group is an hour), a day and month before one (it starts at their year), and
+#: a clock time that ends one («2023, 22.00»)
+_WRITTEN_DATE = re.compile(r"(?<!\d)(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|(?:19|20)\d\d-\d{1,2}-\d{1,2})(?!\d)")
+_MINUTES_AFTER = re.compile(r"[:.][0-5]\d(?!\d)")
+_DAY_AND_MONTH_BEFORE = re.compile(r"(?<!\d)\d{1,2}[./]\d{1,2}[./]$")
+_ENDS_IN_A_CLOCK_TIME = re.compile(r"[\s,](?:[01]?\d|2[0-3])[:.][0-5]\d$")
 #: ЕРДР (pre-trial investigation register) numbers have 15 digits
 CASE_NUMBER_DIGITS = 15
 
@@ -536,7 +543,9 @@ _SPOKEN_ADDRESS = re.compile(
     rf"|{_SPOKEN_NUMBER}(?:\s+{_HOUSE}\s+{_SPOKEN_NUMBER})?){_FLAT_PART}?"
     rf"|(?:{_HOUSE}\s+{_SPOKEN_NUMBER}|{_SPOKEN_NUMBER}\s+(?:үй|уй|uy|ui)){_FLAT_PART}"
     # a house number alone names a building once the street has been said or misheard: «…, дом сорок два»
-    rf"|(?:дом|dom|үй)\s+{_SPOKEN_NUMBER}(?!\s*(?:{_TIME_WORDS})))(?!\w)",
+    rf"|(?:дом|dom|үй)\s+{_SPOKEN_NUMBER}(?!\s*(?:{_TIME_WORDS})))(?!\w)"
+    # (not an hour written after a place: «мкр Орбита, 19.00» is where and when a meeting was)
+    r"(?![.:]\d)",
     re.IGNORECASE)
 #: what every address said in words holds; the address is looked for only around it
 _HOUSING_WORD = re.compile(rf"(?<!\w)(?:{_STREET}|{_HOUSE}|{_FLAT}|үй\w*|уй|uy|ui|pater\w*)(?!\w)", re.IGNORECASE)
@@ -612,8 +621,11 @@ class SpokenNumberRecognizer(EntityRecognizer):
                 continue  # plain digits: the regular rules see them already
             if run.start and text[run.start - 1] in "/" and text[run.start:run.end][:1].isdecimal():
                 continue  # «OV-156/3, 2015-2018»: the end of a code, then years, are no one number
-            if DATE_FIRST.match(text, run.start):
-                continue  # «12.03.26, 10:40»: a note's date, then the hour it began, are no one number
+            if (DATE_FIRST.match(text, run.start) or _WRITTEN_DATE.search(text, run.start, run.end)
+                    or _DAY_AND_MONTH_BEFORE.search(text, max(0, run.start - 6), run.start)
+                    or _MINUTES_AFTER.match(text, run.end) or _ENDS_IN_A_CLOCK_TIME.search(text, run.start, run.end)):
+                continue  # «12.03.26, 10:40», «P44 28.08.23 20:10», «2023-05-18, 16:40», «30.06.2023, 22.00»: a
+                # note's date, then the hour it began, are no one number
             entity = _entity_of(run.digits)
             if entity and _ARTICLES_BEFORE.search(text, max(0, run.start - 16), run.start):
                 continue  # «ст. 296, 297, 366»: the criminal code's articles, listed
@@ -640,6 +652,8 @@ class SpokenNumberRecognizer(EntityRecognizer):
             said = match["id"].split()
             if len(said) >= 2 and said[-1].casefold() == "он" and not _number_like(said[-2].strip(",")):
                 continue  # «на тринадцатом микрорайоне встретились он говорит»: the Russian «he», no house ten
+            if "\n" in match["id"]:
+                continue  # «живёт в 4-м мкр⏎Темиртау, 3-й мкр»: a note's line ends what its address says
             results.append(self._result("ADDRESS", match.start("id"), match.end("id"), "address said in words"))
         for start, end in _garbled_cued_numbers(text):
             results.append(self._result("PHONE_NUMBER", start, end, "number announced, whisper's words inside"))
