@@ -52,6 +52,13 @@ _MULTIPLIERS = {
     "мыңын": 1e3, "tysyach": 1e3, "tysya4": 1e3, "tysyachi": 1e3, "tysyachu": 1e3, "tys": 1e3, "kosar": 1e3,
     "kosarya": 1e3,
     "kosarei": 1e3, "millions of": 1e6,
+    # the million in messenger Latin, one «l» or two, in its Russian cases and the Kazakh alphabets: "3 miliona",
+    # "po millionu", "bir jarym mıllıon", "tórt júz myń"
+    "milion": 1e6, "miliona": 1e6, "milionov": 1e6, "milionu": 1e6, "milliona": 1e6, "millionov": 1e6,
+    "millionu": 1e6, "mıllıon": 1e6, "mıllion": 1e6, "milliard": 1e9, "milliarda": 1e9, "milliardov": 1e9,
+    "myń": 1e3, "myñ": 1e3, "mıń": 1e3, "милион": 1e6, "милиона": 1e6, "милионов": 1e6, "милиону": 1e6,
+    # (as Latin "milion" is spelt back into Cyrillic)
+    "милён": 1e6, "милёна": 1e6, "милёнов": 1e6, "милёну": 1e6,
     # «двадцать тыщ», "20 tyshch": the spoken thousand
     "тыщ": 1e3, "тыщи": 1e3, "тыщу": 1e3, "тыща": 1e3, "tyshch": 1e3, "tyshchi": 1e3, "tyshchu": 1e3, "tysch": 1e3,
     "мын": 1e3, "мынга": 1e3, "мыннан": 1e3, "мынды": 1e3, "мындай": 1e3, "млрд": 1e9,
@@ -204,12 +211,12 @@ _NOT_AN_AGE_AFTER = rf"(?:{_COUNT_OR_SUM_AFTER}|градус|процент|%|ш
 _BEING_AFTER = re.compile(r"\s+(?:было|исполнилось|стукнуло|исполнится|будет)(?!\w)", re.IGNORECASE)
 _YEARS_WORD = re.compile(r"(?<!\w)(?:лет|год\w*)(?!\w)", re.IGNORECASE)
 _AGE_PATTERNS = [
-    re.compile(rf"\b(?:мне|ему|ей|им|нам|вам|тебе|маған|оған|маган|оган|сыну|дочке|дочери|дочурке|внуку|внучке|брату|сестре|отцу|"
+    re.compile(rf"\b(?:мне|ему|ей|им|нам|вам|тебе|сыну|дочке|дочери|дочурке|внуку|внучке|брату|сестре|отцу|"
                rf"матери|маме|папе|дяде|дядьке|тёте|тете|деду|бабушке|жене|мужу|парню|пацану|девушке|мальчику|"
                rf"девочке|ребенку|ребёнку|женщине|мужчине|старику|задержанному|осужденному|осуждённому|"
                rf"потерпевшему|потерпевшей|погибшему|погибшей)\s+"
                rf"(?:(?:моему|моей|нашему|нашей|его|её|ее|тогда|уже|было|будет|исполнилось|только|всего|сейчас|"
-               rf"почти|где-то|примерно|стукнуло|уж|самому|самой|же|ведь|ещё|еще|вот|ол\s+кезде|сол\s+кезде)\s+)*"
+               rf"почти|где-то|примерно|стукнуло|уж|самому|самой|же|ведь|ещё|еще|вот)\s+)*"
                rf"(?P<id>(?:(?:под|около|за)\s+)?(?P<n>{NUMBER})(?:\s+(?:годика|годиков|годик|года|год|лет))?)(?!\s*(?:тысяч|миллион|тенге|доллар|рубл|час|минут))",
                re.IGNORECASE),
     # a capitalised name in the dative and a number with tens at the clause's end: «Сабинаға тридцать девять.»,
@@ -339,6 +346,10 @@ _AGE_PATTERNS = [
                re.IGNORECASE),
     # the number first, then whose age it is or that it was: «сейчас жетпіс екі ему», «восемнадцать было ему»,
     # «тогда сорок пять ей было» (from ten up, ending its clause or before the verb of being)
+    # the Kazakh "to me", "to him" and a Russian age from ten up with the verb of being, said code-switching:
+    # «маған ол кезде восемнадцать был» (not «маған бір адам хабарласты», one man called me)
+    re.compile(rf"(?<!\w)(?:маған|оған|маган|оган)\s+(?:(?:ол|сол)\s+кезде\s+|тогда\s+|уже\s+)?"
+               rf"(?P<id>(?P<n>{_WITH_TEENS}{NUMBER}))\s+(?:был|было|была|еді|еди|болатын|болды)(?!\w)", re.IGNORECASE),
     # (where the clause opens with it or «сейчас», «тогда» say when: not «я отдал пятьдесят ему», a sum)
     re.compile(rf"(?:^|(?<=[.,;!?—]\s)|(?<!\w)(?:сейчас|тогда|уже|кезде|қазір|казир)\s+)"
                rf"(?P<id>(?P<n>{_WITH_TEENS}{NUMBER}))\s+(?:ему|ей|мне|им)(?:\s+(?:уже|тогда|было|был|была|"
@@ -547,6 +558,11 @@ _PRICE = re.compile(  # every branch begins a word: tried at word starts only, i
     # «брали сотку баксов», «давали тонну» (not «давай десятку лет подождём», «давай штуку эту»)
     rf"|(?<!\w)по\s+(?P<each>(?:{NUMBER})(?:\s+с\s+половиной)?)\s+(?:за\s+(?!раз|так|это|то\b)|с\s+(?:головы|человека|"
     rf"носа|машины|фуры|каждого|рыла|вагона|точки))"
+    # a bare figure charged or paid for one thing: «адвокат берёт сто пятьдесят за визит», «получал 3500 за смену»
+    rf"|(?<!\w)(?:берет|берёт|берут|брал|брала|брали|просил|просила|просит|просят|платил|платила|платили|платит|"
+    rf"платят|заплатил|заплатила|заплатили|получал|получала|получали|получает|получаю)\s+"
+    rf"(?P<charged>{NUMBER})\s+(?=за\s+(?:визит|при[её]м|консультаци[юи]|ходку|рейс|смену|день|сутки|месяц|штуку|кг|"
+    rf"кило|закладку|клад|человека|машину|поездку|справку|подпись|голову)(?!\w))"
     # «по пятёрке в день», «скинулись по десятке», «по две сотки в месяц»: slang after «по» is a share of money
     rf"|(?<!\w)по\s+(?P<share>(?:(?:две|два|три|пять|{NUMBER})\s+)?{_MONEY_SLANG}(?:\s+{_CURRENCY})?)(?!\w)"
     # slang before a verb of paying or in dollars: «двадцатку сверху давали», «десятку перевёл», «сотку зелёных»
@@ -917,6 +933,7 @@ _DECADE_ORDINALS = {"втор": 1, "трет": 2, "четверт": 3, "пят":
 def generalise_age(text: str, cyrillic: bool) -> str | None:
     """"[AGE: 30–39]" (or «[ВОЗРАСТ: 30–39]») for an age as written."""
     text = re.sub(r"^\s*[~≈]\s*", "", text)  # a note's rough age: «~45»
+    text = re.sub(r"(?<=лет)[.…]+", "", text)  # «лет… тридцать пять»: the speaker's pause
     decade_said = re.fullmatch(rf"\s*({DECADE_STEM})\w*\s+десят\w*\s*", text, re.IGNORECASE)
     if decade_said:  # «шестой десяток»: the sixth decade of life is fifty to fifty-nine
         text = str(10 * _DECADE_ORDINALS[decade_said.group(1).casefold().replace("ё", "е")])
@@ -1161,7 +1178,8 @@ class QuantityRecognizer(EntityRecognizer):
                     "AGE" if unit in ("лет", "года") and said_of_age else "DURATION")
             results.append(self._result(kind, match.start("id"), match.end("id"), "a number after its unit"))
         for match in finditer(_PRICE, text):
-            group = next(name for name in ("slang", "each", "share", "paid", "wage", "demanded", "each_time", "bribe",
+            group = next(name for name in ("slang", "each", "charged", "share", "paid", "wage", "demanded", "each_time",
+                                           "bribe",
                                            "grouped", "cash", "monthly") if match[name])
             results.append(self._result("MONEY", match.start(group), match.end(group), "a price"))
             if other := _OTHER_PRICE.match(text, match.end(group)):  # «пятёрку иногда десятку»: a second price

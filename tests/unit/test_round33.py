@@ -117,3 +117,59 @@ def test_a_name_opening_a_notes_line_with_who_she_is_in_brackets_is_a_name() -> 
 ])
 def test_a_surname_in_ullin_is_a_name(text: str, surname: str) -> None:
     assert any(entity == "PERSON" and surname in found for entity, found in _entities(text))
+
+
+@pytest.mark.parametrize("text", [
+    "2 статьи в основном 297, 188 ч 3 прокурор по надзору",
+    "Бахтияров Э. задержан по 296, 72 ч без доступа к адвокату.",
+])
+def test_an_articles_number_and_part_are_no_term(text: str) -> None:
+    assert not [found for entity, found in _entities(text) if entity == "DURATION" and found[:3].isdecimal()
+                and int(found[:3]) >= 100]
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("ya vaktau pereehal, snachala jil v 12om potom v 27om. rabotal operatorom", ["12om", "27om"], ["operatorom"]),
+])
+def test_aktaus_micro_districts_by_number_alone(text: str, gone: list[str], kept: list[str]) -> None:
+    assert_gone_and_kept(redact(text, "en"), gone, kept)
+
+
+def test_a_number_ordinal_is_no_micro_district_away_from_aktau() -> None:
+    assert not [entity for entity, _ in _entities("jil v 12om potom v 27om", "en") if entity == "LOCATION"]
+
+
+@pytest.mark.parametrize("text, when", [
+    ("KRG-40 | 14-15.12.23 | Караганда", "14-15.12.23"),
+    ("ATR-15 | 4-5.04 (2 встречи)", "4-5.04"),
+])
+def test_two_days_of_one_month_are_one_date(text: str, when: str) -> None:
+    assert ("DATE_TIME", when) in _entities(text) or ("DATE", when) in _entities(text)
+
+
+@pytest.mark.parametrize("text, age", [
+    ("сейчас жетпіс екі ему, живёт один", "жетпіс екі"),
+    ("маған ол кезде восемнадцать был", "восемнадцать"),
+    ("он вышел. сорок пять ей было тогда.", "сорок пять"),
+    ("ему тогда было лет… тридцать пять? Сейчас", "лет… тридцать пять"),
+])
+def test_an_age_said_before_whose_it_is(text: str, age: str) -> None:
+    assert ("AGE", age) in _entities(text)
+
+
+def test_a_sum_given_to_someone_is_no_age() -> None:
+    assert not [entity for entity, _ in _entities("я отдал пятьдесят ему.") if entity == "AGE"]
+
+
+@pytest.mark.parametrize("text, language, gone, kept", [
+    ("адвокат берёт сто пятьдесят за визит", "ru", ["сто", "пятьдесят"], ["адвокат", "визит"]),
+    ("получал 3500 за смену", "ru", ["3500"], ["получал", "смену"]),
+    ("advokat beret sto pyatdesyat za vizit", "en", ["sto", "pyatdesyat"], ["advokat", "vizit"]),
+])
+def test_a_figure_charged_for_one_thing_is_a_sum(text: str, language: str, gone: list[str], kept: list[str]) -> None:
+    assert_gone_and_kept(redact(text, language), gone, kept)
+
+
+@pytest.mark.parametrize("text", ["маған бір адам хабарласып қорқытты", "бир куни оган полиция келип сурады"])
+def test_one_said_after_to_me_is_no_age(text: str) -> None:
+    assert not [entity for entity, _ in _entities(text) if entity == "AGE"]
