@@ -147,6 +147,8 @@ def _long_number_not_money_or_years(value: str, match: re.Match, text: str) -> b
     dated = DATE_FIRST.match(value)
     if dated and value[dated.end():dated.end() + 1].isspace():
         return False  # «22/08/23 19.40»: a note's date, then the hour it began
+    if re.match(r"[:.][0-5]\d(?!\d)", text[match.end():match.end() + 4]):
+        return False  # «1204 2023 16:40»: its last group is the hour of a clock time
     return not all(re.fullmatch(r"(?:19|20)\d\d", group) for group in re.split(r"[ \-/]", value))
 
 

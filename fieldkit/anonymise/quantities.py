@@ -777,7 +777,7 @@ _TIME_PATTERNS = [
 ]
 #: hours held, where no clock has so many: «держали 48 ч», «72 ч без адвоката», «4+ ч»
 #: (not an article's part: «ст. 188 ч. 3», «по 296, 72 ч»)
-_HOURS_HELD = re.compile(r"(?<![\w.,:/-])(?P<id>(?:(?:2[4-9]|[3-9]\d)\+?|\d{1,2}\+)\s?ч\.?)(?!\w)(?!\s?\d)",
+_HOURS_HELD = re.compile(r"(?<![\w.,:/-])(?P<id>(?:(?:2[4-9]|[3-9]\d)\+?|\d{1,2}\+)\s?ч\.?)(?!\w)(?!\.?\s?\d)",
                          re.IGNORECASE)
 #: hours and minutes in a note: «7 ч 15 мин», «2ч 30мин»
 _HOURS_AND_MINUTES = re.compile(r"(?<![\w.,:/-])(?P<id>\d{1,2}\s?ч\.?\s?\d{1,2}\s?мин\.?)(?!\w)", re.IGNORECASE)
