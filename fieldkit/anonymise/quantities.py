@@ -52,12 +52,11 @@ _MULTIPLIERS = {
     "мыңын": 1e3, "tysyach": 1e3, "tysya4": 1e3, "tysyachi": 1e3, "tysyachu": 1e3, "tys": 1e3, "kosar": 1e3,
     "kosarya": 1e3,
     "kosarei": 1e3, "millions of": 1e6,
-    # the million in messenger Latin, one «l» or two, in its Russian cases and the Kazakh alphabets: "3 miliona",
-    # "po millionu", "bir jarym mıllıon", "tórt júz myń"
+    # the million and the thousand in messenger Latin, one «l» or two, in Russian cases and Kazakh letters ("3 miliona
+    # tenge", "3 milion teńge"), and the Cyrillic that "milion" is spelt back into («милёна»)
     "milion": 1e6, "miliona": 1e6, "milionov": 1e6, "milionu": 1e6, "milliona": 1e6, "millionov": 1e6,
     "millionu": 1e6, "mıllıon": 1e6, "mıllion": 1e6, "milliard": 1e9, "milliarda": 1e9, "milliardov": 1e9,
     "myń": 1e3, "myñ": 1e3, "mıń": 1e3, "милион": 1e6, "милиона": 1e6, "милионов": 1e6, "милиону": 1e6,
-    # (as Latin "milion" is spelt back into Cyrillic)
     "милён": 1e6, "милёна": 1e6, "милёнов": 1e6, "милёну": 1e6,
     # «двадцать тыщ», "20 tyshch": the spoken thousand
     "тыщ": 1e3, "тыщи": 1e3, "тыщу": 1e3, "тыща": 1e3, "tyshch": 1e3, "tyshchi": 1e3, "tyshchu": 1e3, "tysch": 1e3,
@@ -344,13 +343,12 @@ _AGE_PATTERNS = [
     re.compile(rf"(?<!\w)(?:мне|ему|ей|им|тебе|было|будет|исполнилось|стукнуло)\s+(?:тогда\s+|уже\s+|где-то\s+)?"
                rf"(?:было\s+)?(?P<id>лет[.…]*\s+(?P<n>{_WITH_TENS}{NUMBER}))(?!\w)(?!\s*{_NOT_AN_AGE_AFTER})",
                re.IGNORECASE),
-    # the number first, then whose age it is or that it was: «сейчас жетпіс екі ему», «восемнадцать было ему»,
-    # «тогда сорок пять ей было» (from ten up, ending its clause or before the verb of being)
     # the Kazakh "to me", "to him" and a Russian age from ten up with the verb of being, said code-switching:
     # «маған ол кезде восемнадцать был» (not «маған бір адам хабарласты», one man called me)
     re.compile(rf"(?<!\w)(?:маған|оған|маган|оган)\s+(?:(?:ол|сол)\s+кезде\s+|тогда\s+|уже\s+)?"
                rf"(?P<id>(?P<n>{_WITH_TEENS}{NUMBER}))\s+(?:был|было|была|еді|еди|болатын|болды)(?!\w)", re.IGNORECASE),
-    # (where the clause opens with it or «сейчас», «тогда» say when: not «я отдал пятьдесят ему», a sum)
+    # the number first, then whose age it is: «сейчас жетпіс екі ему», «сорок пять ей было тогда» (from ten up, where
+    # the clause opens with it or «сейчас», «тогда» say when: not «я отдал пятьдесят ему», a sum)
     re.compile(rf"(?:^|(?<=[.,;!?—]\s)|(?<!\w)(?:сейчас|тогда|уже|кезде|қазір|казир)\s+)"
                rf"(?P<id>(?P<n>{_WITH_TEENS}{NUMBER}))\s+(?:ему|ей|мне|им)(?:\s+(?:уже|тогда|было|был|была|"
                rf"исполнилось|стукнуло))*(?=\s*(?:[.,;!?)—]|$))", re.IGNORECASE | re.MULTILINE),
@@ -1179,8 +1177,7 @@ class QuantityRecognizer(EntityRecognizer):
             results.append(self._result(kind, match.start("id"), match.end("id"), "a number after its unit"))
         for match in finditer(_PRICE, text):
             group = next(name for name in ("slang", "each", "charged", "share", "paid", "wage", "demanded", "each_time",
-                                           "bribe",
-                                           "grouped", "cash", "monthly") if match[name])
+                                           "bribe", "grouped", "cash", "monthly") if match[name])
             results.append(self._result("MONEY", match.start(group), match.end(group), "a price"))
             if other := _OTHER_PRICE.match(text, match.end(group)):  # «пятёрку иногда десятку»: a second price
                 results.append(self._result("MONEY", other.start("id"), other.end("id"), "a price"))
