@@ -136,6 +136,9 @@ class RuleRecognizer(EntityRecognizer):
 #: a date in digits at the start of a run of digits («12.03.26, 10:40–12:05», «22/08/23 19.40»): a note's date and
 #: the hour after it are no one long number (read here and by the spoken-number recognizer)
 DATE_FIRST = re.compile(r"\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})(?!\d)")
+#: the minutes of a clock time, right after the hour a run of digits ends in («1204 2023 16:40»): that last group is
+#: an hour, and the digits before it are no one number with it (read here and by the spoken-number recognizer)
+CLOCK_MINUTES_AFTER = re.compile(r"[:.][0-5]\d(?!\d)")
 
 
 def _long_number_not_money_or_years(value: str, match: re.Match, text: str) -> bool:
@@ -147,7 +150,7 @@ def _long_number_not_money_or_years(value: str, match: re.Match, text: str) -> b
     dated = DATE_FIRST.match(value)
     if dated and value[dated.end():dated.end() + 1].isspace():
         return False  # «22/08/23 19.40»: a note's date, then the hour it began
-    if re.match(r"[:.][0-5]\d(?!\d)", text[match.end():match.end() + 4]):
+    if CLOCK_MINUTES_AFTER.match(text, match.end()):
         return False  # «1204 2023 16:40»: its last group is the hour of a clock time
     return not all(re.fullmatch(r"(?:19|20)\d\d", group) for group in re.split(r"[ \-/]", value))
 

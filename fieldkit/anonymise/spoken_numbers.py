@@ -21,7 +21,7 @@ from functools import lru_cache
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from fieldkit.anonymise.anchored import matches_near
-from fieldkit.anonymise.kz_recognizers import DATE_FIRST, iin_is_valid
+from fieldkit.anonymise.kz_recognizers import CLOCK_MINUTES_AFTER, DATE_FIRST, iin_is_valid
 from fieldkit.anonymise.number_words import (  # noqa: F401 (re-exported)
     HUNDRED_MULTIPLIERS,
     HUNDREDS,
@@ -432,11 +432,10 @@ def _is_phone(digits: str) -> bool:
 _ARTICLES_BEFORE = re.compile(
     r"(?<!\w)(?:ст|стст|статья|статьи|статье|статью|статьям|статей|бап\w*|st|stat\w*|articles?)\.?\s*$", re.IGNORECASE)
 _PLUS_BEFORE = re.compile(r"(?:плюс|плус|plus|\+)\s*$", re.IGNORECASE)  # («плус»: "plus" spelt back)
-#: a date written in digits inside a run of numbers («P44 28.08.23 20:10», «2023-05-18, 16:40»), the minutes of a
-#: clock time right after one (its last group is an hour), a day and month before one (it starts at their year), and
-#: a clock time that ends one («2023, 22.00»)
-_WRITTEN_DATE = re.compile(r"(?<!\d)(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|(?:19|20)\d\d-\d{1,2}-\d{1,2})(?!\d)")
-_MINUTES_AFTER = re.compile(r"[:.][0-5]\d(?!\d)")
+#: a date written in digits inside a run of numbers («P44 28.08.23 20:10», «2023-05-18, 16:40»), a day and month
+#: before one (it starts at their year), and a clock time that ends one («2023, 22.00»); the minutes right after one
+#: are ``CLOCK_MINUTES_AFTER``
+_WRITTEN_DATE = re.compile(rf"(?<!\d)(?:{DATE_FIRST.pattern}|(?:19|20)\d\d-\d{{1,2}}-\d{{1,2}}(?!\d))")
 _DAY_AND_MONTH_BEFORE = re.compile(r"(?<!\d)\d{1,2}[./]\d{1,2}[./]$")
 _ENDS_IN_A_CLOCK_TIME = re.compile(r"[\s,](?:[01]?\d|2[0-3])[:.][0-5]\d$")
 #: ЕРДР (pre-trial investigation register) numbers have 15 digits
@@ -623,7 +622,8 @@ class SpokenNumberRecognizer(EntityRecognizer):
                 continue  # «OV-156/3, 2015-2018»: the end of a code, then years, are no one number
             if (DATE_FIRST.match(text, run.start) or _WRITTEN_DATE.search(text, run.start, run.end)
                     or _DAY_AND_MONTH_BEFORE.search(text, max(0, run.start - 6), run.start)
-                    or _MINUTES_AFTER.match(text, run.end) or _ENDS_IN_A_CLOCK_TIME.search(text, run.start, run.end)):
+                    or CLOCK_MINUTES_AFTER.match(text, run.end)
+                    or _ENDS_IN_A_CLOCK_TIME.search(text, run.start, run.end)):
                 continue  # «12.03.26, 10:40», «P44 28.08.23 20:10», «2023-05-18, 16:40», «30.06.2023, 22.00»: a
                 # note's date, then the hour it began, are no one number
             entity = _entity_of(run.digits)
