@@ -820,7 +820,10 @@ def analyse(text: str, language: str) -> list[Finding]:
     found = with_market_stalls(text, found)
     found = restated_names(text, with_flats(text, with_house_numbers(text, streets_before_a_flat(text, found))))
     found = with_names_before_pronouns(text, with_chat_handles(text, _names_given_as_equal(text, found)))
-    found = [f for f in _misspelt_repeats(text, propagate(text, found)) if not _a_kazakh_word_in_its_own_sense(text, f)]
+    found = _without_titles_of_shows_and_goods(text, found)
+    found = [f for f in _misspelt_repeats(text, propagate(text, found)) if not _a_kazakh_word_in_its_own_sense(text, f)
+             and not _faith_hope_love_or_fame(text, f) and not _a_beast_in_a_likeness(text, f)]
+    found = _without_titles_of_shows_and_goods(text, found)  # (and what propagation brought back into one)
     found = with_pet_forms(text, found)
     found = with_ages_said_after_names(text, with_latin_dative_ages(text, found))
     # (last: a nickname found by its capitals is not spread to its lower-case forms, which the same writer used as
@@ -857,6 +860,112 @@ _INTENSIFIER_BEFORE = re.compile(r"(?<!\w)(?:өте|оте|нағыз|нагыз
 _NOT_OR_THE_WORD_AFTER = re.compile(r"\s+(?:емес|деген\s+с[өо]з\w*|с[өо]з[іи]\b)", re.IGNORECASE)
 
 
+#: the Russian given names that are also the words faith, hope, love and fame, in their cases
+_FAITH_HOPE_LOVE = frozenset({"вера", "веры", "вере", "веру", "верой", "надежда", "надежды", "надежде", "надежду",
+                              "надеждой", "любовь", "любви", "любовью", "слава", "славы", "славе", "славу", "славой"})
+#: a word before them that makes them the words: a quantity or quality («одна надежда», «никакой веры», «материнская
+#: любовь»), or «ни» (ни веры, ни надежды). (Not a possessive: «наша Вера» is a woman.)
+_QUALITY_BEFORE = re.compile(r"(?<!\w)(?:одна|одну|единственная|единственную|последняя|последнюю|никакой|никакая|"
+                             r"никакую|особой|особая|особую|такая|такую|какая|какую|какой|материнская|материнскую|"
+                             r"большая|большую|всякая|всякую|всякой|слепая|слепую|ни)\s+$", re.IGNORECASE)
+#: what follows them as the words: faith in something («вера в систему»), none of it («надежды никакой»), fame needed
+#: or spreading, in the feminine a man named Слава does not take («слава не нужна», «слава про него шла»)
+_FAITH_HOPE_AFTER = re.compile(r"\s+(?:(?:в|во)\s+(?:бога|бог|себя|людей|систему|справедливость|закон|суд|будущее|"
+                               r"лучшее|это|предприятие)(?!\w)|(?:уже\s+)?(?:никакой|особой)(?!\w)|"
+                               r"(?:(?:не|уже|мне|ему|ей|им|про\s+него|о\s+нём)\s+)?(?:нужна|шла|пошла|идёт|идет)(?!\w))",
+                               re.IGNORECASE)
+
+
+def _faith_hope_love_or_fame(text: str, finding: Finding) -> bool:
+    """Вера, Надежда, Любовь, Слава in lower case, said as faith, hope, love or fame: «у неё была одна надежда»,
+    «ни веры ни надежды», «вера в систему пропала», «надежды никакой нет», «ему слава не нужна». A capitalised one,
+    or one with none of these words beside it, is left to the name rules."""
+    if finding.entity != "PERSON" or finding.text not in _FAITH_HOPE_LOVE:
+        return False
+    return bool(_QUALITY_BEFORE.search(text, max(0, finding.start - 16), finding.start)
+                or _FAITH_HOPE_AFTER.match(text, finding.end))
+
+
+#: a title or a brand in quotes, after the kind of thing it names (a series, a film, a song, sweets) or, in Kazakh,
+#: before it: «в сериале «Бригада»», «конфеты «Рахат»», «"Рахат" шоколадын», «Баян Сұлу» печеньесінің»
+_KIND_OF_TITLE_BEFORE = re.compile(
+    r"(?<!\w)(?:сериал\w*|фильм\w*|мультфильм\w*|мультик\w*|кино|песн[яиюе]\w*|клип\w*|передач\w*|шоу|"
+    r"книг[аеиу]\w*|конфет\w*|шоколад\w*|печень\w*|сигарет\w*|пив[оау]\w*|водк\w*|лимонад\w*|"
+    r"газировк\w*|игр[аеуы]|series|show|film|movie|song)\s*$", re.IGNORECASE)
+_KIND_OF_TITLE_AFTER = re.compile(r"\s*(?:сериал\w*|фильм\w*|телехикая\w*|шоколад\w*|печенье\w*|кәмпит\w*|"
+                                  r"әні\w*|өлең\w*|кітаб\w*|ойын\w*)(?!\w)", re.IGNORECASE)
+_QUOTED = re.compile(r"«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\"")
+
+
+def _without_titles_of_shows_and_goods(text: str, findings: list[Finding]) -> list[Finding]:
+    """No person, body or place inside the quoted title of a series, film, song or book, or a brand of sweets or
+    drink, named as such: the title names no one («смотрели «Маша и Медведь»», «конфеты «Рахат» привозил»)."""
+    if "«" not in text and '"' not in text:
+        return findings
+    titles = [(m.start(), m.end()) for m in _QUOTED.finditer(text)
+              if _KIND_OF_TITLE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+              or _KIND_OF_TITLE_AFTER.match(text, m.end())]
+    if not titles:
+        return findings
+    return [f for f in findings if not (f.entity in ("PERSON", "ORGANIZATION", "LOCATION")
+                                        and any(start <= f.start and f.end <= end for start, end in titles))]
+
+
+#: «как», «словно», «будто» right before a word: a likeness
+_AS_BEFORE = re.compile(r"(?<!\w)(?:как|словно|будто|точно)\s+$", re.IGNORECASE)
+#: «как» after a verb of naming or saving is "as", and what follows is the name given: «записался как старик»,
+#: «в телефоне записан как мастер», «его знали как волк»
+_NAMED_AS_BEFORE = re.compile(r"(?<!\w)(?:запис\w*|подпис\w*|сохран\w*|известн\w*|знают|знали|звали|зовут|"
+                              r"называ\w*|назвал\w*|кличут|прозвал\w*|представ\w*)\s+(?:\w+\s+){0,2}как\s+$",
+                              re.IGNORECASE)
+
+
+def _a_beast_in_a_likeness(text: str, finding: Finding) -> bool:
+    """A lower-case name that is also an animal, after «как»: the animal («держался как лев», «рычит как лев»,
+    «реально как слон»). Only an animal: «как вера сказала» (as Vera said) keeps Вера, and a name with no animal
+    reading («как ерлан») is a man."""
+    from fieldkit.anonymise.morphology import is_cyrillic, natasha
+
+    word = finding.text
+    if finding.entity != "PERSON" or not word.islower() or not word.isalpha() or not is_cyrillic(word):
+        return False
+    if not _AS_BEFORE.search(text, max(0, finding.start - 8), finding.start) or _NAMED_AS_BEFORE.search(
+            text, max(0, finding.start - 40), finding.start):
+        return False
+    return any(parse.tag.POS == "NOUN" and "anim" in parse.tag and not {"Name", "Surn", "Patr"} & parse.tag.grammemes
+               and parse.normal_form not in _PEOPLE_WORDS for parse in natasha()[2].parse(word))
+
+
+#: animate nouns that are people, not beasts: a likeness to them is said of people too
+_PEOPLE_WORDS = frozenset({"человек", "мужик", "брат", "отец", "мать", "друг", "ребёнок", "ребенок", "пацан", "дед",
+                           "баба", "бабушка", "мама", "папа", "сын", "дочь", "сестра", "жена", "муж"})
+
+
+#: a word explained: «Болат по-казахски сталь», «Сексен — это по-казахски восемьдесят», «жетпис это семьдесят
+#: по-казахски», «Бақыт деген нәрсені» (the thing called happiness)
+_EXPLAINED_AFTER = re.compile(r"\s*[—–-]?\s*(?:(?:это\s+)?по[- ]казахски\s*[—–-]?\s*(?:это\s+)?(?P<meaning>[а-яё]+)"
+                             r"(?=\s*[,.;:!?)]|\s*$)|это\s+(?P<before>[а-яё]+)\s+по[- ]казахски(?!\w))|"
+                             r"\s+деген\s+н[әа]рсе\w*", re.IGNORECASE)
+
+
+def _a_word_explained(text: str, finding: Finding) -> bool:
+    """A Kazakh word found as a name or a number, followed by what it means or by «деген нәрсе»: the speaker is
+    talking about the word («Серік по-казахски партнёр», «Сексен — это по-казахски восемьдесят», «Бақыт деген
+    нәрсені сол кезде көрдік»), capitalised or not. («Болат по-казахски говорит» keeps Болат: what follows must be
+    a noun or a numeral, and the clause must end there.)"""
+    from fieldkit.anonymise.kazakh_words import is_kazakh_word
+    from fieldkit.anonymise.morphology import first_tag, is_cyrillic
+
+    word = finding.text
+    if not word.isalpha() or not is_cyrillic(word):
+        return False
+    explained = _EXPLAINED_AFTER.match(text, finding.end)
+    meaning = explained and (explained["meaning"] or explained["before"])
+    if not explained or (meaning and not first_tag(meaning.casefold()).startswith(("NOUN", "NUMR"))):
+        return False
+    return is_kazakh_word(word)
+
+
 def _a_kazakh_word_in_its_own_sense(text: str, finding: Finding) -> bool:
     """A lower-case person found in one word that is a Kazakh word, where the sentence uses it as the word: «үйге
     қуаныш емес, қайғы әкелдім», «асыл деген сөзі». A capitalised name, a name of two words, or one said with a
@@ -864,6 +973,8 @@ def _a_kazakh_word_in_its_own_sense(text: str, finding: Finding) -> bool:
     from fieldkit.anonymise.kazakh_words import is_kazakh_word
     from fieldkit.anonymise.morphology import is_cyrillic
 
+    if _a_word_explained(text, finding):
+        return True
     word = finding.text
     if finding.entity != "PERSON" or not word.islower() or not word.isalpha() or not is_cyrillic(word):
         return False

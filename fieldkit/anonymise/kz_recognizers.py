@@ -395,14 +395,18 @@ _ORDINAL_REGION = (r"(?i:(?:перв|втор|трет|четв[её]рт|пят
 
 
 #: a micro-district by its number said as an ordinal: «в шестом микрорайоне», "v pervom mkr", «бесінші шағын
-#: ауданда» (where the digits are the address rules')
+#: ауданда», «жиырма жетінші шағынауданда» (where the digits are the address rules')
 _ORDINAL_MICRODISTRICT = re.compile(
     r"(?<!\w)(?P<id>(?i:(?:(?:(?:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто)\s+)?"
     r"(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|"
     r"тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат)"
     r"(?:ый|ой|ий|ом|ем|ого|его|ому|ым)|(?:perv|vtor|tret|chetvert|pyat|shest|sedm|vosm|devyat|desyat)"
     r"(?:yy|yi|iy|oy|oi|om|em|ogo|ego|omu|ym)?)\s+(?:микрорайон\w*|мкр\.?|mikrorayon\w*|mikroraion\w*|mkr\.?)"
-    r"|[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші)\s+(?:шағын\s+аудан\w*|шагын\s+аудан\w*|ықшамаудан\w*|мкр)))(?!\w)")
+    # (the Kazakh ordinal with its tens, and the micro-district's word written joined or in Russian: «жиырма
+    # жетінші шағынауданда», «он бесинши микрорайоне»)
+    r"|(?:(?:он|жиырма|отыз|қырық|кырык|елу|алпыс|жетпіс|жетпис|сексен|тоқсан|токсан)\s+)?"
+    r"[а-яәғқңөұүһі]+(?:ыншы|інші|ншы|нші|инши)\s+(?:ша[гғ]ын\s?аудан\w*|ы[кқ]шам\s?аудан\w*|мкр|"
+    r"микрорайон\w*)))(?!\w)")
 
 #: a micro-district by its number in messenger Latin or English: "v 14 mkr", "8th mkr", "the fourth micro district",
 #: "12-i mikrorayon" (the street address after «мкр 14» is the address rules')
@@ -986,7 +990,9 @@ RU_RULES = [
     Rule(
         "ADDRESS",
         re.compile(
-            r"(?P<id>(?i:\b(?:ул|пр|пр-т|просп|мкр|пер|б-р|бул|д|кв)\.|\bмкр(?=\s+\d)|\b(?:улиц[аеуыой]|проспект\w*|"
+            # (not «мкр.» after its own number: «у 3 мкр. Р-т пришёл» ends there, the next sentence is no name)
+            r"(?P<id>(?i:\b(?:ул|пр|пр-т|просп|пер|б-р|бул|д|кв)\.|(?<!\d\s)(?<!\d)\bмкр\.|\bмкр(?=\s+\d)|"
+            r"\b(?:улиц[аеуыой]|проспект\w*|"
             r"микрорайон\w*|переул\w*|бульвар\w*|шоссе|трасс[аеуы]))\s*"
             # (the namesake's title after the name, in lower case: «ул. Бейбарыс султана, 3А»)
             rf"(?:[{CYR_UPPER}A-Z0-9][\w\-]*(?:/\d+)?\.?(?:\s|,\s?)?|(?:би|батыра|батыр|ата|хана|хан|ана|жолы|султана|"

@@ -171,6 +171,16 @@ def _only_a_rare_short_form(parse) -> bool:
     return "Geox" in str(parse.tag)
 
 
+@lru_cache(maxsize=50_000)
+def mostly_a_thing(word: str) -> bool:
+    """Russian morphology's first reading of a word is an inanimate noun, and it is all but sure of it («машина»,
+    0.95): a surname's shape or a possessive reading (Машин, Маша's) is then not worth a guess."""
+    parses = natasha()[2].parse(word.casefold())
+    # (a common noun only: «дарханов» is read as the town Дархан's plural, and is a surname)
+    return (bool(parses) and parses[0].tag.POS == "NOUN" and "inan" in parses[0].tag and parses[0].score >= 0.9
+            and not {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"} & parses[0].tag.grammemes)
+
+
 def is_probably_name(word: str) -> bool:
     """A Cyrillic word that Russian morphology reads as a name or surname, or does not know at all."""
     lowered = word.casefold()
@@ -179,6 +189,8 @@ def is_probably_name(word: str) -> bool:
     _, _, morph = natasha()
     if _SURNAME.match(lowered) or _SURNAME_SKIY.match(lowered):
         parses = morph.parse(lowered)
+        if mostly_a_thing(lowered):
+            return False  # «машина» is a car, not Маша's; «столов», tables
         proper = any(tag in str(p.tag) for p in parses for tag in ("Surn", "Name"))
         return proper or not morph.word_is_known(lowered) or all(map(_only_a_rare_short_form, parses))
     if not morph.word_is_known(lowered):

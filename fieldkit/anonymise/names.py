@@ -22,6 +22,7 @@ from fieldkit.anonymise.morphology import (  # noqa: F401 (fold, plain and latin
     is_cyrillic,
     is_probably_name,
     latin_key,
+    mostly_a_thing,
     plain,
     reads_first_as,
     strip_kazakh_suffix,
@@ -435,12 +436,14 @@ def is_lower_case_surname(word: str) -> bool:
         return spelled is None or not _a_measure(spelled) or _has_a_name_reading(spelled)
     if not _LOWER_CYRILLIC_SURNAME.match(word) or word in _KAZAKH_IN_RUSSIAN_LETTERS:
         return False
-    if _surname_of_a_given_name(word):
-        return True
     from fieldkit.anonymise.morphology import natasha
 
     _, _, morph = natasha()
     parses = morph.parse(word)
+    if mostly_a_thing(word):
+        return False  # a thing far more often than a surname made from a name: «машина» is a car, not Маша's
+    if _surname_of_a_given_name(word):
+        return True
     if not morph.word_is_known(word):
         return not _KAZAKH_FORM_LIKE_A_SURNAME.search(word)
     # a surname reading counts only when the common ones do not outweigh it («машин» is cars, not Машин)
@@ -1297,7 +1300,7 @@ def _foreign_surname(word: str) -> bool:
         return False  # «ишине» (inside), «бастыгым» (my boss): Kazakh the guesser declines as a surname
     parses = natasha()[2].parse(lowered)
     return any("Surn" in str(p.tag) for p in parses) and not str(parses[0].tag).startswith(
-        ("PREP", "CONJ", "PRCL", "NPRO", "VERB", "INFN", "ADVB", "PRED"))
+        ("PREP", "CONJ", "PRCL", "NPRO", "VERB", "INFN", "ADVB", "PRED")) and not mostly_a_thing(lowered)
 
 
 #: English function words, and Russian ones in messenger Latin ("ya ne" is «я не», no Яна)
@@ -1951,6 +1954,8 @@ def _possessive_surname_beside(name: str, word: str) -> bool:
     morph = natasha()[2]
     if not morph.word_is_known(lowered):  # (a guess proves nothing: «күлпаш жылына», per year, is no surname)
         return False
+    if mostly_a_thing(lowered):
+        return False  # «бахтиёра машина»: Бахтиёр's car, not Бахтиёр Машин
     cases = {"gent", "datv", "ablt", "loct"}
     surname = {case for p in morph.parse(lowered) if "Poss" in p.tag or "Surn" in p.tag for case in cases
                if case in p.tag}
@@ -2003,7 +2008,12 @@ def _stem_listed(word: str, names: frozenset[str]) -> bool:
 #: («сосын ерболдың анасы», «хусе дауров … кейін»). Stems take the possessive endings below.
 _FRAME_STEMS = ("әке", "ана", "апа", "аға", "іні", "әпке", "сіңлі", "қарындас", "жеңге", "күйеу", "әйел", "бала",
                 "ата", "әже", "нағашы", "көке", "жезде", "бауыр", "көрші", "бастық", "бастығ", "бастыг",
-                "тергеуші", "аке", "ага", "ини", "апке", "сиңли", "коке", "бастык", "тергеуши", "фамилия", "есім", "ат")
+                "тергеуші", "аке", "ага", "ини", "апке", "сиңли", "коке", "бастык", "тергеуши", "фамилия", "есім", "ат",
+                # comrades, classmates, colleagues: «жолдасым», «сыныптасым», «әріптесім»
+                "жолдас", "курстас", "сыныптас", "әріптес", "ариптес", "құрбы", "курбы")
+#: «досым» (my friend) is also the given name Досым: it frames a name only before a given name of the lists
+#: («досым данияр», «менің досым нұрлан сәрсенбаев»), not before a surname («Досым Ахметов»)
+_FRIEND = frozenset({"досым", "досың", "досын", "досы", "досымыз", "dosym"})
 _FRAME_POSSESSIVES = ("м", "ым", "ім", "ң", "ың", "ің", "сы", "сі", "ы", "і", "мыз", "ымыз", "іміз", "ми", "им", "ын",
                       "ин", "си", "и")
 _FRAME_WORDS = frozenset({"сосын", "содан", "кейін", "кейин", "енді", "енди", "қазір", "казир", "сонда", "онда",
@@ -2028,7 +2038,8 @@ def without_frame_words(text: str, start: int, end: int) -> tuple[int, int]:
     name: «Аты Қанат Әбдірахманов» → «Қанат Әбдірахманов»."""
     tokens = words(text[start:end])
     first, last = 0, len(tokens)
-    while first < last - 1 and is_frame_word(tokens[first][2]):
+    while first < last - 1 and (is_frame_word(tokens[first][2]) or (
+            tokens[first][2].casefold() in _FRIEND and is_listed_name(tokens[first + 1][2]))):
         first += 1
     while last - 1 > first and is_frame_word(tokens[last - 1][2]):
         last -= 1
