@@ -863,16 +863,20 @@ _NOT_OR_THE_WORD_AFTER = re.compile(r"\s+(?:емес|деген\s+с[өо]з\w*|
 #: the Russian given names that are also the words faith, hope, love and fame, in their cases
 _FAITH_HOPE_LOVE = frozenset({"вера", "веры", "вере", "веру", "верой", "надежда", "надежды", "надежде", "надежду",
                               "надеждой", "любовь", "любви", "любовью", "слава", "славы", "славе", "славу", "славой"})
-#: a word before them that makes them the words: a quantity or quality («одна надежда», «никакой веры», «материнская
-#: любовь»), or «ни» (ни веры, ни надежды). (Not a possessive: «наша Вера» is a woman.)
+#: a word before them that makes them the words: a quantity or quality no one says of a woman or a man («одна
+#: надежда», «никакой веры», «материнская любовь»). (Not «какая», which asks which Vera; not a possessive: «наша
+#: Вера» is a woman.)
 _QUALITY_BEFORE = re.compile(r"(?<!\w)(?:одна|одну|единственная|единственную|последняя|последнюю|никакой|никакая|"
-                             r"никакую|особой|особая|особую|такая|такую|какая|какую|какой|материнская|материнскую|"
-                             r"большая|большую|всякая|всякую|всякой|слепая|слепую|ни)\s+$", re.IGNORECASE)
+                             r"никакую|особой|особая|особую|материнская|материнскую|всякая|всякую|всякой|слепая|"
+                             r"слепую)\s+$", re.IGNORECASE)
+#: two of them joined by «ни … ни»: «ни веры ни надежды» (not «ни слава ни ерлан», neither Slava nor Erlan)
+_NEITHER_NOR = re.compile(r"(?<!\w)ни\s+(?:вер[ыа]|надежд[ыа]|любв?и|любовь|слав[ыа])\s*,?\s+ни\s+"
+                          r"(?:вер[ыа]|надежд[ыа]|любв?и|любовь|слав[ыа])(?!\w)", re.IGNORECASE)
 #: what follows them as the words: faith in something («вера в систему»), none of it («надежды никакой»), fame needed
-#: or spreading, in the feminine a man named Слава does not take («слава не нужна», «слава про него шла»)
-_FAITH_HOPE_AFTER = re.compile(r"\s+(?:(?:в|во)\s+(?:бога|бог|себя|людей|систему|справедливость|закон|суд|будущее|"
-                               r"лучшее|это|предприятие)(?!\w)|(?:уже\s+)?(?:никакой|особой)(?!\w)|"
-                               r"(?:(?:не|уже|мне|ему|ей|им|про\s+него|о\s+нём)\s+)?(?:нужна|шла|пошла|идёт|идет)(?!\w))",
+#: or spreading, in the feminine past a man named Слава does not take («слава не нужна», «слава про него шла»)
+_FAITH_HOPE_AFTER = re.compile(r"\s+(?:(?:в|во)\s+(?:бога|бог|себя|людей|систему|справедливость|закон|будущее|"
+                               r"лучшее)(?!\w)|(?:уже\s+)?(?:никакой|особой)(?!\w)|"
+                               r"(?:(?:не|уже|мне|ему|ей|им|про\s+него|о\s+нём)\s+)?(?:нужна|шла|пошла)(?!\w))",
                                re.IGNORECASE)
 
 
@@ -883,7 +887,9 @@ def _faith_hope_love_or_fame(text: str, finding: Finding) -> bool:
     if finding.entity != "PERSON" or finding.text not in _FAITH_HOPE_LOVE:
         return False
     return bool(_QUALITY_BEFORE.search(text, max(0, finding.start - 16), finding.start)
-                or _FAITH_HOPE_AFTER.match(text, finding.end))
+                or _FAITH_HOPE_AFTER.match(text, finding.end)
+                or any(m.start() <= finding.start and finding.end <= m.end()
+                       for m in _NEITHER_NOR.finditer(text, max(0, finding.start - 24), finding.end + 24)))
 
 
 #: a title or a brand in quotes, after the kind of thing it names (a series, a film, a song, sweets) or, in Kazakh,
@@ -923,8 +929,8 @@ _NAMED_AS_BEFORE = re.compile(r"(?<!\w)(?:запис\w*|подпис\w*|сохр
 def _a_beast_in_a_likeness(text: str, finding: Finding) -> bool:
     """A lower-case name that is also an animal, after «как»: the animal («держался как лев», «рычит как лев»,
     «реально как слон»). Only an animal: «как вера сказала» (as Vera said) keeps Вера, and a name with no animal
-    reading («как ерлан») is a man."""
-    from fieldkit.anonymise.morphology import is_cyrillic, natasha
+    reading («как ерлан») is a man; nor one a verb follows («как лев сказал», as Lev said)."""
+    from fieldkit.anonymise.morphology import first_tag, is_cyrillic, natasha
 
     word = finding.text
     if finding.entity != "PERSON" or not word.islower() or not word.isalpha() or not is_cyrillic(word):
@@ -932,6 +938,9 @@ def _a_beast_in_a_likeness(text: str, finding: Finding) -> bool:
     if not _AS_BEFORE.search(text, max(0, finding.start - 8), finding.start) or _NAMED_AS_BEFORE.search(
             text, max(0, finding.start - 40), finding.start):
         return False
+    after = re.match(r"\s+([а-яё]+)", text[finding.end:finding.end + 30])
+    if after and first_tag(after.group(1)).startswith(("VERB", "INFN")):
+        return False  # «как лев сказал»: as Lev said, a man doing something
     return any(parse.tag.POS == "NOUN" and "anim" in parse.tag and not {"Name", "Surn", "Patr"} & parse.tag.grammemes
                and parse.normal_form not in _PEOPLE_WORDS for parse in natasha()[2].parse(word))
 
@@ -969,7 +978,8 @@ def _a_word_explained(text: str, finding: Finding) -> bool:
 def _a_kazakh_word_in_its_own_sense(text: str, finding: Finding) -> bool:
     """A lower-case person found in one word that is a Kazakh word, where the sentence uses it as the word: «үйге
     қуаныш емес, қайғы әкелдім», «асыл деген сөзі». A capitalised name, a name of two words, or one said with a
-    case ending the word has not, is left alone."""
+    case ending the word has not, is left alone; a word explained is the word whatever its case or label
+    (``_a_word_explained``)."""
     from fieldkit.anonymise.kazakh_words import is_kazakh_word
     from fieldkit.anonymise.morphology import is_cyrillic
 

@@ -173,12 +173,20 @@ def _only_a_rare_short_form(parse) -> bool:
 
 @lru_cache(maxsize=50_000)
 def mostly_a_thing(word: str) -> bool:
-    """Russian morphology's first reading of a word is an inanimate noun, and it is all but sure of it («машина»,
-    0.95): a surname's shape or a possessive reading (Машин, Маша's) is then not worth a guess."""
-    parses = natasha()[2].parse(word.casefold())
-    # (a common noun only: «дарханов» is read as the town Дархан's plural, and is a surname)
+    """Russian morphology's dictionary knows a word as a surname too, but is all but sure it is an inanimate noun
+    («машина»: a car 0.95, Машин's 0.015): the surname reading is then not worth a guess. A word it knows only as a
+    thing («канатов», ropes) is left to the name lists, which know Канат, and a word it does not know at all
+    («абдиманапов») to the guesser's own rules."""
+    morph = natasha()[2]
+    lowered = word.casefold()
+    if not morph.word_is_known(lowered):
+        return False
+    parses = morph.parse(lowered)
+    proper = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}
+    # (a common noun first: «дарханов» is read first as the town Дархан's plural, and is a surname)
     return (bool(parses) and parses[0].tag.POS == "NOUN" and "inan" in parses[0].tag and parses[0].score >= 0.9
-            and not {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"} & parses[0].tag.grammemes)
+            and not proper & parses[0].tag.grammemes
+            and any({"Surn", "Name"} & parse.tag.grammemes for parse in parses[1:]))
 
 
 def is_probably_name(word: str) -> bool:
