@@ -822,7 +822,7 @@ def analyse(text: str, language: str) -> list[Finding]:
     found = with_names_before_pronouns(text, with_chat_handles(text, _names_given_as_equal(text, found)))
     found = _without_titles_of_shows_and_goods(text, found)
     found = [f for f in _misspelt_repeats(text, propagate(text, found)) if not _a_kazakh_word_in_its_own_sense(text, f)
-             and not _faith_hope_love_or_fame(text, f) and not _a_beast_in_a_likeness(text, f)]
+             and not _faith_hope_love_or_fame(text, f)]
     found = _without_titles_of_shows_and_goods(text, found)  # (and what propagation brought back into one)
     found = with_pet_forms(text, found)
     found = with_ages_said_after_names(text, with_latin_dative_ages(text, found))
@@ -917,74 +917,13 @@ def _without_titles_of_shows_and_goods(text: str, findings: list[Finding]) -> li
                                         and any(start <= f.start and f.end <= end for start, end in titles))]
 
 
-#: «как», «словно», «будто» right before a word: a likeness
-_AS_BEFORE = re.compile(r"(?<!\w)(?:как|словно|будто|точно)\s+$", re.IGNORECASE)
-#: «как» after a verb of naming or saving is "as", and what follows is the name given: «записался как старик»,
-#: «в телефоне записан как мастер», «его знали как волк»
-_NAMED_AS_BEFORE = re.compile(r"(?<!\w)(?:запис\w*|подпис\w*|сохран\w*|известн\w*|знают|знали|звали|зовут|"
-                              r"называ\w*|назвал\w*|кличут|прозвал\w*|представ\w*)\s+(?:\w+\s+){0,2}как\s+$",
-                              re.IGNORECASE)
-
-
-def _a_beast_in_a_likeness(text: str, finding: Finding) -> bool:
-    """A lower-case name that is also an animal, after «как»: the animal («держался как лев», «рычит как лев»,
-    «реально как слон»). Only an animal: «как вера сказала» (as Vera said) keeps Вера, and a name with no animal
-    reading («как ерлан») is a man; nor one a verb follows («как лев сказал», as Lev said)."""
-    from fieldkit.anonymise.morphology import first_tag, is_cyrillic, natasha
-
-    word = finding.text
-    if finding.entity != "PERSON" or not word.islower() or not word.isalpha() or not is_cyrillic(word):
-        return False
-    if not _AS_BEFORE.search(text, max(0, finding.start - 8), finding.start) or _NAMED_AS_BEFORE.search(
-            text, max(0, finding.start - 40), finding.start):
-        return False
-    after = re.match(r"\s+([а-яё]+)", text[finding.end:finding.end + 30])
-    if after and first_tag(after.group(1)).startswith(("VERB", "INFN")):
-        return False  # «как лев сказал»: as Lev said, a man doing something
-    return any(parse.tag.POS == "NOUN" and "anim" in parse.tag and not {"Name", "Surn", "Patr"} & parse.tag.grammemes
-               and parse.normal_form not in _PEOPLE_WORDS for parse in natasha()[2].parse(word))
-
-
-#: animate nouns that are people, not beasts: a likeness to them is said of people too
-_PEOPLE_WORDS = frozenset({"человек", "мужик", "брат", "отец", "мать", "друг", "ребёнок", "ребенок", "пацан", "дед",
-                           "баба", "бабушка", "мама", "папа", "сын", "дочь", "сестра", "жена", "муж"})
-
-
-#: a word explained: «Болат по-казахски сталь», «Сексен — это по-казахски восемьдесят», «жетпис это семьдесят
-#: по-казахски», «Бақыт деген нәрсені» (the thing called happiness)
-_EXPLAINED_AFTER = re.compile(r"\s*[—–-]?\s*(?:(?:это\s+)?по[- ]казахски\s*[—–-]?\s*(?:это\s+)?(?P<meaning>[а-яё]+)"
-                             r"(?=\s*[,.;:!?)]|\s*$)|это\s+(?P<before>[а-яё]+)\s+по[- ]казахски(?!\w))|"
-                             r"\s+деген\s+н[әа]рсе\w*", re.IGNORECASE)
-
-
-def _a_word_explained(text: str, finding: Finding) -> bool:
-    """A Kazakh word found as a name or a number, followed by what it means or by «деген нәрсе»: the speaker is
-    talking about the word («Серік по-казахски партнёр», «Сексен — это по-казахски восемьдесят», «Бақыт деген
-    нәрсені сол кезде көрдік»), capitalised or not. («Болат по-казахски говорит» keeps Болат: what follows must be
-    a noun or a numeral, and the clause must end there.)"""
-    from fieldkit.anonymise.kazakh_words import is_kazakh_word
-    from fieldkit.anonymise.morphology import first_tag, is_cyrillic
-
-    word = finding.text
-    if not word.isalpha() or not is_cyrillic(word):
-        return False
-    explained = _EXPLAINED_AFTER.match(text, finding.end)
-    meaning = explained and (explained["meaning"] or explained["before"])
-    if not explained or (meaning and not first_tag(meaning.casefold()).startswith(("NOUN", "NUMR"))):
-        return False
-    return is_kazakh_word(word)
-
-
 def _a_kazakh_word_in_its_own_sense(text: str, finding: Finding) -> bool:
     """A lower-case person found in one word that is a Kazakh word, where the sentence uses it as the word: «үйге
     қуаныш емес, қайғы әкелдім», «асыл деген сөзі». A capitalised name, a name of two words, or one said with a
-    case ending the word has not, is left alone; a word explained is the word whatever its case or label
-    (``_a_word_explained``)."""
+    case ending the word has not, is left alone."""
     from fieldkit.anonymise.kazakh_words import is_kazakh_word
     from fieldkit.anonymise.morphology import is_cyrillic
 
-    if _a_word_explained(text, finding):
-        return True
     word = finding.text
     if finding.entity != "PERSON" or not word.islower() or not word.isalpha() or not is_cyrillic(word):
         return False

@@ -1,6 +1,7 @@
-"""Thirty-fourth round: Kazakh given names that are also Kazakh words, used as the words beside the people who bear
-them — the word explained («Серік по-казахски партнёр», «Бақыт деген нәрсені»); and what was tried and undone: a
-lower-case word where the writer capitalises the name, a name-word with a possessive ending.
+"""Thirty-fourth round: everyday words beside the names — faith, hope, love and fame said as the words, a quoted title
+or brand after its kind, a car that is no Маша's, «досым» before a given name; micro-districts by a Kazakh ordinal
+with its tens; and what was tried and undone, kept here as the names that must stay: a lower-case word where the
+writer capitalises the name, a name-word with a possessive ending, a name-word explained, a beast after «как».
 Texts invented in the shapes seen on the tuning sets."""
 
 from __future__ import annotations
@@ -31,21 +32,14 @@ def test_a_name_with_a_possessive_ending_stays_the_name(text: str, name: str) ->
     assert name not in words_left(redact(text, "ru"))
 
 
-@pytest.mark.parametrize("text, gone, kept", [
-    ("Бригадир был Болат Сексенбаев, с Болатом мы ладили.\nБолат по-казахски сталь, вот он такой и был.",
-     ["сексенбаев", "болатом"], ["болат", "по-казахски"]),
-    ("Меня зовут Серік Жаксылыков.\nСерік по-казахски партнёр, компаньон.", ["жаксылыков"],
-     ["серік"]),
-    ("бригадиріміз Бақыт Жетпісбаев болатын.\nБақыт деген нәрсені сол кезде ғана көрдік.", ["жетпісбаев"],
-     ["бақыт", "нәрсені"]),
+@pytest.mark.parametrize("text", [
+    "Бригадир Болат Сексенбаев. Болат по-казахски говорит.",
+    # a name explained as a word is still the name of the man just named (tried as the word in this round: older
+    # annotators mark it, and it lost names on held-out text)
+    "Бригадир был Болат Сексенбаев.\nБолат по-казахски сталь, вот он такой и был.",
 ])
-def test_a_name_explained_as_a_word_is_the_word(text: str, gone: list[str], kept: list[str]) -> None:
-    assert_gone_and_kept(redact(text, "ru"), gone, kept)
-
-
-def test_a_name_followed_by_what_he_speaks_stays_the_name() -> None:
-    redacted = redact("Бригадир Болат Сексенбаев. Болат по-казахски говорит.", "ru")
-    assert "Болат по-казахски" not in redacted
+def test_a_name_before_po_kazakhski_stays_the_name(text: str) -> None:
+    assert "Болат по-казахски" not in redact(text, "ru")
 
 
 @pytest.mark.parametrize("text, place", [
@@ -115,21 +109,14 @@ def test_the_women_and_the_man_so_named_stay_named(text: str, name: str) -> None
     assert name not in words_left(redact(text, "ru"))
 
 
-@pytest.mark.parametrize("text, word", [
-    ("лев борисович здоровый как лев и хитрый все знали", "лев"),
-    ("лев наумович сильный был, в суде рычал как лев прямо", "лев"),
-])
-def test_a_name_that_is_a_beast_after_like_is_the_beast(text: str, word: str) -> None:
-    out = words_left(redact(text, "ru"))
-    assert out.count(word) == 1 and "борисович" not in out and "наумович" not in out
-
-
 @pytest.mark.parametrize("text, name", [
     ("вера сергеевна умная. как вера сказала так и будет", "вера"),
-    # a beast's name that does something is the man: as Lev said
+    # a name after «как» stays the man's, a beast's too (tried as the beast in this round; it lost a name on
+    # held-out text)
     ("лев борисович пришёл. как лев сказал так и сделали", "лев"),
+    ("лев борисович здоровый как лев и хитрый все знали", "лев"),
 ])
-def test_a_name_after_as_that_is_no_beast_stays_the_name(text: str, name: str) -> None:
+def test_a_name_after_as_stays_the_name(text: str, name: str) -> None:
     assert name not in words_left(redact(text, "ru"))
 
 
