@@ -820,10 +820,11 @@ def analyse(text: str, language: str) -> list[Finding]:
     found = with_market_stalls(text, found)
     found = restated_names(text, with_flats(text, with_house_numbers(text, streets_before_a_flat(text, found))))
     found = with_names_before_pronouns(text, with_chat_handles(text, _names_given_as_equal(text, found)))
-    found = _without_titles_of_shows_and_goods(text, found)
+    titles = _titles_of_shows_and_goods(text)
+    found = _outside_titles(titles, found)
     found = [f for f in _misspelt_repeats(text, propagate(text, found)) if not _a_kazakh_word_in_its_own_sense(text, f)
              and not _faith_hope_love_or_fame(text, f)]
-    found = _without_titles_of_shows_and_goods(text, found)  # (and what propagation brought back into one)
+    found = _outside_titles(titles, found)  # (and what propagation brought back into one)
     found = with_pet_forms(text, found)
     found = with_ages_said_after_names(text, with_latin_dative_ages(text, found))
     # (last: a nickname found by its capitals is not spread to its lower-case forms, which the same writer used as
@@ -903,14 +904,18 @@ _KIND_OF_TITLE_AFTER = re.compile(r"\s*(?:сериал\w*|фильм\w*|теле
 _QUOTED = re.compile(r"«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\"")
 
 
-def _without_titles_of_shows_and_goods(text: str, findings: list[Finding]) -> list[Finding]:
-    """No person, body or place inside the quoted title of a series, film, song or book, or a brand of sweets or
-    drink, named as such: the title names no one («смотрели «Маша и Медведь»», «конфеты «Рахат» привозил»)."""
+def _titles_of_shows_and_goods(text: str) -> list[tuple[int, int]]:
+    """Where the quoted title of a series, film, song or book, or a brand of sweets or drink, named as such, stands:
+    the title names no one («смотрели «Маша и Медведь»», «конфеты «Рахат» привозил»)."""
     if "«" not in text and '"' not in text:
-        return findings
-    titles = [(m.start(), m.end()) for m in _QUOTED.finditer(text)
-              if _KIND_OF_TITLE_BEFORE.search(text, max(0, m.start() - 16), m.start())
-              or _KIND_OF_TITLE_AFTER.match(text, m.end())]
+        return []
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)
+            if _KIND_OF_TITLE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            or _KIND_OF_TITLE_AFTER.match(text, m.end())]
+
+
+def _outside_titles(titles: list[tuple[int, int]], findings: list[Finding]) -> list[Finding]:
+    """``findings`` without a person, body or place inside one of ``titles`` (_titles_of_shows_and_goods)."""
     if not titles:
         return findings
     return [f for f in findings if not (f.entity in ("PERSON", "ORGANIZATION", "LOCATION")
