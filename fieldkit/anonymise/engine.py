@@ -823,7 +823,7 @@ def analyse(text: str, language: str) -> list[Finding]:
     titles = _titles_of_shows_and_goods(text)
     found = _outside_titles(titles, found)
     found = [f for f in _misspelt_repeats(text, propagate(text, found)) if not _a_kazakh_word_in_its_own_sense(text, f)
-             and not _faith_hope_love_or_fame(text, f)]
+             and not _faith_hope_love_or_fame(text, f) and not _a_feast(text, f)]
     found = _outside_titles(titles, found)  # (and what propagation brought back into one)
     found = with_pet_forms(text, found)
     found = with_ages_said_after_names(text, with_latin_dative_ages(text, found))
@@ -893,6 +893,17 @@ def _faith_hope_love_or_fame(text: str, finding: Finding) -> bool:
                        for m in _NEITHER_NOR.finditer(text, max(0, finding.start - 24), finding.end + 24)))
 
 
+#: the two feasts named by a word that is also a man's name: «Курбан айт», «ораза айтта» (Kurban, Oraza)
+_FEAST = re.compile(r"(?:құрбан|курбан|қурбан|ораза)\s+айт(?:ы|та|тан|қа|ка|ында|ына|ынан)?(?!\w)", re.IGNORECASE)
+
+
+def _a_feast(text: str, finding: Finding) -> bool:
+    """Курбан or Ораза before «айт» (the feast), which no one is: «на Ораза айт паломников до 10 тыс.». Not «Курбан
+    айтты» (Kurban said)."""
+    return (finding.entity in ("PERSON", "LOCATION", "ORGANIZATION") and " " not in finding.text
+            and _FEAST.match(text, finding.start) is not None)
+
+
 #: a title or a brand in quotes, after the kind of thing it names (a series, a film, a song, sweets) or, in Kazakh,
 #: before it: «в сериале «Бригада»», «конфеты «Рахат»», «"Рахат" шоколадын», «Баян Сұлу» печеньесінің»
 _KIND_OF_TITLE_BEFORE = re.compile(
@@ -922,16 +933,55 @@ def _outside_titles(titles: list[tuple[int, int]], findings: list[Finding]) -> l
                                         and any(start <= f.start and f.end <= end for start, end in titles))]
 
 
+#: a thing said to be called so, which no person is: «бақыт деген нәрсе» (the thing called happiness)
+_THE_THING_CALLED = re.compile(r"\s+деген\s+(?:н[әа]рсе|зат|ұғым|угым)\w*", re.IGNORECASE)
+#: the Kazakh case endings a possessive takes after its «-н-»: «мұраты-на», «сәулесі-нің»
+_AFTER_POSSESSIVE = ("нда", "нде", "нан", "нен", "ның", "нің", "нын", "нин", "на", "не", "н", "мен", "")
+_VOICED_BEFORE_A_VOWEL = {"г": "к", "ғ": "қ", "б": "п"}
+_VOWELS = frozenset("аәеёиоөуұүыіэюя")
+
+
+def _possessive_of_a_name_word(word: str) -> bool:
+    """Whether ``word`` is a given name that is also a Kazakh dictionary noun, under the third-person possessive and
+    maybe a case after it: «мұраты(на)» (his goal), «сәулесі» (its ray), «мейірі», «тілегі». A name takes it hardly
+    ever (Мұраттың, not Мұратына); «жанары», «динары» are Жанара's, Динара's, and stay the names."""
+    from fieldkit.anonymise.kazakh_words import fold, kazakh_stems
+    from fieldkit.anonymise.names import given_names, is_listed_name, name_case_forms
+
+    lowered = word.casefold()
+    if fold(lowered) in name_case_forms() or (
+            lowered.endswith(("ы", "и")) and fold(lowered[:-1] + "а") in given_names()[0]):
+        return False  # («гулнары», Гулнара's in Russian)
+    for case in _AFTER_POSSESSIVE:
+        bare = lowered[: len(lowered) - len(case)] if case else lowered
+        if not lowered.endswith(case) or bare[-1:] not in ("ы", "і", "и"):
+            continue
+        stem = bare[:-1]
+        if stem[-1:] == "с" and stem[-2:-1] in _VOWELS:
+            stem = stem[:-1]  # after a vowel: «сәуле-сі»
+        for candidate in {stem, stem[:-1] + _VOICED_BEFORE_A_VOWEL.get(stem[-1:], stem[-1:])}:
+            if len(candidate) >= 4 and fold(candidate) in kazakh_stems() and is_listed_name(candidate):
+                return True
+    return False
+
+
 def _a_kazakh_word_in_its_own_sense(text: str, finding: Finding) -> bool:
     """A lower-case person found in one word that is a Kazakh word, where the sentence uses it as the word: «үйге
     қуаныш емес, қайғы әкелдім», «асыл деген сөзі». A capitalised name, a name of two words, or one said with a
     case ending the word has not, is left alone."""
     from fieldkit.anonymise.kazakh_words import is_kazakh_word
     from fieldkit.anonymise.morphology import is_cyrillic
+    from fieldkit.anonymise.names import opens_a_sentence
 
     word = finding.text
-    if finding.entity != "PERSON" or not word.islower() or not word.isalpha() or not is_cyrillic(word):
+    if finding.entity != "PERSON" or not word.isalpha() or not is_cyrillic(word):
         return False
+    if _THE_THING_CALLED.match(text, finding.end) and (word.islower() or opens_a_sentence(text, finding.start)):
+        return is_kazakh_word(word)  # («Бақыт деген нәрсені көрдік» opens its sentence with the word)
+    if not word.islower():
+        return False
+    if _possessive_of_a_name_word(word):
+        return True
     if not (_INTENSIFIER_BEFORE.search(text, max(0, finding.start - 12), finding.start)
             or _NOT_OR_THE_WORD_AFTER.match(text, finding.end)):
         return False

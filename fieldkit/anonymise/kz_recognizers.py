@@ -895,6 +895,11 @@ def _named_by_initials(found: str, match: re.Match, text: str) -> bool:
     return not is_common_word(word) and not is_kept(word)
 
 
+def _kazakh_initials(found: str, match: re.Match, text: str) -> bool:
+    """Initials of which one is a Kazakh letter («Ә.Қ.»): Russian ones are Natasha's, and «Р.К.» may be the republic."""
+    return any(letter in "ӘҒҚҢӨҰҮҺІ" for letter in found)
+
+
 def _given_name_cut_short(found: str, match: re.Match, text: str) -> bool:
     """«Вяч. Иг.»: a given name and patronymic a note cut short, the first the start of a listed given name."""
     from fieldkit.anonymise.names import given_names
@@ -960,8 +965,11 @@ RU_RULES = [
          validator=_village_in_ovka),
     # a surname a note cuts short at a hyphen before its ending: «Сап-в», «Кенж-ва», «Тлеуб-н» (every such word in the
     # sets is a person)
-    Rule("PERSON", re.compile(rf"(?<![\w-])[{CYR_UPPER}][а-яёәғқңөұүһі]{{1,7}}-(?:в|ва|ов|ова|ев|ева|ин|ина|н|на)"
+    Rule("PERSON", re.compile(rf"(?<![\w-])[{CYR_UPPER}][а-яёәғқңөұүһі]{{0,7}}-(?:в|ва|ов|ова|ев|ева|ин|ина|н|на)"
                               r"(?![\w-])"), 0.6),
+    # initials with a Kazakh letter, which Natasha's model never learnt: «Ә.Қ. — аксакал», «Ғ.Б. сказал»
+    Rule("PERSON", re.compile(r"(?<![\w.])(?P<id>[А-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?[А-ЯЁӘҒҚҢӨҰҮҺІ]\.(?:\s?[А-ЯЁӘҒҚҢӨҰҮҺІ]\.)?)"),
+         0.6, validator=_kazakh_initials),
     # a street named by an adjective, as whisper writes it in lower case: «на рабочей улице», «по вокзальной улице»
     # (the street word stays outside, as annotators leave it)
     Rule("LOCATION", re.compile(

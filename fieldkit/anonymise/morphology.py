@@ -30,6 +30,8 @@ KAZAKH_SUFFIXES = tuple(
             "ті", "ны", "ні", "ңа", "ңе",
             # the genitive as whisper and a Russian keyboard write it, with «н» for «ң» («ерболаттын»)
             "дын", "дин", "тын", "тин", "нын", "нин",
+            # the instrumental's long form of speech and the south («асқарменен», «болатпенен»)
+            "менен", "бенен", "пенен",
         },
         key=len,
         reverse=True,

@@ -14,6 +14,7 @@ from importlib import resources
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from fieldkit.anonymise.anchored import matches_near
+from fieldkit.anonymise.kazakh_words import is_kazakh_verb_form
 from fieldkit.anonymise.kept import is_kept
 from fieldkit.anonymise.morphology import (  # noqa: F401 (fold, plain and latin_key re-exported)
     KAZAKH_SUFFIXES,
@@ -765,6 +766,8 @@ def _kazakh_compound_name(word: str) -> bool:
     lowered = word.casefold()
     if not is_cyrillic(lowered) or lowered in _KAZAKH_COMMON or _known_word(lowered):
         return False
+    if is_ambiguous_name(lowered):
+        return False  # a listed name that is also a word keeps the lists' doubt: «жібек» (silk) is no Жі+бек
     stems = {lowered, strip_kazakh_suffix(lowered)}
     stems |= {lowered[: -len(ending)] for ending in ("а", "у", "ом", "ым", "ға", "ны", "ның", "мен", "ға", "қа", "ке")
               if lowered.endswith(ending)}
@@ -1476,7 +1479,7 @@ _NICKNAME_PATTERNS = [
     # (and in messenger Latin: «dostary ony nur deidi», his friends call him Nur)
     re.compile(r"(?<!\w)(?:бәрі|бари|барі|жұрт|журт|біз|биз|олар|барлығы|барлыгы|бәріміз|оны|тек|мені|мени|достары|"
                r"meni|bari|bäri|zhurt|jurt|biz|olar|barlygy|barimiz|ony|tek|dostary)\s+"
-               r"(?:оны\s+|ony\s+)?(?:тек\s+|tek\s+)?"
+               r"(?:оны\s+|ony\s+)?(?:өзара\s+|озара\s+|ozara\s+)?(?:тек\s+|tek\s+)?"
                r"[«\"“']?(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?"
                r"\s+(?:дейтін|дейтин|дейді|дейди|дейміз|деймиз|дейтінбіз|дейтинбиз|дейтіндер|deidi|deitin|deimiz|"
                r"deitinbiz|deitinder)(?!\w)", re.IGNORECASE),
@@ -1493,6 +1496,10 @@ _NICKNAME_PATTERNS = [
     re.compile(r"(?<!\w)(?:оператор|куратор|шеф|бот|канал|аккаунт|контакт|закладчик|хозяин|главный)\w*\s+"
                r"(?:назывался|называлась|звался|звалась|назывался\s+как)\s+[«\"“']?"
                r"(?P<id>[^\W\d_][\w-]{1,30}(?:\s+[а-яё]*[әғқңөұүһі][а-яёәғқңөұүһі]*)?)", re.IGNORECASE),
+    # a capitalised word a person goes by, before that person's name: «Бақа деп жүретін Бақытжан Есенов» (not «келеміз
+    # деп жүретін», who keeps saying they will come: a lower-case word, or no name after it)
+    re.compile(r"(?<![\w-])[«\"“']?(?P<id>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]{1,30})[»\"”']?\s+деп\s+"
+               r"(?:жүретін|журетин|жүрген|журген|жүруші|журуши)\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]"),
     # a contact saved under a name: «телеграмда ол шаман деп жазылған», «номері бөрі деп сақталған»
     re.compile(r"(?P<id>[^\W\d_][\w-]{1,30})[»\"”']?\s+(?:деп|dep)\s+(?:жазылған|жазылды|жазылып|сақталған|сақтаулы|"
                r"сакталган|жазылган|zhazylgan|saqtalgan)(?!\w)", re.IGNORECASE),
@@ -1574,6 +1581,10 @@ _CUED_NAME_PATTERNS = [
                r"tanys\w*|birge|сөйлест\w*|кездест\w*|хабарлас\w*|таныс\w*|бірге)", re.IGNORECASE),
     re.compile(r"(?P<id>[^\W\d_][\w'-]{2,30}(?:qa|ka|ga|ge|ke|қа|ке|ға|ге))\s+(?:aityp|aitty|aitam|aitqan|aitpa\w*|"
                r"zvonil\w*|habarlas\w*|zhazd\w*|айтып|айтты|айтам|айтқан|айтпа\w*|звонил\w*|хабарлас\w*|жазд\w*)",
+               re.IGNORECASE),
+    # the person a message greets, before a «!» or a comma: «сәлем айко!», "salem aiko!", "privet dimas, ..."
+    re.compile(r"(?<![\w-])(?:сәлем|салем|сәлеметсіз\s+бе|салам|привет|здравствуй|здравствуйте|salem|sälem|sálem|"
+               r"salam|privet|privetik|zdravstvuy|zdravstvuite|hi|hello|hey)[,!]?\s+" + _NAME + r"(?=\s*[!,])",
                re.IGNORECASE),
     # «аты дидар», «толық аты …», «аты-жөнім ойбек», «есімі сәуле»: his or her name is
     re.compile(r"(?<!\w)(?:аты|аты-жөні|аты-жөнім|аты\s+жөнім|есімі|есімім|атым|фамилиясы|тегі|esimi|aty|atym)\s+"
@@ -1756,7 +1767,7 @@ class NicknameRecognizer(EntityRecognizer):
                 # (Russian morphology says nothing of a capitalised word a Kazakh cue names: «оны Ай деп атайтын»)
                 kazakh_cue = match["id"][:1].isupper() and _KAZAKH_CUE_AFTER.match(text, match.end("id"))
                 if match["id"].casefold() in _NOT_NICKNAMES or match["id"].casefold() in _NUMBER_WORDS or (
-                        _english_verb(match["id"])) or (
+                        _english_verb(match["id"])) or (kazakh_cue and is_kazakh_verb_form(match["id"])) or (
                         # (a Korean or Dungan surname reads as a particle: «ну ван его все звали» is still a name)
                         (not kazakh_cue and reads_first_as(match["id"], NOT_A_NICKNAME)
                          and fold(match["id"]) not in _KOREAN_SURNAMES | _DUNGAN_SURNAMES)
@@ -1804,7 +1815,7 @@ class NicknameRecognizer(EntityRecognizer):
                                                                  and _cut_short(word)))
                         # a capitalised word inside a sentence, an honorific after it: «Свекровь — Күлән апай»
                         or (pattern is _HONORIFIC_CUE and word[:1].isupper() and word[1:].islower()
-                            and not _opens_a_sentence(text, match.start("id")))):
+                            and not opens_a_sentence(text, match.start("id")))):
                     # (a word no dictionary knows cut short by a dot is a note's abbreviation: «брат респ.»)
                     continue
                 explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE,
@@ -1814,7 +1825,7 @@ class NicknameRecognizer(EntityRecognizer):
         return results
 
 
-def _opens_a_sentence(text: str, start: int) -> bool:
+def opens_a_sentence(text: str, start: int) -> bool:
     """Whether the word at ``start`` is the first of its sentence or line."""
     return re.search(r"(?:^|[.!?]|\n)[\s«\"“]*$", text[max(0, start - 6):start]) is not None
 
@@ -1931,7 +1942,7 @@ _CASE_ENDINGS = frozenset({
 #: particles
 _ENDINGS_WRITTEN_APART = frozenset(ending for ending in _CASE_ENDINGS if is_cyrillic(ending)) | frozenset({
     "ты", "ті", "тың", "тің", "га", "ка", "нын", "нин", "дын", "дин", "ма", "ме", "ба", "бе", "па", "пе", "ғой", "гой",
-    "ше", "ша"})
+    "ше", "ша", "менен", "бенен", "пенен"})
 
 
 def _in_kazakh_genitive(word: str) -> bool:

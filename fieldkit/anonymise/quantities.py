@@ -983,8 +983,24 @@ def generalise_time(text: str, cyrillic: bool) -> str:
     return f"[ВРЕМЯ: {_PART_HOURS[part]} ч]" if cyrillic else f"[TIME: {_PART_HOURS[part]} h]"
 
 
+#: a percent sign or a measure's abbreviation right after a number, before a stroke, a dot or a space: «5%», «40
+#: т/сутки», «200 тг/кг» (the word a number counts by is read from the letters after it, which these are not)
+_PERCENT_OR_MEASURE_AFTER = re.compile(r"[ \t]?(?:%|‰|(?:т|кг|км|ц|л|га|kg|km|t)(?=/|\.\s|\s*[,;)]))", re.IGNORECASE)
+
+
+def _in_a_shift_rotation(text: str, start: int, end: int) -> bool:
+    """A number said twice around «через» or «на»: a shift rotation, «2 через 2», «пятнадцать на пятнадцать», «28/28»
+    (days on and days off, the same for every worker), no sum, age or term."""
+    number = re.escape(text[start:end])
+    return bool(re.match(rf"\s*(?:через|на|/|po|na|cherez)\s*{number}(?!\w)", text[end:end + 40], re.IGNORECASE)
+                or re.search(rf"(?<!\w){number}\s*(?:через|на|/|po|na|cherez)\s*$", text[max(0, start - 40):start],
+                             re.IGNORECASE))
+
+
 def _counts_something(text: str, end: int) -> bool:
     """Whether the word after a number is what it counts, other than money, years or an age («пять человек»)."""
+    if _PERCENT_OR_MEASURE_AFTER.match(text, end):
+        return True  # «брак до 5%», «норма 40 т/сутки»: a share or a measure
     after = re.match(r"[ \t]*([^\W\d_]+)", text[end:end + 40])
     if after is None:
         return False
@@ -1240,7 +1256,7 @@ class QuantityRecognizer(EntityRecognizer):
         for match in finditer(_BARE, text):
             start, end = match.start("id"), match.end("id")
             if (any(r.start < end and start < r.end for r in found) or _counts_something(text, end)
-                    or match["id"].casefold() in ONE_WORDS):
+                    or match["id"].casefold() in ONE_WORDS or _in_a_shift_rotation(text, start, end)):
                 continue
             value = _number(re.sub(r"\s+(?:с\s+)?половин\w*|\s+and\s+a\s+half", "", match["id"], flags=re.I))
             if value is None or not 0 < value < 10_000 or (1900 <= value <= 2100 and match["id"].isdecimal()):
