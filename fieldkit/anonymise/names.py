@@ -766,8 +766,6 @@ def _kazakh_compound_name(word: str) -> bool:
     lowered = word.casefold()
     if not is_cyrillic(lowered) or lowered in _KAZAKH_COMMON or _known_word(lowered):
         return False
-    if is_ambiguous_name(lowered):
-        return False  # a listed name that is also a word keeps the lists' doubt: «жібек» (silk) is no Жі+бек
     stems = {lowered, strip_kazakh_suffix(lowered)}
     stems |= {lowered[: -len(ending)] for ending in ("а", "у", "ом", "ым", "ға", "ны", "ның", "мен", "ға", "қа", "ке")
               if lowered.endswith(ending)}
@@ -1767,7 +1765,8 @@ class NicknameRecognizer(EntityRecognizer):
                 # (Russian morphology says nothing of a capitalised word a Kazakh cue names: «оны Ай деп атайтын»)
                 kazakh_cue = match["id"][:1].isupper() and _KAZAKH_CUE_AFTER.match(text, match.end("id"))
                 if match["id"].casefold() in _NOT_NICKNAMES or match["id"].casefold() in _NUMBER_WORDS or (
-                        _english_verb(match["id"])) or (kazakh_cue and is_kazakh_verb_form(match["id"])) or (
+                        _english_verb(match["id"])) or (
+                        kazakh_cue and _a_verb_in_the_first_or_second_person(match["id"])) or (
                         # (a Korean or Dungan surname reads as a particle: «ну ван его все звали» is still a name)
                         (not kazakh_cue and reads_first_as(match["id"], NOT_A_NICKNAME)
                          and fold(match["id"]) not in _KOREAN_SURNAMES | _DUNGAN_SURNAMES)
@@ -1823,6 +1822,17 @@ class NicknameRecognizer(EntityRecognizer):
                 results.append(RecognizerResult("PERSON", match.start("id"), match.end("id"), self.SCORE,
                                                 explanation))
         return results
+
+
+#: the person endings of a Kazakh verb said by or to someone («келеміз», «барамын», «білесіз»): no name ends so
+_FIRST_OR_SECOND_PERSON = ("мыз", "міз", "мын", "мін", "сың", "сің", "сыз", "сіз", "миз", "мин", "сын", "сиз")
+
+
+def _a_verb_in_the_first_or_second_person(word: str) -> bool:
+    """A Kazakh verb in the first or second person, which no name is: «Келеміз деп жүретін» is what someone keeps
+    saying. (The other verb forms do not count: Құдайберген, Төлеген, Сатыбалды end like participles and pasts.)"""
+    lowered = word.casefold()
+    return lowered.endswith(_FIRST_OR_SECOND_PERSON) and is_kazakh_verb_form(lowered) and not is_listed_name(lowered)
 
 
 def opens_a_sentence(text: str, start: int) -> bool:
