@@ -935,34 +935,21 @@ def _outside_titles(titles: list[tuple[int, int]], findings: list[Finding]) -> l
 
 #: a thing said to be called so, which no person is: «бақыт деген нәрсе» (the thing called happiness)
 _THE_THING_CALLED = re.compile(r"\s+деген\s+(?:н[әа]рсе|зат|ұғым|угым)\w*", re.IGNORECASE)
-#: the Kazakh case endings a possessive takes after its «-н-»: «мұраты-на», «сәулесі-нің»
-_AFTER_POSSESSIVE = ("нда", "нде", "нан", "нен", "ның", "нің", "нын", "нин", "на", "не", "н", "мен", "")
-_VOICED_BEFORE_A_VOWEL = {"г": "к", "ғ": "қ", "б": "п"}
-_VOWELS = frozenset("аәеёиоөуұүыіэюя")
 
 
 def _possessive_of_a_name_word(word: str) -> bool:
     """Whether ``word`` is a given name that is also a Kazakh dictionary noun, under the third-person possessive and
     maybe a case after it: «мұраты(на)» (his goal), «сәулесі» (its ray), «мейірі», «тілегі». A name takes it hardly
     ever (Мұраттың, not Мұратына); «жанары», «динары» are Жанара's, Динара's, and stay the names."""
-    from fieldkit.anonymise.kazakh_words import fold, kazakh_stems
+    from fieldkit.anonymise.kazakh_words import fold, kazakh_stems, third_person_possessive_stems
     from fieldkit.anonymise.names import given_names, is_listed_name, name_case_forms
 
     lowered = word.casefold()
     if fold(lowered) in name_case_forms() or (
             lowered.endswith(("ы", "и")) and fold(lowered[:-1] + "а") in given_names()[0]):
         return False  # («гулнары», Гулнара's in Russian)
-    for case in _AFTER_POSSESSIVE:
-        bare = lowered[: len(lowered) - len(case)] if case else lowered
-        if not lowered.endswith(case) or bare[-1:] not in ("ы", "і", "и"):
-            continue
-        stem = bare[:-1]
-        if stem[-1:] == "с" and stem[-2:-1] in _VOWELS:
-            stem = stem[:-1]  # after a vowel: «сәуле-сі»
-        for candidate in {stem, stem[:-1] + _VOICED_BEFORE_A_VOWEL.get(stem[-1:], stem[-1:])}:
-            if len(candidate) >= 4 and fold(candidate) in kazakh_stems() and is_listed_name(candidate):
-                return True
-    return False
+    return any(len(stem) >= 4 and fold(stem) in kazakh_stems() and is_listed_name(stem)
+               for stem in third_person_possessive_stems(lowered))
 
 
 def _a_kazakh_word_in_its_own_sense(text: str, finding: Finding) -> bool:

@@ -53,6 +53,8 @@ def fold(word: str) -> str:
 
 
 #: Kazakh endings (plural, possessive, case, verb tense, person and negation, the usual derivations), folded
+#: the cases the third-person possessive takes after its «-н-»: «маңы-нан», «үйі-нде», «мұраты-на»
+_CASES_AFTER_POSSESSIVE = ("н", "нан", "нен", "на", "не", "нда", "нде", "ның", "нің", "мен")
 _RAW = (
     "лар", "лер", "дар", "дер", "тар", "тер",
     "ым", "ім", "м", "ың", "ің", "ң", "ы", "і", "сы", "сі", "мыз", "міз", "ымыз", "іміз", "ңыз", "ңіз", "ыңыз",
@@ -73,7 +75,7 @@ _RAW = (
     # the third-person possessive with a case after it («маңынан», «үйінде»), and the present tense with its person
     # («күтесің», «істейсің», «барамын»): one ending here, as a one-letter vowel cannot be chained
     *(f"{possessive}{case}" for possessive in ("ы", "і", "сы", "сі")
-      for case in ("н", "нан", "нен", "на", "не", "нда", "нде", "ның", "нің", "мен", "ндағы", "ндегі")),
+      for case in (*_CASES_AFTER_POSSESSIVE, "ндағы", "ндегі")),
     *(f"{vowel}{person}" for vowel in ("а", "е", "й", "ай", "ей")
       for person in ("мын", "мін", "сың", "сің", "сыз", "сіз", "мыз", "міз", "ды", "ді", "сыңдар", "сіңдер")),
 )
@@ -193,3 +195,25 @@ def _known(folded: str, depth: int) -> bool:
     return depth == 0 and len(folded) >= 7 and any(
         folded[:cut] in stems and not folded[cut:].startswith(_NAME_ELEMENTS) and _known(folded[cut:], 1)
         for cut in range(3, len(folded) - 2))
+
+
+#: a voiced consonant a stem ends in before a vowel, and the voiceless one of its dictionary form: «тілег-і» is «тілек»
+_VOICED_BEFORE_A_VOWEL = {"г": "к", "ғ": "қ", "б": "п"}
+_VOWELS = frozenset("аәеёиоөуұүыіэюя")
+
+
+def third_person_possessive_stems(word: str) -> set[str]:
+    """The stems ``word`` may be under the third-person possessive, maybe with a case after it, as written (not
+    folded): «мұратына» → мұрат, «сәулесі» → сәуле, «тілегі» → тілек; whisper's Russian-letter genitive («мураты-нын»)
+    too. Empty when it ends in no possessive."""
+    lowered = word.casefold()
+    stems: set[str] = set()
+    for case in (*_CASES_AFTER_POSSESSIVE, "нын", "нин", ""):
+        bare = lowered[: len(lowered) - len(case)] if case else lowered
+        if not lowered.endswith(case) or bare[-1:] not in ("ы", "і", "и"):
+            continue
+        stem = bare[:-1]
+        if stem[-1:] == "с" and stem[-2:-1] in _VOWELS:
+            stem = stem[:-1]  # after a vowel: «сәуле-сі»
+        stems |= {stem, stem[:-1] + _VOICED_BEFORE_A_VOWEL.get(stem[-1:], stem[-1:])}
+    return stems
